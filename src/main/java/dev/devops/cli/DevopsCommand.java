@@ -1,0 +1,56 @@
+package dev.devops.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code devops} command. */
+@Command(name = "devops",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        header = "From source code on a laptop to a reproducible, containerized, securely configured stack.",
+        description = {
+            "",
+            "devops detects your stack and writes devops.yaml, renders a Dockerfile, .dockerignore,%n"
+                + ".env.example and docker-compose.yml from it, lints for committed secrets and%n"
+                + "configuration drift, and runs the stack on the Docker engine.",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  ok, nothing to report",
+            "  1  findings or drift at or above the failure threshold",
+            "  2  usage, configuration or input error",
+            "  3  Docker engine unavailable or an engine operation failed",
+            "",
+            "Colour is used on a terminal only, never when NO_COLOR is set.",
+        },
+        subcommands = {
+            SchemaCommand.class,
+            AutoComplete.GenerateCompletion.class,
+        })
+public final class DevopsCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print details, and stack traces for errors.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut(), Terminal.ansi());
+    }
+
+    /** Whether --verbose was given anywhere on the command line of {@code cl}. */
+    static boolean isVerbose(CommandLine cl) {
+        CommandLine c = cl;
+        while (c.getParent() != null) {
+            c = c.getParent();
+        }
+        Object root = c.getCommand();
+        return root instanceof DevopsCommand d && d.verbose;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.devops.core;
+
+import java.nio.file.Path;
+
+/**
+ * A problem with what the user gave us: a flag, a file, a value. Exit code 2, printed as one line
+ * ("file:line:column: what is wrong; what to do") and never with a stack trace unless --verbose.
+ */
+public class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SourceLocation location;
+    private final String hint;
+
+    public UserError(String message) {
+        this(null, message, null, null);
+    }
+
+    public UserError(SourceLocation location, String message, String hint) {
+        this(location, message, hint, null);
+    }
+
+    public UserError(SourceLocation location, String message, String hint, Throwable cause) {
+        super(message, cause);
+        this.location = location;
+        this.hint = hint;
+    }
+
+    public static UserError at(Path file, int line, int column, String message, String hint) {
+        return new UserError(new SourceLocation(file, line, column), message, hint);
+    }
+
+    public SourceLocation location() {
+        return location;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** The one line the user sees. */
+    public String oneLine() {
+        StringBuilder sb = new StringBuilder();
+        if (location != null) {
+            sb.append(location).append(": ");
+        }
+        sb.append(getMessage());
+        if (hint != null && !hint.isBlank()) {
+            sb.append("; ").append(hint);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.devops.descriptor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One application built from this repository.
+ *
+ * @param name        compose service name and image name suffix
+ * @param path        directory of the app relative to the repository root ("." for the root)
+ * @param runtime     language, version, build tool and framework
+ * @param port        the port the app listens on inside its container, or null for a worker
+ * @param start       the start command in exec form (argv), or empty to use the stack's default
+ * @param healthcheck HTTP path answered with 2xx when healthy (e.g. /health), or null
+ * @param dependsOn   services (or other apps) this app needs before it starts
+ * @param env         environment variables the app reads, in order
+ */
+public record App(
+        String name,
+        String path,
+        Runtime runtime,
+        Integer port,
+        List<String> start,
+        String healthcheck,
+        List<String> dependsOn,
+        Map<String, EnvVar> env) {
+
+    public App {
+        start = start == null ? List.of() : List.copyOf(start);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    }
+}
