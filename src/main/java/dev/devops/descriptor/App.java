@@ -10,6 +10,7 @@ import java.util.Map;
  * @param path        directory of the app relative to the repository root ("." for the root)
  * @param runtime     language, version, build tool and framework
  * @param port        the port the app listens on inside its container, or null for a worker
+ * @param build       the build command run in the image's build stage (argv), or empty for none
  * @param start       the start command in exec form (argv), or empty to use the stack's default
  * @param healthcheck HTTP path answered with 2xx when healthy (e.g. /health), or null
  * @param dependsOn   services (or other apps) this app needs before it starts
@@ -20,12 +21,14 @@ public record App(
         String path,
         Runtime runtime,
         Integer port,
+        List<String> build,
         List<String> start,
         String healthcheck,
         List<String> dependsOn,
         Map<String, EnvVar> env) {
 
     public App {
+        build = build == null ? List.of() : List.copyOf(build);
         start = start == null ? List.of() : List.copyOf(start);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));

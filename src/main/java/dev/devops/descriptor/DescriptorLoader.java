@@ -21,7 +21,7 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "devops.yaml";
 
     static final List<String> TOP_KEYS = List.of("name", "apps", "services", "environments", "lint");
-    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "start", "healthcheck", "dependsOn", "env");
+    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "dependsOn", "env");
     static final List<String> RUNTIME_KEYS = List.of("language", "version", "buildTool", "framework");
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
     static final List<String> ENV_KEYS = List.of("description", "required", "secret", "default", "from");
@@ -122,6 +122,7 @@ public final class DescriptorLoader {
         }
         Runtime runtime = runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"));
         Integer port = m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null);
+        List<String> build = m.opt("build").map(YNode::asStringList).orElse(List.of());
         List<String> start = m.opt("start").map(YNode::asStringList).orElse(List.of());
         String health = m.string("healthcheck").orElse(null);
         if (health != null && !health.startsWith("/")) {
@@ -140,7 +141,7 @@ public final class DescriptorLoader {
                 env.put(var, envVar(var, envMap.keyNode(var), envMap.get(var)));
             }
         }
-        return new App(name, path, runtime, port, start, health, dependsOn, env);
+        return new App(name, path, runtime, port, build, start, health, dependsOn, env);
     }
 
     private static Runtime runtime(YNode node) {

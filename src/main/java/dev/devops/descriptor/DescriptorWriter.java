@@ -39,6 +39,9 @@ public final class DescriptorWriter {
             if (a.port() != null) {
                 sb.append("    port: ").append(a.port()).append('\n');
             }
+            if (!a.build().isEmpty()) {
+                sb.append("    build: ").append(flowList(a.build())).append('\n');
+            }
             if (!a.start().isEmpty()) {
                 sb.append("    start: ").append(flowList(a.start())).append('\n');
             }
