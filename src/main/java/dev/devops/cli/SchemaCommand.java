@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
             "  devops schema > .devops.schema.json",
             "then add '# yaml-language-server: $schema=.devops.schema.json' at the top of devops.yaml."})
 public final class SchemaCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.print(DescriptorSchema.text());
+        spec.commandLine().getOut().print(DescriptorSchema.text());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

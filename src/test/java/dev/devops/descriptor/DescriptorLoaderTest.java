@@ -1,0 +1,106 @@
+package dev.devops.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.core.UserError;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DescriptorLoaderTest {
+    private static final Path FILE = Path.of("devops.yaml");
+
+    private static final String FULL = """
+            name: shop
+            apps:
+              web:
+                runtime: {language: node, version: "20", buildTool: npm, framework: express}
+                port: 3000
+                start: [node, src/server.js]
+                healthcheck: /health
+                dependsOn: [postgres, redis]
+                env:
+                  DATABASE_URL: {description: "PostgreSQL URL", secret: true, from: postgres.url}
+                  LOG_LEVEL: {default: info}
+                  API_TOKEN: {required: true, secret: true}
+              worker:
+                path: worker
+                runtime: {language: python}
+            services:
+              postgres: {version: "15", publish: true}
+              redis: {version: "7"}
+              cache:
+                type: redis
+            environments:
+              development: {}
+              production:
+                env: {LOG_LEVEL: warn}
+            lint:
+              allowlist:
+                paths: ["test/fixtures/**"]
+                rules: [DF0003]
+            """;
+
+    @Test
+    void loadsEveryPart() {
+        Descriptor d = DescriptorLoader.parse(FILE, FULL);
+        assertEquals("shop", d.name());
+        assertEquals(2, d.apps().size());
+        App web = d.app("web");
+        assertEquals(Language.NODE, web.runtime().language());
+        assertEquals("20", web.runtime().version());
+        assertEquals(3000, web.port());
+        assertEquals(java.util.List.of("node", "src/server.js"), web.start());
+        assertEquals("postgres.url", web.env().get("DATABASE_URL").from());
+        assertTrue(web.env().get("API_TOKEN").required());
+        assertEquals("info", web.env().get("LOG_LEVEL").defaultValue());
+        App worker = d.app("worker");
+        assertEquals("pip", worker.runtime().buildTool(), "first build tool is the default");
+        assertNull(worker.runtime().version());
+        assertEquals("redis", d.services().get("cache").type());
+        assertEquals(ServiceCatalog.get("redis").version(), d.services().get("cache").version());
+        assertTrue(d.services().get("postgres").publish());
+        assertEquals("warn", d.environments().get("production").env().get("LOG_LEVEL"));
+        assertEquals(java.util.List.of("DF0003"), d.lint().allowRules());
+    }
+
+    @Test
+    void writerOutputLoadsBackToTheSameDescriptor() {
+        Descriptor d = DescriptorLoader.parse(FILE, FULL);
+        String written = DescriptorWriter.write(d);
+        Descriptor again = DescriptorLoader.parse(FILE, written);
+        assertEquals(d, again);
+        assertEquals(written, DescriptorWriter.write(again), "writing is deterministic");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown top key      | name: a\\napps: {w: {runtime: {language: go}}}\\nsrvices: {}                  | devops.yaml:3:1: unknown key 'srvices' in the document; did you mean 'services'?
+            unknown app key      | name: a\\napps:\\n  w:\\n    runtime: {language: go}\\n    prot: 80                 | devops.yaml:5:5: unknown key 'prot' in 'apps.w'; did you mean 'port'?
+            bad language         | name: a\\napps: {w: {runtime: {language: ruby}}}                                  | devops.yaml:2:32: 'apps.w.runtime.language' is 'ruby', which is not allowed; allowed: node, java, python, go
+            port type            | name: a\\napps: {w: {runtime: {language: go}, port: http}}                       | devops.yaml:2:43: 'apps.w.port' must be a whole number, found a string
+            port range           | name: a\\napps: {w: {runtime: {language: go}, port: 70000}}                      | devops.yaml:2:43: 'apps.w.port' is 70000, out of range; allowed: 1 to 65535
+            missing apps         | name: a                                                                          | devops.yaml:1:1: missing required key 'apps' in the document
+            bad name             | name: My App\\napps: {w: {runtime: {language: go}}}                              | devops.yaml:1:7: name 'My App' is not a valid project name
+            bad build tool       | name: a\\napps: {w: {runtime: {language: go, buildTool: npm}}}                  | devops.yaml:2:47: 'apps.w.runtime.buildTool' is 'npm', which is not allowed; allowed: go
+            unknown dependency   | name: a\\napps: {w: {runtime: {language: go}, dependsOn: [pg]}}                 | devops.yaml:2:48: app 'w' depends on 'pg', which is not defined
+            unknown service type | name: a\\napps: {w: {runtime: {language: go}}}\\nservices: {db: {version: '1'}} | devops.yaml:3:16: service 'db' has no type and its name is not a known service
+            latest version       | name: a\\napps: {w: {runtime: {language: go}}}\\nservices: {redis: {version: latest}} | devops.yaml:3:29: version 'latest' is not pinned
+            secret with default  | name: a\\napps: {w: {runtime: {language: go}, env: {TOKEN: {secret: true, default: x}}}} | devops.yaml:2:74: secret variable 'TOKEN' must not have a default
+            bad from attribute   | name: a\\napps: {w: {runtime: {language: go}, env: {U: {from: redis.password}}}}\\nservices: {redis: {}} | devops.yaml:2:53: service type 'redis' has no attribute 'password'
+            duplicate key        | name: a\\nname: b\\napps: {w: {runtime: {language: go}}}                         | devops.yaml:2:1: duplicate key 'name' in the document (first at line 1)
+            syntax error         | name: a\\napps: {w: [}                                                          | devops.yaml:2:
+            empty                | ''                                                                               | devops.yaml: the file is empty
+            """)
+    void badInputNamesFileLineColumnAndWhatIsAllowed(String label, String yaml, String expectedPrefix) {
+        String text = yaml.equals("''") ? "" : yaml.replace("\\n", "\n");
+        UserError e = assertThrows(UserError.class, () -> DescriptorLoader.parse(FILE, text));
+        assertTrue(e.oneLine().startsWith(expectedPrefix.strip()),
+                label + ": expected prefix <" + expectedPrefix.strip() + "> but was <" + e.oneLine() + ">");
+        assertTrue(!e.oneLine().contains("\n"), "one line");
+    }
+}
