@@ -86,6 +86,11 @@ public final class Detector {
                     + " directories deep; pass --stack node|java|python|go to start from defaults");
         }
 
+        // the root app first, then by path
+        Map<String, Language> ordered = new TreeMap<>(Comparator.comparing((String k) -> !".".equals(k))
+                .thenComparing(String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder()));
+        ordered.putAll(appDirs);
+        appDirs = ordered;
         Map<String, List<String>> sources = sources(repo, appDirs.keySet());
         List<AppDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, Language> e : appDirs.entrySet()) {
