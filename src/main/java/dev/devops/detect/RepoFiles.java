@@ -52,7 +52,9 @@ final class RepoFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
+                    // symbolic links count unless they point at a directory (broken ones too: reading
+                    // them reports the problem for a manifest and skips a source file)
+                    if (attrs.isRegularFile() || (attrs.isSymbolicLink() && !Files.isDirectory(file))) {
                         out.add(rel(root, file));
                     }
                     return FileVisitResult.CONTINUE;

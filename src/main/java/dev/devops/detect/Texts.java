@@ -22,7 +22,8 @@ final class Texts {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UserError(null, rel + ": file not found", null);
+            throw new UserError(null, rel + ": cannot read: file not found (a broken symbolic link?)",
+                    "fix or remove the link");
         } catch (IOException e) {
             throw new UserError(null, rel + ": cannot read: " + e.getMessage(),
                     "check the file's permissions, or remove it");
@@ -36,6 +37,8 @@ final class Texts {
             if (Files.size(file) > MAX_SOURCE_BYTES) {
                 return null;
             }
+        } catch (NoSuchFileException e) {
+            return null; // a broken symbolic link: nothing to scan
         } catch (IOException e) {
             throw new UserError(null, rel + ": cannot read: " + e.getMessage(),
                     "check the file's permissions, or remove it");
