@@ -100,8 +100,12 @@ final class JavaStack {
             });
             project = b.parse(new InputSource(new StringReader(text))).getDocumentElement();
         } catch (SAXParseException e) {
+            String msg = String.valueOf(e.getMessage()).replaceAll("\\.$", "");
+            if (msg.contains("disallow-doctype-decl")) {
+                msg = "DOCTYPE declarations are not allowed (a pom.xml needs none)";
+            }
             throw UserError.at(Path.of(rel), Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()),
-                    "invalid XML: " + e.getMessage(), "fix the XML syntax at this position");
+                    "invalid XML: " + msg, "fix the XML syntax at this position");
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new UserError(null, rel + ": invalid XML: " + e.getMessage(), "fix the file");
         }
