@@ -21,14 +21,14 @@ final class Code {
     private Code() {
     }
 
-    /** The first match of {@code p} (its first group that matched) in {@code files} accepted by {@code filter}, or null. */
-    static Hit first(RepoFiles repo, List<String> files, Predicate<String> filter, Pattern p) {
+    /** The first match of {@code p} (its first group that matched), in files mentioning one of {@code keywords}, in {@code files} accepted by {@code filter}, or null. */
+    static Hit first(RepoFiles repo, List<String> files, Predicate<String> filter, Pattern p, String... keywords) {
         for (String f : files) {
             if (!filter.test(f)) {
                 continue;
             }
             String text = repo.source(f);
-            if (text == null) {
+            if (text == null || !mentionsAny(text, keywords)) {
                 continue;
             }
             Matcher m = p.matcher(text);
@@ -43,6 +43,16 @@ final class Code {
         return null;
     }
 
+    /** True when {@code keywords} is empty or one of them occurs in {@code text} (a cheap prefilter). */
+    private static boolean mentionsAny(String text, String... keywords) {
+        for (String k : keywords) {
+            if (text.contains(k)) {
+                return true;
+            }
+        }
+        return keywords.length == 0;
+    }
+
     /** A health route literal ('/health', '/healthz', '/ready', '/api/health'), preferring that order. */
     static Hit health(RepoFiles repo, List<String> files, Predicate<String> filter) {
         Hit best = null;
@@ -52,6 +62,9 @@ final class Code {
             }
             String text = repo.source(f);
             if (text == null) {
+                continue;
+            }
+            if (!text.contains("/health") && !text.contains("/ready")) {
                 continue;
             }
             Matcher m = HEALTH.matcher(text);

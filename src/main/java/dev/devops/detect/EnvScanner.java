@@ -80,6 +80,9 @@ public final class EnvScanner {
         if (syntax == null || !Texts.looksScannable(relativePath, content)) {
             return List.of();
         }
+        if (!mentionsEnv(syntax, content)) {
+            return List.of(); // the cheap keyword check spares most files every regex
+        }
         Texts.Lines lines = new Texts.Lines(content);
         List<EnvReference> out = new ArrayList<>();
         Scan s = new Scan(relativePath, content, lines, syntax, out);
@@ -102,6 +105,16 @@ public final class EnvScanner {
             out.addAll(scan(root, rel));
         }
         return out;
+    }
+
+    private static boolean mentionsEnv(Syntax syntax, String text) {
+        return switch (syntax) {
+            case JS -> text.contains("process.env") || text.contains("import.meta.env");
+            case JAVA -> text.contains("getenv") || text.contains("${");
+            case SPRING_CONFIG -> text.contains("${");
+            case PYTHON -> text.contains("environ") || text.contains("getenv");
+            case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv");
+        };
     }
 
     private static Syntax syntax(String rel) {

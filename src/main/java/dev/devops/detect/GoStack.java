@@ -30,6 +30,8 @@ final class GoStack {
         SERVICES.put("github.com/confluentinc/confluent-kafka-go", "kafka");
     }
 
+    /** Words a file must contain before the port pattern runs on it. */
+    private static final String[] KEYWORDS = {"Listen", "Addr", ".Run(", ".Start(", "port", "Port", "PORT"};
     static final Predicate<String> CODE = Code.ext("go");
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
@@ -83,7 +85,7 @@ final class GoStack {
         d.evidence(mainPkg == null ? "no main package found in " + RepoFiles.join(dir, "main.go") + " or cmd/*/main.go"
                 : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
 
-        Code.Hit port = Code.first(repo, sources, CODE, PORT);
+        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
         if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());

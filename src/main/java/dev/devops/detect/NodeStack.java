@@ -45,6 +45,8 @@ final class NodeStack {
     private static final Pattern PORT = Pattern.compile(
             "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*['\"]?)(\\d{2,5})\\b");
     private static final Pattern PRISMA = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"(\\w+)\"");
+    /** Words a file must contain before the port pattern runs on it. */
+    private static final String[] KEYWORDS = {".listen(", "PORT"};
     static final Predicate<String> CODE = Code.ext("js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts");
 
     private NodeStack() {
@@ -99,7 +101,7 @@ final class NodeStack {
         }
         start(repo, d, pkg, manifest);
 
-        Code.Hit port = Code.first(repo, sources, CODE, PORT);
+        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
         if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());

@@ -35,6 +35,8 @@ final class PythonStack {
         }
     }
 
+    /** Words a file must contain before the port pattern runs on it. */
+    private static final String[] KEYWORDS = {".run(", "PORT"};
     static final Predicate<String> CODE = Code.ext("py");
     private static final Pattern REQ_NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
     private static final Pattern FLASK_APP = Pattern.compile("(?m)^(\\w+)\\s*=\\s*Flask\\(");
@@ -109,7 +111,7 @@ final class PythonStack {
             }
         }
 
-        Code.Hit port = Code.first(repo, sources, CODE, PORT);
+        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
         if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
