@@ -11,7 +11,11 @@ import java.nio.file.Path;
 /** Parses JSON and TOML manifests; syntax errors become {@link UserError}s at file:line:column. */
 final class Manifests {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TomlMapper TOML = new TomlMapper();
+
+    /** Created on first use: most repositories have no TOML manifest. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     private Manifests() {
     }
@@ -23,7 +27,7 @@ final class Manifests {
 
     /** pyproject.toml, Pipfile. */
     static JsonNode toml(RepoFiles repo, String rel) {
-        return parse(TOML, repo, rel, "TOML");
+        return parse(Toml.MAPPER, repo, rel, "TOML");
     }
 
     private static JsonNode parse(ObjectMapper mapper, RepoFiles repo, String rel, String format) {

@@ -52,18 +52,14 @@ final class Texts {
         if (text.length() > MAX_SOURCE_BYTES || rel.contains(".min.")) {
             return false;
         }
-        int probe = Math.min(text.length(), 8000);
-        for (int i = 0; i < probe; i++) {
-            if (text.charAt(i) == 0) {
-                return false;
-            }
+        int probe = text.indexOf('\u0000');
+        if (probe >= 0 && probe < 8000) {
+            return false;
         }
         if (text.length() > 5000) {
             int lines = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    lines++;
-                }
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                lines++;
             }
             return text.length() / lines < 500;
         }
@@ -78,17 +74,13 @@ final class Texts {
         Lines(String text) {
             this.text = text;
             int n = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    n++;
-                }
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                n++;
             }
             starts = new int[n];
             int k = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts[k++] = i + 1;
-                }
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[k++] = i + 1;
             }
         }
 
