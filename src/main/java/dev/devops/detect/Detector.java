@@ -441,7 +441,7 @@ public final class Detector {
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);
         }
-        String description = EnvNames.description(name);
+        String description = EnvNames.description(name, from);
         if (description == null) {
             description = "read at " + reads.get(0).where();
         }

@@ -128,6 +128,25 @@ public final class EnvNames {
     }
 
     /**
+     * A description naming the service a variable is linked to ({@code from} = "postgres.url" makes
+     * DATABASE_URL a "PostgreSQL connection URL"), else {@link #description(String)}.
+     */
+    public static String description(String name, String from) {
+        if (from != null && from.endsWith(".url") && (name.equals("DATABASE_URL") || name.endsWith("_DATABASE_URL"))) {
+            String product = switch (from.substring(0, from.indexOf('.'))) {
+                case "postgres" -> "PostgreSQL";
+                case "mysql" -> "MySQL";
+                case "mariadb" -> "MariaDB";
+                default -> null;
+            };
+            if (product != null) {
+                return product + " connection URL";
+            }
+        }
+        return description(name);
+    }
+
+    /**
      * The service attribute ("postgres.url") a variable with this name derives from, given the service
      * types present (service name = type), or null when the name is not a known connection variable.
      */

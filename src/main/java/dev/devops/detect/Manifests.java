@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /** Parses JSON and TOML manifests; syntax errors become {@link UserError}s at file:line:column. */
 final class Manifests {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Created on first use: most repositories have no TOML manifest. */
     private static final class Toml {

@@ -51,7 +51,7 @@ class EnvVarsTest {
         EnvVar port = a.env().get("PORT");
         assertEquals(new EnvVar("PORT", "Port the app listens on", false, false, "4000", null), port);
         EnvVar db = a.env().get("DATABASE_URL");
-        assertEquals(new EnvVar("DATABASE_URL", "Database connection URL", false, true, null, "postgres.url"), db);
+        assertEquals(new EnvVar("DATABASE_URL", "PostgreSQL connection URL", false, true, null, "postgres.url"), db);
         EnvVar level = a.env().get("LOG_LEVEL");
         assertEquals(new EnvVar("LOG_LEVEL", "Log level", false, false, "info", null), level);
         EnvVar key = a.env().get("STRIPE_API_KEY");
@@ -73,6 +73,7 @@ class EnvVarsTest {
         assertTrue(v.required());
         assertTrue(v.secret());
         assertNull(v.from());
+        assertEquals("Database connection URL", v.description());
     }
 
     @ParameterizedTest

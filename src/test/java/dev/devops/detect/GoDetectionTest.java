@@ -59,6 +59,14 @@ class GoDetectionTest {
     }
 
     @Test
+    void noGoDirectiveMeansTheDefaultVersion() {
+        repo.file("go.mod", "module x").file("cmd/a/helper/main.go", "package main");
+        Detection d = repo.detect();
+        assertEquals(GoStack.DEFAULT_VERSION, d.descriptor().apps().get(0).runtime().version());
+        assertEvidence(d, "no main package found in main.go or cmd/*/main.go");
+    }
+
+    @Test
     void defaultPort() {
         repo.file("go.mod", "module x", "go 1.21").file("main.go", "package main");
         assertEquals(8080, repo.app().port());

@@ -150,6 +150,18 @@ class OverridesAndErrorsTest {
     }
 
     @Test
+    void packageJsonWithTrailingContent() {
+        repo.file("package.json", "{}", "}");
+        assertTrue(repo.error().oneLine().startsWith("package.json:2:"), repo.error().oneLine());
+    }
+
+    @Test
+    void invalidPipfile() {
+        repo.file("Pipfile", "[packages]", "flask = ");
+        assertTrue(repo.error().oneLine().startsWith("Pipfile:2:"), repo.error().oneLine());
+    }
+
+    @Test
     void packageJsonThatIsNotAnObject() {
         repo.file("package.json", "[]");
         assertEquals("package.json:1:1: expected a JSON object (table), found array; fix or remove the file",
