@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  * Maven modules of a multi-module pom, Gradle subprojects of a settings file, and Node workspace packages
  * without a start script. When one directory holds manifests of several stacks, Go wins over Java over
  * Python over Node (a package.json beside a pom.xml usually only builds front-end assets).
+ *
+ * <p>Each file belongs to the deepest app directory holding it. Test files (test/, __tests__/, *.test.*,
+ * *_test.go, test_*.py …) decide nothing: an app's variables are the reads in its production code, in
+ * path order, then line order.
  */
 public final class Detector {
     /** How deep manifests are looked for (the root is depth 0). */
