@@ -81,7 +81,7 @@ public final class ServiceCatalog {
         add(new Entry("redis", "redis", "7.4", 6379, "/data",
                 List.of("CMD", "redis-cli", "ping"),
                 List.of(),
-                attrs("url", "redis://{host}:6379", "host", "{host}", "port", "6379"),
+                attrs("url", "redis://{host}:6379", "host", "{host}", "port", "6379", "address", "{host}:6379"),
                 List.of("redis-server", "--appendonly", "yes")));
         add(new Entry("rabbitmq", "rabbitmq", "3.13-management", 5672, "/var/lib/rabbitmq",
                 List.of("CMD", "rabbitmq-diagnostics", "-q", "ping"),

@@ -1,18 +1,540 @@
 package dev.devops.detect;
 
 import dev.devops.core.UserError;
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Descriptor;
+import dev.devops.descriptor.DescriptorLoader;
+import dev.devops.descriptor.EnvVar;
+import dev.devops.descriptor.Environment;
+import dev.devops.descriptor.Language;
+import dev.devops.descriptor.LintSettings;
+import dev.devops.descriptor.Runtime;
+import dev.devops.descriptor.Service;
+import dev.devops.descriptor.ServiceCatalog;
+import dev.devops.yaml.Suggest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** Detects apps, runtimes, services and environment variables in a repository. */
+/**
+ * Detects apps, runtimes, services and environment variables in a repository and drafts a
+ * {@link Descriptor} from them, with one evidence line per decision.
+ *
+ * <p>Every directory up to {@value #MAX_MANIFEST_DEPTH} levels deep holding a manifest is an app, except
+ * Maven modules of a multi-module pom, Gradle subprojects of a settings file, and Node workspace packages
+ * without a start script. When one directory holds manifests of several stacks, Go wins over Java over
+ * Python over Node (a package.json beside a pom.xml usually only builds front-end assets).
+ *
+ * <p>Each file belongs to the deepest app directory holding it. Test files (test/, __tests__/, *.test.*,
+ * *_test.go, test_*.py …) decide nothing: an app's variables are the reads in its production code, in
+ * path order, then line order.
+ */
 public final class Detector {
+    /** How deep manifests are looked for (the root is depth 0). */
+    static final int MAX_MANIFEST_DEPTH = 3;
+    static final List<String> MANIFESTS = List.of("package.json", "pom.xml", "build.gradle", "build.gradle.kts",
+            "pyproject.toml", "requirements.txt", "Pipfile", "go.mod");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Set<String> NOT_APP_VARS = Set.of("NODE_ENV");
+
     private Detector() {
     }
 
     /**
      * Detects what {@code root} contains. Throws {@link UserError} (exit 2) when no supported stack is
-     * found and no {@code --stack} override was given, or when overrides contradict each other.
+     * found and no {@code --stack} override was given, when an override is invalid, or when a manifest
+     * cannot be read or parsed.
      */
     public static Detection detect(Path root, Overrides overrides) {
-        throw new UserError(null, "stack detection is being built in this branch", "write devops.yaml by hand for now");
+        Overrides o = overrides == null ? Overrides.NONE : overrides;
+        Path dir = root.toAbsolutePath().normalize();
+        String project = projectName(dir, o.name());
+        Language stack = o.stack() == null ? null : language(o.stack());
+        if (o.port() != null && (o.port() < 1 || o.port() > 65535)) {
+            throw new UserError(null, "port " + o.port() + " is out of range", "pass a port between 1 and 65535");
+        }
+        if (o.runtimeVersion() != null && !VERSION.matcher(o.runtimeVersion()).matches()) {
+            throw new UserError(null, "runtime version '" + o.runtimeVersion() + "' is not a valid image tag part",
+                    "pass a version such as 20, 3.12 or 1.22");
+        }
+        List<Service> serviceOverrides = parseServices(o.services());
+
+        RepoFiles repo = RepoFiles.walk(dir);
+        List<String> notes = new ArrayList<>();
+        Map<String, Language> appDirs = appDirectories(repo, notes);
+        Map<String, String> workspaceOf = new LinkedHashMap<>();
+        workspaceMembers(repo, appDirs, workspaceOf, notes);
+
+        if (stack != null) {
+            if (!appDirs.containsKey(".") && !appDirs.isEmpty()) {
+                throw new UserError(null, "--stack applies to the app at the repository root, but the apps are in "
+                        + String.join(", ", appDirs.keySet()), "drop --stack (each app's stack is detected), "
+                        + "or run init in the app's directory");
+            }
+            Language before = appDirs.put(".", stack);
+            notes.add(0, "stack " + stack.id() + " from --stack" + (before != null && before != stack
+                    ? " (detected " + before.id() + ")" : ""));
+        }
+        if (appDirs.isEmpty()) {
+            throw new UserError(null, "no supported stack found in " + dir,
+                    "looked for " + String.join(", ", MANIFESTS) + " up to " + MAX_MANIFEST_DEPTH
+                    + " directories deep; pass --stack node|java|python|go to start from defaults");
+        }
+
+        // the root app first, then by path
+        Map<String, Language> ordered = new TreeMap<>(Comparator.comparing((String k) -> !".".equals(k))
+                .thenComparing(String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder()));
+        ordered.putAll(appDirs);
+        appDirs = ordered;
+        Map<String, List<String>> sources = sources(repo, appDirs.keySet());
+        List<AppDraft> drafts = new ArrayList<>();
+        for (Map.Entry<String, Language> e : appDirs.entrySet()) {
+            drafts.add(draft(repo, e.getKey(), e.getValue(), workspaceOf.get(e.getKey()), sources.get(e.getKey())));
+        }
+        AppDraft target = drafts.size() == 1 ? drafts.get(0)
+                : drafts.stream().filter(d -> ".".equals(d.dir)).findFirst().orElse(null);
+        if (target == null && (o.runtimeVersion() != null || o.port() != null)) {
+            throw new UserError(null, "--runtime-version and --port apply to the app at the repository root, but the "
+                    + "apps are in " + String.join(", ", appDirs.keySet()),
+                    "drop them and edit each app in devops.yaml, or run init in the app's directory");
+        }
+        if (o.runtimeVersion() != null) {
+            target.evidence("version " + o.runtimeVersion() + " from --runtime-version (detected " + target.version + ")");
+            target.version = o.runtimeVersion();
+        }
+        if (o.port() != null) {
+            target.evidence("port " + o.port() + " from --port (detected " + target.port + ")");
+            target.port = o.port();
+        }
+        return assemble(project, drafts, sources, repo, serviceOverrides, notes);
+    }
+
+    private static AppDraft draft(RepoFiles repo, String dir, Language lang, String workspaceRoot, List<String> src) {
+        switch (lang) {
+            case NODE:
+                if (repo.exists(RepoFiles.join(dir, "package.json"))) {
+                    return NodeStack.detect(repo, dir, workspaceRoot, src);
+                }
+                break;
+            case JAVA:
+                if (repo.exists(RepoFiles.join(dir, "pom.xml"))) {
+                    return JavaStack.detectMaven(repo, dir, src);
+                }
+                for (String g : List.of("build.gradle.kts", "build.gradle")) {
+                    if (repo.exists(RepoFiles.join(dir, g))) {
+                        return JavaStack.detectGradle(repo, dir, RepoFiles.join(dir, g), src);
+                    }
+                }
+                break;
+            case PYTHON:
+                for (String m : PythonStack.MANIFESTS) {
+                    if (repo.exists(RepoFiles.join(dir, m))) {
+                        return PythonStack.detect(repo, dir, src);
+                    }
+                }
+                break;
+            case GO:
+                if (repo.exists(RepoFiles.join(dir, "go.mod"))) {
+                    return GoStack.detect(repo, dir, src);
+                }
+                break;
+            default:
+                break;
+        }
+        return defaults(dir, lang, src);
+    }
+
+    /** An app with the stack's defaults, for --stack without a manifest. */
+    private static AppDraft defaults(String dir, Language lang, List<String> src) {
+        AppDraft d = new AppDraft(dir, lang);
+        d.sources = src;
+        switch (lang) {
+            case NODE -> {
+                d.version = NodeStack.DEFAULT_VERSION;
+                d.port = 3000;
+            }
+            case JAVA -> {
+                d.version = JavaStack.DEFAULT_VERSION;
+                d.port = 8080;
+            }
+            case PYTHON -> {
+                d.version = PythonStack.DEFAULT_VERSION;
+                d.port = 8000;
+            }
+            default -> {
+                d.version = GoStack.DEFAULT_VERSION;
+                d.port = 8080;
+            }
+        }
+        d.evidence(lang.id() + " " + d.version + ", " + d.buildTool + ", port " + d.port
+                + " (defaults: no " + lang.id() + " manifest in " + dir + ")");
+        return d;
+    }
+
+    /** Directories with a manifest (depth ≤ 3), each with its stack, minus Maven modules and Gradle subprojects. */
+    private static Map<String, Language> appDirectories(RepoFiles repo, List<String> notes) {
+        Map<String, Set<String>> manifests = new TreeMap<>(Comparator.comparingInt(RepoFiles::depth)
+                .thenComparing(Comparator.naturalOrder()));
+        for (String f : repo.files()) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            String dir = RepoFiles.parent(f);
+            if (MANIFESTS.contains(name) && RepoFiles.depth(dir) <= MAX_MANIFEST_DEPTH) {
+                manifests.computeIfAbsent(dir, k -> new LinkedHashSet<>()).add(name);
+            }
+        }
+        Map<String, Language> out = new LinkedHashMap<>();
+        List<String> javaRoots = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : manifests.entrySet()) {
+            String dir = e.getKey();
+            Set<String> names = new LinkedHashSet<>(e.getValue());
+            boolean javaOwned = javaRoots.stream().anyMatch(r -> !r.equals(dir) && RepoFiles.inside(dir, r));
+            if (javaOwned && (names.removeAll(List.of("pom.xml", "build.gradle", "build.gradle.kts")))) {
+                notes.add(dir + " is a module of the build at " + javaRoots.stream()
+                        .filter(r -> RepoFiles.inside(dir, r)).findFirst().orElse(".") + ", not a separate app");
+            }
+            List<Language> found = new ArrayList<>();
+            if (names.contains("go.mod")) {
+                found.add(Language.GO);
+            }
+            if (names.contains("pom.xml") || names.contains("build.gradle") || names.contains("build.gradle.kts")) {
+                found.add(Language.JAVA);
+            }
+            if (names.contains("pyproject.toml") || names.contains("Pipfile")
+                    || (names.contains("requirements.txt") && hasPython(repo, dir))) {
+                found.add(Language.PYTHON);
+            }
+            if (names.contains("package.json")) {
+                found.add(Language.NODE);
+            }
+            if (found.isEmpty()) {
+                continue;
+            }
+            Language lang = found.get(0);
+            out.put(dir, lang);
+            if (found.size() > 1) {
+                notes.add(dir + ": manifests of " + found.stream().map(Language::id)
+                        .toList() + "; using " + lang.id() + (".".equals(dir) ? " (pass --stack to choose)" : ""));
+            }
+            if (lang == Language.JAVA && isBuildRoot(repo, dir)) {
+                javaRoots.add(dir);
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasPython(RepoFiles repo, String dir) {
+        for (String f : repo.under(dir)) {
+            if (f.endsWith(".py")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Maven pom with modules, or a Gradle build with a settings file: nested builds are its modules. */
+    private static boolean isBuildRoot(RepoFiles repo, String dir) {
+        String pom = RepoFiles.join(dir, "pom.xml");
+        if (repo.exists(pom)) {
+            return !JavaStack.readPom(repo, pom).modules().isEmpty();
+        }
+        return repo.exists(RepoFiles.join(dir, "settings.gradle")) || repo.exists(RepoFiles.join(dir, "settings.gradle.kts"));
+    }
+
+    /**
+     * Node workspaces: a package.json with "workspaces" is not an app itself; its packages with a start
+     * script are (the others are libraries). When no package qualifies, the root stays the app.
+     */
+    private static void workspaceMembers(RepoFiles repo, Map<String, Language> appDirs, Map<String, String> workspaceOf,
+            List<String> notes) {
+        for (String dir : new ArrayList<>(appDirs.keySet())) {
+            if (appDirs.get(dir) != Language.NODE || !appDirs.containsKey(dir)) {
+                continue;
+            }
+            List<String> globs = NodeStack.workspaces(NodeStack.packageJson(repo, dir));
+            if (globs.isEmpty()) {
+                continue;
+            }
+            List<Pattern> patterns = globs.stream().map(Detector::glob).toList();
+            List<String> members = new ArrayList<>();
+            for (String other : new ArrayList<>(appDirs.keySet())) {
+                if (other.equals(dir) || !RepoFiles.inside(other, dir) || appDirs.get(other) != Language.NODE) {
+                    continue;
+                }
+                String rel = ".".equals(dir) ? other : other.substring(dir.length() + 1);
+                if (patterns.stream().noneMatch(p -> p.matcher(rel).matches())) {
+                    continue;
+                }
+                if (NodeStack.hasStartScript(NodeStack.packageJson(repo, other))) {
+                    members.add(other);
+                    workspaceOf.put(other, dir);
+                } else {
+                    appDirs.remove(other);
+                    notes.add(other + " is a workspace package without a start script, not an app");
+                }
+            }
+            if (!members.isEmpty()) {
+                appDirs.remove(dir);
+                notes.add(RepoFiles.join(dir, "package.json") + " is a workspaces root; apps: " + String.join(", ", members));
+            }
+        }
+    }
+
+    /** A workspace glob ("packages/*", "apps/**") as a regex over relative directory paths. */
+    private static Pattern glob(String g) {
+        String s = g.replaceAll("^\\./", "").replaceAll("/$", "");
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    /** Each file goes to the deepest app directory holding it; test files go nowhere. */
+    private static Map<String, List<String>> sources(RepoFiles repo, Set<String> appDirs) {
+        List<String> dirs = new ArrayList<>(appDirs);
+        dirs.sort(Comparator.comparingInt(String::length).reversed());
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        appDirs.forEach(d -> out.put(d, new ArrayList<>()));
+        for (String f : repo.files()) {
+            if (Code.isTest(f)) {
+                continue;
+            }
+            for (String d : dirs) {
+                if (RepoFiles.inside(f, d)) {
+                    out.get(d).add(f);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Detection assemble(String project, List<AppDraft> drafts, Map<String, List<String>> sources,
+            RepoFiles repo, List<Service> serviceOverrides, List<String> notes) {
+        boolean multi = drafts.size() > 1;
+        List<String> evidence = new ArrayList<>(notes);
+
+        // env references per app, and services implied by variable names
+        Map<AppDraft, Map<String, List<EnvReference>>> refs = new LinkedHashMap<>();
+        for (AppDraft d : drafts) {
+            Map<String, List<EnvReference>> byName = new LinkedHashMap<>();
+            for (String f : sources.get(d.dir)) {
+                if (!EnvScanner.supports(f)) {
+                    continue;
+                }
+                String text = repo.source(f);
+                if (text == null) {
+                    continue;
+                }
+                for (EnvReference r : EnvScanner.scan(f, text)) {
+                    if (!NOT_APP_VARS.contains(r.name())) {
+                        byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            refs.put(d, byName);
+            for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
+                String type = EnvNames.impliedService(e.getKey());
+                if (type != null && !d.services.containsKey(type)) {
+                    d.service(type, type + " from env var " + e.getKey() + " read at " + e.getValue().get(0).where());
+                }
+            }
+        }
+
+        // services: detected, or replaced by --services
+        Map<String, Service> services = new LinkedHashMap<>();
+        Map<AppDraft, List<String>> dependsOn = new LinkedHashMap<>();
+        if (serviceOverrides.isEmpty()) {
+            for (AppDraft d : drafts) {
+                for (String type : d.services.keySet()) {
+                    services.putIfAbsent(type, new Service(type, type, ServiceCatalog.get(type).version(), false));
+                }
+                dependsOn.put(d, new ArrayList<>(d.services.keySet()));
+            }
+        } else {
+            Set<String> detected = new LinkedHashSet<>();
+            drafts.forEach(d -> detected.addAll(d.services.keySet()));
+            for (Service s : serviceOverrides) {
+                services.put(s.name(), s);
+            }
+            evidence.add("services from --services: " + String.join(", ", serviceOverrides.stream()
+                    .map(s -> s.type() + ":" + s.version()).toList())
+                    + (detected.isEmpty() ? "" : " (replacing detected " + String.join(", ", detected) + ")"));
+            for (AppDraft d : drafts) {
+                List<String> deps = new ArrayList<>();
+                for (Service s : serviceOverrides) {
+                    boolean usedByNone = drafts.stream().noneMatch(x -> x.services.containsKey(s.type()));
+                    if (d.services.containsKey(s.type()) || usedByNone) {
+                        deps.add(s.name());
+                    }
+                }
+                dependsOn.put(d, deps);
+            }
+        }
+
+        // names: the root app is named after the project; others after their directory
+        Map<AppDraft, String> names = names(project, drafts, services.keySet());
+
+        List<App> apps = new ArrayList<>();
+        for (AppDraft d : drafts) {
+            String name = names.get(d);
+            String prefix = multi ? name + ": " : "";
+            if (multi) {
+                evidence.add(prefix + d.language.id() + " app in " + d.dir);
+            }
+            d.evidence.forEach(line -> evidence.add(prefix + line));
+            if (serviceOverrides.isEmpty()) {
+                d.services.values().forEach(line -> evidence.add(prefix + line));
+            }
+            Set<String> depTypes = new HashSet<>();
+            for (String s : dependsOn.get(d)) {
+                depTypes.add(services.get(s).type());
+            }
+            Map<String, EnvVar> env = new LinkedHashMap<>();
+            for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
+                EnvVar v = envVar(e.getKey(), e.getValue(), d.port, depTypes);
+                env.put(v.name(), v);
+                evidence.add(prefix + v.name() + " read at " + e.getValue().get(0).where()
+                        + (e.getValue().size() > 1 ? " (+" + (e.getValue().size() - 1) + " more)" : "")
+                        + (v.secret() ? ", secret" : "") + (v.from() != null ? ", from " + v.from() : "")
+                        + (v.required() ? ", required" : ""));
+            }
+            Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
+            apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, dependsOn.get(d), env));
+        }
+        Map<String, Environment> environments = new LinkedHashMap<>();
+        for (String e : List.of("development", "staging", "production")) {
+            environments.put(e, new Environment(e, Map.of()));
+        }
+        return new Detection(new Descriptor(project, apps, services, environments, LintSettings.EMPTY), evidence);
+    }
+
+    /** One variable of an app from all its reads. */
+    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes) {
+        boolean secret = EnvNames.isSecret(name);
+        String from = EnvNames.serviceAttribute(name, serviceTypes);
+        boolean hasDefault = false;
+        boolean optionalRead = false;
+        String def = null;
+        for (EnvReference r : reads) {
+            if (r.defaultValue() != null) {
+                hasDefault = true;
+                if (def == null && !r.defaultValue().contains("${")) {
+                    def = r.defaultValue();
+                }
+            }
+            optionalRead |= !r.kind().requiredWithoutDefault();
+        }
+        if ("PORT".equals(name)) {
+            return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);
+        }
+        String description = EnvNames.description(name, from);
+        if (description == null) {
+            description = "read at " + reads.get(0).where();
+        }
+        boolean required = from == null && !hasDefault && !optionalRead;
+        return new EnvVar(name, description, required, secret, secret ? null : def, from);
+    }
+
+    private static Map<AppDraft, String> names(String project, List<AppDraft> drafts, Set<String> serviceNames) {
+        Map<AppDraft, String> out = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>(serviceNames);
+        List<AppDraft> ordered = new ArrayList<>(drafts);
+        ordered.sort(Comparator.comparing(d -> !".".equals(d.dir)));
+        for (AppDraft d : ordered) {
+            String base = ".".equals(d.dir) ? project : sanitize(d.dir.substring(d.dir.lastIndexOf('/') + 1));
+            String name = base;
+            if (taken.contains(name) && !".".equals(d.dir)) {
+                name = sanitize(d.dir.replace('/', '-'));
+            }
+            if (taken.contains(name)) {
+                name = base + "-app";
+            }
+            for (int i = 2; taken.contains(name); i++) {
+                name = base + "-" + i;
+            }
+            taken.add(name);
+            out.put(d, name);
+        }
+        return out;
+    }
+
+    /** Lowercase, [a-z0-9_-] only, starting with a letter or digit; "app" when nothing is left. */
+    static String sanitize(String raw) {
+        String s = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[^a-z0-9]+", "")
+                .replaceAll("-+$", "");
+        return s.isEmpty() ? "app" : s;
+    }
+
+    private static String projectName(Path dir, String override) {
+        if (override != null) {
+            if (!DescriptorLoader.NAME.matcher(override).matches()) {
+                throw new UserError(null, "project name '" + override + "' is not valid",
+                        "use lowercase letters, digits, '-' and '_', starting with a letter or digit (e.g. '"
+                        + sanitize(override) + "')");
+            }
+            return override;
+        }
+        Path name = dir.getFileName();
+        return sanitize(name == null ? "app" : name.toString());
+    }
+
+    private static Language language(String id) {
+        Language l = Language.of(id);
+        if (l == null) {
+            String near = Suggest.closest(id, Language.ids());
+            throw new UserError(null, "unknown stack '" + id + "'", (near == null ? "" : "did you mean '" + near + "'? ")
+                    + "supported: " + String.join(", ", Language.ids()));
+        }
+        return l;
+    }
+
+    /** "postgres" or "postgres:16" → services named after their type. */
+    private static List<Service> parseServices(List<String> specs) {
+        List<Service> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String spec : specs) {
+            String s = spec == null ? "" : spec.trim();
+            int colon = s.indexOf(':');
+            String type = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
+            String version = colon < 0 ? null : s.substring(colon + 1);
+            ServiceCatalog.Entry entry = ServiceCatalog.get(type);
+            if (entry == null) {
+                String near = Suggest.closest(type, ServiceCatalog.types());
+                if (near == null) {
+                    near = ServiceCatalog.types().stream().filter(t -> !type.isEmpty() && t.startsWith(type))
+                            .findFirst().orElse(null);
+                }
+                throw new UserError(null, "unknown service '" + type + "' in --services",
+                        (near == null ? "" : "did you mean '" + near + "'? ") + "known: "
+                        + String.join(", ", ServiceCatalog.types()));
+            }
+            if (version != null && (!VERSION.matcher(version).matches() || "latest".equals(version))) {
+                throw new UserError(null, "service version '" + version + "' in --services " + s + " is not a pinned image tag",
+                        "write TYPE:VERSION with a tag such as " + type + ":" + entry.version());
+            }
+            if (!seen.add(type)) {
+                throw new UserError(null, "service '" + type + "' is given twice in --services", "name each service once");
+            }
+            out.add(new Service(type, type, version == null ? entry.version() : version, false));
+        }
+        return out;
     }
 }

@@ -1,0 +1,41 @@
+package dev.devops.detect;
+
+import dev.devops.descriptor.Language;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a stack detector found for one app directory, before names, services and env are settled. */
+final class AppDraft {
+    final String dir;
+    final Language language;
+    String version;
+    String buildTool;
+    String framework;
+    Integer port;
+    List<String> build = List.of();
+    List<String> start = List.of();
+    String healthcheck;
+    /** service type → the evidence line that found it */
+    final Map<String, String> services = new LinkedHashMap<>();
+    final List<String> evidence = new ArrayList<>();
+    /** Files (repo-relative) whose env reads and port/health literals belong to this app. */
+    List<String> sources = List.of();
+
+    AppDraft(String dir, Language language) {
+        this.dir = dir;
+        this.language = language;
+        this.buildTool = language.buildTools().get(0);
+    }
+
+    void evidence(String line) {
+        evidence.add(line);
+    }
+
+    void service(String type, String why) {
+        if (!services.containsKey(type)) {
+            services.put(type, why);
+        }
+    }
+}

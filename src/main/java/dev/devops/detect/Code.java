@@ -1,0 +1,112 @@
+package dev.devops.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Literal facts found in an app's source files: the port it listens on, its health route. */
+final class Code {
+    /** A literal found in a file. */
+    record Hit(String value, String file, int line) {
+        String where() {
+            return file + ":" + line;
+        }
+    }
+
+    private static final List<String> HEALTH_PATHS = List.of("/health", "/healthz", "/ready", "/api/health");
+    private static final Pattern HEALTH = Pattern.compile("[\"'`](/health|/healthz|/ready|/api/health)/?[\"'`]");
+
+    private Code() {
+    }
+
+    /** The first match of {@code p} (its first group that matched), in files mentioning one of {@code keywords}, in {@code files} accepted by {@code filter}, or null. */
+    static Hit first(RepoFiles repo, List<String> files, Predicate<String> filter, Pattern p, String... keywords) {
+        for (String f : files) {
+            if (!filter.test(f)) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null || !mentionsAny(text, keywords)) {
+                continue;
+            }
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                int g = 1;
+                while (m.group(g) == null) {
+                    g++;
+                }
+                return new Hit(m.group(g), f, new Texts.Lines(text).line(m.start(g)));
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code keywords} is empty or one of them occurs in {@code text} (a cheap prefilter). */
+    private static boolean mentionsAny(String text, String... keywords) {
+        for (String k : keywords) {
+            if (text.contains(k)) {
+                return true;
+            }
+        }
+        return keywords.length == 0;
+    }
+
+    /** A health route literal ('/health', '/healthz', '/ready', '/api/health'), preferring that order. */
+    static Hit health(RepoFiles repo, List<String> files, Predicate<String> filter) {
+        Hit best = null;
+        for (String f : files) {
+            if (!filter.test(f)) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            if (!text.contains("/health") && !text.contains("/ready")) {
+                continue;
+            }
+            Matcher m = HEALTH.matcher(text);
+            while (m.find()) {
+                if (best == null || HEALTH_PATHS.indexOf(m.group(1)) < HEALTH_PATHS.indexOf(best.value())) {
+                    best = new Hit(m.group(1), f, new Texts.Lines(text).line(m.start(1)));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Files by extension: {@code ext("js", "ts")}. */
+    static Predicate<String> ext(String... exts) {
+        return f -> {
+            String lower = f.toLowerCase(Locale.ROOT);
+            for (String e : exts) {
+                if (lower.endsWith("." + e)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Whether a path looks like a test (only production code decides ports, routes and env vars). */
+    static boolean isTest(String rel) {
+        String f = "/" + rel.toLowerCase(Locale.ROOT);
+        String name = f.substring(f.lastIndexOf('/') + 1);
+        return f.contains("/test/") || f.contains("/tests/") || f.contains("/__tests__/") || f.contains("/spec/")
+                || f.contains("/e2e/") || f.contains("/testdata/") || f.contains("/fixtures/")
+                || name.contains(".test.") || name.contains(".spec.") || name.endsWith("_test.go")
+                || name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py");
+    }
+
+    /** A port number 1–65535 from text, or null. */
+    static Integer port(String s) {
+        try {
+            int p = Integer.parseInt(s.trim());
+            return p >= 1 && p <= 65535 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.devops.detect;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a variable's name tells: whether it holds a secret, a description for well-known names, which
+ * backing service it points at, and which service attribute it can be derived from.
+ */
+public final class EnvNames {
+    private static final List<String> SECRET_WORDS =
+            List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
+
+    /** name → {service type → attribute}; the first present service type wins. */
+    private static final Map<String, Map<String, String>> LINKS = new LinkedHashMap<>();
+    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
+    static {
+        link("DATABASE_URL", "url", "postgres", "mysql", "mariadb");
+        link("SPRING_DATASOURCE_URL", "jdbc", "postgres", "mysql", "mariadb");
+        link("SPRING_DATASOURCE_USERNAME", "user", "postgres", "mysql", "mariadb");
+        link("SPRING_DATASOURCE_PASSWORD", "password", "postgres", "mysql", "mariadb");
+        for (String[] pg : new String[][] {{"PGHOST", "host"}, {"PGPORT", "port"}, {"PGUSER", "user"},
+                {"PGPASSWORD", "password"}, {"PGDATABASE", "database"}, {"POSTGRES_HOST", "host"},
+                {"POSTGRES_PORT", "port"}, {"POSTGRES_USER", "user"}, {"POSTGRES_PASSWORD", "password"},
+                {"POSTGRES_DB", "database"}, {"POSTGRES_DATABASE", "database"}}) {
+            link(pg[0], pg[1], "postgres");
+        }
+        for (String db : List.of("MYSQL", "MARIADB")) {
+            String type = db.toLowerCase(Locale.ROOT);
+            link(db + "_HOST", "host", type);
+            link(db + "_PORT", "port", type);
+            link(db + "_USER", "user", type);
+            link(db + "_PASSWORD", "password", type);
+            link(db + "_DATABASE", "database", type);
+        }
+        link("REDIS_URL", "url", "redis");
+        link("REDIS_HOST", "host", "redis");
+        link("REDIS_PORT", "port", "redis");
+        link("REDIS_ADDR", "address", "redis");
+        link("SPRING_DATA_REDIS_HOST", "host", "redis");
+        link("SPRING_DATA_REDIS_PORT", "port", "redis");
+        for (String n : List.of("MONGODB_URI", "MONGODB_URL", "MONGO_URL", "MONGO_URI", "SPRING_DATA_MONGODB_URI")) {
+            link(n, "url", "mongodb");
+        }
+        link("AMQP_URL", "url", "rabbitmq");
+        link("RABBITMQ_URL", "url", "rabbitmq");
+        for (String p : List.of("SPRING_RABBITMQ_", "RABBITMQ_")) {
+            link(p + "HOST", "host", "rabbitmq");
+            link(p + "PORT", "port", "rabbitmq");
+            link(p + "USERNAME", "user", "rabbitmq");
+            link(p + "PASSWORD", "password", "rabbitmq");
+        }
+        for (String n : List.of("KAFKA_BROKERS", "KAFKA_BOOTSTRAP_SERVERS", "SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+            link(n, "brokers", "kafka");
+        }
+
+        DESCRIPTIONS.put("DATABASE_URL", "Database connection URL");
+        DESCRIPTIONS.put("SPRING_DATASOURCE_URL", "JDBC URL of the database");
+        DESCRIPTIONS.put("SPRING_DATASOURCE_USERNAME", "Database user");
+        DESCRIPTIONS.put("SPRING_DATASOURCE_PASSWORD", "Database password");
+        DESCRIPTIONS.put("PGHOST", "PostgreSQL host");
+        DESCRIPTIONS.put("PGPORT", "PostgreSQL port");
+        DESCRIPTIONS.put("PGUSER", "PostgreSQL user");
+        DESCRIPTIONS.put("PGPASSWORD", "PostgreSQL password");
+        DESCRIPTIONS.put("PGDATABASE", "PostgreSQL database name");
+        DESCRIPTIONS.put("REDIS_URL", "Redis connection URL");
+        DESCRIPTIONS.put("REDIS_HOST", "Redis host");
+        DESCRIPTIONS.put("REDIS_PORT", "Redis port");
+        DESCRIPTIONS.put("REDIS_ADDR", "Redis address (host:port)");
+        DESCRIPTIONS.put("MONGODB_URI", "MongoDB connection URI");
+        DESCRIPTIONS.put("MONGO_URI", "MongoDB connection URI");
+        DESCRIPTIONS.put("MONGO_URL", "MongoDB connection URL");
+        DESCRIPTIONS.put("AMQP_URL", "RabbitMQ (AMQP) connection URL");
+        DESCRIPTIONS.put("RABBITMQ_URL", "RabbitMQ (AMQP) connection URL");
+        DESCRIPTIONS.put("KAFKA_BROKERS", "Kafka bootstrap servers (host:port,…)");
+        DESCRIPTIONS.put("KAFKA_BOOTSTRAP_SERVERS", "Kafka bootstrap servers (host:port,…)");
+        DESCRIPTIONS.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "Kafka bootstrap servers (host:port,…)");
+        DESCRIPTIONS.put("PORT", "Port the app listens on");
+        DESCRIPTIONS.put("LOG_LEVEL", "Log level");
+        DESCRIPTIONS.put("SECRET_KEY", "Secret key for signing sessions and tokens");
+        DESCRIPTIONS.put("JWT_SECRET", "Secret for signing JSON Web Tokens");
+        DESCRIPTIONS.put("SESSION_SECRET", "Secret for signing session cookies");
+    }
+
+    private EnvNames() {
+    }
+
+    private static void link(String name, String attribute, String... types) {
+        Map<String, String> m = LINKS.computeIfAbsent(name, k -> new LinkedHashMap<>());
+        for (String t : types) {
+            m.put(t, attribute);
+        }
+    }
+
+    /**
+     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE,
+     * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
+     * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
+     * RABBITMQ_URL). REDIS_URL is not: the stack's Redis has no password, and a URL with one is caught by
+     * the secret scanner.
+     */
+    public static boolean isSecret(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        for (String w : SECRET_WORDS) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        if (n.endsWith("_KEY") || n.equals("KEY") || n.contains("_KEY_")) {
+            return !n.contains("PUBLIC_KEY") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
+        }
+        if (n.equals("DATABASE_URL") || n.endsWith("_DATABASE_URL")) {
+            return true;
+        }
+        if (n.startsWith("MONGO") && (n.endsWith("_URI") || n.endsWith("_URL"))) {
+            return true;
+        }
+        return n.equals("AMQP_URL") || n.equals("RABBITMQ_URL");
+    }
+
+    /** A one-line description for well-known names, or null. */
+    public static String description(String name) {
+        return DESCRIPTIONS.get(name);
+    }
+
+    /**
+     * A description naming the service a variable is linked to ({@code from} = "postgres.url" makes
+     * DATABASE_URL a "PostgreSQL connection URL"), else {@link #description(String)}.
+     */
+    public static String description(String name, String from) {
+        if (from != null && from.endsWith(".url") && (name.equals("DATABASE_URL") || name.endsWith("_DATABASE_URL"))) {
+            String product = switch (from.substring(0, from.indexOf('.'))) {
+                case "postgres" -> "PostgreSQL";
+                case "mysql" -> "MySQL";
+                case "mariadb" -> "MariaDB";
+                default -> null;
+            };
+            if (product != null) {
+                return product + " connection URL";
+            }
+        }
+        return description(name);
+    }
+
+    /**
+     * The service attribute ("postgres.url") a variable with this name derives from, given the service
+     * types present (service name = type), or null when the name is not a known connection variable.
+     */
+    public static String serviceAttribute(String name, Collection<String> serviceTypes) {
+        Map<String, String> m = LINKS.get(name);
+        if (m == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            if (serviceTypes.contains(e.getKey())) {
+                return e.getKey() + "." + e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The service type a variable's name implies on its own (REDIS_URL → redis, PGHOST → postgres,
+     * MONGO_URI → mongodb, AMQP_URL → rabbitmq, KAFKA_BROKERS → kafka), or null. DATABASE_URL implies
+     * nothing: it could name any database.
+     */
+    public static String impliedService(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        if (n.equals("REDIS_URL") || n.equals("REDIS_ADDR") || n.equals("REDIS_HOST")) {
+            return "redis";
+        }
+        if (List.of("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE").contains(n) || n.startsWith("POSTGRES_")) {
+            return "postgres";
+        }
+        if (n.startsWith("MONGO") && (n.endsWith("_URI") || n.endsWith("_URL"))) {
+            return "mongodb";
+        }
+        if (n.equals("AMQP_URL") || n.startsWith("RABBITMQ_")) {
+            return "rabbitmq";
+        }
+        if (n.equals("KAFKA_BROKERS") || n.equals("KAFKA_BOOTSTRAP_SERVERS")) {
+            return "kafka";
+        }
+        return null;
+    }
+}

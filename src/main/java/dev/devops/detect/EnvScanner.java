@@ -1,0 +1,363 @@
+package dev.devops.detect;
+
+import dev.devops.detect.EnvReference.Kind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds environment variable reads in source and configuration files: JavaScript/TypeScript
+ * ({@code process.env}, destructuring, {@code import.meta.env}), Java ({@code System.getenv}, Spring
+ * {@code ${X:default}} placeholders in application*.properties|yml and {@code @Value}), Python
+ * ({@code os.environ}, {@code os.getenv}) and Go ({@code os.Getenv}, {@code os.LookupEnv}).
+ *
+ * <p>A regex scanner, not a parser: line comments are ignored, block comments only on lines that start
+ * with {@code *}. Shell scripts are not scanned ({@code $X} there is too noisy to be a useful read).
+ * Huge (over 1 MB), binary and minified files yield nothing.
+ */
+public final class EnvScanner {
+
+    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO }
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private static final Pattern JS_DOT = Pattern.compile("\\bprocess\\.env\\.([A-Za-z_$][\\w$]*)");
+    private static final Pattern JS_INDEX = Pattern.compile("\\bprocess\\.env\\[\\s*(['\"`])([^'\"`\\]]+)\\1\\s*\\]");
+    private static final Pattern JS_DESTRUCTURE =
+            Pattern.compile("\\b(?:const|let|var)\\s*\\{([^{}]*)\\}\\s*=\\s*process\\.env\\b");
+    private static final Pattern JS_IMPORT_META = Pattern.compile("\\bimport\\.meta\\.env\\.([A-Za-z_$][\\w$]*)");
+    private static final Set<String> VITE_BUILTINS = Set.of("MODE", "BASE_URL", "PROD", "DEV", "SSR");
+    private static final Pattern JS_DEFAULT = Pattern.compile(
+            "\\s*(?:\\|\\||\\?\\?)\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(true|false)\\b)");
+    private static final Pattern JS_LITERAL = Pattern.compile(
+            "\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(true|false)\\b)");
+
+    private static final Pattern JAVA_GETENV = Pattern.compile("\\bSystem\\.getenv\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern JAVA_GETENV_DEFAULT = Pattern.compile(
+            "\\bSystem\\.getenv\\(\\s*\\)\\s*\\.getOrDefault\\(\\s*\"([^\"]+)\"\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern JAVA_VALUE = Pattern.compile("@Value\\(\\s*(?:value\\s*=\\s*)?\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static final Pattern PY_ENVIRON_INDEX =
+            Pattern.compile("(\\bos\\.|(?<![\\w.]))environ\\s*\\[\\s*(['\"])([^'\"]+)\\2\\s*\\]");
+    private static final Pattern PY_ENVIRON_GET =
+            Pattern.compile("(\\bos\\.|(?<![\\w.]))environ\\.get\\(\\s*(['\"])([^'\"]+)\\2");
+    private static final Pattern PY_GETENV = Pattern.compile("(\\bos\\.|(?<![\\w.]))getenv\\(\\s*(['\"])([^'\"]+)\\2");
+    private static final Pattern PY_FROM_OS = Pattern.compile("(?m)^\\s*from\\s+os\\s+import\\s+([^\\n#]+)");
+    private static final Pattern PY_DEFAULT = Pattern.compile(
+            "\\s*,\\s*(?:(['\"])([^'\"\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(True|False)\\b)");
+
+    private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+    private EnvScanner() {
+    }
+
+    /** Whether {@code relativePath} is a file this scanner reads (by name and extension). */
+    public static boolean supports(String relativePath) {
+        return syntax(relativePath) != null;
+    }
+
+    /**
+     * Reads {@code root/relativePath} and returns its variable reads in file order. Files over 1 MB,
+     * binary and minified files yield an empty list; a file that cannot be read is a UserError naming it.
+     */
+    public static List<EnvReference> scan(Path root, String relativePath) {
+        if (!supports(relativePath)) {
+            return List.of();
+        }
+        String text = Texts.readSource(root, relativePath);
+        return text == null ? List.of() : scan(relativePath, text);
+    }
+
+    /** The variable reads in {@code content}, a file at {@code relativePath} (forward slashes), in order. */
+    public static List<EnvReference> scan(String relativePath, String content) {
+        Syntax syntax = syntax(relativePath);
+        if (syntax == null || !Texts.looksScannable(relativePath, content)) {
+            return List.of();
+        }
+        if (!mentionsEnv(syntax, content)) {
+            return List.of(); // the cheap keyword check spares most files every regex
+        }
+        Texts.Lines lines = new Texts.Lines(content);
+        List<EnvReference> out = new ArrayList<>();
+        Scan s = new Scan(relativePath, content, lines, syntax, out);
+        switch (syntax) {
+            case JS -> s.js();
+            case JAVA -> s.java();
+            case SPRING_CONFIG -> s.placeholders(0, content.length(), true);
+            case PYTHON -> s.python();
+            case GO -> s.go();
+            default -> throw new IllegalStateException();
+        }
+        out.sort(Comparator.comparingInt(EnvReference::line).thenComparingInt(EnvReference::column));
+        return List.copyOf(out);
+    }
+
+    /** Every read in the files under {@code root} (skipping node_modules, .git, build output …). */
+    public static List<EnvReference> scanTree(Path root) {
+        List<EnvReference> out = new ArrayList<>();
+        for (String rel : RepoFiles.walk(root).files()) {
+            out.addAll(scan(root, rel));
+        }
+        return out;
+    }
+
+    private static boolean mentionsEnv(Syntax syntax, String text) {
+        return switch (syntax) {
+            case JS -> text.contains("process.env") || text.contains("import.meta.env");
+            case JAVA -> text.contains("getenv") || text.contains("${");
+            case SPRING_CONFIG -> text.contains("${");
+            case PYTHON -> text.contains("environ") || text.contains("getenv");
+            case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv");
+        };
+    }
+
+    private static Syntax syntax(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".d.ts")) {
+            return null;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        switch (ext) {
+            case "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "vue", "svelte":
+                return Syntax.JS;
+            case "java", "kt":
+                return Syntax.JAVA;
+            case "py":
+                return Syntax.PYTHON;
+            case "go":
+                return Syntax.GO;
+            case "properties", "yml", "yaml":
+                return (name.startsWith("application") || name.startsWith("bootstrap")) ? Syntax.SPRING_CONFIG : null;
+            default:
+                return null;
+        }
+    }
+
+    /** One file being scanned. */
+    private static final class Scan {
+        private final String path;
+        private final String text;
+        private final Texts.Lines lines;
+        private final Syntax syntax;
+        private final List<EnvReference> out;
+
+        Scan(String path, String text, Texts.Lines lines, Syntax syntax, List<EnvReference> out) {
+            this.path = path;
+            this.text = text;
+            this.lines = lines;
+            this.syntax = syntax;
+            this.out = out;
+        }
+
+        void js() {
+            Matcher m = JS_DOT.matcher(text);
+            while (m.find()) {
+                add(m.group(1), m.start(1), jsDefault(m.end()), Kind.PROCESS_ENV);
+            }
+            m = JS_INDEX.matcher(text);
+            while (m.find()) {
+                add(m.group(2), m.start(2), jsDefault(m.end()), Kind.PROCESS_ENV);
+            }
+            m = JS_IMPORT_META.matcher(text);
+            while (m.find()) {
+                if (!VITE_BUILTINS.contains(m.group(1))) {
+                    add(m.group(1), m.start(1), jsDefault(m.end()), Kind.IMPORT_META_ENV);
+                }
+            }
+            m = JS_DESTRUCTURE.matcher(text);
+            while (m.find()) {
+                destructure(m.start(1), m.end(1));
+            }
+        }
+
+        /** {@code { A, B: b, C = 'x', D: d = 1, ...rest }} */
+        private void destructure(int from, int to) {
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || text.charAt(i) == ',') {
+                    int s = start;
+                    while (s < i && Character.isWhitespace(text.charAt(s))) {
+                        s++;
+                    }
+                    int e = s;
+                    while (e < i && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '_'
+                            || text.charAt(e) == '$')) {
+                        e++;
+                    }
+                    if (e > s && !text.startsWith("...", s)) {
+                        String name = text.substring(s, e);
+                        String def = null;
+                        int eq = text.indexOf('=', e);
+                        if (eq >= 0 && eq < i) {
+                            Matcher lit = JS_LITERAL.matcher(text).region(eq + 1, i);
+                            if (lit.lookingAt()) {
+                                def = literal(lit);
+                            }
+                        }
+                        add(name, s, def, Kind.PROCESS_ENV_DESTRUCTURE);
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+
+        private String jsDefault(int at) {
+            Matcher d = JS_DEFAULT.matcher(text).region(at, text.length());
+            return d.lookingAt() ? literal(d) : null;
+        }
+
+        void java() {
+            Matcher m = JAVA_GETENV.matcher(text);
+            while (m.find()) {
+                add(m.group(1), m.start(1), null, Kind.SYSTEM_GETENV);
+            }
+            m = JAVA_GETENV_DEFAULT.matcher(text);
+            while (m.find()) {
+                add(m.group(1), m.start(1), m.group(2), Kind.SYSTEM_GETENV);
+            }
+            m = JAVA_VALUE.matcher(text);
+            while (m.find()) {
+                placeholders(m.start(1), m.end(1), false);
+            }
+        }
+
+        /** Spring {@code ${NAME}} / {@code ${NAME:default}}, nested ones included; UPPER_SNAKE names only. */
+        void placeholders(int from, int to, boolean configFile) {
+            int i = text.indexOf("${", from);
+            while (i >= 0 && i < to) {
+                if (configFile && inConfigComment(i)) {
+                    i = text.indexOf("${", i + 2);
+                    continue;
+                }
+                int depth = 0;
+                int colon = -1;
+                int end = -1;
+                for (int j = i + 2; j < to; j++) {
+                    char c = text.charAt(j);
+                    if (c == '\n') {
+                        break;
+                    }
+                    if (c == '$' && j + 1 < to && text.charAt(j + 1) == '{') {
+                        depth++;
+                        j++;
+                    } else if (c == '}') {
+                        if (depth == 0) {
+                            end = j;
+                            break;
+                        }
+                        depth--;
+                    } else if (c == ':' && depth == 0 && colon < 0) {
+                        colon = j;
+                    }
+                }
+                if (end > 0) {
+                    String name = text.substring(i + 2, colon < 0 ? end : colon).trim();
+                    if (UPPER_SNAKE.matcher(name).matches()) {
+                        String def = colon < 0 ? null : text.substring(colon + 1, end);
+                        add(name, text.indexOf(name, i + 2), def, Kind.SPRING_PLACEHOLDER);
+                    }
+                }
+                i = text.indexOf("${", i + 2);
+            }
+        }
+
+        private boolean inConfigComment(int offset) {
+            String line = lines.lineText(offset).stripLeading();
+            return line.startsWith("#") || line.startsWith("!");
+        }
+
+        void python() {
+            boolean bareEnviron = false;
+            boolean bareGetenv = false;
+            Matcher imp = PY_FROM_OS.matcher(text);
+            while (imp.find()) {
+                for (String part : imp.group(1).replace("(", " ").replace(")", " ").split(",")) {
+                    String word = part.trim().split("\\s+")[0];
+                    bareEnviron |= word.equals("environ");
+                    bareGetenv |= word.equals("getenv");
+                }
+            }
+            python(PY_ENVIRON_INDEX, bareEnviron, false, Kind.PYTHON_ENVIRON);
+            python(PY_ENVIRON_GET, bareEnviron, true, Kind.PYTHON_ENVIRON);
+            python(PY_GETENV, bareGetenv, true, Kind.PYTHON_GETENV);
+        }
+
+        private void python(Pattern p, boolean bareAllowed, boolean withDefault, Kind kind) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (m.group(1).isEmpty() && !bareAllowed) {
+                    continue;
+                }
+                String def = null;
+                if (withDefault) {
+                    Matcher d = PY_DEFAULT.matcher(text).region(m.end(), text.length());
+                    if (d.lookingAt()) {
+                        def = literal(d);
+                    }
+                }
+                add(m.group(3), m.start(3), def, kind);
+            }
+        }
+
+        void go() {
+            Matcher m = GO_GETENV.matcher(text);
+            while (m.find()) {
+                add(m.group(2), m.start(2), null, m.group(1).equals("Getenv") ? Kind.GO_GETENV : Kind.GO_LOOKUPENV);
+            }
+        }
+
+        /** A matched literal: group 2 (quoted text), 3 (number) or 4 (boolean). */
+        private static String literal(Matcher m) {
+            for (int g = 2; g <= 4; g++) {
+                if (m.group(g) != null) {
+                    return m.group(g);
+                }
+            }
+            return null;
+        }
+
+        private void add(String name, int offset, String defaultValue, Kind kind) {
+            if (!ENV_NAME.matcher(name).matches() || inLineComment(offset)) {
+                return;
+            }
+            out.add(new EnvReference(name, path, lines.line(offset), lines.column(offset), defaultValue, kind));
+        }
+
+        /** Whether {@code offset} sits after a line comment marker outside a string, or on a block-comment line. */
+        private boolean inLineComment(int offset) {
+            int start = lines.lineStart(offset);
+            String line = lines.lineText(offset);
+            int col = offset - start;
+            String trimmed = line.stripLeading();
+            boolean cLike = syntax != Syntax.PYTHON && syntax != Syntax.SPRING_CONFIG;
+            if (cLike && (trimmed.startsWith("*") || trimmed.startsWith("/*"))) {
+                return true;
+            }
+            char quote = 0;
+            for (int i = 0; i < col && i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'' || c == '`') {
+                    quote = c;
+                } else if (cLike && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                    return true;
+                } else if (!cLike && c == '#') {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.devops.detect;
+
+import dev.devops.descriptor.Language;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Go apps: go.mod (go and toolchain directives, requires), the main package, port literals. */
+final class GoStack {
+    static final String DEFAULT_VERSION = "1.24";
+    /** module path prefix → service type */
+    private static final Map<String, String> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("github.com/lib/pq", "postgres");
+        SERVICES.put("github.com/jackc/pgx", "postgres");
+        SERVICES.put("github.com/go-sql-driver/mysql", "mysql");
+        SERVICES.put("go.mongodb.org/mongo-driver", "mongodb");
+        SERVICES.put("github.com/redis/go-redis", "redis");
+        SERVICES.put("github.com/go-redis/redis", "redis");
+        SERVICES.put("github.com/gomodule/redigo", "redis");
+        SERVICES.put("github.com/rabbitmq/amqp091-go", "rabbitmq");
+        SERVICES.put("github.com/streadway/amqp", "rabbitmq");
+        SERVICES.put("github.com/segmentio/kafka-go", "kafka");
+        SERVICES.put("github.com/IBM/sarama", "kafka");
+        SERVICES.put("github.com/Shopify/sarama", "kafka");
+        SERVICES.put("github.com/confluentinc/confluent-kafka-go", "kafka");
+    }
+
+    /** Words a file must contain before the port pattern runs on it. */
+    private static final String[] KEYWORDS = {"Listen", "Addr", ".Run(", ".Start(", "port", "Port", "PORT"};
+    static final Predicate<String> CODE = Code.ext("go");
+    private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
+    private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
+    private static final Pattern REQUIRE_BLOCK = Pattern.compile("(?ms)^require\\s*\\((.*?)^\\)");
+    private static final Pattern REQUIRE_LINE = Pattern.compile("(?m)^require\\s+(\\S+)\\s");
+    private static final Pattern MAIN_PACKAGE = Pattern.compile("(?m)^package\\s+main\\b");
+    private static final Pattern PORT = Pattern.compile(
+            "(?:ListenAndServe(?:TLS)?\\(|Addr\\s*:\\s*|\\.Run\\(|\\.Listen\\(|\\.Start\\()\\s*\"[\\w.]*:(\\d{2,5})\""
+            + "|(?i:port)\\s*:?=\\s*\"(\\d{2,5})\"");
+
+    private GoStack() {
+    }
+
+    static AppDraft detect(RepoFiles repo, String dir, List<String> sources) {
+        AppDraft d = new AppDraft(dir, Language.GO);
+        d.sources = sources;
+        d.buildTool = "go";
+        String gomod = RepoFiles.join(dir, "go.mod");
+        String text = repo.text(gomod);
+        Texts.Lines lines = new Texts.Lines(text);
+        Matcher tc = TOOLCHAIN.matcher(text);
+        Matcher go = GO_DIRECTIVE.matcher(text);
+        if (tc.find()) {
+            d.version = tc.group(1);
+            d.evidence("go " + d.version + " from " + gomod + ":" + lines.line(tc.start()) + " toolchain directive");
+        } else if (go.find()) {
+            d.version = go.group(1);
+            d.evidence("go " + d.version + " from " + gomod + ":" + lines.line(go.start()) + " go directive");
+        } else {
+            d.version = DEFAULT_VERSION;
+            d.evidence("go " + DEFAULT_VERSION + " (default; " + gomod + " has no go directive)");
+        }
+
+        String mainPkg = null;
+        for (String candidate : List.of("main.go")) {
+            String f = RepoFiles.join(dir, candidate);
+            if (repo.exists(f) && isMain(repo, f)) {
+                mainPkg = ".";
+            }
+        }
+        if (mainPkg == null) {
+            String prefix = RepoFiles.join(dir, "cmd/");
+            for (String f : sources) {
+                if (f.startsWith(prefix) && f.endsWith("/main.go") && f.substring(prefix.length()).indexOf('/')
+                        == f.substring(prefix.length()).lastIndexOf('/') && isMain(repo, f)) {
+                    mainPkg = "./" + RepoFiles.parent(f).substring(".".equals(dir) ? 0 : dir.length() + 1);
+                    break;
+                }
+            }
+        }
+        d.evidence(mainPkg == null ? "no main package found in " + RepoFiles.join(dir, "main.go") + " or cmd/*/main.go"
+                : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
+
+        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
+        if (port != null && Code.port(port.value()) != null) {
+            d.port = Code.port(port.value());
+            d.evidence("port " + d.port + " from " + port.where());
+        } else {
+            d.port = 8080;
+            d.evidence("port 8080 (Go default; no listen address literal found)");
+        }
+        Code.Hit health = Code.health(repo, sources, CODE);
+        if (health != null) {
+            d.healthcheck = health.value();
+            d.evidence("healthcheck " + health.value() + " from route at " + health.where());
+        }
+
+        StringBuilder requires = new StringBuilder();
+        Matcher block = REQUIRE_BLOCK.matcher(text);
+        while (block.find()) {
+            requires.append(block.group(1)).append('\n');
+        }
+        Matcher single = REQUIRE_LINE.matcher(text);
+        while (single.find()) {
+            if (!single.group(1).equals("(")) {
+                requires.append(single.group(1)).append('\n');
+            }
+        }
+        for (String line : requires.toString().split("\\R")) {
+            String module = line.trim().split("\\s+")[0];
+            if (module.isEmpty() || module.startsWith("//")) {
+                continue;
+            }
+            for (Map.Entry<String, String> e : SERVICES.entrySet()) {
+                if (module.equals(e.getKey()) || module.startsWith(e.getKey())) {
+                    d.service(e.getValue(), e.getValue() + " from " + gomod + " require " + module);
+                }
+            }
+        }
+        return d;
+    }
+
+    private static boolean isMain(RepoFiles repo, String f) {
+        String text = repo.source(f);
+        return text != null && MAIN_PACKAGE.matcher(text).find();
+    }
+}

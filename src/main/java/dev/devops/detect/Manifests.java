@@ -1,0 +1,65 @@
+package dev.devops.detect;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.devops.core.UserError;
+import java.nio.file.Path;
+
+/** Parses JSON and TOML manifests; syntax errors become {@link UserError}s at file:line:column. */
+final class Manifests {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Created on first use: most repositories have no TOML manifest. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
+
+    private Manifests() {
+    }
+
+    /** package.json and friends: must hold a JSON object. */
+    static JsonNode json(RepoFiles repo, String rel) {
+        return parse(JSON, repo, rel, "JSON");
+    }
+
+    /** pyproject.toml, Pipfile. */
+    static JsonNode toml(RepoFiles repo, String rel) {
+        return parse(Toml.MAPPER, repo, rel, "TOML");
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, RepoFiles repo, String rel, String format) {
+        String text = repo.text(rel);
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+            int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+            throw UserError.at(Path.of(rel), line, col, "invalid " + format + ": " + e.getOriginalMessage()
+                    .replaceAll("\\s+", " "), "fix the " + format + " syntax at this position");
+        }
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            throw UserError.at(Path.of(rel), 1, 1, "expected a " + format + " object (table), found "
+                    + (node == null || node.isMissingNode() ? "an empty file" : node.getNodeType().toString().toLowerCase()),
+                    "fix or remove the file");
+        }
+        return node;
+    }
+
+    /** A text field, or null. */
+    static String text(JsonNode node, String... path) {
+        JsonNode n = node;
+        for (String p : path) {
+            if (n == null) {
+                return null;
+            }
+            n = n.get(p);
+        }
+        return n != null && n.isValueNode() ? n.asText() : null;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.devops.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.devops.descriptor.Language;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Node.js apps: package.json, version files, lockfiles, frameworks, start command, port, services. */
+final class NodeStack {
+    static final String DEFAULT_VERSION = "24";
+    /** LTS code names nvm accepts as {@code lts/<name>}. */
+    private static final Map<String, String> LTS = Map.of("gallium", "16", "hydrogen", "18", "iron", "20",
+            "jod", "22", "krypton", "24");
+    private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
+    private static final Map<String, String> SERVICES = new LinkedHashMap<>();
+
+    static {
+        FRAMEWORKS.put("@nestjs/core", "nest");
+        FRAMEWORKS.put("next", "next");
+        FRAMEWORKS.put("express", "express");
+        FRAMEWORKS.put("fastify", "fastify");
+        FRAMEWORKS.put("koa", "koa");
+        FRAMEWORKS.put("@hapi/hapi", "hapi");
+        for (String d : List.of("pg", "postgres", "pg-promise", "@neondatabase/serverless")) {
+            SERVICES.put(d, "postgres");
+        }
+        SERVICES.put("mysql", "mysql");
+        SERVICES.put("mysql2", "mysql");
+        SERVICES.put("mariadb", "mariadb");
+        SERVICES.put("mongodb", "mongodb");
+        SERVICES.put("mongoose", "mongodb");
+        SERVICES.put("redis", "redis");
+        SERVICES.put("ioredis", "redis");
+        SERVICES.put("amqplib", "rabbitmq");
+        SERVICES.put("amqp-connection-manager", "rabbitmq");
+        SERVICES.put("kafkajs", "kafka");
+    }
+
+    private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
+    private static final Pattern PORT = Pattern.compile(
+            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*['\"]?)(\\d{2,5})\\b");
+    private static final Pattern PRISMA = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"(\\w+)\"");
+    /** Words a file must contain before the port pattern runs on it. */
+    private static final String[] KEYWORDS = {".listen(", "PORT"};
+    static final Predicate<String> CODE = Code.ext("js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts");
+
+    private NodeStack() {
+    }
+
+    static JsonNode packageJson(RepoFiles repo, String dir) {
+        return Manifests.json(repo, RepoFiles.join(dir, "package.json"));
+    }
+
+    /** The glob patterns of a workspaces root ("packages/*"), empty when this is no workspaces root. */
+    static List<String> workspaces(JsonNode pkg) {
+        JsonNode ws = pkg.get("workspaces");
+        if (ws != null && ws.isObject()) {
+            ws = ws.get("packages");
+        }
+        List<String> out = new ArrayList<>();
+        if (ws != null && ws.isArray()) {
+            ws.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    static boolean hasStartScript(JsonNode pkg) {
+        return Manifests.text(pkg, "scripts", "start") != null;
+    }
+
+    /**
+     * Detects the app in {@code dir}; {@code workspaceRoot} is the directory of the workspaces root it
+     * belongs to, or null.
+     */
+    static AppDraft detect(RepoFiles repo, String dir, String workspaceRoot, List<String> sources) {
+        AppDraft d = new AppDraft(dir, Language.NODE);
+        d.sources = sources;
+        String manifest = RepoFiles.join(dir, "package.json");
+        JsonNode pkg = packageJson(repo, dir);
+        JsonNode deps = pkg.path("dependencies");
+
+        buildTool(repo, d, pkg, manifest, workspaceRoot);
+        version(repo, d, pkg, manifest);
+
+        for (Map.Entry<String, String> f : FRAMEWORKS.entrySet()) {
+            if (deps.has(f.getKey())) {
+                d.framework = f.getValue();
+                d.evidence("framework " + f.getValue() + " from " + manifest + " dependency '" + f.getKey() + "'");
+                break;
+            }
+        }
+
+        if (Manifests.text(pkg, "scripts", "build") != null) {
+            d.build = List.of(d.buildTool, "run", "build");
+            d.evidence("build command '" + d.buildTool + " run build' from " + manifest + " scripts.build");
+        }
+        start(repo, d, pkg, manifest);
+
+        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
+        if (port != null && Code.port(port.value()) != null) {
+            d.port = Code.port(port.value());
+            d.evidence("port " + d.port + " from " + port.where());
+        } else {
+            d.port = 3000;
+            d.evidence("port 3000 (Node default; no listen(…) literal found)");
+        }
+        Code.Hit health = Code.health(repo, sources, CODE);
+        if (health != null) {
+            d.healthcheck = health.value();
+            d.evidence("healthcheck " + health.value() + " from route at " + health.where());
+        }
+
+        deps.fieldNames().forEachRemaining(dep -> {
+            String type = SERVICES.get(dep);
+            if (type != null) {
+                d.service(type, type + " from " + manifest + " dependency '" + dep + "'");
+            }
+        });
+        String prisma = RepoFiles.join(dir, "prisma/schema.prisma");
+        if (repo.exists(prisma)) {
+            String text = repo.source(prisma);
+            Matcher m = text == null ? null : PRISMA.matcher(text);
+            if (m != null && m.find()) {
+                String type = switch (m.group(1)) {
+                    case "postgresql", "postgres", "cockroachdb" -> "postgres";
+                    case "mysql" -> "mysql";
+                    case "mongodb" -> "mongodb";
+                    default -> null;
+                };
+                if (type != null) {
+                    d.service(type, type + " from " + prisma + " provider \"" + m.group(1) + "\" (line "
+                            + new Texts.Lines(text).line(m.start(1)) + ")");
+                }
+            }
+        }
+        return d;
+    }
+
+    private static void buildTool(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest, String workspaceRoot) {
+        String pm = Manifests.text(pkg, "packageManager");
+        if (pm != null) {
+            String tool = pm.contains("@") ? pm.substring(0, pm.indexOf('@')) : pm;
+            if (Language.NODE.buildTools().contains(tool)) {
+                d.buildTool = tool;
+                d.evidence(tool + " from " + manifest + " packageManager \"" + pm + "\"");
+                return;
+            }
+        }
+        List<String> dirs = new ArrayList<>(List.of(d.dir));
+        if (workspaceRoot != null && !dirs.contains(workspaceRoot)) {
+            dirs.add(workspaceRoot);
+        }
+        if (!dirs.contains(".")) {
+            dirs.add(".");
+        }
+        for (String dir : dirs) {
+            for (String[] lock : new String[][] {{"pnpm-lock.yaml", "pnpm"}, {"yarn.lock", "yarn"},
+                    {"package-lock.json", "npm"}}) {
+                String f = RepoFiles.join(dir, lock[0]);
+                if (repo.exists(f)) {
+                    d.buildTool = lock[1];
+                    d.evidence(lock[1] + " from " + f);
+                    return;
+                }
+            }
+        }
+        d.buildTool = "npm";
+        d.evidence("npm (no packageManager field or lockfile)");
+    }
+
+    private static void version(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest) {
+        List<String> dirs = ".".equals(d.dir) ? List.of(".") : List.of(d.dir, ".");
+        for (String dir : dirs) {
+            for (String name : List.of(".nvmrc", ".node-version")) {
+                String f = RepoFiles.join(dir, name);
+                if (repo.exists(f)) {
+                    String raw = firstLine(repo.text(f));
+                    if (!raw.isEmpty()) {
+                        setVersion(d, normalize(raw), f);
+                        return;
+                    }
+                }
+            }
+            String tv = RepoFiles.join(dir, ".tool-versions");
+            if (repo.exists(tv)) {
+                for (String line : repo.text(tv).split("\\R")) {
+                    String[] parts = line.trim().split("\\s+");
+                    if (parts.length >= 2 && (parts[0].equals("nodejs") || parts[0].equals("node"))) {
+                        setVersion(d, normalize(parts[1]), tv);
+                        return;
+                    }
+                }
+            }
+        }
+        String volta = Manifests.text(pkg, "volta", "node");
+        if (volta != null) {
+            setVersion(d, normalize(volta), manifest + " volta.node");
+            return;
+        }
+        String engines = Manifests.text(pkg, "engines", "node");
+        if (engines != null) {
+            String v = lowestMajor(engines);
+            if (v != null) {
+                d.version = v;
+                d.evidence("node " + v + " from " + manifest + " engines.node \"" + engines + "\"");
+                return;
+            }
+        }
+        d.version = DEFAULT_VERSION;
+        d.evidence("node " + DEFAULT_VERSION + " (default: current Active LTS; no version file or engines field)");
+    }
+
+    private static void setVersion(AppDraft d, String v, String source) {
+        if (v == null) {
+            d.version = DEFAULT_VERSION;
+            d.evidence("node " + DEFAULT_VERSION + " (default: " + source + " names no fixed version)");
+        } else {
+            d.version = v;
+            d.evidence("node " + v + " from " + source);
+        }
+    }
+
+    private static String firstLine(String text) {
+        for (String line : text.split("\\R")) {
+            String t = line.replaceAll("#.*", "").trim();
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return "";
+    }
+
+    /** "v20.11.0" → "20", "lts/iron" → "20"; "lts/*", "node", "latest" → null (use the default). */
+    static String normalize(String raw) {
+        String v = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.startsWith("lts/")) {
+            return LTS.get(v.substring(4));
+        }
+        if (v.equals("node") || v.equals("latest") || v.equals("stable") || v.equals("current")) {
+            return null;
+        }
+        return lowestMajor(v);
+    }
+
+    /**
+     * The lowest major version a semver range allows: ">=18" → "18", "^20.10" → "20", ">18" → "19".
+     * With alternatives ("18 || 20") the highest alternative wins: the newest version the project says it
+     * supports. Null when the range sets no lower bound ("*", "<20").
+     */
+    static String lowestMajor(String range) {
+        Integer best = null;
+        for (String alt : range.split("\\|\\|")) {
+            String a = alt.trim().replaceAll("(>=|<=|>|<|=|\\^|~)\\s+", "$1");
+            if (a.contains(" - ")) {
+                a = a.substring(0, a.indexOf(" - "));
+            }
+            Integer low = null;
+            for (String c : a.split("\\s+")) {
+                Matcher m = Pattern.compile("^(>=|>|\\^|~|=)?v?(\\d+)(\\.(?:\\d+|x|\\*))?(\\.(?:\\d+|x|\\*))?").matcher(c);
+                if (c.startsWith("<") || !m.find()) {
+                    continue;
+                }
+                int major = Integer.parseInt(m.group(2));
+                if (">".equals(m.group(1)) && m.group(3) == null) {
+                    major++;
+                }
+                low = low == null ? major : Math.max(low, major);
+            }
+            if (low != null && (best == null || low > best)) {
+                best = low;
+            }
+        }
+        return best == null ? null : String.valueOf(best);
+    }
+
+    private static void start(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest) {
+        String script = Manifests.text(pkg, "scripts", "start");
+        if (script != null) {
+            Matcher m = START_NODE.matcher(script.trim());
+            if (m.matches()) {
+                d.start = List.of("node", m.group(1));
+                d.evidence("start 'node " + m.group(1) + "' from " + manifest + " scripts.start");
+                return;
+            }
+        }
+        if ("nest".equals(d.framework)) {
+            d.start = List.of("node", "dist/main.js");
+            d.evidence("start 'node dist/main.js' (NestJS build output)");
+            return;
+        }
+        if ("next".equals(d.framework)) {
+            d.start = List.of("npx", "next", "start");
+            d.evidence("start 'npx next start' (Next.js)");
+            return;
+        }
+        String main = Manifests.text(pkg, "main");
+        if (main != null && !main.isBlank()) {
+            d.start = List.of("node", main);
+            d.evidence("start 'node " + main + "' from " + manifest + " main");
+            return;
+        }
+        for (String c : List.of("server.js", "index.js", "app.js", "src/index.js", "src/server.js")) {
+            if (repo.exists(RepoFiles.join(d.dir, c))) {
+                d.start = List.of("node", c);
+                d.evidence("start 'node " + c + "' (" + RepoFiles.join(d.dir, c) + " exists)");
+                return;
+            }
+        }
+        d.evidence("no start command found (no scripts.start 'node FILE', main field or server.js/index.js)");
+    }
+}

@@ -1,0 +1,305 @@
+package dev.devops.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.devops.descriptor.Language;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Python apps: requirements.txt, pyproject.toml (PEP 621, Poetry, uv), Pipfile; Flask, FastAPI, Django. */
+final class PythonStack {
+    static final String DEFAULT_VERSION = "3.12";
+    static final List<String> MANIFESTS = List.of("pyproject.toml", "requirements.txt", "Pipfile");
+    private static final Map<String, String> SERVICES = new LinkedHashMap<>();
+
+    static {
+        for (String d : List.of("psycopg2", "psycopg2-binary", "psycopg", "psycopg-binary", "asyncpg")) {
+            SERVICES.put(d, "postgres");
+        }
+        for (String d : List.of("pymysql", "mysqlclient", "mysql-connector-python", "aiomysql")) {
+            SERVICES.put(d, "mysql");
+        }
+        for (String d : List.of("pymongo", "motor", "mongoengine")) {
+            SERVICES.put(d, "mongodb");
+        }
+        SERVICES.put("redis", "redis");
+        SERVICES.put("pika", "rabbitmq");
+        SERVICES.put("aio-pika", "rabbitmq");
+        for (String d : List.of("kafka-python", "confluent-kafka", "aiokafka")) {
+            SERVICES.put(d, "kafka");
+        }
+    }
+
+    /** Words a file must contain before the port pattern runs on it. */
+    private static final String[] KEYWORDS = {".run(", "PORT"};
+    static final Predicate<String> CODE = Code.ext("py");
+    private static final Pattern REQ_NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
+    private static final Pattern FLASK_APP = Pattern.compile("(?m)^(\\w+)\\s*=\\s*Flask\\(");
+    private static final Pattern FLASK_FACTORY = Pattern.compile("(?m)^def\\s+(create_app)\\s*\\(");
+    private static final Pattern FASTAPI_APP = Pattern.compile("(?m)^(\\w+)\\s*=\\s*FastAPI\\(");
+    private static final Pattern PORT = Pattern.compile(
+            "\\.run\\([^)\\n]*\\bport\\s*=\\s*(\\d{2,5})"
+            + "|['\"]PORT['\"]\\s*,\\s*['\"]?(\\d{2,5})");
+
+    private PythonStack() {
+    }
+
+    /** A dependency named in a manifest. */
+    private record Dep(String name, String file, int line) {
+        String where() {
+            return line > 0 ? file + ":" + line : file;
+        }
+    }
+
+    static AppDraft detect(RepoFiles repo, String dir, List<String> sources) {
+        AppDraft d = new AppDraft(dir, Language.PYTHON);
+        d.sources = sources;
+        String pyprojectFile = RepoFiles.join(dir, "pyproject.toml");
+        String requirements = RepoFiles.join(dir, "requirements.txt");
+        String pipfileFile = RepoFiles.join(dir, "Pipfile");
+        JsonNode pyproject = repo.exists(pyprojectFile) ? Manifests.toml(repo, pyprojectFile) : null;
+        JsonNode pipfile = repo.exists(pipfileFile) ? Manifests.toml(repo, pipfileFile) : null;
+
+        List<Dep> deps = new ArrayList<>();
+        if (pyproject != null && pyproject.path("tool").has("poetry")) {
+            d.buildTool = "poetry";
+            d.evidence("poetry from " + pyprojectFile + " [tool.poetry]");
+        } else if (repo.exists(RepoFiles.join(dir, "uv.lock"))) {
+            d.buildTool = "uv";
+            d.evidence("uv from " + RepoFiles.join(dir, "uv.lock"));
+        } else if (pipfile != null) {
+            d.buildTool = "pipenv";
+            d.evidence("pipenv from " + pipfileFile);
+        } else {
+            d.buildTool = "pip";
+            d.evidence("pip from " + (repo.exists(requirements) ? requirements : pyprojectFile));
+        }
+        if (pyproject != null) {
+            pyproject.path("project").path("dependencies")
+                    .forEach(n -> deps.add(new Dep(depName(n.asText()), pyprojectFile, 0)));
+            pyproject.path("tool").path("poetry").path("dependencies").fieldNames()
+                    .forEachRemaining(n -> deps.add(new Dep(depName(n), pyprojectFile, 0)));
+        }
+        if (pipfile != null) {
+            pipfile.path("packages").fieldNames().forEachRemaining(n -> deps.add(new Dep(depName(n), pipfileFile, 0)));
+        }
+        if (repo.exists(requirements)) {
+            String[] lines = repo.text(requirements).split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i].replaceAll("(^|\\s)#.*", "");
+                Matcher m = REQ_NAME.matcher(l);
+                if (!l.trim().startsWith("-") && m.find()) {
+                    deps.add(new Dep(depName(m.group(1)), requirements, i + 1));
+                }
+            }
+        }
+        List<String> names = deps.stream().map(Dep::name).toList();
+
+        version(repo, d, pyproject, pyprojectFile, pipfile, pipfileFile);
+
+        for (String fw : List.of("django", "fastapi", "flask")) {
+            for (Dep dep : deps) {
+                if (dep.name().equals(fw) && d.framework == null) {
+                    d.framework = fw;
+                    d.evidence("framework " + fw + " from " + dep.where());
+                }
+            }
+        }
+
+        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
+        if (port != null && Code.port(port.value()) != null) {
+            d.port = Code.port(port.value());
+            d.evidence("port " + d.port + " from " + port.where());
+        } else {
+            d.port = 8000;
+            d.evidence("port 8000 (Python default; no port literal found)");
+        }
+        start(repo, d, names.contains("gunicorn"));
+        Code.Hit health = Code.health(repo, sources, CODE);
+        if (health != null) {
+            d.healthcheck = health.value();
+            d.evidence("healthcheck " + health.value() + " from route at " + health.where());
+        }
+        for (Dep dep : deps) {
+            String type = SERVICES.get(dep.name());
+            if (type != null) {
+                d.service(type, type + " from " + dep.where() + " dependency '" + dep.name() + "'");
+            }
+        }
+        return d;
+    }
+
+    /** "Flask[async]>=2" → "flask"; "psycopg2_binary" → "psycopg2-binary". */
+    static String depName(String spec) {
+        Matcher m = REQ_NAME.matcher(spec);
+        String n = m.find() ? m.group(1) : spec.trim();
+        return n.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+    }
+
+    private static void version(RepoFiles repo, AppDraft d, JsonNode pyproject, String pyprojectFile,
+            JsonNode pipfile, String pipfileFile) {
+        for (String dir : ".".equals(d.dir) ? List.of(".") : List.of(d.dir, ".")) {
+            String f = RepoFiles.join(dir, ".python-version");
+            if (repo.exists(f)) {
+                String v = majorMinor(repo.text(f).trim().split("\\R")[0]);
+                if (v != null) {
+                    set(d, v, f);
+                    return;
+                }
+            }
+        }
+        if (pyproject != null) {
+            String req = Manifests.text(pyproject, "project", "requires-python");
+            String v = lowerBound(req);
+            if (v != null) {
+                set(d, v, pyprojectFile + " requires-python \"" + req + "\"");
+                return;
+            }
+            req = Manifests.text(pyproject, "tool", "poetry", "dependencies", "python");
+            v = lowerBound(req);
+            if (v != null) {
+                set(d, v, pyprojectFile + " tool.poetry.dependencies.python \"" + req + "\"");
+                return;
+            }
+        }
+        String runtime = RepoFiles.join(d.dir, "runtime.txt");
+        if (repo.exists(runtime)) {
+            Matcher m = Pattern.compile("python-(\\d+\\.\\d+)").matcher(repo.text(runtime));
+            if (m.find()) {
+                set(d, m.group(1), runtime);
+                return;
+            }
+        }
+        if (pipfile != null) {
+            for (String key : List.of("python_version", "python_full_version")) {
+                String v = majorMinor(Manifests.text(pipfile, "requires", key));
+                if (v != null) {
+                    set(d, v, pipfileFile + " [requires] " + key);
+                    return;
+                }
+            }
+        }
+        d.version = DEFAULT_VERSION;
+        d.evidence("python " + DEFAULT_VERSION + " (default; no .python-version, requires-python or runtime.txt)");
+    }
+
+    private static void set(AppDraft d, String v, String source) {
+        d.version = v;
+        d.evidence("python " + v + " from " + source);
+    }
+
+    /** "3.11.4" → "3.11", "python-3.11" → "3.11"; null when no major.minor. */
+    static String majorMinor(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(\\d+)\\.(\\d+)").matcher(raw);
+        return m.find() ? m.group(1) + "." + m.group(2) : null;
+    }
+
+    /** The lower bound of a version specifier: ">=3.10,<4" → "3.10", "^3.11" → "3.11", "~=3.9" → "3.9". */
+    static String lowerBound(String spec) {
+        if (spec == null) {
+            return null;
+        }
+        String best = null;
+        for (String part : spec.split("[,|]")) {
+            String p = part.trim();
+            if (p.startsWith("<") || p.startsWith("!=")) {
+                continue;
+            }
+            String v = majorMinor(p);
+            if (v != null && (best == null || compare(v, best) > 0)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    private static int compare(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    }
+
+    private static void start(RepoFiles repo, AppDraft d, boolean gunicorn) {
+        String port = String.valueOf(d.port);
+        if ("django".equals(d.framework)) {
+            String project = null;
+            for (String f : d.sources) {
+                if ((f.endsWith("/wsgi.py")) && repo.exists(RepoFiles.join(RepoFiles.parent(f), "settings.py"))
+                        && !RepoFiles.parent(f).equals(d.dir)) {
+                    project = module(d.dir, RepoFiles.join(RepoFiles.parent(f), "__init__.py"));
+                    break;
+                }
+            }
+            if (gunicorn && project != null) {
+                d.start = List.of("gunicorn", "--bind", "0.0.0.0:" + port, project + ".wsgi");
+                d.evidence("start 'gunicorn " + project + ".wsgi' (Django project " + project + ", gunicorn in dependencies)");
+            } else {
+                d.start = List.of("python", "manage.py", "runserver", "0.0.0.0:" + port);
+                d.evidence("start 'python manage.py runserver' (Django" + (gunicorn ? ", no wsgi.py found" : ", no gunicorn") + ")");
+            }
+            return;
+        }
+        if ("fastapi".equals(d.framework)) {
+            String target = appTarget(repo, d, FASTAPI_APP, null);
+            d.start = List.of("uvicorn", target, "--host", "0.0.0.0", "--port", port);
+            d.evidence("start 'uvicorn " + target + "' (FastAPI)");
+            return;
+        }
+        if ("flask".equals(d.framework)) {
+            String target = appTarget(repo, d, FLASK_APP, FLASK_FACTORY);
+            if (gunicorn) {
+                d.start = List.of("gunicorn", "--bind", "0.0.0.0:" + port, target);
+                d.evidence("start 'gunicorn " + target + "' (Flask, gunicorn in dependencies)");
+            } else {
+                String module = target.substring(0, target.indexOf(':'));
+                d.start = List.of("python", "-m", "flask", "--app", module, "run", "--host", "0.0.0.0", "--port", port);
+                d.evidence("start 'python -m flask --app " + module + " run' (Flask without gunicorn)");
+            }
+            return;
+        }
+        for (String c : List.of("main.py", "app.py", "server.py", "run.py")) {
+            if (repo.exists(RepoFiles.join(d.dir, c))) {
+                d.start = List.of("python", c);
+                d.evidence("start 'python " + c + "' (" + RepoFiles.join(d.dir, c) + " exists)");
+                return;
+            }
+        }
+        d.evidence("no start command found (no web framework, no main.py/app.py)");
+    }
+
+    /** "module:var" of the file that creates the app object, e.g. "app:app" or "src.main:app". */
+    private static String appTarget(RepoFiles repo, AppDraft d, Pattern app, Pattern factory) {
+        for (Pattern p : factory == null ? List.of(app) : List.of(app, factory)) {
+            for (String f : d.sources) {
+                String text = CODE.test(f) ? repo.source(f) : null;
+                Matcher m = text == null ? null : p.matcher(text);
+                if (m != null && m.find()) {
+                    String target = module(d.dir, f) + ":" + m.group(1) + (p == factory ? "()" : "");
+                    d.evidence("app object " + target + " from " + f + ":" + new Texts.Lines(text).line(m.start()));
+                    return target;
+                }
+            }
+        }
+        d.evidence("no app object found; assuming app:app");
+        return "app:app";
+    }
+
+    /** The dotted module name of a .py file relative to the app directory ("pkg/__init__.py" → "pkg"). */
+    private static String module(String dir, String file) {
+        String rel = ".".equals(dir) ? file : file.substring(dir.length() + 1);
+        rel = rel.substring(0, rel.length() - 3);
+        if (rel.endsWith("/__init__")) {
+            rel = rel.substring(0, rel.length() - "/__init__".length());
+        }
+        return rel.replace('/', '.');
+    }
+}

@@ -1,0 +1,107 @@
+package dev.devops.detect;
+
+import dev.devops.core.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Reading repository files: manifests strictly, source files defensively (huge, binary, minified → skipped). */
+final class Texts {
+    /** Source files larger than this are not scanned. */
+    static final long MAX_SOURCE_BYTES = 1_000_000;
+
+    private Texts() {
+    }
+
+    /** A file's text; a file that exists but cannot be read is a {@link UserError} naming it. */
+    static String read(Path root, String rel) {
+        Path file = root.resolve(rel);
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserError(null, rel + ": cannot read: file not found (a broken symbolic link?)",
+                    "fix or remove the link");
+        } catch (IOException e) {
+            throw new UserError(null, rel + ": cannot read: " + e.getMessage(),
+                    "check the file's permissions, or remove it");
+        }
+    }
+
+    /** A source file's text, or null when it is too large, binary or minified (never worth scanning). */
+    static String readSource(Path root, String rel) {
+        Path file = root.resolve(rel);
+        try {
+            if (Files.size(file) > MAX_SOURCE_BYTES) {
+                return null;
+            }
+        } catch (NoSuchFileException e) {
+            return null; // a broken symbolic link: nothing to scan
+        } catch (IOException e) {
+            throw new UserError(null, rel + ": cannot read: " + e.getMessage(),
+                    "check the file's permissions, or remove it");
+        }
+        String text = read(root, rel);
+        return looksScannable(rel, text) ? text : null;
+    }
+
+    /** False for binary content (a NUL byte) and minified code (very long lines). */
+    static boolean looksScannable(String rel, String text) {
+        if (text.length() > MAX_SOURCE_BYTES || rel.contains(".min.")) {
+            return false;
+        }
+        int probe = text.indexOf('\u0000');
+        if (probe >= 0 && probe < 8000) {
+            return false;
+        }
+        if (text.length() > 5000) {
+            int lines = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                lines++;
+            }
+            return text.length() / lines < 500;
+        }
+        return true;
+    }
+
+    /** 1-based line and column of offsets in a text. */
+    static final class Lines {
+        private final String text;
+        private final int[] starts;
+
+        Lines(String text) {
+            this.text = text;
+            int n = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                n++;
+            }
+            starts = new int[n];
+            int k = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[k++] = i + 1;
+            }
+        }
+
+        int line(int offset) {
+            int i = Arrays.binarySearch(starts, offset);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
+
+        int column(int offset) {
+            return offset - starts[line(offset) - 1] + 1;
+        }
+
+        int lineStart(int offset) {
+            return starts[line(offset) - 1];
+        }
+
+        /** The text of the line holding {@code offset}, without its line break. */
+        String lineText(int offset) {
+            int s = lineStart(offset);
+            int e = text.indexOf('\n', s);
+            return text.substring(s, e < 0 ? text.length() : e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.devops.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.detect.EnvReference.Kind;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvScannerTest {
+
+    private static List<EnvReference> scan(String path, String... lines) {
+        return EnvScanner.scan(path, String.join("\n", lines) + "\n");
+    }
+
+    private static void assertRef(EnvReference r, String name, int line, int column, String def, Kind kind) {
+        assertEquals(name, r.name(), "name");
+        assertEquals(line, r.line(), name + " line");
+        assertEquals(column, r.column(), name + " column");
+        assertEquals(def, r.defaultValue(), name + " default");
+        assertEquals(kind, r.kind(), name + " kind");
+    }
+
+    @Test
+    void jsDotIndexAndDefaults() {
+        List<EnvReference> refs = scan("src/db.js",
+                "const url = process.env.DATABASE_URL;",
+                "const port = process.env.PORT || 3000;",
+                "const host = process.env['HOST'] ?? 'localhost';",
+                "const level = process.env[\"LOG_LEVEL\"] || \"info\";");
+        assertEquals(4, refs.size(), refs::toString);
+        assertRef(refs.get(0), "DATABASE_URL", 1, 25, null, Kind.PROCESS_ENV);
+        assertRef(refs.get(1), "PORT", 2, 26, "3000", Kind.PROCESS_ENV);
+        assertRef(refs.get(2), "HOST", 3, 27, "localhost", Kind.PROCESS_ENV);
+        assertRef(refs.get(3), "LOG_LEVEL", 4, 28, "info", Kind.PROCESS_ENV);
+        assertEquals("src/db.js", refs.get(0).path());
+        assertEquals("src/db.js:1", refs.get(0).where());
+    }
+
+    @Test
+    void jsDestructuringWithRenamesAndDefaults() {
+        List<EnvReference> refs = scan("config.ts",
+                "// config",
+                "const {",
+                "  API_URL,",
+                "  SECRET: secret,",
+                "  REGION = 'eu-west-1',",
+                "  ...rest",
+                "} = process.env;");
+        assertEquals(3, refs.size(), refs::toString);
+        assertRef(refs.get(0), "API_URL", 3, 3, null, Kind.PROCESS_ENV_DESTRUCTURE);
+        assertRef(refs.get(1), "SECRET", 4, 3, null, Kind.PROCESS_ENV_DESTRUCTURE);
+        assertRef(refs.get(2), "REGION", 5, 3, "eu-west-1", Kind.PROCESS_ENV_DESTRUCTURE);
+    }
+
+    @Test
+    void viteImportMetaEnvSkipsBuiltins() {
+        List<EnvReference> refs = scan("src/api.ts",
+                "export const base = import.meta.env.VITE_API_URL;",
+                "if (import.meta.env.DEV) console.log(import.meta.env.MODE);");
+        assertEquals(1, refs.size(), refs::toString);
+        assertRef(refs.get(0), "VITE_API_URL", 1, 37, null, Kind.IMPORT_META_ENV);
+    }
+
+    @Test
+    void lineCommentsAreIgnoredButUrlsInStringsAreNot() {
+        List<EnvReference> refs = scan("a.js",
+                "// process.env.OLD_ONE",
+                "const x = 1; // process.env.TRAILING",
+                " * process.env.IN_BLOCK_COMMENT",
+                "const u = 'http://x' + process.env.AFTER_URL;");
+        assertEquals(List.of("AFTER_URL"), refs.stream().map(EnvReference::name).toList());
+        assertEquals(4, refs.get(0).line());
+    }
+
+    @Test
+    void javaGetenvAndValueAnnotation() {
+        List<EnvReference> refs = scan("src/main/java/App.java",
+                "class App {",
+                "  String a = System.getenv(\"API_TOKEN\");",
+                "  String b = System.getenv().getOrDefault(\"REGION\", \"eu\");",
+                "  @Value(\"${MAIL_HOST:smtp.local}\") String mail;",
+                "  @Value(\"${db.url}\") String relaxed;",
+                "}");
+        assertEquals(3, refs.size(), refs::toString);
+        assertRef(refs.get(0), "API_TOKEN", 2, 29, null, Kind.SYSTEM_GETENV);
+        assertRef(refs.get(1), "REGION", 3, 44, "eu", Kind.SYSTEM_GETENV);
+        assertRef(refs.get(2), "MAIL_HOST", 4, 13, "smtp.local", Kind.SPRING_PLACEHOLDER);
+    }
+
+    @Test
+    void springPropertiesOnlyUpperSnakeNamesCount() {
+        List<EnvReference> refs = scan("src/main/resources/application.properties",
+                "# ${COMMENTED_OUT}",
+                "spring.datasource.url=${SPRING_DATASOURCE_URL}",
+                "spring.datasource.username=${DB_USER:app}",
+                "app.other=${app.name}",
+                "server.port=${PORT:${FALLBACK_PORT:8080}}");
+        assertEquals(List.of("SPRING_DATASOURCE_URL", "DB_USER", "PORT", "FALLBACK_PORT"),
+                refs.stream().map(EnvReference::name).toList());
+        assertRef(refs.get(0), "SPRING_DATASOURCE_URL", 2, 25, null, Kind.SPRING_PLACEHOLDER);
+        assertRef(refs.get(1), "DB_USER", 3, 30, "app", Kind.SPRING_PLACEHOLDER);
+        assertRef(refs.get(2), "PORT", 5, 15, "${FALLBACK_PORT:8080}", Kind.SPRING_PLACEHOLDER);
+        assertRef(refs.get(3), "FALLBACK_PORT", 5, 22, "8080", Kind.SPRING_PLACEHOLDER);
+    }
+
+    @Test
+    void springYaml() {
+        List<EnvReference> refs = scan("src/main/resources/application-prod.yml",
+                "spring:",
+                "  data:",
+                "    redis:",
+                "      host: ${REDIS_HOST:localhost}  # ${NOT_THIS}");
+        assertEquals(1, refs.size(), refs::toString);
+        assertRef(refs.get(0), "REDIS_HOST", 4, 15, "localhost", Kind.SPRING_PLACEHOLDER);
+    }
+
+    @Test
+    void pythonEnvironAndGetenv() {
+        List<EnvReference> refs = scan("app/settings.py",
+                "import os",
+                "SECRET_KEY = os.environ[\"SECRET_KEY\"]",
+                "DEBUG = os.environ.get('DEBUG', 'false')",
+                "PORT = int(os.getenv(\"PORT\", 5000))",
+                "# os.getenv('COMMENTED')",
+                "HOST = os.getenv('HOST')");
+        assertEquals(4, refs.size(), refs::toString);
+        assertRef(refs.get(0), "SECRET_KEY", 2, 26, null, Kind.PYTHON_ENVIRON);
+        assertRef(refs.get(1), "DEBUG", 3, 25, "false", Kind.PYTHON_ENVIRON);
+        assertRef(refs.get(2), "PORT", 4, 23, "5000", Kind.PYTHON_GETENV);
+        assertRef(refs.get(3), "HOST", 6, 19, null, Kind.PYTHON_GETENV);
+    }
+
+    @Test
+    void pythonBareNamesOnlyAfterFromOsImport() {
+        List<EnvReference> without = scan("a.py", "environ['A']", "getenv('B')");
+        assertTrue(without.isEmpty(), without::toString);
+        List<EnvReference> with = scan("b.py",
+                "from os import environ, getenv",
+                "a = environ['A']",
+                "b = environ.get('B', 'x')",
+                "c = getenv('C')");
+        assertEquals(3, with.size(), with::toString);
+        assertRef(with.get(0), "A", 2, 14, null, Kind.PYTHON_ENVIRON);
+        assertRef(with.get(1), "B", 3, 18, "x", Kind.PYTHON_ENVIRON);
+        assertRef(with.get(2), "C", 4, 13, null, Kind.PYTHON_GETENV);
+    }
+
+    @Test
+    void goGetenvAndLookupEnv() {
+        List<EnvReference> refs = scan("cmd/api/main.go",
+                "package main",
+                "func main() {",
+                "\tdsn := os.Getenv(\"DATABASE_URL\")",
+                "\tif v, ok := os.LookupEnv(\"FEATURE_X\"); ok { _ = v }",
+                "\t// os.Getenv(\"NOPE\")",
+                "}");
+        assertEquals(2, refs.size(), refs::toString);
+        assertRef(refs.get(0), "DATABASE_URL", 3, 20, null, Kind.GO_GETENV);
+        assertRef(refs.get(1), "FEATURE_X", 4, 28, null, Kind.GO_LOOKUPENV);
+        assertFalse(refs.get(1).kind().requiredWithoutDefault());
+    }
+
+    @Test
+    void unsupportedMinifiedAndBinaryFilesYieldNothing() {
+        assertTrue(scan("deploy.sh", "echo $DATABASE_URL ${API_TOKEN}").isEmpty());
+        assertTrue(scan("README.md", "process.env.FOO").isEmpty());
+        assertTrue(scan("types.d.ts", "process.env.FOO").isEmpty());
+        assertTrue(scan("vendor.min.js", "process.env.FOO").isEmpty());
+        String minified = "var a=process.env.FOO;".repeat(400);
+        assertTrue(EnvScanner.scan("bundle.js", minified).isEmpty());
+        assertTrue(EnvScanner.scan("bin.js", "process.env.FOO\u0000\u0001").isEmpty());
+        assertFalse(EnvScanner.supports("run.sh"));
+        assertTrue(EnvScanner.supports("src/main/resources/application.yaml"));
+        assertFalse(EnvScanner.supports("config/settings.yaml"));
+    }
+
+    @Test
+    void scanTreeReadsFilesAndSkipsDependencyDirectories(@TempDir Path dir) {
+        RepoFixture repo = new RepoFixture(dir)
+                .file("src/index.js", "const a = process.env.APP_KEY;")
+                .file("node_modules/lib/index.js", "process.env.LIB_VAR")
+                .file("big.js", "// " + "x".repeat(1_100_000) + "\nprocess.env.HUGE")
+                .bytes("image.js", new byte[] {0, 1, 2, 'p'});
+        List<EnvReference> refs = EnvScanner.scanTree(repo.root);
+        assertEquals(List.of("APP_KEY"), refs.stream().map(EnvReference::name).toList());
+        assertEquals("src/index.js", refs.get(0).path());
+        assertEquals(List.of("APP_KEY"), EnvScanner.scan(dir, "src/index.js").stream().map(EnvReference::name).toList());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.devops.detect;
+
+import static dev.devops.detect.RepoFixture.assertEvidence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Language;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GoDetectionTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir.resolve("gateway"));
+    }
+
+    @Test
+    void cmdMainToolchainAndServices() {
+        repo.file("go.mod", "module example.com/gateway", "", "go 1.22.3", "", "toolchain go1.23.1", "",
+                        "require (", "\tgithub.com/jackc/pgx/v5 v5.5.0", "\tgithub.com/redis/go-redis/v9 v9.5.1 // indirect", ")",
+                        "require github.com/segmentio/kafka-go v0.4.47")
+                .file("cmd/gateway/main.go", "package main", "", "func main() {",
+                        "\thttp.HandleFunc(\"/healthz\", h)",
+                        "\thttp.ListenAndServe(\":9000\", nil)", "}");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(Language.GO, a.runtime().language());
+        assertEquals("1.23", a.runtime().version());
+        assertEquals("go", a.runtime().buildTool());
+        assertEquals(9000, a.port());
+        assertEquals("/healthz", a.healthcheck());
+        assertEquals(List.of(), a.start());
+        assertEquals(List.of("postgres", "redis", "kafka"), a.dependsOn());
+        assertEvidence(d, "go 1.23 from go.mod:5 toolchain directive");
+        assertEvidence(d, "main package ./cmd/gateway (build with 'go build ./cmd/gateway')");
+        assertEvidence(d, "postgres from go.mod require github.com/jackc/pgx/v5");
+    }
+
+    @Test
+    void goDirectiveRootMainAndPortDefault() {
+        repo.file("go.mod", "module x", "go 1.22.3")
+                .file("main.go", "package main", "func main() {", "\tport := os.Getenv(\"PORT\")",
+                        "\tif port == \"\" {", "\t\tport = \"3000\"", "\t}", "}");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("1.22", a.runtime().version());
+        assertEquals(3000, a.port());
+        assertEquals("3000", a.env().get("PORT").defaultValue());
+        assertEvidence(d, "main package . (build with 'go build .')");
+    }
+
+    @Test
+    void noGoDirectiveMeansTheDefaultVersion() {
+        repo.file("go.mod", "module x").file("cmd/a/helper/main.go", "package main");
+        Detection d = repo.detect();
+        assertEquals(GoStack.DEFAULT_VERSION, d.descriptor().apps().get(0).runtime().version());
+        assertEvidence(d, "no main package found in main.go or cmd/*/main.go");
+    }
+
+    @Test
+    void defaultPort() {
+        repo.file("go.mod", "module x", "go 1.21").file("main.go", "package main");
+        assertEquals(8080, repo.app().port());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"github.com/lib/pq,postgres", "github.com/go-sql-driver/mysql,mysql",
+        "go.mongodb.org/mongo-driver,mongodb", "github.com/go-redis/redis/v8,redis", "github.com/gomodule/redigo,redis",
+        "github.com/rabbitmq/amqp091-go,rabbitmq", "github.com/streadway/amqp,rabbitmq", "github.com/IBM/sarama,kafka",
+        "github.com/Shopify/sarama,kafka", "github.com/confluentinc/confluent-kafka-go/v2,kafka"})
+    void services(String module, String service) {
+        repo.file("go.mod", "module x", "go 1.22", "require " + module + " v1.0.0").file("main.go", "package main");
+        assertEquals(List.of(service), repo.app().dependsOn());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.devops.detect;
+
+import static dev.devops.detect.RepoFixture.assertEvidence;
+import static dev.devops.detect.RepoFixture.deps;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Language;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JavaDetectionTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir.resolve("orders"));
+    }
+
+    @Test
+    void springBootMavenApp() {
+        repo.pom(".", "<parent><groupId>org.springframework.boot</groupId>"
+                        + "<artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version></parent>\n"
+                        + "<properties><java.version>17</java.version></properties>\n"
+                        + deps("org.springframework.boot:spring-boot-starter-web",
+                                "org.springframework.boot:spring-boot-starter-actuator", "org.postgresql:postgresql"))
+                .file("src/main/resources/application.properties", "spring.application.name=orders",
+                        "server.port=${PORT:8081}", "spring.datasource.url=${SPRING_DATASOURCE_URL}");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(Language.JAVA, a.runtime().language());
+        assertEquals("17", a.runtime().version());
+        assertEquals("maven", a.runtime().buildTool());
+        assertEquals("spring-boot", a.runtime().framework());
+        assertEquals(8081, a.port());
+        assertEquals("/actuator/health", a.healthcheck());
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals(List.of(), a.build());
+        assertEquals(List.of(), a.start());
+        assertEquals("postgres.jdbc", a.env().get("SPRING_DATASOURCE_URL").from());
+        assertEvidence(d, "java 17 from pom.xml property java.version");
+        assertEvidence(d, "port 8081 from server.port at src/main/resources/application.properties:2");
+        assertEvidence(d, "postgres from pom.xml dependency org.postgresql:postgresql");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "<properties><maven.compiler.release>21</maven.compiler.release></properties>; 21",
+        "<properties><maven.compiler.source>1.8</maven.compiler.source><maven.compiler.target>1.8</maven.compiler.target></properties>; 8",
+        "<properties><jdk>11</jdk><maven.compiler.release>${jdk}</maven.compiler.release></properties>; 11",
+        "<build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><configuration><release>17</release></configuration></plugin></plugins></build>; 17",
+        "<build><plugins><plugin><artifactId>maven-toolchains-plugin</artifactId><configuration><toolchains><jdk><version>[22,)</version></jdk></toolchains></configuration></plugin></plugins></build>; 22",
+        "<description>none</description>; 21",
+    })
+    void mavenVersionSources(String body, String expected) {
+        repo.pom(".", body);
+        assertEquals(expected, repo.app().runtime().version());
+    }
+
+    @Test
+    void yamlServerPortAndPlainJava() {
+        repo.pom(".", "<properties><maven.compiler.release>21</maven.compiler.release></properties>")
+                .file("src/main/resources/application.yml", "spring:", "  application:", "    name: x",
+                        "server:", "  # the port", "  port: 9090");
+        App a = repo.app();
+        assertEquals(9090, a.port());
+        assertNull(a.runtime().framework());
+        assertNull(a.healthcheck());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "org.postgresql:postgresql,postgres", "com.mysql:mysql-connector-j,mysql", "mysql:mysql-connector-java,mysql",
+        "org.mariadb.jdbc:mariadb-java-client,mariadb",
+        "org.springframework.boot:spring-boot-starter-data-mongodb,mongodb", "org.mongodb:mongodb-driver-sync,mongodb",
+        "org.springframework.boot:spring-boot-starter-data-redis,redis", "redis.clients:jedis,redis",
+        "io.lettuce:lettuce-core,redis", "org.springframework.boot:spring-boot-starter-amqp,rabbitmq",
+        "com.rabbitmq:amqp-client,rabbitmq", "org.springframework.kafka:spring-kafka,kafka",
+        "org.apache.kafka:kafka-clients,kafka",
+    })
+    void mavenServices(String coordinates, String service) {
+        repo.pom(".", deps(coordinates));
+        assertEquals(List.of(service), repo.app().dependsOn());
+    }
+
+    @Test
+    void multiModuleMavenBuildsTheSpringBootModule() {
+        repo.pom(".", "<packaging>pom</packaging><modules><module>core</module><module>api</module></modules>"
+                        + "<properties><maven.compiler.release>21</maven.compiler.release></properties>")
+                .pom("core", deps("org.postgresql:postgresql"))
+                .pom("api", "<build><plugins><plugin><groupId>org.springframework.boot</groupId>"
+                        + "<artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>")
+                .file("mvnw", "#!/bin/sh")
+                .file("api/src/main/java/App.java", "class App { public static void main(String[] a) {} }");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        App a = d.descriptor().apps().get(0);
+        assertEquals("spring-boot", a.runtime().framework());
+        assertEquals(List.of("./mvnw", "-B", "-DskipTests", "-pl", "api", "-am", "package"), a.build());
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEvidence(d, "runnable module api (api/pom.xml has spring-boot-maven-plugin)");
+        assertEvidence(d, "core is a module of the build at ., not a separate app");
+    }
+
+    @Test
+    void multiModuleWithoutBootPicksTheOnlyMain() {
+        repo.pom(".", "<modules><module>lib</module><module>cli</module></modules>")
+                .pom("lib", "")
+                .pom("cli", "")
+                .file("lib/src/main/java/Lib.java", "class Lib {}")
+                .file("cli/src/main/java/Main.java", "class Main { public static void main(String[] args) {} }");
+        Detection d = repo.detect();
+        assertEquals(List.of("mvn", "-B", "-DskipTests", "-pl", "cli", "-am", "package"),
+                d.descriptor().apps().get(0).build());
+        assertEvidence(d, "runnable module cli (the only module with a main method)");
+    }
+
+    @Test
+    void gradleKotlinDsl() {
+        repo.file("build.gradle.kts",
+                        "plugins {",
+                        "    id(\"org.springframework.boot\") version \"3.3.0\"",
+                        "    java",
+                        "}",
+                        "java { toolchain { languageVersion = JavaLanguageVersion.of(17) } }",
+                        "dependencies {",
+                        "    implementation(\"org.springframework.boot:spring-boot-starter-actuator\")",
+                        "    runtimeOnly(\"com.mysql:mysql-connector-j\")",
+                        "}")
+                .file("src/main/resources/application.yaml", "server.port: 8088");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("gradle", a.runtime().buildTool());
+        assertEquals("17", a.runtime().version());
+        assertEquals("spring-boot", a.runtime().framework());
+        assertEquals("/actuator/health", a.healthcheck());
+        assertEquals(8088, a.port());
+        assertEquals(List.of("mysql"), a.dependsOn());
+        assertEvidence(d, "java 17 from build.gradle.kts:5");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "sourceCompatibility = '11'; 11",
+        "sourceCompatibility = JavaVersion.VERSION_1_8; 8",
+        "targetCompatibility = JavaVersion.VERSION_17; 17",
+        "apply plugin: 'java'; 21",
+    })
+    void gradleGroovyVersions(String line, String expected) {
+        repo.file("build.gradle", "plugins { id 'java' }", line,
+                "dependencies { implementation group: 'redis.clients', name: 'jedis', version: '5.0.0' }");
+        App a = repo.app();
+        assertEquals(expected, a.runtime().version());
+        assertEquals(List.of("redis"), a.dependsOn());
+        assertEquals(8080, a.port());
+    }
+
+    @Test
+    void gradleMultiProjectBuildsTheBootSubproject() {
+        repo.file("settings.gradle", "include 'app', 'lib'")
+                .file("build.gradle", "subprojects { apply plugin: 'java' }")
+                .file("app/build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' }")
+                .file("lib/build.gradle", "dependencies { implementation 'org.postgresql:postgresql:42.7.3' }")
+                .file("gradlew", "#!/bin/sh");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("./gradlew", "--no-daemon", ":app:bootJar", "-x", "test"), a.build());
+        assertEquals("spring-boot", a.runtime().framework());
+        assertEquals(List.of("postgres"), a.dependsOn());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.devops.detect;
+
+import static dev.devops.detect.RepoFixture.app;
+import static dev.devops.detect.RepoFixture.assertEvidence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Descriptor;
+import dev.devops.descriptor.Language;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultiAppTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir.resolve("acme"));
+    }
+
+    @Test
+    void appsInSubdirectoriesEachWithTheirOwnServicesAndEnv() {
+        repo.file("services/api/go.mod", "module api", "go 1.22", "require github.com/lib/pq v1.10.9")
+                .file("services/api/main.go", "package main", "var dsn = os.Getenv(\"DATABASE_URL\")")
+                .file("services/Worker_1/requirements.txt", "redis")
+                .file("services/Worker_1/worker.py", "import os", "url = os.environ['REDIS_URL']")
+                .packageJson("web", "{'scripts':{'start':'node server.js'}}")
+                .file("web/server.js", "const api = process.env.API_URL;")
+                .file("README.md", "# acme");
+        Detection d = repo.detect();
+        Descriptor desc = d.descriptor();
+        assertEquals(List.of("api", "worker_1", "web"), desc.apps().stream().map(App::name).toList());
+        App api = app(d, "api");
+        assertEquals("services/api", api.path());
+        assertEquals(Language.GO, api.runtime().language());
+        assertEquals(List.of("postgres"), api.dependsOn());
+        assertEquals("postgres.url", api.env().get("DATABASE_URL").from());
+        App worker = app(d, "worker_1");
+        assertEquals(List.of("redis"), worker.dependsOn());
+        assertEquals(List.of("REDIS_URL"), List.copyOf(worker.env().keySet()));
+        App web = app(d, "web");
+        assertEquals(List.of(), web.dependsOn());
+        assertEquals(List.of("API_URL"), List.copyOf(web.env().keySet()));
+        assertEquals(List.of("postgres", "redis"), List.copyOf(desc.services().keySet()));
+        assertEvidence(d, "api: go app in services/api");
+        assertEvidence(d, "api: DATABASE_URL read at services/api/main.go:2, secret, from postgres.url");
+    }
+
+    @Test
+    void nestedFrontendInsideNodeAppIsSeparate() {
+        repo.packageJson(".", "{'scripts':{'start':'node server.js'},'dependencies':{'express':'4'}}")
+                .file("server.js", "app.listen(process.env.PORT || 8080)", "process.env.SESSION_SECRET")
+                .packageJson("frontend", "{'scripts':{'build':'vite build'},'dependencies':{'react':'18'}}")
+                .file("frontend/src/main.ts", "fetch(import.meta.env.VITE_API_URL)");
+        Detection d = repo.detect();
+        assertEquals(List.of("acme", "frontend"), d.descriptor().apps().stream().map(App::name).toList());
+        App root = app(d, "acme");
+        assertEquals(".", root.path());
+        assertEquals(List.of("PORT", "SESSION_SECRET"), List.copyOf(root.env().keySet()));
+        App front = app(d, "frontend");
+        assertEquals("frontend", front.path());
+        assertEquals(List.of("VITE_API_URL"), List.copyOf(front.env().keySet()));
+    }
+
+    @Test
+    void workspacesRootYieldsPackagesWithStartScripts() {
+        repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*']}")
+                .file("pnpm-lock.yaml", "")
+                .packageJson("apps/api", "{'scripts':{'start':'node index.js'},'dependencies':{'mongoose':'8'}}")
+                .packageJson("apps/admin", "{'scripts':{'start':'next start'},'dependencies':{'next':'14'}}")
+                .packageJson("packages/ui", "{'main':'index.js'}");
+        Detection d = repo.detect();
+        assertEquals(List.of("admin", "api"), d.descriptor().apps().stream().map(App::name).toList());
+        assertEquals("pnpm", app(d, "api").runtime().buildTool());
+        assertEquals(List.of("mongodb"), app(d, "api").dependsOn());
+        assertEvidence(d, "packages/ui is a workspace package without a start script, not an app");
+        assertEvidence(d, "api: pnpm from pnpm-lock.yaml");
+    }
+
+    @Test
+    void appNamedLikeAServiceIsRenamed() {
+        repo.packageJson("redis", "{'dependencies':{'ioredis':'5'}}")
+                .packageJson("api", "{'dependencies':{'ioredis':'5'}}");
+        Detection d = repo.detect();
+        assertEquals(List.of("api", "redis-app"), d.descriptor().apps().stream().map(App::name).toList());
+        assertTrue(d.descriptor().services().containsKey("redis"));
+    }
+
+    @Test
+    void sameDirectoryNameTwiceUsesThePath() {
+        repo.packageJson("v1/api", "{}").packageJson("v2/api", "{}");
+        Detection d = repo.detect();
+        assertEquals(List.of("api", "v2-api"), d.descriptor().apps().stream().map(App::name).toList());
+    }
+
+    @Test
+    void manifestsDeeperThanThreeLevelsAndInSkippedDirsAreIgnored() {
+        repo.packageJson("a/b/c/d", "{}").packageJson("node_modules/x", "{}").packageJson("vendor/y", "{}")
+                .file("go.mod", "module root", "go 1.22").file("main.go", "package main");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        assertEquals("acme", d.descriptor().apps().get(0).name());
+    }
+
+    @Test
+    void severalStacksInOneDirectoryPreferTheServerStack() {
+        repo.pom(".", "").packageJson(".", "{'scripts':{'build':'webpack'}}");
+        Detection d = repo.detect();
+        assertEquals(Language.JAVA, d.descriptor().apps().get(0).runtime().language());
+        assertEvidence(d, ".: manifests of [java, node]; using java (pass --stack to choose)");
+        assertFalse(d.evidence().isEmpty());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.devops.detect;
+
+import static dev.devops.detect.RepoFixture.assertEvidence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Language;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NodeDetectionTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir.resolve("My Shop"));
+    }
+
+    @Test
+    void expressAppWithEverythingDetected() {
+        repo.packageJson(".", "{'name':'shop','scripts':{'start':'node src/server.js','build':'tsc'},"
+                        + "'dependencies':{'express':'^4','pg':'^8','ioredis':'^5'}}")
+                .file(".nvmrc", "v20.11.0")
+                .file("package-lock.json", "{}")
+                .file("src/server.js",
+                        "const express = require('express');",
+                        "const app = express();",
+                        "app.get('/healthz', (req, res) => res.send('ok'));",
+                        "app.listen(process.env.PORT || 4000);");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("my-shop", d.descriptor().name());
+        assertEquals("my-shop", a.name());
+        assertEquals(".", a.path());
+        assertEquals(Language.NODE, a.runtime().language());
+        assertEquals("20", a.runtime().version());
+        assertEquals("npm", a.runtime().buildTool());
+        assertEquals("express", a.runtime().framework());
+        assertEquals(List.of("npm", "run", "build"), a.build());
+        assertEquals(List.of("node", "src/server.js"), a.start());
+        assertEquals(4000, a.port());
+        assertEquals("/healthz", a.healthcheck());
+        assertEquals(List.of("postgres", "redis"), a.dependsOn());
+        assertEquals(List.of("postgres", "redis"), List.copyOf(d.descriptor().services().keySet()));
+        assertEquals("17", d.descriptor().services().get("postgres").version());
+        assertEquals(List.of("development", "staging", "production"),
+                List.copyOf(d.descriptor().environments().keySet()));
+        assertEvidence(d, "node 20 from .nvmrc");
+        assertEvidence(d, "postgres from package.json dependency 'pg'");
+        assertEvidence(d, "port 4000 from src/server.js:4");
+        assertEvidence(d, "healthcheck /healthz from route at src/server.js:3");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        ".node-version | 18.19.1 | 18",
+        ".nvmrc        | lts/*   | 24",
+        ".nvmrc        | lts/iron | 20",
+        ".nvmrc        | node    | 24",
+        ".tool-versions | nodejs 22.3.0 | 22",
+    })
+    void versionFiles(String file, String content, String expected) {
+        repo.packageJson(".", "{'main':'index.js'}").file(file, content);
+        assertEquals(expected, repo.app().runtime().version());
+    }
+
+    @Test
+    void voltaBeatsEngines() {
+        repo.packageJson(".", "{'volta':{'node':'20.10.0'},'engines':{'node':'>=18'}}");
+        Detection d = repo.detect();
+        assertEquals("20", d.descriptor().apps().get(0).runtime().version());
+        assertEvidence(d, "node 20 from package.json volta.node");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        ">=18 ; 18", "^20.10 ; 20", "~18.4.0 ; 18", "18 || 20 ; 20", ">=18 <21 ; 18", "18.x ; 18",
+        ">18 ; 19", ">18.2.0 ; 18", ">= 16 ; 16", "^16 || ^18.0.0 || >=20 ; 20",
+    })
+    void enginesRanges(String range, String expected) {
+        repo.packageJson(".", "{'engines':{'node':'" + range + "'}}");
+        assertEquals(expected, repo.app().runtime().version());
+    }
+
+    @Test
+    void unboundedEnginesFallBackToDefault() {
+        repo.packageJson(".", "{'engines':{'node':'*'}}");
+        assertEquals(NodeStack.DEFAULT_VERSION, repo.app().runtime().version());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pnpm-lock.yaml | | pnpm", "yarn.lock | | yarn", "package-lock.json | | npm",
+        "yarn.lock | pnpm@9.1.0 | pnpm",
+    })
+    void buildTools(String lockfile, String packageManager, String expected) {
+        repo.packageJson(".", "{'scripts':{'build':'vite build'}" + (packageManager == null ? ""
+                : ",'packageManager':'" + packageManager + "'") + "}").file(lockfile, "");
+        App a = repo.app();
+        assertEquals(expected, a.runtime().buildTool());
+        assertEquals(List.of(expected, "run", "build"), a.build());
+    }
+
+    @Test
+    void noLockfileMeansNpm() {
+        repo.packageJson(".", "{}");
+        App a = repo.app();
+        assertEquals("npm", a.runtime().buildTool());
+        assertEquals(List.of(), a.build());
+        assertEquals(3000, a.port());
+        assertNull(a.healthcheck());
+    }
+
+    @Test
+    void nestStartsFromDist() {
+        repo.packageJson(".", "{'scripts':{'start':'nest start'},'dependencies':{'@nestjs/core':'10','express':'4'}}")
+                .file("src/main.ts", "await app.listen(process.env.PORT ?? 3001);");
+        App a = repo.app();
+        assertEquals("nest", a.runtime().framework());
+        assertEquals(List.of("node", "dist/main.js"), a.start());
+        assertEquals(3001, a.port());
+    }
+
+    @Test
+    void nextStartsWithNpx() {
+        repo.packageJson(".", "{'scripts':{'start':'next start'},'dependencies':{'next':'14','react':'18'}}");
+        App a = repo.app();
+        assertEquals("next", a.runtime().framework());
+        assertEquals(List.of("npx", "next", "start"), a.start());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fastify,fastify", "koa,koa", "@hapi/hapi,hapi"})
+    void otherFrameworks(String dependency, String framework) {
+        repo.packageJson(".", "{'dependencies':{'" + dependency + "':'1'}}");
+        assertEquals(framework, repo.app().runtime().framework());
+    }
+
+    @Test
+    void startFromMainThenFromWellKnownFiles() {
+        repo.packageJson(".", "{'main':'lib/app.js'}");
+        assertEquals(List.of("node", "lib/app.js"), repo.app().start());
+        repo.packageJson(".", "{'scripts':{'start':'ts-node src/index.ts'}}").file("app.js", "");
+        assertEquals(List.of("node", "app.js"), repo.app().start());
+    }
+
+    @Test
+    void fastifyListenObjectPort() {
+        repo.packageJson(".", "{'dependencies':{'fastify':'4'}}")
+                .file("index.js", "fastify.listen({ port: 8081, host: '0.0.0.0' })");
+        assertEquals(8081, repo.app().port());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mysql2,mysql", "mariadb,mariadb", "mongoose,mongodb", "redis,redis", "amqplib,rabbitmq",
+        "kafkajs,kafka", "postgres,postgres"})
+    void serviceFromDependency(String dependency, String service) {
+        repo.packageJson(".", "{'dependencies':{'" + dependency + "':'1'}}");
+        Detection d = repo.detect();
+        assertEquals(List.of(service), List.copyOf(d.descriptor().services().keySet()));
+        assertEvidence(d, service + " from package.json dependency '" + dependency + "'");
+    }
+
+    @Test
+    void prismaProvider() {
+        repo.packageJson(".", "{'dependencies':{'@prisma/client':'5'}}")
+                .file("prisma/schema.prisma", "generator client {", "  provider = \"prisma-client-js\"", "}",
+                        "datasource db {", "  provider = \"postgresql\"", "  url = env(\"DATABASE_URL\")", "}");
+        Detection d = repo.detect();
+        assertEquals(List.of("postgres"), List.copyOf(d.descriptor().services().keySet()));
+        assertEvidence(d, "postgres from prisma/schema.prisma provider \"postgresql\" (line 5)");
+    }
+
+    @Test
+    void testFilesDoNotDecidePortOrEnv() {
+        repo.packageJson(".", "{'main':'index.js'}")
+                .file("index.js", "app.listen(5000)")
+                .file("test/app.test.js", "app.listen(9999); process.env.TEST_ONLY");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertEquals(List.of(), List.copyOf(a.env().keySet()));
+    }
+}

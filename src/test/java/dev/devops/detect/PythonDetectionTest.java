@@ -1,0 +1,142 @@
+package dev.devops.detect;
+
+import static dev.devops.detect.RepoFixture.assertEvidence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Language;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PythonDetectionTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir.resolve("blog"));
+    }
+
+    @Test
+    void flaskWithGunicorn() {
+        repo.file("requirements.txt", "# web", "Flask==3.0.0", "gunicorn>=21", "psycopg2-binary==2.9.9", "redis")
+                .file(".python-version", "3.11.4")
+                .file("web/__init__.py", "from flask import Flask", "", "app = Flask(__name__)",
+                        "@app.route('/health')", "def health(): return 'ok'");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(Language.PYTHON, a.runtime().language());
+        assertEquals("3.11", a.runtime().version());
+        assertEquals("pip", a.runtime().buildTool());
+        assertEquals("flask", a.runtime().framework());
+        assertEquals(8000, a.port());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "web:app"), a.start());
+        assertEquals("/health", a.healthcheck());
+        assertEquals(List.of("postgres", "redis"), a.dependsOn());
+        assertEvidence(d, "python 3.11 from .python-version");
+        assertEvidence(d, "postgres from requirements.txt:4 dependency 'psycopg2-binary'");
+        assertEvidence(d, "app object web:app from web/__init__.py:3");
+    }
+
+    @Test
+    void flaskWithoutGunicornUsesFlaskRunAndTheRunPort() {
+        repo.file("requirements.txt", "flask")
+                .file("app.py", "from flask import Flask", "app = Flask(__name__)",
+                        "if __name__ == '__main__':", "    app.run(host='0.0.0.0', port=5000)");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertEquals(List.of("python", "-m", "flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"),
+                a.start());
+    }
+
+    @Test
+    void fastapiWithPoetry() {
+        repo.file("pyproject.toml", "[tool.poetry]", "name = \"blog\"", "", "[tool.poetry.dependencies]",
+                        "python = \"^3.11\"", "fastapi = \"^0.110\"", "uvicorn = \"*\"", "asyncpg = \"*\"")
+                .file("src/main.py", "from fastapi import FastAPI", "api = FastAPI()",
+                        "@api.get('/api/health')", "def h(): return {}");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("poetry", a.runtime().buildTool());
+        assertEquals("3.11", a.runtime().version());
+        assertEquals("fastapi", a.runtime().framework());
+        assertEquals(List.of("uvicorn", "src.main:api", "--host", "0.0.0.0", "--port", "8000"), a.start());
+        assertEquals("/api/health", a.healthcheck());
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEvidence(d, "poetry from pyproject.toml [tool.poetry]");
+    }
+
+    @Test
+    void pep621WithUvLock() {
+        repo.file("pyproject.toml", "[project]", "name = \"blog\"", "requires-python = \">=3.10,<4\"",
+                        "dependencies = [\"Django>=5\", \"gunicorn\", \"PyMySQL\"]")
+                .file("uv.lock", "version = 1")
+                .file("manage.py", "import os")
+                .file("blog/settings.py", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']")
+                .file("blog/wsgi.py", "application = get_wsgi_application()");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("uv", a.runtime().buildTool());
+        assertEquals("3.10", a.runtime().version());
+        assertEquals("django", a.runtime().framework());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "blog.wsgi"), a.start());
+        assertEquals(List.of("mysql"), a.dependsOn());
+        assertEvidence(d, "python 3.10 from pyproject.toml requires-python \">=3.10,<4\"");
+        assertEquals(true, a.env().get("DJANGO_SECRET_KEY").secret());
+    }
+
+    @Test
+    void djangoWithoutGunicornRunsTheDevServer() {
+        repo.file("requirements.txt", "django").file("manage.py", "");
+        assertEquals(List.of("python", "manage.py", "runserver", "0.0.0.0:8000"), repo.app().start());
+    }
+
+    @Test
+    void pipenvWithRequiresVersion() {
+        repo.file("Pipfile", "[packages]", "flask = \"*\"", "pika = \"*\"", "", "[requires]", "python_version = \"3.9\"")
+                .file("app.py", "app = Flask(__name__)");
+        App a = repo.app();
+        assertEquals("pipenv", a.runtime().buildTool());
+        assertEquals("3.9", a.runtime().version());
+        assertEquals(List.of("rabbitmq"), a.dependsOn());
+    }
+
+    @Test
+    void runtimeTxtAndDefault() {
+        repo.file("requirements.txt", "requests").file("main.py", "print(1)").file("runtime.txt", "python-3.10.12");
+        App a = repo.app();
+        assertEquals("3.10", a.runtime().version());
+        assertEquals(List.of("python", "main.py"), a.start());
+        repo.file("runtime.txt", "");
+        assertEquals(PythonStack.DEFAULT_VERSION, repo.app().runtime().version());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"psycopg,postgres", "psycopg2,postgres", "mysqlclient,mysql", "mysql-connector-python,mysql",
+        "pymongo,mongodb", "motor,mongodb", "mongoengine,mongodb", "aio-pika,rabbitmq", "kafka-python,kafka",
+        "confluent-kafka,kafka", "aiokafka,kafka"})
+    void services(String dependency, String service) {
+        repo.file("requirements.txt", dependency + "==1.0").file("main.py", "");
+        assertEquals(List.of(service), repo.app().dependsOn());
+    }
+
+    @Test
+    void celeryAloneImpliesNoService() {
+        repo.file("requirements.txt", "celery").file("main.py", "");
+        assertEquals(List.of(), repo.app().dependsOn());
+    }
+
+    @Test
+    void requirementsWithoutPythonCodeIsNoApp() {
+        repo.file("docs/requirements.txt", "sphinx").packageJson(".", "{'main':'index.js'}");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        assertEquals(Language.NODE, d.descriptor().apps().get(0).runtime().language());
+    }
+}
