@@ -90,8 +90,8 @@ final class PlanPrinter {
         part(sb, unchanged, "unchanged");
         part(sb, skipped, "skipped");
         if (skipped > 0) {
-            sb.append(": ").append(skipped == 1 ? "a file" : skipped + " files")
-                    .append(" differ from devops.yaml's render; review with --dry-run, then rerun with --force");
+            sb.append(": ").append(skipped == 1 ? "1 file differs" : skipped + " files differ")
+                    .append(" from devops.yaml's render; review with --dry-run, then rerun with --force");
         }
         out.println(sb);
         return skipped;
