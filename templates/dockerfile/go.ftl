@@ -12,7 +12,7 @@ COPY go.* ./
 RUN go mod download
 COPY . .
 <#if app.build?has_content>
-RUN ${app.build?join(" ")}
+RUN ${json(app.build)}
 </#if>
 RUN go build -trimpath -ldflags="-s -w" -o /out/app .
 

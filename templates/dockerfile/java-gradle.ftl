@@ -12,7 +12,7 @@ COPY settings.gradle* build.gradle* gradle.properties* ./
 RUN gradle --no-daemon -q dependencies > /dev/null
 COPY src ./src
 <#if app.build?has_content>
-RUN ${app.build?join(" ")}
+RUN ${json(app.build)}
 </#if>
 RUN gradle --no-daemon -q ${task} && mkdir -p /out \
     && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \

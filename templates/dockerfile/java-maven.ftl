@@ -11,7 +11,7 @@ COPY pom.xml ./
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
 <#if app.build?has_content>
-RUN ${app.build?join(" ")}
+RUN ${json(app.build)}
 </#if>
 RUN mvn -B -q package -DskipTests && mkdir -p /out && cp target/*.jar /out/app.jar
 

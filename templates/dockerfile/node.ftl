@@ -4,7 +4,7 @@
   <#assign manifests = ["package.json", "yarn.lock"]>
   <#assign installAll = "yarn install --frozen-lockfile --non-interactive">
   <#assign installProd = "yarn install --frozen-lockfile --non-interactive --production && yarn cache clean">
-  <#assign prune = "">
+  <#assign prune = "yarn install --frozen-lockfile --non-interactive --production --ignore-scripts --prefer-offline && yarn cache clean">
 <#elseif app.buildTool == "pnpm">
   <#assign manifests = ["package.json", "pnpm-lock.yaml"]>
   <#assign installAll = "corepack enable && pnpm install --frozen-lockfile">
@@ -28,7 +28,8 @@ WORKDIR /app
 COPY ${manifests?join(" ")} ./
 RUN ${installAll}
 COPY . .
-RUN ${app.build?join(" ")}<#if prune?has_content> && ${prune}</#if>
+RUN ${json(app.build)}
+RUN ${prune}
 <#else>
 
 # Dependency stage: production dependencies only, from the lockfile, in their own cached layer.

@@ -37,7 +37,7 @@ COPY requirements.txt ./
 RUN mkdir -p /install && pip install --no-cache-dir --prefix=/install -r requirements.txt
 <#if app.build?has_content>
 COPY . .
-RUN ${app.build?join(" ")}
+RUN ${json(app.build)}
 </#if>
 
 # Runtime stage
@@ -47,7 +47,11 @@ ENV PYTHONUNBUFFERED=1
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
 COPY --from=build /install /usr/local
+<#if app.build?has_content>
+COPY --from=build /build ./
+<#else>
 COPY . .
+</#if>
 USER app
 <#if app.port??>
 EXPOSE ${app.port}

@@ -105,7 +105,7 @@ class DockerfileTemplatesTest {
             assertTrue(df.contains("# No HEALTHCHECK"), df);
         }
         if (build) {
-            assertTrue(df.contains("RUN make assets"), df);
+            assertTrue(df.contains("RUN [\"make\", \"assets\"]\n"), df);
         }
         assertTrue(df.contains("EXPOSE 8080"), df);
     }
