@@ -72,6 +72,11 @@ public final class Scaffolder {
                                 + "' and would share one Dockerfile",
                         "give each app its own 'path:'");
             }
+            if (!Files.isDirectory(root.resolve(ctx))) {
+                throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
+                        "app '" + a.name() + "' has path '" + a.path() + "', which is not a directory under " + root,
+                        "fix 'apps." + a.name() + ".path' (relative to devops.yaml)");
+            }
             Map<String, Object> model = RenderModel.forApp(d, a);
             files.add(generated(root, dir + "Dockerfile", templates.render(dockerfileTemplate(a), model)));
             files.add(generated(root, dir + ".dockerignore", templates.render(dockerignoreTemplate(a), model)));

@@ -98,7 +98,8 @@ public final class TemplateSource {
         try {
             t = cfg.getTemplate(name);
         } catch (ParseException e) {
-            throw new UserError(new SourceLocation(origin(name), e.getLineNumber(), e.getColumnNumber()),
+            throw new UserError(new SourceLocation(origin(sourceOf(e.getTemplateName(), name)), e.getLineNumber(),
+                    e.getColumnNumber()),
                     "template syntax error: " + oneLine(e.getEditorMessage()), "fix the template or remove the override");
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new UserError(null, "no template named " + name, "add " + name + " to the templates directory");
@@ -112,13 +113,19 @@ public final class TemplateSource {
         } catch (TemplateException e) {
             Integer line = e.getLineNumber();
             Integer col = e.getColumnNumber();
-            throw new UserError(new SourceLocation(origin(name), line == null ? 0 : line, col == null ? 0 : col),
+            Path where = origin(sourceOf(e.getTemplateSourceName(), name));
+            throw new UserError(new SourceLocation(where, line == null ? 0 : line, col == null ? 0 : col),
                     "template error: " + oneLine(e.getMessageWithoutStackTop()),
                     "fix the template (docs/TEMPLATES.md describes the model it receives)");
         } catch (IOException e) {
             throw new UserError(SourceLocation.of(origin(name)), "cannot render the template: " + e.getMessage(), null);
         }
         return out.toString();
+    }
+
+    /** The template an error is in: an included one when FreeMarker says so, else the one rendered. */
+    private static String sourceOf(String reported, String rendered) {
+        return reported == null || reported.isBlank() ? rendered : reported;
     }
 
     private static String oneLine(String s) {

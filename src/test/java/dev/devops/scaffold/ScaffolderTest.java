@@ -139,6 +139,10 @@ class ScaffolderTest {
                   api: {path: services/api/, runtime: {language: go, version: "1.22"}, port: 8080}
                   web: {path: ./web, runtime: {language: node, version: "20"}, port: 3000, dependsOn: [api]}
                 """);
+        UserError missing = assertThrows(UserError.class, () -> Scaffolder.plan(two, root, t));
+        assertTrue(missing.oneLine().contains("app 'api' has path 'services/api/', which is not a directory"), missing.oneLine());
+        Files.createDirectories(root.resolve("services/api"));
+        Files.createDirectories(root.resolve("web"));
         Plan p = Scaffolder.plan(two, root, t);
         assertEquals(List.of("services/api/Dockerfile", "services/api/.dockerignore", "web/Dockerfile", "web/.dockerignore",
                 "docker-compose.yml", ".env.example", ".gitignore"), paths(p));
@@ -149,6 +153,7 @@ class ScaffolderTest {
         assertTrue(compose.contains("      api:\n        condition: service_started\n"), compose);
         Scaffolder.apply(p, root, false);
         assertTrue(Files.isRegularFile(root.resolve("services/api/Dockerfile")));
+        assertTrue(Files.readString(root.resolve("web/Dockerfile")).contains("FROM node:20-bookworm-slim"));
     }
 
     @Test

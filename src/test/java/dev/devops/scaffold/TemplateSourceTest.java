@@ -63,6 +63,15 @@ class TemplateSourceTest {
     }
 
     @Test
+    void anErrorInAnIncludedTemplateNamesThatFile() throws IOException {
+        Files.createDirectories(overrides.resolve("dockerignore"));
+        Files.writeString(overrides.resolve("dockerignore/_common.ftl"), "# ok\n# ${app.missing}\n");
+        UserError e = assertThrows(UserError.class,
+                () -> Scaffolder.plan(d, root, TemplateSource.withOverrides(overrides)));
+        assertEquals(overrides.resolve("dockerignore/_common.ftl") + ":2:5", e.location().toString(), e.oneLine());
+    }
+
+    @Test
     void templatesCannotReachJava() throws IOException {
         Files.writeString(overrides.resolve("docker-compose.yml.ftl"),
                 "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n");
