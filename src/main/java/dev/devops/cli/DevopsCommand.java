@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             "Colour is used on a terminal only, never when NO_COLOR is set.",
         },
         subcommands = {
+            InitCommand.class,
+            RenderCommand.class,
             SchemaCommand.class,
             AutoComplete.GenerateCompletion.class,
         })

@@ -28,7 +28,7 @@ public final class ServiceCatalog {
      * @param dataPath    where its data lives inside the container (a named volume is mounted there), or null
      * @param healthcheck the healthcheck test in exec form ("CMD-SHELL", "…") for compose
      * @param vars        variables the container reads
-     * @param attributes  connection attributes: url, host, port, user, password, database
+     * @param attributes  connection attributes: url, host, port, address (host:port), user, password, database
      * @param command     extra command arguments, or empty
      */
     public record Entry(String type, String image, String version, int port, String dataPath,
@@ -45,7 +45,7 @@ public final class ServiceCatalog {
                         new ServiceVar("POSTGRES_DB", "app", false, "PostgreSQL database created at first start")),
                 attrs("url", "postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@{host}:5432/${POSTGRES_DB}",
                         "jdbc", "jdbc:postgresql://{host}:5432/${POSTGRES_DB}",
-                        "host", "{host}", "port", "5432", "user", "${POSTGRES_USER}",
+                        "host", "{host}", "port", "5432", "address", "{host}:5432", "user", "${POSTGRES_USER}",
                         "password", "${POSTGRES_PASSWORD}", "database", "${POSTGRES_DB}"),
                 List.of()));
         add(new Entry("mysql", "mysql", "8.4", 3306, "/var/lib/mysql",
@@ -56,7 +56,7 @@ public final class ServiceCatalog {
                         new ServiceVar("MYSQL_DATABASE", "app", false, "MySQL database created at first start")),
                 attrs("url", "mysql://${MYSQL_USER}:${MYSQL_PASSWORD}@{host}:3306/${MYSQL_DATABASE}",
                         "jdbc", "jdbc:mysql://{host}:3306/${MYSQL_DATABASE}",
-                        "host", "{host}", "port", "3306", "user", "${MYSQL_USER}",
+                        "host", "{host}", "port", "3306", "address", "{host}:3306", "user", "${MYSQL_USER}",
                         "password", "${MYSQL_PASSWORD}", "database", "${MYSQL_DATABASE}"),
                 List.of()));
         add(new Entry("mariadb", "mariadb", "11.4", 3306, "/var/lib/mysql",
@@ -67,7 +67,7 @@ public final class ServiceCatalog {
                         new ServiceVar("MARIADB_DATABASE", "app", false, "MariaDB database created at first start")),
                 attrs("url", "mysql://${MARIADB_USER}:${MARIADB_PASSWORD}@{host}:3306/${MARIADB_DATABASE}",
                         "jdbc", "jdbc:mariadb://{host}:3306/${MARIADB_DATABASE}",
-                        "host", "{host}", "port", "3306", "user", "${MARIADB_USER}",
+                        "host", "{host}", "port", "3306", "address", "{host}:3306", "user", "${MARIADB_USER}",
                         "password", "${MARIADB_PASSWORD}", "database", "${MARIADB_DATABASE}"),
                 List.of()));
         add(new Entry("mongodb", "mongo", "8.0", 27017, "/data/db",
@@ -75,7 +75,7 @@ public final class ServiceCatalog {
                 List.of(new ServiceVar("MONGO_INITDB_ROOT_USERNAME", "app", false, "MongoDB root user"),
                         new ServiceVar("MONGO_INITDB_ROOT_PASSWORD", null, true, "MongoDB root password")),
                 attrs("url", "mongodb://${MONGO_INITDB_ROOT_USERNAME}:${MONGO_INITDB_ROOT_PASSWORD}@{host}:27017/?authSource=admin",
-                        "host", "{host}", "port", "27017", "user", "${MONGO_INITDB_ROOT_USERNAME}",
+                        "host", "{host}", "port", "27017", "address", "{host}:27017", "user", "${MONGO_INITDB_ROOT_USERNAME}",
                         "password", "${MONGO_INITDB_ROOT_PASSWORD}"),
                 List.of()));
         add(new Entry("redis", "redis", "7.4", 6379, "/data",
@@ -88,13 +88,13 @@ public final class ServiceCatalog {
                 List.of(new ServiceVar("RABBITMQ_DEFAULT_USER", "app", false, "RabbitMQ user created at first start"),
                         new ServiceVar("RABBITMQ_DEFAULT_PASS", null, true, "RabbitMQ password for RABBITMQ_DEFAULT_USER")),
                 attrs("url", "amqp://${RABBITMQ_DEFAULT_USER}:${RABBITMQ_DEFAULT_PASS}@{host}:5672",
-                        "host", "{host}", "port", "5672", "user", "${RABBITMQ_DEFAULT_USER}",
+                        "host", "{host}", "port", "5672", "address", "{host}:5672", "user", "${RABBITMQ_DEFAULT_USER}",
                         "password", "${RABBITMQ_DEFAULT_PASS}"),
                 List.of()));
         add(new Entry("kafka", "apache/kafka", "3.9.0", 9092, "/var/lib/kafka/data",
                 List.of("CMD-SHELL", "/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092 > /dev/null 2>&1"),
                 List.of(),
-                attrs("url", "{host}:9092", "host", "{host}", "port", "9092", "brokers", "{host}:9092"),
+                attrs("url", "{host}:9092", "host", "{host}", "port", "9092", "address", "{host}:9092", "brokers", "{host}:9092"),
                 List.of()));
     }
 

@@ -1,0 +1,3 @@
+module example.com/go-redis
+
+go 1.22

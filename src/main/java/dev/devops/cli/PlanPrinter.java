@@ -1,0 +1,109 @@
+package dev.devops.cli;
+
+import dev.devops.scaffold.Plan;
+import dev.devops.scaffold.PlannedFile;
+import dev.devops.scaffold.Scaffolder;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Prints plans and their outcomes for init and render: one line per file, then a summary. */
+final class PlanPrinter {
+    static final String SKIP_HINT = "exists and differs; --force to overwrite, --dry-run to see the diff";
+
+    private PlanPrinter() {
+    }
+
+    /** --dry-run: what would happen to each file, with the diff of every file that would change. */
+    static void dryRun(Plan plan, boolean force, PrintStream out) {
+        int changes = 0;
+        for (PlannedFile f : plan.files()) {
+            String verb = switch (f.action()) {
+                case CREATE -> "would create ";
+                case UPDATE -> "would update ";
+                case UNCHANGED -> "unchanged    ";
+                case CONFLICT -> force ? "would overwrite " : "would skip   ";
+            };
+            String detail = switch (f.action()) {
+                case UPDATE -> " (" + f.reason() + ")";
+                case CONFLICT -> force ? " (--force)" : " (" + SKIP_HINT + ")";
+                default -> "";
+            };
+            out.println(verb + f.relativePath() + detail);
+            if (f.action() != PlannedFile.Action.UNCHANGED) {
+                changes++;
+                out.print(f.diff());
+            }
+        }
+        out.println(changes == 0 ? "nothing to do: " + plan.files().size() + " files up to date"
+                : "dry run: nothing written (" + summary(plan, force) + ")");
+    }
+
+    static String summary(Plan plan, boolean force) {
+        StringBuilder sb = new StringBuilder();
+        part(sb, plan.count(PlannedFile.Action.CREATE), "to create");
+        part(sb, plan.count(PlannedFile.Action.UPDATE), "to update");
+        part(sb, plan.count(PlannedFile.Action.CONFLICT), force ? "to overwrite" : "to skip");
+        part(sb, plan.count(PlannedFile.Action.UNCHANGED), "unchanged");
+        return sb.toString();
+    }
+
+    /** Prints what applying did; returns the number of skipped files. */
+    static int applied(List<Scaffolder.Applied> applied, PrintStream out) {
+        int created = 0;
+        int updated = 0;
+        int overwritten = 0;
+        int unchanged = 0;
+        int skipped = 0;
+        for (Scaffolder.Applied a : applied) {
+            PlannedFile f = a.file();
+            switch (a.outcome()) {
+                case CREATED -> {
+                    created++;
+                    out.println("create    " + f.relativePath());
+                }
+                case UPDATED -> {
+                    updated++;
+                    out.println("update    " + f.relativePath() + " (" + f.reason() + ")");
+                }
+                case OVERWRITTEN -> {
+                    overwritten++;
+                    out.println("overwrite " + f.relativePath() + " (--force)");
+                }
+                case UNCHANGED -> {
+                    unchanged++;
+                    out.println("unchanged " + f.relativePath());
+                }
+                case SKIPPED -> {
+                    skipped++;
+                    out.println("skip      " + f.relativePath() + " (" + SKIP_HINT + ")");
+                }
+            }
+        }
+        if (created + updated + overwritten == 0 && skipped == 0) {
+            out.println("nothing to do: " + unchanged + " files up to date");
+            return 0;
+        }
+        StringBuilder sb = new StringBuilder();
+        part(sb, created, "created");
+        part(sb, updated, "updated");
+        part(sb, overwritten, "overwritten");
+        part(sb, unchanged, "unchanged");
+        part(sb, skipped, "skipped");
+        if (skipped > 0) {
+            sb.append(": ").append(skipped == 1 ? "1 file differs" : skipped + " files differ")
+                    .append(" from devops.yaml's render; review with --dry-run, then rerun with --force");
+        }
+        out.println(sb);
+        return skipped;
+    }
+
+    private static void part(StringBuilder sb, long n, String what) {
+        if (n == 0) {
+            return;
+        }
+        if (sb.length() > 0) {
+            sb.append(", ");
+        }
+        sb.append(n).append(' ').append(what);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.devops.scaffold;
+
+import dev.devops.core.SourceLocation;
+import dev.devops.core.UserError;
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.Descriptor;
+import dev.devops.descriptor.DescriptorLoader;
+import dev.devops.descriptor.DescriptorWriter;
+import dev.devops.descriptor.Language;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans and applies the files devops generates from a descriptor: per app a Dockerfile and a .dockerignore in
+ * the app's directory; at the root docker-compose.yml, .env.example and the .env lines of .gitignore.
+ *
+ * <p>An existing file with other content is a {@link PlannedFile.Action#CONFLICT} and is only overwritten when
+ * asked to ({@code force}); .gitignore is merged (lines appended), never replaced.
+ */
+public final class Scaffolder {
+    /** Files larger than this are not read for comparison (they cannot be ours). */
+    static final long MAX_READ = 4L * 1024 * 1024;
+
+    private Scaffolder() {
+    }
+
+    /** What applying one planned file did. */
+    public enum Outcome { CREATED, UPDATED, OVERWRITTEN, UNCHANGED, SKIPPED }
+
+    /** One applied file and what happened to it. */
+    public record Applied(PlannedFile file, Outcome outcome) {
+    }
+
+    /** A generated file whose content on disk is not what devops.yaml renders to. */
+    public record Drift(String relativePath, boolean missing, String diff) {
+    }
+
+    /** The template that renders {@code app}'s Dockerfile. */
+    public static String dockerfileTemplate(App app) {
+        Language l = app.runtime().language();
+        return switch (l) {
+            case JAVA -> "dockerfile/java-" + ("gradle".equals(app.runtime().buildTool()) ? "gradle" : "maven") + ".ftl";
+            default -> "dockerfile/" + l.id() + ".ftl";
+        };
+    }
+
+    /** The template that renders {@code app}'s .dockerignore. */
+    public static String dockerignoreTemplate(App app) {
+        return "dockerignore/" + app.runtime().language().id() + ".ftl";
+    }
+
+    /** The files rendered from {@code d} into {@code root}, compared with what is there now. */
+    public static Plan plan(Descriptor d, Path root, TemplateSource templates) {
+        List<PlannedFile> files = new ArrayList<>();
+        Map<String, String> owners = new HashMap<>();
+        for (App a : d.apps()) {
+            String ctx = RenderModel.context(a.path());
+            String dir = ".".equals(ctx) ? "" : ctx + "/";
+            String previous = owners.putIfAbsent(dir, a.name());
+            if (previous != null) {
+                throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
+                        "apps '" + previous + "' and '" + a.name() + "' both live in '" + a.path()
+                                + "' and would share one Dockerfile",
+                        "give each app its own 'path:'");
+            }
+            if (!Files.isDirectory(root.resolve(ctx))) {
+                throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
+                        "app '" + a.name() + "' has path '" + a.path() + "', which is not a directory under " + root,
+                        "fix 'apps." + a.name() + ".path' (relative to devops.yaml)");
+            }
+            Map<String, Object> model = RenderModel.forApp(d, a);
+            files.add(generated(root, dir + "Dockerfile", templates.render(dockerfileTemplate(a), model)));
+            files.add(generated(root, dir + ".dockerignore", templates.render(dockerignoreTemplate(a), model)));
+        }
+        Map<String, Object> model = RenderModel.project(d);
+        files.add(generated(root, "docker-compose.yml", templates.render("docker-compose.yml.ftl", model)));
+        files.add(generated(root, ".env.example", templates.render("env.example.ftl", model)));
+        files.add(gitignore(root));
+        return new Plan(files);
+    }
+
+    /**
+     * The plan of {@code devops init}: devops.yaml itself first when {@code writeDescriptor}, then
+     * {@link #plan}.
+     */
+    public static Plan planInit(Descriptor d, Path root, TemplateSource templates, boolean writeDescriptor) {
+        List<PlannedFile> files = new ArrayList<>();
+        if (writeDescriptor) {
+            String yaml = DescriptorWriter.write(d);
+            // what we write must load back: a writer bug must not leave an unreadable devops.yaml behind
+            DescriptorLoader.parse(root.resolve(DescriptorLoader.FILE_NAME), yaml);
+            files.add(generated(root, DescriptorLoader.FILE_NAME, yaml));
+        }
+        files.addAll(plan(d, root, templates).files());
+        return new Plan(files);
+    }
+
+    /**
+     * The generated files that differ from what {@code d} renders to, or are missing, each with its unified
+     * diff; empty when everything matches. Used by {@code devops render --check} and the lint DRIFT rule.
+     * A .gitignore counts only when it lacks the .env lines.
+     */
+    public static List<Drift> drift(Descriptor d, Path root, TemplateSource templates) {
+        List<Drift> out = new ArrayList<>();
+        for (PlannedFile f : plan(d, root, templates).files()) {
+            if (f.action() != PlannedFile.Action.UNCHANGED) {
+                out.add(new Drift(f.relativePath(), f.oldContent() == null, f.diff()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the plan: creates, updates (merges) and, with {@code force}, overwrites conflicting files; every
+     * write is atomic. Returns what happened to each file, in plan order.
+     */
+    public static List<Applied> apply(Plan plan, Path root, boolean force) {
+        List<Applied> out = new ArrayList<>();
+        for (PlannedFile f : plan.files()) {
+            Outcome o = switch (f.action()) {
+                case UNCHANGED -> Outcome.UNCHANGED;
+                case CREATE -> Outcome.CREATED;
+                case UPDATE -> Outcome.UPDATED;
+                case CONFLICT -> force ? Outcome.OVERWRITTEN : Outcome.SKIPPED;
+            };
+            if (o == Outcome.CREATED || o == Outcome.UPDATED || o == Outcome.OVERWRITTEN) {
+                AtomicWrite.write(root.resolve(f.relativePath()), f.newContent());
+            }
+            out.add(new Applied(f, o));
+        }
+        return out;
+    }
+
+    private static PlannedFile generated(Path root, String rel, String content) {
+        String old = read(root.resolve(rel));
+        if (old == null) {
+            return new PlannedFile(rel, PlannedFile.Action.CREATE, null, content, "");
+        }
+        if (old.equals(content)) {
+            return new PlannedFile(rel, PlannedFile.Action.UNCHANGED, old, content, "");
+        }
+        return new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content, "exists and differs");
+    }
+
+    private static PlannedFile gitignore(Path root) {
+        String old = read(root.resolve(".gitignore"));
+        List<String> add = GitignoreMerge.missing(old);
+        if (add.isEmpty()) {
+            return new PlannedFile(".gitignore", PlannedFile.Action.UNCHANGED, old, old, "");
+        }
+        String merged = GitignoreMerge.merge(old, add);
+        return new PlannedFile(".gitignore", old == null ? PlannedFile.Action.CREATE : PlannedFile.Action.UPDATE,
+                old, merged, "added " + String.join(", ", add));
+    }
+
+    /** The file's text, or null when it does not exist. Binary, huge or non-UTF-8 files read as a marker text. */
+    static String read(Path p) {
+        if (!Files.exists(p)) {
+            return null;
+        }
+        if (Files.isDirectory(p)) {
+            throw new UserError(SourceLocation.of(p), "a directory is in the way of a generated file",
+                    "move or rename the directory");
+        }
+        try {
+            long size = Files.size(p);
+            if (size > MAX_READ) {
+                return "(a file of " + size + " bytes, not shown)\n";
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                return "(a binary file of " + size + " bytes, not shown)\n";
+            }
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(p), "cannot read the file: " + e.getMessage(),
+                    "check its permissions");
+        }
+    }
+}

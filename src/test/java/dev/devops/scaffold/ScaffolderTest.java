@@ -1,0 +1,187 @@
+package dev.devops.scaffold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.core.UserError;
+import dev.devops.descriptor.Descriptor;
+import dev.devops.scaffold.PlannedFile.Action;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScaffolderTest {
+    @TempDir
+    Path root;
+
+    private final Descriptor d = Descriptors.parse(Descriptors.NODE);
+    private final TemplateSource t = TemplateSource.builtIn();
+
+    private List<String> paths(Plan p) {
+        return p.files().stream().map(PlannedFile::relativePath).collect(Collectors.toList());
+    }
+
+    @Test
+    void emptyDirectoryPlansFiveCreatesInOrder() {
+        Plan p = Scaffolder.plan(d, root, t);
+        assertEquals(List.of("Dockerfile", ".dockerignore", "docker-compose.yml", ".env.example", ".gitignore"), paths(p));
+        p.files().forEach(f -> assertEquals(Action.CREATE, f.action(), f.relativePath()));
+        p.files().forEach(f -> assertNull(f.oldContent()));
+    }
+
+    @Test
+    void appliedPlanIsUnchangedOnTheNextRunAndWritesNothing() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        long before = Files.getLastModifiedTime(root.resolve("Dockerfile")).toMillis();
+        Plan second = Scaffolder.plan(d, root, t);
+        assertTrue(second.upToDate(), () -> second.files().toString());
+        List<Scaffolder.Applied> applied = Scaffolder.apply(second, root, false);
+        applied.forEach(a -> assertEquals(Scaffolder.Outcome.UNCHANGED, a.outcome()));
+        assertEquals(before, Files.getLastModifiedTime(root.resolve("Dockerfile")).toMillis());
+        assertTrue(Scaffolder.drift(d, root, t).isEmpty());
+    }
+
+    @Test
+    void editedFileIsAConflictAndOnlyForceOverwritesIt() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        Path df = root.resolve("Dockerfile");
+        String edited = Files.readString(df) + "RUN echo mine\n";
+        Files.writeString(df, edited);
+
+        Plan p = Scaffolder.plan(d, root, t);
+        PlannedFile f = p.file("Dockerfile");
+        assertEquals(Action.CONFLICT, f.action());
+        assertTrue(f.diff().contains("-RUN echo mine"), f.diff());
+
+        List<Scaffolder.Applied> noForce = Scaffolder.apply(p, root, false);
+        assertEquals(Scaffolder.Outcome.SKIPPED, noForce.get(0).outcome());
+        assertEquals(edited, Files.readString(df));
+
+        List<Scaffolder.Applied> force = Scaffolder.apply(p, root, true);
+        assertEquals(Scaffolder.Outcome.OVERWRITTEN, force.get(0).outcome());
+        assertEquals(f.newContent(), Files.readString(df));
+    }
+
+    @Test
+    void driftListsChangedAndMissingFilesWithDiffs() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        Files.delete(root.resolve(".env.example"));
+        Path compose = root.resolve("docker-compose.yml");
+        Files.writeString(compose, Files.readString(compose).replace("image: postgres:15", "image: postgres:latest"));
+        List<Scaffolder.Drift> drift = Scaffolder.drift(d, root, t);
+        assertEquals(List.of("docker-compose.yml", ".env.example"),
+                drift.stream().map(Scaffolder.Drift::relativePath).collect(Collectors.toList()));
+        assertTrue(drift.get(0).diff().contains("-    image: postgres:latest\n+    image: postgres:15\n"), drift.get(0).diff());
+        assertFalse(drift.get(0).missing());
+        assertTrue(drift.get(1).missing());
+        assertTrue(drift.get(1).diff().startsWith("--- /dev/null\n+++ b/.env.example\n"));
+    }
+
+    @Test
+    void gitignoreIsMergedByAppendingOnlyTheMissingLines() throws IOException {
+        Files.writeString(root.resolve(".gitignore"), "node_modules/\n.env\n");
+        PlannedFile g = Scaffolder.plan(d, root, t).file(".gitignore");
+        assertEquals(Action.UPDATE, g.action());
+        assertEquals("added .env.*, !.env.example", g.reason());
+        assertEquals("node_modules/\n.env\n\n" + GitignoreMerge.COMMENT + "\n.env.*\n!.env.example\n", g.newContent());
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".gitignore").action());
+    }
+
+    @Test
+    void gitignoreWithoutFinalNewlineAndAnchoredPatterns() throws IOException {
+        Files.writeString(root.resolve(".gitignore"), "/.env\n/.env.*\n!/.env.example");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".gitignore").action());
+        Files.writeString(root.resolve(".gitignore"), "dist");
+        PlannedFile g = Scaffolder.plan(d, root, t).file(".gitignore");
+        assertTrue(g.newContent().startsWith("dist\n\n# added by devops"), g.newContent());
+        assertTrue(g.newContent().endsWith("\n.env\n.env.*\n!.env.example\n"));
+    }
+
+    @Test
+    void negationBeforeThePatternIsAddedAgainAfterIt() {
+        assertEquals(List.of("!.env.example"), GitignoreMerge.missing("!.env.example\n.env\n.env.*\n"));
+        assertEquals(List.of(), GitignoreMerge.missing(".env\n.env.*\n!.env.example\n"));
+        assertEquals(List.of(".env", ".env.*", "!.env.example"), GitignoreMerge.missing(null));
+    }
+
+    @Test
+    void writesAreAtomicLeaveNoTempFilesAndKeepPermissions() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        Path df = root.resolve("Dockerfile");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(df)));
+        Files.writeString(df, "FROM scratch\n");
+        Files.setPosixFilePermissions(df, PosixFilePermissions.fromString("rw-rw----"));
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, true);
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(df)));
+        assertTrue(Files.readString(df).contains("FROM node:20-bookworm-slim"));
+        try (Stream<Path> s = Files.list(root)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            assertEquals(List.of(".dockerignore", ".env.example", ".gitignore", "Dockerfile", "docker-compose.yml"), names);
+        }
+    }
+
+    @Test
+    void appsInSubdirectoriesGetTheirFilesThereAndComposeBuildsFromThere() throws IOException {
+        Descriptor two = Descriptors.parse("""
+                name: mono
+                apps:
+                  api: {path: services/api/, runtime: {language: go, version: "1.22"}, port: 8080}
+                  web: {path: ./web, runtime: {language: node, version: "20"}, port: 3000, dependsOn: [api]}
+                """);
+        UserError missing = assertThrows(UserError.class, () -> Scaffolder.plan(two, root, t));
+        assertTrue(missing.oneLine().contains("app 'api' has path 'services/api/', which is not a directory"), missing.oneLine());
+        Files.createDirectories(root.resolve("services/api"));
+        Files.createDirectories(root.resolve("web"));
+        Plan p = Scaffolder.plan(two, root, t);
+        assertEquals(List.of("services/api/Dockerfile", "services/api/.dockerignore", "web/Dockerfile", "web/.dockerignore",
+                "docker-compose.yml", ".env.example", ".gitignore"), paths(p));
+        String compose = p.file("docker-compose.yml").newContent();
+        assertTrue(compose.contains("      context: \"services/api\"\n"), compose);
+        assertTrue(compose.contains("      context: \"web\"\n"), compose);
+        // api has no healthcheck (Go from scratch cannot be probed): web waits for it to start only
+        assertTrue(compose.contains("      api:\n        condition: service_started\n"), compose);
+        Scaffolder.apply(p, root, false);
+        assertTrue(Files.isRegularFile(root.resolve("services/api/Dockerfile")));
+        assertTrue(Files.readString(root.resolve("web/Dockerfile")).contains("FROM node:20-bookworm-slim"));
+    }
+
+    @Test
+    void twoAppsInOneDirectoryIsAUserError() {
+        Descriptor two = Descriptors.parse("""
+                name: mono
+                apps:
+                  a: {runtime: {language: go}}
+                  b: {path: ./, runtime: {language: node}}
+                """);
+        UserError e = assertThrows(UserError.class, () -> Scaffolder.plan(two, root, t));
+        assertTrue(e.oneLine().contains("apps 'a' and 'b' both live in"), e.oneLine());
+    }
+
+    @Test
+    void binaryFileInTheWayIsAConflictNotACrash() throws IOException {
+        Files.write(root.resolve("Dockerfile"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        PlannedFile f = Scaffolder.plan(d, root, t).file("Dockerfile");
+        assertEquals(Action.CONFLICT, f.action());
+        assertTrue(f.oldContent().contains("binary file"));
+        assertNotNull(f.diff());
+    }
+
+    @Test
+    void initPlanWritesTheDescriptorFirstAndItLoadsBack() {
+        Plan p = Scaffolder.planInit(d, root, t, true);
+        assertEquals("devops.yaml", p.files().get(0).relativePath());
+        assertEquals(d, Descriptors.parse(p.files().get(0).newContent()));
+        assertEquals(6, p.files().size());
+    }
+}

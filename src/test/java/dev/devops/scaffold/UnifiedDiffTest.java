@@ -1,0 +1,55 @@
+package dev.devops.scaffold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class UnifiedDiffTest {
+    @Test
+    void equalTextsHaveNoDiff() {
+        assertEquals("", UnifiedDiff.diff("f", "a\nb\n", "a\nb\n"));
+    }
+
+    @Test
+    void newFileIsAllAdditions() {
+        assertEquals("--- /dev/null\n+++ b/f\n@@ -0,0 +1,2 @@\n+a\n+b\n", UnifiedDiff.diff("f", null, "a\nb\n"));
+    }
+
+    @Test
+    void changeInTheMiddleHasThreeLinesOfContext() {
+        String a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
+        String b = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
+        assertEquals("--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n", UnifiedDiff.diff("f", a, b));
+    }
+
+    @Test
+    void distantChangesMakeTwoHunks() {
+        StringBuilder a = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            a.append(i).append('\n');
+        }
+        String b = a.toString().replace("\n3\n", "\nthree\n").replace("\n27\n", "\n27\nextra\n");
+        String diff = UnifiedDiff.diff("f", a.toString(), b);
+        assertTrue(diff.contains("@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n"), diff);
+        assertTrue(diff.contains("@@ -25,6 +25,7 @@\n 25\n 26\n 27\n+extra\n 28\n 29\n 30\n"), diff);
+    }
+
+    @Test
+    void insertionsAndDeletionsAreAligned() {
+        String diff = UnifiedDiff.diff("f", "a\nb\nc\nd\n", "a\nc\nd\ne\n");
+        assertEquals("--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@\n a\n-b\n c\n d\n+e\n", diff);
+    }
+
+    @Test
+    void hugeDifferingMiddleStillGivesAValidDiff() {
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {
+            a.append("a").append(i).append('\n');
+            b.append("b").append(i).append('\n');
+        }
+        String diff = UnifiedDiff.diff("f", a.toString(), b.toString());
+        assertTrue(diff.startsWith("--- a/f\n+++ b/f\n@@ -1,2500 +1,2500 @@\n-a0\n"), diff.substring(0, 60));
+    }
+}

@@ -1,0 +1,84 @@
+<#-- docker-compose.yml: the apps built from this repository and their backing services -->
+<#macro healthcheck hc>
+    healthcheck:
+      test: [<#list hc.test as t>${yaml(dollar(t))}<#sep>, </#sep></#list>]
+      interval: ${hc.interval}
+      timeout: ${hc.timeout}
+      retries: ${hc.retries}
+      start_period: ${hc.startPeriod}
+</#macro>
+# ${generatedBy}
+#
+# Secrets come from .env (see .env.example); ports are published on 127.0.0.1 only.
+name: ${project.name}
+
+services:
+<#list apps as app>
+  ${app.name}:
+    build:
+      context: ${yaml(app.context)}
+      dockerfile: Dockerfile
+    init: true
+    restart: unless-stopped
+    security_opt:
+      - "no-new-privileges:true"
+<#if app.port??>
+    ports:
+      - "127.0.0.1:${app.port}:${app.port}"
+</#if>
+<#if app.env?has_content>
+    environment:
+<#list app.env as v>
+      ${v.name}: ${yaml(v.compose)}
+</#list>
+</#if>
+<#if app.dependsOn?has_content>
+    depends_on:
+<#list app.dependsOn as dep>
+      ${dep.name}:
+        condition: ${dep.condition}
+</#list>
+</#if>
+<#if app.healthcheck??>
+<@healthcheck app.healthcheck/>
+</#if>
+<#sep>
+
+</#sep>
+</#list>
+<#list services as s>
+
+  ${s.name}:
+    image: ${s.image}
+    restart: unless-stopped
+<#if s.command?has_content>
+    command: [<#list s.command as c>${yaml(dollar(c))}<#sep>, </#sep></#list>]
+</#if>
+<#if s.env?has_content>
+    environment:
+<#list s.env as v>
+      ${v.name}: ${yaml(v.compose)}
+</#list>
+</#if>
+<#if s.volume??>
+    volumes:
+      - ${s.volume}:${s.dataPath}
+</#if>
+<#if s.publish>
+    ports:
+      - "127.0.0.1:${s.port}:${s.port}"
+</#if>
+    healthcheck:
+      test: [<#list s.healthcheck.test as t>${yaml(t)}<#sep>, </#sep></#list>]
+      interval: ${s.healthcheck.interval}
+      timeout: ${s.healthcheck.timeout}
+      retries: ${s.healthcheck.retries}
+      start_period: ${s.healthcheck.startPeriod}
+</#list>
+<#if volumes?has_content>
+
+volumes:
+<#list volumes as v>
+  ${v}:
+</#list>
+</#if>

@@ -1,0 +1,34 @@
+<#-- Java with Gradle: dependencies resolved from the build scripts before the sources are copied -->
+<#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/app.jar"])>
+<#assign task = (app.framework == "spring-boot")?then("bootJar", "build -x test")>
+# ${generatedBy}
+#
+# ${app.name}: Java ${app.version} (gradle<#if app.framework?has_content>, ${app.framework}</#if>)
+
+# Build stage: dependencies first (cached until the build scripts change), then the sources.
+FROM gradle:8-jdk${app.version} AS build
+WORKDIR /build
+COPY settings.gradle* build.gradle* gradle.properties* ./
+RUN gradle --no-daemon -q dependencies > /dev/null
+COPY src ./src
+<#if app.build?has_content>
+RUN ${json(app.build)}
+</#if>
+RUN gradle --no-daemon -q ${task} && mkdir -p /out \
+    && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
+    && test -f /out/app.jar
+
+# Runtime stage: the JRE only.
+FROM eclipse-temurin:${app.version}-jre
+RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
+WORKDIR /app
+COPY --from=build /out/app.jar /app/app.jar
+USER app
+<#if app.port??>
+EXPOSE ${app.port}
+</#if>
+<#if app.healthcheck??>
+# The JRE image has no curl or wget: bash sends the request over /dev/tcp and checks for a 2xx status line.
+HEALTHCHECK --interval=${app.healthcheck.interval} --timeout=${app.healthcheck.timeout} --start-period=${app.healthcheck.startPeriod} --retries=${app.healthcheck.retries} CMD ${json(app.healthcheck.test[1..])}
+</#if>
+CMD ${json(cmd)}

@@ -1,0 +1,31 @@
+<#-- Java with Maven: dependencies resolved from pom.xml before the sources are copied; the JRE runs the jar -->
+<#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/app.jar"])>
+# ${generatedBy}
+#
+# ${app.name}: Java ${app.version} (maven<#if app.framework?has_content>, ${app.framework}</#if>)
+
+# Build stage: dependencies first (cached until pom.xml changes), then the sources.
+FROM maven:3.9-eclipse-temurin-${app.version} AS build
+WORKDIR /build
+COPY pom.xml ./
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+<#if app.build?has_content>
+RUN ${json(app.build)}
+</#if>
+RUN mvn -B -q package -DskipTests && mkdir -p /out && cp target/*.jar /out/app.jar
+
+# Runtime stage: the JRE only.
+FROM eclipse-temurin:${app.version}-jre
+RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
+WORKDIR /app
+COPY --from=build /out/app.jar /app/app.jar
+USER app
+<#if app.port??>
+EXPOSE ${app.port}
+</#if>
+<#if app.healthcheck??>
+# The JRE image has no curl or wget: bash sends the request over /dev/tcp and checks for a 2xx status line.
+HEALTHCHECK --interval=${app.healthcheck.interval} --timeout=${app.healthcheck.timeout} --start-period=${app.healthcheck.startPeriod} --retries=${app.healthcheck.retries} CMD ${json(app.healthcheck.test[1..])}
+</#if>
+CMD ${json(cmd)}

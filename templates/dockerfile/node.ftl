@@ -1,0 +1,60 @@
+<#-- Node.js: dependencies resolved from the lockfile in their own layers, production modules only at runtime -->
+<#assign image = "node:" + app.version + "-bookworm-slim">
+<#if app.buildTool == "yarn">
+  <#assign manifests = ["package.json", "yarn.lock"]>
+  <#assign installAll = "yarn install --frozen-lockfile --non-interactive">
+  <#assign installProd = "yarn install --frozen-lockfile --non-interactive --production && yarn cache clean">
+  <#assign prune = "yarn install --frozen-lockfile --non-interactive --production --ignore-scripts --prefer-offline && yarn cache clean">
+<#elseif app.buildTool == "pnpm">
+  <#assign manifests = ["package.json", "pnpm-lock.yaml"]>
+  <#assign installAll = "corepack enable && pnpm install --frozen-lockfile">
+  <#assign installProd = "corepack enable && pnpm install --frozen-lockfile --prod">
+  <#assign prune = "pnpm prune --prod">
+<#else>
+  <#assign manifests = ["package.json", "package-lock.json"]>
+  <#assign installAll = "npm ci --no-audit --no-fund">
+  <#assign installProd = "npm ci --omit=dev --no-audit --no-fund && npm cache clean --force">
+  <#assign prune = "npm prune --omit=dev">
+</#if>
+<#assign cmd = app.start?has_content?then(app.start, ["node", "."])>
+# ${generatedBy}
+#
+# ${app.name}: Node.js ${app.version} (${app.buildTool}<#if app.framework?has_content>, ${app.framework}</#if>)
+<#if app.build?has_content>
+
+# Build stage: all dependencies (dev included) from the lockfile, then the sources and the build step.
+FROM ${image} AS build
+WORKDIR /app
+COPY ${manifests?join(" ")} ./
+RUN ${installAll}
+COPY . .
+RUN ${json(app.build)}
+RUN ${prune}
+<#else>
+
+# Dependency stage: production dependencies only, from the lockfile, in their own cached layer.
+FROM ${image} AS deps
+WORKDIR /app
+COPY ${manifests?join(" ")} ./
+RUN ${installProd}
+</#if>
+
+# Runtime stage
+FROM ${image}
+ENV NODE_ENV=production
+WORKDIR /app
+<#if app.build?has_content>
+COPY --from=build /app ./
+<#else>
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+</#if>
+# the image's unprivileged user (uid 1000); the app's files stay owned by root, so it cannot modify them
+USER node
+<#if app.port??>
+EXPOSE ${app.port}
+</#if>
+<#if app.healthcheck??>
+HEALTHCHECK --interval=${app.healthcheck.interval} --timeout=${app.healthcheck.timeout} --start-period=${app.healthcheck.startPeriod} --retries=${app.healthcheck.retries} CMD ${json(app.healthcheck.test[1..])}
+</#if>
+CMD ${json(cmd)}

@@ -1,0 +1,35 @@
+<#-- .env.example: every variable the stack reads, documented; secrets and derived values left empty -->
+# ${generatedBy}
+#
+# Copy to .env (never commit .env) and fill in the empty values:
+#   cp .env.example .env
+# docker compose reads .env for the ${r"${VAR}"} references in docker-compose.yml.
+<#list envExample as section>
+
+# --- ${section.title} ---
+<#list section.vars as v>
+<#if v.description?has_content>
+# ${v.description}
+</#if>
+<#if v.from??>
+# set by docker-compose.yml inside the stack from service '${v.service}' (${v.from})
+# from the host<#if !v.servicePublished> (after 'publish: true' on the service)</#if>: ${v.hostExample}
+${v.name}=
+<#elseif v.secret>
+# secret — never commit a value<#if v.required!false>; required</#if>
+${v.name}=
+<#elseif v.default??>
+<#if v.required!false>
+# required
+</#if>
+${v.name}=${envValue(v.default)}
+<#else>
+<#if v.required!false>
+# required
+<#else>
+# optional
+</#if>
+${v.name}=
+</#if>
+</#list>
+</#list>
