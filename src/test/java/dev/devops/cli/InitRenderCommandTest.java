@@ -171,15 +171,42 @@ class InitRenderCommandTest {
     }
 
     @Test
-    void initWithoutDescriptorAsksTheDetector() {
-        CliRun r = CliRun.run("init", dir.toString(), "--stack", "go");
-        // detection is built on another branch; whatever it answers, init must not leave half-written files
-        if (r.code() == 0) {
-            assertTrue(Files.exists(dir.resolve("devops.yaml")), r.out());
-            assertTrue(r.out().startsWith("create    devops.yaml\n"), r.out());
-        } else {
-            assertEquals(2, r.code(), r.err());
-            assertFalse(Files.exists(dir.resolve("Dockerfile")));
+    void initWithoutDescriptorDetectsAndWritesEverything() throws IOException {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/shop\n\ngo 1.22\n");
+        Files.writeString(dir.resolve("main.go"), """
+                package main
+
+                import (
+                	"net/http"
+                	"os"
+                )
+
+                func main() {
+                	addr := os.Getenv("REDIS_ADDR")
+                	_ = addr
+                	http.ListenAndServe(":8081", nil)
+                }
+                """);
+        CliRun r = CliRun.run("init", dir.toString(), "--service", "redis:7");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("go 1.22 from go.mod"), r.err());
+        assertTrue(r.out().startsWith("create    devops.yaml\n"), r.out());
+        String yaml = Files.readString(dir.resolve("devops.yaml"));
+        assertTrue(yaml.contains("language: go") && yaml.contains("port: 8081") && yaml.contains("from: redis.address"), yaml);
+        assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("FROM golang:1.22-bookworm"));
+        assertTrue(Files.readString(dir.resolve("docker-compose.yml")).contains("image: redis:7"));
+        CliRun again = CliRun.run("init", dir.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("nothing to do"), again.out());
+    }
+
+    @Test
+    void initInAnEmptyDirectoryIsAUsageErrorAndWritesNothing() throws IOException {
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("no supported stack found"), r.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
         }
     }
 
