@@ -29,7 +29,7 @@ public final class RuleLoader {
     public static final String INDEX = "/dev/devops/lint/secrets/rules/index.txt";
     private static final String DIR = "/dev/devops/lint/secrets/rules/";
     private static final Pattern ID = Pattern.compile("SEC\\d{4}");
-    private static final int MIN_KEYWORD = 3;
+    private static final int MIN_KEYWORD = 2;
     private static final List<String> KEYS = List.of("id", "title", "severity", "regex", "secretGroup",
             "keywords", "entropy", "validator", "help", "examples");
     private static final List<String> EXAMPLE_KEYS = List.of("match", "ignore");
