@@ -201,11 +201,12 @@ public final class RuleLoader {
         YMap ex = exNode.asMap(EXAMPLE_KEYS);
         List<String> match = ex.opt("match").map(YNode::asStringList).orElse(List.of());
         List<String> ignore = ex.opt("ignore").map(YNode::asStringList).orElse(List.of());
+        YNode exKey = m.keyNode("examples");
         if (match.isEmpty()) {
-            throw exNode.error(where + ": no 'match' examples", "add at least one line the rule must find");
+            throw exKey.error(where + ": no 'match' examples", "add at least one line the rule must find");
         }
         if (ignore.isEmpty()) {
-            throw exNode.error(where + ": no 'ignore' examples", "add at least one near miss the rule must not report");
+            throw exKey.error(where + ": no 'ignore' examples", "add at least one near miss the rule must not report");
         }
         for (String s : match) {
             if (!containsKeyword(s, keywords)) {
