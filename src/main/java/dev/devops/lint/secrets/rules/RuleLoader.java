@@ -39,7 +39,8 @@ public final class RuleLoader {
     }
 
     private static final class Builtin {
-        static final List<SecretRule> RULES = loadBuiltin();
+        static final Map<String, String> SOURCES = new java.util.LinkedHashMap<>();
+        static final List<SecretRule> RULES = loadBuiltin(SOURCES);
     }
 
     /**
@@ -87,7 +88,13 @@ public final class RuleLoader {
         return parse(YamlDocument.parse(file, text), new HashMap<>());
     }
 
-    private static List<SecretRule> loadBuiltin() {
+    /** The data file (e.g. "github.yaml") each built-in rule id comes from, in load order. */
+    public static Map<String, String> builtinSources() {
+        builtin();
+        return java.util.Collections.unmodifiableMap(Builtin.SOURCES);
+    }
+
+    private static List<SecretRule> loadBuiltin(Map<String, String> sources) {
         try {
             List<SecretRule> all = new ArrayList<>();
             Map<String, YNode> seen = new HashMap<>();
@@ -97,7 +104,10 @@ public final class RuleLoader {
                     continue;
                 }
                 String text = readResource(DIR + n);
-                all.addAll(parse(YamlDocument.parse(Path.of("rules", n), text), seen));
+                for (SecretRule r : parse(YamlDocument.parse(Path.of("rules", n), text), seen)) {
+                    all.add(r);
+                    sources.put(r.id(), n);
+                }
             }
             return List.copyOf(all);
         } catch (UserError e) {
