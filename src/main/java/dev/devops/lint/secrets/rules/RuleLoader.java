@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,19 +95,47 @@ public final class RuleLoader {
         return java.util.Collections.unmodifiableMap(Builtin.SOURCES);
     }
 
+    /**
+     * Starts loading the built-in rules on a background daemon thread, so a caller can overlap it with
+     * other start-up work (argument parsing, git); {@link #builtin()} then waits for it if needed.
+     */
+    public static void preload() {
+        Thread t = new Thread(RuleLoader::builtin, "secret-rules-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private record FileRules(String name, List<SecretRule> rules, Map<String, YNode> ids) {
+    }
+
+    /** Files are parsed in parallel (YAML parsing dominates a cold start); ids are then checked across files. */
     private static List<SecretRule> loadBuiltin(Map<String, String> sources) {
         try {
-            List<SecretRule> all = new ArrayList<>();
-            Map<String, YNode> seen = new HashMap<>();
+            List<String> names = new ArrayList<>();
             for (String name : readResource(INDEX).split("\n")) {
                 String n = name.strip();
-                if (n.isEmpty() || n.startsWith("#")) {
-                    continue;
+                if (!n.isEmpty() && !n.startsWith("#")) {
+                    names.add(n);
                 }
-                String text = readResource(DIR + n);
-                for (SecretRule r : parse(YamlDocument.parse(Path.of("rules", n), text), seen)) {
+            }
+            List<FileRules> files = names.parallelStream().map(n -> {
+                Map<String, YNode> ids = new LinkedHashMap<>();
+                List<SecretRule> rules = parse(YamlDocument.parse(Path.of("rules", n), readResource(DIR + n)), ids);
+                return new FileRules(n, rules, ids);
+            }).toList();
+            List<SecretRule> all = new ArrayList<>();
+            Map<String, YNode> seen = new HashMap<>();
+            for (FileRules f : files) {
+                for (Map.Entry<String, YNode> e : f.ids().entrySet()) {
+                    YNode first = seen.putIfAbsent(e.getKey(), e.getValue());
+                    if (first != null) {
+                        throw e.getValue().error("duplicate rule id " + e.getKey() + " (first at " + first.location() + ")",
+                                "give each rule its own id");
+                    }
+                }
+                for (SecretRule r : f.rules()) {
                     all.add(r);
-                    sources.put(r.id(), n);
+                    sources.put(r.id(), f.name());
                 }
             }
             return List.copyOf(all);
