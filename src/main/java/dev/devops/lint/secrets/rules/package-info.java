@@ -1,0 +1,10 @@
+/**
+ * Secret-detection rules as data. Each provider family has a YAML file under
+ * {@code src/main/resources/dev/devops/lint/secrets/rules/} (listed in {@code index.txt}); every rule
+ * carries a regex, the prefilter keywords, an optional entropy floor and checksum validator, and its own
+ * examples to find and to ignore. {@link dev.devops.lint.secrets.rules.RuleLoader} loads and checks
+ * them, {@link dev.devops.lint.secrets.rules.Validators} holds the checks a regex cannot express, and
+ * {@link dev.devops.lint.secrets.rules.SecretRulesDoc} writes docs/SECRET-RULES.md. Ids SEC0001-SEC0099
+ * belong to the scanner's generic detectors; the data uses SEC0100 and up.
+ */
+package dev.devops.lint.secrets.rules;
