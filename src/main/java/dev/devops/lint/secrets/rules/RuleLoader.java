@@ -108,19 +108,36 @@ public final class RuleLoader {
     private record FileRules(String name, List<SecretRule> rules, Map<String, YNode> ids) {
     }
 
-    /** Files are parsed in parallel (YAML parsing dominates a cold start); ids are then checked across files. */
+    /**
+     * Uses the binary cache when it was built from exactly these YAML files (a cold YAML parse costs
+     * far more than the rest of loading), else parses the YAML.
+     */
     private static List<SecretRule> loadBuiltin(Map<String, String> sources) {
-        try {
-            List<String> names = new ArrayList<>();
-            for (String name : readResource(INDEX).split("\n")) {
-                String n = name.strip();
-                if (!n.isEmpty() && !n.startsWith("#")) {
-                    names.add(n);
-                }
+        Map<String, byte[]> files = builtinFiles();
+        List<SecretRule> cached = RulesCache.read(RuleLoader.class.getResourceAsStream(DIR + RulesCache.RESOURCE),
+                RulesCache.checksum(files), sources);
+        return cached != null ? cached : parseBuiltin(files, sources);
+    }
+
+    /** The built-in rules files in index order: name to content. */
+    static Map<String, byte[]> builtinFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : new String(readResource(INDEX), StandardCharsets.UTF_8).split("\n")) {
+            String n = name.strip();
+            if (!n.isEmpty() && !n.startsWith("#")) {
+                files.put(n, readResource(DIR + n));
             }
-            List<FileRules> files = names.parallelStream().map(n -> {
+        }
+        return files;
+    }
+
+    /** Parses the built-in YAML, files in parallel; ids are then checked across files. */
+    static List<SecretRule> parseBuiltin(Map<String, byte[]> contents, Map<String, String> sources) {
+        try {
+            List<FileRules> files = new ArrayList<>(contents.keySet()).parallelStream().map(n -> {
                 Map<String, YNode> ids = new LinkedHashMap<>();
-                List<SecretRule> rules = parse(YamlDocument.parse(Path.of("rules", n), readResource(DIR + n)), ids);
+                String text = new String(contents.get(n), StandardCharsets.UTF_8);
+                List<SecretRule> rules = parse(YamlDocument.parse(Path.of("rules", n), text), ids);
                 return new FileRules(n, rules, ids);
             }).toList();
             List<SecretRule> all = new ArrayList<>();
@@ -144,12 +161,12 @@ public final class RuleLoader {
         }
     }
 
-    private static String readResource(String name) {
+    private static byte[] readResource(String name) {
         try (InputStream in = RuleLoader.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read resource " + name, e);
         }

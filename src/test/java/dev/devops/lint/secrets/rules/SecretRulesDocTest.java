@@ -9,19 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/SECRET-RULES.md must list exactly the built-in rules. Regenerate with -Ddevops.regenerateDocs=true. */
+/** docs/SECRET-RULES.md must list exactly the built-in rules. Regenerate with -Ddevops.regenerate=true. */
 class SecretRulesDocTest {
     @Test
     void committedRuleListIsUpToDate() throws IOException {
         Path doc = Path.of(System.getProperty("devops.project.dir", "."), "docs", "SECRET-RULES.md");
         String expected = SecretRulesDoc.markdown(RuleLoader.builtin(), RuleLoader.builtinSources());
-        if (Boolean.getBoolean("devops.regenerateDocs")) {
+        if (Boolean.getBoolean("devops.regenerate")) {
             Files.createDirectories(doc.getParent());
             Files.writeString(doc, expected, StandardCharsets.UTF_8);
         }
-        assertTrue(Files.exists(doc), doc + " is missing; run: mvn -o test -Dtest=SecretRulesDocTest -Ddevops.regenerateDocs=true");
+        assertTrue(Files.exists(doc), doc + " is missing; run: mvn -o test -Dtest=SecretRulesDocTest -Ddevops.regenerate=true");
         assertEquals(expected, Files.readString(doc, StandardCharsets.UTF_8),
-                doc + " is out of date; run: mvn -o test -Dtest=SecretRulesDocTest -Ddevops.regenerateDocs=true");
+                doc + " is out of date; run: mvn -o test -Dtest=SecretRulesDocTest -Ddevops.regenerate=true");
     }
 
     @Test
