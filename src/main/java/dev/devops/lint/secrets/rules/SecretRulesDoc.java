@@ -29,7 +29,25 @@ public final class SecretRulesDoc {
                 .append("`SecretRulesExamplesTest` runs them all. Ids SEC0001-SEC0099 are the generic detectors ")
                 .append("(private keys, JWTs, connection URIs, password assignments), documented with the scanner.\n\n")
                 .append("Severity: `error` for live credentials, `warning` for test-mode, short-lived or low-privilege ")
-                .append("credentials, `info` for sandbox credentials that reach no real data.\n");
+                .append("credentials, `info` for sandbox credentials that reach no real data.\n\n")
+                .append("## Your own rules\n\n")
+                .append("An extra rules file uses the same format (`RuleLoader.load`); its ids must not clash with ")
+                .append("the built-in ones (use SEC9000 and up). When it loads, every `match` example must be found ")
+                .append("and every `ignore` example must not, or the error names the file and line.\n\n")
+                .append("```yaml\n")
+                .append("- id: SEC9001\n")
+                .append("  title: Acme deploy token\n")
+                .append("  severity: error            # error | warning | info\n")
+                .append("  regex: '\\b(acme_[A-Za-z0-9]{32})\\b'\n")
+                .append("  secretGroup: 1             # 0 = the whole match\n")
+                .append("  keywords: [acme_]          # lowercase; every match contains one (the prefilter)\n")
+                .append("  entropy: 3.5               # optional floor, bits per character of the secret\n")
+                .append("  help: Revoke it in the Acme console and load it from the environment\n")
+                .append("  examples:\n")
+                .append("    match: ['ACME_TOKEN=acme_<32 random letters and digits>']\n")
+                .append("    ignore: ['ACME_TOKEN=acme_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']\n")
+                .append("```\n\n")
+                .append("(A real file needs a real-looking random value in `match`; the placeholder above would not match.)\n");
         String file = null;
         for (SecretRule r : rules) {
             String src = sources.getOrDefault(r.id(), "");
