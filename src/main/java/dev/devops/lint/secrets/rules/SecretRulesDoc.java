@@ -1,0 +1,104 @@
+package dev.devops.lint.secrets.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes docs/SECRET-RULES.md, the list of built-in secret rules, from the rules data. A test keeps
+ * the committed file in step: {@code java -cp target/classes:… dev.devops.lint.secrets.rules.SecretRulesDoc docs/SECRET-RULES.md}.
+ */
+public final class SecretRulesDoc {
+    private SecretRulesDoc() {
+    }
+
+    /** The whole document for {@code rules}; {@code sources} maps each id to its data file. */
+    public static String markdown(List<SecretRule> rules, Map<String, String> sources) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Built-in secret rules\n\n")
+                .append("Generated from `src/main/resources/dev/devops/lint/secrets/rules/*.yaml` by `SecretRulesDoc`; ")
+                .append("do not edit by hand (`SecretRulesDocTest` fails when this file is out of date).\n\n")
+                .append(rules.size()).append(" rules. Each rule is a regex whose secret group must also pass the ")
+                .append("entropy floor (Shannon bits per character) and, for GitHub and npm tokens, the CRC32 checksum ")
+                .append("embedded in the token. Keywords are the literals the prefilter looks for (case-insensitive). ")
+                .append("Every rule carries examples it must find and near misses it must not; ")
+                .append("`SecretRulesExamplesTest` runs them all. Ids SEC0001-SEC0099 are the generic detectors ")
+                .append("(private keys, JWTs, connection URIs, password assignments), documented with the scanner.\n\n")
+                .append("Severity: `error` for live credentials, `warning` for test-mode, short-lived or low-privilege ")
+                .append("credentials, `info` for sandbox credentials that reach no real data.\n\n")
+                .append("## Your own rules\n\n")
+                .append("An extra rules file uses the same format (`RuleLoader.load`); its ids must not clash with ")
+                .append("the built-in ones (use SEC9000 and up). When it loads, every `match` example must be found ")
+                .append("and every `ignore` example must not, or the error names the file and line.\n\n")
+                .append("```yaml\n")
+                .append("- id: SEC9001\n")
+                .append("  title: Acme deploy token\n")
+                .append("  severity: error            # error | warning | info\n")
+                .append("  regex: '\\b(acme_[A-Za-z0-9]{32})\\b'\n")
+                .append("  secretGroup: 1             # 0 = the whole match\n")
+                .append("  keywords: [acme_]          # lowercase; every match contains one (the prefilter)\n")
+                .append("  entropy: 3.5               # optional floor, bits per character of the secret\n")
+                .append("  help: Revoke it in the Acme console and load it from the environment\n")
+                .append("  examples:\n")
+                .append("    match: ['ACME_TOKEN=acme_<32 random letters and digits>']\n")
+                .append("    ignore: ['ACME_TOKEN=acme_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']\n")
+                .append("```\n\n")
+                .append("(A real file needs a real-looking random value in `match`; the placeholder above would not match.)\n");
+        String file = null;
+        for (SecretRule r : rules) {
+            String src = sources.getOrDefault(r.id(), "");
+            if (!src.equals(file)) {
+                file = src;
+                sb.append("\n## ").append(src).append("\n\n")
+                        .append("| Id | Secret | Severity | Keywords | Checks |\n")
+                        .append("|----|--------|----------|----------|--------|\n");
+            }
+            sb.append("| ").append(r.id())
+                    .append(" | ").append(cell(r.title()))
+                    .append(" | ").append(r.severity().id())
+                    .append(" | ").append(cell(keywords(r.keywords())))
+                    .append(" | ").append(checks(r))
+                    .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String keywords(List<String> keywords) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keywords) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append('`').append(k).append('`');
+        }
+        return sb.toString();
+    }
+
+    private static String checks(SecretRule r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.entropy() > 0) {
+            sb.append(String.format(Locale.ROOT, "entropy ≥ %.1f", r.entropy()));
+        }
+        if (r.validator() != null) {
+            sb.append(sb.length() > 0 ? ", " : "").append(r.validator());
+        }
+        return sb.length() == 0 ? "regex" : sb.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    /** Writes the document for the built-in rules to {@code args[0]}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: SecretRulesDoc OUTPUT.md");
+            System.exit(2);
+        }
+        Files.writeString(Path.of(args[0]), markdown(RuleLoader.builtin(), RuleLoader.builtinSources()), StandardCharsets.UTF_8);
+    }
+}
