@@ -125,7 +125,7 @@ public final class ComposeLoader {
             dir = files.get(0).getParent();
         }
         Map<String, String> environment = environment(dir);
-        interpolator = new Interpolator(environment::get);
+        interpolator = new Interpolator(environment::get, options.lenient());
 
         RawNode.Mapping merged = null;
         for (Path f : files) {
@@ -272,11 +272,7 @@ public final class ComposeLoader {
             try {
                 value = interpolator.interpolate(text, w -> warnings.add(at + ": " + w));
             } catch (InterpolationException e) {
-                if (!options.lenient() || e.variable() == null) {
-                    throw new UserError(at, e.getMessage(), e.hint());
-                }
-                warnings.add(at + ": " + e.getMessage());
-                value = "";
+                throw new UserError(at, e.getMessage(), e.hint());
             }
         }
         return new RawNode.Scalar(value, text, type, node.location());
@@ -378,12 +374,31 @@ public final class ComposeLoader {
     static void checkKeys(RawNode.Mapping m, Collection<String> allowed, String where) {
         for (String k : m.entries().keySet()) {
             if (!allowed.contains(k) && !k.startsWith("x-")) {
-                String near = Suggest.closest(k, allowed);
+                String near = closest(k, allowed);
                 throw new UserError(m.keyLocation(k), "unknown key '" + k + "' in " + where,
                         near == null ? "remove it, or prefix it with 'x-' to keep it as an extension"
                                 : "did you mean '" + near + "'?");
             }
         }
+    }
+
+    /** {@link Suggest#closest}, plus one swap of neighbouring letters ("imgae" for "image"). */
+    static String closest(String word, Collection<String> candidates) {
+        String near = Suggest.closest(word, candidates);
+        if (near != null) {
+            return near;
+        }
+        for (int i = 0; i + 1 < word.length(); i++) {
+            char[] c = word.toCharArray();
+            char t = c[i];
+            c[i] = c[i + 1];
+            c[i + 1] = t;
+            String swapped = new String(c);
+            if (candidates.contains(swapped)) {
+                return swapped;
+            }
+        }
+        return null;
     }
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");

@@ -12,10 +12,20 @@ import java.util.function.Function;
  */
 public final class Interpolator {
     private final Function<String, String> lookup;
+    private final boolean lenient;
 
     /** @param lookup the variable's value, or null when unset */
     public Interpolator(Function<String, String> lookup) {
+        this(lookup, false);
+    }
+
+    /**
+     * @param lookup  the variable's value, or null when unset
+     * @param lenient when true a failed {@code ?} form becomes a warning and an empty string (lint mode)
+     */
+    public Interpolator(Function<String, String> lookup, boolean lenient) {
         this.lookup = lookup;
+        this.lenient = lenient;
     }
 
     /**
@@ -108,15 +118,23 @@ public final class Interpolator {
                 return set ? interpolate(word, warnings) : "";
             case ":?":
                 if (!nonEmpty) {
-                    throw required(name, interpolate(word, warnings), set ? "is empty" : "is not set");
+                    return fail(required(name, interpolate(word, warnings), set ? "is empty" : "is not set"), warnings);
                 }
                 return value;
             default: // "?"
                 if (!set) {
-                    throw required(name, interpolate(word, warnings), "is not set");
+                    return fail(required(name, interpolate(word, warnings), "is not set"), warnings);
                 }
                 return value;
         }
+    }
+
+    private String fail(InterpolationException e, Consumer<String> warnings) {
+        if (!lenient) {
+            throw e;
+        }
+        warnings.accept(e.getMessage());
+        return "";
     }
 
     private static InterpolationException required(String name, String message, String state) {
