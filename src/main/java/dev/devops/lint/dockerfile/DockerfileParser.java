@@ -25,7 +25,7 @@ public final class DockerfileParser {
     private static final Set<String> HEREDOC = Set.of("RUN", "COPY", "ADD");
     private static final Set<String> JSON_FORMS = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.*?)\\s*$");
-    private static final Pattern HEREDOC_MARK = Pattern.compile("<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))");
+    static final Pattern HEREDOC_MARK = Pattern.compile("<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DockerfileParser() {

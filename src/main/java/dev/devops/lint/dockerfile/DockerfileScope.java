@@ -50,7 +50,8 @@ public final class DockerfileScope {
                 out.add(new ShellCommand(r.json(), ""));
                 return out;
             }
-            List<ShellCommand> head = ShellCommand.split(r.rest());
+            String text = r.heredocs().isEmpty() ? r.rest() : r.rest().replaceAll(DockerfileParser.HEREDOC_MARK.pattern(), " ");
+            List<ShellCommand> head = ShellCommand.split(text);
             out.addAll(head);
             for (Instruction.Heredoc h : r.heredocs()) {
                 boolean shellBody = head.isEmpty()
