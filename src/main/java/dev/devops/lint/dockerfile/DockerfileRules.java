@@ -641,11 +641,12 @@ public final class DockerfileRules {
     }
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_KEY|_PWD$|^PWD_).*");
+            "(?i).*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_KEY|_PWD$|^PWD_|_PASS$).*");
     private static final Pattern NOT_SECRET = Pattern.compile(
             "(?i).*(_FILE|_PATH|_DIR|_LENGTH|_LEN|_ENDPOINT|_HEADER|_TYPE|_URL_PATH|_EXPIRY|_EXPIRES|_TTL|_TIMEOUT|_MIN|_MAX|_POLICY|_VERSION|_ENABLED)$");
 
-    static boolean secretName(String name) {
+    /** True for variable names that usually hold a secret (PASSWORD, TOKEN, API_KEY…), not their file or path. */
+    public static boolean secretName(String name) {
         return SECRET_NAME.matcher(name).matches() && !NOT_SECRET.matcher(name).matches() && !name.equals("PWD");
     }
 
