@@ -133,6 +133,9 @@ public final class ComposeLoader {
             merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
         }
         checkKeys(merged, ComposeKeys.TOP, "the document");
+        if (merged.has("include")) {
+            warnings.add(merged.keyLocation("include") + ": 'include' is not supported yet; the included files are not loaded");
+        }
         ComposeService.Located version = null;
         if (merged.get("version") instanceof RawNode.Scalar v && v.value() != null) {
             version = new ComposeService.Located(v.value(), merged.keyLocation("version"));

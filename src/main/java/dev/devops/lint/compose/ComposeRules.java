@@ -60,7 +60,7 @@ public final class ComposeRules {
 
     /** Container ports of databases, caches and brokers. */
     static final Set<Integer> DATA_PORTS = Set.of(5432, 3306, 33060, 1433, 1521, 27017, 27018, 6379, 6380, 5672, 15672,
-            9092, 9093, 29092, 2181, 9200, 9300, 11211, 8086, 9042, 7687, 7474, 5984, 8123, 9000, 26257, 4222);
+            9092, 9093, 29092, 2181, 9200, 9300, 11211, 8086, 9042, 7687, 7474, 5984, 8123, 26257, 4222);
 
     public static List<ComposeRule> all() {
         return RULES;

@@ -657,12 +657,14 @@ public final class DockerfileRules {
                 for (String[] kv : pairs) {
                     String v = kv[1] == null ? "" : kv[1];
                     if (secretName(kv[0]) && !v.isEmpty()) {
+                        int at = i.arguments().indexOf(kv[0]);
+                        int line = at < 0 ? i.line() : i.lineAt(at);
                         boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
                         if (literal) {
-                            o.report(i.line(), "ENV " + kv[0] + " sets a secret-looking value that anyone with the image can read",
+                            o.report(line, "ENV " + kv[0] + " sets a secret-looking value that anyone with the image can read",
                                     "remove it from the Dockerfile and pass it at run time (compose environment or secrets)");
                         } else {
-                            o.report(i.line(), WARNING, "ENV " + kv[0] + " copies a build argument into the image config",
+                            o.report(line, WARNING, "ENV " + kv[0] + " copies a build argument into the image config",
                                     "pass the secret at run time instead, or use RUN --mount=type=secret at build time");
                         }
                     }

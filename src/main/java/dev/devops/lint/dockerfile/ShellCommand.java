@@ -2,7 +2,6 @@ package dev.devops.lint.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One simple command of a RUN shell script, as the small splitter in {@link #split} sees it: the
@@ -204,16 +203,5 @@ public record ShellCommand(List<String> words, String separator) {
             all.addAll(c.words());
         }
         return all;
-    }
-
-    /** Lower-case program name check helper. */
-    static boolean programIs(ShellCommand c, String... names) {
-        String p = c.program().toLowerCase(Locale.ROOT);
-        for (String n : names) {
-            if (p.equals(n)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
