@@ -161,14 +161,14 @@ final class ComposeMerge {
                 Map<String, RawNode> m = new LinkedHashMap<>();
                 Map<String, SourceLocation> k = new LinkedHashMap<>();
                 for (RawNode item : seq.items()) {
-                    String name = RawNode.text(item, key);
-                    if (name != null) {
+                    String name = RawNode.nonNullText(item, key);
+                    {
                         m.put(name, new RawNode.Scalar(null, null, "null", item.at()));
                         k.put(name, item.at());
                     }
                 }
                 out.put(key, new RawNode.Mapping(m, k, seq.at()));
-            } else if (key.equals("env_file") && v instanceof RawNode.Scalar s) {
+            } else if (key.equals("env_file") && v instanceof RawNode.Scalar s && s.value() != null) {
                 out.put(key, new RawNode.Seq(List.of(s), s.at()));
             } else if (key.equals("build") && v instanceof RawNode.Mapping b) {
                 Map<String, RawNode> bo = new LinkedHashMap<>(b.entries());

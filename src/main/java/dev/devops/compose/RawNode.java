@@ -100,6 +100,14 @@ public sealed interface RawNode permits RawNode.Scalar, RawNode.Seq, RawNode.Map
         throw typeError(node, path, "a string");
     }
 
+    /** A scalar as text that must not be null or missing. */
+    static String nonNullText(RawNode node, String path) {
+        if (node instanceof Scalar s && s.value() != null) {
+            return s.value();
+        }
+        throw typeError(node, path, "a string");
+    }
+
     static boolean bool(RawNode node, String path) {
         if (node instanceof Scalar s && s.value() != null) {
             String v = s.value().toLowerCase(Locale.ROOT);
@@ -149,7 +157,7 @@ public sealed interface RawNode permits RawNode.Scalar, RawNode.Seq, RawNode.Map
         }
         int i = 0;
         for (RawNode item : list(node, path)) {
-            out.add(text(item, path + "[" + i++ + "]"));
+            out.add(nonNullText(item, path + "[" + i++ + "]"));
         }
         return out;
     }

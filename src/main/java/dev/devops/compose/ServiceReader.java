@@ -121,7 +121,7 @@ final class ServiceReader {
         }
         int i = 0;
         for (RawNode item : RawNode.list(n, path(key))) {
-            out.add(new Located(RawNode.text(item, path(key) + "[" + i++ + "]"), item.at()));
+            out.add(new Located(RawNode.nonNullText(item, path(key) + "[" + i++ + "]"), item.at()));
         }
         return out;
     }
@@ -187,9 +187,9 @@ final class ServiceReader {
                     throw new UserError(im.at(), "'" + p + "' needs 'path:'", "name the env file");
                 }
                 boolean required = im.get("required") == null || RawNode.bool(im.get("required"), p + ".required");
-                out.add(new EnvFileRef(RawNode.text(pathNode, p + ".path"), required, item.at()));
+                out.add(new EnvFileRef(RawNode.nonNullText(pathNode, p + ".path"), required, item.at()));
             } else {
-                out.add(new EnvFileRef(RawNode.text(item, p), true, item.at()));
+                out.add(new EnvFileRef(RawNode.nonNullText(item, p), true, item.at()));
             }
         }
         return out;
@@ -201,14 +201,15 @@ final class ServiceReader {
             return null;
         }
         if (n instanceof RawNode.Scalar s) {
-            return new Build(s.value(), "Dockerfile", null, Map.of(), null, Map.of(), List.of(), s.at());
+            return new Build(s.value() == null ? "." : s.value(), "Dockerfile", null, Map.of(), null, Map.of(), List.of(), s.at());
         }
         RawNode.Mapping b = RawNode.map(n, path("build"));
         ComposeLoader.checkKeys(b, ComposeKeys.BUILD, path("build"));
         ServiceReader sub = new ServiceReader(name, b, dir);
-        String context = b.get("context") == null ? "." : RawNode.text(b.get("context"), path("build.context"));
-        String dockerfile = b.get("dockerfile") == null ? "Dockerfile"
-                : RawNode.text(b.get("dockerfile"), path("build.dockerfile"));
+        String context = b.get("context") == null ? null : RawNode.text(b.get("context"), path("build.context"));
+        String dockerfile = b.get("dockerfile") == null ? null : RawNode.text(b.get("dockerfile"), path("build.dockerfile"));
+        context = context == null ? "." : context;
+        dockerfile = dockerfile == null ? "Dockerfile" : dockerfile;
         return new Build(context, dockerfile, sub.strIn("dockerfile_inline"), sub.stringMapIn("args"),
                 sub.strIn("target"), sub.stringMapIn("labels"), sub.stringsIn("tags"), b.at());
     }
@@ -247,7 +248,7 @@ final class ServiceReader {
                 if (pm.get("target") == null) {
                     throw new UserError(pm.at(), "'" + p + "' needs 'target:'", "name the container port");
                 }
-                String target = RawNode.text(pm.get("target"), p + ".target");
+                String target = RawNode.nonNullText(pm.get("target"), p + ".target");
                 String published = pm.get("published") == null ? null : RawNode.text(pm.get("published"), p + ".published");
                 String hostIp = pm.get("host_ip") == null ? null : RawNode.text(pm.get("host_ip"), p + ".host_ip");
                 String protocol = pm.get("protocol") == null ? "tcp" : RawNode.text(pm.get("protocol"), p + ".protocol");
@@ -258,7 +259,7 @@ final class ServiceReader {
                 }
                 out.add(new Port(hostIp, published, target, protocol, mode, item.at()));
             } else {
-                out.add(shortPort(RawNode.text(item, p), item, p));
+                out.add(shortPort(RawNode.nonNullText(item, p), item, p));
             }
         }
         return out;
@@ -347,9 +348,9 @@ final class ServiceReader {
                 String written = vm.get("source") == null ? null : RawNode.text(vm.get("source"), p + ".source");
                 boolean ro = vm.get("read_only") != null && RawNode.bool(vm.get("read_only"), p + ".read_only");
                 String source = "bind".equals(type) && written != null ? hostPath(written) : written;
-                out.add(new Mount(type, source, written, RawNode.text(vm.get("target"), p + ".target"), ro, item.at()));
+                out.add(new Mount(type, source, written, RawNode.nonNullText(vm.get("target"), p + ".target"), ro, item.at()));
             } else {
-                String spec = RawNode.text(item, p);
+                String spec = RawNode.nonNullText(item, p);
                 ShortVolume v = ShortVolume.parse(spec);
                 if (v == null) {
                     throw new UserError(item.at(), "'" + p + "' is empty", "write SOURCE:TARGET[:ro]");
@@ -479,9 +480,9 @@ final class ServiceReader {
                     throw new UserError(rm.at(), "'" + p + "' needs 'source:'", "name the top-level " + key + " entry");
                 }
                 String target = rm.get("target") == null ? null : RawNode.text(rm.get("target"), p + ".target");
-                out.add(new ResourceRef(RawNode.text(rm.get("source"), p + ".source"), target, item.at()));
+                out.add(new ResourceRef(RawNode.nonNullText(rm.get("source"), p + ".source"), target, item.at()));
             } else {
-                out.add(new ResourceRef(RawNode.text(item, p), null, item.at()));
+                out.add(new ResourceRef(RawNode.nonNullText(item, p), null, item.at()));
             }
         }
         return out;

@@ -132,19 +132,31 @@ public final class ComposeCheck implements Check {
         }
         ComposeRule.Scope scope = new ComposeRule.Scope(project, root);
         for (ComposeRule rule : ComposeRules.all()) {
-            rule.check().run(scope, new ComposeRule.Reporter() {
-                @Override
-                public void report(SourceLocation at, String message, String hint) {
-                    report(at, null, message, hint);
-                }
-
-                @Override
-                public void report(SourceLocation at, Severity severity, String message, String hint) {
-                    Path file = at.file() == null ? dir.resolve(files.get(0)) : at.file();
-                    out.accept(finding(rule.info(), severity, relative(root, file), at.line(), at.column(), message, hint, root));
-                }
-            });
+            try {
+                runRule(rule, scope, root, dir, files, out);
+            } catch (RuntimeException e) {
+                // a bug in one rule must not end the lint run; say so where the user can see it
+                out.accept(finding(ComposeRules.PARSE.info(), Severity.WARNING, relative(root, dir.resolve(files.get(0))), 0, 0,
+                        "rule " + rule.info().id() + " failed on this project (" + e + ")", "please report this as a bug in devops",
+                        root));
+            }
         }
+    }
+
+    private static void runRule(ComposeRule rule, ComposeRule.Scope scope, Path root, Path dir, List<String> files,
+            Consumer<Finding> out) {
+        rule.check().run(scope, new ComposeRule.Reporter() {
+            @Override
+            public void report(SourceLocation at, String message, String hint) {
+                report(at, null, message, hint);
+            }
+
+            @Override
+            public void report(SourceLocation at, Severity severity, String message, String hint) {
+                Path file = at.file() == null ? dir.resolve(files.get(0)) : at.file();
+                out.accept(finding(rule.info(), severity, relative(root, file), at.line(), at.column(), message, hint, root));
+            }
+        });
     }
 
     static String relative(Path root, Path file) {

@@ -96,18 +96,28 @@ public final class DockerfileCheck implements Check {
         }
         DockerfileScope scope = new DockerfileScope(df, abs.getParent());
         for (DockerfileRule rule : DockerfileRules.all()) {
-            rule.check().run(scope, new DockerfileRule.Reporter() {
-                @Override
-                public void report(int line, String message, String hint) {
-                    report(line, null, message, hint);
-                }
-
-                @Override
-                public void report(int line, Severity severity, String message, String hint) {
-                    out.accept(finding(rule.info(), severity, file, line, message, hint, lineText(text, line)));
-                }
-            });
+            try {
+                runRule(rule, scope, file, text, out);
+            } catch (RuntimeException e) {
+                // a bug in one rule must not end the lint run; say so where the user can see it
+                out.accept(finding(DockerfileRules.PARSE.info(), Severity.WARNING, file, 0, "rule " + rule.info().id()
+                        + " failed on this file (" + e + ")", "please report this as a bug in devops", ""));
+            }
         }
+    }
+
+    private static void runRule(DockerfileRule rule, DockerfileScope scope, String file, String text, Consumer<Finding> out) {
+        rule.check().run(scope, new DockerfileRule.Reporter() {
+            @Override
+            public void report(int line, String message, String hint) {
+                report(line, null, message, hint);
+            }
+
+            @Override
+            public void report(int line, Severity severity, String message, String hint) {
+                out.accept(finding(rule.info(), severity, file, line, message, hint, lineText(text, line)));
+            }
+        });
     }
 
     private static String lineText(String text, int line) {
