@@ -186,8 +186,10 @@ public final class DockerfileRules {
                     DockerfileRules::missingHealthcheck),
             DockerfileRule.of("DF0027", WARNING, "COPY of the whole context before installing dependencies",
                     "Docker reuses a cached layer only while its inputs are unchanged: COPY . . before npm ci / "
-                            + "pip install means every source edit reinstalls all dependencies. Copy the manifests first "
-                            + "(COPY package.json package-lock.json ./), install, then COPY . .",
+                            + "pip install -r (or before mvn package / go build with no earlier dependency step and no "
+                            + "cache mount) means every source edit reinstalls all dependencies. Copy the manifests first "
+                            + "(COPY package.json package-lock.json ./, or pom.xml then mvn dependency:go-offline), "
+                            + "install, then COPY . .",
                     DockerfileRules::copyAllBeforeInstall),
             DockerfileRule.of("DF0028", WARNING, "BuildKit-only syntax (RUN --mount, heredoc)",
                     "RUN --mount and heredocs need BuildKit. devops up builds through the Docker Engine API's "
@@ -849,24 +851,39 @@ public final class DockerfileRules {
         return false;
     }
 
+    /** A build that resolves dependencies itself (mvn package, gradle build, go build) when no earlier step did. */
+    private static boolean buildFetchingDependencies(ShellCommand c) {
+        String p = c.program();
+        if (p.equals("mvn") || p.equals("mvnw") || p.equals("gradle") || p.equals("gradlew")) {
+            return c.command().stream().skip(1).anyMatch(w -> !w.startsWith("-") && !w.startsWith("dependency:"));
+        }
+        return p.equals("go") && "build".equals(c.subcommand());
+    }
+
     private static void copyAllBeforeInstall(DockerfileScope s, DockerfileRule.Reporter o) {
         for (Stage st : s.stages()) {
             Instruction copyAll = null;
+            boolean depsDone = false;
             for (Instruction i : st.body()) {
                 if (copyAll == null && copiesEverything(i)) {
                     copyAll = i;
-                } else if (copyAll != null && i.is("RUN")) {
+                } else if (i.is("RUN")) {
+                    boolean cached = i.hasFlag("mount") && i.flag("mount").contains("type=cache");
                     for (ShellCommand c : s.commands(i)) {
-                        if (dependencyInstall(c)) {
+                        boolean install = dependencyInstall(c);
+                        if (copyAll == null) {
+                            depsDone |= install;
+                            continue;
+                        }
+                        if (install || (!depsDone && !cached && buildFetchingDependencies(c))) {
                             o.report(copyAll.line(), "COPY of the whole context before '" + String.join(" ", c.command())
-                                    + "' (line " + i.line() + "): every source change reinstalls all dependencies",
-                                    "copy only the dependency manifests first, install, then COPY the rest");
+                                    + "' (line " + i.line() + "): every source change " + (install
+                                            ? "reinstalls all dependencies" : "downloads all dependencies again"),
+                                    "copy only the dependency manifests first (package.json, requirements.txt, pom.xml, "
+                                            + "go.mod…), install or fetch, then COPY the rest");
                             copyAll = null;
                             break;
                         }
-                    }
-                    if (copyAll == null) {
-                        break;
                     }
                 }
             }
