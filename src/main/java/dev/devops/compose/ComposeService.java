@@ -10,7 +10,9 @@ import java.util.Map;
  * reports on (environment, ports, volumes, depends_on…) carry their own location; {@link #keyAt} has
  * the location of every key written for the service; keys that are not typed here are kept in
  * {@link #other} as {@link RawNode}. Lists are empty (never null) when absent; scalars are null when
- * absent.
+ * absent. An empty {@link #networks} means the service joins the project's default network (unless
+ * {@link #networkMode} is set); relative paths (build context, env files) are relative to the project
+ * directory, bind-mount sources are already absolute.
  *
  * @param raw the merged, interpolated service mapping (input of {@link ServiceHash})
  */
