@@ -4,6 +4,7 @@
  * with {@link dev.devops.compose.Interpolator} exactly as the compose specification says, and types
  * them into {@link dev.devops.compose.ComposeProject} / {@link dev.devops.compose.ComposeService}.
  * {@link dev.devops.compose.ServiceHash} gives the canonical configuration {@code up} hashes to decide
- * recreation. Depends on {@code core} and {@code yaml} only.
+ * recreation; {@link dev.devops.compose.StartOrder} selects services by profile and groups them in
+ * dependency levels. Depends on {@code core} and {@code yaml} only.
  */
 package dev.devops.compose;

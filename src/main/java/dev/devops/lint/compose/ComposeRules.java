@@ -224,7 +224,20 @@ public final class ComposeRules {
                     "Binding /, /etc, /root, /proc, /sys, /var/lib/docker or similar into a container exposes the "
                             + "host's configuration and secrets, and, if writable, the host itself. Mount only the "
                             + "specific file or directory the service needs, read-only.",
-                    ComposeRules::sensitiveBind));
+                    ComposeRules::sensitiveBind),
+            ComposeRule.of("DC0025", ERROR, "depends_on cycle",
+                    "Services that depend on each other in a circle can never start: compose refuses the project. "
+                            + "Break the cycle: usually one side only needs the other at run time (it retries), not "
+                            + "at start.",
+                    (s, o) -> {
+                        List<String> cycle = dev.devops.compose.StartOrder.cycle(s.project());
+                        if (!cycle.isEmpty()) {
+                            ComposeService first = s.project().services().get(cycle.get(0));
+                            Dependency d = first.dependsOn().get(cycle.get(1));
+                            o.report(d.at(), "depends_on forms a cycle: " + String.join(" -> ", cycle),
+                                    "remove one of these depends_on entries");
+                        }
+                    }));
 
     // ---- helpers ----
 
