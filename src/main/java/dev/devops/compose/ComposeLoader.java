@@ -145,6 +145,10 @@ public final class ComposeLoader {
         Map<String, SourceLocation> serviceKeys = new LinkedHashMap<>();
         if (merged.get("services") instanceof RawNode.Mapping sm) {
             for (var e : sm.entries().entrySet()) {
+                if (!e.getKey().matches("[a-zA-Z0-9][a-zA-Z0-9._-]*")) {
+                    throw new UserError(sm.keyLocation(e.getKey()), "service name '" + e.getKey() + "' is not valid",
+                            "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+                }
                 RawNode.Mapping svc = e.getValue() instanceof RawNode.Scalar s && s.isNull()
                         ? new RawNode.Mapping(Map.of(), Map.of(), s.at())
                         : RawNode.map(e.getValue(), "services." + e.getKey());
@@ -309,8 +313,8 @@ public final class ComposeLoader {
         RawNode.Mapping base;
         Map<String, RawNode.Mapping> pool = sameFile;
         if (file != null) {
-            Path base0 = ext.at().file() == null ? Path.of(file) : ext.at().file().toAbsolutePath().getParent().resolve(file);
-            RawNode.Mapping doc = readDocument(base0.normalize());
+            Path other = ext.at().file() == null ? Path.of(file) : ext.at().file().toAbsolutePath().getParent().resolve(file);
+            RawNode.Mapping doc = readDocument(other.normalize());
             pool = new LinkedHashMap<>();
             if (doc.get("services") instanceof RawNode.Mapping sm) {
                 for (var e : sm.entries().entrySet()) {

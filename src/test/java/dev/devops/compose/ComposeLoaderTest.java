@@ -298,6 +298,8 @@ class ComposeLoaderTest {
         assertThrows(UserError.class, () -> load(Map.of()));
         write("compose.yaml", "");
         assertThrows(UserError.class, () -> load(Map.of()));
+        write("compose.yaml", "services:", "  'bad name':", "    image: x:1");
+        assertEquals(2, assertThrows(UserError.class, () -> load(Map.of())).location().line());
         Files.delete(dir.resolve("compose.yaml"));
         assertTrue(assertThrows(UserError.class, () -> load(Map.of())).getMessage().contains("no compose file"));
     }
