@@ -1131,9 +1131,7 @@ public final class DockerfileRules {
                             if (!ops.isEmpty() && copied.contains(resolveDir(workdir, ops.get(ops.size() - 1)))) {
                                 o.report(i.line(), "chown -R " + ops.get(ops.size() - 1)
                                         + " rewrites files an earlier COPY added, doubling them in the image",
-                                        "set the owner while copying: COPY --chown=" + (ops.size() > 0 ? c.command().stream()
-                                                .filter(w -> !w.startsWith("-") && !w.equals("chown")).findFirst().orElse("app")
-                                                : "app") + " …");
+                                        "set the owner while copying: COPY --chown=" + c.subcommand() + " …");
                                 break;
                             }
                         }
