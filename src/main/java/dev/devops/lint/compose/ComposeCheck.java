@@ -1,0 +1,195 @@
+package dev.devops.lint.compose;
+
+import dev.devops.compose.ComposeLoader;
+import dev.devops.compose.ComposeProject;
+import dev.devops.core.SourceLocation;
+import dev.devops.core.UserError;
+import dev.devops.lint.Check;
+import dev.devops.lint.Finding;
+import dev.devops.lint.LintContext;
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The compose check. Compose files are grouped by directory and loaded the way docker compose would
+ * run them: the default file merged with its override file ({@code docker-compose.override.yml}), and
+ * each variant ({@code docker-compose.prod.yml}) merged onto the default file, so an override is never
+ * linted alone. Interpolation uses the directory's {@code .env} only (not the shell of whoever runs
+ * lint), in lenient mode. A project that does not load gives one DC0000 finding with file, line and
+ * column.
+ */
+public final class ComposeCheck implements Check {
+    private static final Pattern COMPOSE_NAME = Pattern.compile(
+            "(?i)(docker-)?compose(\\.[A-Za-z0-9_.-]+)?\\.ya?ml");
+
+    @Override
+    public String category() {
+        return "compose";
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        return ComposeRules.all().stream().map(ComposeRule::info).toList();
+    }
+
+    /** True for the compose file names this check reads. */
+    public static boolean isComposeFile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return COMPOSE_NAME.matcher(name).matches();
+    }
+
+    @Override
+    public void run(LintContext context, Consumer<Finding> out) {
+        Map<String, List<String>> byDir = new TreeMap<>();
+        for (String f : context.files()) {
+            if (isComposeFile(f)) {
+                String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
+                byDir.computeIfAbsent(dir, k -> new ArrayList<>()).add(f.substring(f.lastIndexOf('/') + 1));
+            }
+        }
+        Path root = context.root().toAbsolutePath().normalize();
+        Set<String> reported = new HashSet<>();
+        Consumer<Finding> dedup = f -> {
+            if (reported.add(f.rule().id() + "\0" + f.path() + "\0" + f.line() + "\0" + f.message())) {
+                out.accept(f);
+            }
+        };
+        for (var e : byDir.entrySet()) {
+            Path dir = root.resolve(e.getKey());
+            for (List<String> group : groups(e.getValue())) {
+                lintProject(root, dir, group, dedup);
+            }
+        }
+    }
+
+    /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
+    static List<List<String>> groups(List<String> names) {
+        String base = null;
+        for (String d : ComposeLoader.DEFAULT_FILES) {
+            if (names.contains(d)) {
+                base = d;
+                break;
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        if (base == null) {
+            names.forEach(n -> out.add(List.of(n)));
+            return out;
+        }
+        String stem = base.substring(0, base.lastIndexOf('.'));
+        List<String> main = new ArrayList<>(List.of(base));
+        for (String n : names) {
+            if (n.equals(stem + ".override.yml") || n.equals(stem + ".override.yaml")) {
+                main.add(n);
+                break;
+            }
+        }
+        out.add(main);
+        for (String n : names) {
+            if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n)) {
+                out.add(List.of(base, n));
+            } else if (!main.contains(n)) {
+                out.add(List.of(n)); // a second default name in the same directory: lint it alone
+            }
+        }
+        return out;
+    }
+
+    private void lintProject(Path root, Path dir, List<String> files, Consumer<Finding> out) {
+        ComposeProject project;
+        try {
+            project = ComposeLoader.load(new ComposeLoader.Options(files.stream().map(Path::of).toList(), dir, null,
+                    List.of(), Map.of(), true));
+        } catch (UserError e) {
+            SourceLocation at = e.location();
+            String path = at != null && at.file() != null ? relative(root, at.file())
+                    : relative(root, dir.resolve(files.get(files.size() - 1)));
+            String message = e.getMessage();
+            // messages without a location start with the absolute path; keep them short and repo-relative
+            message = message.replace(dir.resolve(files.get(0)).toString(), relative(root, dir.resolve(files.get(0))));
+            out.accept(finding(ComposeRules.PARSE.info(), null, path, at == null ? 0 : at.line(),
+                    at == null ? 0 : at.column(), message, e.hint(), root));
+            return;
+        } catch (RuntimeException e) {
+            out.accept(finding(ComposeRules.PARSE.info(), null, relative(root, dir.resolve(files.get(0))), 0, 0,
+                    "cannot load the compose file: " + e, "report this as a bug in devops", root));
+            return;
+        }
+        ComposeRule.Scope scope = new ComposeRule.Scope(project, root);
+        for (ComposeRule rule : ComposeRules.all()) {
+            try {
+                runRule(rule, scope, root, dir, files, out);
+            } catch (RuntimeException e) {
+                // a bug in one rule must not end the lint run; say so where the user can see it
+                out.accept(finding(ComposeRules.PARSE.info(), Severity.WARNING, relative(root, dir.resolve(files.get(0))), 0, 0,
+                        "rule " + rule.info().id() + " failed on this project (" + e + ")", "please report this as a bug in devops",
+                        root));
+            }
+        }
+    }
+
+    private static void runRule(ComposeRule rule, ComposeRule.Scope scope, Path root, Path dir, List<String> files,
+            Consumer<Finding> out) {
+        rule.check().run(scope, new ComposeRule.Reporter() {
+            @Override
+            public void report(SourceLocation at, String message, String hint) {
+                report(at, null, message, hint);
+            }
+
+            @Override
+            public void report(SourceLocation at, Severity severity, String message, String hint) {
+                Path file = at.file() == null ? dir.resolve(files.get(0)) : at.file();
+                out.accept(finding(rule.info(), severity, relative(root, file), at.line(), at.column(), message, hint, root));
+            }
+        });
+    }
+
+    static String relative(Path root, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    private static Finding finding(RuleInfo rule, Severity severity, String path, int line, int column, String message,
+            String hint, Path root) {
+        return new Finding(rule, severity == null ? rule.severity() : severity, path, line, column, message, hint, null,
+                fingerprint(rule.id(), path, lineText(root.resolve(path), line)), Map.of());
+    }
+
+    private static String lineText(Path file, int line) {
+        if (line <= 0) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return line <= lines.size() ? lines.get(line - 1).strip() : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Stable across line moves: the rule, the file and the text of the offending line. */
+    static String fingerprint(String rule, String path, String lineText) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((rule + "\0" + path + "\0" + lineText).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

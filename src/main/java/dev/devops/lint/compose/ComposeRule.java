@@ -1,0 +1,36 @@
+package dev.devops.lint.compose;
+
+import dev.devops.compose.ComposeProject;
+import dev.devops.core.SourceLocation;
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.Severity;
+import java.nio.file.Path;
+
+/**
+ * One compose rule: its metadata and its check over the typed, merged {@link ComposeProject}.
+ *
+ * @param info  id, title, default severity and the explanation {@code devops rules ID} prints
+ * @param check the check itself
+ */
+public record ComposeRule(RuleInfo info, Body check) {
+    /** The check of a rule. */
+    @FunctionalInterface
+    public interface Body {
+        void run(Scope scope, Reporter out);
+    }
+
+    /** What a compose rule sees: the project and the repository root (for files the project names). */
+    public record Scope(ComposeProject project, Path root) {
+    }
+
+    /** Where a rule reports; the location carries the file (an override file when the entry came from one). */
+    public interface Reporter {
+        void report(SourceLocation at, String message, String hint);
+
+        void report(SourceLocation at, Severity severity, String message, String hint);
+    }
+
+    static ComposeRule of(String id, Severity severity, String title, String explanation, Body body) {
+        return new ComposeRule(new RuleInfo(id, title, severity, "compose", explanation), body);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.devops.lint.dockerfile;
+
+import dev.devops.lint.Check;
+import dev.devops.lint.Finding;
+import dev.devops.lint.LintContext;
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.Severity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Dockerfile check: finds Dockerfiles among the lint files ({@code Dockerfile}, {@code Dockerfile.*},
+ * {@code *.Dockerfile}, {@code Containerfile}; not templates such as {@code Dockerfile.ftl}), parses each
+ * and runs every {@link DockerfileRules rule}. A file that cannot be read or parsed gives one DF0000
+ * finding and the run goes on.
+ */
+public final class DockerfileCheck implements Check {
+    /** Larger files are reported as DF0000 and not parsed. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+    private static final List<String> TEMPLATE_EXTENSIONS = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".j2", ".jinja",
+            ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml");
+
+    @Override
+    public String category() {
+        return "dockerfile";
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        return DockerfileRules.all().stream().map(DockerfileRule::info).toList();
+    }
+
+    @Override
+    public void run(LintContext context, Consumer<Finding> out) {
+        for (String file : context.files()) {
+            if (isDockerfile(file)) {
+                lint(context, file, out);
+            }
+        }
+    }
+
+    /** True for the names Docker tools treat as Dockerfiles. */
+    public static boolean isDockerfile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : TEMPLATE_EXTENSIONS) {
+            if (lower.endsWith(ext)) {
+                return false;
+            }
+        }
+        return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
+                || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
+    }
+
+    /** Lints one Dockerfile (repo-relative {@code file}). */
+    public void lint(LintContext context, String file, Consumer<Finding> out) {
+        Path abs = context.resolve(file);
+        String text;
+        try {
+            if (Files.size(abs) > MAX_BYTES) {
+                out.accept(finding(DockerfileRules.PARSE.info(), null, file, 1, "file is larger than 4 MB; not parsed",
+                        "a Dockerfile this large is probably not one: rename it", ""));
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(abs);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            out.accept(finding(DockerfileRules.PARSE.info(), null, file, 1, "not UTF-8 text (binary file?)",
+                    "save the Dockerfile as UTF-8, or rename the file if it is not a Dockerfile", ""));
+            return;
+        } catch (IOException e) {
+            out.accept(finding(DockerfileRules.PARSE.info(), null, file, 0, "cannot read the file: " + e.getMessage(),
+                    "check that it exists and is readable", ""));
+            return;
+        }
+        Dockerfile df = DockerfileParser.parse(file, text);
+        if (!df.errors().isEmpty()) {
+            for (Dockerfile.ParseError e : df.errors()) {
+                out.accept(finding(DockerfileRules.PARSE.info(), null, file, e.line(), e.message(),
+                        "fix this line so that docker build can read the file", lineText(text, e.line())));
+            }
+            return;
+        }
+        DockerfileScope scope = new DockerfileScope(df, abs.getParent());
+        for (DockerfileRule rule : DockerfileRules.all()) {
+            try {
+                runRule(rule, scope, file, text, out);
+            } catch (RuntimeException e) {
+                // a bug in one rule must not end the lint run; say so where the user can see it
+                out.accept(finding(DockerfileRules.PARSE.info(), Severity.WARNING, file, 0, "rule " + rule.info().id()
+                        + " failed on this file (" + e + ")", "please report this as a bug in devops", ""));
+            }
+        }
+    }
+
+    private static void runRule(DockerfileRule rule, DockerfileScope scope, String file, String text, Consumer<Finding> out) {
+        rule.check().run(scope, new DockerfileRule.Reporter() {
+            @Override
+            public void report(int line, String message, String hint) {
+                report(line, null, message, hint);
+            }
+
+            @Override
+            public void report(int line, Severity severity, String message, String hint) {
+                out.accept(finding(rule.info(), severity, file, line, message, hint, lineText(text, line)));
+            }
+        });
+    }
+
+    private static String lineText(String text, int line) {
+        String[] lines = text.split("\r?\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
+    }
+
+    static Finding finding(RuleInfo rule, Severity severity, String path, int line, String message, String hint,
+            String lineText) {
+        return new Finding(rule, severity == null ? rule.severity() : severity, path, line, 0, message, hint, null,
+                fingerprint(rule.id(), path, lineText), Map.of());
+    }
+
+    /** Stable across line moves: the rule, the file and the text of the offending line. */
+    static String fingerprint(String rule, String path, String lineText) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((rule + "\0" + path + "\0" + lineText).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.devops.lint.dockerfile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Dockerfile rule sees: the parsed file, its build context (the Dockerfile's directory, as
+ * {@code docker build .} next to it would use) and the shell commands of each RUN.
+ */
+public final class DockerfileScope {
+    private final Dockerfile dockerfile;
+    private final Path contextDir;
+    private final Map<Instruction, List<ShellCommand>> commands = new IdentityHashMap<>();
+
+    public DockerfileScope(Dockerfile dockerfile, Path contextDir) {
+        this.dockerfile = dockerfile;
+        this.contextDir = contextDir;
+    }
+
+    public Dockerfile dockerfile() {
+        return dockerfile;
+    }
+
+    public List<Stage> stages() {
+        return dockerfile.stages();
+    }
+
+    /** The build context directory (the Dockerfile's directory). */
+    public Path contextDir() {
+        return contextDir;
+    }
+
+    /** True when the build context holds a file at {@code relative}. */
+    public boolean contextHas(String relative) {
+        return contextDir != null && Files.exists(contextDir.resolve(relative));
+    }
+
+    /**
+     * The simple commands of a RUN: its shell-form text plus the heredoc bodies fed to a shell. Exec
+     * form RUN gives one command of its words.
+     */
+    public List<ShellCommand> commands(Instruction run) {
+        return commands.computeIfAbsent(run, r -> {
+            List<ShellCommand> out = new ArrayList<>();
+            if (r.isExecForm()) {
+                out.add(new ShellCommand(r.json(), ""));
+                return out;
+            }
+            String text = r.heredocs().isEmpty() ? r.rest() : r.rest().replaceAll(DockerfileParser.HEREDOC_MARK.pattern(), " ");
+            List<ShellCommand> head = ShellCommand.split(text);
+            out.addAll(head);
+            for (Instruction.Heredoc h : r.heredocs()) {
+                boolean shellBody = head.isEmpty()
+                        || List.of("sh", "bash", "ash", "dash", "zsh").contains(head.get(head.size() - 1).program());
+                if (shellBody) {
+                    out.addAll(ShellCommand.split(h.body()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The stages the given stage builds on, itself first, then its parent stages. */
+    public List<Stage> lineage(Stage stage) {
+        List<Stage> out = new ArrayList<>();
+        Stage s = stage;
+        while (s != null && out.size() <= stages().size()) {
+            out.add(s);
+            s = s.parentStage() >= 0 ? stages().get(s.parentStage()) : null;
+        }
+        return out;
+    }
+
+    /** The stages that end up in the final image: the last stage and the stages it builds on. */
+    public List<Stage> finalLineage() {
+        Stage last = dockerfile.lastStage();
+        return last == null ? List.of() : lineage(last);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.devops.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The compose spec's interpolation table; SET=v, EMPTY is set but empty, UNSET is not set. */
+class InterpolatorTest {
+    private static final Map<String, String> ENV = Map.of("SET", "v", "EMPTY", "", "OTHER", "o");
+    private final Interpolator interpolator = new Interpolator(ENV::get);
+
+    @ParameterizedTest(name = "{0} -> [{1}]")
+    @CsvSource(delimiter = '|', nullValues = "<null>", value = {
+        "plain text            | plain text",
+        "$SET                  | v",
+        "${SET}                | v",
+        "a${SET}b              | avb",
+        "$SET-x                | v-x",
+        "${UNSET}              | ''",
+        "$UNSET                | ''",
+        "${SET:-d}             | v",
+        "${EMPTY:-d}           | d",
+        "${UNSET:-d}           | d",
+        "${SET-d}              | v",
+        "${EMPTY-d}            | ''",
+        "${UNSET-d}            | d",
+        "${SET:+alt}           | alt",
+        "${EMPTY:+alt}         | ''",
+        "${UNSET:+alt}         | ''",
+        "${SET+alt}            | alt",
+        "${EMPTY+alt}          | alt",
+        "${UNSET+alt}          | ''",
+        "${SET:?boom}          | v",
+        "${EMPTY?boom}         | ''",
+        "$$SET                 | $SET",
+        "$${SET}               | ${SET}",
+        "cost $$5              | cost $5",
+        "${UNSET:-${OTHER}}    | o",
+        "${UNSET:-${NOPE:-z}}  | z",
+        "${UNSET:-a ${SET} b}  | a v b",
+        "${UNSET:-}            | ''",
+        "${UNSET:-x:y}         | x:y",
+        "${SET}${OTHER}        | vo",
+        "postgres://u:${UNSET:-pw}@db/x | postgres://u:pw@db/x",
+    })
+    void table(String input, String expected) {
+        assertEquals(expected == null ? "" : expected, interpolator.interpolate(input, w -> { }));
+    }
+
+    @Test
+    void unsetVariableWarnsOnce() {
+        List<String> warnings = new ArrayList<>();
+        assertEquals("x-", interpolator.interpolate("x-${UNSET}", warnings::add));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("UNSET"));
+        warnings.clear();
+        interpolator.interpolate("${UNSET:-d}${UNSET-e}", warnings::add);
+        assertTrue(warnings.isEmpty(), "a default silences the warning");
+    }
+
+    @Test
+    void requiredVariablesFailWithTheMessage() {
+        InterpolationException e = assertThrows(InterpolationException.class,
+                () -> interpolator.interpolate("${UNSET:?set UNSET first}", w -> { }));
+        assertEquals("UNSET", e.variable());
+        assertTrue(e.getMessage().contains("set UNSET first"), e.getMessage());
+        assertThrows(InterpolationException.class, () -> interpolator.interpolate("${EMPTY:?x}", w -> { }));
+        assertThrows(InterpolationException.class, () -> interpolator.interpolate("${UNSET?x}", w -> { }));
+    }
+
+    @Test
+    void malformedInputIsAnError() {
+        for (String bad : List.of("${SET", "$", "a $5", "${}", "${SET%x}", "${-x}")) {
+            InterpolationException e = assertThrows(InterpolationException.class,
+                    () -> interpolator.interpolate(bad, w -> { }), bad);
+            assertEquals(null, e.variable());
+        }
+    }
+
+    @Test
+    void referenceDetection() {
+        assertTrue(Interpolator.hasReference("${X}"));
+        assertTrue(Interpolator.hasReference("a$X"));
+        assertEquals(false, Interpolator.hasReference("a$$X"));
+        assertEquals(false, Interpolator.hasReference("plain"));
+    }
+}

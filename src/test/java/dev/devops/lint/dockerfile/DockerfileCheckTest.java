@@ -1,0 +1,82 @@
+package dev.devops.lint.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.lint.Finding;
+import dev.devops.lint.LintContext;
+import dev.devops.lint.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerfileCheckTest {
+    @TempDir
+    Path dir;
+
+    private List<Finding> run(String... files) {
+        List<Finding> out = new ArrayList<>();
+        new DockerfileCheck().run(new LintContext(dir, List.of(files), Set.of(), null), out::add);
+        return out;
+    }
+
+    @Test
+    void binaryAndNonUtf8FilesAreFindingsNotCrashes() throws IOException {
+        Files.write(dir.resolve("Dockerfile"), new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 'F', 'R', 'O', 'M'});
+        Files.write(dir.resolve("Dockerfile.prod"), new byte[] {'F', 'R', 'O', 'M', ' ', 0, 'x'});
+        List<Finding> f = run("Dockerfile", "Dockerfile.prod", "missing/Dockerfile");
+        assertEquals(3, f.size(), f.toString());
+        assertTrue(f.stream().allMatch(x -> x.rule().id().equals("DF0000") && x.severity() == Severity.ERROR));
+        assertTrue(f.get(0).message().contains("UTF-8"), f.get(0).message());
+        assertTrue(f.get(1).message().contains("binary"), f.get(1).message());
+        assertTrue(f.get(2).message().contains("cannot read"), f.get(2).message());
+    }
+
+    @Test
+    void findsDockerfilesByName() {
+        assertTrue(DockerfileCheck.isDockerfile("Dockerfile"));
+        assertTrue(DockerfileCheck.isDockerfile("docker/api.Dockerfile"));
+        assertTrue(DockerfileCheck.isDockerfile("Dockerfile.dev"));
+        assertTrue(DockerfileCheck.isDockerfile("Containerfile"));
+        assertFalse(DockerfileCheck.isDockerfile("templates/Dockerfile.ftl"));
+        assertFalse(DockerfileCheck.isDockerfile("Dockerfile.dockerignore"));
+        assertFalse(DockerfileCheck.isDockerfile("docs/Dockerfile.md"));
+        assertFalse(DockerfileCheck.isDockerfile("src/DockerfileParser.java"));
+    }
+
+    @Test
+    void findingsCarryPathSeverityAndAStableFingerprint() throws IOException {
+        Files.createDirectories(dir.resolve("svc"));
+        Files.writeString(dir.resolve("svc/Dockerfile"), "FROM node\nUSER node\nHEALTHCHECK CMD [\"true\"]\nCMD [\"node\"]\n");
+        List<Finding> f = run("svc/Dockerfile");
+        assertEquals(1, f.size(), f.toString());
+        Finding first = f.get(0);
+        assertEquals("DF0001", first.rule().id());
+        assertEquals("svc/Dockerfile", first.path());
+        assertEquals(1, first.line());
+        assertEquals(Severity.WARNING, first.severity());
+        Files.writeString(dir.resolve("svc/Dockerfile"), "# moved down\nFROM node\nUSER node\nHEALTHCHECK CMD [\"true\"]\nCMD [\"node\"]\n");
+        Finding moved = run("svc/Dockerfile").get(0);
+        assertEquals(2, moved.line());
+        assertEquals(first.fingerprint(), moved.fingerprint(), "the fingerprint survives a line move");
+    }
+
+    @Test
+    void envBakedInIsAnErrorOnlyWhenEnvExists() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM node:20\nWORKDIR /app\nCOPY . .\nUSER node\n"
+                + "HEALTHCHECK CMD [\"true\"]\nCMD [\"node\"]\n");
+        Finding f = run("Dockerfile").get(0);
+        assertEquals("DF0037", f.rule().id());
+        assertEquals(Severity.WARNING, f.severity());
+        Files.writeString(dir.resolve(".env"), "X=1\n");
+        assertEquals(Severity.ERROR, run("Dockerfile").get(0).severity());
+        Files.writeString(dir.resolve("Dockerfile.dockerignore"), ".env\n");
+        assertTrue(run("Dockerfile").isEmpty(), "a Dockerfile-specific ignore file counts");
+    }
+}
