@@ -1,0 +1,1164 @@
+package dev.devops.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.StreamType;
+import dev.devops.core.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@link StackSpec} on the Docker engine, the way docker compose v2 does: {@link #up} builds
+ * missing images, computes a {@link Plan} by comparing config hashes with the containers' labels,
+ * then applies it level by level in dependency order (each level in parallel), waiting for each
+ * dependency's condition before starting a service. Also {@link #down}, {@link #ps}, {@link #logs}
+ * and {@link #attach}. Reports progress to its {@link EngineListener}; never prints.
+ */
+public final class StackEngine implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int DEFAULT_STOP_SECONDS = 10;
+
+    private final EngineClient client;
+    private final EngineListener listener;
+    private final String buildNetwork;
+    private final ExecutorService pool;
+
+    /**
+     * @param client       the engine (connected lazily)
+     * @param listener     receives progress
+     * @param buildNetwork network for build RUN steps: null for the engine default, "none" offline
+     */
+    public StackEngine(EngineClient client, EngineListener listener, String buildNetwork) {
+        this.client = client;
+        this.listener = listener == null ? EngineListener.NONE : listener;
+        this.buildNetwork = buildNetwork;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "devops-engine-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public StackEngine(EngineClient client, EngineListener listener) {
+        this(client, listener, null);
+    }
+
+    private DockerClient docker() {
+        return client.docker();
+    }
+
+    // ------------------------------------------------------------------ up
+
+    /**
+     * Brings the stack up and returns the plan that was applied. Throws {@link EngineException} when
+     * a build, a container, a dependency or (with {@code waitHealthy}) a healthcheck fails, and
+     * {@link UserError} for a dependency cycle or an unknown service.
+     */
+    public Plan up(StackSpec stack, UpOptions opts) {
+        DependencyGraph graph = DependencyGraph.of(stack);
+        Set<String> selected = opts.services().isEmpty()
+                ? new LinkedHashSet<>(stack.services().stream().map(ServiceSpec::name).toList())
+                : graph.withDependencies(opts.services());
+        List<Container> existing = projectContainers(stack.project());
+        CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
+        Map<String, String> imageIds = resolveImages(stack, selected, opts.build());
+        join(List.of(resources));
+        Plan plan = plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
+        listener.planned(plan);
+        for (String orphan : plan.orphans()) {
+            listener.event(new ServiceEvent(orphan, null, ServiceState.ORPHAN, opts.removeOrphans()
+                    ? "removing orphan container" : "orphan container (service no longer defined); use --remove-orphans"));
+        }
+        if (opts.removeOrphans() && !plan.orphans().isEmpty()) {
+            Set<String> orphanServices = new LinkedHashSet<>(plan.orphans());
+            List<Container> orphans = existing.stream()
+                    .filter(c -> orphanServices.contains(c.getLabels().get(ComposeLabels.SERVICE))).toList();
+            join(orphans.stream().map(c -> CompletableFuture.runAsync(
+                    () -> stopAndRemove(c, DEFAULT_STOP_SECONDS, false), pool)).toList());
+        }
+        Map<String, List<Container>> byService = groupByService(existing);
+        Map<String, List<String>> running = new ConcurrentHashMap<>();
+        Deadline deadline = new Deadline(opts.waitTimeout());
+        for (List<String> level : graph.levels(selected)) {
+            List<CompletableFuture<Void>> tasks = new ArrayList<>();
+            for (String name : level) {
+                ServiceSpec s = stack.service(name).orElseThrow();
+                Plan.Step step = plan.step(name);
+                tasks.add(CompletableFuture.runAsync(() -> running.put(name, converge(stack, s, step,
+                        byService.getOrDefault(name, List.of()), imageIds.get(name), running, deadline)), pool));
+            }
+            join(tasks);
+        }
+        if (plan.upToDate()) {
+            for (Plan.Step st : plan.steps()) {
+                listener.event(new ServiceEvent(st.service(), null, ServiceState.UP_TO_DATE, "up to date"));
+            }
+        }
+        if (opts.waitHealthy()) {
+            List<CompletableFuture<Void>> waits = new ArrayList<>();
+            for (String name : selected) {
+                ServiceSpec s = stack.service(name).orElseThrow();
+                for (String id : running.getOrDefault(name, List.of())) {
+                    waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, isOneShot(stack, name)), pool));
+                }
+            }
+            join(waits);
+        }
+        return plan;
+    }
+
+    /** The plan {@code up} would apply now, without building or changing anything. */
+    public Plan plan(StackSpec stack, UpOptions opts) {
+        DependencyGraph graph = DependencyGraph.of(stack);
+        Set<String> selected = opts.services().isEmpty()
+                ? new LinkedHashSet<>(stack.services().stream().map(ServiceSpec::name).toList())
+                : graph.withDependencies(opts.services());
+        Map<String, String> ids = new HashMap<>();
+        for (String name : selected) {
+            ServiceSpec s = stack.service(name).orElseThrow();
+            ids.put(name, imageId(s.imageRef(stack.project())));
+        }
+        return plan(stack, graph, selected, projectContainers(stack.project()), ids, opts.forceRecreate());
+    }
+
+    private Plan plan(StackSpec stack, DependencyGraph graph, Set<String> selected, List<Container> existing,
+            Map<String, String> imageIds, boolean force) {
+        Map<String, List<Container>> byService = groupByService(existing);
+        Map<String, Plan.Step> steps = new LinkedHashMap<>();
+        for (List<String> level : graph.levels(selected)) {
+            for (String name : level) {
+                ServiceSpec s = stack.service(name).orElseThrow();
+                String hash = ConfigHash.of(s, imageIds.get(name));
+                List<Container> cs = byService.getOrDefault(name, List.of());
+                Plan.Step step;
+                if (cs.isEmpty()) {
+                    step = new Plan.Step(name, s.scale() == 0 ? Plan.Action.UNCHANGED : Plan.Action.CREATE, hash,
+                            "no container");
+                } else if (force) {
+                    step = new Plan.Step(name, Plan.Action.RECREATE, hash, "--force-recreate");
+                } else if (cs.stream().anyMatch(c -> !hash.equals(c.getLabels().get(ComposeLabels.CONFIG_HASH)))) {
+                    boolean imageChanged = cs.stream().anyMatch(c ->
+                            !String.valueOf(imageIds.get(name)).equals(c.getLabels().get(ComposeLabels.IMAGE)));
+                    step = new Plan.Step(name, Plan.Action.RECREATE, hash,
+                            imageChanged ? "image changed" : "configuration changed");
+                } else if (cs.size() != s.scale()) {
+                    step = new Plan.Step(name, cs.size() < s.scale() ? Plan.Action.CREATE : Plan.Action.START, hash,
+                            "scale " + cs.size() + " -> " + s.scale());
+                } else if (cs.stream().anyMatch(c -> !"running".equals(c.getState()))
+                        && !isOneShot(stack, name)) {
+                    step = new Plan.Step(name, Plan.Action.START, hash, "not running");
+                } else {
+                    step = new Plan.Step(name, Plan.Action.UNCHANGED, hash, "up to date");
+                    for (Map.Entry<String, DependencySpec> d : s.dependsOn().entrySet()) {
+                        Plan.Step ds = steps.get(d.getKey());
+                        if (d.getValue().restart() && ds != null
+                                && (ds.action() == Plan.Action.RECREATE || ds.action() == Plan.Action.CREATE)) {
+                            step = new Plan.Step(name, Plan.Action.RESTART, hash, "dependency " + d.getKey() + " recreated");
+                        }
+                    }
+                }
+                steps.put(name, step);
+            }
+        }
+        Set<String> defined = stack.services().stream().map(ServiceSpec::name).collect(Collectors.toSet());
+        List<String> orphans = existing.stream().map(c -> c.getLabels().get(ComposeLabels.SERVICE))
+                .filter(svc -> svc != null && !defined.contains(svc)).distinct().sorted().toList();
+        return new Plan(new ArrayList<>(steps.values()), orphans);
+    }
+
+    /** A service that others wait on with service_completed_successfully: exiting is its job. */
+    private static boolean isOneShot(StackSpec stack, String name) {
+        return stack.services().stream().anyMatch(s -> {
+            DependencySpec d = s.dependsOn().get(name);
+            return d != null && DependencySpec.COMPLETED.equals(d.condition());
+        });
+    }
+
+    private Map<String, String> resolveImages(StackSpec stack, Set<String> selected, boolean forceBuild) {
+        Map<String, String> ids = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> pulls = new ArrayList<>();
+        for (String name : selected) {
+            ServiceSpec s = stack.service(name).orElseThrow();
+            String ref = s.imageRef(stack.project());
+            if (s.build() != null) {
+                String id = forceBuild ? null : imageId(ref);
+                if (id == null) {
+                    listener.event(new ServiceEvent(name, null, ServiceState.BUILDING, "building " + ref));
+                    id = new ImageBuilder(docker(), buildNetwork).build(name, s.build(), stack.workingDir(), ref, listener);
+                    listener.event(new ServiceEvent(name, null, ServiceState.BUILT, ref + " " + shortId(id)));
+                }
+                ids.put(name, id);
+            } else {
+                pulls.add(CompletableFuture.runAsync(() -> ids.put(name, ensureImage(name, ref)), pool));
+            }
+        }
+        join(pulls);
+        return ids;
+    }
+
+    private String ensureImage(String service, String ref) {
+        String id = imageId(ref);
+        if (id != null) {
+            listener.event(new ServiceEvent(service, null, ServiceState.PULL_SKIPPED, ref + " present"));
+            return id;
+        }
+        listener.event(new ServiceEvent(service, null, ServiceState.PULLING, "pulling " + ref));
+        try {
+            docker().pullImageCmd(ref).exec(new PullImageResultCallback()).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("service " + service + ": interrupted while pulling " + ref, e);
+        } catch (RuntimeException e) {
+            throw new EngineException("service " + service + ": image " + ref + " is not present and pulling it failed ("
+                    + EngineClient.rootMessage(e) + "): build or load the image first", e);
+        }
+        id = imageId(ref);
+        if (id == null) {
+            throw new EngineException("service " + service + ": image " + ref + " is still missing after the pull");
+        }
+        return id;
+    }
+
+    private String imageId(String ref) {
+        try {
+            return docker().inspectImageCmd(ref).exec().getId();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (DockerException e) {
+            throw fail("inspect image " + ref, e);
+        }
+    }
+
+    private void ensureResources(StackSpec stack, Set<String> selected) {
+        Set<String> nets = new LinkedHashSet<>();
+        Set<String> vols = new LinkedHashSet<>();
+        for (String name : selected) {
+            ServiceSpec s = stack.service(name).orElseThrow();
+            nets.addAll(s.networkAliases().keySet());
+            s.mounts().stream().filter(m -> m.type() == MountSpec.Type.VOLUME && m.source() != null)
+                    .forEach(m -> vols.add(m.source()));
+        }
+        for (String key : nets) {
+            NetworkSpec n = stack.networks().getOrDefault(key, NetworkSpec.of(key));
+            String name = stack.networkName(key);
+            if (networkExists(name)) {
+                continue;
+            }
+            if (n.external()) {
+                throw new EngineException("network " + name + " is declared external but does not exist: create it with `docker network create " + name + "`");
+            }
+            Map<String, String> labels = new LinkedHashMap<>(n.labels());
+            labels.put(ComposeLabels.PROJECT, stack.project());
+            labels.put(ComposeLabels.NETWORK, key);
+            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+            call("create network " + name, () -> docker().createNetworkCmd().withName(name)
+                    .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
+            listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATING, "created"));
+        }
+        for (String key : vols) {
+            if (!stack.volumes().containsKey(key)) {
+                throw new UserError(null, "a service mounts undefined volume '" + key + "'",
+                        "declare it under the top-level volumes:");
+            }
+            VolumeSpec v = stack.volumes().get(key);
+            String name = stack.volumeName(key);
+            try {
+                docker().inspectVolumeCmd(name).exec();
+                continue;
+            } catch (NotFoundException e) {
+                if (v.external()) {
+                    throw new EngineException("volume " + name + " is declared external but does not exist: create it with `docker volume create " + name + "`");
+                }
+            } catch (DockerException e) {
+                throw fail("inspect volume " + name, e);
+            }
+            Map<String, String> labels = new LinkedHashMap<>(v.labels());
+            labels.put(ComposeLabels.PROJECT, stack.project());
+            labels.put(ComposeLabels.VOLUME, key);
+            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+            call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
+                    .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
+            listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATING, "created"));
+        }
+    }
+
+    private boolean networkExists(String name) {
+        try {
+            docker().inspectNetworkCmd().withNetworkId(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (DockerException e) {
+            throw fail("inspect network " + name, e);
+        }
+    }
+
+    /** Makes one service match its step; returns the ids of its containers. */
+    private List<String> converge(StackSpec stack, ServiceSpec s, Plan.Step step, List<Container> existing,
+            String imageId, Map<String, List<String>> ready, Deadline deadline) {
+        List<Container> sorted = new ArrayList<>(existing);
+        sorted.sort(Comparator.comparingInt(StackEngine::number));
+        List<String> ids = new ArrayList<>();
+        int stopSeconds = stopSeconds(s);
+        // scale down: highest numbers go first
+        while (sorted.size() > s.scale()) {
+            Container c = sorted.remove(sorted.size() - 1);
+            stopAndRemove(c, stopSeconds, false);
+        }
+        List<Integer> toStart = new ArrayList<>();
+        List<String> startIds = new ArrayList<>();
+        for (Container c : sorted) {
+            int number = number(c);
+            String name = containerName(stack, s, number);
+            switch (step.action()) {
+                case RECREATE -> {
+                    listener.event(new ServiceEvent(s.name(), name, ServiceState.RECREATING, step.reason()));
+                    stopAndRemove(c, stopSeconds, false);
+                    startIds.add(create(stack, s, number, step.hash(), imageId));
+                    toStart.add(number);
+                }
+                case RESTART -> {
+                    startIds.add(c.getId());
+                    toStart.add(number);
+                    listener.event(new ServiceEvent(s.name(), name, ServiceState.STOPPING, step.reason()));
+                    call("stop " + name, () -> docker().stopContainerCmd(c.getId()).withTimeout(stopSeconds).exec());
+                }
+                default -> {
+                    if ("running".equals(c.getState())) {
+                        ids.add(c.getId());
+                        listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "up to date"));
+                    } else if (isOneShot(stack, s.name()) && "exited".equals(c.getState())
+                            && step.action() == Plan.Action.UNCHANGED) {
+                        ids.add(c.getId());
+                        listener.event(new ServiceEvent(s.name(), name, ServiceState.EXITED, c.getStatus()));
+                    } else {
+                        startIds.add(c.getId());
+                        toStart.add(number);
+                    }
+                }
+            }
+        }
+        int next = sorted.stream().mapToInt(StackEngine::number).max().orElse(0) + 1;
+        for (int i = sorted.size(); i < s.scale(); i++) {
+            int number = next++;
+            startIds.add(create(stack, s, number, step.hash(), imageId));
+            toStart.add(number);
+        }
+        if (!startIds.isEmpty()) {
+            waitDependencies(stack, s, ready, deadline);
+        }
+        for (int i = 0; i < startIds.size(); i++) {
+            String id = startIds.get(i);
+            String name = containerName(stack, s, toStart.get(i));
+            listener.event(new ServiceEvent(s.name(), name, ServiceState.STARTING, ""));
+            try {
+                docker().startContainerCmd(id).exec();
+            } catch (NotModifiedException e) {
+                // already running
+            } catch (DockerException e) {
+                throw fail("start " + name, e);
+            }
+            listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private String create(StackSpec stack, ServiceSpec s, int number, String hash, String imageId) {
+        String name = containerName(stack, s, number);
+        listener.event(new ServiceEvent(s.name(), name, ServiceState.CREATING, ""));
+        Map<String, String> labels = new LinkedHashMap<>(s.labels());
+        labels.put(ComposeLabels.PROJECT, stack.project());
+        labels.put(ComposeLabels.SERVICE, s.name());
+        labels.put(ComposeLabels.NUMBER, Integer.toString(number));
+        labels.put(ComposeLabels.ONEOFF, "False");
+        labels.put(ComposeLabels.CONFIG_HASH, hash);
+        labels.put(ComposeLabels.WORKING_DIR, stack.workingDir().toString());
+        labels.put(ComposeLabels.CONFIG_FILES, stack.configFiles().stream().map(Path::toString)
+                .collect(Collectors.joining(",")));
+        labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+        labels.put(ComposeLabels.DEPENDS_ON, s.dependsOn().entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue().condition() + ":" + e.getValue().restart())
+                .collect(Collectors.joining(",")));
+        labels.put(ComposeLabels.IMAGE, imageId == null ? "" : imageId);
+
+        List<Map.Entry<String, List<String>>> nets = new ArrayList<>(s.networkAliases().entrySet());
+        String primary = stack.networkName(nets.get(0).getKey());
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode(primary).withInit(s.init() ? Boolean.TRUE : null);
+        if (s.restart() != null && !s.restart().isBlank()) {
+            try {
+                host.withRestartPolicy(RestartPolicy.parse(s.restart()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(null, "service " + s.name() + ": invalid restart policy '" + s.restart() + "'",
+                        "use no, always, unless-stopped or on-failure[:N]");
+            }
+        }
+        List<ExposedPort> exposed = new ArrayList<>();
+        if (!s.ports().isEmpty()) {
+            Ports bindings = new Ports();
+            for (PortSpec p : s.ports()) {
+                ExposedPort ep = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
+                exposed.add(ep);
+                String ip = p.hostIp() == null ? "" : p.hostIp();
+                bindings.bind(ep, p.hostPort() == null ? Ports.Binding.bindIp(ip) : Ports.Binding.bindIpAndPort(ip, p.hostPort()));
+            }
+            host.withPortBindings(bindings);
+        }
+        List<Mount> mounts = new ArrayList<>();
+        for (MountSpec m : s.mounts()) {
+            Mount mount = new Mount().withTarget(m.target()).withReadOnly(m.readOnly());
+            switch (m.type()) {
+                case BIND -> {
+                    Path src = stack.workingDir().resolve(m.source()).normalize();
+                    if (!Files.exists(src)) {
+                        try {
+                            Files.createDirectories(src);
+                        } catch (IOException e) {
+                            throw new EngineException("service " + s.name() + ": cannot create bind source " + src + ": " + e.getMessage(), e);
+                        }
+                    }
+                    mount.withType(MountType.BIND).withSource(src.toString());
+                }
+                case VOLUME -> {
+                    mount.withType(MountType.VOLUME);
+                    if (m.source() != null) {
+                        mount.withSource(stack.volumeName(m.source()));
+                    }
+                }
+                case TMPFS -> mount.withType(MountType.TMPFS);
+                default -> throw new IllegalStateException(m.type().toString());
+            }
+            mounts.add(mount);
+        }
+        if (!mounts.isEmpty()) {
+            host.withMounts(mounts);
+        }
+        List<String> aliases = new ArrayList<>();
+        aliases.add(s.name());
+        aliases.add(name);
+        aliases.addAll(nets.get(0).getValue());
+        CreateContainerCmd cmd = docker().createContainerCmd(s.imageRef(stack.project()))
+                .withName(name)
+                .withLabels(labels)
+                .withHostConfig(host)
+                .withAliases(aliases)
+                .withEnv(s.environment().entrySet().stream()
+                        .map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue()).toList());
+        if (!exposed.isEmpty()) {
+            cmd.withExposedPorts(exposed);
+        }
+        if (s.command() != null) {
+            cmd.withCmd(s.command());
+        }
+        if (s.entrypoint() != null) {
+            cmd.withEntrypoint(s.entrypoint());
+        }
+        if (s.user() != null) {
+            cmd.withUser(s.user());
+        }
+        if (s.workingDir() != null) {
+            cmd.withWorkingDir(s.workingDir());
+        }
+        if (s.stopSignal() != null) {
+            cmd.withStopSignal(s.stopSignal());
+        }
+        if (s.stopGracePeriod() != null) {
+            cmd.withStopTimeout((int) Math.max(0, s.stopGracePeriod().toSeconds()));
+        }
+        if (s.healthcheck() != null) {
+            cmd.withHealthcheck(healthcheck(s.healthcheck()));
+        }
+        String id;
+        try {
+            id = cmd.exec().getId();
+        } catch (DockerException e) {
+            throw fail("create container " + name, e);
+        }
+        for (int i = 1; i < nets.size(); i++) {
+            String net = stack.networkName(nets.get(i).getKey());
+            List<String> more = new ArrayList<>(List.of(s.name(), name));
+            more.addAll(nets.get(i).getValue());
+            call("connect " + name + " to " + net, () -> {
+                docker().connectToNetworkCmd().withContainerId(id).withNetworkId(net)
+                        .withContainerNetwork(new ContainerNetwork().withAliases(more)).exec();
+                return null;
+            });
+        }
+        return id;
+    }
+
+    private static HealthCheck healthcheck(HealthcheckSpec h) {
+        HealthCheck hc = new HealthCheck();
+        if (h.disabled()) {
+            return hc.withTest(List.of("NONE"));
+        }
+        if (!h.test().isEmpty()) {
+            hc.withTest(h.test());
+        }
+        if (h.interval() != null) {
+            hc.withInterval(h.interval().toNanos());
+        }
+        if (h.timeout() != null) {
+            hc.withTimeout(h.timeout().toNanos());
+        }
+        if (h.retries() != null) {
+            hc.withRetries(h.retries());
+        }
+        if (h.startPeriod() != null) {
+            hc.withStartPeriod(h.startPeriod().toNanos());
+        }
+        return hc;
+    }
+
+    private void waitDependencies(StackSpec stack, ServiceSpec s, Map<String, List<String>> ready, Deadline deadline) {
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        for (Map.Entry<String, DependencySpec> e : s.dependsOn().entrySet()) {
+            String dep = e.getKey();
+            DependencySpec d = e.getValue();
+            List<String> ids = ready.get(dep);
+            if (ids == null || ids.isEmpty()) {
+                if (d.required() && stack.service(dep).map(x -> x.scale() > 0).orElse(false)) {
+                    throw new EngineException("service " + s.name() + " is missing dependency " + dep);
+                }
+                continue;
+            }
+            for (String id : ids) {
+                waits.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        waitCondition(s.name(), dep, id, d.condition(), deadline);
+                    } catch (EngineException ex) {
+                        if (d.required()) {
+                            throw ex;
+                        }
+                        listener.event(new ServiceEvent(s.name(), null, ServiceState.WARNING,
+                                "optional dependency " + dep + " failed: " + ex.getMessage()));
+                    }
+                }, pool));
+            }
+        }
+        if (!waits.isEmpty()) {
+            listener.event(new ServiceEvent(s.name(), null, ServiceState.WAITING, "waiting for " +
+                    String.join(", ", s.dependsOn().keySet())));
+        }
+        join(waits);
+    }
+
+    private void waitCondition(String dependant, String dep, String id, String condition, Deadline deadline) {
+        switch (condition) {
+            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant);
+            case DependencySpec.COMPLETED -> {
+                long code = waitExit(dep, id, deadline);
+                if (code != 0) {
+                    throw new EngineException("dependency " + dep + " of " + dependant + " exited with code " + code
+                            + " (service_completed_successfully needs 0)", lastLogs(id, 20), null);
+                }
+                listener.event(new ServiceEvent(dep, null, ServiceState.EXITED, "completed successfully"));
+            }
+            default -> {
+                InspectContainerResponse r = inspect(id);
+                if (r.getState() != null && Boolean.FALSE.equals(r.getState().getRunning())
+                        && r.getState().getExitCodeLong() != null && r.getState().getExitCodeLong() != 0) {
+                    throw new EngineException("dependency " + dep + " of " + dependant + " exited with code "
+                            + r.getState().getExitCodeLong(), lastLogs(id, 20), null);
+                }
+            }
+        }
+    }
+
+    /** --wait: healthy when the container has a healthcheck, else running (or exited 0 for one-shots). */
+    private void waitReady(ServiceSpec s, String id, Deadline deadline, boolean oneShot) {
+        InspectContainerResponse r = inspect(id);
+        boolean hasHealth = r.getState() != null && r.getState().getHealth() != null;
+        if (oneShot) {
+            long code = waitExit(s.name(), id, deadline);
+            if (code != 0) {
+                throw new EngineException("service " + s.name() + " exited with code " + code, lastLogs(id, 20), null);
+            }
+            return;
+        }
+        if (hasHealth) {
+            waitHealthy(s.name(), id, deadline, "service " + s.name());
+        } else if (r.getState() == null || !Boolean.TRUE.equals(r.getState().getRunning())) {
+            throw new EngineException("service " + s.name() + " is not running (exit code "
+                    + (r.getState() == null ? "?" : r.getState().getExitCodeLong()) + ")", lastLogs(id, 20), null);
+        } else {
+            listener.event(new ServiceEvent(s.name(), r.getName().replaceFirst("^/", ""), ServiceState.RUNNING, "running"));
+        }
+    }
+
+    private void waitHealthy(String service, String id, Deadline deadline, String who) {
+        boolean reported = false;
+        while (true) {
+            InspectContainerResponse r = inspect(id);
+            String name = r.getName() == null ? id : r.getName().replaceFirst("^/", "");
+            InspectContainerResponse.ContainerState st = r.getState();
+            HealthState h = st == null ? null : st.getHealth();
+            if (h == null) {
+                throw new EngineException(who + " has no healthcheck: add one, or use condition service_started");
+            }
+            if (!Boolean.TRUE.equals(st.getRunning())) {
+                throw new EngineException(who + " (" + name + ") exited with code " + st.getExitCodeLong()
+                        + " before it became healthy", lastLogs(id, 20), null);
+            }
+            if ("healthy".equals(h.getStatus())) {
+                listener.event(new ServiceEvent(service, name, ServiceState.HEALTHY, "healthy"));
+                return;
+            }
+            if ("unhealthy".equals(h.getStatus())) {
+                throw new EngineException(who + " (" + name + ") is unhealthy: " + lastHealthOutput(h).lines()
+                        .findFirst().orElse("no output"), healthLog(h), null);
+            }
+            if (!reported) {
+                listener.event(new ServiceEvent(service, name, ServiceState.WAITING, "waiting to be healthy"));
+                reported = true;
+            }
+            if (deadline.passed()) {
+                throw new EngineException(who + " (" + name + ") was not healthy within " + deadline.timeout.toSeconds()
+                        + " s (health: " + h.getStatus() + ")", healthLog(h), null);
+            }
+            sleep(POLL);
+        }
+    }
+
+    private long waitExit(String service, String id, Deadline deadline) {
+        while (true) {
+            InspectContainerResponse r = inspect(id);
+            if (r.getState() != null && !Boolean.TRUE.equals(r.getState().getRunning())
+                    && !"created".equals(r.getState().getStatus())) {
+                Long code = r.getState().getExitCodeLong();
+                return code == null ? -1 : code;
+            }
+            if (deadline.passed()) {
+                throw new EngineException("service " + service + " did not exit within " + deadline.timeout.toSeconds() + " s");
+            }
+            sleep(POLL);
+        }
+    }
+
+    private static String lastHealthOutput(HealthState h) {
+        List<HealthStateLog> log = h.getLog();
+        if (log == null || log.isEmpty()) {
+            return "";
+        }
+        String out = log.get(log.size() - 1).getOutput();
+        return out == null ? "" : out.strip();
+    }
+
+    private static String healthLog(HealthState h) {
+        List<HealthStateLog> log = h.getLog();
+        if (log == null || log.isEmpty()) {
+            return "(no health-check runs yet)";
+        }
+        HealthStateLog last = log.get(log.size() - 1);
+        return "last health check (exit code " + last.getExitCodeLong() + "):\n" + (last.getOutput() == null ? "" : last.getOutput().stripTrailing());
+    }
+
+    // ------------------------------------------------------------------ down / stop
+
+    /**
+     * Stops and removes the project's containers (orphans too) in reverse dependency order, then its
+     * networks; with {@code removeVolumes} its named volumes; with {@code removeImages} its images.
+     */
+    public void down(StackSpec stack, DownOptions opts) {
+        List<Container> existing = projectContainers(stack.project());
+        Map<String, List<Container>> byService = groupByService(existing);
+        List<List<String>> order = new ArrayList<>();
+        Set<String> defined = stack.services().stream().map(ServiceSpec::name).collect(Collectors.toSet());
+        List<String> orphans = byService.keySet().stream().filter(s -> !defined.contains(s)).toList();
+        if (!orphans.isEmpty()) {
+            order.add(orphans);
+        }
+        List<List<String>> levels = new ArrayList<>(DependencyGraph.of(stack).levels());
+        java.util.Collections.reverse(levels);
+        order.addAll(levels);
+        for (List<String> level : order) {
+            List<CompletableFuture<Void>> tasks = new ArrayList<>();
+            for (String svc : level) {
+                int secs = opts.timeout() != null ? opts.timeout()
+                        : stack.service(svc).map(StackEngine::stopSeconds).orElse(DEFAULT_STOP_SECONDS);
+                for (Container c : byService.getOrDefault(svc, List.of())) {
+                    tasks.add(CompletableFuture.runAsync(() -> stopAndRemove(c, secs, opts.removeVolumes()), pool));
+                }
+            }
+            join(tasks);
+        }
+        String filter = ComposeLabels.PROJECT + "=" + stack.project();
+        List<Network> nets = call("list networks", () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec());
+        for (Network n : nets) {
+            try {
+                docker().removeNetworkCmd(n.getId()).exec();
+                listener.event(new ServiceEvent("network " + n.getName(), null, ServiceState.REMOVED, "removed"));
+            } catch (NotFoundException e) {
+                // already gone
+            } catch (DockerException e) {
+                throw fail("remove network " + n.getName(), e);
+            }
+        }
+        if (opts.removeVolumes()) {
+            var vols = call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
+            if (vols.getVolumes() != null) {
+                for (var v : vols.getVolumes()) {
+                    try {
+                        docker().removeVolumeCmd(v.getName()).exec();
+                        listener.event(new ServiceEvent("volume " + v.getName(), null, ServiceState.REMOVED, "removed"));
+                    } catch (NotFoundException e) {
+                        // already gone
+                    } catch (DockerException e) {
+                        throw fail("remove volume " + v.getName(), e);
+                    }
+                }
+            }
+        }
+        if (opts.removeImages() != null) {
+            for (ServiceSpec s : stack.services()) {
+                boolean local = s.build() != null && s.image() == null;
+                if (local || opts.removeImages().equals("all")) {
+                    String ref = s.imageRef(stack.project());
+                    try {
+                        docker().removeImageCmd(ref).exec();
+                        listener.event(new ServiceEvent(s.name(), null, ServiceState.REMOVED, "image " + ref + " removed"));
+                    } catch (NotFoundException e) {
+                        // never built
+                    } catch (DockerException e) {
+                        listener.event(new ServiceEvent(s.name(), null, ServiceState.WARNING,
+                                "image " + ref + " kept: " + EngineClient.rootMessage(e)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stops every container of the project (reverse dependency order), keeping them. */
+    public void stop(StackSpec stack) {
+        Map<String, List<Container>> byService = groupByService(projectContainers(stack.project()));
+        List<List<String>> levels = new ArrayList<>(DependencyGraph.of(stack).levels());
+        java.util.Collections.reverse(levels);
+        for (List<String> level : levels) {
+            List<CompletableFuture<Void>> tasks = new ArrayList<>();
+            for (String svc : level) {
+                int secs = stack.service(svc).map(StackEngine::stopSeconds).orElse(DEFAULT_STOP_SECONDS);
+                for (Container c : byService.getOrDefault(svc, List.of())) {
+                    if ("running".equals(c.getState())) {
+                        tasks.add(CompletableFuture.runAsync(() -> {
+                            String name = name(c);
+                            listener.event(new ServiceEvent(svc, name, ServiceState.STOPPING, ""));
+                            try {
+                                docker().stopContainerCmd(c.getId()).withTimeout(secs).exec();
+                            } catch (NotModifiedException | NotFoundException e) {
+                                // already stopped or gone
+                            }
+                            listener.event(new ServiceEvent(svc, name, ServiceState.STOPPED, "stopped"));
+                        }, pool));
+                    }
+                }
+            }
+            join(tasks);
+        }
+    }
+
+    private void stopAndRemove(Container c, int stopSeconds, boolean volumes) {
+        String svc = c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?");
+        String name = name(c);
+        try {
+            if ("running".equals(c.getState()) || "restarting".equals(c.getState()) || "paused".equals(c.getState())) {
+                listener.event(new ServiceEvent(svc, name, ServiceState.STOPPING, ""));
+                try {
+                    docker().stopContainerCmd(c.getId()).withTimeout(stopSeconds).exec();
+                } catch (NotModifiedException e) {
+                    // stopped meanwhile
+                }
+            }
+            docker().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(volumes).exec();
+            listener.event(new ServiceEvent(svc, name, ServiceState.REMOVED, "removed"));
+        } catch (NotFoundException e) {
+            // gone already
+        } catch (DockerException e) {
+            throw fail("remove container " + name, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ ps / logs / attach
+
+    /** The project's containers (one-off containers excluded), sorted by service and number. */
+    public List<ContainerStatus> ps(String project) {
+        List<ContainerStatus> out = new ArrayList<>();
+        for (Container c : projectContainers(project)) {
+            List<String> ports = new ArrayList<>();
+            if (c.getPorts() != null) {
+                for (ContainerPort p : c.getPorts()) {
+                    if (p.getPublicPort() != null) {
+                        ports.add((p.getIp() == null ? "" : p.getIp() + ":") + p.getPublicPort() + "->"
+                                + p.getPrivatePort() + "/" + p.getType());
+                    } else if (p.getPrivatePort() != null) {
+                        ports.add(p.getPrivatePort() + "/" + p.getType());
+                    }
+                }
+            }
+            ports = ports.stream().distinct().sorted().toList();
+            String status = c.getStatus() == null ? "" : c.getStatus();
+            String health = status.contains("(healthy)") ? "healthy" : status.contains("(unhealthy)") ? "unhealthy"
+                    : status.contains("health: starting") ? "starting" : "";
+            Integer exit = null;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Exited \\((-?\\d+)\\)").matcher(status);
+            if (m.find()) {
+                exit = Integer.parseInt(m.group(1));
+            }
+            out.add(new ContainerStatus(c.getId(), name(c), c.getLabels().getOrDefault(ComposeLabels.SERVICE, ""),
+                    number(c), c.getState(), status, health, exit, ports, c.getImage(),
+                    c.getLabels().getOrDefault(ComposeLabels.CONFIG_HASH, "")));
+        }
+        out.sort(Comparator.comparing(ContainerStatus::service).thenComparingInt(ContainerStatus::number));
+        return out;
+    }
+
+    /**
+     * Streams the logs of the project's containers to {@code sink}, one thread per container; returns
+     * when every stream ends (with {@code follow}: when the containers stop or the caller is interrupted).
+     */
+    public void logs(StackSpec stack, LogOptions opts, LogSink sink) {
+        List<Container> cs = selectContainers(stack, opts.services());
+        List<CompletableFuture<Void>> streams = new ArrayList<>();
+        for (Container c : cs) {
+            streams.add(CompletableFuture.runAsync(() -> stream(c, opts, sink), pool));
+        }
+        join(streams);
+    }
+
+    private List<Container> selectContainers(StackSpec stack, List<String> services) {
+        for (String s : services) {
+            if (stack.service(s).isEmpty()) {
+                throw new UserError(null, "no such service: " + s, "services are: "
+                        + stack.services().stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
+            }
+        }
+        return projectContainers(stack.project()).stream()
+                .filter(c -> services.isEmpty() || services.contains(c.getLabels().get(ComposeLabels.SERVICE)))
+                .sorted(Comparator.comparing((Container c) -> c.getLabels().get(ComposeLabels.SERVICE))
+                        .thenComparingInt(StackEngine::number))
+                .toList();
+    }
+
+    private void stream(Container c, LogOptions opts, LogSink sink) {
+        String svc = c.getLabels().get(ComposeLabels.SERVICE);
+        String name = name(c);
+        var cmd = docker().logContainerCmd(c.getId()).withStdOut(true).withStdErr(true)
+                .withFollowStream(opts.follow()).withTimestamps(opts.timestamps());
+        if (opts.tail() != null) {
+            cmd.withTail(opts.tail());
+        }
+        LineSplitter out = new LineSplitter(svc, name, false, sink);
+        LineSplitter err = new LineSplitter(svc, name, true, sink);
+        ResultCallback.Adapter<Frame> cb = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame f) {
+                (f.getStreamType() == StreamType.STDERR ? err : out).accept(f.getPayload());
+            }
+        };
+        try {
+            cmd.exec(cb).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                cb.close();
+            } catch (IOException ignored) {
+                // closing an interrupted stream
+            }
+        } catch (DockerException e) {
+            throw fail("logs of " + name, e);
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /**
+     * Attached mode after {@code up}: streams every container's output to {@code sink} until all
+     * containers of the selected services have exited. With {@code abortOnExit} (or an
+     * {@code exitCodeFrom} service) the first exit stops the whole stack. Returns the exit code of
+     * {@code exitCodeFrom} if given, else of the first container that exited when aborting, else 0.
+     */
+    public int attach(StackSpec stack, List<String> services, boolean abortOnExit, String exitCodeFrom, LogSink sink) {
+        if (exitCodeFrom != null && stack.service(exitCodeFrom).isEmpty()) {
+            throw new UserError(null, "--exit-code-from: no such service: " + exitCodeFrom, null);
+        }
+        boolean abort = abortOnExit || exitCodeFrom != null;
+        List<Container> cs = selectContainers(stack, services);
+        LogOptions opts = new LogOptions(services, true, null, false);
+        List<CompletableFuture<Void>> streams = new ArrayList<>();
+        for (Container c : cs) {
+            streams.add(CompletableFuture.runAsync(() -> stream(c, opts, sink), pool));
+        }
+        CompletableFuture<Container> firstExit = new CompletableFuture<>();
+        Map<String, Long> codes = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        for (Container c : cs) {
+            waits.add(CompletableFuture.runAsync(() -> {
+                long code = waitExit(c.getLabels().get(ComposeLabels.SERVICE), c.getId(), new Deadline(null));
+                codes.put(c.getId(), code);
+                listener.event(new ServiceEvent(c.getLabels().get(ComposeLabels.SERVICE), name(c), ServiceState.EXITED,
+                        "exited with code " + code));
+                firstExit.complete(c);
+            }, pool));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
+        try {
+            if (abort) {
+                CompletableFuture.anyOf(firstExit, all).get();
+                Container first = firstExit.getNow(null);
+                stop(stack);
+                all.get();
+                CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+                if (exitCodeFrom != null) {
+                    return cs.stream().filter(c -> exitCodeFrom.equals(c.getLabels().get(ComposeLabels.SERVICE)))
+                            .map(c -> codes.getOrDefault(c.getId(), 0L)).findFirst().orElse(0L).intValue();
+                }
+                return first == null ? 0 : codes.getOrDefault(first.getId(), 0L).intValue();
+            }
+            all.get();
+            CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private List<Container> projectContainers(String project) {
+        return call("list containers", () -> docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project)).exec())
+                .stream()
+                .filter(c -> c.getLabels() != null && !"True".equalsIgnoreCase(c.getLabels().get(ComposeLabels.ONEOFF)))
+                .toList();
+    }
+
+    private static Map<String, List<Container>> groupByService(List<Container> cs) {
+        Map<String, List<Container>> out = new LinkedHashMap<>();
+        for (Container c : cs) {
+            String svc = c.getLabels().get(ComposeLabels.SERVICE);
+            if (svc != null) {
+                out.computeIfAbsent(svc, k -> new ArrayList<>()).add(c);
+            }
+        }
+        return out;
+    }
+
+    private static int number(Container c) {
+        try {
+            return Integer.parseInt(c.getLabels().getOrDefault(ComposeLabels.NUMBER, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String name(Container c) {
+        String[] names = c.getNames();
+        return names == null || names.length == 0 ? c.getId().substring(0, 12) : names[0].replaceFirst("^/", "");
+    }
+
+    private static String containerName(StackSpec stack, ServiceSpec s, int number) {
+        return stack.project() + "-" + s.name() + "-" + number;
+    }
+
+    private static int stopSeconds(ServiceSpec s) {
+        return s.stopGracePeriod() == null ? DEFAULT_STOP_SECONDS : (int) Math.max(0, s.stopGracePeriod().toSeconds());
+    }
+
+    private static String shortId(String id) {
+        String s = id.replace("sha256:", "");
+        return s.length() > 12 ? s.substring(0, 12) : s;
+    }
+
+    private InspectContainerResponse inspect(String id) {
+        return call("inspect container " + id.substring(0, Math.min(12, id.length())),
+                () -> docker().inspectContainerCmd(id).exec());
+    }
+
+    /** The last {@code n} lines a container wrote, for error details. */
+    private String lastLogs(String id, int n) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            docker().logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(n)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame f) {
+                            synchronized (sb) {
+                                sb.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }).awaitCompletion(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            return "";
+        }
+        synchronized (sb) {
+            return sb.length() == 0 ? "" : "last output:\n" + sb.toString().stripTrailing();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted", e);
+        }
+    }
+
+    private static <T> T call(String what, Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (DockerException e) {
+            throw fail(what, e);
+        } catch (EngineException | UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineException(what + " failed: " + EngineClient.rootMessage(e), e);
+        }
+    }
+
+    private static EngineException fail(String what, DockerException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"(.*?)\"").matcher(msg);
+        String text = m.find() ? m.group(1) : msg.lines().findFirst().orElse(msg).strip();
+        return new EngineException(what + " failed: " + text, e);
+    }
+
+    /** Waits for all tasks; rethrows the first failure (after every task has finished). */
+    private static void join(List<CompletableFuture<Void>> tasks) {
+        RuntimeException first = null;
+        for (CompletableFuture<Void> t : tasks) {
+            try {
+                t.join();
+            } catch (CompletionException e) {
+                if (first == null) {
+                    first = unwrap(e.getCause());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof EngineException || t instanceof UserError) {
+            return (RuntimeException) t;
+        }
+        if (t instanceof DockerException d) {
+            return fail("engine call", d);
+        }
+        return t instanceof RuntimeException r ? r : new EngineException(String.valueOf(t.getMessage()), t);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** A wait limit shared by every wait of one operation. */
+    private static final class Deadline {
+        final Duration timeout;
+        final long end;
+
+        Deadline(Duration timeout) {
+            this.timeout = timeout;
+            this.end = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        }
+
+        boolean passed() {
+            return System.nanoTime() > end;
+        }
+    }
+
+    /** Splits a byte stream into lines for one container stream. */
+    private static final class LineSplitter {
+        private final String service;
+        private final String container;
+        private final boolean stderr;
+        private final LogSink sink;
+        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+
+        LineSplitter(String service, String container, boolean stderr, LogSink sink) {
+            this.service = service;
+            this.container = container;
+            this.stderr = stderr;
+            this.sink = sink;
+        }
+
+        synchronized void accept(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    emit();
+                } else {
+                    buf.write(b);
+                }
+            }
+        }
+
+        private void emit() {
+            String s = buf.toString(StandardCharsets.UTF_8);
+            if (s.endsWith("\r")) {
+                s = s.substring(0, s.length() - 1);
+            }
+            buf.reset();
+            sink.line(service, container, stderr, s);
+        }
+
+        synchronized void flush() {
+            if (buf.size() > 0) {
+                emit();
+            }
+        }
+    }
+}
