@@ -76,8 +76,13 @@ public final class BuildContext {
                     e = new TarArchiveEntry(rel, TarArchiveEntry.LF_SYMLINK);
                     e.setLinkName(Files.readSymbolicLink(p).toString());
                 } else {
-                    e = new TarArchiveEntry(p.toFile(), rel);
-                    e.setMode(mode(p, rel.endsWith("/")));
+                    boolean dir = rel.endsWith("/");
+                    e = new TarArchiveEntry(rel, dir ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL);
+                    e.setMode(mode(p, dir));
+                    e.setModTime(Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
+                    if (!dir) {
+                        e.setSize(Files.size(p));
+                    }
                 }
                 e.setUserId(0);
                 e.setGroupId(0);
