@@ -33,7 +33,7 @@ public final class ConfigHash {
 
     /** The canonical form that is hashed (visible for tests and debugging). */
     public static String canonical(ServiceSpec service, String imageId) {
-        ServiceSpec s = new ServiceSpec(service.name(), service.image(), null, service.command(), service.entrypoint(),
+        ServiceSpec s = new ServiceSpec(service.name(), service.image() == null ? "" : service.image(), null, service.command(), service.entrypoint(),
                 service.environment(), service.ports(), service.mounts(), null, service.healthcheck(),
                 service.restart(), service.user(), service.workingDir(), service.init(), service.labels(),
                 service.networks(), 1, service.stopSignal(), service.stopGracePeriod());

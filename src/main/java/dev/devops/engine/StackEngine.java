@@ -914,7 +914,7 @@ public final class StackEngine implements AutoCloseable {
 
     /**
      * Attached mode after {@code up}: streams every container's output to {@code sink} until all
-     * containers of the selected services have exited. With {@code abortOnExit} (or an
+     * containers of the selected services that were running have exited. With {@code abortOnExit} (or an
      * {@code exitCodeFrom} service) the first exit stops the whole stack. Returns the exit code of
      * {@code exitCodeFrom} if given, else of the first container that exited when aborting, else 0.
      */
@@ -933,6 +933,9 @@ public final class StackEngine implements AutoCloseable {
         Map<String, Long> codes = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         for (Container c : cs) {
+            if (!"running".equals(c.getState())) {
+                continue; // exited before we attached (a finished one-shot): not an exit to react to
+            }
             waits.add(CompletableFuture.runAsync(() -> {
                 long code = waitExit(c.getLabels().get(ComposeLabels.SERVICE), c.getId(), new Deadline(null));
                 codes.put(c.getId(), code);
