@@ -107,7 +107,7 @@ public final class UpCommand implements Callable<Integer> {
                 .map(ContainerStatus::name).toList();
         LogPrinter printer = new LogPrinter(System.out, spec.project(), names, Terminal.colour());
         Thread stopper = new Thread(() -> {
-            System.err.println("devops: stopping " + spec.project() + " (Ctrl-C again to force)");
+            System.err.println("devops: stopping " + spec.project());
             engine.stop(spec);
         }, "devops-stop");
         Runtime.getRuntime().addShutdownHook(stopper);

@@ -167,6 +167,7 @@ public final class ImageBuilder {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // getError(): the only text some engine errors carry
         public void onNext(BuildResponseItem item) {
             if (item.getStream() != null) {
                 partial.append(item.getStream());

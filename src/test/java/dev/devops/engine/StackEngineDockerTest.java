@@ -278,4 +278,33 @@ class StackEngineDockerTest {
                 .filter(e -> e.service().equals(svc) && e.state() == ServiceState.ORPHAN).count();
         assertEquals(2L, count.apply("b"));
     }
+
+    @Test
+    void recreatingADependencyRestartsOnlyDependentsThatAskForIt() {
+        String project = TestStacks.project("restart");
+        Function<String, StackSpec> stackWith = value -> new StackSpec(project, dir, List.of(), List.of(
+                ServiceSpec.builder("base").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
+                        .env("VALUE", value).build(),
+                ServiceSpec.builder("follower").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
+                        .dependsOn("base", new DependencySpec(DependencySpec.STARTED, true, true)).build(),
+                ServiceSpec.builder("bystander").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
+                        .dependsOn("base", DependencySpec.started()).build()), Map.of(), Map.of());
+        StackSpec v1 = track(stackWith.apply("1"));
+        engine.up(v1, UpOptions.defaults());
+        Map<String, String> before = idsByService(project);
+        String followerStart = client.docker().inspectContainerCmd(before.get("follower")).exec().getState().getStartedAt();
+        String bystanderStart = client.docker().inspectContainerCmd(before.get("bystander")).exec().getState().getStartedAt();
+
+        Plan p = engine.up(stackWith.apply("2"), UpOptions.defaults());
+        assertEquals(Plan.Action.RECREATE, p.step("base").action());
+        assertEquals(Plan.Action.RESTART, p.step("follower").action());
+        assertEquals(Plan.Action.UNCHANGED, p.step("bystander").action());
+        Map<String, String> after = idsByService(project);
+        assertNotEquals(before.get("base"), after.get("base"));
+        assertEquals(before.get("follower"), after.get("follower"), "restarted, not recreated");
+        assertEquals(before.get("bystander"), after.get("bystander"));
+        assertNotEquals(followerStart, client.docker().inspectContainerCmd(after.get("follower")).exec().getState().getStartedAt());
+        assertEquals(bystanderStart, client.docker().inspectContainerCmd(after.get("bystander")).exec().getState().getStartedAt());
+        assertTrue(engine.ps(project).stream().allMatch(c -> c.state().equals("running")));
+    }
 }
