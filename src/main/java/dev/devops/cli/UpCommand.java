@@ -117,7 +117,12 @@ public final class UpCommand implements Callable<Integer> {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops the stack
+                // Ctrl-C: the hook is stopping the stack; keep the client open until it is done
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -100,6 +100,9 @@ class StackCommandsDockerTest {
 
         assertEquals(0, run(new UpCommand(src, env), src, "up", "--wait", "--wait-timeout", "60"), err.toString());
         assertTrue(err.toString().contains(project + " is up"), err.toString());
+        // progress: plain lines on a non-terminal, one per event, container name then state
+        assertTrue(err.toString().lines().anyMatch(l -> l.matches(project + "-database-1\\s+healthy")), err.toString());
+        assertTrue(err.toString().lines().anyMatch(l -> l.matches(project + "-web-1\\s+creating")), err.toString());
         assertEquals(0, run(new UpCommand(src, env), src, "up", "-d"));
         assertTrue(err.toString().contains("is up to date"), err.toString());
 
