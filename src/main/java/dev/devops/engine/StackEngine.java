@@ -103,7 +103,13 @@ public final class StackEngine implements AutoCloseable {
                 : graph.withDependencies(opts.services());
         List<Container> existing = projectContainers(stack.project());
         CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
-        Map<String, String> imageIds = resolveImages(stack, selected, opts.build());
+        Map<String, String> imageIds;
+        try {
+            imageIds = resolveImages(stack, selected, opts.build());
+        } catch (RuntimeException e) {
+            resources.exceptionally(t -> null).join(); // leave nothing half-created behind the error
+            throw e;
+        }
         join(List.of(resources));
         Plan plan = plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
         listener.planned(plan);

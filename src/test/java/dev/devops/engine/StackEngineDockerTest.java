@@ -225,6 +225,9 @@ class StackEngineDockerTest {
         assertTrue(e.getMessage().contains("needs BuildKit") && e.getMessage().contains("classic builder"), e.getMessage());
         assertThrows(com.github.dockerjava.api.exception.NotFoundException.class,
                 () -> client.docker().inspectImageCmd(project + "-bk").exec(), "nothing was built");
+        engine.down(s, DownOptions.defaults());
+        assertTrue(client.docker().listNetworksCmd().withFilter("label",
+                List.of(ComposeLabels.PROJECT + "=" + project)).exec().isEmpty(), "down after a failed up leaves no network");
     }
 
     @Test
