@@ -310,4 +310,68 @@ class StackEngineDockerTest {
         assertEquals(bystanderStart, client.docker().inspectContainerCmd(after.get("bystander")).exec().getState().getStartedAt());
         assertTrue(engine.ps(project).stream().allMatch(c -> c.state().equals("running")));
     }
+
+    @Test
+    void buildHonoursDockerfileArgsTargetAndLabels() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("multi"));
+        Files.writeString(ctx.resolve("build.Dockerfile"), String.join("\n",
+                "FROM debian:bookworm-slim AS base",
+                "ARG FLAVOUR=plain",
+                "RUN echo \"flavour=$FLAVOUR\" > /flavour",
+                "FROM base AS wanted",
+                "RUN echo wanted > /stage",
+                "FROM base AS last",
+                "RUN echo last > /stage", ""));
+        String project = TestStacks.project("buildopts");
+        BuildSpec build = new BuildSpec(Path.of("multi"), "build.Dockerfile", Map.of("FLAVOUR", "spicy"), "wanted",
+                Map.of("org.example.built-by", "devops-test"));
+        ServiceSpec svc = ServiceSpec.builder("multi").build(build).init(true)
+                .command("sh", "-c", "cat /flavour /stage; exec sleep infinity").build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(svc), Map.of(), Map.of()));
+        engine.up(s, UpOptions.defaults());
+        var image = client.docker().inspectImageCmd(project + "-multi").exec();
+        assertEquals("devops-test", image.getConfig().getLabels().get("org.example.built-by"));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50 && lines.size() < 2; i++) {
+            lines.clear();
+            engine.logs(s, new LogOptions(List.of(), false, null, false), (svcName, c, err, text) -> {
+                synchronized (lines) {
+                    lines.add(text);
+                }
+            });
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("flavour=spicy", "wanted"), lines);
+    }
+
+    @Test
+    void declaredNetworksCarryServiceNameContainerNameAndExtraAliases() {
+        String project = TestStacks.project("nets");
+        ServiceSpec web = ServiceSpec.builder("web").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
+                .network("front").network("back", "web-alias").build();
+        ServiceSpec probe = ServiceSpec.builder("probe").image("debian:bookworm-slim").network("back")
+                .command("sh", "-c", "getent hosts web && getent hosts web-alias && getent hosts " + project + "-web-1")
+                .dependsOn("web", DependencySpec.started()).build();
+        ServiceSpec outsider = ServiceSpec.builder("outsider").image("debian:bookworm-slim").network("front")
+                .command("sh", "-c", "getent hosts web-alias").build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(web, probe, outsider),
+                Map.of("front", NetworkSpec.of("front"), "back", NetworkSpec.of("back")), Map.of()));
+        engine.up(s, UpOptions.defaults());
+        Map<String, ContainerStatus> byService = Map.of();
+        for (int i = 0; i < 100; i++) {
+            byService = engine.ps(project).stream().collect(Collectors.toMap(ContainerStatus::service, c -> c));
+            if ("exited".equals(byService.get("probe").state()) && "exited".equals(byService.get("outsider").state())) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(0, byService.get("probe").exitCode(), byService.toString());
+        assertEquals(2, byService.get("outsider").exitCode(), "web-alias exists only on the back network");
+        assertEquals("front", client.docker().inspectNetworkCmd().withNetworkId(project + "_front").exec()
+                .getLabels().get(ComposeLabels.NETWORK));
+    }
 }
