@@ -111,7 +111,7 @@ public final class StackEngine implements AutoCloseable {
             throw e;
         }
         join(List.of(resources));
-        Plan plan = plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
+        Plan plan = Planner.plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
         listener.planned(plan);
         for (String orphan : plan.orphans()) {
             listener.event(new ServiceEvent(orphan, null, ServiceState.ORPHAN, opts.removeOrphans()
@@ -147,7 +147,7 @@ public final class StackEngine implements AutoCloseable {
             for (String name : selected) {
                 ServiceSpec s = stack.service(name).orElseThrow();
                 for (String id : running.getOrDefault(name, List.of())) {
-                    waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, isOneShot(stack, name)), pool));
+                    waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, Planner.isOneShot(stack, name)), pool));
                 }
             }
             join(waits);
@@ -166,60 +166,7 @@ public final class StackEngine implements AutoCloseable {
             ServiceSpec s = stack.service(name).orElseThrow();
             ids.put(name, imageId(s.imageRef(stack.project())));
         }
-        return plan(stack, graph, selected, projectContainers(stack.project()), ids, opts.forceRecreate());
-    }
-
-    private Plan plan(StackSpec stack, DependencyGraph graph, Set<String> selected, List<Container> existing,
-            Map<String, String> imageIds, boolean force) {
-        Map<String, List<Container>> byService = groupByService(existing);
-        Map<String, Plan.Step> steps = new LinkedHashMap<>();
-        for (List<String> level : graph.levels(selected)) {
-            for (String name : level) {
-                ServiceSpec s = stack.service(name).orElseThrow();
-                String hash = ConfigHash.of(s, imageIds.get(name));
-                List<Container> cs = byService.getOrDefault(name, List.of());
-                Plan.Step step;
-                if (cs.isEmpty()) {
-                    step = new Plan.Step(name, s.scale() == 0 ? Plan.Action.UNCHANGED : Plan.Action.CREATE, hash,
-                            "no container");
-                } else if (force) {
-                    step = new Plan.Step(name, Plan.Action.RECREATE, hash, "--force-recreate");
-                } else if (cs.stream().anyMatch(c -> !hash.equals(c.getLabels().get(ComposeLabels.CONFIG_HASH)))) {
-                    boolean imageChanged = cs.stream().anyMatch(c ->
-                            !String.valueOf(imageIds.get(name)).equals(c.getLabels().get(ComposeLabels.IMAGE)));
-                    step = new Plan.Step(name, Plan.Action.RECREATE, hash,
-                            imageChanged ? "image changed" : "configuration changed");
-                } else if (cs.size() != s.scale()) {
-                    step = new Plan.Step(name, cs.size() < s.scale() ? Plan.Action.CREATE : Plan.Action.START, hash,
-                            "scale " + cs.size() + " -> " + s.scale());
-                } else if (cs.stream().anyMatch(c -> !"running".equals(c.getState()))
-                        && !isOneShot(stack, name)) {
-                    step = new Plan.Step(name, Plan.Action.START, hash, "not running");
-                } else {
-                    step = new Plan.Step(name, Plan.Action.UNCHANGED, hash, "up to date");
-                    for (Map.Entry<String, DependencySpec> d : s.dependsOn().entrySet()) {
-                        Plan.Step ds = steps.get(d.getKey());
-                        if (d.getValue().restart() && ds != null
-                                && (ds.action() == Plan.Action.RECREATE || ds.action() == Plan.Action.CREATE)) {
-                            step = new Plan.Step(name, Plan.Action.RESTART, hash, "dependency " + d.getKey() + " recreated");
-                        }
-                    }
-                }
-                steps.put(name, step);
-            }
-        }
-        Set<String> defined = stack.services().stream().map(ServiceSpec::name).collect(Collectors.toSet());
-        List<String> orphans = existing.stream().map(c -> c.getLabels().get(ComposeLabels.SERVICE))
-                .filter(svc -> svc != null && !defined.contains(svc)).distinct().sorted().toList();
-        return new Plan(new ArrayList<>(steps.values()), orphans);
-    }
-
-    /** A service that others wait on with service_completed_successfully: exiting is its job. */
-    private static boolean isOneShot(StackSpec stack, String name) {
-        return stack.services().stream().anyMatch(s -> {
-            DependencySpec d = s.dependsOn().get(name);
-            return d != null && DependencySpec.COMPLETED.equals(d.condition());
-        });
+        return Planner.plan(stack, graph, selected, projectContainers(stack.project()), ids, opts.forceRecreate());
     }
 
     private Map<String, String> resolveImages(StackSpec stack, Set<String> selected, boolean forceBuild) {
@@ -375,7 +322,7 @@ public final class StackEngine implements AutoCloseable {
                     if ("running".equals(c.getState())) {
                         ids.add(c.getId());
                         listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "up to date"));
-                    } else if (isOneShot(stack, s.name()) && "exited".equals(c.getState())
+                    } else if (Planner.isOneShot(stack, s.name()) && "exited".equals(c.getState())
                             && step.action() == Plan.Action.UNCHANGED) {
                         ids.add(c.getId());
                         listener.event(new ServiceEvent(s.name(), name, ServiceState.EXITED, c.getStatus()));
@@ -987,7 +934,7 @@ public final class StackEngine implements AutoCloseable {
                 .toList();
     }
 
-    private static Map<String, List<Container>> groupByService(List<Container> cs) {
+    static Map<String, List<Container>> groupByService(List<Container> cs) {
         Map<String, List<Container>> out = new LinkedHashMap<>();
         for (Container c : cs) {
             String svc = c.getLabels().get(ComposeLabels.SERVICE);
