@@ -125,6 +125,8 @@ class StackCommandsDockerTest {
         assertTrue(stdout().lines().anyMatch(l -> l.equals("web-1       | web-says-hello")),
                 "prefixes aligned to database-1: " + stdout());
 
+        assertEquals(0, run(new LogsCommand(src, env), src, "logs", "-t", "web"));
+        assertTrue(stdout().lines().anyMatch(l -> l.matches("web-1  \\| 20\\d\\d-\\d\\d-\\d\\dT\\S+ web-says-hello")), stdout());
         assertEquals(2, run(new LogsCommand(src, env), src, "logs", "--tail", "x"));
         assertEquals(0, run(new DownCommand(src, env), src, "down", "--volumes"));
         assertEquals(0, run(new PsCommand(src, env), src, "ps", "--format", "json"));
