@@ -4,7 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,14 +56,41 @@ public final class ImageBuilder {
         if (!Files.isRegularFile(dockerfile)) {
             throw new EngineException("service " + service + ": Dockerfile " + dockerfile + " not found");
         }
+        if (!dockerfile.startsWith(context)) {
+            throw new EngineException("service " + service + ": Dockerfile " + dockerfile + " is outside the build context "
+                    + context + ": move it into the context or widen the context");
+        }
         checkClassicBuilder(service, dockerfile);
-        byte[] tar;
+        // the context goes through a temp file, not memory: an unignored node_modules can be large
+        Path tar;
         try {
-            tar = BuildContext.tar(context, context.relativize(dockerfile).toString().replace('\\', '/'));
+            tar = Files.createTempFile("devops-context-", ".tar");
+        } catch (IOException e) {
+            throw new EngineException("service " + service + ": cannot create a temp file for the build context: " + e.getMessage(), e);
+        }
+        try (InputStream in = writeContext(service, context, dockerfile, tar)) {
+            return run(service, build, context, dockerfile, tag, listener, in);
         } catch (IOException e) {
             throw new EngineException("service " + service + ": cannot read the build context: " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tar);
+            } catch (IOException ignored) {
+                // a temp file left in /tmp
+            }
         }
-        BuildImageCmd cmd = docker.buildImageCmd(new ByteArrayInputStream(tar))
+    }
+
+    private static InputStream writeContext(String service, Path context, Path dockerfile, Path tar) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tar))) {
+            BuildContext.write(context, context.relativize(dockerfile).toString().replace('\\', '/'), out);
+        }
+        return new BufferedInputStream(Files.newInputStream(tar));
+    }
+
+    private String run(String service, BuildSpec build, Path context, Path dockerfile, String tag, EngineListener listener,
+            InputStream tar) {
+        BuildImageCmd cmd = docker.buildImageCmd(tar)
                 .withDockerfilePath(context.relativize(dockerfile).toString().replace('\\', '/'))
                 .withTags(Set.of(tag))
                 .withPull(false)

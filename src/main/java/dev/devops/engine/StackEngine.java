@@ -540,7 +540,7 @@ public final class StackEngine implements AutoCloseable {
 
     private void waitCondition(String dependant, String dep, String id, String condition, Deadline deadline) {
         switch (condition) {
-            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant);
+            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant, null);
             case DependencySpec.COMPLETED -> {
                 long code = waitExit(dep, id, deadline);
                 if (code != 0) {
@@ -572,7 +572,7 @@ public final class StackEngine implements AutoCloseable {
             return;
         }
         if (hasHealth) {
-            waitHealthy(s.name(), id, deadline, "service " + s.name());
+            waitHealthy(s.name(), id, deadline, "service " + s.name(), r);
         } else if (r.getState() == null || !Boolean.TRUE.equals(r.getState().getRunning())) {
             throw new EngineException("service " + s.name() + " is not running (exit code "
                     + (r.getState() == null ? "?" : r.getState().getExitCodeLong()) + ")", lastLogs(id, 20), null);
@@ -581,10 +581,13 @@ public final class StackEngine implements AutoCloseable {
         }
     }
 
-    private void waitHealthy(String service, String id, Deadline deadline, String who) {
+    /** Polls until healthy; {@code first} is an inspect result the caller already has (or null). */
+    private void waitHealthy(String service, String id, Deadline deadline, String who, InspectContainerResponse first) {
         boolean reported = false;
+        InspectContainerResponse known = first;
         while (true) {
-            InspectContainerResponse r = inspect(id);
+            InspectContainerResponse r = known != null ? known : inspect(id);
+            known = null;
             String name = r.getName() == null ? id : r.getName().replaceFirst("^/", "");
             InspectContainerResponse.ContainerState st = r.getState();
             HealthState h = st == null ? null : st.getHealth();
