@@ -2,7 +2,6 @@ package dev.devops.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -11,24 +10,13 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.StreamType;
 import dev.devops.core.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,12 +28,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -110,7 +96,7 @@ public final class StackEngine implements AutoCloseable {
             resources.exceptionally(t -> null).join(); // leave nothing half-created behind the error
             throw e;
         }
-        join(List.of(resources));
+        DockerCalls.join(List.of(resources));
         Plan plan = Planner.plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
         listener.planned(plan);
         for (String orphan : plan.orphans()) {
@@ -121,7 +107,7 @@ public final class StackEngine implements AutoCloseable {
             Set<String> orphanServices = new LinkedHashSet<>(plan.orphans());
             List<Container> orphans = existing.stream()
                     .filter(c -> orphanServices.contains(c.getLabels().get(ComposeLabels.SERVICE))).toList();
-            join(orphans.stream().map(c -> CompletableFuture.runAsync(
+            DockerCalls.join(orphans.stream().map(c -> CompletableFuture.runAsync(
                     () -> stopAndRemove(c, DEFAULT_STOP_SECONDS, false), pool)).toList());
         }
         Map<String, List<Container>> byService = groupByService(existing);
@@ -135,7 +121,7 @@ public final class StackEngine implements AutoCloseable {
                 tasks.add(CompletableFuture.runAsync(() -> running.put(name, converge(stack, s, step,
                         byService.getOrDefault(name, List.of()), imageIds.get(name), running, deadline)), pool));
             }
-            join(tasks);
+            DockerCalls.join(tasks);
         }
         if (plan.upToDate()) {
             for (Plan.Step st : plan.steps()) {
@@ -150,7 +136,7 @@ public final class StackEngine implements AutoCloseable {
                     waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, Planner.isOneShot(stack, name)), pool));
                 }
             }
-            join(waits);
+            DockerCalls.join(waits);
         }
         return plan;
     }
@@ -187,7 +173,7 @@ public final class StackEngine implements AutoCloseable {
                 pulls.add(CompletableFuture.runAsync(() -> ids.put(name, ensureImage(name, ref)), pool));
             }
         }
-        join(pulls);
+        DockerCalls.join(pulls);
         return ids;
     }
 
@@ -220,7 +206,7 @@ public final class StackEngine implements AutoCloseable {
         } catch (NotFoundException e) {
             return null;
         } catch (DockerException e) {
-            throw fail("inspect image " + ref, e);
+            throw DockerCalls.fail("inspect image " + ref, e);
         }
     }
 
@@ -246,7 +232,7 @@ public final class StackEngine implements AutoCloseable {
             labels.put(ComposeLabels.PROJECT, stack.project());
             labels.put(ComposeLabels.NETWORK, key);
             labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            call("create network " + name, () -> docker().createNetworkCmd().withName(name)
+            DockerCalls.call("create network " + name, () -> docker().createNetworkCmd().withName(name)
                     .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
             listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATING, "created"));
         }
@@ -265,13 +251,13 @@ public final class StackEngine implements AutoCloseable {
                     throw new EngineException("volume " + name + " is declared external but does not exist: create it with `docker volume create " + name + "`");
                 }
             } catch (DockerException e) {
-                throw fail("inspect volume " + name, e);
+                throw DockerCalls.fail("inspect volume " + name, e);
             }
             Map<String, String> labels = new LinkedHashMap<>(v.labels());
             labels.put(ComposeLabels.PROJECT, stack.project());
             labels.put(ComposeLabels.VOLUME, key);
             labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
+            DockerCalls.call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
                     .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
             listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATING, "created"));
         }
@@ -284,7 +270,7 @@ public final class StackEngine implements AutoCloseable {
         } catch (NotFoundException e) {
             return false;
         } catch (DockerException e) {
-            throw fail("inspect network " + name, e);
+            throw DockerCalls.fail("inspect network " + name, e);
         }
     }
 
@@ -309,14 +295,14 @@ public final class StackEngine implements AutoCloseable {
                 case RECREATE -> {
                     listener.event(new ServiceEvent(s.name(), name, ServiceState.RECREATING, step.reason()));
                     stopAndRemove(c, stopSeconds, false);
-                    startIds.add(create(stack, s, number, step.hash(), imageId));
+                    startIds.add(ContainerFactory.create(docker(), listener, stack, s, number, step.hash(), imageId));
                     toStart.add(number);
                 }
                 case RESTART -> {
                     startIds.add(c.getId());
                     toStart.add(number);
                     listener.event(new ServiceEvent(s.name(), name, ServiceState.STOPPING, step.reason()));
-                    call("stop " + name, () -> docker().stopContainerCmd(c.getId()).withTimeout(stopSeconds).exec());
+                    DockerCalls.call("stop " + name, () -> docker().stopContainerCmd(c.getId()).withTimeout(stopSeconds).exec());
                 }
                 default -> {
                     if ("running".equals(c.getState())) {
@@ -336,7 +322,7 @@ public final class StackEngine implements AutoCloseable {
         int next = sorted.stream().mapToInt(StackEngine::number).max().orElse(0) + 1;
         for (int i = sorted.size(); i < s.scale(); i++) {
             int number = next++;
-            startIds.add(create(stack, s, number, step.hash(), imageId));
+            startIds.add(ContainerFactory.create(docker(), listener, stack, s, number, step.hash(), imageId));
             toStart.add(number);
         }
         if (!startIds.isEmpty()) {
@@ -351,7 +337,7 @@ public final class StackEngine implements AutoCloseable {
             } catch (NotModifiedException e) {
                 // already running
             } catch (DockerException e) {
-                throw fail("start " + name, e);
+                throw DockerCalls.fail("start " + name, e);
             }
             listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
             ids.add(id);
@@ -359,151 +345,7 @@ public final class StackEngine implements AutoCloseable {
         return ids;
     }
 
-    private String create(StackSpec stack, ServiceSpec s, int number, String hash, String imageId) {
-        String name = containerName(stack, s, number);
-        listener.event(new ServiceEvent(s.name(), name, ServiceState.CREATING, ""));
-        Map<String, String> labels = new LinkedHashMap<>(s.labels());
-        labels.put(ComposeLabels.PROJECT, stack.project());
-        labels.put(ComposeLabels.SERVICE, s.name());
-        labels.put(ComposeLabels.NUMBER, Integer.toString(number));
-        labels.put(ComposeLabels.ONEOFF, "False");
-        labels.put(ComposeLabels.CONFIG_HASH, hash);
-        labels.put(ComposeLabels.WORKING_DIR, stack.workingDir().toString());
-        labels.put(ComposeLabels.CONFIG_FILES, stack.configFiles().stream().map(Path::toString)
-                .collect(Collectors.joining(",")));
-        labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-        labels.put(ComposeLabels.DEPENDS_ON, s.dependsOn().entrySet().stream()
-                .map(e -> e.getKey() + ":" + e.getValue().condition() + ":" + e.getValue().restart())
-                .collect(Collectors.joining(",")));
-        labels.put(ComposeLabels.IMAGE, imageId == null ? "" : imageId);
 
-        List<Map.Entry<String, List<String>>> nets = new ArrayList<>(s.networkAliases().entrySet());
-        String primary = stack.networkName(nets.get(0).getKey());
-        HostConfig host = HostConfig.newHostConfig().withNetworkMode(primary).withInit(s.init() ? Boolean.TRUE : null);
-        if (s.restart() != null && !s.restart().isBlank()) {
-            try {
-                host.withRestartPolicy(RestartPolicy.parse(s.restart()));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(null, "service " + s.name() + ": invalid restart policy '" + s.restart() + "'",
-                        "use no, always, unless-stopped or on-failure[:N]");
-            }
-        }
-        List<ExposedPort> exposed = new ArrayList<>();
-        if (!s.ports().isEmpty()) {
-            Ports bindings = new Ports();
-            for (PortSpec p : s.ports()) {
-                ExposedPort ep = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
-                exposed.add(ep);
-                String ip = p.hostIp() == null ? "" : p.hostIp();
-                bindings.bind(ep, p.hostPort() == null ? Ports.Binding.bindIp(ip) : Ports.Binding.bindIpAndPort(ip, p.hostPort()));
-            }
-            host.withPortBindings(bindings);
-        }
-        List<Mount> mounts = new ArrayList<>();
-        for (MountSpec m : s.mounts()) {
-            Mount mount = new Mount().withTarget(m.target()).withReadOnly(m.readOnly());
-            switch (m.type()) {
-                case BIND -> {
-                    Path src = stack.workingDir().resolve(m.source()).normalize();
-                    if (!Files.exists(src)) {
-                        try {
-                            Files.createDirectories(src);
-                        } catch (IOException e) {
-                            throw new EngineException("service " + s.name() + ": cannot create bind source " + src + ": " + e.getMessage(), e);
-                        }
-                    }
-                    mount.withType(MountType.BIND).withSource(src.toString());
-                }
-                case VOLUME -> {
-                    mount.withType(MountType.VOLUME);
-                    if (m.source() != null) {
-                        mount.withSource(stack.volumeName(m.source()));
-                    }
-                }
-                case TMPFS -> mount.withType(MountType.TMPFS);
-                default -> throw new IllegalStateException(m.type().toString());
-            }
-            mounts.add(mount);
-        }
-        if (!mounts.isEmpty()) {
-            host.withMounts(mounts);
-        }
-        List<String> aliases = new ArrayList<>();
-        aliases.add(s.name());
-        aliases.add(name);
-        aliases.addAll(nets.get(0).getValue());
-        CreateContainerCmd cmd = docker().createContainerCmd(s.imageRef(stack.project()))
-                .withName(name)
-                .withLabels(labels)
-                .withHostConfig(host)
-                .withAliases(aliases)
-                .withEnv(s.environment().entrySet().stream()
-                        .map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue()).toList());
-        if (!exposed.isEmpty()) {
-            cmd.withExposedPorts(exposed);
-        }
-        if (s.command() != null) {
-            cmd.withCmd(s.command());
-        }
-        if (s.entrypoint() != null) {
-            cmd.withEntrypoint(s.entrypoint());
-        }
-        if (s.user() != null) {
-            cmd.withUser(s.user());
-        }
-        if (s.workingDir() != null) {
-            cmd.withWorkingDir(s.workingDir());
-        }
-        if (s.stopSignal() != null) {
-            cmd.withStopSignal(s.stopSignal());
-        }
-        if (s.stopGracePeriod() != null) {
-            cmd.withStopTimeout((int) Math.max(0, s.stopGracePeriod().toSeconds()));
-        }
-        if (s.healthcheck() != null) {
-            cmd.withHealthcheck(healthcheck(s.healthcheck()));
-        }
-        String id;
-        try {
-            id = cmd.exec().getId();
-        } catch (DockerException e) {
-            throw fail("create container " + name, e);
-        }
-        for (int i = 1; i < nets.size(); i++) {
-            String net = stack.networkName(nets.get(i).getKey());
-            List<String> more = new ArrayList<>(List.of(s.name(), name));
-            more.addAll(nets.get(i).getValue());
-            call("connect " + name + " to " + net, () -> {
-                docker().connectToNetworkCmd().withContainerId(id).withNetworkId(net)
-                        .withContainerNetwork(new ContainerNetwork().withAliases(more)).exec();
-                return null;
-            });
-        }
-        return id;
-    }
-
-    private static HealthCheck healthcheck(HealthcheckSpec h) {
-        HealthCheck hc = new HealthCheck();
-        if (h.disabled()) {
-            return hc.withTest(List.of("NONE"));
-        }
-        if (!h.test().isEmpty()) {
-            hc.withTest(h.test());
-        }
-        if (h.interval() != null) {
-            hc.withInterval(h.interval().toNanos());
-        }
-        if (h.timeout() != null) {
-            hc.withTimeout(h.timeout().toNanos());
-        }
-        if (h.retries() != null) {
-            hc.withRetries(h.retries());
-        }
-        if (h.startPeriod() != null) {
-            hc.withStartPeriod(h.startPeriod().toNanos());
-        }
-        return hc;
-    }
 
     private void waitDependencies(StackSpec stack, ServiceSpec s, Map<String, List<String>> ready, Deadline deadline) {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
@@ -535,7 +377,7 @@ public final class StackEngine implements AutoCloseable {
             listener.event(new ServiceEvent(s.name(), null, ServiceState.WAITING, "waiting for " +
                     String.join(", ", s.dependsOn().keySet())));
         }
-        join(waits);
+        DockerCalls.join(waits);
     }
 
     private void waitCondition(String dependant, String dep, String id, String condition, Deadline deadline) {
@@ -678,10 +520,10 @@ public final class StackEngine implements AutoCloseable {
                     tasks.add(CompletableFuture.runAsync(() -> stopAndRemove(c, secs, opts.removeVolumes()), pool));
                 }
             }
-            join(tasks);
+            DockerCalls.join(tasks);
         }
         String filter = ComposeLabels.PROJECT + "=" + stack.project();
-        List<Network> nets = call("list networks", () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec());
+        List<Network> nets = DockerCalls.call("list networks", () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec());
         for (Network n : nets) {
             try {
                 docker().removeNetworkCmd(n.getId()).exec();
@@ -689,11 +531,11 @@ public final class StackEngine implements AutoCloseable {
             } catch (NotFoundException e) {
                 // already gone
             } catch (DockerException e) {
-                throw fail("remove network " + n.getName(), e);
+                throw DockerCalls.fail("remove network " + n.getName(), e);
             }
         }
         if (opts.removeVolumes()) {
-            var vols = call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
+            var vols = DockerCalls.call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
             if (vols.getVolumes() != null) {
                 for (var v : vols.getVolumes()) {
                     try {
@@ -702,7 +544,7 @@ public final class StackEngine implements AutoCloseable {
                     } catch (NotFoundException e) {
                         // already gone
                     } catch (DockerException e) {
-                        throw fail("remove volume " + v.getName(), e);
+                        throw DockerCalls.fail("remove volume " + v.getName(), e);
                     }
                 }
             }
@@ -750,7 +592,7 @@ public final class StackEngine implements AutoCloseable {
                     }
                 }
             }
-            join(tasks);
+            DockerCalls.join(tasks);
         }
     }
 
@@ -771,7 +613,7 @@ public final class StackEngine implements AutoCloseable {
         } catch (NotFoundException e) {
             // gone already
         } catch (DockerException e) {
-            throw fail("remove container " + name, e);
+            throw DockerCalls.fail("remove container " + name, e);
         }
     }
 
@@ -819,7 +661,7 @@ public final class StackEngine implements AutoCloseable {
         for (Container c : cs) {
             streams.add(CompletableFuture.runAsync(() -> stream(c, opts, sink), pool));
         }
-        join(streams);
+        DockerCalls.join(streams);
     }
 
     private List<Container> selectContainers(StackSpec stack, List<String> services) {
@@ -862,7 +704,7 @@ public final class StackEngine implements AutoCloseable {
                 // closing an interrupted stream
             }
         } catch (DockerException e) {
-            throw fail("logs of " + name, e);
+            throw DockerCalls.fail("logs of " + name, e);
         }
         out.flush();
         err.flush();
@@ -923,14 +765,14 @@ public final class StackEngine implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             return 0;
         } catch (java.util.concurrent.ExecutionException e) {
-            throw unwrap(e.getCause());
+            throw DockerCalls.unwrap(e.getCause());
         }
     }
 
     // ------------------------------------------------------------------ helpers
 
     private List<Container> projectContainers(String project) {
-        return call("list containers", () -> docker().listContainersCmd().withShowAll(true)
+        return DockerCalls.call("list containers", () -> docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ComposeLabels.PROJECT, project)).exec())
                 .stream()
                 .filter(c -> c.getLabels() != null && !"True".equalsIgnoreCase(c.getLabels().get(ComposeLabels.ONEOFF)))
@@ -961,7 +803,7 @@ public final class StackEngine implements AutoCloseable {
         return names == null || names.length == 0 ? c.getId().substring(0, 12) : names[0].replaceFirst("^/", "");
     }
 
-    private static String containerName(StackSpec stack, ServiceSpec s, int number) {
+    static String containerName(StackSpec stack, ServiceSpec s, int number) {
         return stack.project() + "-" + s.name() + "-" + number;
     }
 
@@ -975,7 +817,7 @@ public final class StackEngine implements AutoCloseable {
     }
 
     private InspectContainerResponse inspect(String id) {
-        return call("inspect container " + id.substring(0, Math.min(12, id.length())),
+        return DockerCalls.call("inspect container " + id.substring(0, Math.min(12, id.length())),
                 () -> docker().inspectContainerCmd(id).exec());
     }
 
@@ -1011,54 +853,6 @@ public final class StackEngine implements AutoCloseable {
         }
     }
 
-    private static <T> T call(String what, Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (DockerException e) {
-            throw fail(what, e);
-        } catch (EngineException | UserError e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new EngineException(what + " failed: " + EngineClient.rootMessage(e), e);
-        }
-    }
-
-    private static EngineException fail(String what, DockerException e) {
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"(.*?)\"").matcher(msg);
-        String text = m.find() ? m.group(1) : msg.lines().findFirst().orElse(msg).strip();
-        return new EngineException(what + " failed: " + text, e);
-    }
-
-    /** Waits for all tasks; rethrows the first failure (after every task has finished). */
-    private static void join(List<CompletableFuture<Void>> tasks) {
-        RuntimeException first = null;
-        for (CompletableFuture<Void> t : tasks) {
-            try {
-                t.join();
-            } catch (CompletionException e) {
-                if (first == null) {
-                    first = unwrap(e.getCause());
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof EngineException || t instanceof UserError) {
-            return (RuntimeException) t;
-        }
-        if (t instanceof DockerException d) {
-            return fail("engine call", d);
-        }
-        return t instanceof RuntimeException r ? r : new EngineException(String.valueOf(t.getMessage()), t);
-    }
 
     @Override
     public void close() {
@@ -1080,44 +874,4 @@ public final class StackEngine implements AutoCloseable {
         }
     }
 
-    /** Splits a byte stream into lines for one container stream. */
-    private static final class LineSplitter {
-        private final String service;
-        private final String container;
-        private final boolean stderr;
-        private final LogSink sink;
-        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-
-        LineSplitter(String service, String container, boolean stderr, LogSink sink) {
-            this.service = service;
-            this.container = container;
-            this.stderr = stderr;
-            this.sink = sink;
-        }
-
-        synchronized void accept(byte[] bytes) {
-            for (byte b : bytes) {
-                if (b == '\n') {
-                    emit();
-                } else {
-                    buf.write(b);
-                }
-            }
-        }
-
-        private void emit() {
-            String s = buf.toString(StandardCharsets.UTF_8);
-            if (s.endsWith("\r")) {
-                s = s.substring(0, s.length() - 1);
-            }
-            buf.reset();
-            sink.line(service, container, stderr, s);
-        }
-
-        synchronized void flush() {
-            if (buf.size() > 0) {
-                emit();
-            }
-        }
-    }
 }
