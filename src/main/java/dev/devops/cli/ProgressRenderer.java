@@ -36,7 +36,7 @@ final class ProgressRenderer implements EngineListener {
             err.println(String.format("%-28s %s", who, text));
             return;
         }
-        lines.put(who, text);
+        lines.put(e.service(), text); // one line per service (or network/volume), redrawn in place
         redraw();
     }
 
@@ -90,7 +90,7 @@ final class ProgressRenderer implements EngineListener {
 
     private static String paint(ServiceState s, String text) {
         return switch (s) {
-            case HEALTHY, RUNNING, UP_TO_DATE, BUILT, REMOVED, STOPPED -> Terminal.ok(text);
+            case HEALTHY, RUNNING, UP_TO_DATE, BUILT, CREATED, REMOVED, STOPPED -> Terminal.ok(text);
             case FAILED, ORPHAN, WARNING -> Terminal.warn(text);
             default -> text;
         };

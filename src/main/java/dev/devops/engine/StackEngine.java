@@ -234,7 +234,7 @@ public final class StackEngine implements AutoCloseable {
             labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
             DockerCalls.call("create network " + name, () -> docker().createNetworkCmd().withName(name)
                     .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
-            listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATING, "created"));
+            listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATED, ""));
         }
         for (String key : vols) {
             if (!stack.volumes().containsKey(key)) {
@@ -259,7 +259,7 @@ public final class StackEngine implements AutoCloseable {
             labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
             DockerCalls.call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
                     .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
-            listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATING, "created"));
+            listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATED, ""));
         }
     }
 
