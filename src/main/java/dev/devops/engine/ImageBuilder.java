@@ -131,15 +131,20 @@ public final class ImageBuilder {
     }
 
     private static EngineException failure(String service, Collector c) {
-        String err = c.error.strip();
-        if (err.toLowerCase(Locale.ROOT).contains("requires buildkit")
-                || err.toLowerCase(Locale.ROOT).contains("buildkit")) {
-            return new EngineException("service " + service + ": the Dockerfile needs BuildKit (" + err
+        return failure(service, c.error, c.tail());
+    }
+
+    /** The build error as an exception; the engine's "requires BuildKit" text gets the classic-builder advice. */
+    static EngineException failure(String service, String error, String stepOutput) {
+        String err = error.strip();
+        if (err.toLowerCase(Locale.ROOT).contains("buildkit")) {
+            return new EngineException("service " + service + ": the Dockerfile needs BuildKit (" + err.lines().findFirst().orElse(err)
                     + "); the Engine API build used by devops is the classic builder: remove the BuildKit-only "
                     + "syntax (RUN --mount, heredocs) or build the image with `docker buildx build` first",
-                    c.tail(), null);
+                    stepOutput, null);
         }
-        return new EngineException("service " + service + ": build failed: " + err, c.tail(), null);
+        return new EngineException("service " + service + ": build failed: " + err.lines().findFirst().orElse(err),
+                stepOutput, null);
     }
 
     /** Refuses Dockerfiles that only BuildKit understands, naming the line. */

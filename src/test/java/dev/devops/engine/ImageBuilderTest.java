@@ -47,4 +47,17 @@ class ImageBuilderTest {
                 + " && true\nCOPY --chown=1000:1000 . /app\n");
         assertDoesNotThrow(() -> ImageBuilder.checkClassicBuilder("a", ok));
     }
+
+    @Test
+    void theEnginesBuildKitErrorTextGetsTheSameAdvice() {
+        EngineException e = ImageBuilder.failure("web", "the --mount option requires BuildKit. Refer to "
+                + "https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled", "Step 3/4 : RUN --mount");
+        assertTrue(e.getMessage().startsWith("service web: the Dockerfile needs BuildKit (the --mount option requires BuildKit."),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("classic builder"), e.getMessage());
+        assertTrue(e.details().contains("Step 3/4"));
+        EngineException plain = ImageBuilder.failure("web", "The command '/bin/sh -c false' returned a non-zero code: 1", "");
+        assertTrue(plain.getMessage().equals("service web: build failed: The command '/bin/sh -c false' returned a non-zero code: 1"),
+                plain.getMessage());
+    }
 }
