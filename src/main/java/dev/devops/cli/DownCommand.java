@@ -1,0 +1,61 @@
+package dev.devops.cli;
+
+import dev.devops.engine.DownOptions;
+import dev.devops.engine.EngineClient;
+import dev.devops.engine.EngineException;
+import dev.devops.engine.StackEngine;
+import dev.devops.engine.StackSource;
+import dev.devops.engine.StackSpec;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code devops down}: stop and remove the stack's containers and networks (orphans included). */
+@Command(name = "down", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Stop and remove the stack's containers (orphans too) and networks.")
+public final class DownCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions stack = new StackOptions();
+
+    // compose spells it -v too, but -v is the inherited --verbose of the root command
+    @Option(names = "--volumes", description = "Also remove named volumes and anonymous volumes.")
+    boolean volumes;
+
+    @Option(names = "--rmi", paramLabel = "local|all", description = "Remove images: local (built without a custom tag) or all.")
+    String rmi;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Stop timeout, overriding each service's.")
+    Integer timeout;
+
+    @Option(names = "--remove-orphans", description = "Accepted for compose compatibility: orphans are always removed.")
+    boolean removeOrphans;
+
+    private final Supplier<StackSource> source;
+    private final Supplier<EngineClient> clients;
+
+    public DownCommand() {
+        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
+    }
+
+    public DownCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
+        this.source = source;
+        this.clients = clients;
+    }
+
+    @Override
+    public Integer call() {
+        DownOptions opts = new DownOptions(volumes, rmi, timeout);
+        StackSpec spec = source.get().load(stack.request());
+        EngineClient client = clients.get();
+        try (StackEngine engine = new StackEngine(client, new ProgressRenderer(System.err, Consoles.live(), false))) {
+            engine.down(spec, opts);
+            return 0;
+        } catch (EngineException e) {
+            throw EngineCommands.failure(e);
+        } finally {
+            client.close();
+        }
+    }
+}

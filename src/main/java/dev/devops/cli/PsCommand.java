@@ -1,0 +1,108 @@
+package dev.devops.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devops.engine.ContainerStatus;
+import dev.devops.engine.EngineClient;
+import dev.devops.engine.EngineException;
+import dev.devops.engine.StackEngine;
+import dev.devops.engine.StackSource;
+import dev.devops.engine.StackSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code devops ps}: the stack's containers with their state, health and ports. */
+@Command(name = "ps", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List the stack's containers: name, service, status (with health) and ports.")
+public final class PsCommand implements Callable<Integer> {
+    /** Output formats. */
+    public enum Format { table, json }
+
+    @Mixin
+    StackOptions stack = new StackOptions();
+
+    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+    Format format = Format.table;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
+    List<String> services = new ArrayList<>();
+
+    private final Supplier<StackSource> source;
+    private final Supplier<EngineClient> clients;
+
+    public PsCommand() {
+        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
+    }
+
+    public PsCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
+        this.source = source;
+        this.clients = clients;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        StackSpec spec = source.get().load(stack.request());
+        EngineClient client = clients.get();
+        List<ContainerStatus> rows;
+        try (StackEngine engine = new StackEngine(client, null)) {
+            rows = engine.ps(spec.project()).stream()
+                    .filter(c -> services.isEmpty() || services.contains(c.service())).toList();
+        } catch (EngineException e) {
+            throw EngineCommands.failure(e);
+        } finally {
+            client.close();
+        }
+        System.out.print(format == Format.json ? json(rows) : table(rows));
+        System.out.flush();
+        return 0;
+    }
+
+    static String json(List<ContainerStatus> rows) throws JsonProcessingException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ContainerStatus c : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ID", c.id());
+            m.put("Name", c.name());
+            m.put("Service", c.service());
+            m.put("Image", c.image());
+            m.put("State", c.state());
+            m.put("Health", c.health());
+            m.put("ExitCode", c.exitCode() == null ? 0 : c.exitCode());
+            m.put("Status", c.status());
+            m.put("Ports", String.join(", ", c.ports()));
+            out.add(m);
+        }
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
+    }
+
+    static String table(List<ContainerStatus> rows) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"NAME", "SERVICE", "STATUS", "PORTS"});
+        for (ContainerStatus c : rows) {
+            lines.add(new String[] {c.name(), c.service(), c.status(), String.join(", ", c.ports())});
+        }
+        int[] w = new int[4];
+        for (String[] l : lines) {
+            for (int i = 0; i < 4; i++) {
+                w[i] = Math.max(w[i], l[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] l : lines) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                row.append(i < 3 ? String.format("%-" + (w[i] + 3) + "s", l[i]) : l[i]);
+            }
+            sb.append(row.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+}

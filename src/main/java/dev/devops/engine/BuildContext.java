@@ -1,0 +1,124 @@
+package dev.devops.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * The build context sent to the engine: a tar of the context directory without what
+ * {@code .dockerignore} excludes. The Dockerfile and .dockerignore themselves are always sent, as
+ * the docker CLI does. Entries are sorted and carry no owner, so the same files give the same tar.
+ */
+public final class BuildContext {
+    private BuildContext() {
+    }
+
+    /** The relative paths (files, symlinks and empty dirs) that would be sent, sorted. */
+    public static List<String> files(Path contextDir, String dockerfile) throws IOException {
+        DockerIgnore ignore = DockerIgnore.load(contextDir);
+        String df = DockerIgnore.clean(dockerfile == null ? "Dockerfile" : dockerfile);
+        List<String> out = new ArrayList<>();
+        Files.walkFileTree(contextDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(contextDir)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String rel = rel(contextDir, dir);
+                if (ignore.excluded(rel)) {
+                    // only descend when a later "!" pattern might bring something back
+                    return ignore.hasExceptions() ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+                out.add(rel + "/");
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = rel(contextDir, file);
+                if (rel.equals(df) || rel.equals(".dockerignore") || !ignore.excluded(rel)) {
+                    out.add(rel);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                throw new IOException("cannot read " + file + " for the build context: " + exc.getMessage(), exc);
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    /** Writes the context tar to {@code out}. */
+    public static void write(Path contextDir, String dockerfile, OutputStream out) throws IOException {
+        List<String> files = files(contextDir, dockerfile);
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (String rel : files) {
+                Path p = contextDir.resolve(rel);
+                TarArchiveEntry e;
+                if (Files.isSymbolicLink(p)) {
+                    e = new TarArchiveEntry(rel, TarArchiveEntry.LF_SYMLINK);
+                    e.setLinkName(Files.readSymbolicLink(p).toString());
+                } else {
+                    boolean dir = rel.endsWith("/");
+                    e = new TarArchiveEntry(rel, dir ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL);
+                    e.setMode(mode(p, dir));
+                    e.setModTime(Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
+                    if (!dir) {
+                        e.setSize(Files.size(p));
+                    }
+                }
+                e.setUserId(0);
+                e.setGroupId(0);
+                e.setUserName("");
+                e.setGroupName("");
+                tar.putArchiveEntry(e);
+                if (!rel.endsWith("/") && !Files.isSymbolicLink(p)) {
+                    Files.copy(p, tar);
+                }
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+        }
+    }
+
+    /** The context tar in memory (contexts of the apps this tool builds are small). */
+    public static byte[] tar(Path contextDir, String dockerfile) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        write(contextDir, dockerfile, bytes);
+        return bytes.toByteArray();
+    }
+
+    private static int mode(Path p, boolean dir) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+            int m = 0;
+            for (PosixFilePermission perm : perms) {
+                m |= 1 << (8 - perm.ordinal());
+            }
+            return (dir ? 040000 : 0100000) | m;
+        } catch (IOException | UnsupportedOperationException e) {
+            return dir ? 040755 : 0100644;
+        }
+    }
+
+    private static String rel(Path base, Path p) {
+        return base.relativize(p).toString().replace('\\', '/');
+    }
+}
