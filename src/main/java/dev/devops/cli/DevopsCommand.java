@@ -30,6 +30,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
             InitCommand.class,
             RenderCommand.class,
+            UpCommand.class,
+            DownCommand.class,
+            PsCommand.class,
+            LogsCommand.class,
             SchemaCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
@@ -37,7 +41,7 @@ public final class DevopsCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print details, and stack traces for errors.")
     boolean verbose;
 

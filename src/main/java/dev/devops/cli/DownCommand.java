@@ -20,7 +20,7 @@ public final class DownCommand implements Callable<Integer> {
     StackOptions stack = new StackOptions();
 
     // compose spells it -v too, but -v is the inherited --verbose of the root command
-    @Option(names = "--volumes", description = "Also remove named volumes and anonymous volumes.")
+    @Option(names = {"-v", "--volumes"}, description = "Also remove named volumes and anonymous volumes.")
     boolean volumes;
 
     @Option(names = "--rmi", paramLabel = "local|all", description = "Remove images: local (built without a custom tag) or all.")
@@ -47,7 +47,7 @@ public final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DownOptions opts = new DownOptions(volumes, rmi, timeout);
-        StackSpec spec = source.get().load(stack.request());
+        StackSpec spec = source.get().load(stack.request().asLenient());
         EngineClient client = clients.get();
         try (StackEngine engine = new StackEngine(client, new ProgressRenderer(System.err, Consoles.live(), false))) {
             engine.down(spec, opts);

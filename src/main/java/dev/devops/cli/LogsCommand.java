@@ -67,7 +67,7 @@ public final class LogsCommand implements Callable<Integer> {
             }
         }
         StackSpec spec = source.get().load(new StackSource.Request(projectName, files,
-                java.nio.file.Path.of("").toAbsolutePath(), profiles));
+                java.nio.file.Path.of("").toAbsolutePath(), profiles, true));
         EngineClient client = clients.get();
         try (StackEngine engine = new StackEngine(client, null)) {
             List<String> names = engine.ps(spec.project()).stream()

@@ -49,7 +49,7 @@ public final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        StackSpec spec = source.get().load(stack.request());
+        StackSpec spec = source.get().load(stack.request().asLenient());
         EngineClient client = clients.get();
         List<ContainerStatus> rows;
         try (StackEngine engine = new StackEngine(client, null)) {

@@ -3,12 +3,10 @@ package dev.devops.engine;
 import dev.devops.core.UserError;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
- * Where {@code devops up/down/ps/logs} get their {@link StackSpec}: implemented by the compose
- * adapter (compose files, interpolation, project name rules). An implementation is found with
- * {@link ServiceLoader} (a {@code META-INF/services/dev.devops.engine.StackSource} entry).
+ * Where {@code devops up/down/ps/logs} get their {@link StackSpec}: the compose adapter
+ * ({@link ComposeStackSource}) in production, a fixed stack in tests.
  */
 @FunctionalInterface
 public interface StackSource {
@@ -26,17 +24,26 @@ public interface StackSource {
      * @param files       {@code -f} files in order; empty for the default compose file lookup
      * @param workingDir  the directory the command runs in
      * @param profiles    {@code --profile} values
+     * @param lenient     unset required variables are not errors (down, ps and logs only need names)
      */
-    record Request(String projectName, List<Path> files, Path workingDir, List<String> profiles) {
+    record Request(String projectName, List<Path> files, Path workingDir, List<String> profiles, boolean lenient) {
         public Request {
             files = files == null ? List.of() : List.copyOf(files);
             profiles = profiles == null ? List.of() : List.copyOf(profiles);
         }
+
+        public Request(String projectName, List<Path> files, Path workingDir, List<String> profiles) {
+            this(projectName, files, workingDir, profiles, false);
+        }
+
+        /** The same request for a command that only needs the stack's names. */
+        public Request asLenient() {
+            return new Request(projectName, files, workingDir, profiles, true);
+        }
     }
 
-    /** The installed implementation; a {@link UserError} when none is on the class path. */
+    /** The compose-file implementation. */
     static StackSource installed() {
-        return ServiceLoader.load(StackSource.class).findFirst().orElseThrow(() -> new UserError(null,
-                "no compose loader is installed in this build of devops", "this command needs the compose module"));
+        return new ComposeStackSource();
     }
 }

@@ -1,0 +1,132 @@
+package dev.devops.engine;
+
+import dev.devops.compose.ComposeLoader;
+import dev.devops.compose.ComposeProject;
+import dev.devops.compose.ComposeService;
+import dev.devops.compose.StartOrder;
+import dev.devops.core.UserError;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The compose adapter: loads compose files with the shared {@code compose} model (the same loading,
+ * interpolation and project-name rules {@code devops lint} uses) and maps the result onto a
+ * {@link StackSpec}, field by field. Services outside the active profiles are left out.
+ */
+public final class ComposeStackSource implements StackSource {
+    private final Map<String, String> processEnvironment;
+
+    public ComposeStackSource() {
+        this(System.getenv());
+    }
+
+    public ComposeStackSource(Map<String, String> processEnvironment) {
+        this.processEnvironment = Map.copyOf(processEnvironment);
+    }
+
+    @Override
+    public StackSpec load(Request request) {
+        Path dir = request.workingDir().toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        for (Path f : request.files()) {
+            files.add(f.isAbsolute() ? f : dir.resolve(f).normalize());
+        }
+        ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(files, files.isEmpty() ? dir : null,
+                request.projectName(), List.of(), processEnvironment, request.lenient()));
+        return toStack(project, request.profiles());
+    }
+
+    /** Maps a loaded compose project (services of the active profiles only) onto a stack. */
+    public static StackSpec toStack(ComposeProject project, List<String> profiles) {
+        Set<String> active = StartOrder.active(project, profiles, List.of());
+        List<ServiceSpec> services = new ArrayList<>();
+        for (ComposeService s : project.services().values()) {
+            if (active.contains(s.name())) {
+                services.add(service(project, s, active));
+            }
+        }
+        Map<String, NetworkSpec> networks = new LinkedHashMap<>();
+        project.networks().forEach((key, r) -> networks.put(key,
+                new NetworkSpec(key, r.name(), r.external(), null, Map.of())));
+        Map<String, VolumeSpec> volumes = new LinkedHashMap<>();
+        project.volumes().forEach((key, r) -> volumes.put(key,
+                new VolumeSpec(key, r.name(), r.external(), null, Map.of())));
+        return new StackSpec(project.name(), project.directory(), project.files(), services, networks, volumes);
+    }
+
+    private static ServiceSpec service(ComposeProject project, ComposeService s, Set<String> active) {
+        if (s.networkMode() != null && !s.networkMode().isEmpty()) {
+            throw new UserError(s.locate("network_mode"), "service '" + s.name() + "': network_mode is not supported by devops up yet",
+                    "remove network_mode, or run this stack with docker compose");
+        }
+        ServiceSpec.Builder b = ServiceSpec.builder(s.name()).image(s.image());
+        if (s.build() != null) {
+            ComposeService.Build bd = s.build();
+            if (bd.dockerfileInline() != null) {
+                throw new UserError(bd.at(), "service '" + s.name() + "': build.dockerfile_inline is not supported",
+                        "write the Dockerfile to a file and name it with build.dockerfile");
+            }
+            Path context = project.directory().resolve(bd.context() == null ? "." : bd.context()).normalize();
+            b.build(new BuildSpec(context, bd.dockerfile(), bd.args(), bd.target(), bd.labels()));
+        }
+        b.command(s.command()).entrypoint(s.entrypoint());
+        b.environment(s.resolvedEnvironment());
+        for (ComposeService.Port p : s.ports()) {
+            int[] target = p.targetRange();
+            if (target == null) {
+                throw new UserError(p.at(), "service '" + s.name() + "': port '" + p.target() + "' is not a number",
+                        "write the container port as a number or a range such as 8000-8010");
+            }
+            int[] published = p.publishedRange();
+            if (p.published() != null && published == null) {
+                throw new UserError(p.at(), "service '" + s.name() + "': host port '" + p.published() + "' is not a number",
+                        "write the host port as a number or a range");
+            }
+            if (published != null && published[1] - published[0] != target[1] - target[0]) {
+                if (target[0] != target[1]) {
+                    throw new UserError(p.at(), "service '" + s.name() + "': host and container port ranges differ in size",
+                            "make both ranges the same length");
+                }
+            }
+            for (int i = 0; i <= target[1] - target[0]; i++) {
+                Integer host = published == null ? null : published[0] + i;
+                String ip = p.hostIp() == null || p.hostIp().isEmpty() ? null : p.hostIp();
+                b.port(new PortSpec(ip, host, target[0] + i, p.protocol()));
+            }
+        }
+        for (ComposeService.Mount m : s.volumes()) {
+            switch (m.type()) {
+                case "bind" -> b.mount(MountSpec.bind(m.source(), m.target(), m.readOnly()));
+                case "volume" -> b.mount(new MountSpec(MountSpec.Type.VOLUME,
+                        m.source() == null || m.source().isEmpty() ? null : m.source(), m.target(), m.readOnly()));
+                case "tmpfs" -> b.mount(new MountSpec(MountSpec.Type.TMPFS, null, m.target(), m.readOnly()));
+                default -> throw new UserError(m.at(), "service '" + s.name() + "': volume type '" + m.type()
+                        + "' is not supported by devops up", "use bind, volume or tmpfs");
+            }
+        }
+        for (ComposeService.Dependency d : s.dependsOn().values()) {
+            if (!active.contains(d.service())) {
+                if (d.required()) {
+                    throw new UserError(d.at(), "service '" + s.name() + "' depends on '" + d.service()
+                            + "', which is not enabled by the selected profiles", "enable its profile with --profile");
+                }
+                continue;
+            }
+            b.dependsOn(d.service(), new DependencySpec(d.condition(), d.required(), d.restart()));
+        }
+        ComposeService.Healthcheck h = s.healthcheck();
+        if (h != null) {
+            b.healthcheck(new HealthcheckSpec(h.test(), h.interval(), h.timeout(), h.retries(), h.startPeriod(),
+                    h.disabled()));
+        }
+        b.restart(s.restart()).user(s.user()).workingDir(s.workingDir()).init(Boolean.TRUE.equals(s.init()));
+        s.labels().forEach(b::label);
+        s.networks().forEach((key, n) -> b.network(key, n == null ? new String[0] : n.aliases().toArray(String[]::new)));
+        b.stopSignal(s.stopSignal()).stopGracePeriod(s.stopGracePeriod());
+        return b.build();
+    }
+}
