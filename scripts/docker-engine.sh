@@ -4,14 +4,19 @@
 # without letting the package start a daemon; starts dockerd detached (setsid, log in $DOCKERD_LOG)
 # when no engine answers; waits up to $DOCKER_WAIT_SECS; prints the engine version.
 # Safe to run any number of times, also concurrently (flock).
-# Env: DOCKER_WAIT_SECS (60), DOCKERD_LOG (/var/log/dockerd.log), DOCKERD_ARGS (extra dockerd flags)
+# Env: DOCKER_WAIT_SECS (60), DOCKERD_LOG (/var/log/dockerd.log), DOCKERD_PIDFILE (/var/run/docker.pid),
+#      DOCKERD_ARGS (extra dockerd flags; with DOCKER_HOST, e.g. a second engine on its own socket)
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 WAIT=${DOCKER_WAIT_SECS:-60}
 DOCKERD_LOG=${DOCKERD_LOG:-/var/log/dockerd.log}
+PIDFILE=${DOCKERD_PIDFILE:-/var/run/docker.pid}
 
 version() { docker version --format 'Docker engine {{.Server.Version}} (API {{.Server.APIVersion}}); client {{.Client.Version}}'; }
-dockerd_pid() { local c; for c in /proc/[0-9]*/comm; do [ "$(cat "$c" 2>/dev/null)" = dockerd ] && { c=${c%/comm}; echo "${c#/proc/}"; return 0; }; done; return 1; }
+dockerd_pid() { # the pid of the dockerd that owns $PIDFILE, if it is alive
+  local p; p=$(cat "$PIDFILE" 2>/dev/null) || return 1
+  [ -n "$p" ] && [ "$(cat "/proc/$p/comm" 2>/dev/null)" = dockerd ] && echo "$p"
+}
 has_compose() { command -v docker-compose >/dev/null 2>&1; }
 
 if engine_answers && has_compose; then version; exit 0; fi   # fast path: no lock, no apt
@@ -31,13 +36,14 @@ else
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   # own session so it outlives us; 9>&- so it does not inherit (and hold) our lock
   # shellcheck disable=SC2086
-  setsid nohup dockerd ${DOCKERD_ARGS:-} >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
+  setsid nohup dockerd --pidfile "$PIDFILE" ${DOCKERD_ARGS:-} >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
+  pid=$!
 fi
 deadline=$((SECONDS + WAIT))
 until engine_answers; do
-  if [ $SECONDS -ge $deadline ] || ! dockerd_pid >/dev/null; then
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$pid" 2>/dev/null; then
     tail -n 30 "$DOCKERD_LOG" >&2 2>/dev/null || true
-    die "the engine did not answer within ${WAIT}s (dockerd log above)"
+    die "the engine did not answer within ${WAIT}s, or dockerd exited (its log is above)"
   fi
   sleep 0.5
 done
