@@ -155,5 +155,5 @@ for w in "${what[@]}"; do
     npm) seed_npm ;; maven) seed_maven ;; python) seed_python ;; golang|go) check_golang ;;
     *) die "unknown seed '$w' (npm maven python golang)" ;;
   esac
-  [ $((SECONDS - t0)) -gt 1 ] && log "$w took $((SECONDS - t0))s"
+  if [ $((SECONDS - t0)) -gt 1 ]; then log "$w took $((SECONDS - t0))s"; fi
 done

@@ -11,6 +11,7 @@ import dev.devops.testsupport.ImageChecks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 @DockerTest
 class ToolImageBuildTest {
+
+    @AfterAll
+    static void pruneDanglingTestImages() {
+        Docker.pruneTestImages();
+    }
 
     @Test
     void buildsOfflineAndPrintsItsVersion() {

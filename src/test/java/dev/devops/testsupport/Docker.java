@@ -128,6 +128,32 @@ public final class Docker {
     }
 
     private static BuildResult build(Path context, String dockerfile, String tag) {
+        String previous = imageExists(tag) ? inspect(tag).getId() : null;
+        BuildResult result = runBuild(context, dockerfile, tag);
+        if (previous != null && result.imageId().isPresent() && !previous.contains(result.imageId().get())) {
+            removeIfUnused(previous);   // the image this tag named before: now dangling
+        }
+        return result;
+    }
+
+    /**
+     * Removes the dangling images our builds left (they carry {@code io.devops.test=build}); a backstop
+     * for builds that were interrupted. Images of other builds are never touched.
+     */
+    public static void pruneTestImages() {
+        client().pruneCmd(com.github.dockerjava.api.model.PruneType.IMAGES)
+                .withDangling(true).withLabelFilter(TEST_LABEL + "=build").exec();
+    }
+
+    private static void removeIfUnused(String id) {
+        try {
+            client().removeImageCmd(id).withNoPrune(false).exec();
+        } catch (DockerException e) {
+            // still tagged, or used by a container or a child image: keep it
+        }
+    }
+
+    private static BuildResult runBuild(Path context, String dockerfile, String tag) {
         StringBuilder out = new StringBuilder();
         String[] error = {null};
         BuildImageResultCallback callback = new BuildImageResultCallback() {
@@ -206,8 +232,7 @@ public final class Docker {
             try {
                 InspectImageResponse image = client().inspectImageCmd(id).exec();
                 if (image.getRepoTags() == null || image.getRepoTags().isEmpty()) {
-                    // fails (and is ignored) while a child image or a container uses it
-                    client().removeImageCmd(id).withNoPrune(false).exec();
+                    removeIfUnused(id);
                 }
             } catch (DockerException e) {
                 // already gone, or still in use: keep it
