@@ -225,7 +225,7 @@ if [ ${#todo[@]} -gt 0 ]; then
   image_exists debian:bookworm-slim || build debian
   for n in "${todo[@]}"; do
     [ "$n" = maven ] && ! image_exists eclipse-temurin:17-jre && build temurin
-    build "$n"
+    present "$n" || build "$n"   # (debian may have been built just above)
   done
 fi
 for n in "${names[@]}"; do t=$(main_tag "$n"); image_exists "$t" || die "$t is missing after the build"; done

@@ -97,7 +97,7 @@ seed_maven() {
   for p in "${poms[@]}"; do
     # a copy of the pom with a stub main class and test: `package` then loads every plugin and
     # its dependencies (compiler, surefire provider, jar, shade/repackage) that go-offline misses
-    n=$((n + 1)); local w="$ctx/p$n" dir; dir=$(dirname "$p"); apps+=("${dir##*/}")
+    n=$((n + 1)); local w="$ctx/p$n" rel=${p#"$ROOT"/}; apps+=("${rel%/pom.xml}")
     mkdir -p "$w/src/main/java/devopsseed" "$w/src/test/java/devopsseed"; cp "$p" "$w/pom.xml"
     echo 'package devopsseed; public class SeedMain { public static void main(String[] a) { } }' >"$w/src/main/java/devopsseed/SeedMain.java"
     echo 'package devopsseed; public class SeedTest { }' >"$w/src/test/java/devopsseed/SeedTest.java"
