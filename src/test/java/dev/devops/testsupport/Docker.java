@@ -145,11 +145,15 @@ public final class Docker {
                 .withDangling(true).withLabelFilter(TEST_LABEL + "=build").exec();
     }
 
+    /** Removes an image that has no tag and that no container or child image uses; keeps it otherwise. */
     private static void removeIfUnused(String id) {
         try {
-            client().removeImageCmd(id).withNoPrune(false).exec();
+            List<String> tags = client().inspectImageCmd(id).exec().getRepoTags();
+            if (tags == null || tags.isEmpty()) {
+                client().removeImageCmd(id).withNoPrune(false).exec();
+            }
         } catch (DockerException e) {
-            // still tagged, or used by a container or a child image: keep it
+            // gone already, or used by a container or a child image: keep it
         }
     }
 
@@ -229,14 +233,7 @@ public final class Docker {
         List<String> reversed = new ArrayList<>(ids);
         java.util.Collections.reverse(reversed);
         for (String id : reversed) {
-            try {
-                InspectImageResponse image = client().inspectImageCmd(id).exec();
-                if (image.getRepoTags() == null || image.getRepoTags().isEmpty()) {
-                    removeIfUnused(id);
-                }
-            } catch (DockerException e) {
-                // already gone, or still in use: keep it
-            }
+            removeIfUnused(id);
         }
     }
 
