@@ -15,6 +15,15 @@ LABEL org.opencontainers.image.title="devops" \
       org.opencontainers.image.description="From source code to a containerized, securely configured stack: init, lint, up" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.licenses="Apache-2.0"
+# devops reads tracked files, staged blobs and history through the git executable; a mounted
+# repository belongs to another uid, hence safe.directory. INSTALL_GIT=false skips it where the build
+# has no network (the offline build test).
+ARG INSTALL_GIT=true
+RUN if [ "$INSTALL_GIT" = true ]; then \
+      apt-get update && apt-get install -y --no-install-recommends git \
+      && rm -rf /var/lib/apt/lists/* \
+      && git config --system --add safe.directory '*'; \
+    fi
 RUN groupadd --system --gid 10001 devops \
  && useradd --system --uid 10001 --gid devops --no-create-home --home-dir /work --shell /usr/sbin/nologin devops
 COPY --from=build /devops.jar /opt/devops/devops.jar

@@ -11,12 +11,14 @@ import dev.devops.testsupport.ImageChecks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The tool's own top-level {@code Dockerfile} builds offline (multi-stage: seeded maven builder, JRE
  * runtime), runs as a non-root user in {@code /work}, and the image answers {@code --version}.
+ * Built with {@code INSTALL_GIT=false}: its {@code apt-get install git} step needs a network.
  */
 @DockerTest
 class ToolImageBuildTest {
@@ -31,7 +33,7 @@ class ToolImageBuildTest {
         Path dir = ExampleDockerfilesBuildTest.projectDir();
         ImageChecks.requireBaseImages(dir.resolve("Dockerfile"));
         String tag = "devops-test/devops:latest";
-        Docker.BuildResult build = Docker.buildOffline(dir, "Dockerfile", tag);
+        Docker.BuildResult build = Docker.buildOffline(dir, "Dockerfile", tag, Map.of("INSTALL_GIT", "false"));
         if (build.imageId().isEmpty()) {
             fail("offline build of the tool's Dockerfile failed: " + build.error().orElse("?")
                     + "\n--- last lines of the build output ---\n" + build.tail(40));

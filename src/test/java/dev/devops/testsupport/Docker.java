@@ -107,7 +107,12 @@ public final class Docker {
      * that no dangling images are left; images of other builds are never touched.
      */
     public static BuildResult buildOffline(Path context, String dockerfile, String tag) {
-        BuildResult result = build(context, dockerfile, tag);
+        return buildOffline(context, dockerfile, tag, Map.of());
+    }
+
+    /** {@link #buildOffline(Path, String, String)} with {@code --build-arg}s. */
+    public static BuildResult buildOffline(Path context, String dockerfile, String tag, Map<String, String> buildArgs) {
+        BuildResult result = build(context, dockerfile, tag, buildArgs);
         if (result.error().filter(e -> e.contains("is excluded by pattern")).isPresent()) {
             // docker-java refuses a context whose .dockerignore excludes the Dockerfile; the docker CLI
             // sends the Dockerfile and .dockerignore anyway. Do the same on a copy of the context.
@@ -117,7 +122,7 @@ public final class Docker {
                 copyTree(context, copy);
                 Files.writeString(copy.resolve(".dockerignore"), "\n!" + dockerfile + "\n!.dockerignore\n",
                         StandardOpenOption.APPEND);
-                return build(copy, dockerfile, tag);
+                return build(copy, dockerfile, tag, buildArgs);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -127,9 +132,9 @@ public final class Docker {
         return result;
     }
 
-    private static BuildResult build(Path context, String dockerfile, String tag) {
+    private static BuildResult build(Path context, String dockerfile, String tag, Map<String, String> buildArgs) {
         String previous = imageExists(tag) ? inspect(tag).getId() : null;
-        BuildResult result = runBuild(context, dockerfile, tag);
+        BuildResult result = runBuild(context, dockerfile, tag, buildArgs);
         if (previous != null && result.imageId().isPresent() && !previous.contains(result.imageId().get())) {
             removeIfUnused(previous);   // the image this tag named before: now dangling
         }
@@ -157,7 +162,7 @@ public final class Docker {
         }
     }
 
-    private static BuildResult runBuild(Path context, String dockerfile, String tag) {
+    private static BuildResult runBuild(Path context, String dockerfile, String tag, Map<String, String> buildArgs) {
         StringBuilder out = new StringBuilder();
         String[] error = {null};
         BuildImageResultCallback callback = new BuildImageResultCallback() {
@@ -176,8 +181,9 @@ public final class Docker {
         };
         String id = null;
         try {
-            client().buildImageCmd()
-                    .withBaseDirectory(context.toFile())
+            com.github.dockerjava.api.command.BuildImageCmd cmd = client().buildImageCmd();
+            buildArgs.forEach(cmd::withBuildArg);
+            cmd.withBaseDirectory(context.toFile())
                     .withDockerfile(context.resolve(dockerfile).toFile())
                     .withTags(Set.of(tag))
                     .withNetworkMode("none")
