@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * runtime), runs as a non-root user in {@code /work}, and the image answers {@code --version}.
  * Built with {@code INSTALL_GIT=false}: its {@code apt-get install git} step needs a network.
  */
-@DockerTest
+@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
 class ToolImageBuildTest {
 
     @AfterAll
@@ -31,7 +31,6 @@ class ToolImageBuildTest {
     @Test
     void buildsOfflineAndPrintsItsVersion() {
         Path dir = ExampleDockerfilesBuildTest.projectDir();
-        ImageChecks.requireBaseImages(dir.resolve("Dockerfile"));
         String tag = "devops-test/devops:latest";
         Docker.BuildResult build = Docker.buildOffline(dir, "Dockerfile", tag, Map.of("INSTALL_GIT", "false"));
         if (build.imageId().isEmpty()) {
