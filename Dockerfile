@@ -1,0 +1,36 @@
+# The devops tool's own image, e.g. in CI:  docker run --rm -v "$PWD:/work" devops lint .
+# Classic-builder compatible (no BuildKit features), so it also builds with `--network none` when
+# the maven image already holds the dependencies (scripts/seed-builders.sh does that for tests).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+RUN mvn -B -q -ntp dependency:go-offline
+# .dockerignore lets only pom.xml, src/main, schema and templates into the context
+COPY . ./
+RUN mvn -B -q -ntp package -DskipTests && cp target/devops.jar /devops.jar
+
+FROM eclipse-temurin:17-jre
+ARG VERSION=0.1.0-SNAPSHOT
+LABEL org.opencontainers.image.title="devops" \
+      org.opencontainers.image.description="From source code to a containerized, securely configured stack: init, lint, up" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="Apache-2.0"
+# devops reads tracked files, staged blobs and history through the git executable; a mounted
+# repository belongs to another uid, hence safe.directory. INSTALL_GIT=false skips it where the build
+# has no network (the offline build test).
+ARG INSTALL_GIT=true
+RUN if [ "$INSTALL_GIT" = true ]; then \
+      apt-get update && apt-get install -y --no-install-recommends git \
+      && rm -rf /var/lib/apt/lists/* \
+      && git config --system --add safe.directory '*'; \
+    fi
+RUN groupadd --system --gid 10001 devops \
+ && useradd --system --uid 10001 --gid devops --no-create-home --home-dir /work --shell /usr/sbin/nologin devops
+COPY --from=build /devops.jar /opt/devops/devops.jar
+# class-data sharing archive made by a training run: faster start of every command
+RUN java -XX:ArchiveClassesAtExit=/opt/devops/devops.jsa -jar /opt/devops/devops.jar --help >/dev/null \
+ && chmod 444 /opt/devops/devops.jsa
+WORKDIR /work
+USER 10001:10001
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/devops/devops.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "/opt/devops/devops.jar"]
+CMD ["--help"]
