@@ -115,9 +115,12 @@ final class PythonStack {
         if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
-        } else {
+        } else if (d.framework != null) {
             d.port = 8000;
             d.evidence("port 8000 (Python default; no port literal found)");
+        } else {
+            d.port = null;
+            d.evidence("no port: no web framework and no port literal (a worker)");
         }
         start(repo, d, names.contains("gunicorn"));
         Code.Hit health = Code.health(repo, sources, CODE);
@@ -273,8 +276,21 @@ final class PythonStack {
                 return;
             }
         }
-        d.evidence("no start command found (no web framework, no main.py/app.py)");
+        for (String f : d.sources) {
+            if (RepoFiles.parent(f).equals(d.dir) && f.endsWith(".py")) {
+                String text = repo.source(f);
+                if (text != null && MAIN_GUARD.matcher(text).find()) {
+                    String file = ".".equals(d.dir) ? f : f.substring(d.dir.length() + 1);
+                    d.start = List.of("python", file);
+                    d.evidence("start 'python " + file + "' (" + f + " has an if __name__ == \"__main__\" block)");
+                    return;
+                }
+            }
+        }
+        d.evidence("no start command found (no web framework, no main.py/app.py, no __main__ block)");
     }
+
+    private static final Pattern MAIN_GUARD = Pattern.compile("(?m)^if\\s+__name__\\s*==\\s*['\"]__main__['\"]\\s*:");
 
     /** "module:var" of the file that creates the app object, e.g. "app:app" or "src.main:app". */
     private static String appTarget(RepoFiles repo, AppDraft d, Pattern app, Pattern factory) {

@@ -107,7 +107,7 @@ public final class RenderModel {
         m.put("dependsOn", deps);
         List<Object> env = new ArrayList<>();
         for (EnvVar v : a.env().values()) {
-            env.add(envVar(d, v));
+            env.add(envVar(d, v, a.port()));
         }
         m.put("env", env);
         return m;
@@ -164,7 +164,7 @@ public final class RenderModel {
         return m;
     }
 
-    static Map<String, Object> envVar(Descriptor d, EnvVar v) {
+    static Map<String, Object> envVar(Descriptor d, EnvVar v, Integer appPort) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", v.name());
         m.put("description", v.description() == null ? "" : v.description());
@@ -181,6 +181,10 @@ public final class RenderModel {
             m.put("servicePublished", s.publish());
             m.put("compose", linked(s, template));
             m.put("hostExample", hostExample(s, template));
+        } else if ("PORT".equals(v.name()) && appPort != null) {
+            // the container port is fixed by the image (EXPOSE, healthcheck, published port): a PORT from the
+            // host's .env must not move the app away from it
+            m.put("compose", String.valueOf(appPort));
         } else {
             m.put("compose", interpolation(v.name(), v.secret() || (v.required() && v.defaultValue() == null),
                     v.defaultValue()));
@@ -236,7 +240,7 @@ public final class RenderModel {
             List<Object> vars = new ArrayList<>();
             for (EnvVar v : a.env().values()) {
                 if (seen.add(v.name())) {
-                    vars.add(envVar(d, v));
+                    vars.add(envVar(d, v, a.port()));
                 }
             }
             if (!vars.isEmpty()) {

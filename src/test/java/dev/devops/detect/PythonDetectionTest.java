@@ -56,6 +56,21 @@ class PythonDetectionTest {
     }
 
     @Test
+    void aWorkerWithoutAWebFrameworkHasNoPortAndStartsItsMainScript() {
+        repo.file("requirements.txt", "redis>=4.3")
+                .file("consume.py", "import os", "import redis", "",
+                        "client = redis.Redis.from_url(os.environ['REDIS_URL'])", "",
+                        "if __name__ == \"__main__\":", "    print(client.ping())")
+                .file("helpers.py", "def f():", "    return 1");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(null, a.port());
+        assertEquals(List.of("python", "consume.py"), a.start());
+        assertEvidence(d, "no port: no web framework and no port literal (a worker)");
+        assertEvidence(d, "start 'python consume.py' (consume.py has an if __name__ == \"__main__\" block)");
+    }
+
+    @Test
     void fastapiWithPoetry() {
         repo.file("pyproject.toml", "[tool.poetry]", "name = \"blog\"", "", "[tool.poetry.dependencies]",
                         "python = \"^3.11\"", "fastapi = \"^0.110\"", "uvicorn = \"*\"", "asyncpg = \"*\"")

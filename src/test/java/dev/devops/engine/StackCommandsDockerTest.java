@@ -51,7 +51,7 @@ class StackCommandsDockerTest {
         }
     }
 
-    /** Runs {@code args} through Main's command line (its exit-code mapping) with {@code command} added. */
+    /** Runs {@code args} through Main's command line (its exit-code mapping) with {@code command} in place of the registered one. */
     private int run(Object command, Supplier<StackSource> src, String... args) {
         out.reset();
         err.reset();
@@ -59,6 +59,8 @@ class StackCommandsDockerTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             CommandLine cl = Main.commandLine();
+            String name = new CommandLine(command).getCommandName();
+            cl.getCommandSpec().removeSubcommand(name); // replace the registered command by one with a test source
             cl.addSubcommand(command);
             return cl.execute(args);
         } finally {
