@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             SchemaCommand.class,
             AutoComplete.GenerateCompletion.class,
+            TrainCommand.class,
         })
 public final class DevopsCommand implements Runnable {
     @Spec

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# bench/up.sh - `devops up -d --wait` + `down -v` against Debian's docker-compose 1.29.2 on the same
+# 3-service stack (bench/stack), measured side by side in one run, alternating the two tools.
+#   devops:          devops up -d --wait            ... devops down -v
+#   docker-compose:  docker-compose up -d, then poll until all three containers are healthy ... down -v
+# Also: a second `devops up -d --wait` with nothing changed (the no-op), and the same for compose.
+# The app image is built once by each tool before timing (builds are not what is compared).
+# Needs a Docker engine and the stand-in images (scripts/test.sh sets both up).
+# Usage: bench/up.sh [ROUNDS]   (default 5). Prints a markdown table; writes target/bench/up.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-5}
+STACK=bench/stack/docker-compose.yml
+command -v docker-compose >/dev/null || { echo "bench: docker-compose is missing (apt-get install docker-compose)" >&2; exit 2; }
+bin/devops --version >/dev/null
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+healthy3() { # project -> 0 when its three containers are healthy
+  local n
+  n=$(docker ps --filter "label=com.docker.compose.project=$1" --filter health=healthy -q | wc -l)
+  [ "$n" -eq 3 ]
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+dv=benchdv; dc=benchdc
+bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1 || true
+docker-compose -f "$STACK" -p "$dc" down -v >/dev/null 2>&1 || true
+bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1 && bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1
+docker-compose -f "$STACK" -p "$dc" build -q >/dev/null 2>&1
+
+declare -a D_UP D_NOOP D_DOWN C_UP C_NOOP C_DOWN
+for ((i = 1; i <= ROUNDS; i++)); do
+  t=$(now); bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1; D_UP+=("$(since "$t")")
+  t=$(now); bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1; D_NOOP+=("$(since "$t")")
+  t=$(now); bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1; D_DOWN+=("$(since "$t")")
+
+  t=$(now); docker-compose -f "$STACK" -p "$dc" up -d >/dev/null 2>&1
+  until healthy3 "$dc"; do sleep 0.1; done; C_UP+=("$(since "$t")")
+  t=$(now); docker-compose -f "$STACK" -p "$dc" up -d >/dev/null 2>&1
+  until healthy3 "$dc"; do sleep 0.1; done; C_NOOP+=("$(since "$t")")
+  t=$(now); docker-compose -f "$STACK" -p "$dc" down -v >/dev/null 2>&1; C_DOWN+=("$(since "$t")")
+  echo "round $i: devops up ${D_UP[-1]} s, no-op ${D_NOOP[-1]} s, down ${D_DOWN[-1]} s | docker-compose up ${C_UP[-1]} s, no-op ${C_NOOP[-1]} s, down ${C_DOWN[-1]} s" >&2
+done
+row() { # label devops-array compose-array
+  local d c
+  d=$(printf '%s\n' "${!2}" | median); c=$(printf '%s\n' "${!3}" | median)
+  printf '| %s | %s s | %s s | %s |\n' "$1" "$d" "$c" "$(awk -v a="$d" -v b="$c" 'BEGIN { printf "%.2f", a / b }')"
+}
+mkdir -p target/bench
+{
+  echo "| median of $ROUNDS rounds | devops | docker-compose 1.29.2 | ratio |"
+  echo "|---|---:|---:|---:|"
+  row "up until 3 healthy" 'D_UP[@]' 'C_UP[@]'
+  row "second up, nothing changed" 'D_NOOP[@]' 'C_NOOP[@]'
+  row "down -v" 'D_DOWN[@]' 'C_DOWN[@]'
+} | tee target/bench/up.md

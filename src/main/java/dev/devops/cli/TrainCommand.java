@@ -1,0 +1,68 @@
+package dev.devops.cli;
+
+import dev.devops.engine.ComposeStackSource;
+import dev.devops.engine.EngineClient;
+import dev.devops.engine.StackEngine;
+import dev.devops.engine.StackSource;
+import dev.devops.engine.StackSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Hidden: the training run bin/devops records its class-data-sharing archive from. It walks the
+ * paths real commands take (init and render on an example, lint, the compose loader, and the
+ * Docker client when an engine answers) with their output thrown away, so every command starts
+ * from the archive, not only the one that happened to be run first.
+ */
+@Command(name = "__train", hidden = true, description = "Training run for the class-data-sharing archive.")
+public final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "An example app directory with a devops.yaml and a compose file.")
+    Path example;
+
+    @Override
+    public Integer call() {
+        quietly("init", "--dry-run", example.toString());
+        quietly("render", "--check", example.toString());
+        quietly("lint", example.toString());
+        quietly("lint", "--format", "json", example.toString());
+        quietly("rules");
+        Path compose = example.resolve("docker-compose.yml");
+        if (Files.isRegularFile(compose)) {
+            try {
+                StackSpec spec = new ComposeStackSource().load(new StackSource.Request("devops-train",
+                        List.of(compose), example, List.of(), true));
+                try (EngineClient client = EngineClient.fromEnvironment();
+                        StackEngine engine = new StackEngine(client, null)) {
+                    engine.ps(spec.project());
+                }
+            } catch (RuntimeException e) {
+                // no engine here: the compose and client classes loaded so far are archived all the same
+            }
+        }
+        return 0;
+    }
+
+    private static void quietly(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        System.setOut(sink);
+        System.setErr(sink);
+        try {
+            cl.execute(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
