@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * Docker client when an engine answers) with their output thrown away, so every command starts
  * from the archive, not only the one that happened to be run first.
  */
-@Command(name = "__train", hidden = true, description = "Training run for the class-data-sharing archive.")
+@Command(name = "__train", hidden = true, mixinStandardHelpOptions = true, description = "Training run for the class-data-sharing archive.")
 public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "An example app directory with a devops.yaml and a compose file.")
     Path example;
