@@ -26,7 +26,7 @@ public final class EnvNames {
         for (String[] pg : new String[][] {{"PGHOST", "host"}, {"PGPORT", "port"}, {"PGUSER", "user"},
                 {"PGPASSWORD", "password"}, {"PGDATABASE", "database"}, {"POSTGRES_HOST", "host"},
                 {"POSTGRES_PORT", "port"}, {"POSTGRES_USER", "user"}, {"POSTGRES_PASSWORD", "password"},
-                {"POSTGRES_DB", "database"}, {"POSTGRES_DATABASE", "database"}}) {
+                {"POSTGRES_DB", "database"}, {"POSTGRES_DATABASE", "database"}, {"POSTGRES_PASS", "password"}}) {
             link(pg[0], pg[1], "postgres");
         }
         for (String db : List.of("MYSQL", "MARIADB")) {
@@ -35,6 +35,7 @@ public final class EnvNames {
             link(db + "_PORT", "port", type);
             link(db + "_USER", "user", type);
             link(db + "_PASSWORD", "password", type);
+            link(db + "_PASS", "password", type);
             link(db + "_DATABASE", "database", type);
         }
         link("REDIS_URL", "url", "redis");
@@ -107,6 +108,12 @@ public final class EnvNames {
         String n = name.toUpperCase(Locale.ROOT);
         for (String w : SECRET_WORDS) {
             if (n.contains(w)) {
+                return true;
+            }
+        }
+        // PASS and PWD as whole words: MYSQL_PASS, DB_PWD, PASS_PHRASE (not PASSENGER, PASSPORT_NUMBER)
+        for (String part : n.split("_")) {
+            if (part.equals("PASS") || part.equals("PWD") || part.equals("PASSPHRASE")) {
                 return true;
             }
         }

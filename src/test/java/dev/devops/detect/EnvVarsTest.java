@@ -121,14 +121,15 @@ class EnvVarsTest {
     @ParameterizedTest
     @ValueSource(strings = {"DB_PASSWORD", "MYSQL_PASSWD", "JWT_SECRET", "GITHUB_TOKEN", "PRIVATE_KEY_PEM",
         "GOOGLE_CREDENTIALS", "OPENAI_API_KEY", "MAPS_APIKEY", "STRIPE_KEY", "SENTRY_DSN", "DATABASE_URL",
-        "READ_DATABASE_URL", "MONGO_URI", "MONGODB_URL", "AMQP_URL", "RABBITMQ_URL", "AWS_SECRET_ACCESS_KEY"})
+        "READ_DATABASE_URL", "MONGO_URI", "MONGODB_URL", "AMQP_URL", "RABBITMQ_URL", "AWS_SECRET_ACCESS_KEY", "MYSQL_PASS",
+        "DB_PWD", "SSH_PASSPHRASE"})
     void secretNames(String name) {
         assertTrue(EnvNames.isSecret(name), name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"AWS_ACCESS_KEY_ID", "VAPID_PUBLIC_KEY", "REDIS_URL", "PORT", "LOG_LEVEL", "KEYCLOAK_REALM",
-        "SPRING_DATASOURCE_URL", "API_URL"})
+        "SPRING_DATASOURCE_URL", "API_URL", "PASSENGER_COUNT", "PASSPORT_OFFICE", "OLDPWD_HINT"})
     void notSecretNames(String name) {
         assertFalse(EnvNames.isSecret(name), name);
     }
