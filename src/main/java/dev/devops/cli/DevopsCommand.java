@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             SchemaCommand.class,
+            LintCommand.class,
+            RulesCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class DevopsCommand implements Runnable {

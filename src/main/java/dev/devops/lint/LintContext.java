@@ -1,6 +1,9 @@
 package dev.devops.lint;
 
 import dev.devops.descriptor.Descriptor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -8,16 +11,27 @@ import java.util.Set;
 /**
  * What a check sees of the repository.
  *
- * @param root       the repository (or directory) root
- * @param files      repo-relative paths (forward slashes) of the files to lint: git-tracked files plus
- *                   untracked files git does not ignore; a plain walk outside git
- * @param tracked    the subset of {@code files} tracked by git (empty outside git)
- * @param descriptor devops.yaml when present, else null
+ * @param root        the repository (or directory) root
+ * @param files       repo-relative paths (forward slashes) of the files to lint: git-tracked files plus
+ *                    untracked files git does not ignore; a plain walk outside git
+ * @param tracked     the subset of {@code files} tracked by git (empty outside git)
+ * @param descriptor  devops.yaml when present, else null
+ * @param maxFileSize files larger than this many bytes are skipped by {@link #readText} (and counted)
+ * @param stats       files read and skipped, shared by every check of one run
  */
-public record LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor) {
+public record LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor,
+        long maxFileSize, FileStats stats) {
+    /** Default for --max-file-size: 1 MiB; larger text files are nearly always generated or data. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 1L << 20;
+
     public LintContext {
         files = List.copyOf(files);
         tracked = Set.copyOf(tracked);
+        stats = stats == null ? new FileStats() : stats;
+    }
+
+    public LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor) {
+        this(root, files, tracked, descriptor, DEFAULT_MAX_FILE_SIZE, new FileStats());
     }
 
     public Path resolve(String relativePath) {
@@ -26,5 +40,45 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
 
     public boolean isGitRepository() {
         return !tracked.isEmpty();
+    }
+
+    /**
+     * The file's text (UTF-8, malformed bytes replaced), or null when it is not a regular file, is
+     * binary (a NUL byte in its first 8 KiB), larger than {@link #maxFileSize} or unreadable; skipped
+     * files are counted in {@link #stats}.
+     */
+    public String readText(String relativePath) {
+        Path p = resolve(relativePath);
+        try {
+            if (!Files.isRegularFile(p)) {
+                return null;
+            }
+            long size = Files.size(p);
+            if (size > maxFileSize) {
+                stats.tooLarge(relativePath);
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            if (isBinary(bytes, bytes.length)) {
+                stats.binary(relativePath);
+                return null;
+            }
+            stats.scanned(relativePath);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            stats.unreadable(relativePath);
+            return null;
+        }
+    }
+
+    /** A NUL byte in the first 8 KiB marks a file as binary (git's own test). */
+    public static boolean isBinary(byte[] bytes, int length) {
+        int n = Math.min(length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
