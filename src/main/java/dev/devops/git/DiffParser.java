@@ -130,6 +130,9 @@ final class DiffParser {
             }
         } else if (l.startsWith("+++ ")) {
             String p = l.substring(4);
+            if (p.endsWith("\t")) {
+                p = p.substring(0, p.length() - 1); // git appends a tab to names with spaces
+            }
             if (!p.equals("/dev/null")) {
                 p = unquote(p);
                 path = p.startsWith("b/") ? p.substring(2) : p;

@@ -25,7 +25,7 @@ final class AssignmentDetector extends Detector {
             "(?i)<([\\w:.-]*(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]*)>([^<\\n]{1,500})</\\1>");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\bkey\\s*=\\s*\"([^\"]{1,80})\"\\s+value\\s*=\\s*\"([^\"]{0,500})\"");
-    private static final Pattern DOCKER_ENV = Pattern.compile("(?i)^[ \\t]*ENV[ \\t]+([A-Za-z_][\\w.-]*)[ \\t]+([^\\s=].*?)[ \\t]*$");
+    private static final Pattern DOCKER_ENV = Pattern.compile("(?im)^[ \\t]*ENV[ \\t]+([A-Za-z_][\\w.-]*)[ \\t]+([^\\s=].*?)[ \\t]*$");
 
     enum Kind { PASSWORD, SECRET }
 

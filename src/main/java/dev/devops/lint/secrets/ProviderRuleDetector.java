@@ -3,9 +3,9 @@ package dev.devops.lint.secrets;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import dev.devops.lint.secrets.rules.SecretRule;
-import dev.devops.lint.secrets.rules.Validators;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 
 /**
@@ -17,9 +17,11 @@ import java.util.regex.Matcher;
 final class ProviderRuleDetector extends Detector {
     final SecretRule rule;
     final RuleInfo info;
+    private final BiPredicate<String, String> validators;
 
-    ProviderRuleDetector(SecretRule rule) {
+    ProviderRuleDetector(SecretRule rule, BiPredicate<String, String> validators) {
         this.rule = rule;
+        this.validators = validators;
         this.info = info(rule);
     }
 
@@ -64,7 +66,7 @@ final class ProviderRuleDetector extends Detector {
             Severity severity = rule.severity();
             Map<String, String> extra = null;
             String message = rule.title();
-            if (rule.validator() != null && !Validators.valid(rule.validator(), secret)) {
+            if (rule.validator() != null && !validators.test(rule.validator(), secret)) {
                 if (severity.atLeast(Severity.WARNING)) {
                     severity = Severity.WARNING;
                 }

@@ -4,11 +4,13 @@ import dev.devops.lint.Allowlist;
 import dev.devops.lint.Finding;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.secrets.rules.SecretRule;
+import dev.devops.lint.secrets.rules.Validators;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The secret scanning engine: one keyword automaton over every detector's keywords (provider rules
@@ -23,7 +25,13 @@ public final class SecretScanner {
     private final AssignmentDetector assignment = new AssignmentDetector();
     private final List<RuleInfo> rules = new ArrayList<>();
 
+    /** With the built-in checksum validators. */
     public SecretScanner(List<SecretRule> providerRules) {
+        this(providerRules, Validators::valid);
+    }
+
+    /** @param validators (validator id, secret) → whether the secret's checksum is right */
+    public SecretScanner(List<SecretRule> providerRules, BiPredicate<String, String> validators) {
         List<Detector> ds = new ArrayList<>(List.of(new PrivateKeyDetector(), new JwtDetector(), new UriPasswordDetector(),
                 assignment));
         rules.addAll(GenericRules.ALL);
@@ -33,7 +41,7 @@ public final class SecretScanner {
             if (!ids.add(r.id())) {
                 throw new IllegalArgumentException("duplicate secret rule id " + r.id());
             }
-            ProviderRuleDetector d = new ProviderRuleDetector(r);
+            ProviderRuleDetector d = new ProviderRuleDetector(r, validators);
             rules.add(d.info);
             if (r.keywords().isEmpty()) {
                 unkeyed.add(d);
