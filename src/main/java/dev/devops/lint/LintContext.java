@@ -48,6 +48,12 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
      * files are counted in {@link #stats}.
      */
     public String readText(String relativePath) {
+        byte[] bytes = readBytes(relativePath);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The file's bytes, or null (skipped and counted) like {@link #readText}. */
+    public byte[] readBytes(String relativePath) {
         Path p = resolve(relativePath);
         try {
             if (!Files.isRegularFile(p)) {
@@ -64,7 +70,7 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
                 return null;
             }
             stats.scanned(relativePath);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes;
         } catch (IOException | SecurityException e) {
             stats.unreadable(relativePath);
             return null;

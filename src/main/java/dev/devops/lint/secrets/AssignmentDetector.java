@@ -17,10 +17,6 @@ import java.util.regex.Pattern;
  * floor, and an entropy floor for tokens) and the file (lock files and translations are skipped).
  */
 final class AssignmentDetector extends Detector {
-    /** key, operator, value: {@code key = "v"}, {@code "key": "v"}, {@code key: v}, {@code key := "v"}, {@code --key=v}. */
-    private static final Pattern ASSIGN = Pattern.compile(
-            "(?<![\\w$.@-])(-{0,2}[A-Za-z_$@][\\w.$-]{0,80})[\"'`]?\\]?[ \\t]*(?::=|=>|\\?\\?=|\\|\\|=|=(?![=>~])|:(?![:/=]))[ \\t]*"
-            + "(\"(?:[^\"\\\\\\n]|\\\\.){0,500}\"|'(?:[^'\\\\\\n]|\\\\.){0,500}'|`[^`\\n]{0,500}`|[^\\s\"'`,;]{1,500})");
     private static final Pattern XML = Pattern.compile(
             "(?i)<([\\w:.-]*(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]*)>([^<\\n]{1,500})</\\1>");
     private static final Pattern KEY_VALUE = Pattern.compile(
@@ -74,25 +70,15 @@ final class AssignmentDetector extends Detector {
 
     @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
-        int from = windowStart(lineStart, lineEnd, hitStart);
-        int to = windowEnd(lineStart, lineEnd, hitEnd);
-        Matcher m = job.matcher(ASSIGN);
-        m.region(from, to);
-        while (m.find()) {
-            consider(job, m.group(1), m.group(2), m.start(2), job.kind == FileKind.CODE);
-        }
         String t = job.text;
-        if (t.indexOf('<', from) >= 0 && t.indexOf('<', from) < to) {
-            Matcher x = job.matcher(XML);
-            x.region(from, to);
-            while (x.find()) {
-                consider(job, x.group(1), "\"" + x.group(2) + "\"", x.start(2), false);
-            }
-            Matcher kv = job.matcher(KEY_VALUE);
-            kv.region(from, to);
-            while (kv.find()) {
-                consider(job, kv.group(1), "\"" + kv.group(2) + "\"", kv.start(2), false);
-            }
+        // the name around the keyword, read by hand: this runs on every line with a keyword, so no regex
+        int ks = hitStart;
+        while (ks > lineStart && ks > hitStart - 80 && isNameChar(t.charAt(ks - 1))) {
+            ks--;
+        }
+        int ke = hitEnd;
+        while (ke < lineEnd && ke < hitEnd + 80 && isNameChar(t.charAt(ke))) {
+            ke++;
         }
         if (job.dockerfile) {
             Matcher d = job.matcher(DOCKER_ENV);
@@ -101,7 +87,107 @@ final class AssignmentDetector extends Detector {
                 consider(job, d.group(1), d.group(2), d.start(2), false);
             }
         }
-        return to;
+        String key = t.substring(ks, ke);
+        if (classify(key) == null) {
+            return ke;
+        }
+        if (ks > lineStart && t.charAt(ks - 1) == '<') {
+            Matcher x = job.matcher(XML);
+            x.region(ks - 1, lineEnd);
+            if (x.lookingAt()) {
+                consider(job, x.group(1), "\"" + x.group(2) + "\"", x.start(2), false);
+            }
+            return ke;
+        }
+        if (ks > lineStart && t.charAt(ks - 1) == '"' && t.lastIndexOf("key", ks) >= Math.max(lineStart, ks - 12)) {
+            Matcher kv = job.matcher(KEY_VALUE);
+            kv.region(Math.max(lineStart, ks - 12), lineEnd);
+            if (kv.find()) {
+                consider(job, kv.group(1), "\"" + kv.group(2) + "\"", kv.start(2), false);
+                return kv.end();
+            }
+        }
+        int i = ke;
+        if (i < lineEnd && (t.charAt(i) == '"' || t.charAt(i) == '\'' || t.charAt(i) == '`')) {
+            i++;
+        }
+        if (i < lineEnd && t.charAt(i) == ']') {
+            i++;
+        }
+        i = skipBlanks(t, i, lineEnd);
+        int op = operatorLength(t, i, lineEnd);
+        if (op == 0) {
+            return ke;
+        }
+        i = skipBlanks(t, i + op, lineEnd);
+        if (i >= lineEnd) {
+            return ke;
+        }
+        int ve = valueEnd(t, i, lineEnd);
+        if (ve <= i) {
+            return ke;
+        }
+        consider(job, key, t.substring(i, ve), i, job.kind == FileKind.CODE);
+        return ve;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$' || c == '-');
+    }
+
+    private static int skipBlanks(String t, int i, int end) {
+        while (i < end && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** ":=", "=>", "??=", "||=", "=" (not "==", "=~"), ":" (not "::", "://", ":="); else 0. */
+    private static int operatorLength(String t, int i, int end) {
+        if (i >= end) {
+            return 0;
+        }
+        char c = t.charAt(i);
+        char n = i + 1 < end ? t.charAt(i + 1) : '\n';
+        if (c == ':') {
+            if (n == '=') {
+                return 2;
+            }
+            return n == ':' || n == '/' ? 0 : 1;
+        }
+        if (c == '=') {
+            return n == '=' || n == '~' ? 0 : n == '>' ? 2 : 1;
+        }
+        if ((c == '?' && n == '?' || c == '|' && n == '|') && i + 2 < end && t.charAt(i + 2) == '=') {
+            return 3;
+        }
+        return 0;
+    }
+
+    /** The end of a quoted literal (with escapes) or of a bare word. */
+    private static int valueEnd(String t, int i, int end) {
+        char q = t.charAt(i);
+        int limit = Math.min(end, i + 502);
+        if (q == '"' || q == '\'' || q == '`') {
+            for (int k = i + 1; k < limit; k++) {
+                char c = t.charAt(k);
+                if (c == '\\' && q != '`') {
+                    k++;
+                } else if (c == q) {
+                    return k + 1;
+                }
+            }
+            return i; // unterminated: not a literal we understand
+        }
+        int k = i;
+        while (k < limit) {
+            char c = t.charAt(k);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';') {
+                break;
+            }
+            k++;
+        }
+        return k;
     }
 
     /** Checks one key/value pair; {@code rawValue} still has its quotes. */

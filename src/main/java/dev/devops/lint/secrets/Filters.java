@@ -18,7 +18,7 @@ public final class Filters {
             "key", "value", "string", "str", "default", "empty", "required", "optional", "test", "testing", "foo", "bar",
             "foobar", "baz", "example", "sample", "dummy", "placeholder", "redacted", "hidden", "masked", "secret_key",
             "private", "private_key", "access_key", "access_token", "auth_token", "client_secret", "bearer", "basic",
-            "env", "environment", "config", "setme", "set_me", "unset", "tbd", "todo", "n/a", "na");
+            "env", "environment", "config", "passphrase", "passcode", "credential", "credentials", "setme", "set_me", "unset", "tbd", "todo", "n/a", "na");
 
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** SEC0010: a signed JWT; the header must decode to a JSON object with an "alg" other than "none". */
 final class JwtDetector extends Detector {
     private static final Pattern JWT = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{16,})");
+            "(eyJ[A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{16,})");
 
     @Override
     List<String> keywords() {
@@ -19,29 +19,36 @@ final class JwtDetector extends Detector {
 
     @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
-        int from = windowStart(lineStart, lineEnd, hitStart);
-        int to = windowEnd(lineStart, lineEnd, hitEnd);
+        String t = job.text;
+        if (t.charAt(hitStart) != 'e' || t.charAt(hitStart + 2) != 'J' || hitStart > lineStart && isTokenChar(t.charAt(hitStart - 1))) {
+            return hitEnd;
+        }
         Matcher m = job.matcher(JWT);
-        m.region(from, to);
-        while (m.find()) {
+        m.region(hitStart, Math.min(lineEnd, hitStart + 16 * 1024));
+        if (m.lookingAt()) {
             String header = decode(m.group(1));
             String payload = decode(m.group(2));
             if (header == null || payload == null || !header.startsWith("{") || !payload.trim().startsWith("{")) {
-                continue;
+                return m.end();
             }
             String compact = header.replace(" ", "");
             int alg = compact.indexOf("\"alg\":\"");
             if (alg < 0 || compact.startsWith("\"alg\":\"none\"", alg) || compact.startsWith("\"alg\":\"None\"", alg)) {
-                continue;
+                return m.end();
             }
             String token = m.group();
             if (Filters.placeholderOrReference(token) != null) {
-                continue;
+                return m.end();
             }
             job.emit(GenericRules.JWT, Severity.ERROR, m.start(), token, GenericRules.JWT.title(),
                     "Revoke the token or rotate its signing key; build test tokens at run time instead of committing them.", null);
+            return m.end();
         }
-        return to;
+        return hitEnd;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     static String decode(String part) {

@@ -21,8 +21,14 @@ final class KeywordAutomaton {
         }
     }
 
-    /** transitions[state * 128 + c] = next state. */
-    private final int[] transitions;
+    /**
+     * Byte (or char below 256) → character class: each distinct keyword character (case folded) has
+     * its own class, every other character is class 0. Keeps the table small enough for the L1/L2 cache.
+     */
+    private final byte[] classes = new byte[256];
+    private final int shift;
+    /** table[state << shift | class] = next state, bitwise-negated when the next state reports keywords. */
+    private final int[] table;
     /** For each state, null or pairs (detector slot, keyword length) of keywords ending here. */
     private final int[][] outputs;
 
@@ -55,7 +61,7 @@ final class KeywordAutomaton {
         }
         int n = gotoRows.size();
         int[] fail = new int[n];
-        transitions = new int[n * ALPHABET];
+        int[] transitions = new int[n * ALPHABET];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < ALPHABET; c++) {
             int s = gotoRows.get(0)[c];
@@ -81,6 +87,40 @@ final class KeywordAutomaton {
                 }
             }
         }
+        int[] classOf = new int[ALPHABET];
+        int nextClass = 1;
+        for (int c = 0; c < ALPHABET; c++) {
+            char l = LOWER[c];
+            if (classOf[l] == 0 && usedChar(gotoRows, l)) {
+                classOf[l] = nextClass++;
+            }
+        }
+        for (int c = 0; c < ALPHABET; c++) {
+            classes[c] = (byte) classOf[LOWER[c]];
+        }
+        int bits = 1;
+        while ((1 << bits) < nextClass) {
+            bits++;
+        }
+        shift = bits;
+        int[] representative = new int[nextClass];
+        for (int c = 0; c < ALPHABET; c++) {
+            if (classOf[c] != 0) {
+                representative[classOf[c]] = c;
+            }
+        }
+        boolean[] reports = new boolean[n];
+        for (int st = 0; st < n; st++) {
+            reports[st] = !out.get(st).isEmpty();
+        }
+        table = new int[n << shift];
+        for (int st = 0; st < n; st++) {
+            for (int k = 0; k < nextClass; k++) {
+                // class 0 stands for every character no keyword uses: it leads where such a character does
+                int next = k == 0 ? transitions[st * ALPHABET + firstUnused(classOf)] : transitions[st * ALPHABET + representative[k]];
+                table[(st << shift) | k] = reports[next] ? ~next : next;
+            }
+        }
         outputs = new int[n][];
         for (int s = 0; s < n; s++) {
             List<int[]> o = out.get(s);
@@ -93,6 +133,24 @@ final class KeywordAutomaton {
                 outputs[s] = flat;
             }
         }
+    }
+
+    private static boolean usedChar(List<int[]> gotoRows, char c) {
+        for (int[] row : gotoRows) {
+            if (row[c] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstUnused(int[] classOf) {
+        for (int c = 1; c < ALPHABET; c++) {
+            if (classOf[c] == 0 && classOf[LOWER[c]] == 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static int[] newRow() {
@@ -110,21 +168,60 @@ final class KeywordAutomaton {
         void hit(int slot, int start, int end);
     }
 
+    /** Hits collected from a byte scan: (slot, start, end) triples in order of the keyword's end. */
+    static final class HitList {
+        int[] data = new int[48];
+        int size;
+
+        void add(int slot, int start, int end) {
+            if (size + 3 > data.length) {
+                data = java.util.Arrays.copyOf(data, data.length * 2);
+            }
+            data[size++] = slot;
+            data[size++] = start;
+            data[size++] = end;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    /**
+     * Scans raw file bytes (UTF-8 or any ASCII-compatible encoding): keywords are ASCII, so a byte
+     * scan finds them without decoding, and files without any keyword are never decoded at all.
+     */
+    HitList search(byte[] bytes, int length) {
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        HitList hits = new HitList();
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            state = t[(state << sh) | cls[bytes[i] & 0xff]];
+            if (state < 0) {
+                state = ~state;
+                int[] hit = outputs[state];
+                for (int k = 0; k < hit.length; k += 2) {
+                    hits.add(hit[k], i + 1 - hit[k + 1], i + 1);
+                }
+            }
+        }
+        return hits;
+    }
+
     /** Reports every keyword occurrence in {@code text}, in order of the keyword's end. */
     void search(String text, Hits hits) {
-        final int[] t = transitions;
-        final int[][] o = outputs;
-        final char[] lower = LOWER;
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c >= ALPHABET) {
-                state = 0;
-                continue;
-            }
-            state = t[state * ALPHABET + lower[c]];
-            int[] hit = o[state];
-            if (hit != null) {
+            state = t[(state << sh) | (c < 256 ? cls[c] : 0)];
+            if (state < 0) {
+                state = ~state;
+                int[] hit = outputs[state];
                 for (int k = 0; k < hit.length; k += 2) {
                     hits.hit(hit[k], i + 1 - hit[k + 1], i + 1);
                 }

@@ -25,7 +25,7 @@ final class ScanJob {
     private final int[] lineNumbers;
     private final Map<String, String> properties;
     private final Allowlist allow;
-    private final boolean mayBeSuppressed;
+    private int mayBeSuppressed = -1; // computed at the first finding: most files have none
     final List<Finding> findings = new ArrayList<>();
     private final IdentityHashMap<Pattern, Matcher> matchers = new IdentityHashMap<>();
     private MessageDigest sha;
@@ -41,7 +41,6 @@ final class ScanJob {
         this.lineNumbers = lineNumbers;
         this.properties = properties == null ? Map.of() : properties;
         this.allow = allow;
-        this.mayBeSuppressed = Suppression.mayContain(text);
     }
 
     Allowlist allow() {
@@ -90,7 +89,10 @@ final class ScanJob {
             return;
         }
         int ls = lineStart(pos);
-        if (mayBeSuppressed && Suppression.suppressedAt(text, ls, lineEnd(pos), rule.id())) {
+        if (mayBeSuppressed < 0) {
+            mayBeSuppressed = Suppression.mayContain(text) ? 1 : 0;
+        }
+        if (mayBeSuppressed == 1 && Suppression.suppressedAt(text, ls, lineEnd(pos), rule.id())) {
             return;
         }
         int line = lineOf(pos);

@@ -87,10 +87,43 @@ public final class SecretScanner {
             return List.of();
         }
         scanText(job);
+        return finish(job, committed);
+    }
+
+    /**
+     * Scans a file's bytes: the keyword automaton runs over the raw bytes, so a file without any
+     * keyword is never decoded; for pure-ASCII files the byte offsets of the hits are the char offsets.
+     */
+    public List<Finding> scanFile(String path, byte[] bytes, Allowlist allow, boolean committed) {
+        FileKind kind = FileKind.of(path);
+        if (kind == FileKind.LOCKFILE) {
+            return List.of();
+        }
+        KeywordAutomaton.HitList hits = automaton.search(bytes, bytes.length);
+        boolean fileLevel = kind == FileKind.ENV && committed || FileKind.isYaml(path);
+        if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
+            return List.of();
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        ScanJob job = new ScanJob(path, text, null, null, allow);
+        if (text.length() == bytes.length) {
+            Runner r = new Runner(job);
+            int[] d = hits.data;
+            for (int i = 0; i < hits.size; i += 3) {
+                r.hit(d[i], d[i + 1], d[i + 2]);
+            }
+            runUnkeyed(job);
+        } else {
+            scanText(job);
+        }
+        return finish(job, committed);
+    }
+
+    private List<Finding> finish(ScanJob job, boolean committed) {
         if (job.kind == FileKind.ENV && committed) {
             DotEnvDetector.scan(job);
         }
-        if (FileKind.isYaml(path)) {
+        if (FileKind.isYaml(job.path)) {
             KubernetesSecretDetector.scan(job, this);
         }
         return dedupe(job.findings);
@@ -98,26 +131,46 @@ public final class SecretScanner {
 
     /** Runs the keyword-triggered detectors over the job's text. */
     void scanText(ScanJob job) {
-        final String text = job.text;
-        final int[] ranUntil = new int[detectors.length];
-        final boolean[] applies = new boolean[detectors.length];
-        for (int i = 0; i < detectors.length; i++) {
-            applies[i] = detectors[i].appliesTo(job.kind);
+        automaton.search(job.text, new Runner(job));
+        runUnkeyed(job);
+    }
+
+    private void runUnkeyed(ScanJob job) {
+        for (ProviderRuleDetector d : unkeyed) {
+            if (d.appliesTo(job.kind)) {
+                d.scanRegion(job, 0, job.text.length());
+            }
         }
-        final int[] line = {0, -1}; // start, end of the current line
-        automaton.search(text, (slot, start, end) -> {
+    }
+
+    /** Hands each keyword hit to its detector, once per line (or window) and detector. */
+    private final class Runner implements KeywordAutomaton.Hits {
+        private final ScanJob job;
+        private final String text;
+        private final int[] ranUntil = new int[detectors.length];
+        private final boolean[] applies = new boolean[detectors.length];
+        private int lineStart;
+        private int lineEnd = -1;
+
+        Runner(ScanJob job) {
+            this.job = job;
+            this.text = job.text;
+            for (int i = 0; i < detectors.length; i++) {
+                applies[i] = detectors[i].appliesTo(job.kind);
+            }
+        }
+
+        @Override
+        public void hit(int slot, int start, int end) {
             if (!applies[slot] || start < ranUntil[slot]) {
                 return;
             }
-            if (start > line[1] || start < line[0]) {
-                line[0] = text.lastIndexOf('\n', start - 1) + 1;
+            if (start > lineEnd || start < lineStart) {
+                lineStart = text.lastIndexOf('\n', start - 1) + 1;
                 int e = text.indexOf('\n', start);
-                line[1] = e < 0 ? text.length() : e;
+                lineEnd = e < 0 ? text.length() : e;
             }
-            ranUntil[slot] = Math.max(end, detectors[slot].scan(job, line[0], line[1], start, end));
-        });
-        for (ProviderRuleDetector d : unkeyed) {
-            d.scanRegion(job, 0, text.length());
+            ranUntil[slot] = Math.max(end, detectors[slot].scan(job, lineStart, lineEnd, start, end));
         }
     }
 

@@ -51,12 +51,12 @@ public final class SecretsCheck implements TextCheck {
                 if (allow.path(path)) {
                     continue;
                 }
-                String text = context.readText(path);
-                if (text == null) {
+                byte[] bytes = context.readBytes(path);
+                if (bytes == null) {
                     continue;
                 }
                 boolean committed = context.tracked().contains(path);
-                scanner.scan(path, text, null, null, allow, committed).forEach(out);
+                scanner.scanFile(path, bytes, allow, committed).forEach(out);
             }
         };
         if (threads == 1) {

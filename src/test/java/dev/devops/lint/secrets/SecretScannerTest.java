@@ -321,6 +321,22 @@ class SecretScannerTest {
     }
 
     @Test
+    void fileBytesAsciiAndNonAsciiGiveTheSameFindings() {
+        String t = Fake.testToken();
+        for (String prefix : List.of("plain ascii ", "gr\u00fc\u00dfe \u2603 ", "\u00e9")) {
+            String text = "line one\n" + prefix + "k = \"" + t + "\"\n";
+            List<Finding> viaBytes = SCANNER.scanFile("a.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Allowlist.NONE, false);
+            List<Finding> viaText = scan("a.txt", text);
+            assertEquals(viaText, viaBytes, prefix);
+            assertEquals(2, viaBytes.get(0).line());
+            assertEquals(prefix.length() + 6, viaBytes.get(0).column());
+        }
+        assertEquals(List.of(), SCANNER.scanFile("a.txt", "nothing to see".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Allowlist.NONE, false));
+    }
+
+    @Test
     void fingerprintsIgnoreLinesButNotPaths() {
         String t = Fake.testToken();
         Finding a = scan("a.txt", t).get(0);
