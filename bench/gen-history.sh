@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates a git repository with N commits (default 10000) through git fast-import: each commit
 # edits one of 200 source files (a few changed lines) and every 500th commit adds a planted secret
-# (built here at run time, never stored in this repository).
+# and a hard-coded password (built here at run time, never stored in this repository).
 set -euo pipefail
 dir=${1:?usage: gen-history.sh DIR [COMMITS]}
 n=${2:-10000}
@@ -20,7 +20,8 @@ for i in range(1, n + 1):
         k = rnd.randrange(2, len(lines) - 1)
         lines[k] = "    String s%d = \"value %d of commit %d\"; // token count %d" % (k, rnd.randrange(1000), i, k)
     if i % 500 == 0:
-        lines.insert(3, '    String key = "%s";' % ("ghp_" + "".join(rnd.choice(alnum) for _ in range(36))))
+        lines.insert(3, '    String key = "%s";' % ("gh" + "p_" + "".join(rnd.choice(alnum) for _ in range(36))))
+        lines.insert(4, '    String password = "%s";' % "".join(rnd.choice(alnum) for _ in range(14)))
     files[f] = lines
     sys.stdout.write("commit refs/heads/main\n")
     sys.stdout.write("author Dev %d <dev%d@example.com> %d +0000\n" % (i % 7, i % 7, 1600000000 + i * 60))

@@ -98,9 +98,14 @@ public final class LintRunner {
     public Report run(Options o) {
         long t0 = System.nanoTime();
         List<Check> selected = select(o.only(), o.skip());
-        Path root = o.root().toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
+        if (!Files.isDirectory(o.root())) {
             throw new UserError(SourceLocation.of(o.root()), "not a directory", "give the directory to lint");
+        }
+        Path root;
+        try {
+            root = o.root().toRealPath(); // a symbolic link to the tree is followed; links inside it are not
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(o.root()), "cannot read the directory: " + e.getMessage(), null);
         }
         Descriptor descriptor = null;
         Path descriptorFile = root.resolve(DescriptorLoader.FILE_NAME);

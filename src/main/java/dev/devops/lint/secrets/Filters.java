@@ -31,6 +31,8 @@ public final class Filters {
         "secrets.", "vault:", "ref+", "arn:aws:", "!ref", "@value", "secretkeyref", "valuefrom", "configmapkeyref",
         "getproperty(", "getsecret", "config.get", "config[", "settings.", "os.getenv", "keyring", "credentials("};
 
+    /** printf / str.format / slf4j / MessageFormat placeholders: the value is a template, not a secret. */
+    private static final Pattern FORMAT = Pattern.compile("%[-+ 0#]*\\d*(?:\\.\\d+)?[sdvqxf]|%\\(\\w+\\)[sdr]|\\{\\d*}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern GIT_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
@@ -137,7 +139,7 @@ public final class Filters {
                 return true;
             }
         }
-        return lower.matches("%[-+ 0#]*\\d*(?:\\.\\d+)?[sdvqxf]") || lower.equals("?") || lower.startsWith(":");
+        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
     }
 
     static boolean isPlaceholder(String v, String lower) {

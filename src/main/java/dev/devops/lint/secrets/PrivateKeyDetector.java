@@ -52,10 +52,11 @@ final class PrivateKeyDetector extends Detector {
             if (line.contains("Proc-Type:") && line.contains("ENCRYPTED")) {
                 encrypted = true;
             }
-            if (!line.contains(": ")) { // header lines: Proc-Type, DEK-Info, Version, Comment
-                appendBase64(line, body);
+            String clean = line.contains(": ") ? null : cleanBase64(line); // header lines: Proc-Type, DEK-Info …
+            if (clean != null) {
+                body.append(clean);
             }
-            if (endAt < 0 && body.length() > 0 && !hasBase64Run(line)) {
+            if (endAt < 0 && body.length() > 0 && clean == null) {
                 bodyEnd = le; // no END marker: the body ends at the first line without base64
                 break;
             }
@@ -92,7 +93,11 @@ final class PrivateKeyDetector extends Detector {
         for (int k = 0; k < n && i > 0 && i < t.length(); k++) {
             int nl = t.indexOf('\n', i);
             int le = nl < 0 ? t.length() : nl;
-            appendBase64(t.substring(i, le), body);
+            String clean = cleanBase64(t.substring(i, le));
+            if (clean == null) {
+                break;
+            }
+            body.append(clean);
             i = nl < 0 ? t.length() : nl + 1;
         }
         String b = body.toString();
@@ -104,28 +109,32 @@ final class PrivateKeyDetector extends Detector {
         return Math.max(lineEnd, i);
     }
 
-    private static void appendBase64(String line, StringBuilder out) {
-        String l = line.replace("\\n", "").replace("\\r", "");
+    /**
+     * A line of a key body: base64 only, once the dressing of a string literal is taken off (quotes,
+     * "\n" escapes, '+' concatenation, a trailing comma or semicolon); null when it is anything else.
+     */
+    static String cleanBase64(String line) {
+        String l = line.strip();
+        if (l.startsWith("+")) {
+            l = l.substring(1).strip();
+        }
+        while (!l.isEmpty() && (l.endsWith("+") || l.endsWith(",") || l.endsWith(";") || l.endsWith(")"))) {
+            l = l.substring(0, l.length() - 1).strip();
+        }
+        if (l.length() >= 2 && (l.charAt(0) == '"' || l.charAt(0) == '\'') && l.charAt(l.length() - 1) == l.charAt(0)) {
+            l = l.substring(1, l.length() - 1);
+        }
+        l = l.replace("\\n", "").replace("\\r", "").strip();
+        if (l.length() < 4) {
+            return null;
+        }
         for (int k = 0; k < l.length(); k++) {
             char c = l.charAt(k);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' && k > 0 && l.charAt(k - 1) != ' '
-                    || c == '/' || c == '=') {
-                out.append(c);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+                return null;
             }
         }
-    }
-
-    private static boolean hasBase64Run(String line) {
-        int run = 0;
-        for (int k = 0; k < line.length(); k++) {
-            char c = line.charAt(k);
-            boolean b64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
-            run = b64 ? run + 1 : 0;
-            if (run >= 16) {
-                return true;
-            }
-        }
-        return false;
+        return l;
     }
 
     private static String hint() {

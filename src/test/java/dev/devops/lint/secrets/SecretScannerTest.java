@@ -59,6 +59,13 @@ class SecretScannerTest {
     }
 
     @Test
+    void keyBuiltInCodeIsNotAKey() {
+        String src = "String k = \"PuTTY-User-Key-File-3: ssh-ed25519\\nPrivate-Lines: 1\\n\"\n"
+                + "    + Fake.base64Body(40) + \"Private-MAC: \" + Fake.token(40) + \"\\n\";\n";
+        assertEquals(List.of(), ids("src/KeyTest.java", src));
+    }
+
+    @Test
     void keyHeadersWithoutAKeyAreNotFindings() {
         String d = "-----";
         assertEquals(List.of(), ids("src/Pem.java", "static final String HEADER = \"" + d + "BEGIN RSA PRIVATE KEY" + d + "\";\n"));
@@ -168,6 +175,8 @@ class SecretScannerTest {
         "password: !vault |",
         "secretKeyRef: db-secret",
         "if (password == \"hunter2hunter2\") {",
+        "DB_PASSWORD=%s\\nAPI_TOKEN=%s",
+        "password = \"user-{0}-pw\"",
     })
     void notSecrets(String line) {
         assertEquals(List.of(), ids("src/app.yaml", line + "\n"), line);
