@@ -54,23 +54,49 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
 
     /** The file's bytes, or null (skipped and counted) like {@link #readText}. */
     public byte[] readBytes(String relativePath) {
+        Bytes b = readBytes(relativePath, null);
+        return b == null ? null : java.util.Arrays.copyOf(b.array(), b.length());
+    }
+
+    /** A file's bytes in a buffer that may be longer: {@code array[0, length)}. */
+    public record Bytes(byte[] array, int length) {
+    }
+
+    /**
+     * Like {@link #readBytes}, but reads into {@code reuse} when it is large enough (one buffer per
+     * thread keeps a scan of a large tree from allocating a new array per file).
+     */
+    public Bytes readBytes(String relativePath, byte[] reuse) {
         Path p = resolve(relativePath);
         try {
             if (!Files.isRegularFile(p)) {
                 return null;
             }
-            long size = Files.size(p);
-            if (size > maxFileSize) {
-                stats.tooLarge(relativePath);
-                return null;
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+                long size = ch.size();
+                if (size > maxFileSize) {
+                    stats.tooLarge(relativePath);
+                    return null;
+                }
+                byte[] buf = reuse != null && reuse.length >= size + 1 ? reuse : new byte[(int) Math.max(size + 1, 8192)];
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf);
+                while (bb.hasRemaining() && ch.read(bb) > 0) {
+                    if (bb.position() > maxFileSize) {
+                        break; // the file grew while we read it
+                    }
+                }
+                int n = bb.position();
+                if (n > maxFileSize) {
+                    stats.tooLarge(relativePath);
+                    return null;
+                }
+                if (isBinary(buf, n)) {
+                    stats.binary(relativePath);
+                    return null;
+                }
+                stats.scanned(relativePath);
+                return new Bytes(buf, n);
             }
-            byte[] bytes = Files.readAllBytes(p);
-            if (isBinary(bytes, bytes.length)) {
-                stats.binary(relativePath);
-                return null;
-            }
-            stats.scanned(relativePath);
-            return bytes;
         } catch (IOException | SecurityException e) {
             stats.unreadable(relativePath);
             return null;

@@ -57,6 +57,7 @@ final class KeywordAutomaton {
                     s = next;
                 }
                 out.get(s).add(new int[] {slot, k.length()});
+                maxKeyword = Math.max(maxKeyword, k.length());
             }
         }
         int n = gotoRows.size();
@@ -208,6 +209,90 @@ final class KeywordAutomaton {
             }
         }
         return hits;
+    }
+
+    /** Longest keyword, in characters. */
+    private int maxKeyword;
+
+    /**
+     * Like {@link #search(byte[], int)}, but four automata walk the four quarters of the input at once
+     * (each quarter after the first starts a keyword's length early, without reporting): a DFA walk is
+     * one dependent table load per byte, and four independent chains let the CPU overlap them. The
+     * hits are the same, in the same order.
+     */
+    HitList searchLanes(byte[] bytes, int length) {
+        if (length < 1024 || length / 4 <= maxKeyword) {
+            return search(bytes, length);
+        }
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        int q = length / 4;
+        int c1 = q;
+        int c2 = 2 * q;
+        int c3 = 3 * q;
+        int warm = maxKeyword - 1;
+        HitList h0 = new HitList();
+        HitList h1 = new HitList();
+        HitList h2 = new HitList();
+        HitList h3 = new HitList();
+        int s0 = 0;
+        int s1 = walk(bytes, c1 - warm, c1, 0, null);
+        int s2 = walk(bytes, c2 - warm, c2, 0, null);
+        int s3 = walk(bytes, c3 - warm, c3, 0, null);
+        for (int i = 0; i < q; i++) {
+            s0 = t[(s0 << sh) | cls[bytes[i] & 0xff]];
+            s1 = t[(s1 << sh) | cls[bytes[c1 + i] & 0xff]];
+            s2 = t[(s2 << sh) | cls[bytes[c2 + i] & 0xff]];
+            s3 = t[(s3 << sh) | cls[bytes[c3 + i] & 0xff]];
+            if ((s0 | s1 | s2 | s3) < 0) {
+                if (s0 < 0) {
+                    s0 = report(~s0, i, h0);
+                }
+                if (s1 < 0) {
+                    s1 = report(~s1, c1 + i, h1);
+                }
+                if (s2 < 0) {
+                    s2 = report(~s2, c2 + i, h2);
+                }
+                if (s3 < 0) {
+                    s3 = report(~s3, c3 + i, h3);
+                }
+            }
+        }
+        walk(bytes, c3 + q, length, s3, h3); // the remainder of the last quarter
+        for (HitList h : new HitList[] {h1, h2, h3}) {
+            for (int k = 0; k < h.size; k += 3) {
+                h0.add(h.data[k], h.data[k + 1], h.data[k + 2]);
+            }
+        }
+        return h0;
+    }
+
+    private int report(int state, int i, HitList out) {
+        int[] hit = outputs[state];
+        for (int k = 0; k < hit.length; k += 2) {
+            out.add(hit[k], i + 1 - hit[k + 1], i + 1);
+        }
+        return state;
+    }
+
+    /** Walks bytes[from, to) from {@code state}; reports hits to {@code out} unless it is null. */
+    private int walk(byte[] bytes, int from, int to, int state, HitList out) {
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        int s = state;
+        for (int i = from; i < to; i++) {
+            s = t[(s << sh) | cls[bytes[i] & 0xff]];
+            if (s < 0) {
+                s = ~s;
+                if (out != null) {
+                    report(s, i, out);
+                }
+            }
+        }
+        return s;
     }
 
     /** Reports every keyword occurrence in {@code text}, in order of the keyword's end. */

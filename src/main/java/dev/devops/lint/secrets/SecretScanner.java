@@ -95,18 +95,23 @@ public final class SecretScanner {
      * keyword is never decoded; for pure-ASCII files the byte offsets of the hits are the char offsets.
      */
     public List<Finding> scanFile(String path, byte[] bytes, Allowlist allow, boolean committed) {
+        return scanFile(path, bytes, bytes.length, allow, committed);
+    }
+
+    /** Scans {@code bytes[0, length)}. */
+    public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed) {
         FileKind kind = FileKind.of(path);
         if (kind == FileKind.LOCKFILE) {
             return List.of();
         }
-        KeywordAutomaton.HitList hits = automaton.search(bytes, bytes.length);
+        KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
         boolean fileLevel = kind == FileKind.ENV && committed || FileKind.isYaml(path);
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
         }
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
         ScanJob job = new ScanJob(path, text, null, null, allow);
-        if (text.length() == bytes.length) {
+        if (text.length() == length) {
             Runner r = new Runner(job);
             int[] d = hits.data;
             for (int i = 0; i < hits.size; i += 3) {

@@ -45,18 +45,20 @@ public final class SecretsCheck implements TextCheck {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 8 + 1));
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
+            byte[] buffer = new byte[64 * 1024];
             int i;
             while ((i = next.getAndIncrement()) < files.size()) {
                 String path = files.get(i);
                 if (allow.path(path)) {
                     continue;
                 }
-                byte[] bytes = context.readBytes(path);
+                LintContext.Bytes bytes = context.readBytes(path, buffer);
                 if (bytes == null) {
                     continue;
                 }
+                buffer = bytes.array();
                 boolean committed = context.tracked().contains(path);
-                scanner.scanFile(path, bytes, allow, committed).forEach(out);
+                scanner.scanFile(path, bytes.array(), bytes.length(), allow, committed).forEach(out);
             }
         };
         if (threads == 1) {
