@@ -61,7 +61,7 @@ done
 small=$work/jdk-3000
 if [ ! -d "$small" ]; then
   mkdir -p "$small"
-  (cd "$src" && find . -type f -name '*.java' | sort | head -3000 > "$work/first-3000.txt" && tar -cf - -T "$work/first-3000.txt" | tar -xf - -C "$small")
+  (cd "$src" && find . -type f -name '*.java' | sort | awk 'NR<=3000' > "$work/first-3000.txt" && tar -cf - -T "$work/first-3000.txt" | tar -xf - -C "$small")
   cp -r "$src/planted" "$small/"
 fi
 sl=$work/secretlint
