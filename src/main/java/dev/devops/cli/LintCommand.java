@@ -106,7 +106,8 @@ public final class LintCommand implements Callable<Integer> {
         long max = parseSize(maxFileSize);
         LintRunner.Mode mode = staged ? LintRunner.Mode.STAGED : history ? LintRunner.Mode.HISTORY
                 : stdin ? LintRunner.Mode.STDIN : LintRunner.Mode.WORKTREE;
-        byte[] input = stdin ? System.in.readAllBytes() : null;
+        // one byte more than the limit is enough to know the input is too large
+        byte[] input = stdin ? System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1)) : null;
         LintRunner.Options options = new LintRunner.Options(dir, mode, since, stdinFilename, input,
                 new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline);
         Report report = new LintRunner(LintChecks.all()).run(options);

@@ -176,6 +176,9 @@ class LintCommandTest {
         System.setIn(new ByteArrayInputStream(new byte[] {0, 1, 2, 3, 0}));
         assertEquals(0, run("lint", "--stdin", "--no-color"));
         assertTrue(out().contains("skipped 1 binary"), out());
+        System.setIn(new ByteArrayInputStream(password().repeat(100).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, run("lint", "--stdin", "--stdin-filename", "a.py", "--max-file-size", "1K", "--no-color"));
+        assertTrue(out().contains("skipped 0 binary, 1 too large"), out());
     }
 
     @Test
