@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class AssignmentDetector extends Detector {
     private static final Pattern XML = Pattern.compile(
-            "(?i)<([\\w:.-]*(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]*)>([^<\\n]{1,500})</\\1>");
+            "(?i)<([\\w:.-]{0,40}(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]{0,40})>([^<\\n]{1,500})</\\1>");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\bkey\\s*=\\s*\"([^\"]{1,80})\"\\s+value\\s*=\\s*\"([^\"]{0,500})\"");
     private static final Pattern DOCKER_ENV = Pattern.compile("(?im)^[ \\t]*ENV[ \\t]+([A-Za-z_][\\w.-]*)[ \\t]+([^\\s=].*?)[ \\t]*$");

@@ -289,6 +289,14 @@ class SecretScannerTest {
     }
 
     @Test
+    void pathologicalLinesStayLinear() {
+        String line = "<" + "a".repeat(200_000) + "password" + "b".repeat(200_000) + " key=\"" + "x".repeat(100_000);
+        long t0 = System.nanoTime();
+        assertEquals(List.of(), scan("big.xml", line + "\n"));
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    @Test
     void ruleWithoutKeywordsStillRuns() {
         var r = new dev.devops.lint.secrets.rules.SecretRule("SEC0902", "No keyword", Severity.ERROR,
                 java.util.regex.Pattern.compile("\\bQQ[0-9]{10}QQ\\b"), 0, List.of(), 0, null, List.of(), List.of(), "x");
