@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             PsCommand.class,
             LogsCommand.class,
             SchemaCommand.class,
+            LintCommand.class,
+            RulesCommand.class,
             AutoComplete.GenerateCompletion.class,
             TrainCommand.class,
         })

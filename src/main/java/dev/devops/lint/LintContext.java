@@ -1,6 +1,9 @@
 package dev.devops.lint;
 
 import dev.devops.descriptor.Descriptor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -8,16 +11,27 @@ import java.util.Set;
 /**
  * What a check sees of the repository.
  *
- * @param root       the repository (or directory) root
- * @param files      repo-relative paths (forward slashes) of the files to lint: git-tracked files plus
- *                   untracked files git does not ignore; a plain walk outside git
- * @param tracked    the subset of {@code files} tracked by git (empty outside git)
- * @param descriptor devops.yaml when present, else null
+ * @param root        the repository (or directory) root
+ * @param files       repo-relative paths (forward slashes) of the files to lint: git-tracked files plus
+ *                    untracked files git does not ignore; a plain walk outside git
+ * @param tracked     the subset of {@code files} tracked by git (empty outside git)
+ * @param descriptor  devops.yaml when present, else null
+ * @param maxFileSize files larger than this many bytes are skipped by {@link #readText} (and counted)
+ * @param stats       files read and skipped, shared by every check of one run
  */
-public record LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor) {
+public record LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor,
+        long maxFileSize, FileStats stats) {
+    /** Default for --max-file-size: 1 MiB; larger text files are nearly always generated or data. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 1L << 20;
+
     public LintContext {
         files = List.copyOf(files);
         tracked = Set.copyOf(tracked);
+        stats = stats == null ? new FileStats() : stats;
+    }
+
+    public LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor) {
+        this(root, files, tracked, descriptor, DEFAULT_MAX_FILE_SIZE, new FileStats());
     }
 
     public Path resolve(String relativePath) {
@@ -26,5 +40,77 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
 
     public boolean isGitRepository() {
         return !tracked.isEmpty();
+    }
+
+    /**
+     * The file's text (UTF-8, malformed bytes replaced), or null when it is not a regular file, is
+     * binary (a NUL byte in its first 8 KiB), larger than {@link #maxFileSize} or unreadable; skipped
+     * files are counted in {@link #stats}.
+     */
+    public String readText(String relativePath) {
+        byte[] bytes = readBytes(relativePath);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The file's bytes, or null (skipped and counted) like {@link #readText}. */
+    public byte[] readBytes(String relativePath) {
+        Bytes b = readBytes(relativePath, null);
+        return b == null ? null : java.util.Arrays.copyOf(b.array(), b.length());
+    }
+
+    /** A file's bytes in a buffer that may be longer: {@code array[0, length)}. */
+    public record Bytes(byte[] array, int length) {
+    }
+
+    /**
+     * Like {@link #readBytes}, but reads into {@code reuse} when it is large enough (one buffer per
+     * thread keeps a scan of a large tree from allocating a new array per file).
+     */
+    public Bytes readBytes(String relativePath, byte[] reuse) {
+        Path p = resolve(relativePath);
+        try {
+            if (!Files.isRegularFile(p)) {
+                return null;
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+                long size = ch.size();
+                if (size > maxFileSize) {
+                    stats.tooLarge(relativePath);
+                    return null;
+                }
+                byte[] buf = reuse != null && reuse.length >= size + 1 ? reuse : new byte[(int) Math.max(size + 1, 8192)];
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf);
+                while (bb.hasRemaining() && ch.read(bb) > 0) {
+                    if (bb.position() > maxFileSize) {
+                        break; // the file grew while we read it
+                    }
+                }
+                int n = bb.position();
+                if (n > maxFileSize) {
+                    stats.tooLarge(relativePath);
+                    return null;
+                }
+                if (isBinary(buf, n)) {
+                    stats.binary(relativePath);
+                    return null;
+                }
+                stats.scanned(relativePath);
+                return new Bytes(buf, n);
+            }
+        } catch (IOException | SecurityException e) {
+            stats.unreadable(relativePath);
+            return null;
+        }
+    }
+
+    /** A NUL byte in the first 8 KiB marks a file as binary (git's own test). */
+    public static boolean isBinary(byte[] bytes, int length) {
+        int n = Math.min(length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,16 @@
+package dev.devops.cli;
+
+import dev.devops.lint.Check;
+import dev.devops.lint.secrets.SecretsCheck;
+import java.util.List;
+
+/** Every lint check, in report order: the one place a new check is registered (one line each). */
+final class LintChecks {
+    private LintChecks() {
+    }
+
+    static List<Check> all() {
+        return List.of(
+                SecretsCheck.builtin());
+    }
+}

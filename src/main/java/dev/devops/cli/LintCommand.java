@@ -1,0 +1,165 @@
+package dev.devops.cli;
+
+import dev.devops.core.ExitCode;
+import dev.devops.core.SourceLocation;
+import dev.devops.core.UserError;
+import dev.devops.lint.LintRunner;
+import dev.devops.lint.Report;
+import dev.devops.lint.Severity;
+import dev.devops.report.Format;
+import dev.devops.yaml.Suggest;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code devops lint}: secrets (and the other checks) over the work tree, the staged change, history or stdin. */
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Lint the repository: committed secrets, env parity, Dockerfile and compose rules.",
+            "Reads git's view of the work tree (tracked plus untracked files that are not ignored); a plain",
+            "walk outside git. 'devops rules' lists every rule; 'devops rules ID' explains one.",
+            "Suppress a finding with a 'devops:ignore ID' comment on its line or the line above, an",
+            "allowlist in devops.yaml (lint.allowlist), or a baseline file."},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  no findings at or above --fail-on", "  1  findings at or above --fail-on",
+            "  2  usage, configuration or input error"})
+public final class LintCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory to lint (default: .).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--staged", description = "Lint only what is staged for commit (the added lines of the index), for pre-commit hooks.")
+    boolean staged;
+
+    @Option(names = "--history", description = "Lint the added lines of every commit (each blob once).")
+    boolean history;
+
+    @Option(names = "--since", paramLabel = "REV", description = "With --history: only commits after REV, or a range A..B.")
+    String since;
+
+    @Option(names = "--stdin", description = "Lint standard input (with --stdin-filename for its file name).")
+    boolean stdin;
+
+    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "The file name standard input stands for (decides the rules).")
+    String stdinFilename;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif, github or junit (default: text).")
+    String format = "text";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on findings at or above info, warning or error (default: error).")
+    String failOn = "error";
+
+    @Option(names = "--only", split = ",", paramLabel = "CATEGORY", description = "Run only these categories (e.g. secrets).")
+    List<String> only = List.of();
+
+    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", description = "Do not run these categories.")
+    List<String> skip = List.of();
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not recorded in this baseline.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record the fingerprints of every finding in FILE (never the secrets).")
+    Path writeBaseline;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Skip (and count) files larger than this: bytes, or with K or M (default: 1M).")
+    String maxFileSize = "1M";
+
+    @Option(names = "--no-color", description = "No colour, even on a terminal.")
+    boolean noColor;
+
+    @Override
+    public Integer call() throws IOException {
+        Format fmt = Format.parse(format);
+        if (fmt == null) {
+            List<String> names = Arrays.stream(Format.values()).map(Format::id).toList();
+            String near = Suggest.closest(format, names);
+            throw new UserError(null, "unknown --format '" + format + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    "use one of: " + String.join(", ", names));
+        }
+        Severity threshold = Severity.parse(failOn);
+        if (threshold == null) {
+            throw new UserError(null, "unknown --fail-on '" + failOn + "'", "use info, warning or error");
+        }
+        int modes = (staged ? 1 : 0) + (history ? 1 : 0) + (stdin ? 1 : 0);
+        if (modes > 1) {
+            throw new UserError(null, "--staged, --history and --stdin exclude each other", "choose one");
+        }
+        if (since != null && !history) {
+            throw new UserError(null, "--since needs --history", "add --history");
+        }
+        if (stdinFilename != null && !stdin) {
+            throw new UserError(null, "--stdin-filename needs --stdin", "add --stdin");
+        }
+        long max = parseSize(maxFileSize);
+        LintRunner.Mode mode = staged ? LintRunner.Mode.STAGED : history ? LintRunner.Mode.HISTORY
+                : stdin ? LintRunner.Mode.STDIN : LintRunner.Mode.WORKTREE;
+        // one byte more than the limit is enough to know the input is too large
+        byte[] input = stdin ? System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1)) : null;
+        LintRunner.Options options = new LintRunner.Options(dir, mode, since, stdinFilename, input,
+                new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline);
+        Report report = new LintRunner(LintChecks.all()).run(options);
+        boolean colour = !noColor && output == null && Terminal.colour();
+        write(report, fmt, colour);
+        if (report.stats().unreadable() > 0) {
+            System.err.println(Terminal.warn("devops: " + report.stats().unreadable() + " file(s) could not be read and were skipped"));
+        }
+        return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private void write(Report report, Format fmt, boolean colour) throws IOException {
+        if (output != null) {
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                fmt.writer(colour, VersionProvider.version()).write(report, w);
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+                throw new UserError(SourceLocation.of(output), "cannot write the report", "check that the directory exists and is writable");
+            }
+            return;
+        }
+        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        fmt.writer(colour, VersionProvider.version()).write(report, w);
+        w.flush();
+    }
+
+    static long parseSize(String s) {
+        String v = s.trim().toUpperCase(Locale.ROOT);
+        long mult = 1;
+        if (v.endsWith("IB")) {
+            v = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("B")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.endsWith("K")) {
+            mult = 1024;
+        } else if (v.endsWith("M")) {
+            mult = 1024 * 1024;
+        } else if (v.endsWith("G")) {
+            mult = 1024L * 1024 * 1024;
+        }
+        if (mult > 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n * mult;
+        } catch (NumberFormatException e) {
+            throw new UserError(null, "--max-file-size '" + s + "' is not a size", "give bytes, or a number with K or M (e.g. 2M)");
+        }
+    }
+
+}

@@ -1,0 +1,85 @@
+package dev.devops.lint;
+
+import dev.devops.descriptor.LintSettings;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * devops.yaml's {@code lint.allowlist}: path globs ("test/fixtures/**"; a glob without '/' matches the
+ * file name anywhere), rule ids, value regexes (found anywhere in a secret) and stopwords (a secret
+ * containing one, ignoring case, is not reported).
+ */
+public final class Allowlist {
+    public static final Allowlist NONE = new Allowlist(LintSettings.EMPTY);
+
+    private final List<PathMatcher> paths = new ArrayList<>();
+    private final List<PathMatcher> names = new ArrayList<>();
+    private final Set<String> rules;
+    private final List<Pattern> values = new ArrayList<>();
+    private final List<String> stopwords = new ArrayList<>();
+
+    public Allowlist(LintSettings s) {
+        var fs = FileSystems.getDefault();
+        for (String g : s.allowPaths()) {
+            String glob = g.startsWith("./") ? g.substring(2) : g;
+            if (glob.endsWith("/")) {
+                glob = glob + "**";
+            }
+            (glob.contains("/") ? paths : names).add(fs.getPathMatcher("glob:" + glob));
+        }
+        rules = Set.copyOf(s.allowRules().stream().map(r -> r.toUpperCase(Locale.ROOT)).toList());
+        s.allowValues().forEach(v -> values.add(Pattern.compile(v)));
+        s.stopwords().forEach(w -> stopwords.add(w.toLowerCase(Locale.ROOT)));
+    }
+
+    public static Allowlist of(LintSettings s) {
+        return s == null ? NONE : new Allowlist(s);
+    }
+
+    public boolean path(String relativePath) {
+        if (paths.isEmpty() && names.isEmpty()) {
+            return false;
+        }
+        Path p = Path.of(relativePath);
+        for (PathMatcher m : paths) {
+            if (m.matches(p)) {
+                return true;
+            }
+        }
+        Path name = p.getFileName();
+        for (PathMatcher m : names) {
+            if (name != null && m.matches(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean rule(String ruleId) {
+        return rules.contains(ruleId.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether a secret value is allowlisted by a value regex or a stopword. */
+    public boolean value(String secret) {
+        for (Pattern p : values) {
+            if (p.matcher(secret).find()) {
+                return true;
+            }
+        }
+        if (!stopwords.isEmpty()) {
+            String lower = secret.toLowerCase(Locale.ROOT);
+            for (String w : stopwords) {
+                if (lower.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

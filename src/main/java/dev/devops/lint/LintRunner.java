@@ -1,0 +1,326 @@
+package dev.devops.lint;
+
+import dev.devops.core.SourceLocation;
+import dev.devops.core.UserError;
+import dev.devops.descriptor.Descriptor;
+import dev.devops.descriptor.DescriptorLoader;
+import dev.devops.git.AddedLines;
+import dev.devops.git.GitException;
+import dev.devops.git.GitRepository;
+import dev.devops.yaml.Suggest;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs checks over a repository: collects the files (git's view, or a plain walk outside git), runs the
+ * selected categories, drops what inline comments, the devops.yaml allowlist and the baseline
+ * suppress, and returns a sorted {@link Report}. Staged, history and stdin modes feed loose text to
+ * the checks that can lint it ({@link TextCheck}); the others need whole files and sit those modes out.
+ */
+public final class LintRunner {
+    /** What to lint. */
+    public enum Mode { WORKTREE, STAGED, HISTORY, STDIN }
+
+    /**
+     * @param root           directory to lint
+     * @param mode           what to read
+     * @param since          history only: a start revision (REV..HEAD) or a range A..B; null for all commits
+     * @param stdinName      stdin only: the file name the text stands for
+     * @param stdin          stdin only: the bytes
+     * @param only           categories to run (empty: all)
+     * @param skip           categories not to run
+     * @param maxFileSize    bytes; larger files are skipped and counted
+     * @param baseline       report only findings not in this baseline, or null
+     * @param writeBaseline  write the fingerprints of every finding here, or null
+     */
+    public record Options(Path root, Mode mode, String since, String stdinName, byte[] stdin, Set<String> only,
+            Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline) {
+        public Options {
+            only = only == null ? Set.of() : Set.copyOf(only);
+            skip = skip == null ? Set.of() : Set.copyOf(skip);
+            mode = mode == null ? Mode.WORKTREE : mode;
+        }
+
+        public static Options worktree(Path root) {
+            return new Options(root, Mode.WORKTREE, null, null, null, Set.of(), Set.of(),
+                    LintContext.DEFAULT_MAX_FILE_SIZE, null, null);
+        }
+    }
+
+    private final List<Check> checks;
+
+    public LintRunner(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The checks --only/--skip select, in order; unknown category names are a UserError. */
+    public List<Check> select(Set<String> only, Set<String> skip) {
+        Set<String> known = new LinkedHashSet<>();
+        checks.forEach(c -> known.add(c.category()));
+        for (Set<String> names : List.of(only, skip)) {
+            for (String n : names) {
+                if (!known.contains(n)) {
+                    String near = Suggest.closest(n, known);
+                    throw new UserError(null, "unknown lint category '" + n + "'"
+                            + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                            "use one of: " + String.join(", ", known));
+                }
+            }
+        }
+        List<Check> out = new ArrayList<>();
+        for (Check c : checks) {
+            if ((only.isEmpty() || only.contains(c.category())) && !skip.contains(c.category())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    public Report run(Options o) {
+        long t0 = System.nanoTime();
+        List<Check> selected = select(o.only(), o.skip());
+        if (!Files.isDirectory(o.root())) {
+            throw new UserError(SourceLocation.of(o.root()), "not a directory", "give the directory to lint");
+        }
+        Path root;
+        try {
+            root = o.root().toRealPath(); // a symbolic link to the tree is followed; links inside it are not
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(o.root()), "cannot read the directory: " + e.getMessage(), null);
+        }
+        Descriptor descriptor = null;
+        Path descriptorFile = root.resolve(DescriptorLoader.FILE_NAME);
+        if (Files.isRegularFile(descriptorFile)) {
+            descriptor = DescriptorLoader.load(descriptorFile);
+        }
+        Allowlist allow = Allowlist.of(descriptor == null ? null : descriptor.lint());
+        GitRepository git = o.mode() == Mode.STDIN ? null : GitRepository.open(root);
+        if ((o.mode() == Mode.STAGED || o.mode() == Mode.HISTORY) && git == null) {
+            throw new UserError(SourceLocation.of(root), "not inside a git work tree",
+                    "--" + o.mode().name().toLowerCase(java.util.Locale.ROOT) + " reads git; run it in a repository");
+        }
+        List<String> files;
+        Set<String> tracked;
+        if (o.mode() == Mode.WORKTREE) {
+            if (git != null) {
+                try {
+                    GitRepository.WorkFiles wf = git.files();
+                    files = wf.all();
+                    tracked = wf.tracked();
+                } catch (GitException e) {
+                    throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+                }
+            } else {
+                files = walk(root);
+                tracked = Set.of();
+            }
+        } else {
+            files = List.of();
+            tracked = Set.of();
+        }
+        FileStats stats = new FileStats();
+        LintContext ctx = new LintContext(root, files, tracked, descriptor, o.maxFileSize(), stats);
+        ConcurrentLinkedQueue<Finding> found = new ConcurrentLinkedQueue<>();
+        Consumer<Finding> sink = found::add;
+        List<TextCheck> textChecks = selected.stream().filter(TextCheck.class::isInstance).map(TextCheck.class::cast).toList();
+        switch (o.mode()) {
+            case WORKTREE -> selected.forEach(c -> c.run(ctx, sink));
+            case STDIN -> {
+                String name = o.stdinName() == null ? "<stdin>" : o.stdinName();
+                byte[] in = o.stdin() == null ? new byte[0] : o.stdin();
+                if (LintContext.isBinary(in, in.length)) {
+                    stats.binary(name);
+                } else if (in.length > o.maxFileSize()) {
+                    stats.tooLarge(name);
+                } else {
+                    stats.scanned(name);
+                    TextUnit u = new TextUnit(name, new String(in, java.nio.charset.StandardCharsets.UTF_8), null, Map.of());
+                    textChecks.forEach(c -> c.scan(u, ctx, sink));
+                }
+            }
+            case STAGED, HISTORY -> scanChanges(git, o, ctx, textChecks, sink);
+        }
+        // inline suppression for whole-file findings (secret checks apply it themselves, on the text they scan)
+        int before = found.size();
+        List<Finding> kept = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
+        for (Finding f : found) {
+            if (allow.path(f.path()) || allow.rule(f.rule().id())) {
+                continue;
+            }
+            if (o.mode() == Mode.WORKTREE && f.line() > 0) {
+                String text = texts.computeIfAbsent(f.path(), p -> {
+                    try {
+                        return Files.readString(root.resolve(p));
+                    } catch (IOException | RuntimeException e) {
+                        return "";
+                    }
+                });
+                if (Suppression.mayContain(text) && Suppression.suppressed(text, f.line(), f.rule().id())) {
+                    continue;
+                }
+            }
+            kept.add(f);
+        }
+        int suppressed = before - kept.size();
+        kept.sort(ORDER);
+        if (o.writeBaseline() != null) {
+            Baseline.write(o.writeBaseline(), kept);
+        }
+        int baselined = 0;
+        if (o.baseline() != null) {
+            Baseline b = Baseline.read(o.baseline());
+            List<Finding> fresh = new ArrayList<>();
+            for (Finding f : kept) {
+                if (b.contains(f)) {
+                    baselined++;
+                } else {
+                    fresh.add(f);
+                }
+            }
+            kept = fresh;
+        }
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        selected.forEach(c -> c.rules().forEach(r -> rules.putIfAbsent(r.id(), r)));
+        kept.forEach(f -> rules.putIfAbsent(f.rule().id(), f.rule()));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return new Report(root.toString(), kept, new ArrayList<>(rules.values()),
+                new Report.Stats(stats.scannedCount(), stats.binaryCount(), stats.tooLargeCount(), stats.unreadableCount(),
+                        suppressed, baselined, millis));
+    }
+
+    /** path, then line, column, rule id, then commit (history lists the same line of several commits). */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+            .thenComparingInt(Finding::line).thenComparingInt(Finding::column)
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(f -> f.properties().getOrDefault("date", ""));
+
+    private static void scanChanges(GitRepository git, Options o, LintContext ctx, List<TextCheck> checks,
+            Consumer<Finding> sink) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = o.mode() == Mode.HISTORY && threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lint-history");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Semaphore inFlight = new Semaphore(256);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Consumer<AddedLines> onChange = a -> {
+            String key = a.commit() == null ? a.path() : a.commit() + ":" + a.path();
+            if (a.binary()) {
+                ctx.stats().binary(key);
+                return;
+            }
+            if (a.text().length() > o.maxFileSize()) {
+                ctx.stats().tooLarge(key);
+                return;
+            }
+            ctx.stats().scanned(a.blob() != null ? a.blob() : key);
+            Map<String, String> props = new LinkedHashMap<>();
+            if (a.commit() != null) {
+                props.put("commit", a.commit());
+            }
+            if (a.author() != null) {
+                props.put("author", a.author());
+            }
+            if (a.date() != null) {
+                props.put("date", a.date());
+            }
+            TextUnit u = new TextUnit(a.path(), a.text(), a.lines(), props);
+            if (pool == null) {
+                checks.forEach(c -> c.scan(u, ctx, sink));
+                return;
+            }
+            inFlight.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    checks.forEach(c -> c.scan(u, ctx, sink));
+                } catch (RuntimeException | Error e) {
+                    failures.add(e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        };
+        try {
+            if (o.mode() == Mode.STAGED) {
+                git.stagedAdditions(onChange);
+            } else {
+                git.history(o.since(), onChange);
+            }
+        } catch (GitException e) {
+            throw new UserError(SourceLocation.of(ctx.root()), "git: " + e.getMessage(),
+                    o.since() != null ? "give --since an existing commit, tag or branch, or a range A..B" : null);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+                try {
+                    pool.awaitTermination(1, TimeUnit.DAYS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            Throwable t = failures.get(0);
+            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+        }
+    }
+
+    /** Every regular file under {@code root}, skipping .git directories and not following links. */
+    static List<String> walk(Path root) {
+        List<String> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(root)
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        out.add(root.relativize(file).toString().replace('\\', '/'));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(root), "cannot list files: " + e.getMessage(), null);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Sorted, distinct category names of {@code checks}. */
+    public static Set<String> categories(List<Check> checks) {
+        Set<String> s = new TreeSet<>();
+        checks.forEach(c -> s.add(c.category()));
+        return s;
+    }
+}

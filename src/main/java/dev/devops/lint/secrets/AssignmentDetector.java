@@ -1,0 +1,296 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0030 / SEC0031 / SEC0051: a secret-named variable assigned a literal. Precision comes from three
+ * sides: the name (split into words: "DB_PASSWORD", "apiKey", "client-secret"; names that describe a
+ * secret rather than hold one, such as "password_field" or "token_url", are not secrets), the value
+ * (quoted in source code; not a reference, placeholder, label, identifier, path or URL; a length
+ * floor, and an entropy floor for tokens) and the file (lock files and translations are skipped).
+ */
+final class AssignmentDetector extends Detector {
+    private static final Pattern XML = Pattern.compile(
+            "(?i)<([\\w:.-]{0,40}(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]{0,40})>([^<\\n]{1,500})</\\1>");
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "(?i)\\bkey\\s*=\\s*\"([^\"]{1,80})\"\\s+value\\s*=\\s*\"([^\"]{0,500})\"");
+    private static final Pattern DOCKER_ENV = Pattern.compile("(?im)^[ \\t]*ENV[ \\t]+([A-Za-z_][\\w.-]*)[ \\t]+([^\\s=].*?)[ \\t]*$");
+
+    enum Kind { PASSWORD, SECRET }
+
+    private static final Set<String> PASSWORD_WORDS = Set.of("password", "passwd", "pwd", "pass", "passphrase",
+            "passcode", "pw", "pword", "passwort", "motdepasse", "contrasena", "senha");
+    private static final Set<String> SECRET_WORDS = Set.of("secret", "token", "apikey", "credential", "credentials",
+            "privatekey", "secretkey", "accesskey", "authkey", "clientsecret", "apisecret", "apitoken", "accesstoken",
+            "authtoken", "bearertoken", "refreshtoken", "sessionkey", "signingkey", "encryptionkey", "masterkey", "appkey");
+    private static final Set<String> KEY_PREFIXES = Set.of("api", "access", "auth", "private", "secret", "signing",
+            "encryption", "master", "client", "app", "session", "account", "license", "service", "consumer", "webhook",
+            "admin", "root", "db", "database");
+    private static final Set<String> NOT_SECRET_LAST = Set.copyOf(List.of("field", "fields", "label", "hint", "placeholder", "message",
+            "msg", "prompt", "text", "title", "length", "len", "min", "max", "minlength", "maxlength", "regex", "regexp",
+            "pattern", "policy", "policies", "path", "file", "filename", "files", "dir", "directory", "name", "names", "type",
+            "types", "url", "uri", "endpoint", "id", "ids", "count", "enabled", "disabled", "required", "mode", "format",
+            "header", "headers", "expiry", "expires", "expiration", "expire", "ttl", "timeout", "env", "var", "variable",
+            "ref", "provider", "strategy", "validator", "validation", "reset", "column", "size", "error", "errors",
+            "dialog", "form", "input", "button", "icon", "visible", "visibility", "template", "param", "params", "class",
+            "service", "manager", "store", "generator", "version", "index", "prefix", "suffix", "kind", "source",
+            "location", "hash", "hashed", "salt", "algorithm", "alg", "encoding", "rotation", "lifetime", "duration",
+            "age", "scope", "scopes", "audience", "issuer", "usage", "request", "response", "cache", "storage", "seconds",
+            "secs", "ms", "millis", "minutes", "days", "hours", "changed", "updated", "created", "at", "time", "date",
+            "mount", "volume", "arn", "selector", "attempts", "retries", "limit", "flag", "event", "events", "handler",
+            "callback", "listener", "rule", "rules", "check", "strength", "meter", "show", "hide", "toggle", "reveal",
+            "length", "sent", "link", "page", "view", "route", "mask", "masked", "encrypted", "command", "cmd", "option",
+            "options", "help", "description", "desc", "doc", "docs", "note", "comment", "test", "tests", "spec", "mock",
+            "fixture", "example", "sample", "dummy", "key", "keys", "schema", "regex", "char", "chars", "policy", "store",
+            "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
+            "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface"));
+    private static final Set<String> NOT_SECRET_BEFORE_TOKEN = Set.of("page", "next", "continuation", "csrf", "xsrf",
+            "cancellation", "cancel", "sync", "lexer", "parser", "eof", "start", "end", "current", "last", "first", "prev",
+            "previous", "input", "output", "string", "word", "char", "sort", "pagination", "resume", "cursor", "notification",
+            "device", "push", "registration", "fcm", "apns", "verification", "idempotency", "request", "trace", "span",
+            "correlation", "id", "type", "kind", "unique", "test", "mock", "fake", "dummy", "sample", "example");
+
+    @Override
+    List<String> keywords() {
+        return List.of("pass", "pwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey",
+                "access-key", "auth_key", "private_key", "privatekey", "credential", "senha", "passwort");
+    }
+
+    @Override
+    boolean appliesTo(FileKind kind) {
+        return kind != FileKind.LOCKFILE && kind != FileKind.I18N;
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        String t = job.text;
+        // the name around the keyword, read by hand: this runs on every line with a keyword, so no regex
+        int ks = hitStart;
+        while (ks > lineStart && ks > hitStart - 80 && isNameChar(t.charAt(ks - 1))) {
+            ks--;
+        }
+        int ke = hitEnd;
+        while (ke < lineEnd && ke < hitEnd + 80 && isNameChar(t.charAt(ke))) {
+            ke++;
+        }
+        if (job.dockerfile) {
+            Matcher d = job.matcher(DOCKER_ENV);
+            d.region(lineStart, lineEnd);
+            if (d.find() && d.group(2).indexOf('=') < 0) {
+                consider(job, d.group(1), d.group(2), d.start(2), false);
+            }
+        }
+        String key = t.substring(ks, ke);
+        if (classify(key) == null) {
+            return ke;
+        }
+        if (ks > lineStart && t.charAt(ks - 1) == '<') {
+            Matcher x = job.matcher(XML);
+            x.region(ks - 1, lineEnd);
+            if (x.lookingAt()) {
+                consider(job, x.group(1), "\"" + x.group(2) + "\"", x.start(2), false);
+            }
+            return ke;
+        }
+        if (ks > lineStart && t.charAt(ks - 1) == '"' && t.lastIndexOf("key", ks) >= Math.max(lineStart, ks - 12)) {
+            Matcher kv = job.matcher(KEY_VALUE);
+            kv.region(Math.max(lineStart, ks - 12), lineEnd);
+            if (kv.find()) {
+                consider(job, kv.group(1), "\"" + kv.group(2) + "\"", kv.start(2), false);
+                return kv.end();
+            }
+        }
+        int i = ke;
+        if (i < lineEnd && (t.charAt(i) == '"' || t.charAt(i) == '\'' || t.charAt(i) == '`')) {
+            i++;
+        }
+        if (i < lineEnd && t.charAt(i) == ']') {
+            i++;
+        }
+        i = skipBlanks(t, i, lineEnd);
+        int op = operatorLength(t, i, lineEnd);
+        if (op == 0) {
+            return ke;
+        }
+        i = skipBlanks(t, i + op, lineEnd);
+        if (i >= lineEnd) {
+            return ke;
+        }
+        int ve = valueEnd(t, i, lineEnd);
+        if (ve <= i) {
+            return ke;
+        }
+        consider(job, key, t.substring(i, ve), i, job.kind == FileKind.CODE);
+        return ve;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$' || c == '-');
+    }
+
+    private static int skipBlanks(String t, int i, int end) {
+        while (i < end && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** ":=", "=>", "??=", "||=", "=" (not "==", "=~"), ":" (not "::", "://", ":="); else 0. */
+    private static int operatorLength(String t, int i, int end) {
+        if (i >= end) {
+            return 0;
+        }
+        char c = t.charAt(i);
+        char n = i + 1 < end ? t.charAt(i + 1) : '\n';
+        if (c == ':') {
+            if (n == '=') {
+                return 2;
+            }
+            return n == ':' || n == '/' ? 0 : 1;
+        }
+        if (c == '=') {
+            return n == '=' || n == '~' ? 0 : n == '>' ? 2 : 1;
+        }
+        if ((c == '?' && n == '?' || c == '|' && n == '|') && i + 2 < end && t.charAt(i + 2) == '=') {
+            return 3;
+        }
+        return 0;
+    }
+
+    /** The end of a quoted literal (with escapes) or of a bare word. */
+    private static int valueEnd(String t, int i, int end) {
+        char q = t.charAt(i);
+        int limit = Math.min(end, i + 502);
+        if (q == '"' || q == '\'' || q == '`') {
+            for (int k = i + 1; k < limit; k++) {
+                char c = t.charAt(k);
+                if (c == '\\' && q != '`') {
+                    k++;
+                } else if (c == q) {
+                    return k + 1;
+                }
+            }
+            return i; // unterminated: not a literal we understand
+        }
+        int k = i;
+        while (k < limit) {
+            char c = t.charAt(k);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';') {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** Checks one key/value pair; {@code rawValue} still has its quotes. */
+    void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired) {
+        Kind kind = classify(key);
+        if (kind == null) {
+            return;
+        }
+        String value = rawValue;
+        boolean quoted = false;
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'' || value.charAt(0) == '`')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            value = value.substring(1, value.length() - 1);
+            valuePos++;
+            quoted = true;
+        }
+        if (!quoted && quotesRequired) {
+            return;
+        }
+        if (!quoted) {
+            int hash = value.indexOf(" #");
+            if (hash >= 0) {
+                value = value.substring(0, hash);
+            }
+        }
+        int minLength = kind == Kind.PASSWORD ? (job.kind == FileKind.CODE ? 6 : 4) : 8;
+        if (value.length() < minLength || value.length() > 300) {
+            return;
+        }
+        if (Filters.reasonForAssignment(value) != null) {
+            return;
+        }
+        if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
+            return;
+        }
+        if (value.indexOf(' ') >= 0 && Entropy.shannon(value) < 3.5) {
+            return; // prose, not a secret
+        }
+        RuleInfo rule = job.kind == FileKind.ENV_EXAMPLE ? GenericRules.EXAMPLE_ENV
+                : kind == Kind.PASSWORD ? GenericRules.PASSWORD : GenericRules.GENERIC_SECRET;
+        String what = kind == Kind.PASSWORD ? "password" : "secret";
+        String message = job.kind == FileKind.ENV_EXAMPLE
+                ? "Example env file gives " + key + " a real-looking " + what + " value"
+                : "Hard-coded " + what + " in '" + key + "'";
+        String hint = job.kind == FileKind.ENV_EXAMPLE
+                ? "Leave the value empty (or write changeme) in example files; rotate it if it was real."
+                : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
+        job.emit(rule, Severity.ERROR, valuePos, value, message, hint, null);
+    }
+
+    /** Whether a variable name holds a password, another secret, or neither. */
+    static Kind classify(String key) {
+        List<String> words = words(key);
+        if (words.isEmpty()) {
+            return null;
+        }
+        String last = words.get(words.size() - 1);
+        if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
+            return null;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (PASSWORD_WORDS.contains(w)) {
+                return Kind.PASSWORD;
+            }
+            if (w.equals("token") && i > 0 && NOT_SECRET_BEFORE_TOKEN.contains(words.get(i - 1))) {
+                return null;
+            }
+            if (SECRET_WORDS.contains(w)) {
+                return Kind.SECRET;
+            }
+            if (w.equals("key") && i > 0 && KEY_PREFIXES.contains(words.get(i - 1))) {
+                return Kind.SECRET;
+            }
+        }
+        return null;
+    }
+
+    /** "DB_PASSWORD" → [db, password]; "apiKey" → [api, key]; "x-api-key" → [x, api, key]. */
+    static List<String> words(String key) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        String k = key;
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                flush(w, out);
+                continue;
+            }
+            if (Character.isUpperCase(c) && w.length() > 0 && (Character.isLowerCase(w.charAt(w.length() - 1))
+                    || i + 1 < k.length() && Character.isLowerCase(k.charAt(i + 1)) && Character.isUpperCase(w.charAt(w.length() - 1)))) {
+                flush(w, out);
+            }
+            w.append(c);
+        }
+        flush(w, out);
+        return out;
+    }
+
+    private static void flush(StringBuilder w, List<String> out) {
+        if (w.length() > 0) {
+            out.add(w.toString().toLowerCase(Locale.ROOT));
+            w.setLength(0);
+        }
+    }
+}

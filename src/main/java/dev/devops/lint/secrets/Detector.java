@@ -1,0 +1,36 @@
+package dev.devops.lint.secrets;
+
+import java.util.List;
+
+/**
+ * One detector behind the keyword prefilter: it runs only on the line (or, on very long lines, the
+ * window) where one of its keywords occurs, and never on text it has already covered.
+ */
+abstract class Detector {
+    /** On lines longer than this, detectors look at a window around the keyword only. */
+    static final int LONG_LINE = 4096;
+    static final int WINDOW = 1024;
+
+    /** Keywords (case ignored); at least one occurs in every match. */
+    abstract List<String> keywords();
+
+    /**
+     * Scans near a keyword occurrence at [hitStart, hitEnd) on the line [lineStart, lineEnd).
+     *
+     * @return the offset before which further keyword hits need not run this detector again
+     */
+    abstract int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd);
+
+    /** Whether this detector looks at files of this kind at all. */
+    boolean appliesTo(FileKind kind) {
+        return kind != FileKind.LOCKFILE;
+    }
+
+    static int windowStart(int lineStart, int lineEnd, int hitStart) {
+        return lineEnd - lineStart > LONG_LINE ? Math.max(lineStart, hitStart - WINDOW) : lineStart;
+    }
+
+    static int windowEnd(int lineStart, int lineEnd, int hitEnd) {
+        return lineEnd - lineStart > LONG_LINE ? Math.min(lineEnd, hitEnd + WINDOW) : lineEnd;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.devops.lint.secrets;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** What a path is, as far as the secret detectors care. */
+enum FileKind {
+    /** Source code: only quoted literals are values; bare words are variables. */
+    CODE,
+    /** Configuration, markup, shell, Dockerfiles: bare values are values. */
+    CONFIG,
+    /** A real env file: .env, .env.production, .env.local … */
+    ENV,
+    /** An example env file: .env.example, .env.sample, .env.template, .env.dist … */
+    ENV_EXAMPLE,
+    /** Lock files: integrity hashes only; not scanned. */
+    LOCKFILE,
+    /** Translations: "password" keys map to labels. */
+    I18N;
+
+    private static final Set<String> CODE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
+            "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
+            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl");
+    private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+            "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
+            "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
+            "uv.lock", "pdm.lock", "deno.lock");
+    private static final Set<String> EXAMPLE_SUFFIXES = Set.of("example", "sample", "template", "dist", "defaults",
+            "default", "tpl", "schema", "example.local", "sample.local", "test.example");
+
+    static FileKind of(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        if (LOCKFILES.contains(name)) {
+            return LOCKFILE;
+        }
+        if (name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env")) {
+            String rest = name.equals(".env") ? "" : name.startsWith(".env.") ? name.substring(5) : name.substring(0, name.length() - 4);
+            rest = rest.startsWith(".") ? rest.substring(1) : rest;
+            for (String s : EXAMPLE_SUFFIXES) {
+                if (rest.equals(s) || rest.endsWith("." + s) || rest.startsWith(s + ".") || rest.endsWith(s)) {
+                    return ENV_EXAMPLE;
+                }
+            }
+            return ENV;
+        }
+        if (lowerPath.contains("/i18n/") || lowerPath.contains("/locales/") || lowerPath.contains("/locale/")
+                || lowerPath.startsWith("i18n/") || lowerPath.startsWith("locales/") || name.endsWith(".po")
+                || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
+                || name.matches("messages(_[a-z]{2}(_[a-z]{2})?)?\\.properties|strings\\.xml|[a-z]{2}([-_][a-z]{2})?\\.json")) {
+            return I18N;
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && CODE_EXT.contains(name.substring(dot + 1))) {
+            return CODE;
+        }
+        return CONFIG;
+    }
+
+    static boolean isDockerfile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.startsWith("dockerfile") || name.endsWith(".dockerfile") || name.startsWith("containerfile");
+    }
+
+    static boolean isYaml(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.devops.lint.secrets;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Values that look like secrets but are not: placeholders, references to where the real secret
+ * lives, documented example keys, identifiers, hashes and labels. Each test is a named method so the
+ * reason a value was dropped is easy to find; {@link #reason} returns it.
+ */
+public final class Filters {
+    private Filters() {
+    }
+
+    private static final Set<String> WORDS = Set.of("null", "nil", "none", "undefined", "true", "false", "yes", "no",
+            "on", "off", "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "api-key",
+            "key", "value", "string", "str", "default", "empty", "required", "optional", "test", "testing", "foo", "bar",
+            "foobar", "baz", "example", "sample", "dummy", "placeholder", "redacted", "hidden", "masked", "secret_key",
+            "private", "private_key", "access_key", "access_token", "auth_token", "client_secret", "bearer", "basic",
+            "env", "environment", "config", "passphrase", "passcode", "credential", "credentials", "setme", "set_me", "unset", "tbd", "todo", "n/a", "na");
+
+    private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
+        "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
+        "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
+        "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in",
+        "todo", "fixme", "notreal", "not_real", "not-a-real", "fake_", "fake-", "_here", "-here", "secret_goes"};
+
+    private static final String[] REFERENCE_PARTS = {"${", "{{", "}}", "%(", "#{", "@{", "<%", "process.env",
+        "import.meta.env", "system.getenv", "getenv(", "os.environ", "env(", "env[", "env.", "environ[", "environ.get",
+        "secrets.", "vault:", "ref+", "arn:aws:", "!ref", "@value", "secretkeyref", "valuefrom", "configmapkeyref",
+        "getproperty(", "getsecret", "config.get", "config[", "settings.", "os.getenv", "keyring", "credentials("};
+
+    /** printf / str.format / slf4j / MessageFormat placeholders: the value is a template, not a secret. */
+    private static final Pattern FORMAT = Pattern.compile("%[-+ 0#]*\\d*(?:\\.\\d+)?[sdvqxf]|%\\(\\w+\\)[sdr]|\\{\\d*}");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GIT_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    private static final Pattern INTEGRITY = Pattern.compile("(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=_-]{16,}|h1:[A-Za-z0-9+/=]{40,}");
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
+    private static final Pattern FILE_REF = Pattern.compile(
+            "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");
+    private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
+    private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+");
+
+    /** Why {@code value} is not a secret, or null when it may be one. */
+    public static String reason(String value) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return "empty";
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (WORDS.contains(lower)) {
+            return "placeholder word";
+        }
+        if (isReference(v, lower)) {
+            return "reference";
+        }
+        if (isPlaceholder(v, lower)) {
+            return "placeholder";
+        }
+        if (lowVariety(v)) {
+            return "repeated characters";
+        }
+        if (UUID.matcher(v).matches()) {
+            return "uuid";
+        }
+        if (GIT_SHA.matcher(v).matches()) {
+            return "git object id or hash";
+        }
+        if (INTEGRITY.matcher(v).matches()) {
+            return "integrity hash";
+        }
+        return null;
+    }
+
+    /** The tests that apply to provider formats too: empty, reference, placeholder, repeated characters. */
+    public static String placeholderOrReference(String value) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return "empty";
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (isReference(v, lower)) {
+            return "reference";
+        }
+        if (isPlaceholder(v, lower)) {
+            return "placeholder";
+        }
+        return lowVariety(v) ? "repeated characters" : null;
+    }
+
+    /** Extra tests for free-form assignments (not for provider formats, which are precise already). */
+    public static String reasonForAssignment(String value) {
+        String r = reason(value);
+        if (r != null) {
+            return r;
+        }
+        String v = value.strip();
+        if (IDENTIFIER.matcher(v).matches()) {
+            return "identifier";
+        }
+        if (LABEL.matcher(v).matches() && !v.contains("\\")) {
+            return "label text";
+        }
+        if (FILE_REF.matcher(v).matches()) {
+            return "file reference";
+        }
+        if (URL.matcher(v).matches()) {
+            return "url without password";
+        }
+        if (CODE.matcher(v).matches()) {
+            return "code";
+        }
+        return null;
+    }
+
+    static boolean isReference(String v, String lower) {
+        char c0 = v.charAt(0);
+        if (c0 == '$' || c0 == '!' || c0 == '&' || c0 == '*' || c0 == '|' || c0 == '>' && v.length() <= 2) {
+            return true;
+        }
+        if (c0 == '%' && v.endsWith("%") && v.length() > 2) {
+            return true; // %WINDOWS_VAR%
+        }
+        if (c0 == '@' && v.endsWith("@") && v.length() > 2) {
+            return true; // @maven.filter@
+        }
+        if (c0 == '<' && v.endsWith(">")) {
+            return true; // <your-token>
+        }
+        if (c0 == '{' && v.endsWith("}")) {
+            return true; // {placeholder}, {0}
+        }
+        for (String part : REFERENCE_PARTS) {
+            if (lower.contains(part)) {
+                return true;
+            }
+        }
+        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
+    }
+
+    static boolean isPlaceholder(String v, String lower) {
+        for (String part : PLACEHOLDER_PARTS) {
+            if (lower.contains(part)) {
+                return true;
+            }
+        }
+        return lower.matches("x+|\\*+|\\.+|#+|-+|_+|0+|1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*");
+    }
+
+    /** Fewer than 3 distinct characters in 6 or more (or one character repeated). */
+    static boolean lowVariety(String v) {
+        long distinct = v.chars().distinct().count();
+        return distinct == 1 || v.length() >= 6 && distinct < 3;
+    }
+}

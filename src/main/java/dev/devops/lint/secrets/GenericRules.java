@@ -1,0 +1,69 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.Severity;
+import java.util.List;
+
+/** The generic detectors' rules (SEC0001–SEC0099); provider formats are data (SEC0100 and up). */
+public final class GenericRules {
+    private GenericRules() {
+    }
+
+    static final String CATEGORY = "secrets";
+    static final String ROTATE = "Treat the secret as leaked: rotate it, then remove it from the code and read it "
+            + "from the environment (a .env file that is not committed, or a secret manager).";
+
+    public static final RuleInfo PRIVATE_KEY = rule("SEC0001", "Private key (PEM)",
+            "A PEM private key (RSA, EC, DSA, PKCS#8, or encrypted) is committed. Anyone who can read the "
+            + "repository can impersonate its owner. Encrypted keys are reported too: their passphrase is "
+            + "usually nearby, and offline cracking is cheap.\n" + "Fix: revoke or replace the key, delete it "
+            + "from the repository (and from history), and load it from a secret store or a mounted file.");
+    public static final RuleInfo OPENSSH_KEY = rule("SEC0002", "OpenSSH private key",
+            "An OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----) is committed.\n"
+            + "Fix: remove the public half from every authorized_keys, generate a new key pair, keep the private "
+            + "key out of the repository.");
+    public static final RuleInfo PGP_KEY = rule("SEC0003", "PGP private key block",
+            "An armoured PGP private key block is committed.\nFix: revoke the key (publish the revocation "
+            + "certificate), create a new one, keep it out of the repository.");
+    public static final RuleInfo PUTTY_KEY = rule("SEC0004", "PuTTY private key",
+            "A PuTTY .ppk private key (PuTTY-User-Key-File) is committed.\nFix: replace the key pair and keep the "
+            + "private key out of the repository.");
+    public static final RuleInfo JWT = rule("SEC0010", "JSON Web Token",
+            "A signed JSON Web Token (its header decodes to JSON with an \"alg\") is committed. Tokens without "
+            + "an expiry, or signed with a shared secret, grant access until the key changes.\n"
+            + "Fix: revoke the token or rotate the signing key; build test tokens at run time.");
+    public static final RuleInfo URI_PASSWORD = rule("SEC0020", "Password in a connection URI",
+            "A connection URI (postgres, mysql, mongodb, redis, amqp, ftp, http basic auth …) carries a literal "
+            + "password in its user-info part. Placeholders such as ${DB_PASSWORD}, <password>, changeme are not "
+            + "reported.\nFix: rotate the password and build the URI from environment variables.");
+    public static final RuleInfo PASSWORD = rule("SEC0030", "Hard-coded password",
+            "A password is assigned a literal value in code or configuration (code, .properties, YAML, JSON, "
+            + "XML, .env, Dockerfile ENV/ARG, compose environment, Terraform, shell). References to the "
+            + "environment, templates, placeholders, labels and empty values are not reported; in source code "
+            + "only quoted literals count.\nFix: rotate it and read it from the environment or a secret manager.");
+    public static final RuleInfo GENERIC_SECRET = rule("SEC0031", "Hard-coded secret, token or API key",
+            "A variable named like a secret, token or API key is assigned a literal, random-looking value "
+            + "(at least 8 characters and 3 bits of entropy per character).\nFix: rotate it and read it from "
+            + "the environment or a secret manager.");
+    public static final RuleInfo K8S_SECRET = rule("SEC0040", "Kubernetes Secret with a committed value",
+            "A Kubernetes Secret manifest carries a value under data (base64, decoded and checked) or "
+            + "stringData. base64 is an encoding, not encryption.\nFix: rotate the value and create the Secret "
+            + "from a secret manager, Sealed Secrets or SOPS instead of committing it.");
+    public static final RuleInfo DOTENV = rule("SEC0050", "Committed .env file",
+            "A .env file (.env, .env.production, .env.local …) with values is tracked by git. It exists to hold "
+            + "local secrets; once committed, every clone and every image built with COPY . . has them.\n"
+            + "Fix: git rm --cached the file, add it to .gitignore, rotate its secrets, and commit a .env.example "
+            + "with empty values instead.");
+    public static final RuleInfo EXAMPLE_ENV = rule("SEC0051", "Secret value in an example env file",
+            "An example env file (.env.example, .env.sample, .env.template …) gives a secret-looking variable a "
+            + "real-looking value. Example files document names; their values get copied into deployments.\n"
+            + "Fix: leave the value empty or use an obvious placeholder (changeme), and rotate the value if it "
+            + "was real.");
+
+    public static final List<RuleInfo> ALL = List.of(PRIVATE_KEY, OPENSSH_KEY, PGP_KEY, PUTTY_KEY, JWT, URI_PASSWORD,
+            PASSWORD, GENERIC_SECRET, K8S_SECRET, DOTENV, EXAMPLE_ENV);
+
+    private static RuleInfo rule(String id, String title, String explanation) {
+        return new RuleInfo(id, title, Severity.ERROR, CATEGORY, explanation);
+    }
+}

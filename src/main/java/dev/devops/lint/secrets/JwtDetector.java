@@ -1,0 +1,66 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** SEC0010: a signed JWT; the header must decode to a JSON object with an "alg" other than "none". */
+final class JwtDetector extends Detector {
+    private static final Pattern JWT = Pattern.compile(
+            "(eyJ[A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{16,})");
+
+    @Override
+    List<String> keywords() {
+        return List.of("eyj");
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        String t = job.text;
+        if (t.charAt(hitStart) != 'e' || t.charAt(hitStart + 2) != 'J' || hitStart > lineStart && isTokenChar(t.charAt(hitStart - 1))) {
+            return hitEnd;
+        }
+        Matcher m = job.matcher(JWT);
+        m.region(hitStart, Math.min(lineEnd, hitStart + 16 * 1024));
+        if (m.lookingAt()) {
+            String header = decode(m.group(1));
+            String payload = decode(m.group(2));
+            if (header == null || payload == null || !header.startsWith("{") || !payload.trim().startsWith("{")) {
+                return m.end();
+            }
+            String compact = header.replace(" ", "");
+            int alg = compact.indexOf("\"alg\":\"");
+            if (alg < 0 || compact.startsWith("\"alg\":\"none\"", alg) || compact.startsWith("\"alg\":\"None\"", alg)) {
+                return m.end();
+            }
+            String token = m.group();
+            if (Filters.placeholderOrReference(token) != null) {
+                return m.end();
+            }
+            job.emit(GenericRules.JWT, Severity.ERROR, m.start(), token, GenericRules.JWT.title(),
+                    "Revoke the token or rotate its signing key; build test tokens at run time instead of committing them.", null);
+            return m.end();
+        }
+        return hitEnd;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    }
+
+    static String decode(String part) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            try {
+                String padded = part + "==".substring(0, (4 - part.length() % 4) % 4 == 3 ? 1 : (4 - part.length() % 4) % 4);
+                return new String(Base64.getUrlDecoder().decode(padded), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e2) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package dev.devops.lint.secrets;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Aho-Corasick over every rule's keywords, compiled to a full DFA on ASCII (case-insensitive): one pass
+ * over a file finds every place where some rule could match, with one table look-up per character.
+ * A non-ASCII character resets the automaton (keywords are ASCII).
+ */
+final class KeywordAutomaton {
+    static final int ALPHABET = 128;
+    private static final char[] LOWER = new char[ALPHABET];
+
+    static {
+        for (int c = 0; c < ALPHABET; c++) {
+            LOWER[c] = Character.toLowerCase((char) c);
+        }
+    }
+
+    /**
+     * Byte (or char below 256) → character class: each distinct keyword character (case folded) has
+     * its own class, every other character is class 0. Keeps the table small enough for the L1/L2 cache.
+     */
+    private final byte[] classes = new byte[256];
+    private final int shift;
+    /** table[state << shift | class] = next state, bitwise-negated when the next state reports keywords. */
+    private final int[] table;
+    /** For each state, null or pairs (detector slot, keyword length) of keywords ending here. */
+    private final int[][] outputs;
+
+    /** @param keywords per detector slot, its keywords (ASCII; case ignored) */
+    KeywordAutomaton(List<List<String>> keywords) {
+        List<int[]> gotoRows = new ArrayList<>();
+        List<List<int[]>> out = new ArrayList<>();
+        gotoRows.add(newRow());
+        out.add(new ArrayList<>());
+        for (int slot = 0; slot < keywords.size(); slot++) {
+            for (String kw : keywords.get(slot)) {
+                String k = kw.toLowerCase(Locale.ROOT);
+                if (k.isEmpty() || !k.chars().allMatch(ch -> ch < ALPHABET)) {
+                    continue;
+                }
+                int s = 0;
+                for (int i = 0; i < k.length(); i++) {
+                    int c = k.charAt(i);
+                    int next = gotoRows.get(s)[c];
+                    if (next < 0) {
+                        next = gotoRows.size();
+                        gotoRows.add(newRow());
+                        out.add(new ArrayList<>());
+                        gotoRows.get(s)[c] = next;
+                    }
+                    s = next;
+                }
+                out.get(s).add(new int[] {slot, k.length()});
+                maxKeyword = Math.max(maxKeyword, k.length());
+            }
+        }
+        int n = gotoRows.size();
+        int[] fail = new int[n];
+        int[] transitions = new int[n * ALPHABET];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < ALPHABET; c++) {
+            int s = gotoRows.get(0)[c];
+            if (s < 0) {
+                transitions[c] = 0;
+            } else {
+                transitions[c] = s;
+                fail[s] = 0;
+                queue.add(s);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int r = queue.poll();
+            out.get(r).addAll(r == 0 ? List.of() : out.get(fail[r]).stream().filter(p -> !out.get(r).contains(p)).toList());
+            for (int c = 0; c < ALPHABET; c++) {
+                int s = gotoRows.get(r)[c];
+                if (s < 0) {
+                    transitions[r * ALPHABET + c] = transitions[fail[r] * ALPHABET + c];
+                } else {
+                    transitions[r * ALPHABET + c] = s;
+                    fail[s] = transitions[fail[r] * ALPHABET + c];
+                    queue.add(s);
+                }
+            }
+        }
+        int[] classOf = new int[ALPHABET];
+        int nextClass = 1;
+        for (int c = 0; c < ALPHABET; c++) {
+            char l = LOWER[c];
+            if (classOf[l] == 0 && usedChar(gotoRows, l)) {
+                classOf[l] = nextClass++;
+            }
+        }
+        for (int c = 0; c < ALPHABET; c++) {
+            classes[c] = (byte) classOf[LOWER[c]];
+        }
+        int bits = 1;
+        while ((1 << bits) < nextClass) {
+            bits++;
+        }
+        shift = bits;
+        int[] representative = new int[nextClass];
+        for (int c = 0; c < ALPHABET; c++) {
+            if (classOf[c] != 0) {
+                representative[classOf[c]] = c;
+            }
+        }
+        boolean[] reports = new boolean[n];
+        for (int st = 0; st < n; st++) {
+            reports[st] = !out.get(st).isEmpty();
+        }
+        table = new int[n << shift];
+        for (int st = 0; st < n; st++) {
+            for (int k = 0; k < nextClass; k++) {
+                // class 0 stands for every character no keyword uses: it leads where such a character does
+                int next = k == 0 ? transitions[st * ALPHABET + firstUnused(classOf)] : transitions[st * ALPHABET + representative[k]];
+                table[(st << shift) | k] = reports[next] ? ~next : next;
+            }
+        }
+        outputs = new int[n][];
+        for (int s = 0; s < n; s++) {
+            List<int[]> o = out.get(s);
+            if (!o.isEmpty()) {
+                int[] flat = new int[o.size() * 2];
+                for (int i = 0; i < o.size(); i++) {
+                    flat[2 * i] = o.get(i)[0];
+                    flat[2 * i + 1] = o.get(i)[1];
+                }
+                outputs[s] = flat;
+            }
+        }
+    }
+
+    private static boolean usedChar(List<int[]> gotoRows, char c) {
+        for (int[] row : gotoRows) {
+            if (row[c] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstUnused(int[] classOf) {
+        for (int c = 1; c < ALPHABET; c++) {
+            if (classOf[c] == 0 && classOf[LOWER[c]] == 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int[] newRow() {
+        int[] row = new int[ALPHABET];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    int states() {
+        return outputs.length;
+    }
+
+    /** Receives keyword hits: the detector slot and the offset where the keyword starts. */
+    interface Hits {
+        void hit(int slot, int start, int end);
+    }
+
+    /** Hits collected from a byte scan: (slot, start, end) triples in order of the keyword's end. */
+    static final class HitList {
+        int[] data = new int[48];
+        int size;
+
+        void add(int slot, int start, int end) {
+            if (size + 3 > data.length) {
+                data = java.util.Arrays.copyOf(data, data.length * 2);
+            }
+            data[size++] = slot;
+            data[size++] = start;
+            data[size++] = end;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    /**
+     * Scans raw file bytes (UTF-8 or any ASCII-compatible encoding): keywords are ASCII, so a byte
+     * scan finds them without decoding, and files without any keyword are never decoded at all.
+     */
+    HitList search(byte[] bytes, int length) {
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        HitList hits = new HitList();
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            state = t[(state << sh) | cls[bytes[i] & 0xff]];
+            if (state < 0) {
+                state = ~state;
+                int[] hit = outputs[state];
+                for (int k = 0; k < hit.length; k += 2) {
+                    hits.add(hit[k], i + 1 - hit[k + 1], i + 1);
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** Longest keyword, in characters. */
+    private int maxKeyword;
+
+    /**
+     * Like {@link #search(byte[], int)}, but four automata walk the four quarters of the input at once
+     * (each quarter after the first starts a keyword's length early, without reporting): a DFA walk is
+     * one dependent table load per byte, and four independent chains let the CPU overlap them. The
+     * hits are the same, in the same order.
+     */
+    HitList searchLanes(byte[] bytes, int length) {
+        if (length < 1024 || length / 4 <= maxKeyword) {
+            return search(bytes, length);
+        }
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        int q = length / 4;
+        int c1 = q;
+        int c2 = 2 * q;
+        int c3 = 3 * q;
+        int warm = maxKeyword - 1;
+        HitList h0 = new HitList();
+        HitList h1 = new HitList();
+        HitList h2 = new HitList();
+        HitList h3 = new HitList();
+        int s0 = 0;
+        int s1 = walk(bytes, c1 - warm, c1, 0, null);
+        int s2 = walk(bytes, c2 - warm, c2, 0, null);
+        int s3 = walk(bytes, c3 - warm, c3, 0, null);
+        for (int i = 0; i < q; i++) {
+            s0 = t[(s0 << sh) | cls[bytes[i] & 0xff]];
+            s1 = t[(s1 << sh) | cls[bytes[c1 + i] & 0xff]];
+            s2 = t[(s2 << sh) | cls[bytes[c2 + i] & 0xff]];
+            s3 = t[(s3 << sh) | cls[bytes[c3 + i] & 0xff]];
+            if ((s0 | s1 | s2 | s3) < 0) {
+                if (s0 < 0) {
+                    s0 = report(~s0, i, h0);
+                }
+                if (s1 < 0) {
+                    s1 = report(~s1, c1 + i, h1);
+                }
+                if (s2 < 0) {
+                    s2 = report(~s2, c2 + i, h2);
+                }
+                if (s3 < 0) {
+                    s3 = report(~s3, c3 + i, h3);
+                }
+            }
+        }
+        walk(bytes, c3 + q, length, s3, h3); // the remainder of the last quarter
+        for (HitList h : new HitList[] {h1, h2, h3}) {
+            for (int k = 0; k < h.size; k += 3) {
+                h0.add(h.data[k], h.data[k + 1], h.data[k + 2]);
+            }
+        }
+        return h0;
+    }
+
+    private int report(int state, int i, HitList out) {
+        int[] hit = outputs[state];
+        for (int k = 0; k < hit.length; k += 2) {
+            out.add(hit[k], i + 1 - hit[k + 1], i + 1);
+        }
+        return state;
+    }
+
+    /** Walks bytes[from, to) from {@code state}; reports hits to {@code out} unless it is null. */
+    private int walk(byte[] bytes, int from, int to, int state, HitList out) {
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        int s = state;
+        for (int i = from; i < to; i++) {
+            s = t[(s << sh) | cls[bytes[i] & 0xff]];
+            if (s < 0) {
+                s = ~s;
+                if (out != null) {
+                    report(s, i, out);
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Reports every keyword occurrence in {@code text}, in order of the keyword's end. */
+    void search(String text, Hits hits) {
+        final int[] t = table;
+        final byte[] cls = classes;
+        final int sh = shift;
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            state = t[(state << sh) | (c < 256 ? cls[c] : 0)];
+            if (state < 0) {
+                state = ~state;
+                int[] hit = outputs[state];
+                for (int k = 0; k < hit.length; k += 2) {
+                    hits.hit(hit[k], i + 1 - hit[k + 1], i + 1);
+                }
+            }
+        }
+    }
+}

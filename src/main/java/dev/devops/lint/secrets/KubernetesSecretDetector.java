@@ -1,0 +1,148 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Finding;
+import dev.devops.lint.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0040: Kubernetes {@code kind: Secret} manifests. Each {@code data:} value is base64-decoded and
+ * scanned with every rule (a GitHub token inside is reported as that); a value no rule recognises is
+ * reported as SEC0040 when its key names a secret or the value looks random. {@code stringData:} values
+ * are taken as they are. Also the plain {@code - name: X_PASSWORD / value: …} pairs of container env
+ * lists in any YAML file.
+ */
+final class KubernetesSecretDetector {
+    private static final Pattern KIND_SECRET = Pattern.compile("(?m)^kind:[ \\t]*[\"']?Secret[\"']?[ \\t]*(?:#.*)?$");
+    private static final Pattern ENTRY = Pattern.compile("^([ \\t]+)([\"']?)([\\w.\\-/]+)\\2[ \\t]*:[ \\t]*(.*?)[ \\t]*$");
+    private static final Pattern NAME_VALUE = Pattern.compile(
+            "(?m)^[ \\t]*-?[ \\t]*name:[ \\t]*[\"']?([\\w.-]+)[\"']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*(\\S.*?)[ \\t]*$");
+
+    private KubernetesSecretDetector() {
+    }
+
+    static void scan(ScanJob job, SecretScanner scanner) {
+        String t = job.text;
+        if (t.contains("value:") && t.contains("name:")) {
+            Matcher nv = NAME_VALUE.matcher(t);
+            AssignmentDetector assign = scanner.assignment();
+            while (nv.find()) {
+                assign.consider(job, nv.group(1), nv.group(2), nv.start(2), false);
+            }
+        }
+        if (!KIND_SECRET.matcher(t).find()) {
+            return;
+        }
+        String[] lines = t.split("\n", -1);
+        int offset = 0;
+        boolean isSecretDoc = false;
+        String section = null;
+        int[] docStart = {0};
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith("---")) {
+                isSecretDoc = KIND_SECRET.matcher(docText(t, offset + line.length())).find();
+                section = null;
+                docStart[0] = offset;
+            } else if (i == 0) {
+                isSecretDoc = KIND_SECRET.matcher(docText(t, 0)).find();
+            }
+            if (isSecretDoc) {
+                if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                    String top = line.trim();
+                    section = top.startsWith("data:") ? "data" : top.startsWith("stringData:") ? "stringData" : null;
+                } else if (section != null) {
+                    Matcher e = ENTRY.matcher(line);
+                    if (e.matches()) {
+                        String key = e.group(3);
+                        String raw = e.group(4);
+                        int valuePos = offset + e.start(4);
+                        if (raw.equals("|") || raw.equals("|-") || raw.equals(">") || raw.startsWith("|") || raw.startsWith(">")) {
+                            StringBuilder block = new StringBuilder();
+                            int indent = e.group(1).length();
+                            for (int k = i + 1; k < lines.length; k++) {
+                                String l = lines[k];
+                                int lead = l.length() - l.stripLeading().length();
+                                if (!l.isBlank() && lead <= indent) {
+                                    break;
+                                }
+                                block.append(l.strip()).append(section.equals("data") ? "" : "\n");
+                            }
+                            raw = block.toString();
+                        }
+                        value(job, scanner, section, key, unquote(raw), valuePos);
+                    }
+                }
+            }
+            offset += line.length() + 1;
+        }
+    }
+
+    /** The text of the YAML document that starts at {@code from}. */
+    private static String docText(String t, int from) {
+        int next = t.indexOf("\n---", from);
+        return t.substring(Math.min(from, t.length()), next < 0 ? t.length() : next);
+    }
+
+    private static void value(ScanJob job, SecretScanner scanner, String section, String key, String raw, int pos) {
+        if (raw.isEmpty() || Filters.placeholderOrReference(raw) != null) {
+            return;
+        }
+        String value = raw;
+        boolean decoded = false;
+        if (section.equals("data")) {
+            try {
+                byte[] bytes = Base64.getMimeDecoder().decode(raw);
+                if (bytes.length == 0) {
+                    return;
+                }
+                value = new String(bytes, StandardCharsets.UTF_8);
+                decoded = true;
+            } catch (IllegalArgumentException e) {
+                return; // not base64: kubectl would reject the manifest anyway
+            }
+        }
+        if (Filters.placeholderOrReference(value) != null) {
+            return;
+        }
+        // every rule over the value: a token inside is reported as that token
+        ScanJob inner = new ScanJob(job.path, value, null, Map.of(), job.allow());
+        scanner.scanText(inner);
+        if (!inner.findings.isEmpty()) {
+            for (Finding f : inner.findings) {
+                job.emit(f.rule(), f.severity(), pos, value, f.message() + " (in Kubernetes Secret " + section + "." + key
+                        + (decoded ? ", base64-decoded" : "") + ")", f.hint(), Map.of("decoded", String.valueOf(decoded)));
+            }
+            return;
+        }
+        AssignmentDetector.Kind kind = AssignmentDetector.classify(key);
+        boolean random = value.length() >= 12 && Entropy.shannon(value) >= 3.5;
+        if (kind == null && !random) {
+            return;
+        }
+        if (value.length() < 4 || Filters.reason(value) != null) {
+            return;
+        }
+        job.emit(GenericRules.K8S_SECRET, Severity.ERROR, pos, value,
+                "Kubernetes Secret " + section + "." + key + " holds a committed value" + (decoded ? " (base64-decoded)" : ""),
+                "Rotate the value; create the Secret from a secret manager, Sealed Secrets or SOPS instead of committing it.",
+                Map.of("decoded", String.valueOf(decoded)));
+    }
+
+    private static String unquote(String s) {
+        String v = s.strip();
+        int hash = v.indexOf(" #");
+        if (hash >= 0 && !(v.startsWith("\"") || v.startsWith("'"))) {
+            v = v.substring(0, hash).strip();
+        }
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+}

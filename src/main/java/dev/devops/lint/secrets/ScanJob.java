@@ -1,0 +1,126 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.Finding;
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.Severity;
+import dev.devops.lint.Suppression;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The state of scanning one text: matchers reused across windows, the line counter, the findings. */
+final class ScanJob {
+    final String path;
+    final String text;
+    final FileKind kind;
+    final boolean dockerfile;
+    private final int[] lineNumbers;
+    private final Map<String, String> properties;
+    private final Allowlist allow;
+    private int mayBeSuppressed = -1; // computed at the first finding: most files have none
+    final List<Finding> findings = new ArrayList<>();
+    private final IdentityHashMap<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    private MessageDigest sha;
+
+    private int countedTo;
+    private int countedLine = 1;
+
+    ScanJob(String path, String text, int[] lineNumbers, Map<String, String> properties, Allowlist allow) {
+        this.path = path;
+        this.text = text;
+        this.kind = FileKind.of(path);
+        this.dockerfile = FileKind.isDockerfile(path);
+        this.lineNumbers = lineNumbers;
+        this.properties = properties == null ? Map.of() : properties;
+        this.allow = allow;
+    }
+
+    Allowlist allow() {
+        return allow;
+    }
+
+    /** A matcher of {@code p} over this text, created once per job. */
+    Matcher matcher(Pattern p) {
+        Matcher m = matchers.get(p);
+        if (m == null) {
+            m = p.matcher(text);
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            matchers.put(p, m);
+        }
+        return m;
+    }
+
+    /** 1-based line of {@code pos} in the text (fast when asked in increasing order). */
+    int lineOf(int pos) {
+        if (pos < countedTo) {
+            countedTo = 0;
+            countedLine = 1;
+        }
+        for (int i = countedTo; i < pos; i++) {
+            if (text.charAt(i) == '\n') {
+                countedLine++;
+            }
+        }
+        countedTo = pos;
+        return countedLine;
+    }
+
+    int lineStart(int pos) {
+        return text.lastIndexOf('\n', pos - 1) + 1;
+    }
+
+    int lineEnd(int pos) {
+        int e = text.indexOf('\n', pos);
+        return e < 0 ? text.length() : e;
+    }
+
+    /** Reports a secret at {@code pos} unless the allowlist or a suppression comment says otherwise. */
+    void emit(RuleInfo rule, Severity severity, int pos, String secret, String message, String hint,
+            Map<String, String> extra) {
+        if (secret != null && allow.value(secret)) {
+            return;
+        }
+        int ls = lineStart(pos);
+        if (mayBeSuppressed < 0) {
+            mayBeSuppressed = Suppression.mayContain(text) ? 1 : 0;
+        }
+        if (mayBeSuppressed == 1 && Suppression.suppressedAt(text, ls, lineEnd(pos), rule.id())) {
+            return;
+        }
+        int line = lineOf(pos);
+        int fileLine = lineNumbers == null ? line : lineNumbers[Math.min(line, lineNumbers.length) - 1];
+        Map<String, String> props = properties;
+        if (extra != null && !extra.isEmpty()) {
+            props = new LinkedHashMap<>(properties);
+            props.putAll(extra);
+        }
+        findings.add(new Finding(rule, severity, path, fileLine, pos - ls + 1, message, hint,
+                secret == null ? null : Redaction.redact(secret), fingerprint(rule.id(), secret), props));
+    }
+
+    String fingerprint(String ruleId, String secret) {
+        if (sha == null) {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        sha.reset();
+        sha.update((ruleId + "\u0000" + path + "\u0000" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8));
+        byte[] d = sha.digest();
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < 16; i++) {
+            sb.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.Finding;
+import dev.devops.lint.RuleInfo;
+import dev.devops.lint.secrets.rules.SecretRule;
+import dev.devops.lint.secrets.rules.Validators;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * The secret scanning engine: one keyword automaton over every detector's keywords (provider rules
+ * from the rules data and the generic detectors), so that a file is read once and a detector's regex
+ * runs only on the lines where one of its keywords occurs. Immutable and thread-safe; each scan keeps
+ * its state in a {@link ScanJob}.
+ */
+public final class SecretScanner {
+    private final Detector[] detectors;
+    private final List<ProviderRuleDetector> unkeyed = new ArrayList<>();
+    private final KeywordAutomaton automaton;
+    private final AssignmentDetector assignment = new AssignmentDetector();
+    private final List<RuleInfo> rules = new ArrayList<>();
+
+    /** With the built-in checksum validators. */
+    public SecretScanner(List<SecretRule> providerRules) {
+        this(providerRules, Validators::valid);
+    }
+
+    /** @param validators (validator id, secret) → whether the secret's checksum is right */
+    public SecretScanner(List<SecretRule> providerRules, BiPredicate<String, String> validators) {
+        List<Detector> ds = new ArrayList<>(List.of(new PrivateKeyDetector(), new JwtDetector(), new UriPasswordDetector(),
+                assignment));
+        rules.addAll(GenericRules.ALL);
+        Set<String> ids = new HashSet<>();
+        GenericRules.ALL.forEach(r -> ids.add(r.id()));
+        for (SecretRule r : providerRules) {
+            if (!ids.add(r.id())) {
+                throw new IllegalArgumentException("duplicate secret rule id " + r.id());
+            }
+            ProviderRuleDetector d = new ProviderRuleDetector(r, validators);
+            rules.add(d.info);
+            if (r.keywords().isEmpty()) {
+                unkeyed.add(d);
+            } else {
+                ds.add(d);
+            }
+        }
+        detectors = ds.toArray(new Detector[0]);
+        List<List<String>> keywords = new ArrayList<>();
+        for (Detector d : detectors) {
+            keywords.add(d.keywords());
+        }
+        automaton = new KeywordAutomaton(keywords);
+    }
+
+    /** Every rule this scanner reports: the generic ones first, then the provider rules in data order. */
+    public List<RuleInfo> rules() {
+        return List.copyOf(rules);
+    }
+
+    int keywordStates() {
+        return automaton.states();
+    }
+
+    AssignmentDetector assignment() {
+        return assignment;
+    }
+
+    /**
+     * Scans one text.
+     *
+     * @param path        repository-relative path (decides the file kind: code, config, env, lock file …)
+     * @param text        the whole file, or added lines
+     * @param lineNumbers null for a whole file, else the file line of each text line
+     * @param properties  copied into every finding (commit, author, date)
+     * @param allow       the value allowlist (regexes, stopwords)
+     * @param committed   whether the file is tracked, staged or committed (a committed .env is a finding)
+     */
+    public List<Finding> scan(String path, String text, int[] lineNumbers, Map<String, String> properties,
+            Allowlist allow, boolean committed) {
+        ScanJob job = new ScanJob(path, text, lineNumbers, properties, allow);
+        if (job.kind == FileKind.LOCKFILE) {
+            return List.of();
+        }
+        scanText(job);
+        return finish(job, committed);
+    }
+
+    /**
+     * Scans a file's bytes: the keyword automaton runs over the raw bytes, so a file without any
+     * keyword is never decoded; for pure-ASCII files the byte offsets of the hits are the char offsets.
+     */
+    public List<Finding> scanFile(String path, byte[] bytes, Allowlist allow, boolean committed) {
+        return scanFile(path, bytes, bytes.length, allow, committed);
+    }
+
+    /** Scans {@code bytes[0, length)}. */
+    public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed) {
+        FileKind kind = FileKind.of(path);
+        if (kind == FileKind.LOCKFILE) {
+            return List.of();
+        }
+        KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
+        boolean fileLevel = kind == FileKind.ENV && committed || FileKind.isYaml(path);
+        if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
+            return List.of();
+        }
+        String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        ScanJob job = new ScanJob(path, text, null, null, allow);
+        if (text.length() == length) {
+            Runner r = new Runner(job);
+            int[] d = hits.data;
+            for (int i = 0; i < hits.size; i += 3) {
+                r.hit(d[i], d[i + 1], d[i + 2]);
+            }
+            runUnkeyed(job);
+        } else {
+            scanText(job);
+        }
+        return finish(job, committed);
+    }
+
+    private List<Finding> finish(ScanJob job, boolean committed) {
+        if (job.kind == FileKind.ENV && committed) {
+            DotEnvDetector.scan(job);
+        }
+        if (FileKind.isYaml(job.path)) {
+            KubernetesSecretDetector.scan(job, this);
+        }
+        return dedupe(job.findings);
+    }
+
+    /** Runs the keyword-triggered detectors over the job's text. */
+    void scanText(ScanJob job) {
+        automaton.search(job.text, new Runner(job));
+        runUnkeyed(job);
+    }
+
+    private void runUnkeyed(ScanJob job) {
+        for (ProviderRuleDetector d : unkeyed) {
+            if (d.appliesTo(job.kind)) {
+                d.scanRegion(job, 0, job.text.length());
+            }
+        }
+    }
+
+    /** Hands each keyword hit to its detector, once per line (or window) and detector. */
+    private final class Runner implements KeywordAutomaton.Hits {
+        private final ScanJob job;
+        private final String text;
+        private final int[] ranUntil = new int[detectors.length];
+        private final boolean[] applies = new boolean[detectors.length];
+        private int lineStart;
+        private int lineEnd = -1;
+
+        Runner(ScanJob job) {
+            this.job = job;
+            this.text = job.text;
+            for (int i = 0; i < detectors.length; i++) {
+                applies[i] = detectors[i].appliesTo(job.kind);
+            }
+        }
+
+        @Override
+        public void hit(int slot, int start, int end) {
+            if (!applies[slot] || start < ranUntil[slot]) {
+                return;
+            }
+            if (start > lineEnd || start < lineStart) {
+                lineStart = text.lastIndexOf('\n', start - 1) + 1;
+                int e = text.indexOf('\n', start);
+                lineEnd = e < 0 ? text.length() : e;
+            }
+            ranUntil[slot] = Math.max(end, detectors[slot].scan(job, lineStart, lineEnd, start, end));
+        }
+    }
+
+    /**
+     * A provider rule and a generic assignment often see the same secret ({@code GITHUB_TOKEN="ghp_…"}):
+     * keep the specific finding. Exact repeats (two rules of one format on one place) are kept once.
+     */
+    static List<Finding> dedupe(List<Finding> findings) {
+        if (findings.size() < 2) {
+            return findings;
+        }
+        Set<Integer> specificLines = new HashSet<>();
+        for (Finding f : findings) {
+            if (!isGenericAssignment(f.rule().id()) && f.rule() != GenericRules.DOTENV) {
+                specificLines.add(f.line());
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Finding f : findings) {
+            if (isGenericAssignment(f.rule().id()) && specificLines.contains(f.line())) {
+                continue;
+            }
+            if (seen.add(f.line() + ":" + f.column() + ":" + f.fingerprint())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGenericAssignment(String id) {
+        return id.equals(GenericRules.PASSWORD.id()) || id.equals(GenericRules.GENERIC_SECRET.id())
+                || id.equals(GenericRules.EXAMPLE_ENV.id());
+    }
+}

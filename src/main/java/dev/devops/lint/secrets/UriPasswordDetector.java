@@ -1,0 +1,56 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0020: a literal password in the user-info part of a connection URI. The password must not be a
+ * placeholder or reference ({@code ${DB_PASSWORD}}, {@code <password>}, {@code %s}, changeme …).
+ */
+final class UriPasswordDetector extends Detector {
+    private static final Pattern URI = Pattern.compile("(?i)((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?"
+            + "|rediss?|amqps?|ftps?|sftp|https?|ldaps?|smtps?|mssql|sqlserver|oracle|nats|kafka|couchdb"
+            + "|neo4j(?:\\+s)?|bolt|clickhouse|cockroachdb|postgis|memcached|elasticsearch|ssh|git\\+https?|s3|svn\\+ssh)://)"
+            + "([^\\s:/?#@'\"`<>]{1,128}):([^\\s/?#@'\"`<>]{1,256})@([A-Za-z0-9._\\[\\]-]+)");
+
+    @Override
+    List<String> keywords() {
+        return List.of("://");
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        // the scheme ends at the keyword: read it backwards, then match from its start only
+        String t = job.text;
+        int s = hitStart;
+        while (s > lineStart && s > hitStart - 16 && isSchemeChar(t.charAt(s - 1))) {
+            s--;
+        }
+        if (s == hitStart || s > lineStart && Character.isLetterOrDigit(t.charAt(s - 1))) {
+            return hitEnd;
+        }
+        Matcher m = job.matcher(URI);
+        m.region(s, Math.min(lineEnd, hitEnd + 700));
+        if (m.lookingAt()) {
+            String user = m.group(2);
+            String password = m.group(3);
+            if (Filters.reason(password) != null || Filters.reason(user) != null && user.startsWith("$")
+                    || password.equalsIgnoreCase(user + "pass") || password.length() < 3) {
+                return m.end();
+            }
+            String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
+            job.emit(GenericRules.URI_PASSWORD, Severity.ERROR, m.start(3), password,
+                    "Password in a " + scheme + " URI for host " + m.group(4),
+                    "Rotate the password and build the URI from environment variables (e.g. ${DB_PASSWORD}).", null);
+            return m.end();
+        }
+        return hitEnd;
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+';
+    }
+}

@@ -1,0 +1,366 @@
+package dev.devops.lint.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.descriptor.LintSettings;
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.Finding;
+import dev.devops.lint.Severity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretScannerTest {
+    private static final SecretScanner SCANNER = new SecretScanner(List.of(Fake.testRule(null)));
+
+    static List<Finding> scan(String path, String text) {
+        return SCANNER.scan(path, text, null, Map.of(), Allowlist.NONE, false);
+    }
+
+    static List<String> ids(String path, String text) {
+        return scan(path, text).stream().map(f -> f.rule().id()).toList();
+    }
+
+    // ---- private keys
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RSA ", "EC ", "DSA ", "", "ENCRYPTED "})
+    void pemPrivateKeys(String type) {
+        List<Finding> f = scan("certs/key.pem", Fake.pem(type));
+        assertEquals(List.of("SEC0001"), f.stream().map(x -> x.rule().id()).toList());
+        assertEquals(1, f.get(0).line());
+        assertEquals(type.equals("ENCRYPTED "), "true".equals(f.get(0).properties().get("encrypted")));
+    }
+
+    @Test
+    void opensshPgpAndPuttyKeys() {
+        assertEquals(List.of("SEC0002"), ids("id_ed25519", Fake.pem("OPENSSH ")));
+        String d = "-----";
+        assertEquals(List.of("SEC0003"), ids("key.asc", d + "BEGIN PGP PRIVATE KEY BLOCK" + d + "\nVersion: GnuPG v2\n\n"
+                + Fake.base64Body(700) + "=abcd\n" + d + "END PGP PRIVATE KEY BLOCK" + d + "\n"));
+        String putty = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: me\nPublic-Lines: 2\n"
+                + Fake.base64Body(64) + "Private-Lines: 1\n" + Fake.base64Body(40) + "Private-MAC: " + Fake.token(40) + "\n";
+        assertEquals(List.of("SEC0004"), ids("me.ppk", putty));
+    }
+
+    @Test
+    void keyInAJavaStringLiteral() {
+        String d = "-----";
+        StringBuilder src = new StringBuilder("static final String KEY = \"" + d + "BEGIN RSA PRIVATE KEY" + d + "\\n\"\n");
+        for (String line : Fake.base64Body(400).split("\n")) {
+            src.append("    + \"").append(line).append("\\n\"\n");
+        }
+        src.append("    + \"" + d + "END RSA PRIVATE KEY" + d + "\";\n");
+        assertEquals(List.of("SEC0001"), ids("src/Keys.java", src.toString()));
+    }
+
+    @Test
+    void keyBuiltInCodeIsNotAKey() {
+        String src = "String k = \"PuTTY-User-Key-File-3: ssh-ed25519\\nPrivate-Lines: 1\\n\"\n"
+                + "    + Fake.base64Body(40) + \"Private-MAC: \" + Fake.token(40) + \"\\n\";\n";
+        assertEquals(List.of(), ids("src/KeyTest.java", src));
+    }
+
+    @Test
+    void keyHeadersWithoutAKeyAreNotFindings() {
+        String d = "-----";
+        assertEquals(List.of(), ids("src/Pem.java", "static final String HEADER = \"" + d + "BEGIN RSA PRIVATE KEY" + d + "\";\n"));
+        assertEquals(List.of(), ids("README.md", d + "BEGIN PRIVATE KEY" + d + "\n...\n" + d + "END PRIVATE KEY" + d + "\n"));
+        assertEquals(List.of(), ids("doc.md", d + "BEGIN PRIVATE KEY" + d + "\n<your key here>\n" + d + "END PRIVATE KEY" + d + "\n"));
+        assertEquals(List.of(), ids("doc.md", d + "BEGIN RSA PRIVATE KEY" + d + "\n" + "A".repeat(64) + "\n" + d + "END RSA PRIVATE KEY" + d));
+    }
+
+    // ---- JWT
+
+    @Test
+    void jwtWithAnAlgIsFound() {
+        String token = Fake.jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        List<Finding> f = scan("test/auth.http", "Authorization: Bearer " + token + "\n");
+        assertEquals(List.of("SEC0010"), f.stream().map(x -> x.rule().id()).toList());
+        assertEquals(23, f.get(0).column());
+    }
+
+    @Test
+    void jwtLookAlikesAreNot() {
+        assertEquals(List.of(), ids("a.txt", Fake.jwt("{\"alg\":\"none\"}")));
+        assertEquals(List.of(), ids("a.txt", Fake.jwt("{\"typ\":\"JWT\"}")));
+        assertEquals(List.of(), ids("a.txt", "eyJ" + Fake.token(20) + "." + Fake.token(20) + "." + Fake.token(30)));
+    }
+
+    // ---- connection URIs
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "postgresql", "mysql", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps",
+        "ftp", "http", "https"})
+    void uriWithAPassword(String scheme) {
+        String pw = Fake.token(14);
+        List<Finding> f = scan("config/app.yaml", "url: " + scheme + "://app:" + pw + "@db.internal:1234/x\n");
+        assertEquals(List.of("SEC0020"), f.stream().map(x -> x.rule().id()).toList());
+        assertFalse(f.get(0).redacted().contains(pw));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${DB_PASSWORD}", "$DB_PASSWORD", "<password>", "changeme", "password", "%s", "{password}",
+        "****", "xxxxxxxx", "${{ secrets.DB }}"})
+    void uriWithAPlaceholderPassword(String pw) {
+        assertEquals(List.of(), ids("config/app.yaml", "url: postgres://app:" + pw + "@db:5432/x\n"));
+    }
+
+    @Test
+    void uriWithoutAPassword() {
+        assertEquals(List.of(), ids("a.md", "see https://user@example.com/path and https://example.com:8080/x\n"));
+    }
+
+    // ---- assignments
+
+    @Test
+    void passwordsInEveryKindOfFile() {
+        String pw = Fake.token(12);
+        assertEquals(List.of("SEC0030"), ids("src/Db.java", "String password = \"" + pw + "\";\n"));
+        assertEquals(List.of("SEC0030"), ids("app.py", "DB_PASSWORD = '" + pw + "'\n"));
+        assertEquals(List.of("SEC0030"), ids("main.go", "dbPass := \"" + pw + "\"\n"));
+        assertEquals(List.of("SEC0030"), ids("application.properties", "spring.datasource.password=" + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("config.yml", "db:\n  password: " + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("config.json", "{\"db\": {\"password\": \"" + pw + "\"}}\n"));
+        assertEquals(List.of("SEC0030"), ids("pom.xml", "<db.password>" + pw + "</db.password>\n"));
+        assertEquals(List.of("SEC0030"), ids(".env", "DB_PASSWORD=" + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("Dockerfile", "FROM x\nENV DB_PASSWORD=" + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("Dockerfile", "FROM x\nENV DB_PASSWORD " + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("docker-compose.yml",
+                "services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=" + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("main.tf", "resource \"x\" \"y\" {\n  password = \"" + pw + "\"\n}\n"));
+        assertEquals(List.of("SEC0030"), ids("deploy.sh", "export MYSQL_PWD=" + pw + "\n"));
+        assertEquals(List.of("SEC0030"), ids("k8s/deploy.yaml",
+                "env:\n  - name: DB_PASSWORD\n    value: \"" + pw + "\"\n"));
+    }
+
+    @Test
+    void tokensAndApiKeys() {
+        String key = Fake.token(32);
+        assertEquals(List.of("SEC0031"), ids("config.json", "{\"apiKey\": \"" + key + "\"}"));
+        assertEquals(List.of("SEC0031"), ids("web.config", "<add key=\"StripeApiKey\" value=\"" + key + "\" />"));
+        assertEquals(List.of("SEC0031"), ids("Dockerfile", "ARG NPM_TOKEN=" + key + "\n"));
+        assertEquals(List.of("SEC0031"), ids("run.sh", "export CLIENT_SECRET=" + key + "\n"));
+        assertEquals(List.of("SEC0031"), ids("app.rb", "config.secret_key = \"" + key + "\"\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "String password = getPassword();",
+        "password = os.environ[\"DB_PASSWORD\"]",
+        "const password = process.env.DB_PASSWORD;",
+        "String pw = System.getenv(\"DB_PASSWORD\");",
+        "password: ${DB_PASSWORD}",
+        "password: \"${{ secrets.DB_PASSWORD }}\"",
+        "password = \"%(password)s\"",
+        "password: \"{{ .Values.db.password }}\"",
+        "password: \"\"",
+        "password: null",
+        "password: changeme",
+        "api_key: \"<your-api-key>\"",
+        "secret = \"xxxxxxxxxxxxxxxx\"",
+        "token = \"aaaaaaaaaaaaaaaa\"",
+        "password_field = \"user-password-input\"",
+        "passwordLabel: \"Enter your password\"",
+        "token_url = \"https://auth.example.com/oauth/token\"",
+        "nextPageToken = \"b3Blbl9wYWdlXzE2\"",
+        "password_min_length = 12",
+        "token: \"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d\"",
+        "commit_token = \"3f786850e387550fdab836ed7e6dc881de23001b\"",
+        "aws_secret_access_key = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"",
+        "password: !vault |",
+        "secretKeyRef: db-secret",
+        "if (password == \"hunter2hunter2\") {",
+        "DB_PASSWORD=%s\\nAPI_TOKEN=%s",
+        "password = \"user-{0}-pw\"",
+    })
+    void notSecrets(String line) {
+        assertEquals(List.of(), ids("src/app.yaml", line + "\n"), line);
+        if (line.contains("\"")) {
+            assertEquals(List.of(), ids("src/App.java", line + "\n"), line);
+        }
+    }
+
+    @Test
+    void unquotedValuesInCodeAreVariables() {
+        assertEquals(List.of(), ids("src/App.java", "password = dbPasswordFromVault2;\n"));
+        assertEquals(List.of("SEC0030"), ids("app.properties", "password = dbPasswordFromVault2\n"));
+    }
+
+    @Test
+    void lockfilesAndTranslationsAreSkipped() {
+        String integrity = "\"integrity\": \"sha512-" + Fake.token(86) + "==\",\n\"token\": \"" + Fake.token(30) + "\"";
+        assertEquals(List.of(), ids("package-lock.json", integrity));
+        assertEquals(List.of(), ids("yarn.lock", "  integrity sha512-" + Fake.token(86) + "==\n"));
+        assertEquals(List.of(), ids("go.sum", "example.com/x v1.0.0 h1:" + Fake.token(43) + "=\n"));
+        assertEquals(List.of(), ids("src/main/resources/messages_de.properties", "login.password=Passwort123\n"));
+        assertEquals(List.of(), ids("web/locales/fr.json", "{\"password\": \"Mot de passe\"}"));
+        assertEquals(List.of(), ids("integrity.txt", "integrity = \"sha384-" + Fake.token(64) + "\"\n"));
+    }
+
+    // ---- env files
+
+    @Test
+    void committedEnvFiles() {
+        String pw = Fake.token(12);
+        List<String> tracked = SCANNER.scan(".env.production", "# prod\nDB_PASSWORD=" + pw + "\nDEBUG=false\n", null, Map.of(),
+                Allowlist.NONE, true).stream().map(f -> f.rule().id()).toList();
+        assertEquals(List.of("SEC0030", "SEC0050"), tracked.stream().sorted().toList());
+        List<String> untracked = SCANNER.scan(".env", "DEBUG=false\n", null, Map.of(), Allowlist.NONE, false).stream()
+                .map(f -> f.rule().id()).toList();
+        assertEquals(List.of(), untracked);
+        assertEquals(List.of(), SCANNER.scan(".env", "# only comments\nDB_PASSWORD=\n", null, Map.of(), Allowlist.NONE, true));
+    }
+
+    @Test
+    void exampleEnvFiles() {
+        assertEquals(List.of("SEC0051"), ids(".env.example", "DB_PASSWORD=" + Fake.token(12) + "\nPORT=3000\n"));
+        assertEquals(List.of("SEC0051"), ids("config/.env.sample", "API_TOKEN=" + Fake.token(30) + "\n"));
+        assertEquals(List.of(), ids(".env.example", "DB_PASSWORD=\nAPI_TOKEN=changeme\nSECRET=<your-secret>\nPORT=3000\n"));
+        assertEquals(List.of(), SCANNER.scan(".env.template", "DB_PASSWORD=\n", null, Map.of(), Allowlist.NONE, true));
+    }
+
+    // ---- Kubernetes secrets
+
+    @Test
+    void kubernetesSecretDataIsDecoded() {
+        String pw = Fake.token(16);
+        String yaml = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: " + Fake.b64("admin")
+                + "\n  password: " + Fake.b64(pw) + "\n  github: " + Fake.b64(Fake.testToken()) + "\n";
+        List<Finding> f = scan("k8s/secret.yaml", yaml);
+        assertEquals(List.of("SEC0040", "SEC0901"), f.stream().map(x -> x.rule().id()).toList());
+        assertEquals(8, f.get(0).line());
+        assertEquals(9, f.get(1).line());
+        assertEquals("true", f.get(0).properties().get("decoded"));
+    }
+
+    @Test
+    void kubernetesStringDataAndTemplates() {
+        String yaml = "kind: Secret\napiVersion: v1\nstringData:\n  api-token: " + Fake.token(28) + "\n"
+                + "  password: \"{{ .Values.password }}\"\n  host: db\n---\nkind: ConfigMap\ndata:\n  greeting: " + Fake.b64(Fake.token(20)) + "\n";
+        List<Finding> f = scan("chart/secret.yml", yaml);
+        assertEquals(List.of("SEC0040"), f.stream().map(x -> x.rule().id()).toList(), "a ConfigMap's data is not decoded");
+        assertEquals(4, f.get(0).line());
+        String asSecret = yaml.replace("kind: ConfigMap", "kind: Secret");
+        assertEquals(List.of("SEC0040", "SEC0040"), ids("chart/secret.yml", asSecret), "random-looking data of a Secret");
+    }
+
+    // ---- provider rules through the keyword prefilter
+
+    @Test
+    void providerRuleFoundThroughItsKeyword() {
+        String t = Fake.testToken();
+        List<Finding> f = scan("src/a.js", "// nothing here\nconst x = 1;\nconst GITHUB = \"" + t + "\";\n");
+        assertEquals(List.of("SEC0901"), f.stream().map(x -> x.rule().id()).toList(), "the generic assignment yields to the provider rule");
+        assertEquals(3, f.get(0).line());
+        assertEquals(17, f.get(0).column());
+        assertTrue(f.get(0).redacted().startsWith("tst_****"), f.get(0).redacted());
+        assertFalse(f.get(0).redacted().contains(t.substring(4, 10)));
+    }
+
+    @Test
+    void entropyFloorAndPlaceholders() {
+        assertEquals(List.of(), ids("a.txt", "tst_" + "ab".repeat(12)));
+        assertEquals(List.of(), ids("a.txt", "tst_" + "x".repeat(24)));
+    }
+
+    @Test
+    void failedChecksumIsAWarningWithLowConfidence() {
+        SecretScanner s = new SecretScanner(List.of(Fake.testRule("test-crc")), (id, secret) -> !secret.endsWith("Z"));
+        String bad = Fake.testToken().substring(0, 27) + "Z";
+        List<Finding> f = s.scan("a.txt", bad + "\n", null, Map.of(), Allowlist.NONE, false);
+        assertEquals(Severity.WARNING, f.get(0).severity());
+        assertEquals("low", f.get(0).properties().get("confidence"));
+        String good = Fake.testToken().substring(0, 27) + "A";
+        assertEquals(Severity.ERROR, s.scan("a.txt", good, null, Map.of(), Allowlist.NONE, false).get(0).severity());
+    }
+
+    @Test
+    void longMinifiedLinesAreScannedInWindows() {
+        String t = Fake.testToken();
+        String line = "var a=1;".repeat(20_000) + "k=\"" + t + "\";" + "var b=2;".repeat(20_000);
+        List<Finding> f = scan("dist/app.min.js", line + "\n");
+        assertEquals(1, f.size());
+        assertEquals(160_000 + 4, f.get(0).column());
+    }
+
+    @Test
+    void pathologicalLinesStayLinear() {
+        String line = "<" + "a".repeat(200_000) + "password" + "b".repeat(200_000) + " key=\"" + "x".repeat(100_000);
+        long t0 = System.nanoTime();
+        assertEquals(List.of(), scan("big.xml", line + "\n"));
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void ruleWithoutKeywordsStillRuns() {
+        var r = new dev.devops.lint.secrets.rules.SecretRule("SEC0902", "No keyword", Severity.ERROR,
+                java.util.regex.Pattern.compile("\\bQQ[0-9]{10}QQ\\b"), 0, List.of(), 0, null, List.of(), List.of(), "x");
+        SecretScanner s = new SecretScanner(List.of(r));
+        assertEquals(1, s.scan("a.txt", "x QQ1234567890QQ y", null, Map.of(), Allowlist.NONE, false).size());
+    }
+
+    // ---- suppression and allowlist
+
+    @Test
+    void inlineSuppression() {
+        String t = Fake.testToken();
+        assertEquals(List.of(), ids("a.py", "x = \"" + t + "\"  # devops:ignore\n"));
+        assertEquals(List.of(), ids("a.py", "# devops:ignore SEC0901\nx = \"" + t + "\"\n"));
+        assertEquals(List.of(), ids("a.py", "x = \"" + t + "\"  # devops:ignore[SEC0901]\n"));
+        assertEquals(List.of("SEC0901"), ids("a.py", "x = \"" + t + "\"  # devops:ignore SEC0030\n"));
+        assertEquals(List.of(), ids("a.py", "x = \"" + t + "\"  # gitleaks:allow\n"));
+        assertEquals(List.of(), ids("a.py", "x = \"" + t + "\"  # pragma: allowlist secret\n"));
+        assertEquals(List.of("SEC0901"), ids("a.py", "# devops:ignore\n\nx = \"" + t + "\"\n"));
+    }
+
+    @Test
+    void allowlistValuesAndStopwords() {
+        String t = Fake.testToken();
+        Allowlist byRegex = new Allowlist(new LintSettings(List.of(), List.of(), List.of("^tst_"), List.of()));
+        assertEquals(List.of(), SCANNER.scan("a.txt", t, null, Map.of(), byRegex, false));
+        Allowlist byWord = new Allowlist(new LintSettings(List.of(), List.of(), List.of(), List.of("fixture")));
+        String pw = "fixture" + Fake.token(8);
+        assertEquals(List.of(), SCANNER.scan("a.yml", "password: " + pw, null, Map.of(), byWord, false));
+        assertEquals(1, SCANNER.scan("a.yml", "password: " + pw, null, Map.of(), Allowlist.NONE, false).size());
+    }
+
+    @Test
+    void addedLinesKeepTheirFileLineNumbers() {
+        String text = "a\nkey = \"" + Fake.testToken() + "\"\n";
+        List<Finding> f = SCANNER.scan("a.txt", text, new int[] {10, 42}, Map.of("commit", "abc"), Allowlist.NONE, true);
+        assertEquals(42, f.get(0).line());
+        assertEquals("abc", f.get(0).properties().get("commit"));
+    }
+
+    @Test
+    void fileBytesAsciiAndNonAsciiGiveTheSameFindings() {
+        String t = Fake.testToken();
+        for (String prefix : List.of("plain ascii ", "gr\u00fc\u00dfe \u2603 ", "\u00e9")) {
+            String text = "line one\n" + prefix + "k = \"" + t + "\"\n";
+            List<Finding> viaBytes = SCANNER.scanFile("a.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Allowlist.NONE, false);
+            List<Finding> viaText = scan("a.txt", text);
+            assertEquals(viaText, viaBytes, prefix);
+            assertEquals(2, viaBytes.get(0).line());
+            assertEquals(prefix.length() + 6, viaBytes.get(0).column());
+        }
+        assertEquals(List.of(), SCANNER.scanFile("a.txt", "nothing to see".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Allowlist.NONE, false));
+    }
+
+    @Test
+    void fingerprintsIgnoreLinesButNotPaths() {
+        String t = Fake.testToken();
+        Finding a = scan("a.txt", t).get(0);
+        Finding b = scan("a.txt", "\n\n" + t).get(0);
+        Finding c = scan("b.txt", t).get(0);
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertFalse(a.fingerprint().equals(c.fingerprint()));
+        assertFalse(a.fingerprint().contains(t));
+    }
+}
