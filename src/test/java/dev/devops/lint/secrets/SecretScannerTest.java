@@ -177,6 +177,9 @@ class SecretScannerTest {
         "if (password == \"hunter2hunter2\") {",
         "DB_PASSWORD=%s\\nAPI_TOKEN=%s",
         "password = \"user-{0}-pw\"",
+        "  DATABASE_URL: \"postgres://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required: set it}@db/app\"",
+        "  POSTGRES_PASSWORD: \"${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required: set it in .env}\"",
+        "  api_token: $API_TOKEN:fallback",
     })
     void notSecrets(String line) {
         assertEquals(List.of(), ids("src/app.yaml", line + "\n"), line);
