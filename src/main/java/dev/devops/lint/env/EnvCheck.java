@@ -40,8 +40,7 @@ import java.util.regex.Pattern;
  * ENV/ARG, compose {@code environment} and {@code env_file}, devops.yaml — then compares the two sides
  * and lints every dotenv file's syntax ({@link DotenvFile}). Every cross-file finding names both sides.
  *
- * <p>Scope: a read is documented by the .env.example files in its own directory or an ancestor (all
- * of the repository's example files when none is on that path). Reads in test code count as uses but
+ * <p>Scope: a read is documented by the .env.example files in its own directory or an ancestor. Reads in test code count as uses but
  * are never reported as undocumented. Runtime-version and generated-file drift live in
  * {@link DriftCheck} (category "drift").
  */
@@ -402,11 +401,9 @@ public final class EnvCheck implements Check {
                     .toList();
         }
 
-        /** The example files that document variables read in {@code path}. */
+        /** The example files that document variables read in {@code path}: those in its directory or above. */
         private List<DotenvFile> examplesFor(String path) {
-            List<DotenvFile> all = examples();
-            List<DotenvFile> near = all.stream().filter(d -> isAncestor(dir(d.path()), path)).toList();
-            return near.isEmpty() ? all : near;
+            return examples().stream().filter(d -> isAncestor(dir(d.path()), path)).toList();
         }
 
         private static String names(List<DotenvFile> files) {
@@ -458,7 +455,9 @@ public final class EnvCheck implements Check {
                     continue;
                 }
                 boolean soft = rs.stream().allMatch(r -> r.hasDefault() || r.script());
-                String where = anyExample ? "missing from " + names(ex) : "the repository has no .env.example to document it";
+                String where = !ex.isEmpty() ? "missing from " + names(ex)
+                        : anyExample ? "no .env.example in its directory or above documents it"
+                        : "the repository has no .env.example to document it";
                 emitSeverity(EnvRules.UNDOCUMENTED, soft ? dev.devops.lint.Severity.INFO : null, first.at().path(),
                         first.at().line(), first.at().column(),
                         name + " is read at " + first.at().where() + more + " but " + where,
