@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The env-parity check (category "env", rules ENV0001–ENV0022). It extracts what each part of the
+ * The env-parity check (category "env", rules ENV0001–ENV0023). It extracts what each part of the
  * repository reads — code through {@link EnvScanner}, shell scripts through {@link ShellReads}, compose
  * interpolation through {@link ComposeRefs} — and what each part defines — dotenv files, Dockerfile
  * ENV/ARG, compose {@code environment} and {@code env_file}, devops.yaml — then compares the two sides
@@ -143,6 +143,7 @@ public final class EnvCheck implements Check {
                 }
             }
             tracked();
+            notIgnored();
             syntax();
             undocumented();
             unused();
@@ -369,6 +370,20 @@ public final class EnvCheck implements Check {
                 String hint = "run `git rm --cached " + f + "`" + (ignoredBy == null ? ", add it to .gitignore" : "")
                         + ", commit, and rotate every secret it held (the history keeps the old values)";
                 emit(EnvRules.TRACKED, f, 0, 0, message, hint, f);
+            }
+        }
+
+        private void notIgnored() {
+            if (!ctx.isGitRepository()) {
+                return;
+            }
+            for (String f : ctx.files()) {
+                if (DotenvFile.isDotenv(f) && DotenvFile.holdsValues(f) && !ctx.tracked().contains(f)
+                        && Gitignore.listedBy(root, f) == null) {
+                    emit(EnvRules.NOT_IGNORED, f, 0, 0, f + " is not tracked yet, but no .gitignore rule covers it: "
+                            + "`git add .` would commit its values", "add " + f.substring(f.lastIndexOf('/') + 1)
+                            + " to " + join(dir(f), ".gitignore") + " (or .env and .env.* with !.env.example at the root)", f);
+                }
             }
         }
 

@@ -32,18 +32,19 @@ import java.util.stream.Stream;
  * file), on the whole file (line 0), or on a blank line — are listed in a sidecar file {@code EXPECT}
  * at the fixture's root, one per line: {@code path: ID[, ID]} for a whole-file finding (line 0) or
  * {@code path:LINE: ID[, ID]}; {@code #} starts a comment. Sidecar files ({@code EXPECT},
- * {@code FORCE-ADD}) are not part of the fixture's files.
+ * {@code FORCE-ADD}, {@code UNTRACKED}) are not part of the fixture's files.
  *
  * <p>{@link #gitFixture} copies a fixture into a real git repository (a {@code dot-gitignore} file
  * becomes {@code .gitignore}, so fixtures do not change what our own repository ignores), runs
- * {@code git add -A}, force-adds the paths listed in {@code FORCE-ADD}, and commits.
+ * {@code git add -A}, force-adds the paths listed in {@code FORCE-ADD}, leaves the paths listed in
+ * {@code UNTRACKED} out, and commits.
  */
 public final class FixtureAssert {
     /** The marker: {@code # expect: ID[, ID…]}. */
     public static final Pattern MARKER = Pattern.compile("^\\s*(?:#|//)\\s*expect:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
 
     /** Files at a fixture's root that describe the fixture and are not part of it. */
-    public static final Set<String> SIDECARS = Set.of("EXPECT", "FORCE-ADD");
+    public static final Set<String> SIDECARS = Set.of("EXPECT", "FORCE-ADD", "UNTRACKED");
     private static final Pattern SIDECAR_LINE = Pattern.compile(
             "^\\s*([^:#\\s][^:]*?)(?::(\\d+))?:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
 
@@ -150,6 +151,14 @@ public final class FixtureAssert {
                 for (String p : Files.readAllLines(force, StandardCharsets.UTF_8)) {
                     if (!p.isBlank()) {
                         git(dir, "add", "-f", p.strip());
+                    }
+                }
+            }
+            Path untracked = fixture.resolve("UNTRACKED");
+            if (Files.isRegularFile(untracked)) {
+                for (String p : Files.readAllLines(untracked, StandardCharsets.UTF_8)) {
+                    if (!p.isBlank()) {
+                        git(dir, "rm", "-q", "--cached", p.strip());
                     }
                 }
             }
