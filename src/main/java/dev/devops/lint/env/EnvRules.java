@@ -51,7 +51,7 @@ final class EnvRules {
             <file>`, add it to .gitignore, commit, and rotate every secret it held. Example files \
             (.env.example, .env.sample, .env.template, .env.dist) are meant to be committed and are not \
             reported. When .gitignore already lists the file it was added before the ignore rule: \
-            ignoring does not untrack it.""");
+            ignoring does not untrack it. Some frameworks (Next.js, Vite) commit .env.development /             .env.production holding only public defaults on purpose; if that is your case, keep secrets             out of them and suppress this finding for those paths in devops.yaml.""");
     static final Rule LOCAL_NOT_IN_EXAMPLE = env("ENV0005", "Key in .env missing from .env.example", Severity.WARNING, """
             Your local .env sets a variable .env.example does not document, so the next person's setup \
             lacks it. Values are never printed. Fix: add the key (with a placeholder) to .env.example, or \

@@ -6,7 +6,8 @@ import java.util.Map;
  * Whether two variable names are probably the same variable misspelt: equal after expanding common
  * abbreviations of one word (PASS/PWD/PASSWD → PASSWORD, USR/USERNAME → USER, URI → URL, ADDR → ADDRESS,
  * DB → DATABASE, HOSTNAME → HOST), or one edit (insert, delete, substitute, swap) apart for names of 6+
- * characters, two for 12+. Names that differ only in digits (KEY_1 / KEY_2) are different variables.
+ * characters, two for 12+. Names that differ only in digits (KEY_1 / KEY_2) or in a whole word of up to
+ * three letters (API_URL / APP_URL) are different variables.
  */
 final class NearMiss {
     private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("PASS", "PASSWORD"),
@@ -30,7 +31,25 @@ final class NearMiss {
         }
         int n = Math.min(a.length(), b.length());
         int limit = n >= 12 ? 2 : n >= 6 ? 1 : 0;
-        return limit > 0 && distance(a, b) <= limit;
+        return limit > 0 && distance(a, b) <= limit && !shortWordSwap(a, b);
+    }
+
+    /**
+     * True when the names differ in a whole short word (API_URL / APP_URL, DB_HOST / DC_HOST): two
+     * different abbreviations, not a typo inside a word.
+     */
+    private static boolean shortWordSwap(String a, String b) {
+        String[] x = a.split("_");
+        String[] y = b.split("_");
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!x[i].equals(y[i]) && (x[i].length() <= 3 || y[i].length() <= 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String canonical(String name) {

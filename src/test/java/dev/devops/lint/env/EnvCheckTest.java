@@ -145,6 +145,8 @@ class EnvCheckTest {
         assertFalse(NearMiss.similar("REDIS_HOST", "REDIS_PORT"));
         assertFalse(NearMiss.similar("PORT", "HOST"));
         assertFalse(NearMiss.similar("APP_ENV", "APP_KEY"));
+        assertFalse(NearMiss.similar("API_URL", "APP_URL"));
+        assertTrue(NearMiss.similar("SENTRY_DSNN", "SENTRY_DSN"));
     }
 
     @Test
