@@ -45,7 +45,7 @@ final class NearMiss {
             return false;
         }
         for (int i = 0; i < x.length; i++) {
-            if (!x[i].equals(y[i]) && (x[i].length() <= 3 || y[i].length() <= 3)) {
+            if (!x[i].equals(y[i]) && x[i].length() <= 3 && y[i].length() <= 3) {
                 return true;
             }
         }
