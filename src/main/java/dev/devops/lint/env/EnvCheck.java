@@ -61,6 +61,9 @@ public final class EnvCheck implements Check {
     private static final Pattern TEST_PATH = Pattern.compile(
             "(^|.*/)(test|tests|__tests__|spec|e2e|src/test|testdata|fixtures)/.*|.*\\.(test|spec)\\.[a-z]+$|.*_test\\.(go|py)$|(^|.*/)test_[^/]*\\.py$");
     private static final long MAX_BYTES = 1_000_000;
+    private static final Pattern UPPER_WORD = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\b[A-Z]{3,}\\b");
+    /** Configuration files whose mention of a name counts as a use (Kubernetes manifests, pm2, Terraform …). */
+    private static final Pattern CONFIG_FILE = Pattern.compile(".*\\.(ya?ml|json|toml|ini|conf|cfg|properties|tf|hcl|xml)$");
 
     @Override
     public String category() {
@@ -117,6 +120,11 @@ public final class EnvCheck implements Check {
         /** Names passed with env_file to a service without build (a third-party image's configuration). */
         private final Set<String> imageConfig = new LinkedHashSet<>();
         private final Set<String> usedElsewhere = new LinkedHashSet<>();
+        /**
+         * UPPER_SNAKE words written anywhere in code and configuration: a name mentioned there is not
+         * "never used", even when it is read through a schema (Joi, zod, envalid, pydantic) or a loop.
+         */
+        private final Set<String> mentioned = new java.util.HashSet<>();
         private boolean unscannedSources;
         /** Whether anything that can use a variable was read (code, script, Dockerfile, compose, devops.yaml). */
         private boolean anyInputs;
@@ -185,6 +193,9 @@ public final class EnvCheck implements Check {
                 }
                 return;
             }
+            if (EnvScanner.supports(f) || CONFIG_FILE.matcher(name.toLowerCase()).matches()) {
+                mention(f);
+            }
             if (EnvScanner.supports(f)) {
                 anyInputs = true;
                 boolean test = TEST_PATH.matcher(f).matches();
@@ -209,6 +220,16 @@ public final class EnvCheck implements Check {
                     for (ShellReads.Read r : ShellReads.scan(text)) {
                         reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.hasDefault(), true, test));
                     }
+                }
+            }
+        }
+
+        private void mention(String f) throws IOException {
+            byte[] bytes = read(f);
+            if (bytes != null && bytes.length > 0) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                if (text.indexOf('\0') < 0) {
+                    UPPER_WORD.matcher(text).results().forEach(m -> mentioned.add(m.group()));
                 }
             }
         }
@@ -503,6 +524,7 @@ public final class EnvCheck implements Check {
             bareComposeReads.forEach(r -> used.add(r.name()));
             composeRefs.values().forEach(l -> l.forEach(r -> used.add(r.name())));
             used.addAll(imageConfig);
+            used.addAll(mentioned);
             for (DotenvFile ex : examples()) {
                 for (var k : ex.keys().entrySet()) {
                     String name = k.getKey();
@@ -510,7 +532,7 @@ public final class EnvCheck implements Check {
                         continue;
                     }
                     emit(EnvRules.UNUSED, ex.path(), k.getValue(), 1, name + " is documented at " + ex.path() + ":" + k.getValue()
-                            + " but no code, script, Dockerfile, compose file or devops.yaml in the repository reads it",
+                            + " but no code, script, Dockerfile, compose or configuration file in the repository mentions it",
                             "delete it from " + ex.path() + ", or check the name the code reads", name);
                 }
             }

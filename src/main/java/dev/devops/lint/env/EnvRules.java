@@ -41,7 +41,9 @@ final class EnvRules {
             Reported once, naming the first variables read.""");
     static final Rule UNUSED = env("ENV0003", "Key in .env.example that nothing uses", Severity.INFO, """
             .env.example lists a variable that no code, script, Dockerfile, compose file (interpolation or \
-            environment entry) or devops.yaml reads. Stale entries make people hunt for values that do \
+            environment entry), devops.yaml or other configuration file (YAML, JSON, TOML, properties …) \
+            even mentions — a name written anywhere there counts as used, so reads through a schema \
+            (Joi, zod, envalid, pydantic-settings) are not reported. Stale entries make people hunt for values that do \
             nothing. Keys passed with env_file to a third-party image (no build) count as used. Not \
             reported when the repository has source code in a language the scanner cannot read. Fix: \
             delete the key, or fix the name the code reads.""");

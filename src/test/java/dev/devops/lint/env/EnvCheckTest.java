@@ -181,7 +181,8 @@ class EnvCheckTest {
     /** Performance sanity on this repository itself; prints the time, asserts only that it finishes. */
     @Test
     void runsOverThisRepository() throws IOException {
-        Path root = Path.of(System.getProperty("devops.project.dir", ".")).toAbsolutePath();
+        Path root = Path.of(System.getProperty("devops.selfLint.dir", System.getProperty("devops.project.dir", ".")))
+                .toAbsolutePath();
         List<String> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
@@ -203,6 +204,6 @@ class EnvCheckTest {
             Stream.concat(env.stream(), drift.stream()).forEach(f -> System.err.println(f.rule().id() + " " + f.path() + ":"
                     + f.line() + " " + f.message().lines().findFirst().orElse("")));
         }
-        assertTrue(files.size() > 100);
+        assertTrue(files.size() > 10);
     }
 }
