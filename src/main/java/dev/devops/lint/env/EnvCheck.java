@@ -45,14 +45,19 @@ import java.util.regex.Pattern;
  * {@link DriftCheck} (category "drift").
  */
 public final class EnvCheck implements Check {
-    /** Variables the platform or tooling sets; the app reading them needs no documentation. */
+    /**
+     * Variables the platform or tooling sets (the OS, CI, hosting platforms, compose, and build tools:
+     * create-react-app's PUBLIC_URL, Vite's BASE_URL/MODE/DEV/PROD/SSR); the app reading them needs no
+     * documentation.
+     */
     static final Set<String> PLATFORM = Set.of("NODE_ENV", "HOME", "PATH", "PWD", "USER", "SHELL", "HOSTNAME", "TERM",
             "LANG", "TZ", "CI", "TMPDIR", "TEMP", "TMP", "JAVA_HOME", "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
             "VERCEL", "VERCEL_ENV", "VERCEL_URL", "NETLIFY", "HEROKU_APP_NAME", "DYNO", "GAE_ENV", "K_SERVICE",
             "AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION", "FLY_APP_NAME", "RENDER", "RAILWAY_ENVIRONMENT", "APPDATA",
             "USERPROFILE", "LOCALAPPDATA", "COMPUTERNAME", "USERNAME", "OS", "SYSTEMROOT", "NO_COLOR", "FORCE_COLOR",
             "PYTHONPATH", "PYTHONUNBUFFERED", "VIRTUAL_ENV", "GOPATH", "GOOS", "GOARCH", "EDITOR", "UID", "GID",
-            "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST", "DOCKER_BUILDKIT");
+            "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST", "DOCKER_BUILDKIT",
+            "PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
     private static final List<String> PLATFORM_PREFIXES = List.of("npm_", "GITHUB_", "RUNNER_", "VERCEL_", "LC_", "COMPOSE_",
             "DOCKER_", "BUILDKIT_");
     /** Source languages the scanner cannot read: with them present "never used" cannot be decided. */

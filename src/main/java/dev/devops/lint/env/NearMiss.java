@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * Whether two variable names are probably the same variable misspelt: equal after expanding common
  * abbreviations of one word (PASS/PWD/PASSWD → PASSWORD, USR/USERNAME → USER, URI → URL, ADDR → ADDRESS,
- * DB → DATABASE, HOSTNAME → HOST), or one edit (insert, delete, substitute, swap) apart for names of 6+
- * characters, two for 12+. Names that differ only in digits (KEY_1 / KEY_2) or in a whole word of up to
- * three letters (API_URL / APP_URL) are different variables.
+ * DB → DATABASE, HOSTNAME → HOST); or exactly one word differs, by one edit (insert, delete,
+ * substitute, swap; two for words of 8+ letters), and not as a swap of two short abbreviations
+ * (API_URL / APP_URL); or one underscore is dropped or doubled. Names that differ only in digits
+ * (KEY_1 / KEY_2) and different words (DATABASE_PORT / DATABASE_HOST) are different variables.
  */
 final class NearMiss {
     private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("PASS", "PASSWORD"),
@@ -29,27 +30,27 @@ final class NearMiss {
         if (canonical(a).equals(canonical(b))) {
             return true;
         }
-        int n = Math.min(a.length(), b.length());
-        int limit = n >= 12 ? 2 : n >= 6 ? 1 : 0;
-        return limit > 0 && distance(a, b) <= limit && !shortWordSwap(a, b);
-    }
-
-    /**
-     * True when the names differ in a whole short word (API_URL / APP_URL, DB_HOST / DC_HOST): two
-     * different abbreviations, not a typo inside a word.
-     */
-    private static boolean shortWordSwap(String a, String b) {
         String[] x = a.split("_");
         String[] y = b.split("_");
-        if (x.length != y.length) {
-            return false;
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (!x[i].equals(y[i]) && x[i].length() <= 3 && y[i].length() <= 3) {
-                return true;
+        if (x.length == y.length) {
+            // a typo sits inside one word: exactly one word differs, by one edit, and it is not a swap of
+            // two short abbreviations (API/APP)
+            int differing = -1;
+            for (int i = 0; i < x.length; i++) {
+                if (!x[i].equals(y[i])) {
+                    if (differing >= 0) {
+                        return false;
+                    }
+                    differing = i;
+                }
             }
+            String u = x[differing];
+            String v = y[differing];
+            int longer = Math.max(u.length(), v.length());
+            return Math.min(u.length(), v.length()) >= 3 && longer >= 4 && distance(u, v) <= (longer >= 8 ? 2 : 1);
         }
-        return false;
+        // a dropped or doubled underscore (DATABASEURL, DATABASE__URL)
+        return Math.min(a.length(), b.length()) >= 6 && distance(a, b) <= 1;
     }
 
     private static String canonical(String name) {
