@@ -368,6 +368,10 @@ public final class EnvCheck implements Check {
                     if (d != null && s.build() == null) {
                         imageConfig.addAll(d.keys().keySet());
                     }
+                    if (d != null && DotenvFile.kind(rel) == DotenvFile.Kind.OTHER) {
+                        // a committed config file (docker/app.env) sets its keys for the container
+                        d.keys().forEach((k, line) -> literalDefs.putIfAbsent(k, new Site(rel, line, 1)));
+                    }
                 }
             }
         }
