@@ -100,6 +100,20 @@ public final class DriftCheck implements Check {
         }
     }
 
+    /**
+     * The statements a repository-wide file (a CI workflow) is compared with: the root's, else those of
+     * the only directory that states a version of {@code language}.
+     */
+    private static List<Stated> projectWide(Map<String, List<Stated>> byDir, String language) {
+        List<Stated> root = stated(byDir, "", language);
+        if (!root.isEmpty()) {
+            return root;
+        }
+        List<String> dirs = byDir.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> s.language().equals(language))).map(Map.Entry::getKey).toList();
+        return dirs.size() == 1 ? stated(byDir, dirs.get(0), language) : List.of();
+    }
+
     /** The statement to compare others against: the first exact one, else the first floor. */
     private static Stated primary(List<Stated> list) {
         return list.stream().filter(s -> !s.floor()).findFirst().orElse(list.isEmpty() ? null : list.get(0));
@@ -181,7 +195,7 @@ public final class DriftCheck implements Check {
                     break;
                 }
                 String v = RuntimeVersions.normalize(language, raw);
-                Stated p = primary(stated(byDir, "", language));
+                Stated p = primary(projectWide(byDir, language));
                 if (v != null && p != null && !RuntimeVersions.satisfies(p, v)) {
                     emit(out, EnvRules.CI_VERSION, f, j + 1, "actions/setup-" + language + " at " + f + ":" + (j + 1) + " uses "
                             + language + " " + raw + " but " + p.source() + " at " + p.where() + " says " + describe(p),
@@ -207,12 +221,27 @@ public final class DriftCheck implements Check {
             if (p == null || v == null || RuntimeVersions.satisfies(p, v)) {
                 continue;
             }
-            int line = yaml == null ? 0 : EnvCheck.lineOf(yaml, "^\\s*version:\\s*['\"]?" + Pattern.quote(a.runtime().version()));
+            int line = yaml == null ? 0 : versionLine(yaml, a.name(), a.runtime().version());
             emit(out, EnvRules.DESCRIPTOR_VERSION, "devops.yaml", line, "devops.yaml" + (line > 0 ? ":" + line : "") + " pins app "
                     + a.name() + " to " + language + " " + a.runtime().version() + " but " + p.source() + " at " + p.where()
                     + " says " + describe(p), "set apps." + a.name() + ".runtime.version to " + p.version()
                     + " and run devops render, or update " + p.path(), a.name());
         }
+    }
+
+    /** The line of {@code version: V} after the app's key in devops.yaml, else the first such line, else 0. */
+    static int versionLine(String yaml, String app, String version) {
+        String re = "^\\s*version:\\s*['\"]?" + Pattern.quote(version);
+        int appLine = EnvCheck.lineOf(yaml, "^\\s+" + Pattern.quote(app) + ":\\s*$");
+        if (appLine > 0) {
+            String[] lines = yaml.split("\n", -1);
+            String rest = String.join("\n", java.util.Arrays.copyOfRange(lines, appLine, lines.length));
+            int l = EnvCheck.lineOf(rest, re);
+            if (l > 0) {
+                return appLine + l;
+            }
+        }
+        return EnvCheck.lineOf(yaml, re);
     }
 
     private static void generated(LintContext context, Path root, Consumer<Finding> out) {

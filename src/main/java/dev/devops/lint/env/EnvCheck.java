@@ -628,7 +628,8 @@ public final class EnvCheck implements Check {
                             + "} with no default, but neither " + (ex.isEmpty() ? ".env.example" : names(ex)) + " nor "
                             + join(dir(file), ".env") + " sets " + r.name() + " (compose will substitute an empty string)",
                             "add " + r.name() + "= to " + (ex.isEmpty() ? join(dir(file), ".env.example") : ex.get(0).path())
-                                    + ", or write ${" + r.name() + ":-default} / ${" + r.name() + ":?" + r.name() + " must be set}",
+                                    + ", or write ${" + r.name() + ":-default} / ${" + r.name() + ":?" + r.name() + " must be set}"
+                                    + " (or $$" + r.name() + " if the container's shell should expand it)",
                             r.name());
                 }
             }
@@ -686,7 +687,9 @@ public final class EnvCheck implements Check {
         private void emitSeverity(EnvRules.Rule rule, dev.devops.lint.Severity severity, String path, int line, int column,
                 String message, String hint, String subject) {
             out.accept(new Finding(rule.info(), severity == null ? rule.severity() : severity, path, line, column, message,
-                    hint, null, fingerprint(rule.id(), path, subject), Map.of()));
+                    hint, null, fingerprint(rule.id(), path, subject),
+                    subject.matches("(near:)?[A-Za-z_][A-Za-z0-9_]*") ? Map.of("variable", subject.replace("near:", ""))
+                            : Map.of()));
         }
     }
 

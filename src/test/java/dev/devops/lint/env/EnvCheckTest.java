@@ -50,6 +50,7 @@ class EnvCheckTest {
         assertEquals(Severity.WARNING, f.severity());
         assertEquals("src/db.js", f.path());
         assertEquals(3, f.line());
+        assertEquals("DATABASE_URL", f.properties().get("variable"));
     }
 
     @Test
