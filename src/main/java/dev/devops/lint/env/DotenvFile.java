@@ -22,8 +22,8 @@ import java.util.Map;
  */
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary) {
 
-    /** One syntax problem: the rule, the line, the message. */
-    record Problem(String rule, int line, String message, String hint) {
+    /** One syntax problem: the rule, the line, the message; {@code severity} overrides the rule's when not null. */
+    record Problem(String rule, int line, String message, String hint, dev.devops.lint.Severity severity) {
     }
 
     /** The kind of a dotenv file, decided by its name. */
@@ -191,8 +191,10 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                         "quote it: " + key + "=\"…\" (unquoted, the shell and some loaders split or trim it)");
             }
             if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
-                problem(EnvRules.QUOTES, no, "the value of " + key + " has a quote character inside an unquoted value",
-                        "quote the whole value, or remove the stray quote");
+                // loaders keep it literally (JSON={"a":1} works with compose), so a warning, not an error
+                problems.add(new Problem(EnvRules.QUOTES.id(), no, "the value of " + key
+                        + " has a quote character inside an unquoted value", "quote the whole value with the other quote "
+                        + "character (KEY='{\"a\":1}'), or remove the stray quote", dev.devops.lint.Severity.WARNING));
             }
             substitutions(value, key, no);
             return i;
@@ -295,7 +297,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         }
 
         private void problem(EnvRules.Rule rule, int line, String message, String hint) {
-            problems.add(new Problem(rule.id(), line, message, hint));
+            problems.add(new Problem(rule.id(), line, message, hint, null));
         }
 
         private static String abbreviate(String s) {

@@ -425,7 +425,8 @@ public final class EnvCheck implements Check {
                     continue;
                 }
                 for (DotenvFile.Problem p : d.problems()) {
-                    emit(rule(p.rule()), d.path(), p.line(), 0, p.message(), p.hint(), p.line() + ":" + p.message());
+                    emitSeverity(rule(p.rule()), p.severity(), d.path(), p.line(), 0, p.message(), p.hint(),
+                            p.line() + ":" + p.message());
                 }
             }
         }

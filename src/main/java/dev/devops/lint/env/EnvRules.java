@@ -112,7 +112,8 @@ final class EnvRules {
     static final Rule QUOTES = env("ENV0018", "Dotenv: unterminated or mismatched quotes", Severity.ERROR, """
             A quoted value is never closed, text follows the closing quote, or a quote sits inside an \
             unquoted value. Loaders then swallow the following lines into the value or keep the stray \
-            quote. Close the quote, or quote the whole value.""");
+            quote. Close the quote, or quote the whole value. (A quote inside an unquoted value, as in \
+            JSON={"a":1}, is only a warning: loaders keep it literally.)""");
     static final Rule EXPORT = env("ENV0019", "Dotenv: 'export' prefix", Severity.INFO, """
             `export KEY=value` works with docker compose and python-dotenv, but not with every loader \
             (dotenv for Node keeps 'export KEY' as the name in older versions, env_file in some tools \

@@ -137,6 +137,14 @@ class EnvCheckTest {
     }
 
     @Test
+    void strayQuoteIsAWarningButAnUnclosedQuoteAnError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "JSON={\"a\":1}\nB=\"open\n");
+        List<Finding> all = run(dir, Set.of());
+        assertEquals(List.of("1:warning", "2:error"), all.stream().filter(f -> f.rule().id().equals("ENV0018"))
+                .map(f -> f.line() + ":" + f.severity().id()).sorted().toList());
+    }
+
+    @Test
     void nearMissHeuristics() {
         assertTrue(NearMiss.similar("MYSQL_PASS", "MYSQL_PASSWORD"));
         assertTrue(NearMiss.similar("DATABSE_URL", "DATABASE_URL"));
