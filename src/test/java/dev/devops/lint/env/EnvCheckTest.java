@@ -207,7 +207,9 @@ class EnvCheckTest {
             tracked = Set.copyOf(List.of(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")));
         }
         LintContext ctx = new LintContext(root, files, tracked, null);
-        new EnvCheck().run(ctx, f -> { }); // warm up: class loading and JIT, so the second run shows the steady cost
+        long c0 = System.nanoTime();
+        new EnvCheck().run(ctx, f -> { }); // cold: class loading and JIT; the second run shows the steady cost
+        System.err.printf("env check cold run: %d ms%n", (System.nanoTime() - c0) / 1_000_000);
         long t0 = System.nanoTime();
         List<Finding> env = new ArrayList<>();
         new EnvCheck().run(ctx, env::add);
