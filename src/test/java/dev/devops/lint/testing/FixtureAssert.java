@@ -2,6 +2,8 @@ package dev.devops.lint.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.devops.descriptor.Descriptor;
+import dev.devops.descriptor.DescriptorLoader;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -20,14 +22,31 @@ import java.util.stream.Stream;
 
 /**
  * Fixture tests with the expected findings marked inline, one syntax for the whole suite: a comment
- * line {@code # expect: DF0012} (several ids comma-separated) on the line above the offending line.
+ * line {@code # expect: DF0012} (several ids comma-separated) on the line above the offending line, or
+ * {@code // expect: ENV0001} in languages whose comments start with {@code //} (JS/TS, Java, Go).
  * Consecutive marker lines all point at the next line that is not a marker. {@link #assertFixture}
  * runs a {@link Check} over a fixture directory and fails unless the set of (file, line, rule id)
  * findings equals the set of markers, so both a missing and an extra finding fail.
+ *
+ * <p>Findings a comment cannot sit above — on a file with no comment syntax (package.json, a binary
+ * file), on the whole file (line 0), or on a blank line — are listed in a sidecar file {@code EXPECT}
+ * at the fixture's root, one per line: {@code path: ID[, ID]} for a whole-file finding (line 0) or
+ * {@code path:LINE: ID[, ID]}; {@code #} starts a comment. Sidecar files ({@code EXPECT},
+ * {@code FORCE-ADD}, {@code UNTRACKED}) are not part of the fixture's files.
+ *
+ * <p>{@link #gitFixture} copies a fixture into a real git repository (a {@code dot-gitignore} file
+ * becomes {@code .gitignore}, so fixtures do not change what our own repository ignores), runs
+ * {@code git add -A}, force-adds the paths listed in {@code FORCE-ADD}, leaves the paths listed in
+ * {@code UNTRACKED} out, and commits.
  */
 public final class FixtureAssert {
     /** The marker: {@code # expect: ID[, ID…]}. */
-    public static final Pattern MARKER = Pattern.compile("^\\s*#\\s*expect:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
+    public static final Pattern MARKER = Pattern.compile("^\\s*(?:#|//)\\s*expect:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
+
+    /** Files at a fixture's root that describe the fixture and are not part of it. */
+    public static final Set<String> SIDECARS = Set.of("EXPECT", "FORCE-ADD", "UNTRACKED");
+    private static final Pattern SIDECAR_LINE = Pattern.compile(
+            "^\\s*([^:#\\s][^:]*?)(?::(\\d+))?:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
 
     private FixtureAssert() {
     }
@@ -50,8 +69,8 @@ public final class FixtureAssert {
     /** Every regular file of a fixture, as paths relative to it with forward slashes. */
     public static List<String> files(Path fixture) {
         try (Stream<Path> s = Files.walk(fixture)) {
-            return s.filter(Files::isRegularFile).map(p -> fixture.relativize(p).toString().replace('\\', '/')).sorted()
-                    .toList();
+            return s.filter(Files::isRegularFile).map(p -> fixture.relativize(p).toString().replace('\\', '/'))
+                    .filter(f -> !SIDECARS.contains(f)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,12 +105,101 @@ public final class FixtureAssert {
                 fail(f + ": marker " + pending + " at the end of the file points at no line");
             }
         }
+        Path sidecar = fixture.resolve("EXPECT");
+        if (Files.isRegularFile(sidecar)) {
+            try {
+                for (String line : Files.readAllLines(sidecar, StandardCharsets.UTF_8)) {
+                    String l = line.strip();
+                    if (l.isEmpty() || l.startsWith("#")) {
+                        continue;
+                    }
+                    Matcher m = SIDECAR_LINE.matcher(l);
+                    if (!m.matches()) {
+                        fail(sidecar + ": cannot read '" + l + "' (write path: ID or path:LINE: ID)");
+                    }
+                    for (String id : m.group(3).split(",")) {
+                        out.add(m.group(1) + ":" + (m.group(2) == null ? "0" : m.group(2)) + ":" + id.strip());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return out;
+    }
+
+    /**
+     * Copies {@code fixture} into {@code dir} as a real git repository and commits it (see the class
+     * comment); returns the tracked paths.
+     */
+    public static Set<String> gitFixture(Path fixture, Path dir) {
+        try {
+            for (String f : files(fixture)) {
+                String target = f.equals("dot-gitignore") || f.endsWith("/dot-gitignore")
+                        ? f.substring(0, f.length() - "dot-gitignore".length()) + ".gitignore" : f;
+                Path to = dir.resolve(target);
+                Files.createDirectories(to.getParent());
+                Files.copy(fixture.resolve(f), to);
+            }
+            if (Files.isRegularFile(fixture.resolve("EXPECT"))) {
+                Files.copy(fixture.resolve("EXPECT"), dir.resolve("EXPECT"));
+            }
+            git(dir, "init", "-q");
+            git(dir, "add", "-A");
+            Path force = fixture.resolve("FORCE-ADD");
+            if (Files.isRegularFile(force)) {
+                for (String p : Files.readAllLines(force, StandardCharsets.UTF_8)) {
+                    if (!p.isBlank()) {
+                        git(dir, "add", "-f", p.strip());
+                    }
+                }
+            }
+            Path untracked = fixture.resolve("UNTRACKED");
+            if (Files.isRegularFile(untracked)) {
+                for (String p : Files.readAllLines(untracked, StandardCharsets.UTF_8)) {
+                    if (!p.isBlank()) {
+                        git(dir, "rm", "-q", "--cached", p.strip());
+                    }
+                }
+            }
+            git(dir, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "fixture");
+            Set<String> tracked = new TreeSet<>(List.of(git(dir, "ls-files").split("\n")));
+            tracked.remove("");
+            return tracked;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String git(Path dir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-c", "core.hooksPath=/dev/null", "-c", "init.defaultBranch=main"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                fail("git " + String.join(" ", args) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return output;
     }
 
     /** Runs {@code check} over the fixture and collects its findings. */
     public static List<Finding> run(Check check, Path fixture) {
-        LintContext ctx = new LintContext(fixture, files(fixture), Set.of(), null);
+        return run(check, fixture, Set.of());
+    }
+
+    /**
+     * Runs {@code check} over the fixture with {@code tracked} as git's tracked files; a fixture with a
+     * devops.yaml gets it as the context's descriptor.
+     */
+    public static List<Finding> run(Check check, Path fixture, Set<String> tracked) {
+        Path yaml = fixture.resolve(DescriptorLoader.FILE_NAME);
+        Descriptor descriptor = Files.isRegularFile(yaml) ? DescriptorLoader.load(yaml) : null;
+        LintContext ctx = new LintContext(fixture, files(fixture), tracked, descriptor);
         List<Finding> out = new ArrayList<>();
         check.run(ctx, out::add);
         return out;
@@ -99,8 +207,13 @@ public final class FixtureAssert {
 
     /** Asserts that the findings of {@code check} on {@code fixture} are exactly its markers. */
     public static void assertFixture(Check check, Path fixture) {
+        assertFixture(check, fixture, Set.of());
+    }
+
+    /** {@link #assertFixture(Check, Path)} with {@code tracked} as git's tracked files. */
+    public static void assertFixture(Check check, Path fixture, Set<String> tracked) {
         Set<String> expected = expected(fixture);
-        List<Finding> findings = run(check, fixture);
+        List<Finding> findings = run(check, fixture, tracked);
         Set<String> actual = new TreeSet<>();
         StringBuilder extra = new StringBuilder();
         for (Finding f : findings) {

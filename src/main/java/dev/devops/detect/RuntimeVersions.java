@@ -1,0 +1,312 @@
+package dev.devops.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The runtime versions a repository states, each with the file and line it was written on, for the
+ * version-drift lint. It reads the same sources as the stack detectors ({@code .nvmrc},
+ * {@code .node-version}, {@code .tool-versions}, package.json {@code engines.node} / {@code volta.node},
+ * pom.xml compiler release / {@code java.version} / toolchains, Gradle toolchains and compatibility,
+ * {@code .python-version}, {@code requires-python}, {@code runtime.txt}, go.mod {@code go} /
+ * {@code toolchain}) and normalizes with their rules, at the precision each language is compared at:
+ * node and java major, python and go major.minor.
+ */
+public final class RuntimeVersions {
+    /**
+     * One stated version.
+     *
+     * @param language node, java, python or go
+     * @param version  normalized ("20", "17", "3.12", "1.22")
+     * @param source   what stated it (".nvmrc", "package.json engines.node", "go.mod toolchain" …)
+     * @param path     repository-relative file
+     * @param line     1-based line
+     * @param floor    true when the source states a lower bound ("engines": ">=18", requires-python
+     *                 ">=3.10"): any version at or above it agrees
+     */
+    public record Stated(String language, String version, String source, String path, int line, boolean floor) {
+        /** "path:line". */
+        public String where() {
+            return path + ":" + line;
+        }
+    }
+
+    private static final Pattern POM_PROPERTY = Pattern.compile(
+            "<(maven\\.compiler\\.release|maven\\.compiler\\.source|java\\.version)>\\s*([^<\\s]+)\\s*</\\1>");
+    private static final Pattern POM_RELEASE = Pattern.compile("<release>\\s*(\\d[^<\\s]*)\\s*</release>");
+    private static final Pattern GRADLE = Pattern.compile(
+            "JavaLanguageVersion\\.of\\(\\s*(\\d+)\\s*\\)|jvmToolchain\\(\\s*(\\d+)\\s*\\)"
+            + "|sourceCompatibility\\s*=\\s*(?:['\"]([\\d.]+)['\"]|JavaVersion\\.VERSION_(\\d+(?:_\\d+)?)|([\\d.]+))");
+    private static final Pattern REQUIRES_PYTHON = Pattern.compile("(?m)^\\s*requires-python\\s*=\\s*['\"]([^'\"]+)['\"]");
+    private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
+    private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
+    private static final Pattern JSON_FIELD = Pattern.compile("\"(node)\"\\s*:\\s*\"([^\"]*)\"");
+
+    private RuntimeVersions() {
+    }
+
+    /** Whether {@code path}'s file name is one this class reads. */
+    public static boolean isVersionFile(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        return switch (n) {
+            case ".nvmrc", ".node-version", ".tool-versions", "package.json", "pom.xml", "build.gradle",
+                    "build.gradle.kts", ".python-version", "pyproject.toml", "runtime.txt", "go.mod" -> true;
+            default -> false;
+        };
+    }
+
+    /** The versions stated in one file ({@code path} decides how {@code text} is read), in line order. */
+    public static List<Stated> read(String path, String text) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        Texts.Lines lines = new Texts.Lines(text);
+        List<Stated> out = new ArrayList<>();
+        switch (name) {
+            case ".nvmrc", ".node-version" -> firstLine(text, lines, (v, off) -> add(out, "node",
+                    NodeStack.normalize(v), name, path, lines.line(off)));
+            case ".python-version" -> firstLine(text, lines, (v, off) -> add(out, "python",
+                    PythonStack.majorMinor(v), name, path, lines.line(off)));
+            case "runtime.txt" -> {
+                Matcher m = Pattern.compile("python-(\\d+\\.\\d+)").matcher(text);
+                if (m.find()) {
+                    add(out, "python", m.group(1), name, path, lines.line(m.start()));
+                }
+            }
+            case ".tool-versions" -> toolVersions(text, path, out);
+            case "package.json" -> packageJson(text, lines, path, out);
+            case "pom.xml" -> {
+                Matcher m = POM_PROPERTY.matcher(text);
+                while (m.find()) {
+                    add(out, "java", JavaStack.javaVersion(m.group(2)), "pom.xml " + m.group(1), path,
+                            lines.line(m.start()));
+                }
+                m = POM_RELEASE.matcher(text);
+                while (m.find()) {
+                    add(out, "java", JavaStack.javaVersion(m.group(1)), "pom.xml compiler <release>", path,
+                            lines.line(m.start()));
+                }
+                int tc = text.indexOf("maven-toolchains-plugin");
+                if (tc >= 0) {
+                    Matcher v = Pattern.compile("<jdk>\\s*<version>\\s*([^<\\s]+)").matcher(text);
+                    if (v.find(tc)) {
+                        add(out, "java", JavaStack.javaVersion(v.group(1)), "pom.xml maven-toolchains-plugin", path,
+                                lines.line(v.start()));
+                    }
+                }
+            }
+            case "build.gradle", "build.gradle.kts" -> {
+                Matcher m = GRADLE.matcher(text);
+                while (m.find()) {
+                    for (int g = 1; g <= 5; g++) {
+                        if (m.group(g) != null) {
+                            add(out, "java", JavaStack.javaVersion(m.group(g).replace('_', '.')),
+                                    name + (g <= 2 ? " toolchain" : " sourceCompatibility"), path, lines.line(m.start()));
+                            break;
+                        }
+                    }
+                }
+            }
+            case "pyproject.toml" -> {
+                Matcher m = REQUIRES_PYTHON.matcher(text);
+                if (m.find()) {
+                    add(out, "python", PythonStack.lowerBound(m.group(1)), "pyproject.toml requires-python", path,
+                            lines.line(m.start(1)), isFloor(m.group(1)) || m.group(1).trim().startsWith("~="));
+                }
+            }
+            case "go.mod" -> {
+                Matcher m = GO_DIRECTIVE.matcher(text);
+                if (m.find()) {
+                    add(out, "go", m.group(1), "go.mod go directive", path, lines.line(m.start()), true); // a minimum
+                }
+                m = TOOLCHAIN.matcher(text);
+                if (m.find()) {
+                    add(out, "go", m.group(1), "go.mod toolchain", path, lines.line(m.start()));
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The version of a runtime base image, normalized like {@link #read}, or null when the image is not a
+     * runtime image or its tag names no version: node:20-alpine → node 20, eclipse-temurin:21-jre → java
+     * 21, maven:3.9-eclipse-temurin-17 → java 17, gradle:8.5-jdk17 → java 17, openjdk:17-slim,
+     * amazoncorretto:21, python:3.12-slim → python 3.12, golang:1.22-alpine → go 1.22.
+     *
+     * @return {language, version}
+     */
+    public static String[] ofImage(String image) {
+        if (image == null) {
+            return null;
+        }
+        String ref = image;
+        int at = ref.indexOf('@');
+        if (at >= 0) {
+            ref = ref.substring(0, at);
+        }
+        int colon = ref.lastIndexOf(':');
+        if (colon < 0 || colon < ref.lastIndexOf('/')) {
+            return null;
+        }
+        String repo = ref.substring(0, colon).toLowerCase(Locale.ROOT);
+        String base = repo.substring(repo.lastIndexOf('/') + 1);
+        String tag = ref.substring(colon + 1).toLowerCase(Locale.ROOT);
+        Matcher lead = Pattern.compile("^v?(\\d+)(?:\\.(\\d+))?").matcher(tag);
+        switch (base) {
+            case "node":
+                return lead.find() ? new String[] {"node", lead.group(1)} : null;
+            case "eclipse-temurin", "openjdk", "amazoncorretto", "temurin", "ibm-semeru-runtimes", "sapmachine":
+                return lead.find() ? new String[] {"java", JavaStack.javaVersion(lead.group(0))} : null;
+            case "maven", "gradle": {
+                Matcher m = Pattern.compile("(?:jdk|temurin-|openjdk-|corretto-|graal-|sapmachine-|semeru-)(\\d+)").matcher(tag);
+                return m.find() ? new String[] {"java", m.group(1)} : null;
+            }
+            case "python", "pypy":
+                return lead.find() && lead.group(2) != null ? new String[] {"python", lead.group(1) + "." + lead.group(2)}
+                        : lead.reset().find() ? new String[] {"python", lead.group(1)} : null;
+            case "golang":
+                return lead.find() ? new String[] {"go", lead.group(2) == null ? lead.group(1)
+                        : lead.group(1) + "." + lead.group(2)} : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Whether two versions agree at the precision both state: "20" and "20" agree, "3" and "3.12" agree,
+     * "3.11" and "3.12" do not.
+     */
+    public static boolean agree(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (!x[i].equals(y[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Normalizes a version written elsewhere (CI workflows, devops.yaml) for {@code language}. */
+    public static String normalize(String language, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.trim();
+        return switch (language) {
+            case "node" -> NodeStack.normalize(v);
+            case "java" -> JavaStack.javaVersion(v);
+            case "python", "go" -> {
+                Matcher m = Pattern.compile("^[~^>=v]*\\s*(\\d+)(?:\\.(\\d+))?").matcher(v);
+                yield m.find() ? (m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2)) : null;
+            }
+            default -> null;
+        };
+    }
+
+    private interface LineVisitor {
+        void accept(String value, int offset);
+    }
+
+    private static void firstLine(String text, Texts.Lines lines, LineVisitor v) {
+        int off = 0;
+        for (String line : text.split("\n", -1)) {
+            String t = line.replaceAll("#.*", "").trim();
+            if (!t.isEmpty()) {
+                v.accept(t, off);
+                return;
+            }
+            off += line.length() + 1;
+        }
+    }
+
+    private static void toolVersions(String text, String path, List<Stated> out) {
+        String[] ls = text.split("\n", -1);
+        for (int i = 0; i < ls.length; i++) {
+            String[] parts = ls[i].replaceAll("#.*", "").trim().split("\\s+");
+            if (parts.length < 2) {
+                continue;
+            }
+            String language = switch (parts[0]) {
+                case "nodejs", "node" -> "node";
+                case "java" -> "java";
+                case "python" -> "python";
+                case "golang", "go" -> "go";
+                default -> null;
+            };
+            if (language != null) {
+                String raw = parts[1];
+                if (language.equals("java")) {
+                    Matcher m = Pattern.compile("(\\d+)").matcher(raw); // temurin-21.0.2+13.0.LTS
+                    raw = m.find() ? m.group(1) : null;
+                }
+                add(out, language, raw == null ? null : normalize(language, raw), ".tool-versions " + parts[0], path, i + 1);
+            }
+        }
+    }
+
+    private static void packageJson(String text, Texts.Lines lines, String path, List<Stated> out) {
+        for (String section : List.of("engines", "volta")) {
+            Matcher s = Pattern.compile("\"" + section + "\"\\s*:\\s*\\{([^}]*)\\}").matcher(text);
+            if (s.find()) {
+                Matcher m = JSON_FIELD.matcher(text).region(s.start(1), s.end(1));
+                if (m.find()) {
+                    boolean engines = section.equals("engines");
+                    String v = engines ? NodeStack.lowestMajor(m.group(2)) : NodeStack.normalize(m.group(2));
+                    add(out, "node", v, "package.json " + section + ".node", path, lines.line(m.start()),
+                            engines && isFloor(m.group(2)));
+                }
+            }
+        }
+    }
+
+    private static void add(List<Stated> out, String language, String version, String source, String path, int line) {
+        add(out, language, version, source, path, line, false);
+    }
+
+    private static void add(List<Stated> out, String language, String version, String source, String path, int line,
+            boolean floor) {
+        if (version != null) {
+            out.add(new Stated(language, version, source, path, line, floor));
+        }
+    }
+
+    /** A range with a lower bound and no upper bound or exact pin: ">=18", ">3.9", "18 || >=20". */
+    private static boolean isFloor(String range) {
+        String r = range.trim();
+        return r.startsWith(">") || r.contains("|| >");
+    }
+
+    /**
+     * Whether a stated version and a version used elsewhere (a FROM tag, CI) agree: exact versions at the
+     * precision both state ({@link #agree}); a floor when the other is at or above it.
+     */
+    public static boolean satisfies(Stated stated, String other) {
+        if (!stated.floor()) {
+            return agree(stated.version(), other);
+        }
+        return compare(other, stated.version()) >= 0 || agree(stated.version(), other);
+    }
+
+    /** Compares dotted versions numerically at the precision both state. */
+    public static int compare(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c;
+            try {
+                c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            } catch (NumberFormatException e) {
+                c = x[i].compareTo(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.devops.lint.env;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A dotenv file read for linting (not for values): its keys with their lines, and the syntax problems
+ * dotenv-linter would report, each tied to one {@link EnvRules} rule. Values are never kept, so nothing
+ * here can leak what a local {@code .env} holds.
+ *
+ * @param path     repository-relative path
+ * @param keys     key to the 1-based line of its first assignment, in file order
+ * @param problems syntax problems in line order
+ * @param binary   true when the file is binary or not UTF-8 (then keys and problems are empty)
+ */
+record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary) {
+
+    /** One syntax problem: the rule, the line, the message; {@code severity} overrides the rule's when not null. */
+    record Problem(String rule, int line, String message, String hint, dev.devops.lint.Severity severity) {
+    }
+
+    /** The kind of a dotenv file, decided by its name. */
+    enum Kind { LOCAL, EXAMPLE, ENVIRONMENT, OTHER }
+
+    /** {@code .env}, {@code .env.*} (not {@code .envrc}, not code such as {@code .env.d.ts}), {@code *.env}. */
+    static boolean isDotenv(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        if (n.equals(".env")) {
+            return true;
+        }
+        if (n.startsWith(".env.")) {
+            String ext = n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            return !List.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md", "sh", "py", "go", "java", "rb",
+                    "toml", "bak", "swp").contains(ext);
+        }
+        return n.endsWith(".env") && n.length() > 4 && !n.startsWith(".");
+    }
+
+    static Kind kind(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (n.equals(".env") || n.equals(".env.local")) {
+            return Kind.LOCAL;
+        }
+        for (String s : List.of("example", "sample", "template", "dist", "defaults")) {
+            if (n.equals(".env." + s) || n.startsWith(".env." + s + ".") || n.endsWith("." + s) && n.startsWith(".env")) {
+                return Kind.EXAMPLE;
+            }
+        }
+        if (n.startsWith(".env.")) {
+            return n.endsWith(".local") ? Kind.LOCAL : Kind.ENVIRONMENT;
+        }
+        return Kind.OTHER;
+    }
+
+    /** Whether a file of this path holds real values (so must not be committed): not an example. */
+    static boolean holdsValues(String path) {
+        Kind k = kind(path);
+        return k == Kind.LOCAL || k == Kind.ENVIRONMENT;
+    }
+
+    static DotenvFile parse(String path, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new DotenvFile(path, Map.of(), List.of(), true);
+        }
+        if (text.indexOf('\0') >= 0) {
+            return new DotenvFile(path, Map.of(), List.of(), true);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return new Parser(path, text).run();
+    }
+
+    private static final class Parser {
+        private final String path;
+        private final String text;
+        private final String[] lines;
+        private final Map<String, Integer> keys = new LinkedHashMap<>();
+        private final List<Problem> problems = new ArrayList<>();
+
+        Parser(String path, String text) {
+            this.path = path;
+            this.text = text;
+            String[] raw = text.split("\n", -1);
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i].endsWith("\r")) {
+                    raw[i] = raw[i].substring(0, raw[i].length() - 1);
+                }
+            }
+            this.lines = raw;
+        }
+
+        DotenvFile run() {
+            // the split leaves one empty element after a final newline; it is not a line
+            int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+            boolean previousBlank = false;
+            for (int i = 0; i < count; i++) {
+                int no = i + 1;
+                String line = lines[i];
+                if (line.isBlank()) {
+                    if (!line.isEmpty()) {
+                        problem(EnvRules.WHITESPACE, no, "line " + no + " holds only whitespace", "delete the spaces");
+                    }
+                    if (previousBlank) {
+                        problem(EnvRules.BLANK_LINES, no, "extra blank line", "keep at most one blank line between groups");
+                    } else if (i == count - 1) {
+                        problem(EnvRules.BLANK_LINES, no, "blank line at the end of the file", "delete it");
+                    }
+                    previousBlank = true;
+                    continue;
+                }
+                previousBlank = false;
+                if (line.stripLeading().startsWith("#")) {
+                    trailing(line, no);
+                    continue;
+                }
+                i = assignment(i, count);
+            }
+            if (count > 0 && !text.isEmpty() && !text.endsWith("\n")) {
+                problem(EnvRules.FINAL_NEWLINE, count, "the file does not end with a newline",
+                        "add a newline after the last line (some tools drop or merge an unterminated last line)");
+            }
+            return new DotenvFile(path, keys, problems, false);
+        }
+
+        private void trailing(String line, int no) {
+            if (line.endsWith(" ") || line.endsWith("\t")) {
+                problem(EnvRules.WHITESPACE, no, "trailing whitespace", "delete the spaces at the end of the line");
+            }
+        }
+
+        /** Reads the assignment starting at line index {@code i}; returns the index of its last line. */
+        private int assignment(int i, int count) {
+            int no = i + 1;
+            String line = lines[i];
+            String body = line;
+            if (Character.isWhitespace(body.charAt(0))) {
+                problem(EnvRules.WHITESPACE, no, "the line starts with whitespace", "start the key in the first column");
+                body = body.stripLeading();
+            }
+            if (body.startsWith("export ") || body.startsWith("export\t")) {
+                problem(EnvRules.EXPORT, no, "'export' prefix", "drop 'export': docker compose accepts it but some "
+                        + "dotenv loaders do not, and the file is not a shell script");
+                body = body.substring(7).stripLeading();
+            }
+            int eq = body.indexOf('=');
+            if (eq < 0) {
+                String word = body.strip();
+                problem(EnvRules.INVALID_KEY, no, "'" + abbreviate(word) + "' is not a KEY=VALUE assignment",
+                        "write KEY=VALUE (KEY= for an empty value), or comment the line out with #");
+                trailing(line, no);
+                return i;
+            }
+            String rawKey = body.substring(0, eq);
+            String key = rawKey.strip();
+            String rest = body.substring(eq + 1);
+            if (!rawKey.equals(key) || (!rest.isEmpty() && Character.isWhitespace(rest.charAt(0)) && !rest.isBlank())) {
+                problem(EnvRules.SPACES_AROUND_EQUALS, no, "spaces around '=' in the assignment of " + key,
+                        "write " + key + "=VALUE with no spaces: some loaders keep the spaces in the key or value");
+            }
+            boolean keyOk = checkKey(key, no);
+            if (keyOk) {
+                Integer first = keys.get(key);
+                if (first != null) {
+                    problem(EnvRules.DUPLICATE_KEY, no, key + " is set again here; it was already set at line " + first,
+                            "keep one assignment: loaders disagree on whether the first or the last one wins");
+                } else {
+                    keys.put(key, no);
+                }
+            }
+            String v = rest.stripLeading();
+            if (v.startsWith("'") || v.startsWith("\"")) {
+                return quoted(i, count, key, v, line);
+            }
+            trailing(line, no);
+            int hash = v.indexOf(" #");
+            String value = (hash >= 0 ? v.substring(0, hash) : v).strip();
+            if (value.contains(" ") || value.contains("\t")) {
+                problem(EnvRules.UNQUOTED_SPACES, no, "the value of " + key + " contains spaces but is not quoted",
+                        "quote it: " + key + "=\"…\" (unquoted, the shell and some loaders split or trim it)");
+            }
+            if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
+                // loaders keep it literally (JSON={"a":1} works with compose), so a warning, not an error
+                problems.add(new Problem(EnvRules.QUOTES.id(), no, "the value of " + key
+                        + " has a quote character inside an unquoted value", "quote the whole value with the other quote "
+                        + "character (KEY='{\"a\":1}'), or remove the stray quote", dev.devops.lint.Severity.WARNING));
+            }
+            substitutions(value, key, no);
+            return i;
+        }
+
+        private int quoted(int i, int count, String key, String v, String firstLine) {
+            int no = i + 1;
+            char q = v.charAt(0);
+            String cur = v.substring(1);
+            int line = i;
+            StringBuilder value = new StringBuilder();
+            while (true) {
+                int end = closing(cur, q);
+                if (end >= 0) {
+                    value.append(cur, 0, end);
+                    String after = cur.substring(end + 1);
+                    String afterTrim = after.strip();
+                    if (!afterTrim.isEmpty() && !afterTrim.startsWith("#")) {
+                        problem(EnvRules.QUOTES, line + 1, "text after the closing quote of " + key,
+                                "put the whole value inside the quotes");
+                    }
+                    trailing(lines[line], line + 1);
+                    break;
+                }
+                value.append(cur).append('\n');
+                if (line + 1 >= count) {
+                    problem(EnvRules.QUOTES, no, "the " + (q == '"' ? "double" : "single") + " quote that starts the value of "
+                            + key + " is never closed", "close the quote (a multi-line value must end with the same quote)");
+                    return i; // the rest of the file is still linted line by line
+                }
+                cur = lines[++line];
+            }
+            if (q == '"') {
+                substitutions(value.toString(), key, no);
+            }
+            return line;
+        }
+
+        private static int closing(String s, char q) {
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (c == '\\' && q == '"') {
+                    k++;
+                } else if (c == q) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private boolean checkKey(String key, int no) {
+            if (key.isEmpty()) {
+                problem(EnvRules.INVALID_KEY, no, "the assignment has no key before '='", "write KEY=VALUE");
+                return false;
+            }
+            char c0 = key.charAt(0);
+            if (!(Character.isLetter(c0) && c0 < 128) && c0 != '_') {
+                problem(EnvRules.INVALID_KEY, no, "the key '" + abbreviate(key) + "' starts with '" + c0 + "'",
+                        "start variable names with a letter or '_'");
+                return false;
+            }
+            for (char c : key.toCharArray()) {
+                if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
+                    String what = c == '-' ? "'-' as a delimiter" : c == '.' ? "'.'" : "the character '" + c + "'";
+                    problem(EnvRules.INVALID_KEY, no, "the key '" + abbreviate(key) + "' contains " + what,
+                            "use only A-Z, 0-9 and '_' (shells cannot export other names): "
+                                    + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"));
+                    return false;
+                }
+            }
+            if (!key.equals(key.toUpperCase(Locale.ROOT))) {
+                problem(EnvRules.LOWERCASE_KEY, no, "the key " + key + " has lower-case letters",
+                        "write it as " + key.toUpperCase(Locale.ROOT) + " (environment variables are case-sensitive; "
+                                + "the convention is UPPER_SNAKE_CASE)");
+            }
+            return true;
+        }
+
+        private void substitutions(String value, String key, int no) {
+            for (int k = value.indexOf('$'); k >= 0; k = value.indexOf('$', k + 1)) {
+                if (k + 1 < value.length() && value.charAt(k + 1) == '$') {
+                    k++;
+                    continue;
+                }
+                if (k + 1 < value.length() && value.charAt(k + 1) == '{') {
+                    int close = value.indexOf('}', k + 2);
+                    String inner = close < 0 ? null : value.substring(k + 2, close);
+                    String name = inner == null ? null : inner.split("[:?+\\-=]", 2)[0];
+                    if (close < 0) {
+                        problem(EnvRules.SUBSTITUTION, no, "the value of " + key + " opens '${' without a closing '}'",
+                                "close it: ${NAME}, or write $$ for a literal $");
+                        return;
+                    }
+                    if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        problem(EnvRules.SUBSTITUTION, no, "the value of " + key + " has an invalid substitution '${"
+                                + abbreviate(inner) + "}'", "write ${NAME} with a valid variable name, or $$ for a literal $");
+                    }
+                }
+            }
+        }
+
+        private void problem(EnvRules.Rule rule, int line, String message, String hint) {
+            problems.add(new Problem(rule.id(), line, message, hint, null));
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() > 40 ? s.substring(0, 37) + "…" : s;
+        }
+    }
+}

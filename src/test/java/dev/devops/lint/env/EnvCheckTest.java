@@ -1,0 +1,228 @@
+package dev.devops.lint.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.lint.Finding;
+import dev.devops.lint.LintContext;
+import dev.devops.lint.Severity;
+import dev.devops.lint.testing.FixtureAssert;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages, severities and robustness of the env check beyond what the fixtures' markers show. */
+class EnvCheckTest {
+    private static List<Finding> run(Path root, Set<String> tracked) throws IOException {
+        List<String> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(f -> !f.startsWith(".git/")).sorted().toList();
+        }
+        List<Finding> out = new ArrayList<>();
+        new EnvCheck().run(new LintContext(root, files, tracked, null), out::add);
+        return out;
+    }
+
+    private static Finding only(List<Finding> findings, String id) {
+        List<Finding> f = findings.stream().filter(x -> x.rule().id().equals(id)).toList();
+        assertEquals(1, f.size(), id + " in " + findings);
+        return f.get(0);
+    }
+
+    @Test
+    void undocumentedReadNamesBothSides(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/db.js"), "const p = process.env.PORT;\n\nconst u = process.env.DATABASE_URL;\n");
+        Finding f = only(run(dir, Set.of()), "ENV0001");
+        assertEquals("DATABASE_URL is read at src/db.js:3 but missing from .env.example", f.message());
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("src/db.js", f.path());
+        assertEquals(3, f.line());
+        assertEquals("DATABASE_URL", f.properties().get("variable"));
+    }
+
+    @Test
+    void readWithDefaultIsOnlyInfo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "A=1\n");
+        Files.writeString(dir.resolve("index.js"), "const a = process.env.A;\nconst l = process.env.LOG_LEVEL || 'info';\n");
+        assertEquals(Severity.INFO, only(run(dir, Set.of()), "ENV0001").severity());
+    }
+
+    @Test
+    void nearMissNamesBothLocations(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "# db\nMYSQL_PASSWORD=\n");
+        Files.writeString(dir.resolve("db.py"), "import os\npw = os.getenv('MYSQL_PASS')\n");
+        List<Finding> all = run(dir, Set.of());
+        Finding f = only(all, "ENV0010");
+        assertTrue(f.message().contains("MYSQL_PASS is read at db.py:2"), f.message());
+        assertTrue(f.message().contains("MYSQL_PASSWORD is defined at .env.example:2"), f.message());
+        assertTrue(all.stream().noneMatch(x -> x.rule().id().equals("ENV0001")), "no second finding for the same read");
+    }
+
+    @Test
+    void trackedEnvSaysAlthoughGitignoreListsIt(@TempDir Path dir) throws IOException {
+        Path fixture = FixtureAssert.fixtures("env").resolve("ENV0004-bad-ignored-git");
+        Set<String> tracked = FixtureAssert.gitFixture(fixture, dir);
+        assertTrue(tracked.contains(".env"));
+        Finding f = run(dir, tracked).stream().filter(x -> x.path().equals(".env")).findFirst().orElseThrow();
+        assertEquals("ENV0004", f.rule().id());
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.message().contains("although .gitignore:1 lists it"), f.message());
+        assertTrue(f.hint().contains("git rm --cached .env") && f.hint().contains("rotate"), f.hint());
+        assertFalse(f.message().contains("change-me") || f.hint().contains("change-me"), "never the value");
+    }
+
+    @Test
+    void trackedEnvWithoutIgnoreRuleSaysToAddOne(@TempDir Path dir) throws IOException {
+        Set<String> tracked = FixtureAssert.gitFixture(FixtureAssert.fixtures("env").resolve("ENV0004-bad-git"), dir);
+        Finding f = only(run(dir, tracked), "ENV0004");
+        assertFalse(f.message().contains("although"));
+        assertTrue(f.hint().contains("add it to .gitignore"));
+    }
+
+    @Test
+    void binaryAndUtf16DotenvAreFindingsNotCrashes(@TempDir Path dir) throws IOException {
+        byte[] random = new byte[4096];
+        new java.util.Random(42).nextBytes(random);
+        Files.write(dir.resolve(".env"), random);
+        Files.write(dir.resolve(".env.example"), "PORT=1\n".getBytes(StandardCharsets.UTF_16));
+        Files.writeString(dir.resolve("index.js"), "const p = process.env.PORT;\n");
+        List<Finding> all = run(dir, Set.of());
+        assertEquals(2, all.stream().filter(f -> f.rule().id().equals("ENV0022")).count(), all.toString());
+        assertTrue(all.stream().allMatch(f -> f.message() != null));
+    }
+
+    @Test
+    void localValuesAreNeverPrinted(@TempDir Path dir) throws IOException {
+        String value = "s3cr3t-" + "value-" + 12345;
+        Files.writeString(dir.resolve(".env"), "PORT=1\nAPI_TOKEN=" + value + "\nBAD KEY=" + value + "\n");
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.writeString(dir.resolve("index.js"), "const p = process.env.PORT;\n");
+        List<Finding> all = run(dir, Set.of());
+        assertTrue(all.stream().anyMatch(f -> f.rule().id().equals("ENV0005")));
+        for (Finding f : all) {
+            assertFalse(f.message().contains(value) || (f.hint() != null && f.hint().contains(value)), f.toString());
+        }
+    }
+
+    @Test
+    void composeRequiredVariableIsPhrasedAsMustBeSet(@TempDir Path dir) throws IOException {
+        Path fixture = FixtureAssert.fixtures("env").resolve("ENV0009-bad");
+        Finding f = only(FixtureAssert.run(new EnvCheck(), fixture), "ENV0009");
+        assertTrue(f.message().startsWith("DB_PASSWORD is required at compose.yaml:6"), f.message());
+        assertTrue(f.hint().contains("before `devops up`"), f.hint());
+        assertEquals(Severity.INFO, f.severity());
+        assertNotNull(f.fingerprint());
+    }
+
+    @Test
+    void fingerprintsDoNotDependOnLines(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "A=1\n");
+        Files.writeString(dir.resolve("index.js"), "const a = process.env.A;\nconst b = process.env.BEE;\n");
+        String before = only(run(dir, Set.of()), "ENV0001").fingerprint();
+        Files.writeString(dir.resolve("index.js"), "\n\nconst a = process.env.A;\nconst b = process.env.BEE;\n");
+        assertEquals(before, only(run(dir, Set.of()), "ENV0001").fingerprint());
+    }
+
+    @Test
+    void strayQuoteIsAWarningButAnUnclosedQuoteAnError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "JSON={\"a\":1}\nB=\"open\n");
+        List<Finding> all = run(dir, Set.of());
+        assertEquals(List.of("1:warning", "2:error"), all.stream().filter(f -> f.rule().id().equals("ENV0018"))
+                .map(f -> f.line() + ":" + f.severity().id()).sorted().toList());
+    }
+
+    @Test
+    void nearMissHeuristics() {
+        assertTrue(NearMiss.similar("MYSQL_PASS", "MYSQL_PASSWORD"));
+        assertTrue(NearMiss.similar("DATABSE_URL", "DATABASE_URL"));
+        assertTrue(NearMiss.similar("MONGO_URI", "MONGO_URL"));
+        assertTrue(NearMiss.similar("DB_USER", "DATABASE_USERNAME"));
+        assertFalse(NearMiss.similar("API_KEY_1", "API_KEY_2"));
+        assertFalse(NearMiss.similar("REDIS_HOST", "REDIS_PORT"));
+        assertFalse(NearMiss.similar("PORT", "HOST"));
+        assertFalse(NearMiss.similar("APP_ENV", "APP_KEY"));
+        assertFalse(NearMiss.similar("API_URL", "APP_URL"));
+        assertTrue(NearMiss.similar("SENTRY_DSNN", "SENTRY_DSN"));
+        assertFalse(NearMiss.similar("DATABASE_PORT", "DATABASE_HOST"), "found on docker/awesome-compose");
+        assertTrue(NearMiss.similar("DATABASEURL", "DATABASE_URL"));
+        assertTrue(NearMiss.similar("SMTP_PASWORD", "SMTP_PASSWORD"));
+    }
+
+    @Test
+    void gitignoreMatching() {
+        assertTrue(Gitignore.matches(".env", ".env"));
+        assertTrue(Gitignore.matches(".env", "app/.env"));
+        assertTrue(Gitignore.matches(".env*", ".env.production"));
+        assertFalse(Gitignore.matches("/.env", "app/.env"));
+        assertTrue(Gitignore.matches("**/.env", "a/b/.env"));
+        assertTrue(Gitignore.matches("config/", "config/.env"));
+        assertFalse(Gitignore.matches("*.log", ".env"));
+    }
+
+    @Test
+    void shellReadsSkipAssignedSystemAndQuoted() {
+        List<ShellReads.Read> reads = ShellReads.scan("#!/bin/sh\n# $IN_COMMENT\nX=1\necho \"$X $HOME ${API_URL:-x} $TOKEN\"\n"
+                + "echo '$SINGLE' \\$ESCAPED\nread -r NAME\necho $NAME $lower\n");
+        assertEquals(List.of("API_URL", "TOKEN"), reads.stream().map(ShellReads.Read::name).toList());
+        assertTrue(reads.get(0).hasDefault());
+        assertFalse(reads.get(1).hasDefault());
+        assertEquals(4, reads.get(1).line());
+    }
+
+    @Test
+    void composeRefsModes() {
+        List<ComposeRefs.Ref> refs = ComposeRefs.scan("a: ${A}\nb: ${B:-${C}} $D $$E\nc: ${F:?x} # ${G}\n");
+        assertEquals(List.of("A:PLAIN", "B:DEFAULT", "C:DEFAULT", "D:PLAIN", "F:REQUIRED"),
+                refs.stream().map(r -> r.name() + ":" + r.mode()).toList());
+        assertNull(null);
+    }
+
+    /** Performance sanity on this repository itself; prints the time, asserts only that it finishes. */
+    @Test
+    void runsOverThisRepository() throws IOException {
+        Path root = Path.of(System.getProperty("devops.selfLint.dir", System.getProperty("devops.project.dir", ".")))
+                .toAbsolutePath();
+        List<String> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(f -> !f.startsWith(".git/") && !f.startsWith("target") && !f.contains("/node_modules/")).sorted()
+                    .toList();
+        }
+        Set<String> tracked = Set.of();
+        if (Files.exists(root.resolve(".git"))) {
+            Process p = new ProcessBuilder("git", "ls-files").directory(root.toFile()).start();
+            tracked = Set.copyOf(List.of(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        }
+        LintContext ctx = new LintContext(root, files, tracked, null);
+        long c0 = System.nanoTime();
+        new EnvCheck().run(ctx, f -> { }); // cold: class loading and JIT; the second run shows the steady cost
+        System.err.printf("env check cold run: %d ms%n", (System.nanoTime() - c0) / 1_000_000);
+        long t0 = System.nanoTime();
+        List<Finding> env = new ArrayList<>();
+        new EnvCheck().run(ctx, env::add);
+        long t1 = System.nanoTime();
+        List<Finding> drift = new ArrayList<>();
+        new DriftCheck().run(ctx, drift::add);
+        long t2 = System.nanoTime();
+        System.err.printf("env check over %d files: %d ms, %d findings; drift check: %d ms, %d findings%n", files.size(),
+                (t1 - t0) / 1_000_000, env.size(), (t2 - t1) / 1_000_000, drift.size());
+        if (Boolean.getBoolean("devops.printSelfLint")) {
+            Stream.concat(env.stream(), drift.stream()).forEach(f -> System.err.println(f.rule().id() + " " + f.path() + ":"
+                    + f.line() + " " + f.message().lines().findFirst().orElse("")));
+        }
+        assertTrue(files.size() > 10);
+    }
+}

@@ -1,0 +1,3 @@
+module example.invalid/app
+
+go 1.22

@@ -1,0 +1,4 @@
+import os
+
+# expect: ENV0001
+token = os.environ["SECRET_TOKEN"]

@@ -1,0 +1,2 @@
+const p = process.env.PORT;
+const f = process.env.FEATURE_FLAGS;

@@ -1,0 +1,1 @@
+const only = process.env.TEST_ONLY_URL;

@@ -1,0 +1,1 @@
+const mode = process.env.NODE_ENV;

@@ -1,0 +1,1 @@
+key = ENV['RAILS_MASTER_KEY']

@@ -1,0 +1,2 @@
+#!/bin/sh
+scp app "$DEPLOY_HOST:/srv"

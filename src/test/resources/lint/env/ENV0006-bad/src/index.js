@@ -1,0 +1,2 @@
+const p = process.env.PORT;
+const l = process.env.LOG_LEVEL;

@@ -1,0 +1,2 @@
+const t = process.env.API_TOKEN;
+const p = process.env.PORT;

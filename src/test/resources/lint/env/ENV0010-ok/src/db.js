@@ -1,0 +1,1 @@
+const pw = process.env.MYSQL_PASSWORD;
