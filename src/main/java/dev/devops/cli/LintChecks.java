@@ -13,6 +13,8 @@ final class LintChecks {
         return List.of(
                 SecretsCheck.builtin(),
                 new dev.devops.lint.dockerfile.DockerfileCheck(),
-                new dev.devops.lint.compose.ComposeCheck());
+                new dev.devops.lint.compose.ComposeCheck(),
+                new dev.devops.lint.env.EnvCheck(),
+                new dev.devops.lint.env.DriftCheck());
     }
 }

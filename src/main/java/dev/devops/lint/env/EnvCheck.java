@@ -500,6 +500,9 @@ public final class EnvCheck implements Check {
                             "use the same name in the code and in " + near.getValue().path(), "near:" + name);
                     continue;
                 }
+                if (rs.stream().allMatch(Read::script)) {
+                    continue; // tooling scripts read their own knobs (CACHE_DIR, MIRROR …): not the app's configuration
+                }
                 boolean soft = rs.stream().allMatch(r -> r.hasDefault() || r.script());
                 String where = !ex.isEmpty() ? "missing from " + names(ex)
                         : anyExample ? "no .env.example in its directory or above documents it"
@@ -642,7 +645,7 @@ public final class EnvCheck implements Check {
                 String file = e.getKey();
                 DotenvFile local = localEnv(dir(file));
                 for (ComposeRefs.Ref r : e.getValue()) {
-                    if (r.mode() != ComposeRefs.Mode.REQUIRED || (local != null && local.keys().containsKey(r.name()))
+                    if (local == null || r.mode() != ComposeRefs.Mode.REQUIRED || local.keys().containsKey(r.name())
                             || !done.add(r.name())) {
                         continue;
                     }
@@ -656,11 +659,14 @@ public final class EnvCheck implements Check {
                 return;
             }
             DotenvFile local = localEnv("");
+            if (local == null) {
+                return; // no local .env: the committed state, where required values come from CI or the deploy
+            }
             String yaml = text("devops.yaml");
             for (App a : ctx.descriptor().apps()) {
                 for (EnvVar v : a.env().values()) {
                     if (!v.required() || v.defaultValue() != null || v.from() != null || done.contains(v.name())
-                            || (local != null && local.keys().containsKey(v.name())) || literalDefs.containsKey(v.name())) {
+                            || local.keys().containsKey(v.name()) || literalDefs.containsKey(v.name())) {
                         continue;
                     }
                     done.add(v.name());

@@ -73,11 +73,13 @@ final class EnvRules {
             (${X:?message}), and neither .env.example nor .env next to it sets X. docker compose then \
             substitutes an empty string with only a warning, which usually breaks the container at run \
             time. Fix: add X to .env.example (and your .env), or give it a default in the compose file.""");
-    static final Rule REQUIRED_UNSET = env("ENV0009", "Required variable with no value anywhere", Severity.INFO, """
+    static final Rule REQUIRED_UNSET = env("ENV0009", "Required variable missing from the local .env", Severity.INFO, """
             A variable is required — ${X:?message} in compose, or `required: true` in devops.yaml — and \
-            neither .env, a default, nor a compose environment entry gives it a value. That is normal for \
-            secrets in a repository, so this is info: it must be set (in .env or the deploy environment) \
-            before `devops up` or a deploy, or they stop with an error.""");
+            the local .env exists but does not set it, while no default or compose environment entry gives \
+            it a value: `devops up` (and docker compose) will stop with the error message. Reported only \
+            when a .env exists: a repository as committed (no .env at all) is the normal state, and CI \
+            or the deploy environment sets the value. Fix: add X=… to your .env (copy the line from \
+            .env.example).""");
     static final Rule NEAR_MISS = env("ENV0010", "Variable name is a near miss of one defined elsewhere", Severity.WARNING, """
             The code reads a variable that nothing defines, while .env.example, .env, compose or the \
             Dockerfile define one with an almost identical name (MYSQL_PASS vs MYSQL_PASSWORD, \

@@ -1,5 +1,5 @@
 #!/bin/sh
 set -e
 TARGET=prod
-# expect: ENV0001
+# a tooling script reads its own knobs: not app configuration, so not ENV0001
 ssh "$DEPLOY_HOST" "echo $TARGET $HOME"
