@@ -182,6 +182,7 @@ public final class LintRunner {
             kept.add(f);
         }
         int suppressed = before - kept.size();
+        kept = withoutSuperseded(kept);
         kept.sort(ORDER);
         if (o.writeBaseline() != null) {
             Baseline.write(o.writeBaseline(), kept);
@@ -209,6 +210,34 @@ public final class LintRunner {
     }
 
     /** path, then line, column, rule id, then commit (history lists the same line of several commits). */
+    /**
+     * Where two checks report the same problem on the same line, the more specific one wins: a hard-coded
+     * password in a compose {@code environment} is DC0003 (with a compose hint), not also SEC0030.
+     */
+    static final Map<String, Set<String>> SUPERSEDES = Map.of("DC0003", Set.of("SEC0030", "SEC0031"));
+
+    static List<Finding> withoutSuperseded(List<Finding> findings) {
+        Set<String> covered = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            Set<String> over = SUPERSEDES.get(f.rule().id());
+            if (over != null) {
+                for (String id : over) {
+                    covered.add(id + "\u0000" + f.path() + "\u0000" + f.line());
+                }
+            }
+        }
+        if (covered.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!covered.contains(f.rule().id() + "\u0000" + f.path() + "\u0000" + f.line())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
             .thenComparingInt(Finding::line).thenComparingInt(Finding::column)
             .thenComparing(f -> f.rule().id())

@@ -68,10 +68,11 @@ class LintCommandTest {
     @Test
     void cleanRepositoryExitsZero() {
         TestRepo r = TestRepo.init(tmp);
-        r.write("README.md", "# hello\n").write("app.py", "password = os.environ['DB_PASSWORD']\n");
+        r.write("README.md", "# hello\n").write("app.py", "password = os.environ['DB_PASSWORD']\n")
+                .write(".env.example", "# database password (secret)\nDB_PASSWORD=\n");
         r.commit("init");
         assertEquals(0, run("lint", tmp.toString(), "--no-color"));
-        assertTrue(out().contains("No findings in 2 files"), out());
+        assertTrue(out().contains("No findings in 3 files"), out());
     }
 
     @Test
@@ -239,11 +240,26 @@ class LintCommandTest {
     void rulesListsAndExplains() {
         assertEquals(0, run("rules"));
         assertTrue(out().contains("SEC0001"), out());
-        assertTrue(out().contains("SEC0030  error    secrets     Hard-coded password"), out());
+        assertTrue(java.util.regex.Pattern.compile("SEC0030 +error +secrets +Hard-coded password").matcher(out()).find(), out());
+        assertTrue(out().contains("DF0002") && out().contains("DC0003") && out().contains("ENV0001") && out().contains("DRIFT0001"),
+                "every check's rules are listed: " + out());
         assertEquals(0, run("rules", "sec0020"));
         assertTrue(out().contains("Password in a connection URI"), out());
         assertTrue(out().contains("devops:ignore SEC0020"), out());
         assertEquals(2, run("rules", "SEC030"));
         assertTrue(err().contains("unknown rule 'SEC030' (did you mean 'SEC0030'?)"), err());
+    }
+
+    @Test
+    void aHardCodedComposePasswordIsReportedOnceByTheMoreSpecificRule() throws Exception {
+        String pw = "Zq" + "8vR2mW" + "x4Lp9T";
+        java.nio.file.Files.writeString(tmp.resolve("compose.yaml"), "services:\n  db:\n    image: postgres:16\n"
+                + "    environment:\n      POSTGRES_PASSWORD: " + pw + "\n");
+        assertEquals(1, run("lint", tmp.toString(), "--format", "json"));
+        String all = out();
+        assertTrue(all.contains("\"DC0003\""), all);
+        assertFalse(all.contains("\"SEC0030\""), "superseded by DC0003 on the same line: " + all);
+        assertEquals(1, run("lint", tmp.toString(), "--only", "secrets", "--format", "json"));
+        assertTrue(out().contains("\"SEC0030\""), "the secrets check alone still reports it");
     }
 }

@@ -230,6 +230,9 @@ final class AssignmentDetector extends Detector {
         if (value.indexOf(' ') >= 0 && Entropy.shannon(value) < 3.5) {
             return; // prose, not a secret
         }
+        if (job.kind == FileKind.DOCS && (value.length() < 12 || Entropy.shannon(value) < 3.5)) {
+            return; // docs show demo values (-e POSTGRES_PASSWORD=petclinic); only random-looking ones are reported
+        }
         RuleInfo rule = job.kind == FileKind.ENV_EXAMPLE ? GenericRules.EXAMPLE_ENV
                 : kind == Kind.PASSWORD ? GenericRules.PASSWORD : GenericRules.GENERIC_SECRET;
         String what = kind == Kind.PASSWORD ? "password" : "secret";

@@ -16,11 +16,15 @@ enum FileKind {
     /** Lock files: integrity hashes only; not scanned. */
     LOCKFILE,
     /** Translations: "password" keys map to labels. */
-    I18N;
+    I18N,
+    /** Documentation (Markdown, reStructuredText, AsciiDoc, text): example commands are full of demo passwords. */
+    DOCS;
+
+    private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt");
 
     private static final Set<String> CODE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
             "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
-            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl");
+            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1");
     private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
             "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
@@ -53,6 +57,9 @@ enum FileKind {
         int dot = name.lastIndexOf('.');
         if (dot > 0 && CODE_EXT.contains(name.substring(dot + 1))) {
             return CODE;
+        }
+        if (dot > 0 && DOCS_EXT.contains(name.substring(dot + 1))) {
+            return DOCS;
         }
         return CONFIG;
     }

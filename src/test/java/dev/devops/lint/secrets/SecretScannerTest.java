@@ -139,6 +139,21 @@ class SecretScannerTest {
     }
 
     @Test
+    void docsReportOnlyRandomLookingValues() {
+        // a README's demo command: a weak, documented value, not a leaked credential (spring-petclinic's README)
+        assertEquals(List.of(), ids("README.md", "docker run -e MYSQL_PASSWORD=petclinic -e POSTGRES_PASSWORD=petclinic\n"));
+        assertEquals(List.of("SEC0030"), ids("docs/setup.md", "export DB_PASSWORD=" + Fake.token(20) + "\n"));
+    }
+
+    @Test
+    void powershellExpressionsAreNotValues() {
+        // mvnw.cmd of every Maven wrapper: $webclient.Credentials = new-object System.Net.NetworkCredential(...)
+        assertEquals(List.of(), ids("mvnw.cmd",
+                "$webclient.Credentials = new-object System.Net.NetworkCredential($env:MVNW_USERNAME, $env:MVNW_PASSWORD)\n"));
+        assertEquals(List.of(), ids("build.ps1", "$password = Get-Secret -Name db\n"));
+    }
+
+    @Test
     void tokensAndApiKeys() {
         String key = Fake.token(32);
         assertEquals(List.of("SEC0031"), ids("config.json", "{\"apiKey\": \"" + key + "\"}"));
