@@ -211,19 +211,22 @@ public final class LintRunner {
 
     /** path, then line, column, rule id, then commit (history lists the same line of several commits). */
     /**
-     * Where two checks report the same problem on the same line, the more specific one wins: a hard-coded
-     * password in a compose {@code environment} is DC0003 (with a compose hint), not also SEC0030.
+     * Where two checks report the same problem, the more specific one wins: a hard-coded password in a
+     * compose {@code environment} is DC0003 (with a compose hint), not also SEC0030/SEC0031/SEC0020 on that
+     * line; a tracked .env file is ENV0004 (which knows about .gitignore), not also SEC0050 for that file.
+     * A check run alone (--only secrets, --staged) still reports its own finding.
      */
-    static final Map<String, Set<String>> SUPERSEDES = Map.of("DC0003", Set.of("SEC0030", "SEC0031"));
+    static final Map<String, Set<String>> SUPERSEDES_ON_LINE = Map.of("DC0003", Set.of("SEC0030", "SEC0031", "SEC0020"));
+    static final Map<String, Set<String>> SUPERSEDES_IN_FILE = Map.of("ENV0004", Set.of("SEC0050"));
 
     static List<Finding> withoutSuperseded(List<Finding> findings) {
         Set<String> covered = new java.util.HashSet<>();
         for (Finding f : findings) {
-            Set<String> over = SUPERSEDES.get(f.rule().id());
-            if (over != null) {
-                for (String id : over) {
-                    covered.add(id + "\u0000" + f.path() + "\u0000" + f.line());
-                }
+            for (String id : SUPERSEDES_ON_LINE.getOrDefault(f.rule().id(), Set.of())) {
+                covered.add(id + "\u0000" + f.path() + "\u0000" + f.line());
+            }
+            for (String id : SUPERSEDES_IN_FILE.getOrDefault(f.rule().id(), Set.of())) {
+                covered.add(id + "\u0000" + f.path());
             }
         }
         if (covered.isEmpty()) {
@@ -231,7 +234,8 @@ public final class LintRunner {
         }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (!covered.contains(f.rule().id() + "\u0000" + f.path() + "\u0000" + f.line())) {
+            String id = f.rule().id() + "\u0000" + f.path();
+            if (!covered.contains(id) && !covered.contains(id + "\u0000" + f.line())) {
                 out.add(f);
             }
         }

@@ -262,4 +262,17 @@ class LintCommandTest {
         assertEquals(1, run("lint", tmp.toString(), "--only", "secrets", "--format", "json"));
         assertTrue(out().contains("\"SEC0030\""), "the secrets check alone still reports it");
     }
+
+    @Test
+    void aTrackedEnvFileIsReportedOnceWhenEveryCheckRuns() throws Exception {
+        TestRepo r = TestRepo.init(tmp);
+        r.write(".env", "LOG_LEVEL=debug\n").write(".env.example", "LOG_LEVEL=info\n");
+        r.commit("init");
+        assertEquals(1, run("lint", tmp.toString(), "--format", "json"));
+        String all = out();
+        assertTrue(all.contains("\"ENV0004\""), all);
+        assertFalse(all.contains("\"SEC0050\""), "superseded by ENV0004 for the same file: " + all);
+        assertEquals(1, run("lint", tmp.toString(), "--only", "secrets", "--format", "json"));
+        assertTrue(out().contains("\"SEC0050\""), "the secrets check alone still reports it: " + out());
+    }
 }

@@ -192,7 +192,7 @@ public final class DockerfileRules {
                             + "(COPY package.json package-lock.json ./, or pom.xml then mvn dependency:go-offline), "
                             + "install, then COPY . .",
                     DockerfileRules::copyAllBeforeInstall),
-            DockerfileRule.of("DF0028", WARNING, "BuildKit-only syntax (RUN --mount, heredoc)",
+            DockerfileRule.of("DF0028", INFO, "BuildKit-only syntax (RUN --mount, heredoc)",
                     "RUN --mount and heredocs need BuildKit. devops up builds through the Docker Engine API's "
                             + "classic builder, which rejects them; docker build with BuildKit (the default in Docker "
                             + "23+) accepts them. Build with BuildKit (DOCKER_BUILDKIT=1), or rewrite the step "
