@@ -522,16 +522,16 @@ public final class Detector {
                     near = ServiceCatalog.types().stream().filter(t -> !type.isEmpty() && t.startsWith(type))
                             .findFirst().orElse(null);
                 }
-                throw new UserError(null, "unknown service '" + type + "' in --services",
+                throw new UserError(null, "unknown service '" + type + "' in --service",
                         (near == null ? "" : "did you mean '" + near + "'? ") + "known: "
                         + String.join(", ", ServiceCatalog.types()));
             }
             if (version != null && (!VERSION.matcher(version).matches() || "latest".equals(version))) {
-                throw new UserError(null, "service version '" + version + "' in --services " + s + " is not a pinned image tag",
+                throw new UserError(null, "service version '" + version + "' in --service " + s + " is not a pinned image tag",
                         "write TYPE:VERSION with a tag such as " + type + ":" + entry.version());
             }
             if (!seen.add(type)) {
-                throw new UserError(null, "service '" + type + "' is given twice in --services", "name each service once");
+                throw new UserError(null, "service '" + type + "' is given twice in --service", "name each service once");
             }
             out.add(new Service(type, type, version == null ? entry.version() : version, false));
         }

@@ -103,7 +103,7 @@ class OverridesAndErrorsTest {
     @Test
     void unknownServiceSuggests() {
         repo.packageJson(".", "{}");
-        assertEquals("unknown service 'postgress' in --services; did you mean 'postgres'? known: postgres, mysql, "
+        assertEquals("unknown service 'postgress' in --service; did you mean 'postgres'? known: postgres, mysql, "
                 + "mariadb, mongodb, redis, rabbitmq, kafka", repo.error(services("postgress")).oneLine());
         assertTrue(repo.error(services("mongo")).oneLine().contains("did you mean 'mongodb'?"));
     }
@@ -111,11 +111,11 @@ class OverridesAndErrorsTest {
     @Test
     void badServiceVersions() {
         repo.packageJson(".", "{}");
-        assertEquals("service version 'latest' in --services redis:latest is not a pinned image tag; write "
+        assertEquals("service version 'latest' in --service redis:latest is not a pinned image tag; write "
                 + "TYPE:VERSION with a tag such as redis:7.4", repo.error(services("redis:latest")).oneLine());
         assertTrue(repo.error(services("redis:")).getMessage().contains("is not a pinned image tag"));
         assertTrue(repo.error(services("redis:7 4")).getMessage().contains("is not a pinned image tag"));
-        assertEquals("service 'redis' is given twice in --services; name each service once",
+        assertEquals("service 'redis' is given twice in --service; name each service once",
                 repo.error(services("redis", "redis:7")).oneLine());
     }
 
