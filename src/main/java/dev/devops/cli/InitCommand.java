@@ -87,6 +87,9 @@ public final class InitCommand implements Callable<Integer> {
             }
             d = det.descriptor();
         }
+        for (String warning : Scaffolder.missingBuildInputs(d, dir)) {
+            System.err.println(Terminal.warn("warning: " + warning));
+        }
         Plan plan = Scaffolder.planInit(d, dir, source, !exists);
         return RenderCommand.execute(plan, dir, dryRun, force);
     }

@@ -109,6 +109,41 @@ public final class Scaffolder {
      * diff; empty when everything matches. Used by {@code devops render --check} and the lint DRIFT rule.
      * A .gitignore counts only when it lacks the .env lines.
      */
+    /**
+     * What the built-in Dockerfiles need from the repository that is not there yet: the lockfile they
+     * install from (npm ci, yarn/pnpm --frozen-lockfile, poetry, uv, pipenv). The build fails without it,
+     * so init says so before anyone runs it. One line per problem, naming the app and what to run.
+     */
+    public static List<String> missingBuildInputs(Descriptor d, Path root) {
+        List<String> out = new ArrayList<>();
+        for (App a : d.apps()) {
+            Path dir = root.resolve(a.path()).normalize();
+            String lock = switch (a.runtime().buildTool()) {
+                case "npm" -> "package-lock.json";
+                case "yarn" -> "yarn.lock";
+                case "pnpm" -> "pnpm-lock.yaml";
+                case "poetry" -> "poetry.lock";
+                case "uv" -> "uv.lock";
+                case "pipenv" -> "Pipfile.lock";
+                default -> null;
+            };
+            if (lock != null && !java.nio.file.Files.exists(dir.resolve(lock))) {
+                String make = switch (a.runtime().buildTool()) {
+                    case "npm" -> "npm install";
+                    case "yarn" -> "yarn install";
+                    case "pnpm" -> "pnpm install";
+                    case "poetry" -> "poetry lock";
+                    case "uv" -> "uv lock";
+                    default -> "pipenv lock";
+                };
+                String where = ".".equals(a.path()) ? lock : a.path() + "/" + lock;
+                out.add(a.name() + ": no " + where + "; the Dockerfile installs from it (reproducible builds), so run '"
+                        + make + "' in " + (".".equals(a.path()) ? "the app directory" : a.path()) + " and commit it");
+            }
+        }
+        return out;
+    }
+
     public static List<Drift> drift(Descriptor d, Path root, TemplateSource templates) {
         List<Drift> out = new ArrayList<>();
         for (PlannedFile f : plan(d, root, templates).files()) {

@@ -201,6 +201,18 @@ class InitRenderCommandTest {
     }
 
     @Test
+    void initWarnsWhenTheLockfileTheDockerfileNeedsIsMissing() throws IOException {
+        Files.writeString(dir.resolve("package.json"), "{\"name\": \"shop\", \"scripts\": {\"start\": \"node index.js\"}}\n");
+        Files.writeString(dir.resolve("index.js"), "require('http').createServer().listen(3000);\n");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(": no package-lock.json; the Dockerfile installs from it (reproducible builds), so run 'npm install'"), r.err());
+        Files.writeString(dir.resolve("package-lock.json"), "{\"lockfileVersion\": 3}\n");
+        CliRun again = CliRun.run("init", dir.toString());
+        assertFalse(again.err().contains("warning:"), again.err());
+    }
+
+    @Test
     void initInAnEmptyDirectoryIsAUsageErrorAndWritesNothing() throws IOException {
         CliRun r = CliRun.run("init", dir.toString());
         assertEquals(2, r.code(), r.err());
