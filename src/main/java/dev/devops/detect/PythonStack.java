@@ -112,7 +112,13 @@ final class PythonStack {
         }
 
         Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
-        if (port != null && Code.port(port.value()) != null) {
+        if (port != null && Code.port(port.value()) != null && Code.port(port.value()) < 1024 && d.framework != null) {
+            // the image runs as a non-root user, which cannot bind a privileged port; the start command we write
+            // (gunicorn, uvicorn, flask run, runserver) takes the port as an argument, so it can move
+            d.port = 8000;
+            d.evidence("port 8000: " + port.where() + " asks for privileged port " + Code.port(port.value())
+                    + ", which the image's non-root user cannot bind");
+        } else if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
         } else if (d.framework != null) {

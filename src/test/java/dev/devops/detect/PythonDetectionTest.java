@@ -56,6 +56,19 @@ class PythonDetectionTest {
     }
 
     @Test
+    void aPrivilegedPortMovesTo8000BecauseTheImageRunsAsNonRoot() {
+        // dockersamples/example-voting-app's vote: app.run(host='0.0.0.0', port=80) behind gunicorn
+        repo.file("requirements.txt", "Flask", "gunicorn")
+                .file("app.py", "from flask import Flask", "app = Flask(__name__)",
+                        "if __name__ == '__main__':", "    app.run(host='0.0.0.0', port=80)");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(8000, a.port());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "app:app"), a.start());
+        assertEvidence(d, "port 8000: app.py:4 asks for privileged port 80, which the image's non-root user cannot bind");
+    }
+
+    @Test
     void aWorkerWithoutAWebFrameworkHasNoPortAndStartsItsMainScript() {
         repo.file("requirements.txt", "redis>=4.3")
                 .file("consume.py", "import os", "import redis", "",
