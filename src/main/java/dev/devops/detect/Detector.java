@@ -85,7 +85,9 @@ public final class Detector {
                     ? " (detected " + before.id() + ")" : ""));
         }
         if (appDirs.isEmpty()) {
-            throw new UserError(null, "no supported stack found in " + dir,
+            String skipped = notes.stream().filter(n -> n.startsWith("skipped ")).findFirst()
+                    .map(n -> " (" + n.substring(0, n.indexOf(" is not a supported")) + ")").orElse("");
+            throw new UserError(null, "no supported stack found in " + dir + skipped,
                     "looked for " + String.join(", ", MANIFESTS) + " up to " + MAX_MANIFEST_DEPTH
                     + " directories deep; pass --stack node|java|python|go to start from defaults");
         }
@@ -184,11 +186,14 @@ public final class Detector {
     private static Map<String, Language> appDirectories(RepoFiles repo, List<String> notes) {
         Map<String, Set<String>> manifests = new TreeMap<>(Comparator.comparingInt(RepoFiles::depth)
                 .thenComparing(Comparator.naturalOrder()));
+        Map<String, String> unsupported = new TreeMap<>();
         for (String f : repo.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             String dir = RepoFiles.parent(f);
             if (MANIFESTS.contains(name) && RepoFiles.depth(dir) <= MAX_MANIFEST_DEPTH) {
                 manifests.computeIfAbsent(dir, k -> new LinkedHashSet<>()).add(name);
+            } else if (RepoFiles.depth(dir) <= MAX_MANIFEST_DEPTH && unsupportedStack(name) != null) {
+                unsupported.putIfAbsent(dir, unsupportedStack(name) + " (" + f + ")");
             }
         }
         Map<String, Language> out = new LinkedHashMap<>();
@@ -228,7 +233,29 @@ public final class Detector {
                 javaRoots.add(dir);
             }
         }
+        unsupported.forEach((dir, what) -> {
+            if (!out.containsKey(dir)) {
+                notes.add("skipped " + dir + ": " + what + " is not a supported stack (node, java, python, go); "
+                        + "write its Dockerfile by hand and add it to docker-compose.yml");
+            }
+        });
         return out;
+    }
+
+    /** The stack a manifest belongs to when devops cannot build it, or null. */
+    static String unsupportedStack(String fileName) {
+        if (fileName.endsWith(".csproj") || fileName.endsWith(".fsproj")) {
+            return ".NET";
+        }
+        return switch (fileName) {
+            case "Gemfile" -> "Ruby";
+            case "composer.json" -> "PHP";
+            case "Cargo.toml" -> "Rust";
+            case "mix.exs" -> "Elixir";
+            case "build.sbt" -> "Scala (sbt)";
+            case "Package.swift" -> "Swift";
+            default -> null;
+        };
     }
 
     private static boolean hasPython(RepoFiles repo, String dir) {

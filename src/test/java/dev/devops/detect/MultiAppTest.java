@@ -26,6 +26,27 @@ class MultiAppTest {
     }
 
     @Test
+    void anUnsupportedStackIsNamedNotSilentlyDropped() {
+        // dockersamples/example-voting-app: vote (Python), result (Node), worker (.NET)
+        repo.packageJson("result", "{'scripts':{'start':'node server.js'}}")
+                .file("result/server.js", "require('http').createServer().listen(4000);")
+                .file("worker/Worker.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"></Project>")
+                .file("worker/Program.cs", "class P {}");
+        Detection d = repo.detect();
+        assertEquals(List.of("result"), d.descriptor().apps().stream().map(App::name).toList());
+        RepoFixture.assertEvidence(d, "skipped worker: .NET (worker/Worker.csproj) is not a supported stack (node, java, "
+                + "python, go); write its Dockerfile by hand and add it to docker-compose.yml");
+    }
+
+    @Test
+    void aRepositoryWithOnlyAnUnsupportedStackSaysWhichOneItFound() {
+        repo.file("Gemfile", "source 'https://rubygems.org'").file("app.rb", "puts 1");
+        dev.devops.core.UserError e = org.junit.jupiter.api.Assertions.assertThrows(dev.devops.core.UserError.class,
+                repo::detect);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().endsWith("(skipped .: Ruby (Gemfile))"), e.getMessage());
+    }
+
+    @Test
     void appsInSubdirectoriesEachWithTheirOwnServicesAndEnv() {
         repo.file("services/api/go.mod", "module api", "go 1.22", "require github.com/lib/pq v1.10.9")
                 .file("services/api/main.go", "package main", "var dsn = os.Getenv(\"DATABASE_URL\")")
