@@ -25,7 +25,7 @@ final class PlanPrinter {
             };
             String detail = switch (f.action()) {
                 case UPDATE -> " (" + f.reason() + ")";
-                case CONFLICT -> force ? " (--force)" : " (" + SKIP_HINT + ")";
+                case CONFLICT -> force ? " (--force)" : " (exists and differs, diff below; --force to overwrite)";
                 default -> "";
             };
             out.println(verb + f.relativePath() + detail);
