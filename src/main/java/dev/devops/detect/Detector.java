@@ -435,8 +435,13 @@ public final class Detector {
                 depTypes.add(services.get(s).type());
             }
             Map<String, EnvVar> env = new LinkedHashMap<>();
+            boolean staticSite = NodeStack.STATIC_SITES.containsValue(d.framework);
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
                 EnvVar v = envVar(e.getKey(), e.getValue(), d.port, depTypes);
+                if (staticSite) {
+                    // a static site reads its variables when it is built, not when nginx serves it
+                    v = new EnvVar(v.name(), "build time only: " + v.description(), false, v.secret(), v.defaultValue(), null);
+                }
                 env.put(v.name(), v);
                 evidence.add(prefix + v.name() + " read at " + e.getValue().get(0).where()
                         + (e.getValue().size() > 1 ? " (+" + (e.getValue().size() - 1) + " more)" : "")

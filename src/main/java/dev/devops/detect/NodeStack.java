@@ -17,6 +17,8 @@ final class NodeStack {
     private static final Map<String, String> LTS = Map.of("gallium", "16", "hydrogen", "18", "iron", "20",
             "jod", "22", "krypton", "24");
     private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
+    /** Front ends built into static files (no server of their own): dependency → framework id. */
+    static final Map<String, String> STATIC_SITES = new LinkedHashMap<>();
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
     static {
@@ -26,6 +28,9 @@ final class NodeStack {
         FRAMEWORKS.put("fastify", "fastify");
         FRAMEWORKS.put("koa", "koa");
         FRAMEWORKS.put("@hapi/hapi", "hapi");
+        STATIC_SITES.put("react-scripts", "create-react-app");
+        STATIC_SITES.put("@vue/cli-service", "vue-cli");
+        STATIC_SITES.put("vite", "vite");
         for (String d : List.of("pg", "postgres", "pg-promise", "@neondatabase/serverless")) {
             SERVICES.put(d, "postgres");
         }
@@ -95,21 +100,38 @@ final class NodeStack {
             }
         }
 
+        if (d.framework == null) {
+            for (Map.Entry<String, String> f : STATIC_SITES.entrySet()) {
+                if (deps.has(f.getKey()) || pkg.path("devDependencies").has(f.getKey())) {
+                    d.framework = f.getValue();
+                    d.evidence("static site: framework " + f.getValue() + " from " + manifest + " dependency '"
+                            + f.getKey() + "'; its build output is served by nginx on port 8080");
+                    break;
+                }
+            }
+        }
+        boolean staticSite = STATIC_SITES.containsValue(d.framework);
+
         if (Manifests.text(pkg, "scripts", "build") != null) {
             d.build = List.of(d.buildTool, "run", "build");
             d.evidence("build command '" + d.buildTool + " run build' from " + manifest + " scripts.build");
         }
-        start(repo, d, pkg, manifest);
+        if (!staticSite) {
+            start(repo, d, pkg, manifest);
+        }
 
-        Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
-        if (port != null && Code.port(port.value()) != null) {
+        Code.Hit port = staticSite ? null : Code.first(repo, sources, CODE, PORT, KEYWORDS);
+        if (staticSite) {
+            d.port = 8080;
+            d.healthcheck = "/";
+        } else if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
         } else {
             d.port = 3000;
             d.evidence("port 3000 (Node default; no listen(…) literal found)");
         }
-        Code.Hit health = Code.health(repo, sources, CODE);
+        Code.Hit health = staticSite ? null : Code.health(repo, sources, CODE);
         if (health != null) {
             d.healthcheck = health.value();
             d.evidence("healthcheck " + health.value() + " from route at " + health.where());

@@ -135,7 +135,17 @@ public final class RenderModel {
         String url = "http://127.0.0.1:" + a.port() + a.healthcheck();
         List<String> test;
         String startPeriod = "10s";
-        switch (a.runtime().language()) {
+        boolean staticSite = a.runtime().framework() != null
+                && List.of("create-react-app", "vue-cli", "vite").contains(a.runtime().framework());
+        switch (staticSite ? dev.devops.descriptor.Language.GO : a.runtime().language()) {
+            case GO -> {
+                if (!staticSite) {
+                    return null;
+                }
+                // static sites run on nginx (alpine): busybox wget, no node
+                test = List.of("CMD", "wget", "-q", "--spider", url);
+                startPeriod = "5s";
+            }
             case NODE -> test = List.of("CMD", "node", "-e",
                     "fetch('" + url + "').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))");
             case PYTHON -> test = List.of("CMD", "python", "-c",

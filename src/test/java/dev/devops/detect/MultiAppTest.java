@@ -26,6 +26,22 @@ class MultiAppTest {
     }
 
     @Test
+    void aReactFrontEndIsAStaticSiteServedByNginx() {
+        // docker/awesome-compose react-express-mongodb: frontend/ is create-react-app
+        repo.packageJson("frontend", "{'scripts':{'start':'react-scripts start','build':'react-scripts build'},"
+                        + "'dependencies':{'react':'^18.0.0','react-scripts':'5.0.1'}}")
+                .file("frontend/src/index.js", "const base = process.env.PUBLIC_URL;");
+        Detection d = repo.detect();
+        App web = d.descriptor().apps().get(0);
+        assertEquals("create-react-app", web.runtime().framework());
+        assertEquals(8080, web.port());
+        assertEquals(List.of(), web.start());
+        assertEquals(List.of("npm", "run", "build"), web.build());
+        assertEquals("/", web.healthcheck());
+        org.junit.jupiter.api.Assertions.assertFalse(web.env().get("PUBLIC_URL").required(), "build-time variable");
+    }
+
+    @Test
     void anUnsupportedStackIsNamedNotSilentlyDropped() {
         // dockersamples/example-voting-app: vote (Python), result (Node), worker (.NET)
         repo.packageJson("result", "{'scripts':{'start':'node server.js'}}")

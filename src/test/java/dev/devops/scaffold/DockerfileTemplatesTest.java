@@ -44,6 +44,20 @@ class DockerfileTemplatesTest {
         return out.stream();
     }
 
+    @ParameterizedTest(name = "static site {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"create-react-app, /app/build", "vite, /app/dist", "vue-cli, /app/dist"})
+    void staticSitesAreBuiltWithNodeAndServedByUnprivilegedNginx(String framework, String output) {
+        Descriptor d = Descriptors.parse(Descriptors.app("node", "20", "npm", framework, true, true));
+        App app = d.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        assertTrue(df.contains("FROM node:20-bookworm-slim AS build"), df);
+        assertTrue(df.contains("RUN npm ci"), df);
+        assertTrue(df.contains("FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY --from=build " + output
+                + " /usr/share/nginx/html\nUSER 101\n"), df);
+        assertTrue(df.contains("CMD [\"wget\", \"-q\", \"--spider\""), "busybox wget, not node, probes it:\n" + df);
+        assertFalse(df.contains("node -e") || df.contains("\"node\", \"-e\""), df);
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} {3} health={5} build={6}")
     @MethodSource("stacks")
     void dockerfileIsProductionShaped(String lang, String version, String tool, String framework, String manifest,
