@@ -175,7 +175,9 @@ public final class SecretScanner {
                 int e = text.indexOf('\n', start);
                 lineEnd = e < 0 ? text.length() : e;
             }
-            ranUntil[slot] = Math.max(end, detectors[slot].scan(job, lineStart, lineEnd, start, end));
+            Detector d = detectors[slot];
+            int until = d.scan(job, lineStart, lineEnd, start, end);
+            ranUntil[slot] = d.anchored() ? until : Math.max(end, until);
         }
     }
 
