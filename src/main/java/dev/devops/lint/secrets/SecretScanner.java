@@ -110,7 +110,7 @@ public final class SecretScanner {
             return List.of();
         }
         String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
-        ScanJob job = new ScanJob(path, text, null, null, allow);
+        ScanJob job = new ScanJob(path, kind, text, null, null, allow);
         if (text.length() == length) {
             Runner r = new Runner(job);
             int[] d = hits.data;
