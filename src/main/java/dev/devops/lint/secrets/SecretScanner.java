@@ -109,7 +109,9 @@ public final class SecretScanner {
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
         }
-        String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        // ASCII (the automaton saw no byte >= 0x80) decodes one to one: Latin-1 copies without a second pass
+        String text = new String(bytes, 0, length, hits.ascii ? java.nio.charset.StandardCharsets.ISO_8859_1
+                : java.nio.charset.StandardCharsets.UTF_8);
         ScanJob job = new ScanJob(path, kind, text, null, null, allow);
         if (text.length() == length) {
             Runner r = new Runner(job);
