@@ -29,6 +29,11 @@ abstract class Detector {
         return false;
     }
 
+    /** Whether a keyword hit at bytes[start, end) of a raw file can lead to a match (a cheap pre-check). */
+    boolean acceptsHit(byte[] bytes, int start, int end) {
+        return true;
+    }
+
     /** Whether this detector looks at files of this kind at all. */
     boolean appliesTo(FileKind kind) {
         return kind != FileKind.LOCKFILE;

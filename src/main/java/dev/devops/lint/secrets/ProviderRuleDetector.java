@@ -20,12 +20,59 @@ final class ProviderRuleDetector extends Detector {
     private final BiPredicate<String, String> validators;
     /** Whether every match starts where a keyword starts (see {@link #startsWithKeyword}). */
     private final boolean anchored;
+    /** For an anchored, case-sensitive rule: the exact bytes a match can begin with; else null. */
+    private final byte[][] fronts;
+    /** For an anchored rule with a leading {@code (?<![…])}: the bytes that may not precede a match; else null. */
+    private final boolean[] notBefore;
 
     ProviderRuleDetector(SecretRule rule, BiPredicate<String, String> validators) {
         this.rule = rule;
         this.validators = validators;
         this.info = info(rule);
-        this.anchored = startsWithKeyword(rule.regex().pattern(), rule.keywords());
+        List<String> f = fronts(rule.regex().pattern(), rule.keywords());
+        this.anchored = f != null;
+        boolean exact = anchored && rule.regex().flags() == 0;
+        this.fronts = exact ? f.stream().map(x -> x.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new) : null;
+        this.notBefore = exact ? lookbehindBytes(rule.regex().pattern()) : null;
+    }
+
+    /** The ASCII bytes of a leading {@code (?<![…])} class of plain ASCII characters and ranges, or null. */
+    static boolean[] lookbehindBytes(String regex) {
+        if (!regex.startsWith("(?<![")) {
+            return null;
+        }
+        String content = regex.substring(5, regex.indexOf("])", 5));
+        if (content.startsWith("^") || content.chars().anyMatch(c -> c >= 128)) {
+            return null;
+        }
+        java.util.regex.Pattern cls = java.util.regex.Pattern.compile("[" + content + "]");
+        boolean[] in = new boolean[256];
+        for (int c = 0; c < 128; c++) {
+            in[c] = cls.matcher(String.valueOf((char) c)).matches();
+        }
+        return in;
+    }
+
+    /**
+     * Whether a keyword hit in raw bytes can begin a match: for an anchored case-sensitive rule, the
+     * hit must be spelt exactly as the regex begins and not follow a byte the leading lookbehind
+     * excludes ({@code path} and {@code compatible} are no Airtable {@code pat…} token). A byte of 0x80
+     * or more before the hit is part of a non-ASCII character, which an ASCII class does not hold.
+     */
+    @Override
+    boolean acceptsHit(byte[] bytes, int start, int end) {
+        if (fronts == null) {
+            return true;
+        }
+        if (notBefore != null && start > 0 && notBefore[bytes[start - 1] & 0xff]) {
+            return false;
+        }
+        for (byte[] f : fronts) {
+            if (f.length == end - start && java.util.Arrays.equals(bytes, start, end, f, 0, f.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -38,14 +85,24 @@ final class ProviderRuleDetector extends Detector {
      * (flags, escapes in the prefix, character classes) says no, and the rule searches its lines.
      */
     static boolean startsWithKeyword(String regex, List<String> keywords) {
+        return fronts(regex, keywords) != null;
+    }
+
+    /**
+     * The literal spellings a match can begin with, exactly as the regex writes them (each one of the
+     * keywords, case ignored), or null when the regex is not read as {@linkplain #startsWithKeyword
+     * starting with a keyword}.
+     */
+    static List<String> fronts(String regex, List<String> keywords) {
         if (keywords.isEmpty() || topLevelAlternation(regex)) {
-            return false;
+            return null;
         }
+        List<String> fronts = new java.util.ArrayList<>();
         int i = 0;
         if (regex.startsWith("(?<![")) {
             int close = regex.indexOf("])", 5);
             if (close < 0 || regex.substring(5, close).contains("\\") || regex.substring(5, close).contains("[")) {
-                return false;
+                return null;
             }
             i = close + 2;
         }
@@ -53,7 +110,8 @@ final class ProviderRuleDetector extends Detector {
             i++;
         }
         if (!regex.startsWith("(?:", i)) {
-            return keywordAt(regex, i, keywords);
+            String front = keywordAt(regex, i, keywords);
+            return front == null ? null : List.of(front);
         }
         // every alternative of this group must begin with a keyword
         int depth = 0;
@@ -61,9 +119,11 @@ final class ProviderRuleDetector extends Detector {
         for (int j = i + 3; j < regex.length(); j++) {
             char c = regex.charAt(j);
             if (expectAlternative) {
-                if (!keywordAt(regex, j, keywords)) {
-                    return false;
+                String front = keywordAt(regex, j, keywords);
+                if (front == null) {
+                    return null;
                 }
+                fronts.add(front);
                 expectAlternative = false;
             }
             if (c == '\\') {
@@ -71,31 +131,32 @@ final class ProviderRuleDetector extends Detector {
             } else if (c == '[') {
                 int end = classEnd(regex, j);
                 if (end < 0) {
-                    return false;
+                    return null;
                 }
                 j = end;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 if (depth == 0) {
-                    return true;
+                    return fronts;
                 }
                 depth--;
             } else if (c == '|' && depth == 0) {
                 expectAlternative = true;
             }
         }
-        return false;
+        return null;
     }
 
     /**
      * A keyword written literally at {@code at} (case ignored; punctuation may be escaped), not followed
      * by a quantifier that would make its last character optional or repeated.
      */
-    private static boolean keywordAt(String regex, int at, List<String> keywords) {
+    private static String keywordAt(String regex, int at, List<String> keywords) {
         for (String k : keywords) {
             int p = at;
             int i = 0;
+            StringBuilder spelling = new StringBuilder();
             for (; i < k.length() && p < regex.length(); i++) {
                 char c = regex.charAt(p);
                 if (c == '\\' && p + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(p + 1))) {
@@ -106,15 +167,16 @@ final class ProviderRuleDetector extends Detector {
                 } else {
                     p++;
                 }
-                if (Character.toLowerCase(c) != Character.toLowerCase(k.charAt(i))) {
+                if (Character.toLowerCase(c) != Character.toLowerCase(k.charAt(i)) || c >= 128) {
                     break;
                 }
+                spelling.append(c);
             }
             if (i == k.length() && (p >= regex.length() || "?*+{".indexOf(regex.charAt(p)) < 0)) {
-                return true;
+                return spelling.toString();
             }
         }
-        return false;
+        return null;
     }
 
     private static int classEnd(String regex, int open) {

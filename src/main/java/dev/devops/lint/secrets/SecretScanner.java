@@ -105,6 +105,7 @@ public final class SecretScanner {
             return List.of();
         }
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
+        dropRejectedHits(hits, bytes);
         boolean fileLevel = kind == FileKind.ENV && committed || FileKind.isYaml(path);
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
@@ -124,6 +125,21 @@ public final class SecretScanner {
             scanText(job);
         }
         return finish(job, committed);
+    }
+
+    /** Removes the hits their detector's byte-level pre-check rejects (see {@link Detector#acceptsHit}). */
+    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes) {
+        int[] d = hits.data;
+        int kept = 0;
+        for (int i = 0; i < hits.size; i += 3) {
+            if (detectors[d[i]].acceptsHit(bytes, d[i + 1], d[i + 2])) {
+                d[kept] = d[i];
+                d[kept + 1] = d[i + 1];
+                d[kept + 2] = d[i + 2];
+                kept += 3;
+            }
+        }
+        hits.size = kept;
     }
 
     private List<Finding> finish(ScanJob job, boolean committed) {

@@ -80,10 +80,18 @@ class ProviderRuleDetectorTest {
                         viaScanner.add(f.line() + ":" + f.column());
                     }
                 }
+                List<String> viaBytes = new ArrayList<>();
+                byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (Finding f : scanner.scanFile("app/config.conf", bytes, Allowlist.NONE, true)) {
+                    if (f.rule().id().equals(r.id())) {
+                        viaBytes.add(f.line() + ":" + f.column());
+                    }
+                }
                 ScanJob job = new ScanJob("app/config.conf", text, null, null, Allowlist.NONE);
                 d.scanRegion(job, 0, text.length());
                 List<String> viaSearch = job.findings.stream().map(f -> f.line() + ":" + f.column()).toList();
                 assertEquals(viaSearch, viaScanner, r.id() + " on " + r.id() + "'s example");
+                assertEquals(viaSearch, viaBytes, r.id() + " on " + r.id() + "'s example, from bytes");
                 found += viaScanner.size();
             }
         }
@@ -99,5 +107,25 @@ class ProviderRuleDetectorTest {
         String text = "a = \"tst_tst_\" + \"" + Fake.testToken() + "\"; b = \"" + Fake.testToken() + "\"\n";
         List<Finding> f = new SecretScanner(List.of(rule)).scan("src/A.java", text, null, Map.of(), Allowlist.NONE, true);
         assertEquals(2, f.stream().filter(x -> x.rule().id().equals("SEC0902")).count());
+    }
+
+    @Test
+    void byteLevelPreCheckWantsTheExactSpellingAfterABoundary() {
+        SecretRule rule = new SecretRule("SEC0903", "Airtable-like", Severity.ERROR,
+                Pattern.compile("(?<![A-Za-z0-9_-])(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})(?![A-Za-z0-9_-])"), 1, List.of("pat"), 0,
+                null, List.of(), List.of(), "Rotate it.");
+        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
+        byte[] b = "pat xpath PAT _pat -pat (pat \u00e9pat".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(d.acceptsHit(b, 0, 3), "at the start");
+        assertFalse(d.acceptsHit(b, 5, 8), "after a letter");
+        assertFalse(d.acceptsHit(b, 10, 13), "other case: the regex is case-sensitive");
+        assertFalse(d.acceptsHit(b, 15, 18), "after _");
+        assertFalse(d.acceptsHit(b, 20, 23), "after -");
+        assertTrue(d.acceptsHit(b, 25, 28), "after (");
+        assertTrue(d.acceptsHit(b, b.length - 3, b.length), "after a non-ASCII character");
+        SecretRule ci = new SecretRule("SEC0904", "case-insensitive", Severity.ERROR,
+                Pattern.compile("(?<![A-Za-z0-9_-])(pat[A-Za-z0-9]{14})", Pattern.CASE_INSENSITIVE), 1, List.of("pat"), 0,
+                null, List.of(), List.of(), "Rotate it.");
+        assertTrue(new ProviderRuleDetector(ci, (v, s) -> true).acceptsHit(b, 10, 13), "no pre-check under a flag");
     }
 }
