@@ -46,10 +46,12 @@ java -cp "$jar:$cls" SecretsBench "$work/empty-dir-for-keywords" --keywords "$kw
 echo "## keywords: $(wc -l < "$kw") (generic detectors + synthetic rules)"
 java -cp "$jar:$cls" SecretsBench "$src" | head -1
 
-echo; echo "### whole tree: devops (150 synthetic rules) vs devops lint --only secrets (built-in rules) vs ripgrep (same keywords)"
+echo; echo "### whole tree: devops (150 synthetic rules) vs devops lint --only secrets (built-in rules; java -jar and bin/devops) vs ripgrep (same keywords)"
+"$root/bin/devops" --version >/dev/null # builds the launcher's AppCDS archive once, outside the timing
 hyperfine -N -w 1 -r "$runs" -i \
   -n "devops-bench-150-rules" "java -cp $jar:$cls SecretsBench $src" \
   -n "devops lint --only secrets" "java -jar $jar lint $src --only secrets --format json --output $work/lint.json" \
+  -n "bin/devops lint --only secrets (launcher: C1, serial GC, AppCDS)" "$root/bin/devops lint $src --only secrets --format json --output $work/lint-launcher.json" \
   -n "rg -i -F -f keywords" "rg -c -i -F -f $kw $src" \
   --export-markdown "$work/tree.md" 2>&1 | grep -E "^Benchmark|Time|Range|faster|±" || true
 for cmd in "java -cp $jar:$cls SecretsBench $src" "rg -c -i -F -f $kw $src"; do

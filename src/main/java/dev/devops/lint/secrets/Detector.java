@@ -21,6 +21,19 @@ abstract class Detector {
      */
     abstract int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd);
 
+    /**
+     * Whether {@link #scan} looks only at the text from the hit on (a match can only start at a
+     * keyword): then a failed hit covers just its own start, so an overlapping hit is still tried.
+     */
+    boolean anchored() {
+        return false;
+    }
+
+    /** Whether a keyword hit at bytes[start, end) of a raw file can lead to a match (a cheap pre-check). */
+    boolean acceptsHit(byte[] bytes, int start, int end) {
+        return true;
+    }
+
     /** Whether this detector looks at files of this kind at all. */
     boolean appliesTo(FileKind kind) {
         return kind != FileKind.LOCKFILE;

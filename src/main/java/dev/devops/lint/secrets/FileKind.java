@@ -2,6 +2,7 @@ package dev.devops.lint.secrets;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What a path is, as far as the secret detectors care. */
 enum FileKind {
@@ -32,6 +33,10 @@ enum FileKind {
     private static final Set<String> EXAMPLE_SUFFIXES = Set.of("example", "sample", "template", "dist", "defaults",
             "default", "tpl", "schema", "example.local", "sample.local", "test.example");
 
+    /** Compiled once: this runs for every file of a tree. */
+    private static final Pattern I18N_NAME = Pattern.compile(
+            "messages(_[a-z]{2}(_[a-z]{2})?)?\\.properties|strings\\.xml|[a-z]{2}([-_][a-z]{2})?\\.json");
+
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String lowerPath = path.toLowerCase(Locale.ROOT);
@@ -51,7 +56,7 @@ enum FileKind {
         if (lowerPath.contains("/i18n/") || lowerPath.contains("/locales/") || lowerPath.contains("/locale/")
                 || lowerPath.startsWith("i18n/") || lowerPath.startsWith("locales/") || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
-                || name.matches("messages(_[a-z]{2}(_[a-z]{2})?)?\\.properties|strings\\.xml|[a-z]{2}([-_][a-z]{2})?\\.json")) {
+                || I18N_NAME.matcher(name).matches()) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

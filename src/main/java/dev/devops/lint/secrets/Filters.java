@@ -42,6 +42,8 @@ public final class Filters {
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");
+    private static final Pattern TRIVIAL = Pattern.compile(
+            "x+|\\*+|\\.+|#+|-+|_+|0+|1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
     private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+"
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
@@ -149,7 +151,7 @@ public final class Filters {
                 return true;
             }
         }
-        return lower.matches("x+|\\*+|\\.+|#+|-+|_+|0+|1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*");
+        return TRIVIAL.matcher(lower).matches();
     }
 
     /** Fewer than 3 distinct characters in 6 or more (or one character repeated). */

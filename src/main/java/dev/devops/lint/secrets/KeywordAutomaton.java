@@ -173,6 +173,8 @@ final class KeywordAutomaton {
     static final class HitList {
         int[] data = new int[48];
         int size;
+        /** Whether the scanned bytes are all ASCII (then they decode to chars one to one, without a check). */
+        boolean ascii;
 
         void add(int slot, int start, int end) {
             if (size + 3 > data.length) {
@@ -198,8 +200,11 @@ final class KeywordAutomaton {
         final int sh = shift;
         HitList hits = new HitList();
         int state = 0;
+        int any = 0;
         for (int i = 0; i < length; i++) {
-            state = t[(state << sh) | cls[bytes[i] & 0xff]];
+            int b = bytes[i];
+            any |= b;
+            state = t[(state << sh) | cls[b & 0xff]];
             if (state < 0) {
                 state = ~state;
                 int[] hit = outputs[state];
@@ -208,6 +213,7 @@ final class KeywordAutomaton {
                 }
             }
         }
+        hits.ascii = any >= 0;
         return hits;
     }
 
@@ -240,11 +246,17 @@ final class KeywordAutomaton {
         int s1 = walk(bytes, c1 - warm, c1, 0, null);
         int s2 = walk(bytes, c2 - warm, c2, 0, null);
         int s3 = walk(bytes, c3 - warm, c3, 0, null);
+        int any = 0;
         for (int i = 0; i < q; i++) {
-            s0 = t[(s0 << sh) | cls[bytes[i] & 0xff]];
-            s1 = t[(s1 << sh) | cls[bytes[c1 + i] & 0xff]];
-            s2 = t[(s2 << sh) | cls[bytes[c2 + i] & 0xff]];
-            s3 = t[(s3 << sh) | cls[bytes[c3 + i] & 0xff]];
+            int b0 = bytes[i];
+            int b1 = bytes[c1 + i];
+            int b2 = bytes[c2 + i];
+            int b3 = bytes[c3 + i];
+            any |= b0 | b1 | b2 | b3;
+            s0 = t[(s0 << sh) | cls[b0 & 0xff]];
+            s1 = t[(s1 << sh) | cls[b1 & 0xff]];
+            s2 = t[(s2 << sh) | cls[b2 & 0xff]];
+            s3 = t[(s3 << sh) | cls[b3 & 0xff]];
             if ((s0 | s1 | s2 | s3) < 0) {
                 if (s0 < 0) {
                     s0 = report(~s0, i, h0);
@@ -261,11 +273,15 @@ final class KeywordAutomaton {
             }
         }
         walk(bytes, c3 + q, length, s3, h3); // the remainder of the last quarter
+        for (int i = c3 + q; i < length; i++) {
+            any |= bytes[i];
+        }
         for (HitList h : new HitList[] {h1, h2, h3}) {
             for (int k = 0; k < h.size; k += 3) {
                 h0.add(h.data[k], h.data[k + 1], h.data[k + 2]);
             }
         }
+        h0.ascii = any >= 0;
         return h0;
     }
 

@@ -18,11 +18,202 @@ final class ProviderRuleDetector extends Detector {
     final SecretRule rule;
     final RuleInfo info;
     private final BiPredicate<String, String> validators;
+    /** Whether every match starts where a keyword starts (see {@link #startsWithKeyword}). */
+    private final boolean anchored;
+    /** For an anchored, case-sensitive rule: the exact bytes a match can begin with; else null. */
+    private final byte[][] fronts;
+    /** For an anchored rule with a leading {@code (?<![…])}: the bytes that may not precede a match; else null. */
+    private final boolean[] notBefore;
 
     ProviderRuleDetector(SecretRule rule, BiPredicate<String, String> validators) {
         this.rule = rule;
         this.validators = validators;
         this.info = info(rule);
+        List<String> f = fronts(rule.regex().pattern(), rule.keywords());
+        this.anchored = f != null;
+        boolean exact = anchored && rule.regex().flags() == 0;
+        this.fronts = exact ? f.stream().map(x -> x.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new) : null;
+        this.notBefore = exact ? lookbehindBytes(rule.regex().pattern()) : null;
+    }
+
+    /** The ASCII bytes of a leading {@code (?<![…])} class of plain ASCII characters and ranges, or null. */
+    static boolean[] lookbehindBytes(String regex) {
+        if (!regex.startsWith("(?<![")) {
+            return null;
+        }
+        String content = regex.substring(5, regex.indexOf("])", 5));
+        if (content.startsWith("^") || content.chars().anyMatch(c -> c >= 128)) {
+            return null;
+        }
+        java.util.regex.Pattern cls = java.util.regex.Pattern.compile("[" + content + "]");
+        boolean[] in = new boolean[256];
+        for (int c = 0; c < 128; c++) {
+            in[c] = cls.matcher(String.valueOf((char) c)).matches();
+        }
+        return in;
+    }
+
+    /**
+     * Whether a keyword hit in raw bytes can begin a match: for an anchored case-sensitive rule, the
+     * hit must be spelt exactly as the regex begins and not follow a byte the leading lookbehind
+     * excludes ({@code path} and {@code compatible} are no Airtable {@code pat…} token). A byte of 0x80
+     * or more before the hit is part of a non-ASCII character, which an ASCII class does not hold.
+     */
+    @Override
+    boolean acceptsHit(byte[] bytes, int start, int end) {
+        if (fronts == null) {
+            return true;
+        }
+        if (notBefore != null && start > 0 && notBefore[bytes[start - 1] & 0xff]) {
+            return false;
+        }
+        for (byte[] f : fronts) {
+            if (f.length == end - start && java.util.Arrays.equals(bytes, start, end, f, 0, f.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the regex, read as text, makes every match begin with one of the keywords: an optional
+     * leading negative lookbehind, then groups that open at the start, then either a keyword or a
+     * non-capturing group whose every alternative begins with a keyword; and no {@code |} outside
+     * groups. Token formats with a fixed prefix ({@code (?<![A-Za-z0-9_-])(ghp_[A-Za-z0-9]{36})}) have
+     * this shape: such a rule is tried only at its keyword hits, with {@code lookingAt}, instead of
+     * searching the whole line once per line with a hit. Anything this reading does not understand
+     * (flags, escapes in the prefix, character classes) says no, and the rule searches its lines.
+     */
+    static boolean startsWithKeyword(String regex, List<String> keywords) {
+        return fronts(regex, keywords) != null;
+    }
+
+    /**
+     * The literal spellings a match can begin with, exactly as the regex writes them (each one of the
+     * keywords, case ignored), or null when the regex is not read as {@linkplain #startsWithKeyword
+     * starting with a keyword}.
+     */
+    static List<String> fronts(String regex, List<String> keywords) {
+        if (keywords.isEmpty() || topLevelAlternation(regex)) {
+            return null;
+        }
+        List<String> fronts = new java.util.ArrayList<>();
+        int i = 0;
+        if (regex.startsWith("(?<![")) {
+            int close = regex.indexOf("])", 5);
+            if (close < 0 || regex.substring(5, close).contains("\\") || regex.substring(5, close).contains("[")) {
+                return null;
+            }
+            i = close + 2;
+        }
+        while (regex.startsWith("(", i) && !regex.startsWith("(?", i)) {
+            i++;
+        }
+        if (!regex.startsWith("(?:", i)) {
+            String front = keywordAt(regex, i, keywords);
+            return front == null ? null : List.of(front);
+        }
+        // every alternative of this group must begin with a keyword
+        int depth = 0;
+        boolean expectAlternative = true;
+        for (int j = i + 3; j < regex.length(); j++) {
+            char c = regex.charAt(j);
+            if (expectAlternative) {
+                String front = keywordAt(regex, j, keywords);
+                if (front == null) {
+                    return null;
+                }
+                fronts.add(front);
+                expectAlternative = false;
+            }
+            if (c == '\\') {
+                j++;
+            } else if (c == '[') {
+                int end = classEnd(regex, j);
+                if (end < 0) {
+                    return null;
+                }
+                j = end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return fronts;
+                }
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                expectAlternative = true;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A keyword written literally at {@code at} (case ignored; punctuation may be escaped), not followed
+     * by a quantifier that would make its last character optional or repeated.
+     */
+    private static String keywordAt(String regex, int at, List<String> keywords) {
+        for (String k : keywords) {
+            int p = at;
+            int i = 0;
+            StringBuilder spelling = new StringBuilder();
+            for (; i < k.length() && p < regex.length(); i++) {
+                char c = regex.charAt(p);
+                if (c == '\\' && p + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(p + 1))) {
+                    c = regex.charAt(p + 1);
+                    p += 2;
+                } else if (".[]{}()*+?^$|\\".indexOf(c) >= 0) {
+                    break;
+                } else {
+                    p++;
+                }
+                if (Character.toLowerCase(c) != Character.toLowerCase(k.charAt(i)) || c >= 128) {
+                    break;
+                }
+                spelling.append(c);
+            }
+            if (i == k.length() && (p >= regex.length() || "?*+{".indexOf(regex.charAt(p)) < 0)) {
+                return spelling.toString();
+            }
+        }
+        return null;
+    }
+
+    private static int classEnd(String regex, int open) {
+        for (int j = open + 1; j < regex.length(); j++) {
+            char c = regex.charAt(j);
+            if (c == '\\') {
+                j++;
+            } else if (c == '[') {
+                return -1; // nested class: not read here
+            } else if (c == ']' && j > open + 1) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean topLevelAlternation(String regex) {
+        int depth = 0;
+        for (int j = 0; j < regex.length(); j++) {
+            char c = regex.charAt(j);
+            if (c == '\\') {
+                j++;
+            } else if (c == '[') {
+                int end = classEnd(regex, j);
+                if (end < 0) {
+                    return true; // not understood: treat as not anchored
+                }
+                j = end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RuleInfo info(SecretRule r) {
@@ -36,12 +227,26 @@ final class ProviderRuleDetector extends Detector {
     }
 
     @Override
+    boolean anchored() {
+        return anchored;
+    }
+
+    @Override
     List<String> keywords() {
         return rule.keywords();
     }
 
     @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        if (anchored) {
+            Matcher m = job.matcher(rule.regex());
+            m.region(hitStart, windowEnd(lineStart, lineEnd, hitEnd));
+            if (!m.lookingAt()) {
+                return hitStart + 1;
+            }
+            report(job, m);
+            return Math.max(hitEnd, m.end());
+        }
         int from = windowStart(lineStart, lineEnd, hitStart);
         int to = windowEnd(lineStart, lineEnd, hitEnd);
         scanRegion(job, from, to);
@@ -51,18 +256,25 @@ final class ProviderRuleDetector extends Detector {
     void scanRegion(ScanJob job, int from, int to) {
         Matcher m = job.matcher(rule.regex());
         m.region(from, to);
-        int g = rule.secretGroup();
         while (m.find()) {
-            String secret = m.group(g);
-            if (secret == null || secret.isEmpty()) {
-                continue;
-            }
-            if (rule.entropy() > 0 && Entropy.shannon(secret) < rule.entropy()) {
-                continue;
-            }
-            if (Filters.placeholderOrReference(secret) != null) {
-                continue;
-            }
+            report(job, m);
+        }
+    }
+
+    /** Emits the current match of {@code m} unless its secret is filtered out. */
+    private void report(ScanJob job, Matcher m) {
+        int g = rule.secretGroup();
+        String secret = m.group(g);
+        if (secret == null || secret.isEmpty()) {
+            return;
+        }
+        if (rule.entropy() > 0 && Entropy.shannon(secret) < rule.entropy()) {
+            return;
+        }
+        if (Filters.placeholderOrReference(secret) != null) {
+            return;
+        }
+        {
             Severity severity = rule.severity();
             Map<String, String> extra = null;
             String message = rule.title();

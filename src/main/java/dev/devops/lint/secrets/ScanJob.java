@@ -34,9 +34,13 @@ final class ScanJob {
     private int countedLine = 1;
 
     ScanJob(String path, String text, int[] lineNumbers, Map<String, String> properties, Allowlist allow) {
+        this(path, FileKind.of(path), text, lineNumbers, properties, allow);
+    }
+
+    ScanJob(String path, FileKind kind, String text, int[] lineNumbers, Map<String, String> properties, Allowlist allow) {
         this.path = path;
         this.text = text;
-        this.kind = FileKind.of(path);
+        this.kind = kind;
         this.dockerfile = FileKind.isDockerfile(path);
         this.lineNumbers = lineNumbers;
         this.properties = properties == null ? Map.of() : properties;

@@ -105,12 +105,15 @@ public final class SecretScanner {
             return List.of();
         }
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
+        dropRejectedHits(hits, bytes);
         boolean fileLevel = kind == FileKind.ENV && committed || FileKind.isYaml(path);
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
         }
-        String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
-        ScanJob job = new ScanJob(path, text, null, null, allow);
+        // ASCII (the automaton saw no byte >= 0x80) decodes one to one: Latin-1 copies without a second pass
+        String text = new String(bytes, 0, length, hits.ascii ? java.nio.charset.StandardCharsets.ISO_8859_1
+                : java.nio.charset.StandardCharsets.UTF_8);
+        ScanJob job = new ScanJob(path, kind, text, null, null, allow);
         if (text.length() == length) {
             Runner r = new Runner(job);
             int[] d = hits.data;
@@ -122,6 +125,21 @@ public final class SecretScanner {
             scanText(job);
         }
         return finish(job, committed);
+    }
+
+    /** Removes the hits their detector's byte-level pre-check rejects (see {@link Detector#acceptsHit}). */
+    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes) {
+        int[] d = hits.data;
+        int kept = 0;
+        for (int i = 0; i < hits.size; i += 3) {
+            if (detectors[d[i]].acceptsHit(bytes, d[i + 1], d[i + 2])) {
+                d[kept] = d[i];
+                d[kept + 1] = d[i + 1];
+                d[kept + 2] = d[i + 2];
+                kept += 3;
+            }
+        }
+        hits.size = kept;
     }
 
     private List<Finding> finish(ScanJob job, boolean committed) {
@@ -175,7 +193,9 @@ public final class SecretScanner {
                 int e = text.indexOf('\n', start);
                 lineEnd = e < 0 ? text.length() : e;
             }
-            ranUntil[slot] = Math.max(end, detectors[slot].scan(job, lineStart, lineEnd, start, end));
+            Detector d = detectors[slot];
+            int until = d.scan(job, lineStart, lineEnd, start, end);
+            ranUntil[slot] = d.anchored() ? until : Math.max(end, until);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.devops.lint.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,5 +51,22 @@ class KeywordAutomatonTest {
             int len = b.length - r.nextInt(10);
             assertArrayEquals(hits(ac.search(b, len)), hits(ac.searchLanes(b, len)), "round " + round);
         }
+    }
+
+    /** The scan notes whether every byte is ASCII, wherever the one non-ASCII byte sits (any lane, the tail). */
+    @Test
+    void notesWhetherTheBytesAreAscii() {
+        byte[] b = "pass word ".repeat(500).getBytes(StandardCharsets.US_ASCII);
+        int len = b.length - 3;
+        assertTrue(ac.search(b, len).ascii);
+        assertTrue(ac.searchLanes(b, len).ascii);
+        for (int at : new int[] {0, len / 4 - 1, len / 4, len / 2 + 7, 3 * (len / 4) + 1, len - 1}) {
+            byte[] c = b.clone();
+            c[at] = (byte) 0xc3;
+            assertFalse(ac.search(c, len).ascii, "at " + at);
+            assertFalse(ac.searchLanes(c, len).ascii, "lanes, at " + at);
+        }
+        b[len] = (byte) 0xc3; // beyond the length: not scanned
+        assertTrue(ac.searchLanes(b, len).ascii);
     }
 }

@@ -1,0 +1,131 @@
+package dev.devops.lint.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.Finding;
+import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.rules.RuleLoader;
+import dev.devops.lint.secrets.rules.SecretRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The keyword-anchored scan: which regexes qualify, and that it finds what a whole-line search finds. */
+class ProviderRuleDetectorTest {
+    private static boolean anchored(String regex, String... keywords) {
+        return ProviderRuleDetector.startsWithKeyword(regex, List.of(keywords));
+    }
+
+    @Test
+    void prefixTokenFormatsAreAnchored() {
+        assertTrue(anchored("(?<![A-Za-z0-9_-])(ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", "ghp_"));
+        assertTrue(anchored("(?<![A-Z0-9])((?:AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16})", "akia", "asia", "a3t"));
+        assertTrue(anchored("(?<![A-Za-z0-9_-])(hvs\\.[A-Za-z0-9_-]{24,300})", "hvs."));
+        assertTrue(anchored("client-key-data:\\s*([A-Za-z0-9+/=]{60,})", "client-key-data"));
+    }
+
+    @Test
+    void anythingElseSearchesTheLine() {
+        assertFalse(anchored("(?i)(?:oracle)[\\w.-]{0,20}?secret=(\\w+)", "oracle"), "flags first");
+        assertFalse(anchored("(ghp_[A-Za-z0-9]{36})|(gho_[A-Za-z0-9]{36})", "ghp_", "gho_"), "top-level alternation");
+        assertFalse(anchored("((?:AKIA|[0-9]{4}AKIA)[A-Z0-9]{16})", "akia"), "an alternative without the keyword first");
+        assertFalse(anchored("(ghp_?[A-Za-z0-9]{36})", "ghp_"), "the keyword's last character is optional");
+        assertFalse(anchored("([A-Za-z0-9]{36}NRAL)", "nral"), "keyword at the end");
+        assertFalse(anchored("(SK[0-9a-f]{32})", "ska", "sk0"), "keyword ends in a character class");
+        assertFalse(anchored("(?<![\\w-])(ghp_[A-Za-z0-9]{36})", "ghp_"), "escapes in the lookbehind are not read");
+    }
+
+    /** For every anchored built-in rule, every match of every match example starts at a keyword. */
+    @Test
+    void builtinAnchoredRulesMatchOnlyAtAKeyword() {
+        int anchoredRules = 0;
+        for (SecretRule r : RuleLoader.builtin()) {
+            if (!new ProviderRuleDetector(r, (v, s) -> true).anchored()) {
+                continue;
+            }
+            anchoredRules++;
+            for (String ex : r.examplesMatch()) {
+                Matcher m = r.regex().matcher(ex);
+                while (m.find()) {
+                    int at = m.start();
+                    assertTrue(r.keywords().stream().anyMatch(k -> ex.regionMatches(true, at, k, 0, k.length())),
+                            r.id() + ": a match starts without a keyword at " + at);
+                }
+            }
+        }
+        assertTrue(anchoredRules > 100, "prefix formats are most of the rules data: " + anchoredRules);
+    }
+
+    /** The anchored scan and the whole-line search report the same findings on every built-in example. */
+    @Test
+    void anchoredScanFindsWhatTheLineSearchFinds() {
+        int found = 0;
+        for (SecretRule r : RuleLoader.builtin()) {
+            ProviderRuleDetector d = new ProviderRuleDetector(r, (v, s) -> true);
+            if (!d.anchored()) {
+                continue;
+            }
+            SecretScanner scanner = new SecretScanner(List.of(r), (v, s) -> true);
+            for (String ex : r.examplesMatch()) {
+                String text = "x = 1\n" + ex + " " + ex + "\n";
+                List<String> viaScanner = new ArrayList<>();
+                for (Finding f : scanner.scan("app/config.conf", text, null, Map.of(), Allowlist.NONE, true)) {
+                    if (f.rule().id().equals(r.id())) {
+                        viaScanner.add(f.line() + ":" + f.column());
+                    }
+                }
+                List<String> viaBytes = new ArrayList<>();
+                byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (Finding f : scanner.scanFile("app/config.conf", bytes, Allowlist.NONE, true)) {
+                    if (f.rule().id().equals(r.id())) {
+                        viaBytes.add(f.line() + ":" + f.column());
+                    }
+                }
+                ScanJob job = new ScanJob("app/config.conf", text, null, null, Allowlist.NONE);
+                d.scanRegion(job, 0, text.length());
+                List<String> viaSearch = job.findings.stream().map(f -> f.line() + ":" + f.column()).toList();
+                assertEquals(viaSearch, viaScanner, r.id() + " on " + r.id() + "'s example");
+                assertEquals(viaSearch, viaBytes, r.id() + " on " + r.id() + "'s example, from bytes");
+                found += viaScanner.size();
+            }
+        }
+        assertTrue(found > 200, "the examples are found: " + found);
+    }
+
+    @Test
+    void twoTokensOnOneLineAreBothFound() {
+        SecretRule rule = new SecretRule("SEC0902", "Prefix token", Severity.ERROR,
+                Pattern.compile("(?<![A-Za-z0-9_-])(tst_[A-Za-z0-9]{24})(?![A-Za-z0-9_-])"), 1, List.of("tst_"), 3.0, null,
+                List.of(), List.of(), "Rotate it.");
+        assertTrue(new ProviderRuleDetector(rule, (v, s) -> true).anchored());
+        String text = "a = \"tst_tst_\" + \"" + Fake.testToken() + "\"; b = \"" + Fake.testToken() + "\"\n";
+        List<Finding> f = new SecretScanner(List.of(rule)).scan("src/A.java", text, null, Map.of(), Allowlist.NONE, true);
+        assertEquals(2, f.stream().filter(x -> x.rule().id().equals("SEC0902")).count());
+    }
+
+    @Test
+    void byteLevelPreCheckWantsTheExactSpellingAfterABoundary() {
+        SecretRule rule = new SecretRule("SEC0903", "Airtable-like", Severity.ERROR,
+                Pattern.compile("(?<![A-Za-z0-9_-])(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})(?![A-Za-z0-9_-])"), 1, List.of("pat"), 0,
+                null, List.of(), List.of(), "Rotate it.");
+        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
+        byte[] b = "pat xpath PAT _pat -pat (pat \u00e9pat".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(d.acceptsHit(b, 0, 3), "at the start");
+        assertFalse(d.acceptsHit(b, 5, 8), "after a letter");
+        assertFalse(d.acceptsHit(b, 10, 13), "other case: the regex is case-sensitive");
+        assertFalse(d.acceptsHit(b, 15, 18), "after _");
+        assertFalse(d.acceptsHit(b, 20, 23), "after -");
+        assertTrue(d.acceptsHit(b, 25, 28), "after (");
+        assertTrue(d.acceptsHit(b, b.length - 3, b.length), "after a non-ASCII character");
+        SecretRule ci = new SecretRule("SEC0904", "case-insensitive", Severity.ERROR,
+                Pattern.compile("(?<![A-Za-z0-9_-])(pat[A-Za-z0-9]{14})", Pattern.CASE_INSENSITIVE), 1, List.of("pat"), 0,
+                null, List.of(), List.of(), "Rotate it.");
+        assertTrue(new ProviderRuleDetector(ci, (v, s) -> true).acceptsHit(b, 10, 13), "no pre-check under a flag");
+    }
+}
