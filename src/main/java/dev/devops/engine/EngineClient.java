@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One docker-java client, created lazily on the first call that talks to Docker (creating it costs
- * about 0.7 s of class loading cold) and reused for everything after. Honours {@code DOCKER_HOST}
+ * One docker-java client, created lazily on the first call that talks to Docker and reused for
+ * everything after. Honours {@code DOCKER_HOST}
  * (unix:// and tcp://, default unix:///var/run/docker.sock) and never pins an API version, so the
  * client speaks whatever version the engine answers with.
  */
@@ -24,7 +25,7 @@ public final class EngineClient implements AutoCloseable {
 
     private final String host;
     private DockerClient client;
-    private ZerodepDockerHttpClient http;
+    private DockerHttpClient http;
 
     private EngineClient(String host) {
         this.host = host;
@@ -50,7 +51,11 @@ public final class EngineClient implements AutoCloseable {
         return host;
     }
 
-    /** The docker-java client, created and pinged on first use. */
+    /**
+     * The docker-java client, created on first use: for a unix socket with the light
+     * {@link UnixSocketHttpClient} (a failed connect on any call throws the "no Docker engine" error),
+     * otherwise with the zerodep transport and a ping.
+     */
     public synchronized DockerClient docker() {
         if (client == null) {
             client = connect();
@@ -76,6 +81,12 @@ public final class EngineClient implements AutoCloseable {
                 .withDockerHost(host)
                 .withApiVersion(RemoteApiVersion.UNKNOWN_VERSION)
                 .build();
+        if (scheme.equals("unix")) {
+            // no ping: the first real call connects, and a failed connect gives the same message
+            UnixSocketHttpClient unix = new UnixSocketHttpClient(Path.of(uri.getPath()), e -> unavailable(rootMessage(e)));
+            this.http = unix;
+            return DockerClientImpl.getInstance(config, unix);
+        }
         ZerodepDockerHttpClient httpClient = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
