@@ -63,6 +63,41 @@ public final class EngineClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Starts, on a daemon thread, the work the first engine calls would otherwise do one after the
+     * other: creating the client and loading the JSON model classes of the answers that up, down and
+     * ps read. Returns at once; only for unix sockets, where creating the client calls nothing.
+     */
+    public void warmUp() {
+        if (!host.startsWith("unix://")) {
+            return;
+        }
+        Thread t = new Thread(() -> prepare(false), "devops-engine-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * What {@link #warmUp} does, on the caller's thread (the training run uses it to archive the classes).
+     * @param all also the container-inspect model, the largest, which a no-op up does not read
+     */
+    public void prepare(boolean all) {
+        try {
+            docker();
+            java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
+            com.fasterxml.jackson.databind.ObjectMapper m = com.github.dockerjava.core.DockerClientConfig.getDefaultObjectMapper();
+            for (Class<?> type : java.util.List.<Class<?>>of(com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.command.InspectVolumeResponse.class,
+                    com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Container.class)) {
+                m.readValue("{}", type);
+            }
+            if (all) {
+                m.readValue("{}", com.github.dockerjava.api.command.InspectContainerResponse.class);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a head start: the real calls report any problem
+        }
+    }
+
     private DockerClient connect() {
         URI uri;
         try {
