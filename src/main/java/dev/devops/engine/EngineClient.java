@@ -2,6 +2,7 @@ package dev.devops.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -26,6 +27,8 @@ public final class EngineClient implements AutoCloseable {
     private final String host;
     private DockerClient client;
     private DockerHttpClient http;
+    /** The JSON mapper the client decodes answers with; {@link #prepare} warms this very instance. */
+    private volatile com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     private EngineClient(String host) {
         this.host = host;
@@ -85,7 +88,10 @@ public final class EngineClient implements AutoCloseable {
         try {
             docker();
             java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
-            com.fasterxml.jackson.databind.ObjectMapper m = com.github.dockerjava.core.DockerClientConfig.getDefaultObjectMapper();
+            com.fasterxml.jackson.databind.ObjectMapper m = mapper;
+            if (m == null) {
+                return;
+            }
             for (Class<?> type : java.util.List.<Class<?>>of(com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.command.InspectVolumeResponse.class,
                     com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Container.class)) {
                 m.readValue("{}", type);
@@ -120,7 +126,8 @@ public final class EngineClient implements AutoCloseable {
             // no ping: the first real call connects, and a failed connect gives the same message
             UnixSocketHttpClient unix = new UnixSocketHttpClient(Path.of(uri.getPath()), e -> unavailable(rootMessage(e)));
             this.http = unix;
-            return DockerClientImpl.getInstance(config, unix);
+            this.mapper = DockerClientConfig.getDefaultObjectMapper();
+            return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper), unix);
         }
         ZerodepDockerHttpClient httpClient = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -166,6 +173,60 @@ public final class EngineClient implements AutoCloseable {
             }
             http = null;
             client = null;
+        }
+    }
+
+    /** The engine configuration with one fixed JSON mapper (the default one hands out a fresh copy per call). */
+    private record SharedMapperConfig(DockerClientConfig base, com.fasterxml.jackson.databind.ObjectMapper mapper)
+            implements DockerClientConfig {
+        @Override
+        public URI getDockerHost() {
+            return base.getDockerHost();
+        }
+
+        @Override
+        public RemoteApiVersion getApiVersion() {
+            return base.getApiVersion();
+        }
+
+        @Override
+        public String getRegistryUsername() {
+            return base.getRegistryUsername();
+        }
+
+        @Override
+        public String getRegistryPassword() {
+            return base.getRegistryPassword();
+        }
+
+        @Override
+        public String getRegistryEmail() {
+            return base.getRegistryEmail();
+        }
+
+        @Override
+        public String getRegistryUrl() {
+            return base.getRegistryUrl();
+        }
+
+        @Override
+        public com.github.dockerjava.api.model.AuthConfig effectiveAuthConfig(String imageName) {
+            return base.effectiveAuthConfig(imageName);
+        }
+
+        @Override
+        public com.github.dockerjava.api.model.AuthConfigurations getAuthConfigurations() {
+            return base.getAuthConfigurations();
+        }
+
+        @Override
+        public com.github.dockerjava.core.SSLConfig getSSLConfig() {
+            return base.getSSLConfig();
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.ObjectMapper getObjectMapper() {
+            return mapper;
         }
     }
 }
