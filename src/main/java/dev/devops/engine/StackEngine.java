@@ -144,7 +144,7 @@ public final class StackEngine implements AutoCloseable {
                 for (String id : running.getOrDefault(name, List.of())) {
                     Container listed = readyListed.get(id);
                     if (listed != null) {
-                        boolean health = listed.getStatus().contains("(healthy)");
+                        boolean health = String.valueOf(listed.getStatus()).contains("(healthy)");
                         listener.event(new ServiceEvent(name, name(listed), health ? ServiceState.HEALTHY : ServiceState.RUNNING,
                                 health ? "healthy" : "running"));
                         continue;
