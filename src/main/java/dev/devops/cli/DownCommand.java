@@ -47,8 +47,15 @@ public final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DownOptions opts = new DownOptions(volumes, rmi, timeout);
-        StackSpec spec = source.get().load(stack.request().asLenient());
         EngineClient client = clients.get();
+        client.warmUp(); // overlaps the client's start-up with loading the compose file
+        StackSpec spec;
+        try {
+            spec = source.get().load(stack.request().asLenient());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
         try (StackEngine engine = new StackEngine(client, new ProgressRenderer(System.err, Consoles.live(), false))) {
             engine.down(spec, opts);
             return 0;

@@ -49,8 +49,15 @@ public final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        StackSpec spec = source.get().load(stack.request().asLenient());
         EngineClient client = clients.get();
+        client.warmUp(); // overlaps the client's start-up with loading the compose file
+        StackSpec spec;
+        try {
+            spec = source.get().load(stack.request().asLenient());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
         List<ContainerStatus> rows;
         try (StackEngine engine = new StackEngine(client, null)) {
             rows = engine.ps(spec.project()).stream()

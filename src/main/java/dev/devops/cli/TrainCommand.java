@@ -5,6 +5,7 @@ import dev.devops.engine.EngineClient;
 import dev.devops.engine.StackEngine;
 import dev.devops.engine.StackSource;
 import dev.devops.engine.StackSpec;
+import dev.devops.engine.UpOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /**
  * Hidden: the training run bin/devops records its class-data-sharing archive from. It walks the
  * paths real commands take (init and render on an example, lint, the compose loader, and the
- * Docker client when an engine answers) with their output thrown away, so every command starts
+ * Docker client when an engine answers: ps and the plan of an up, which inspect images and list containers) with their output thrown away, so every command starts
  * from the archive, not only the one that happened to be run first.
  */
 @Command(name = "__train", hidden = true, mixinStandardHelpOptions = true, description = "Training run for the class-data-sharing archive.")
@@ -40,7 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
                         List.of(compose), example, List.of(), true));
                 try (EngineClient client = EngineClient.fromEnvironment();
                         StackEngine engine = new StackEngine(client, null)) {
+                    client.prepare(true);
                     engine.ps(spec.project());
+                    engine.plan(spec, new UpOptions(List.of(), false, false, false, true, null));
                 }
             } catch (RuntimeException e) {
                 // no engine here: the compose and client classes loaded so far are archived all the same

@@ -76,10 +76,17 @@ public final class UpCommand implements Callable<Integer> {
             throw new dev.devops.core.UserError(null, "--abort-on-container-exit and --exit-code-from need attached mode",
                     "drop -d / --wait");
         }
-        StackSpec spec = source.get().load(stack.request());
+        EngineClient client = clients.get();
+        client.warmUp(); // overlaps the client's start-up with loading the compose file
+        StackSpec spec;
+        try {
+            spec = source.get().load(stack.request());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
         boolean verbose = spec != null && this.spec != null && DevopsCommand.isVerbose(this.spec.commandLine());
         ProgressRenderer progress = new ProgressRenderer(System.err, Consoles.live(), verbose);
-        EngineClient client = clients.get();
         StackEngine engine = new StackEngine(client, progress);
         try {
             UpOptions opts = new UpOptions(services, build, forceRecreate, removeOrphans, waitHealthy,

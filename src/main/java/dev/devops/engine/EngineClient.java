@@ -2,8 +2,10 @@ package dev.devops.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One docker-java client, created lazily on the first call that talks to Docker (creating it costs
- * about 0.7 s of class loading cold) and reused for everything after. Honours {@code DOCKER_HOST}
+ * One docker-java client, created lazily on the first call that talks to Docker and reused for
+ * everything after. Honours {@code DOCKER_HOST}
  * (unix:// and tcp://, default unix:///var/run/docker.sock) and never pins an API version, so the
  * client speaks whatever version the engine answers with.
  */
@@ -24,7 +26,9 @@ public final class EngineClient implements AutoCloseable {
 
     private final String host;
     private DockerClient client;
-    private ZerodepDockerHttpClient http;
+    private DockerHttpClient http;
+    /** The JSON mapper the client decodes answers with; {@link #prepare} warms this very instance. */
+    private volatile com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     private EngineClient(String host) {
         this.host = host;
@@ -50,12 +54,54 @@ public final class EngineClient implements AutoCloseable {
         return host;
     }
 
-    /** The docker-java client, created and pinged on first use. */
+    /**
+     * The docker-java client, created on first use: for a unix socket with the light
+     * {@link UnixSocketHttpClient} (a failed connect on any call throws the "no Docker engine" error),
+     * otherwise with the zerodep transport and a ping.
+     */
     public synchronized DockerClient docker() {
         if (client == null) {
             client = connect();
         }
         return client;
+    }
+
+    /**
+     * Starts, on a daemon thread, the work the first engine calls would otherwise do one after the
+     * other: creating the client and loading the JSON model classes of the answers that up, down and
+     * ps read. Returns at once; only for unix sockets, where creating the client calls nothing.
+     */
+    public void warmUp() {
+        if (!host.startsWith("unix://")) {
+            return;
+        }
+        Thread t = new Thread(() -> prepare(false), "devops-engine-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * What {@link #warmUp} does, on the caller's thread (the training run uses it to archive the classes).
+     * @param all also the container-inspect model, the largest, which a no-op up does not read
+     */
+    public void prepare(boolean all) {
+        try {
+            docker();
+            java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
+            com.fasterxml.jackson.databind.ObjectMapper m = mapper;
+            if (m == null) {
+                return;
+            }
+            for (Class<?> type : java.util.List.<Class<?>>of(com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.command.InspectVolumeResponse.class,
+                    com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Container.class)) {
+                m.readValue("{}", type);
+            }
+            if (all) {
+                m.readValue("{}", com.github.dockerjava.api.command.InspectContainerResponse.class);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a head start: the real calls report any problem
+        }
     }
 
     private DockerClient connect() {
@@ -76,6 +122,13 @@ public final class EngineClient implements AutoCloseable {
                 .withDockerHost(host)
                 .withApiVersion(RemoteApiVersion.UNKNOWN_VERSION)
                 .build();
+        if (scheme.equals("unix")) {
+            // no ping: the first real call connects, and a failed connect gives the same message
+            UnixSocketHttpClient unix = new UnixSocketHttpClient(Path.of(uri.getPath()), e -> unavailable(rootMessage(e)));
+            this.http = unix;
+            this.mapper = DockerClientConfig.getDefaultObjectMapper();
+            return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper), unix);
+        }
         ZerodepDockerHttpClient httpClient = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -120,6 +173,60 @@ public final class EngineClient implements AutoCloseable {
             }
             http = null;
             client = null;
+        }
+    }
+
+    /** The engine configuration with one fixed JSON mapper (the default one hands out a fresh copy per call). */
+    private record SharedMapperConfig(DockerClientConfig base, com.fasterxml.jackson.databind.ObjectMapper mapper)
+            implements DockerClientConfig {
+        @Override
+        public URI getDockerHost() {
+            return base.getDockerHost();
+        }
+
+        @Override
+        public RemoteApiVersion getApiVersion() {
+            return base.getApiVersion();
+        }
+
+        @Override
+        public String getRegistryUsername() {
+            return base.getRegistryUsername();
+        }
+
+        @Override
+        public String getRegistryPassword() {
+            return base.getRegistryPassword();
+        }
+
+        @Override
+        public String getRegistryEmail() {
+            return base.getRegistryEmail();
+        }
+
+        @Override
+        public String getRegistryUrl() {
+            return base.getRegistryUrl();
+        }
+
+        @Override
+        public com.github.dockerjava.api.model.AuthConfig effectiveAuthConfig(String imageName) {
+            return base.effectiveAuthConfig(imageName);
+        }
+
+        @Override
+        public com.github.dockerjava.api.model.AuthConfigurations getAuthConfigurations() {
+            return base.getAuthConfigurations();
+        }
+
+        @Override
+        public com.github.dockerjava.core.SSLConfig getSSLConfig() {
+            return base.getSSLConfig();
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.ObjectMapper getObjectMapper() {
+            return mapper;
         }
     }
 }

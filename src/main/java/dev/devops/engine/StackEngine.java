@@ -129,16 +129,38 @@ public final class StackEngine implements AutoCloseable {
             }
         }
         if (opts.waitHealthy()) {
+            // containers this up left untouched that the listing already showed ready need no inspect
+            Map<String, Container> readyListed = new HashMap<>();
+            for (Container c : existing) {
+                String svc = c.getLabels().get(ComposeLabels.SERVICE);
+                Plan.Step st = svc == null || !selected.contains(svc) ? null : plan.step(svc);
+                if (st != null && st.action() == Plan.Action.UNCHANGED && listedReady(c) && !Planner.isOneShot(stack, svc)) {
+                    readyListed.put(c.getId(), c);
+                }
+            }
             List<CompletableFuture<Void>> waits = new ArrayList<>();
             for (String name : selected) {
                 ServiceSpec s = stack.service(name).orElseThrow();
                 for (String id : running.getOrDefault(name, List.of())) {
+                    Container listed = readyListed.get(id);
+                    if (listed != null) {
+                        boolean health = String.valueOf(listed.getStatus()).contains("(healthy)");
+                        listener.event(new ServiceEvent(name, name(listed), health ? ServiceState.HEALTHY : ServiceState.RUNNING,
+                                health ? "healthy" : "running"));
+                        continue;
+                    }
                     waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, Planner.isOneShot(stack, name)), pool));
                 }
             }
             DockerCalls.join(waits);
         }
         return plan;
+    }
+
+    /** Running and, per its listed status, healthy or without a healthcheck. */
+    private static boolean listedReady(Container c) {
+        String status = c.getStatus() == null ? "" : c.getStatus();
+        return "running".equals(c.getState()) && (status.contains("(healthy)") || !status.contains("health"));
     }
 
     /** The plan {@code up} would apply now, without building or changing anything. */
@@ -523,32 +545,21 @@ public final class StackEngine implements AutoCloseable {
             DockerCalls.join(tasks);
         }
         String filter = ComposeLabels.PROJECT + "=" + stack.project();
-        List<Network> nets = DockerCalls.call("list networks", () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec());
-        for (Network n : nets) {
-            try {
-                docker().removeNetworkCmd(n.getId()).exec();
-                listener.event(new ServiceEvent("network " + n.getName(), null, ServiceState.REMOVED, "removed"));
-            } catch (NotFoundException e) {
-                // already gone
-            } catch (DockerException e) {
-                throw DockerCalls.fail("remove network " + n.getName(), e);
-            }
-        }
+        // networks and volumes are independent of each other: list and remove them side by side
+        List<CompletableFuture<Void>> removals = new ArrayList<>();
+        removals.add(CompletableFuture.runAsync(() -> {
+            List<Network> nets = DockerCalls.call("list networks", () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec());
+            DockerCalls.join(nets.stream().map(n -> CompletableFuture.runAsync(() -> removeNetwork(n), pool)).toList());
+        }, pool));
         if (opts.removeVolumes()) {
-            var vols = DockerCalls.call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
-            if (vols.getVolumes() != null) {
-                for (var v : vols.getVolumes()) {
-                    try {
-                        docker().removeVolumeCmd(v.getName()).exec();
-                        listener.event(new ServiceEvent("volume " + v.getName(), null, ServiceState.REMOVED, "removed"));
-                    } catch (NotFoundException e) {
-                        // already gone
-                    } catch (DockerException e) {
-                        throw DockerCalls.fail("remove volume " + v.getName(), e);
-                    }
+            removals.add(CompletableFuture.runAsync(() -> {
+                var vols = DockerCalls.call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
+                if (vols.getVolumes() != null) {
+                    DockerCalls.join(vols.getVolumes().stream().map(v -> CompletableFuture.runAsync(() -> removeVolume(v.getName()), pool)).toList());
                 }
-            }
+            }, pool));
         }
+        DockerCalls.join(removals);
         if (opts.removeImages() != null) {
             for (ServiceSpec s : stack.services()) {
                 boolean local = s.build() != null && s.image() == null;
@@ -565,6 +576,28 @@ public final class StackEngine implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private void removeNetwork(Network n) {
+        try {
+            docker().removeNetworkCmd(n.getId()).exec();
+            listener.event(new ServiceEvent("network " + n.getName(), null, ServiceState.REMOVED, "removed"));
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (DockerException e) {
+            throw DockerCalls.fail("remove network " + n.getName(), e);
+        }
+    }
+
+    private void removeVolume(String name) {
+        try {
+            docker().removeVolumeCmd(name).exec();
+            listener.event(new ServiceEvent("volume " + name, null, ServiceState.REMOVED, "removed"));
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (DockerException e) {
+            throw DockerCalls.fail("remove volume " + name, e);
         }
     }
 
