@@ -1,5 +1,7 @@
 package dev.devops.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -55,9 +57,8 @@ public final class EngineClient implements AutoCloseable {
     }
 
     /**
-     * The docker-java client, created on first use: for a unix socket with the light
-     * {@link UnixSocketHttpClient} (a failed connect on any call throws the "no Docker engine" error),
-     * otherwise with the zerodep transport and a ping.
+     * The docker-java client with the zerodep transport, created and pinged on first use (a failed ping
+     * throws the "no Docker engine" error).
      */
     public synchronized DockerClient docker() {
         if (client == null) {
@@ -69,12 +70,9 @@ public final class EngineClient implements AutoCloseable {
     /**
      * Starts, on a daemon thread, the work the first engine calls would otherwise do one after the
      * other: creating the client and loading the JSON model classes of the answers that up, down and
-     * ps read. Returns at once; only for unix sockets, where creating the client calls nothing.
+     * ps read. Returns at once; a failure here is only a lost head start (the real call reports it).
      */
     public void warmUp() {
-        if (!host.startsWith("unix://")) {
-            return;
-        }
         Thread t = new Thread(() -> prepare(false), "devops-engine-warmup");
         t.setDaemon(true);
         t.start();
@@ -87,7 +85,6 @@ public final class EngineClient implements AutoCloseable {
     public void prepare(boolean all) {
         try {
             docker();
-            java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
             com.fasterxml.jackson.databind.ObjectMapper m = mapper;
             if (m == null) {
                 return;
@@ -99,7 +96,7 @@ public final class EngineClient implements AutoCloseable {
             if (all) {
                 m.readValue("{}", com.github.dockerjava.api.command.InspectContainerResponse.class);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             // only a head start: the real calls report any problem
         }
     }
@@ -122,20 +119,14 @@ public final class EngineClient implements AutoCloseable {
                 .withDockerHost(host)
                 .withApiVersion(RemoteApiVersion.UNKNOWN_VERSION)
                 .build();
-        if (scheme.equals("unix")) {
-            // no ping: the first real call connects, and a failed connect gives the same message
-            UnixSocketHttpClient unix = new UnixSocketHttpClient(Path.of(uri.getPath()), e -> unavailable(rootMessage(e)));
-            this.http = unix;
-            this.mapper = DockerClientConfig.getDefaultObjectMapper();
-            return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper), unix);
-        }
+        ObjectMapper shared = DockerClientConfig.getDefaultObjectMapper();
         ZerodepDockerHttpClient httpClient = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(3))
                 .build();
-        DockerClient c = DockerClientImpl.getInstance(config, httpClient);
+        DockerClient c = DockerClientImpl.getInstance(new SharedMapperConfig(config, shared), httpClient);
         try {
             c.pingCmd().exec();
         } catch (RuntimeException e) {
@@ -147,6 +138,7 @@ public final class EngineClient implements AutoCloseable {
             throw unavailable(rootMessage(e));
         }
         this.http = httpClient;
+        this.mapper = shared;
         return c;
     }
 
