@@ -179,7 +179,7 @@ class StackEngineDockerTest {
                     }).awaitCompletion();
             return sb.toString();
         } finally {
-            docker.removeContainerCmd(id).withForce(true).exec();
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         }
     }
 
