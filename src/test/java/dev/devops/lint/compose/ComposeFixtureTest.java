@@ -31,17 +31,7 @@ class ComposeFixtureTest {
 
     @Test
     void everyRuleHasAPositiveAndANegativeFixture() {
-        List<Path> cases = FixtureAssert.cases(ROOT);
-        Set<String> positive = new HashSet<>();
-        for (Path c : cases) {
-            FixtureAssert.expected(c).forEach(e -> positive.add(e.substring(e.lastIndexOf(':') + 1)));
-        }
-        for (RuleInfo r : new ComposeCheck().rules()) {
-            assertTrue(positive.contains(r.id()), r.id() + " has no fixture with a marker for it");
-            boolean negative = cases.stream().anyMatch(c -> c.getFileName().toString().startsWith(r.id() + "-ok")
-                    && FixtureAssert.expected(c).stream().noneMatch(e -> e.endsWith(":" + r.id())));
-            assertTrue(negative, r.id() + " has no " + r.id() + "-ok fixture without its marker");
-        }
+        FixtureAssert.assertEveryRuleHasFixtures(new ComposeCheck(), ROOT);
     }
 
     @Test

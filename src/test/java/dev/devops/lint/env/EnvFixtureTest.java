@@ -54,22 +54,8 @@ class EnvFixtureTest {
 
     @Test
     void everyRuleHasAPositiveAndANegativeFixture() {
-        covered(ENV, new EnvCheck());
-        covered(DRIFT, new DriftCheck());
-    }
-
-    private static void covered(Path root, Check check) {
-        List<Path> cases = FixtureAssert.cases(root);
-        Set<String> positive = new HashSet<>();
-        for (Path c : cases) {
-            FixtureAssert.expected(c).forEach(e -> positive.add(e.substring(e.lastIndexOf(':') + 1)));
-        }
-        for (RuleInfo r : check.rules()) {
-            assertTrue(positive.contains(r.id()), r.id() + " has no fixture with a marker for it");
-            boolean negative = cases.stream().anyMatch(c -> c.getFileName().toString().startsWith(r.id() + "-ok")
-                    && FixtureAssert.expected(c).stream().noneMatch(e -> e.endsWith(":" + r.id())));
-            assertTrue(negative, r.id() + " has no " + r.id() + "-ok fixture without its marker");
-        }
+        FixtureAssert.assertEveryRuleHasFixtures(new EnvCheck(), ENV);
+        FixtureAssert.assertEveryRuleHasFixtures(new DriftCheck(), DRIFT);
     }
 
     @Test

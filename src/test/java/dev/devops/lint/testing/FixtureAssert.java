@@ -233,4 +233,26 @@ public final class FixtureAssert {
             fail("fixture " + fixture.getFileName() + ":" + missing + extra);
         }
     }
+
+    /**
+     * Every rule of {@code check} has a positive fixture under {@code root} (one with a marker for it)
+     * and a negative one named {@code <ID>-ok…} without its marker.
+     */
+    public static void assertEveryRuleHasFixtures(Check check, Path root) {
+        List<Path> cases = cases(root);
+        Set<String> positive = new java.util.HashSet<>();
+        for (Path c : cases) {
+            expected(c).forEach(e -> positive.add(e.substring(e.lastIndexOf(':') + 1)));
+        }
+        for (dev.devops.lint.RuleInfo r : check.rules()) {
+            if (!positive.contains(r.id())) {
+                fail(r.id() + " has no fixture with a marker for it");
+            }
+            boolean negative = cases.stream().anyMatch(c -> c.getFileName().toString().startsWith(r.id() + "-ok")
+                    && expected(c).stream().noneMatch(e -> e.endsWith(":" + r.id())));
+            if (!negative) {
+                fail(r.id() + " has no " + r.id() + "-ok fixture without its marker");
+            }
+        }
+    }
 }
