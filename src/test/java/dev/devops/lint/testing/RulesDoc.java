@@ -60,4 +60,20 @@ public final class RulesDoc {
         Files.createDirectories(f.getParent());
         Files.writeString(f, doc, StandardCharsets.UTF_8);
     }
+
+    /**
+     * Asserts that section {@code name} of docs/RULES.md is exactly what {@link #render} makes of
+     * {@code rules}; with -Ddevops.updateDocs=true it rewrites the section first.
+     */
+    public static void assertDocumented(String name, String heading, List<RuleInfo> rules) throws IOException {
+        String expected = render(heading, rules);
+        if (Boolean.getBoolean("devops.updateDocs")) {
+            update(name, expected);
+        }
+        String section = section(Files.readString(file(), StandardCharsets.UTF_8), name);
+        org.junit.jupiter.api.Assertions.assertNotNull(section,
+                "docs/RULES.md has no '" + name + "' section; run the test with -Ddevops.updateDocs=true");
+        org.junit.jupiter.api.Assertions.assertEquals(expected, section,
+                "docs/RULES.md is out of date; run the test with -Ddevops.updateDocs=true");
+    }
 }
