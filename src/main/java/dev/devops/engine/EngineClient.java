@@ -30,7 +30,8 @@ public final class EngineClient implements AutoCloseable {
     private DockerClient client;
     private DockerHttpClient http;
     /** The JSON mapper the client decodes answers with; {@link #prepare} warms this very instance. */
-    private volatile com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private ObjectMapper mapper;
+    private final Object mapperLock = new Object();
 
     private EngineClient(String host) {
         this.host = host;
@@ -57,8 +58,8 @@ public final class EngineClient implements AutoCloseable {
     }
 
     /**
-     * The docker-java client with the zerodep transport, created and pinged on first use (a failed ping
-     * throws the "no Docker engine" error).
+     * The docker-java client with the zerodep transport, created on first use. Nothing is sent here:
+     * the first call that cannot reach the engine throws the "no Docker engine" error with its hint.
      */
     public synchronized DockerClient docker() {
         if (client == null) {
@@ -68,29 +69,46 @@ public final class EngineClient implements AutoCloseable {
     }
 
     /**
-     * Starts, on a daemon thread, the work the first engine calls would otherwise do one after the
-     * other: creating the client and loading the JSON model classes of the answers that up, down and
-     * ps read. Returns at once; a failure here is only a lost head start (the real call reports it).
+     * Starts, on two daemon threads, the work the first engine calls would otherwise do one after
+     * the other: creating the client, and building the JSON readers of the answers that up, down and
+     * ps read first. Returns at once; a failure here is only a lost head start (the real call reports it).
      */
     public void warmUp() {
-        Thread t = new Thread(() -> prepare(false), "devops-engine-warmup");
+        daemon("devops-engine-connect", () -> {
+            try {
+                docker();
+            } catch (RuntimeException e) {
+                // the first real call reports it
+            }
+        });
+        daemon("devops-engine-json", () -> prepareReaders(false));
+    }
+
+    private static void daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
     }
 
     /**
      * What {@link #warmUp} does, on the caller's thread (the training run uses it to archive the classes).
-     * @param all also the container-inspect model, the largest, which a no-op up does not read
+     * @param all also the container-inspect reader, the largest, which a no-op up does not use
      */
     public void prepare(boolean all) {
         try {
             docker();
-            com.fasterxml.jackson.databind.ObjectMapper m = mapper;
-            if (m == null) {
-                return;
-            }
-            for (Class<?> type : java.util.List.<Class<?>>of(com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.command.InspectVolumeResponse.class,
-                    com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Container.class)) {
+        } catch (RuntimeException e) {
+            // only a head start
+        }
+        prepareReaders(all);
+    }
+
+    private void prepareReaders(boolean all) {
+        ObjectMapper m = mapper();
+        try {
+            for (Class<?> type : java.util.List.<Class<?>>of(com.github.dockerjava.api.model.Container.class,
+                    com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Network.class,
+                    com.github.dockerjava.api.command.InspectVolumeResponse.class)) {
                 m.readValue("{}", type);
             }
             if (all) {
@@ -98,6 +116,16 @@ public final class EngineClient implements AutoCloseable {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             // only a head start: the real calls report any problem
+        }
+    }
+
+    /** The one JSON mapper the client decodes answers with (docker-java's default hands out a copy per call). */
+    private ObjectMapper mapper() {
+        synchronized (mapperLock) { // not the client's lock: the JSON warm-up runs while the client is made
+            if (mapper == null) {
+                mapper = DockerClientConfig.getDefaultObjectMapper();
+            }
+            return mapper;
         }
     }
 
@@ -115,31 +143,21 @@ public final class EngineClient implements AutoCloseable {
         if (scheme.equals("unix") && !Files.exists(Path.of(uri.getPath()))) {
             throw unavailable("socket " + uri.getPath() + " does not exist");
         }
+        if (!scheme.equals("tcp")) {
+            LazyTls.installAsDefault(); // the transport makes a TLS context even for a socket that never uses it
+        }
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)
                 .withApiVersion(RemoteApiVersion.UNKNOWN_VERSION)
                 .build();
-        ObjectMapper shared = DockerClientConfig.getDefaultObjectMapper();
-        ZerodepDockerHttpClient httpClient = new ZerodepDockerHttpClient.Builder()
+        DockerHttpClient httpClient = new GuardedHttpClient(new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(3))
-                .build();
-        DockerClient c = DockerClientImpl.getInstance(new SharedMapperConfig(config, shared), httpClient);
-        try {
-            c.pingCmd().exec();
-        } catch (RuntimeException e) {
-            try {
-                httpClient.close();
-            } catch (IOException ignored) {
-                // the connection failed anyway
-            }
-            throw unavailable(rootMessage(e));
-        }
+                .build(), this::unavailable);
         this.http = httpClient;
-        this.mapper = shared;
-        return c;
+        return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper()), httpClient);
     }
 
     private EngineException unavailable(String why) {
