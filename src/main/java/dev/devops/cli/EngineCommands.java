@@ -15,7 +15,39 @@ final class EngineCommands {
     }
 
     static Supplier<EngineClient> environmentClient() {
-        return EngineClient::fromEnvironment;
+        return EngineCommands::client;
+    }
+
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("up", "down", "ps", "logs");
+    private static EngineClient early;
+
+    /**
+     * Called first thing in {@code main}: when the command line names a command that talks to the
+     * engine, starts making its client (and JSON readers) now, while picocli builds its model.
+     */
+    static synchronized void startEarly(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                if (ENGINE_COMMANDS.contains(a)) {
+                    early = EngineClient.fromEnvironment();
+                    early.warmUp();
+                }
+                return; // the first word is the command: options of the root take no values
+            }
+        }
+    }
+
+    /** The client {@link #startEarly} began (once), else a new one for DOCKER_HOST. */
+    private static EngineClient client() {
+        EngineClient c = takeEarly();
+        return c != null ? c : EngineClient.fromEnvironment();
+    }
+
+    /** The client {@link #startEarly} began, handed out once; null when none was begun. */
+    static synchronized EngineClient takeEarly() {
+        EngineClient c = early;
+        early = null;
+        return c;
     }
 
     /** The engine's exception as the CLI's exit-3 failure, details included. */
