@@ -3,11 +3,16 @@
 # 3-service stack (bench/stack), measured side by side in one run, alternating the two tools.
 #   devops:          devops up -d --wait            ... devops down -v
 #   docker-compose:  docker-compose up -d, then poll until all three containers are healthy ... down -v
+# `devops up --wait` returns when the engine reports every service healthy. By default devops starts
+# the app as soon as db and cache pass their healthchecks, run by devops itself (its health probe);
+# `devops up --wait --no-health-probe` (start order by the engine's status alone) is measured too.
 # Also: a second `devops up -d --wait` with nothing changed (the no-op), and the same for compose.
 # The app image is built once by each tool before timing (builds are not what is compared).
 # Needs a Docker engine and the stand-in images (scripts/test.sh sets both up).
 # Usage: bench/up.sh [ROUNDS]   (default 5). Prints a markdown table; writes target/bench/up.md.
+# BENCH_HEALTH_INTERVAL (default 1s) sets the healthcheck interval of all three services, e.g. 5s.
 set -euo pipefail
+trap 'echo "bench: failed (line $LINENO): $BASH_COMMAND; is port 18090 taken by another stack?" >&2' ERR
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
 STACK=bench/stack/docker-compose.yml
@@ -28,18 +33,21 @@ docker-compose -f "$STACK" -p "$dc" down -v >/dev/null 2>&1 || true
 bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1 && bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1
 docker-compose -f "$STACK" -p "$dc" build -q >/dev/null 2>&1
 
-declare -a D_UP D_NOOP D_DOWN C_UP C_NOOP C_DOWN
+declare -a D_UP D_UPNP D_NOOP D_DOWN C_UP C_NOOP C_DOWN
 for ((i = 1; i <= ROUNDS; i++)); do
   t=$(now); bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1; D_UP+=("$(since "$t")")
+  healthy3 "$dv" || { echo "bench: devops up --wait returned before the engine reported 3 healthy" >&2; exit 1; }
   t=$(now); bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1; D_NOOP+=("$(since "$t")")
   t=$(now); bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1; D_DOWN+=("$(since "$t")")
+  t=$(now); bin/devops up -d --wait --no-health-probe -f "$STACK" -p "$dv" >/dev/null 2>&1; D_UPNP+=("$(since "$t")")
+  bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1
 
   t=$(now); docker-compose -f "$STACK" -p "$dc" up -d >/dev/null 2>&1
   until healthy3 "$dc"; do sleep 0.1; done; C_UP+=("$(since "$t")")
   t=$(now); docker-compose -f "$STACK" -p "$dc" up -d >/dev/null 2>&1
   until healthy3 "$dc"; do sleep 0.1; done; C_NOOP+=("$(since "$t")")
   t=$(now); docker-compose -f "$STACK" -p "$dc" down -v >/dev/null 2>&1; C_DOWN+=("$(since "$t")")
-  echo "round $i: devops up ${D_UP[-1]} s, no-op ${D_NOOP[-1]} s, down ${D_DOWN[-1]} s | docker-compose up ${C_UP[-1]} s, no-op ${C_NOOP[-1]} s, down ${C_DOWN[-1]} s" >&2
+  echo "round $i: devops up ${D_UP[-1]} s (--no-health-probe ${D_UPNP[-1]} s), no-op ${D_NOOP[-1]} s, down ${D_DOWN[-1]} s | docker-compose up ${C_UP[-1]} s, no-op ${C_NOOP[-1]} s, down ${C_DOWN[-1]} s" >&2
 done
 row() { # label devops-array compose-array
   local d c
@@ -48,9 +56,10 @@ row() { # label devops-array compose-array
 }
 mkdir -p target/bench
 {
-  echo "| median of $ROUNDS rounds | devops | docker-compose 1.29.2 | ratio |"
+  echo "| median of $ROUNDS rounds, healthcheck interval ${BENCH_HEALTH_INTERVAL:-1s} | devops | docker-compose 1.29.2 | ratio |"
   echo "|---|---:|---:|---:|"
   row "up until 3 healthy" 'D_UP[@]' 'C_UP[@]'
+  row "up until 3 healthy, devops --no-health-probe" 'D_UPNP[@]' 'C_UP[@]'
   row "second up, nothing changed" 'D_NOOP[@]' 'C_NOOP[@]'
   row "down -v" 'D_DOWN[@]' 'C_DOWN[@]'
 } | tee target/bench/up.md

@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
                         List.of(compose), example, List.of(), true));
                 try (EngineClient client = EngineClient.fromEnvironment();
                         StackEngine engine = new StackEngine(client, null)) {
-                    client.prepare(true);
+                    client.prepare();
                     engine.ps(spec.project());
                     engine.plan(spec, new UpOptions(List.of(), false, false, false, true, null));
                 }

@@ -36,6 +36,13 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Give up waiting after this many seconds.")
     Integer waitTimeout;
 
+    @Option(names = "--no-health-probe", description = {
+            "Start a service_healthy dependant only once the engine reports its dependency",
+            "healthy. By default devops also runs the dependency's healthcheck test itself",
+            "(through exec, as the engine does) and starts the dependant on its first pass,",
+            "instead of waiting a whole interval for the engine's first check."})
+    boolean noHealthProbe;
+
     @Option(names = "--build", description = "Build images even when they exist.")
     boolean build;
 
@@ -90,7 +97,7 @@ public final class UpCommand implements Callable<Integer> {
         StackEngine engine = new StackEngine(client, progress);
         try {
             UpOptions opts = new UpOptions(services, build, forceRecreate, removeOrphans, waitHealthy,
-                    waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+                    waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), !noHealthProbe);
             long t0 = System.nanoTime();
             Plan plan = engine.up(spec, opts);
             long ms = (System.nanoTime() - t0) / 1_000_000;

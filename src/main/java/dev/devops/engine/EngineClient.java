@@ -32,6 +32,7 @@ public final class EngineClient implements AutoCloseable {
     /** The JSON mapper the client decodes answers with; {@link #prepare} warms this very instance. */
     private ObjectMapper mapper;
     private final Object mapperLock = new Object();
+    private boolean warming;
 
     private EngineClient(String host) {
         this.host = host;
@@ -71,9 +72,15 @@ public final class EngineClient implements AutoCloseable {
     /**
      * Starts, on two daemon threads, the work the first engine calls would otherwise do one after
      * the other: creating the client, and building the JSON readers of the answers that up, down and
-     * ps read first. Returns at once; a failure here is only a lost head start (the real call reports it).
+     * ps read first. Returns at once (and does nothing the second time); a failure here is only a lost head start (the real call reports it).
      */
     public void warmUp() {
+        synchronized (mapperLock) {
+            if (warming) {
+                return; // once per client
+            }
+            warming = true;
+        }
         daemon("devops-engine-connect", () -> {
             try {
                 docker();
@@ -81,7 +88,7 @@ public final class EngineClient implements AutoCloseable {
                 // the first real call reports it
             }
         });
-        daemon("devops-engine-json", () -> prepareReaders(false));
+        daemon("devops-engine-json", this::prepareReaders);
     }
 
     private static void daemon(String name, Runnable r) {
@@ -92,27 +99,36 @@ public final class EngineClient implements AutoCloseable {
 
     /**
      * What {@link #warmUp} does, on the caller's thread (the training run uses it to archive the classes).
-     * @param all also the container-inspect reader, the largest, which a no-op up does not use
      */
-    public void prepare(boolean all) {
+    public void prepare() {
         try {
             docker();
         } catch (RuntimeException e) {
             // only a head start
         }
-        prepareReaders(all);
+        prepareReaders();
+        prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class);
     }
 
-    private void prepareReaders(boolean all) {
+    /** The readers every stack command needs, in the order it needs them. */
+    private void prepareReaders() {
+        prepareReaders(com.github.dockerjava.api.model.Container.class, com.github.dockerjava.api.command.InspectImageResponse.class,
+                com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.command.InspectVolumeResponse.class);
+    }
+
+    /**
+     * Builds, on a daemon thread, the reader of container-inspect answers (the largest; an up that
+     * has containers to start and wait for needs it, a no-op up does not).
+     */
+    public void warmInspect() {
+        daemon("devops-engine-json-inspect", () -> prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class));
+    }
+
+    private void prepareReaders(Class<?>... types) {
         ObjectMapper m = mapper();
         try {
-            for (Class<?> type : java.util.List.<Class<?>>of(com.github.dockerjava.api.model.Container.class,
-                    com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Network.class,
-                    com.github.dockerjava.api.command.InspectVolumeResponse.class)) {
+            for (Class<?> type : types) {
                 m.readValue("{}", type);
-            }
-            if (all) {
-                m.readValue("{}", com.github.dockerjava.api.command.InspectContainerResponse.class);
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             // only a head start: the real calls report any problem

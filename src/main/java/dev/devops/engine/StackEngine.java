@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * and {@link #attach}. Reports progress to its {@link EngineListener}; never prints.
  */
 public final class StackEngine implements AutoCloseable {
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration PROBE_PAUSE_MAX = Duration.ofMillis(500);
     private static final int DEFAULT_STOP_SECONDS = 10;
 
     private final EngineClient client;
@@ -98,6 +99,9 @@ public final class StackEngine implements AutoCloseable {
         }
         DockerCalls.join(List.of(resources));
         Plan plan = Planner.plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
+        if (!plan.upToDate()) {
+            client.warmInspect(); // the waits ahead read container-inspect answers
+        }
         listener.planned(plan);
         for (String orphan : plan.orphans()) {
             listener.event(new ServiceEvent(orphan, null, ServiceState.ORPHAN, opts.removeOrphans()
@@ -112,7 +116,7 @@ public final class StackEngine implements AutoCloseable {
         }
         Map<String, List<Container>> byService = groupByService(existing);
         Map<String, List<String>> running = new ConcurrentHashMap<>();
-        Deadline deadline = new Deadline(opts.waitTimeout());
+        Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe());
         for (List<String> level : graph.levels(selected)) {
             List<CompletableFuture<Void>> tasks = new ArrayList<>();
             for (String name : level) {
@@ -404,7 +408,7 @@ public final class StackEngine implements AutoCloseable {
 
     private void waitCondition(String dependant, String dep, String id, String condition, Deadline deadline) {
         switch (condition) {
-            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant, null);
+            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant, null, deadline.probe);
             case DependencySpec.COMPLETED -> {
                 long code = waitExit(dep, id, deadline);
                 if (code != 0) {
@@ -436,7 +440,7 @@ public final class StackEngine implements AutoCloseable {
             return;
         }
         if (hasHealth) {
-            waitHealthy(s.name(), id, deadline, "service " + s.name(), r);
+            waitHealthy(s.name(), id, deadline, "service " + s.name(), r, false);
         } else if (r.getState() == null || !Boolean.TRUE.equals(r.getState().getRunning())) {
             throw new EngineException("service " + s.name() + " is not running (exit code "
                     + (r.getState() == null ? "?" : r.getState().getExitCodeLong()) + ")", lastLogs(id, 20), null);
@@ -445,10 +449,21 @@ public final class StackEngine implements AutoCloseable {
         }
     }
 
-    /** Polls until healthy; {@code first} is an inspect result the caller already has (or null). */
-    private void waitHealthy(String service, String id, Deadline deadline, String who, InspectContainerResponse first) {
+    /**
+     * Polls the engine's health status until healthy; with {@code probe} also runs the container's
+     * healthcheck test itself ({@link HealthProbe}) at a growing pace from the start, and counts its
+     * first pass as healthy. Dependencies are waited for with the probe (a dependant starts as soon as
+     * its dependency passes the check); {@code --wait} is not: it returns when the engine itself reports
+     * every service healthy, so {@code docker ps} agrees with it. {@code first} is an inspect result the
+     * caller already has (or null).
+     */
+    private void waitHealthy(String service, String id, Deadline deadline, String who, InspectContainerResponse first,
+            boolean probe) {
         boolean reported = false;
         InspectContainerResponse known = first;
+        HealthProbe prober = null;
+        boolean probing = probe;
+        long pause = 0;
         while (true) {
             InspectContainerResponse r = known != null ? known : inspect(id);
             known = null;
@@ -478,7 +493,23 @@ public final class StackEngine implements AutoCloseable {
                 throw new EngineException(who + " (" + name + ") was not healthy within " + deadline.timeout.toSeconds()
                         + " s (health: " + h.getStatus() + ")", healthLog(h), null);
             }
-            sleep(POLL);
+            if (probing && prober == null) {
+                prober = HealthProbe.of(docker(), id, r.getConfig() == null ? null : r.getConfig().getHealthcheck());
+                probing = prober != null;
+            }
+            if (probing) {
+                HealthProbe.Result res = prober.run();
+                if (res == HealthProbe.Result.PASSED) {
+                    listener.event(new ServiceEvent(service, name, ServiceState.HEALTHY, "healthy (check passed)"));
+                    return;
+                }
+                probing = res == HealthProbe.Result.FAILED;
+                // 0.1 s, 0.2 s, ... up to 0.5 s between checks: quick for fast starters, light on slow ones
+                pause = Math.min(PROBE_PAUSE_MAX.toMillis(), pause + POLL.toMillis());
+                sleep(Duration.ofMillis(pause));
+            } else {
+                sleep(POLL);
+            }
         }
     }
 
@@ -892,12 +923,18 @@ public final class StackEngine implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    /** A wait limit shared by every wait of one operation. */
+    /** A wait limit shared by every wait of one operation, and whether its health waits probe early. */
     private static final class Deadline {
         final Duration timeout;
+        final boolean probe;
         final long end;
 
         Deadline(Duration timeout) {
+            this(timeout, false);
+        }
+
+        Deadline(Duration timeout, boolean probe) {
+            this.probe = probe;
             this.timeout = timeout;
             this.end = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         }

@@ -231,6 +231,52 @@ class StackEngineDockerTest {
     }
 
     @Test
+    void theHealthProbeStartsADependantOnTheCheckItselfNotOnTheEnginesFirstInterval() {
+        String project = TestStacks.project("probe");
+        // the engine's first check is an hour away; the test passes once /tmp/ready exists (0.5 s in)
+        ServiceSpec db = ServiceSpec.builder("db").image("debian:bookworm-slim").init(true)
+                .command("sh", "-c", "sleep 0.5; touch /tmp/ready; exec sleep infinity")
+                .healthcheck(new HealthcheckSpec(List.of("CMD-SHELL", "test -f /tmp/ready"),
+                        Duration.ofHours(1), Duration.ofSeconds(5), 3, null, false)).build();
+        ServiceSpec app = ServiceSpec.builder("app").image("debian:bookworm-slim").init(true)
+                .command("sleep", "infinity").dependsOn("db", DependencySpec.healthy()).build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(db, app), Map.of(), Map.of()));
+        engine.up(s, UpOptions.defaults());
+        Map<String, ContainerStatus> ps = engine.ps(project).stream()
+                .collect(Collectors.toMap(ContainerStatus::service, c -> c));
+        assertEquals("running", ps.get("app").state(), "app was started once db passed its check");
+        assertEquals("starting", ps.get("db").health(), "the engine has not run a single check of db yet");
+        assertTrue(listener.events.stream().anyMatch(e -> e.service().equals("db") && e.state() == ServiceState.HEALTHY
+                && e.message().equals("healthy (check passed)")), listener.events.toString());
+
+        // a check that cannot pass is never taken for healthy: the engine's "unhealthy" still ends the wait
+        String p2 = TestStacks.project("probefail");
+        ServiceSpec never = ServiceSpec.builder("never").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
+                .healthcheck(new HealthcheckSpec(List.of("CMD", "false"), Duration.ofMillis(300), Duration.ofSeconds(2), 2, null, false))
+                .build();
+        ServiceSpec after = ServiceSpec.builder("after").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
+                .dependsOn("never", DependencySpec.healthy()).build();
+        StackSpec s2 = track(new StackSpec(p2, dir, List.of(), List.of(never, after), Map.of(), Map.of()));
+        EngineException e = assertThrows(EngineException.class, () -> engine.up(s2, UpOptions.defaults()));
+        assertTrue(e.getMessage().contains("dependency never of after") && e.getMessage().contains("unhealthy"), e.getMessage());
+    }
+
+    @Test
+    void withoutTheProbeADependantWaitsForTheEnginesStatus() {
+        String project = TestStacks.project("noprobe");
+        ServiceSpec db = ServiceSpec.builder("db").image("debian:bookworm-slim").init(true).command("sleep", "infinity")
+                .healthcheck(new HealthcheckSpec(List.of("CMD", "true"), Duration.ofMillis(500), Duration.ofSeconds(5), 3, null, false))
+                .build();
+        ServiceSpec app = ServiceSpec.builder("app").image("debian:bookworm-slim").init(true)
+                .command("sleep", "infinity").dependsOn("db", DependencySpec.healthy()).build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(db, app), Map.of(), Map.of()));
+        engine.up(s, UpOptions.defaults().withHealthProbe(false));
+        assertEquals("healthy", engine.ps(project).stream().filter(c -> c.service().equals("db")).findFirst()
+                .orElseThrow().health(), "app started only after the engine reported db healthy");
+        assertTrue(listener.events.stream().noneMatch(e -> e.message().contains("check passed")), listener.events.toString());
+    }
+
+    @Test
     void oneShotDependencyExitCodesAndAttachedLogs() {
         String project = TestStacks.project("jobs");
         ServiceSpec migrate = ServiceSpec.builder("migrate").image("debian:bookworm-slim")
