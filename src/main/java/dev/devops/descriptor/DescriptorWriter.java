@@ -1,5 +1,6 @@
 package dev.devops.descriptor;
 
+import dev.devops.core.Quote;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public final class DescriptorWriter {
             sb.append("    runtime:\n");
             sb.append("      language: ").append(r.language().id()).append('\n');
             if (r.version() != null) {
-                sb.append("      version: ").append(quoted(r.version())).append('\n');
+                sb.append("      version: ").append(Quote.json(r.version())).append('\n');
             }
             sb.append("      buildTool: ").append(r.buildTool()).append('\n');
             if (r.framework() != null) {
@@ -57,7 +58,7 @@ public final class DescriptorWriter {
                     sb.append("      ").append(v.name()).append(":");
                     StringBuilder props = new StringBuilder();
                     if (v.description() != null) {
-                        props.append("        description: ").append(quoted(v.description())).append('\n');
+                        props.append("        description: ").append(Quote.json(v.description())).append('\n');
                     }
                     if (v.required()) {
                         props.append("        required: true\n");
@@ -66,7 +67,7 @@ public final class DescriptorWriter {
                         props.append("        secret: true\n");
                     }
                     if (v.defaultValue() != null) {
-                        props.append("        default: ").append(quoted(v.defaultValue())).append('\n');
+                        props.append("        default: ").append(Quote.json(v.defaultValue())).append('\n');
                     }
                     if (v.from() != null) {
                         props.append("        from: ").append(v.from()).append('\n');
@@ -82,7 +83,7 @@ public final class DescriptorWriter {
                 if (!s.type().equals(s.name())) {
                     sb.append("    type: ").append(s.type()).append('\n');
                 }
-                sb.append("    version: ").append(quoted(s.version())).append('\n');
+                sb.append("    version: ").append(Quote.json(s.version())).append('\n');
                 if (s.publish()) {
                     sb.append("    publish: true\n");
                 }
@@ -97,7 +98,7 @@ public final class DescriptorWriter {
                 } else {
                     sb.append("\n    env:\n");
                     for (Map.Entry<String, String> kv : e.env().entrySet()) {
-                        sb.append("      ").append(kv.getKey()).append(": ").append(quoted(kv.getValue())).append('\n');
+                        sb.append("      ").append(kv.getKey()).append(": ").append(Quote.json(kv.getValue())).append('\n');
                     }
                 }
             }
@@ -120,7 +121,7 @@ public final class DescriptorWriter {
         }
         sb.append("    ").append(key).append(":\n");
         for (String i : items) {
-            sb.append("      - ").append(quoted(i)).append('\n');
+            sb.append("      - ").append(Quote.json(i)).append('\n');
         }
     }
 
@@ -130,7 +131,7 @@ public final class DescriptorWriter {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(quoted(items.get(i)));
+            sb.append(Quote.json(items.get(i)));
         }
         return sb.append(']').toString();
     }
@@ -139,27 +140,8 @@ public final class DescriptorWriter {
         if (PLAIN.matcher(s).matches() && !List.of("true", "false", "null", "yes", "no", "on", "off", "y", "n").contains(s.toLowerCase(java.util.Locale.ROOT))) {
             return s;
         }
-        return quoted(s);
+        return Quote.json(s);
     }
 
-    /** A double-quoted YAML scalar with escapes. */
-    public static String quoted(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
+
 }

@@ -1,5 +1,6 @@
 package dev.devops.lint;
 
+import dev.devops.core.Quote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,9 +82,9 @@ public final class Baseline {
         StringBuilder sb = new StringBuilder("{\n  \"tool\": \"devops\",\n  \"version\": 1,\n  \"findings\": [");
         String sep = "\n";
         for (Finding f : sorted.values()) {
-            sb.append(sep).append("    {\"rule\": ").append(quote(f.rule().id()))
-                    .append(", \"path\": ").append(quote(f.path()))
-                    .append(", \"fingerprint\": ").append(quote(f.fingerprint())).append('}');
+            sb.append(sep).append("    {\"rule\": ").append(Quote.json(f.rule().id()))
+                    .append(", \"path\": ").append(Quote.json(f.path()))
+                    .append(", \"fingerprint\": ").append(Quote.json(f.fingerprint())).append('}');
             sep = ",\n";
         }
         sb.append(sorted.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
@@ -98,18 +99,4 @@ public final class Baseline {
         }
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.devops.report;
 
+import dev.devops.core.Quote;
 import dev.devops.lint.Finding;
 import dev.devops.lint.Report;
 import java.io.IOException;
@@ -12,21 +13,21 @@ public final class JsonReport implements ReportWriter {
         out.append("{\n  \"findings\": [");
         String sep = "\n";
         for (Finding f : r.findings()) {
-            out.append(sep).append("    {\"rule\": ").append(Json.q(f.rule().id()))
-                    .append(", \"title\": ").append(Json.q(f.rule().title()))
-                    .append(", \"category\": ").append(Json.q(f.rule().category()))
-                    .append(", \"severity\": ").append(Json.q(f.severity().id()))
-                    .append(", \"path\": ").append(Json.q(f.path()))
+            out.append(sep).append("    {\"rule\": ").append(Quote.json(f.rule().id()))
+                    .append(", \"title\": ").append(Quote.json(f.rule().title()))
+                    .append(", \"category\": ").append(Quote.json(f.rule().category()))
+                    .append(", \"severity\": ").append(Quote.json(f.severity().id()))
+                    .append(", \"path\": ").append(Quote.json(f.path()))
                     .append(", \"line\": ").append(String.valueOf(f.line()))
                     .append(", \"column\": ").append(String.valueOf(f.column()))
-                    .append(", \"message\": ").append(Json.q(f.message()))
-                    .append(", \"redacted\": ").append(Json.q(f.redacted()))
-                    .append(", \"hint\": ").append(Json.q(f.hint()))
-                    .append(", \"fingerprint\": ").append(Json.q(f.fingerprint()))
+                    .append(", \"message\": ").append(Quote.json(f.message()))
+                    .append(", \"redacted\": ").append(Quote.json(f.redacted()))
+                    .append(", \"hint\": ").append(Quote.json(f.hint()))
+                    .append(", \"fingerprint\": ").append(Quote.json(f.fingerprint()))
                     .append(", \"properties\": {");
             String psep = "";
             for (Map.Entry<String, String> e : f.properties().entrySet()) {
-                out.append(psep).append(Json.q(e.getKey())).append(": ").append(Json.q(e.getValue()));
+                out.append(psep).append(Quote.json(e.getKey())).append(": ").append(Quote.json(e.getValue()));
                 psep = ", ";
             }
             out.append("}}");

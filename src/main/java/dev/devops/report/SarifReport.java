@@ -1,5 +1,6 @@
 package dev.devops.report;
 
+import dev.devops.core.Quote;
 import dev.devops.lint.Finding;
 import dev.devops.lint.Report;
 import dev.devops.lint.RuleInfo;
@@ -31,22 +32,22 @@ public final class SarifReport implements ReportWriter {
         }
         out.append("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n")
                 .append("  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n")
-                .append("          \"name\": \"devops\",\n          \"version\": ").append(Json.q(version)).append(",\n")
-                .append("          \"informationUri\": ").append(Json.q(ReportWriter.RULES_URL.substring(0, ReportWriter.RULES_URL.indexOf('#'))))
+                .append("          \"name\": \"devops\",\n          \"version\": ").append(Quote.json(version)).append(",\n")
+                .append("          \"informationUri\": ").append(Quote.json(ReportWriter.RULES_URL.substring(0, ReportWriter.RULES_URL.indexOf('#'))))
                 .append(",\n          \"rules\": [");
         String sep = "\n";
         for (RuleInfo rule : rules) {
             String[] parts = rule.explanation() == null ? new String[] {rule.title()} : rule.explanation().split("\n", 2);
-            out.append(sep).append("            {\"id\": ").append(Json.q(rule.id()))
-                    .append(", \"name\": ").append(Json.q(name(rule.title())))
-                    .append(", \"shortDescription\": {\"text\": ").append(Json.q(rule.title())).append('}')
-                    .append(", \"fullDescription\": {\"text\": ").append(Json.q(parts[0])).append('}')
-                    .append(", \"help\": {\"text\": ").append(Json.q(rule.explanation() == null ? rule.title() : rule.explanation()))
-                    .append(", \"markdown\": ").append(Json.q("**" + rule.id() + " " + rule.title() + "**\n\n"
+            out.append(sep).append("            {\"id\": ").append(Quote.json(rule.id()))
+                    .append(", \"name\": ").append(Quote.json(name(rule.title())))
+                    .append(", \"shortDescription\": {\"text\": ").append(Quote.json(rule.title())).append('}')
+                    .append(", \"fullDescription\": {\"text\": ").append(Quote.json(parts[0])).append('}')
+                    .append(", \"help\": {\"text\": ").append(Quote.json(rule.explanation() == null ? rule.title() : rule.explanation()))
+                    .append(", \"markdown\": ").append(Quote.json("**" + rule.id() + " " + rule.title() + "**\n\n"
                             + (rule.explanation() == null ? "" : rule.explanation()))).append('}')
-                    .append(", \"helpUri\": ").append(Json.q(ReportWriter.helpUri(rule.id())))
-                    .append(", \"defaultConfiguration\": {\"level\": ").append(Json.q(level(rule.severity()))).append('}')
-                    .append(", \"properties\": {\"tags\": [").append(Json.q(rule.category()))
+                    .append(", \"helpUri\": ").append(Quote.json(ReportWriter.helpUri(rule.id())))
+                    .append(", \"defaultConfiguration\": {\"level\": ").append(Quote.json(level(rule.severity()))).append('}')
+                    .append(", \"properties\": {\"tags\": [").append(Quote.json(rule.category()))
                     .append(rule.category().equals("secrets") ? ", \"security\"" : "").append("], \"precision\": \"high\"")
                     .append(rule.category().equals("secrets") ? ", \"security-severity\": \"" + securitySeverity(rule.severity()) + "\"" : "")
                     .append("}}");
@@ -54,19 +55,19 @@ public final class SarifReport implements ReportWriter {
         }
         out.append(rules.isEmpty() ? "]\n" : "\n          ]\n").append("        }\n      },\n");
         String root = Path.of(r.root()).toUri().toString();
-        out.append("      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": ").append(Json.q(root.endsWith("/") ? root : root + "/"))
+        out.append("      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": ").append(Quote.json(root.endsWith("/") ? root : root + "/"))
                 .append("}},\n      \"results\": [");
         sep = "\n";
         for (Finding f : r.findings()) {
-            out.append(sep).append("        {\"ruleId\": ").append(Json.q(f.rule().id()));
+            out.append(sep).append("        {\"ruleId\": ").append(Quote.json(f.rule().id()));
             Integer i = index.get(f.rule().id());
             if (i != null) {
                 out.append(", \"ruleIndex\": ").append(String.valueOf(i));
             }
-            out.append(", \"level\": ").append(Json.q(level(f.severity())))
-                    .append(", \"message\": {\"text\": ").append(Json.q(f.message() + (f.redacted() != null ? ": " + f.redacted() : "")
+            out.append(", \"level\": ").append(Quote.json(level(f.severity())))
+                    .append(", \"message\": {\"text\": ").append(Quote.json(f.message() + (f.redacted() != null ? ": " + f.redacted() : "")
                             + (f.hint() != null ? ". " + f.hint() : ""))).append('}')
-                    .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Json.q(uri(f.path())))
+                    .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Quote.json(uri(f.path())))
                     .append(", \"uriBaseId\": \"%SRCROOT%\"}");
             if (f.line() > 0) {
                 out.append(", \"region\": {\"startLine\": ").append(String.valueOf(f.line()));
@@ -77,13 +78,13 @@ public final class SarifReport implements ReportWriter {
             }
             out.append("}}]");
             if (f.fingerprint() != null) {
-                out.append(", \"partialFingerprints\": {\"devops/v1\": ").append(Json.q(f.fingerprint())).append('}');
+                out.append(", \"partialFingerprints\": {\"devops/v1\": ").append(Quote.json(f.fingerprint())).append('}');
             }
             if (!f.properties().isEmpty()) {
                 out.append(", \"properties\": {");
                 String psep = "";
                 for (var e : f.properties().entrySet()) {
-                    out.append(psep).append(Json.q(e.getKey())).append(": ").append(Json.q(e.getValue()));
+                    out.append(psep).append(Quote.json(e.getKey())).append(": ").append(Quote.json(e.getValue()));
                     psep = ", ";
                 }
                 out.append('}');

@@ -1,6 +1,6 @@
 package dev.devops.scaffold;
 
-import dev.devops.descriptor.DescriptorWriter;
+import dev.devops.core.Quote;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
@@ -41,7 +41,7 @@ final class RenderFunctions {
 
     /** A double-quoted YAML scalar. */
     static String yaml(String s) {
-        return DescriptorWriter.quoted(s);
+        return Quote.json(s);
     }
 
     /** A JSON string, or a JSON array of strings for a list (Dockerfile exec form, compose test lists). */
@@ -57,24 +57,7 @@ final class RenderFunctions {
     }
 
     static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return Quote.json(s);
     }
 
     /** A value for a .env file line: bare when safe, else single-quoted (compose reads it literally). */

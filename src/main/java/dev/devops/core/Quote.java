@@ -1,11 +1,16 @@
-package dev.devops.report;
+package dev.devops.core;
 
-/** JSON string quoting for the hand-written writers. */
-final class Json {
-    private Json() {
+/** String literals for the hand-written JSON and YAML writers. */
+public final class Quote {
+    private Quote() {
     }
 
-    static String q(String s) {
+    /**
+     * A JSON string literal ({@code null} for null): quotes, backslashes and control characters escaped,
+     * U+2028 and U+2029 too (JavaScript readers of the output choke on them raw). YAML 1.2 reads the
+     * same text as a double-quoted scalar with the same value, so the YAML writers use it as well.
+     */
+    public static String json(String s) {
         if (s == null) {
             return "null";
         }
