@@ -39,11 +39,25 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 StackSpec spec = new ComposeStackSource().load(new StackSource.Request("devops-train",
                         List.of(compose), example, List.of(), true));
+                ProgressRenderer progress = new ProgressRenderer(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                        false, false);
                 try (EngineClient client = EngineClient.fromEnvironment();
-                        StackEngine engine = new StackEngine(client, null)) {
+                        StackEngine engine = new StackEngine(client, progress)) {
                     client.prepare();
                     engine.ps(spec.project());
                     engine.plan(spec, new UpOptions(List.of(), false, false, false, true, null));
+                    // read-only calls of an up's resource pass (nothing of these names exists)
+                    for (Runnable probe : List.<Runnable>of(
+                            () -> client.docker().inspectNetworkCmd().withNetworkId("devops-train-absent").exec(),
+                            () -> client.docker().inspectVolumeCmd("devops-train-absent").exec())) {
+                        try {
+                            probe.run();
+                        } catch (com.github.dockerjava.api.exception.NotFoundException expected) {
+                            // the answer every up gets for a network or volume it is about to create
+                        }
+                    }
+                    progress.event(new dev.devops.engine.ServiceEvent("train", "devops-train-1",
+                            dev.devops.engine.ServiceState.RUNNING, "up to date"));
                 }
             } catch (RuntimeException e) {
                 // no engine here: the compose and client classes loaded so far are archived all the same
