@@ -213,6 +213,25 @@ class InitRenderCommandTest {
     }
 
     @Test
+    void initOnAGopathProgramRendersTheModuleBuildAndSaysToRunGoModInit() throws IOException {
+        Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("detected: no go.mod: a GOPATH-style program"), r.err());
+        String name = dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
+        assertTrue(r.err().contains("warning: " + name + ": no go.mod; the Dockerfile builds a Go module (GOPATH mode is "
+                + "gone), so run 'go mod init <module path>' and 'go mod tidy' in the app directory and commit go.mod and "
+                + "go.sum"), r.err());
+        assertTrue(Files.readString(dir.resolve("devops.yaml")).contains("language: go"));
+        assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("COPY go.* ./\nRUN go mod download\n"));
+
+        Files.writeString(dir.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n");
+        CliRun again = CliRun.run("init", dir.toString());
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.err().contains("warning:"), again.err());
+    }
+
+    @Test
     void initInAnEmptyDirectoryIsAUsageErrorAndWritesNothing() throws IOException {
         CliRun r = CliRun.run("init", dir.toString());
         assertEquals(2, r.code(), r.err());
