@@ -92,7 +92,10 @@ final class AngularBuild {
                 ? " " + outputPath.toString() : "") + " with builder '" + (builder == null ? "none" : builder) + "'"
                 + (application ? " (browser files in " + (browser.isEmpty() ? "the base directory" : browser + "/") + ")"
                         : ""));
-        if (application && (target.path("options").has("ssr") || target.path("options").has("server"))) {
+        JsonNode options = target.path("options");
+        boolean ssr = options.path("ssr").isObject() || options.path("ssr").asBoolean(false)
+                || options.path("server").isTextual();
+        if (application && ssr) {
             d.evidence("angular.json configures server-side rendering; only the browser files are served (nginx)");
         }
     }

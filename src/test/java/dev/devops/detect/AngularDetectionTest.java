@@ -88,6 +88,19 @@ class AngularDetectionTest {
     }
 
     @Test
+    void serverSideRenderingIsNotedOnlyWhenItIsOn() {
+        angularPackage("@angular/cli");
+        String note = "angular.json configures server-side rendering; only the browser files are served (nginx)";
+        angularJson("shop", "@angular/build:application", "\"outputPath\": \"dist/shop\", \"ssr\": false");
+        assertTrue(repo.detect().evidence().stream().noneMatch(note::equals));
+        angularJson("shop", "@angular/build:application", "\"server\": \"src/main.server.ts\", \"ssr\": "
+                + "{\"entry\": \"src/server.ts\"}");
+        Detection d = repo.detect();
+        assertEvidence(d, note);
+        assertEquals("dist/shop/browser", d.descriptor().apps().get(0).output());
+    }
+
+    @Test
     void defaultProjectThenFirstApplicationIsChosen() {
         angularPackage("@angular-devkit/build-angular");
         repo.file("angular.json", "{", "  // the CLI reads angular.json with comments", "  \"projects\": {",
