@@ -83,13 +83,13 @@ final class AngularBuild {
         }
         String out = normalize(base + "/" + browser);
         if (out == null) {
-            throw UserError.at(Path.of(file), 1, 1, "the build output of project '" + project + "' (" + from + " \""
+            throw UserError.at(Path.of(file), line(repo.text(file), project), 1, "the build output of project '" + project + "' (" + from + " \""
                     + base + "\") is outside the app directory " + d.dir + ", where the Dockerfile builds it",
                     "set outputPath to a directory inside the project, e.g. \"dist/" + project + "\"");
         }
         d.output = out;
-        d.evidence("output " + out + " from " + from + (outputPath.isValueNode() || outputPath.isObject()
-                ? " " + outputPath.toString() : "") + " with builder '" + (builder == null ? "none" : builder) + "'"
+        d.evidence("output " + out + " from " + from + (outputPath.isTextual() || outputPath.isObject()
+                ? " " + outputPath : "") + " with builder '" + (builder == null ? "none" : builder) + "'"
                 + (application ? " (browser files in " + (browser.isEmpty() ? "the base directory" : browser + "/") + ")"
                         : ""));
         JsonNode options = target.path("options");
@@ -98,6 +98,13 @@ final class AngularBuild {
         if (application && ssr) {
             d.evidence("angular.json configures server-side rendering; only the browser files are served (nginx)");
         }
+    }
+
+    /** The line of the first "outputPath" after the project's key, else 1. */
+    private static int line(String text, String project) {
+        int key = text.indexOf("\"" + project + "\"");
+        int at = text.indexOf("\"outputPath\"", Math.max(0, key));
+        return at < 0 ? 1 : new Texts.Lines(text).line(at);
     }
 
     /** defaultProject when it names a project, else the first application, else the first project; null if none. */

@@ -150,7 +150,8 @@ class AngularDetectionTest {
         angularPackage("@angular/cli");
         angularJson("shop", "@angular/build:application", "\"outputPath\": \"../public\"");
         UserError e = repo.error();
-        assertTrue(e.oneLine().startsWith("angular.json:1:1: the build output of project 'shop'"), e.oneLine());
+        assertTrue(e.oneLine().startsWith("angular.json:11:1: the build output of project 'shop' (angular.json projects.shop"
+                + ".architect.build.options.outputPath \"../public\")"), e.oneLine());
         assertTrue(e.oneLine().contains("is outside the app directory"), e.oneLine());
     }
 
