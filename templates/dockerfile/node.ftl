@@ -17,8 +17,7 @@
   <#assign prune = "npm prune --omit=dev">
 </#if>
 <#assign cmd = app.start?has_content?then(app.start, ["node", "."])>
-<#assign staticOut = {"create-react-app": "build", "vue-cli": "dist", "vite": "dist"}>
-<#if app.framework?has_content && staticOut[app.framework]??>
+<#if app.staticDir??>
 # ${generatedBy}
 #
 # ${app.name}: static site (${app.framework}), built with Node.js ${app.version} (${app.buildTool}), served by nginx
@@ -34,7 +33,7 @@ RUN ${json(app.build?has_content?then(app.build, [app.buildTool, "run", "build"]
 # Runtime stage: only the built files, served by nginx as an unprivileged user on port 8080.
 # Client-side routes need a try_files fallback to /index.html: add an nginx config if the app has them.
 FROM nginxinc/nginx-unprivileged:1.27-alpine
-COPY --from=build /app/${staticOut[app.framework]} /usr/share/nginx/html
+COPY --from=build /app/${app.staticDir} /usr/share/nginx/html
 USER 101
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=5s --retries=5 CMD ["wget", "-q", "--spider", "<#if app.healthcheck??>${app.healthcheck.url}<#else>http://127.0.0.1:8080/</#if>"]

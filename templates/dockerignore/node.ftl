@@ -9,6 +9,10 @@
 .yarn/cache
 coverage
 .nyc_output
+<#if app.framework == "angular">
+<#-- the Angular CLI's local build cache -->
+.angular
+</#if>
 <#if app.build?has_content>
 <#-- the build step produces these inside the image -->
 dist

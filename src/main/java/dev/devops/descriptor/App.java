@@ -13,6 +13,8 @@ import java.util.Map;
  * @param build       the build command run in the image's build stage (argv), or empty for none
  * @param start       the start command in exec form (argv), or empty to use the stack's default
  * @param healthcheck HTTP path answered with 2xx when healthy (e.g. /health), or null
+ * @param output      static sites: the directory, relative to the app, the build writes the files nginx
+ *                    serves to; null for the framework's default ({@link Runtime#staticOutput})
  * @param dependsOn   services (or other apps) this app needs before it starts
  * @param env         environment variables the app reads, in order
  */
@@ -24,6 +26,7 @@ public record App(
         List<String> build,
         List<String> start,
         String healthcheck,
+        String output,
         List<String> dependsOn,
         Map<String, EnvVar> env) {
 

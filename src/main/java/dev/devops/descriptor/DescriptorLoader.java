@@ -6,6 +6,7 @@ import dev.devops.yaml.YNode;
 import dev.devops.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "devops.yaml";
 
     static final List<String> TOP_KEYS = List.of("name", "apps", "services", "environments", "lint");
-    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "dependsOn", "env");
+    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "output",
+            "dependsOn", "env");
     static final List<String> RUNTIME_KEYS = List.of("language", "version", "buildTool", "framework");
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
     static final List<String> ENV_KEYS = List.of("description", "required", "secret", "default", "from");
@@ -133,6 +135,7 @@ public final class DescriptorLoader {
             throw m.get("healthcheck").error("'apps." + name + ".healthcheck' needs a port to check",
                     "add 'port:' to the app or remove 'healthcheck:'");
         }
+        String output = output(name, m, runtime);
         List<String> dependsOn = m.opt("dependsOn").map(YNode::asStringList).orElse(List.of());
         Map<String, EnvVar> env = new LinkedHashMap<>();
         YMap envMap = m.opt("env").map(YNode::asMap).orElse(null);
@@ -141,7 +144,38 @@ public final class DescriptorLoader {
                 env.put(var, envVar(var, envMap.keyNode(var), envMap.get(var)));
             }
         }
-        return new App(name, path, runtime, port, build, start, health, dependsOn, env);
+        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env);
+    }
+
+    /** 'output': a relative directory inside the app, only for static sites; required where there is no default. */
+    private static String output(String name, YMap m, Runtime runtime) {
+        String output = m.string("output").orElse(null);
+        if (output == null) {
+            if (runtime.staticSite() && runtime.staticOutput() == null) {
+                throw m.node().error("'apps." + name + "' (framework " + runtime.framework()
+                        + ") needs 'output', the directory its build writes the files to serve to",
+                        "add e.g. 'output: dist/" + name + "/browser' (the outputPath of angular.json, plus /browser with"
+                        + " the application builder)");
+            }
+            return null;
+        }
+        if (!runtime.staticSite()) {
+            throw m.get("output").error("'apps." + name + ".output' is only used by static sites (framework "
+                    + String.join(", ", Runtime.STATIC_SITES.keySet()) + ")", "remove 'output:'");
+        }
+        String norm = output.replace('\\', '/');
+        while (norm.startsWith("./")) {
+            norm = norm.substring(2);
+        }
+        while (norm.endsWith("/") && norm.length() > 1) {
+            norm = norm.substring(0, norm.length() - 1);
+        }
+        if (norm.isEmpty() || norm.equals(".") || norm.startsWith("/") || Arrays.asList(norm.split("/")).contains("..")
+                || norm.matches("^[A-Za-z]:.*")) {
+            throw m.get("output").error("'apps." + name + ".output' must be a directory inside the app",
+                    "write it relative to the app's path, e.g. 'dist/" + name + "/browser'");
+        }
+        return norm;
     }
 
     private static Runtime runtime(YNode node) {

@@ -49,6 +49,9 @@ public final class DescriptorWriter {
             if (a.healthcheck() != null) {
                 sb.append("    healthcheck: ").append(scalar(a.healthcheck())).append('\n');
             }
+            if (a.output() != null) {
+                sb.append("    output: ").append(scalar(a.output())).append('\n');
+            }
             if (!a.dependsOn().isEmpty()) {
                 sb.append("    dependsOn: ").append(flowList(a.dependsOn())).append('\n');
             }

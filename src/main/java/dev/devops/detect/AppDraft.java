@@ -17,6 +17,8 @@ final class AppDraft {
     List<String> build = List.of();
     List<String> start = List.of();
     String healthcheck;
+    /** Static sites: the build output directory nginx serves, relative to the app; null for the framework default. */
+    String output;
     /** service type → the evidence line that found it */
     final Map<String, String> services = new LinkedHashMap<>();
     final List<String> evidence = new ArrayList<>();

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <p>Every directory up to {@value #MAX_MANIFEST_DEPTH} levels deep holding a manifest is an app, except
  * Maven modules of a multi-module pom, Gradle subprojects of a settings file, and Node workspace packages
  * without a start script. When one directory holds manifests of several stacks, Go wins over Java over
- * Python over Node (a package.json beside a pom.xml usually only builds front-end assets).
+ * Python over Node (a package.json beside a pom.xml usually only builds front-end assets). A Go main package
+ * at the root (or in cmd/*) without go.mod is a GOPATH-style Go app, after any other manifest there.
  *
  * <p>Each file belongs to the deepest app directory holding it. Test files (test/, __tests__/, *.test.*,
  * *_test.go, test_*.py …) decide nothing: an app's variables are the reads in its production code, in
@@ -145,7 +146,7 @@ public final class Detector {
                 }
                 break;
             case GO:
-                if (repo.exists(RepoFiles.join(dir, "go.mod"))) {
+                if (repo.exists(RepoFiles.join(dir, "go.mod")) || GoStack.mainPackage(repo, dir, src) != null) {
                     return GoStack.detect(repo, dir, src);
                 }
                 break;
@@ -196,6 +197,11 @@ public final class Detector {
                 unsupported.putIfAbsent(dir, unsupportedStack(name) + " (" + f + ")");
             }
         }
+        // a Go program without go.mod (GOPATH style) at the root: an app, after any manifest found there
+        boolean gopath = !repo.exists("go.mod") && GoStack.mainPackage(repo, ".", repo.files()) != null;
+        if (gopath) {
+            manifests.computeIfAbsent(".", k -> new LinkedHashSet<>());
+        }
         Map<String, Language> out = new LinkedHashMap<>();
         List<String> javaRoots = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : manifests.entrySet()) {
@@ -219,6 +225,9 @@ public final class Detector {
             }
             if (names.contains("package.json")) {
                 found.add(Language.NODE);
+            }
+            if (gopath && ".".equals(dir)) {
+                found.add(Language.GO);
             }
             if (found.isEmpty()) {
                 continue;
@@ -435,7 +444,7 @@ public final class Detector {
                 depTypes.add(services.get(s).type());
             }
             Map<String, EnvVar> env = new LinkedHashMap<>();
-            boolean staticSite = NodeStack.STATIC_SITES.containsValue(d.framework);
+            boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
                 EnvVar v = envVar(e.getKey(), e.getValue(), d.port, depTypes);
                 if (staticSite) {
@@ -449,7 +458,8 @@ public final class Detector {
                         + (v.required() ? ", required" : ""));
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
-            apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, dependsOn.get(d), env));
+            apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, d.output,
+                    dependsOn.get(d), env));
         }
         Map<String, Environment> environments = new LinkedHashMap<>();
         for (String e : List.of("development", "staging", "production")) {

@@ -45,16 +45,23 @@ final class GoStack {
     private GoStack() {
     }
 
+    /**
+     * Detects the Go app in {@code dir}: a module (go.mod), or an old GOPATH-style program without go.mod (a main
+     * package at {@code dir} or in cmd/*), which is reported as needing {@code go mod init} before it builds.
+     */
     static AppDraft detect(RepoFiles repo, String dir, List<String> sources) {
         AppDraft d = new AppDraft(dir, Language.GO);
         d.sources = sources;
         d.buildTool = "go";
         String gomod = RepoFiles.join(dir, "go.mod");
-        String text = repo.text(gomod);
+        String text = repo.exists(gomod) ? repo.text(gomod) : "";
         Texts.Lines lines = new Texts.Lines(text);
         Matcher tc = TOOLCHAIN.matcher(text);
         Matcher go = GO_DIRECTIVE.matcher(text);
-        if (tc.find()) {
+        if (!repo.exists(gomod)) {
+            d.version = DEFAULT_VERSION;
+            d.evidence("go " + DEFAULT_VERSION + " (default; no " + gomod + ")");
+        } else if (tc.find()) {
             d.version = tc.group(1);
             d.evidence("go " + d.version + " from " + gomod + ":" + lines.line(tc.start()) + " toolchain directive");
         } else if (go.find()) {
@@ -65,25 +72,15 @@ final class GoStack {
             d.evidence("go " + DEFAULT_VERSION + " (default; " + gomod + " has no go directive)");
         }
 
-        String mainPkg = null;
-        for (String candidate : List.of("main.go")) {
-            String f = RepoFiles.join(dir, candidate);
-            if (repo.exists(f) && isMain(repo, f)) {
-                mainPkg = ".";
-            }
-        }
-        if (mainPkg == null) {
-            String prefix = RepoFiles.join(dir, "cmd/");
-            for (String f : sources) {
-                if (f.startsWith(prefix) && f.endsWith("/main.go") && f.substring(prefix.length()).indexOf('/')
-                        == f.substring(prefix.length()).lastIndexOf('/') && isMain(repo, f)) {
-                    mainPkg = "./" + RepoFiles.parent(f).substring(".".equals(dir) ? 0 : dir.length() + 1);
-                    break;
-                }
-            }
-        }
-        d.evidence(mainPkg == null ? "no main package found in " + RepoFiles.join(dir, "main.go") + " or cmd/*/main.go"
+        String mainPkg = mainPackage(repo, dir, sources);
+        d.evidence(mainPkg == null ? "no main package found (no .go file declaring package main in "
+                + (".".equals(dir) ? "the app directory" : dir) + " or " + RepoFiles.join(dir, "cmd/*") + ")"
                 : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
+        if (!repo.exists(gomod)) {
+            d.evidence("no " + gomod + ": a GOPATH-style program, which 'go build' no longer builds; run 'go mod init "
+                    + "<module path>' and 'go mod tidy' in " + (".".equals(dir) ? "the app directory" : dir)
+                    + " first");
+        }
 
         Code.Hit port = Code.first(repo, sources, CODE, PORT, KEYWORDS);
         if (port != null && Code.port(port.value()) != null) {
@@ -122,6 +119,38 @@ final class GoStack {
             }
         }
         return d;
+    }
+
+    /**
+     * The main package of the app in {@code dir} as a 'go build' argument: "." when a .go file directly in
+     * {@code dir} (main.go first) declares package main, else "./cmd/NAME" for the first such cmd/NAME
+     * directory; null when there is none. Test files do not count.
+     */
+    static String mainPackage(RepoFiles repo, String dir, List<String> files) {
+        String rootMain = RepoFiles.join(dir, "main.go");
+        if (repo.exists(rootMain) && isMain(repo, rootMain)) {
+            return ".";
+        }
+        String cmd = RepoFiles.join(dir, "cmd/");
+        String found = null;
+        for (String f : files) {
+            if (!f.endsWith(".go") || f.endsWith("_test.go")) {
+                continue;
+            }
+            String parent = RepoFiles.parent(f);
+            boolean atRoot = parent.equals(dir);
+            boolean inCmd = f.startsWith(cmd) && parent.length() > cmd.length() && parent.indexOf('/', cmd.length()) < 0;
+            if ((atRoot || inCmd) && isMain(repo, f)) {
+                if (atRoot) {
+                    return ".";
+                }
+                String pkg = "./" + parent.substring(".".equals(dir) ? 0 : dir.length() + 1);
+                if (found == null || f.endsWith("/main.go") && !found.endsWith("/main.go")) {
+                    found = pkg;
+                }
+            }
+        }
+        return found;
     }
 
     private static boolean isMain(RepoFiles repo, String f) {

@@ -13,6 +13,14 @@ final class Manifests {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** JSON with comments and trailing commas, as tools built on jsonc-parser read it (angular.json). */
+    private static final class Jsonc {
+        static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                        com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
+
     /** Created on first use: most repositories have no TOML manifest. */
     private static final class Toml {
         static final TomlMapper MAPPER = new TomlMapper();
@@ -24,6 +32,11 @@ final class Manifests {
     /** package.json and friends: must hold a JSON object. */
     static JsonNode json(RepoFiles repo, String rel) {
         return parse(JSON, repo, rel, "JSON");
+    }
+
+    /** angular.json: a JSON object; comments and trailing commas are allowed. */
+    static JsonNode jsonc(RepoFiles repo, String rel) {
+        return parse(Jsonc.MAPPER, repo, rel, "JSON");
     }
 
     /** pyproject.toml, Pipfile. */

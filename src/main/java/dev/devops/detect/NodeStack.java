@@ -2,6 +2,7 @@ package dev.devops.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devops.descriptor.Language;
+import dev.devops.descriptor.Runtime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,10 @@ final class NodeStack {
     private static final Map<String, String> LTS = Map.of("gallium", "16", "hydrogen", "18", "iron", "20",
             "jod", "22", "krypton", "24");
     private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
-    /** Front ends built into static files (no server of their own): dependency → framework id. */
+    /**
+     * Front ends built into static files (no server of their own): dependency → framework id. Angular is
+     * detected apart ({@link AngularBuild}): it needs angular.json as well.
+     */
     static final Map<String, String> STATIC_SITES = new LinkedHashMap<>();
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
@@ -101,6 +105,9 @@ final class NodeStack {
         }
 
         if (d.framework == null) {
+            AngularBuild.detect(repo, d, pkg, manifest);
+        }
+        if (d.framework == null) {
             for (Map.Entry<String, String> f : STATIC_SITES.entrySet()) {
                 if (deps.has(f.getKey()) || pkg.path("devDependencies").has(f.getKey())) {
                     d.framework = f.getValue();
@@ -110,7 +117,7 @@ final class NodeStack {
                 }
             }
         }
-        boolean staticSite = STATIC_SITES.containsValue(d.framework);
+        boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
 
         if (Manifests.text(pkg, "scripts", "build") != null) {
             d.build = List.of(d.buildTool, "run", "build");

@@ -91,6 +91,10 @@ public final class RenderModel {
         if (a.healthcheck() != null) {
             m.put("healthcheckPath", a.healthcheck());
         }
+        String staticDir = staticDir(a);
+        if (staticDir != null) {
+            m.put("staticDir", staticDir);
+        }
         Map<String, Object> hc = healthcheck(a);
         if (hc != null) {
             m.put("healthcheck", hc);
@@ -111,6 +115,17 @@ public final class RenderModel {
         }
         m.put("env", env);
         return m;
+    }
+
+    /**
+     * A static site's build output directory, relative to the app (its output, else the framework's default), or
+     * null for apps that are not static sites.
+     */
+    static String staticDir(App a) {
+        if (!a.runtime().staticSite()) {
+            return null;
+        }
+        return a.output() != null ? a.output() : a.runtime().staticOutput();
     }
 
     /** dependsOn, then every service a from-linked variable names, each once, in order. */
@@ -135,8 +150,7 @@ public final class RenderModel {
         String url = "http://127.0.0.1:" + a.port() + a.healthcheck();
         List<String> test;
         String startPeriod = "10s";
-        boolean staticSite = a.runtime().framework() != null
-                && List.of("create-react-app", "vue-cli", "vite").contains(a.runtime().framework());
+        boolean staticSite = a.runtime().staticSite();
         switch (staticSite ? dev.devops.descriptor.Language.GO : a.runtime().language()) {
             case GO -> {
                 if (!staticSite) {

@@ -105,14 +105,10 @@ public final class Scaffolder {
     }
 
     /**
-     * The generated files that differ from what {@code d} renders to, or are missing, each with its unified
-     * diff; empty when everything matches. Used by {@code devops render --check} and the lint DRIFT rule.
-     * A .gitignore counts only when it lacks the .env lines.
-     */
-    /**
      * What the built-in Dockerfiles need from the repository that is not there yet: the lockfile they
-     * install from (npm ci, yarn/pnpm --frozen-lockfile, poetry, uv, pipenv). The build fails without it,
-     * so init says so before anyone runs it. One line per problem, naming the app and what to run.
+     * install from (npm ci, yarn/pnpm --frozen-lockfile, poetry, uv, pipenv), or the go.mod a Go build needs
+     * (a GOPATH-style program has none). The build fails without it, so init says so before anyone runs it.
+     * One line per problem, naming the app and what to run.
      */
     public static List<String> missingBuildInputs(Descriptor d, Path root) {
         List<String> out = new ArrayList<>();
@@ -125,25 +121,36 @@ public final class Scaffolder {
                 case "poetry" -> "poetry.lock";
                 case "uv" -> "uv.lock";
                 case "pipenv" -> "Pipfile.lock";
+                case "go" -> "go.mod";
                 default -> null;
             };
-            if (lock != null && !java.nio.file.Files.exists(dir.resolve(lock))) {
+            if (lock != null && !Files.exists(dir.resolve(lock))) {
                 String make = switch (a.runtime().buildTool()) {
                     case "npm" -> "npm install";
                     case "yarn" -> "yarn install";
                     case "pnpm" -> "pnpm install";
                     case "poetry" -> "poetry lock";
                     case "uv" -> "uv lock";
+                    case "go" -> "go mod init <module path>' and 'go mod tidy";
                     default -> "pipenv lock";
                 };
+                String why = "go".equals(a.runtime().buildTool())
+                        ? "the Dockerfile builds a Go module (GOPATH mode is gone)"
+                        : "the Dockerfile installs from it (reproducible builds)";
                 String where = ".".equals(a.path()) ? lock : a.path() + "/" + lock;
-                out.add(a.name() + ": no " + where + "; the Dockerfile installs from it (reproducible builds), so run '"
-                        + make + "' in " + (".".equals(a.path()) ? "the app directory" : a.path()) + " and commit it");
+                out.add(a.name() + ": no " + where + "; " + why + ", so run '" + make + "' in "
+                        + (".".equals(a.path()) ? "the app directory" : a.path()) + " and commit "
+                        + ("go".equals(a.runtime().buildTool()) ? "go.mod and go.sum" : "it"));
             }
         }
         return out;
     }
 
+    /**
+     * The generated files that differ from what {@code d} renders to, or are missing, each with its unified
+     * diff; empty when everything matches. Used by {@code devops render --check} and the lint DRIFT rule.
+     * A .gitignore counts only when it lacks the .env lines.
+     */
     public static List<Drift> drift(Descriptor d, Path root, TemplateSource templates) {
         List<Drift> out = new ArrayList<>();
         for (PlannedFile f : plan(d, root, templates).files()) {

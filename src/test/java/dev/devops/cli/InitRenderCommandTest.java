@@ -213,6 +213,67 @@ class InitRenderCommandTest {
     }
 
     @Test
+    void initOnAnAngularAppServesTheBrowserBuildOutputWithNginx() throws IOException {
+        Files.writeString(dir.resolve("package.json"), """
+                {"name": "shop", "scripts": {"ng": "ng", "start": "ng serve", "build": "ng build"},
+                 "dependencies": {"@angular/core": "^19.2.0"}, "devDependencies": {"@angular/build": "^19.2.0",
+                 "@angular/cli": "^19.2.0"}}
+                """);
+        Files.writeString(dir.resolve("package-lock.json"), "{\"lockfileVersion\": 3}\n");
+        Files.writeString(dir.resolve("angular.json"), """
+                {
+                  "version": 1,
+                  "projects": {
+                    "shop": {
+                      "projectType": "application",
+                      "architect": {
+                        "build": {
+                          "builder": "@angular/build:application",
+                          "options": {"outputPath": "dist/shop", "browser": "src/main.ts"}
+                        }
+                      }
+                    }
+                  }
+                }
+                """);
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("detected: output dist/shop/browser from angular.json"), r.err());
+        assertFalse(r.err().contains("warning:"), r.err());
+        String yaml = Files.readString(dir.resolve("devops.yaml"));
+        assertTrue(yaml.contains("      framework: angular\n") && yaml.contains("\n    output: dist/shop/browser\n"), yaml);
+        String df = Files.readString(dir.resolve("Dockerfile"));
+        assertTrue(df.contains("\nRUN [\"npm\", \"run\", \"build\"]\n"), df);
+        assertTrue(df.contains("\nCOPY --from=build /app/dist/shop/browser /usr/share/nginx/html\n"), df);
+        assertTrue(Files.readString(dir.resolve(".dockerignore")).contains("\n.angular\n"));
+
+        // editing devops.yaml moves the copied directory on the next render
+        Files.writeString(dir.resolve("devops.yaml"), yaml.replace("output: dist/shop/browser", "output: www"));
+        assertEquals(0, CliRun.run("render", dir.toString(), "--force").code());
+        assertTrue(Files.readString(dir.resolve("Dockerfile"))
+                .contains("\nCOPY --from=build /app/www /usr/share/nginx/html\n"));
+    }
+
+    @Test
+    void initOnAGopathProgramRendersTheModuleBuildAndSaysToRunGoModInit() throws IOException {
+        Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("detected: no go.mod: a GOPATH-style program"), r.err());
+        String name = dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
+        assertTrue(r.err().contains("warning: " + name + ": no go.mod; the Dockerfile builds a Go module (GOPATH mode is "
+                + "gone), so run 'go mod init <module path>' and 'go mod tidy' in the app directory and commit go.mod and "
+                + "go.sum"), r.err());
+        assertTrue(Files.readString(dir.resolve("devops.yaml")).contains("language: go"));
+        assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("COPY go.* ./\nRUN go mod download\n"));
+
+        Files.writeString(dir.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n");
+        CliRun again = CliRun.run("init", dir.toString());
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.err().contains("warning:"), again.err());
+    }
+
+    @Test
     void initInAnEmptyDirectoryIsAUsageErrorAndWritesNothing() throws IOException {
         CliRun r = CliRun.run("init", dir.toString());
         assertEquals(2, r.code(), r.err());

@@ -77,6 +77,18 @@ class DescriptorLoaderTest {
         assertEquals(written, DescriptorWriter.write(again), "writing is deterministic");
     }
 
+    @Test
+    void staticSiteOutputIsNormalisedAndWrittenBack() {
+        Descriptor d = DescriptorLoader.parse(FILE, "name: a\napps:\n  w:\n    runtime: {language: node, framework: angular}\n"
+                + "    output: ./dist/w/browser/\n");
+        assertEquals("dist/w/browser", d.app("w").output());
+        String written = DescriptorWriter.write(d);
+        assertTrue(written.contains("\n    output: dist/w/browser\n"), written);
+        assertEquals(d, DescriptorLoader.parse(FILE, written));
+        assertNull(DescriptorLoader.parse(FILE, "name: a\napps: {w: {runtime: {language: node, framework: vite}}}")
+                .app("w").output(), "vite has a default output");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top key      | name: a\\napps: {w: {runtime: {language: go}}}\\nsrvices: {}                  | devops.yaml:3:1: unknown key 'srvices' in the document; did you mean 'services'?
@@ -92,6 +104,10 @@ class DescriptorLoaderTest {
             latest version       | name: a\\napps: {w: {runtime: {language: go}}}\\nservices: {redis: {version: latest}} | devops.yaml:3:29: version 'latest' is not pinned
             secret with default  | name: a\\napps: {w: {runtime: {language: go}, env: {TOKEN: {secret: true, default: x}}}} | devops.yaml:2:74: secret variable 'TOKEN' must not have a default
             bad from attribute   | name: a\\napps: {w: {runtime: {language: go}, env: {U: {from: redis.password}}}}\\nservices: {redis: {}} | devops.yaml:2:53: service type 'redis' has no attribute 'password'
+            angular needs output | name: a\\napps: {w: {runtime: {language: node, framework: angular}}}          | devops.yaml:2:11: 'apps.w' (framework angular) needs 'output'
+            output not static    | name: a\\napps: {w: {runtime: {language: go}, output: dist}}                  | devops.yaml:2:45: 'apps.w.output' is only used by static sites (framework create-react-app, vue-cli, vite, angular)
+            output outside app   | name: a\\napps: {w: {runtime: {language: node, framework: vite}, output: ../x}} | devops.yaml:2:64: 'apps.w.output' must be a directory inside the app
+            output is the app    | name: a\\napps: {w: {runtime: {language: node, framework: vite}, output: ./}}   | devops.yaml:2:64: 'apps.w.output' must be a directory inside the app
             duplicate key        | name: a\\nname: b\\napps: {w: {runtime: {language: go}}}                         | devops.yaml:2:1: duplicate key 'name' in the document (first at line 1)
             syntax error         | name: a\\napps: {w: [}                                                          | devops.yaml:2:
             empty                | ''                                                                               | devops.yaml: the file is empty

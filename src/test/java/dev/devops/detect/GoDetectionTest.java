@@ -2,6 +2,7 @@ package dev.devops.detect;
 
 import static dev.devops.detect.RepoFixture.assertEvidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.Language;
@@ -63,13 +64,69 @@ class GoDetectionTest {
         repo.file("go.mod", "module x").file("cmd/a/helper/main.go", "package main");
         Detection d = repo.detect();
         assertEquals(GoStack.DEFAULT_VERSION, d.descriptor().apps().get(0).runtime().version());
-        assertEvidence(d, "no main package found in main.go or cmd/*/main.go");
+        assertEvidence(d, "no main package found (no .go file declaring package main in the app directory or cmd/*)");
     }
 
     @Test
     void defaultPort() {
         repo.file("go.mod", "module x", "go 1.21").file("main.go", "package main");
         assertEquals(8080, repo.app().port());
+    }
+
+    @Test
+    void aModuleNeedsNoGoModInit() {
+        repo.file("go.mod", "module example.com/x", "go 1.22").file("main.go", "package main", "func main() {}");
+        Detection d = repo.detect();
+        assertEquals("1.22", d.descriptor().apps().get(0).runtime().version());
+        assertTrue(d.evidence().stream().noneMatch(l -> l.contains("go mod init")), () -> String.join("\n", d.evidence()));
+    }
+
+    @Test
+    void gopathProgramWithoutGoModIsGoAndSaysToRunGoModInit() {
+        repo.file("main.go", "package main", "", "import \"net/http\"", "", "func main() {",
+                "\thttp.ListenAndServe(\":7000\", nil)", "}").file("util.go", "package main");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(Language.GO, a.runtime().language());
+        assertEquals("go", a.runtime().buildTool());
+        assertEquals(GoStack.DEFAULT_VERSION, a.runtime().version());
+        assertEquals(7000, a.port());
+        assertEvidence(d, "go " + GoStack.DEFAULT_VERSION + " (default; no go.mod)");
+        assertEvidence(d, "main package . (build with 'go build .')");
+        assertEvidence(d, "no go.mod: a GOPATH-style program, which 'go build' no longer builds; run "
+                + "'go mod init <module path>' and 'go mod tidy' in the app directory first");
+    }
+
+    @Test
+    void gopathMainPackageInCmdWithoutGoMod() {
+        repo.file("lib/lib.go", "package lib").file("cmd/tool/tool.go", "// a tool", "package main", "func main() {}")
+                .file("cmd/tool/tool_test.go", "package main");
+        Detection d = repo.detect();
+        assertEquals(Language.GO, d.descriptor().apps().get(0).runtime().language());
+        assertEvidence(d, "main package ./cmd/tool (build with 'go build ./cmd/tool')");
+    }
+
+    @Test
+    void goFilesWithoutAMainPackageOrGoModAreNoApp() {
+        repo.file("lib.go", "package lib").file("cmd/x/x_test.go", "package main").file("tools/gen/main.go", "package main");
+        assertTrue(repo.error().getMessage().contains("no supported stack found"), repo.error().getMessage());
+    }
+
+    @Test
+    void aManifestBesideAGopathMainWins() {
+        repo.packageJson(".", "{'name': 'site', 'scripts': {'start': 'node server.js'}}").file("server.js", "")
+                .file("main.go", "package main");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        assertEquals(Language.NODE, d.descriptor().apps().get(0).runtime().language());
+        assertEvidence(d, ".: manifests of [node, go]; using node (pass --stack to choose)");
+    }
+
+    @Test
+    void stackGoOnAGopathProgramDetectsItsMainPackage() {
+        repo.file("cmd/api/main.go", "package main");
+        Detection d = repo.detect(RepoFixture.stack("go"));
+        assertEvidence(d, "main package ./cmd/api (build with 'go build ./cmd/api')");
     }
 
     @ParameterizedTest

@@ -44,18 +44,33 @@ class DockerfileTemplatesTest {
         return out.stream();
     }
 
-    @ParameterizedTest(name = "static site {0}")
-    @org.junit.jupiter.params.provider.CsvSource({"create-react-app, /app/build", "vite, /app/dist", "vue-cli, /app/dist"})
-    void staticSitesAreBuiltWithNodeAndServedByUnprivilegedNginx(String framework, String output) {
-        Descriptor d = Descriptors.parse(Descriptors.app("node", "20", "npm", framework, true, true));
+    @ParameterizedTest(name = "static site {0} output {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "create-react-app, , /app/build",
+        "vite, , /app/dist",
+        "vue-cli, , /app/dist",
+        "vite, ./public/, /app/public",
+        "angular, dist/shop/browser, /app/dist/shop/browser",
+        "angular, dist/shop, /app/dist/shop",
+    })
+    void staticSitesAreBuiltWithNodeAndServedByUnprivilegedNginx(String framework, String output, String copied) {
+        String yaml = Descriptors.app("node", "20", "npm", framework, true, true);
+        if (output != null) {
+            yaml = yaml.replace("    port: 8080\n", "    port: 8080\n    output: " + output + "\n");
+        }
+        Descriptor d = Descriptors.parse(yaml);
         App app = d.apps().get(0);
         String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        assertTrue(df.contains("# app: static site (" + framework + "), built with Node.js 20 (npm), served by nginx\n"), df);
         assertTrue(df.contains("FROM node:20-bookworm-slim AS build"), df);
         assertTrue(df.contains("RUN npm ci"), df);
-        assertTrue(df.contains("FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY --from=build " + output
-                + " /usr/share/nginx/html\nUSER 101\n"), df);
+        // the golden lines: the runtime stage copies exactly the build output directory into nginx's root
+        assertTrue(df.contains("FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY --from=build " + copied
+                + " /usr/share/nginx/html\nUSER 101\nEXPOSE 8080\n"), df);
         assertTrue(df.contains("CMD [\"wget\", \"-q\", \"--spider\""), "busybox wget, not node, probes it:\n" + df);
         assertFalse(df.contains("node -e") || df.contains("\"node\", \"-e\""), df);
+        String ignore = TemplateSource.builtIn().render(Scaffolder.dockerignoreTemplate(app), RenderModel.forApp(d, app));
+        assertEquals("angular".equals(framework), ignore.lines().anyMatch(".angular"::equals), ignore);
     }
 
     @ParameterizedTest(name = "{0} {1} {2} {3} health={5} build={6}")
