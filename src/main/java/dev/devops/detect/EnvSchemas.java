@@ -40,6 +40,10 @@ final class EnvSchemas {
     private static final Pattern JOI_PRESENCE_REQUIRED = Pattern.compile("presence\\s*:\\s*['\"]required['\"]");
     private static final Pattern DECLARATION_END = Pattern.compile(
             "\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*(?::[^=;]*)?=\\s*$");
+    /** Some call validates an environment object: without one no zod/Joi object can be an env schema. */
+    private static final Pattern VALIDATES_ENV = Pattern.compile("\\b(?:safeParse|parse|parseAsync|safeParseAsync|validate"
+            + "|validateAsync|attempt|assert)\\s*\\(\\s*(?:process\\s*\\.\\s*env|import\\s*\\.\\s*meta\\s*\\.\\s*env|Bun\\s*\\.\\s*env"
+            + "|Deno\\s*\\.\\s*env)\\b");
     private static final Set<String> ZOD_PARSE = Set.of("parse", "safeParse", "parseAsync", "safeParseAsync");
     private static final Set<String> JOI_VALIDATE = Set.of("validate", "validateAsync");
     private static final Pattern JS_LITERAL = Pattern.compile(
@@ -73,8 +77,10 @@ final class EnvSchemas {
         EnvSchemas s = new EnvSchemas(text, maskJs(text));
         s.envalid();
         s.t3();
-        s.objects(ZOD_OBJECT, Kind.ZOD);
-        s.objects(JOI_OBJECT, Kind.JOI);
+        if (VALIDATES_ENV.matcher(s.masked()).find()) {
+            s.objects(ZOD_OBJECT, Kind.ZOD);
+            s.objects(JOI_OBJECT, Kind.JOI);
+        }
         return s.out;
     }
 
@@ -167,6 +173,7 @@ final class EnvSchemas {
         while (joi && pr.find()) {
             presenceRequired |= m[pr.start()] != ' '; // not in a comment
         }
+        Set<String> receivers = null;
         Matcher o = start.matcher(masked());
         while (o.find()) {
             int open = o.end() - 1;
@@ -179,14 +186,17 @@ final class EnvSchemas {
             if (arg < close) {
                 literals.add(objectAt(arg));
             }
-            Chain chain = chain(close + 1, joi ? JOI_VALIDATE : ZOD_PARSE, literals, joi ? Set.of("keys", "append")
+            boolean validated = chain(close + 1, joi ? JOI_VALIDATE : ZOD_PARSE, literals, joi ? Set.of("keys", "append")
                     : Set.of("extend"));
-            boolean env = chain.validatesEnv || attemptedAt.contains(o.start());
+            boolean env = validated || attemptedAt.contains(o.start());
             if (!env) {
                 Matcher d = DECLARATION_END.matcher(masked()).region(Math.max(0, o.start() - 200), o.start());
                 if (d.find()) {
                     String name = d.group(1);
-                    env = attemptedNames.contains(name) || usedOnEnv(name, chain.end, joi ? JOI_VALIDATE : ZOD_PARSE);
+                    if (receivers == null) {
+                        receivers = envReceivers();
+                    }
+                    env = attemptedNames.contains(name) || receivers.contains(name);
                 }
             }
             if (!env) {
@@ -200,17 +210,61 @@ final class EnvSchemas {
         }
     }
 
-    /** Whether {@code name}, after {@code from}, is followed by a chain that parses the environment. */
-    private boolean usedOnEnv(String name, int from, Set<String> terminal) {
-        Matcher u = Pattern.compile("(?<![\\w$.])" + Pattern.quote(name) + "(?![\\w$])").matcher(masked());
-        int at = Math.max(0, from);
-        while (at < n && u.find(at)) {
-            if (chain(u.end(), terminal, new ArrayList<>(), Set.of()).validatesEnv) {
-                return true;
+    /**
+     * The variables whose method chain ends in a call validating the environment
+     * ({@code envSchema.parse(process.env)}, {@code schema.prefs(…).validate(process.env)}): one pass.
+     */
+    private Set<String> envReceivers() {
+        Set<String> names = new HashSet<>();
+        Matcher v = VALIDATES_ENV.matcher(masked());
+        while (v.find()) {
+            int dot = v.start() - 1;
+            while (dot >= 0 && Character.isWhitespace(m[dot])) {
+                dot--;
             }
-            at = u.end();
+            if (dot >= 0 && m[dot] == '.') {
+                String head = chainHead(dot);
+                if (head != null) {
+                    names.add(head);
+                }
+            }
         }
-        return false;
+        return names;
+    }
+
+    /** Walks back from the '.' at {@code dot} over {@code .name(…)} steps to the identifier the chain starts with. */
+    private String chainHead(int dot) {
+        int p = dot;
+        for (int steps = 0; steps < 64; steps++) {
+            int q = p - 1;
+            while (q >= 0 && Character.isWhitespace(m[q])) {
+                q--;
+            }
+            if (q >= 0 && m[q] == ')') {
+                q = partner(q) - 1;
+                while (q >= 0 && Character.isWhitespace(m[q])) {
+                    q--;
+                }
+            }
+            int e = q + 1;
+            while (q >= 0 && (Character.isLetterOrDigit(m[q]) || m[q] == '_' || m[q] == '$')) {
+                q--;
+            }
+            if (q + 1 >= e || q + 1 < 0) {
+                return null;
+            }
+            String ident = text.substring(q + 1, e);
+            int b = q;
+            while (b >= 0 && Character.isWhitespace(m[b])) {
+                b--;
+            }
+            if (b >= 0 && m[b] == '.') {
+                p = b > 0 && m[b - 1] == '?' ? b - 1 : b;
+                continue;
+            }
+            return ident;
+        }
+        return null;
     }
 
     /** A key whose value is a method chain ({@code z.string().default('x')}, {@code Joi.number().required()}). */
@@ -249,16 +303,12 @@ final class EnvSchemas {
         hit(p, def, optional, kind);
     }
 
-    /** Result of following {@code .name(args)} steps. */
-    private record Chain(boolean validatesEnv, int end) {
-    }
-
     /**
      * Follows {@code .name(…)} / {@code ?.name} steps from {@code pos}. Object-literal arguments of the
      * {@code collect} methods are added to {@code literals}; a {@code terminal} method whose first
-     * argument is the environment makes {@code validatesEnv}.
+     * argument is the environment makes the result true.
      */
-    private Chain chain(int pos, Set<String> terminal, List<Integer> literals, Set<String> collect) {
+    private boolean chain(int pos, Set<String> terminal, List<Integer> literals, Set<String> collect) {
         for (int steps = 0; steps < 64; steps++) {
             int p = skipWs(pos);
             if (p + 1 < n && m[p] == '?' && m[p + 1] == '.') {
@@ -281,7 +331,7 @@ final class EnvSchemas {
                     break;
                 }
                 if (terminal.contains(method) && isEnvArgument(q)) {
-                    return new Chain(true, close + 1);
+                    return true;
                 }
                 if (collect.contains(method)) {
                     literals.add(objectAt(skipWs(q + 1)));
@@ -291,7 +341,7 @@ final class EnvSchemas {
                 pos = e;
             }
         }
-        return new Chain(false, pos);
+        return false;
     }
 
     /** Whether the first argument of the call whose '(' is at {@code open} is the environment object. */

@@ -316,4 +316,26 @@ class EnvSchemaScanTest {
         assertTrue(app.env().get("STRIPE_SECRET").required());
         assertTrue(app.env().get("STRIPE_SECRET").secret());
     }
+
+    @Test
+    void manySchemasInOneLargeFileStayFast() {
+        StringBuilder js = new StringBuilder("import { z } from 'zod';\n");
+        for (int i = 0; i < 4000; i++) {
+            js.append("const Schema").append(i).append(" = z.object({ FIELD_").append(i).append(": z.string(), nested: z.object({ x: z.number() }) });\n");
+        }
+        js.append("export const env = Schema3999.parse(process.env);\n");
+        StringBuilder py = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            py.append("class Model").append(i).append(i % 2 == 0 ? "(BaseModel):\n" : "(BaseSettings):\n")
+                    .append("    field_").append(i).append(": str = Field(None, alias='x')\n    other: int = 1\n\n");
+        }
+        long t0 = System.nanoTime();
+        List<EnvReference> jsRefs = EnvScanner.scan("schemas.ts", js.toString());
+        List<EnvReference> pyRefs = EnvScanner.scan("models.py", py.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(List.of("FIELD_3999", "nested"), jsRefs.stream().map(EnvReference::name).toList());
+        assertEquals(4000, pyRefs.size());
+        assertTrue(ms < 10_000, "scanning took " + ms + " ms");
+        System.out.println("schema scan of " + (js.length() + py.length()) / 1024 + " KB: " + ms + " ms");
+    }
 }
