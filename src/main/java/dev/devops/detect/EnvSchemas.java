@@ -55,6 +55,10 @@ final class EnvSchemas {
     private static final Pattern PY_PREFIX = Pattern.compile("env_prefix['\"]?\\s*[=:]\\s*(['\"])([^'\"\\n]*)\\1");
     private static final Pattern PY_CASE_SENSITIVE = Pattern.compile("case_sensitive['\"]?\\s*[=:]\\s*True\\b");
     private static final Pattern PY_FIELD_CALL = Pattern.compile("\\s*(?:pydantic\\s*\\.\\s*)?Field\\s*\\(");
+    private static final Pattern PY_ANNOTATED_FIELD = Pattern.compile("\\bField\\s*\\(");
+    /** Statement keywords that look like {@code name:} at the start of a line, and pydantic's own config attribute. */
+    private static final Set<String> PY_NOT_FIELDS = Set.of("model_config", "else", "try", "finally", "except", "with",
+            "lambda", "match", "case");
     private static final Pattern PY_STRING = Pattern.compile("(['\"])([^'\"\\n]*)\\1");
     private static final Pattern PY_LITERAL = Pattern.compile(
             "\\s*(?:[rRbBuU]?(['\"])([^'\"\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(True|False)\\b)");
@@ -424,7 +428,7 @@ final class EnvSchemas {
 
     /** The class body starting at {@code bodyStart}: fields at the body's indentation, then its config. */
     private void settingsClass(int classIndent, int bodyStart) {
-        record Field(String name, int offset, int valueFrom, int valueTo) {
+        record Field(String name, int offset, int annotationFrom, int valueFrom, int valueTo) {
         }
         List<Field> fields = new ArrayList<>();
         int bodyIndent = -1;
@@ -458,9 +462,9 @@ final class EnvSchemas {
                         eq = nextTopLevel(eq + 2, end, '=');
                     }
                     String annotation = new String(m, f.end(), (eq < 0 ? end : eq) - f.end()).strip();
-                    if (!name.startsWith("_") && !name.equals("model_config") && !annotation.startsWith("ClassVar")
+                    if (!name.startsWith("_") && !PY_NOT_FIELDS.contains(name) && !annotation.startsWith("ClassVar")
                             && !annotation.startsWith("typing.ClassVar")) {
-                        fields.add(new Field(name, f.start(1), eq < 0 ? -1 : eq + 1, end));
+                        fields.add(new Field(name, f.start(1), f.end(), eq < 0 ? -1 : eq + 1, end));
                     }
                 }
             }
@@ -481,73 +485,91 @@ final class EnvSchemas {
             caseSensitive |= m[cs.start()] != ' ';
         }
         for (Field f : fields) {
-            pydanticField(f.name(), f.offset(), f.valueFrom(), f.valueTo(), prefix, caseSensitive);
+            pydanticField(f.name(), f.offset(), f.annotationFrom(), f.valueFrom(), f.valueTo(), prefix, caseSensitive);
         }
     }
 
-    private void pydanticField(String field, int offset, int valueFrom, int valueTo, String prefix, boolean caseSensitive) {
-        String alias = null;
+    /** What a {@code Field(…)} call says: the env name override, a literal default, whether it has a default at all. */
+    private record FieldArgs(String alias, String defaultValue, boolean hasDefault) {
+    }
+
+    private void pydanticField(String field, int offset, int annotationFrom, int valueFrom, int valueTo, String prefix,
+            boolean caseSensitive) {
+        FieldArgs args = null;
         String def = null;
         boolean optional = valueFrom >= 0;
         if (valueFrom >= 0) {
             Matcher call = PY_FIELD_CALL.matcher(masked()).region(valueFrom, valueTo);
             if (call.lookingAt() && partner(call.end() - 1) > 0) {
-                int open = call.end() - 1;
-                int close = partner(open);
-                optional = false;
-                String[] aliases = new String[3];
-                int argStart = open + 1;
-                boolean first = true;
-                while (argStart < close) {
-                    int comma = nextTopLevel(argStart, close, ',');
-                    int argEnd = comma < 0 ? close : comma;
-                    Matcher kw = PY_KEYWORD.matcher(masked()).region(argStart, argEnd);
-                    if (kw.lookingAt()) {
-                        String k = kw.group(1);
-                        int slot = switch (k) {
-                            case "validation_alias" -> 0;
-                            case "alias" -> 1;
-                            case "env" -> 2;
-                            default -> -1;
-                        };
-                        if (slot >= 0) {
-                            Matcher s = PY_STRING.matcher(text).region(kw.end(), argEnd);
-                            if (s.find()) {
-                                aliases[slot] = s.group(2);
-                            }
-                        } else if (k.equals("default")) {
-                            optional = true;
-                            def = pyLiteral(kw.end(), argEnd);
-                        } else if (k.equals("default_factory")) {
-                            optional = true;
-                        }
-                    } else if (first && argEnd > argStart) {
-                        String positional = new String(m, argStart, argEnd - argStart).strip();
-                        if (!positional.equals("...") && !positional.isEmpty()) {
-                            optional = true;
-                            def = pyLiteral(argStart, argEnd);
-                        }
-                    }
-                    first = false;
-                    if (comma < 0) {
-                        break;
-                    }
-                    argStart = comma + 1;
-                }
-                for (String a : aliases) {
-                    if (alias == null && a != null) {
-                        alias = a;
-                    }
-                }
+                args = fieldArgs(call.end() - 1, true);
+                def = args.defaultValue();
+                optional = args.hasDefault();
             } else {
                 def = pyLiteral(valueFrom, valueTo);
             }
         }
+        if (args == null || args.alias() == null) {
+            // Annotated[str, Field(alias="X")]
+            Matcher inner = PY_ANNOTATED_FIELD.matcher(masked()).region(annotationFrom, valueFrom >= 0 ? valueFrom : valueTo);
+            if (inner.find() && partner(inner.end() - 1) > 0) {
+                FieldArgs a = fieldArgs(inner.end() - 1, false);
+                args = new FieldArgs(a.alias(), def, optional);
+            }
+        }
+        String alias = args == null ? null : args.alias();
         String env = alias != null ? alias : prefix + field;
         if (!caseSensitive) {
             env = env.toUpperCase(Locale.ROOT);
         }
         out.add(new Hit(env, offset, def, optional, Kind.PYDANTIC_SETTINGS));
+    }
+
+    /** The arguments of the {@code Field(} call whose '(' is at {@code open}. */
+    private FieldArgs fieldArgs(int open, boolean positionalDefault) {
+        int close = partner(open);
+        String[] aliases = new String[3]; // validation_alias, alias, v1 env
+        String def = null;
+        boolean hasDefault = false;
+        int argStart = open + 1;
+        boolean first = true;
+        while (argStart < close) {
+            int comma = nextTopLevel(argStart, close, ',');
+            int argEnd = comma < 0 ? close : comma;
+            Matcher kw = PY_KEYWORD.matcher(masked()).region(argStart, argEnd);
+            if (kw.lookingAt()) {
+                String k = kw.group(1);
+                int slot = switch (k) {
+                    case "validation_alias" -> 0;
+                    case "alias" -> 1;
+                    case "env" -> 2;
+                    default -> -1;
+                };
+                if (slot >= 0) {
+                    Matcher str = PY_STRING.matcher(text).region(kw.end(), argEnd);
+                    if (str.find()) {
+                        aliases[slot] = str.group(2); // the first of AliasChoices(…) or env=[…]
+                    }
+                } else if (k.equals("default")) {
+                    hasDefault = true;
+                    def = pyLiteral(kw.end(), argEnd);
+                } else if (k.equals("default_factory")) {
+                    hasDefault = true;
+                }
+            } else if (first && positionalDefault) {
+                String positional = new String(m, argStart, argEnd - argStart).strip();
+                if (!positional.equals("...") && !positional.isEmpty()) {
+                    hasDefault = true;
+                    def = pyLiteral(argStart, argEnd);
+                }
+            }
+            first = false;
+            if (comma < 0) {
+                break;
+            }
+            argStart = comma + 1;
+        }
+        String alias = aliases[0] != null ? aliases[0] : aliases[1] != null ? aliases[1] : aliases[2];
+        return new FieldArgs(alias, def, hasDefault);
     }
 
     private String pyLiteral(int from, int to) {

@@ -232,6 +232,22 @@ class EnvSchemaScanTest {
     }
 
     @Test
+    void pydanticAnnotatedFieldAlias() {
+        List<EnvReference> refs = scan("conf.py",
+                "from typing import Annotated",
+                "class Conf(BaseSettings):",
+                "    broker: Annotated[str, Field(alias='CELERY_BROKER_URL')] = 'redis://localhost'",
+                "    backend: Annotated[str, Field(description='d')]",
+                "    try:",
+                "        pass",
+                "    except ImportError:",
+                "        pass");
+        assertEquals(2, refs.size(), refs::toString);
+        assertRef(refs.get(0), "CELERY_BROKER_URL", 3, 5, "redis://localhost", true, Kind.PYDANTIC_SETTINGS);
+        assertRef(refs.get(1), "BACKEND", 4, 5, null, false, Kind.PYDANTIC_SETTINGS);
+    }
+
+    @Test
     void pydanticCaseSensitiveKeepsNames() {
         List<EnvReference> refs = scan("s.py",
                 "class S(BaseSettings):",
