@@ -482,7 +482,7 @@ public final class Detector {
                     def = r.defaultValue();
                 }
             }
-            optionalRead |= !r.kind().requiredWithoutDefault();
+            optionalRead |= r.copesWhenUnset();
         }
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);

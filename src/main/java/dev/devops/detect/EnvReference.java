@@ -9,8 +9,16 @@ package dev.devops.detect;
  * @param column       1-based column of the name
  * @param defaultValue the value the code falls back to when the variable is unset, or null
  * @param kind         the syntax the read was found in
+ * @param optional     the code copes with the variable unset although no default value is known (a
+ *                     schema key marked optional, or defaulted to an expression)
  */
-public record EnvReference(String name, String path, int line, int column, String defaultValue, Kind kind) {
+public record EnvReference(String name, String path, int line, int column, String defaultValue, Kind kind,
+        boolean optional) {
+
+    /** A read that is not marked optional. */
+    public EnvReference(String name, String path, int line, int column, String defaultValue, Kind kind) {
+        this(name, path, line, column, defaultValue, kind, false);
+    }
 
     /** How a variable is read. */
     public enum Kind {
@@ -31,7 +39,17 @@ public record EnvReference(String name, String path, int line, int column, Strin
         /** Go {@code os.Getenv("X")} */
         GO_GETENV(true),
         /** Go {@code os.LookupEnv("X")}: the code handles the unset case itself */
-        GO_LOOKUPENV(false);
+        GO_LOOKUPENV(false),
+        /** A key of an envalid {@code cleanEnv(process.env, {X: str()})} schema */
+        ENVALID(true),
+        /** A key of a zod {@code z.object({X: …})} parsed from {@code process.env} in the same file */
+        ZOD(true),
+        /** A key of a Joi {@code Joi.object({X: …})} that validates {@code process.env} in the same file */
+        JOI(true),
+        /** A key of {@code server}, {@code client} or {@code shared} in {@code @t3-oss/env}'s {@code createEnv} */
+        T3_ENV(true),
+        /** A field of a pydantic {@code BaseSettings} subclass (upper-cased, env_prefix or alias applied) */
+        PYDANTIC_SETTINGS(true);
 
         private final boolean failsWhenUnset;
 
@@ -43,6 +61,11 @@ public record EnvReference(String name, String path, int line, int column, Strin
         public boolean requiredWithoutDefault() {
             return failsWhenUnset;
         }
+    }
+
+    /** Whether the code copes with the variable unset: a default, an optional schema key, or a syntax like LookupEnv. */
+    public boolean copesWhenUnset() {
+        return defaultValue != null || optional || !kind.requiredWithoutDefault();
     }
 
     /** "src/db.js:12" */

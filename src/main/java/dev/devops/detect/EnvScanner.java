@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * Finds environment variable reads in source and configuration files: JavaScript/TypeScript
  * ({@code process.env}, destructuring, {@code import.meta.env}), Java ({@code System.getenv}, Spring
  * {@code ${X:default}} placeholders in application*.properties|yml and {@code @Value}), Python
- * ({@code os.environ}, {@code os.getenv}) and Go ({@code os.Getenv}, {@code os.LookupEnv}).
+ * ({@code os.environ}, {@code os.getenv}) and Go ({@code os.Getenv}, {@code os.LookupEnv}); and the keys
+ * of schemas that validate the environment ({@link EnvSchemas}: envalid, zod, Joi, {@code @t3-oss/env},
+ * pydantic {@code BaseSettings}).
  *
  * <p>A regex scanner, not a parser: line comments are ignored, block comments only on lines that start
  * with {@code *}. Shell scripts are not scanned ({@code $X} there is too noisy to be a useful read).
@@ -109,10 +111,11 @@ public final class EnvScanner {
 
     private static boolean mentionsEnv(Syntax syntax, String text) {
         return switch (syntax) {
-            case JS -> text.contains("process.env") || text.contains("import.meta.env");
+            case JS -> text.contains("process.env") || text.contains("import.meta.env") || text.contains("createEnv")
+                    || text.contains("Bun.env") || text.contains("Deno.env");
             case JAVA -> text.contains("getenv") || text.contains("${");
             case SPRING_CONFIG -> text.contains("${");
-            case PYTHON -> text.contains("environ") || text.contains("getenv");
+            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv");
         };
     }
@@ -174,6 +177,13 @@ public final class EnvScanner {
             m = JS_DESTRUCTURE.matcher(text);
             while (m.find()) {
                 destructure(m.start(1), m.end(1));
+            }
+            schemas(EnvSchemas.js(text));
+        }
+
+        private void schemas(List<EnvSchemas.Hit> hits) {
+            for (EnvSchemas.Hit h : hits) {
+                add(h.name(), h.offset(), h.defaultValue(), h.kind(), h.optional());
             }
         }
 
@@ -287,6 +297,7 @@ public final class EnvScanner {
             python(PY_ENVIRON_INDEX, bareEnviron, false, Kind.PYTHON_ENVIRON);
             python(PY_ENVIRON_GET, bareEnviron, true, Kind.PYTHON_ENVIRON);
             python(PY_GETENV, bareGetenv, true, Kind.PYTHON_GETENV);
+            schemas(EnvSchemas.python(text));
         }
 
         private void python(Pattern p, boolean bareAllowed, boolean withDefault, Kind kind) {
@@ -324,10 +335,14 @@ public final class EnvScanner {
         }
 
         private void add(String name, int offset, String defaultValue, Kind kind) {
+            add(name, offset, defaultValue, kind, false);
+        }
+
+        private void add(String name, int offset, String defaultValue, Kind kind, boolean optional) {
             if (!ENV_NAME.matcher(name).matches() || inLineComment(offset)) {
                 return;
             }
-            out.add(new EnvReference(name, path, lines.line(offset), lines.column(offset), defaultValue, kind));
+            out.add(new EnvReference(name, path, lines.line(offset), lines.column(offset), defaultValue, kind, optional));
         }
 
         /** Whether {@code offset} sits after a line comment marker outside a string, or on a block-comment line. */

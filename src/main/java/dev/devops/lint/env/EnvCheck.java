@@ -205,7 +205,8 @@ public final class EnvCheck implements Check {
                 anyInputs = true;
                 boolean test = TEST_PATH.matcher(f).matches();
                 for (EnvReference r : EnvScanner.scan(root, f)) {
-                    reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.defaultValue() != null, false, test));
+                    reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.defaultValue() != null || r.optional(),
+                            false, test));
                 }
                 return;
             }

@@ -30,10 +30,13 @@ final class EnvRules {
             Severity.WARNING, """
             The code (or a script) reads an environment variable that .env.example does not list, so a new \
             developer or a deploy has no way to know it must be set. Reads in JS/TS, Java (System.getenv, \
-            Spring ${X} placeholders), Python, Go and shell scripts are found. Variables that compose or the \
+            Spring ${X} placeholders), Python, Go and shell scripts are found, and so are the keys of \
+            schemas that validate the environment: envalid cleanEnv, zod and Joi objects validated against \
+            process.env in the same file, @t3-oss/env createEnv, and pydantic BaseSettings fields (upper-cased, \
+            with env_prefix or alias). Variables that compose or the \
             Dockerfile set to a literal value for the container, and platform variables (NODE_ENV, HOME, \
             PATH, CI …) do not count. The finding is info instead of a warning when every read has a \
-            default in the code or is in a shell script. Fix: add the variable to .env.example with a \
+            default in the code (or a schema marks it optional) or is in a shell script. Fix: add the variable to .env.example with a \
             placeholder value and a comment.""");
     static final Rule NO_EXAMPLE = env("ENV0002", "The repository reads variables but has no .env.example", Severity.INFO, """
             The code reads environment variables and nothing documents them. A .env.example (committed, with \

@@ -61,6 +61,46 @@ class EnvCheckTest {
     }
 
     @Test
+    void zodOnlyVariableMissingFromExampleIsUndocumented(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "DATABASE_URL=postgres://localhost/app\n");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/env.ts"), String.join("\n",
+                "import { z } from 'zod';",
+                "const envSchema = z.object({",
+                "  DATABASE_URL: z.string().url(),",
+                "  STRIPE_SECRET_KEY: z.string(),",
+                "  LOG_LEVEL: z.string().default('info'),",
+                "});",
+                "export const env = envSchema.parse(process.env);", ""));
+        List<Finding> findings = run(dir, Set.of());
+        List<Finding> undocumented = findings.stream().filter(x -> x.rule().id().equals("ENV0001")).toList();
+        assertEquals(List.of("STRIPE_SECRET_KEY", "LOG_LEVEL"),
+                undocumented.stream().map(x -> x.properties().get("variable")).toList(), findings::toString);
+        Finding f = undocumented.get(0);
+        assertEquals("STRIPE_SECRET_KEY is read at src/env.ts:4 but missing from .env.example", f.message());
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(3, f.column());
+        assertEquals(Severity.INFO, undocumented.get(1).severity()); // the schema gives it a default
+        assertTrue(findings.stream().noneMatch(x -> x.rule().id().equals("ENV0003")), findings::toString);
+    }
+
+    @Test
+    void pydanticPrefixedNameDocumentedInExampleIsUsed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "APP_DATABASE_URL=postgres://localhost/app\nAPP_UNUSED=1\n");
+        Files.writeString(dir.resolve("config.py"), String.join("\n",
+                "from pydantic_settings import BaseSettings, SettingsConfigDict",
+                "class Settings(BaseSettings):",
+                "    model_config = SettingsConfigDict(env_prefix='APP_')",
+                "    database_url: str",
+                "    redis_url: str", ""));
+        List<Finding> findings = run(dir, Set.of());
+        Finding unused = only(findings, "ENV0003");
+        assertEquals("APP_UNUSED", unused.properties().get("variable"));
+        Finding undocumented = only(findings, "ENV0001");
+        assertEquals("APP_REDIS_URL is read at config.py:5 but missing from .env.example", undocumented.message());
+    }
+
+    @Test
     void nearMissNamesBothLocations(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".env.example"), "# db\nMYSQL_PASSWORD=\n");
         Files.writeString(dir.resolve("db.py"), "import os\npw = os.getenv('MYSQL_PASS')\n");
