@@ -11,10 +11,12 @@ WORKDIR /src
 COPY go.* ./
 RUN go mod download
 COPY . .
+<#-- build: the whole build command when set (init sets it when the main package is in cmd/NAME); it writes /out/app -->
 <#if app.build?has_content>
 RUN ${json(app.build)}
-</#if>
+<#else>
 RUN go build -trimpath -ldflags="-s -w" -o /out/app .
+</#if>
 
 # Runtime stage: nothing but the binary and the CA certificates for outgoing TLS.
 FROM scratch

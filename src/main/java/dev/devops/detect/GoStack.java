@@ -76,6 +76,10 @@ final class GoStack {
         d.evidence(mainPkg == null ? "no main package found (no .go file declaring package main in "
                 + (".".equals(dir) ? "the app directory" : dir) + " or " + RepoFiles.join(dir, "cmd/*") + ")"
                 : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
+        if (mainPkg != null && !".".equals(mainPkg)) {
+            // the template's default builds "."; a cmd/NAME program needs the whole command, same flags
+            d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+        }
         if (!repo.exists(gomod)) {
             d.evidence("no " + gomod + ": a GOPATH-style program, which 'go build' no longer builds; run 'go mod init "
                     + "<module path>' and 'go mod tidy' in " + (".".equals(dir) ? "the app directory" : dir)

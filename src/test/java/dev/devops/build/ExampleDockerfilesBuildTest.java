@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>java-spring: datasource and RabbitMQ settings point at a closed port (Hikari and the Rabbit
  *       connection factory connect lazily); {@code GET /actuator/health/liveness} must say {@code UP}
  *       (the liveness group does not include the db and rabbit indicators).
- *   <li>the go-hello fixture.
+ *   <li>the go-hello fixture, and go-cmd (main package in cmd/server; its Dockerfile is the one devops renders).
  * </ul>
  * An app without an entry in {@link #RUN_CHECKS} is built only.
  *
@@ -88,7 +88,8 @@ class ExampleDockerfilesBuildTest {
                     "SPRING_RABBITMQ_HOST", "127.0.0.1",
                     "SPRING_RABBITMQ_USERNAME", "devops", "SPRING_RABBITMQ_PASSWORD", UUID.randomUUID().toString()),
                     List.of(), 8080, "/actuator/health/liveness", "UP"),
-            "go-hello", new RunCheck(Map.of(), List.of(), 8080));
+            "go-hello", new RunCheck(Map.of(), List.of(), 8080),
+            "go-cmd", new RunCheck(Map.of(), List.of(), 8080));
 
     /** Generous: Spring Boot alone takes 10-40 s to start on two busy cores. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);

@@ -40,6 +40,8 @@ class GoDetectionTest {
         assertEquals(9000, a.port());
         assertEquals("/healthz", a.healthcheck());
         assertEquals(List.of(), a.start());
+        // the template's default builds "."; a cmd/NAME main package gets the whole build command
+        assertEquals(List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./cmd/gateway"), a.build());
         assertEquals(List.of("postgres", "redis", "kafka"), a.dependsOn());
         assertEvidence(d, "go 1.23 from go.mod:5 toolchain directive");
         assertEvidence(d, "main package ./cmd/gateway (build with 'go build ./cmd/gateway')");
@@ -56,6 +58,7 @@ class GoDetectionTest {
         assertEquals("1.22", a.runtime().version());
         assertEquals(3000, a.port());
         assertEquals("3000", a.env().get("PORT").defaultValue());
+        assertEquals(List.of(), a.build(), "a root main package builds with the template's default");
         assertEvidence(d, "main package . (build with 'go build .')");
     }
 

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The committed files of every examples/* app are exactly what the built-in templates render from its
- * devops.yaml. After changing a template, re-render with {@code devops render examples/NAME --force}.
+ * The committed files of every examples/* app, and of every build-test fixture that has a devops.yaml
+ * (src/test/resources/docker-fixtures/*), are exactly what the built-in templates render from its
+ * devops.yaml: the Dockerfiles the build tests build are the ones devops writes. After changing a
+ * template, re-render with {@code devops render DIR --force}.
  */
 class ExamplesGoldenTest {
     static Path examplesDir() {
@@ -27,11 +29,11 @@ class ExamplesGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleMatchesItsRender() throws IOException {
-        List<Path> examples;
-        try (Stream<Path> s = Files.list(examplesDir())) {
-            examples = s.filter(p -> Files.isRegularFile(p.resolve("devops.yaml"))).sorted().collect(Collectors.toList());
-        }
+        List<Path> examples = withDescriptor(examplesDir());
         assertTrue(examples.size() >= 4, "expected the four examples, found " + examples);
+        List<Path> fixtures = withDescriptor(examplesDir().resolveSibling("src/test/resources/docker-fixtures"));
+        assertTrue(fixtures.stream().anyMatch(p -> p.endsWith("go-cmd")), "the go-cmd fixture: " + fixtures);
+        examples.addAll(fixtures);
         return examples.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             Descriptor d = DescriptorLoader.load(dir.resolve("devops.yaml"));
             Plan plan = Scaffolder.plan(d, dir, TemplateSource.builtIn());
@@ -43,9 +45,15 @@ class ExamplesGoldenTest {
                 }
             }
             if (diffs.length() > 0) {
-                fail("examples/" + dir.getFileName() + " differs from its render (re-render with 'devops render "
-                        + "examples/" + dir.getFileName() + " --force' if the template change is intended):\n" + diffs);
+                fail(dir + " differs from its render (re-render with 'devops render " + dir
+                        + " --force' if the template change is intended):\n" + diffs);
             }
         }));
+    }
+
+    private static List<Path> withDescriptor(Path parent) throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("devops.yaml"))).sorted().collect(Collectors.toList());
+        }
     }
 }
