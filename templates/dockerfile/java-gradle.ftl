@@ -5,6 +5,18 @@
 #
 # ${app.name}: Java ${app.version} (gradle<#if app.framework?has_content>, ${app.framework}</#if>)
 
+<#if app.module??>
+# Build stage: a multi-project build needs every project's build script and sources, so the whole tree is
+# copied (no separate dependency layer); the jar comes from ${app.module}.
+FROM gradle:8-jdk${app.version} AS build
+WORKDIR /build
+# every project's build script and sources are needed before the first task: devops:ignore DF0027
+COPY . .
+RUN ${json(app.build)}
+RUN mkdir -p /out \
+    && find ${app.module}/build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
+    && test -f /out/app.jar
+<#else>
 # Build stage: dependencies first (cached until the build scripts change), then the sources.
 FROM gradle:8-jdk${app.version} AS build
 WORKDIR /build
@@ -17,6 +29,7 @@ RUN ${json(app.build)}
 RUN gradle --no-daemon -q ${task} && mkdir -p /out \
     && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
     && test -f /out/app.jar
+</#if>
 
 # Runtime stage: the JRE only.
 FROM eclipse-temurin:${app.version}-jre

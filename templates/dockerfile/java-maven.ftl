@@ -4,6 +4,18 @@
 #
 # ${app.name}: Java ${app.version} (maven<#if app.framework?has_content>, ${app.framework}</#if>)
 
+<#if app.module??>
+# Build stage: a multi-module build needs every module's pom.xml and sources, so the whole tree is copied
+# (no separate dependency layer); the jar comes from ${app.module}.
+FROM maven:3.9-eclipse-temurin-${app.version} AS build
+WORKDIR /build
+# dependency:go-offline cannot resolve modules of the reactor that are not built yet: devops:ignore DF0027
+COPY . .
+RUN ${json(app.build)}
+RUN mkdir -p /out \
+    && find ${app.module}/target -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' -exec cp {} /out/app.jar \; \
+    && test -f /out/app.jar
+<#else>
 # Build stage: dependencies first (cached until pom.xml changes), then the sources.
 FROM maven:3.9-eclipse-temurin-${app.version} AS build
 WORKDIR /build
@@ -14,6 +26,7 @@ COPY src ./src
 RUN ${json(app.build)}
 </#if>
 RUN mvn -B -q package -DskipTests && mkdir -p /out && cp target/*.jar /out/app.jar
+</#if>
 
 # Runtime stage: the JRE only.
 FROM eclipse-temurin:${app.version}-jre

@@ -91,6 +91,10 @@ public final class RenderModel {
         if (a.healthcheck() != null) {
             m.put("healthcheckPath", a.healthcheck());
         }
+        String module = javaModule(a);
+        if (module != null) {
+            m.put("module", module);
+        }
         String staticDir = staticDir(a);
         if (staticDir != null) {
             m.put("staticDir", staticDir);
@@ -115,6 +119,30 @@ public final class RenderModel {
         }
         m.put("env", env);
         return m;
+    }
+
+    /**
+     * The module of a multi-module Java build that makes the runnable jar, relative to the app, read from
+     * its build command ({@code mvn ... -pl api ...}, {@code gradle ... :services:api:bootJar}); null when the
+     * build is a single module. Its templates then copy the whole tree and take the jar from that module.
+     */
+    static String javaModule(App a) {
+        if (a.runtime().language() != Language.JAVA || a.build().isEmpty()) {
+            return null;
+        }
+        List<String> b = a.build();
+        for (int i = 0; i < b.size(); i++) {
+            String arg = b.get(i);
+            if (("-pl".equals(arg) || "--projects".equals(arg)) && i + 1 < b.size()) {
+                String m = b.get(i + 1).split(",")[0];
+                return m.startsWith(":") ? null : m; // ":artifactId" names no directory
+            }
+            if (arg.matches(":[\\w.-]+(:[\\w.-]+)*:(bootJar|jar|shadowJar|build|assemble)")) {
+                String path = arg.substring(1, arg.lastIndexOf(':'));
+                return path.replace(':', '/');
+            }
+        }
+        return null;
     }
 
     /**

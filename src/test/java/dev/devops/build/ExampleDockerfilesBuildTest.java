@@ -47,7 +47,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>java-spring: datasource and RabbitMQ settings point at a closed port (Hikari and the Rabbit
  *       connection factory connect lazily); {@code GET /actuator/health/liveness} must say {@code UP}
  *       (the liveness group does not include the db and rabbit indicators).
- *   <li>the go-hello fixture, and go-cmd (main package in cmd/server; its Dockerfile is the one devops renders).
+ *   <li>the go-hello fixture; go-cmd (main package in cmd/server) and java-modules (a Maven multi-module
+ *       build whose jar comes from api/), whose Dockerfiles are the ones devops renders.
  * </ul>
  * An app without an entry in {@link #RUN_CHECKS} is built only.
  *
@@ -89,7 +90,8 @@ class ExampleDockerfilesBuildTest {
                     "SPRING_RABBITMQ_USERNAME", "devops", "SPRING_RABBITMQ_PASSWORD", UUID.randomUUID().toString()),
                     List.of(), 8080, "/actuator/health/liveness", "UP"),
             "go-hello", new RunCheck(Map.of(), List.of(), 8080),
-            "go-cmd", new RunCheck(Map.of(), List.of(), 8080));
+            "go-cmd", new RunCheck(Map.of(), List.of(), 8080),
+            "java-modules", new RunCheck(Map.of(), List.of(), 8080, "/actuator/health", "UP"));
 
     /** Generous: Spring Boot alone takes 10-40 s to start on two busy cores. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);

@@ -73,6 +73,37 @@ class DockerfileTemplatesTest {
         assertEquals("angular".equals(framework), ignore.lines().anyMatch(".angular"::equals), ignore);
     }
 
+    @ParameterizedTest(name = "{0} module build {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "maven  | [mvn, -B, -DskipTests, -pl, services/api, -am, package]  | services/api/target",
+        "gradle | [gradle, --no-daemon, ':services:api:bootJar', -x, test] | services/api/build/libs",
+    })
+    void aMultiModuleBuildCopiesTheTreeAndTakesTheJarFromItsModule(String tool, String build, String libs) {
+        String yaml = Descriptors.app("java", "17", tool, "spring-boot", false, false)
+                .replace("    port: 8080\n", "    port: 8080\n    build: " + build + "\n");
+        Descriptor d = Descriptors.parse(yaml);
+        App app = d.apps().get(0);
+        assertEquals("services/api", RenderModel.javaModule(app));
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        List<String> lines = df.lines().toList();
+        int copy = lines.indexOf("COPY . .");
+        assertTrue(copy > 0 && lines.get(copy - 1).endsWith("devops:ignore DF0027"), df);
+        assertTrue(lines.get(copy + 1).startsWith("RUN [\"" + ("maven".equals(tool) ? "mvn" : "gradle") + "\""), "the module build runs right after:\n" + df);
+        assertTrue(df.contains("find " + libs + " -maxdepth 1 -name '*.jar'"), df);
+        assertFalse(df.contains("COPY src ./src"), "a module's sources are not in the root src:\n" + df);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("RUN mvn") || l.startsWith("RUN gradle")
+                || l.startsWith("RUN [")).count(), "one build, not the module build and then the root one:\n" + df);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSingleModuleBuildHasNoModule() {
+        Descriptor d = Descriptors.parse(Descriptors.app("java", "17", "maven", null, false, true));
+        assertEquals(null, RenderModel.javaModule(d.apps().get(0)));
+        Descriptor node = Descriptors.parse(Descriptors.app("node", "20", "npm", null, false, true)
+                .replace("[make, assets]", "[npm, run, build, -pl, x]"));
+        assertEquals(null, RenderModel.javaModule(node.apps().get(0)), "only Java builds have modules");
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} {3} health={5} build={6}")
     @MethodSource("stacks")
     void dockerfileIsProductionShaped(String lang, String version, String tool, String framework, String manifest,
