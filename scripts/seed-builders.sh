@@ -7,6 +7,7 @@
 #                          npm_config_offline=true, cache owned by uid 1000 (USER node works)
 #   maven:3.9-eclipse-temurin-17  ~/.m2/repository after dependency:go-offline AND a real `package`
 #                          on a copy of every examples/*/pom.xml and of this project's pom.xml
+#                          (a multi-module fixture: `package -DskipTests` on a copy of its tree)
 #                          (the tool's own Dockerfile builds it); settings.xml says <offline>true
 #   python:3.11-slim       Debian python3-pip, -flask, -psycopg2, -gunicorn; PIP_NO_INDEX=1;
 #                          EXTERNALLY-MANAGED removed so `pip install -r requirements.txt` is satisfied
@@ -84,8 +85,15 @@ D
 seed_maven() {
   local tags=(maven:3.9-eclipse-temurin-17 maven:3-eclipse-temurin-17) base poms=("$ROOT/pom.xml") d
   base=$(unseeded "${tags[0]}")
-  while read -r d; do [ -f "$d/pom.xml" ] && poms+=("$d/pom.xml"); done < <(app_dirs)
-  local hash; hash=$(seed_hash "$base" "${poms[@]}")
+  local inputs=()
+  while read -r d; do
+    [ -f "$d/pom.xml" ] || continue
+    poms+=("$d/pom.xml")
+    if grep -q '<modules>' "$d/pom.xml"; then   # the modules' poms are inputs too
+      while read -r m; do inputs+=("$m"); done < <(find "$d" -mindepth 2 -name pom.xml -not -path '*/target/*' | sort)
+    fi
+  done < <(app_dirs)
+  local hash; hash=$(seed_hash "$base" "${poms[@]}" "${inputs[@]}")
   if up_to_date "${tags[0]}" "$hash"; then log "maven: ${tags[0]} is seeded for these poms"; return 0; fi
   command -v mvn >/dev/null || die "the host needs mvn"
   local hv iv
@@ -95,9 +103,20 @@ seed_maven() {
   local ctx; ctx=$(new_ctx)
   local repo="$CACHE_DIR/m2" p n=0 apps=()
   for p in "${poms[@]}"; do
+    n=$((n + 1)); local w="$ctx/p$n" rel=${p#"$ROOT"/}; apps+=("${rel%/pom.xml}")
+    if [ "$p" != "$ROOT/pom.xml" ] && grep -q '<modules>' "$p"; then
+      # a multi-module build: its Dockerfile runs `mvn -DskipTests -pl MODULE -am package` on the whole
+      # tree; go-offline cannot resolve reactor modules that are not built yet (MDEP-516), so the seed
+      # is that package run itself, on a copy of the app (build output left out)
+      mkdir -p "$w"; (cd "$(dirname "$p")" && tar --exclude=target --exclude=build -cf - .) | tar -xf - -C "$w"
+      log "mvn -DskipTests package for the multi-module ${p#"$ROOT"/} (host, into $repo)"
+      timeout 900 mvn -B -ntp -f "$w/pom.xml" -Dmaven.repo.local="$repo" -DskipTests package >"$ctx.mvn.log" 2>&1 ||
+        { tail -40 "$ctx.mvn.log" >&2; die "mvn package failed for $p"; }
+      rm -rf "$w"
+      continue
+    fi
     # a copy of the pom with a stub main class and test: `package` then loads every plugin and
     # its dependencies (compiler, surefire provider, jar, shade/repackage) that go-offline misses
-    n=$((n + 1)); local w="$ctx/p$n" rel=${p#"$ROOT"/}; apps+=("${rel%/pom.xml}")
     mkdir -p "$w/src/main/java/devopsseed" "$w/src/test/java/devopsseed"; cp "$p" "$w/pom.xml"
     echo 'package devopsseed; public class SeedMain { public static void main(String[] a) { } }' >"$w/src/main/java/devopsseed/SeedMain.java"
     echo 'package devopsseed; public class SeedTest { }' >"$w/src/test/java/devopsseed/SeedTest.java"
