@@ -2,11 +2,7 @@ package dev.devops.cli;
 
 import dev.devops.engine.DownOptions;
 import dev.devops.engine.EngineClient;
-import dev.devops.engine.EngineException;
-import dev.devops.engine.StackEngine;
 import dev.devops.engine.StackSource;
-import dev.devops.engine.StackSpec;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code devops down}: stop and remove the stack's containers and networks (orphans included). */
 @Command(name = "down", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Stop and remove the stack's containers (orphans too) and networks.")
-public final class DownCommand implements Callable<Integer> {
+public final class DownCommand extends StackCommand {
     @Mixin
     StackOptions stack = new StackOptions();
 
@@ -32,37 +28,20 @@ public final class DownCommand implements Callable<Integer> {
     @Option(names = "--remove-orphans", description = "Accepted for compose compatibility: orphans are always removed.")
     boolean removeOrphans;
 
-    private final Supplier<StackSource> source;
-    private final Supplier<EngineClient> clients;
-
     public DownCommand() {
-        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
     }
 
     public DownCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
-        this.source = source;
-        this.clients = clients;
+        super(source, clients);
     }
 
     @Override
     public Integer call() {
         DownOptions opts = new DownOptions(volumes, rmi, timeout);
-        EngineClient client = clients.get();
-        client.warmUp(); // overlaps the client's start-up with loading the compose file
-        StackSpec spec;
-        try {
-            spec = source.get().load(stack.request().asLenient());
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        try (StackEngine engine = new StackEngine(client, new ProgressRenderer(System.err, Consoles.live(), false))) {
-            engine.down(spec, opts);
-            return 0;
-        } catch (EngineException e) {
-            throw EngineCommands.failure(e);
-        } finally {
-            client.close();
-        }
+        return onEngine(stack.request().asLenient(), spec -> new ProgressRenderer(System.err, Consoles.live(), false),
+                (engine, spec) -> {
+                    engine.down(spec, opts);
+                    return 0;
+                });
     }
 }

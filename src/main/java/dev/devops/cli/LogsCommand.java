@@ -2,14 +2,10 @@ package dev.devops.cli;
 
 import dev.devops.engine.ContainerStatus;
 import dev.devops.engine.EngineClient;
-import dev.devops.engine.EngineException;
 import dev.devops.engine.LogOptions;
-import dev.devops.engine.StackEngine;
 import dev.devops.engine.StackSource;
-import dev.devops.engine.StackSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code devops logs}: the stack's container output, multiplexed with a prefix per container. */
 @Command(name = "logs", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the output of the stack's containers, each line prefixed with its container.")
-public final class LogsCommand implements Callable<Integer> {
+public final class LogsCommand extends StackCommand {
     // not the StackOptions mixin: here -f means --follow, as in `docker compose logs -f`
     @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name.")
     String projectName;
@@ -44,16 +40,11 @@ public final class LogsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
-    private final Supplier<StackSource> source;
-    private final Supplier<EngineClient> clients;
-
     public LogsCommand() {
-        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
     }
 
     public LogsCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
-        this.source = source;
-        this.clients = clients;
+        super(source, clients);
     }
 
     @Override
@@ -66,20 +57,14 @@ public final class LogsCommand implements Callable<Integer> {
                 throw new dev.devops.core.UserError(null, "--tail must be a number or 'all', not '" + tail + "'", null);
             }
         }
-        StackSpec spec = source.get().load(new StackSource.Request(projectName, files,
-                java.nio.file.Path.of("").toAbsolutePath(), profiles, true));
-        EngineClient client = clients.get();
-        try (StackEngine engine = new StackEngine(client, null)) {
-            List<String> names = engine.ps(spec.project()).stream()
-                    .filter(c -> services.isEmpty() || services.contains(c.service()))
-                    .map(ContainerStatus::name).toList();
-            LogPrinter printer = new LogPrinter(System.out, spec.project(), names, Terminal.colour() && !noColor);
-            engine.logs(spec, new LogOptions(services, follow, n, timestamps), printer);
-            return 0;
-        } catch (EngineException e) {
-            throw EngineCommands.failure(e);
-        } finally {
-            client.close();
-        }
+        LogOptions opts = new LogOptions(services, follow, n, timestamps);
+        return onEngine(new StackSource.Request(projectName, files, java.nio.file.Path.of("").toAbsolutePath(), profiles, true),
+                spec -> null, (engine, spec) -> {
+                    List<String> names = engine.ps(spec.project()).stream()
+                            .filter(c -> services.isEmpty() || services.contains(c.service()))
+                            .map(ContainerStatus::name).toList();
+                    engine.logs(spec, opts, new LogPrinter(System.out, spec.project(), names, Terminal.colour() && !noColor));
+                    return 0;
+                });
     }
 }

@@ -4,15 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devops.engine.ContainerStatus;
 import dev.devops.engine.EngineClient;
-import dev.devops.engine.EngineException;
-import dev.devops.engine.StackEngine;
 import dev.devops.engine.StackSource;
-import dev.devops.engine.StackSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code devops ps}: the stack's containers with their state, health and ports. */
 @Command(name = "ps", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the stack's containers: name, service, status (with health) and ports.")
-public final class PsCommand implements Callable<Integer> {
+public final class PsCommand extends StackCommand {
     /** Output formats. */
     public enum Format { table, json }
 
@@ -35,38 +31,18 @@ public final class PsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
-    private final Supplier<StackSource> source;
-    private final Supplier<EngineClient> clients;
-
     public PsCommand() {
-        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
     }
 
     public PsCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
-        this.source = source;
-        this.clients = clients;
+        super(source, clients);
     }
 
     @Override
     public Integer call() throws JsonProcessingException {
-        EngineClient client = clients.get();
-        client.warmUp(); // overlaps the client's start-up with loading the compose file
-        StackSpec spec;
-        try {
-            spec = source.get().load(stack.request().asLenient());
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        List<ContainerStatus> rows;
-        try (StackEngine engine = new StackEngine(client, null)) {
-            rows = engine.ps(spec.project()).stream()
-                    .filter(c -> services.isEmpty() || services.contains(c.service())).toList();
-        } catch (EngineException e) {
-            throw EngineCommands.failure(e);
-        } finally {
-            client.close();
-        }
+        List<ContainerStatus> rows = onEngine(stack.request().asLenient(), spec -> null,
+                (engine, spec) -> engine.ps(spec.project()).stream()
+                        .filter(c -> services.isEmpty() || services.contains(c.service())).toList());
         System.out.print(format == Format.json ? json(rows) : table(rows));
         System.out.flush();
         return 0;

@@ -2,7 +2,6 @@ package dev.devops.cli;
 
 import dev.devops.engine.ContainerStatus;
 import dev.devops.engine.EngineClient;
-import dev.devops.engine.EngineException;
 import dev.devops.engine.Plan;
 import dev.devops.engine.StackEngine;
 import dev.devops.engine.StackSource;
@@ -11,7 +10,6 @@ import dev.devops.engine.UpOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build, create and start the stack's containers, recreating only what changed.",
             "Attached by default: logs of all services with a prefix each; Ctrl-C stops the stack."})
-public final class UpCommand implements Callable<Integer> {
+public final class UpCommand extends StackCommand {
     @Mixin
     StackOptions stack = new StackOptions();
 
@@ -65,16 +63,11 @@ public final class UpCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final Supplier<StackSource> source;
-    private final Supplier<EngineClient> clients;
-
     public UpCommand() {
-        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
     }
 
     public UpCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
-        this.source = source;
-        this.clients = clients;
+        super(source, clients);
     }
 
     @Override
@@ -83,21 +76,10 @@ public final class UpCommand implements Callable<Integer> {
             throw new dev.devops.core.UserError(null, "--abort-on-container-exit and --exit-code-from need attached mode",
                     "drop -d / --wait");
         }
-        EngineClient client = clients.get();
-        client.warmUp(); // overlaps the client's start-up with loading the compose file
-        StackSpec spec;
-        try {
-            spec = source.get().load(stack.request());
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        boolean verbose = spec != null && this.spec != null && DevopsCommand.isVerbose(this.spec.commandLine());
-        ProgressRenderer progress = new ProgressRenderer(System.err, Consoles.live(), verbose);
-        StackEngine engine = new StackEngine(client, progress);
-        try {
-            UpOptions opts = new UpOptions(services, build, forceRecreate, removeOrphans, waitHealthy,
-                    waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), !noHealthProbe);
+        boolean verbose = this.spec != null && DevopsCommand.isVerbose(this.spec.commandLine());
+        UpOptions opts = new UpOptions(services, build, forceRecreate, removeOrphans, waitHealthy,
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), !noHealthProbe);
+        return onEngine(stack.request(), spec -> new ProgressRenderer(System.err, Consoles.live(), verbose), (engine, spec) -> {
             long t0 = System.nanoTime();
             Plan plan = engine.up(spec, opts);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -107,12 +89,7 @@ public final class UpCommand implements Callable<Integer> {
                 return 0;
             }
             return attach(engine, spec);
-        } catch (EngineException e) {
-            throw EngineCommands.failure(e);
-        } finally {
-            engine.close();
-            client.close();
-        }
+        });
     }
 
     private int attach(StackEngine engine, StackSpec spec) {

@@ -1,0 +1,49 @@
+package dev.devops.cli;
+
+import dev.devops.engine.EngineClient;
+import dev.devops.engine.EngineException;
+import dev.devops.engine.EngineListener;
+import dev.devops.engine.StackEngine;
+import dev.devops.engine.StackSource;
+import dev.devops.engine.StackSpec;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** What up, down, ps and logs share: where the stack and the engine client come from, and one way to use them. */
+abstract class StackCommand implements Callable<Integer> {
+    private final Supplier<StackSource> source;
+    private final Supplier<EngineClient> clients;
+
+    /** The installed stack source and the client for DOCKER_HOST. */
+    StackCommand() {
+        this(EngineCommands.installedSource(), EngineCommands.environmentClient());
+    }
+
+    /** Tests pass their own source and client. */
+    StackCommand(Supplier<StackSource> source, Supplier<EngineClient> clients) {
+        this.source = source;
+        this.clients = clients;
+    }
+
+    /**
+     * Loads the stack while the engine client warms up, runs {@code op} on an engine that reports to the
+     * listener made for the stack, and closes engine and client. An engine failure becomes exit 3.
+     */
+    final <T> T onEngine(StackSource.Request request, Function<StackSpec, EngineListener> listener,
+            BiFunction<StackEngine, StackSpec, T> op) {
+        EngineClient client = clients.get();
+        client.warmUp(); // overlaps the client's start-up with loading the compose file
+        try {
+            StackSpec spec = source.get().load(request);
+            try (StackEngine engine = new StackEngine(client, listener.apply(spec))) {
+                return op.apply(engine, spec);
+            }
+        } catch (EngineException e) {
+            throw EngineCommands.failure(e);
+        } finally {
+            client.close();
+        }
+    }
+}
