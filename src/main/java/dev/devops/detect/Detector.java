@@ -371,7 +371,7 @@ public final class Detector {
         Map<AppDraft, Map<String, List<EnvReference>>> refs = new LinkedHashMap<>();
         for (AppDraft d : drafts) {
             Map<String, List<EnvReference>> byName = new LinkedHashMap<>();
-            for (String f : sources.get(d.dir)) {
+            for (String f : d.sources) { // the stack may have narrowed the directory's files (other programs)
                 if (!EnvScanner.supports(f)) {
                     continue;
                 }
