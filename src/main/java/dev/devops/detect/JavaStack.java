@@ -66,8 +66,8 @@ final class JavaStack {
     }
 
     /** The parts of a pom.xml that detection reads. */
-    record Pom(String file, String parent, Map<String, String> properties, List<String> dependencies,
-            Map<String, Element> plugins, List<String> modules) {
+    record Pom(String file, String parent, String parentVersion, Map<String, String> properties,
+            List<String> dependencies, Map<String, Element> plugins, List<String> modules) {
         boolean springBoot() {
             return "spring-boot-starter-parent".equals(parent) || plugins.containsKey("spring-boot-maven-plugin")
                     || dependencies.contains("org.springframework.boot:spring-boot-dependencies");
@@ -159,7 +159,8 @@ final class JavaStack {
             }
         }
         Element parent = child(project, "parent");
-        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), props, deps, plugins, modules);
+        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), parent == null ? null : text(parent, "version"),
+                props, deps, plugins, modules);
     }
 
     static AppDraft detectMaven(RepoFiles repo, String dir, List<String> sources) {
@@ -184,7 +185,15 @@ final class JavaStack {
                 break;
             }
         }
-        if (found == null) {
+        Pom bootParent = poms.stream().filter(p -> "spring-boot-starter-parent".equals(p.parent())
+                && p.parentVersion() != null && p.parentVersion().matches("[3-9]\\..*")).findFirst().orElse(null);
+        if (found == null && bootParent != null) {
+            // the parent's java.version: 17 since Spring Boot 3 (21 would also run, but lint's drift check and
+            // a Gradle build beside the pom say 17)
+            d.version = "17";
+            d.evidence("java 17 from " + bootParent.file() + " parent spring-boot-starter-parent "
+                    + bootParent.parentVersion() + " (its default java.version)");
+        } else if (found == null) {
             d.version = DEFAULT_VERSION;
             d.evidence("java " + DEFAULT_VERSION + " (default; no compiler release/source or java.version in " + root.file() + ")");
         } else {

@@ -234,4 +234,19 @@ class JavaDetectionTest {
         assertEquals(List.of("redis"), apps.get(0).dependsOn());
         assertEquals(9001, apps.get(1).port());
     }
+
+    @Test
+    void springBoot3ParentWithoutJavaVersionMeansItsDefault17() {
+        // spring-guides/gs-multi-module: modules with the Boot parent and no java.version; Boot 3's default is 17
+        repo.pom(".", "<packaging>pom</packaging><modules><module>app</module></modules>")
+                .pom("app", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent"
+                        + "</artifactId><version>3.3.0</version></parent>")
+                .file("app/src/main/java/App.java", "class App { public static void main(String[] a) {} }");
+        Detection d = repo.detect();
+        assertEquals("17", d.descriptor().apps().get(0).runtime().version());
+        assertEvidence(d, "java 17 from app/pom.xml parent spring-boot-starter-parent 3.3.0 (its default java.version)");
+        repo.pom("app", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent"
+                + "</artifactId><version>2.7.18</version></parent>");
+        assertEquals(JavaStack.DEFAULT_VERSION, repo.app().runtime().version());
+    }
 }
