@@ -17,14 +17,14 @@ services:
   ${app.name}:
     build:
       context: ${yaml(app.context)}
-      dockerfile: Dockerfile
+      dockerfile: ${app.dockerfile}
     init: true
     restart: unless-stopped
     security_opt:
       - "no-new-privileges:true"
 <#if app.port??>
     ports:
-      - "127.0.0.1:${app.port}:${app.port}"
+      - "127.0.0.1:${app.hostPort}:${app.port}"
 </#if>
 <#if app.env?has_content>
     environment:

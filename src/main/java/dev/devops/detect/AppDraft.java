@@ -10,6 +10,8 @@ import java.util.Map;
 final class AppDraft {
     final String dir;
     final Language language;
+    /** The app's name when it is not its directory's (one app per runnable module of a build); null otherwise. */
+    String name;
     String version;
     String buildTool;
     String framework;
@@ -22,6 +24,8 @@ final class AppDraft {
     /** service type → the evidence line that found it */
     final Map<String, String> services = new LinkedHashMap<>();
     final List<String> evidence = new ArrayList<>();
+    /** Java: the runnable modules (relative to dir) of a multi-module build with more than one; empty otherwise. */
+    List<String> modules = List.of();
     /** Files (repo-relative) whose env reads and port/health literals belong to this app. */
     List<String> sources = List.of();
 

@@ -101,7 +101,8 @@ public final class Detector {
         Map<String, List<String>> sources = sources(repo, appDirs.keySet());
         List<AppDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, Language> e : appDirs.entrySet()) {
-            drafts.add(draft(repo, e.getKey(), e.getValue(), workspaceOf.get(e.getKey()), sources.get(e.getKey())));
+            AppDraft d = draft(repo, e.getKey(), e.getValue(), workspaceOf.get(e.getKey()), sources.get(e.getKey()));
+            drafts.addAll(d.language == Language.JAVA ? JavaStack.perModule(repo, d) : List.of(d));
         }
         AppDraft target = drafts.size() == 1 ? drafts.get(0)
                 : drafts.stream().filter(d -> ".".equals(d.dir)).findFirst().orElse(null);
@@ -371,7 +372,7 @@ public final class Detector {
         Map<AppDraft, Map<String, List<EnvReference>>> refs = new LinkedHashMap<>();
         for (AppDraft d : drafts) {
             Map<String, List<EnvReference>> byName = new LinkedHashMap<>();
-            for (String f : sources.get(d.dir)) {
+            for (String f : d.sources) { // the stack may have narrowed the directory's files (other programs)
                 if (!EnvScanner.supports(f)) {
                     continue;
                 }
@@ -499,9 +500,10 @@ public final class Detector {
         Map<AppDraft, String> out = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>(serviceNames);
         List<AppDraft> ordered = new ArrayList<>(drafts);
-        ordered.sort(Comparator.comparing(d -> !".".equals(d.dir)));
+        ordered.sort(Comparator.comparing(d -> !".".equals(d.dir) || d.name != null));
         for (AppDraft d : ordered) {
-            String base = ".".equals(d.dir) ? project : sanitize(d.dir.substring(d.dir.lastIndexOf('/') + 1));
+            String base = d.name != null ? sanitize(d.name)
+                    : ".".equals(d.dir) ? project : sanitize(d.dir.substring(d.dir.lastIndexOf('/') + 1));
             String name = base;
             if (taken.contains(name) && !".".equals(d.dir)) {
                 name = sanitize(d.dir.replace('/', '-'));

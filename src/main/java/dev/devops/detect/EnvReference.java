@@ -40,6 +40,11 @@ public record EnvReference(String name, String path, int line, int column, Strin
         GO_GETENV(true),
         /** Go {@code os.LookupEnv("X")}: the code handles the unset case itself */
         GO_LOOKUPENV(false),
+        /**
+         * Go struct tag {@code env:"X"} (caarlos0/env, cleanenv): optional unless {@code ,required} or
+         * {@code env-required:"true"}; {@code envDefault}/{@code env-default} give the default
+         */
+        GO_STRUCT_TAG(true),
         /** A key of an envalid {@code cleanEnv(process.env, {X: str()})} schema */
         ENVALID(true),
         /** A key of a zod {@code z.object({X: …})} parsed from {@code process.env} in the same file */

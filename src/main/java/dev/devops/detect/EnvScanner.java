@@ -54,6 +54,8 @@ public final class EnvScanner {
     private static final Pattern PY_DEFAULT = Pattern.compile(
             "\\s*,\\s*(?:(['\"])([^'\"\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(True|False)\\b)");
 
+    private static final Pattern GO_TAG = Pattern.compile("`[^`\\n]*?\\benv:\"([^\",\"]+)((?:,[\\w-]+)*)\"[^`\\n]*`");
+    private static final Pattern GO_TAG_DEFAULT = Pattern.compile("\\benv-?[dD]efault:\"([^\"]*)\"");
     private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private EnvScanner() {
@@ -116,7 +118,7 @@ public final class EnvScanner {
             case JAVA -> text.contains("getenv") || text.contains("${");
             case SPRING_CONFIG -> text.contains("${");
             case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings");
-            case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv");
+            case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("env:\"");
         };
     }
 
@@ -321,6 +323,15 @@ public final class EnvScanner {
             Matcher m = GO_GETENV.matcher(text);
             while (m.find()) {
                 add(m.group(2), m.start(2), null, m.group(1).equals("Getenv") ? Kind.GO_GETENV : Kind.GO_LOOKUPENV);
+            }
+            // config structs: `env:"HTTP_PORT,required"`, `env:"LOG_LEVEL" envDefault:"info"` (goclean's config.go)
+            Matcher t = GO_TAG.matcher(text);
+            while (t.find()) {
+                String tag = t.group();
+                Matcher d = GO_TAG_DEFAULT.matcher(tag);
+                String def = d.find() ? d.group(1) : null;
+                boolean required = t.group(2).contains(",required") || tag.contains("env-required:\"true\"");
+                add(t.group(1), t.start(1), def, Kind.GO_STRUCT_TAG, !required);
             }
         }
 

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 /** Go apps: go.mod (go and toolchain directives, requires), the main package, port literals. */
 final class GoStack {
     static final String DEFAULT_VERSION = "1.24";
+    /**
+     * The oldest Go with a golang:X-bookworm image. A go directive only states a minimum, so an older one is
+     * built with this release (Go keeps old modules building).
+     */
+    static final String OLDEST_IMAGE = "1.20";
     /** module path prefix → service type */
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
@@ -36,7 +41,7 @@ final class GoStack {
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
     private static final Pattern REQUIRE_BLOCK = Pattern.compile("(?ms)^require\\s*\\((.*?)^\\)");
-    private static final Pattern REQUIRE_LINE = Pattern.compile("(?m)^require\\s+(\\S+)\\s");
+    private static final Pattern REQUIRE_LINE = Pattern.compile("(?m)^require\\s+([^(\\s].*)$");
     private static final Pattern MAIN_PACKAGE = Pattern.compile("(?m)^package\\s+main\\b");
     private static final Pattern PORT = Pattern.compile(
             "(?:ListenAndServe(?:TLS)?\\(|Addr\\s*:\\s*|\\.Run\\(|\\.Listen\\(|\\.Start\\()\\s*\"[\\w.]*:(\\d{2,5})\""
@@ -67,6 +72,11 @@ final class GoStack {
         } else if (go.find()) {
             d.version = go.group(1);
             d.evidence("go " + d.version + " from " + gomod + ":" + lines.line(go.start()) + " go directive");
+            if (older(d.version, OLDEST_IMAGE)) {
+                d.evidence("go " + OLDEST_IMAGE + " instead of " + d.version + ": the go directive is a minimum and "
+                        + "golang:" + d.version + "-bookworm does not exist (the oldest bookworm image is " + OLDEST_IMAGE + ")");
+                d.version = OLDEST_IMAGE;
+            }
         } else {
             d.version = DEFAULT_VERSION;
             d.evidence("go " + DEFAULT_VERSION + " (default; " + gomod + " has no go directive)");
@@ -79,6 +89,15 @@ final class GoStack {
         if (mainPkg != null && !".".equals(mainPkg)) {
             // the template's default builds "."; a cmd/NAME program needs the whole command, same flags
             d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+        }
+        List<String> others = otherPrograms(repo, dir, sources, mainPkg);
+        if (!others.isEmpty()) {
+            // a CLI or dev tool beside the server: its ports, routes and variables are not the app's
+            d.sources = sources.stream().filter(f -> others.stream().noneMatch(o -> RepoFiles.inside(f, o))).toList();
+            sources = d.sources;
+            d.evidence("other main packages not built: " + String.join(", ", others.stream()
+                    .map(o -> "./" + (".".equals(dir) ? o : o.substring(dir.length() + 1))).toList())
+                    + " (add an app with its own 'build' for each one that runs as a service)");
         }
         if (!repo.exists(gomod)) {
             d.evidence("no " + gomod + ": a GOPATH-style program, which 'go build' no longer builds; run 'go mod init "
@@ -107,13 +126,15 @@ final class GoStack {
         }
         Matcher single = REQUIRE_LINE.matcher(text);
         while (single.find()) {
-            if (!single.group(1).equals("(")) {
-                requires.append(single.group(1)).append('\n');
-            }
+            requires.append(single.group(1)).append('\n');
         }
         for (String line : requires.toString().split("\\R")) {
             String module = line.trim().split("\\s+")[0];
             if (module.isEmpty() || module.startsWith("//")) {
+                continue;
+            }
+            if (line.matches(".*//\\s*indirect\\b.*")) {
+                // needed by a dependency (gorm v1 requires every SQL driver), not imported by the app
                 continue;
             }
             for (Map.Entry<String, String> e : SERVICES.entrySet()) {
@@ -127,8 +148,8 @@ final class GoStack {
 
     /**
      * The main package of the app in {@code dir} as a 'go build' argument: "." when a .go file directly in
-     * {@code dir} (main.go first) declares package main, else "./cmd/NAME" for the first such cmd/NAME
-     * directory; null when there is none. Test files do not count.
+     * {@code dir} (main.go first) declares package main, else "./cmd/NAME" for the cmd/NAME directory that most
+     * looks like the service ({@link #serverRank}, then by name); null when there is none. Test files do not count.
      */
     static String mainPackage(RepoFiles repo, String dir, List<String> files) {
         String rootMain = RepoFiles.join(dir, "main.go");
@@ -149,12 +170,66 @@ final class GoStack {
                     return ".";
                 }
                 String pkg = "./" + parent.substring(".".equals(dir) ? 0 : dir.length() + 1);
-                if (found == null || f.endsWith("/main.go") && !found.endsWith("/main.go")) {
+                if (found == null || serverRank(repo, dir, pkg) < serverRank(repo, dir, found)) {
                     found = pkg;
                 }
             }
         }
         return found;
+    }
+
+    private static final Pattern MODULE = Pattern.compile("(?m)^module\\s+\"?([^\\s\"]+)");
+    private static final Pattern SERVER_NAME = Pattern.compile(
+            "(?:.*[-_])?(?:server|api|app|web|service|svc|daemon|backend|gateway)");
+
+    /**
+     * How much ./cmd/NAME looks like the program to containerize (lower is better): 0 for the module's daemon
+     * (NAME is the module's last path element plus "d" or "-server"), 1 for a server-like name (server, api,
+     * app, …), 2 for NAME equal to the module's name (often the CLI), 3 otherwise.
+     */
+    static int serverRank(RepoFiles repo, String dir, String pkg) {
+        String name = pkg.substring(pkg.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        String gomod = RepoFiles.join(dir, "go.mod");
+        Matcher m = repo.exists(gomod) ? MODULE.matcher(repo.text(gomod)) : null;
+        String base = m != null && m.find() ? m.group(1).replaceAll("/v\\d+$", "") : "";
+        base = base.substring(base.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (!base.isEmpty() && (name.equals(base + "d") || name.equals(base + "-server"))) {
+            return 0;
+        }
+        if (SERVER_NAME.matcher(name).matches()) {
+            return 1;
+        }
+        return name.equals(base) ? 2 : 3;
+    }
+
+    /** The cmd/NAME directories (repo-relative) holding a main package other than {@code mainPkg}. */
+    private static List<String> otherPrograms(RepoFiles repo, String dir, List<String> files, String mainPkg) {
+        String cmd = RepoFiles.join(dir, "cmd/");
+        String chosen = mainPkg == null || ".".equals(mainPkg) ? null : RepoFiles.join(dir, mainPkg.substring(2));
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String f : files) {
+            String parent = RepoFiles.parent(f);
+            if (f.endsWith(".go") && !f.endsWith("_test.go") && f.startsWith(cmd) && parent.length() > cmd.length()
+                    && parent.indexOf('/', cmd.length()) < 0 && !parent.equals(chosen) && !out.contains(parent)
+                    && isMain(repo, f)) {
+                out.add(parent);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** "1.15" older than "1.20" (major.minor compared as numbers). */
+    static boolean older(String version, String than) {
+        String[] a = version.split("\\.");
+        String[] b = than.split("\\.");
+        for (int i = 0; i < 2; i++) {
+            int x = i < a.length ? Integer.parseInt(a[i]) : 0;
+            int y = i < b.length ? Integer.parseInt(b[i]) : 0;
+            if (x != y) {
+                return x < y;
+            }
+        }
+        return false;
     }
 
     private static boolean isMain(RepoFiles repo, String f) {

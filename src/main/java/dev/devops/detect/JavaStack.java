@@ -66,8 +66,8 @@ final class JavaStack {
     }
 
     /** The parts of a pom.xml that detection reads. */
-    record Pom(String file, String parent, Map<String, String> properties, List<String> dependencies,
-            Map<String, Element> plugins, List<String> modules) {
+    record Pom(String file, String parent, String parentVersion, Map<String, String> properties,
+            List<String> dependencies, Map<String, Element> plugins, List<String> modules) {
         boolean springBoot() {
             return "spring-boot-starter-parent".equals(parent) || plugins.containsKey("spring-boot-maven-plugin")
                     || dependencies.contains("org.springframework.boot:spring-boot-dependencies");
@@ -159,7 +159,8 @@ final class JavaStack {
             }
         }
         Element parent = child(project, "parent");
-        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), props, deps, plugins, modules);
+        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), parent == null ? null : text(parent, "version"),
+                props, deps, plugins, modules);
     }
 
     static AppDraft detectMaven(RepoFiles repo, String dir, List<String> sources) {
@@ -184,7 +185,15 @@ final class JavaStack {
                 break;
             }
         }
-        if (found == null) {
+        Pom bootParent = poms.stream().filter(p -> "spring-boot-starter-parent".equals(p.parent())
+                && p.parentVersion() != null && p.parentVersion().matches("[3-9]\\..*")).findFirst().orElse(null);
+        if (found == null && bootParent != null) {
+            // the parent's java.version: 17 since Spring Boot 3 (21 would also run, but lint's drift check and
+            // a Gradle build beside the pom say 17)
+            d.version = "17";
+            d.evidence("java 17 from " + bootParent.file() + " parent spring-boot-starter-parent "
+                    + bootParent.parentVersion() + " (its default java.version)");
+        } else if (found == null) {
             d.version = DEFAULT_VERSION;
             d.evidence("java " + DEFAULT_VERSION + " (default; no compiler release/source or java.version in " + root.file() + ")");
         } else {
@@ -211,10 +220,11 @@ final class JavaStack {
             d.evidence("healthcheck /actuator/health from dependency spring-boot-starter-actuator");
         }
         if (!root.modules().isEmpty()) {
-            String module = runnableModule(repo, d, poms);
-            if (module != null) {
-                String mvn = repo.exists(RepoFiles.join(dir, "mvnw")) ? "./mvnw" : "mvn";
-                d.build = List.of(mvn, "-B", "-DskipTests", "-pl", module, "-am", "package");
+            List<String> modules = runnableModules(repo, d, poms);
+            if (modules.size() == 1) {
+                d.build = mavenBuild(repo, dir, modules.get(0));
+            } else if (modules.size() > 1) {
+                d.modules = modules;
             }
         }
         portAndHealth(repo, d);
@@ -292,16 +302,31 @@ final class JavaStack {
         }
     }
 
-    /** The module whose jar is the app: the one with spring-boot-maven-plugin, else the only one with a main. */
-    private static String runnableModule(RepoFiles repo, AppDraft d, List<Pom> poms) {
+    private static List<String> mavenBuild(RepoFiles repo, String dir, String module) {
+        String mvn = repo.exists(RepoFiles.join(dir, "mvnw")) ? "./mvnw" : "mvn";
+        return List.of(mvn, "-B", "-DskipTests", "-pl", module, "-am", "package");
+    }
+
+    /**
+     * The modules whose jars are apps: those with spring-boot-maven-plugin in their own pom, else those with a
+     * main method (the plugin is often inherited from the root, or from a profile of it).
+     */
+    private static List<String> runnableModules(RepoFiles repo, AppDraft d, List<Pom> poms) {
         String dir = d.dir;
+        List<String> withPlugin = new ArrayList<>();
+        String pluginPom = null;
         for (Pom pom : poms.subList(1, poms.size())) {
             if (pom.plugins().containsKey("spring-boot-maven-plugin")) {
                 String module = RepoFiles.parent(pom.file());
-                module = ".".equals(dir) ? module : module.substring(dir.length() + 1);
-                d.evidence("runnable module " + module + " (" + pom.file() + " has spring-boot-maven-plugin)");
-                return module;
+                withPlugin.add(".".equals(dir) ? module : module.substring(dir.length() + 1));
+                pluginPom = pom.file();
             }
+        }
+        if (!withPlugin.isEmpty()) {
+            d.evidence(withPlugin.size() == 1
+                    ? "runnable module " + withPlugin.get(0) + " (" + pluginPom + " has spring-boot-maven-plugin)"
+                    : "runnable modules " + String.join(", ", withPlugin) + " (their pom.xml has spring-boot-maven-plugin)");
+            return withPlugin;
         }
         List<String> withMain = new ArrayList<>();
         for (Pom pom : poms.subList(1, poms.size())) {
@@ -314,13 +339,114 @@ final class JavaStack {
                 }
             }
         }
-        if (withMain.size() == 1) {
-            d.evidence("runnable module " + withMain.get(0) + " (the only module with a main method)");
-            return withMain.get(0);
-        }
         d.evidence(withMain.isEmpty() ? "no runnable module found among " + (poms.size() - 1) + " modules"
-                : "several modules have a main method (" + String.join(", ", withMain) + "); set the app's build by hand");
-        return null;
+                : withMain.size() == 1 ? "runnable module " + withMain.get(0) + " (the only module with a main method)"
+                : "runnable modules " + String.join(", ", withMain) + " (each has a main method)");
+        return withMain;
+    }
+
+    /**
+     * One app per runnable module when a multi-module build has several ({@link AppDraft#modules}); else
+     * {@code base} alone. Each app keeps the build's directory as its context, builds its module, and takes its
+     * port, healthcheck, services and variables from the module's files (and the root build file's dependencies).
+     */
+    static List<AppDraft> perModule(RepoFiles repo, AppDraft base) {
+        if (base.modules.size() < 2) {
+            return List.of(base);
+        }
+        List<String> names = base.modules.stream().map(m -> m.substring(m.lastIndexOf('/') + 1)).toList();
+        String prefix = commonPrefix(names);
+        String rootBuild = null;
+        for (String f : List.of("pom.xml", "build.gradle.kts", "build.gradle")) {
+            if (rootBuild == null && repo.exists(RepoFiles.join(base.dir, f))) {
+                rootBuild = RepoFiles.join(base.dir, f);
+            }
+        }
+        List<AppDraft> out = new ArrayList<>();
+        for (int i = 0; i < base.modules.size(); i++) {
+            String module = base.modules.get(i);
+            String moduleDir = RepoFiles.join(base.dir, module);
+            AppDraft m = new AppDraft(base.dir, Language.JAVA);
+            m.name = names.get(i).substring(prefix.length());
+            m.version = base.version;
+            m.buildTool = base.buildTool;
+            m.framework = base.framework;
+            m.sources = base.sources.stream().filter(f -> RepoFiles.inside(f, moduleDir)).toList();
+            for (String line : base.evidence) {
+                if (line.startsWith("maven from") || line.startsWith("gradle from") || line.startsWith("java ")
+                        || line.startsWith("framework ") || (i == 0 && line.startsWith("runnable modules "))) {
+                    m.evidence(line);
+                }
+            }
+            m.evidence("app for module " + module + " of the build at " + base.dir + " (one app per runnable module)");
+            if ("maven".equals(base.buildTool)) {
+                m.build = mavenBuild(repo, base.dir, module);
+            } else {
+                m.build = gradleBuild(repo, base.dir, module);
+            }
+            List<String> buildFiles = new ArrayList<>();
+            if (rootBuild != null) {
+                buildFiles.add(rootBuild);
+            }
+            for (String f : m.sources) {
+                String name = f.substring(f.lastIndexOf('/') + 1);
+                if (RepoFiles.parent(f).equals(moduleDir) && List.of("pom.xml", "build.gradle", "build.gradle.kts").contains(name)) {
+                    buildFiles.add(f);
+                }
+            }
+            for (String f : buildFiles) {
+                for (String coord : coordinates(repo, f)) {
+                    service(m, coord, f);
+                    if (coord.equals(ACTUATOR) && m.healthcheck == null) {
+                        m.healthcheck = "/actuator/health";
+                        m.evidence("healthcheck /actuator/health from " + f + " dependency spring-boot-starter-actuator");
+                    }
+                }
+            }
+            portAndHealth(repo, m);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The "-"-ended prefix all names share ("spring-petclinic-"), or "" when a name would be left empty. */
+    private static String commonPrefix(List<String> names) {
+        String p = names.get(0);
+        for (String n : names) {
+            while (!n.startsWith(p)) {
+                p = p.substring(0, p.length() - 1);
+            }
+        }
+        p = p.substring(0, p.lastIndexOf('-') + 1);
+        for (String n : names) {
+            if (n.length() == p.length()) {
+                return "";
+            }
+        }
+        return p;
+    }
+
+    /** "group:artifact" of each dependency a build file declares. */
+    private static Set<String> coordinates(RepoFiles repo, String file) {
+        if (file.endsWith("pom.xml")) {
+            return new LinkedHashSet<>(readPom(repo, file).dependencies());
+        }
+        String text = repo.text(file);
+        Set<String> coords = new LinkedHashSet<>();
+        Matcher c = GRADLE_COORD.matcher(text);
+        while (c.find()) {
+            coords.add(c.group(1) + ":" + c.group(2));
+        }
+        c = GRADLE_GROUP_NAME.matcher(text);
+        while (c.find()) {
+            coords.add(c.group(1) + ":" + c.group(2));
+        }
+        return coords;
+    }
+
+    private static List<String> gradleBuild(RepoFiles repo, String dir, String module) {
+        String gradle = repo.exists(RepoFiles.join(dir, "gradlew")) ? "./gradlew" : "gradle";
+        return List.of(gradle, "--no-daemon", ":" + module.replace('/', ':') + ":bootJar", "-x", "test");
     }
 
     static AppDraft detectGradle(RepoFiles repo, String dir, String buildFile, List<String> sources) {
@@ -334,7 +460,7 @@ final class JavaStack {
                 files.add(f);
             }
         }
-        String bootModule = null;
+        List<String> bootModules = new ArrayList<>();
         for (String f : files) {
             String text = repo.text(f);
             Texts.Lines lines = new Texts.Lines(text);
@@ -359,20 +485,12 @@ final class JavaStack {
                     d.evidence("framework spring-boot from " + f + ":" + lines.line(boot.start())
                             + " plugin org.springframework.boot");
                 }
-                if (!f.equals(buildFile) && bootModule == null) {
-                    bootModule = RepoFiles.parent(f);
+                if (!f.equals(buildFile)) {
+                    String module = RepoFiles.parent(f);
+                    bootModules.add(".".equals(dir) ? module : module.substring(dir.length() + 1));
                 }
             }
-            Set<String> coords = new LinkedHashSet<>();
-            Matcher c = GRADLE_COORD.matcher(text);
-            while (c.find()) {
-                coords.add(c.group(1) + ":" + c.group(2));
-            }
-            c = GRADLE_GROUP_NAME.matcher(text);
-            while (c.find()) {
-                coords.add(c.group(1) + ":" + c.group(2));
-            }
-            for (String coord : coords) {
+            for (String coord : coordinates(repo, f)) {
                 service(d, coord, f);
                 if (coord.equals(ACTUATOR) && d.healthcheck == null) {
                     d.healthcheck = "/actuator/health";
@@ -384,11 +502,13 @@ final class JavaStack {
             d.version = DEFAULT_VERSION;
             d.evidence("java " + DEFAULT_VERSION + " (default; no toolchain or sourceCompatibility in " + buildFile + ")");
         }
-        if (bootModule != null) {
-            String module = ".".equals(dir) ? bootModule : bootModule.substring(dir.length() + 1);
-            String gradle = repo.exists(RepoFiles.join(dir, "gradlew")) ? "./gradlew" : "gradle";
-            d.build = List.of(gradle, "--no-daemon", ":" + module.replace('/', ':') + ":bootJar", "-x", "test");
-            d.evidence("runnable module " + module + " (its build file applies org.springframework.boot)");
+        if (bootModules.size() == 1) {
+            d.build = gradleBuild(repo, dir, bootModules.get(0));
+            d.evidence("runnable module " + bootModules.get(0) + " (its build file applies org.springframework.boot)");
+        } else if (bootModules.size() > 1) {
+            d.modules = List.copyOf(bootModules);
+            d.evidence("runnable modules " + String.join(", ", bootModules)
+                    + " (their build files apply org.springframework.boot)");
         }
         portAndHealth(repo, d);
         return d;

@@ -51,6 +51,7 @@ public final class RenderModel {
             apps.add(app(d, a));
         }
         m.put("apps", apps);
+        hostPorts(d, apps);
         List<Object> services = new ArrayList<>();
         List<Object> volumes = new ArrayList<>();
         for (Service s : d.services().values()) {
@@ -85,6 +86,7 @@ public final class RenderModel {
         m.put("framework", a.runtime().framework() == null ? "" : a.runtime().framework());
         if (a.port() != null) {
             m.put("port", String.valueOf(a.port()));
+            m.put("hostPort", String.valueOf(a.port()));
         }
         m.put("build", a.build());
         m.put("start", a.start());
@@ -95,6 +97,7 @@ public final class RenderModel {
         if (module != null) {
             m.put("module", module);
         }
+        m.put("dockerfile", dockerfile(d, a));
         String staticDir = staticDir(a);
         if (staticDir != null) {
             m.put("staticDir", staticDir);
@@ -143,6 +146,48 @@ public final class RenderModel {
             }
         }
         return null;
+    }
+
+    /**
+     * Gives each app a host port of its own (127.0.0.1:HOST:PORT): several apps on one container port (three
+     * Spring Boot apps on 8080) would make 'docker compose up' fail. The first app keeps its port; a later one
+     * takes the next free port above it, past every published service's port.
+     */
+    @SuppressWarnings("unchecked")
+    private static void hostPorts(Descriptor d, List<Object> apps) {
+        Set<Integer> taken = new LinkedHashSet<>();
+        for (Service s : d.services().values()) {
+            ServiceCatalog.Entry e = s.catalog();
+            if (s.publish() && e != null) {
+                taken.add(e.port());
+            }
+        }
+        for (Object o : apps) {
+            Map<String, Object> app = (Map<String, Object>) o;
+            if (app.get("port") == null) {
+                continue;
+            }
+            int port = Integer.parseInt((String) app.get("port"));
+            while (taken.contains(port) && port < 65535) {
+                port++;
+            }
+            taken.add(port);
+            app.put("hostPort", String.valueOf(port));
+        }
+    }
+
+    /**
+     * The app's Dockerfile relative to its build context: "Dockerfile", or "MODULE/Dockerfile" when several
+     * apps built from one multi-module Java build share the context (one runnable module each).
+     */
+    public static String dockerfile(Descriptor d, App a) {
+        String module = javaModule(a);
+        if (module == null) {
+            return "Dockerfile";
+        }
+        String ctx = context(a.path());
+        boolean shared = d.apps().stream().anyMatch(o -> o != a && context(o.path()).equals(ctx));
+        return shared ? module + "/Dockerfile" : "Dockerfile";
     }
 
     /**

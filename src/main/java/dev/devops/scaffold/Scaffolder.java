@@ -16,12 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans and applies the files devops generates from a descriptor: per app a Dockerfile and a .dockerignore in
- * the app's directory; at the root docker-compose.yml, .env.example and the .env lines of .gitignore.
+ * the app's directory (apps that are modules of one Java build share it: theirs go to MODULE/Dockerfile and
+ * MODULE/Dockerfile.dockerignore); at the root docker-compose.yml, .env.example and the .env lines of .gitignore.
  *
  * <p>An existing file with other content is a {@link PlannedFile.Action#CONFLICT} and is only overwritten when
  * asked to ({@code force}); .gitignore is merged (lines appended), never replaced.
@@ -62,15 +65,17 @@ public final class Scaffolder {
     public static Plan plan(Descriptor d, Path root, TemplateSource templates) {
         List<PlannedFile> files = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
+        Set<String> ignores = new HashSet<>();
         for (App a : d.apps()) {
             String ctx = RenderModel.context(a.path());
             String dir = ".".equals(ctx) ? "" : ctx + "/";
-            String previous = owners.putIfAbsent(dir, a.name());
+            String dockerfile = dir + RenderModel.dockerfile(d, a);
+            String previous = owners.putIfAbsent(dockerfile, a.name());
             if (previous != null) {
                 throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
                         "apps '" + previous + "' and '" + a.name() + "' both live in '" + a.path()
                                 + "' and would share one Dockerfile",
-                        "give each app its own 'path:'");
+                        "give each app its own 'path:', or, for modules of one Java build, its own module in 'build'");
             }
             if (!Files.isDirectory(root.resolve(ctx))) {
                 throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
@@ -78,8 +83,15 @@ public final class Scaffolder {
                         "fix 'apps." + a.name() + ".path' (relative to devops.yaml)");
             }
             Map<String, Object> model = RenderModel.forApp(d, a);
-            files.add(generated(root, dir + "Dockerfile", templates.render(dockerfileTemplate(a), model)));
-            files.add(generated(root, dir + ".dockerignore", templates.render(dockerignoreTemplate(a), model)));
+            files.add(generated(root, dockerfile, templates.render(dockerfileTemplate(a), model)));
+            String ignore = templates.render(dockerignoreTemplate(a), model);
+            if (ignores.add(dir)) { // one .dockerignore per build context
+                files.add(generated(root, dir + ".dockerignore", ignore));
+            }
+            if (!dockerfile.equals(dir + "Dockerfile")) {
+                // BuildKit reads MODULE/Dockerfile.dockerignore (beside the Dockerfile) before the context's one
+                files.add(generated(root, dockerfile + ".dockerignore", ignore));
+            }
         }
         Map<String, Object> model = RenderModel.project(d);
         files.add(generated(root, "docker-compose.yml", templates.render("docker-compose.yml.ftl", model)));

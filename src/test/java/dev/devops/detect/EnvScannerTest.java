@@ -190,4 +190,21 @@ class EnvScannerTest {
         assertEquals("src/index.js", refs.get(0).path());
         assertEquals(List.of("APP_KEY"), EnvScanner.scan(dir, "src/index.js").stream().map(EnvReference::name).toList());
     }
+
+    @Test
+    void goConfigStructTags() {
+        // evrone/go-clean-template config/config.go (caarlos0/env) and a cleanenv struct
+        List<EnvReference> refs = scan("config/config.go", "package config", "type HTTP struct {",
+                "\tPort string `env:\"HTTP_PORT,required\"`",
+                "\tPrefork bool `env:\"HTTP_USE_PREFORK_MODE\" envDefault:\"false\"`",
+                "\tLevel string `yaml:\"level\" env:\"LOG_LEVEL\" env-default:\"info\"`",
+                "\tURL string `env:\"PG_URL\" env-required:\"true\"`",
+                "\tName string `json:\"name\"`", "}");
+        assertEquals(List.of("HTTP_PORT", "HTTP_USE_PREFORK_MODE", "LOG_LEVEL", "PG_URL"),
+                refs.stream().map(EnvReference::name).toList());
+        assertEquals(List.of(false, true, true, false), refs.stream().map(EnvReference::copesWhenUnset).toList());
+        assertEquals("false", refs.get(1).defaultValue());
+        assertEquals("info", refs.get(2).defaultValue());
+        assertEquals(3, refs.get(0).line());
+    }
 }

@@ -42,7 +42,8 @@ class GoDetectionTest {
         assertEquals(List.of(), a.start());
         // the template's default builds "."; a cmd/NAME main package gets the whole build command
         assertEquals(List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./cmd/gateway"), a.build());
-        assertEquals(List.of("postgres", "redis", "kafka"), a.dependsOn());
+        // go-redis is only "// indirect": a dependency needs it, the app does not import it
+        assertEquals(List.of("postgres", "kafka"), a.dependsOn());
         assertEvidence(d, "go 1.23 from go.mod:5 toolchain directive");
         assertEvidence(d, "main package ./cmd/gateway (build with 'go build ./cmd/gateway')");
         assertEvidence(d, "postgres from go.mod require github.com/jackc/pgx/v5");
@@ -140,5 +141,54 @@ class GoDetectionTest {
     void services(String module, String service) {
         repo.file("go.mod", "module x", "go 1.22", "require " + module + " v1.0.0").file("main.go", "package main");
         assertEquals(List.of(service), repo.app().dependsOn());
+    }
+
+    @Test
+    void indirectRequiresImplyNoService() {
+        // golang-gin-realworld-example-app: gorm v1 requires every SQL driver, the app uses sqlite
+        repo.file("go.mod", "module x", "go 1.22", "require (", "\tgithub.com/jinzhu/gorm v1.9.16",
+                "\tgithub.com/go-sql-driver/mysql v1.5.0 // indirect", "\tgithub.com/lib/pq v1.10.0 //indirect", ")",
+                "require github.com/redis/go-redis/v9 v9.5.1 // indirect", "require github.com/IBM/sarama v1.43.0")
+                .file("main.go", "package main");
+        assertEquals(List.of("kafka"), repo.app().dependsOn());
+    }
+
+    @Test
+    void anOldGoDirectiveGetsTheOldestGoWithABookwormImage() {
+        // golang-gin-realworld-example-app says go 1.15: golang:1.15-bookworm does not exist
+        repo.file("go.mod", "module x", "", "go 1.15").file("main.go", "package main");
+        Detection d = repo.detect();
+        assertEquals(GoStack.OLDEST_IMAGE, d.descriptor().apps().get(0).runtime().version());
+        assertEvidence(d, "go 1.20 instead of 1.15: the go directive is a minimum and golang:1.15-bookworm does not "
+                + "exist (the oldest bookworm image is 1.20)");
+        repo.file("go.mod", "module x", "", "go 1.21");
+        assertEquals("1.21", repo.app().runtime().version());
+    }
+
+    @Test
+    void severalCmdProgramsBuildTheDaemonAndIgnoreTheOthersPortsAndVariables() {
+        // benbjohnson/wtf: cmd/wtf (CLI), cmd/wtf-storybook (dev server on :3001), cmd/wtfd (the server)
+        repo.file("go.mod", "module github.com/acme/wtf", "go 1.22")
+                .file("cmd/wtf-storybook/main.go", "package main", "func main() {",
+                        "\thttp.ListenAndServe(\":3001\", nil)", "}")
+                .file("cmd/wtf/main.go", "package main", "func main() { os.Getenv(\"WTF_CLI_TOKEN\") }")
+                .file("cmd/wtfd/main.go", "package main", "func main() { os.Getenv(\"WTFD_SECRET_KEY\") }")
+                .file("http/server.go", "package http", "func Open() { http.ListenAndServe(\":9090\", nil) }");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("./cmd/wtfd", a.build().get(a.build().size() - 1));
+        assertEquals(9090, a.port(), () -> String.join("\n", d.evidence()));
+        assertEquals(List.of("WTFD_SECRET_KEY"), List.copyOf(a.env().keySet()));
+        assertEvidence(d, "other main packages not built: ./cmd/wtf, ./cmd/wtf-storybook (add an app with its own "
+                + "'build' for each one that runs as a service)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"github.com/acme/shop,./cmd/shopd,./cmd/shop", "github.com/acme/shop/v2,./cmd/api,./cmd/shop",
+        "github.com/acme/shop,./cmd/shop,./cmd/migrate", "github.com/acme/shop,./cmd/shop-server,./cmd/api"})
+    void theServerLikeProgramWins(String module, String wins, String loses) {
+        repo.file("go.mod", "module " + module, "go 1.22").file(loses.substring(2) + "/main.go", "package main")
+                .file(wins.substring(2) + "/main.go", "package main");
+        assertEquals(wins, repo.app().build().get(6));
     }
 }

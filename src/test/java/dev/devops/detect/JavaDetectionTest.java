@@ -177,4 +177,76 @@ class JavaDetectionTest {
         assertEquals("spring-boot", a.runtime().framework());
         assertEquals(List.of("postgres"), a.dependsOn());
     }
+
+    @Test
+    void severalBootModulesOfAMavenBuildAreOneAppEach() {
+        // spring-petclinic-microservices: spring-boot-maven-plugin comes from a profile of the root pom, every
+        // service module has a main method; one app with the root's Dockerfile (COPY src) did not build
+        repo.pom(".", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>"
+                        + "<version>3.4.0</version></parent><packaging>pom</packaging><properties><java.version>17</java.version>"
+                        + "</properties><modules><module>shop-lib</module><module>shop-orders</module>"
+                        + "<module>shop-config-server</module></modules>")
+                .pom("shop-lib", "")
+                .file("shop-lib/src/main/java/Util.java", "class Util {}")
+                .pom("shop-orders", "<dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>"
+                        + "</dependency><dependency><groupId>org.springframework.boot</groupId>"
+                        + "<artifactId>spring-boot-starter-actuator</artifactId></dependency></dependencies>")
+                .file("shop-orders/src/main/java/Orders.java", "class Orders { public static void main(String[] a) {} }")
+                .file("shop-orders/src/main/resources/application.yml", "orders:", "  key: ${ORDERS_KEY:abc}")
+                .pom("shop-config-server", "")
+                .file("shop-config-server/src/main/java/Config.java", "class Config { public static void main(String[] a) {} }")
+                .file("shop-config-server/src/main/resources/application.yml", "server.port: 8888", "git: ${GIT_REPO}")
+                .file("mvnw", "#!/bin/sh");
+        Detection d = repo.detect();
+        List<App> apps = d.descriptor().apps();
+        assertEquals(List.of("orders", "config-server"), apps.stream().map(App::name).toList(), () -> String.join("\n", d.evidence()));
+        App orders = apps.get(0);
+        App config = apps.get(1);
+        assertEquals(".", orders.path());
+        assertEquals(".", config.path());
+        assertEquals(List.of("./mvnw", "-B", "-DskipTests", "-pl", "shop-orders", "-am", "package"), orders.build());
+        assertEquals(List.of("./mvnw", "-B", "-DskipTests", "-pl", "shop-config-server", "-am", "package"), config.build());
+        assertEquals("17", config.runtime().version());
+        assertEquals(8080, orders.port());
+        assertEquals(8888, config.port());
+        assertEquals("/actuator/health", orders.healthcheck());
+        assertEquals(null, config.healthcheck());
+        assertEquals(List.of("postgres"), orders.dependsOn());
+        assertEquals(List.of(), config.dependsOn());
+        assertEquals(List.of("ORDERS_KEY"), List.copyOf(orders.env().keySet()));
+        assertEquals(List.of("GIT_REPO"), List.copyOf(config.env().keySet()));
+        assertEvidence(d, "orders: app for module shop-orders of the build at . (one app per runnable module)");
+        RepoFixture.assertRoundTrip(d.descriptor());
+    }
+
+    @Test
+    void severalBootSubprojectsOfAGradleBuildAreOneAppEach() {
+        repo.file("settings.gradle", "include 'api', 'worker', 'lib'")
+                .file("build.gradle", "subprojects { apply plugin: 'java' }")
+                .file("api/build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' }",
+                        "dependencies { implementation 'org.springframework.boot:spring-boot-starter-data-redis' }")
+                .file("worker/build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' }")
+                .file("worker/src/main/resources/application.properties", "server.port=9001")
+                .file("lib/build.gradle", "");
+        List<App> apps = repo.detect().descriptor().apps();
+        assertEquals(List.of("api", "worker"), apps.stream().map(App::name).toList());
+        assertEquals(List.of("gradle", "--no-daemon", ":worker:bootJar", "-x", "test"), apps.get(1).build());
+        assertEquals(List.of("redis"), apps.get(0).dependsOn());
+        assertEquals(9001, apps.get(1).port());
+    }
+
+    @Test
+    void springBoot3ParentWithoutJavaVersionMeansItsDefault17() {
+        // spring-guides/gs-multi-module: modules with the Boot parent and no java.version; Boot 3's default is 17
+        repo.pom(".", "<packaging>pom</packaging><modules><module>app</module></modules>")
+                .pom("app", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent"
+                        + "</artifactId><version>3.3.0</version></parent>")
+                .file("app/src/main/java/App.java", "class App { public static void main(String[] a) {} }");
+        Detection d = repo.detect();
+        assertEquals("17", d.descriptor().apps().get(0).runtime().version());
+        assertEvidence(d, "java 17 from app/pom.xml parent spring-boot-starter-parent 3.3.0 (its default java.version)");
+        repo.pom("app", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent"
+                + "</artifactId><version>2.7.18</version></parent>");
+        assertEquals(JavaStack.DEFAULT_VERSION, repo.app().runtime().version());
+    }
 }

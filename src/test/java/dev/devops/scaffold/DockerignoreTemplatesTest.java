@@ -21,7 +21,9 @@ class DockerignoreTemplatesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "node;npm;package.json package-lock.json src/server.js index.js lib/a.js;node_modules/express/index.js npm-debug.log.1",
-        "java;maven;pom.xml src/main/java/A.java src/main/resources/application.properties;target/app.jar .gradle/x build/libs/a.jar",
+        "java;maven;pom.xml src/main/java/A.java src/main/resources/application.properties api/pom.xml "
+            + "api/src/main/java/com/acme/build/Task.java;target/app.jar .gradle/x build/libs/a.jar api/target/api-0.9.jar "
+            + "services/api/build/libs/api.jar",
         "python;pip;requirements.txt app.py pkg/__init__.py;__pycache__/a.pyc pkg/__pycache__/b.pyc .venv/bin/python",
         "go;go;go.mod go.sum main.go internal/x/x.go;bin/app",
     })

@@ -169,6 +169,55 @@ class ScaffolderTest {
     }
 
     @Test
+    void modulesOfOneJavaBuildShareTheContextAndGetADockerfileEach() throws IOException {
+        // spring-petclinic-microservices: one app per Boot module, all built from the root's tree
+        Descriptor two = Descriptors.parse("""
+                name: pets
+                apps:
+                  vets:
+                    runtime: {language: java, version: "17", buildTool: maven, framework: spring-boot}
+                    port: 8080
+                    build: [./mvnw, -B, -DskipTests, -pl, pets-vets, -am, package]
+                  visits:
+                    runtime: {language: java, version: "17", buildTool: maven, framework: spring-boot}
+                    port: 8080
+                    build: [./mvnw, -B, -DskipTests, -pl, pets-visits, -am, package]
+                services:
+                  mysql: {version: "8.4", publish: true}
+                """);
+        Plan p = Scaffolder.plan(two, root, t);
+        assertEquals(List.of("pets-vets/Dockerfile", ".dockerignore", "pets-vets/Dockerfile.dockerignore",
+                "pets-visits/Dockerfile", "pets-visits/Dockerfile.dockerignore", "docker-compose.yml", ".env.example",
+                ".gitignore"), paths(p));
+        assertTrue(p.file("pets-visits/Dockerfile").newContent().contains("find pets-visits/target -maxdepth 1"));
+        String compose = p.file("docker-compose.yml").newContent();
+        assertTrue(compose.contains("      context: \".\"\n      dockerfile: pets-vets/Dockerfile\n"), compose);
+        assertTrue(compose.contains("      context: \".\"\n      dockerfile: pets-visits/Dockerfile\n"), compose);
+        // two apps on container port 8080: the second gets the next free host port, not a clash at 'up'
+        assertTrue(compose.contains("      - \"127.0.0.1:8080:8080\"\n"), compose);
+        assertTrue(compose.contains("      - \"127.0.0.1:8081:8080\"\n"), compose);
+        Scaffolder.apply(p, root, false);
+        assertTrue(Files.isRegularFile(root.resolve("pets-vets/Dockerfile.dockerignore")));
+        assertTrue(Scaffolder.drift(two, root, t).isEmpty());
+    }
+
+    @Test
+    void appHostPortsStepOverPublishedServicePorts() {
+        Descriptor two = Descriptors.parse("""
+                name: two
+                apps:
+                  a: {path: a, runtime: {language: go}, port: 6379}
+                  b: {path: b, runtime: {language: go}, port: 6379}
+                services:
+                  redis: {version: "7", publish: true}
+                """);
+        String compose = TemplateSource.builtIn().render("docker-compose.yml.ftl", RenderModel.project(two));
+        assertTrue(compose.contains("      - \"127.0.0.1:6380:6379\"\n"), compose);
+        assertTrue(compose.contains("      - \"127.0.0.1:6381:6379\"\n"), compose);
+        assertTrue(compose.contains("      - \"127.0.0.1:6379:6379\"\n"), compose);
+    }
+
+    @Test
     void binaryFileInTheWayIsAConflictNotACrash() throws IOException {
         Files.write(root.resolve("Dockerfile"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
         PlannedFile f = Scaffolder.plan(d, root, t).file("Dockerfile");
