@@ -37,6 +37,18 @@ public final class EnvScanner {
     private static final Set<String> VITE_BUILTINS = Set.of("MODE", "BASE_URL", "PROD", "DEV", "SSR");
     private static final Pattern JS_DEFAULT = Pattern.compile(
             "\\s*(?:\\|\\||\\?\\?)\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(true|false)\\b)");
+    /** Further variables tried before the literal: {@code process.env.PORT || process.env.ALT_PORT || 8080}. */
+    private static final Pattern JS_ALTERNATIVES = Pattern.compile(
+            "(?:\\s*(?:\\|\\||\\?\\?)\\s*process\\.env(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*(['\"`])[^'\"`\\]]+\\1\\s*\\]))+");
+    /** A presence test or fallback after the read: {@code X ? a : b}, {@code X && …}, {@code X === 'true'}, {@code X || f()}. */
+    private static final Pattern JS_TESTED_AFTER = Pattern.compile("\\s*(?:\\|\\||\\?\\?|&&|\\?(?![.?])|[!=]==?)");
+    /** A presence test before the read: {@code !X}, {@code typeof X}, {@code if (X)}. */
+    private static final Pattern JS_TESTED_BEFORE = Pattern.compile("(?:!|\\btypeof\\s+|\\bif\\s*\\(\\s*)$");
+    /** A number/boolean conversion around the read, whose result may carry the fallback: {@code parseInt(X, 10) || 200}. */
+    private static final Pattern JS_CONVERT_BEFORE = Pattern.compile("\\b(?:parseInt|parseFloat|Number|Boolean|String)\\s*\\(\\s*$");
+    private static final Pattern JS_CONVERT_AFTER = Pattern.compile("(?:\\s*,\\s*\\d+)?\\s*\\)");
+    private static final Pattern PY_OR_DEFAULT = Pattern.compile(
+            "\\s*\\)\\s*or\\s+(?:[rRbBuU]?(['\"])([^'\"\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(True|False)\\b)");
     private static final Pattern JS_LITERAL = Pattern.compile(
             "\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(true|false)\\b)");
 
@@ -162,11 +174,11 @@ public final class EnvScanner {
         void js() {
             Matcher m = JS_DOT.matcher(text);
             while (m.find()) {
-                add(m.group(1), m.start(1), jsDefault(m.end()), Kind.PROCESS_ENV);
+                jsRead(m.group(1), m.start(1), m.start(), m.end());
             }
             m = JS_INDEX.matcher(text);
             while (m.find()) {
-                add(m.group(2), m.start(2), jsDefault(m.end()), Kind.PROCESS_ENV);
+                jsRead(m.group(2), m.start(2), m.start(), m.end());
             }
             m = JS_IMPORT_META.matcher(text);
             while (m.find()) {
@@ -216,6 +228,29 @@ public final class EnvScanner {
                     start = i + 1;
                 }
             }
+        }
+
+        /**
+         * A {@code process.env} read spanning [start, end): its literal fallback, also one after further
+         * variables or around a number conversion; optional when the code tests it or falls back to an expression.
+         */
+        private void jsRead(String name, int nameAt, int start, int end) {
+            int after = end;
+            boolean converted = false;
+            Matcher conv = JS_CONVERT_BEFORE.matcher(text).region(Math.max(0, start - 40), start);
+            if (conv.find()) {
+                Matcher close = JS_CONVERT_AFTER.matcher(text).region(end, text.length());
+                if (close.lookingAt()) {
+                    after = close.end();
+                    converted = true;
+                }
+            }
+            Matcher alt = JS_ALTERNATIVES.matcher(text).region(after, text.length());
+            int tail = alt.lookingAt() ? alt.end() : after;
+            String def = jsDefault(tail);
+            boolean tested = !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
+            tested |= JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
+            add(name, nameAt, def, Kind.PROCESS_ENV, def == null && tested);
         }
 
         private String jsDefault(int at) {
@@ -309,11 +344,15 @@ public final class EnvScanner {
                 String def = null;
                 if (withDefault) {
                     Matcher d = PY_DEFAULT.matcher(text).region(m.end(), text.length());
+                    Matcher or = PY_OR_DEFAULT.matcher(text).region(m.end(), text.length());
                     if (d.lookingAt()) {
                         def = literal(d);
+                    } else if (or.lookingAt()) {
+                        def = literal(or); // os.environ.get('X') or 'fallback'
                     }
                 }
-                add(m.group(3), m.start(3), def, kind);
+                // environ.get and getenv return None when unset: the code chose the call that copes with it
+                add(m.group(3), m.start(3), def, kind, withDefault && def == null);
             }
         }
 
