@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Finds environment variable reads in source and configuration files: JavaScript/TypeScript
  * ({@code process.env}, destructuring, {@code import.meta.env}), Java ({@code System.getenv}, Spring
  * {@code ${X:default}} placeholders in application*.properties|yml and {@code @Value}), Python
- * ({@code os.environ}, {@code os.getenv}) and Go ({@code os.Getenv}, {@code os.LookupEnv}); and the keys
+ * ({@code os.environ}, {@code os.getenv}), Go ({@code os.Getenv}, {@code os.LookupEnv}) and Prisma schemas
+ * ({@code env("X")}); and the keys
  * of schemas that validate the environment ({@link EnvSchemas}: envalid, zod, Joi, {@code @t3-oss/env},
  * pydantic {@code BaseSettings}).
  *
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class EnvScanner {
 
-    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO }
+    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO, PRISMA }
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -66,6 +67,8 @@ public final class EnvScanner {
     private static final Pattern PY_DEFAULT = Pattern.compile(
             "\\s*,\\s*(?:(['\"])([^'\"\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(True|False)\\b)");
 
+    private static final Pattern PRISMA_ENV = Pattern.compile("\\benv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
+
     private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private EnvScanner() {
@@ -106,6 +109,7 @@ public final class EnvScanner {
             case SPRING_CONFIG -> s.placeholders(0, content.length(), true);
             case PYTHON -> s.python();
             case GO -> s.go();
+            case PRISMA -> s.prisma();
             default -> throw new IllegalStateException();
         }
         out.sort(Comparator.comparingInt(EnvReference::line).thenComparingInt(EnvReference::column));
@@ -129,6 +133,7 @@ public final class EnvScanner {
             case SPRING_CONFIG -> text.contains("${");
             case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv");
+            case PRISMA -> text.contains("env(");
         };
     }
 
@@ -148,6 +153,8 @@ public final class EnvScanner {
                 return Syntax.PYTHON;
             case "go":
                 return Syntax.GO;
+            case "prisma":
+                return Syntax.PRISMA;
             case "properties", "yml", "yaml":
                 return (name.startsWith("application") || name.startsWith("bootstrap")) ? Syntax.SPRING_CONFIG : null;
             default:
@@ -353,6 +360,16 @@ public final class EnvScanner {
                 }
                 // environ.get and getenv return None when unset: the code chose the call that copes with it
                 add(m.group(3), m.start(3), def, kind, withDefault && def == null);
+            }
+        }
+
+        void prisma() {
+            Matcher m = PRISMA_ENV.matcher(text);
+            while (m.find()) {
+                int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+                if (!text.substring(lineStart, m.start()).contains("//")) {
+                    add(m.group(1), m.start(1), null, Kind.PRISMA_ENV);
+                }
             }
         }
 

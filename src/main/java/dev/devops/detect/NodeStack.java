@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 /** Node.js apps: package.json, version files, lockfiles, frameworks, start command, port, services. */
 final class NodeStack {
     static final String DEFAULT_VERSION = "24";
+    /** The oldest Node.js major published on Debian bookworm (the Dockerfile's base); older ones are end-of-life. */
+    static final int OLDEST_BOOKWORM = 16;
     /** LTS code names nvm accepts as {@code lts/<name>}. */
     private static final Map<String, String> LTS = Map.of("gallium", "16", "hydrogen", "18", "iron", "20",
             "jod", "22", "krypton", "24");
@@ -52,7 +54,8 @@ final class NodeStack {
 
     private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
-            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*['\"]?)(\\d{2,5})\\b");
+            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
+                    + "(?:process\\.env\\.\\w+\\s*(?:\\|\\||\\?\\?)\\s*)*['\"]?)(\\d{2,5})\\b");
     private static final Pattern PRISMA = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"(\\w+)\"");
     /** Words a file must contain before the port pattern runs on it. */
     private static final String[] KEYWORDS = {".listen(", "PORT"};
@@ -150,8 +153,8 @@ final class NodeStack {
                 d.service(type, type + " from " + manifest + " dependency '" + dep + "'");
             }
         });
-        String prisma = RepoFiles.join(dir, "prisma/schema.prisma");
-        if (repo.exists(prisma)) {
+        String prisma = prismaSchema(repo, dir, pkg);
+        if (prisma != null) {
             String text = repo.source(prisma);
             Matcher m = text == null ? null : PRISMA.matcher(text);
             if (m != null && m.find()) {
@@ -168,6 +171,27 @@ final class NodeStack {
             }
         }
         return d;
+    }
+
+    /**
+     * The Prisma schema: package.json {@code prisma.schema} (node-express-realworld-example-app keeps it in
+     * src/prisma), else prisma/schema.prisma or schema.prisma, Prisma's own defaults; null when none exists.
+     */
+    private static String prismaSchema(RepoFiles repo, String dir, JsonNode pkg) {
+        List<String> candidates = new ArrayList<>();
+        String stated = Manifests.text(pkg, "prisma", "schema");
+        if (stated != null && !stated.isBlank() && !stated.startsWith("/") && !stated.contains("..")) {
+            candidates.add(stated.startsWith("./") ? stated.substring(2) : stated);
+        }
+        candidates.add("prisma/schema.prisma");
+        candidates.add("schema.prisma");
+        for (String c : candidates) {
+            String f = RepoFiles.join(dir, c);
+            if (repo.exists(f)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static void buildTool(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest, String workspaceRoot) {
@@ -234,6 +258,14 @@ final class NodeStack {
         String engines = Manifests.text(pkg, "engines", "node");
         if (engines != null) {
             String v = lowestMajor(engines);
+            if (v != null && Integer.parseInt(v) < OLDEST_BOOKWORM && !engines.contains("<") && !engines.contains("||")
+                    && engines.trim().startsWith(">")) {
+                d.version = DEFAULT_VERSION;
+                d.evidence("node " + DEFAULT_VERSION + " from " + manifest + " engines.node \"" + engines
+                        + "\" (its floor " + v + " is end-of-life and has no Debian bookworm image; the range allows "
+                        + DEFAULT_VERSION + ")");
+                return;
+            }
             if (v != null) {
                 d.version = v;
                 d.evidence("node " + v + " from " + manifest + " engines.node \"" + engines + "\"");
