@@ -372,6 +372,58 @@ final class NodeStack {
                 return;
             }
         }
+        if (d.build != null && builtEntry(repo, d)) {
+            return;
+        }
         d.evidence("no start command found (no scripts.start 'node FILE', main field or server.js/index.js)");
+    }
+
+    private static final List<String> TS_ENTRIES = List.of("src/main.ts", "src/index.ts", "src/server.ts", "src/app.ts",
+            "main.ts", "index.ts", "server.ts", "app.ts");
+
+    /**
+     * The compiled entry point of a TypeScript app with a build step: an Nx project.json build target's
+     * {@code outputPath} + {@code main} (node-express-realworld-example-app), else tsconfig.json's
+     * {@code outDir} (under {@code rootDir}) + the first of src/main.ts, src/index.ts … that exists.
+     */
+    private static boolean builtEntry(RepoFiles repo, AppDraft d) {
+        String nx = RepoFiles.join(d.dir, "project.json");
+        if (repo.exists(nx)) {
+            JsonNode options = Manifests.jsonc(repo, nx).path("targets").path("build").path("options");
+            String out = Manifests.text(options, "outputPath");
+            String main = Manifests.text(options, "main");
+            if (out != null && main != null && main.matches("[\\w./-]+\\.[mc]?tsx?")) {
+                String js = trimSlash(out) + "/" + main.substring(main.lastIndexOf('/') + 1).replaceAll("\\.([mc]?)tsx?$", ".$1js");
+                d.start = List.of("node", js);
+                d.evidence("start 'node " + js + "' from " + nx + " targets.build.options outputPath and main");
+                return true;
+            }
+        }
+        String tsconfig = RepoFiles.join(d.dir, "tsconfig.json");
+        if (!repo.exists(tsconfig)) {
+            return false;
+        }
+        JsonNode compiler = Manifests.jsonc(repo, tsconfig).path("compilerOptions");
+        String outDir = Manifests.text(compiler, "outDir");
+        if (outDir == null || outDir.contains("..")) {
+            return false;
+        }
+        String rootDir = Manifests.text(compiler, "rootDir");
+        String root = rootDir == null ? "" : trimSlash(rootDir);
+        for (String entry : TS_ENTRIES) {
+            if (repo.exists(RepoFiles.join(d.dir, entry)) && (root.isEmpty() || root.equals(".") || entry.startsWith(root + "/"))) {
+                String rel = root.isEmpty() || root.equals(".") ? entry : entry.substring(root.length() + 1);
+                String js = trimSlash(outDir) + "/" + rel.replaceAll("\\.ts$", ".js");
+                d.start = List.of("node", js);
+                d.evidence("start 'node " + js + "' from " + tsconfig + " compilerOptions.outDir and " + entry);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String trimSlash(String path) {
+        String p = path.startsWith("./") ? path.substring(2) : path;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

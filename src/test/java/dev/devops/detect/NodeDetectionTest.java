@@ -198,6 +198,24 @@ class NodeDetectionTest {
         assertEquals(8080, repo.app().port());
     }
 
+    /** node-express-realworld-example-app@30b68e1: an Nx app has no start script; "node ." would fail. */
+    @Test
+    void nxBuildOutputIsTheStartCommand() {
+        repo.packageJson(".", "{'scripts':{'start':'nx serve','build':'nx build'},'dependencies':{'express':'4'}}")
+                .file("project.json", "{ // Nx", "\"targets\": {\"build\": {\"options\": {\"outputPath\": \"dist/api\",",
+                        "\"main\": \"src/main.ts\"}}}}")
+                .file("src/main.ts", "console.log(1);");
+        assertEquals(List.of("node", "dist/api/main.js"), repo.app().start());
+    }
+
+    @Test
+    void tsconfigOutDirUnderRootDirIsTheStartCommand() {
+        repo.packageJson(".", "{'scripts':{'build':'tsc'},'dependencies':{'koa':'2'}}")
+                .file("tsconfig.json", "{ \"compilerOptions\": { \"outDir\": \"./build/\", \"rootDir\": \"src\", } }")
+                .file("src/server.ts", "console.log(1);");
+        assertEquals(List.of("node", "build/server.js"), repo.app().start());
+    }
+
     @Test
     void prismaProvider() {
         repo.packageJson(".", "{'dependencies':{'@prisma/client':'5'}}")
