@@ -219,6 +219,11 @@ public final class Detector {
             if (names.contains("pom.xml") || names.contains("build.gradle") || names.contains("build.gradle.kts")) {
                 found.add(Language.JAVA);
             }
+            if (names.contains("pyproject.toml") && !names.contains("requirements.txt") && !names.contains("Pipfile")
+                    && PythonStack.workspaceRootOnly(repo, dir)) {
+                names.remove("pyproject.toml");
+                notes.add(RepoFiles.join(dir, "pyproject.toml") + " is a uv workspace root without a [project], not an app");
+            }
             if (names.contains("pyproject.toml") || names.contains("Pipfile")
                     || (names.contains("requirements.txt") && hasPython(repo, dir))) {
                 found.add(Language.PYTHON);

@@ -41,6 +41,19 @@ class MultiAppTest {
         org.junit.jupiter.api.Assertions.assertFalse(web.env().get("PUBLIC_URL").required(), "build-time variable");
     }
 
+    /** full-stack-fastapi-template@68adb40: the root pyproject.toml only lists uv workspace members. */
+    @Test
+    void aUvWorkspaceRootIsNoApp() {
+        repo.file("pyproject.toml", "[tool.uv.workspace]", "members = [\"backend\"]")
+                .file("uv.lock", "version = 1")
+                .file("backend/pyproject.toml", "[project]", "name = \"app\"", "dependencies = [\"fastapi>=0.100\"]")
+                .file("backend/app/main.py", "from fastapi import FastAPI", "app = FastAPI()");
+        Detection d = repo.detect();
+        assertEquals(List.of("backend"), d.descriptor().apps().stream().map(App::path).toList());
+        assertEquals("fastapi", d.descriptor().apps().get(0).runtime().framework());
+        RepoFixture.assertEvidence(d, "pyproject.toml is a uv workspace root without a [project], not an app");
+    }
+
     @Test
     void anUnsupportedStackIsNamedNotSilentlyDropped() {
         // dockersamples/example-voting-app: vote (Python), result (Node), worker (.NET)
