@@ -292,7 +292,7 @@ public final class Detector {
 
     /**
      * Node workspaces: a package.json with "workspaces" is not an app itself; its packages with a start
-     * script are (the others are libraries). When no package qualifies, the root stays the app.
+     * script or a static-site build are (the others are libraries). When no package qualifies, the root stays the app.
      */
     private static void workspaceMembers(RepoFiles repo, Map<String, Language> appDirs, Map<String, String> workspaceOf,
             List<String> notes) {
@@ -314,12 +314,12 @@ public final class Detector {
                 if (patterns.stream().noneMatch(p -> p.matcher(rel).matches())) {
                     continue;
                 }
-                if (NodeStack.hasStartScript(NodeStack.packageJson(repo, other))) {
+                if (NodeStack.isWorkspaceApp(NodeStack.packageJson(repo, other))) {
                     members.add(other);
                     workspaceOf.put(other, dir);
                 } else {
                     appDirs.remove(other);
-                    notes.add(other + " is a workspace package without a start script, not an app");
+                    notes.add(other + " is a workspace package without a start script or static-site build, not an app");
                 }
             }
             if (!members.isEmpty()) {

@@ -81,8 +81,19 @@ final class NodeStack {
         return out;
     }
 
-    static boolean hasStartScript(JsonNode pkg) {
-        return Manifests.text(pkg, "scripts", "start") != null;
+    /**
+     * Whether a workspace package is an app: it has a start script, or it is a static site (a front-end build
+     * tool dependency and a build script; full-stack-fastapi-template's Vite frontend has no start).
+     */
+    static boolean isWorkspaceApp(JsonNode pkg) {
+        if (Manifests.text(pkg, "scripts", "start") != null) {
+            return true;
+        }
+        if (Manifests.text(pkg, "scripts", "build") == null) {
+            return false;
+        }
+        return STATIC_SITES.keySet().stream()
+                .anyMatch(dep -> pkg.path("dependencies").has(dep) || pkg.path("devDependencies").has(dep));
     }
 
     /**
