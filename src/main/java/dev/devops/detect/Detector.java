@@ -220,6 +220,11 @@ public final class Detector {
             if (names.contains("pom.xml") || names.contains("build.gradle") || names.contains("build.gradle.kts")) {
                 found.add(Language.JAVA);
             }
+            if (names.contains("pyproject.toml") && !names.contains("requirements.txt") && !names.contains("Pipfile")
+                    && PythonStack.workspaceRootOnly(repo, dir)) {
+                names.remove("pyproject.toml");
+                notes.add(RepoFiles.join(dir, "pyproject.toml") + " is a uv workspace root without a [project], not an app");
+            }
             if (names.contains("pyproject.toml") || names.contains("Pipfile")
                     || (names.contains("requirements.txt") && hasPython(repo, dir))) {
                 found.add(Language.PYTHON);
@@ -288,7 +293,7 @@ public final class Detector {
 
     /**
      * Node workspaces: a package.json with "workspaces" is not an app itself; its packages with a start
-     * script are (the others are libraries). When no package qualifies, the root stays the app.
+     * script or a static-site build are (the others are libraries). When no package qualifies, the root stays the app.
      */
     private static void workspaceMembers(RepoFiles repo, Map<String, Language> appDirs, Map<String, String> workspaceOf,
             List<String> notes) {
@@ -310,12 +315,12 @@ public final class Detector {
                 if (patterns.stream().noneMatch(p -> p.matcher(rel).matches())) {
                     continue;
                 }
-                if (NodeStack.hasStartScript(NodeStack.packageJson(repo, other))) {
+                if (NodeStack.isWorkspaceApp(NodeStack.packageJson(repo, other))) {
                     members.add(other);
                     workspaceOf.put(other, dir);
                 } else {
                     appDirs.remove(other);
-                    notes.add(other + " is a workspace package without a start script, not an app");
+                    notes.add(other + " is a workspace package without a start script or static-site build, not an app");
                 }
             }
             if (!members.isEmpty()) {

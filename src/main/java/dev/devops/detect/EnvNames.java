@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a variable's name tells: whether it holds a secret, a description for well-known names, which
@@ -13,6 +14,11 @@ import java.util.Map;
 public final class EnvNames {
     private static final List<String> SECRET_WORDS =
             List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
+
+    /** Last words of a name that make it a duration, size, count or switch, whatever it is about. */
+    private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
+            + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
+            + "|ALGORITHM|ALG)$");
 
     /** name → {service type → attribute}; the first present service type wins. */
     private static final Map<String, Map<String, String>> LINKS = new LinkedHashMap<>();
@@ -101,11 +107,15 @@ public final class EnvNames {
      * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE,
      * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
      * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
-     * RABBITMQ_URL). REDIS_URL is not: the stack's Redis has no password, and a URL with one is caught by
-     * the secret scanner.
+     * RABBITMQ_URL). Names ending in a unit, TTL, expiry, length, rounds, algorithm or on/off word are
+     * settings, not secrets (JWT_RESET_PASSWORD_EXPIRATION_MINUTES, ACCESS_TOKEN_EXPIRE_MINUTES). REDIS_URL
+     * is not: the stack's Redis has no password, and a URL with one is caught by the secret scanner.
      */
     public static boolean isSecret(String name) {
         String n = name.toUpperCase(Locale.ROOT);
+        if (SETTING_SUFFIX.matcher(n).find()) {
+            return false; // a setting about a secret (JWT_ACCESS_EXPIRATION_MINUTES, PASSWORD_MIN_LENGTH), not one
+        }
         for (String w : SECRET_WORDS) {
             if (n.contains(w)) {
                 return true;

@@ -53,6 +53,8 @@ public record EnvReference(String name, String path, int line, int column, Strin
         JOI(true),
         /** A key of {@code server}, {@code client} or {@code shared} in {@code @t3-oss/env}'s {@code createEnv} */
         T3_ENV(true),
+        /** {@code env("X")} in a Prisma schema (datasource url) */
+        PRISMA_ENV(true),
         /** A field of a pydantic {@code BaseSettings} subclass (upper-cased, env_prefix or alias applied) */
         PYDANTIC_SETTINGS(true);
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Finds environment variable reads in source and configuration files: JavaScript/TypeScript
  * ({@code process.env}, destructuring, {@code import.meta.env}), Java ({@code System.getenv}, Spring
  * {@code ${X:default}} placeholders in application*.properties|yml and {@code @Value}), Python
- * ({@code os.environ}, {@code os.getenv}) and Go ({@code os.Getenv}, {@code os.LookupEnv}); and the keys
+ * ({@code os.environ}, {@code os.getenv}), Go ({@code os.Getenv}, {@code os.LookupEnv}) and Prisma schemas
+ * ({@code env("X")}); and the keys
  * of schemas that validate the environment ({@link EnvSchemas}: envalid, zod, Joi, {@code @t3-oss/env},
  * pydantic {@code BaseSettings}).
  *
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class EnvScanner {
 
-    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO }
+    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO, PRISMA }
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -37,6 +38,18 @@ public final class EnvScanner {
     private static final Set<String> VITE_BUILTINS = Set.of("MODE", "BASE_URL", "PROD", "DEV", "SSR");
     private static final Pattern JS_DEFAULT = Pattern.compile(
             "\\s*(?:\\|\\||\\?\\?)\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(true|false)\\b)");
+    /** Further variables tried before the literal: {@code process.env.PORT || process.env.ALT_PORT || 8080}. */
+    private static final Pattern JS_ALTERNATIVES = Pattern.compile(
+            "(?:\\s*(?:\\|\\||\\?\\?)\\s*process\\.env(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*(['\"`])[^'\"`\\]]+\\1\\s*\\]))+");
+    /** A presence test or fallback after the read: {@code X ? a : b}, {@code X && …}, {@code X === 'true'}, {@code X || f()}. */
+    private static final Pattern JS_TESTED_AFTER = Pattern.compile("\\s*(?:\\|\\||\\?\\?|&&|\\?(?![.?])|[!=]==?)");
+    /** A presence test before the read: {@code !X}, {@code typeof X}, {@code if (X)}. */
+    private static final Pattern JS_TESTED_BEFORE = Pattern.compile("(?:!|\\btypeof\\s+|\\bif\\s*\\(\\s*)$");
+    /** A number/boolean conversion around the read, whose result may carry the fallback: {@code parseInt(X, 10) || 200}. */
+    private static final Pattern JS_CONVERT_BEFORE = Pattern.compile("\\b(?:parseInt|parseFloat|Number|Boolean|String)\\s*\\(\\s*$");
+    private static final Pattern JS_CONVERT_AFTER = Pattern.compile("(?:\\s*,\\s*\\d+)?\\s*\\)");
+    private static final Pattern PY_OR_DEFAULT = Pattern.compile(
+            "\\s*\\)\\s*or\\s+(?:[rRbBuU]?(['\"])([^'\"\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(True|False)\\b)");
     private static final Pattern JS_LITERAL = Pattern.compile(
             "\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b|(true|false)\\b)");
 
@@ -56,6 +69,8 @@ public final class EnvScanner {
 
     private static final Pattern GO_TAG = Pattern.compile("`[^`\\n]*?\\benv:\"([^\",\"]+)((?:,[\\w-]+)*)\"[^`\\n]*`");
     private static final Pattern GO_TAG_DEFAULT = Pattern.compile("\\benv-?[dD]efault:\"([^\"]*)\"");
+    private static final Pattern PRISMA_ENV = Pattern.compile("\\benv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
+
     private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private EnvScanner() {
@@ -96,6 +111,7 @@ public final class EnvScanner {
             case SPRING_CONFIG -> s.placeholders(0, content.length(), true);
             case PYTHON -> s.python();
             case GO -> s.go();
+            case PRISMA -> s.prisma();
             default -> throw new IllegalStateException();
         }
         out.sort(Comparator.comparingInt(EnvReference::line).thenComparingInt(EnvReference::column));
@@ -119,6 +135,7 @@ public final class EnvScanner {
             case SPRING_CONFIG -> text.contains("${");
             case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("env:\"");
+            case PRISMA -> text.contains("env(");
         };
     }
 
@@ -138,6 +155,8 @@ public final class EnvScanner {
                 return Syntax.PYTHON;
             case "go":
                 return Syntax.GO;
+            case "prisma":
+                return Syntax.PRISMA;
             case "properties", "yml", "yaml":
                 return (name.startsWith("application") || name.startsWith("bootstrap")) ? Syntax.SPRING_CONFIG : null;
             default:
@@ -164,11 +183,11 @@ public final class EnvScanner {
         void js() {
             Matcher m = JS_DOT.matcher(text);
             while (m.find()) {
-                add(m.group(1), m.start(1), jsDefault(m.end()), Kind.PROCESS_ENV);
+                jsRead(m.group(1), m.start(1), m.start(), m.end());
             }
             m = JS_INDEX.matcher(text);
             while (m.find()) {
-                add(m.group(2), m.start(2), jsDefault(m.end()), Kind.PROCESS_ENV);
+                jsRead(m.group(2), m.start(2), m.start(), m.end());
             }
             m = JS_IMPORT_META.matcher(text);
             while (m.find()) {
@@ -218,6 +237,29 @@ public final class EnvScanner {
                     start = i + 1;
                 }
             }
+        }
+
+        /**
+         * A {@code process.env} read spanning [start, end): its literal fallback, also one after further
+         * variables or around a number conversion; optional when the code tests it or falls back to an expression.
+         */
+        private void jsRead(String name, int nameAt, int start, int end) {
+            int after = end;
+            boolean converted = false;
+            Matcher conv = JS_CONVERT_BEFORE.matcher(text).region(Math.max(0, start - 40), start);
+            if (conv.find()) {
+                Matcher close = JS_CONVERT_AFTER.matcher(text).region(end, text.length());
+                if (close.lookingAt()) {
+                    after = close.end();
+                    converted = true;
+                }
+            }
+            Matcher alt = JS_ALTERNATIVES.matcher(text).region(after, text.length());
+            int tail = alt.lookingAt() ? alt.end() : after;
+            String def = jsDefault(tail);
+            boolean tested = !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
+            tested |= JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
+            add(name, nameAt, def, Kind.PROCESS_ENV, def == null && tested);
         }
 
         private String jsDefault(int at) {
@@ -311,11 +353,25 @@ public final class EnvScanner {
                 String def = null;
                 if (withDefault) {
                     Matcher d = PY_DEFAULT.matcher(text).region(m.end(), text.length());
+                    Matcher or = PY_OR_DEFAULT.matcher(text).region(m.end(), text.length());
                     if (d.lookingAt()) {
                         def = literal(d);
+                    } else if (or.lookingAt()) {
+                        def = literal(or); // os.environ.get('X') or 'fallback'
                     }
                 }
-                add(m.group(3), m.start(3), def, kind);
+                // environ.get and getenv return None when unset: the code chose the call that copes with it
+                add(m.group(3), m.start(3), def, kind, withDefault && def == null);
+            }
+        }
+
+        void prisma() {
+            Matcher m = PRISMA_ENV.matcher(text);
+            while (m.find()) {
+                int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+                if (!text.substring(lineStart, m.start()).contains("//")) {
+                    add(m.group(1), m.start(1), null, Kind.PRISMA_ENV);
+                }
             }
         }
 

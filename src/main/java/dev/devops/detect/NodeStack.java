@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 /** Node.js apps: package.json, version files, lockfiles, frameworks, start command, port, services. */
 final class NodeStack {
     static final String DEFAULT_VERSION = "24";
+    /** The oldest Node.js major published on Debian bookworm (the Dockerfile's base); older ones are end-of-life. */
+    static final int OLDEST_BOOKWORM = 16;
     /** LTS code names nvm accepts as {@code lts/<name>}. */
     private static final Map<String, String> LTS = Map.of("gallium", "16", "hydrogen", "18", "iron", "20",
             "jod", "22", "krypton", "24");
@@ -52,7 +54,8 @@ final class NodeStack {
 
     private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
-            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*['\"]?)(\\d{2,5})\\b");
+            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
+                    + "(?:process\\.env\\.\\w+\\s*(?:\\|\\||\\?\\?)\\s*)*['\"]?)(\\d{2,5})\\b");
     private static final Pattern PRISMA = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"(\\w+)\"");
     /** Words a file must contain before the port pattern runs on it. */
     private static final String[] KEYWORDS = {".listen(", "PORT"};
@@ -78,8 +81,19 @@ final class NodeStack {
         return out;
     }
 
-    static boolean hasStartScript(JsonNode pkg) {
-        return Manifests.text(pkg, "scripts", "start") != null;
+    /**
+     * Whether a workspace package is an app: it has a start script, or it is a static site (a front-end build
+     * tool dependency and a build script; full-stack-fastapi-template's Vite frontend has no start).
+     */
+    static boolean isWorkspaceApp(JsonNode pkg) {
+        if (Manifests.text(pkg, "scripts", "start") != null) {
+            return true;
+        }
+        if (Manifests.text(pkg, "scripts", "build") == null) {
+            return false;
+        }
+        return STATIC_SITES.keySet().stream()
+                .anyMatch(dep -> pkg.path("dependencies").has(dep) || pkg.path("devDependencies").has(dep));
     }
 
     /**
@@ -150,8 +164,8 @@ final class NodeStack {
                 d.service(type, type + " from " + manifest + " dependency '" + dep + "'");
             }
         });
-        String prisma = RepoFiles.join(dir, "prisma/schema.prisma");
-        if (repo.exists(prisma)) {
+        String prisma = prismaSchema(repo, dir, pkg);
+        if (prisma != null) {
             String text = repo.source(prisma);
             Matcher m = text == null ? null : PRISMA.matcher(text);
             if (m != null && m.find()) {
@@ -168,6 +182,27 @@ final class NodeStack {
             }
         }
         return d;
+    }
+
+    /**
+     * The Prisma schema: package.json {@code prisma.schema} (node-express-realworld-example-app keeps it in
+     * src/prisma), else prisma/schema.prisma or schema.prisma, Prisma's own defaults; null when none exists.
+     */
+    private static String prismaSchema(RepoFiles repo, String dir, JsonNode pkg) {
+        List<String> candidates = new ArrayList<>();
+        String stated = Manifests.text(pkg, "prisma", "schema");
+        if (stated != null && !stated.isBlank() && !stated.startsWith("/") && !stated.contains("..")) {
+            candidates.add(stated.startsWith("./") ? stated.substring(2) : stated);
+        }
+        candidates.add("prisma/schema.prisma");
+        candidates.add("schema.prisma");
+        for (String c : candidates) {
+            String f = RepoFiles.join(dir, c);
+            if (repo.exists(f)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static void buildTool(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest, String workspaceRoot) {
@@ -234,6 +269,14 @@ final class NodeStack {
         String engines = Manifests.text(pkg, "engines", "node");
         if (engines != null) {
             String v = lowestMajor(engines);
+            if (v != null && Integer.parseInt(v) < OLDEST_BOOKWORM && !engines.contains("<") && !engines.contains("||")
+                    && engines.trim().startsWith(">")) {
+                d.version = DEFAULT_VERSION;
+                d.evidence("node " + DEFAULT_VERSION + " from " + manifest + " engines.node \"" + engines
+                        + "\" (its floor " + v + " is end-of-life and has no Debian bookworm image; the range allows "
+                        + DEFAULT_VERSION + ")");
+                return;
+            }
             if (v != null) {
                 d.version = v;
                 d.evidence("node " + v + " from " + manifest + " engines.node \"" + engines + "\"");
@@ -340,6 +383,58 @@ final class NodeStack {
                 return;
             }
         }
+        if (d.build != null && builtEntry(repo, d)) {
+            return;
+        }
         d.evidence("no start command found (no scripts.start 'node FILE', main field or server.js/index.js)");
+    }
+
+    private static final List<String> TS_ENTRIES = List.of("src/main.ts", "src/index.ts", "src/server.ts", "src/app.ts",
+            "main.ts", "index.ts", "server.ts", "app.ts");
+
+    /**
+     * The compiled entry point of a TypeScript app with a build step: an Nx project.json build target's
+     * {@code outputPath} + {@code main} (node-express-realworld-example-app), else tsconfig.json's
+     * {@code outDir} (under {@code rootDir}) + the first of src/main.ts, src/index.ts … that exists.
+     */
+    private static boolean builtEntry(RepoFiles repo, AppDraft d) {
+        String nx = RepoFiles.join(d.dir, "project.json");
+        if (repo.exists(nx)) {
+            JsonNode options = Manifests.jsonc(repo, nx).path("targets").path("build").path("options");
+            String out = Manifests.text(options, "outputPath");
+            String main = Manifests.text(options, "main");
+            if (out != null && main != null && main.matches("[\\w./-]+\\.[mc]?tsx?")) {
+                String js = trimSlash(out) + "/" + main.substring(main.lastIndexOf('/') + 1).replaceAll("\\.([mc]?)tsx?$", ".$1js");
+                d.start = List.of("node", js);
+                d.evidence("start 'node " + js + "' from " + nx + " targets.build.options outputPath and main");
+                return true;
+            }
+        }
+        String tsconfig = RepoFiles.join(d.dir, "tsconfig.json");
+        if (!repo.exists(tsconfig)) {
+            return false;
+        }
+        JsonNode compiler = Manifests.jsonc(repo, tsconfig).path("compilerOptions");
+        String outDir = Manifests.text(compiler, "outDir");
+        if (outDir == null || outDir.contains("..")) {
+            return false;
+        }
+        String rootDir = Manifests.text(compiler, "rootDir");
+        String root = rootDir == null ? "" : trimSlash(rootDir);
+        for (String entry : TS_ENTRIES) {
+            if (repo.exists(RepoFiles.join(d.dir, entry)) && (root.isEmpty() || root.equals(".") || entry.startsWith(root + "/"))) {
+                String rel = root.isEmpty() || root.equals(".") ? entry : entry.substring(root.length() + 1);
+                String js = trimSlash(outDir) + "/" + rel.replaceAll("\\.ts$", ".js");
+                d.start = List.of("node", js);
+                d.evidence("start 'node " + js + "' from " + tsconfig + " compilerOptions.outDir and " + entry);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String trimSlash(String path) {
+        String p = path.startsWith("./") ? path.substring(2) : path;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

@@ -324,4 +324,10 @@ final class PythonStack {
         }
         return rel.replace('/', '.');
     }
+
+    /** A pyproject.toml that only declares a uv workspace ({@code [tool.uv.workspace]}, no {@code [project]} or Poetry table). */
+    static boolean workspaceRootOnly(RepoFiles repo, String dir) {
+        JsonNode p = Manifests.toml(repo, RepoFiles.join(dir, "pyproject.toml"));
+        return p.path("tool").path("uv").has("workspace") && !p.has("project") && !p.path("tool").has("poetry");
+    }
 }

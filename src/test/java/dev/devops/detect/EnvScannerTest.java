@@ -207,4 +207,43 @@ class EnvScannerTest {
         assertEquals("info", refs.get(2).defaultValue());
         assertEquals(3, refs.get(0).line());
     }
+
+    /** hackathon-starter@dbcac7a app.js: reads that test the variable or fall back after a conversion. */
+    @Test
+    void jsPresenceTestsAndFallbacksAfterConversions() {
+        List<EnvReference> refs = scan("app.js",
+                "app.locals.FB = process.env.FACEBOOK_ID ? 1 : null;",
+                "const limit = parseInt(process.env.RATE_LIMIT_GLOBAL, 10) || 200;",
+                "app.set('port', process.env.PORT || process.env.OPENSHIFT_NODEJS_PORT || 8080);",
+                "if (!process.env.SENTRY) { }",
+                "const prod = process.env.MODE === 'production';",
+                "const key = process.env.API_KEY;",
+                "const n = Number(process.env.WORKERS);");
+        assertEquals(8, refs.size(), refs::toString);
+        assertTrue(refs.get(0).copesWhenUnset(), "FACEBOOK_ID tested by ?:");
+        assertEquals("200", refs.get(1).defaultValue(), "RATE_LIMIT_GLOBAL default after parseInt(…)");
+        assertEquals("8080", refs.get(2).defaultValue(), "PORT default after another variable");
+        assertEquals("OPENSHIFT_NODEJS_PORT", refs.get(3).name());
+        assertEquals("8080", refs.get(3).defaultValue());
+        assertTrue(refs.get(4).copesWhenUnset(), "!SENTRY");
+        assertTrue(refs.get(5).copesWhenUnset(), "MODE === …");
+        assertFalse(refs.get(6).copesWhenUnset(), "a plain read stays required");
+        assertFalse(refs.get(7).copesWhenUnset(), "a conversion alone copes with nothing");
+    }
+
+    /** microblog@a975ef6 config.py: environ.get returns None when unset; "or 'x'" is its default. */
+    @Test
+    void pythonGetCopesWhenUnsetAndOrGivesTheDefault() {
+        List<EnvReference> refs = scan("config.py",
+                "import os",
+                "SECRET_KEY = os.environ.get('SECRET_KEY') or 'you-will-never-guess'",
+                "SERVER_NAME = os.environ.get('SERVER_NAME')",
+                "MAIL_PORT = int(os.environ.get('MAIL_PORT') or 25)",
+                "NAME = os.environ['NAME']");
+        assertEquals(4, refs.size(), refs::toString);
+        assertEquals("you-will-never-guess", refs.get(0).defaultValue());
+        assertTrue(refs.get(1).copesWhenUnset(), "environ.get without a default");
+        assertEquals("25", refs.get(2).defaultValue());
+        assertFalse(refs.get(3).copesWhenUnset(), "environ[...] raises KeyError when unset");
+    }
 }

@@ -134,6 +134,14 @@ class EnvVarsTest {
         assertFalse(EnvNames.isSecret(name), name);
     }
 
+    /** node-express-boilerplate@179ae84 and full-stack-fastapi-template@68adb40: settings about tokens are no secrets. */
+    @ParameterizedTest
+    @ValueSource(strings = {"JWT_RESET_PASSWORD_EXPIRATION_MINUTES", "ACCESS_TOKEN_EXPIRE_MINUTES",
+        "EMAIL_RESET_TOKEN_EXPIRE_HOURS", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "JWT_SECRET_ALGORITHM", "BCRYPT_PASSWORD_ROUNDS"})
+    void settingsAboutSecretsAreNoSecrets(String name) {
+        assertFalse(EnvNames.isSecret(name), name);
+    }
+
     @Test
     void linksNeedTheService() {
         assertEquals("mysql.url", EnvNames.serviceAttribute("DATABASE_URL", Set.of("mysql", "redis")));

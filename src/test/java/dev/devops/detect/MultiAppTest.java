@@ -41,6 +41,30 @@ class MultiAppTest {
         org.junit.jupiter.api.Assertions.assertFalse(web.env().get("PUBLIC_URL").required(), "build-time variable");
     }
 
+    /** full-stack-fastapi-template@68adb40: the root pyproject.toml only lists uv workspace members. */
+    @Test
+    void aUvWorkspaceRootIsNoApp() {
+        repo.file("pyproject.toml", "[tool.uv.workspace]", "members = [\"backend\"]")
+                .file("uv.lock", "version = 1")
+                .file("backend/pyproject.toml", "[project]", "name = \"app\"", "dependencies = [\"fastapi>=0.100\"]")
+                .file("backend/app/main.py", "from fastapi import FastAPI", "app = FastAPI()");
+        Detection d = repo.detect();
+        assertEquals(List.of("backend"), d.descriptor().apps().stream().map(App::path).toList());
+        assertEquals("fastapi", d.descriptor().apps().get(0).runtime().framework());
+        RepoFixture.assertEvidence(d, "pyproject.toml is a uv workspace root without a [project], not an app");
+    }
+
+    /** full-stack-fastapi-template@68adb40: the Vite frontend of a workspace has a build and no start script. */
+    @Test
+    void aStaticSiteWorkspacePackageIsAnApp() {
+        repo.packageJson(".", "{'private':true,'workspaces':['frontend','packages/*']}")
+                .packageJson("frontend", "{'scripts':{'dev':'vite','build':'vite build'},'devDependencies':{'vite':'7'}}")
+                .packageJson("packages/emails", "{'scripts':{'build':'email build'},'dependencies':{'react-email':'6'}}");
+        Detection d = repo.detect();
+        assertEquals(List.of("frontend"), d.descriptor().apps().stream().map(App::path).toList());
+        assertEquals("vite", d.descriptor().apps().get(0).runtime().framework());
+    }
+
     @Test
     void anUnsupportedStackIsNamedNotSilentlyDropped() {
         // dockersamples/example-voting-app: vote (Python), result (Node), worker (.NET)
@@ -117,7 +141,7 @@ class MultiAppTest {
         assertEquals(List.of("admin", "api"), d.descriptor().apps().stream().map(App::name).toList());
         assertEquals("pnpm", app(d, "api").runtime().buildTool());
         assertEquals(List.of("mongodb"), app(d, "api").dependsOn());
-        assertEvidence(d, "packages/ui is a workspace package without a start script, not an app");
+        assertEvidence(d, "packages/ui is a workspace package without a start script or static-site build, not an app");
         assertEvidence(d, "api: pnpm from pnpm-lock.yaml");
     }
 

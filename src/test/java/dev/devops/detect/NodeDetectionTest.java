@@ -169,6 +169,53 @@ class NodeDetectionTest {
         assertEvidence(d, service + " from package.json dependency '" + dependency + "'");
     }
 
+    /** node-express-realworld-example-app@30b68e1: package.json names the schema; its url reads DATABASE_URL. */
+    @Test
+    void prismaSchemaNamedInPackageJsonAndItsEnvUrl() {
+        repo.packageJson(".", "{'dependencies':{'@prisma/client':'5'},'prisma':{'schema':'src/prisma/schema.prisma'}}")
+                .file("src/prisma/schema.prisma", "datasource db {", "  provider = \"postgresql\"",
+                        "  url      = env(\"DATABASE_URL\")", "  // shadowDatabaseUrl = env(\"SHADOW_URL\")", "}");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals(List.of("DATABASE_URL"), List.copyOf(a.env().keySet()));
+        assertEquals("postgres.url", a.env().get("DATABASE_URL").from());
+        assertEvidence(d, "postgres from src/prisma/schema.prisma provider \"postgresql\" (line 2)");
+    }
+
+    /** node-express-boilerplate@179ae84: engines ">=12.0.0" must not become node:12-bookworm-slim (no such image). */
+    @Test
+    void endOfLifeFloorWithoutBookwormImageTakesTheDefault() {
+        repo.packageJson(".", "{'engines':{'node':'>=12.0.0'}}");
+        assertEquals(NodeStack.DEFAULT_VERSION, repo.app().runtime().version());
+    }
+
+    /** hackathon-starter@dbcac7a: the port literal comes after a second variable. */
+    @Test
+    void portAfterAnotherVariable() {
+        repo.packageJson(".", "{'dependencies':{'express':'4'}}")
+                .file("app.js", "app.set('port', process.env.PORT || process.env.OPENSHIFT_NODEJS_PORT || 8080);");
+        assertEquals(8080, repo.app().port());
+    }
+
+    /** node-express-realworld-example-app@30b68e1: an Nx app has no start script; "node ." would fail. */
+    @Test
+    void nxBuildOutputIsTheStartCommand() {
+        repo.packageJson(".", "{'scripts':{'start':'nx serve','build':'nx build'},'dependencies':{'express':'4'}}")
+                .file("project.json", "{ // Nx", "\"targets\": {\"build\": {\"options\": {\"outputPath\": \"dist/api\",",
+                        "\"main\": \"src/main.ts\"}}}}")
+                .file("src/main.ts", "console.log(1);");
+        assertEquals(List.of("node", "dist/api/main.js"), repo.app().start());
+    }
+
+    @Test
+    void tsconfigOutDirUnderRootDirIsTheStartCommand() {
+        repo.packageJson(".", "{'scripts':{'build':'tsc'},'dependencies':{'koa':'2'}}")
+                .file("tsconfig.json", "{ \"compilerOptions\": { \"outDir\": \"./build/\", \"rootDir\": \"src\", } }")
+                .file("src/server.ts", "console.log(1);");
+        assertEquals(List.of("node", "build/server.js"), repo.app().start());
+    }
+
     @Test
     void prismaProvider() {
         repo.packageJson(".", "{'dependencies':{'@prisma/client':'5'}}")

@@ -170,6 +170,27 @@ class DockerfileTemplatesTest {
         assertTrue(df.contains("EXPOSE 8080"), df);
     }
 
+    /**
+     * full-stack-fastapi-template@68adb40 backend: pip with only a pyproject.toml rendered "COPY requirements.txt",
+     * which fails the build. The dependencies then come from pyproject.toml's [project] table (tomli before 3.11).
+     */
+    @ParameterizedTest(name = "python {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"3.12, tomllib", "3.10, tomli", "3.9, tomli", "3.14, tomllib"})
+    void pipWithoutRequirementsTxtReadsPyproject(String version, String module) {
+        Descriptor d = Descriptors.parse(Descriptors.app("python", version, "pip", "fastapi", false, false));
+        App app = d.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        List<String> lines = df.lines().toList();
+        assertFalse(lines.contains("COPY requirements.txt ./"), "requirements.txt may not exist:\n" + df);
+        int copy = lines.indexOf("COPY requirements.txt* pyproject.toml* ./");
+        assertTrue(copy > 0, df);
+        String gen = lines.get(copy + 1);
+        assertTrue(gen.startsWith("RUN if [ ! -f requirements.txt ]; then ") && gen.contains("import " + module + " as t;")
+                && gen.endsWith("> requirements.txt; fi"), gen);
+        assertEquals("tomli".equals(module), gen.contains("pip install --no-cache-dir tomli && "), gen);
+        assertTrue(lines.get(copy + 2).startsWith("RUN mkdir -p /install && pip install"), df);
+    }
+
     private static List<Integer> indexes(List<String> lines, String prefix) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
