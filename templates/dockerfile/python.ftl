@@ -31,11 +31,13 @@ RUN pip install --no-cache-dir uv \
 <#elseif app.buildTool == "pipenv">
 COPY Pipfile Pipfile.lock ./
 RUN pip install --no-cache-dir pipenv && pipenv requirements > requirements.txt
-<#else>
+<#elseif (app.pipManifest!"requirements.txt") == "pyproject.toml">
 <#assign toml = app.version?matches("3\\.([0-9]|10)(\\..*)?")?then("tomli", "tomllib")>
-# requirements.txt when the project has one, else the [project] dependencies of pyproject.toml
-COPY requirements.txt* pyproject.toml* ./
-RUN if [ ! -f requirements.txt ]; then <#if toml == "tomli">pip install --no-cache-dir tomli && </#if>python -c 'import ${toml} as t; print("\n".join(t.load(open("pyproject.toml", "rb")).get("project", {}).get("dependencies", [])))' > requirements.txt; fi
+# no requirements.txt: the [project] dependencies of pyproject.toml
+COPY pyproject.toml ./
+RUN <#if toml == "tomli">pip install --no-cache-dir tomli && </#if>python -c 'import ${toml} as t; print("\n".join(t.load(open("pyproject.toml", "rb")).get("project", {}).get("dependencies", [])))' > requirements.txt
+<#else>
+COPY requirements.txt ./
 </#if>
 RUN mkdir -p /install && pip install --no-cache-dir --prefix=/install -r requirements.txt
 <#if app.build?has_content>

@@ -74,6 +74,19 @@ public final class RenderModel {
         return m;
     }
 
+    /**
+     * What the templates need to know about the files in the app's build context: for pip, whether the
+     * dependencies are in requirements.txt (the default) or only in pyproject.toml ({@code app.pipManifest}).
+     */
+    @SuppressWarnings("unchecked")
+    static void addBuildInputs(Map<String, Object> model, java.nio.file.Path context) {
+        Map<String, Object> app = (Map<String, Object>) model.get("app");
+        if ("pip".equals(app.get("buildTool")) && !java.nio.file.Files.isRegularFile(context.resolve("requirements.txt"))
+                && java.nio.file.Files.isRegularFile(context.resolve("pyproject.toml"))) {
+            app.put("pipManifest", "pyproject.toml");
+        }
+    }
+
     static Map<String, Object> app(Descriptor d, App a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());

@@ -83,6 +83,7 @@ public final class Scaffolder {
                         "fix 'apps." + a.name() + ".path' (relative to devops.yaml)");
             }
             Map<String, Object> model = RenderModel.forApp(d, a);
+            RenderModel.addBuildInputs(model, root.resolve(ctx));
             files.add(generated(root, dockerfile, templates.render(dockerfileTemplate(a), model)));
             String ignore = templates.render(dockerignoreTemplate(a), model);
             if (ignores.add(dir)) { // one .dockerignore per build context
