@@ -25,6 +25,13 @@ final class HealthProbe {
     enum Result { PASSED, FAILED, UNAVAILABLE }
 
     private static final long DEFAULT_TIMEOUT_NANOS = 30_000_000_000L;
+    /** The engine's interval when a healthcheck sets none. */
+    private static final long DEFAULT_INTERVAL_NANOS = 30_000_000_000L;
+    /**
+     * At this interval or below the engine checks often enough by itself: measured on bench/stack (1 s), the
+     * probes' execs only added load while PostgreSQL initialised (median 3.65 s with, 3.45 s without).
+     */
+    static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
 
     private final DockerClient docker;
     private final String containerId;
@@ -38,10 +45,17 @@ final class HealthProbe {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** A probe for the container's healthcheck, or null when it has none that exec can run. */
+    /**
+     * A probe for the container's healthcheck, or null when it has none that exec can run, or when its
+     * interval is 1 s or less (then the engine's own first check comes as soon as a probe would help).
+     */
     static HealthProbe of(DockerClient docker, String containerId, HealthCheck hc) {
         List<String> argv = hc == null ? null : argv(hc.getTest());
         if (argv == null) {
+            return null;
+        }
+        long interval = hc.getInterval() == null || hc.getInterval() <= 0 ? DEFAULT_INTERVAL_NANOS : hc.getInterval();
+        if (interval <= MIN_INTERVAL_NANOS) {
             return null;
         }
         long nanos = hc.getTimeout() == null || hc.getTimeout() <= 0 ? DEFAULT_TIMEOUT_NANOS : hc.getTimeout();

@@ -25,4 +25,13 @@ class HealthProbeTest {
         assertNull(HealthProbe.argv(List.of("SHELL", "true")));
         assertNull(HealthProbe.of(null, "id", null));
     }
+
+    @Test
+    void noProbeWhereTheEnginesOwnIntervalIsShortAlready() {
+        var hc = new com.github.dockerjava.api.model.HealthCheck().withTest(List.of("CMD", "true"));
+        assertNull(HealthProbe.of(null, "id", hc.withInterval(1_000_000_000L)), "1 s: the engine checks soon enough");
+        assertNull(HealthProbe.of(null, "id", hc.withInterval(500_000_000L)));
+        org.junit.jupiter.api.Assertions.assertNotNull(HealthProbe.of(null, "id", hc.withInterval(2_000_000_000L)));
+        org.junit.jupiter.api.Assertions.assertNotNull(HealthProbe.of(null, "id", hc.withInterval(null)), "the default is 30 s");
+    }
 }

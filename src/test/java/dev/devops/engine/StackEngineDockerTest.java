@@ -252,7 +252,7 @@ class StackEngineDockerTest {
         // a check that cannot pass is never taken for healthy: the engine's "unhealthy" still ends the wait
         String p2 = TestStacks.project("probefail");
         ServiceSpec never = ServiceSpec.builder("never").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
-                .healthcheck(new HealthcheckSpec(List.of("CMD", "false"), Duration.ofMillis(300), Duration.ofSeconds(2), 2, null, false))
+                .healthcheck(new HealthcheckSpec(List.of("CMD", "false"), Duration.ofSeconds(2), Duration.ofSeconds(2), 1, null, false))
                 .build();
         ServiceSpec after = ServiceSpec.builder("after").image("debian:bookworm-slim").command("sleep", "infinity").init(true)
                 .dependsOn("never", DependencySpec.healthy()).build();
