@@ -34,12 +34,10 @@ public final class UpCommand extends StackCommand {
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Give up waiting after this many seconds.")
     Integer waitTimeout;
 
-    @Option(names = "--no-health-probe", description = {
-            "Start a service_healthy dependant only once the engine reports its dependency",
-            "healthy. By default devops also runs the dependency's healthcheck test itself",
-            "(through exec, as the engine does) and starts the dependant on its first pass,",
-            "instead of waiting a whole interval for the engine's first check (intervals",
-            "over 1 s; shorter ones are left to the engine)."})
+    @Option(names = "--no-health-probe", description = "Start a service_healthy dependant only once the engine "
+            + "reports its dependency healthy. By default devops also runs the dependency's healthcheck test itself "
+            + "(through exec, as the engine does) and starts the dependant on its first pass, instead of waiting a "
+            + "whole interval for the engine's first check (intervals over 1 s; shorter ones are left to the engine).")
     boolean noHealthProbe;
 
     @Option(names = "--build", description = "Build images even when they exist.")
