@@ -17,16 +17,22 @@ RUN mkdir -p /out \
     && find ${app.module}/build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
     && test -f /out/app.jar
 <#else>
+<#-- the project's wrapper when it has one (it pins the Gradle version its plugins need), else the image's Gradle -->
+<#assign gradle = (app.gradleWrapper!false)?then("./gradlew", "gradle")>
 # Build stage: dependencies first (cached until the build scripts change), then the sources.
 FROM gradle:8-jdk${app.version} AS build
 WORKDIR /build
-COPY settings.gradle* build.gradle* gradle.properties* ./
-RUN gradle --no-daemon -q dependencies > /dev/null
+COPY settings.gradle* build.gradle* gradle.properties*<#if app.gradleWrapper!false> gradlew</#if> ./
+<#if app.gradleDir!false>
+# gradle/: the wrapper's properties and the version catalog (libs.versions.toml) the build scripts read
+COPY gradle ./gradle
+</#if>
+RUN ${gradle} --no-daemon -q dependencies > /dev/null
 COPY src ./src
 <#if app.build?has_content>
 RUN ${json(app.build)}
 </#if>
-RUN gradle --no-daemon -q ${task} && mkdir -p /out \
+RUN ${gradle} --no-daemon -q ${task} && mkdir -p /out \
     && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
     && test -f /out/app.jar
 </#if>

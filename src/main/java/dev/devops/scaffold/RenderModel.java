@@ -76,7 +76,9 @@ public final class RenderModel {
 
     /**
      * What the templates need to know about the files in the app's build context: for pip, whether the
-     * dependencies are in requirements.txt (the default) or only in pyproject.toml ({@code app.pipManifest}).
+     * dependencies are in requirements.txt (the default) or only in pyproject.toml ({@code app.pipManifest});
+     * for Gradle, whether there is a gradle/ directory (wrapper properties, version catalog:
+     * {@code app.gradleDir}) and a wrapper to build with ({@code app.gradleWrapper}).
      */
     @SuppressWarnings("unchecked")
     static void addBuildInputs(Map<String, Object> model, java.nio.file.Path context) {
@@ -84,6 +86,12 @@ public final class RenderModel {
         if ("pip".equals(app.get("buildTool")) && !java.nio.file.Files.isRegularFile(context.resolve("requirements.txt"))
                 && java.nio.file.Files.isRegularFile(context.resolve("pyproject.toml"))) {
             app.put("pipManifest", "pyproject.toml");
+        }
+        if ("gradle".equals(app.get("buildTool"))) {
+            boolean dir = java.nio.file.Files.isDirectory(context.resolve("gradle"));
+            app.put("gradleDir", dir);
+            app.put("gradleWrapper", dir && java.nio.file.Files.isRegularFile(context.resolve("gradlew"))
+                    && java.nio.file.Files.isRegularFile(context.resolve("gradle/wrapper/gradle-wrapper.properties")));
         }
     }
 

@@ -204,6 +204,34 @@ class DockerfileTemplatesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void gradleBuildsWithTheProjectsWrapperAndItsVersionCatalog() throws Exception {
+        Descriptor d = Descriptors.parse(Descriptors.app("java", "17", "gradle", "spring-boot", false, false));
+        App app = d.apps().get(0);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gradle");
+        java.util.function.Supplier<String> render = () -> {
+            java.util.Map<String, Object> model = RenderModel.forApp(d, app);
+            RenderModel.addBuildInputs(model, dir);
+            return TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), model);
+        };
+        String plain = render.get();
+        assertTrue(plain.contains("\nCOPY settings.gradle* build.gradle* gradle.properties* ./\nRUN gradle --no-daemon -q dependencies"), plain);
+        assertFalse(plain.contains("COPY gradle ./gradle"), "no gradle/ directory to copy:\n" + plain);
+
+        java.nio.file.Files.createDirectories(dir.resolve("gradle/wrapper"));
+        java.nio.file.Files.writeString(dir.resolve("gradle/libs.versions.toml"), "[versions]\n");
+        String catalog = render.get();
+        assertTrue(catalog.contains("\nCOPY gradle ./gradle\nRUN gradle --no-daemon -q dependencies"), catalog);
+
+        java.nio.file.Files.writeString(dir.resolve("gradle/wrapper/gradle-wrapper.properties"), "distributionUrl=x\n");
+        java.nio.file.Files.writeString(dir.resolve("gradlew"), "#!/bin/sh\n");
+        String wrapper = render.get();
+        assertTrue(wrapper.contains("\nCOPY settings.gradle* build.gradle* gradle.properties* gradlew ./\n"), wrapper);
+        assertTrue(wrapper.contains("\nRUN ./gradlew --no-daemon -q dependencies > /dev/null\n"), wrapper);
+        assertTrue(wrapper.contains("\nRUN ./gradlew --no-daemon -q bootJar && mkdir -p /out"), wrapper);
+        assertFalse(wrapper.contains("RUN gradle "), wrapper);
+    }
+
     private static List<Integer> indexes(List<String> lines, String prefix) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
