@@ -126,37 +126,37 @@ public final class Scaffolder {
     public static List<String> missingBuildInputs(Descriptor d, Path root) {
         List<String> out = new ArrayList<>();
         for (App a : d.apps()) {
-            Path dir = root.resolve(a.path()).normalize();
-            String lock = switch (a.runtime().buildTool()) {
-                case "npm" -> "package-lock.json";
-                case "yarn" -> "yarn.lock";
-                case "pnpm" -> "pnpm-lock.yaml";
-                case "poetry" -> "poetry.lock";
-                case "uv" -> "uv.lock";
-                case "pipenv" -> "Pipfile.lock";
-                case "go" -> "go.mod";
-                default -> null;
-            };
-            if (lock != null && !Files.exists(dir.resolve(lock))) {
-                String make = switch (a.runtime().buildTool()) {
-                    case "npm" -> "npm install";
-                    case "yarn" -> "yarn install";
-                    case "pnpm" -> "pnpm install";
-                    case "poetry" -> "poetry lock";
-                    case "uv" -> "uv lock";
-                    case "go" -> "go mod init <module path>' and 'go mod tidy";
-                    default -> "pipenv lock";
-                };
-                String why = "go".equals(a.runtime().buildTool())
-                        ? "the Dockerfile builds a Go module (GOPATH mode is gone)"
-                        : "the Dockerfile installs from it (reproducible builds)";
-                String where = ".".equals(a.path()) ? lock : a.path() + "/" + lock;
-                out.add(a.name() + ": no " + where + "; " + why + ", so run '" + make + "' in "
-                        + (".".equals(a.path()) ? "the app directory" : a.path()) + " and commit "
-                        + ("go".equals(a.runtime().buildTool()) ? "go.mod and go.sum" : "it"));
+            BuildInput need = BuildInput.of(a.runtime().buildTool());
+            if (need != null && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
+                String where = ".".equals(a.path()) ? need.file() : a.path() + "/" + need.file();
+                out.add(a.name() + ": no " + where + "; " + need.why() + ", so run '" + need.make() + "' in "
+                        + (".".equals(a.path()) ? "the app directory" : a.path()) + " and commit " + need.commit());
             }
         }
         return out;
+    }
+
+    /** A file a build tool's Dockerfile needs: why, the command that makes it, and what to commit. */
+    private record BuildInput(String file, String make, String why, String commit) {
+        private static final String LOCKFILE = "the Dockerfile installs from it (reproducible builds)";
+
+        static BuildInput of(String buildTool) {
+            return switch (buildTool) {
+                case "npm" -> lock("package-lock.json", "npm install");
+                case "yarn" -> lock("yarn.lock", "yarn install");
+                case "pnpm" -> lock("pnpm-lock.yaml", "pnpm install");
+                case "poetry" -> lock("poetry.lock", "poetry lock");
+                case "uv" -> lock("uv.lock", "uv lock");
+                case "pipenv" -> lock("Pipfile.lock", "pipenv lock");
+                case "go" -> new BuildInput("go.mod", "go mod init <module path>' and 'go mod tidy",
+                        "the Dockerfile builds a Go module (GOPATH mode is gone)", "go.mod and go.sum");
+                default -> null;
+            };
+        }
+
+        private static BuildInput lock(String file, String make) {
+            return new BuildInput(file, make, LOCKFILE, "it");
+        }
     }
 
     /**
