@@ -32,7 +32,7 @@ public final class EngineClient implements AutoCloseable {
     /** The JSON mapper the client decodes answers with; {@link #prepare} warms this very instance. */
     private ObjectMapper mapper;
     private final Object mapperLock = new Object();
-    private boolean warming;
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EngineClient(String host) {
         this.host = host;
@@ -72,23 +72,24 @@ public final class EngineClient implements AutoCloseable {
     /**
      * Starts, on two daemon threads, the work the first engine calls would otherwise do one after
      * the other: creating the client, and building the JSON readers of the answers that up, down and
-     * ps read first. Returns at once (and does nothing the second time); a failure here is only a lost head start (the real call reports it).
+     * ps read first. Returns at once (and does nothing the second time); a failure here is only a lost
+     * head start (the real call reports it).
      */
     public void warmUp() {
-        synchronized (mapperLock) {
-            if (warming) {
-                return; // once per client
-            }
-            warming = true;
+        if (!warming.compareAndSet(false, true)) {
+            return; // once per client
         }
-        daemon("devops-engine-connect", () -> {
-            try {
-                docker();
-            } catch (RuntimeException e) {
-                // the first real call reports it
-            }
-        });
+        daemon("devops-engine-connect", this::tryConnect);
         daemon("devops-engine-json", this::prepareReaders);
+    }
+
+    /** Makes the client if it can; a failure is only a lost head start (the first real call reports it). */
+    private void tryConnect() {
+        try {
+            docker();
+        } catch (RuntimeException e) {
+            // reported by the first real call
+        }
     }
 
     private static void daemon(String name, Runnable r) {
@@ -101,11 +102,7 @@ public final class EngineClient implements AutoCloseable {
      * What {@link #warmUp} does, on the caller's thread (the training run uses it to archive the classes).
      */
     public void prepare() {
-        try {
-            docker();
-        } catch (RuntimeException e) {
-            // only a head start
-        }
+        tryConnect();
         prepareReaders();
         prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class);
     }
