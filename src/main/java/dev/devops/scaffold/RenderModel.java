@@ -107,7 +107,6 @@ public final class RenderModel {
         m.put("framework", a.runtime().framework() == null ? "" : a.runtime().framework());
         if (a.port() != null) {
             m.put("port", String.valueOf(a.port()));
-            m.put("hostPort", String.valueOf(a.port()));
         }
         m.put("build", a.build());
         m.put("start", a.start());
