@@ -1,5 +1,6 @@
 package dev.devops.detect;
 
+import dev.devops.files.FileKinds;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -92,12 +93,7 @@ final class Code {
 
     /** Whether a path looks like a test (only production code decides ports, routes and env vars). */
     static boolean isTest(String rel) {
-        String f = "/" + rel.toLowerCase(Locale.ROOT);
-        String name = f.substring(f.lastIndexOf('/') + 1);
-        return f.contains("/test/") || f.contains("/tests/") || f.contains("/__tests__/") || f.contains("/spec/")
-                || f.contains("/e2e/") || f.contains("/testdata/") || f.contains("/fixtures/")
-                || name.contains(".test.") || name.contains(".spec.") || name.endsWith("_test.go")
-                || name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py");
+        return FileKinds.isTest(rel);
     }
 
     /** A port number 1–65535 from text, or null. */

@@ -45,7 +45,6 @@ public final class Detector {
     static final List<String> MANIFESTS = List.of("package.json", "pom.xml", "build.gradle", "build.gradle.kts",
             "pyproject.toml", "requirements.txt", "Pipfile", "go.mod");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Set<String> NOT_APP_VARS = Set.of("NODE_ENV");
 
     private Detector() {
     }
@@ -386,7 +385,7 @@ public final class Detector {
                     continue;
                 }
                 for (EnvReference r : EnvScanner.scan(f, text)) {
-                    if (!NOT_APP_VARS.contains(r.name())) {
+                    if (!EnvNames.isPlatform(r.name())) {
                         byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
                     }
                 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** Go apps: go.mod (go and toolchain directives, requires), the main package, port literals. */
 final class GoStack {
-    static final String DEFAULT_VERSION = "1.24";
+    static final String DEFAULT_VERSION = Language.GO.defaultVersion();
     /**
      * The oldest Go with a golang:X-bookworm image. A go directive only states a minimum, so an older one is
      * built with this release (Go keeps old modules building).

@@ -26,7 +26,7 @@ import org.xml.sax.SAXParseException;
 
 /** Java apps: Maven (pom.xml, parsed with the JDK DOM parser) and Gradle (build files read by regex). */
 final class JavaStack {
-    static final String DEFAULT_VERSION = "21";
+    static final String DEFAULT_VERSION = Language.JAVA.defaultVersion();
     private static final String ACTUATOR = "org.springframework.boot:spring-boot-starter-actuator";
     /** "group:artifact" (or "group:*") → service type. */
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** Node.js apps: package.json, version files, lockfiles, frameworks, start command, port, services. */
 final class NodeStack {
-    static final String DEFAULT_VERSION = "24";
+    static final String DEFAULT_VERSION = Language.NODE.defaultVersion();
     /** The oldest Node.js major published on Debian bookworm (the Dockerfile's base); older ones are end-of-life. */
     static final int OLDEST_BOOKWORM = 16;
     /** LTS code names nvm accepts as {@code lts/<name>}. */

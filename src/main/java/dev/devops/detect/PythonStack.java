@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** Python apps: requirements.txt, pyproject.toml (PEP 621, Poetry, uv), Pipfile; Flask, FastAPI, Django. */
 final class PythonStack {
-    static final String DEFAULT_VERSION = "3.12";
+    static final String DEFAULT_VERSION = Language.PYTHON.defaultVersion();
     static final List<String> MANIFESTS = List.of("pyproject.toml", "requirements.txt", "Pipfile");
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 

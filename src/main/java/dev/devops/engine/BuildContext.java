@@ -1,5 +1,6 @@
 package dev.devops.engine;
 
+import dev.devops.files.DockerIgnore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -31,16 +31,6 @@ public final class RenderModel {
     private RenderModel() {
     }
 
-    /** The runtime version used when devops.yaml names none. */
-    public static String defaultVersion(Language l) {
-        return switch (l) {
-            case NODE -> "22";
-            case JAVA -> "21";
-            case PYTHON -> "3.12";
-            case GO -> "1.23";
-        };
-    }
-
     /** The model for the whole project: compose file and .env.example. */
     public static Map<String, Object> project(Descriptor d) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -101,7 +91,7 @@ public final class RenderModel {
         m.put("path", a.path());
         m.put("context", context(a.path()));
         m.put("language", a.runtime().language().id());
-        String version = a.runtime().version() != null ? a.runtime().version() : defaultVersion(a.runtime().language());
+        String version = a.runtime().version() != null ? a.runtime().version() : a.runtime().language().defaultVersion();
         m.put("version", version);
         m.put("buildTool", a.runtime().buildTool());
         m.put("framework", a.runtime().framework() == null ? "" : a.runtime().framework());

@@ -1,5 +1,6 @@
 package dev.devops.lint.compose;
 
+import dev.devops.files.FileKinds;
 import dev.devops.compose.ComposeLoader;
 import dev.devops.compose.ComposeProject;
 import dev.devops.core.SourceLocation;
@@ -34,9 +35,6 @@ import java.util.regex.Pattern;
  * column.
  */
 public final class ComposeCheck implements Check {
-    private static final Pattern COMPOSE_NAME = Pattern.compile(
-            "(?i)(docker-)?compose(\\.[A-Za-z0-9_.-]+)?\\.ya?ml");
-
     @Override
     public String category() {
         return "compose";
@@ -49,8 +47,7 @@ public final class ComposeCheck implements Check {
 
     /** True for the compose file names this check reads. */
     public static boolean isComposeFile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return COMPOSE_NAME.matcher(name).matches();
+        return FileKinds.isComposeName(path);
     }
 
     @Override

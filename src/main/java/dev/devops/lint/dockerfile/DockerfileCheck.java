@@ -1,5 +1,6 @@
 package dev.devops.lint.dockerfile;
 
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -29,12 +30,6 @@ import java.util.function.Consumer;
 public final class DockerfileCheck implements Check {
     /** Larger files are reported as DF0000 and not parsed. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
-    private static final List<String> TEMPLATE_EXTENSIONS = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".j2", ".jinja",
-            ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
-            // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
-            ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
-            ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap");
-
     @Override
     public String category() {
         return "dockerfile";
@@ -56,15 +51,7 @@ public final class DockerfileCheck implements Check {
 
     /** True for the names Docker tools treat as Dockerfiles. */
     public static boolean isDockerfile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String ext : TEMPLATE_EXTENSIONS) {
-            if (lower.endsWith(ext)) {
-                return false;
-            }
-        }
-        return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
-                || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
+        return FileKinds.isDockerfile(path);
     }
 
     /** Lints one Dockerfile (repo-relative {@code file}). */

@@ -4,6 +4,8 @@ import static dev.devops.lint.Severity.ERROR;
 import static dev.devops.lint.Severity.INFO;
 import static dev.devops.lint.Severity.WARNING;
 
+import dev.devops.detect.EnvNames;
+import dev.devops.files.DockerIgnore;
 import dev.devops.lint.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -643,23 +645,13 @@ public final class DockerfileRules {
         });
     }
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_KEY|_PWD$|^PWD_|_PASS$).*");
-    private static final Pattern NOT_SECRET = Pattern.compile(
-            "(?i).*(_FILE|_PATH|_DIR|_LENGTH|_LEN|_ENDPOINT|_HEADER|_TYPE|_URL_PATH|_EXPIRY|_EXPIRES|_TTL|_TIMEOUT|_MIN|_MAX|_POLICY|_VERSION|_ENABLED)$");
-
-    /** True for variable names that usually hold a secret (PASSWORD, TOKEN, API_KEY…), not their file or path. */
-    public static boolean secretName(String name) {
-        return SECRET_NAME.matcher(name).matches() && !NOT_SECRET.matcher(name).matches() && !name.equals("PWD");
-    }
-
     private static void secretEnv(DockerfileScope s, DockerfileRule.Reporter o) {
         for (Instruction i : s.dockerfile().instructions()) {
             if (i.is("ENV")) {
                 List<String[]> pairs = envPairs(i);
                 for (String[] kv : pairs) {
                     String v = kv[1] == null ? "" : kv[1];
-                    if (secretName(kv[0]) && !v.isEmpty()) {
+                    if (EnvNames.isSecret(kv[0]) && !v.isEmpty()) {
                         int at = i.arguments().indexOf(kv[0]);
                         int line = at < 0 ? i.line() : i.lineAt(at);
                         boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
@@ -674,7 +666,7 @@ public final class DockerfileRules {
                 }
             } else if (i.is("ARG")) {
                 for (String[] kv : DockerfileParser.argPairs(i.rest())) {
-                    if (secretName(kv[0])) {
+                    if (EnvNames.isSecret(kv[0])) {
                         o.report(i.line(), WARNING, "ARG " + kv[0] + (kv[1] == null ? "" : " has a default and")
                                 + " is recorded in the image history (docker history)",
                                 "use RUN --mount=type=secret,id=" + kv[0].toLowerCase(Locale.ROOT) + " for build secrets");
@@ -1104,8 +1096,8 @@ public final class DockerfileRules {
             return;
         }
         try {
-            Dockerignore di = Dockerignore.parse(Files.readString(ignore, StandardCharsets.UTF_8));
-            if (!di.excludes(".env")) {
+            DockerIgnore di = DockerIgnore.parse(Files.readString(ignore, StandardCharsets.UTF_8));
+            if (!di.excluded(".env")) {
                 o.report(copy.line(), sev, copy.keyword() + " " + copy.rest() + " copies " + present + " into the image: "
                         + dir.relativize(ignore) + " does not exclude .env", "add the line .env to " + ignore.getFileName());
             }

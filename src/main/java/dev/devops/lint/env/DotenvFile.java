@@ -27,44 +27,6 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
     }
 
     /** The kind of a dotenv file, decided by its name. */
-    enum Kind { LOCAL, EXAMPLE, ENVIRONMENT, OTHER }
-
-    /** {@code .env}, {@code .env.*} (not {@code .envrc}, not code such as {@code .env.d.ts}), {@code *.env}. */
-    static boolean isDotenv(String path) {
-        String n = path.substring(path.lastIndexOf('/') + 1);
-        if (n.equals(".env")) {
-            return true;
-        }
-        if (n.startsWith(".env.")) {
-            String ext = n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            return !List.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md", "sh", "py", "go", "java", "rb",
-                    "toml", "bak", "swp").contains(ext);
-        }
-        return n.endsWith(".env") && n.length() > 4 && !n.startsWith(".");
-    }
-
-    static Kind kind(String path) {
-        String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (n.equals(".env") || n.equals(".env.local")) {
-            return Kind.LOCAL;
-        }
-        for (String s : List.of("example", "sample", "template", "dist", "defaults")) {
-            if (n.equals(".env." + s) || n.startsWith(".env." + s + ".") || n.endsWith("." + s) && n.startsWith(".env")) {
-                return Kind.EXAMPLE;
-            }
-        }
-        if (n.startsWith(".env.")) {
-            return n.endsWith(".local") ? Kind.LOCAL : Kind.ENVIRONMENT;
-        }
-        return Kind.OTHER;
-    }
-
-    /** Whether a file of this path holds real values (so must not be committed): not an example. */
-    static boolean holdsValues(String path) {
-        Kind k = kind(path);
-        return k == Kind.LOCAL || k == Kind.ENVIRONMENT;
-    }
-
     static DotenvFile parse(String path, byte[] bytes) {
         String text;
         try {

@@ -5,8 +5,10 @@ import dev.devops.compose.ComposeProject;
 import dev.devops.compose.ComposeService;
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.EnvVar;
+import dev.devops.detect.EnvNames;
 import dev.devops.detect.EnvReference;
 import dev.devops.detect.EnvScanner;
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -45,26 +47,9 @@ import java.util.regex.Pattern;
  * {@link DriftCheck} (category "drift").
  */
 public final class EnvCheck implements Check {
-    /**
-     * Variables the platform or tooling sets (the OS, CI, hosting platforms, compose, and build tools:
-     * create-react-app's PUBLIC_URL, Vite's BASE_URL/MODE/DEV/PROD/SSR); the app reading them needs no
-     * documentation.
-     */
-    static final Set<String> PLATFORM = Set.of("NODE_ENV", "HOME", "PATH", "PWD", "USER", "SHELL", "HOSTNAME", "TERM",
-            "LANG", "TZ", "CI", "TMPDIR", "TEMP", "TMP", "JAVA_HOME", "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
-            "VERCEL", "VERCEL_ENV", "VERCEL_URL", "NETLIFY", "HEROKU_APP_NAME", "DYNO", "GAE_ENV", "K_SERVICE",
-            "AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION", "FLY_APP_NAME", "RENDER", "RAILWAY_ENVIRONMENT", "APPDATA",
-            "USERPROFILE", "LOCALAPPDATA", "COMPUTERNAME", "USERNAME", "OS", "SYSTEMROOT", "NO_COLOR", "FORCE_COLOR",
-            "PYTHONPATH", "PYTHONUNBUFFERED", "VIRTUAL_ENV", "GOPATH", "GOOS", "GOARCH", "EDITOR", "UID", "GID",
-            "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST", "DOCKER_BUILDKIT",
-            "PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
-    private static final List<String> PLATFORM_PREFIXES = List.of("npm_", "GITHUB_", "RUNNER_", "VERCEL_", "LC_", "COMPOSE_",
-            "DOCKER_", "BUILDKIT_");
     /** Source languages the scanner cannot read: with them present "never used" cannot be decided. */
     private static final Pattern UNSCANNED_SOURCE = Pattern.compile(
             ".*\\.(rb|php|cs|rs|ex|exs|scala|clj|swift|dart|lua|pl|erb|cr|fs|hs|groovy|r|jl|nim|zig)$");
-    private static final Pattern TEST_PATH = Pattern.compile(
-            "(^|.*/)(test|tests|__tests__|spec|e2e|src/test|testdata|fixtures)/.*|.*\\.(test|spec)\\.[a-z]+$|.*_test\\.(go|py)$|(^|.*/)test_[^/]*\\.py$");
     private static final long MAX_BYTES = 1_000_000;
     private static final Pattern UPPER_WORD = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\b[A-Z]{3,}\\b");
     /** Configuration files whose mention of a name counts as a use (Kubernetes manifests, pm2, Terraform …). */
@@ -85,16 +70,9 @@ public final class EnvCheck implements Check {
         new Run(context, out).run();
     }
 
+    /** Set by the platform or by a front-end build tool: the app reading it needs no documentation. */
     static boolean isPlatform(String name) {
-        if (PLATFORM.contains(name)) {
-            return true;
-        }
-        for (String p : PLATFORM_PREFIXES) {
-            if (name.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        return EnvNames.isPlatform(name) || EnvNames.isBundlerBuiltin(name);
     }
 
     /** A place a variable is read or defined. */
@@ -171,7 +149,7 @@ public final class EnvCheck implements Check {
             if (UNSCANNED_SOURCE.matcher(name.toLowerCase()).matches()) {
                 unscannedSources = true;
             }
-            if (DotenvFile.isDotenv(f)) {
+            if (FileKinds.isDotenv(f)) {
                 byte[] bytes = read(f);
                 if (bytes != null) {
                     DotenvFile d = DotenvFile.parse(f, bytes);
@@ -180,7 +158,7 @@ public final class EnvCheck implements Check {
                 }
                 return;
             }
-            if (ComposeCheck.isComposeFile(f)) {
+            if (FileKinds.isComposeName(f)) {
                 anyComposeFile = true;
                 anyInputs = true;
                 byte[] bytes = read(f);
@@ -189,8 +167,7 @@ public final class EnvCheck implements Check {
                 }
                 return;
             }
-            if (name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile")
-                    || name.endsWith(".dockerfile")) {
+            if (FileKinds.isDockerfile(f)) {
                 anyInputs = true;
                 byte[] bytes = read(f);
                 if (bytes != null) {
@@ -203,7 +180,7 @@ public final class EnvCheck implements Check {
             }
             if (EnvScanner.supports(f)) {
                 anyInputs = true;
-                boolean test = TEST_PATH.matcher(f).matches();
+                boolean test = FileKinds.isTest(f);
                 for (EnvReference r : EnvScanner.scan(root, f)) {
                     reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.defaultValue() != null || r.optional(),
                             false, test));
@@ -222,7 +199,7 @@ public final class EnvCheck implements Check {
                 int nl = text.indexOf('\n');
                 if (ShellReads.isScript(f, nl < 0 ? text : text.substring(0, nl))) {
                     anyInputs = true;
-                    boolean test = TEST_PATH.matcher(f).matches();
+                    boolean test = FileKinds.isTest(f);
                     for (ShellReads.Read r : ShellReads.scan(text)) {
                         reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.hasDefault(), true, test));
                     }
@@ -369,7 +346,7 @@ public final class EnvCheck implements Check {
                     if (d != null && s.build() == null) {
                         imageConfig.addAll(d.keys().keySet());
                     }
-                    if (d != null && DotenvFile.kind(rel) == DotenvFile.Kind.OTHER) {
+                    if (d != null && FileKinds.dotenv(rel) == FileKinds.Dotenv.NAMED) {
                         // a committed config file (docker/app.env) sets its keys for the container
                         d.keys().forEach((k, line) -> literalDefs.putIfAbsent(k, new Site(rel, line, 1)));
                     }
@@ -390,7 +367,7 @@ public final class EnvCheck implements Check {
 
         private void tracked() {
             for (String f : new TreeSet<>(ctx.tracked())) {
-                if (!DotenvFile.isDotenv(f) || !DotenvFile.holdsValues(f)) {
+                if (!FileKinds.dotenv(f).holdsValues()) {
                     continue;
                 }
                 String ignoredBy = Gitignore.listedBy(root, f);
@@ -409,7 +386,7 @@ public final class EnvCheck implements Check {
                 return;
             }
             for (String f : ctx.files()) {
-                if (DotenvFile.isDotenv(f) && DotenvFile.holdsValues(f) && !ctx.tracked().contains(f)
+                if (FileKinds.dotenv(f).holdsValues() && !ctx.tracked().contains(f)
                         && Gitignore.listedBy(root, f) == null) {
                     emit(EnvRules.NOT_IGNORED, f, 0, 0, f + " is not tracked yet, but no .gitignore rule covers it: "
                             + "`git add .` would commit its values", "add " + f.substring(f.lastIndexOf('/') + 1)
@@ -444,7 +421,7 @@ public final class EnvCheck implements Check {
         }
 
         private List<DotenvFile> examples() {
-            return dotenvs.values().stream().filter(d -> !d.binary() && DotenvFile.kind(d.path()) == DotenvFile.Kind.EXAMPLE)
+            return dotenvs.values().stream().filter(d -> !d.binary() && FileKinds.dotenv(d.path()) == FileKinds.Dotenv.EXAMPLE)
                     .toList();
         }
 
@@ -583,7 +560,7 @@ public final class EnvCheck implements Check {
         private void environments() {
             Map<String, List<DotenvFile>> byDir = new TreeMap<>();
             for (DotenvFile d : dotenvs.values()) {
-                if (!d.binary() && DotenvFile.kind(d.path()) == DotenvFile.Kind.ENVIRONMENT) {
+                if (!d.binary() && FileKinds.dotenv(d.path()) == FileKinds.Dotenv.ENVIRONMENT) {
                     byDir.computeIfAbsent(dir(d.path()), k -> new ArrayList<>()).add(d);
                 }
             }

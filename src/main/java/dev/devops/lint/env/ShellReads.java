@@ -1,5 +1,6 @@
 package dev.devops.lint.env;
 
+import dev.devops.detect.EnvNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +19,11 @@ final class ShellReads {
     record Read(String name, int line, int column, boolean hasDefault) {
     }
 
-    static final Set<String> SYSTEM = Set.of("HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "IFS",
-            "HOSTNAME", "HOSTTYPE", "UID", "EUID", "GID", "PPID", "RANDOM", "LINENO", "SECONDS", "TERM", "LANG",
-            "LANGUAGE", "TMPDIR", "TMP", "TEMP", "OSTYPE", "MACHTYPE", "PS1", "PS2", "PS3", "PS4", "OPTARG", "OPTIND",
-            "OPTERR", "REPLY", "PIPESTATUS", "FUNCNAME", "SHLVL", "EDITOR", "VISUAL", "PAGER", "DISPLAY", "TZ",
-            "COLUMNS", "LINES", "CI", "DEBIAN_FRONTEND", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME",
-            "XDG_RUNTIME_DIR", "NO_COLOR", "JAVA_HOME", "MAVEN_OPTS", "JAVA_OPTS", "GOPATH", "GOROOT", "GOOS",
-            "GOARCH", "VIRTUAL_ENV", "PYTHONPATH", "NODE_OPTIONS", "SSH_AUTH_SOCK", "BASHPID", "EPOCHSECONDS");
-    private static final List<String> SYSTEM_PREFIXES = List.of("BASH", "LC_", "GITHUB_", "RUNNER_", "COMP_", "HIST");
+    /** The shell's own variables, beside the platform's ({@link EnvNames#isPlatform}). */
+    static final Set<String> SHELL_OWN = Set.of("IFS", "HOSTTYPE", "EUID", "PPID", "RANDOM", "LINENO", "SECONDS",
+            "OSTYPE", "MACHTYPE", "PS1", "PS2", "PS3", "PS4", "OPTARG", "OPTIND", "OPTERR", "REPLY", "PIPESTATUS",
+            "FUNCNAME", "SHLVL", "MAVEN_OPTS", "JAVA_OPTS", "NODE_OPTIONS", "BASHPID", "EPOCHSECONDS");
+    private static final List<String> SHELL_PREFIXES = List.of("BASH", "COMP_", "HIST");
 
     private static final Pattern ASSIGN = Pattern.compile(
             "(?:^|[;&|(]|\\bthen|\\bdo|\\belse)\\s*(?:(?:export|local|readonly|declare|typeset)(?:\\s+-\\w+)*\\s+)?"
@@ -51,10 +49,10 @@ final class ShellReads {
     }
 
     static boolean isSystem(String name) {
-        if (SYSTEM.contains(name)) {
+        if (SHELL_OWN.contains(name) || EnvNames.isPlatform(name)) {
             return true;
         }
-        for (String p : SYSTEM_PREFIXES) {
+        for (String p : SHELL_PREFIXES) {
             if (name.startsWith(p)) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.files.FileKinds;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,8 +22,6 @@ enum FileKind {
     /** Documentation (Markdown, reStructuredText, AsciiDoc, text): example commands are full of demo passwords. */
     DOCS;
 
-    private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt");
-
     private static final Set<String> CODE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
             "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
             "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1");
@@ -30,8 +29,6 @@ enum FileKind {
             "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
             "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
             "uv.lock", "pdm.lock", "deno.lock");
-    private static final Set<String> EXAMPLE_SUFFIXES = Set.of("example", "sample", "template", "dist", "defaults",
-            "default", "tpl", "schema", "example.local", "sample.local", "test.example");
 
     /** Compiled once: this runs for every file of a tree. */
     private static final Pattern I18N_NAME = Pattern.compile(
@@ -43,15 +40,9 @@ enum FileKind {
         if (LOCKFILES.contains(name)) {
             return LOCKFILE;
         }
-        if (name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env")) {
-            String rest = name.equals(".env") ? "" : name.startsWith(".env.") ? name.substring(5) : name.substring(0, name.length() - 4);
-            rest = rest.startsWith(".") ? rest.substring(1) : rest;
-            for (String s : EXAMPLE_SUFFIXES) {
-                if (rest.equals(s) || rest.endsWith("." + s) || rest.startsWith(s + ".") || rest.endsWith(s)) {
-                    return ENV_EXAMPLE;
-                }
-            }
-            return ENV;
+        FileKinds.Dotenv env = FileKinds.dotenv(path);
+        if (env != FileKinds.Dotenv.NONE) {
+            return env == FileKinds.Dotenv.EXAMPLE ? ENV_EXAMPLE : ENV;
         }
         if (lowerPath.contains("/i18n/") || lowerPath.contains("/locales/") || lowerPath.contains("/locale/")
                 || lowerPath.startsWith("i18n/") || lowerPath.startsWith("locales/") || name.endsWith(".po")
@@ -63,19 +54,10 @@ enum FileKind {
         if (dot > 0 && CODE_EXT.contains(name.substring(dot + 1))) {
             return CODE;
         }
-        if (dot > 0 && DOCS_EXT.contains(name.substring(dot + 1))) {
+        if (FileKinds.isDocs(path)) {
             return DOCS;
         }
         return CONFIG;
     }
 
-    static boolean isDockerfile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.startsWith("dockerfile") || name.endsWith(".dockerfile") || name.startsWith("containerfile");
-    }
-
-    static boolean isYaml(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".yaml") || lower.endsWith(".yml");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Allowlist;
 import dev.devops.lint.Finding;
 import dev.devops.lint.RuleInfo;
@@ -41,7 +42,7 @@ final class ScanJob {
         this.path = path;
         this.text = text;
         this.kind = kind;
-        this.dockerfile = FileKind.isDockerfile(path);
+        this.dockerfile = FileKinds.isDockerfile(path);
         this.lineNumbers = lineNumbers;
         this.properties = properties == null ? Map.of() : properties;
         this.allow = allow;

@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Allowlist;
 import dev.devops.lint.Finding;
 import dev.devops.lint.RuleInfo;
@@ -106,7 +107,7 @@ public final class SecretScanner {
         }
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
         dropRejectedHits(hits, bytes);
-        boolean fileLevel = kind == FileKind.ENV && committed || FileKind.isYaml(path);
+        boolean fileLevel = kind == FileKind.ENV && committed || FileKinds.isYaml(path);
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
         }
@@ -146,7 +147,7 @@ public final class SecretScanner {
         if (job.kind == FileKind.ENV && committed) {
             DotEnvDetector.scan(job);
         }
-        if (FileKind.isYaml(job.path)) {
+        if (FileKinds.isYaml(job.path)) {
             KubernetesSecretDetector.scan(job, this);
         }
         return dedupe(job.findings);

@@ -1,14 +1,9 @@
-package dev.devops.engine;
+package dev.devops.files;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DockerIgnoreTest {
     private static DockerIgnore of(String... lines) {
@@ -105,21 +100,19 @@ class DockerIgnoreTest {
     }
 
     @Test
-    void buildContextHonoursDockerignoreButAlwaysSendsDockerfile(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
-        Files.writeString(dir.resolve(".dockerignore"), "Dockerfile\n.dockerignore\n.env\nnode_modules\n*.log\n!important.log\n");
-        Files.writeString(dir.resolve(".env"), "X=1\n");
-        Files.writeString(dir.resolve("app.js"), "x\n");
-        Files.writeString(dir.resolve("debug.log"), "x\n");
-        Files.writeString(dir.resolve("important.log"), "x\n");
-        Files.createDirectories(dir.resolve("node_modules/dep"));
-        Files.writeString(dir.resolve("node_modules/dep/index.js"), "x\n");
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("src/main.js"), "x\n");
-        List<String> files = BuildContext.files(dir, "Dockerfile");
-        assertEquals(List.of(".dockerignore", "Dockerfile", "app.js", "important.log", "src/", "src/main.js"), files);
-        byte[] tar = BuildContext.tar(dir, "Dockerfile");
-        assertTrue(tar.length >= 512 * 6 && tar.length % 512 == 0, "a tar of whole 512-byte blocks");
-        assertEquals(new String(tar, 0, 13, java.nio.charset.StandardCharsets.US_ASCII), ".dockerignore");
+    void goMatchSemantics() {
+        assertTrue(DockerIgnore.parse("/.env").excluded(".env"));
+        assertTrue(DockerIgnore.parse("*.env").excluded(".env"), "Go's * matches a leading dot");
+        assertFalse(DockerIgnore.parse(".env*\n!.env").excluded(".env"), "the last matching line wins");
+        assertTrue(DockerIgnore.parse("*").excluded(".env"));
+        assertTrue(DockerIgnore.parse("config").excluded("config/.env"), "a parent directory excludes its files");
+        assertFalse(DockerIgnore.parse("node_modules\n# .env").excluded(".env"));
+        assertFalse(DockerIgnore.parse("env").excluded(".env"));
+        assertTrue(DockerIgnore.parse(".[e]nv").excluded(".env"));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstPattern() {
+        assertTrue(DockerIgnore.parse("\uFEFF.env\nnode_modules").excluded(".env"));
     }
 }

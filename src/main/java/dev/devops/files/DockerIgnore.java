@@ -1,4 +1,4 @@
-package dev.devops.engine;
+package dev.devops.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +128,7 @@ public final class DockerIgnore {
     }
 
     /** Lexical path cleaning like Go's path.Clean. */
-    static String clean(String p) {
+    public static String clean(String p) {
         if (p.isEmpty()) {
             return ".";
         }

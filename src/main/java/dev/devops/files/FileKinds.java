@@ -1,0 +1,173 @@
+package dev.devops.files;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a repository file is, decided from its repository-relative path (forward slashes): the one
+ * definition that {@code detect}, every lint family, {@code scaffold} and {@code engine} use. Names are
+ * compared case-insensitively, the way Docker and compose tools on case-insensitive file systems see them.
+ */
+public final class FileKinds {
+    private FileKinds() {
+    }
+
+    /** Suffixes that make a Dockerfile-named file a template, a backup or source code, not a Dockerfile. */
+    private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".j2", ".jinja",
+            ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
+            // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
+            ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
+            ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap");
+
+    /** Compose file names: compose.yaml, docker-compose.yml, docker-compose.prod.yml, compose.override.yaml … */
+    private static final Pattern COMPOSE_NAME = Pattern.compile("(?i)(docker-)?compose(\\.[A-Za-z0-9_.-]+)?\\.ya?ml");
+
+    /** What follows {@code .env.} in the name of an example file: documentation, never real values. */
+    private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "template", "dist",
+            "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme");
+    /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
+    private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md",
+            "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig");
+
+    private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
+            "textile", "rdoc", "pod", "1", "5", "8", "man");
+    private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
+    private static final Pattern TEST_DIR = Pattern.compile(
+            "(^|.*/)(test|tests|__tests__|__mocks__|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
+                    + "|integration-tests?|it|cypress|playwright)/.*");
+    private static final Pattern TEST_NAME = Pattern.compile(
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs)|test_[^/]*\\.py|conftest\\.py"
+                    + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb");
+    private static final Pattern CI_PATH = Pattern.compile("(?i)(^|.*/)(\\.github/workflows/[^/]+\\.ya?ml"
+            + "|\\.gitlab-ci\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|azure-pipelines\\.ya?ml"
+            + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
+            + "|appveyor\\.ya?ml|cloudbuild\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml)");
+
+    /** The kinds of dotenv file. */
+    public enum Dotenv {
+        /** Not a dotenv file. */
+        NONE,
+        /** The developer's own values: {@code .env}, {@code .env.local}, {@code .env.development.local}. */
+        LOCAL,
+        /** An environment's values: {@code .env.production}, {@code .env.staging}, {@code prod.env}. */
+        ENVIRONMENT,
+        /** Documentation of the variables, no real values: {@code .env.example}, {@code .env.sample}, {@code .env.tpl}. */
+        EXAMPLE,
+        /** A named env file ({@code app.env}, {@code docker/db.env}): often a compose {@code env_file} of plain settings. */
+        NAMED;
+
+        /** Whether a file of this kind holds real values (so should not be committed). */
+        public boolean holdsValues() {
+            return this == LOCAL || this == ENVIRONMENT;
+        }
+    }
+
+    /** The file name of a path: what follows the last slash. */
+    public static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The directory of a path ("" at the root). */
+    public static String dir(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "" : path.substring(0, i);
+    }
+
+    /**
+     * The names Docker tools treat as Dockerfiles: {@code Dockerfile}, {@code Dockerfile.X}, {@code X.Dockerfile},
+     * {@code Containerfile}, {@code Containerfile.X}; not templates or source files named after them
+     * ({@code Dockerfile.ftl}, {@code Dockerfile.java}).
+     */
+    public static boolean isDockerfile(String path) {
+        String lower = name(path).toLowerCase(Locale.ROOT);
+        for (String ext : NOT_A_DOCKERFILE) {
+            if (lower.endsWith(ext)) {
+                return false;
+            }
+        }
+        return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
+                || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
+    }
+
+    /** The compose file names: {@code compose.yaml}, {@code docker-compose.yml}, {@code docker-compose.prod.yml} … */
+    public static boolean isComposeName(String path) {
+        return COMPOSE_NAME.matcher(name(path)).matches();
+    }
+
+    /** Whether a path ends in .yaml or .yml. */
+    public static boolean isYaml(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+    }
+
+    /**
+     * The dotenv kind of a path: {@code .env}, {@code .env.X} (not code such as {@code .env.d.ts} or
+     * {@code .env.js}) and {@code X.env}; an example when any dot-separated part of the name after
+     * {@code .env} is an example word ({@code .env.example}, {@code .env.local.example},
+     * {@code .env.sample.production}, {@code example.env}, {@code .env.tpl}); {@code X.env} is a named env file.
+     */
+    public static Dotenv dotenv(String path) {
+        String n = name(path).toLowerCase(Locale.ROOT);
+        String rest;
+        if (n.equals(".env")) {
+            return Dotenv.LOCAL;
+        } else if (n.startsWith(".env.")) {
+            rest = n.substring(5);
+            if (NOT_DOTENV_EXT.contains(rest.substring(rest.lastIndexOf('.') + 1))) {
+                return Dotenv.NONE;
+            }
+        } else if (n.endsWith(".env") && n.length() > 4 && !n.startsWith(".")) {
+            return isExample(n.substring(0, n.length() - 4)) ? Dotenv.EXAMPLE : Dotenv.NAMED;
+        } else {
+            return Dotenv.NONE;
+        }
+        if (isExample(rest)) {
+            return Dotenv.EXAMPLE;
+        }
+        return rest.equals("local") || rest.endsWith(".local") ? Dotenv.LOCAL : Dotenv.ENVIRONMENT;
+    }
+
+    private static boolean isExample(String nameParts) {
+        for (String part : nameParts.split("[.\\-_]")) {
+            if (EXAMPLE_WORDS.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the path is a dotenv file of any kind. */
+    public static boolean isDotenv(String path) {
+        return dotenv(path) != Dotenv.NONE;
+    }
+
+    /**
+     * Test code and test data: files under a test directory ({@code test/}, {@code tests/}, {@code __tests__/},
+     * {@code spec/}, {@code e2e/}, {@code testdata/}, {@code fixtures/}, {@code src/test/} …) and test files by
+     * name ({@code *.test.ts}, {@code *.spec.js}, {@code *_test.go}, {@code test_*.py}, {@code conftest.py},
+     * {@code *Test.java}, {@code *IT.java}, {@code *_spec.rb}). Only production code decides what an app
+     * needs; a dummy credential in a test is not a leak.
+     */
+    public static boolean isTest(String path) {
+        String lowerDirs = path.toLowerCase(Locale.ROOT);
+        return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches();
+    }
+
+    /** Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, and anything under {@code docs/}. */
+    public static boolean isDocs(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        String n = name(lower);
+        int dot = n.lastIndexOf('.');
+        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1))) {
+            return true;
+        }
+        return DOCS_DIR.matcher(lower).matches() && !isDockerfile(path) && !isComposeName(path);
+    }
+
+    /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
+    public static boolean isCi(String path) {
+        return CI_PATH.matcher(path).matches();
+    }
+}

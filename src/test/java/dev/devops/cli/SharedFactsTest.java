@@ -1,0 +1,128 @@
+package dev.devops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.lint.Finding;
+import dev.devops.lint.LintRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Facts that init, render, lint and up must answer alike (issue: one fact, one place). Each case is a
+ * contradiction users could see while two copies of a fact disagreed.
+ */
+class SharedFactsTest {
+    @TempDir
+    Path dir;
+
+    private void write(String path, String... lines) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, String.join("\n", lines) + "\n");
+    }
+
+    private List<Finding> lint() {
+        return new LintRunner(LintChecks.all()).run(LintRunner.Options.worktree(dir)).findings();
+    }
+
+    private static List<String> ids(List<Finding> findings, String rule) {
+        return findings.stream().filter(f -> f.rule().id().equals(rule)).map(f -> f.path() + ":" + f.line() + " " + f.message())
+                .toList();
+    }
+
+    @Test
+    void aContainerfileSetsVariablesForEnvParityAsADockerfileDoes() throws IOException {
+        write(".env.example", "PORT=3000");
+        write("index.js", "const p = process.env.PORT;", "const g = process.env.GREETING;");
+        write("Containerfile", "FROM node:22-slim", "ENV GREETING=hello", "USER node", "CMD [\"node\", \"index.js\"]");
+        assertEquals(List.of(), ids(lint(), "ENV0001"), "GREETING is set by the Containerfile");
+    }
+
+    @Test
+    void aTemplateEnvFileIsAnExampleForEveryFamily() throws Exception {
+        write(".env.tpl", "API_TOKEN=", "PORT=3000");
+        write("index.js", "const t = process.env.API_TOKEN;", "const p = process.env.PORT;");
+        git("init", "-q");
+        git("add", "-A");
+        List<Finding> findings = lint();
+        assertEquals(List.of(), ids(findings, "ENV0004"), "an example file is no tracked env file");
+        assertEquals(List.of(), ids(findings, "ENV0002"), ".env.tpl documents the variables");
+        assertEquals(List.of(), ids(findings, "ENV0001"));
+    }
+
+    @Test
+    void settingsNamedAfterSecretsAreNoSecretsInDockerfileOrCompose() throws IOException {
+        write("Dockerfile", "FROM node:22-slim", "ENV ACCESS_TOKEN_EXPIRE_MINUTES=15 PASSWORD_MIN_LENGTH=12",
+                "USER node", "CMD [\"node\", \"index.js\"]");
+        write("compose.yaml", "services:", "  app:", "    image: app:1", "    environment:",
+                "      ACCESS_TOKEN_EXPIRE_MINUTES: \"15\"", "      JWT_SECRET_PATH: /run/secrets/jwt");
+        List<Finding> findings = lint();
+        assertEquals(List.of(), ids(findings, "DF0020"));
+        assertEquals(List.of(), ids(findings, "DC0003"));
+        // the same names with a secret word and no setting suffix are still reported
+        write("Dockerfile", "FROM node:22-slim", "ENV ACCESS_TOKEN=" + "x7Gq2LmP9vRt", "USER node", "CMD [\"node\", \"index.js\"]");
+        assertEquals(1, ids(lint(), "DF0020").size());
+    }
+
+    @Test
+    void initLeavesPlatformVariablesToThePlatform() throws IOException {
+        write("package.json", "{\"name\":\"api\",\"dependencies\":{\"express\":\"4.18.2\"},\"scripts\":{\"start\":\"node index.js\"}}");
+        write("package-lock.json", "{\"lockfileVersion\":3}");
+        write("index.js", "const h = process.env.HOME;", "const r = process.env.AWS_REGION;",
+                "const k = process.env.PAYMENT_API_KEY;", "require('express')().listen(process.env.PORT || 3000);");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String compose = Files.readString(dir.resolve("docker-compose.yml"));
+        assertTrue(compose.contains("PAYMENT_API_KEY"), compose);
+        assertFalse(compose.contains("HOME"), compose);
+        assertFalse(compose.contains("AWS_REGION"), compose);
+        assertEquals(List.of(), ids(lint(), "ENV0001"));
+    }
+
+    @Test
+    void initAndRenderDefaultToTheSameRuntimeVersion() throws IOException {
+        write("package.json", "{\"name\":\"api\",\"dependencies\":{\"express\":\"4.18.2\"},\"scripts\":{\"start\":\"node index.js\"}}");
+        write("package-lock.json", "{\"lockfileVersion\":3}");
+        write("index.js", "require('express')().listen(3000);");
+        assertEquals(0, CliRun.run("init", dir.toString()).code());
+        String initFrom = from(Files.readString(dir.resolve("Dockerfile")));
+        // the same descriptor without a version: render must pick what init picked
+        String yaml = Files.readString(dir.resolve("devops.yaml")).replaceAll("(?m)^(\\s*)version: \"?[0-9.]+\"?\\s*\\n", "");
+        Files.writeString(dir.resolve("devops.yaml"), yaml);
+        assertFalse(yaml.contains("version:"), yaml);
+        Files.delete(dir.resolve("Dockerfile"));
+        CliRun render = CliRun.run("render", dir.toString());
+        assertEquals(0, render.code(), render.err());
+        assertEquals(initFrom, from(Files.readString(dir.resolve("Dockerfile"))));
+    }
+
+    @Test
+    void aByteOrderMarkInDockerignoreMeansTheSameToLintAndUp() throws IOException {
+        write("Dockerfile", "FROM node:22-slim", "WORKDIR /app", "COPY . .", "USER node", "CMD [\"node\", \"index.js\"]");
+        write(".env", "X=1");
+        Files.writeString(dir.resolve(".dockerignore"), "\uFEFF.env\nnode_modules\n");
+        assertTrue(dev.devops.files.DockerIgnore.load(dir).excluded(".env"), "what up sends");
+        assertEquals(List.of(), ids(lint(), "DF0037"));
+    }
+
+    private static String from(String dockerfile) {
+        Matcher m = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile);
+        assertTrue(m.find(), dockerfile);
+        return m.group(1);
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.email=t@example.com", "-c", "user.name=t"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.devops.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.files.FileKinds.Dotenv;
+import org.junit.jupiter.api.Test;
+
+class FileKindsTest {
+    @Test
+    void dockerfiles() {
+        for (String p : new String[] {"Dockerfile", "api/Dockerfile", "Dockerfile.prod", "web.Dockerfile", "Containerfile",
+                "build/Containerfile.dev", "dockerfile"}) {
+            assertTrue(FileKinds.isDockerfile(p), p);
+        }
+        for (String p : new String[] {"Dockerfile.ftl", "src/Dockerfile.java", "Dockerfile.md", "Dockerfile.dockerignore",
+                "Dockerfiles/readme", "docker-compose.yml"}) {
+            assertFalse(FileKinds.isDockerfile(p), p);
+        }
+    }
+
+    @Test
+    void dotenvKinds() {
+        assertEquals(Dotenv.LOCAL, FileKinds.dotenv(".env"));
+        assertEquals(Dotenv.LOCAL, FileKinds.dotenv("web/.env.local"));
+        assertEquals(Dotenv.LOCAL, FileKinds.dotenv(".env.development.local"));
+        assertEquals(Dotenv.ENVIRONMENT, FileKinds.dotenv(".env.production"));
+        assertEquals(Dotenv.NAMED, FileKinds.dotenv("docker/app.env"));
+        for (String p : new String[] {".env.example", ".env.sample", ".env.tpl", ".env.template", ".env.dist",
+                ".env.local.example", ".env.example.production", "example.env", ".env-sample"}) {
+            assertEquals(p.equals(".env-sample") ? Dotenv.NONE : Dotenv.EXAMPLE, FileKinds.dotenv(p), p);
+        }
+        for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment"}) {
+            assertEquals(Dotenv.NONE, FileKinds.dotenv(p), p);
+        }
+        assertTrue(Dotenv.LOCAL.holdsValues() && Dotenv.ENVIRONMENT.holdsValues());
+        assertFalse(Dotenv.EXAMPLE.holdsValues() || Dotenv.NAMED.holdsValues());
+    }
+
+    @Test
+    void testsDocsAndCi() {
+        for (String p : new String[] {"src/test/java/a/UserServiceTest.java", "app/users_test.go", "tests/test_api.py",
+                "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "spec/models/user_spec.rb",
+                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js"}) {
+            assertTrue(FileKinds.isTest(p), p);
+        }
+        for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
+                "src/latest.js", "attestation/x.go", "Testimonial.java"}) {
+            assertFalse(FileKinds.isTest(p), p);
+        }
+        assertTrue(FileKinds.isDocs("README.md"));
+        assertTrue(FileKinds.isDocs("docs/guide/setup.adoc"));
+        assertTrue(FileKinds.isDocs("docs/config/example.yml"));
+        assertFalse(FileKinds.isDocs("docs/docker-compose.yml"), "a compose file stays a compose file");
+        assertFalse(FileKinds.isDocs("src/app.py"));
+        assertTrue(FileKinds.isCi(".github/workflows/ci.yml"));
+        assertTrue(FileKinds.isCi(".gitlab-ci.yml"));
+        assertTrue(FileKinds.isCi("Jenkinsfile"));
+        assertFalse(FileKinds.isCi("src/workflows/ci.yml"));
+        assertTrue(FileKinds.isComposeName("deploy/docker-compose.prod.yml"));
+        assertFalse(FileKinds.isComposeName("composer.json"));
+    }
+}
