@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link #networkMode} is set); relative paths (build context, env files) are relative to the project
  * directory, bind-mount sources are already absolute.
  *
- * @param raw the merged, interpolated service mapping (input of {@link ServiceHash})
+ * @param raw the merged, interpolated service mapping 
  */
 public record ComposeService(
         String name,

@@ -3,8 +3,8 @@
  * reads compose files (with overrides, {@code extends} and the {@code .env} file), interpolates them
  * with {@link dev.devops.compose.Interpolator} exactly as the compose specification says, and types
  * them into {@link dev.devops.compose.ComposeProject} / {@link dev.devops.compose.ComposeService}.
- * {@link dev.devops.compose.ServiceHash} gives the canonical configuration {@code up} hashes to decide
- * recreation; {@link dev.devops.compose.StartOrder} selects services by profile and groups them in
- * dependency levels. Depends on {@code core} and {@code yaml} only.
+ * {@link dev.devops.compose.StartOrder} selects services by profile; {@link dev.devops.compose.DependencyOrder}
+ * gives the dependency levels and cycles that {@code up} and lint share. (The configuration hash that decides
+ * recreation is {@code engine.ConfigHash}, over the engine's own spec.) Depends on {@code core} and {@code yaml} only.
  */
 package dev.devops.compose;

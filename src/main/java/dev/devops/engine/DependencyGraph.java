@@ -1,5 +1,6 @@
 package dev.devops.engine;
 
+import dev.devops.compose.DependencyOrder;
 import dev.devops.core.UserError;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,23 +81,16 @@ public final class DependencyGraph {
 
     /** Levels in start order, restricted to {@code only}; each level keeps file order. */
     public List<List<String>> levels(Set<String> only) {
-        Map<String, Integer> level = new LinkedHashMap<>();
-        for (String s : deps.keySet()) {
-            depth(s, level);
-        }
         List<List<String>> out = new ArrayList<>();
-        level.entrySet().stream()
-                .filter(e -> only.contains(e.getKey()))
-                .forEach(e -> {
-                    while (out.size() <= e.getValue()) {
-                        out.add(new ArrayList<>());
-                    }
-                    out.get(e.getValue()).add(e.getKey());
-                });
+        DependencyOrder.levels(deps).forEach((s, l) -> {
+            if (only.contains(s)) {
+                while (out.size() <= l) {
+                    out.add(new ArrayList<>());
+                }
+                out.get(l).add(s);
+            }
+        });
         out.removeIf(List::isEmpty);
-        for (List<String> l : out) {
-            l.sort(java.util.Comparator.comparingInt(new ArrayList<>(deps.keySet())::indexOf));
-        }
         return out;
     }
 
@@ -104,44 +98,11 @@ public final class DependencyGraph {
         return levels(deps.keySet());
     }
 
-    private int depth(String s, Map<String, Integer> memo) {
-        Integer known = memo.get(s);
-        if (known != null) {
-            return known;
-        }
-        int d = 0;
-        for (String dep : deps.get(s)) {
-            d = Math.max(d, depth(dep, memo) + 1);
-        }
-        memo.put(s, d);
-        return d;
-    }
-
     private void checkCycles() {
-        Map<String, Integer> state = new LinkedHashMap<>(); // 1 visiting, 2 done
-        for (String s : deps.keySet()) {
-            List<String> path = new ArrayList<>();
-            visit(s, state, path);
-        }
-    }
-
-    private void visit(String s, Map<String, Integer> state, List<String> path) {
-        Integer st = state.get(s);
-        if (st != null && st == 2) {
-            return;
-        }
-        if (st != null && st == 1) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(s), path.size()));
-            cycle.add(s);
+        List<String> cycle = DependencyOrder.cycle(deps);
+        if (!cycle.isEmpty()) {
             throw new UserError(null, "dependency cycle between services: " + String.join(" -> ", cycle),
                     "remove one of these depends_on entries");
         }
-        state.put(s, 1);
-        path.add(s);
-        for (String d : deps.get(s)) {
-            visit(d, state, path);
-        }
-        path.remove(path.size() - 1);
-        state.put(s, 2);
     }
 }

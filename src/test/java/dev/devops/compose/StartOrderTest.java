@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.devops.core.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,23 +34,22 @@ class StartOrderTest {
         assertEquals(Set.of("app", "worker", "db", "cache"), active);
         assertTrue(StartOrder.active(p, List.of("debug"), List.of()).contains("debug"));
         assertTrue(StartOrder.active(p, List.of(), List.of("debug")).contains("debug"));
-        List<List<String>> levels = StartOrder.levels(p, active);
-        assertEquals(2, levels.size());
-        assertEquals(Set.of("db", "cache"), Set.copyOf(levels.get(0)));
-        assertEquals(Set.of("app", "worker"), Set.copyOf(levels.get(1)));
-        assertEquals(2, StartOrder.levels(p, List.of("app")).size(), "only app and what it needs");
-        assertEquals(Set.of("db", "cache"), Set.copyOf(StartOrder.levels(p, List.of("app")).get(0)));
-        assertEquals(List.of(List.of("debug")), StartOrder.levels(p, List.of("debug")), "optional missing dependency skipped");
+        assertEquals(Map.of("app", 1, "worker", 1, "db", 0, "cache", 0, "debug", 0), levels(p));
         assertTrue(StartOrder.cycle(p).isEmpty());
     }
 
     @Test
-    void cyclesAndUnknownServicesAreErrors() throws IOException {
+    void cyclesAreFound() throws IOException {
         ComposeProject p = load("services:", "  a: {image: a:1, depends_on: [b]}", "  b: {image: b:1, depends_on: [a]}");
         assertEquals(List.of("a", "b", "a"), StartOrder.cycle(p));
-        UserError e = assertThrows(UserError.class, () -> StartOrder.levels(p, List.of("a")));
-        assertTrue(e.getMessage().contains("cycle"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> levels(p));
         ComposeProject q = load("services:", "  a: {image: a:1, depends_on: [nope]}");
-        assertThrows(UserError.class, () -> StartOrder.levels(q, List.of("a")));
+        assertTrue(StartOrder.cycle(q).isEmpty(), "an unknown dependency is no cycle");
+    }
+
+    private static Map<String, Integer> levels(ComposeProject p) {
+        Map<String, List<String>> deps = new java.util.LinkedHashMap<>();
+        p.services().forEach((n, s) -> deps.put(n, s.dependsOn().values().stream().map(ComposeService.Dependency::service).toList()));
+        return DependencyOrder.levels(deps);
     }
 }
