@@ -1,7 +1,9 @@
 package dev.devops.cli;
 
 import dev.devops.scaffold.Plan;
+import dev.devops.detect.EnvNames;
 import dev.devops.scaffold.PlannedFile;
+import dev.devops.scaffold.UnifiedDiff;
 import dev.devops.scaffold.Scaffolder;
 import java.io.PrintStream;
 import java.util.List;
@@ -31,7 +33,7 @@ final class PlanPrinter {
             out.println(verb + f.relativePath() + detail);
             if (f.action() != PlannedFile.Action.UNCHANGED) {
                 changes++;
-                out.print(f.diff());
+                out.print(UnifiedDiff.redact(f.diff(), EnvNames::isSecret));
             }
         }
         out.println(changes == 0 ? "nothing to do: " + plan.files().size() + " files up to date"

@@ -7,6 +7,8 @@ import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
 import dev.devops.scaffold.Plan;
 import dev.devops.scaffold.Scaffolder;
+import dev.devops.scaffold.UnifiedDiff;
+import dev.devops.detect.EnvNames;
 import dev.devops.scaffold.TemplateSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -70,7 +72,7 @@ public final class RenderCommand implements Callable<Integer> {
             PrintStream out = System.out;
             for (Scaffolder.Drift f : drift) {
                 out.println((f.missing() ? "missing " : "drifted ") + f.relativePath());
-                out.print(f.diff());
+                out.print(UnifiedDiff.redact(f.diff(), EnvNames::isSecret));
             }
             if (drift.isEmpty()) {
                 out.println("up to date: every generated file matches devops.yaml");
