@@ -134,6 +134,12 @@ public final class ComposeLoader {
             merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
         }
         checkKeys(merged, ComposeKeys.TOP, "the document");
+        if (merged.has("include") && !options.lenient()) {
+            // running a part of the stack as if it were all of it is a wrong answer, not a warning
+            throw new UserError(merged.keyLocation("include"), "'include' is not supported: the included files would not"
+                    + " be loaded, and only part of the stack would run",
+                    "name the files with -f (each -f is merged in order), or copy the included services into this file");
+        }
         if (merged.has("include")) {
             warnings.add(merged.keyLocation("include") + ": 'include' is not supported yet; the included files are not loaded");
         }
