@@ -79,7 +79,7 @@ final class GuardedHttpClient implements DockerHttpClient {
             if (!isConnectFailure(e)) {
                 throw e;
             }
-            if (!reached) {
+            if (!reached && !timedOut(e)) {
                 throw unavailable.apply(EngineClient.rootMessage(e));
             }
             throw lost(request, e);
