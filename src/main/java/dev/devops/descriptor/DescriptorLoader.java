@@ -36,10 +36,16 @@ public final class DescriptorLoader {
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /**
-     * A directory as the generated files use it: in Dockerfile COPY and shell lines and compose values. No spaces,
-     * quotes, '$', ';' or control characters, which would end or change the line they are written into.
+     * A static site's output directory as the generated Dockerfile uses it, unquoted in a COPY line: no spaces,
+     * quotes, '$', ';' or control characters, which would end or change the line it is written into.
      */
     static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._@+/-]+");
+    /**
+     * An app's directory: quoted in the compose file, but a Java module's path is also part of a shell line in the
+     * Dockerfile. No control characters, quotes, backslashes or shell metacharacters ($ ` ; & | < >); spaces are
+     * fine.
+     */
+    static final Pattern APP_PATH = Pattern.compile("[^\\p{Cntrl}\"'\\\\$`;&|<>]+");
     /**
      * An HTTP path as the generated healthchecks use it: inside a quoted JavaScript, Python or shell string and a
      * printf format, so no quotes, backslashes, backticks, '%', spaces or control characters ('$' is escaped where it matters).
@@ -132,9 +138,10 @@ public final class DescriptorLoader {
             throw m.get("path").error("'apps." + name + ".path' must be a relative path inside the repository",
                     "write it relative to devops.yaml, e.g. 'services/api'");
         }
-        if (!SAFE_PATH.matcher(path).matches()) {
-            throw m.get("path").error("'apps." + name + ".path' may hold only letters, digits and . _ - + @ /",
-                    "rename the directory (the generated Dockerfile and compose file write the path unquoted)");
+        if (!APP_PATH.matcher(path).matches()) {
+            throw m.get("path").error("'apps." + name + ".path' may not hold control characters, quotes, backslashes"
+                    + " or the shell characters $ ` ; & | < >", "rename the directory (the generated files write the path"
+                    + " into shell lines)");
         }
         Runtime runtime = runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"));
         Integer port = m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null);

@@ -151,7 +151,7 @@ class HostileInputTest {
                 new Row("descriptor: a line break in a path", d -> {
                     write(d.resolve("devops.yaml"), "name: shop\napps:\n  web:\n    path: \"a\\nRUN x\"\n    runtime: {language: go}\n");
                     return List.of("render", d.toString());
-                }, 2, "devops.yaml:4:11: 'apps.web.path' may hold only", null),
+                }, 2, "devops.yaml:4:11: 'apps.web.path' may not hold control characters", null),
                 new Row("descriptor: a quote in a healthcheck path", d -> {
                     write(d.resolve("devops.yaml"), DESCRIPTOR + "    port: 8080\n    healthcheck: \"/h');process.exit(0)//\"\n");
                     return List.of("render", d.toString());
