@@ -1,10 +1,10 @@
 package dev.devops.cli;
 
-import dev.devops.scaffold.Plan;
 import dev.devops.detect.EnvNames;
+import dev.devops.scaffold.Plan;
 import dev.devops.scaffold.PlannedFile;
-import dev.devops.scaffold.UnifiedDiff;
 import dev.devops.scaffold.Scaffolder;
+import dev.devops.scaffold.UnifiedDiff;
 import java.io.PrintStream;
 import java.util.List;
 

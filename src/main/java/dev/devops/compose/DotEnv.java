@@ -2,10 +2,6 @@ package dev.devops.compose;
 
 import dev.devops.core.InputFiles;
 import dev.devops.core.UserError;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,17 +1,17 @@
 package dev.devops.lint;
 
-import dev.devops.core.Quote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devops.core.AtomicWrite;
 import dev.devops.core.InputFiles;
+import dev.devops.core.Quote;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

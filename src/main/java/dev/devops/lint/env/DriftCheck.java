@@ -1,8 +1,9 @@
 package dev.devops.lint.env;
 
 import dev.devops.descriptor.App;
-import dev.devops.detect.RuntimeVersions;
+import dev.devops.detect.EnvNames;
 import dev.devops.detect.RuntimeVersions.Stated;
+import dev.devops.detect.RuntimeVersions;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -10,7 +11,6 @@ import dev.devops.lint.RuleInfo;
 import dev.devops.lint.dockerfile.Dockerfile;
 import dev.devops.lint.dockerfile.DockerfileParser;
 import dev.devops.lint.dockerfile.Stage;
-import dev.devops.detect.EnvNames;
 import dev.devops.scaffold.RenderModel;
 import dev.devops.scaffold.Scaffolder;
 import dev.devops.scaffold.TemplateSource;
