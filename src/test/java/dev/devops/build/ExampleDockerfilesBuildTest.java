@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.devops.testsupport.Docker;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +54,9 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>the go-hello fixture; go-cmd (main package in cmd/server) and java-modules (a Maven multi-module
  *       build whose jar comes from api/), whose Dockerfiles are the ones devops renders.
  * </ul>
+ * Once the app answers, the image's own HEALTHCHECK (the probe devops renders for the runtime image: node -e,
+ * python -c, bash over /dev/tcp in the JRE, a static probe binary in Go's scratch image) must exist and pass when
+ * run inside the container as its user, exactly as the engine runs it.
  * An app without an entry in {@link #RUN_CHECKS} is built only.
  *
  * <p>At least four examples are required ({@code -Ddevops.examples.min=N} lowers that, e.g. to run the
@@ -185,6 +192,7 @@ class ExampleDockerfilesBuildTest {
             assertEquals(200, response.statusCode(), name + ": GET " + check.path() + "\n" + Docker.logs(app));
             assertTrue(response.body().contains(check.expect()),
                     name + ": GET " + check.path() + " answered '" + response.body() + "', expected '" + check.expect() + "'");
+            assertHealthcheckPasses(name, image, app);
         } finally {
             for (String id : containers) {
                 Docker.removeContainer(id);
@@ -193,6 +201,30 @@ class ExampleDockerfilesBuildTest {
                 Docker.removeNetwork(network);
             }
         }
+    }
+
+    /** The image's HEALTHCHECK exists and its test exits 0 inside the running container (as the engine runs it). */
+    private static void assertHealthcheckPasses(String name, String image, String container) throws Exception {
+        HealthCheck hc = Docker.inspect(image).getConfig().getHealthcheck();
+        List<String> test = hc == null ? null : hc.getTest();
+        assertTrue(test != null && test.size() > 1 && !"NONE".equals(test.get(0)), name + ": the image has no HEALTHCHECK");
+        List<String> argv = new ArrayList<>();
+        if ("CMD-SHELL".equals(test.get(0))) {
+            argv.addAll(List.of("/bin/sh", "-c"));
+        }
+        argv.addAll(test.subList(1, test.size()));
+        DockerClient docker = Docker.client();
+        String exec = docker.execCreateCmd(container).withCmd(argv.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame f) {
+                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        Long code = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+        assertEquals(0L, code, name + ": the HEALTHCHECK " + argv + " failed in the running container: " + out);
     }
 
     /** The port the app listens on: the image's single EXPOSE, else the default for the stack. */
