@@ -149,8 +149,9 @@ class ScaffolderTest {
         String compose = p.file("docker-compose.yml").newContent();
         assertTrue(compose.contains("      context: \"services/api\"\n"), compose);
         assertTrue(compose.contains("      context: \"web\"\n"), compose);
-        // api has no healthcheck (Go from scratch cannot be probed): web waits for it to start only
-        assertTrue(compose.contains("      api:\n        condition: service_started\n"), compose);
+        // api has no healthcheck path: its built-in probe checks the port, and web waits for it to be healthy
+        assertTrue(compose.contains("      api:\n        condition: service_healthy\n"), compose);
+        assertTrue(compose.contains("test: [\"CMD\", \"/healthcheck\", \"127.0.0.1:8080\"]"), compose);
         Scaffolder.apply(p, root, false);
         assertTrue(Files.isRegularFile(root.resolve("services/api/Dockerfile")));
         assertTrue(Files.readString(root.resolve("web/Dockerfile")).contains("FROM node:20-bookworm-slim"));
