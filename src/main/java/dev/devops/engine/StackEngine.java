@@ -523,8 +523,11 @@ public final class StackEngine implements AutoCloseable {
         boolean restarting = Boolean.TRUE.equals(st.getRestarting());
         if (restarting || (baseline >= 0 && restarts > baseline)) {
             int times = baseline >= 0 ? restarts - baseline : restarts;
-            throw new EngineException(who + " (" + name + ") is restarting in a loop: it exited with code "
-                    + st.getExitCodeLong() + (times > 0 ? " and was restarted " + times + (times == 1 ? " time" : " times") : "")
+            Long code = st.getExitCodeLong();
+            // between restarts the engine reports the last exit code; once running again it reads 0
+            throw new EngineException(who + " (" + name + ") is restarting in a loop: it exited"
+                    + (code != null && code != 0 ? " with code " + code : "")
+                    + (times > 0 ? " and was restarted " + times + (times == 1 ? " time" : " times") : "")
                     + " since it started", lastLogs(id, 20), null);
         }
         if (!Boolean.TRUE.equals(st.getRunning())) {

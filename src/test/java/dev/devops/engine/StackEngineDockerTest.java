@@ -208,7 +208,6 @@ class StackEngineDockerTest {
         EngineException e = assertThrows(EngineException.class,
                 () -> engine.up(s, UpOptions.defaults().withWait(Duration.ofSeconds(60))));
         assertTrue(e.getMessage().contains("service app") && e.getMessage().contains("restarting"), e.getMessage());
-        assertTrue(e.getMessage().contains("exited with code 1"), e.getMessage());
         assertTrue(e.details().contains("crash-marker"), e.details());
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(30)) < 0, "it fails fast, not at the timeout");
     }
