@@ -20,7 +20,8 @@ RUN go build -trimpath -ldflags="-s -w" -o /out/app .
 <#if app.healthcheck??>
 # The healthcheck probe: scratch has no shell and no HTTP client, so a tiny static program (standard library
 # only, built offline) does it: GET http://… passes below status 400; HOST:PORT passes when it connects.
-RUN mkdir -p /probe && cd /probe && printf '%s\n' \
+WORKDIR /probe
+RUN printf '%s\n' \
       'package main' \
       'import ("net"; "net/http"; "os"; "strings"; "time")' \
       'func main() {' \
