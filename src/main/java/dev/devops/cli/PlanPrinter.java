@@ -80,7 +80,8 @@ final class PlanPrinter {
                     if (f.userFile()) {
                         out.println("skip      " + f.relativePath() + " (" + SKIP_USER + ")");
                     } else {
-                        out.println("skip      " + f.relativePath() + " (" + SKIP_EDITED + ")");
+                        out.println("skip      " + f.relativePath() + " (" + (Scaffolder.EDITED.equals(f.reason()) ? SKIP_EDITED
+                                : f.reason() + "; the difference from the render, below; --force to overwrite") + ")");
                         out.print(f.diff());
                     }
                 }

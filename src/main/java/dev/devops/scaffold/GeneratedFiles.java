@@ -43,6 +43,11 @@ public final class GeneratedFiles {
         return text != null && head(text).contains(NOTICE_PREFIX);
     }
 
+    /** Whether the text carries a stamp line at all (files of a devops before stamps have none). */
+    public static boolean hasStamp(String text) {
+        return text != null && STAMP.matcher(text.replace("\r\n", "\n")).find();
+    }
+
     /** The origin of a file's current text. */
     public static Origin origin(String text) {
         if (!hasNotice(text)) {

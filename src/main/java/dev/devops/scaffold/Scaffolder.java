@@ -222,6 +222,8 @@ public final class Scaffolder {
 
     /** Reason of a CONFLICT for a generated file edited by hand. */
     public static final String EDITED = "edited since devops wrote it";
+    /** Reason of a CONFLICT for a generated file without a stamp (an older devops wrote it, or the stamp was removed). */
+    public static final String UNSTAMPED = "has no devops-sha256 stamp (written by an older devops, or edited), so an edit cannot be ruled out";
     /** Reason of a CONFLICT for the user's own file at a generated path. */
     public static final String USER_FILE = "not written by devops (no generated-file header)";
 
@@ -238,7 +240,8 @@ public final class Scaffolder {
         return switch (origin) {
             case DEVOPS -> new PlannedFile(rel, PlannedFile.Action.UPDATE, old, content,
                     "re-rendered from devops.yaml; unchanged since devops wrote it", origin);
-            case EDITED -> new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content, EDITED, origin);
+            case EDITED -> new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content,
+                    GeneratedFiles.hasStamp(old) ? EDITED : UNSTAMPED, origin);
             case USER -> new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content, USER_FILE, origin);
         };
     }

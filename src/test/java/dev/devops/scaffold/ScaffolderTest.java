@@ -285,6 +285,8 @@ class ScaffolderTest {
         assertEquals(GeneratedFiles.Origin.DEVOPS, GeneratedFiles.origin(stamped));
         assertEquals(GeneratedFiles.Origin.EDITED, GeneratedFiles.origin(stamped + "RUN true\n"));
         assertEquals(GeneratedFiles.Origin.EDITED, GeneratedFiles.origin(text), "a header without a stamp");
+        assertFalse(GeneratedFiles.hasStamp(text));
+        assertTrue(GeneratedFiles.hasStamp(stamped));
         assertEquals(GeneratedFiles.Origin.USER, GeneratedFiles.origin("FROM scratch\n"));
         assertEquals("FROM scratch\n", GeneratedFiles.stamp("FROM scratch\n"));
     }
