@@ -292,7 +292,9 @@ public final class DriftCheck implements Check {
             out.accept(new Finding(EnvRules.GENERATED_DRIFT.info(), EnvRules.GENERATED_DRIFT.severity(), path, headerLine, 0,
                     path + " was generated from devops.yaml but differs from what devops.yaml renders now:\n" + head
                             + (dl.length > DIFF_LINES ? "\n… (" + (dl.length - DIFF_LINES) + " more diff lines)" : ""),
-                    "run devops render --force (or edit devops.yaml)", null,
+                    GeneratedFiles.origin(text) == GeneratedFiles.Origin.DEVOPS
+                            ? "run devops render (the file is still as devops wrote it: no --force needed)"
+                            : "run devops render --force (or edit devops.yaml)", null,
                     EnvCheck.fingerprint(EnvRules.GENERATED_DRIFT.id(), path, "drift"), Map.of("diff", diff)));
         }
     }
