@@ -112,7 +112,7 @@ class DescriptorLoaderTest {
             syntax error         | name: a\\napps: {w: [}                                                          | devops.yaml:2:
             empty                | ''                                                                               | devops.yaml: the file is empty
             path with a shell char | name: a\\napps: {w: {runtime: {language: go}, path: "a;b"}}                  | devops.yaml:2:43: 'apps.w.path' may not hold control characters
-            path with a line break | name: a\\napps: {w: {runtime: {language: go}, path: "a\\\\nRUN x"}}         | devops.yaml:2:43: 'apps.w.path' may not hold control characters
+            path with a tab        | name: a\\napps: {w: {runtime: {language: go}, path: "a\\tRUN x"}}           | devops.yaml:2:43: 'apps.w.path' may not hold control characters
             output with a space  | name: a\\napps: {w: {runtime: {language: node, framework: vite}, output: my dist}} | devops.yaml:2:64: 'apps.w.output' must be a directory inside the app
             healthcheck quote    | name: a\\napps: {w: {runtime: {language: go}, port: 80, healthcheck: "/a\\"b"}} | devops.yaml:2:60: 'apps.w.healthcheck' may hold only the characters of a URL path
             default with brace   | name: a\\napps: {w: {runtime: {language: go}, env: {M: {default: "a}b"}}}}     | devops.yaml:2:56: the default of 'M' contains '}'
