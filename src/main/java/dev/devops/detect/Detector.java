@@ -500,8 +500,7 @@ public final class Detector {
                 evidence.add(prefix + v.name() + " read at " + e.getValue().get(0).where()
                         + (e.getValue().size() > 1 ? " (+" + (e.getValue().size() - 1) + " more)" : "")
                         + (v.secret() ? ", secret" : "") + (v.from() != null ? ", from " + v.from() : "")
-                        + (v.required() ? ", required" : v.defaultValue() != null ? ", default " + v.defaultValue()
-                        : ", optional"));
+                        + (v.required() ? ", required" : ""));
             }
             if ("spring-boot".equals(d.framework)) {
                 springBinding(d, depTypes, env, prefix, evidence);
@@ -562,9 +561,9 @@ public final class Detector {
             "postgres", Pattern.compile("(?i)postgres|psycopg|asyncpg|\\bpgx\\b|lib/pq|['\"`]pg['\"`]|\\bpg\\.(?:Pool|Client)|npgsql"),
             "mysql", Pattern.compile("(?i)mysql"),
             "mariadb", Pattern.compile("(?i)mariadb|mysql"),
-            "mongodb", Pattern.compile("(?i)mongo"),
+            "mongodb", Pattern.compile("(?i)mongo|motor_asyncio|AsyncIOMotor"),
             "redis", Pattern.compile("(?i)redis"),
-            "rabbitmq", Pattern.compile("(?i)amqp|rabbit|\\bpika\\b|kombu"),
+            "rabbitmq", Pattern.compile("(?i)amqp|rabbit|pika|kombu"),
             "kafka", Pattern.compile("(?i)kafka"));
 
     private static String firstDefault(List<EnvReference> reads) {
@@ -578,12 +577,13 @@ public final class Detector {
 
     /**
      * Drops a service found only through a client library in the manifest when nothing in the app's code or
-     * configuration mentions it (a library in the dependency list is not a need). Java apps keep theirs: Spring
-     * Boot configures a driver on the classpath by itself.
+     * configuration mentions it (a library in the dependency list is not a need). Java and Go apps keep theirs:
+     * Spring Boot configures a driver on the classpath by itself, and 'go mod tidy' keeps a direct require only
+     * when a package imports it (indirect ones are skipped already).
      */
     private static void unusedServices(AppDraft d, CharSequence code, Map<String, List<EnvReference>> byName) {
-        if (d.language == Language.JAVA) {
-            return;
+        if (d.language == Language.JAVA || d.language == Language.GO) {
+            return; // Spring Boot configures a driver on the classpath itself; a direct go.mod require is imported
         }
         for (String type : new ArrayList<>(d.services.keySet())) {
             String why = d.services.get(type);

@@ -395,7 +395,8 @@ public final class EnvNames {
         if (byName != null) {
             return byName;
         }
-        String[] d = fromDefault(name, codeDefault);
+        // only a connection URL implies a service; a bare localhost host default only links to one already there
+        String[] d = codeDefault == null || !codeDefault.contains("://") ? null : fromDefault(name, codeDefault);
         return d == null ? null : d[0].split(",")[0];
     }
 
