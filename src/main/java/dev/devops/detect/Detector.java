@@ -596,7 +596,7 @@ public final class Detector {
                     EnvNames.serviceAttribute(e.getKey(), firstDefault(e.getValue()), List.of(type)) != null);
             if (!linked) {
                 d.services.remove(type);
-                d.evidence("not adding " + type + ": " + why.substring(why.indexOf(" from ") + 1)
+                d.evidence("not adding " + type + ": " + why.substring(why.indexOf(" from ") + 6)
                         + ", but no code or configuration of the app uses it");
             }
         }

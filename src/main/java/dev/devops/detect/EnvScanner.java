@@ -469,7 +469,7 @@ public final class EnvScanner {
                             opt = false; // if (!x) throw …: validated, so required
                         }
                     }
-                } else if (ABORT.matcher(following(offset, 2)).find()) {
+                } else if (ABORT.matcher(block(offset)).find()) {
                     opt = false; // a presence test that aborts: if (!process.env.X) throw …
                 }
             }
@@ -478,6 +478,13 @@ public final class EnvScanner {
 
         private static boolean isSchema(Kind k) {
             return k == Kind.ENVALID || k == Kind.ZOD || k == Kind.JOI || k == Kind.T3_ENV || k == Kind.PYDANTIC_SETTINGS;
+        }
+
+        /** The line at {@code offset}, with the next line when this one opens a block ({@code if (!x) {} …). */
+        private String block(int offset) {
+            String line = following(offset, 0);
+            String t = line.strip();
+            return t.endsWith("{") || t.endsWith(":") || t.endsWith(")") ? following(offset, 1) : line;
         }
 
         /** The rest of the line at {@code offset} and the next {@code n} lines. */
@@ -525,7 +532,7 @@ public final class EnvScanner {
                     + "|(?<![\\w.$])" + v + "\\s*(?:\\?\\?|\\|\\||&&|\\?(?![.?])|\\bor\\b|\\bis\\s+(?:not\\s+)?None)");
             Matcher t = test.matcher(rest);
             if (t.find()) {
-                return new String[] {following(from + t.start(), 2), null};
+                return new String[] {block(from + t.start()), null};
             }
             return null;
         }
