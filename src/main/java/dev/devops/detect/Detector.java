@@ -504,9 +504,15 @@ public final class Detector {
             }
             if ("spring-boot".equals(d.framework)) {
                 springBinding(d, depTypes, env, prefix, evidence);
+                springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
                 boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
+                if (!wired && Pattern.compile("://(?:[^@/\\s'\"]*@)?" + Pattern.quote(type) + "[:/'\"]")
+                        .matcher(codeText.get(d)).find()) {
+                    evidence.add(prefix + "service " + type + " is reached at the literal host '" + type + "' in the code");
+                    wired = true;
+                }
                 if (!wired && !staticSite) {
                     evidence.add("warning: " + prefix + "service " + type + " is added but no variable the app reads points "
                             + "at it, so the app cannot reach it: make the app read its address from a variable (e.g. "
@@ -691,6 +697,65 @@ public final class Detector {
                         + v[0].toLowerCase(Locale.ROOT).replace('_', '.') + ")");
             }
         }
+    }
+
+    private static final Pattern SPRING_ACTIVE = Pattern.compile("(?m)^\\s*spring\\.profiles\\.active\\s*[=:]\\s*([\\w, -]+?)\\s*$");
+    private static final Pattern SPRING_ACTIVE_YAML = Pattern.compile("(?m)^\\s+active:\\s*['\"]?([\\w, -]+?)['\"]?\\s*$");
+    private static final Set<String> EMBEDDED_PROFILES = Set.of("h2", "hsqldb", "hsql", "derby", "sqlite", "embedded");
+
+    /**
+     * Spring Boot's backend selector is the active profile: when the app keeps the stack's database settings in a
+     * profile file (application-mysql.properties) that its default profiles (spring.profiles.active=h2,…) do not
+     * select, SPRING_PROFILES_ACTIVE gets that profile instead of the embedded database's, so the app does not fall
+     * back to H2/HSQLDB while the service runs unused.
+     */
+    private static void springProfile(RepoFiles repo, AppDraft d, String sqlType, Map<String, EnvVar> env, String prefix,
+            List<String> evidence) {
+        if (sqlType == null || env.containsKey("SPRING_PROFILES_ACTIVE")) {
+            return;
+        }
+        List<String> names = switch (sqlType) {
+            case "postgres" -> List.of("postgres", "postgresql", "pg");
+            case "mysql" -> List.of("mysql");
+            default -> List.of("mariadb", "mysql");
+        };
+        String profile = null;
+        String active = null;
+        for (String f : d.sources) {
+            String n = f.substring(f.lastIndexOf('/') + 1);
+            Matcher pm = Pattern.compile("application-([\\w-]+)\\.(?:properties|ya?ml)").matcher(n);
+            if (pm.matches() && names.contains(pm.group(1)) && profile == null) {
+                profile = pm.group(1);
+            }
+            if (active == null && n.matches("application\\.(?:properties|ya?ml)")) {
+                String text = repo.source(f);
+                Matcher am = text == null ? null : (n.endsWith(".properties") ? SPRING_ACTIVE : SPRING_ACTIVE_YAML).matcher(text);
+                if (am != null && am.find()) {
+                    active = am.group(1).trim();
+                }
+            }
+        }
+        if (profile == null) {
+            return;
+        }
+        List<String> profiles = new ArrayList<>();
+        if (active != null) {
+            for (String p : active.split("\\s*,\\s*")) {
+                if (!p.isBlank() && !EMBEDDED_PROFILES.contains(p) && !p.equals(profile)) {
+                    profiles.add(p);
+                }
+            }
+        }
+        profiles.add(0, profile);
+        String value = String.join(",", profiles);
+        if (value.equals(active)) {
+            return;
+        }
+        env.put("SPRING_PROFILES_ACTIVE", new EnvVar("SPRING_PROFILES_ACTIVE", "Spring profiles: '" + profile
+                + "' selects the stack's " + sqlType + (active == null ? "" : " (the app's default is '" + active + "')"),
+                false, false, value, null));
+        evidence.add(prefix + "SPRING_PROFILES_ACTIVE=" + value + ": application-" + profile + " configures the stack's "
+                + sqlType + (active == null ? "" : ", replacing the default profiles '" + active + "'"));
     }
 
     private static String exampleVariable(String type) {

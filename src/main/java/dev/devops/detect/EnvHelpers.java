@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * def string) string { … os.Getenv(key) … }}, {@code const env = (k, d) => process.env[k] ?? d}, a Java method
  * calling {@code System.getenv(name)}) makes each call {@code helper("X", default)} a read of X with that
  * default. Two Python libraries work the same way and are recognised by their import: python-decouple's
- * {@code config("X", default=…)} and django-environ's {@code env = environ.Env(…)}, {@code env.bool("X", …)}.
+ * {@code config("X", default=…)} and django-environ's {@code env = environ.Env(…)}, {@code env.bool("X", …)}; and
+ * Go's viper after {@code viper.AutomaticEnv()}: {@code viper.SetDefault("db_dsn", …)} and {@code viper.GetString("db_dsn")}
+ * read DB_DSN (with the {@code SetEnvPrefix} prefix).
  *
  * <p>A call without a default is required when the helper fails on an unset variable (its body throws, raises,
  * panics or exits, or indexes {@code os.environ[name]}; decouple and django-environ raise), optional otherwise.
@@ -62,6 +64,12 @@ final class EnvHelpers {
 
     private static final Pattern DECOUPLE = Pattern.compile("(?m)^\\s*from\\s+decouple\\s+import\\s+[^\\n]*\\bconfig\\b");
     private static final Pattern DJANGO_ENVIRON = Pattern.compile("(?m)^\\s*(\\w+)\\s*=\\s*environ\\.Env\\(");
+    private static final String DJANGO_ENVIRON_WHERE = "django-environ";
+    private static final String VIPER_WHERE = "viper.AutomaticEnv";
+    private static final Pattern VIPER_PREFIX = Pattern.compile("viper\\.SetEnvPrefix\\(\\s*\"(\\w+)\"");
+    private static final Pattern VIPER_DEFAULT = Pattern.compile(
+            "\\bviper\\.SetDefault\\(\\s*\"([\\w.-]+)\"\\s*,\\s*(\"[^\"\\n]*\"|-?\\d+(?:\\.\\d+)?|true|false)");
+    private static final Pattern VIPER_GET = Pattern.compile("\\bviper\\.Get\\w*\\(\\s*\"([\\w.-]+)\"\\s*\\)");
     private static final Pattern DJANGO_SCHEMA_ENTRY = Pattern.compile(
             "\\b([A-Z][A-Z0-9_]*)\\s*=\\s*\\(\\s*\\w+\\s*,\\s*(?:(['\"])([^'\"\\n]*)\\2|(-?\\d+(?:\\.\\d+)?)|(True|False))\\s*\\)");
     private static final java.util.Set<String> DJANGO_ENVIRON_METHODS = java.util.Set.of("str", "bool", "int", "float",
@@ -96,6 +104,11 @@ final class EnvHelpers {
         Texts.Lines lines = new Texts.Lines(text);
         switch (lang) {
             case PYTHON -> {
+                Matcher inst = DJANGO_ENVIRON.matcher(text);
+                while (inst.find()) {
+                    // env = environ.Env(): imported elsewhere as 'from config.env import env'
+                    out.add(new Helper(inst.group(1), lang, 0, -1, "default", null, true, DJANGO_ENVIRON_WHERE));
+                }
                 Matcher m = PY_DEF.matcher(text);
                 while (m.find()) {
                     int close = closing(text, m.end() - 1, '(', ')');
@@ -112,6 +125,12 @@ final class EnvHelpers {
                 }
             }
             case GO -> {
+                if (text.contains("viper.AutomaticEnv()")) {
+                    // viper binds every key to the environment: viper.GetString("db_dsn") reads DB_DSN (after SetEnvPrefix)
+                    Matcher p = VIPER_PREFIX.matcher(text);
+                    out.add(new Helper(p.find() ? p.group(1).toUpperCase(Locale.ROOT) + "_" : "", lang, 0, -1, null, null,
+                            false, VIPER_WHERE));
+                }
                 Matcher m = GO_FUNC.matcher(text);
                 while (m.find()) {
                     braceHelper(out, text, m, lang, rel, lines);
@@ -145,7 +164,7 @@ final class EnvHelpers {
             case JS -> text.contains("process.env");
             case JAVA -> text.contains("getenv");
             case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("decouple");
-            case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv");
+            case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("viper.AutomaticEnv");
         };
     }
 
@@ -300,8 +319,21 @@ final class EnvHelpers {
         if (lang == Lang.PYTHON) {
             libraries(rel, text, lines, byName, out);
         }
+        Helper viper = helpers.stream().filter(h -> VIPER_WHERE.equals(h.where())).findFirst().orElse(null);
+        if (lang == Lang.GO && viper != null && text.contains("viper.")) {
+            for (Pattern p : List.of(VIPER_DEFAULT, VIPER_GET)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    String key = viper.name() + m.group(1).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                    String def = p == VIPER_DEFAULT ? literal(m.group(2)) : null;
+                    // viper returns the zero value for an unset key: optional unless a default is known
+                    out.add(new EnvReference(key, rel, lines.line(m.start(1)), lines.column(m.start(1)), def, Kind.HELPER,
+                            def == null));
+                }
+            }
+        }
         for (Helper h : byName.values()) {
-            if (!text.contains(h.name())) {
+            if (!text.contains(h.name()) || DJANGO_ENVIRON_WHERE.equals(h.where()) || VIPER_WHERE.equals(h.where())) {
                 continue;
             }
             Matcher m = Pattern.compile("(?<![\\w$])(\\w+\\s*\\.\\s*)?" + Pattern.quote(h.name()) + "\\s*\\(").matcher(text);
@@ -363,7 +395,8 @@ final class EnvHelpers {
         if (def != null && def.isEmpty()) {
             def = null; // an empty fallback tells only that the variable may be unset
         }
-        boolean optional = given || !h.failsWhenUnset();
+        boolean optional = given || !h.failsWhenUnset()
+                || (h.lang() == Lang.PYTHON && underPythonCondition(text, open));
         int at = text.indexOf(key, open);
         out.add(new EnvReference(key, rel, lines.line(at), lines.column(at), def, Kind.HELPER, optional && def == null));
     }
@@ -375,17 +408,26 @@ final class EnvHelpers {
             // config(key, default=undefined, cast=…): positional default second; no default raises UndefinedValueError
             byName.putIfAbsent("config", new Helper("config", Lang.PYTHON, 0, 1, "default", null, true, "decouple"));
         }
+        Map<String, Map<String, String>> instances = new LinkedHashMap<>();
         Matcher env = DJANGO_ENVIRON.matcher(text);
         while (env.find()) {
-            String var = env.group(1);
+            Map<String, String> schema = instances.computeIfAbsent(env.group(1), k -> new LinkedHashMap<>());
             int close = closing(text, env.end() - 1, '(', ')');
-            Map<String, String> schema = new LinkedHashMap<>();
             if (close > 0) {
                 Matcher e = DJANGO_SCHEMA_ENTRY.matcher(text.substring(env.end(), close));
                 while (e.find()) {
                     schema.put(e.group(1), e.group(3) != null ? e.group(3) : e.group(4) != null ? e.group(4) : e.group(5));
                 }
             }
+        }
+        for (Helper h : byName.values()) {
+            if (DJANGO_ENVIRON_WHERE.equals(h.where())) {
+                instances.putIfAbsent(h.name(), new LinkedHashMap<>());
+            }
+        }
+        for (Map.Entry<String, Map<String, String>> inst : instances.entrySet()) {
+            String var = inst.getKey();
+            Map<String, String> schema = inst.getValue();
             // env("X", cast, default) takes the default by keyword only; env.bool("X", default) also by position
             Matcher c = Pattern.compile("(?<![\\w.])" + Pattern.quote(var) + "(?:\\.(\\w+))?\\s*\\(").matcher(text);
             while (c.find()) {
@@ -404,6 +446,33 @@ final class EnvHelpers {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a Python read sits in a block of a module-level {@code if}/{@code elif}/{@code else}/{@code try}/
+     * {@code with}: settings read only when another setting selects them (EMAIL_HOST under
+     * {@code if EMAIL_STRATEGY == SMTP:}) are not needed to start.
+     */
+    static boolean underPythonCondition(String text, int offset) {
+        int ls = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+        int le = text.indexOf('\n', offset);
+        String line = text.substring(ls, le < 0 ? text.length() : le);
+        int indent = line.length() - line.stripLeading().length();
+        if (indent == 0) {
+            return false;
+        }
+        int i = ls - 1;
+        while (i > 0) {
+            int start = text.lastIndexOf('\n', i - 1) + 1;
+            String prev = text.substring(start, i);
+            String stripped = prev.stripLeading();
+            int pi = prev.length() - stripped.length();
+            if (!stripped.isEmpty() && !stripped.startsWith("#") && pi < indent) {
+                return pi == 0 && stripped.matches("(?:if|elif|else|try|except|with)\\b.*");
+            }
+            i = start - 1;
+        }
+        return false;
     }
 
     /** A literal's value: quoted text (no interpolation), a number, a boolean; null for anything else. */

@@ -289,7 +289,7 @@ public final class EnvNames {
             + "|MONGODB_URI|AMQP_URL|RABBITMQ_URL|BROKER_URL)$");
     /** A connection URL (JDBC or not) whose scheme names the service: postgres://, jdbc:mysql://, redis://, amqp:// … */
     private static final Pattern SCHEME = Pattern.compile(
-            "^(jdbc:)?(postgres|postgresql|mysql|mariadb|mongodb|mongodb\\+srv|redis|rediss|amqp|amqps)(?:\\+[\\w]+)?://(?:[^@/]*@)?([^:/?,]+)");
+            "^(jdbc:)?(postgres|postgresql|mysql|mariadb|mongodb|mongodb\\+srv|redis|rediss|amqp|amqps)(?:\\+[\\w]+)?://(?:[^@/]*@)?([^:/?,]*)");
     /** A host:port default ({@code localhost:6379}). */
     private static final Pattern HOST_PORT = Pattern.compile("^(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0):(\\d{2,5})$");
 
@@ -325,7 +325,9 @@ public final class EnvNames {
         }
         for (Map.Entry<String, String> e : m.entrySet()) {
             if (serviceTypes.contains(e.getKey())) {
-                return e.getKey() + "." + e.getValue();
+                boolean jdbc = "url".equals(e.getValue()) && codeDefault != null && codeDefault.startsWith("jdbc:")
+                        && !"redis".equals(e.getKey()) && !"rabbitmq".equals(e.getKey());
+                return e.getKey() + "." + (jdbc ? "jdbc" : e.getValue()); // DB_URL defaulting to jdbc:… wants a JDBC URL
             }
         }
         return null;
@@ -381,7 +383,7 @@ public final class EnvNames {
     }
 
     private static boolean localHost(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("[::1]")
+        return host.isEmpty() || host.equals("localhost") || host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("[::1]")
                 || host.equals("::1") || host.matches("(?i)(postgres|postgresql|db|database|mysql|mariadb|mongo|mongodb|redis|rabbitmq|rabbit|broker)");
     }
 

@@ -457,7 +457,7 @@ public final class EnvScanner {
                 }
             }
             String def = defaultValue;
-            boolean opt = optional;
+            boolean opt = optional || (syntax == Syntax.PYTHON && !isSchema(kind) && EnvHelpers.underPythonCondition(text, offset));
             if (def == null && syntax != Syntax.SPRING_CONFIG && syntax != Syntax.PRISMA && kind != Kind.GO_STRUCT_TAG
                     && kind.requiredWithoutDefault() && !isSchema(kind)) {
                 if (!opt) {
