@@ -301,4 +301,61 @@ class InitWiringTest {
                 () -> String.join("\n", nd.evidence()));
         assertNull(nd.descriptor().apps().get(0).env().get("DATABASE_URL"));
     }
+
+    // ---- found on real repositories (docs/init-review/wiring.md) --------------------------------------------
+
+    @Test
+    void djangoEnvironInstanceImportedFromAnotherModuleAndConditionalSettings() {
+        repo.file("requirements.txt", "django").file("manage.py", "import os")
+                .file("config/env.py", "import environ", "env = environ.Env()")
+                .file("config/settings.py",
+                        "from config.env import env",
+                        "DATABASES = {'default': env.db('DATABASE_URL', default='postgres:///shop')}",
+                        "EMAIL_STRATEGY = env('EMAIL_STRATEGY', default='console')",
+                        "if EMAIL_STRATEGY == 'smtp':",
+                        "    EMAIL_HOST = env('SMTP_HOST')");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("postgres.url", v(a, "DATABASE_URL").from(), "a postgres:/// default (socket) implies and wires postgres");
+        assertFalse(v(a, "SMTP_HOST").required(), "read only when another setting selects it");
+    }
+
+    @Test
+    void viperAutomaticEnvKeysAreReads() {
+        repo.file("go.mod", "module x", "go 1.22")
+                .file("cmd/root.go", "package cmd", "func init() { viper.AutomaticEnv() }")
+                .file("db/db.go", "package db",
+                        "func Open() {",
+                        "  viper.SetDefault(\"db_dsn\", \"postgres://u:p@localhost:5432/app?sslmode=disable\")",
+                        "  dsn := viper.GetString(\"db_dsn\")",
+                        "  if viper.GetBool(\"db_debug\") { debug() }",
+                        "}")
+                .file("main.go", "package main", "func main() {}");
+        App a = repo.app();
+        assertEquals("postgres.url", v(a, "DB_DSN").from());
+        assertFalse(v(a, "DB_DEBUG").required());
+    }
+
+    @Test
+    void springProfileSelectsTheStackDatabaseAndJdbcDefaultsKeepJdbc() {
+        repo.pom(".", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>"
+                        + "<version>3.3.0</version></parent>\n"
+                        + RepoFixture.deps("com.h2database:h2", "com.mysql:mysql-connector-j"))
+                .file("src/main/resources/application.properties", "spring.profiles.active=h2,jpa")
+                .file("src/main/resources/application-mysql.properties",
+                        "spring.datasource.url=${MYSQL_URL:jdbc:mysql://localhost/shop}",
+                        "spring.datasource.username=${MYSQL_USER:shop}");
+        App a = repo.app();
+        assertEquals("mysql.jdbc", v(a, "MYSQL_URL").from(), "a name family's url, but the default is a JDBC URL");
+        assertEquals("mysql,jpa", v(a, "SPRING_PROFILES_ACTIVE").defaultValue(), "not the embedded h2 profile");
+    }
+
+    @Test
+    void aLiteralInStackHostIsWiredNotWarned() {
+        repo.file("requirements.txt", "flask", "redis", "rq")
+                .file("app.py", "import redis", "conn = redis.from_url('redis://redis:6379/0')");
+        Detection d = repo.detect();
+        assertEquals(List.of("redis"), List.copyOf(d.descriptor().services().keySet()));
+        assertFalse(d.evidence().stream().anyMatch(l -> l.startsWith("warning: service redis")), () -> String.join("\n", d.evidence()));
+    }
 }
