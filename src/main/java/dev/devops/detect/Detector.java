@@ -430,7 +430,7 @@ public final class Detector {
                             + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + def + ")" : ""));
                 }
             }
-            chooseDatabase(d, byName, code);
+            chooseDatabase(repo, d, byName, code);
         }
 
         // services: detected, or replaced by --services
@@ -613,25 +613,41 @@ public final class Detector {
      * defaults choose: a backend selector's default, a connection default's scheme, the Prisma provider, else
      * the one its code names most; the others are dropped.
      */
-    private static void chooseDatabase(AppDraft d, Map<String, List<EnvReference>> byName, CharSequence code) {
+    private static void chooseDatabase(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName,
+            CharSequence code) {
         List<String> sql = d.services.keySet().stream().filter(SQL::contains).toList();
         if (sql.size() < 2) {
             return;
         }
         String chosen = null;
         String why = null;
-        for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
-            String def = firstDefault(e.getValue());
-            if (def == null) {
-                continue;
+        // the code's defaults, then the values the repository's own .env.example documents
+        Map<String, String> defaults = new LinkedHashMap<>();
+        byName.forEach((k, v) -> {
+            if (firstDefault(v) != null) {
+                defaults.put(k, firstDefault(v));
             }
+        });
+        for (String f : d.sources) {
+            if (FileKinds.dotenv(f) == FileKinds.Dotenv.EXAMPLE) {
+                for (Map.Entry<String, String> kv : exampleValues(repo, f).entrySet()) {
+                    if (byName.containsKey(kv.getKey())) {
+                        defaults.putIfAbsent(kv.getKey(), kv.getValue());
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : defaults.entrySet()) {
+            String def = e.getValue();
             String lower = def.toLowerCase(Locale.ROOT);
             for (String t : sql) {
                 boolean names = EnvNames.isBackendSelector(e.getKey()) ? lower.contains(t.equals("postgres") ? "postg" : t)
+                        || (t.equals("postgres") && lower.matches("pg|psql"))
                         : EnvNames.serviceAttribute(e.getKey(), def, List.of(t)) != null && lower.contains("://");
                 if (names && chosen == null) {
                     chosen = t;
-                    why = e.getKey() + " defaults to " + def;
+                    why = e.getKey() + (byName.containsKey(e.getKey()) && firstDefault(byName.get(e.getKey())) != null
+                            ? " defaults to " : " is set in the repository's .env example to ") + def;
                 }
             }
         }
@@ -664,6 +680,20 @@ public final class Detector {
                 d.services.remove(t);
             }
         }
+    }
+
+    /** KEY=value lines of an example dotenv file (comments and blank lines skipped, quotes removed). */
+    private static Map<String, String> exampleValues(RepoFiles repo, String f) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String text = repo == null ? null : repo.source(f);
+        if (text == null) {
+            return out;
+        }
+        Matcher m = Pattern.compile("(?m)^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*['\"]?([^'\"#\\r\\n]*?)['\"]?\\s*$").matcher(text);
+        while (m.find()) {
+            out.putIfAbsent(m.group(1), m.group(2));
+        }
+        return out;
     }
 
     /**

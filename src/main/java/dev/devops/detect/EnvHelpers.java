@@ -255,9 +255,7 @@ final class EnvHelpers {
             int defaultIndex = k + 1 < ps.size() ? k + 1 : -1;
             String sigDefault = defaultIndex < 0 ? null : ps.get(defaultIndex)[1];
             boolean fails = abort.matcher(body).find() || (failing != null && failing.matcher(body).find());
-            if (defaultIndex < 0 && lang != Lang.PYTHON && !body.contains("LookupEnv")) {
-                fails |= lang != Lang.JS || !Pattern.compile("\\?\\?|\\|\\||\\?").matcher(body).find();
-            }
+            // a wrapper that neither falls back nor aborts hands the unset case to its caller: optional
             out.add(new Helper(name, lang, k, defaultIndex, defaultIndex < 0 ? null : ps.get(defaultIndex)[0],
                     sigDefault, fails, where));
             return;

@@ -80,7 +80,8 @@ public final class EnvNames {
             link(db + "_DATABASE", "database", type);
         }
         // host/port/user/password/name families: DB_HOST, DATABASE_USER, PG_PASSWORD, MYSQL_DB, POSTGRES_NAME …
-        for (String p : List.of("DB_", "DATABASE_", "SQL_", "PG_", "POSTGRES_", "POSTGRESQL_", "MYSQL_", "MARIADB_")) {
+        for (String p : List.of("DB_", "DATABASE_", "SQL_", "PG_", "POSTGRES_", "POSTGRESQL_", "MYSQL_", "MARIADB_",
+                "TYPEORM_", "SEQUELIZE_", "KNEX_")) {
             String[] types = switch (p) {
                 case "PG_", "POSTGRES_", "POSTGRESQL_" -> new String[] {"postgres"};
                 case "MYSQL_" -> new String[] {"mysql", "mariadb"};
@@ -285,7 +286,9 @@ public final class EnvNames {
 
     /** Name suffixes of a service's URL, for prefixed names ({@code RQ_REDIS_URL}, {@code APP_DATABASE_URL}). */
     private static final Pattern SUFFIX_LINK = Pattern.compile(
-            "_(REDIS_URL|REDIS_URI|REDIS_HOST|REDIS_PORT|DATABASE_URL|DATABASE_URI|DB_URL|MONGO_URL|MONGO_URI|MONGODB_URL"
+            "_(REDIS_URL|REDIS_URI|REDIS_HOST|REDIS_PORT|DATABASE_URL|DATABASE_URI|DB_URL|DB_HOST|DB_PORT|DB_USER|DB_USERNAME"
+            + "|DB_PASSWORD|DB_PASS|DB_NAME|DB_DATABASE|DATABASE_HOST|DATABASE_PORT|DATABASE_USER|DATABASE_PASSWORD"
+            + "|DATABASE_NAME|MONGO_URL|MONGO_URI|MONGODB_URL"
             + "|MONGODB_URI|AMQP_URL|RABBITMQ_URL|BROKER_URL)$");
     /** A connection URL (JDBC or not) whose scheme names the service: postgres://, jdbc:mysql://, redis://, amqp:// … */
     private static final Pattern SCHEME = Pattern.compile(
