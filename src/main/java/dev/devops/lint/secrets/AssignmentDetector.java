@@ -306,8 +306,8 @@ final class AssignmentDetector extends Detector {
             if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
                 return;
             }
-            if (value.indexOf(' ') >= 0 && Entropy.shannon(value) < 3.5) {
-                return; // prose, not a secret
+            if (value.indexOf(' ') >= 0 && (Entropy.shannon(value) < 3.5 || !hasRandomWord(value))) {
+                return; // prose or a command line ("node scripts/reset.js"), not a secret
             }
         }
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
@@ -335,6 +335,16 @@ final class AssignmentDetector extends Detector {
                         + "(${" + envName(key) + ":?set it in .env}) and keep the value in an untracked .env."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
+    }
+
+    /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
+    private static boolean hasRandomWord(String value) {
+        for (String w : value.split("\\s+")) {
+            if (w.length() >= 12 && w.indexOf('/') < 0 && w.indexOf('.') < 0 && Entropy.shannon(w) >= 3.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The secret word of a key ("token", "secret", "key"): what a string about that secret would contain. */

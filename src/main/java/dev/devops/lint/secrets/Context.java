@@ -29,6 +29,8 @@ enum Context {
 
     private static final Pattern EXAMPLE_NAME = Pattern.compile(
             "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel|schema)(?:[._-].*)?");
+    /** API descriptions (OpenAPI, Swagger, AsyncAPI): their {@code example:} values document a request. */
+    private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)");
     /** Directories of examples: examples/, _example/, samples/. */
     private static final Pattern EXAMPLE_DIR = Pattern.compile("(?i)(^|.*/)_?(examples?|samples?)/.*");
 
@@ -47,7 +49,7 @@ enum Context {
         if (classes.isTest(path) || FileKinds.isTestDotenv(path)) {
             return TEST;
         }
-        if (kind == FileKind.DOCS || classes.isDocs(path)) {
+        if (kind == FileKind.DOCS || classes.isDocs(path) || API_SPEC.matcher(FileKinds.name(path)).matches()) {
             return DOCS;
         }
         if (FileKinds.isVendored(path)) {

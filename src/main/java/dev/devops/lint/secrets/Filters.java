@@ -56,8 +56,8 @@ public final class Filters {
     private static final Pattern SCRIPT_TEXT = Pattern.compile(".*[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}"
             + "\\p{IsThai}\\p{IsArabic}\\p{IsHebrew}\\p{IsDevanagari}].*");
     /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
-    private static final Pattern DICTIONARY_LIKE = Pattern.compile(
-            "(?i)[a-z]+(?:[-_.@ ][a-z]+)*[-_.@]?\\d{0,6}[!@#$%*.?]?|\\d+");
+    private static final Pattern DICTIONARY_LIKE = Pattern.compile("(?:[a-z]+(?:[-_.@ ][a-z]+)*|[A-Z]+(?:[-_.@ ][A-Z]+)*"
+            + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]?|\\d+");
     /** Words that make a value a default or development credential. */
     private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
         "admin", "default", "root", "guest", "user"};
@@ -200,7 +200,8 @@ public final class Filters {
      */
     public static boolean isWeakCredential(String value) {
         String v = value.strip();
-        if (v.length() < 8 || isDefaultCredential(v) || DICTIONARY_LIKE.matcher(v).matches()) {
+        if (v.length() < 8 || isDefaultCredential(v)
+                || DICTIONARY_LIKE.matcher(v).matches() && (v.length() < 16 || Entropy.shannon(v) < 3.5)) {
             return true;
         }
         if (v.length() < 24) {
