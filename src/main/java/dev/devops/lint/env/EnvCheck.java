@@ -411,14 +411,11 @@ public final class EnvCheck implements Check {
                 if (v.isEmpty() || !EnvNames.isSecret(m.group(1))) {
                     continue;
                 }
-                boolean isDefault = Filters.isDefaultCredential(v);
-                if (!isDefault && Filters.reasonForAssignment(v) != null && !v.contains("://")) {
-                    continue; // a reference, a placeholder, a path
-                }
-                anyCredential = true;
-                if (!isDefault && !Filters.isWeakCredential(v) && !v.contains("://")) {
+                Filters.Strength strength = Filters.strength(v);
+                if (strength == Filters.Strength.LIVE) {
                     return dev.devops.lint.Severity.ERROR;
                 }
+                anyCredential |= strength == Filters.Strength.DEFAULT;
             }
             return anyCredential ? dev.devops.lint.Severity.WARNING : dev.devops.lint.Severity.INFO;
         }

@@ -34,12 +34,12 @@ final class DotEnvDetector {
             if (v.isBlank() || !EnvNames.isSecret(m.group(1))) {
                 continue;
             }
-            boolean isDefault = Filters.isDefaultCredential(v);
-            if (!isDefault && Filters.reasonForAssignment(v) != null && !v.contains("://")) {
-                continue;
+            Filters.Strength strength = Filters.strength(v);
+            if (strength == Filters.Strength.NONE) {
+                continue; // a reference, a placeholder, a URL without a password
             }
             count++;
-            live |= !isDefault && !Filters.isWeakCredential(v) && !v.contains("://");
+            live |= strength == Filters.Strength.LIVE;
             if (first < 0) {
                 first = m.start(1);
                 firstKey = m.group(1);

@@ -2,6 +2,7 @@ package dev.devops.lint.secrets;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -213,6 +214,37 @@ public final class Filters {
             }
         }
         return false;
+    }
+
+    /** What a value of a credential-named variable is: no credential, a development default, or a live-looking one. */
+    public enum Strength { NONE, DEFAULT, LIVE }
+
+    private static final Pattern URI_PASSWORD = Pattern.compile("://[^/@\\s:]+:([^@\\s/]+)@");
+
+    /**
+     * The strength of the value of a credential-named variable (DB_PASSWORD, API_TOKEN, DATABASE_URL): a
+     * connection URI counts by its password (none without one); references, unfilled placeholders, labels and
+     * paths are {@link Strength#NONE}; default and weak values {@link Strength#DEFAULT}; the rest {@link Strength#LIVE}.
+     */
+    public static Strength strength(String value) {
+        String v = value.strip();
+        if (v.contains("://")) {
+            Matcher m = URI_PASSWORD.matcher(v);
+            if (!m.find()) {
+                return Strength.NONE;
+            }
+            v = m.group(1);
+        }
+        if (v.isEmpty()) {
+            return Strength.NONE;
+        }
+        if (isDefaultCredential(v)) {
+            return Strength.DEFAULT;
+        }
+        if (reasonForAssignment(v) != null) {
+            return Strength.NONE;
+        }
+        return isWeakCredential(v) ? Strength.DEFAULT : Strength.LIVE;
     }
 
     /** An unfilled placeholder ("your-token-here", "xxxx", "<password>"), as opposed to a default value. */

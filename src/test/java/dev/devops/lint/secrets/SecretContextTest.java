@@ -69,6 +69,9 @@ class SecretContextTest {
         String settings = "FEATURE_ENABLED=true\nJAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75\nWORKERS=4\nNETBOX_ROOT=/opt/netbox\n";
         assertEquals(List.of(), found(scanCommitted("docker/app.env", settings)));
         assertEquals(List.of(), found(scanCommitted(".env.production", settings)));
+        // a URL without a password and a publishable (public by design) key are not credentials
+        assertEquals(List.of(), found(scanCommitted(".env.development", "MONGO_URL=mongodb://127.0.0.1:27017/app\n"
+                + "REACT_APP_CLERK_PUBLISHABLE_KEY=pk_test_" + Fake.token(24) + "\n")));
     }
 
     @Test
