@@ -67,6 +67,14 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
      * thread keeps a scan of a large tree from allocating a new array per file).
      */
     public Bytes readBytes(String relativePath, byte[] reuse) {
+        return readBytes(relativePath, reuse, null);
+    }
+
+    /**
+     * Like {@link #readBytes(String, byte[])}, but a binary file that {@code keepBinary} accepts (given the
+     * buffer and the length read) is returned instead of skipped: the secret check reads keystores this way.
+     */
+    public Bytes readBytes(String relativePath, byte[] reuse, java.util.function.BiPredicate<byte[], Integer> keepBinary) {
         Path p = resolve(relativePath);
         try {
             if (!Files.isRegularFile(p)) {
@@ -90,7 +98,7 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
                     stats.tooLarge(relativePath);
                     return null;
                 }
-                if (isBinary(buf, n)) {
+                if (isBinary(buf, n) && (keepBinary == null || !keepBinary.test(buf, n))) {
                     stats.binary(relativePath);
                     return null;
                 }

@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.detect.EnvNames;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.util.ArrayList;
@@ -57,10 +58,22 @@ final class AssignmentDetector extends Detector {
             "device", "push", "registration", "fcm", "apns", "verification", "idempotency", "request", "trace", "span",
             "correlation", "id", "type", "kind", "unique", "test", "mock", "fake", "dummy", "sample", "example");
 
+    /** A 40- or 64-digit hex value: a commit id or digest in code, a generated key under a secret name in a dotenv file. */
+    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
+
+    private static final List<String> KEYWORDS;
+
+    static {
+        List<String> k = new ArrayList<>(List.of("pass", "pwd", "secret", "token", "api_key", "apikey", "api-key",
+                "access_key", "accesskey", "access-key", "auth_key", "private_key", "privatekey", "credential", "senha",
+                "passwort"));
+        k.addAll(EnvNames.clientCredentialKeywords()); // REDISCLI_AUTH, SSHPASS …: none of the words above
+        KEYWORDS = List.copyOf(k);
+    }
+
     @Override
     List<String> keywords() {
-        return List.of("pass", "pwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey",
-                "access-key", "auth_key", "private_key", "privatekey", "credential", "senha", "passwort");
+        return KEYWORDS;
     }
 
     @Override
@@ -196,6 +209,14 @@ final class AssignmentDetector extends Detector {
 
     /** Checks one key/value pair; {@code rawValue} still has its quotes. */
     void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired) {
+        consider(job, key, rawValue, valuePos, quotesRequired, "");
+    }
+
+    /**
+     * Checks one key/value pair; {@code rawValue} still has its quotes; {@code where} is appended to the
+     * message (" as the fallback when X is unset").
+     */
+    void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
         Kind kind = classify(key);
         if (kind == null) {
             return;
@@ -221,7 +242,13 @@ final class AssignmentDetector extends Detector {
         if (value.length() < minLength || value.length() > 300) {
             return;
         }
-        if (Filters.reasonForAssignment(value) != null) {
+        boolean dotenv = job.kind == FileKind.ENV || job.kind == FileKind.ENV_EXAMPLE;
+        if (dotenv && HEX_KEY.matcher(value).matches()) {
+            // a secret-named dotenv key holding 64 hex digits is a generated key (openssl rand -hex 32), not a commit id
+            if (Filters.lowVariety(value)) {
+                return;
+            }
+        } else if (Filters.reasonForAssignment(value) != null) {
             return;
         }
         if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
@@ -238,7 +265,7 @@ final class AssignmentDetector extends Detector {
         String what = kind == Kind.PASSWORD ? "password" : "secret";
         String message = job.kind == FileKind.ENV_EXAMPLE
                 ? "Example env file gives " + key + " a real-looking " + what + " value"
-                : "Hard-coded " + what + " in '" + key + "'";
+                : "Hard-coded " + what + " in '" + key + "'" + where;
         String hint = job.kind == FileKind.ENV_EXAMPLE
                 ? "Leave the value empty (or write changeme) in example files; rotate it if it was real."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
@@ -255,9 +282,12 @@ final class AssignmentDetector extends Detector {
         if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
             return null;
         }
+        if (EnvNames.isClientCredential(String.join("_", words))) {
+            return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (PASSWORD_WORDS.contains(w)) {
+            if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
             if (w.equals("token") && i > 0 && NOT_SECRET_BEFORE_TOKEN.contains(words.get(i - 1))) {
@@ -271,6 +301,11 @@ final class AssignmentDetector extends Detector {
             }
         }
         return null;
+    }
+
+    /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */
+    private static boolean isCompoundPassword(String w) {
+        return w.length() > 8 && w.endsWith("password") || w.length() > 6 && w.endsWith("passwd");
     }
 
     /** "DB_PASSWORD" → [db, password]; "apiKey" → [api, key]; "x-api-key" → [x, api, key]. */

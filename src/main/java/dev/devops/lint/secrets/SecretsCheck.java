@@ -52,7 +52,7 @@ public final class SecretsCheck implements TextCheck {
                 if (allow.path(path)) {
                     continue;
                 }
-                LintContext.Bytes bytes = context.readBytes(path, buffer);
+                LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
                 if (bytes == null) {
                     continue;
                 }

@@ -1,0 +1,67 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Severity;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0021: a literal password in a keyword connection string, ADO.NET / ODBC style
+ * ({@code Server=db;User Id=sa;Password=…;}) or libpq style ({@code host=db user=app password=… dbname=app}).
+ * It counts only when the same line also names a server, host, database or user with {@code key=}: a
+ * lone {@code password=x} is the assignment detector's business. Values go through the shared filters.
+ */
+final class ConnectionStringDetector extends Detector {
+    /** {@code password=} / {@code pwd=} at a keyword boundary, then the value: 'quoted', {braced} or up to ; space or quote. */
+    private static final Pattern PASSWORD = Pattern.compile(
+            "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{[^}\\n]{1,256}}|[^;\\s\"'`&<>]{1,256})");
+    /** The other keys of a connection string (ADO.NET, ODBC, libpq). */
+    private static final Pattern CONTEXT = Pattern.compile(
+            "(?i)(?<![\\w.$-])(?:server|data source|host|hostaddr|address|addr|database|dbname|initial catalog"
+                    + "|user id|uid|user|username|driver|dsn|sslmode|trusted_connection|integrated security)[ \\t]*=");
+
+    @Override
+    List<String> keywords() {
+        return List.of("password", "pwd");
+    }
+
+    @Override
+    boolean appliesTo(FileKind kind) {
+        return kind != FileKind.LOCKFILE && kind != FileKind.I18N;
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        int from = Math.max(lineStart, hitStart - 1);
+        Matcher m = job.matcher(PASSWORD);
+        m.region(from, Math.min(lineEnd, hitEnd + 300));
+        if (!m.find() || m.start() > hitStart) {
+            return hitEnd;
+        }
+        int ws = windowStart(lineStart, lineEnd, hitStart);
+        int we = windowEnd(lineStart, lineEnd, hitEnd);
+        Matcher c = job.matcher(CONTEXT);
+        c.region(ws, we);
+        if (!c.find()) {
+            return m.end();
+        }
+        String raw = m.group(1);
+        int pos = m.start(1);
+        String value = raw;
+        if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '{') && raw.length() > 2) {
+            value = raw.substring(1, raw.length() - 1); // libpq 'quoted', ODBC {braced}
+            pos++;
+        }
+        if (value.length() < 3 || Filters.reasonForAssignment(value) != null
+                || value.startsWith("\\")) {
+            return m.end();
+        }
+        if (job.kind == FileKind.DOCS && (value.length() < 12 || Entropy.shannon(value) < 3.5)) {
+            return m.end(); // docs show demo connection strings; only random-looking passwords are reported
+        }
+        job.emit(GenericRules.CONNECTION_STRING, Severity.ERROR, pos, value, "Password in a connection string",
+                "Rotate the password and build the connection string from the environment (e.g. ${DB_PASSWORD}) or a secret manager.",
+                null);
+        return m.end();
+    }
+}
