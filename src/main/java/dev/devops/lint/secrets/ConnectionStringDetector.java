@@ -52,7 +52,8 @@ final class ConnectionStringDetector extends Detector {
             value = raw.substring(1, raw.length() - 1); // libpq 'quoted', ODBC {braced}
             pos++;
         }
-        if (value.length() < 3 || Filters.reasonForAssignment(value) != null
+        if (value.length() < 3 || Filters.reasonForAssignment(value) != null || value.indexOf('"') >= 0
+                || value.indexOf('\'') >= 0 || value.indexOf('`') >= 0 // {" + pw + "}: code, not a value
                 || value.startsWith("\\")) {
             return m.end();
         }
