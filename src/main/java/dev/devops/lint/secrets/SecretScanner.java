@@ -102,7 +102,19 @@ public final class SecretScanner {
 
     /** Scans {@code bytes[0, length)}. */
     public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed) {
+        return scanFile(path, bytes, length, allow, committed, false);
+    }
+
+    /**
+     * Scans {@code bytes[0, length)}; {@code envFile}: a compose {@code env_file} reaches this file, so it is
+     * an env file whatever its name ({@code config/app.conf}): bare values are values, and committed it is SEC0050.
+     */
+    public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed,
+            boolean envFile) {
         FileKind kind = FileKind.of(path);
+        if (envFile && kind == FileKind.CONFIG) {
+            kind = FileKind.ENV;
+        }
         if (kind == FileKind.LOCKFILE) {
             return List.of();
         }
