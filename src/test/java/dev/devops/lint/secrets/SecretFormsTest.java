@@ -189,6 +189,27 @@ class SecretFormsTest {
         assertEquals(List.of(), ids(".env.production", "BUILD_COMMIT=" + hex.substring(0, 40) + "\n"));
     }
 
+    // ---- files a compose env_file reaches are env files, whatever their names
+
+    @Test
+    void composeEnvFileTargetsAreEnvFiles(@TempDir Path dir) throws IOException {
+        String hex = java.util.HexFormat.of().formatHex(Fake.token(32).getBytes(StandardCharsets.US_ASCII));
+        Files.createDirectories(dir.resolve("deploy/compose"));
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("deploy/compose/basic.yml"),
+                "services:\n  app:\n    image: example/app:1.0\n    env_file:\n      - ../../config/app.conf\n");
+        Files.writeString(dir.resolve("config/app.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        Files.writeString(dir.resolve("config/other.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        List<String> files = List.of("config/app.conf", "config/other.conf", "deploy/compose/basic.yml");
+        dev.devops.lint.LintContext ctx = new dev.devops.lint.LintContext(dir, files, java.util.Set.copyOf(files), null);
+        assertEquals(java.util.Set.of("deploy/compose/basic.yml"), ctx.composeFiles());
+        assertEquals(java.util.Set.of("config/app.conf"), ctx.composeEnvFiles());
+        List<Finding> found = new ArrayList<>();
+        new SecretsCheck(List.of(Fake.testRule(null))).run(ctx, found::add);
+        assertEquals(List.of("config/app.conf:SEC0031", "config/app.conf:SEC0050"),
+                found.stream().map(f -> f.path() + ":" + f.rule().id()).sorted().toList());
+    }
+
     // ---- binary keystores
 
     @Test

@@ -1,0 +1,8 @@
+// only: ENV0001
+module.exports = {
+  env: {
+    // passed through from the build environment: still a variable to document
+    // expect: ENV0001
+    PASS_THROUGH: process.env.PASS_THROUGH,
+  },
+};
