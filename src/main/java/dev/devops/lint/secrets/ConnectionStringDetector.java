@@ -20,6 +20,22 @@ final class ConnectionStringDetector extends Detector {
             "(?i)(?<![\\w.$-])(?:server|data source|host|hostaddr|address|addr|database|dbname|initial catalog"
                     + "|user id|uid|user|username|driver|dsn|sslmode|trusted_connection|integrated security)[ \\t]*=");
 
+    /** Whether {@code pos} is inside a '…' or "…" literal that starts on the line (quotes counted from {@code from}). */
+    static boolean insideStringLiteral(String t, int from, int pos) {
+        char open = 0;
+        for (int i = from; i < pos; i++) {
+            char c = t.charAt(i);
+            if (c == '\\' && open != 0) {
+                i++;
+            } else if (open == 0 && (c == '"' || c == '\'' || c == '`')) {
+                open = c;
+            } else if (c == open) {
+                open = 0;
+            }
+        }
+        return open != 0;
+    }
+
     @Override
     List<String> keywords() {
         return List.of("password", "pwd");
@@ -37,6 +53,9 @@ final class ConnectionStringDetector extends Detector {
         m.region(from, Math.min(lineEnd, hitEnd + 300));
         if (!m.find() || m.start() > hitStart) {
             return hitEnd;
+        }
+        if (job.kind == FileKind.CODE && !insideStringLiteral(job.text, windowStart(lineStart, lineEnd, hitStart), m.start())) {
+            return m.end(); // connect(user='app', password='x'): keyword arguments, not a connection string
         }
         int ws = windowStart(lineStart, lineEnd, hitStart);
         int we = windowEnd(lineStart, lineEnd, hitEnd);
