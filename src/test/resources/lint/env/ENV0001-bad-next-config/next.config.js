@@ -2,7 +2,6 @@
 module.exports = {
   env: {
     // passed through from the build environment: still a variable to document
-    // expect: ENV0001
     PASS_THROUGH: process.env.PASS_THROUGH,
   },
 };
