@@ -65,6 +65,7 @@ final class GoStack {
         Matcher go = GO_DIRECTIVE.matcher(text);
         if (!repo.exists(gomod)) {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("go " + DEFAULT_VERSION + " (default; no " + gomod + ")");
         } else if (tc.find()) {
             d.version = tc.group(1);
@@ -79,6 +80,7 @@ final class GoStack {
             }
         } else {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("go " + DEFAULT_VERSION + " (default; " + gomod + " has no go directive)");
         }
 
@@ -111,6 +113,7 @@ final class GoStack {
             d.evidence("port " + d.port + " from " + port.where());
         } else {
             d.port = 8080;
+            d.portDefault = true;
             d.evidence("port 8080 (Go default; no listen address literal found)");
         }
         Code.Hit health = Code.health(repo, sources, CODE);

@@ -141,6 +141,9 @@ public final class RenderModel {
             env.add(envVar(d, v, a.port()));
         }
         m.put("env", env);
+        List<Object> processes = new ArrayList<>();
+        a.processes().forEach((p, cmd) -> processes.add(Map.of("name", p, "service", a.name() + "-" + p, "command", cmd)));
+        m.put("processes", processes);
         return m;
     }
 
