@@ -149,7 +149,9 @@ public final class DescriptorLoader {
         if (procMap != null) {
             for (String proc : procMap.keys()) {
                 checkName(procMap.keyNode(proc), proc, "process");
-                List<String> command = procMap.get(proc).asStringList();
+                YNode c = procMap.get(proc);
+                // a command line runs through the shell; a list is exec form
+                List<String> command = c.isList() ? c.asStringList() : List.of("sh", "-c", c.asText());
                 if (command.isEmpty()) {
                     throw procMap.get(proc).error("'apps." + name + ".processes." + proc + "' has no command",
                             "write the command it runs, e.g. [celery, -A, proj, worker]");

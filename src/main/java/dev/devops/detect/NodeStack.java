@@ -57,7 +57,7 @@ final class NodeStack {
     static final Pattern BUILD_FOR_CONTAINERS = Pattern.compile("(build[-:_]docker|docker[-:_]build)");
     /** A start script that runs a development server, not the app in production. */
     static final Pattern DEV_SERVER = Pattern.compile("\\b(vite|webpack(-dev-server)?\\s+serve|webpack-dev-server|ng\\s+serve|"
-            + "react-scripts\\s+start|vue-cli-service\\s+serve|nodemon|next\\s+dev|expo\\s+start|react-native\\s+start|--watch)\\b");
+            + "react-scripts\\s+start|vue-cli-service\\s+serve|nx\\s+serve|ts-node-dev|nodemon|next\\s+dev|expo\\s+start|react-native\\s+start|--watch)\\b");
     /** Packages of mobile apps (Expo, React Native): built for phones, never run in a container. */
     static final List<String> MOBILE = List.of("expo", "react-native");
 

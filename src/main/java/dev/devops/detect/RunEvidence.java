@@ -152,12 +152,12 @@ final class RunEvidence {
     }
 
     private static void port(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
-        if (!d.portDefault || d.port == null) {
-            return;
+        if (d.port != null && !d.portDefault) {
+            return; // a port the code or config states (a program without one may still serve: EXPOSE says so)
         }
         for (ImageFile f : images) {
             if (f.expose() != null) {
-                d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + " (instead of the default " + d.port + ")");
+                d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
                 d.port = f.expose();
                 d.portDefault = false;
                 return;
@@ -166,7 +166,7 @@ final class RunEvidence {
         for (ComposeUse c : compose) {
             if (c.port() != null) {
                 d.evidence("port " + c.port() + " from service '" + c.service() + "' in " + c.file()
-                        + " (instead of the default " + d.port + ")");
+                        + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
                 d.port = c.port();
                 d.portDefault = false;
                 return;
