@@ -520,7 +520,7 @@ public final class Detector {
             Map<String, EnvVar> env = new LinkedHashMap<>();
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
-                EnvVar v = envVar(e.getKey(), e.getValue(), d.port, depTypes);
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
                 if (staticSite) {
                     // a static site reads its variables when it is built, not when nginx serves it
                     v = new EnvVar(v.name(), "build time only: " + v.description(), false, v.secret(), v.defaultValue(), null);

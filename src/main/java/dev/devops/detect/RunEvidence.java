@@ -51,6 +51,27 @@ final class RunEvidence {
     record ComposeUse(String file, String service, List<String> command, Integer port) {
     }
 
+    /** A variable that sets the address the app's own server listens on (not a client's address of another service). */
+    private static final Pattern LISTEN_NAME = Pattern.compile(
+            "^((SERVER|HTTP|APP|WEB|API|LISTEN|BIND|GRPC|HTTP_SERVER|GRPC_SERVER)_)?(HOST|BIND|LISTEN|ADDR|ADDRESS|BIND_ADDR|BIND_ADDRESS|LISTEN_ADDR|LISTEN_ADDRESS|INTERFACE)$");
+    private static final Pattern LOOPBACK = Pattern.compile("^(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?$");
+
+    /**
+     * A server that binds 127.0.0.1 by default cannot be reached through the container's published port: its
+     * listen variable ({@code HOST}, {@code SERVER_ADDRESS}, {@code BIND_ADDR} … with a loopback default) gets
+     * 0.0.0.0 (same port) as its value in the stack.
+     */
+    static dev.devops.descriptor.EnvVar listenOnAllInterfaces(dev.devops.descriptor.EnvVar v) {
+        Matcher m = v.defaultValue() == null ? null : LOOPBACK.matcher(v.defaultValue().trim());
+        if (v.from() != null || m == null || !m.matches() || !LISTEN_NAME.matcher(v.name()).matches()) {
+            return v;
+        }
+        String value = "0.0.0.0" + (m.group(2) == null ? "" : m.group(2));
+        return new dev.devops.descriptor.EnvVar(v.name(), (v.description() == null ? "" : v.description() + "; ")
+                + "the code's default " + v.defaultValue() + " is unreachable from outside the container", false, v.secret(),
+                value, null);
+    }
+
     /** Improves {@code d} with what the repository's own container files, Procfile and CI say. */
     static void apply(RepoFiles repo, AppDraft d) {
         String dir = d.moduleDir != null ? d.moduleDir : d.dir;
@@ -483,33 +504,33 @@ final class RunEvidence {
             // services that build the app's image, then services that run that image by name (image: web)
             java.util.Set<String> builtImages = new java.util.HashSet<>();
             for (int pass = 0; pass < 2; pass++) {
-            for (Map.Entry<?, ?> e : services.entrySet()) {
-                if (!(e.getValue() instanceof Map<?, ?> svc)) {
-                    continue;
-                }
-                Object build = svc.get("build");
-                if (pass == 1) {
-                    if (build == null && svc.get("image") != null && builtImages.contains(String.valueOf(svc.get("image")))) {
-                        out.add(new ComposeUse(f, String.valueOf(e.getKey()), command(svc.get("command")), containerPort(svc)));
+                for (Map.Entry<?, ?> e : services.entrySet()) {
+                    if (!(e.getValue() instanceof Map<?, ?> svc)) {
+                        continue;
                     }
-                    continue;
+                    Object build = svc.get("build");
+                    if (pass == 1) {
+                        if (build == null && svc.get("image") != null && builtImages.contains(String.valueOf(svc.get("image")))) {
+                            out.add(new ComposeUse(f, String.valueOf(e.getKey()), command(svc.get("command")), containerPort(svc)));
+                        }
+                        continue;
+                    }
+                    Object context = build instanceof Map<?, ?> b ? b.get("context") : build;
+                    if (context == null) {
+                        continue;
+                    }
+                    String c = String.valueOf(context).replaceFirst("^\\./", "").replaceAll("/$", "");
+                    String ctx = c.isEmpty() || ".".equals(c) ? parent : RepoFiles.join(parent, c);
+                    Object df = build instanceof Map<?, ?> b ? b.get("dockerfile") : null;
+                    if (!ctx.equals(dir) || df != null && !dockerfiles.contains(RepoFiles.join(ctx, String.valueOf(df)
+                            .replaceFirst("^\\./", ""))) && !"Dockerfile".equals(String.valueOf(df))) {
+                        continue;
+                    }
+                    if (svc.get("image") != null) {
+                        builtImages.add(String.valueOf(svc.get("image")));
+                    }
+                    out.add(new ComposeUse(f, String.valueOf(e.getKey()), command(svc.get("command")), containerPort(svc)));
                 }
-                Object context = build instanceof Map<?, ?> b ? b.get("context") : build;
-                if (context == null) {
-                    continue;
-                }
-                String c = String.valueOf(context).replaceFirst("^\\./", "").replaceAll("/$", "");
-                String ctx = c.isEmpty() || ".".equals(c) ? parent : RepoFiles.join(parent, c);
-                Object df = build instanceof Map<?, ?> b ? b.get("dockerfile") : null;
-                if (!ctx.equals(dir) || df != null && !dockerfiles.contains(RepoFiles.join(ctx, String.valueOf(df)
-                        .replaceFirst("^\\./", ""))) && !"Dockerfile".equals(String.valueOf(df))) {
-                    continue;
-                }
-                if (svc.get("image") != null) {
-                    builtImages.add(String.valueOf(svc.get("image")));
-                }
-                out.add(new ComposeUse(f, String.valueOf(e.getKey()), command(svc.get("command")), containerPort(svc)));
-            }
             }
         }
         return out;

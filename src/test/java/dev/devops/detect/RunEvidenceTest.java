@@ -193,6 +193,16 @@ class RunEvidenceTest {
         assertEquals(List.of("mvn", "-B", "-DskipTests", "-Pprod", "package"), a.build());
     }
 
+    @Test
+    void aListenAddressDefaultingToLoopbackIsSetToAllInterfacesButAClientAddressIsNot() {
+        repo.packageJson(".", "{'dependencies':{'express':'4'}}")
+                .file("server.js", "const host = process.env.HOST || '127.0.0.1';",
+                        "const api = process.env.PAYMENTS_HOST || 'localhost';", "app.listen(3000, host);");
+        App a = repo.app();
+        assertEquals("0.0.0.0", a.env().get("HOST").defaultValue());
+        assertEquals("localhost", a.env().get("PAYMENTS_HOST").defaultValue()); // another service's address, not ours
+    }
+
     // ---- class 5: runtime version precedence ----
 
     @Test
