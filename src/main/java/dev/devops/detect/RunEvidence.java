@@ -36,8 +36,6 @@ final class RunEvidence {
     private static final List<String> ONE_OFF = List.of("release", "postdeploy", "predeploy", "migrate", "test");
     private static final Pattern PROCFILE_LINE = Pattern.compile("^([A-Za-z0-9_-]+)\\s*:\\s*(.+)$");
     private static final Pattern ENV_ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
-    private static final Pattern SETUP = Pattern.compile("^(\\s*)(?:-\\s+)?uses:\\s*['\"]?actions/setup-(node|java|python|go)@");
-    private static final Pattern WITH_VERSION = Pattern.compile("^\\s*(node|java|python|go)-version:\\s*(.*?)\\s*$");
     private static final Pattern PORT_VAR = Pattern.compile("\\$\\{?PORT\\}?");
 
     private RunEvidence() {
@@ -126,50 +124,10 @@ final class RunEvidence {
         d.versionDefault = false;
     }
 
-    /** The first literal {@code LANG-version} of an {@code actions/setup-LANG} step (a matrix list's first entry), normalized. */
+    /** The first version an {@code actions/setup-LANG} step of the workflow installs, or null. */
     static String workflowVersion(String text, String language) {
-        if (text == null) {
-            return null;
-        }
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = SETUP.matcher(lines[i]);
-            if (!m.find() || !m.group(2).equals(language)) {
-                continue;
-            }
-            int indent = m.group(1).length();
-            for (int j = i + 1; j < lines.length; j++) {
-                String l = lines[j];
-                if (l.isBlank() || l.stripLeading().startsWith("#")) {
-                    continue;
-                }
-                int ind = l.length() - l.stripLeading().length();
-                if (ind <= indent && l.stripLeading().startsWith("-") || ind < indent) {
-                    break;
-                }
-                Matcher w = WITH_VERSION.matcher(l.replaceAll("\\s+#.*$", ""));
-                if (!w.find() || !w.group(1).equals(language)) {
-                    continue;
-                }
-                String value = w.group(2);
-                Matcher matrix = Pattern.compile("\\$\\{\\{\\s*matrix\\.([\\w-]+)\\s*}}").matcher(value);
-                if (matrix.find()) {
-                    // the matrix's list ("node-version: [22, 24]"): its first entry
-                    Matcher list = Pattern.compile("(?m)^\\s*" + Pattern.quote(matrix.group(1)) + ":\\s*(\\[.*)$").matcher(text);
-                    value = list.find() ? list.group(1) : value;
-                }
-                String raw = value.replaceAll("^\\[\\s*", "").replaceAll("[,\\]].*$", "").replaceAll("^['\"]|['\"]$", "");
-                if (raw.isEmpty() || raw.contains("${{") || raw.startsWith("|") || raw.startsWith(">")) {
-                    break;
-                }
-                String v = RuntimeVersions.normalize(language, raw.replaceAll("\\.x$", ""));
-                if (v != null) {
-                    return v;
-                }
-                break;
-            }
-        }
-        return null;
+        return RuntimeVersions.workflowSetups(text).stream().filter(w -> w.language().equals(language) && w.version() != null)
+                .map(RuntimeVersions.WorkflowSetup::version).findFirst().orElse(null);
     }
 
     private static void port(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
