@@ -203,6 +203,17 @@ class RunEvidenceTest {
         assertEquals("localhost", a.env().get("PAYMENTS_HOST").defaultValue()); // another service's address, not ours
     }
 
+    @Test
+    void aGoClientsAddressIsNotThePortButAListenAddressVariableIs() {
+        repo.file("go.mod", "module example.com/srv", "", "go 1.22")
+                .file("main.go", "package main", "var rdb = redis.NewClient(&redis.Options{Addr: \"localhost:6379\"})",
+                        "const defaultAddress = \":9090\"", "func main() { e.Start(address) }");
+        assertEquals(9090, repo.app().port());
+        repo.file("main.go", "package main", "var rdb = redis.NewClient(&redis.Options{Addr: \"localhost:6379\"})",
+                "func main() { srv := &http.Server{Addr: \":8081\"} }");
+        assertEquals(8081, repo.app().port());
+    }
+
     // ---- class 5: runtime version precedence ----
 
     @Test
