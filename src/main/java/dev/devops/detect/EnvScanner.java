@@ -534,6 +534,16 @@ public final class EnvScanner {
             if (t.find()) {
                 return new String[] {block(from + t.start()), null};
             }
+            // Go: converted with a fallback when that fails (n, err := strconv.Atoi(s); if err != nil { n = def }):
+            // unset is an empty string, the conversion fails, and the code goes on with its default
+            Matcher c = Pattern.compile("(\\w+)\\s*,\\s*(\\w+)\\s*:?=\\s*[\\w.]+\\.(?:Atoi|Parse\\w*)\\(\\s*" + v + "\\b")
+                    .matcher(rest);
+            if (c.find()) {
+                Matcher e2 = Pattern.compile("\\bif\\s+" + Pattern.quote(c.group(2)) + "\\s*!=\\s*nil\\s*\\{([^}]*)}").matcher(rest);
+                if (e2.find(c.end()) && !ABORT.matcher(e2.group(1)).find() && !e2.group(1).contains("return")) {
+                    return new String[] {null, null};
+                }
+            }
             return null;
         }
 

@@ -165,6 +165,28 @@ class EnvScannerTest {
     }
 
     @Test
+    void goConversionWithAFallbackIsOptionalAndOneThatAbortsIsNot() {
+        List<EnvReference> refs = scan("app/main.go",
+                "package main",
+                "func main() {",
+                "\ttimeoutStr := os.Getenv(\"CONTEXT_TIMEOUT\")",
+                "\ttimeout, err := strconv.Atoi(timeoutStr)",
+                "\tif err != nil {",
+                "\t\tlog.Println(\"failed to parse timeout, using default timeout\")",
+                "\t\ttimeout = defaultTimeout",
+                "\t}",
+                "\tworkersStr := os.Getenv(\"WORKERS\")",
+                "\tworkers, err := strconv.Atoi(workersStr)",
+                "\tif err != nil {",
+                "\t\tlog.Fatal(err)",
+                "\t}",
+                "}");
+        assertEquals(List.of("CONTEXT_TIMEOUT", "WORKERS"), refs.stream().map(EnvReference::name).toList());
+        assertTrue(refs.get(0).optional(), "unset fails the conversion, and the code goes on with its default");
+        assertFalse(refs.get(1).optional(), "unset fails the conversion, and the program exits");
+    }
+
+    @Test
     void unsupportedMinifiedAndBinaryFilesYieldNothing() {
         assertTrue(scan("deploy.sh", "echo $DATABASE_URL ${API_TOKEN}").isEmpty());
         assertTrue(scan("README.md", "process.env.FOO").isEmpty());
