@@ -1,5 +1,6 @@
 package dev.devops.compose;
 
+import dev.devops.files.FileKinds;
 import dev.devops.core.VariableNames;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
@@ -30,8 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class ComposeLoader {
     /** The default file names, in the order compose looks for them. */
-    public static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
-            "docker-compose.yml");
+    public static final List<String> DEFAULT_FILES = FileKinds.COMPOSE_DEFAULT_NAMES;
 
     /**
      * What to load.

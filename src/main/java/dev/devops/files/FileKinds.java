@@ -21,6 +21,13 @@ public final class FileKinds {
             ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
             ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap");
 
+    /**
+     * The names docker compose reads when no -f is given, in its order of preference: with two of them in a
+     * directory it reads the first (and warns).
+     */
+    public static final List<String> COMPOSE_DEFAULT_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
+            "docker-compose.yml");
+
     /** Compose file names: compose.yaml, docker-compose.yml, docker-compose.prod.yml, compose.override.yaml … */
     private static final Pattern COMPOSE_NAME = Pattern.compile("(?i)(docker-)?compose(\\.[A-Za-z0-9_.-]+)?\\.ya?ml");
 

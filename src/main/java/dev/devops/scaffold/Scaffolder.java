@@ -1,5 +1,6 @@
 package dev.devops.scaffold;
 
+import dev.devops.files.FileKinds;
 import dev.devops.core.AtomicWrite;
 import dev.devops.core.InputFiles;
 import dev.devops.core.SourceLocation;
@@ -112,7 +113,7 @@ public final class Scaffolder {
             }
         }
         Map<String, Object> model = RenderModel.project(d);
-        files.add(generated(root, "docker-compose.yml", templates.render("docker-compose.yml.ftl", model)));
+        files.add(generated(root, composeFile(root), templates.render("docker-compose.yml.ftl", model)));
         files.add(generated(root, ".env.example", templates.render("env.example.ftl", model)));
         files.add(gitignore(root));
         return new Plan(files);
@@ -252,6 +253,21 @@ public final class Scaffolder {
                     GeneratedFiles.hasStamp(old) ? EDITED : UNSTAMPED, origin);
             case USER -> new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content, USER_FILE, origin);
         };
+    }
+
+    /**
+     * Where the stack's compose file goes: docker-compose.yml, unless the repository already has a compose file
+     * under a name docker compose prefers (compose.yaml …). Then that file is the stack's: writing
+     * docker-compose.yml beside it would be ignored by compose, so the repository's file is the one planned
+     * (kept as the user's own, replaced only with --force).
+     */
+    static String composeFile(Path root) {
+        for (String name : FileKinds.COMPOSE_DEFAULT_NAMES) {
+            if (Files.isRegularFile(root.resolve(name))) {
+                return name;
+            }
+        }
+        return "docker-compose.yml";
     }
 
     /** A .gitignore larger than this is refused rather than merged (no real one comes close). */

@@ -366,4 +366,19 @@ class ScaffolderTest {
         assertEquals(List.of("Dockerfile", "docker-compose.yml"), check.userFiles());
         assertEquals(List.of(), check.drift(), "only files devops generated are compared");
     }
+
+    @Test
+    void aComposeFileUnderANameComposePrefersIsTheStacksComposeFile() throws IOException {
+        // docker compose reads compose.yaml before docker-compose.yml: one written beside it would never be used
+        String own = "services:\n  web:\n    build: .\n";
+        Files.writeString(root.resolve("compose.yaml"), own);
+        Plan plan = Scaffolder.plan(d, root, t);
+        assertEquals(Action.CONFLICT, plan.file("compose.yaml").action());
+        assertTrue(plan.file("compose.yaml").userFile());
+        assertTrue(plan.files().stream().noneMatch(f -> f.relativePath().equals("docker-compose.yml")), plan.files()::toString);
+        Scaffolder.apply(plan, root, false);
+        assertEquals(own, Files.readString(root.resolve("compose.yaml")));
+        assertFalse(Files.exists(root.resolve("docker-compose.yml")));
+        assertEquals(List.of("compose.yaml"), Scaffolder.check(d, root, t).userFiles());
+    }
 }

@@ -225,7 +225,8 @@ public final class DriftCheck implements Check {
 
     /** Whether the repository renders its files from devops.yaml: at least one carries the generated header. */
     private static boolean adopted(LintContext context, Path root) {
-        java.util.List<String> candidates = new java.util.ArrayList<>(java.util.List.of("docker-compose.yml", ".env.example"));
+        java.util.List<String> candidates = new java.util.ArrayList<>(dev.devops.files.FileKinds.COMPOSE_DEFAULT_NAMES);
+        candidates.add(".env.example");
         for (dev.devops.descriptor.App a : context.descriptor().apps()) {
             String dir = ".".equals(a.path()) ? "" : a.path() + "/";
             candidates.add(dir + "Dockerfile");
