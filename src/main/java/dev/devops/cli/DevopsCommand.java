@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             DownCommand.class,
             PsCommand.class,
             LogsCommand.class,
+            BuildCommand.class,
             SchemaCommand.class,
             LintCommand.class,
             RulesCommand.class,

@@ -66,6 +66,27 @@ public final class BuildContext {
 
     /** Writes the context tar to {@code out}. */
     public static void write(Path contextDir, String dockerfile, OutputStream out) throws IOException {
+        write(contextDir, dockerfile, out, false);
+    }
+
+    /**
+     * The SHA-256 ({@code sha256:hex}) of the context as a reproducible tar: the same entries as sent to
+     * the engine, with every mtime fixed at 0, so two checkouts of one commit give the same digest.
+     */
+    public static String digest(Path contextDir, String dockerfile) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            write(contextDir, dockerfile, out, true);
+        }
+        return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void write(Path contextDir, String dockerfile, OutputStream out, boolean fixedTimes) throws IOException {
         List<String> files = files(contextDir, dockerfile);
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -76,11 +97,14 @@ public final class BuildContext {
                 if (Files.isSymbolicLink(p)) {
                     e = new TarArchiveEntry(rel, TarArchiveEntry.LF_SYMLINK);
                     e.setLinkName(Files.readSymbolicLink(p).toString());
+                    // the entry's default time is "now": set it, or the same files give another tar
+                    e.setModTime(fixedTimes ? 0
+                            : Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000 * 1000);
                 } else {
                     boolean dir = rel.endsWith("/");
                     e = new TarArchiveEntry(rel, dir ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL);
                     e.setMode(mode(p, dir));
-                    e.setModTime(Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
+                    e.setModTime(fixedTimes ? 0 : Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
                     if (!dir) {
                         e.setSize(Files.size(p));
                     }

@@ -1,0 +1,137 @@
+package dev.devops.release;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.devops.core.SourceLocation;
+import dev.devops.core.UserError;
+import dev.devops.scaffold.AtomicWrite;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The manifests of one project: {@code <project>/.devops/artifacts/<version>.json}, each written atomically.
+ * A version's images never change: {@link #record} refuses to replace a manifest with one whose image ids
+ * differ (a dirty build excepted: it is a scratch build, never promoted).
+ */
+public final class ArtifactStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Path dir;
+
+    public ArtifactStore(Path projectDir) {
+        this.dir = projectDir.resolve(ArtifactVersion.ARTIFACTS_DIR);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String version) {
+        if (!ArtifactVersion.isValid(version)) {
+            throw new UserError(null, "'" + version + "' is not a version", "give a version as devops build printed it, e.g. 1.4.2 or 3f2a9c1");
+        }
+        return dir.resolve(version + ".json");
+    }
+
+    public Optional<Artifact> read(String version) {
+        Path f = file(version);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(f));
+    }
+
+    /** Every manifest, oldest build first. */
+    public List<Artifact> all() {
+        List<Artifact> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path f : files) {
+                out.add(parse(f));
+            }
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(dir), "cannot list the manifests: " + e.getMessage(), "check the directory's permissions");
+        }
+        out.sort(Comparator.comparing((Artifact a) -> a.builtAt() == null ? "" : a.builtAt()).thenComparing(Artifact::version));
+        return out;
+    }
+
+    /**
+     * Writes {@code a} as its version's manifest. A manifest already there with other image ids is
+     * kept and this throws {@link ImmutableArtifactException}, unless both builds are dirty.
+     * Returns the manifest now on disk (the existing one, when it describes the same images, keeps
+     * its registry digests and promotions).
+     */
+    public Artifact record(Artifact a) {
+        Optional<Artifact> existing = read(a.version());
+        if (existing.isPresent()) {
+            Artifact old = existing.get();
+            if (old.sameImages(a)) {
+                return old;
+            }
+            if (!(old.dirty() && a.dirty())) {
+                throw new ImmutableArtifactException("version " + a.version() + " was already built with other images ("
+                        + describe(old) + ", now " + describe(a) + ") and an artifact version never changes: "
+                        + "commit the change (a new commit is a new version) or tag a new release; "
+                        + "what differed was not in git (a build argument, a base image, or an ignored file in the build context)");
+            }
+        }
+        write(a);
+        return a;
+    }
+
+    /** Replaces the manifest of {@code a.version()} with {@code a} (same images: digests or promotions added). */
+    public void update(Artifact a) {
+        Optional<Artifact> existing = read(a.version());
+        if (existing.isPresent() && !existing.get().sameImages(a)) {
+            throw new ImmutableArtifactException("version " + a.version() + ": the manifest on disk names other images");
+        }
+        write(a);
+    }
+
+    private void write(Artifact a) {
+        AtomicWrite.write(file(a.version()), toJson(a) + "\n");
+    }
+
+    public static String toJson(Object a) {
+        try {
+            return JSON.writeValueAsString(a);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Artifact parse(Path f) {
+        try {
+            Artifact a = JSON.readValue(f.toFile(), Artifact.class);
+            if (a.version() == null || a.images() == null) {
+                throw new UserError(SourceLocation.of(f), "not an artifact manifest (no version or images)",
+                        "delete it or restore it from the registry with devops releases");
+            }
+            return a;
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(f), "unreadable artifact manifest: " + e.getMessage().lines().findFirst().orElse(""),
+                    "restore it from version control or delete it (the registry holds pushed versions)");
+        }
+    }
+
+    private static String describe(Artifact a) {
+        return String.join(", ", a.images().stream().map(i -> i.service() + " " + shortId(i.imageId())).toList());
+    }
+
+    static String shortId(String id) {
+        String s = id == null ? "?" : id.replace("sha256:", "");
+        return s.length() > 12 ? s.substring(0, 12) : s;
+    }
+}
