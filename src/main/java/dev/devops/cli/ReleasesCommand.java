@@ -124,7 +124,16 @@ public final class ReleasesCommand extends ArtifactCommand {
                         List.copyOf(envs), List.copyOf(current)));
             }
         }
-        List<Release> out = new ArrayList<>(byVersion.values());
+        List<String> order = environments(project.dir());
+        Comparator<String> byOrder = Comparator.comparingInt(e -> order.contains(e) ? order.indexOf(e) : order.size());
+        List<Release> out = new ArrayList<>();
+        for (Release r : byVersion.values()) {
+            List<String> envs = new ArrayList<>(r.environments());
+            envs.sort(byOrder);
+            List<String> current = new ArrayList<>(r.current());
+            current.sort(byOrder);
+            out.add(new Release(r.version(), r.commit(), r.created(), r.check(), r.promotable(), r.digests(), envs, current));
+        }
         out.sort(Comparator.comparing((Release r) -> r.created() == null ? "" : r.created()).reversed()
                 .thenComparing(Release::version));
         return out;

@@ -1,6 +1,7 @@
 package dev.devops.engine;
 
 import dev.devops.files.DockerIgnore;
+import dev.devops.files.FileKinds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,12 @@ public final class BuildContext {
                     return FileVisitResult.CONTINUE;
                 }
                 String rel = rel(contextDir, dir);
+                if (FileKinds.isArtifactRecord(rel)) {
+                    return FileVisitResult.SKIP_SUBTREE; // devops's own records: a build never depends on them
+                }
+                if (FileKinds.ARTIFACT_RECORDS.startsWith(rel + "/")) {
+                    return FileVisitResult.CONTINUE; // no entry of its own: it appears with the records' first build
+                }
                 if (ignore.excluded(rel)) {
                     // only descend when a later "!" pattern might bring something back
                     return ignore.hasExceptions() ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;

@@ -170,4 +170,15 @@ public final class FileKinds {
     public static boolean isCi(String path) {
         return CI_PATH.matcher(path).matches();
     }
+
+    /** Where {@code devops build} records artifact manifests, relative to the project directory. */
+    public static final String ARTIFACT_RECORDS = ".devops/artifacts";
+
+    /**
+     * Whether {@code path} is one of devops's own artifact records (under {@link #ARTIFACT_RECORDS}): never
+     * part of a build context and never a change that makes the work tree dirty.
+     */
+    public static boolean isArtifactRecord(String path) {
+        return path.equals(ARTIFACT_RECORDS) || path.startsWith(ARTIFACT_RECORDS + "/");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.devops.release;
 
+import dev.devops.files.FileKinds;
 import dev.devops.git.Revision;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record ArtifactVersion(String value, boolean dirty) {
     /** Files devops itself writes while building, which never make the tree dirty. */
-    public static final String ARTIFACTS_DIR = ".devops/artifacts";
+    public static final String ARTIFACTS_DIR = FileKinds.ARTIFACT_RECORDS;
     private static final Pattern SEMVER_V = Pattern.compile("^[vV](?=\\d)");
     private static final Pattern TAG_CHARS = Pattern.compile("[^A-Za-z0-9_.-]");
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -28,8 +29,7 @@ public record ArtifactVersion(String value, boolean dirty) {
 
     /** The changed paths that count: everything except what devops writes under {@link #ARTIFACTS_DIR}. */
     public static List<String> changes(Revision rev) {
-        return rev.changed().stream().filter(p -> !p.equals(ARTIFACTS_DIR) && !p.startsWith(ARTIFACTS_DIR + "/")
-                && !p.equals(".devops/")).toList();
+        return rev.changed().stream().filter(p -> !FileKinds.isArtifactRecord(p)).toList();
     }
 
     /** A git tag as an image tag: a leading {@code v} before a digit dropped, other characters an image tag cannot hold become {@code -}. */

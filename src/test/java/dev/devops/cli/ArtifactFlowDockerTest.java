@@ -1,0 +1,261 @@
+package dev.devops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devops.git.TestRepo;
+import dev.devops.release.RegistryClient;
+import dev.devops.release.RegistryTarget;
+import dev.devops.testsupport.Docker;
+import dev.devops.testsupport.DockerTest;
+import dev.devops.testsupport.LocalRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The artifact flow with real parts: git repositories in temp dirs, the Docker engine, and Debian's
+ * docker-registry on loopback. Images are FROM scratch (a few bytes), so build and push take well
+ * under a second each.
+ */
+@DockerTest
+class ArtifactFlowDockerTest {
+    private static LocalRegistry registry;
+    private static final List<String> projects = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void startRegistry(@TempDir Path regDir) throws Exception {
+        registry = LocalRegistry.start(regDir);
+    }
+
+    @AfterAll
+    static void stopRegistryAndRemoveImages() {
+        if (registry != null) {
+            registry.close();
+        }
+        for (String p : projects) {
+            Docker.client().listImagesCmd().withReferenceFilter(p + "-*").exec().forEach(i -> remove(i.getId()));
+            Docker.client().listImagesCmd().withReferenceFilter("127.0.0.1:*/*/" + p + "-*").exec().forEach(i -> remove(i.getId()));
+        }
+    }
+
+    private static void remove(String id) {
+        try {
+            Docker.client().removeImageCmd(id).withForce(true).exec();
+        } catch (RuntimeException gone) {
+            // removed with another tag already
+        }
+    }
+
+    /** A committed project: compose file, a FROM scratch Dockerfile copying the context, devops.yaml with three environments. */
+    private TestRepo project(String name) throws java.io.IOException {
+        projects.add(name);
+        Files.createDirectories(dir.resolve(name));
+        TestRepo repo = TestRepo.init(dir.resolve(name));
+        repo.write("compose.yaml", "name: " + name + "\nservices:\n  web:\n    build: .\n    restart: unless-stopped\n")
+                .write("Dockerfile", "FROM scratch\nCOPY . /app/\n")
+                .write(".dockerignore", ".git\n")
+                .write(".gitignore", "local.txt\n")
+                .write("hello.txt", "hello\n")
+                .write("devops.yaml", "name: " + name + "\napps:\n  web:\n    runtime:\n      language: go\n"
+                        + "      version: \"1.22\"\n      buildTool: go\n    port: 8080\n"
+                        + "environments:\n  development: {}\n  staging: {}\n  production: {}\n");
+        repo.commit("init");
+        return repo;
+    }
+
+    private int run(Object command, String... args) {
+        out.reset();
+        err.reset();
+        PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cl = Main.commandLine();
+            String name = new CommandLine(command).getCommandName();
+            cl.getCommandSpec().removeSubcommand(name);
+            cl.addSubcommand(command);
+            return cl.execute(args);
+        } finally {
+            System.setOut(realOut);
+            System.setErr(realErr);
+        }
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static <T extends ArtifactCommand> T withEnv(T c, Map<String, String> env) {
+        Map<String, String> e = new HashMap<>(System.getenv());
+        e.remove(ArtifactCommand.REGISTRY_VAR);
+        e.putAll(env);
+        c.env = e;
+        return c;
+    }
+
+    private String compose(TestRepo r) {
+        return r.dir.resolve("compose.yaml").toString();
+    }
+
+    @Test
+    void buildPushPromoteStagingThenProductionResolvesToTheTestedDigest() throws Exception {
+        TestRepo repo = project("art-flow-" + UUID.randomUUID().toString().substring(0, 6));
+        String reg = registry.host() + "/team";
+        String version = repo.git("rev-parse", "--short", "HEAD").trim();
+
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo), "--format", "json"), stderr());
+        JsonNode built = JSON.readTree(stdout());
+        assertEquals(version, built.get("version").asText());
+        assertEquals("passed", built.get("check").get("status").asText());
+        String imageId = built.get("images").get(0).get("imageId").asText();
+        Map<String, String> labels = Docker.inspect(imageId).getConfig().getLabels();
+        assertEquals(repo.git("rev-parse", "HEAD").trim(), labels.get("org.opencontainers.image.revision"));
+        assertEquals(version, labels.get("org.opencontainers.image.version"));
+        assertTrue(labels.get("dev.devops.descriptor.sha256").startsWith("sha256:"), labels.toString());
+        assertTrue(Files.exists(repo.dir.resolve(".devops/artifacts/" + version + ".json")));
+
+        // the same commit again: the same image, nothing rewritten
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+
+        assertEquals(0, run(withEnv(new PushCommand(), Map.of()), "push", "--registry", reg, "-f", compose(repo), "--format", "json"), stderr());
+        String digest = JSON.readTree(stdout()).get("images").get(0).get("digest").asText();
+        assertTrue(digest.startsWith("sha256:"), digest);
+
+        assertEquals(0, run(withEnv(new PromoteCommand(), Map.of()), "promote", version, "--to", "development",
+                "--registry", reg, "-f", compose(repo)), stderr());
+        // production before staging is refused, and nothing is tagged
+        assertEquals(1, run(withEnv(new PromoteCommand(), Map.of()), "promote", version, "--to", "production",
+                "--registry", reg, "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("never reached staging"), stderr());
+        RegistryClient client = new RegistryClient(RegistryTarget.parse(reg), Optional.empty());
+        String name = built.get("images").get(0).get("repository").asText();
+        assertEquals(Optional.empty(), client.digest(name, "production"));
+
+        assertEquals(0, run(withEnv(new PromoteCommand(), Map.of()), "promote", version, "--to", "staging",
+                "--registry", reg, "-f", compose(repo)), stderr());
+        assertEquals(0, run(withEnv(new PromoteCommand(), Map.of()), "promote", version, "--to", "production",
+                "--registry", reg, "-f", compose(repo)), stderr());
+        assertEquals(Optional.of(digest), client.digest(name, "production"));
+        assertEquals(Optional.of(digest), client.digest(name, "production-" + version));
+        assertEquals(Optional.of(digest), client.digest(name, "staging"));
+
+        // a fresh clone (no .devops, no local image) sees the same release from the registry alone
+        Path clone = dir.resolve("clone");
+        repo.git("clone", "-q", repo.dir.toString(), clone.toString());
+        assertEquals(0, run(withEnv(new ReleasesCommand(), Map.of(ArtifactCommand.REGISTRY_VAR, reg)), "releases",
+                "-f", clone.resolve("compose.yaml").toString(), "--format", "json"), stderr());
+        JsonNode releases = JSON.readTree(stdout());
+        assertEquals(1, releases.size(), stdout());
+        assertEquals(version, releases.get(0).get("version").asText());
+        assertEquals(digest, releases.get(0).get("digests").get("web").asText());
+        assertEquals("[\"development\",\"staging\",\"production\"]", releases.get(0).get("environments").toString());
+        assertEquals("passed", releases.get(0).get("check").asText());
+        assertEquals(0, run(withEnv(new PromoteCommand(), Map.of(ArtifactCommand.REGISTRY_VAR, reg)), "promote", version,
+                "--to", "production", "-f", clone.resolve("compose.yaml").toString()), stderr());
+    }
+
+    @Test
+    void aRebuildOfTheSameVersionWithOtherContentIsRefused() throws Exception {
+        TestRepo repo = project("art-immut-" + UUID.randomUUID().toString().substring(0, 6));
+        String version = repo.git("rev-parse", "--short", "HEAD").trim();
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        Path manifest = repo.dir.resolve(".devops/artifacts/" + version + ".json");
+        String before = Files.readString(manifest);
+        // an ignored file is in the build context but not in git: same commit, other content
+        Files.writeString(repo.dir.resolve("local.txt"), "changed\n");
+        assertEquals(1, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("version " + version + " was already built with other images"), stderr());
+        assertEquals(before, Files.readString(manifest));
+    }
+
+    @Test
+    void aDirtyTreeIsRefusedAndAnAllowedDirtyBuildIsNeitherPushedNorPromoted() throws Exception {
+        TestRepo repo = project("art-dirty-" + UUID.randomUUID().toString().substring(0, 6));
+        repo.write("hello.txt", "edited\n");
+        assertEquals(2, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("uncommitted changes (hello.txt)") && stderr().contains("--allow-dirty"), stderr());
+        assertFalse(Files.exists(repo.dir.resolve(".devops/artifacts")));
+
+        assertEquals(0, run(new BuildCommand(), "build", "--allow-dirty", "-f", compose(repo), "--format", "json"), stderr());
+        JsonNode built = JSON.readTree(stdout());
+        String version = built.get("version").asText();
+        assertTrue(version.endsWith("-dirty") && !built.get("promotable").asBoolean(), stdout());
+        assertEquals("false", Docker.inspect(built.get("images").get(0).get("imageId").asText())
+                .getConfig().getLabels().get("dev.devops.promotable"));
+        assertEquals(1, run(withEnv(new PushCommand(), Map.of()), "push", version, "--registry", registry.host() + "/team",
+                "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("dirty"), stderr());
+    }
+
+    @Test
+    void theGateStopsTheBuildAndNoCheckIsRecorded() throws Exception {
+        TestRepo repo = project("art-gate-" + UUID.randomUUID().toString().substring(0, 6));
+        // a literal database password in the compose file: a lint error (assembled here, never a literal in this file)
+        repo.write("compose.yaml", "name: " + repo.dir.getFileName() + "\nservices:\n  web:\n    build: .\n"
+                + "  db:\n    image: postgres:15\n    environment:\n      POSTGRES_PASSWORD: " + "Xk9p" + "Q2mLr7vTz4Wb\n");
+        repo.commit("db");
+        assertEquals(1, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("no artifact was built"), stderr());
+        assertFalse(Files.exists(repo.dir.resolve(".devops/artifacts")));
+
+        assertEquals(0, run(new BuildCommand(), "build", "--no-check", "-f", compose(repo), "--format", "json"), stderr());
+        JsonNode built = JSON.readTree(stdout());
+        assertEquals("skipped", built.get("check").get("status").asText());
+        assertEquals("skipped", Docker.inspect(built.get("images").get(0).get("imageId").asText())
+                .getConfig().getLabels().get("dev.devops.check"));
+    }
+
+    @Test
+    void registryDownExitsThreeAndCredentialsAreNeverShown() throws Exception {
+        TestRepo repo = project("art-down-" + UUID.randomUUID().toString().substring(0, 6));
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        String password = "pw-" + UUID.randomUUID();
+        Map<String, String> creds = Map.of("DEVOPS_REGISTRY_USER", "ci-bot", "DEVOPS_REGISTRY_PASSWORD", password);
+        String down = "127.0.0.1:" + LocalRegistry.freePort() + "/team";
+        assertEquals(3, run(withEnv(new PushCommand(), creds), "push", "--registry", down, "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("is not reachable") && stderr().contains("start it"), stderr());
+        assertEquals(1, stderr().lines().count(), stderr());
+        assertFalse((stdout() + stderr()).contains(password));
+        assertEquals(3, run(withEnv(new ReleasesCommand(), creds), "releases", "--registry", down, "-f", compose(repo)), stderr());
+
+        // the live registry takes the push with credentials; they appear in no output and no manifest
+        assertEquals(0, run(withEnv(new PushCommand(), creds), "push", "--registry", registry.host() + "/team",
+                "-f", compose(repo), "--format", "json"), stderr());
+        assertFalse((stdout() + stderr()).contains(password));
+        try (var files = Files.list(repo.dir.resolve(".devops/artifacts"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                assertFalse(text.contains(password) || text.contains("ci-bot"), text);
+            }
+        }
+    }
+}
