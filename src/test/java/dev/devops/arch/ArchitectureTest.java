@@ -102,4 +102,16 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.devops.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.devops.engine..", "dev.devops.scaffold.."));
     }
+
+    @Test
+    void releaseNeverTouchesTheEngineOrPrints() {
+        check(noClasses().that().resideInAPackage("dev.devops.release..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.devops.engine..", "com.github.dockerjava..",
+                        "dev.devops.lint..", "dev.devops.report..", "dev.devops.detect..", "picocli.."));
+        check(noClasses().that().resideInAPackage("dev.devops.release..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("release reports through return values and exceptions; cli prints"));
+        check(noClasses().that().resideOutsideOfPackages("dev.devops.release..", "dev.devops.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.devops.release.."));
+    }
 }
