@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             PushCommand.class,
             PromoteCommand.class,
             ReleasesCommand.class,
+            SaveCommand.class,
+            LoadCommand.class,
             SchemaCommand.class,
             LintCommand.class,
             RulesCommand.class,

@@ -258,4 +258,55 @@ class ArtifactFlowDockerTest {
             }
         }
     }
+
+    @Test
+    void saveAndLoadMoveAVersionAndATamperedArchiveIsRefused() throws Exception {
+        TestRepo repo = project("art-save-" + UUID.randomUUID().toString().substring(0, 6));
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo), "--format", "json"), stderr());
+        JsonNode built = JSON.readTree(stdout());
+        String version = built.get("version").asText();
+        String imageId = built.get("images").get(0).get("imageId").asText();
+        Path archive = dir.resolve("release.tar");
+        assertEquals(0, run(withEnv(new SaveCommand(), Map.of()), "save", version, "-o", archive.toString(), "-f", compose(repo)), stderr());
+
+        // another clone of the project on a machine without the image
+        Path other = dir.resolve("airgapped");
+        repo.git("clone", "-q", repo.dir.toString(), other.toString());
+        remove(imageId);
+        assertFalse(Docker.imageExists(imageId));
+        assertEquals(0, run(withEnv(new LoadCommand(), Map.of()), "load", archive.toString(), "-f", other.resolve("compose.yaml").toString()),
+                stderr());
+        assertTrue(Docker.imageExists(built.get("images").get(0).get("repository").asText() + ":" + version));
+        assertEquals(imageId, Docker.inspect(built.get("images").get(0).get("repository").asText() + ":" + version).getId());
+        assertTrue(Files.exists(other.resolve(".devops/artifacts/" + version + ".json")));
+
+        // one byte of the image archive changed: refused before anything is loaded
+        Path tampered = dir.resolve("tampered.tar");
+        flipAByteOfTheImages(archive, tampered);
+        Path third = dir.resolve("third");
+        repo.git("clone", "-q", repo.dir.toString(), third.toString());
+        assertEquals(1, run(withEnv(new LoadCommand(), Map.of()), "load", tampered.toString(), "-f", third.resolve("compose.yaml").toString()),
+                stderr());
+        assertTrue(stderr().contains("SHA-256") && stderr().contains("nothing was loaded"), stderr());
+        assertFalse(Files.exists(third.resolve(".devops/artifacts")));
+        // not an archive at all: a one-line input error
+        assertEquals(2, run(withEnv(new LoadCommand(), Map.of()), "load", third.resolve("compose.yaml").toString(),
+                "-f", third.resolve("compose.yaml").toString()), stderr());
+    }
+
+    private static void flipAByteOfTheImages(Path in, Path out) throws Exception {
+        try (var tarIn = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(in));
+                var tarOut = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(out))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            while ((e = tarIn.getNextEntry()) != null) {
+                byte[] data = tarIn.readAllBytes();
+                if (e.getName().equals("images.tar")) {
+                    data[data.length / 2] ^= 0x01;
+                }
+                tarOut.putArchiveEntry(e);
+                tarOut.write(data);
+                tarOut.closeArchiveEntry();
+            }
+        }
+    }
 }
