@@ -121,6 +121,26 @@ public final class ArtifactImages {
         return c.digest;
     }
 
+    /** Pulls {@code ref} ({@code repo@sha256:…}) with the given credentials (null: anonymous). */
+    public void pull(String ref, String registryHost, String user, String password) {
+        AuthConfig auth = new AuthConfig().withRegistryAddress(registryHost);
+        if (user != null) {
+            auth = auth.withUsername(user).withPassword(password);
+        }
+        try {
+            docker().pullImageCmd(ref).withAuthConfig(auth).exec(new com.github.dockerjava.api.command.PullImageResultCallback())
+                    .awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("pull of " + ref + " interrupted", e);
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineException("pull of " + ref + " failed: " + redact(EngineClient.rootMessage(e), password)
+                    + ": check that the registry " + registryHost + " is reachable from the Docker engine, and the credentials");
+        }
+    }
+
     /** Writes {@code refs} as one {@code docker save} archive to {@code out}. */
     public void save(List<String> refs, OutputStream out) {
         DockerCalls.call("saving " + String.join(", ", refs), () -> {

@@ -34,7 +34,7 @@ import picocli.CommandLine;
  * docker-registry on loopback. Images are FROM scratch (a few bytes), so build and push take well
  * under a second each.
  */
-@DockerTest
+@DockerTest(images = "debian:bookworm-slim")
 class ArtifactFlowDockerTest {
     private static LocalRegistry registry;
     private static final List<String> projects = new ArrayList<>();
@@ -292,6 +292,50 @@ class ArtifactFlowDockerTest {
         // not an archive at all: a one-line input error
         assertEquals(2, run(withEnv(new LoadCommand(), Map.of()), "load", third.resolve("compose.yaml").toString(),
                 "-f", third.resolve("compose.yaml").toString()), stderr());
+    }
+
+    @Test
+    void upEnvRunsThePromotedDigestWithTheEnvironmentsVariables() throws Exception {
+        String name = "art-upenv-" + UUID.randomUUID().toString().substring(0, 6);
+        TestRepo repo = project(name);
+        repo.write("Dockerfile", "FROM debian:bookworm-slim\nCOPY hello.txt /hello.txt\nCMD [\"sleep\", \"infinity\"]\n")
+                .write("compose.yaml", "name: " + name + "\nservices:\n  web:\n    build: .\n    init: true\n"
+                        + "    restart: unless-stopped\n    environment:\n      GREETING: ${GREETING:-none}\n")
+                .write(".gitignore", "local.txt\n.env.*\n");
+        repo.commit("runnable");
+        // the environment's values live on the machine that runs it, never in git
+        repo.write(".env.staging", "GREETING=hello-staging\n");
+        String reg = registry.host() + "/team";
+        String version = repo.git("rev-parse", "--short", "HEAD").trim();
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        assertEquals(0, run(withEnv(new PushCommand(), Map.of()), "push", "--registry", reg, "-f", compose(repo), "--format", "json"), stderr());
+        String digest = JSON.readTree(stdout()).get("images").get(0).get("digest").asText();
+        assertEquals(0, run(withEnv(new PromoteCommand(), Map.of()), "promote", version, "--to", "staging", "--force",
+                "--registry", reg, "-f", compose(repo)), stderr());
+        assertTrue(stderr().contains("--force"), stderr());
+
+        UpCommand up = new UpCommand();
+        up.env = Map.of(ArtifactCommand.REGISTRY_VAR, reg);
+        try {
+            assertEquals(0, run(up, "up", "--env", "staging", "-d", "-f", compose(repo)), stderr());
+            assertEquals(0, run(new PsCommand(), "ps", "--format", "json", "-f", compose(repo)), stderr());
+            JsonNode ps = JSON.readTree(stdout());
+            assertEquals(1, ps.size(), stdout());
+            assertEquals(digest, ps.get(0).get("Digest").asText(), stdout());
+            assertEquals(version, ps.get(0).get("Version").asText(), stdout());
+            String id = ps.get(0).get("ID").asText();
+            List<String> envs = List.of(Docker.client().inspectContainerCmd(id).exec().getConfig().getEnv());
+            assertTrue(envs.contains("GREETING=hello-staging"), envs.toString());
+            assertEquals(0, run(new PsCommand(), "ps", "-f", compose(repo)), stderr());
+            assertTrue(stdout().contains("VERSION") && stdout().contains(version), stdout());
+            // nothing promoted to production: a clear input error, nothing started
+            UpCommand prod = new UpCommand();
+            prod.env = Map.of(ArtifactCommand.REGISTRY_VAR, reg);
+            assertEquals(2, run(prod, "up", "--env", "production", "-d", "-f", compose(repo)), stderr());
+            assertTrue(stderr().contains("nothing was promoted to production"), stderr());
+        } finally {
+            run(new DownCommand(), "down", "-f", compose(repo));
+        }
     }
 
     private static void flipAByteOfTheImages(Path in, Path out) throws Exception {
