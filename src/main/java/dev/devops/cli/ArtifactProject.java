@@ -31,9 +31,12 @@ final class ArtifactProject {
         this.store = new ArtifactStore(stack.workingDir());
     }
 
-    /** Loads the stack and selects the app services named (all when none are). */
+    /**
+     * Loads the stack and selects the app services named (all when none are). Leniently: a CI runner
+     * that builds or promotes has none of the runtime secrets a {@code ${VAR:?}} demands.
+     */
     static ArtifactProject load(StackSource source, StackSource.Request request, List<String> services) {
-        StackSpec stack = source.load(request);
+        StackSpec stack = source.load(request.asLenient());
         List<ServiceSpec> all = stack.services().stream().filter(s -> s.build() != null).toList();
         if (all.isEmpty()) {
             throw new UserError(SourceLocation.of(stack.configFiles().isEmpty() ? stack.workingDir() : stack.configFiles().get(0)),
