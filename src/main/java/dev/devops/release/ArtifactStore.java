@@ -68,21 +68,36 @@ public final class ArtifactStore {
     }
 
     /**
-     * Writes {@code a} as its version's manifest. A manifest already there with other image ids is
-     * kept and this throws {@link ImmutableArtifactException}, unless both builds are dirty.
-     * Returns the manifest now on disk (the existing one, when it describes the same images, keeps
-     * its registry digests and promotions).
+     * Writes {@code a} as its version's manifest. A manifest already there keeps its images: a service
+     * built again with another image id throws {@link ImmutableArtifactException} (unless both builds are
+     * dirty), a service not in it yet is added (a build of some services, then of the others). Returns the
+     * manifest now on disk (the existing one keeps its registry digests and promotions).
      */
     public Artifact record(Artifact a) {
         Optional<Artifact> existing = read(a.version());
         if (existing.isPresent()) {
             Artifact old = existing.get();
-            if (old.sameImages(a)) {
-                return old;
+            List<String> conflicts = new ArrayList<>();
+            List<Artifact.Image> merged = new ArrayList<>(old.images());
+            for (Artifact.Image i : a.images()) {
+                Optional<Artifact.Image> o = old.image(i.service());
+                if (o.isEmpty()) {
+                    merged.add(i);
+                } else if (!java.util.Objects.equals(o.get().imageId(), i.imageId())) {
+                    conflicts.add(i.service() + " " + shortId(o.get().imageId()) + ", now " + shortId(i.imageId()));
+                }
+            }
+            if (conflicts.isEmpty()) {
+                if (merged.size() == old.images().size()) {
+                    return old;
+                }
+                Artifact grown = old.withImages(merged);
+                write(grown);
+                return grown;
             }
             if (!(old.dirty() && a.dirty())) {
                 throw new ImmutableArtifactException("version " + a.version() + " was already built with other images ("
-                        + describe(old) + ", now " + describe(a) + ") and an artifact version never changes: "
+                        + String.join("; ", conflicts) + ") and an artifact version never changes: "
                         + "commit the change (a new commit is a new version) or tag a new release; "
                         + "what differed was not in git (a build argument, a base image, or an ignored file in the build context)");
             }
@@ -124,10 +139,6 @@ public final class ArtifactStore {
             throw new UserError(SourceLocation.of(f), "unreadable artifact manifest: " + e.getMessage().lines().findFirst().orElse(""),
                     "restore it from version control or delete it (the registry holds pushed versions)");
         }
-    }
-
-    private static String describe(Artifact a) {
-        return String.join(", ", a.images().stream().map(i -> i.service() + " " + shortId(i.imageId())).toList());
     }
 
     static String shortId(String id) {

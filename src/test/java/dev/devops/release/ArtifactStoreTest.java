@@ -34,9 +34,20 @@ class ArtifactStoreTest {
         String before = readManifest("1.0.0");
         ImmutableArtifactException e = assertThrows(ImmutableArtifactException.class,
                 () -> store.record(artifact("1.0.0", false, "sha256:222")));
-        assertTrue(e.getMessage().contains("web 111") && e.getMessage().contains("now web 222"), e.getMessage());
+        assertTrue(e.getMessage().contains("web 111, now 222"), e.getMessage());
         assertEquals(before, readManifest("1.0.0"));
         assertThrows(ImmutableArtifactException.class, () -> store.update(artifact("1.0.0", false, "sha256:222")));
+    }
+
+    @Test
+    void aBuildOfOtherServicesAddsThem() {
+        ArtifactStore store = new ArtifactStore(dir);
+        store.record(artifact("1.0.0", false, "sha256:111"));
+        Artifact worker = artifact("1.0.0", false, "sha256:333");
+        worker = worker.withImages(List.of(new Artifact.Image("worker", "shop-worker", "sha256:333", "sha256:cc", null, null)));
+        Artifact both = store.record(worker);
+        assertEquals(List.of("web", "worker"), both.images().stream().map(Artifact.Image::service).toList());
+        assertEquals(both, store.read("1.0.0").orElseThrow());
     }
 
     @Test
