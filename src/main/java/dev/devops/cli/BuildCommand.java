@@ -38,12 +38,13 @@ import picocli.CommandLine.Parameters;
 /** {@code devops build}: the versioned, labelled, validated app images of the stack and their manifest. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build the app images (services with build:) as one immutable, versioned artifact.",
-            "The version comes from git: HEAD's exact tag (v1.4.2 -> 1.4.2), else the short commit id.",
-            "Every image is tagged REPOSITORY:VERSION and labelled (org.opencontainers.image.revision, source,",
-            "version, created, title; dev.devops.descriptor.sha256, check, promotable). The lint (every family,",
-            "including render drift) runs first: findings at or above --fail-on produce no artifact.",
-            "The manifest is written to .devops/artifacts/VERSION.json; an existing version is never",
-            "rebuilt with other images (exit 1)."},
+            "The version comes from git: HEAD's exact tag (v1.4.2 -> 1.4.2), else the short commit id; a dirty work "
+                + "tree is refused unless --allow-dirty.",
+            "Every image is tagged REPOSITORY:VERSION and labelled (org.opencontainers.image.revision, source, version, "
+                + "created, title; dev.devops.descriptor.sha256, check, promotable).",
+            "The lint (every family, including render drift) runs first: findings at or above --fail-on produce no artifact.",
+            "The manifest is written to .devops/artifacts/VERSION.json; an existing version is never rebuilt with "
+                + "other images (exit 1). See docs/ARTIFACTS.md."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  built (or already built with the same images)",
             "  1  the check failed, or the version exists with other images",

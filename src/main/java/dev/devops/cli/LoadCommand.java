@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code devops load}: an archive of devops save into the engine and this project's manifests, verified. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Load an archive written by devops save: the image archive's SHA-256 is checked first, then",
-            "the loaded images' ids against the manifest; only then is the version recorded in .devops/artifacts."},
+        description = {"Load an archive written by devops save, verified.",
+            "The image archive's SHA-256 is checked first, then the loaded images' ids against the manifest; only "
+                + "then is the version recorded in .devops/artifacts."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  loaded", "  1  refused: SHA-256 or image id mismatch, or the version exists here with other images",
             "  2  usage error or not an archive", "  3  Docker engine unavailable or failed"})

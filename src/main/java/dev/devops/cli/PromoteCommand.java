@@ -25,12 +25,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code devops promote}: the same images (by digest) under an environment's tags, in the registry. */
 @Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Make a pushed version the images of an environment: NAME:ENV and NAME:ENV-VERSION are",
-            "set to the version's manifest digest in the registry (no pull, no rebuild, no push of layers), and",
-            "checked to resolve to that digest. Promotion follows devops.yaml's environments in order",
-            "(development, staging, production): a version that never reached the environment before ENV is",
-            "refused unless --force. Rolling back is promoting the previous version again.",
-            "Works on a fresh clone: the registry's tags and labels are the record."},
+        description = {"Promote a pushed version to an environment by digest, without rebuilding.",
+            "NAME:ENV and NAME:ENV-VERSION are set to the version's manifest digest in the registry (no pull, no "
+                + "build, no push of layers) and checked to resolve to it.",
+            "Promotion follows devops.yaml's environments in order (development, staging, production): a version that "
+                + "never reached the environment before ENV is refused unless --force.",
+            "Rolling back is promoting the previous version again. Works on a fresh clone: the registry's tags and "
+                + "labels are the record."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  promoted",
             "  1  refused: digest mismatch, not promotable (-dirty), or out of order without --force",

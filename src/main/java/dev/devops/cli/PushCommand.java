@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code devops push}: the artifact's images to a registry, with their digests recorded. */
 @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Push a built version's images to HOST[:PORT]/NAMESPACE/NAME:VERSION and record their digests.",
-            "Credentials: DEVOPS_REGISTRY_USER / DEVOPS_REGISTRY_PASSWORD, else ~/.docker/config.json (docker login);",
-            "never printed or recorded. A version already in the registry with another image is refused:",
-            "once pushed, the registry is the source of truth."},
+        description = {"Push a built version's images to the registry and record their digests.",
+            "Each image goes to HOST[:PORT]/NAMESPACE/NAME:VERSION. Credentials: DEVOPS_REGISTRY_USER / "
+                + "DEVOPS_REGISTRY_PASSWORD, else ~/.docker/config.json (docker login); never printed or recorded.",
+            "A version already in the registry with another image is refused: once pushed, the registry is the source of truth."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  pushed (or already there with the same images)",
             "  1  refused: the registry or the local tag holds other images for this version, or a -dirty build",

@@ -23,10 +23,10 @@ import picocli.CommandLine.Command;
 
 /** {@code devops releases}: every version with its digests, check result and the environments it reached. */
 @Command(name = "releases", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List every version: digests, check result, and the environments it reached (* = what the",
-            "environment runs now). With a registry (--registry or DEVOPS_REGISTRY) the registry's tags and",
-            "image labels are read, so a fresh clone sees what every CI runner pushed; without one, this",
-            "machine's manifests in .devops/artifacts."},
+        description = {"List every version with its digests, check result and the environments it reached.",
+            "An environment marked * runs that version now.",
+            "With a registry (--registry or DEVOPS_REGISTRY) its tags and image labels are read, so a fresh clone sees "
+                + "what every CI runner pushed; without one, this machine's manifests in .devops/artifacts."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  listed", "  2  usage error", "  3  registry unavailable or failing"})
 public final class ReleasesCommand extends ArtifactCommand {

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code devops save}: a built version as one file for an air-gapped move. */
 @Command(name = "save", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a built version to one tar: its manifest, the images (docker save) and their SHA-256.",
-            "devops load on the other side verifies the SHA-256 and the image ids before recording it."},
+        description = {"Write a built version to one archive for an air-gapped move.",
+            "The tar holds the manifest, the images (docker save) and their SHA-256; devops load verifies both "
+                + "before recording the version."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  saved", "  1  refused: the local images are not the version's any more",
             "  2  usage error or no such version", "  3  Docker engine unavailable or failed"})
