@@ -12,14 +12,13 @@ bin/devops --version >/dev/null   # builds the jar when needed
 work=$(mktemp -d /tmp/devops-bench-artifact.XXXXXX)
 cp target/devops.jar "$work/devops.jar"   # a copy: edits to the sources during the run change nothing
 devops() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -jar "$work/devops.jar" "$@"; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() { [ -f "$work/pids" ] && while read -r p; do kill "$p" 2>/dev/null || true; done <"$work/pids"; rm -rf "$work"; }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 registry() { # DIR -> starts a registry storing in DIR, prints its host:port
   local port; port=$(free_port); mkdir -p "$1/data"
   printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s/data\nhttp:\n  addr: 127.0.0.1:%s\n' "$1" "$port" >"$1/config.yml"
-  docker-registry serve "$1/config.yml" >"$1/log" 2>&1 & pids+=($!)
+  docker-registry serve "$1/config.yml" >"$1/log" 2>&1 & echo $! >>"$work/pids"
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
   echo "127.0.0.1:$port"
 }
@@ -32,7 +31,11 @@ for ex in "${examples[@]}"; do
   src=examples/$ex; [ -d "$src" ] || { echo "bench: no $src" >&2; exit 2; }
   dir=$work/$ex; cp -r "$src" "$dir"
   (cd "$dir" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm bench)
-  docker build -q --network none -t "bench-warm-$ex" "$dir" >/dev/null           # warm the build cache for both flows
+  # warm the build cache of both flows (the CLI's context tar and devops's differ in owner names, so each
+  # has its own cache entries), from a second clone of the same commit
+  git clone -q "$dir" "$dir-warm"
+  docker build -q --network none -t "bench-warm-$ex" "$dir-warm" >/dev/null
+  (cd "$dir-warm" && devops build --build-network none --no-check -p "bench-warm-$ex" >/dev/null 2>&1)
   r1=$(registry "$work/reg-plain-$ex"); r2=$(registry "$work/reg-devops-$ex")
   sha=$(git -C "$dir" rev-parse --short HEAD)
   t0=$(now); docker build -q --network none -t "$r1/plain/$ex:$sha" "$dir" >/dev/null; t1=$(now)
@@ -45,4 +48,5 @@ for ex in "${examples[@]}"; do
   d1=$(du -sb "$work/reg-plain-$ex/data" | cut -f1); d2=$(du -sb "$work/reg-devops-$ex/data" | cut -f1)
   echo "| $ex | $(mib "$size") MiB | $(secs "$t0" "$t1") s | $(secs "$t1" "$t2") s | $(secs "$t3" "$t4") s | $(secs "$t4" "$t5") s | $(secs "$t5" "$t6") s | $(mib "$d1") / $(mib "$d2") MiB |"
   docker rmi -f "bench-warm-$ex" "$r1/plain/$ex:$sha" >/dev/null 2>&1 || true
+  docker images -q --filter "reference=bench-warm-$ex-*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
 done

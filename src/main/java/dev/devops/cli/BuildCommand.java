@@ -133,9 +133,10 @@ public final class BuildCommand implements Callable<Integer> {
             ArtifactImages engine = new ArtifactImages(client, new ProgressRenderer(System.err, Consoles.live(), verbose()));
             for (ServiceSpec s : project.apps) {
                 String repo = project.repository(s);
-                String contextDigest = contextDigest(project.dir(), s);
+                long mtime = java.time.OffsetDateTime.parse(rev.commitDate()).toEpochSecond();
+                String contextDigest = contextDigest(project.dir(), s, mtime);
                 String id = engine.build(s.name(), s.build(), project.dir(), repo + ":" + version.value(),
-                        ArtifactLabels.of(draft, s.name()), network);
+                        ArtifactLabels.of(draft, s.name()), network, mtime);
                 images.add(new Artifact.Image(s.name(), repo, id, contextDigest, null, null));
             }
         } catch (EngineException e) {
@@ -154,10 +155,10 @@ public final class BuildCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static String contextDigest(Path dir, ServiceSpec s) {
+    private static String contextDigest(Path dir, ServiceSpec s, long mtime) {
         Path context = dir.resolve(s.build().context()).normalize();
         try {
-            return BuildContext.digest(context, s.build().dockerfile());
+            return BuildContext.digest(context, s.build().dockerfile(), mtime);
         } catch (IOException e) {
             throw new UserError(SourceLocation.of(context), "cannot read the build context: " + e.getMessage(),
                     "check the directory's permissions");

@@ -34,15 +34,16 @@ public final class ArtifactImages {
 
     /**
      * Builds {@code service}'s image with {@code labels} added to the build's own, tags it {@code ref}
-     * and returns the image id. {@code network} is the RUN steps' network (null: the engine default).
+     * and returns the image id. {@code network} is the RUN steps' network (null: the engine default);
+     * every file of the context is sent with the mtime {@code contextMtime} (epoch seconds: the commit's time).
      */
     public String build(String service, BuildSpec build, Path workingDir, String ref, Map<String, String> labels,
-            String network) {
+            String network, long contextMtime) {
         Map<String, String> all = new LinkedHashMap<>(build.labels());
         all.putAll(labels);
         BuildSpec labelled = new BuildSpec(build.context(), build.dockerfile(), build.args(), build.target(), all);
         listener.event(new ServiceEvent(service, null, ServiceState.BUILDING, "building " + ref));
-        String id = new ImageBuilder(docker(), network).build(service, labelled, workingDir, ref, listener);
+        String id = new ImageBuilder(docker(), network, contextMtime).build(service, labelled, workingDir, ref, listener);
         listener.event(new ServiceEvent(service, null, ServiceState.BUILT, ref + " " + short12(id)));
         return id;
     }

@@ -73,14 +73,22 @@ public final class BuildContext {
 
     /** Writes the context tar to {@code out}. */
     public static void write(Path contextDir, String dockerfile, OutputStream out) throws IOException {
-        write(contextDir, dockerfile, out, false);
+        write(contextDir, dockerfile, out, null);
     }
 
     /**
-     * The SHA-256 ({@code sha256:hex}) of the context as a reproducible tar: the same entries as sent to
-     * the engine, with every mtime fixed at 0, so two checkouts of one commit give the same digest.
+     * Writes the context tar with every entry's mtime set to {@code mtimeSeconds} (null: the files' own),
+     * so two checkouts of one commit send the same bytes and COPY the same file times into the image.
      */
-    public static String digest(Path contextDir, String dockerfile) throws IOException {
+    public static void write(Path contextDir, String dockerfile, OutputStream out, Long mtimeSeconds) throws IOException {
+        writeTar(contextDir, dockerfile, out, mtimeSeconds);
+    }
+
+    /**
+     * The SHA-256 ({@code sha256:hex}) of the context tar with every mtime set to {@code mtimeSeconds}: the
+     * exact bytes an artifact build sends, the same for every checkout of one commit.
+     */
+    public static String digest(Path contextDir, String dockerfile, long mtimeSeconds) throws IOException {
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -88,12 +96,12 @@ public final class BuildContext {
             throw new IllegalStateException(e);
         }
         try (OutputStream out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-            write(contextDir, dockerfile, out, true);
+            writeTar(contextDir, dockerfile, out, mtimeSeconds);
         }
         return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void write(Path contextDir, String dockerfile, OutputStream out, boolean fixedTimes) throws IOException {
+    private static void writeTar(Path contextDir, String dockerfile, OutputStream out, Long fixedTime) throws IOException {
         List<String> files = files(contextDir, dockerfile);
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -105,13 +113,13 @@ public final class BuildContext {
                     e = new TarArchiveEntry(rel, TarArchiveEntry.LF_SYMLINK);
                     e.setLinkName(Files.readSymbolicLink(p).toString());
                     // the entry's default time is "now": set it, or the same files give another tar
-                    e.setModTime(fixedTimes ? 0
+                    e.setModTime(fixedTime != null ? fixedTime * 1000
                             : Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000 * 1000);
                 } else {
                     boolean dir = rel.endsWith("/");
                     e = new TarArchiveEntry(rel, dir ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL);
                     e.setMode(mode(p, dir));
-                    e.setModTime(fixedTimes ? 0 : Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
+                    e.setModTime(fixedTime != null ? fixedTime * 1000 : Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
                     if (!dir) {
                         e.setSize(Files.size(p));
                     }

@@ -145,6 +145,15 @@ class ArtifactFlowDockerTest {
 
         // the same commit again: the same image, nothing rewritten
         assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        // another checkout of the commit (other file times) sends the same context
+        Path second = dir.resolve("second");
+        repo.git("clone", "-q", repo.dir.toString(), second.toString());
+        TestRepo.open(second).git("remote", "remove", "origin"); // the same source label as the first checkout
+        Files.setLastModifiedTime(second.resolve("hello.txt"), java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
+        assertEquals(0, run(new BuildCommand(), "build", "-f", second.resolve("compose.yaml").toString(), "--format", "json"), stderr());
+        JsonNode again = JSON.readTree(stdout()).get("images").get(0);
+        assertEquals(built.get("images").get(0).get("contextDigest"), again.get("contextDigest"));
+        assertEquals(imageId, again.get("imageId").asText(), "the same context and labels: the same image");
 
         assertEquals(0, run(withEnv(new PushCommand(), Map.of()), "push", "--registry", reg, "-f", compose(repo), "--format", "json"), stderr());
         String digest = JSON.readTree(stdout()).get("images").get(0).get("digest").asText();
