@@ -34,7 +34,7 @@ import picocli.CommandLine;
  * docker-registry on loopback. Images are FROM scratch (a few bytes), so build and push take well
  * under a second each.
  */
-@DockerTest(images = "debian:bookworm-slim")
+@DockerTest(images = {"debian:bookworm-slim", "python:3.11-slim"})
 class ArtifactFlowDockerTest {
     private static LocalRegistry registry;
     private static final List<String> projects = new ArrayList<>();
@@ -244,7 +244,7 @@ class ArtifactFlowDockerTest {
     }
 
     @Test
-    void registryDownExitsThreeAndCredentialsAreNeverShown() throws Exception {
+    void registryDownExitsThreeAndCredentialsWorkButAreNeverShown() throws Exception {
         TestRepo repo = project("art-down-" + UUID.randomUUID().toString().substring(0, 6));
         assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
         String password = "pw-" + UUID.randomUUID();
@@ -256,10 +256,30 @@ class ArtifactFlowDockerTest {
         assertFalse((stdout() + stderr()).contains(password));
         assertEquals(3, run(withEnv(new ReleasesCommand(), creds), "releases", "--registry", down, "-f", compose(repo)), stderr());
 
-        // the live registry takes the push with credentials; they appear in no output and no manifest
-        assertEquals(0, run(withEnv(new PushCommand(), creds), "push", "--registry", registry.host() + "/team",
-                "-f", compose(repo), "--format", "json"), stderr());
-        assertFalse((stdout() + stderr()).contains(password));
+        // a registry that requires them: refused without or with a wrong password, taken with the right one;
+        // the password appears in no output and no manifest
+        try (LocalRegistry secured = LocalRegistry.startWithPassword(dir.resolve("secured"), "ci-bot", password)) {
+            String reg = secured.host() + "/team";
+            assertEquals(3, run(withEnv(new PushCommand(), Map.of()), "push", "--registry", reg, "-f", compose(repo)), stderr());
+            assertTrue(stderr().contains("refused the credentials") && stderr().contains("(none given)"), stderr());
+            Map<String, String> wrong = Map.of("DEVOPS_REGISTRY_USER", "ci-bot", "DEVOPS_REGISTRY_PASSWORD", password + "x");
+            assertEquals(3, run(withEnv(new PushCommand(), wrong), "push", "--registry", reg, "-f", compose(repo)), stderr());
+            assertFalse((stdout() + stderr()).contains(password), stderr());
+            assertEquals(0, run(withEnv(new PushCommand(), creds), "push", "--registry", reg, "-f", compose(repo), "--format", "json"),
+                    stderr());
+            assertFalse((stdout() + stderr()).contains(password));
+            assertEquals(0, run(withEnv(new PromoteCommand(), creds), "promote", JSON.readTree(stdout()).get("version").asText(),
+                    "--to", "staging", "--force", "--registry", reg, "-f", compose(repo)), stderr());
+            // docker login's file, as another machine would have it
+            Path dockerConfig = dir.resolve("docker-config");
+            Files.createDirectories(dockerConfig);
+            String auth = java.util.Base64.getEncoder().encodeToString(("ci-bot:" + password).getBytes(StandardCharsets.UTF_8));
+            Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\":{\"" + secured.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+            assertEquals(0, run(withEnv(new ReleasesCommand(), Map.of("DOCKER_CONFIG", dockerConfig.toString())), "releases",
+                    "--registry", reg, "-f", compose(repo)), stderr());
+            assertTrue(stdout().contains("staging*"), stdout());
+            assertFalse((stdout() + stderr()).contains(password) || (stdout() + stderr()).contains(auth));
+        }
         try (var files = Files.list(repo.dir.resolve(".devops/artifacts"))) {
             for (Path f : files.toList()) {
                 String text = Files.readString(f);

@@ -33,6 +33,20 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Starts a registry with its storage under {@code dir} and waits until it answers {@code /v2/}. */
     public static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null, null);
+    }
+
+    /**
+     * A registry that requires HTTP Basic authentication (htpasswd) for {@code user}/{@code password}. The
+     * bcrypt line is made by Python's crypt module in the offline python:3.11-slim stand-in image (the
+     * registry accepts bcrypt only; neither the JDK nor the test script has it), at the lowest cost (2^4 rounds):
+     * the registry checks it on every request.
+     */
+    public static LocalRegistry startWithPassword(Path dir, String user, String password) throws IOException, InterruptedException {
+        return start(dir, user, password);
+    }
+
+    private static LocalRegistry start(Path dir, String user, String password) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             String why = BINARY + " is missing: apt-get install docker-registry (scripts/test.sh does)";
             if (DockerCondition.required()) {
@@ -53,6 +67,12 @@ public final class LocalRegistry implements AutoCloseable {
                 "http:",
                 "  addr: 127.0.0.1:" + port,
                 ""));
+        if (user != null) {
+            Path htpasswd = dir.resolve("htpasswd");
+            Files.writeString(htpasswd, user + ":" + bcrypt(password) + "\n");
+            Files.writeString(config, Files.readString(config) + String.join("\n", "auth:", "  htpasswd:", "    realm: devops-test",
+                    "    path: " + htpasswd, ""));
+        }
         Process p = new ProcessBuilder(BINARY, "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         LocalRegistry r = new LocalRegistry(p, port, dir);
@@ -62,7 +82,7 @@ public final class LocalRegistry implements AutoCloseable {
             try {
                 HttpResponse<Void> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (res.statusCode() == 200) {
+                if (res.statusCode() == 200 || res.statusCode() == 401) { // 401: up, and asking for the password
                     return r;
                 }
             } catch (IOException notYet) {
@@ -76,6 +96,20 @@ public final class LocalRegistry implements AutoCloseable {
         r.close();
         throw new IllegalStateException("docker-registry did not answer on 127.0.0.1:" + port + ": "
                 + Files.readString(dir.resolve("registry.log")));
+    }
+
+    private static String bcrypt(String password) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker", "run", "--rm", "-i", "--network", "none", "python:3.11-slim", "python3", "-W", "ignore",
+                "-c", "import crypt,sys; print(crypt.crypt(sys.stdin.read(), crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))")
+                .redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0 || !out.startsWith("$2")) {
+            throw new IllegalStateException("cannot make a bcrypt htpasswd line: " + out);
+        }
+        return out;
     }
 
     /** A loopback port nothing listens on (for "registry down" tests). */
