@@ -435,7 +435,8 @@ public final class EnvCheck implements Check {
         }
 
         private static boolean documented(List<DotenvFile> files, String name) {
-            return files.stream().anyMatch(d -> d.keys().containsKey(name));
+            // a commented-out "# NAME=" documents an optional variable (devops init writes them so)
+            return files.stream().anyMatch(d -> d.keys().containsKey(name) || d.commentedKeys().contains(name));
         }
 
         private void undocumented() {
