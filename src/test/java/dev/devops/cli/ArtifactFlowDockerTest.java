@@ -127,7 +127,7 @@ class ArtifactFlowDockerTest {
     }
 
     @Test
-    void buildPushPromoteStagingThenProductionResolvesToTheTestedDigest() throws Exception {
+    void buildPushPromoteInOrderRollBackAndRefuseADigestMismatch() throws Exception {
         TestRepo repo = project("art-flow-" + UUID.randomUUID().toString().substring(0, 6));
         String reg = registry.host() + "/team";
         String version = repo.git("rev-parse", "--short", "HEAD").trim();
@@ -190,6 +190,36 @@ class ArtifactFlowDockerTest {
         assertEquals("passed", releases.get(0).get("check").asText());
         assertEquals(0, run(withEnv(new PromoteCommand(), Map.of(ArtifactCommand.REGISTRY_VAR, reg)), "promote", version,
                 "--to", "production", "-f", clone.resolve("compose.yaml").toString()), stderr());
+
+        // the next commit goes all the way, then rolling back is promoting the first version again
+        repo.write("hello.txt", "hello again\n");
+        repo.commit("next");
+        String next = repo.git("rev-parse", "--short", "HEAD").trim();
+        Map<String, String> withReg = Map.of(ArtifactCommand.REGISTRY_VAR, reg);
+        assertEquals(0, run(new BuildCommand(), "build", "-f", compose(repo)), stderr());
+        assertEquals(0, run(withEnv(new PushCommand(), withReg), "push", "-f", compose(repo)), stderr());
+        for (String env : List.of("development", "staging", "production")) {
+            assertEquals(0, run(withEnv(new PromoteCommand(), withReg), "promote", next, "--to", env, "-f", compose(repo)), stderr());
+        }
+        assertTrue(!client.digest(name, "production").orElseThrow().equals(digest));
+        assertEquals(0, run(withEnv(new PromoteCommand(), withReg), "promote", version, "--to", "production", "-f", compose(repo)),
+                stderr());
+        assertEquals(Optional.of(digest), client.digest(name, "production"));
+        assertEquals(0, run(withEnv(new ReleasesCommand(), withReg), "releases", "-f", compose(repo), "--format", "json"), stderr());
+        JsonNode both = JSON.readTree(stdout());
+        assertEquals(2, both.size(), stdout());
+        for (JsonNode r : both) {
+            assertEquals(r.get("version").asText().equals(version) ? "[\"production\"]" : "[\"development\",\"staging\"]",
+                    r.get("current").toString(), stdout());
+        }
+
+        // the manifest says another digest than the registry (the tag was overwritten): refused, nothing tagged
+        Path manifest = repo.dir.resolve(".devops/artifacts/" + version + ".json");
+        Files.writeString(manifest, Files.readString(manifest).replace(digest, "sha256:" + "0".repeat(64)));
+        assertEquals(1, run(withEnv(new PromoteCommand(), withReg), "promote", version, "--to", "staging", "-f", compose(repo)),
+                stderr());
+        assertTrue(stderr().contains("the tag was overwritten"), stderr());
+        assertTrue(!client.digest(name, "staging").orElseThrow().equals(digest));
     }
 
     @Test
