@@ -185,11 +185,12 @@ public final class FileKinds {
     public static final String ARTIFACT_RECORDS = ".devops/artifacts";
 
     /**
-     * Whether {@code path} is one of devops's own artifact records (under {@link #ARTIFACT_RECORDS}): never
-     * part of a build context and never a change that makes the work tree dirty.
+     * Whether {@code path} is one of devops's own artifact records (under {@link #ARTIFACT_RECORDS} of this or any
+     * project of a monorepo): never part of a build context and never a change that makes the work tree dirty.
      */
     public static boolean isArtifactRecord(String path) {
-        return path.equals(ARTIFACT_RECORDS) || path.startsWith(ARTIFACT_RECORDS + "/");
+        return path.equals(ARTIFACT_RECORDS) || path.startsWith(ARTIFACT_RECORDS + "/")
+                || path.endsWith("/" + ARTIFACT_RECORDS) || path.contains("/" + ARTIFACT_RECORDS + "/");
     }
 
     /**

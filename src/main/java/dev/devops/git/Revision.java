@@ -13,7 +13,8 @@ import java.util.List;
  *                   two builds of one commit carry the same labels)
  * @param exactTag   a tag pointing at HEAD (the highest version when several do), or null
  * @param remoteUrl  the fetch URL of {@code origin} without credentials, or null
- * @param changed    paths with uncommitted changes or untracked (not ignored) files, from {@code git status}
+ * @param changed    paths with uncommitted changes or untracked (not ignored) files, from {@code git status},
+ *                   relative to the repository's top directory (the whole repository, also when opened in a subdirectory)
  */
 public record Revision(String commit, String shortSha, String commitDate, String exactTag, String remoteUrl,
         List<String> changed) {
@@ -38,7 +39,7 @@ public record Revision(String commit, String shortSha, String commitDate, String
         GitRepository.Result remote = GitRepository.run(repo.dir(), List.of("remote", "get-url", "origin"), null);
         String url = remote.exit() == 0 ? withoutCredentials(remote.out().strip()) : null;
         GitRepository.Result status = GitRepository.run(repo.dir(),
-                List.of("status", "--porcelain=v1", "-z", "--untracked-files=all"), null);
+                List.of("-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ":/"), null);
         if (status.exit() != 0) {
             throw new GitException("git status failed: " + status.stderr().strip());
         }

@@ -27,7 +27,10 @@ public record ArtifactVersion(String value, boolean dirty) {
         return new ArtifactVersion(v.length() > 128 ? v.substring(0, 128) : v, dirty);
     }
 
-    /** The changed paths that count: everything except what devops writes under {@link #ARTIFACTS_DIR}. */
+    /**
+     * The changed paths that count: everything in the repository except what devops writes under
+     * {@link #ARTIFACTS_DIR} (of this project, which may be a subdirectory, or of another project of a monorepo).
+     */
     public static List<String> changes(Revision rev) {
         return rev.changed().stream().filter(p -> !FileKinds.isArtifactRecord(p)).toList();
     }

@@ -9,6 +9,7 @@ import dev.devops.git.GitRepository;
 import dev.devops.git.Revision;
 import dev.devops.git.TestRepo;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,23 @@ class ArtifactVersionTest {
         ArtifactVersion dirty = ArtifactVersion.of(Revision.of(GitRepository.open(dir)));
         assertEquals(sha + "-dirty", dirty.value());
         assertTrue(dirty.dirty());
+    }
+
+    @Test
+    void aProjectInASubdirectoryIgnoresDevopsRecordsButNotOtherChanges() throws Exception {
+        TestRepo r = repo();
+        r.write("services/shop/compose.yaml", "services: {}\n");
+        r.commit("shop");
+        String sha = r.git("rev-parse", "--short", "HEAD").trim();
+        r.write("services/shop/.devops/artifacts/" + sha + ".json", "{}\n");
+        Path shop = dir.resolve("services/shop");
+        assertEquals(sha, ArtifactVersion.of(Revision.of(GitRepository.open(shop))).value());
+        // another project's records neither; any other change anywhere in the repository does count
+        r.write("services/admin/.devops/artifacts/other.json", "{}\n");
+        r.write(".devops/artifacts/top.json", "{}\n");
+        assertEquals(sha, ArtifactVersion.of(Revision.of(GitRepository.open(shop))).value());
+        r.write("services/admin/main.go", "package main\n");
+        assertEquals(List.of("services/admin/main.go"), ArtifactVersion.changes(Revision.of(GitRepository.open(shop))));
     }
 
     @Test
