@@ -9,7 +9,6 @@ import dev.devops.release.ArtifactLabels;
 import dev.devops.release.ArtifactStore;
 import dev.devops.release.ImageNames;
 import dev.devops.release.RegistryClient;
-import dev.devops.release.RegistryTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
