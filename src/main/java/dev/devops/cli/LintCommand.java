@@ -1,7 +1,7 @@
 package dev.devops.cli;
 
+import dev.devops.core.AtomicWrite;
 import dev.devops.core.ExitCode;
-import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.lint.LintRunner;
 import dev.devops.lint.Report;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -121,11 +120,12 @@ public final class LintCommand implements Callable<Integer> {
 
     private void write(Report report, Format fmt, boolean colour) throws IOException {
         if (output != null) {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            // atomically: a full disk or a kill leaves the previous report, never half a JSON document
+            AtomicWrite.write(output, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 fmt.writer(colour, VersionProvider.version()).write(report, w);
-            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-                throw new UserError(SourceLocation.of(output), "cannot write the report", "check that the directory exists and is writable");
-            }
+                w.flush();
+            });
             return;
         }
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

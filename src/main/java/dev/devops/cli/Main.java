@@ -17,7 +17,15 @@ public final class Main {
     /** Runs devops with {@code args} and returns the exit code (used by tests, too). */
     public static int run(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would end the JVM with a trace and exit 1,
+            // which CI reads as "findings"
+            System.err.println("devops: internal error: " + e + " (an input too deep or too large that devops does not"
+                    + " refuse yet; please report it)");
+            return ExitCode.INTERNAL;
+        }
     }
 
     public static CommandLine commandLine() {

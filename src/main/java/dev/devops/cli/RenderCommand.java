@@ -5,9 +5,11 @@ import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
+import dev.devops.detect.EnvNames;
 import dev.devops.scaffold.Plan;
 import dev.devops.scaffold.Scaffolder;
 import dev.devops.scaffold.TemplateSource;
+import dev.devops.scaffold.UnifiedDiff;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             for (Scaffolder.Drift f : drift) {
                 out.println((f.missing() ? "missing " : "drifted ") + f.relativePath());
-                out.print(f.diff());
+                out.print(UnifiedDiff.redact(f.diff(), EnvNames::isSecret));
             }
             if (drift.isEmpty()) {
                 out.println("up to date: every generated file matches devops.yaml"

@@ -98,6 +98,9 @@ public final class UpCommand extends StackCommand {
             }
             pin = new EnvironmentPin(environment, registry, env);
         }
+        if (waitTimeout != null && waitTimeout <= 0) {
+            throw new dev.devops.core.UserError(null, "--wait-timeout must be a number of seconds above 0", null);
+        }
         boolean verbose = this.spec != null && DevopsCommand.isVerbose(this.spec.commandLine());
         UpOptions opts = new UpOptions(services, build, forceRecreate, removeOrphans, waitHealthy,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), !noHealthProbe);
@@ -124,6 +127,12 @@ public final class UpCommand extends StackCommand {
         if (pin != null) {
             pin.pull(client);
         }
+    }
+
+    @Override
+    void check(StackSpec spec) {
+        requireServices(spec, "up", services);
+        requireServices(spec, "--exit-code-from", exitCodeFrom == null ? List.of() : List.of(exitCodeFrom));
     }
 
     private int attach(StackEngine engine, StackSpec spec) {

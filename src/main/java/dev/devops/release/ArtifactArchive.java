@@ -2,6 +2,7 @@ package dev.devops.release;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devops.core.AtomicWrite;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import java.io.BufferedInputStream;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -33,35 +33,31 @@ public final class ArtifactArchive {
     private ArtifactArchive() {
     }
 
-    /** Writes the archive atomically: {@code images} is the saved image tar; returns its SHA-256. */
+    /** Writes the archive atomically ({@link AtomicWrite}): {@code images} is the saved image tar; returns its SHA-256. */
     public static String write(Path target, Artifact a, Path images) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".devops-tmp");
+        String sha;
+        long size;
         try {
-            String sha = sha256(images);
-            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-                put(tar, MANIFEST, ArtifactStore.toJson(a).getBytes(StandardCharsets.UTF_8));
-                put(tar, SHA, (sha + "\n").getBytes(StandardCharsets.UTF_8));
-                TarArchiveEntry e = new TarArchiveEntry(IMAGES);
-                e.setSize(Files.size(images));
-                e.setModTime(0);
-                tar.putArchiveEntry(e);
-                Files.copy(images, tar);
-                tar.closeArchiveEntry();
-                tar.finish();
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return sha;
+            sha = sha256(images);
+            size = Files.size(images);
         } catch (IOException e) {
-            throw new UserError(SourceLocation.of(target), "cannot write the archive: " + e.getMessage(),
-                    "check that the directory exists and has room");
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // a temp file left beside the target
-            }
+            throw new UserError(SourceLocation.of(images), "cannot read the saved images: " + e.getMessage(), "check the free space");
         }
+        AtomicWrite.write(target, out -> {
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out));
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            put(tar, MANIFEST, ArtifactStore.toJson(a).getBytes(StandardCharsets.UTF_8));
+            put(tar, SHA, (sha + "\n").getBytes(StandardCharsets.UTF_8));
+            TarArchiveEntry e = new TarArchiveEntry(IMAGES);
+            e.setSize(size);
+            e.setModTime(0);
+            tar.putArchiveEntry(e);
+            Files.copy(images, tar);
+            tar.closeArchiveEntry();
+            tar.finish();
+            tar.flush();
+        });
+        return sha;
     }
 
     /** An archive read back: its artifact and the verified image tar (a temp file the caller deletes). */

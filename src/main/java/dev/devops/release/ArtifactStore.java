@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
-import dev.devops.scaffold.AtomicWrite;
+import dev.devops.core.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -107,7 +107,7 @@ class ArchitectureTest {
     void releaseNeverTouchesTheEngineOrPrints() {
         check(noClasses().that().resideInAPackage("dev.devops.release..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.devops.engine..", "com.github.dockerjava..",
-                        "dev.devops.lint..", "dev.devops.report..", "dev.devops.detect..", "picocli.."));
+                        "dev.devops.lint..", "dev.devops.report..", "dev.devops.detect..", "dev.devops.scaffold..", "picocli.."));
         check(noClasses().that().resideInAPackage("dev.devops.release..")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .because("release reports through return values and exceptions; cli prints"));
