@@ -44,18 +44,19 @@ public final class ArtifactArchive {
             throw new UserError(SourceLocation.of(images), "cannot read the saved images: " + e.getMessage(), "check the free space");
         }
         AtomicWrite.write(target, out -> {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out));
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            put(tar, MANIFEST, ArtifactStore.toJson(a).getBytes(StandardCharsets.UTF_8));
-            put(tar, SHA, (sha + "\n").getBytes(StandardCharsets.UTF_8));
-            TarArchiveEntry e = new TarArchiveEntry(IMAGES);
-            e.setSize(size);
-            e.setModTime(0);
-            tar.putArchiveEntry(e);
-            Files.copy(images, tar);
-            tar.closeArchiveEntry();
-            tar.finish();
-            tar.flush();
+            // closed here: the tar stream writes its last block only on close (closing AtomicWrite's stream twice is harmless)
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out))) {
+                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                put(tar, MANIFEST, ArtifactStore.toJson(a).getBytes(StandardCharsets.UTF_8));
+                put(tar, SHA, (sha + "\n").getBytes(StandardCharsets.UTF_8));
+                TarArchiveEntry e = new TarArchiveEntry(IMAGES);
+                e.setSize(size);
+                e.setModTime(0);
+                tar.putArchiveEntry(e);
+                Files.copy(images, tar);
+                tar.closeArchiveEntry();
+                tar.finish();
+            }
         });
         return sha;
     }
