@@ -1,11 +1,11 @@
 package dev.devops.cli;
 
+import dev.devops.core.VariableNames;
 import dev.devops.core.ExitCode;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
-import dev.devops.detect.EnvNames;
 import dev.devops.scaffold.Plan;
 import dev.devops.scaffold.Scaffolder;
 import dev.devops.scaffold.TemplateSource;
@@ -79,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             for (Scaffolder.Drift f : drift) {
                 out.println((f.missing() ? "missing " : "drifted ") + f.relativePath());
-                out.print(UnifiedDiff.redact(f.diff(), EnvNames::isSecret));
+                out.print(UnifiedDiff.redact(f.diff(), VariableNames::isSecret));
             }
             if (drift.isEmpty()) {
                 out.println("up to date: every generated file matches devops.yaml"

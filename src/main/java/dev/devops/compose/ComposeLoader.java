@@ -1,11 +1,11 @@
 package dev.devops.compose;
 
+import dev.devops.core.VariableNames;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.yaml.Suggest;
 import dev.devops.yaml.YMap;
 import dev.devops.yaml.YNode;
-import dev.devops.detect.EnvNames;
 import dev.devops.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,7 +304,7 @@ public final class ComposeLoader {
             int eq = text.indexOf('=');
             key = eq > 0 ? text.substring(0, eq).strip() : null;
         }
-        return key != null && EnvNames.isSecret(key);
+        return key != null && VariableNames.isSecret(key);
     }
 
     private RawNode.Mapping resolveExtends(String name, RawNode.Mapping svc, Map<String, RawNode.Mapping> sameFile,

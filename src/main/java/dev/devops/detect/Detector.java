@@ -1,5 +1,6 @@
 package dev.devops.detect;
 
+import dev.devops.core.VariableNames;
 import dev.devops.core.UserError;
 import dev.devops.files.FileKinds;
 import dev.devops.descriptor.App;
@@ -413,7 +414,7 @@ public final class Detector {
                 List<EnvReference> found = new ArrayList<>(scannable ? EnvScanner.scan(f, text) : List.of());
                 found.addAll(EnvHelpers.calls(f, text, helpers));
                 for (EnvReference r : found) {
-                    if (!EnvNames.isPlatform(r.name())) {
+                    if (!VariableNames.isPlatform(r.name())) {
                         byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
                     }
                 }
@@ -533,7 +534,7 @@ public final class Detector {
 
     /** One variable of an app from all its reads. */
     private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes) {
-        boolean secret = EnvNames.isSecret(name);
+        boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         boolean hasDefault = false;
         boolean optionalRead = false;
@@ -722,7 +723,7 @@ public final class Detector {
                 String from = type + "." + v[1];
                 String desc = EnvNames.description(v[0], from);
                 env.put(v[0], new EnvVar(v[0], desc != null ? desc : "Spring Boot binds it to " + v[0].toLowerCase(Locale.ROOT)
-                        .replace('_', '.'), false, EnvNames.isSecret(v[0]), null, from));
+                        .replace('_', '.'), false, VariableNames.isSecret(v[0]), null, from));
                 evidence.add(prefix + v[0] + " from " + from + " (Spring Boot relaxed binding of "
                         + v[0].toLowerCase(Locale.ROOT).replace('_', '.') + ")");
             }
