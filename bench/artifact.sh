@@ -49,6 +49,6 @@ for ex in "${examples[@]}"; do
   echo "| $ex | $(mib "$size") MiB | $(secs "$t0" "$t1") s | $(secs "$t1" "$t2") s | $(secs "$t3" "$t4") s | $(secs "$t4" "$t5") s | $(secs "$t5" "$t6") s | $(mib "$d1") / $(mib "$d2") MiB |"
   docker rmi -f "bench-warm-$ex" "$r1/plain/$ex:$sha" >/dev/null 2>&1 || true
   # devops's tags: the warm-up's, the build's and the pushed ones (by name: other images are left alone)
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E "^(bench-warm-$ex-[^:]*|[^/:]*:$sha|$r2/bench/[^:]*):" \
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E "^(bench-warm-$ex-[^:]*:.*|[^/:]*:$sha|$r2/bench/.*)$" \
     | xargs -r docker rmi >/dev/null 2>&1 || true
 done
