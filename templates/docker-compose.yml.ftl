@@ -47,6 +47,36 @@ services:
 <#if app.healthcheck??>
 <@healthcheck app.healthcheck/>
 </#if>
+<#list app.processes as p>
+
+  <#-- another process of the app (worker, scheduler): the app's image with its own command, no port -->
+  ${p.service}:
+    build:
+      context: ${yaml(app.context)}
+      dockerfile: ${app.dockerfile}
+    command: [<#list p.command as c>${yaml(dollar(c))}<#sep>, </#sep></#list>]
+    init: true
+    restart: unless-stopped
+    security_opt:
+      - "no-new-privileges:true"
+<#if app.env?has_content>
+    environment:
+<#list app.env as v>
+      ${v.name}: ${yaml(v.compose)}
+</#list>
+</#if>
+<#if app.dependsOn?has_content>
+    depends_on:
+<#list app.dependsOn as dep>
+      ${dep.name}:
+        condition: ${dep.condition}
+</#list>
+</#if>
+<#if app.healthcheck??>
+    healthcheck:
+      disable: true
+</#if>
+</#list>
 <#sep>
 
 </#sep>

@@ -15,6 +15,16 @@ RUN ${json(app.build)}
 RUN mkdir -p /out \
     && find ${app.module}/target -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' -exec cp {} /out/app.jar \; \
     && test -f /out/app.jar
+<#elseif app.build?seq_contains("package")>
+# Build stage: the repository's own build command (a profile may also build the front end from files
+# outside src/), so the whole tree is copied; the jar comes from target/.
+FROM maven:3.9-eclipse-temurin-${app.version} AS build
+WORKDIR /build
+COPY . .
+RUN ${json(app.build)}
+RUN mkdir -p /out \
+    && find target -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
+    && test -f /out/app.jar
 <#else>
 # Build stage: dependencies first (cached until pom.xml changes), then the sources.
 FROM maven:3.9-eclipse-temurin-${app.version} AS build

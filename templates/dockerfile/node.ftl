@@ -16,6 +16,21 @@
   <#assign installProd = "npm ci --omit=dev --no-audit --no-fund && npm cache clean --force">
   <#assign prune = "npm prune --omit=dev">
 </#if>
+<#if app.noLockfile??>
+  <#-- no lockfile: resolve from package.json (init warns: commit the lockfile for reproducible builds) -->
+  <#assign manifests = ["package.json"]>
+  <#if app.buildTool == "yarn">
+    <#assign installAll = "yarn install --non-interactive">
+    <#assign installProd = "yarn install --non-interactive --production && yarn cache clean">
+    <#assign prune = "yarn install --non-interactive --production --ignore-scripts --prefer-offline && yarn cache clean">
+  <#elseif app.buildTool == "pnpm">
+    <#assign installAll = "corepack enable && pnpm install --no-frozen-lockfile">
+    <#assign installProd = "corepack enable && pnpm install --no-frozen-lockfile --prod">
+  <#else>
+    <#assign installAll = "npm install --no-audit --no-fund">
+    <#assign installProd = "npm install --omit=dev --no-audit --no-fund && npm cache clean --force">
+  </#if>
+</#if>
 <#assign cmd = app.start?has_content?then(app.start, ["node", "."])>
 <#if app.staticDir??>
 # ${generatedBy}

@@ -95,8 +95,32 @@ public record ComposeService(
         }
     }
 
-    /** One {@code env_file} entry; {@code path} as written (relative to the project directory). */
-    public record EnvFileRef(String path, boolean required, SourceLocation at) {
+    /**
+     * One {@code env_file} entry; {@code path} interpolated (relative to the project directory), {@code source}
+     * the path as written ({@code ${PWD}/app.env}), or null when the same.
+     */
+    public record EnvFileRef(String path, boolean required, SourceLocation at, String source) {
+        public EnvFileRef(String path, boolean required, SourceLocation at) {
+            this(path, required, at, null);
+        }
+
+        /**
+         * Whether the path is known with this environment: it interpolates no variable that is unset and has no
+         * default. Compose takes {@code ${PWD}} and other shell variables from whoever runs it; when the
+         * environment lacks one, where the file is cannot be told.
+         */
+        public boolean resolvable(Map<String, String> environment) {
+            if (source == null || !Interpolator.hasReference(source)) {
+                return true;
+            }
+            boolean[] unset = {false};
+            try {
+                new Interpolator(environment::get, true).interpolate(source, w -> unset[0] = true);
+            } catch (InterpolationException e) {
+                return false;
+            }
+            return !unset[0];
+        }
     }
 
     /**

@@ -171,6 +171,10 @@ final class ServiceReader {
         return out;
     }
 
+    private static String source(RawNode n) {
+        return n instanceof RawNode.Scalar s && s.interpolated() ? s.source() : null;
+    }
+
     private List<EnvFileRef> envFiles() {
         List<EnvFileRef> out = new ArrayList<>();
         RawNode n = m.get("env_file");
@@ -187,9 +191,9 @@ final class ServiceReader {
                     throw new UserError(im.at(), "'" + p + "' needs 'path:'", "name the env file");
                 }
                 boolean required = im.get("required") == null || RawNode.bool(im.get("required"), p + ".required");
-                out.add(new EnvFileRef(RawNode.nonNullText(pathNode, p + ".path"), required, item.at()));
+                out.add(new EnvFileRef(RawNode.nonNullText(pathNode, p + ".path"), required, item.at(), source(pathNode)));
             } else {
-                out.add(new EnvFileRef(RawNode.nonNullText(item, p), true, item.at()));
+                out.add(new EnvFileRef(RawNode.nonNullText(item, p), true, item.at(), source(item)));
             }
         }
         return out;

@@ -17,6 +17,14 @@ public final class VariableNames {
     private static final List<String> SECRET_WORDS =
             List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
 
+    /**
+     * Variables command-line clients read their credential from, whose names carry none of the secret words:
+     * redis-cli's REDISCLI_AUTH, sshpass's SSHPASS, the Neo4j image's NEO4J_AUTH (user/password). libpq's
+     * PGPASSWORD, mysql's MYSQL_PWD and sqlcmd's SQLCMDPASSWORD are secret by their words already.
+     */
+    private static final Set<String> CLIENT_CREDENTIALS = Set.of("REDISCLI_AUTH", "SSHPASS", "NEO4J_AUTH",
+            "LFTP_PASSWORD", "ISC_PASSWORD");
+
     /** Last words of a name that make it a duration, size, count or switch, whatever it is about. */
     private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
             + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
@@ -72,6 +80,9 @@ public final class VariableNames {
         if (SETTING_SUFFIX.matcher(n).find() || ADDRESS_SUFFIX.matcher(n).find()) {
             return false; // a setting about a secret (JWT_ACCESS_EXPIRATION_MINUTES, PASSWORD_MIN_LENGTH, TOKEN_URL), not one
         }
+        if (CLIENT_CREDENTIALS.contains(n)) {
+            return true;
+        }
         if (n.equals("PWD") || n.equals("OLDPWD")) {
             return false; // the shell's working directory
         }
@@ -91,6 +102,19 @@ public final class VariableNames {
             return !n.contains("PUBLIC_KEY") && !n.contains("PUBLISHABLE") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
         }
         return false;
+    }
+
+    /**
+     * Whether a command-line client reads its password from this variable although the name has no secret
+     * word in it (REDISCLI_AUTH, SSHPASS, NEO4J_AUTH).
+     */
+    public static boolean isClientCredential(String name) {
+        return CLIENT_CREDENTIALS.contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** Those client credential names, lower-cased: keywords for a scanner's prefilter. */
+    public static List<String> clientCredentialKeywords() {
+        return CLIENT_CREDENTIALS.stream().map(n -> n.toLowerCase(Locale.ROOT)).sorted().toList();
     }
 
     /**

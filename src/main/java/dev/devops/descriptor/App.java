@@ -17,6 +17,8 @@ import java.util.Map;
  *                    serves to; null for the framework's default ({@link Runtime#staticOutput})
  * @param dependsOn   services (or other apps) this app needs before it starts
  * @param env         environment variables the app reads, in order
+ * @param processes   the app's other processes (workers, schedulers), each a compose service of its own that
+ *                    runs the app's image with this command, keyed by process name; empty for none
  */
 public record App(
         String name,
@@ -28,12 +30,18 @@ public record App(
         String healthcheck,
         String output,
         List<String> dependsOn,
-        Map<String, EnvVar> env) {
+        Map<String, EnvVar> env,
+        Map<String, List<String>> processes) {
 
     public App {
         build = build == null ? List.of() : List.copyOf(build);
         start = start == null ? List.of() : List.copyOf(start);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        java.util.Map<String, List<String>> p = new java.util.LinkedHashMap<>();
+        if (processes != null) {
+            processes.forEach((k, v) -> p.put(k, List.copyOf(v)));
+        }
+        processes = java.util.Collections.unmodifiableMap(p);
     }
 }

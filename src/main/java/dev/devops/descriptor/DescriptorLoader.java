@@ -23,7 +23,7 @@ public final class DescriptorLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "apps", "services", "environments", "lint");
     static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "output",
-            "dependsOn", "env");
+            "dependsOn", "env", "processes");
     static final List<String> RUNTIME_KEYS = List.of("language", "version", "buildTool", "framework");
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
     static final List<String> ENV_KEYS = List.of("description", "required", "secret", "default", "from");
@@ -170,7 +170,22 @@ public final class DescriptorLoader {
                 env.put(var, envVar(var, envMap.keyNode(var), envMap.get(var)));
             }
         }
-        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env);
+        Map<String, List<String>> processes = new LinkedHashMap<>();
+        YMap procMap = m.opt("processes").map(YNode::asMap).orElse(null);
+        if (procMap != null) {
+            for (String proc : procMap.keys()) {
+                checkName(procMap.keyNode(proc), proc, "process");
+                YNode c = procMap.get(proc);
+                // a command line runs through the shell; a list is exec form
+                List<String> command = c.isList() ? c.asStringList() : List.of("sh", "-c", c.asText());
+                if (command.isEmpty()) {
+                    throw procMap.get(proc).error("'apps." + name + ".processes." + proc + "' has no command",
+                            "write the command it runs, e.g. [celery, -A, proj, worker]");
+                }
+                processes.put(proc, command);
+            }
+        }
+        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes);
     }
 
     /** 'output': a relative directory inside the app, only for static sites; required where there is no default. */
@@ -320,6 +335,16 @@ public final class DescriptorLoader {
     private static void checkReferences(Descriptor d, YMap appsMap, YMap servicesMap) {
         Set<String> known = new HashSet<>(d.services().keySet());
         d.apps().forEach(a -> known.add(a.name()));
+        for (App a : d.apps()) {
+            for (String p : a.processes().keySet()) {
+                if (known.contains(a.name() + "-" + p)) {
+                    YMap am = appsMap.get(a.name()).asMap();
+                    throw am.get("processes").asMap().keyNode(p).error("process '" + p + "' of app '" + a.name()
+                            + "' runs as compose service '" + a.name() + "-" + p + "', which is already an app or service",
+                            "rename the process");
+                }
+            }
+        }
         for (App a : d.apps()) {
             YMap am = appsMap.get(a.name()).asMap();
             for (String dep : a.dependsOn()) {

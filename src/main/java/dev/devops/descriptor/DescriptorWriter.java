@@ -55,6 +55,10 @@ public final class DescriptorWriter {
             if (!a.dependsOn().isEmpty()) {
                 sb.append("    dependsOn: ").append(flowList(a.dependsOn())).append('\n');
             }
+            if (!a.processes().isEmpty()) {
+                sb.append("    processes:\n");
+                a.processes().forEach((p, cmd) -> sb.append("      ").append(p).append(": ").append(flowList(cmd)).append('\n'));
+            }
             if (!a.env().isEmpty()) {
                 sb.append("    env:\n");
                 for (EnvVar v : a.env().values()) {

@@ -16,6 +16,9 @@ final class AppDraft {
     String buildTool;
     String framework;
     Integer port;
+    /** The version and port are the stack's defaults (no manifest or code stated them): other evidence may replace them. */
+    boolean versionDefault;
+    boolean portDefault;
     List<String> build = List.of();
     List<String> start = List.of();
     String healthcheck;
@@ -23,7 +26,11 @@ final class AppDraft {
     String output;
     /** service type → the evidence line that found it */
     final Map<String, String> services = new LinkedHashMap<>();
+    /** The app's other processes (workers, schedulers): name → command. */
+    final Map<String, List<String>> processes = new LinkedHashMap<>();
     final List<String> evidence = new ArrayList<>();
+    /** Java: the directory of the module this app runs, when it is one of several of one build; null otherwise. */
+    String moduleDir;
     /** Java: the runnable modules (relative to dir) of a multi-module build with more than one; empty otherwise. */
     List<String> modules = List.of();
     /** Files (repo-relative) whose env reads and port/health literals belong to this app. */

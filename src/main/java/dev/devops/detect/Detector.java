@@ -76,6 +76,7 @@ public final class Detector {
         Map<String, Language> appDirs = appDirectories(repo, notes);
         Map<String, String> workspaceOf = new LinkedHashMap<>();
         workspaceMembers(repo, appDirs, workspaceOf, notes);
+        notApps(repo, appDirs, notes);
 
         if (stack != null) {
             if (!appDirs.containsKey(".") && !appDirs.isEmpty()) {
@@ -104,7 +105,10 @@ public final class Detector {
         List<AppDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, Language> e : appDirs.entrySet()) {
             AppDraft d = draft(repo, e.getKey(), e.getValue(), workspaceOf.get(e.getKey()), sources.get(e.getKey()));
-            drafts.addAll(d.language == Language.JAVA ? JavaStack.perModule(repo, d) : List.of(d));
+            for (AppDraft a : d.language == Language.JAVA ? JavaStack.perModule(repo, d) : List.of(d)) {
+                RunEvidence.apply(repo, a);
+                drafts.add(a);
+            }
         }
         AppDraft target = drafts.size() == 1 ? drafts.get(0)
                 : drafts.stream().filter(d -> ".".equals(d.dir)).findFirst().orElse(null);
@@ -303,7 +307,7 @@ public final class Detector {
             if (appDirs.get(dir) != Language.NODE || !appDirs.containsKey(dir)) {
                 continue;
             }
-            List<String> globs = NodeStack.workspaces(NodeStack.packageJson(repo, dir));
+            List<String> globs = NodeStack.workspaces(repo, dir);
             if (globs.isEmpty()) {
                 continue;
             }
@@ -322,7 +326,9 @@ public final class Detector {
                     workspaceOf.put(other, dir);
                 } else {
                     appDirs.remove(other);
-                    notes.add(other + " is a workspace package without a start script or static-site build, not an app");
+                    notes.add(other + (NodeStack.isMobile(NodeStack.packageJson(repo, other))
+                            ? " is a mobile app (Expo / React Native), not a container app"
+                            : " is a workspace package without a start script or static-site build, not an app"));
                 }
             }
             if (!members.isEmpty()) {
@@ -330,6 +336,69 @@ public final class Detector {
                 notes.add(RepoFiles.join(dir, "package.json") + " is a workspaces root; apps: " + String.join(", ", members));
             }
         }
+    }
+
+    /** Load generators and benchmark drivers: they send traffic to the stack, they do not serve it. */
+    private static final Pattern LOAD_GENERATOR = Pattern.compile("(?mi)^\\s*\"?(locust|artillery|autocannon|loadtest)\\b");
+
+    /**
+     * Directories with a manifest that are not apps: a load generator (locust, artillery …), and a Node
+     * package inside a Go or Java app that has no production start (only a build or a dev server): the
+     * front end the enclosing app's build bundles or embeds (a Go embed, a Maven/Gradle frontend step).
+     */
+    private static void notApps(RepoFiles repo, Map<String, Language> appDirs, List<String> notes) {
+        for (String dir : new ArrayList<>(appDirs.keySet())) {
+            Language lang = appDirs.get(dir);
+            for (String m : List.of("requirements.txt", "pyproject.toml", "Pipfile", "package.json")) {
+                String f = RepoFiles.join(dir, m);
+                String text = repo.exists(f) ? repo.text(f) : null;
+                String deps = text == null ? null : "package.json".equals(m)
+                        ? text.replaceAll("(?s)^.*?\"(dev)?[dD]ependencies\"\\s*:", "") : text;
+                if (deps != null && LOAD_GENERATOR.matcher(deps.replace("\"", "\n\"")).find()) {
+                    appDirs.remove(dir);
+                    notes.add(dir + " is a load generator (" + f + "), not an app");
+                    break;
+                }
+            }
+            if (lang == Language.JAVA && appDirs.containsKey(dir) && repo.exists(RepoFiles.join(dir, "package.json"))
+                    && appDirs.size() > 1 && !hasJavaMain(repo, dir)) {
+                appDirs.remove(dir);
+                notes.add(dir + " builds a front end into a jar (package.json, no main method), not an app");
+                continue;
+            }
+            if (lang != Language.NODE || !appDirs.containsKey(dir)) {
+                continue;
+            }
+            String owner = appDirs.entrySet().stream()
+                    .filter(e -> (e.getValue() == Language.GO || e.getValue() == Language.JAVA) && !e.getKey().equals(dir)
+                            && RepoFiles.inside(dir, e.getKey()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (owner == null) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode pkg = NodeStack.packageJson(repo, dir);
+            String start = Manifests.text(pkg, "scripts", "start");
+            if (start == null || NodeStack.DEV_SERVER.matcher(start).find()) {
+                appDirs.remove(dir);
+                notes.add(dir + " is the front end of the " + appDirs.get(owner).id() + " app in " + owner
+                        + " (no production start script; its build bundles it), not an app");
+            }
+        }
+    }
+
+    private static final Pattern JAVA_MAIN = Pattern.compile("static\\s+void\\s+main\\s*\\(|\\bfun\\s+main\\s*\\(");
+
+    /** Whether any JVM source under {@code dir} (a src/main tree) declares a main method. */
+    private static boolean hasJavaMain(RepoFiles repo, String dir) {
+        for (String f : repo.under(dir)) {
+            if (f.contains("src/main/") && (f.endsWith(".java") || f.endsWith(".kt") || f.endsWith(".groovy") || f.endsWith(".scala"))) {
+                String text = repo.source(f);
+                if (text != null && JAVA_MAIN.matcher(text).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A workspace glob ("packages/*", "apps/**") as a regex over relative directory paths. */
@@ -487,7 +556,7 @@ public final class Detector {
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             String sqlType = depTypes.stream().filter(SQL::contains).findFirst().orElse(null);
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
-                EnvVar v = envVar(e.getKey(), e.getValue(), d.port, depTypes);
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -523,7 +592,7 @@ public final class Detector {
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
             apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, d.output,
-                    dependsOn.get(d), env));
+                    dependsOn.get(d), env, d.processes));
         }
         Map<String, Environment> environments = new LinkedHashMap<>();
         for (String e : List.of("development", "staging", "production")) {

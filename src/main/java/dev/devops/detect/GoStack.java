@@ -36,7 +36,7 @@ final class GoStack {
     }
 
     /** Words a file must contain before the port pattern runs on it. */
-    private static final String[] KEYWORDS = {"Listen", "Addr", ".Run(", ".Start(", "port", "Port", "PORT"};
+    private static final String[] KEYWORDS = {"Listen", "Addr", "addr", ".Run(", ".Start(", "port", "Port", "PORT"};
     static final Predicate<String> CODE = Code.ext("go");
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
@@ -44,8 +44,11 @@ final class GoStack {
     private static final Pattern REQUIRE_LINE = Pattern.compile("(?m)^require\\s+([^(\\s].*)$");
     private static final Pattern MAIN_PACKAGE = Pattern.compile("(?m)^package\\s+main\\b");
     private static final Pattern PORT = Pattern.compile(
-            "(?:ListenAndServe(?:TLS)?\\(|Addr\\s*:\\s*|\\.Run\\(|\\.Listen\\(|\\.Start\\()\\s*\"[\\w.]*:(\\d{2,5})\""
-            + "|(?i:port)\\s*:?=\\s*\"(\\d{2,5})\"");
+            "(?:ListenAndServe(?:TLS)?\\(|\\.Run\\(|\\.Listen\\(|\\.Start\\()\\s*\"[\\w.]*:(\\d{2,5})\""
+            + "|(?i:port)\\s*:?=\\s*\"(\\d{2,5})\""
+            // a server's Addr field or a listen-address variable: ":8080" or "0.0.0.0:8080"; "localhost:6379" in
+            // redis.Options{Addr: …} or an HTTP client's base address is another service's, not the app's port
+            + "|(?:\\bAddr\\s*:|(?i:addr(?:ess)?)\\s*:?=)\\s*\"(?:0\\.0\\.0\\.0)?:(\\d{2,5})\"");
 
     private GoStack() {
     }
@@ -65,6 +68,7 @@ final class GoStack {
         Matcher go = GO_DIRECTIVE.matcher(text);
         if (!repo.exists(gomod)) {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("go " + DEFAULT_VERSION + " (default; no " + gomod + ")");
         } else if (tc.find()) {
             d.version = tc.group(1);
@@ -79,6 +83,7 @@ final class GoStack {
             }
         } else {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("go " + DEFAULT_VERSION + " (default; " + gomod + " has no go directive)");
         }
 
@@ -111,6 +116,7 @@ final class GoStack {
             d.evidence("port " + d.port + " from " + port.where());
         } else {
             d.port = 8080;
+            d.portDefault = true;
             d.evidence("port 8080 (Go default; no listen address literal found)");
         }
         Code.Hit health = Code.health(repo, sources, CODE);

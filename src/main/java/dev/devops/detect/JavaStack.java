@@ -60,7 +60,10 @@ final class JavaStack {
             "JavaLanguageVersion\\.of\\(\\s*(\\d+)\\s*\\)"
             + "|(?:source|target)Compatibility\\s*=\\s*(?:['\"]([\\d.]+)['\"]|JavaVersion\\.VERSION_(\\d+(?:_\\d+)?)|([\\d.]+))"
             + "|jvmToolchain\\(\\s*(\\d+)\\s*\\)");
-    private static final Pattern HEALTH_OR_PORT_FILE = Pattern.compile("(^|.*/)src/main/resources/application[^/]*\\.(properties|ya?ml)$");
+    private static final Pattern HEALTH_OR_PORT_FILE = Pattern.compile("(^|.*/)src/main/resources/(config/)?application[^/]*\\.(properties|ya?ml)$");
+    private static final Pattern PROD_PROFILE = Pattern.compile("<profile>\\s*<id>\\s*(prod|production)\\s*</id>");
+    private static final Pattern BASE_PATH_PROPERTY = Pattern.compile(
+            "(?m)^\\s*management\\.endpoints\\.web\\.base-path\\s*[=:]\\s*(/\\S*)");
 
     private JavaStack() {
     }
@@ -195,6 +198,7 @@ final class JavaStack {
                     + bootParent.parentVersion() + " (its default java.version)");
         } else if (found == null) {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("java " + DEFAULT_VERSION + " (default; no compiler release/source or java.version in " + root.file() + ")");
         } else {
             d.evidence("java " + d.version + " from " + found[1]);
@@ -218,6 +222,13 @@ final class JavaStack {
         if (deps.contains(ACTUATOR)) {
             d.healthcheck = "/actuator/health";
             d.evidence("healthcheck /actuator/health from dependency spring-boot-starter-actuator");
+        }
+        String rootText = repo.text(root.file());
+        Matcher prod = rootText == null ? null : PROD_PROFILE.matcher(rootText);
+        if (root.modules().isEmpty() && prod != null && prod.find()) {
+            // the profile the repository builds its production artifact with (minified front end, prod config)
+            d.build = List.of("mvn", "-B", "-DskipTests", "-P" + prod.group(1), "package");
+            d.evidence("build 'mvn -P" + prod.group(1) + " package' from the " + prod.group(1) + " profile in " + root.file());
         }
         if (!root.modules().isEmpty()) {
             List<String> modules = runnableModules(repo, d, poms);
@@ -369,6 +380,8 @@ final class JavaStack {
             AppDraft m = new AppDraft(base.dir, Language.JAVA);
             m.name = names.get(i).substring(prefix.length());
             m.version = base.version;
+            m.versionDefault = base.versionDefault;
+            m.moduleDir = moduleDir;
             m.buildTool = base.buildTool;
             m.framework = base.framework;
             m.sources = base.sources.stream().filter(f -> RepoFiles.inside(f, moduleDir)).toList();
@@ -500,6 +513,7 @@ final class JavaStack {
         }
         if (d.version == null) {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("java " + DEFAULT_VERSION + " (default; no toolchain or sourceCompatibility in " + buildFile + ")");
         }
         if (bootModules.size() == 1) {
@@ -538,7 +552,18 @@ final class JavaStack {
         }
         if (d.port == null) {
             d.port = 8080;
+            d.portDefault = true;
             d.evidence("port 8080 (Java default; no server.port set)");
+        }
+        if (d.healthcheck != null && d.healthcheck.startsWith("/actuator/")) {
+            for (String f : configs) {
+                String base = managementBasePath(f, repo.source(f));
+                if (base != null) {
+                    d.healthcheck = (base.equals("/") ? "" : base.replaceAll("/$", "")) + "/health";
+                    d.evidence("healthcheck " + d.healthcheck + " from management.endpoints.web.base-path at " + f);
+                    break;
+                }
+            }
         }
         if (d.healthcheck == null) {
             Code.Hit health = Code.health(repo, d.sources, CODE);
@@ -547,6 +572,32 @@ final class JavaStack {
                 d.evidence("healthcheck " + health.value() + " from route at " + health.where());
             }
         }
+    }
+
+    /** Spring Boot's management.endpoints.web.base-path in a properties or YAML file, or null. */
+    static String managementBasePath(String f, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (f.endsWith(".properties")) {
+            Matcher m = BASE_PATH_PROPERTY.matcher(text);
+            return m.find() ? m.group(1) : null;
+        }
+        try {
+            for (Object doc : new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                    .loadAllFromString(text)) {
+                Object v = doc;
+                for (String key : List.of("management", "endpoints", "web", "base-path")) {
+                    v = v instanceof Map<?, ?> m ? m.get(key) : null;
+                }
+                if (v != null && String.valueOf(v).startsWith("/")) {
+                    return String.valueOf(v);
+                }
+            }
+        } catch (RuntimeException e) {
+            return null; // a file that is not plain YAML (templated): no base path known
+        }
+        return null;
     }
 
     private static String portValue(String v) {

@@ -52,6 +52,32 @@ final class NodeStack {
         SERVICES.put("kafkajs", "kafka");
     }
 
+    /** Scripts a repository names for running or building in a container ({@code start-docker}, {@code docker:start}). */
+    static final Pattern START_FOR_CONTAINERS = Pattern.compile("(start[-:_]docker|docker[-:_]start|start[-:_]container)");
+    static final Pattern BUILD_FOR_CONTAINERS = Pattern.compile("(build[-:_]docker|docker[-:_]build)");
+    /** A start script that runs a development server, not the app in production. */
+    static final Pattern DEV_SERVER = Pattern.compile("\\b(vite|webpack(-dev-server)?\\s+serve|webpack-dev-server|ng\\s+serve|"
+            + "react-scripts\\s+start|vue-cli-service\\s+serve|nx\\s+serve|ts-node-dev|nodemon|next\\s+dev|expo\\s+start|react-native\\s+start|--watch)\\b");
+    /** Packages of mobile apps (Expo, React Native): built for phones, never run in a container. */
+    static final List<String> MOBILE = List.of("expo", "react-native");
+
+    /** The name of the package.json script matching {@code pattern}, or null. */
+    static String containerScript(JsonNode pkg, Pattern pattern) {
+        var names = pkg.path("scripts").fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (pattern.matcher(n).matches()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the package is a mobile app (it depends on Expo or React Native). */
+    static boolean isMobile(JsonNode pkg) {
+        return MOBILE.stream().anyMatch(dep -> pkg.path("dependencies").has(dep));
+    }
+
     private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
             "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
@@ -69,6 +95,24 @@ final class NodeStack {
     }
 
     /** The glob patterns of a workspaces root ("packages/*"), empty when this is no workspaces root. */
+    /** The workspace globs of {@code dir}: package.json "workspaces", else pnpm-workspace.yaml "packages". */
+    static List<String> workspaces(RepoFiles repo, String dir) {
+        List<String> out = workspaces(packageJson(repo, dir));
+        String pnpm = RepoFiles.join(dir, "pnpm-workspace.yaml");
+        if (out.isEmpty() && repo.exists(pnpm)) {
+            try {
+                Object doc = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                        .loadFromString(repo.text(pnpm));
+                if (doc instanceof Map<?, ?> m && m.get("packages") instanceof List<?> l) {
+                    l.forEach(g -> out.add(String.valueOf(g)));
+                }
+            } catch (RuntimeException e) {
+                return out; // an unreadable workspace file: treat the directory as one package
+            }
+        }
+        return out;
+    }
+
     static List<String> workspaces(JsonNode pkg) {
         JsonNode ws = pkg.get("workspaces");
         if (ws != null && ws.isObject()) {
@@ -86,6 +130,9 @@ final class NodeStack {
      * tool dependency and a build script; full-stack-fastapi-template's Vite frontend has no start).
      */
     static boolean isWorkspaceApp(JsonNode pkg) {
+        if (isMobile(pkg)) {
+            return false;
+        }
         if (Manifests.text(pkg, "scripts", "start") != null) {
             return true;
         }
@@ -121,7 +168,8 @@ final class NodeStack {
         if (d.framework == null) {
             AngularBuild.detect(repo, d, pkg, manifest);
         }
-        if (d.framework == null) {
+        String startScript = Manifests.text(pkg, "scripts", "start");
+        if (d.framework == null && (startScript == null || DEV_SERVER.matcher(startScript).find())) {
             for (Map.Entry<String, String> f : STATIC_SITES.entrySet()) {
                 if (deps.has(f.getKey()) || pkg.path("devDependencies").has(f.getKey())) {
                     d.framework = f.getValue();
@@ -133,7 +181,12 @@ final class NodeStack {
         }
         boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
 
-        if (Manifests.text(pkg, "scripts", "build") != null) {
+        String containerBuild = containerScript(pkg, BUILD_FOR_CONTAINERS);
+        if (containerBuild != null) {
+            d.build = List.of(d.buildTool, "run", containerBuild);
+            d.evidence("build command '" + d.buildTool + " run " + containerBuild + "' from " + manifest + " scripts."
+                    + containerBuild + " (meant for containers)");
+        } else if (Manifests.text(pkg, "scripts", "build") != null) {
             d.build = List.of(d.buildTool, "run", "build");
             d.evidence("build command '" + d.buildTool + " run build' from " + manifest + " scripts.build");
         }
@@ -150,6 +203,7 @@ final class NodeStack {
             d.evidence("port " + d.port + " from " + port.where());
         } else {
             d.port = 3000;
+            d.portDefault = true;
             d.evidence("port 3000 (Node default; no listen(…) literal found)");
         }
         Code.Hit health = staticSite ? null : Code.health(repo, sources, CODE);
@@ -284,12 +338,14 @@ final class NodeStack {
             }
         }
         d.version = DEFAULT_VERSION;
+        d.versionDefault = true;
         d.evidence("node " + DEFAULT_VERSION + " (default: current Active LTS; no version file or engines field)");
     }
 
     private static void setVersion(AppDraft d, String v, String source) {
         if (v == null) {
             d.version = DEFAULT_VERSION;
+            d.versionDefault = true;
             d.evidence("node " + DEFAULT_VERSION + " (default: " + source + " names no fixed version)");
         } else {
             d.version = v;
@@ -351,9 +407,18 @@ final class NodeStack {
     }
 
     private static void start(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest) {
+        String containerStart = containerScript(pkg, START_FOR_CONTAINERS);
+        if (containerStart != null) {
+            d.start = List.of(d.buildTool, "run", containerStart);
+            d.evidence("start '" + d.buildTool + " run " + containerStart + "' from " + manifest + " scripts."
+                    + containerStart + " (meant for containers)");
+            return;
+        }
         String script = Manifests.text(pkg, "scripts", "start");
         if (script != null) {
-            Matcher m = START_NODE.matcher(script.trim());
+            // "npm run build && node dist/server.js": the image is built already, so only the last step runs
+            String[] steps = script.trim().split("\\s*&&\\s*");
+            Matcher m = START_NODE.matcher(steps[steps.length - 1]);
             if (m.matches()) {
                 d.start = List.of("node", m.group(1));
                 d.evidence("start 'node " + m.group(1) + "' from " + manifest + " scripts.start");
@@ -368,6 +433,13 @@ final class NodeStack {
         if ("next".equals(d.framework)) {
             d.start = List.of("npx", "next", "start");
             d.evidence("start 'npx next start' (Next.js)");
+            return;
+        }
+        if (script != null && !DEV_SERVER.matcher(script).find() && !script.contains("&&")
+                && !START_NODE.matcher(script.trim()).find() && !script.trim().matches("^(ts-node|tsx|babel-node)\\b.*")) {
+            // a start script that runs the app's own server CLI (medusa start, strapi start): what docker init runs too
+            d.start = List.of(d.buildTool, "run", "start");
+            d.evidence("start '" + d.buildTool + " run start' from " + manifest + " scripts.start \"" + script + "\"");
             return;
         }
         String main = Manifests.text(pkg, "main");

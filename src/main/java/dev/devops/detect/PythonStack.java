@@ -89,14 +89,7 @@ final class PythonStack {
             pipfile.path("packages").fieldNames().forEachRemaining(n -> deps.add(new Dep(depName(n), pipfileFile, 0)));
         }
         if (repo.exists(requirements)) {
-            String[] lines = repo.text(requirements).split("\\R", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String l = lines[i].replaceAll("(^|\\s)#.*", "");
-                Matcher m = REQ_NAME.matcher(l);
-                if (!l.trim().startsWith("-") && m.find()) {
-                    deps.add(new Dep(depName(m.group(1)), requirements, i + 1));
-                }
-            }
+            requirements(repo, requirements, deps, new java.util.HashSet<>());
         }
         List<String> names = deps.stream().map(Dep::name).toList();
 
@@ -123,6 +116,7 @@ final class PythonStack {
             d.evidence("port " + d.port + " from " + port.where());
         } else if (d.framework != null) {
             d.port = 8000;
+            d.portDefault = true;
             d.evidence("port 8000 (Python default; no port literal found)");
         } else {
             d.port = null;
@@ -141,6 +135,30 @@ final class PythonStack {
             }
         }
         return d;
+    }
+
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*(?:-r|--requirement)[=\\s]\\s*(\\S+)");
+
+    /** The dependencies of a requirements file and of the files it includes ({@code -r base.txt}, relative to it). */
+    private static void requirements(RepoFiles repo, String file, List<Dep> deps, java.util.Set<String> seen) {
+        if (!seen.add(file) || !repo.exists(file)) {
+            return;
+        }
+        String[] lines = repo.text(file).split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].replaceAll("(^|\\s)#.*", "");
+            Matcher inc = INCLUDE.matcher(l);
+            if (inc.find()) {
+                String target = java.nio.file.Path.of(RepoFiles.parent(file)).resolve(inc.group(1)).normalize().toString()
+                        .replace('\\', '/');
+                requirements(repo, target.isEmpty() ? "." : target, deps, seen);
+                continue;
+            }
+            Matcher m = REQ_NAME.matcher(l);
+            if (!l.trim().startsWith("-") && m.find()) {
+                deps.add(new Dep(depName(m.group(1)), file, i + 1));
+            }
+        }
     }
 
     /** "Flask[async]>=2" → "flask"; "psycopg2_binary" → "psycopg2-binary". */
@@ -194,6 +212,7 @@ final class PythonStack {
             }
         }
         d.version = DEFAULT_VERSION;
+        d.versionDefault = true;
         d.evidence("python " + DEFAULT_VERSION + " (default; no .python-version, requires-python or runtime.txt)");
     }
 
@@ -282,7 +301,10 @@ final class PythonStack {
                 return;
             }
         }
-        for (String f : d.sources) {
+        // a service directory often ships a test client beside its server (email_client.py, client.py): the server runs
+        List<String> scripts = new ArrayList<>(d.sources);
+        scripts.sort(java.util.Comparator.comparing((String f) -> f.substring(f.lastIndexOf('/') + 1).contains("client")));
+        for (String f : scripts) {
             if (RepoFiles.parent(f).equals(d.dir) && f.endsWith(".py")) {
                 String text = repo.source(f);
                 if (text != null && MAIN_GUARD.matcher(text).find()) {

@@ -48,6 +48,74 @@ public final class RuntimeVersions {
     private RuntimeVersions() {
     }
 
+    /**
+     * One {@code LANG-version} of an {@code actions/setup-LANG} step in a GitHub Actions workflow.
+     *
+     * @param language   node, java, python or go
+     * @param raw        the value as written ("22.x", "'3.12'"), or the matrix's list when {@code fromMatrix}
+     * @param version    normalized, or null when not a literal version
+     * @param line       1-based line of the {@code LANG-version:} key
+     * @param fromMatrix the step reads {@code ${{ matrix.X }}} and the version is the first entry of that matrix list
+     */
+    public record WorkflowSetup(String language, String raw, String version, int line, boolean fromMatrix) {
+    }
+
+    private static final Pattern SETUP = Pattern.compile("^(\\s*)(?:-\\s+)?uses:\\s*['\"]?actions/setup-(node|java|python|go)@");
+    private static final Pattern WITH_VERSION = Pattern.compile("^\\s*(node|java|python|go)-version:\\s*(.*?)\\s*$");
+    private static final Pattern MATRIX_REF = Pattern.compile("\\$\\{\\{\\s*matrix\\.([\\w-]+)\\s*}}");
+
+    /**
+     * The runtime versions the {@code actions/setup-*} steps of a workflow install, in line order. A value
+     * that is an expression, a list or a block is skipped, except {@code ${{ matrix.X }}} with a flow list
+     * {@code X: [22, 24]} in the same file, which gives its first entry ({@code fromMatrix}).
+     */
+    public static List<WorkflowSetup> workflowSetups(String text) {
+        List<WorkflowSetup> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = SETUP.matcher(lines[i]);
+            if (!m.find()) {
+                continue;
+            }
+            String language = m.group(2);
+            int indent = m.group(1).length();
+            for (int j = i + 1; j < lines.length; j++) {
+                String l = lines[j];
+                if (l.isBlank() || l.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                int ind = l.length() - l.stripLeading().length();
+                if (ind <= indent && l.stripLeading().startsWith("-") || ind < indent) {
+                    break;
+                }
+                Matcher w = WITH_VERSION.matcher(l.replaceAll("\\s+#.*$", ""));
+                if (!w.find() || !w.group(1).equals(language)) {
+                    continue;
+                }
+                String raw = w.group(2).replaceAll("^['\"]|['\"]$", "");
+                Matcher matrix = MATRIX_REF.matcher(raw);
+                if (matrix.find()) {
+                    Matcher list = Pattern.compile("(?m)^\\s*" + Pattern.quote(matrix.group(1)) + ":\\s*\\[([^\\]]*)\\]").matcher(text);
+                    if (list.find()) {
+                        String first = list.group(1).split(",")[0].trim().replaceAll("^['\"]|['\"]$", "");
+                        out.add(new WorkflowSetup(language, list.group(1), normalize(language, first.replaceAll("\\.x$", "")),
+                                j + 1, true));
+                    }
+                    break;
+                }
+                if (raw.isEmpty() || raw.contains("${{") || raw.startsWith("[") || raw.startsWith("|") || raw.startsWith(">")) {
+                    break;
+                }
+                out.add(new WorkflowSetup(language, raw, normalize(language, raw.replaceAll("\\.x$", "")), j + 1, false));
+                break;
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code path}'s file name is one this class reads. */
     public static boolean isVersionFile(String path) {
         String n = path.substring(path.lastIndexOf('/') + 1);

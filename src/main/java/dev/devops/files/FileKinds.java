@@ -112,6 +112,114 @@ public final class FileKinds {
         return COMPOSE_NAME.matcher(name(path)).matches();
     }
 
+    /**
+     * A compose file, by name ({@link #isComposeName}) or by content: a YAML file, not a CI pipeline, whose
+     * top level has {@code services:} with an entry that has {@code image: <name>} or {@code build:} (what
+     * docker compose itself requires of a service), wherever it lives and whatever its name
+     * ({@code deploy/compose/basic.yml}, {@code src/main/docker/app.yml}, {@code podman-compose.yml},
+     * {@code docker-compose-mysql.yml}, a swarm {@code stack.yml}). {@code text} is read only for YAML files
+     * whose name is not a compose name; it may return null (unreadable).
+     */
+    public static boolean isCompose(String path, java.util.function.Supplier<? extends CharSequence> text) {
+        if (isComposeName(path)) {
+            return true;
+        }
+        if (!isYaml(path) || isCi(path)) {
+            return false;
+        }
+        CharSequence t = text.get();
+        return t != null && looksLikeCompose(t);
+    }
+
+    /**
+     * Whether YAML text is a compose file: a top-level {@code services:} mapping with an entry whose own keys
+     * include {@code image:} with a value or {@code build:}. A Helm values file ({@code image:} a mapping) or a
+     * GitLab CI {@code services:} list is not. One pass over the lines, no YAML parsing.
+     */
+    public static boolean looksLikeCompose(CharSequence t) {
+        int n = t.length();
+        int ls = 0;
+        boolean inServices = false;
+        int entryIndent = -1;
+        int childIndent = -1;
+        boolean expectChild = false;
+        while (ls < n) {
+            int le = ls;
+            while (le < n && t.charAt(le) != '\n') {
+                le++;
+            }
+            int indent = 0;
+            while (ls + indent < le && t.charAt(ls + indent) == ' ') {
+                indent++;
+            }
+            int cs = ls + indent;
+            int ce = le;
+            while (ce > cs && Character.isWhitespace(t.charAt(ce - 1))) {
+                ce--;
+            }
+            boolean blank = cs >= ce || t.charAt(cs) == '#';
+            if (!blank && t.charAt(cs) != '\t') {
+                if (indent == 0) {
+                    inServices = startsWith(t, cs, ce, "services:") && (ce == cs + 9 || t.charAt(cs + 9) == ' ')
+                            && restIsEmpty(t, cs + 9, ce);
+                    entryIndent = -1;
+                    expectChild = false;
+                    if (startsWith(t, cs, ce, "---")) {
+                        inServices = false;
+                    }
+                } else if (inServices) {
+                    if (entryIndent < 0) {
+                        entryIndent = indent;
+                    }
+                    if (indent == entryIndent) {
+                        expectChild = t.charAt(cs) != '-' && t.charAt(ce - 1) == ':';
+                        childIndent = -1;
+                    } else if (indent > entryIndent && expectChild) {
+                        if (childIndent < 0) {
+                            childIndent = indent;
+                        }
+                        if (indent == childIndent) {
+                            if (startsWith(t, cs, ce, "build:")) {
+                                return true;
+                            }
+                            if (startsWith(t, cs, ce, "image:") && !restIsEmpty(t, cs + 6, ce)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            ls = le + 1;
+        }
+        return false;
+    }
+
+    private static boolean startsWith(CharSequence t, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (t.charAt(from + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether only blanks or a comment follow {@code from}. */
+    private static boolean restIsEmpty(CharSequence t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c == '#') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a path ends in .yaml or .yml. */
     public static boolean isYaml(String path) {
         String lower = path.toLowerCase(Locale.ROOT);

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param descriptor  devops.yaml when present, else null
  * @param maxFileSize files larger than this many bytes are skipped by {@link #readText} (and counted)
  * @param stats       files read and skipped, shared by every check of one run
+ * @param memo        facts about the files computed once per run and shared by every check (compose files)
  */
 public record LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor,
-        long maxFileSize, FileStats stats) {
+        long maxFileSize, FileStats stats, Memo memo) {
     /** Default for --max-file-size: 1 MiB; larger text files are nearly always generated or data. */
     public static final long DEFAULT_MAX_FILE_SIZE = 1L << 20;
 
@@ -28,10 +29,76 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
         files = List.copyOf(files);
         tracked = Set.copyOf(tracked);
         stats = stats == null ? new FileStats() : stats;
+        memo = memo == null ? new Memo() : memo;
+    }
+
+    public LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor, long maxFileSize,
+            FileStats stats) {
+        this(root, files, tracked, descriptor, maxFileSize, stats, null);
+    }
+
+    /** Facts about the files that several checks need, computed once per run (thread-safe). */
+    public static final class Memo {
+        private volatile Set<String> compose;
+        private volatile Set<String> envFiles;
+    }
+
+    /**
+     * The files the compose files' {@code env_file} entries reach (repo-relative, normalised, only those among
+     * {@link #files}): whatever their names, they are env files. Computed once per run.
+     */
+    public Set<String> composeEnvFiles() {
+        Set<String> e = memo.envFiles;
+        if (e != null) {
+            return e;
+        }
+        Set<String> known = new java.util.HashSet<>(files);
+        Set<String> found = new java.util.LinkedHashSet<>();
+        for (String f : composeFiles()) {
+            String text = readText(f);
+            if (text == null) {
+                continue;
+            }
+            Path dir = Path.of(dev.devops.files.FileKinds.dir(f).isEmpty() ? "." : dev.devops.files.FileKinds.dir(f));
+            for (String p : dev.devops.compose.EnvFilePaths.of(text)) {
+                String rel = dir.resolve(p).normalize().toString().replace('\\', '/');
+                if (known.contains(rel)) {
+                    found.add(rel);
+                }
+            }
+        }
+        e = java.util.Collections.unmodifiableSet(found);
+        memo.envFiles = e;
+        return e;
+    }
+
+    /**
+     * The compose files among {@link #files}: by name, or YAML files whose content is a compose file
+     * ({@link dev.devops.files.FileKinds#isCompose}); computed once per run and shared by the compose, env and
+     * secrets checks.
+     */
+    public Set<String> composeFiles() {
+        Set<String> c = memo.compose;
+        if (c == null) {
+            synchronized (memo) {
+                c = memo.compose;
+                if (c == null) {
+                    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+                    for (String f : files) {
+                        if (dev.devops.files.FileKinds.isCompose(f, () -> readText(f))) {
+                            found.add(f);
+                        }
+                    }
+                    c = java.util.Collections.unmodifiableSet(found);
+                    memo.compose = c;
+                }
+            }
+        }
+        return c;
     }
 
     public LintContext(Path root, List<String> files, Set<String> tracked, Descriptor descriptor) {
-        this(root, files, tracked, descriptor, DEFAULT_MAX_FILE_SIZE, new FileStats());
+        this(root, files, tracked, descriptor, DEFAULT_MAX_FILE_SIZE, new FileStats(), null);
     }
 
     public Path resolve(String relativePath) {
@@ -67,6 +134,14 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
      * thread keeps a scan of a large tree from allocating a new array per file).
      */
     public Bytes readBytes(String relativePath, byte[] reuse) {
+        return readBytes(relativePath, reuse, null);
+    }
+
+    /**
+     * Like {@link #readBytes(String, byte[])}, but a binary file that {@code keepBinary} accepts (given the
+     * buffer and the length read) is returned instead of skipped: the secret check reads keystores this way.
+     */
+    public Bytes readBytes(String relativePath, byte[] reuse, java.util.function.BiPredicate<byte[], Integer> keepBinary) {
         Path p = resolve(relativePath);
         try {
             if (!Files.isRegularFile(p)) {
@@ -90,7 +165,7 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
                     stats.tooLarge(relativePath);
                     return null;
                 }
-                if (isBinary(buf, n)) {
+                if (isBinary(buf, n) && (keepBinary == null || !keepBinary.test(buf, n))) {
                     stats.binary(relativePath);
                     return null;
                 }

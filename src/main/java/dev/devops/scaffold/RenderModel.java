@@ -68,7 +68,9 @@ public final class RenderModel {
      * What the templates need to know about the files in the app's build context: for pip, whether the
      * dependencies are in requirements.txt (the default) or only in pyproject.toml ({@code app.pipManifest});
      * for Gradle, whether there is a gradle/ directory (wrapper properties, version catalog:
-     * {@code app.gradleDir}) and a wrapper to build with ({@code app.gradleWrapper}).
+     * {@code app.gradleDir}) and a wrapper to build with ({@code app.gradleWrapper}); for Node, the lockfile the
+     * package manager would install from when it is missing ({@code app.noLockfile}): the Dockerfile then
+     * installs without one instead of copying a file that does not exist.
      */
     @SuppressWarnings("unchecked")
     static void addBuildInputs(Map<String, Object> model, java.nio.file.Path context) {
@@ -77,6 +79,10 @@ public final class RenderModel {
                 && java.nio.file.Files.isRegularFile(context.resolve("pyproject.toml"))) {
             app.put("pipManifest", "pyproject.toml");
         }
+        String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
+        if ("node".equals(app.get("language")) && lock != null && !java.nio.file.Files.isRegularFile(context.resolve(lock))) {
+            app.put("noLockfile", lock); // the Dockerfile resolves the dependencies itself (init warns)
+        }
         if ("gradle".equals(app.get("buildTool"))) {
             boolean dir = java.nio.file.Files.isDirectory(context.resolve("gradle"));
             app.put("gradleDir", dir);
@@ -84,6 +90,10 @@ public final class RenderModel {
                     && java.nio.file.Files.isRegularFile(context.resolve("gradle/wrapper/gradle-wrapper.properties")));
         }
     }
+
+    /** The lockfile each Node package manager installs from. */
+    static final Map<String, String> NODE_LOCKFILES = Map.of("npm", "package-lock.json", "yarn", "yarn.lock",
+            "pnpm", "pnpm-lock.yaml");
 
     static Map<String, Object> app(Descriptor d, App a) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -131,6 +141,9 @@ public final class RenderModel {
             env.add(envVar(d, v, a.port()));
         }
         m.put("env", env);
+        List<Object> processes = new ArrayList<>();
+        a.processes().forEach((p, cmd) -> processes.add(Map.of("name", p, "service", a.name() + "-" + p, "command", cmd)));
+        m.put("processes", processes);
         return m;
     }
 

@@ -254,15 +254,22 @@ class InitRenderCommandTest {
     }
 
     @Test
-    void initWarnsWhenTheLockfileTheDockerfileNeedsIsMissing() throws IOException {
+    void initWarnsWhenTheLockfileIsMissingAndTheNodeDockerfileInstallsWithoutIt() throws IOException {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"shop\", \"scripts\": {\"start\": \"node index.js\"}}\n");
         Files.writeString(dir.resolve("index.js"), "require('http').createServer().listen(3000);\n");
         CliRun r = CliRun.run("init", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains(": no package-lock.json; the Dockerfile installs from it (reproducible builds), so run 'npm install'"), r.err());
+        assertTrue(r.err().contains(": no package-lock.json; the Dockerfile runs 'npm install' without one, so dependency "
+                + "versions are not pinned, so run 'npm install'"), r.err());
+        // issue 9 class 11: never a Dockerfile that copies a lockfile that does not exist
+        String dockerfile = Files.readString(dir.resolve("Dockerfile"));
+        assertFalse(dockerfile.contains("package-lock.json"), dockerfile);
+        assertTrue(dockerfile.contains("COPY package.json ./") && dockerfile.contains("RUN npm install --omit=dev"), dockerfile);
         Files.writeString(dir.resolve("package-lock.json"), "{\"lockfileVersion\": 3}\n");
-        CliRun again = CliRun.run("init", dir.toString());
+        CliRun again = CliRun.run("init", dir.toString(), "--force");
         assertFalse(again.err().contains("warning:"), again.err());
+        String locked = Files.readString(dir.resolve("Dockerfile"));
+        assertTrue(locked.contains("COPY package.json package-lock.json ./") && locked.contains("RUN npm ci"), locked);
     }
 
     @Test

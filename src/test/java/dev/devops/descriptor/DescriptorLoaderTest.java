@@ -91,6 +91,23 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void processesLoadWriteBackAndMayNotCollideWithAnotherService() {
+        Descriptor d = DescriptorLoader.parse(FILE, "name: a\napps:\n  api:\n    runtime: {language: python}\n"
+                + "    processes:\n      worker: celery -A proj worker\n      beat: [celery, -A, proj, beat]\n");
+        assertEquals(java.util.List.of("sh", "-c", "celery -A proj worker"), d.app("api").processes().get("worker"));
+        assertEquals(java.util.List.of("celery", "-A", "proj", "beat"), d.app("api").processes().get("beat"));
+        assertEquals(d, DescriptorLoader.parse(FILE, DescriptorWriter.write(d)));
+        dev.devops.core.UserError e = org.junit.jupiter.api.Assertions.assertThrows(dev.devops.core.UserError.class,
+                () -> DescriptorLoader.parse(FILE, "name: a\napps:\n  api:\n    runtime: {language: python}\n"
+                        + "    processes:\n      worker: [w]\n  api-worker:\n    path: w\n    runtime: {language: python}\n"));
+        assertTrue(e.getMessage().contains("process 'worker' of app 'api' runs as compose service 'api-worker'"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(dev.devops.core.UserError.class,
+                () -> DescriptorLoader.parse(FILE, "name: a\napps:\n  api:\n    runtime: {language: python}\n"
+                        + "    processes:\n      Worker: [w]\n"));
+        assertTrue(e.getMessage().contains("process name 'Worker' is not valid"), e.getMessage());
+    }
+
+    @Test
     void staticSiteOutputIsNormalisedAndWrittenBack() {
         Descriptor d = DescriptorLoader.parse(FILE, "name: a\napps:\n  w:\n    runtime: {language: node, framework: angular}\n"
                 + "    output: ./dist/w/browser/\n");

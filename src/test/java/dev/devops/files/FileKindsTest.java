@@ -83,6 +83,25 @@ class FileKindsTest {
     }
 
     @Test
+    void composeFilesByContent() {
+        String compose = "version: '3.8'\nservices:\n  app:\n    image: example/app:1.0\n  db:\n    build: ./db\n";
+        assertTrue(FileKinds.looksLikeCompose(compose));
+        assertTrue(FileKinds.looksLikeCompose("# stack\nservices: # the stack\n\n  web:\n    # built here\n    build:\n      context: .\n"));
+        assertTrue(FileKinds.isCompose("src/main/docker/app.yml", () -> compose));
+        assertTrue(FileKinds.isCompose("podman-compose.yml", () -> compose));
+        assertTrue(FileKinds.isCompose("docker-compose.yml", () -> null), "by name, never read");
+        assertFalse(FileKinds.isCompose("src/main/docker/app.json", () -> compose), "only YAML files are sniffed");
+        assertFalse(FileKinds.isCompose(".gitlab-ci.yml", () -> compose), "a CI pipeline is not a compose file");
+        assertFalse(FileKinds.isCompose("config/app.yml", () -> null), "unreadable");
+        // Helm values: image is a mapping; nested services; a list of services; services not at the top level
+        assertFalse(FileKinds.looksLikeCompose("services:\n  app:\n    image:\n      repository: x\n      tag: '1'\n"));
+        assertFalse(FileKinds.looksLikeCompose("app:\n  services:\n    web:\n      image: nginx\n"));
+        assertFalse(FileKinds.looksLikeCompose("services:\n  - name: postgres\n    image: postgres\n"));
+        assertFalse(FileKinds.looksLikeCompose("services:\n  app:\n    ports: [80]\n    env:\n      image: x\n"));
+        assertFalse(FileKinds.looksLikeCompose("kind: Service\nmetadata:\n  name: x\n"));
+    }
+
+    @Test
     void buildAndReleaseScriptsAreNotRuntimeCode() {
         for (String p : new String[] {"scripts/release.js", "tools/gen.go", ".github/actions/x/index.js", "mvnw",
             ".mvn/wrapper/MavenWrapperDownloader.java", "web/webpack.config.prod.js", "vite.config.ts", "setup.py",

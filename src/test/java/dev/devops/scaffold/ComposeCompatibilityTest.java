@@ -89,6 +89,10 @@ class ComposeCompatibilityTest {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("NODE", TemplateSource.builtIn().render("docker-compose.yml.ftl",
                 RenderModel.project(Descriptors.parse(Descriptors.NODE))));
+        // an app with worker processes (issue 9 class 4): each is a service with a command and its healthcheck disabled
+        out.put("NODE+processes", TemplateSource.builtIn().render("docker-compose.yml.ftl", RenderModel.project(Descriptors.parse(
+                Descriptors.NODE.replace("    healthcheck: /health\n", "    healthcheck: /health\n    processes:\n"
+                        + "      worker: [node, worker.js]\n      beat: \"node beat.js --every 5m\"\n")))));
         String[][] apps = {{"python", "3.12", "pip", "fastapi"}, {"java", "21", "gradle", "spring-boot"},
             {"go", "1.22", "go", null}, {"node", "18", "pnpm", null}};
         for (String[] a : apps) {

@@ -24,6 +24,23 @@ class ProjectTemplatesTest {
         return t.render("docker-compose.yml.ftl", RenderModel.project(desc));
     }
 
+    /** Issue 9 class 4: a worker process is a compose service of its own on the app's image, with no port. */
+    @Test
+    void eachProcessOfAnAppIsAServiceRunningTheAppsImageWithItsCommand() {
+        Descriptor withWorker = Descriptors.parse(Descriptors.NODE.replace("    healthcheck: /health\n",
+                "    healthcheck: /health\n    processes:\n      worker: [node, worker.js]\n"));
+        YMap services = YamlDocument.parse(Path.of("docker-compose.yml"), compose(withWorker)).asMap().get("services").asMap();
+        assertEquals(Set.of("web", "web-worker", "postgres", "redis"), services.keys());
+        YMap worker = services.get("web-worker").asMap();
+        YMap web = services.get("web").asMap();
+        assertEquals(web.get("build").asMap().get("context").asText(), worker.get("build").asMap().get("context").asText());
+        assertEquals(List.of("node", "worker.js"), worker.get("command").asStringList());
+        assertFalse(worker.has("ports"), "a worker publishes no port");
+        assertTrue(worker.get("healthcheck").asMap().get("disable").asBool(), "the image's HTTP healthcheck does not apply");
+        assertEquals(web.get("environment").asMap().keys(), worker.get("environment").asMap().keys());
+        assertEquals(web.get("depends_on").asMap().keys(), worker.get("depends_on").asMap().keys());
+    }
+
     @Test
     void composeIsValidYamlWithTheExpectedShape() {
         String text = compose(d);

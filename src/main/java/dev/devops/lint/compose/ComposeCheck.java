@@ -45,7 +45,11 @@ public final class ComposeCheck implements Check {
         return ComposeRules.all().stream().map(ComposeRule::info).toList();
     }
 
-    /** True for the compose file names this check reads. */
+    /**
+     * True for the compose file names ({@code compose.yaml}, {@code docker-compose.prod.yml}): these load as
+     * a directory's base file and its overlays. Compose files recognised by content ({@link LintContext#composeFiles})
+     * load alone.
+     */
     public static boolean isComposeFile(String path) {
         return FileKinds.isComposeName(path);
     }
@@ -53,10 +57,15 @@ public final class ComposeCheck implements Check {
     @Override
     public void run(LintContext context, Consumer<Finding> out) {
         Map<String, List<String>> byDir = new TreeMap<>();
-        for (String f : context.files()) {
+        Map<String, List<List<String>>> alone = new TreeMap<>();
+        for (String f : context.composeFiles()) {
+            String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
+            String name = f.substring(f.lastIndexOf('/') + 1);
             if (isComposeFile(f)) {
-                String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
-                byDir.computeIfAbsent(dir, k -> new ArrayList<>()).add(f.substring(f.lastIndexOf('/') + 1));
+                byDir.computeIfAbsent(dir, k -> new ArrayList<>()).add(name);
+            } else {
+                // a compose file by content (app.yml, docker-compose-mysql.yml): a project of its own, not an overlay
+                alone.computeIfAbsent(dir, k -> new ArrayList<>()).add(List.of(name));
             }
         }
         Path root = context.root().toAbsolutePath().normalize();
@@ -70,6 +79,11 @@ public final class ComposeCheck implements Check {
             Path dir = root.resolve(e.getKey());
             for (List<String> group : groups(e.getValue())) {
                 lintProject(root, dir, group, dedup);
+            }
+        }
+        for (var e : alone.entrySet()) {
+            for (List<String> group : e.getValue()) {
+                lintProject(root, root.resolve(e.getKey()), group, dedup);
             }
         }
     }

@@ -505,7 +505,9 @@ public final class ComposeRules {
 
     private static void missingEnvFile(ComposeRule.Scope s, ComposeRule.Reporter o) {
         each(s, svc -> svc.envFiles().forEach(f -> {
-            if (f.required() && !Files.isRegularFile(s.project().directory().resolve(f.path()))) {
+            // ${PWD}/app.env with PWD unknown to lint (it reads the project's .env, not the shell): where it is cannot be told
+            if (f.required() && f.resolvable(s.project().environment())
+                    && !Files.isRegularFile(s.project().directory().resolve(f.path()))) {
                 boolean example = Files.isRegularFile(s.project().directory().resolve(f.path() + ".example"))
                         || Files.isRegularFile(s.project().directory().resolve(".env.example"));
                 o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist",

@@ -1023,15 +1023,9 @@ public final class DockerfileRules {
                     c.operands().stream().filter(p -> !p.contains("=") && !p.endsWith(".deb") && !p.contains("$")).forEach(pkgs::add);
                     how = "pkg=version";
                 } else if (c.isSub("apk", "add")) {
-                    List<String> w = c.command();
-                    for (int k = 2; k < w.size(); k++) {
-                        String a = w.get(k);
-                        if (a.equals("--virtual") || a.equals("-t") || a.equals("--repository") || a.equals("-X")) {
-                            k++;
-                        } else if (!a.startsWith("-") && !a.contains("=") && !a.contains("$") && !a.startsWith(".")) {
-                            pkgs.add(a);
-                        }
-                    }
+                    // options anywhere (apk --no-cache add, apk add -t .deps x): ShellCommand knows which take a value
+                    c.operands().stream().filter(a -> !a.contains("=") && !a.contains("$") && !a.startsWith(".")
+                            && !a.contains("~")).forEach(pkgs::add);
                     how = "pkg=version";
                 } else if (isPip(c) && !c.hasFlag("-r", "--requirement", "-e", "--editable", "-c", "--constraint")) {
                     for (String a : c.operands()) {

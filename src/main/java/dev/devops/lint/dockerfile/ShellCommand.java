@@ -2,6 +2,8 @@ package dev.devops.lint.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One simple command of a RUN shell script, as the small splitter in {@link #split} sees it: the
@@ -39,15 +41,73 @@ public record ShellCommand(List<String> words, String separator) {
         return program().equals(name) && sub.equals(subcommand());
     }
 
-    /** The first argument after the program that is not a flag, or null. */
-    public String subcommand() {
+    /**
+     * Options of package managers that take the next word as their value ({@code apk -X URL add},
+     * {@code apt-get -o Dpkg::Options::=--force-confold install}, {@code pip install -i URL pkg},
+     * {@code npm install --registry URL pkg}): that word is neither the subcommand nor an operand. Written
+     * with {@code =} ({@code --index-url=URL}) the option is one word and needs no entry.
+     */
+    private static final Map<String, Set<String>> VALUE_OPTIONS;
+
+    static {
+        Set<String> apt = Set.of("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release");
+        Set<String> yum = Set.of("-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x",
+                "--exclude", "--repo", "--repoid", "--repofrompath", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel",
+                "--forcearch", "--downloaddir", "--destdir", "--comment");
+        Set<String> pip = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-r", "--requirement", "-c",
+                "--constraint", "-e", "--editable", "-t", "--target", "--prefix", "--root", "--cache-dir", "--trusted-host",
+                "--platform", "--python-version", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar",
+                "--log", "--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert", "--no-binary",
+                "--only-binary", "-C", "--config-settings", "--global-option", "--python", "--report");
+        VALUE_OPTIONS = Map.of(
+                "apk", Set.of("-X", "--repository", "-t", "--virtual", "-p", "--root", "--arch", "--keys-dir",
+                        "--repositories-file", "--cache-dir", "--cache-max-age", "--timeout"),
+                "apt-get", apt, "apt", apt, "yum", yum, "dnf", yum, "microdnf", yum,
+                "pip", pip,
+                "npm", Set.of("--registry", "--prefix", "--cache", "--userconfig", "--globalconfig", "-w", "--workspace",
+                        "--loglevel", "--tag", "--omit", "--include", "--install-strategy", "-C"),
+                "gem", Set.of("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "--platform"),
+                "python", Set.of("-m", "-c", "-W", "-X"));
+    }
+
+    private Set<String> valueOptions() {
+        String p = program();
+        if (p.matches("pip[0-9.]*")) {
+            p = "pip";
+        } else if (p.matches("python[0-9.]*")) {
+            p = "python";
+        }
+        return VALUE_OPTIONS.getOrDefault(p, Set.of());
+    }
+
+    /**
+     * The arguments after the program that are not options or option values: the subcommand, then the
+     * operands. {@code --} ends the options.
+     */
+    public List<String> arguments() {
         List<String> c = command();
+        Set<String> withValue = valueOptions();
+        List<String> out = new ArrayList<>();
+        boolean optionsEnd = false;
         for (int k = 1; k < c.size(); k++) {
-            if (!c.get(k).startsWith("-")) {
-                return c.get(k);
+            String w = c.get(k);
+            if (!optionsEnd && w.equals("--")) {
+                optionsEnd = true;
+            } else if (!optionsEnd && w.startsWith("-") && w.length() > 1) {
+                if (withValue.contains(w)) {
+                    k++;
+                }
+            } else {
+                out.add(w);
             }
         }
-        return null;
+        return out;
+    }
+
+    /** The first argument after the program that is not an option (nor an option's value), or null. */
+    public String subcommand() {
+        List<String> a = arguments();
+        return a.isEmpty() ? null : a.get(0);
     }
 
     /** True when any word is one of {@code flags} (a flag with '=' matches on its name). */
@@ -67,23 +127,10 @@ public record ShellCommand(List<String> words, String separator) {
         return false;
     }
 
-    /** Non-flag arguments after the subcommand (package names, for installs). */
+    /** The arguments after the subcommand, options and their values left out (package names, for installs). */
     public List<String> operands() {
-        List<String> c = command();
-        List<String> out = new ArrayList<>();
-        boolean subSeen = false;
-        for (int k = 1; k < c.size(); k++) {
-            String w = c.get(k);
-            if (w.startsWith("-")) {
-                continue;
-            }
-            if (!subSeen) {
-                subSeen = true;
-                continue;
-            }
-            out.add(w);
-        }
-        return out;
+        List<String> a = arguments();
+        return a.size() <= 1 ? List.of() : a.subList(1, a.size());
     }
 
     @Override

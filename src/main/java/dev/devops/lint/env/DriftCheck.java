@@ -35,8 +35,6 @@ import java.util.regex.Pattern;
  * version files of its own directory or the nearest ancestor that has some for that language.
  */
 public final class DriftCheck implements Check {
-    private static final Pattern SETUP = Pattern.compile("^(\\s*)(?:-\\s+)?uses:\\s*['\"]?actions/setup-(node|java|python|go)@");
-    private static final Pattern WITH_VERSION = Pattern.compile("^\\s*(node|java|python|go)-version:\\s*(.*?)\\s*$");
     private static final int DIFF_LINES = 12;
 
     @Override
@@ -171,40 +169,19 @@ public final class DriftCheck implements Check {
     }
 
     private static void workflow(String f, String text, Map<String, List<Stated>> byDir, Consumer<Finding> out) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = SETUP.matcher(lines[i]);
-            if (!m.find()) {
-                continue;
+        for (RuntimeVersions.WorkflowSetup w : RuntimeVersions.workflowSetups(text)) {
+            if (w.fromMatrix()) {
+                continue; // a matrix tests several versions on purpose
             }
-            String language = m.group(2);
-            int indent = m.group(1).length();
-            for (int j = i + 1; j < lines.length; j++) {
-                String l = lines[j];
-                if (l.isBlank() || l.stripLeading().startsWith("#")) {
-                    continue;
-                }
-                int ind = l.length() - l.stripLeading().length();
-                if (ind <= indent && l.stripLeading().startsWith("-") || ind < indent) {
-                    break;
-                }
-                Matcher w = WITH_VERSION.matcher(ComposeRefs.stripComment(l));
-                if (!w.find() || !w.group(1).equals(language)) {
-                    continue;
-                }
-                String raw = w.group(2).replaceAll("^['\"]|['\"]$", "");
-                if (raw.isEmpty() || raw.contains("${{") || raw.startsWith("[") || raw.startsWith("|") || raw.startsWith(">")) {
-                    break;
-                }
-                String v = RuntimeVersions.normalize(language, raw);
-                Stated p = primary(projectWide(byDir, language));
-                if (v != null && p != null && !RuntimeVersions.satisfies(p, v)) {
-                    emit(out, EnvRules.CI_VERSION, f, j + 1, "actions/setup-" + language + " at " + f + ":" + (j + 1) + " uses "
-                            + language + " " + raw + " but " + p.source() + " at " + p.where() + " says " + describe(p),
-                            "use " + language + "-version: " + p.version() + (language.equals("node") || language.equals("python")
-                                    ? " (or " + language + "-version-file: " + p.path() + ")" : ""), language + ":" + raw);
-                }
-                break;
+            String language = w.language();
+            String raw = w.raw();
+            String v = w.version();
+            Stated p = primary(projectWide(byDir, language));
+            if (v != null && p != null && !RuntimeVersions.satisfies(p, v)) {
+                emit(out, EnvRules.CI_VERSION, f, w.line(), "actions/setup-" + language + " at " + f + ":" + w.line() + " uses "
+                        + language + " " + raw + " but " + p.source() + " at " + p.where() + " says " + describe(p),
+                        "use " + language + "-version: " + p.version() + (language.equals("node") || language.equals("python")
+                                ? " (or " + language + "-version-file: " + p.path() + ")" : ""), language + ":" + raw);
             }
         }
     }

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -87,6 +88,11 @@ public final class EnvCheck implements Check {
     record Read(String name, Site at, boolean hasDefault, boolean script, boolean test) {
     }
 
+    /** next.config.js / .mjs / .cjs / .ts. */
+    private static final Pattern NEXT_CONFIG = Pattern.compile("next\\.config\\.(?:js|mjs|cjs|ts)");
+    /** The {@code env:} object of a Next.js config. */
+    private static final Pattern NEXT_ENV = Pattern.compile("(?m)(?:^|[\\s,{])env\\s*:\\s*\\{");
+
     /** One run over one repository. */
     private static final class Run {
         private final LintContext ctx;
@@ -113,6 +119,8 @@ public final class EnvCheck implements Check {
         /** Whether anything that can use a variable was read (code, script, Dockerfile, compose, devops.yaml). */
         private boolean anyInputs;
         private boolean anyComposeFile;
+        /** Example env files that a compose env_file points to: documentation for the whole stack. */
+        private final Set<String> stackExamples = new LinkedHashSet<>();
 
         Run(LintContext ctx, Consumer<Finding> out) {
             this.ctx = ctx;
@@ -159,7 +167,7 @@ public final class EnvCheck implements Check {
                 }
                 return;
             }
-            if (FileKinds.isComposeName(f)) {
+            if (ctx.composeFiles().contains(f)) {
                 anyComposeFile = true;
                 anyInputs = true;
                 byte[] bytes = read(f);
@@ -178,6 +186,12 @@ public final class EnvCheck implements Check {
             }
             if (EnvScanner.supports(f) || CONFIG_FILE.matcher(name.toLowerCase()).matches()) {
                 mention(f);
+            }
+            if (NEXT_CONFIG.matcher(name).matches()) {
+                byte[] bytes = read(f);
+                if (bytes != null) {
+                    nextConfigEnv(f, new String(bytes, StandardCharsets.UTF_8));
+                }
             }
             if (EnvScanner.supports(f)) {
                 anyInputs = true;
@@ -297,8 +311,22 @@ public final class EnvCheck implements Check {
 
         private void loadCompose() {
             Map<String, List<String>> byDir = new TreeMap<>();
+            List<String> alone = new ArrayList<>();
             for (String f : composeRefs.keySet()) {
-                byDir.computeIfAbsent(dir(f), k -> new ArrayList<>()).add(f.substring(f.lastIndexOf('/') + 1));
+                if (FileKinds.isComposeName(f)) {
+                    byDir.computeIfAbsent(dir(f), k -> new ArrayList<>()).add(f.substring(f.lastIndexOf('/') + 1));
+                } else {
+                    alone.add(f); // a compose file by content (deploy/compose/basic.yml): a project of its own
+                }
+            }
+            for (String f : alone) {
+                try {
+                    ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(List.of(Path.of(FileKinds.name(f))),
+                            root.resolve(dir(f)), null, List.of(), Map.of(), true));
+                    services(dir(f), p);
+                } catch (RuntimeException ex) {
+                    // DC0000 reports a compose project that does not load
+                }
             }
             for (var e : byDir.entrySet()) {
                 Path dir = root.resolve(e.getKey());
@@ -343,6 +371,7 @@ public final class EnvCheck implements Check {
                 }
                 for (ComposeService.EnvFileRef ref : s.envFiles()) {
                     String rel = join(dir, ref.path());
+                    stackExamples(rel);
                     DotenvFile d = dotenvs.get(rel);
                     if (d != null && s.build() == null) {
                         imageConfig.addAll(d.keys().keySet());
@@ -351,6 +380,64 @@ public final class EnvCheck implements Check {
                         // a committed config file (docker/app.env) sets its keys for the container
                         d.keys().forEach((k, line) -> literalDefs.putIfAbsent(k, new Site(rel, line, 1)));
                     }
+                }
+            }
+        }
+
+        /**
+         * The example files that document what a compose {@code env_file} passes: the file itself when it is an
+         * example ({@code env_file: .env.example}), else the example beside it ({@code app.env.example},
+         * {@code .env.example} in its directory). They document those variables for the whole stack, wherever
+         * the code that reads them lives.
+         */
+        private void stackExamples(String envFile) {
+            List<String> candidates = List.of(envFile, envFile + ".example", join(dir(envFile), ".env.example"));
+            for (String c : candidates) {
+                DotenvFile d = dotenvs.get(c);
+                if (d != null && !d.binary() && FileKinds.dotenv(c) == FileKinds.Dotenv.EXAMPLE) {
+                    stackExamples.add(c);
+                }
+            }
+        }
+
+        /**
+         * next.config's {@code env: {KEY: …}}: Next.js inlines each KEY into the bundle at build time, so
+         * {@code process.env.KEY} in the app is defined by the build, not read from the runtime environment.
+         */
+        private void nextConfigEnv(String f, String text) {
+            Matcher m = NEXT_ENV.matcher(text);
+            if (!m.find()) {
+                return;
+            }
+            int depth = 1;
+            int lineNo = 1 + (int) text.substring(0, m.end()).chars().filter(c -> c == '\n').count();
+            int keyFrom = m.end();
+            String key = null;
+            int keyLine = 0;
+            int valueFrom = 0;
+            for (int i = m.end(); i < text.length() && depth > 0; i++) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    lineNo++;
+                } else if (c == '{' || c == '(' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ')' || c == ']') {
+                    depth--;
+                }
+                if (depth == 1 && c == ':' && key == null) {
+                    key = text.substring(keyFrom, i).strip().replaceAll("^['\"`]|['\"`]$", "");
+                    keyLine = lineNo;
+                    valueFrom = i + 1;
+                } else if (depth == 1 && c == ',' || depth == 0) {
+                    if (key != null && key.matches("[A-Za-z_][A-Za-z0-9_]*")
+                            && !text.substring(valueFrom, i).contains("env." + key)) {
+                        // KEY: 'value' or KEY: process.env.OTHER defines KEY; KEY: process.env.KEY passes it through
+                        Site at = new Site(f, keyLine, 1);
+                        literalDefs.putIfAbsent(key, at);
+                        defs.putIfAbsent(key, at);
+                    }
+                    key = null;
+                    keyFrom = i + 1;
                 }
             }
         }
@@ -464,9 +551,13 @@ public final class EnvCheck implements Check {
                     .toList();
         }
 
-        /** The example files that document variables read in {@code path}: those in its directory or above. */
+        /**
+         * The example files that document variables read in {@code path}: those in its directory or above, and
+         * those a compose env_file points to (see {@link #stackExamples}).
+         */
         private List<DotenvFile> examplesFor(String path) {
-            return examples().stream().filter(d -> isAncestor(dir(d.path()), path)).toList();
+            return examples().stream().filter(d -> isAncestor(dir(d.path()), path) || stackExamples.contains(d.path()))
+                    .toList();
         }
 
         private static String names(List<DotenvFile> files) {

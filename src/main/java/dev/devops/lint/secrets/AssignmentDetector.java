@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.core.VariableNames;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.util.ArrayList;
@@ -58,10 +59,21 @@ final class AssignmentDetector extends Detector {
             "device", "push", "registration", "fcm", "apns", "verification", "idempotency", "request", "trace", "span",
             "correlation", "id", "type", "kind", "unique", "test", "mock", "fake", "dummy", "sample", "example");
 
+    /** A 40- or 64-digit hex value: a commit id or digest in code, a generated key under a secret name in a dotenv file. */
+
+    private static final List<String> KEYWORDS;
+
+    static {
+        List<String> k = new ArrayList<>(List.of("pass", "pwd", "secret", "token", "api_key", "apikey", "api-key",
+                "access_key", "accesskey", "access-key", "auth_key", "private_key", "privatekey", "credential", "senha",
+                "passwort"));
+        k.addAll(VariableNames.clientCredentialKeywords()); // REDISCLI_AUTH, SSHPASS …: none of the words above
+        KEYWORDS = List.copyOf(k);
+    }
+
     @Override
     List<String> keywords() {
-        return List.of("pass", "pwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey",
-                "access-key", "auth_key", "private_key", "privatekey", "credential", "senha", "passwort");
+        return KEYWORDS;
     }
 
     @Override
@@ -176,10 +188,16 @@ final class AssignmentDetector extends Detector {
         return EXPIRY_PARAM.matcher(t.substring(s, e)).find();
     }
 
+    /** An npm registry-scoped setting, {@code //registry.example.org/:_authToken=…}: a key, not a comment. */
+    private static final Pattern NPMRC_SCOPED_KEY = Pattern.compile("//[^\\s/]+(?:/[^\\s:]*)?/:[\\w-]+\\s*=");
+
     /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, --, ; or REM. */
     static boolean isComment(String t, int lineStart, int lineEnd) {
         int i = skipBlanks(t, lineStart, lineEnd);
         if (i >= lineEnd) {
+            return false;
+        }
+        if (t.startsWith("//", i) && NPMRC_SCOPED_KEY.matcher(t).region(i, lineEnd).lookingAt()) {
             return false;
         }
         char c = t.charAt(i);
@@ -262,6 +280,14 @@ final class AssignmentDetector extends Detector {
 
     /** Checks one key/value pair; {@code rawValue} still has its quotes. */
     void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired) {
+        consider(job, key, rawValue, valuePos, quotesRequired, "");
+    }
+
+    /**
+     * Checks one key/value pair; {@code rawValue} still has its quotes; {@code where} is appended to the
+     * message (" as the fallback when X is unset").
+     */
+    void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
         Kind kind = classify(key);
         if (kind == null) {
             return;
@@ -295,12 +321,14 @@ final class AssignmentDetector extends Detector {
         // in configuration the stack runs with, a default credential (secret, changeme, admin123) is the
         // credential it runs with: a warning. Placeholder filters belong to docs and examples.
         boolean defaultCredential = runnable && Filters.isDefaultCredential(value);
+        // a secret-named dotenv key holding 64 hex digits is a generated key (openssl rand -hex 32), not a commit id
+        boolean hexKey = (job.kind == FileKind.ENV || job.kind == FileKind.ENV_EXAMPLE) && Filters.isGeneratedHexKey(value);
         if (!defaultCredential) {
             int minLength = kind == Kind.PASSWORD ? (code ? 6 : 4) : 8;
             if (value.length() < minLength) {
                 return;
             }
-            if (Filters.reasonForAssignment(value, code) != null) {
+            if (!hexKey && Filters.reasonForAssignment(value, code) != null) {
                 return;
             }
             if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
@@ -327,8 +355,8 @@ final class AssignmentDetector extends Detector {
         String what = kind == Kind.PASSWORD ? "password" : "secret";
         String message = job.kind == FileKind.ENV_EXAMPLE
                 ? "Example env file gives " + key + " a real-looking " + what + " value"
-                : weak ? "Default or development " + what + " hard-coded in '" + key + "'"
-                : "Hard-coded " + what + " in '" + key + "'";
+                : weak ? "Default or development " + what + " hard-coded in '" + key + "'" + where
+                : "Hard-coded " + what + " in '" + key + "'" + where;
         String hint = job.kind == FileKind.ENV_EXAMPLE
                 ? "Leave the value empty (or write changeme) in example files; rotate it if it was real."
                 : weak ? "Anyone who reads the repository can log in with it: require it from the environment "
@@ -374,9 +402,12 @@ final class AssignmentDetector extends Detector {
         if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
             return null;
         }
+        if (VariableNames.isClientCredential(String.join("_", words))) {
+            return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (PASSWORD_WORDS.contains(w)) {
+            if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
             if (w.equals("token") && i > 0 && NOT_SECRET_BEFORE_TOKEN.contains(words.get(i - 1))) {
@@ -390,6 +421,11 @@ final class AssignmentDetector extends Detector {
             }
         }
         return null;
+    }
+
+    /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */
+    private static boolean isCompoundPassword(String w) {
+        return w.length() > 8 && w.endsWith("password") || w.length() > 6 && w.endsWith("passwd");
     }
 
     /** "DB_PASSWORD" → [db, password]; "apiKey" → [api, key]; "x-api-key" → [x, api, key]. */

@@ -228,6 +228,9 @@ public final class Filters {
      */
     public static Strength strength(String value) {
         String v = value.strip();
+        if (isGeneratedHexKey(v)) {
+            return Strength.LIVE; // a secret-named key holding 40 or 64 hex digits (openssl rand -hex 32)
+        }
         if (v.contains("://")) {
             Matcher m = URI_PASSWORD.matcher(v);
             if (!m.find()) {
@@ -245,6 +248,16 @@ public final class Filters {
             return Strength.NONE;
         }
         return isWeakCredential(v) ? Strength.DEFAULT : Strength.LIVE;
+    }
+
+    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
+
+    /**
+     * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
+     * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
+     */
+    static boolean isGeneratedHexKey(String v) {
+        return HEX_KEY.matcher(v).matches() && !lowVariety(v);
     }
 
     /** An unfilled placeholder ("your-token-here", "xxxx", "<password>"), as opposed to a default value. */

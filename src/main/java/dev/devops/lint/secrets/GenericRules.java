@@ -28,6 +28,12 @@ public final class GenericRules {
     public static final RuleInfo PUTTY_KEY = rule("SEC0004", "PuTTY private key",
             "A PuTTY .ppk private key (PuTTY-User-Key-File) is committed.\nFix: replace the key pair and keep the "
             + "private key out of the repository.");
+    public static final RuleInfo KEYSTORE = rule("SEC0005", "Keystore holding a private key (JKS, JCEKS, PKCS#12)",
+            "A Java keystore (JKS, JCEKS) or a PKCS#12 file (.p12, .pfx) that holds a private key or secret key entry is "
+            + "committed. It is recognised by its content (magic bytes and entry types), whatever its name; trust "
+            + "stores that hold only certificates are not reported. Keystore passwords are often changeit or sit "
+            + "next to the file, and offline guessing is cheap.\nFix: replace the key (new key pair, new certificate), "
+            + "delete the file from the repository and its history, and mount the keystore from a secret store at run time.");
     public static final RuleInfo JWT = rule("SEC0010", "JSON Web Token",
             "A signed JSON Web Token (its header decodes to JSON with an \"alg\") is committed. Tokens without "
             + "an expiry, or signed with a shared secret, grant access until the key changes. Expired tokens, and "
@@ -39,9 +45,24 @@ public final class GenericRules {
             + "default or development password (changeme, postgres, the user name) in runnable config or code is a "
             + "warning. Not reported in tests, documentation and vendored code.\n"
             + "Fix: rotate the password and build the URI from environment variables.");
+    public static final RuleInfo CONNECTION_STRING = rule("SEC0021", "Password in a connection string",
+            "A keyword connection string carries a literal password: ADO.NET / ODBC / JDBC-SQL Server style "
+            + "(Server=db;User Id=sa;Password=...;) or libpq style (host=db user=app password=... dbname=app), in code "
+            + "or configuration. Only a string that also names a server, host, database or user counts; placeholders "
+            + "({0}, %s, ${DB_PASSWORD}, <password>, changeme) are not reported.\nFix: rotate the password and build "
+            + "the connection string from the environment or a secret manager.");
+    public static final RuleInfo BASIC_AUTH = rule("SEC0022", "HTTP basic-auth credentials (curl -u, Authorization: Basic)",
+            "A user:password pair for HTTP basic authentication is written out: curl -u user:password (or --user), "
+            + "or an Authorization: Basic header whose base64 value decodes to user:password. References "
+            + "($TOKEN, ${PASS}) and placeholders are not reported; base64 that does not decode to a user:password "
+            + "pair is not either.\nFix: rotate the password or token and pass it from the environment "
+            + "(curl -u \"$USER:$PASSWORD\", or a .netrc that is not committed).");
     public static final RuleInfo PASSWORD = rule("SEC0030", "Hard-coded password",
             "A password is assigned a literal value in code or configuration (code, .properties, YAML, JSON, "
-            + "XML, .env, Dockerfile ENV/ARG, compose environment, Terraform, shell). References to the "
+            + "XML elements and attributes, .env, Dockerfile ENV/ARG, compose environment, Terraform/HCL, shell "
+            + "export, Makefile, CI env:), including the variables clients read (PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH), "
+            + "a literal fallback for an unset variable (os.getenv('DB_PASSWORD', '...'), process.env.X || '...'), "
+            + ".netrc and .pgpass entries. References to the "
             + "environment, templates, placeholders, labels and empty values are not reported; in source code "
             + "only quoted literals count. Random-looking values are errors; default or development values (secret, "
             + "changeit, admin123, dev-password) in runnable config and code are warnings; tests, documentation and "
@@ -70,8 +91,8 @@ public final class GenericRules {
             + "Fix: leave the value empty or use an obvious placeholder (changeme), and rotate the value if it "
             + "was real.");
 
-    public static final List<RuleInfo> ALL = List.of(PRIVATE_KEY, OPENSSH_KEY, PGP_KEY, PUTTY_KEY, JWT, URI_PASSWORD,
-            PASSWORD, GENERIC_SECRET, K8S_SECRET, DOTENV, EXAMPLE_ENV);
+    public static final List<RuleInfo> ALL = List.of(PRIVATE_KEY, OPENSSH_KEY, PGP_KEY, PUTTY_KEY, KEYSTORE, JWT,
+            URI_PASSWORD, CONNECTION_STRING, BASIC_AUTH, PASSWORD, GENERIC_SECRET, K8S_SECRET, DOTENV, EXAMPLE_ENV);
 
     private static RuleInfo rule(String id, String title, String explanation) {
         return new RuleInfo(id, title, Severity.ERROR, CATEGORY, explanation);

@@ -94,6 +94,22 @@ final class ScanJob {
     }
 
     /** Reports a secret at {@code pos} unless the allowlist or a suppression comment says otherwise. */
+    /**
+     * The severity model for a literal credential found by a generic detector (docs/SECRET-RULES.md): nothing in
+     * tests, docs and vendored code, nor a weak value in an example; a default or development value is a warning,
+     * a random-looking one an error. Null means: do not report.
+     */
+    Severity credentialSeverity(String value) {
+        if (context.quiet()) {
+            return null;
+        }
+        boolean weak = Filters.isDefaultCredential(value) || Filters.isWeakCredential(value);
+        if (weak && (context == Context.EXAMPLE || kind == FileKind.ENV_EXAMPLE)) {
+            return null;
+        }
+        return weak ? Severity.WARNING : Severity.ERROR;
+    }
+
     void emit(RuleInfo rule, Severity severity, int pos, String secret, String message, String hint,
             Map<String, String> extra) {
         if (secret != null && allow.value(secret)) {

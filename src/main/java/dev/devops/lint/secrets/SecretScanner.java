@@ -34,7 +34,8 @@ public final class SecretScanner {
     /** @param validators (validator id, secret) → whether the secret's checksum is right */
     public SecretScanner(List<SecretRule> providerRules, BiPredicate<String, String> validators) {
         List<Detector> ds = new ArrayList<>(List.of(new PrivateKeyDetector(), new JwtDetector(), new UriPasswordDetector(),
-                assignment));
+                assignment, new ConnectionStringDetector(), new BasicAuthDetector(), new EnvFallbackDetector(assignment),
+                new NetrcDetector(assignment)));
         rules.addAll(GenericRules.ALL);
         Set<String> ids = new HashSet<>();
         GenericRules.ALL.forEach(r -> ids.add(r.id()));
@@ -101,13 +102,28 @@ public final class SecretScanner {
 
     /** Scans {@code bytes[0, length)}. */
     public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed) {
+        return scanFile(path, bytes, length, allow, committed, false);
+    }
+
+    /**
+     * Scans {@code bytes[0, length)}; {@code envFile}: a compose {@code env_file} reaches this file, so it is
+     * an env file whatever its name ({@code config/app.conf}): bare values are values, and committed it is SEC0050.
+     */
+    public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed,
+            boolean envFile) {
         FileKind kind = FileKind.of(path);
+        if (envFile && kind == FileKind.CONFIG) {
+            kind = FileKind.ENV;
+        }
         if (kind == FileKind.LOCKFILE) {
             return List.of();
         }
+        if (Keystores.isKeystore(bytes, length)) {
+            return keystore(path, bytes, length, allow);
+        }
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
         dropRejectedHits(hits, bytes);
-        boolean fileLevel = kind == FileKind.ENV && committed || FileKinds.isYaml(path);
+        boolean fileLevel = kind == FileKind.ENV && committed || FileKinds.isYaml(path) || NetrcDetector.isPgpass(path);
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
         }
@@ -143,7 +159,23 @@ public final class SecretScanner {
         hits.size = kept;
     }
 
+    /** SEC0005: a binary keystore (recognised by its bytes) that holds a private or secret key. */
+    private static List<Finding> keystore(String path, byte[] bytes, int length, Allowlist allow) {
+        if (!Keystores.holdsKey(bytes, length)) {
+            return List.of();
+        }
+        ScanJob job = new ScanJob(path, FileKind.CONFIG, "", null, null, allow);
+        job.emit(GenericRules.KEYSTORE, dev.devops.lint.Severity.ERROR, 0, null,
+                "Committed " + Keystores.describe(bytes, length) + " holding a private key",
+                "Replace the key pair, remove the file from the repository (and its history), and mount the keystore "
+                        + "from a secret store at run time.", null);
+        return job.findings;
+    }
+
     private List<Finding> finish(ScanJob job, boolean committed) {
+        if (NetrcDetector.isPgpass(job.path)) {
+            NetrcDetector.scanPgpass(job, assignment);
+        }
         if (job.kind == FileKind.ENV && committed) {
             DotEnvDetector.scan(job);
         }
@@ -209,15 +241,20 @@ public final class SecretScanner {
             return findings;
         }
         Set<Integer> specificLines = new HashSet<>();
+        Set<String> specificPlaces = new HashSet<>();
         for (Finding f : findings) {
-            if (!isGenericAssignment(f.rule().id()) && f.rule() != GenericRules.DOTENV) {
+            if (f.rule() == GenericRules.CONNECTION_STRING || f.rule() == GenericRules.BASIC_AUTH) {
+                // one field of a line (Password=…; in a connection string): other fields keep their findings
+                specificPlaces.add(f.line() + ":" + f.column());
+            } else if (!isGenericAssignment(f.rule().id()) && f.rule() != GenericRules.DOTENV) {
                 specificLines.add(f.line());
             }
         }
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Finding f : findings) {
-            if (isGenericAssignment(f.rule().id()) && specificLines.contains(f.line())) {
+            if (isGenericAssignment(f.rule().id())
+                    && (specificLines.contains(f.line()) || specificPlaces.contains(f.line() + ":" + f.column()))) {
                 continue;
             }
             if (seen.add(f.line() + ":" + f.column() + ":" + f.fingerprint())) {

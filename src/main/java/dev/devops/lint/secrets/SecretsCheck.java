@@ -42,6 +42,7 @@ public final class SecretsCheck implements TextCheck {
     public void run(LintContext context, Consumer<Finding> out) {
         Allowlist allow = allowlist(context);
         List<String> files = context.files();
+        java.util.Set<String> envFiles = context.composeEnvFiles();
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 8 + 1));
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
@@ -52,13 +53,13 @@ public final class SecretsCheck implements TextCheck {
                 if (allow.path(path)) {
                     continue;
                 }
-                LintContext.Bytes bytes = context.readBytes(path, buffer);
+                LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
                 if (bytes == null) {
                     continue;
                 }
                 buffer = bytes.array();
                 boolean committed = context.tracked().contains(path);
-                scanner.scanFile(path, bytes.array(), bytes.length(), allow, committed).forEach(out);
+                scanner.scanFile(path, bytes.array(), bytes.length(), allow, committed, envFiles.contains(path)).forEach(out);
             }
         };
         if (threads == 1) {

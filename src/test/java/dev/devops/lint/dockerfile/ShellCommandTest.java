@@ -45,4 +45,23 @@ class ShellCommandTest {
         assertFalse(c.get(0).hasFlag("-y"));
         assertEquals(List.of("A=1", "B=two words", "#c"), ShellCommand.words("A=1 B=\"two words\" #c"));
     }
+
+    @Test
+    void optionsWithValuesAreNeitherSubcommandNorOperands() {
+        ShellCommand apk = ShellCommand.split("apk --no-cache -X https://mirror/alpine add --virtual .deps gcc musl-dev").get(0);
+        assertEquals("add", apk.subcommand());
+        assertEquals(List.of("gcc", "musl-dev"), apk.operands());
+        ShellCommand apt = ShellCommand.split("apt-get -o Acquire::Retries=3 install -y -t bookworm-backports curl").get(0);
+        assertEquals("install", apt.subcommand());
+        assertEquals(List.of("curl"), apt.operands());
+        ShellCommand pip = ShellCommand.split("pip3 install --index-url https://pypi/simple -c constraints.txt flask").get(0);
+        assertEquals(List.of("flask"), pip.operands());
+        ShellCommand npm = ShellCommand.split("npm --registry https://r.example i -g typescript").get(0);
+        assertEquals("i", npm.subcommand());
+        assertEquals(List.of("typescript"), npm.operands());
+        ShellCommand dnf = ShellCommand.split("dnf --enablerepo crb install -y ninja-build").get(0);
+        assertEquals(List.of("ninja-build"), dnf.operands());
+        ShellCommand py = ShellCommand.split("python3 -m pip install flask").get(0);
+        assertEquals("install", py.subcommand());
+    }
 }

@@ -1,0 +1,512 @@
+package dev.devops.detect;
+
+import dev.devops.compose.ShellWords;
+import dev.devops.files.FileKinds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * What a repository already says about running an app, beyond its manifests: its own Dockerfiles (in the
+ * app directory, {@code docker/} or {@code src/main/docker/}), its Procfile, the compose files that build it,
+ * {@code .tool-versions} and the GitHub Actions setup steps. {@link #apply} uses them where the stack
+ * detector had to fall back to a default, and for the processes the stack cannot see (workers, schedulers).
+ *
+ * <p>Runtime version, in order: the stack's manifests and version files (package.json engines, .nvmrc,
+ * pom.xml, go.mod, .python-version, requires-python, runtime.txt …), then {@code .tool-versions} (app
+ * directory, then repository root), then the base image of the repo's own Dockerfile for the app
+ * ({@code FROM python:3.11-slim}), then {@code actions/setup-*} in {@code .github/workflows} (the first
+ * version of a matrix), then the default. Files devops generated itself are never evidence.
+ */
+final class RunEvidence {
+    /** Programs that serve a Python web app in production. */
+    static final List<String> PYTHON_SERVERS = List.of("gunicorn", "uwsgi", "uvicorn", "hypercorn", "daphne",
+            "waitress-serve", "granian");
+    /** Words in a command that mark a development server or a one-off task, not a production process. */
+    private static final Pattern DEV_COMMAND = Pattern.compile(
+            "--reload\\b|\\brunserver\\b|\\bflask\\s+run\\b|--debug\\b|\\bnodemon\\b|\\b(pytest|test|tests|migrate|makemigrations|collectstatic)\\b|\\bwatch\\b|\\b(npm|yarn|pnpm)\\s+(run\\s+)?dev\\b");
+    /** Procfile entries that run once per release, not continuously. */
+    private static final List<String> ONE_OFF = List.of("release", "postdeploy", "predeploy", "migrate", "test");
+    private static final Pattern PROCFILE_LINE = Pattern.compile("^([A-Za-z0-9_-]+)\\s*:\\s*(.+)$");
+    private static final Pattern ENV_ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
+    private static final Pattern PORT_VAR = Pattern.compile("\\$\\{?PORT\\}?");
+
+    private RunEvidence() {
+    }
+
+    /** One Dockerfile of the app: its base images (ARG defaults substituted), and the final stage's EXPOSE, ENTRYPOINT and CMD. */
+    record ImageFile(String path, List<String> images, Integer expose, List<String> entrypoint, List<String> cmd) {
+    }
+
+    /** A compose service that builds the app's directory: its name, command (argv) and container port. */
+    record ComposeUse(String file, String service, List<String> command, Integer port) {
+    }
+
+    /** A variable that sets the address the app's own server listens on (not a client's address of another service). */
+    private static final Pattern LISTEN_NAME = Pattern.compile(
+            "^((SERVER|HTTP|APP|WEB|API|LISTEN|BIND|GRPC|HTTP_SERVER|GRPC_SERVER)_)?(HOST|BIND|LISTEN|ADDR|ADDRESS|BIND_ADDR|BIND_ADDRESS|LISTEN_ADDR|LISTEN_ADDRESS|INTERFACE)$");
+    private static final Pattern LOOPBACK = Pattern.compile("^(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?$");
+
+    /**
+     * A server that binds 127.0.0.1 by default cannot be reached through the container's published port: its
+     * listen variable ({@code HOST}, {@code SERVER_ADDRESS}, {@code BIND_ADDR} … with a loopback default) gets
+     * 0.0.0.0 (same port) as its value in the stack.
+     */
+    static dev.devops.descriptor.EnvVar listenOnAllInterfaces(dev.devops.descriptor.EnvVar v) {
+        Matcher m = v.defaultValue() == null ? null : LOOPBACK.matcher(v.defaultValue().trim());
+        if (v.from() != null || m == null || !m.matches() || !LISTEN_NAME.matcher(v.name()).matches()) {
+            return v;
+        }
+        String value = "0.0.0.0" + (m.group(2) == null ? "" : m.group(2));
+        return new dev.devops.descriptor.EnvVar(v.name(), (v.description() == null ? "" : v.description() + "; ")
+                + "the code's default " + v.defaultValue() + " is unreachable from outside the container", false, v.secret(),
+                value, null);
+    }
+
+    /** Improves {@code d} with what the repository's own container files, Procfile and CI say. */
+    static void apply(RepoFiles repo, AppDraft d) {
+        String dir = d.moduleDir != null ? d.moduleDir : d.dir;
+        List<ImageFile> images = dockerfiles(repo, dir);
+        Map<String, String> procfile = procfile(repo, dir);
+        List<ComposeUse> compose = composeUses(repo, dir, images.stream().map(ImageFile::path).toList());
+        version(repo, d, images);
+        port(d, images, compose);
+        start(repo, d, images, procfile, compose);
+        processes(d, procfile, compose);
+    }
+
+    private static void version(RepoFiles repo, AppDraft d, List<ImageFile> images) {
+        if (!d.versionDefault) {
+            return;
+        }
+        String lang = d.language.id();
+        for (String dir : ".".equals(d.dir) ? List.of(".") : List.of(d.dir, ".")) {
+            String tv = RepoFiles.join(dir, ".tool-versions");
+            if (repo.exists(tv)) {
+                for (RuntimeVersions.Stated s : RuntimeVersions.read(tv, repo.text(tv))) {
+                    if (s.language().equals(lang) && s.version() != null) {
+                        setVersion(d, s.version(), ".tool-versions at " + s.where());
+                        return;
+                    }
+                }
+            }
+        }
+        for (ImageFile f : images) {
+            for (String image : f.images()) {
+                String[] lv = RuntimeVersions.ofImage(image);
+                if (lv != null && lv[0].equals(lang) && lv[1] != null) {
+                    setVersion(d, lv[1], "FROM " + image + " in " + f.path());
+                    return;
+                }
+            }
+        }
+        for (String f : repo.files()) {
+            if (f.startsWith(".github/workflows/") && FileKinds.isYaml(f)) {
+                String v = workflowVersion(repo.text(f), lang);
+                if (v != null) {
+                    setVersion(d, v, "actions/setup-" + lang + " in " + f);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void setVersion(AppDraft d, String v, String source) {
+        d.evidence(d.language.id() + " " + v + " from " + source + " (instead of the default " + d.version + ")");
+        d.version = v;
+        d.versionDefault = false;
+    }
+
+    /** The first version an {@code actions/setup-LANG} step of the workflow installs, or null. */
+    static String workflowVersion(String text, String language) {
+        return RuntimeVersions.workflowSetups(text).stream().filter(w -> w.language().equals(language) && w.version() != null)
+                .map(RuntimeVersions.WorkflowSetup::version).findFirst().orElse(null);
+    }
+
+    private static void port(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
+        if (d.port != null && !d.portDefault) {
+            return; // a port the code or config states (a program without one may still serve: EXPOSE says so)
+        }
+        for (ImageFile f : images) {
+            if (f.expose() != null) {
+                d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
+                d.port = f.expose();
+                d.portDefault = false;
+                return;
+            }
+        }
+        for (ComposeUse c : compose) {
+            if (c.port() != null) {
+                d.evidence("port " + c.port() + " from service '" + c.service() + "' in " + c.file()
+                        + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
+                d.port = c.port();
+                d.portDefault = false;
+                return;
+            }
+        }
+    }
+
+    private static void start(RepoFiles repo, AppDraft d, List<ImageFile> images, Map<String, String> procfile,
+            List<ComposeUse> compose) {
+        List<Candidate> candidates = new ArrayList<>();
+        String web = procfile.get("web");
+        if (web != null) {
+            candidates.add(new Candidate(argv(web), "Procfile web"));
+        }
+        for (ImageFile f : images) {
+            List<String> run = new ArrayList<>(f.entrypoint());
+            run.addAll(f.cmd());
+            if (!run.isEmpty()) {
+                candidates.add(new Candidate(run, "ENTRYPOINT/CMD of " + f.path()));
+            }
+        }
+        for (ComposeUse c : compose) {
+            if (c.port() != null && !c.command().isEmpty()) {
+                candidates.add(new Candidate(c.command(), "service '" + c.service() + "' in " + c.file()));
+            }
+        }
+        for (Candidate c : candidates) {
+            if (c.argv().isEmpty() || DEV_COMMAND.matcher(String.join(" ", c.argv())).find()) {
+                continue;
+            }
+            List<String> cmd = switch (d.language) {
+                case PYTHON -> pythonStart(repo, d, c.argv());
+                case GO -> goStart(d, c.argv());
+                default -> null;
+            };
+            if (cmd != null) {
+                d.start = cmd;
+                d.evidence("start '" + String.join(" ", cmd) + "' from " + c.source());
+                return;
+            }
+        }
+    }
+
+    private record Candidate(List<String> argv, String source) {
+    }
+
+    /** A production server command (gunicorn, uwsgi, uvicorn …) or a script of the app, made to listen on 0.0.0.0:PORT. */
+    private static List<String> pythonStart(RepoFiles repo, AppDraft d, List<String> argv) {
+        List<String> cmd = new ArrayList<>();
+        for (String a : argv) {
+            cmd.add(d.port == null ? a : PORT_VAR.matcher(a).replaceAll(String.valueOf(d.port)));
+        }
+        if (d.framework == null && cmd.size() >= 2 && cmd.get(0).startsWith("python") && cmd.get(1).endsWith(".py")
+                && repo.exists(RepoFiles.join(d.dir, cmd.get(1).replaceFirst("^\\./", "")))) {
+            return cmd;
+        }
+        String program = cmd.get(0).substring(cmd.get(0).lastIndexOf('/') + 1);
+        if (!PYTHON_SERVERS.contains(program)) {
+            return null;
+        }
+        for (String a : cmd.subList(1, cmd.size())) {
+            // a config file or app module given by absolute path in someone's image layout is not ours
+            if (a.startsWith("/") && a.matches(".*\\.(ini|py|conf|cfg|toml|ya?ml)$") && !repo.exists(RepoFiles.join(d.dir, a.substring(1)))) {
+                return null;
+            }
+        }
+        cmd.set(0, program);
+        if (d.port != null) {
+            bind(repo, d, program, cmd);
+        }
+        return cmd;
+    }
+
+    /** Makes a server that would bind 127.0.0.1 by default listen on all interfaces, on the app's port. */
+    private static void bind(RepoFiles repo, AppDraft d, String program, List<String> cmd) {
+        String all = String.join(" ", cmd);
+        String port = String.valueOf(d.port);
+        switch (program) {
+            case "gunicorn" -> {
+                String conf = RepoFiles.join(d.dir, "gunicorn.conf.py");
+                boolean confBinds = !all.contains("-c ") && !all.contains("--config") && repo.exists(conf)
+                        && repo.text(conf).matches("(?s).*(?m)^\\s*bind\\s*=.*");
+                if (!confBinds && !all.matches(".*(\\s-b|--bind)[\\s=].*")) {
+                    cmd.addAll(1, List.of("--bind", "0.0.0.0:" + port));
+                }
+            }
+            case "uvicorn", "hypercorn", "daphne" -> {
+                if (!all.contains("--host") && !all.contains("--bind") && !all.matches(".*\\s-b\\s.*")) {
+                    cmd.addAll("hypercorn".equals(program) ? List.of("--bind", "0.0.0.0:" + port)
+                            : "daphne".equals(program) ? List.of("-b", "0.0.0.0", "-p", port)
+                            : List.of("--host", "0.0.0.0", "--port", port));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The repo's arguments to its Go binary ({@code shiori server}): the image's binary with them. */
+    private static List<String> goStart(AppDraft d, List<String> argv) {
+        List<String> args = argv.subList(1, argv.size());
+        if (args.isEmpty() || args.get(0).startsWith("/") || args.get(0).contains(".sh")) {
+            return null;
+        }
+        List<String> base = d.start.isEmpty() ? List.of("/app") : List.of(d.start.get(0));
+        List<String> cmd = new ArrayList<>(base);
+        for (String a : args) {
+            cmd.add(d.port == null ? a : PORT_VAR.matcher(a).replaceAll(String.valueOf(d.port)));
+        }
+        return cmd;
+    }
+
+    /** Procfile entries other than web and one-off tasks, and other compose services built from the app's directory. */
+    private static void processes(AppDraft d, Map<String, String> procfile, List<ComposeUse> compose) {
+        if (dev.devops.descriptor.Runtime.STATIC_SITES.containsKey(d.framework)) {
+            return;
+        }
+        String startLine = String.join(" ", d.start);
+        procfile.forEach((name, command) -> {
+            if (!"web".equals(name) && !ONE_OFF.contains(name.toLowerCase(Locale.ROOT))) {
+                add(d, name, argv(command), "Procfile " + name, startLine);
+            }
+        });
+        for (ComposeUse c : compose) {
+            if (c.port() == null && !c.command().isEmpty()) {
+                add(d, c.service(), c.command(), "service '" + c.service() + "' in " + c.file(), startLine);
+            }
+        }
+    }
+
+    private static void add(AppDraft d, String rawName, List<String> command, String source, String startLine) {
+        String joined = String.join(" ", command);
+        if (command.isEmpty() || joined.equals(startLine) || DEV_COMMAND.matcher(joined).find()
+                || d.processes.values().stream().anyMatch(c -> String.join(" ", c).equals(joined))) {
+            return;
+        }
+        String name = Detector.sanitize(rawName);
+        for (int i = 2; d.processes.containsKey(name); i++) {
+            name = Detector.sanitize(rawName) + "-" + i;
+        }
+        d.processes.put(name, command);
+        d.evidence("process " + name + " '" + joined + "' from " + source);
+    }
+
+    /**
+     * A Procfile or compose command line as argv. Leading VAR=value assignments are kept with {@code env}, and
+     * a line with shell syntax (pipes, &&, redirections) runs under {@code sh -c}.
+     */
+    static List<String> argv(String line) {
+        String s = line.trim();
+        if (s.matches(".*(\\|\\||&&|[|;<>`]|\\$\\().*")) {
+            return List.of("sh", "-c", s);
+        }
+        List<String> words;
+        try {
+            words = ShellWords.split(s);
+        } catch (RuntimeException e) {
+            return List.of("sh", "-c", s);
+        }
+        if (!words.isEmpty() && ENV_ASSIGNMENT.matcher(words.get(0)).matches()) {
+            List<String> out = new ArrayList<>(List.of("env"));
+            out.addAll(words);
+            return out;
+        }
+        return words;
+    }
+
+    /** The Procfile of the app directory: process name → command line. */
+    static Map<String, String> procfile(RepoFiles repo, String dir) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String f = RepoFiles.join(dir, "Procfile");
+        if (!repo.exists(f)) {
+            return out;
+        }
+        for (String line : repo.text(f).split("\\R")) {
+            Matcher m = PROCFILE_LINE.matcher(line.trim());
+            if (m.matches() && !line.trim().startsWith("#")) {
+                out.putIfAbsent(m.group(1), m.group(2).trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The app's own Dockerfiles: in its directory, {@code docker/} and {@code src/main/docker/}, production
+     * ones first; development, test, CI and debug variants and files devops generated are left out.
+     */
+    static List<ImageFile> dockerfiles(RepoFiles repo, String dir) {
+        List<String> found = new ArrayList<>();
+        for (String f : repo.files()) {
+            String parent = RepoFiles.parent(f);
+            if (!FileKinds.isDockerfile(f) || !(parent.equals(dir) || parent.equals(RepoFiles.join(dir, "docker"))
+                    || parent.equals(RepoFiles.join(dir, "src/main/docker")))) {
+                continue;
+            }
+            String name = FileKinds.name(f).toLowerCase(Locale.ROOT);
+            // Dockerfile, Containerfile, Dockerfile.prod, production.Dockerfile: the app's image; maildev.Dockerfile,
+            // Dockerfile.alpine or local.Dockerfile build another image or a variant for other uses
+            boolean appImage = name.equals("dockerfile") || name.equals("containerfile") || name.contains("prod")
+                    || name.contains("release");
+            if (!appImage || name.matches(".*\\b(dev|develop|development|local|test|tests|e2e|ci|debug)\\b.*")) {
+                continue;
+            }
+            found.add(f);
+        }
+        found.sort(Comparator.comparing((String f) -> !FileKinds.name(f).toLowerCase(Locale.ROOT).contains("prod"))
+                .thenComparing(f -> !FileKinds.name(f).equalsIgnoreCase("Dockerfile")).thenComparing(f -> f));
+        List<ImageFile> out = new ArrayList<>();
+        for (String f : found) {
+            String text = repo.text(f);
+            if (text != null && !text.contains("Generated by devops")) {
+                out.add(parseDockerfile(f, text));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=(\\S+)");
+    private static final Pattern VAR = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
+
+    /** The parts of a Dockerfile {@link #apply} reads; continuation lines joined, comments dropped. */
+    static ImageFile parseDockerfile(String path, String text) {
+        Map<String, String> args = new LinkedHashMap<>();
+        List<String> images = new ArrayList<>();
+        Integer expose = null;
+        List<String> entrypoint = List.of();
+        List<String> cmd = List.of();
+        StringBuilder joined = new StringBuilder();
+        List<String> instructions = new ArrayList<>();
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (joined.length() == 0 && (line.startsWith("#") || line.isEmpty())) {
+                continue;
+            }
+            if (line.endsWith("\\")) {
+                joined.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            joined.append(line);
+            instructions.add(joined.toString().strip());
+            joined.setLength(0);
+        }
+        for (String ins : instructions) {
+            String[] kw = ins.split("\\s+", 2);
+            String rest = kw.length > 1 ? kw[1].strip() : "";
+            switch (kw[0].toUpperCase(Locale.ROOT)) {
+                case "ARG" -> {
+                    Matcher m = ARG.matcher(ins);
+                    if (m.find()) {
+                        args.putIfAbsent(m.group(1), m.group(2).replaceAll("^['\"]|['\"]$", ""));
+                    }
+                }
+                case "FROM" -> {
+                    String image = rest.replaceAll("--platform=\\S+\\s+", "").split("\\s+")[0];
+                    Matcher v = VAR.matcher(image);
+                    StringBuilder sb = new StringBuilder();
+                    while (v.find()) {
+                        v.appendReplacement(sb, Matcher.quoteReplacement(args.getOrDefault(v.group(1), v.group())));
+                    }
+                    v.appendTail(sb);
+                    images.add(sb.toString());
+                    expose = null;
+                    entrypoint = List.of();
+                    cmd = List.of();
+                }
+                case "EXPOSE" -> {
+                    Matcher p = Pattern.compile("^(\\d{2,5})(/tcp)?$").matcher(rest.split("\\s+")[0]);
+                    if (expose == null && p.find()) {
+                        expose = Code.port(p.group(1));
+                    }
+                }
+                case "ENTRYPOINT" -> entrypoint = execOrShell(rest);
+                case "CMD" -> cmd = execOrShell(rest);
+                default -> {
+                }
+            }
+        }
+        return new ImageFile(path, images, expose, entrypoint, cmd);
+    }
+
+    private static List<String> execOrShell(String rest) {
+        if (rest.startsWith("[")) {
+            List<String> out = new ArrayList<>();
+            Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(rest);
+            while (m.find()) {
+                out.add(m.group(1).replace("\\\"", "\""));
+            }
+            return out;
+        }
+        return argv(rest);
+    }
+
+    /**
+     * Services of compose files (in the app directory or the repository root) that build the app directory
+     * with the default Dockerfile or one of {@code dockerfiles} (another Dockerfile there builds another image).
+     */
+    static List<ComposeUse> composeUses(RepoFiles repo, String dir, List<String> dockerfiles) {
+        List<ComposeUse> out = new ArrayList<>();
+        for (String f : repo.files()) {
+            String parent = RepoFiles.parent(f);
+            if (!FileKinds.isComposeName(f) || !(parent.equals(dir) || ".".equals(parent))
+                    || FileKinds.name(f).toLowerCase(Locale.ROOT).matches(".*\\b(test|tests|e2e|ci|debug)\\b.*")) {
+                continue;
+            }
+            Object doc;
+            try {
+                doc = new Load(LoadSettings.builder().build()).loadFromString(repo.text(f));
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (!(doc instanceof Map<?, ?> top) || !(top.get("services") instanceof Map<?, ?> services)) {
+                continue;
+            }
+            // services that build the app's image, then services that run that image by name (image: web)
+            java.util.Set<String> builtImages = new java.util.HashSet<>();
+            for (int pass = 0; pass < 2; pass++) {
+                for (Map.Entry<?, ?> e : services.entrySet()) {
+                    if (!(e.getValue() instanceof Map<?, ?> svc)) {
+                        continue;
+                    }
+                    Object build = svc.get("build");
+                    if (pass == 1) {
+                        if (build == null && svc.get("image") != null && builtImages.contains(String.valueOf(svc.get("image")))) {
+                            out.add(new ComposeUse(f, String.valueOf(e.getKey()), command(svc.get("command")), containerPort(svc)));
+                        }
+                        continue;
+                    }
+                    Object context = build instanceof Map<?, ?> b ? b.get("context") : build;
+                    if (context == null) {
+                        continue;
+                    }
+                    String c = String.valueOf(context).replaceFirst("^\\./", "").replaceAll("/$", "");
+                    String ctx = c.isEmpty() || ".".equals(c) ? parent : RepoFiles.join(parent, c);
+                    Object df = build instanceof Map<?, ?> b ? b.get("dockerfile") : null;
+                    if (!ctx.equals(dir) || df != null && !dockerfiles.contains(RepoFiles.join(ctx, String.valueOf(df)
+                            .replaceFirst("^\\./", ""))) && !"Dockerfile".equals(String.valueOf(df))) {
+                        continue;
+                    }
+                    if (svc.get("image") != null) {
+                        builtImages.add(String.valueOf(svc.get("image")));
+                    }
+                    out.add(new ComposeUse(f, String.valueOf(e.getKey()), command(svc.get("command")), containerPort(svc)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> command(Object command) {
+        return command instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : command == null ? List.of() : argv(String.valueOf(command));
+    }
+
+    /** The container port of a service's first published port ("8004:8000" → 8000), or null. */
+    private static Integer containerPort(Map<?, ?> svc) {
+        if (svc.get("ports") instanceof List<?> ports && !ports.isEmpty()) {
+            Object p = ports.get(0);
+            String spec = p instanceof Map<?, ?> pm ? String.valueOf(pm.get("target")) : String.valueOf(p);
+            spec = spec.replaceAll("/\\w+$", "");
+            return Code.port(spec.substring(spec.lastIndexOf(':') + 1));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0022: HTTP basic-auth credentials written out: {@code curl -u user:password} (or {@code --user}) and
+ * {@code Authorization: Basic <base64>}, whose value counts only when it decodes to printable
+ * {@code user:password}. The password goes through the shared placeholder and reference filters.
+ */
+final class BasicAuthDetector extends Detector {
+    /** From "curl" on: the -u / --user option later on the line, then an optionally quoted user:password. */
+    private static final Pattern CURL = Pattern.compile(
+            "(?i)curl\\b[^\\n]{0,400}?[ \\t](?:-u|--user)(?:[ \\t]+|=)?(['\"]?)([^\\s:'\"\\\\{}()]{1,128}):([^\\s'\"\\\\{}()]{1,256})\\1(?=[\\s;|&)]|$)");
+    /** "basic" then a base64 token: the value of an Authorization header. */
+    private static final Pattern BASIC = Pattern.compile("(?i)basic[ \\t]+([A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=_-])");
+
+    @Override
+    List<String> keywords() {
+        return List.of("curl", "basic");
+    }
+
+    @Override
+    boolean anchored() {
+        return true;
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        if (hitStart > lineStart && Character.isLetterOrDigit(job.text.charAt(hitStart - 1))) {
+            return hitEnd; // part of a longer word (libcurl, IsBasic)
+        }
+        boolean curl = (job.text.charAt(hitStart) | 0x20) == 'c';
+        Matcher m = job.matcher(curl ? CURL : BASIC);
+        m.region(hitStart, Math.min(lineEnd, hitStart + 1200));
+        if (!m.lookingAt()) {
+            return hitEnd;
+        }
+        if (curl) {
+            report(job, m.group(2), m.group(3), m.start(3), m.group(3), "curl -u");
+        } else {
+            String decoded = decode(m.group(1));
+            int colon = decoded == null ? -1 : decoded.indexOf(':');
+            if (colon > 0) {
+                report(job, decoded.substring(0, colon), decoded.substring(colon + 1), m.start(1), m.group(1),
+                        "an Authorization: Basic header");
+            }
+        }
+        return m.end();
+    }
+
+    private static void report(ScanJob job, String user, String password, int pos, String secret, String where) {
+        if (password.length() < 3 || Filters.reason(password) != null || user.startsWith("$") && password.startsWith("$")
+                || Filters.reason(user) != null && user.startsWith("$")) {
+            return;
+        }
+        Severity severity = job.credentialSeverity(password);
+        if (severity == null) {
+            return; // tests, docs, vendored code; a demo login in an example
+        }
+        job.emit(GenericRules.BASIC_AUTH, severity, pos, secret, "Basic-auth user:password in " + where,
+                "Rotate the password and pass it from the environment (curl -u \"$USER:$PASSWORD\", or an uncommitted .netrc).",
+                null);
+    }
+
+    /** The decoded text when {@code b64} is base64 of printable ASCII, else null. */
+    static String decode(String b64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        for (byte b : bytes) {
+            if (b < 0x20 || b > 0x7e) {
+                return null;
+            }
+        }
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.lint.Severity;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0021: a literal password in a keyword connection string, ADO.NET / ODBC style
+ * ({@code Server=db;User Id=sa;Password=…;}) or libpq style ({@code host=db user=app password=… dbname=app}).
+ * It counts only when the same line also names a server, host, database or user with {@code key=}: a
+ * lone {@code password=x} is the assignment detector's business. Values go through the shared filters.
+ */
+final class ConnectionStringDetector extends Detector {
+    /** {@code password=} / {@code pwd=} at a keyword boundary, then the value: 'quoted', {braced} or up to ; space or quote. */
+    private static final Pattern PASSWORD = Pattern.compile(
+            "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{[^}\\n]{1,256}}|[^;\\s\"'`&<>,()]{1,256})");
+    /** The other keys of a connection string (ADO.NET, ODBC, libpq). */
+    private static final Pattern CONTEXT = Pattern.compile(
+            "(?i)(?<![\\w.$-])(?:server|data source|host|hostaddr|address|addr|database|dbname|initial catalog"
+                    + "|user id|uid|user|username|driver|dsn|sslmode|trusted_connection|integrated security)[ \\t]*=");
+
+    /** Whether {@code pos} is inside a '…' or "…" literal that starts on the line (quotes counted from {@code from}). */
+    static boolean insideStringLiteral(String t, int from, int pos) {
+        char open = 0;
+        for (int i = from; i < pos; i++) {
+            char c = t.charAt(i);
+            if (c == '\\' && open != 0) {
+                i++;
+            } else if (open == 0 && (c == '"' || c == '\'' || c == '`')) {
+                open = c;
+            } else if (c == open) {
+                open = 0;
+            }
+        }
+        return open != 0;
+    }
+
+    @Override
+    List<String> keywords() {
+        return List.of("password", "pwd");
+    }
+
+    @Override
+    boolean appliesTo(FileKind kind) {
+        return kind != FileKind.LOCKFILE && kind != FileKind.I18N;
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        int from = Math.max(lineStart, hitStart - 1);
+        Matcher m = job.matcher(PASSWORD);
+        m.region(from, Math.min(lineEnd, hitEnd + 300));
+        if (!m.find() || m.start() > hitStart) {
+            return hitEnd;
+        }
+        if (job.kind == FileKind.CODE && !insideStringLiteral(job.text, windowStart(lineStart, lineEnd, hitStart), m.start())) {
+            return m.end(); // connect(user='app', password='x'): keyword arguments, not a connection string
+        }
+        int ws = windowStart(lineStart, lineEnd, hitStart);
+        int we = windowEnd(lineStart, lineEnd, hitEnd);
+        Matcher c = job.matcher(CONTEXT);
+        c.region(ws, we);
+        if (!c.find()) {
+            return m.end();
+        }
+        String raw = m.group(1);
+        int pos = m.start(1);
+        String value = raw;
+        if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '{') && raw.length() > 2) {
+            value = raw.substring(1, raw.length() - 1); // libpq 'quoted', ODBC {braced}
+            pos++;
+        }
+        if (value.length() < 3 || Filters.reasonForAssignment(value) != null || value.indexOf('"') >= 0
+                || value.indexOf('\'') >= 0 || value.indexOf('`') >= 0 // {" + pw + "}: code, not a value
+                || value.startsWith("\\")) {
+            return m.end();
+        }
+        Severity severity = job.credentialSeverity(value);
+        if (severity == null) {
+            return m.end(); // tests, docs, vendored code; a demo password in an example
+        }
+        job.emit(GenericRules.CONNECTION_STRING, severity, pos, value, "Password in a connection string",
+                "Rotate the password and build the connection string from the environment (e.g. ${DB_PASSWORD}) or a secret manager.",
+                null);
+        return m.end();
+    }
+}

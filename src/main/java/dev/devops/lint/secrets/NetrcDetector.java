@@ -1,0 +1,106 @@
+package dev.devops.lint.secrets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SEC0030 for credential files of command-line clients, whose lines have no {@code =}: {@code .netrc}
+ * ({@code machine host login me password …}, in the file or written by a script on one line) and
+ * {@code .pgpass} ({@code host:port:database:user:password}). Values are judged by the assignment
+ * detector's rules.
+ */
+final class NetrcDetector extends Detector {
+    private static final Pattern NETRC_PASSWORD = Pattern.compile("(?i)password[ \\t]+(\"[^\"\\n]{1,300}\"|[^\\s\"]{1,300})");
+    /** A netrc entry's start: {@code machine HOST} or {@code default} followed by a netrc token (not the word "default" in prose). */
+    private static final Pattern MACHINE = Pattern.compile(
+            "(?i)(?<![\\w-])(?:machine[ \\t]+\\S+|default(?=[ \\t]+(?:login|password|account)\\b))[ \\t]");
+
+    private final AssignmentDetector assignment;
+
+    NetrcDetector(AssignmentDetector assignment) {
+        this.assignment = assignment;
+    }
+
+    @Override
+    List<String> keywords() {
+        return List.of("password");
+    }
+
+    @Override
+    boolean anchored() {
+        return true;
+    }
+
+    @Override
+    boolean appliesTo(FileKind kind) {
+        return kind == FileKind.CONFIG || kind == FileKind.CODE;
+    }
+
+    static boolean isNetrc(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return n.equals(".netrc") || n.equals("_netrc");
+    }
+
+    static boolean isPgpass(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return n.equals(".pgpass") || n.equals("pgpass.conf");
+    }
+
+    @Override
+    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        char before = hitStart > lineStart ? job.text.charAt(hitStart - 1) : ' ';
+        if (before != ' ' && before != '\t' && before != '"' && before != '\'') {
+            return hitEnd;
+        }
+        if (!isNetrc(job.path)) {
+            Matcher machine = job.matcher(MACHINE);
+            machine.region(lineStart, hitStart);
+            if (!machine.find()) {
+                return hitEnd; // "password x" outside a .netrc counts only on a "machine host … password x" line
+            }
+        }
+        Matcher m = job.matcher(NETRC_PASSWORD);
+        m.region(hitStart, lineEnd);
+        if (!m.lookingAt()) {
+            return hitEnd;
+        }
+        String raw = m.group(1);
+        if (!isNetrc(job.path) && (raw.endsWith("\"") && !raw.startsWith("\"") || raw.endsWith("'"))) {
+            raw = raw.substring(0, raw.length() - 1); // echo "machine h login u password p" > ~/.netrc
+        }
+        assignment.consider(job, "password", raw, m.start(1), false, " (.netrc entry)");
+        return m.end();
+    }
+
+    /** The password field of each {@code host:port:database:user:password} line of a .pgpass file. */
+    static void scanPgpass(ScanJob job, AssignmentDetector assignment) {
+        String t = job.text;
+        int ls = 0;
+        while (ls < t.length()) {
+            int le = t.indexOf('\n', ls);
+            if (le < 0) {
+                le = t.length();
+            }
+            int fields = 0;
+            int pos = -1;
+            if (t.charAt(ls) != '#') {
+                for (int i = ls; i < le; i++) {
+                    char c = t.charAt(i);
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == ':' && ++fields == 4) {
+                        pos = i + 1;
+                        break;
+                    }
+                }
+            }
+            if (pos > 0) {
+                String value = t.substring(pos, le).strip();
+                assignment.consider(job, "password", value, pos, false, " (.pgpass entry)");
+            }
+            ls = le + 1;
+        }
+    }
+}

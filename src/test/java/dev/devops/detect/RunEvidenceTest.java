@@ -1,0 +1,242 @@
+package dev.devops.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.descriptor.App;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9 classes 4 (apps, processes, ports, commands) and 5 (runtime version): what the repository's own
+ * Procfile, Dockerfiles, compose files, .tool-versions and CI workflows say about running an app, and which
+ * directories with a manifest are not apps. Each fixture is a small synthetic repository.
+ */
+class RunEvidenceTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir);
+    }
+
+    private static List<String> names(Detection d) {
+        return d.descriptor().apps().stream().map(App::path).toList();
+    }
+
+    // ---- class 4: processes ----
+
+    @Test
+    void procfileWorkersBecomeProcessesAndWebGunicornIsTheStartBoundToAllInterfaces() {
+        repo.file("requirements.txt", "-r requirements/base.txt")
+                .file("requirements/base.txt", "Django==5.0", "gunicorn", "celery")
+                .file("manage.py", "import os")
+                .file("Procfile", "release: python manage.py migrate",
+                        "web: gunicorn config.wsgi:application --access-logfile \"/dev/null\"",
+                        "worker: REMAP_SIGTERM=SIGQUIT celery -A proj.tasks worker -l info",
+                        "beat: celery -A proj.tasks beat");
+        App a = repo.app();
+        assertEquals("django", a.runtime().framework()); // through the -r include
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "config.wsgi:application", "--access-logfile", "/dev/null"),
+                a.start());
+        assertEquals(Map.of("worker", List.of("env", "REMAP_SIGTERM=SIGQUIT", "celery", "-A", "proj.tasks", "worker", "-l", "info"),
+                "beat", List.of("celery", "-A", "proj.tasks", "beat")), a.processes());
+        RepoFixture.assertRoundTrip(repo.detect().descriptor());
+    }
+
+    @Test
+    void composeServicesRunningTheAppsImageWithAnotherCommandAreProcesses() {
+        repo.file("project/requirements.txt", "fastapi", "uvicorn", "celery", "redis")
+                .file("project/main.py", "from fastapi import FastAPI", "app = FastAPI()")
+                .file("project/worker.py", "from celery import Celery")
+                .file("docker-compose.yml", "services:", "  web:", "    build: ./project", "    ports: ['8004:8000']",
+                        "    command: uvicorn main:app --host 0.0.0.0 --reload",
+                        "  worker:", "    build: ./project", "    command: celery -A worker.celery worker --loglevel=info",
+                        "  redis:", "    image: redis:7");
+        App a = repo.app();
+        assertEquals(List.of("uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"), a.start()); // --reload is not production
+        assertEquals(Map.of("worker", List.of("celery", "-A", "worker.celery", "worker", "--loglevel=info")), a.processes());
+    }
+
+    @Test
+    void aServiceThatRunsTheBuiltImageByNameIsAProcessToo() {
+        repo.file("requirements.txt", "flask", "rq", "redis")
+                .file("manage.py", "from flask.cli import FlaskGroup")
+                .file("docker-compose.yml", "services:", "  web:", "    build: .", "    image: web", "    ports: ['5004:5000']",
+                        "  worker:", "    image: web", "    command: python manage.py run_worker");
+        App a = repo.app();
+        assertEquals(5000, a.port()); // the container port compose publishes, instead of the framework default
+        assertEquals(Map.of("worker", List.of("python", "manage.py", "run_worker")), a.processes());
+    }
+
+    // ---- class 4: start command and port from the repo's own Dockerfile ----
+
+    @Test
+    void theDockerfilesScriptIsTheStartNotATestClientBesideIt() {
+        repo.file("svc/requirements.txt", "grpcio")
+                .file("svc/email_client.py", "if __name__ == '__main__':", "    pass")
+                .file("svc/email_server.py", "if __name__ == '__main__':", "    pass");
+        assertEquals(List.of("python", "email_server.py"), repo.app().start()); // no Dockerfile: the client loses
+        repo.file("svc/Dockerfile", "FROM python:3.11-alpine", "EXPOSE 8080", "ENTRYPOINT [ \"python\", \"email_server.py\" ]");
+        App a = repo.app();
+        assertEquals(List.of("python", "email_server.py"), a.start());
+        assertEquals(8080, a.port());
+        assertEquals("3.11", a.runtime().version());
+    }
+
+    @Test
+    void goArgumentsFromTheDockerfileAndItsExposedPort() {
+        repo.file("go.mod", "module example.com/srv", "", "go 1.22")
+                .file("main.go", "package main", "func main() {}")
+                .file("docker/Dockerfile", "ARG GO=1.22", "FROM golang:${GO} AS build", "FROM debian:12",
+                        "EXPOSE 9090", "ENTRYPOINT [\"./srv\"]", "CMD [\"serve\"]")
+                .file("docker/dev.Dockerfile", "FROM golang:1.22", "EXPOSE 1234", "CMD [\"go\", \"run\", \".\"]");
+        App a = repo.app();
+        assertEquals(List.of("/app", "serve"), a.start());
+        assertEquals(9090, a.port());
+    }
+
+    @Test
+    void anotherImagesDockerfileInTheAppDirectoryIsNotEvidence() {
+        repo.packageJson(".", "{'scripts':{'start':'node dist/main'},'dependencies':{'express':'4'}}")
+                .file("maildev.Dockerfile", "FROM node:22-alpine", "EXPOSE 1080", "CMD maildev")
+                .file("docker-compose.yaml", "services:", "  maildev:", "    build:", "      context: .",
+                        "      dockerfile: maildev.Dockerfile", "    ports: ['1080:1080']");
+        App a = repo.app();
+        assertEquals(3000, a.port());
+        assertTrue(a.processes().isEmpty(), a.processes().toString());
+    }
+
+    // ---- class 4: not apps ----
+
+    @Test
+    void pnpmWorkspaceLibrariesToolingAndMobileAppsAreNotApps() {
+        repo.packageJson(".", "{'name':'root','private':true}")
+                .file("pnpm-workspace.yaml", "packages:", "  - apps/*", "  - packages/*", "  - tooling/*")
+                .packageJson("apps/web", "{'scripts':{'start':'next start','build':'next build'},'dependencies':{'next':'15'}}")
+                .packageJson("apps/mobile", "{'scripts':{'start':'expo start'},'dependencies':{'expo':'52'}}")
+                .packageJson("packages/ui", "{'name':'@acme/ui'}")
+                .packageJson("tooling/typescript", "{'name':'@acme/tsconfig'}");
+        Detection d = repo.detect();
+        assertEquals(List.of("apps/web"), names(d));
+        assertTrue(d.evidence().stream().anyMatch(l -> l.startsWith("apps/mobile is a mobile app")), d.evidence().toString());
+    }
+
+    @Test
+    void aFrontEndBundledByAGoOrJavaBuildIsNotAnApp() {
+        repo.file("go.mod", "module example.com/srv", "", "go 1.22")
+                .file("main.go", "package main", "func main() {}")
+                .packageJson("ui", "{'scripts':{'start':'vite','build':'vite build'},'devDependencies':{'vite':'5'}}");
+        assertEquals(List.of("."), names(repo.detect()));
+    }
+
+    @Test
+    void aGradleSubprojectThatPackagesAFrontEndIsNotAnApp() {
+        repo.file("settings.gradle", "include 'site', 'client'")
+                .file("site/build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' }")
+                .file("site/src/main/java/a/App.java", "class App { public static void main(String[] a) {} }")
+                .file("client/build.gradle", "plugins { id 'java' }")
+                .packageJson("client", "{'scripts':{'build':'webpack'}}");
+        assertEquals(List.of("site"), names(repo.detect()));
+    }
+
+    @Test
+    void aLoadGeneratorIsNotAnApp() {
+        repo.file("src/api/requirements.txt", "flask").file("src/api/app.py", "from flask import Flask", "app = Flask(__name__)")
+                .file("src/loadgenerator/requirements.txt", "locust==2.20").file("src/loadgenerator/locustfile.py", "import locust");
+        Detection d = repo.detect();
+        assertEquals(List.of("src/api"), names(d));
+        assertTrue(d.evidence().stream().anyMatch(l -> l.startsWith("src/loadgenerator is a load generator")), d.evidence().toString());
+    }
+
+    // ---- class 4: Node scripts meant for containers, Spring Boot ----
+
+    @Test
+    void packageJsonScriptsMeantForContainersAreTheBuildAndStart() {
+        repo.packageJson(".", "{'scripts':{'build':'next build','start':'next start','build-docker':'npm-run-all build-db build-app',"
+                + "'start-docker':'npm-run-all check-db start-server'},'dependencies':{'next':'15'}}")
+                .file("package-lock.json", "{}");
+        App a = repo.app();
+        assertEquals(List.of("npm", "run", "start-docker"), a.start());
+        assertEquals(List.of("npm", "run", "build-docker"), a.build());
+    }
+
+    @Test
+    void aStartScriptAfterTheBuildRunsOnlyTheServerAndAServerCliIsNotAStaticSite() {
+        repo.packageJson(".", "{'scripts':{'start':'npm run build && node dist/server.js','build':'tsc'},"
+                + "'dependencies':{'fastify':'5'}}");
+        assertEquals(List.of("node", "dist/server.js"), repo.app().start());
+        RepoFixture other = new RepoFixture(dir.resolve("medusa"));
+        other.packageJson(".", "{'scripts':{'build':'medusa build','start':'medusa start'},'dependencies':{'@medusajs/medusa':'2','vite':'5'}}");
+        App m = other.app();
+        assertEquals(List.of("npm", "run", "start"), m.start()); // its own CLI, not nginx serving a vite build
+        assertFalse(dev.devops.descriptor.Runtime.STATIC_SITES.containsKey(m.runtime().framework()));
+    }
+
+    @Test
+    void springManagementBasePathMovesTheHealthcheckAndTheProdProfileBuildsTheJar() {
+        repo.pom(".", "<parent><artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version></parent>"
+                + RepoFixture.deps("org.springframework.boot:spring-boot-starter-actuator")
+                + "<profiles><profile><id>prod</id></profile></profiles>")
+                .file("src/main/java/a/App.java", "class App { public static void main(String[] a) {} }")
+                .file("src/main/resources/config/application.yml", "management:", "  endpoints:", "    web:",
+                        "      base-path: /management");
+        App a = repo.app();
+        assertEquals("/management/health", a.healthcheck());
+        assertEquals(List.of("mvn", "-B", "-DskipTests", "-Pprod", "package"), a.build());
+    }
+
+    @Test
+    void aListenAddressDefaultingToLoopbackIsSetToAllInterfacesButAClientAddressIsNot() {
+        repo.packageJson(".", "{'dependencies':{'express':'4'}}")
+                .file("server.js", "const host = process.env.HOST || '127.0.0.1';",
+                        "const api = process.env.PAYMENTS_HOST || 'localhost';", "app.listen(3000, host);");
+        App a = repo.app();
+        assertEquals("0.0.0.0", a.env().get("HOST").defaultValue());
+        assertEquals("localhost", a.env().get("PAYMENTS_HOST").defaultValue()); // another service's address, not ours
+    }
+
+    @Test
+    void aGoClientsAddressIsNotThePortButAListenAddressVariableIs() {
+        repo.file("go.mod", "module example.com/srv", "", "go 1.22")
+                .file("main.go", "package main", "var rdb = redis.NewClient(&redis.Options{Addr: \"localhost:6379\"})",
+                        "const defaultAddress = \":9090\"", "func main() { e.Start(address) }");
+        assertEquals(9090, repo.app().port());
+        repo.file("main.go", "package main", "var rdb = redis.NewClient(&redis.Options{Addr: \"localhost:6379\"})",
+                "func main() { srv := &http.Server{Addr: \":8081\"} }");
+        assertEquals(8081, repo.app().port());
+    }
+
+    // ---- class 5: runtime version precedence ----
+
+    @Test
+    void versionFromToolVersionsThenDockerfileThenWorkflowThenDefault() {
+        repo.file("requirements.txt", "flask").file("app.py", "from flask import Flask", "app = Flask(__name__)")
+                .file(".github/workflows/ci.yml", "jobs:", "  t:", "    strategy:", "      matrix:",
+                        "        python-version: ['3.10', '3.11']", "    steps:", "      - uses: actions/setup-python@v5",
+                        "        with:", "          python-version: ${{ matrix.python-version }}");
+        assertEquals("3.10", repo.app().runtime().version());
+        repo.file("Dockerfile", "FROM python:3.9-slim", "CMD [\"gunicorn\", \"app:app\"]");
+        assertEquals("3.9", repo.app().runtime().version());
+        repo.file(".tool-versions", "python 3.8.18");
+        assertEquals("3.8", repo.app().runtime().version());
+        repo.file(".python-version", "3.13");
+        assertEquals("3.13", repo.app().runtime().version()); // the stack's own version file wins
+    }
+
+    @Test
+    void aDockerfileDevopsGeneratedIsNoEvidence() {
+        repo.packageJson(".", "{'dependencies':{'express':'4'}}")
+                .file("Dockerfile", "# Generated by devops from devops.yaml", "FROM node:18-bookworm-slim", "EXPOSE 4000");
+        App a = repo.app();
+        assertEquals(NodeStack.DEFAULT_VERSION, a.runtime().version());
+        assertEquals(3000, a.port());
+    }
+}

@@ -1,0 +1,288 @@
+package dev.devops.lint.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The credential forms issue 10 found missed: client variables, connection strings, fallbacks, basic auth,
+ * client credential files, hex keys in dotenv files and binary keystores. Every value is built at run time.
+ */
+class SecretFormsTest {
+    private static final SecretScanner SCANNER = new SecretScanner(List.of(Fake.testRule(null)));
+
+    /** A password-shaped value: mixed case and digits, 14 characters. */
+    private static String pw() {
+        return "Q7" + Fake.token(12);
+    }
+
+    static List<String> ids(String path, String text) {
+        return SCANNER.scan(path, text, null, null, Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList();
+    }
+
+    static List<String> idsAndSeverity(String path, String text) {
+        return SCANNER.scan(path, text, null, null, Allowlist.NONE, false).stream()
+                .map(f -> f.rule().id() + ":" + f.severity().id()).toList();
+    }
+
+    static List<String> fileIds(String path, byte[] bytes) {
+        return SCANNER.scanFile(path, bytes, Allowlist.NONE, true).stream().map(f -> f.rule().id()).toList();
+    }
+
+    // ---- client variables: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH in workflow env:, Makefile :=, shell export
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PGPASSWORD", "MYSQL_PWD", "REDISCLI_AUTH", "SSHPASS", "SQLCMDPASSWORD"})
+    void clientCredentialVariables(String name) {
+        String v = pw();
+        assertEquals(List.of("SEC0030"), ids(".github/workflows/ci.yml",
+                "jobs:\n  test:\n    env:\n      " + name + ": " + v + "\n    steps: []\n"));
+        assertEquals(List.of("SEC0030"), ids("Makefile", name + " := " + v + "\n\ntest:\n\tpsql -c 'select 1'\n"));
+        assertEquals(List.of("SEC0030"), ids("scripts/db.sh", "#!/bin/sh\nexport " + name + "=" + v + "\npsql\n"));
+        // references and placeholders are not values
+        assertEquals(List.of(), ids(".github/workflows/ci.yml", "env:\n  " + name + ": ${{ secrets.DB }}\n"));
+        assertEquals(List.of(), ids("Makefile", name + " := $(DB_PASSWORD)\n"));
+        assertEquals(List.of(), ids("scripts/db.sh", "export " + name + "=\"${DB_PASSWORD}\"\n"));
+        // a default in a script the stack runs is the credential it runs with: a warning, not a placeholder
+        assertEquals(List.of("SEC0030:warning"), idsAndSeverity("scripts/db.sh", "export " + name + "=changeme\n"));
+    }
+
+    @Test
+    void compoundPasswordWordsButNotOtherWords() {
+        assertEquals(AssignmentDetector.Kind.PASSWORD, AssignmentDetector.classify("PGPASSWORD"));
+        assertEquals(AssignmentDetector.Kind.PASSWORD, AssignmentDetector.classify("REDISCLI_AUTH"));
+        assertEquals(null, AssignmentDetector.classify("BYPASS"));
+        assertEquals(null, AssignmentDetector.classify("AUTH"));
+        assertEquals(null, AssignmentDetector.classify("REDIS_AUTH_ENABLED"));
+    }
+
+    // ---- XML attributes and Terraform / HCL (recognised by the assignment detector; kept as regression tests)
+
+    @Test
+    void xmlAttributesAndHcl() {
+        String v = pw();
+        String s = "s" + Fake.token(20);
+        assertEquals(List.of("SEC0030", "SEC0031"), ids("conf/server.xml",
+                "<Server>\n  <user name=\"app\" password=\"" + v + "\"/>\n  <client id=\"x\" secret=\"" + s + "\"/>\n</Server>\n"));
+        assertEquals(List.of(), ids("conf/server.xml", "<user name=\"app\" password=\"${db.password}\"/>\n"));
+        assertEquals(List.of("SEC0030"), ids("infra/main.tf",
+                "resource \"aws_db_instance\" \"db\" {\n  username = \"app\"\n  password = \"" + v + "\"\n}\n"));
+        assertEquals(List.of(), ids("infra/main.tf", "resource \"aws_db_instance\" \"db\" {\n  password = var.db_password\n}\n"));
+    }
+
+    // ---- keyword connection strings
+
+    @Test
+    void adoNetOdbcAndLibpqConnectionStrings() {
+        String v = pw();
+        // the severity model: nothing in tests and docs, a development default is a warning
+        assertEquals(List.of(), ids("tests/DbTests.cs", "var cs = \"Server=db;Database=app;User Id=sa;Password=" + v + ";\";\n"));
+        assertEquals(List.of("SEC0021:warning"), idsAndSeverity("appsettings.json",
+                "{\"Db\": \"Server=db;Database=app;User Id=sa;Password=admin123;\"}\n"));
+        assertEquals(List.of(), ids("tests/api.sh", "curl -u admin:" + v + " http://localhost/api\n"));
+        assertEquals(List.of("SEC0021"), ids("src/Data/Db.cs",
+                "var cs = \"Server=db;Database=app;User Id=sa;Password=" + v + ";TrustServerCertificate=true\";\n"));
+        assertEquals(List.of("SEC0021"), ids("src/odbc.py",
+                "conn = pyodbc.connect('DRIVER={ODBC Driver 18};SERVER=db;UID=sa;PWD={" + v + "}')\n"));
+        assertEquals(List.of("SEC0021"), ids("app/db.py",
+                "conn = psycopg2.connect(\"host=db user=app password=" + v + " dbname=app\")\n"));
+        assertEquals(List.of("SEC0021"), ids("appsettings.json",
+                "{\"ConnectionStrings\": {\"Default\": \"Data Source=db;Initial Catalog=app;User ID=sa;Password=" + v + "\"}}\n"));
+    }
+
+    @Test
+    void connectionStringsWithoutALiteralPassword() {
+        assertEquals(List.of(), ids("src/Db.cs", "var cs = $\"Server=db;User Id=sa;Password={password};\";\n"));
+        assertEquals(List.of(), ids("src/Db.cs", "var cs = \"Server=db;User Id=sa;Password=\" + pwd + \";\";\n"));
+        assertEquals(List.of(), ids("src/db.go", "dsn := fmt.Sprintf(\"host=%s user=%s password=%s dbname=%s\", h, u, p, d)\n"));
+        assertEquals(List.of(), ids("appsettings.json", "{\"Default\": \"Server=db;User Id=sa;Password=${DB_PASSWORD}\"}\n"));
+        assertEquals(List.of(), ids("appsettings.json", "{\"Default\": \"Server=db;User Id=sa;Password=<password>\"}\n"));
+        // keyword arguments are not a connection string (flasky@3beedd6 tests/test_selenium.py)
+        assertEquals(List.of(), ids("tests/test_app.py", "admin = User(email='a@b.c', username='john', pass" + "word='cat', role=r)\n"));
+        assertEquals(List.of(), ids("app/db.py", "conn = psycopg2.connect(host='db', user='app', password=pw, dbname='app')\n"));
+        assertEquals(List.of(), ids("src/app.py", "PASSWORD_RE = re.compile(r'password=(\\S+)')\n"));
+    }
+
+    // ---- literal fallbacks of secret-named variables
+
+    @Test
+    void fallbackSecrets() {
+        String s = "k" + Fake.token(30);
+        String v = pw();
+        assertEquals(List.of("SEC0031"), ids("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY') or '" + s + "'\n"));
+        assertEquals(List.of("SEC0030"), ids("app/config.py", "DB_PASS = os.getenv(\"DB_PASS\", \"" + v + "\")\n"));
+        assertEquals(List.of("SEC0030"), ids("app/settings.py", "PASSWORD = os.environ.get('DB_PASSWORD', '" + v + "')\n"));
+        assertEquals(List.of("SEC0031"), ids("src/config.js", "const secret = process.env.JWT_SECRET || '" + s + "';\n"));
+        assertEquals(List.of("SEC0031"), ids("src/config.ts", "export const key = process.env['API_KEY'] ?? \"" + s + "\";\n"));
+        assertEquals(List.of("SEC0031"), ids("config/app.rb", "TOKEN = ENV.fetch('API_TOKEN', '" + s + "')\n"));
+        assertEquals(List.of("SEC0030"), ids("main.go", "pw := getEnv(\"DB_PASSWORD\", \"" + v + "\")\n"));
+        String msg = SCANNER.scan("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY') or '" + s + "'\n", null, null,
+                Allowlist.NONE, true).get(0).message();
+        assertTrue(msg.contains("fallback when SECRET_KEY is unset"), msg);
+    }
+
+    @Test
+    void fallbacksThatAreNotSecrets() {
+        assertEquals(List.of(), ids("app/config.py", "PORT = os.getenv('PORT', '8000')\n"));
+        assertEquals(List.of(), ids("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY') or 'changeme'\n"));
+        assertEquals(List.of(), ids("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY', '')\n"));
+        assertEquals(List.of(), ids("src/config.js", "const url = process.env.DATABASE_URL || 'postgres://localhost/app';\n"));
+        assertEquals(List.of(), ids("src/config.js", "const secret = process.env.JWT_SECRET || 'your-jwt-secret';\n"));
+    }
+
+    // ---- HTTP basic auth
+
+    @Test
+    void curlUserAndBasicAuthorization() {
+        String v = pw();
+        assertEquals(List.of("SEC0022"), ids("scripts/deploy.sh", "curl -fsS -u deploy:" + v + " https://ci.example.org/api\n"));
+        assertEquals(List.of("SEC0022"), ids("Makefile", "push:\n\tcurl --user 'deploy:" + v + "' -X POST https://h/api\n"));
+        String basic = Fake.b64("deploy:" + v);
+        assertEquals(List.of("SEC0022"), ids("scripts/deploy.sh", "curl -H \"Authorization: Basic " + basic + "\" https://h\n"));
+        assertEquals(List.of("SEC0022"), ids("src/client.js", "headers: { Authorization: 'Basic " + basic + "' }\n"));
+    }
+
+    @Test
+    void basicAuthReferencesAndNonCredentials() {
+        assertEquals(List.of(), ids("scripts/deploy.sh", "curl -u \"$USER:$PASSWORD\" https://h\n"));
+        assertEquals(List.of(), ids("scripts/deploy.sh", "curl -u deploy:${DEPLOY_TOKEN} https://h\n"));
+        assertEquals(List.of(), ids("scripts/deploy.sh", "curl -u admin:<password> https://h\n"));
+        assertEquals(List.of(), ids("src/client.js", "headers: { Authorization: 'Basic ' + btoa(user + ':' + pw) }\n"));
+        // base64 that decodes to no user:password pair
+        assertEquals(List.of(), ids("src/client.js", "auth = 'Basic " + Fake.b64("just-a-token-" + Fake.token(8)) + "'\n"));
+        assertEquals(List.of(), ids("src/client.js", "const mode = 'Basic Settings';\n"));
+    }
+
+    // ---- client credential files
+
+    @Test
+    void netrcAndPgpass() {
+        String v = pw();
+        assertEquals(List.of("SEC0030"), ids(".netrc", "machine api.example.org\n  login me\n  password " + v + "\n"));
+        assertEquals(List.of("SEC0030"), ids("Dockerfile",
+                "FROM alpine\nRUN echo \"machine git.example.org login ci password " + v + "\" > /root/.netrc\n"));
+        assertEquals(List.of(), ids(".netrc", "machine api.example.org login me password $TOKEN\n"));
+        assertEquals(List.of(), ids("README.txt", "Set a password for the new user, then log in.\n"));
+        // the word "default" in code is no netrc entry
+        assertEquals(List.of(), ids("src/Rules.java", "String m = \"development default \" + \"password inside the URL\";\n"));
+        assertEquals(List.of("SEC0030"), ids("Dockerfile",
+                "FROM alpine\nRUN echo \"default login ci password " + v + "\" > /root/.netrc\n"));
+        assertEquals(List.of("SEC0030"), ids(".pgpass", "# host:port:db:user:password\ndb:5432:app:app:" + v + "\n"));
+        assertEquals(List.of("SEC0030:warning"), idsAndSeverity(".pgpass", "db:5432:*:app:changeme\n"));
+    }
+
+    @Test
+    void npmrcPypircAndDockerConfig() {
+        String t = Fake.token(36);
+        assertEquals(List.of("SEC0031"), ids(".npmrc", "//registry.npmjs.org/:_authToken=" + t + "\n"));
+        assertEquals(List.of(), ids(".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"));
+        // a registry-scoped key starts with // but is no comment, in whatever file it is written
+        assertEquals(List.of("SEC0031"), ids("ci/npmrc.tmpl.conf", "//npm.example.org/api/:_authToken=" + t + "\n"));
+        assertEquals(List.of(), ids("src/app.js", "// token=" + t + "\n"));
+        assertEquals(List.of("SEC0030"), ids(".pypirc", "[pypi]\nusername = me\npassword = " + pw() + "\n"));
+        assertEquals(List.of(), ids(".pypirc", "[pypi]\nusername = __token__\npassword = <your-pypi-token>\n"));
+    }
+
+    // ---- a generated hex key under a secret name in a dotenv file
+
+    @Test
+    void hexKeyInADotenvFile() {
+        String hex = java.util.HexFormat.of().formatHex(Fake.token(32).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(64, hex.length());
+        assertEquals(List.of("SEC0031"), ids("deploy/.env.production", "APP_SECRET_KEY=" + hex + "\n"));
+        assertEquals(List.of("SEC0051"), ids(".env.example", "APP_SECRET_KEY=" + hex + "\n"));
+        // in code a 64-hex literal is still a digest
+        assertEquals(List.of(), ids("src/sums.py", "IMAGE_DIGEST_TOKEN = \"" + hex + "\"\n"));
+        assertEquals(List.of(), ids(".env.production", "BUILD_COMMIT=" + hex.substring(0, 40) + "\n"));
+    }
+
+    // ---- files a compose env_file reaches are env files, whatever their names
+
+    @Test
+    void composeEnvFileTargetsAreEnvFiles(@TempDir Path dir) throws IOException {
+        String hex = java.util.HexFormat.of().formatHex(Fake.token(32).getBytes(StandardCharsets.US_ASCII));
+        Files.createDirectories(dir.resolve("deploy/compose"));
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("deploy/compose/basic.yml"),
+                "services:\n  app:\n    image: example/app:1.0\n    env_file:\n      - ../../config/app.conf\n");
+        Files.writeString(dir.resolve("config/app.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        Files.writeString(dir.resolve("config/other.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        List<String> files = List.of("config/app.conf", "config/other.conf", "deploy/compose/basic.yml");
+        dev.devops.lint.LintContext ctx = new dev.devops.lint.LintContext(dir, files, java.util.Set.copyOf(files), null);
+        assertEquals(java.util.Set.of("deploy/compose/basic.yml"), ctx.composeFiles());
+        assertEquals(java.util.Set.of("config/app.conf"), ctx.composeEnvFiles());
+        List<Finding> found = new ArrayList<>();
+        new SecretsCheck(List.of(Fake.testRule(null))).run(ctx, found::add);
+        assertEquals(List.of("config/app.conf:SEC0031", "config/app.conf:SEC0050"),
+                found.stream().map(f -> f.path() + ":" + f.rule().id()).sorted().toList());
+    }
+
+    // ---- binary keystores
+
+    @Test
+    void keystoresHoldingAPrivateKey(@TempDir Path dir) throws Exception {
+        for (String type : List.of("JKS", "PKCS12")) {
+            Path ks = dir.resolve("keystore-" + type);
+            String storePass = "Q7" + Fake.token(10);
+            keytool("-genkeypair", "-keystore", ks.toString(), "-storetype", type, "-storepass", storePass, "-keypass", storePass,
+                    "-alias", "app", "-dname", "CN=app", "-keyalg", "EC", "-validity", "2");
+            byte[] bytes = Files.readAllBytes(ks);
+            assertTrue(Keystores.isKeystore(bytes, bytes.length), type);
+            assertEquals(List.of("SEC0005"), fileIds("src/main/resources/app.bin", bytes), type);
+            // a certificates-only trust store holds no key
+            Path cert = dir.resolve("cert-" + type + ".der");
+            String pass = "Q7" + Fake.token(10);
+            Path ks2 = dir.resolve("src-" + type);
+            keytool("-genkeypair", "-keystore", ks2.toString(), "-storetype", "PKCS12", "-storepass", pass, "-keypass", pass,
+                    "-alias", "a",
+                    "-dname", "CN=a", "-keyalg", "EC", "-validity", "2");
+            keytool("-exportcert", "-keystore", ks2.toString(), "-storepass", pass, "-alias", "a", "-file", cert.toString());
+            Path trust = dir.resolve("trust-" + type);
+            keytool("-importcert", "-noprompt", "-keystore", trust.toString(), "-storetype", type, "-storepass", pass,
+                    "-alias", "ca", "-file", cert.toString());
+            byte[] t = Files.readAllBytes(trust);
+            assertTrue(Keystores.isKeystore(t, t.length), type);
+            assertFalse(Keystores.holdsKey(t, t.length), type + " trust store");
+            assertEquals(List.of(), fileIds("truststore.p12", t));
+            assertFalse(Keystores.isKeystore(Files.readAllBytes(cert), (int) Files.size(cert)), "a DER certificate");
+        }
+    }
+
+    @Test
+    void binaryFilesThatAreNotKeystoresAreNotRead() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertFalse(Keystores.isKeystore(png, png.length));
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean done = p.waitFor(60, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertTrue(done && p.exitValue() == 0, out);
+    }
+
+    static List<Finding> scan(String path, String text) {
+        return SCANNER.scan(path, text, null, null, Allowlist.NONE, true);
+    }
+}

@@ -1,0 +1,7 @@
+// only: ENV0001
+module.exports = {
+  env: {
+    customKey: 'my-value',
+    API_BASE: process.env.BACKEND_URL,
+  },
+};

@@ -1,0 +1,4 @@
+// only: ENV0001
+export default function Home() {
+  return process.env.customKey + process.env.API_BASE;
+}
