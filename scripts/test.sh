@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, also on a FRESH Debian 12 machine (as root): installs what it needs (Docker
-# engine, docker-compose, debootstrap), builds the offline stand-in images, seeds the builder images,
+# engine, docker-compose, debootstrap, docker-registry for the artifact tests), builds the offline stand-in images, seeds the builder images,
 # then runs `mvn -B -ntp verify` (extra arguments are passed to Maven; CI=true makes the Docker
 # tests mandatory). As a normal user it works when Docker is already usable and the images exist.
 # Safe to run again: every step skips what is already done.
@@ -20,7 +20,7 @@ TIMES=()
 
 if [ "$(id -u)" = 0 ]; then
   # one apt-get update, one install, for everything the later phases need
-  phase "apt packages" apt_install_missing dockerd=docker.io docker=docker.io docker-compose=docker-compose debootstrap=debootstrap
+  phase "apt packages" apt_install_missing dockerd=docker.io docker=docker.io docker-compose=docker-compose debootstrap=debootstrap docker-registry=docker-registry
   phase "docker engine" scripts/docker-engine.sh
 elif ! engine_answers; then
   die "no usable Docker engine for $(id -un): run scripts/test.sh as root once (it installs and starts one), or add yourself to the docker group"

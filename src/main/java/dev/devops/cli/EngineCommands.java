@@ -18,7 +18,7 @@ final class EngineCommands {
         return EngineCommands::client;
     }
 
-    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("up", "down", "ps", "logs");
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("up", "down", "ps", "logs", "build", "push", "save", "load");
     private static EngineClient early;
 
     /**

@@ -61,6 +61,8 @@ public final class PsCommand extends StackCommand {
             m.put("ExitCode", c.exitCode() == null ? 0 : c.exitCode());
             m.put("Status", c.status());
             m.put("Ports", String.join(", ", c.ports()));
+            m.put("Version", c.version() == null ? "" : c.version());
+            m.put("Digest", c.digest() == null ? "" : c.digest());
             out.add(m);
         }
         return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
@@ -68,21 +70,28 @@ public final class PsCommand extends StackCommand {
 
     static String table(List<ContainerStatus> rows) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"NAME", "SERVICE", "STATUS", "PORTS"});
+        // VERSION and DIGEST only when a container runs an artifact (devops build's label, up --env's digest pin)
+        boolean artifacts = rows.stream().anyMatch(c -> c.version() != null || c.digest() != null);
+        lines.add(artifacts ? new String[] {"NAME", "SERVICE", "STATUS", "VERSION", "DIGEST", "PORTS"}
+                : new String[] {"NAME", "SERVICE", "STATUS", "PORTS"});
         for (ContainerStatus c : rows) {
-            lines.add(new String[] {c.name(), c.service(), c.status(), String.join(", ", c.ports())});
+            String ports = String.join(", ", c.ports());
+            lines.add(artifacts ? new String[] {c.name(), c.service(), c.status(), c.version() == null ? "-" : c.version(),
+                c.digest() == null ? "-" : ArtifactOutput.shortId(c.digest()), ports}
+                    : new String[] {c.name(), c.service(), c.status(), ports});
         }
-        int[] w = new int[4];
+        int cols = lines.get(0).length;
+        int[] w = new int[cols];
         for (String[] l : lines) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < cols; i++) {
                 w[i] = Math.max(w[i], l[i].length());
             }
         }
         StringBuilder sb = new StringBuilder();
         for (String[] l : lines) {
             StringBuilder row = new StringBuilder();
-            for (int i = 0; i < 4; i++) {
-                row.append(i < 3 ? String.format("%-" + (w[i] + 3) + "s", l[i]) : l[i]);
+            for (int i = 0; i < cols; i++) {
+                row.append(i < cols - 1 ? String.format("%-" + (w[i] + 3) + "s", l[i]) : l[i]);
             }
             sb.append(row.toString().stripTrailing()).append('\n');
         }

@@ -52,13 +52,16 @@ abstract class StackCommand implements Callable<Integer> {
         EngineClient client = clients.get();
         client.warmUp(); // overlaps the client's start-up with loading the compose file
         try {
-            StackSpec spec = source.get().load(request);
+            StackSpec spec = load(source.get(), request);
             check(spec); // every option against the stack before anything reaches the engine
+            prepare(client, spec);
             try (StackEngine engine = new StackEngine(client, listener.apply(spec))) {
                 return op.apply(engine, spec);
             }
         } catch (EngineException e) {
             throw EngineCommands.failure(e);
+        } catch (dev.devops.release.RegistryException e) {
+            throw new EngineFailure(e.getMessage(), e); // up --env: the registry down or failing is exit 3, like the engine
         } catch (dev.devops.core.UserError | EngineFailure e) {
             throw e;
         } catch (RuntimeException e) {
@@ -71,5 +74,14 @@ abstract class StackCommand implements Callable<Integer> {
         } finally {
             client.close();
         }
+    }
+
+    /** Loads the stack; a command may change what it runs (up --env pins app images by digest). */
+    StackSpec load(StackSource source, StackSource.Request request) {
+        return source.load(request);
+    }
+
+    /** Runs before the engine operation, on the same client (up --env pulls its pinned images with credentials). */
+    void prepare(EngineClient client, StackSpec spec) {
     }
 }

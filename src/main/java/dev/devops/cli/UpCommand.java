@@ -57,6 +57,18 @@ public final class UpCommand extends StackCommand {
             description = "Return this service's exit code; implies --abort-on-container-exit.")
     String exitCodeFrom;
 
+    @Option(names = "--env", paramLabel = "ENV", description = "Run what was promoted to ENV: .env.ENV for the variables, "
+            + "and every app image pinned by digest to the registry's NAME:ENV (no build). Needs --registry or DEVOPS_REGISTRY.")
+    String environment;
+
+    @Option(names = "--registry", paramLabel = "HOST[:PORT]/NAMESPACE", description = "With --env: the registry the images were promoted in.")
+    String registry;
+
+    /** The process environment (credentials, DEVOPS_REGISTRY); tests replace it. */
+    java.util.Map<String, String> env = System.getenv();
+
+    private EnvironmentPin pin;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start (with their dependencies).")
     List<String> services = new ArrayList<>();
 
@@ -76,6 +88,16 @@ public final class UpCommand extends StackCommand {
             throw new dev.devops.core.UserError(null, "--abort-on-container-exit and --exit-code-from need attached mode",
                     "drop -d / --wait");
         }
+        if (registry != null && environment == null) {
+            throw new dev.devops.core.UserError(null, "--registry is for --env", "add --env ENV, or drop --registry");
+        }
+        if (environment != null) {
+            if (build) {
+                throw new dev.devops.core.UserError(null, "--build and --env exclude each other: --env runs promoted images, never a build",
+                        "drop --build");
+            }
+            pin = new EnvironmentPin(environment, registry, env);
+        }
         if (waitTimeout != null && waitTimeout <= 0) {
             throw new dev.devops.core.UserError(null, "--wait-timeout must be a number of seconds above 0", null);
         }
@@ -93,6 +115,18 @@ public final class UpCommand extends StackCommand {
             }
             return attach(engine, spec);
         });
+    }
+
+    @Override
+    StackSpec load(StackSource source, StackSource.Request request) {
+        return pin == null ? super.load(source, request) : pin.load(request);
+    }
+
+    @Override
+    void prepare(EngineClient client, StackSpec spec) {
+        if (pin != null) {
+            pin.pull(client);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.devops.engine;
 
 import dev.devops.files.DockerIgnore;
+import dev.devops.files.FileKinds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,12 @@ public final class BuildContext {
                     return FileVisitResult.CONTINUE;
                 }
                 String rel = rel(contextDir, dir);
+                if (FileKinds.isArtifactRecord(rel)) {
+                    return FileVisitResult.SKIP_SUBTREE; // devops's own records: a build never depends on them
+                }
+                if (FileKinds.ARTIFACT_RECORDS.startsWith(rel + "/")) {
+                    return FileVisitResult.CONTINUE; // no entry of its own: it appears with the records' first build
+                }
                 if (ignore.excluded(rel)) {
                     // only descend when a later "!" pattern might bring something back
                     return ignore.hasExceptions() ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
@@ -66,6 +73,35 @@ public final class BuildContext {
 
     /** Writes the context tar to {@code out}. */
     public static void write(Path contextDir, String dockerfile, OutputStream out) throws IOException {
+        write(contextDir, dockerfile, out, null);
+    }
+
+    /**
+     * Writes the context tar with every entry's mtime set to {@code mtimeSeconds} (null: the files' own),
+     * so two checkouts of one commit send the same bytes and COPY the same file times into the image.
+     */
+    public static void write(Path contextDir, String dockerfile, OutputStream out, Long mtimeSeconds) throws IOException {
+        writeTar(contextDir, dockerfile, out, mtimeSeconds);
+    }
+
+    /**
+     * The SHA-256 ({@code sha256:hex}) of the context tar with every mtime set to {@code mtimeSeconds}: the
+     * exact bytes an artifact build sends, the same for every checkout of one commit.
+     */
+    public static String digest(Path contextDir, String dockerfile, long mtimeSeconds) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            writeTar(contextDir, dockerfile, out, mtimeSeconds);
+        }
+        return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void writeTar(Path contextDir, String dockerfile, OutputStream out, Long fixedTime) throws IOException {
         List<String> files = files(contextDir, dockerfile);
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -76,11 +112,14 @@ public final class BuildContext {
                 if (Files.isSymbolicLink(p)) {
                     e = new TarArchiveEntry(rel, TarArchiveEntry.LF_SYMLINK);
                     e.setLinkName(Files.readSymbolicLink(p).toString());
+                    // the entry's default time is "now": set it, or the same files give another tar
+                    e.setModTime(fixedTime != null ? fixedTime * 1000
+                            : Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000 * 1000);
                 } else {
                     boolean dir = rel.endsWith("/");
                     e = new TarArchiveEntry(rel, dir ? TarArchiveEntry.LF_DIR : TarArchiveEntry.LF_NORMAL);
                     e.setMode(mode(p, dir));
-                    e.setModTime(Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
+                    e.setModTime(fixedTime != null ? fixedTime * 1000 : Files.getLastModifiedTime(p).toMillis() / 1000 * 1000);
                     if (!dir) {
                         e.setSize(Files.size(p));
                     }

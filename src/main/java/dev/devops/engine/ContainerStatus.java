@@ -16,10 +16,22 @@ import java.util.List;
  * @param ports    published ports as "127.0.0.1:8080->8000/tcp"
  * @param image    the image reference
  * @param configHash the config-hash label
+ * @param version  the image's {@code org.opencontainers.image.version} label (a devops build's artifact version), or null
  */
 public record ContainerStatus(String id, String name, String service, int number, String state, String status,
-        String health, Integer exitCode, List<String> ports, String image, String configHash) {
+        String health, Integer exitCode, List<String> ports, String image, String configHash, String version) {
     public ContainerStatus {
         ports = List.copyOf(ports);
+    }
+
+    public ContainerStatus(String id, String name, String service, int number, String state, String status,
+            String health, Integer exitCode, List<String> ports, String image, String configHash) {
+        this(id, name, service, number, state, status, health, exitCode, ports, image, configHash, null);
+    }
+
+    /** The registry digest the container's image was pinned by ({@code repo@sha256:…}), or null. */
+    public String digest() {
+        int at = image == null ? -1 : image.indexOf('@');
+        return at < 0 ? null : image.substring(at + 1);
     }
 }

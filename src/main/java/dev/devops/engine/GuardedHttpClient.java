@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  * <li>Every other transport failure (a reset connection, an engine that does not answer within the read timeout)
  * is an {@link EngineException} naming what happened (exit 3), never a bare exception.</li>
  * <li>Requests that legitimately wait (logs and attach streams, events, container wait and stop, builds, pulls,
- * exec) go to a second transport without a read timeout; every other call is bounded by the first one's.</li>
+ * pushes, image save and load, exec) go to a second transport without a read timeout; every other call is bounded by the first one's.</li>
  * </ul>
  */
 final class GuardedHttpClient implements DockerHttpClient {
     /** Paths (after the optional /vX.Y prefix) whose answers may take as long as the work they wait for. */
     private static final Pattern WAITS = Pattern.compile("^(?:/v[0-9.]+)?/(?:containers/[^/?]+/(?:logs|attach|wait|stop|restart|kill|stats)"
-            + "|events|build|images/create|images/[^?]+/push|exec/[^/?]+/start|session)(?:[/?].*)?$");
+            + "|events|build|images/create|images/[^?]+/push|images/get|images/[^/?]+/get|images/load"
+            + "|exec/[^/?]+/start|session)(?:[/?].*)?$");
 
     private final DockerHttpClient bounded;
     private final Supplier<DockerHttpClient> unboundedMaker;

@@ -33,13 +33,22 @@ public final class ImageBuilder {
 
     private final DockerClient docker;
     private final String networkMode;
+    private final Long contextMtime;
 
     /**
      * @param networkMode network for RUN steps; null for the engine default, "none" for offline builds
      */
     public ImageBuilder(DockerClient docker, String networkMode) {
+        this(docker, networkMode, null);
+    }
+
+    /**
+     * @param contextMtime every context entry's mtime in epoch seconds (a reproducible context), or null for the files' own
+     */
+    public ImageBuilder(DockerClient docker, String networkMode, Long contextMtime) {
         this.docker = docker;
         this.networkMode = networkMode;
+        this.contextMtime = contextMtime;
     }
 
     /**
@@ -68,7 +77,7 @@ public final class ImageBuilder {
         } catch (IOException e) {
             throw new EngineException("service " + service + ": cannot create a temp file for the build context: " + e.getMessage(), e);
         }
-        try (InputStream in = writeContext(service, context, dockerfile, tar)) {
+        try (InputStream in = writeContext(context, dockerfile, tar, contextMtime)) {
             return run(service, build, context, dockerfile, tag, listener, in);
         } catch (IOException e) {
             throw new EngineException("service " + service + ": cannot read the build context: " + e.getMessage(), e);
@@ -81,9 +90,9 @@ public final class ImageBuilder {
         }
     }
 
-    private static InputStream writeContext(String service, Path context, Path dockerfile, Path tar) throws IOException {
+    private static InputStream writeContext(Path context, Path dockerfile, Path tar, Long mtime) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tar))) {
-            BuildContext.write(context, context.relativize(dockerfile).toString().replace('\\', '/'), out);
+            BuildContext.write(context, context.relativize(dockerfile).toString().replace('\\', '/'), out, mtime);
         }
         return new BufferedInputStream(Files.newInputStream(tar));
     }

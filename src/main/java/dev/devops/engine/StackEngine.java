@@ -826,7 +826,8 @@ public final class StackEngine implements AutoCloseable {
             }
             out.add(new ContainerStatus(c.getId(), name(c), c.getLabels().getOrDefault(ComposeLabels.SERVICE, ""),
                     number(c), c.getState(), status, health, exit, ports, c.getImage(),
-                    c.getLabels().getOrDefault(ComposeLabels.CONFIG_HASH, "")));
+                    c.getLabels().getOrDefault(ComposeLabels.CONFIG_HASH, ""),
+                    c.getLabels().get(dev.devops.release.ArtifactLabels.VERSION)));
         }
         out.sort(Comparator.comparing(ContainerStatus::service).thenComparingInt(ContainerStatus::number));
         return out;

@@ -322,6 +322,18 @@ public final class FileKinds {
         return CI_PATH.matcher(path).matches();
     }
 
+    /** Where {@code devops build} records artifact manifests, relative to the project directory. */
+    public static final String ARTIFACT_RECORDS = ".devops/artifacts";
+
+    /**
+     * Whether {@code path} is one of devops's own artifact records (under {@link #ARTIFACT_RECORDS} of this or any
+     * project of a monorepo): never part of a build context and never a change that makes the work tree dirty.
+     */
+    public static boolean isArtifactRecord(String path) {
+        return path.equals(ARTIFACT_RECORDS) || path.startsWith(ARTIFACT_RECORDS + "/")
+                || path.endsWith("/" + ARTIFACT_RECORDS) || path.contains("/" + ARTIFACT_RECORDS + "/");
+    }
+
     /**
      * Build, release and CI tooling rather than the app's runtime code: files under {@code scripts/}, {@code tools/},
      * {@code .github/}, {@code ci/}, build-tool wrappers ({@code mvnw}, {@code gradlew}, {@code .mvn/wrapper}), and

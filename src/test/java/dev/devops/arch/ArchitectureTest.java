@@ -110,4 +110,17 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.devops.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.devops.engine..", "dev.devops.scaffold.."));
     }
+
+    @Test
+    void releaseNeverTouchesTheEngineOrPrints() {
+        check(noClasses().that().resideInAPackage("dev.devops.release..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.devops.engine..", "com.github.dockerjava..",
+                        "dev.devops.lint..", "dev.devops.report..", "dev.devops.detect..", "dev.devops.scaffold..", "picocli.."));
+        check(noClasses().that().resideInAPackage("dev.devops.release..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("release reports through return values and exceptions; cli prints"));
+        // the engine reads the artifact labels of running containers (ps); nothing else below cli uses release
+        check(noClasses().that().resideOutsideOfPackages("dev.devops.release..", "dev.devops.cli..", "dev.devops.engine..")
+                .should().dependOnClassesThat().resideInAPackage("dev.devops.release.."));
+    }
 }

@@ -28,4 +28,29 @@ class BuildContextTest {
         assertTrue(tar.length >= 512 * 6 && tar.length % 512 == 0, "a tar of whole 512-byte blocks");
         assertEquals(new String(tar, 0, 13, java.nio.charset.StandardCharsets.US_ASCII), ".dockerignore");
     }
+
+    @Test
+    void aFixedMtimeMakesTwoCheckoutsOfTheSameFilesOneContext(@TempDir Path a, @TempDir Path b) throws Exception {
+        for (Path d : List.of(a, b)) {
+            Files.writeString(d.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
+            Files.createDirectories(d.resolve("src"));
+            Files.writeString(d.resolve("src/app.txt"), "hello\n");
+            Files.createSymbolicLink(d.resolve("link"), Path.of("src/app.txt"));
+            // devops's own records never go into a context
+            Files.createDirectories(d.resolve(".devops/artifacts"));
+            Files.writeString(d.resolve(".devops/artifacts/1.0.0.json"), d.toString());
+        }
+        Files.setLastModifiedTime(b.resolve("src/app.txt"), java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
+        Files.setLastModifiedTime(b.resolve("src"), java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
+        assertTrue(!java.util.Arrays.equals(BuildContext.tar(a, "Dockerfile"), BuildContext.tar(b, "Dockerfile")),
+                "the files' own mtimes differ");
+        long commitTime = 1_700_000_000L;
+        assertEquals(BuildContext.digest(a, "Dockerfile", commitTime), BuildContext.digest(b, "Dockerfile", commitTime));
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        BuildContext.write(a, "Dockerfile", sent, commitTime);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        assertEquals("sha256:" + java.util.HexFormat.of().formatHex(md.digest(sent.toByteArray())),
+                BuildContext.digest(a, "Dockerfile", commitTime), "the digest is of the bytes sent");
+        assertEquals(List.of("Dockerfile", "link", "src/", "src/app.txt"), BuildContext.files(a, "Dockerfile"));
+    }
 }

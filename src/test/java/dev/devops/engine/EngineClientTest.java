@@ -159,11 +159,12 @@ class EngineClientTest {
     void waitingCallsAreTheOnlyOnesWithoutTheReadTimeout() {
         for (String p : List.of("/v1.41/containers/abc/logs?follow=1&stdout=1", "/containers/abc/attach?stream=1",
                 "/v1.41/containers/abc/wait", "/v1.41/containers/abc/stop?t=10", "/events?filters=x", "/v1.41/build?t=x",
-                "/images/create?fromImage=redis", "/v1.41/exec/123/start")) {
+                "/images/create?fromImage=redis", "/v1.41/exec/123/start", "/v1.41/images/127.0.0.1:5000/team/web/push?tag=1.0",
+                "/v1.41/images/get?names=web%3A1.0", "/images/web:1.0/get", "/v1.41/images/load?quiet=1")) {
             assertTrue(GuardedHttpClient.waits(p), p);
         }
         for (String p : List.of("/v1.41/containers/json?all=1", "/containers/abc/json", "/v1.41/networks/create",
-                "/_ping", "/v1.41/containers/create?name=x", "/v1.41/images/redis/json")) {
+                "/_ping", "/v1.41/containers/create?name=x", "/v1.41/images/redis/json", "/v1.41/images/web:1.0/tag?repo=x")) {
             assertTrue(!GuardedHttpClient.waits(p), p);
         }
     }

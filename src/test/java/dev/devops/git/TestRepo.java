@@ -15,6 +15,11 @@ public final class TestRepo {
         this.dir = dir;
     }
 
+    /** An existing repository (a clone the test made). */
+    public static TestRepo open(Path dir) {
+        return new TestRepo(dir);
+    }
+
     public static TestRepo init(Path dir) {
         TestRepo r = new TestRepo(dir);
         r.git("init", "-q", "-b", "main");
