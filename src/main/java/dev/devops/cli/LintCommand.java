@@ -35,10 +35,12 @@ import picocli.CommandLine.Parameters;
         footer = {"  0  no findings at or above --fail-on", "  1  findings at or above --fail-on",
             "  2  usage, configuration or input error"})
 public final class LintCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory to lint (default: .).")
-    Path dir = Path.of(".");
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = {"Files and directories to report on (default: .); the repository",
+        "is the context. Paths in reports are relative to the repository root."})
+    List<Path> paths = List.of();
 
-    @Option(names = "--staged", description = "Lint only what is staged for commit (the added lines of the index), for pre-commit hooks.")
+    @Option(names = "--staged", description = {"Lint what is staged for commit, for pre-commit hooks: secrets in the added",
+        "lines, every other check on the staged files as the commit would hold them."})
     boolean staged;
 
     @Option(names = "--history", description = "Lint the added lines of every commit (each blob once).")
@@ -108,8 +110,11 @@ public final class LintCommand implements Callable<Integer> {
                 : stdin ? LintRunner.Mode.STDIN : LintRunner.Mode.WORKTREE;
         // one byte more than the limit is enough to know the input is too large
         byte[] input = stdin ? System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1)) : null;
-        LintRunner.Options options = new LintRunner.Options(dir, mode, since, stdinFilename, input,
-                new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline);
+        if ((history || stdin) && paths.size() > 1) {
+            throw new UserError(null, "--" + (history ? "history" : "stdin") + " takes one directory", "give one PATH");
+        }
+        LintRunner.Options options = new LintRunner.Options(paths.isEmpty() ? Path.of(".") : paths.get(0), mode, since,
+                stdinFilename, input, new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline, paths);
         Report report = new LintRunner(LintChecks.all()).run(options);
         boolean colour = !noColor && output == null && Terminal.colour();
         write(report, fmt, colour);

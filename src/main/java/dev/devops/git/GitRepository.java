@@ -53,6 +53,49 @@ public final class GitRepository {
         return new WorkFiles(new ArrayList<>(all), Collections.unmodifiableSet(new HashSet<>(tracked)));
     }
 
+    /** The top directory of the work tree ({@code git rev-parse --show-toplevel}), a real path. */
+    public Path topLevel() {
+        String top = check(run(dir, List.of("rev-parse", "--show-toplevel"), null)).out().trim();
+        try {
+            return Path.of(top).toRealPath();
+        } catch (IOException e) {
+            return Path.of(top);
+        }
+    }
+
+    /** Tracked files (the index), relative to {@link #dir()}. */
+    public List<String> indexFiles() {
+        return split0(check(run(dir, List.of("ls-files", "-z", "--cached"), null)).out());
+    }
+
+    /**
+     * Paths (relative to the top level) that the staged change adds, copies, modifies, renames to or
+     * changes the type of: the files a commit of the index would change.
+     */
+    public List<String> stagedPaths() {
+        List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "diff", "--cached", "--name-only", "-z",
+                "--no-renames", "--diff-filter=ACMRT"));
+        if (!hasCommits()) {
+            args.add("--root");
+        }
+        return split0(check(run(dir, args, null)).out());
+    }
+
+    /** Whether a tracked file of the work tree differs from the index (changes not staged). */
+    public boolean hasUnstagedChanges() {
+        Result r = run(dir, List.of("diff", "--quiet", "--no-ext-diff", "--no-textconv"), null);
+        if (r.exit > 1) {
+            throw new GitException(firstLine(r.stderr, "git diff failed with exit code " + r.exit));
+        }
+        return r.exit == 1;
+    }
+
+    /** Writes every file of the index under {@code target} (which must exist), as a commit of the index would hold them. */
+    public void checkoutIndex(Path target) {
+        String prefix = target.toAbsolutePath().toString();
+        check(run(topLevel(), List.of("checkout-index", "--all", "--force", "--prefix=" + (prefix.endsWith("/") ? prefix : prefix + "/")), null));
+    }
+
     /** Resolves {@code rev} to a commit id, or throws GitException with git's message. */
     public String resolveCommit(String rev) {
         Result r = run(dir, List.of("rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"), null);

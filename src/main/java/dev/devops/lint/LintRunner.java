@@ -41,7 +41,7 @@ public final class LintRunner {
     public enum Mode { WORKTREE, STAGED, HISTORY, STDIN }
 
     /**
-     * @param root           directory to lint
+     * @param root           directory to lint when {@code paths} is empty
      * @param mode           what to read
      * @param since          history only: a start revision (REV..HEAD) or a range A..B; null for all commits
      * @param stdinName      stdin only: the file name the text stands for
@@ -51,13 +51,20 @@ public final class LintRunner {
      * @param maxFileSize    bytes; larger files are skipped and counted
      * @param baseline       report only findings not in this baseline, or null
      * @param writeBaseline  write the fingerprints of every finding here, or null
+     * @param paths          files and directories to report on (the repository is the context); empty: {@code root}
      */
     public record Options(Path root, Mode mode, String since, String stdinName, byte[] stdin, Set<String> only,
-            Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline) {
+            Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline, List<Path> paths) {
         public Options {
             only = only == null ? Set.of() : Set.copyOf(only);
             skip = skip == null ? Set.of() : Set.copyOf(skip);
             mode = mode == null ? Mode.WORKTREE : mode;
+            paths = paths == null || paths.isEmpty() ? List.of(root == null ? Path.of(".") : root) : List.copyOf(paths);
+        }
+
+        public Options(Path root, Mode mode, String since, String stdinName, byte[] stdin, Set<String> only,
+                Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline) {
+            this(root, mode, since, stdinName, stdin, only, skip, maxFileSize, baseline, writeBaseline, null);
         }
 
         public static Options worktree(Path root) {
@@ -98,14 +105,19 @@ public final class LintRunner {
     public Report run(Options o) {
         long t0 = System.nanoTime();
         List<Check> selected = select(o.only(), o.skip());
-        if (!Files.isDirectory(o.root())) {
-            throw new UserError(SourceLocation.of(o.root()), "not a directory", "give the directory to lint");
+        if (o.mode() == Mode.STDIN || o.mode() == Mode.HISTORY) {
+            Path p = o.paths().get(0);
+            if (!Files.isDirectory(p)) {
+                throw new UserError(SourceLocation.of(p), "not a directory", "give the directory to lint");
+            }
         }
-        Path root;
-        try {
-            root = o.root().toRealPath(); // a symbolic link to the tree is followed; links inside it are not
-        } catch (IOException e) {
-            throw new UserError(SourceLocation.of(o.root()), "cannot read the directory: " + e.getMessage(), null);
+        boolean wholeRepository = o.mode() == Mode.STAGED || o.mode() == Mode.HISTORY;
+        Workspace ws = Workspace.find(o.paths(), o.mode() != Mode.STDIN, wholeRepository);
+        Path root = ws.projectRoot();
+        GitRepository git = ws.git();
+        if (wholeRepository && git == null) {
+            throw new UserError(SourceLocation.of(root), "not inside a git work tree",
+                    "--" + o.mode().name().toLowerCase(java.util.Locale.ROOT) + " reads git; run it in a repository");
         }
         Descriptor descriptor = null;
         Path descriptorFile = root.resolve(DescriptorLoader.FILE_NAME);
@@ -113,37 +125,66 @@ public final class LintRunner {
             descriptor = DescriptorLoader.load(descriptorFile);
         }
         Allowlist allow = Allowlist.of(descriptor == null ? null : descriptor.lint());
-        GitRepository git = o.mode() == Mode.STDIN ? null : GitRepository.open(root);
-        if ((o.mode() == Mode.STAGED || o.mode() == Mode.HISTORY) && git == null) {
-            throw new UserError(SourceLocation.of(root), "not inside a git work tree",
-                    "--" + o.mode().name().toLowerCase(java.util.Locale.ROOT) + " reads git; run it in a repository");
-        }
         List<String> files;
         Set<String> tracked;
-        if (o.mode() == Mode.WORKTREE) {
-            if (git != null) {
-                try {
+        Path checkRoot = root;
+        Path snapshot = null;
+        try {
+            if (o.mode() == Mode.WORKTREE) {
+                if (git != null) {
                     GitRepository.WorkFiles wf = git.files();
-                    files = wf.all();
+                    files = new ArrayList<>(wf.all());
                     tracked = wf.tracked();
-                } catch (GitException e) {
-                    throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+                } else {
+                    files = walk(root);
+                    tracked = Set.of();
+                }
+                for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
+                    if (!files.contains(f) && Files.isRegularFile(root.resolve(f))) {
+                        files.add(f);
+                    }
+                }
+            } else if (o.mode() == Mode.STAGED) {
+                // the whole-file checks read what a commit of the index would hold: the work tree when it
+                // has no unstaged changes (pre-commit stashes them), else a copy of the index
+                files = git.indexFiles();
+                tracked = Set.copyOf(files);
+                if (selected.stream().anyMatch(c -> !(c instanceof TextCheck)) && git.hasUnstagedChanges()) {
+                    snapshot = Files.createTempDirectory("devops-index-");
+                    git.checkoutIndex(snapshot);
+                    checkRoot = snapshot.resolve(ws.prefix());
                 }
             } else {
-                files = walk(root);
+                files = List.of();
                 tracked = Set.of();
             }
-        } else {
-            files = List.of();
-            tracked = Set.of();
+        } catch (GitException e) {
+            throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(root), "cannot copy the index: " + e.getMessage(), null);
         }
+        try {
+            return lint(o, ws, selected, checkRoot, files, tracked, descriptor, allow, git, t0);
+        } finally {
+            if (snapshot != null) {
+                deleteTree(snapshot);
+            }
+        }
+    }
+
+    private Report lint(Options o, Workspace ws, List<Check> selected, Path root, List<String> files, Set<String> tracked,
+            Descriptor descriptor, Allowlist allow, GitRepository git, long t0) {
         FileStats stats = new FileStats();
         LintContext ctx = new LintContext(root, files, tracked, descriptor, o.maxFileSize(), stats);
-        ConcurrentLinkedQueue<Finding> found = new ConcurrentLinkedQueue<>();
-        Consumer<Finding> sink = found::add;
+        // text checks lint exactly the files in scope; the others need the whole project and are filtered after
+        LintContext scoped = ws.whole() ? ctx : new LintContext(root, files.stream().filter(ws::inScope).toList(),
+                tracked, descriptor, o.maxFileSize(), stats);
+        Set<String> existing = new java.util.HashSet<>(files);
+        ConcurrentLinkedQueue<Finding> whole = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Finding> loose = new ConcurrentLinkedQueue<>();
         List<TextCheck> textChecks = selected.stream().filter(TextCheck.class::isInstance).map(TextCheck.class::cast).toList();
         switch (o.mode()) {
-            case WORKTREE -> selected.forEach(c -> c.run(ctx, sink));
+            case WORKTREE -> selected.forEach(c -> c.run(c instanceof TextCheck ? scoped : ctx, whole::add));
             case STDIN -> {
                 String name = o.stdinName() == null ? "<stdin>" : o.stdinName();
                 byte[] in = o.stdin() == null ? new byte[0] : o.stdin();
@@ -154,20 +195,50 @@ public final class LintRunner {
                 } else {
                     stats.scanned(name);
                     TextUnit u = new TextUnit(name, new String(in, java.nio.charset.StandardCharsets.UTF_8), null, Map.of());
-                    textChecks.forEach(c -> c.scan(u, ctx, sink));
+                    textChecks.forEach(c -> c.scan(u, ctx, loose::add));
                 }
             }
-            case STAGED, HISTORY -> scanChanges(git, o, ctx, textChecks, sink);
+            case STAGED -> {
+                List<String> staged;
+                try {
+                    staged = git.stagedPaths();
+                } catch (GitException e) {
+                    throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+                }
+                String prefix = ws.prefix();
+                Set<String> inScope = new java.util.HashSet<>();
+                for (String p : staged) {
+                    if (p.startsWith(prefix) && ws.inScope(p.substring(prefix.length()))) {
+                        inScope.add(p.substring(prefix.length()));
+                    }
+                }
+                if (!inScope.isEmpty()) {
+                    Workspace stagedScope = new Workspace(ws.repoRoot(), ws.projectRoot(), git, inScope, Set.of());
+                    List<Check> fileChecks = selected.stream().filter(c -> !(c instanceof TextCheck)).toList();
+                    ConcurrentLinkedQueue<Finding> all = new ConcurrentLinkedQueue<>();
+                    fileChecks.forEach(c -> c.run(ctx, all::add));
+                    all.stream().filter(f -> stagedScope.findingInScope(f.path(), existing)).forEach(whole::add);
+                    scanChanges(git, o, ctx, textChecks, f -> {
+                        if (f.path().startsWith(prefix) && inScope.contains(f.path().substring(prefix.length()))) {
+                            loose.add(rebase(f, prefix, false));
+                        }
+                    });
+                }
+            }
+            case HISTORY -> scanChanges(git, o, ctx, textChecks, loose::add);
         }
         // inline suppression for whole-file findings (secret checks apply it themselves, on the text they scan)
-        int before = found.size();
+        int before = whole.size() + loose.size();
         List<Finding> kept = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        for (Finding f : found) {
-            if (allow.path(f.path()) || allow.rule(f.rule().id())) {
+        for (Finding f : whole) {
+            if (!ws.findingInScope(f.path(), existing) || allow.path(f.path()) || allow.rule(f.rule().id())) {
+                if (!ws.findingInScope(f.path(), existing)) {
+                    before--; // out of scope: not suppressed, just not asked for
+                }
                 continue;
             }
-            if (o.mode() == Mode.WORKTREE && f.line() > 0) {
+            if (f.line() > 0) {
                 String text = texts.computeIfAbsent(f.path(), p -> {
                     try {
                         return Files.readString(root.resolve(p));
@@ -181,15 +252,24 @@ public final class LintRunner {
             }
             kept.add(f);
         }
+        for (Finding f : loose) {
+            if (!allow.path(f.path()) && !allow.rule(f.rule().id())) {
+                kept.add(f);
+            }
+        }
         int suppressed = before - kept.size();
         kept = withoutSuperseded(kept);
+        String prefix = ws.prefix();
+        if (!prefix.isEmpty()) {
+            kept.replaceAll(f -> rebase(f, prefix, true));
+        }
         kept.sort(ORDER);
         if (o.writeBaseline() != null) {
             Baseline.write(o.writeBaseline(), kept);
         }
         int baselined = 0;
         if (o.baseline() != null) {
-            Baseline b = Baseline.read(o.baseline());
+            Baseline b = Baseline.read(locate(o.baseline(), ws));
             List<Finding> fresh = new ArrayList<>();
             for (Finding f : kept) {
                 if (b.contains(f)) {
@@ -204,9 +284,49 @@ public final class LintRunner {
         selected.forEach(c -> c.rules().forEach(r -> rules.putIfAbsent(r.id(), r)));
         kept.forEach(f -> rules.putIfAbsent(f.rule().id(), f.rule()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Report(root.toString(), kept, new ArrayList<>(rules.values()),
+        return new Report(ws.repoRoot().toString(), kept, new ArrayList<>(rules.values()),
                 new Report.Stats(stats.scannedCount(), stats.binaryCount(), stats.tooLargeCount(), stats.unreadableCount(),
                         suppressed, baselined, millis));
+    }
+
+    /** A finding's path made repository-relative ({@code add}) or project-relative (not {@code add}). */
+    private static Finding rebase(Finding f, String prefix, boolean add) {
+        if (prefix.isEmpty()) {
+            return f;
+        }
+        String path = add ? prefix + f.path() : f.path().substring(prefix.length());
+        return new Finding(f.rule(), f.severity(), path, f.line(), f.column(), f.message(), f.hint(), f.redacted(),
+                f.fingerprint(), f.properties());
+    }
+
+    /**
+     * A relative baseline path that does not exist here is looked up at the project root, then the
+     * repository root (a baseline is written once, at the root, and read from wherever the run starts).
+     */
+    static Path locate(Path baseline, Workspace ws) {
+        if (baseline.isAbsolute() || Files.exists(baseline)) {
+            return baseline;
+        }
+        for (Path dir : List.of(ws.projectRoot(), ws.repoRoot())) {
+            if (Files.exists(dir.resolve(baseline))) {
+                return dir.resolve(baseline);
+            }
+        }
+        return baseline;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
     }
 
     /** path, then line, column, rule id, then commit (history lists the same line of several commits). */
