@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             SchemaCommand.class,
             LintCommand.class,
             RulesCommand.class,
+            HookCommand.class,
             AutoComplete.GenerateCompletion.class,
             TrainCommand.class,
         })
