@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             SchemaCommand.class,
             LintCommand.class,
+            CheckCommand.class,
             RulesCommand.class,
             HookCommand.class,
             AutoComplete.GenerateCompletion.class,

@@ -1,26 +1,18 @@
 package dev.devops.cli;
 
 import dev.devops.core.ExitCode;
-import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.lint.LintRunner;
 import dev.devops.lint.Report;
 import dev.devops.lint.Severity;
-import dev.devops.report.Format;
-import dev.devops.yaml.Suggest;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,15 +47,6 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "The file name standard input stands for (decides the rules).")
     String stdinFilename;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif, github or junit (default: text).")
-    String format = "text";
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on findings at or above info, warning or error (default: error).")
-    String failOn = "error";
-
     @Option(names = "--only", split = ",", paramLabel = "CATEGORY", description = "Run only these categories (e.g. secrets).")
     List<String> only = List.of();
 
@@ -79,22 +62,13 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Skip (and count) files larger than this: bytes, or with K or M (default: 1M).")
     String maxFileSize = "1M";
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal.")
-    boolean noColor;
+    @Mixin
+    ReportOptions reports = new ReportOptions();
 
     @Override
     public Integer call() throws IOException {
-        Format fmt = Format.parse(format);
-        if (fmt == null) {
-            List<String> names = Arrays.stream(Format.values()).map(Format::id).toList();
-            String near = Suggest.closest(format, names);
-            throw new UserError(null, "unknown --format '" + format + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                    "use one of: " + String.join(", ", names));
-        }
-        Severity threshold = Severity.parse(failOn);
-        if (threshold == null) {
-            throw new UserError(null, "unknown --fail-on '" + failOn + "'", "use info, warning or error");
-        }
+        List<ReportOptions.Target> targets = reports.targets();
+        Severity threshold = reports.threshold();
         int modes = (staged ? 1 : 0) + (history ? 1 : 0) + (stdin ? 1 : 0);
         if (modes > 1) {
             throw new UserError(null, "--staged, --history and --stdin exclude each other", "choose one");
@@ -116,26 +90,11 @@ public final class LintCommand implements Callable<Integer> {
         LintRunner.Options options = new LintRunner.Options(paths.isEmpty() ? Path.of(".") : paths.get(0), mode, since,
                 stdinFilename, input, new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline, paths);
         Report report = new LintRunner(LintChecks.all()).run(options);
-        boolean colour = !noColor && output == null && Terminal.colour();
-        write(report, fmt, colour);
+        reports.write(report, targets);
         if (report.stats().unreadable() > 0) {
             System.err.println(Terminal.warn("devops: " + report.stats().unreadable() + " file(s) could not be read and were skipped"));
         }
         return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
-    }
-
-    private void write(Report report, Format fmt, boolean colour) throws IOException {
-        if (output != null) {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                fmt.writer(colour, VersionProvider.version()).write(report, w);
-            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-                throw new UserError(SourceLocation.of(output), "cannot write the report", "check that the directory exists and is writable");
-            }
-            return;
-        }
-        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        fmt.writer(colour, VersionProvider.version()).write(report, w);
-        w.flush();
     }
 
     static long parseSize(String s) {

@@ -26,7 +26,7 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RuleInfo> rules = new ArrayList<>();
-        for (Check c : LintChecks.all()) {
+        for (Check c : LintChecks.withRender()) {
             rules.addAll(c.rules());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -333,11 +333,13 @@ public final class LintRunner {
     /**
      * Where two checks report the same problem, the more specific one wins: a hard-coded password in a
      * compose {@code environment} is DC0003 (with a compose hint), not also SEC0030/SEC0031/SEC0020 on that
-     * line; a tracked .env file is ENV0004 (which knows about .gitignore), not also SEC0050 for that file.
+     * line; a tracked .env file is ENV0004 (which knows about .gitignore), not also SEC0050 for that file;
+     * in devops check, render --check's RENDER0001/RENDER0002 cover DRIFT0001/DRIFT0002 of the same file.
      * A check run alone (--only secrets, --staged) still reports its own finding.
      */
     static final Map<String, Set<String>> SUPERSEDES_ON_LINE = Map.of("DC0003", Set.of("SEC0030", "SEC0031", "SEC0020"));
-    static final Map<String, Set<String>> SUPERSEDES_IN_FILE = Map.of("ENV0004", Set.of("SEC0050"));
+    static final Map<String, Set<String>> SUPERSEDES_IN_FILE = Map.of("ENV0004", Set.of("SEC0050"),
+            "RENDER0001", Set.of("DRIFT0001"), "RENDER0002", Set.of("DRIFT0002"));
 
     static List<Finding> withoutSuperseded(List<Finding> findings) {
         Set<String> covered = new java.util.HashSet<>();

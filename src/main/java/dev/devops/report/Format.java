@@ -1,5 +1,6 @@
 package dev.devops.report;
 
+import dev.devops.lint.Severity;
 import java.util.Locale;
 
 /** The output formats of {@code devops lint --format}. */
@@ -20,14 +21,19 @@ public enum Format {
         return null;
     }
 
-    /** A writer for this format. */
+    /** A writer for this format, for a run that fails at {@link Severity#ERROR}. */
     public ReportWriter writer(boolean colour, String toolVersion) {
+        return writer(colour, toolVersion, Severity.ERROR);
+    }
+
+    /** A writer for this format; JUnit marks failures at or above {@code failOn}, as the exit code does. */
+    public ReportWriter writer(boolean colour, String toolVersion, Severity failOn) {
         return switch (this) {
             case TEXT -> new TextReport(colour);
             case JSON -> new JsonReport();
             case SARIF -> new SarifReport(toolVersion);
             case GITHUB -> new GithubReport();
-            case JUNIT -> new JunitReport();
+            case JUNIT -> new JunitReport(failOn);
         };
     }
 }
