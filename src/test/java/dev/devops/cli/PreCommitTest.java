@@ -10,11 +10,9 @@ import dev.devops.git.TestRepo;
 import dev.devops.lint.secrets.Fake;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,51 +35,27 @@ class PreCommitTest {
         return Path.of(System.getProperty("devops.project.dir", ".")).toAbsolutePath();
     }
 
-    /** A {@code devops} launcher running this test's classes, like bin/devops runs the jar. */
     @BeforeEach
     void launcher() throws IOException {
-        bin = Files.createDirectories(tmp.resolve("bin"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
-        Path devops = bin.resolve("devops");
-        Files.writeString(devops, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + cp
-                + "' dev.devops.cli.Main \"$@\"\n");
-        assertTrue(devops.toFile().setExecutable(true));
+        bin = TestLauncher.install(tmp.resolve("bin")).getParent();
         repo = Files.createDirectories(tmp.resolve("repo"));
         env = Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH"),
                 "PRE_COMMIT_HOME", tmp.resolve("pre-commit-cache").toString(),
                 "HOME", tmp.toString(), "NO_COLOR", "1", "TERM", "dumb");
     }
 
-    record Run(int code, String out) {
-    }
-
-    Run sh(Path dir, String... cmd) {
+    TestLauncher.Run sh(Path dir, String... cmd) {
+        String[] argv = cmd.clone();
+        if (argv[0].equals("devops")) {
+            argv[0] = bin.resolve("devops").toString(); // the child's PATH is not searched for the command itself
+        }
         try {
-            String[] argv = cmd.clone();
-            if (argv[0].equals("devops")) {
-                argv[0] = bin.resolve("devops").toString(); // the child's PATH is not searched for the command itself
-            }
-            ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            pb.environment().remove("GIT_DIR");
-            pb.environment().remove("GIT_INDEX_FILE");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail(String.join(" ", cmd) + " timed out");
-            }
-            return new Run(p.exitValue(), out);
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("pre-commit")) {
+            return TestLauncher.run(dir, env, argv);
+        } catch (java.io.UncheckedIOException e) {
+            if (argv[0].equals("pre-commit")) {
                 fail("Debian's pre-commit is needed (apt-get install pre-commit; scripts/test.sh installs it): " + e.getMessage());
             }
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw e;
         }
     }
 
@@ -104,13 +78,13 @@ class PreCommitTest {
                 + "\n    hooks:\n      - id: devops-lint\n      - id: devops-secrets\n");
         r.write("app.py", "import os\npassword = os.environ['DB_PASSWORD']\n");
         r.commit("init");
-        Run install = sh(repo, "pre-commit", "install");
+        TestLauncher.Run install = sh(repo, "pre-commit", "install");
         assertEquals(0, install.code(), install.out());
 
         // a staged secret blocks the commit, with a readable message that does not print the secret
         String line = secret();
         r.write("settings.py", line).add("settings.py");
-        Run blocked = sh(repo, "git", "commit", "-q", "-m", "add settings");
+        TestLauncher.Run blocked = sh(repo, "git", "commit", "-q", "-m", "add settings");
         assertNotEquals(0, blocked.code(), blocked.out());
         assertTrue(blocked.out().contains("settings.py:1:"), blocked.out());
         assertTrue(blocked.out().contains("SEC0030"), blocked.out());
@@ -119,7 +93,7 @@ class PreCommitTest {
 
         // a clean commit passes
         r.write("settings.py", "import os\npassword = os.environ['DB_PASSWORD']\n").add("settings.py");
-        Run ok = sh(repo, "git", "commit", "-q", "-m", "settings from the environment");
+        TestLauncher.Run ok = sh(repo, "git", "commit", "-q", "-m", "settings from the environment");
         assertEquals(0, ok.code(), ok.out());
         assertEquals(agree(), 0);
 
@@ -132,8 +106,8 @@ class PreCommitTest {
 
     /** Runs {@code pre-commit run --all-files} and {@code devops lint .}; asserts they agree; returns lint's code. */
     private int agree() {
-        Run all = sh(repo, "pre-commit", "run", "--all-files");
-        Run lint = sh(repo, "devops", "lint", ".");
+        TestLauncher.Run all = sh(repo, "pre-commit", "run", "--all-files");
+        TestLauncher.Run lint = sh(repo, "devops", "lint", ".");
         assertEquals(lint.code() != 0, all.code() != 0, "pre-commit:\n" + all.out() + "\ndevops lint .:\n" + lint.out());
         return lint.code();
     }
@@ -146,35 +120,35 @@ class PreCommitTest {
         Files.writeString(hook, "#!/bin/sh\necho foreign hook ran\n");
         assertTrue(hook.toFile().setExecutable(true));
 
-        Run refused = sh(repo, "devops", "hook", "install");
+        TestLauncher.Run refused = sh(repo, "devops", "hook", "install");
         assertEquals(1, refused.code(), refused.out());
         assertTrue(refused.out().contains("not a devops hook; left alone"), refused.out());
         assertTrue(Files.readString(hook).contains("foreign hook ran"));
 
-        Run forced = sh(repo, "devops", "hook", "install", "--force", "--fail-on", "warning");
+        TestLauncher.Run forced = sh(repo, "devops", "hook", "install", "--force", "--fail-on", "warning");
         assertEquals(0, forced.code(), forced.out());
         assertTrue(forced.out().contains("pre-commit.devops-saved"), forced.out());
 
         // every family, not only secrets: a staged FROM node:latest with no USER is blocked at --fail-on warning
         r.write("Dockerfile", LintScopeTest.BAD_DOCKERFILE).add("Dockerfile");
-        Run blocked = sh(repo, "git", "commit", "-q", "-m", "image");
+        TestLauncher.Run blocked = sh(repo, "git", "commit", "-q", "-m", "image");
         assertNotEquals(0, blocked.code(), blocked.out());
         assertTrue(blocked.out().contains("Dockerfile:1: warning DF0001"), blocked.out());
         assertTrue(blocked.out().contains("DF0002"), blocked.out());
         r.write("Dockerfile", LintScopeTest.GOOD_DOCKERFILE).write(".dockerignore", ".env\n.env.*\n.git\n").add("Dockerfile", ".dockerignore");
-        Run ok = sh(repo, "git", "commit", "-q", "-m", "image");
+        TestLauncher.Run ok = sh(repo, "git", "commit", "-q", "-m", "image");
         assertEquals(0, ok.code(), ok.out());
 
-        Run again = sh(repo, "devops", "hook", "install");
+        TestLauncher.Run again = sh(repo, "devops", "hook", "install");
         assertEquals(0, again.code(), again.out());
         assertTrue(again.out().contains("updated"), again.out());
-        Run removed = sh(repo, "devops", "hook", "uninstall");
+        TestLauncher.Run removed = sh(repo, "devops", "hook", "uninstall");
         assertEquals(0, removed.code(), removed.out());
         assertTrue(removed.out().contains("restored"), removed.out());
         assertTrue(Files.readString(hook).contains("foreign hook ran"));
         assertEquals(1, sh(repo, "devops", "hook", "uninstall").code(), "a foreign hook is left alone");
         Files.delete(hook);
-        Run none = sh(repo, "devops", "hook", "uninstall");
+        TestLauncher.Run none = sh(repo, "devops", "hook", "uninstall");
         assertEquals(0, none.code(), none.out());
         assertEquals(2, sh(tmp.resolve("bin"), "devops", "hook", "install").code(), "outside git: exit 2");
     }
