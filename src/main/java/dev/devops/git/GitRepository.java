@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** A git work tree, read through the {@code git} executable. Paths are relative to {@link #dir()}. */
+/**
+ * A git work tree, read through the {@code git} executable. Paths are relative to {@link #dir()}. One
+ * instance serves one run: its top level and whether it has commits are asked once.
+ */
 public final class GitRepository {
     private final Path dir;
+    private final String top;
+    private Boolean hasCommits;
 
-    private GitRepository(Path dir) {
+    private GitRepository(Path dir, String top) {
         this.dir = dir;
+        this.top = top;
     }
 
     /** The work tree containing {@code dir}, or null when {@code dir} is not inside one (or git is missing). */
@@ -29,8 +35,10 @@ public final class GitRepository {
             return null;
         }
         try {
-            Result r = run(dir, List.of("rev-parse", "--is-inside-work-tree"), null);
-            return r.exit == 0 && r.out().trim().equals("true") ? new GitRepository(dir) : null;
+            // one process: outside a work tree (or inside .git) --show-toplevel fails or prints nothing
+            Result r = run(dir, List.of("rev-parse", "--show-toplevel"), null);
+            String top = r.out().trim();
+            return r.exit == 0 && !top.isEmpty() ? new GitRepository(dir, top) : null;
         } catch (GitException e) {
             return null;
         }
@@ -55,7 +63,6 @@ public final class GitRepository {
 
     /** The top directory of the work tree ({@code git rev-parse --show-toplevel}), a real path. */
     public Path topLevel() {
-        String top = check(run(dir, List.of("rev-parse", "--show-toplevel"), null)).out().trim();
         try {
             return Path.of(top).toRealPath();
         } catch (IOException e) {
@@ -107,7 +114,10 @@ public final class GitRepository {
 
     /** Whether the repository has at least one commit. */
     public boolean hasCommits() {
-        return run(dir, List.of("rev-parse", "--verify", "--quiet", "HEAD^{commit}"), null).exit == 0;
+        if (hasCommits == null) {
+            hasCommits = run(dir, List.of("rev-parse", "--verify", "--quiet", "HEAD^{commit}"), null).exit == 0;
+        }
+        return hasCommits;
     }
 
     /** The added lines of the staged diff (index against HEAD, or against nothing before the first commit). */
