@@ -16,16 +16,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code devops check}: the CI gate. Every lint family plus render --check, one report, one exit code. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The CI gate: every lint check (secrets, env, dockerfile, compose, drift) and",
-            "'render --check' (the files devops.yaml renders exist and match it) in one run, with one",
-            "report per --format and one exit code. Paths in reports are relative to the repository root.",
+        description = {"The CI gate: every lint check (secrets, env, dockerfile, compose, drift) and "
+            + "'render --check' (the files devops.yaml renders exist and match it) in one run, with one "
+            + "report per --format and one exit code. Paths in reports are relative to the repository root.",
+            "",
             "Example: devops check --format sarif=devops.sarif --format junit=devops.xml --format text"},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no findings at or above --fail-on", "  1  findings at or above --fail-on",
             "  2  usage, configuration or input error (devops.yaml invalid, a template error)"})
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = {"Files and directories to report on (default: .); the",
-        "repository is the context."})
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files and directories to report on (default: .); the repository is the context.")
     List<Path> paths = List.of();
 
     @Mixin

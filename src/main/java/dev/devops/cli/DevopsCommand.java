@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         header = "From source code on a laptop to a reproducible, containerized, securely configured stack.",
         description = {
             "",
-            "devops detects your stack and writes devops.yaml, renders a Dockerfile, .dockerignore,%n"
-                + ".env.example and docker-compose.yml from it, lints for committed secrets and%n"
+            "devops detects your stack and writes devops.yaml, renders a Dockerfile, .dockerignore, "
+                + ".env.example and docker-compose.yml from it, lints for committed secrets and "
                 + "configuration drift, and runs the stack on the Docker engine.",
         },
         footerHeading = "%nExit codes:%n",

@@ -15,12 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code devops hook install|uninstall}: a plain git pre-commit hook running {@code devops lint --staged}. */
 @Command(name = "hook", mixinStandardHelpOptions = true,
-        description = {"Install or remove a git pre-commit hook that runs 'devops lint --staged' (every check",
-            "on what the commit would hold). With the pre-commit framework, use the hooks in",
-            ".pre-commit-hooks.yaml instead."},
+        description = {"Install or remove a git pre-commit hook that runs 'devops lint --staged' (every check "
+            + "on what the commit would hold). With the pre-commit framework, use the hooks in "
+            + ".pre-commit-hooks.yaml instead."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  1  a hook that is not devops' is in the way (install --force keeps it as",
-            "     pre-commit.devops-saved; uninstall puts it back)", "  2  usage error, or not in a git work tree"})
+        footer = {"  0  done", "  1  a hook that is not devops' is in the way (install --force keeps it as "
+            + "pre-commit.devops-saved; uninstall puts it back)", "  2  usage error, or not in a git work tree"})
 public final class HookCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "install or uninstall")
     String action;

@@ -18,21 +18,23 @@ import picocli.CommandLine.Parameters;
 
 /** {@code devops lint}: secrets (and the other checks) over the work tree, the staged change, history or stdin. */
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lint the repository: committed secrets, env parity, Dockerfile and compose rules.",
-            "Reads git's view of the work tree (tracked plus untracked files that are not ignored); a plain",
-            "walk outside git. 'devops rules' lists every rule; 'devops rules ID' explains one.",
-            "Suppress a finding with a 'devops:ignore ID' comment on its line or the line above, an",
-            "allowlist in devops.yaml (lint.allowlist), or a baseline file."},
+        description = {"Lint the repository: committed secrets, env parity, Dockerfile and compose rules. "
+            + "Reads git's view of the work tree (tracked plus untracked files that are not ignored); a plain "
+            + "walk outside git. The repository root and devops.yaml are found by walking up from the PATHs, "
+            + "as git and compose do. 'devops rules' lists every rule; 'devops rules ID' explains one.",
+            "",
+            "Suppress a finding with a 'devops:ignore ID' comment on its line or the line above, an "
+            + "allowlist in devops.yaml (lint.allowlist), or a baseline file."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no findings at or above --fail-on", "  1  findings at or above --fail-on",
             "  2  usage, configuration or input error"})
 public final class LintCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = {"Files and directories to report on (default: .); the repository",
-        "is the context. Paths in reports are relative to the repository root."})
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files and directories to report on (default: .); the repository "
+        + "is the context. Paths in reports are relative to the repository root.")
     List<Path> paths = List.of();
 
-    @Option(names = "--staged", description = {"Lint what is staged for commit, for pre-commit hooks: secrets in the added",
-        "lines, every other check on the staged files as the commit would hold them."})
+    @Option(names = "--staged", description = "Lint what is staged for commit, for pre-commit hooks: secrets in the added "
+        + "lines, every other check on the staged files as the commit would hold them.")
     boolean staged;
 
     @Option(names = "--history", description = "Lint the added lines of every commit (each blob once).")

@@ -27,7 +27,7 @@ public final class Main {
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setUsageHelpAutoWidth(true);
+        HelpWrap.install(cl);
         return cl;
     }
 

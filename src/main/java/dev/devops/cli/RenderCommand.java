@@ -20,10 +20,10 @@ import picocli.CommandLine.Parameters;
 /** devops render: re-render the container files from devops.yaml, or check that they match it. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Render Dockerfile, .dockerignore, docker-compose.yml and .env.example from DIR/devops.yaml.",
-            "Existing files that differ from the render are never overwritten without --force.",
-            "With --check nothing is written: the exit code is 1 and the diff is printed when a",
-            "generated file differs from devops.yaml or is missing (for CI).",
+            "Render Dockerfile, .dockerignore, docker-compose.yml and .env.example from DIR/devops.yaml. "
+                + "Existing files that differ from the render are never overwritten without --force. "
+                + "With --check nothing is written: the exit code is 1 and the diff is printed when a "
+                + "generated file differs from devops.yaml or is missing (for CI).",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

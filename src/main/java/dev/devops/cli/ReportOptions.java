@@ -25,10 +25,9 @@ import picocli.CommandLine.Option;
  * {@code --fail-on} threshold (the exit code and the JUnit failures follow it) and colour.
  */
 final class ReportOptions {
-    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", description = {
-        "text, json, sarif, github or junit (default: text). Repeat it for several reports",
-        "in one run: --format sarif=devops.sarif --format text. Without =FILE a report goes",
-        "to --output or standard output (one at most)."})
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", description = "text, json, sarif, github or junit (default: text). Repeat it for several reports "
+        + "in one run: --format sarif=devops.sarif --format text. Without =FILE a report goes "
+        + "to --output or standard output (one at most).")
     List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report that has no =FILE here instead of standard output.")

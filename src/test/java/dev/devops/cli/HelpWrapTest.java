@@ -1,0 +1,50 @@
+package dev.devops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** --help wraps at spaces only: no "Dockerfile, .\ndockerignore", nothing wider than the terminal. */
+class HelpWrapTest {
+    private static List<CommandLine> all(CommandLine cl) {
+        List<CommandLine> out = new ArrayList<>(List.of(cl));
+        cl.getSubcommands().values().forEach(s -> out.addAll(all(s)));
+        return out;
+    }
+
+    @Test
+    void everyHelpFitsTheWidthAndBreaksOnlyAtSpaces() {
+        int width = 80; // no terminal in tests: picocli's default
+        for (CommandLine cl : all(Main.commandLine())) {
+            String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            String name = cl.getCommandSpec().qualifiedName();
+            for (String line : help.split("\n")) {
+                assertTrue(line.length() <= width || !line.trim().contains(" "), name + ": line wider than " + width + ": " + line);
+                assertTrue(!line.endsWith(" .") && !line.endsWith(",.") && !line.matches(".*\\s\\.$"), name + ": broken after a dot: " + line);
+            }
+            String flat = help.replaceAll("\\s+", " ");
+            for (String word : List.of("dockerignore", "env.example")) {
+                assertTrue(!flat.contains(word) || flat.contains("." + word) || !help.contains("." + word.charAt(0)), name + ": " + word);
+            }
+        }
+        String root = Main.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+        assertTrue(root.contains(".dockerignore"), root);
+        assertTrue(!root.contains(".\ndockerignore") && !root.contains(".env.\nexample"), root);
+    }
+
+    @Test
+    void tableRowsContinueUnderTheirTextAndTheSynopsisUnderItsArguments() {
+        String row = "  -o, --output=FILE   Write the report that has no =FILE here instead of standard output, always.";
+        assertEquals("  -o, --output=FILE   Write the report that has no =FILE here\n"
+                + "                        instead of standard output, always.", HelpWrap.wrap(row, 62, false));
+        String synopsis = "Usage: devops lint [-hV] [--history] [--no-color] [--staged] [--stdin] [PATH...]";
+        assertEquals("Usage: devops lint [-hV] [--history] [--no-color] [--staged]\n"
+                + "                   [--stdin] [PATH...]", HelpWrap.wrap(synopsis, 62, true));
+        assertEquals("Usage: ", HelpWrap.wrap("Usage: ", 62, false), "a heading keeps its trailing space");
+        assertEquals("a Dockerfile,\n.dockerignore and", HelpWrap.wrap("a Dockerfile, .dockerignore and", 16, false));
+    }
+}
