@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             SchemaCommand.class,
             LintCommand.class,
             CheckCommand.class,
+            DoctorCommand.class,
             RulesCommand.class,
             HookCommand.class,
             AutoComplete.GenerateCompletion.class,

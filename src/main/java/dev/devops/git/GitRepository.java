@@ -44,6 +44,16 @@ public final class GitRepository {
         }
     }
 
+    /** {@code git --version}'s line ("git version 2.39.5"), or null when git cannot be run. */
+    public static String version() {
+        try {
+            Result r = run(Path.of("."), List.of("--version"), null);
+            return r.exit == 0 ? r.out().trim() : null;
+        } catch (GitException e) {
+            return null;
+        }
+    }
+
     public Path dir() {
         return dir;
     }
