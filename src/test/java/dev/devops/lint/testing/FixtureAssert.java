@@ -26,7 +26,10 @@ import java.util.stream.Stream;
  * {@code // expect: ENV0001} in languages whose comments start with {@code //} (JS/TS, Java, Go).
  * Consecutive marker lines all point at the next line that is not a marker. {@link #assertFixture}
  * runs a {@link Check} over a fixture directory and fails unless the set of (file, line, rule id)
- * findings equals the set of markers, so both a missing and an extra finding fail.
+ * findings equals the set of markers, so both a missing and an extra finding fail. A marker may name a
+ * fragment the finding's message (or hint) must contain: {@code # expect: DF0014 "exec form"}. A fixture
+ * about some rules only says so with {@code # only: DF0014[, ID…]} on any line: findings of other rules are
+ * then ignored, so the fixture needs no filler lines to keep them quiet.
  *
  * <p>Findings a comment cannot sit above — on a file with no comment syntax (package.json, a binary
  * file), on the whole file (line 0), or on a blank line — are listed in a sidecar file {@code EXPECT}
@@ -40,8 +43,16 @@ import java.util.stream.Stream;
  * {@code UNTRACKED} out, and commits.
  */
 public final class FixtureAssert {
-    /** The marker: {@code # expect: ID[, ID…]}. */
-    public static final Pattern MARKER = Pattern.compile("^\\s*(?:#|//)\\s*expect:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
+    /** One expectation: a rule id, optionally with a fragment its message must contain ({@code DF0014 "exec form"}). */
+    private static final String ITEM = "[A-Z]+[0-9]+(?:\\s+\"[^\"]*\")?";
+    /** The marker: {@code # expect: ID[ "message fragment"][, ID…]}. */
+    public static final Pattern MARKER = Pattern.compile("^\\s*(?:#|//)\\s*expect:\\s*(" + ITEM + "(?:\\s*,\\s*" + ITEM + ")*)\\s*$");
+    private static final Pattern ITEM_PARTS = Pattern.compile("([A-Z]+[0-9]+)(?:\\s+\"([^\"]*)\")?");
+    /**
+     * A fixture about some rules only: {@code # only: DF0014, DF0002} anywhere in it makes the fixture compare
+     * those rules' findings and ignore every other rule, so it needs no filler lines to keep them quiet.
+     */
+    public static final Pattern ONLY = Pattern.compile("^\\s*(?:#|//)\\s*only:\\s*([A-Z]+[0-9]+(?:\\s*,\\s*[A-Z]+[0-9]+)*)\\s*$");
 
     /** Files at a fixture's root that describe the fixture and are not part of it. */
     public static final Set<String> SIDECARS = Set.of("EXPECT", "FORCE-ADD", "UNTRACKED");
@@ -78,7 +89,32 @@ public final class FixtureAssert {
 
     /** The expected findings of a fixture: "file:line:ID" from its markers. */
     public static Set<String> expected(Path fixture) {
+        return markers(fixture).keySet();
+    }
+
+    /** The rules a fixture is about ({@code # only:} lines), or an empty set for all rules. */
+    public static Set<String> only(Path fixture) {
         Set<String> out = new TreeSet<>();
+        for (String f : files(fixture)) {
+            try {
+                for (String line : new String(Files.readAllBytes(fixture.resolve(f)), StandardCharsets.UTF_8).split("\r?\n")) {
+                    Matcher m = ONLY.matcher(line);
+                    if (m.matches()) {
+                        for (String id : m.group(1).split(",")) {
+                            out.add(id.strip());
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** The expected findings of a fixture, "file:line:ID", each with the message fragment it names ("" for none). */
+    public static java.util.SortedMap<String, String> markers(Path fixture) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
         for (String f : files(fixture)) {
             List<String> lines;
             try {
@@ -87,17 +123,18 @@ public final class FixtureAssert {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<String> pending = new ArrayList<>();
+            List<String[]> pending = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = MARKER.matcher(lines.get(i));
                 if (m.matches()) {
-                    for (String id : m.group(1).split(",")) {
-                        pending.add(id.strip());
+                    Matcher item = ITEM_PARTS.matcher(m.group(1));
+                    while (item.find()) {
+                        pending.add(new String[] {item.group(1), item.group(2) == null ? "" : item.group(2)});
                     }
                     continue;
                 }
-                for (String id : pending) {
-                    out.add(f + ":" + (i + 1) + ":" + id);
+                for (String[] id : pending) {
+                    out.put(f + ":" + (i + 1) + ":" + id[0], id[1]);
                 }
                 pending.clear();
             }
@@ -118,7 +155,7 @@ public final class FixtureAssert {
                         fail(sidecar + ": cannot read '" + l + "' (write path: ID or path:LINE: ID)");
                     }
                     for (String id : m.group(3).split(",")) {
-                        out.add(m.group(1) + ":" + (m.group(2) == null ? "0" : m.group(2)) + ":" + id.strip());
+                        out.put(m.group(1) + ":" + (m.group(2) == null ? "0" : m.group(2)) + ":" + id.strip(), "");
                     }
                 }
             } catch (IOException e) {
@@ -212,15 +249,24 @@ public final class FixtureAssert {
 
     /** {@link #assertFixture(Check, Path)} with {@code tracked} as git's tracked files. */
     public static void assertFixture(Check check, Path fixture, Set<String> tracked) {
-        Set<String> expected = expected(fixture);
+        Set<String> only = only(fixture);
+        java.util.SortedMap<String, String> markers = markers(fixture);
+        markers.keySet().removeIf(k -> !only.isEmpty() && !only.contains(k.substring(k.lastIndexOf(':') + 1)));
+        Set<String> expected = markers.keySet();
         List<Finding> findings = run(check, fixture, tracked);
         Set<String> actual = new TreeSet<>();
         StringBuilder extra = new StringBuilder();
         for (Finding f : findings) {
+            if (!only.isEmpty() && !only.contains(f.rule().id())) {
+                continue;
+            }
             String key = f.path() + ":" + f.line() + ":" + f.rule().id();
             actual.add(key);
             if (!expected.contains(key)) {
                 extra.append("\n  unexpected ").append(key).append(" ").append(f.message());
+            } else if (!f.message().contains(markers.get(key)) && !f.hint().contains(markers.get(key))) {
+                extra.append("\n  message    ").append(key).append(" \"").append(f.message())
+                        .append("\" does not contain \"").append(markers.get(key)).append('"');
             }
         }
         StringBuilder missing = new StringBuilder();
