@@ -31,7 +31,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports = new ReportOptions();
 
-    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", description = "Do not run these categories (e.g. drift).")
+    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", completionCandidates = Completions.Categories.class, description = "Do not run these categories (e.g. drift).")
     List<String> skip = List.of();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not recorded in this baseline (written by lint --write-baseline).")

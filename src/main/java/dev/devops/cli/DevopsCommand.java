@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             RulesCommand.class,
             HookCommand.class,
             AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class,
             TrainCommand.class,
         })
 public final class DevopsCommand implements Runnable {

@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
         footer = {"  0  done", "  1  a hook that is not devops' is in the way (install --force keeps it as "
             + "pre-commit.devops-saved; uninstall puts it back)", "  2  usage error, or not in a git work tree"})
 public final class HookCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "install or uninstall")
+    @Parameters(index = "0", paramLabel = "ACTION", completionCandidates = HookCommand.Actions.class, description = "install or uninstall")
     String action;
 
     @Option(names = "--force", description = "install: replace a pre-commit hook that is not devops' (it is kept and restored by uninstall).")
     boolean force;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "install: the hook blocks commits with findings at or above info, warning or error (default: error).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Completions.Levels.class, description = "install: the hook blocks commits with findings at or above info, warning or error (default: error).")
     String failOn;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR", description = "The repository (default: .).")
@@ -36,6 +36,14 @@ public final class HookCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** install, uninstall (for completion). */
+    static final class Actions implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("install", "uninstall").iterator();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {

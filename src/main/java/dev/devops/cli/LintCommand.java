@@ -49,10 +49,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "The file name standard input stands for (decides the rules).")
     String stdinFilename;
 
-    @Option(names = "--only", split = ",", paramLabel = "CATEGORY", description = "Run only these categories (e.g. secrets).")
+    @Option(names = "--only", split = ",", paramLabel = "CATEGORY", completionCandidates = Completions.Categories.class, description = "Run only these categories (e.g. secrets).")
     List<String> only = List.of();
 
-    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", description = "Do not run these categories.")
+    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", completionCandidates = Completions.Categories.class, description = "Do not run these categories.")
     List<String> skip = List.of();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not recorded in this baseline.")

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * {@code --fail-on} threshold (the exit code and the JUnit failures follow it) and colour.
  */
 final class ReportOptions {
-    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", description = "text, json, sarif, github or junit (default: text). Repeat it for several reports "
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", completionCandidates = Completions.Formats.class, description = "text, json, sarif, github or junit (default: text). Repeat it for several reports "
         + "in one run: --format sarif=devops.sarif --format text. Without =FILE a report goes "
         + "to --output or standard output (one at most).")
     List<String> formats = new ArrayList<>();
@@ -33,7 +33,7 @@ final class ReportOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report that has no =FILE here instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on findings at or above info, warning or error (default: error).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Completions.Levels.class, description = "Exit 1 on findings at or above info, warning or error (default: error).")
     String failOn = "error";
 
     @Option(names = "--no-color", description = "No colour, even on a terminal.")

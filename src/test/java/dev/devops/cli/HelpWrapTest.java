@@ -47,4 +47,16 @@ class HelpWrapTest {
         assertEquals("Usage: ", HelpWrap.wrap("Usage: ", 62, false), "a heading keeps its trailing space");
         assertEquals("a Dockerfile,\n.dockerignore and", HelpWrap.wrap("a Dockerfile, .dockerignore and", 16, false));
     }
+
+    @Test
+    void helpCommandAndCompletionOfOptionValues() {
+        CliRun help = CliRun.run("help", "check");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: devops check"), help.out());
+        CliRun completion = CliRun.run("generate-completion");
+        assertEquals(0, completion.code());
+        for (String value : List.of("sarif", "junit", "warning", "secrets", "render", "SEC0030", "DF0001", "uninstall")) {
+            assertTrue(completion.out().contains(value), "completion offers " + value);
+        }
+    }
 }
