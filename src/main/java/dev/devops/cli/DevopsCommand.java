@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "  2  usage, configuration or input error",
             "  3  Docker engine unavailable or an engine operation failed",
             "",
-            "Colour is used on a terminal only, never when NO_COLOR is set.",
+            "Colour is used on a terminal only, never when NO_COLOR is set; --color=always|never decides instead.",
         },
         subcommands = {
             InitCommand.class,
@@ -51,6 +51,19 @@ public final class DevopsCommand implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print details, and stack traces for errors.")
     boolean verbose;
+
+    @Option(names = "--color", paramLabel = "WHEN", scope = CommandLine.ScopeType.INHERIT,
+            completionCandidates = ColorWhen.class,
+            description = "Colour: auto (on a terminal, unless NO_COLOR is set; the default), always or never.")
+    String color = "auto";
+
+    /** auto, always, never. */
+    static final class ColorWhen implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("auto", "always", "never").iterator();
+        }
+    }
 
     @Override
     public void run() {

@@ -36,7 +36,7 @@ final class ReportOptions {
     @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Completions.Levels.class, description = "Exit 1 on findings at or above info, warning or error (default: error).")
     String failOn = "error";
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal.")
+    @Option(names = "--no-color", description = "No colour, even on a terminal (as --color=never).")
     boolean noColor;
 
     /** One requested report: a format and its file (null: --output or standard output). */

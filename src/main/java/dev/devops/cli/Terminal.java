@@ -23,6 +23,15 @@ public final class Terminal {
         return ansi;
     }
 
+    /** --color=always|never|auto: always and never decide, auto (the default) asks the terminal and NO_COLOR. */
+    public static synchronized void choose(String when) {
+        ansi = switch (when == null ? "auto" : when.toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> Ansi.ON;
+            case "never" -> Ansi.OFF;
+            default -> null; // decided on first use
+        };
+    }
+
     public static boolean colour() {
         return ansi() == Ansi.ON;
     }

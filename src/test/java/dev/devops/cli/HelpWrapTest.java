@@ -59,4 +59,18 @@ class HelpWrapTest {
             assertTrue(completion.out().contains(value), "completion offers " + value);
         }
     }
+
+    @Test
+    void colorAlwaysNeverAndAutoOnAnyCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("Dockerfile"), LintScopeTest.BAD_DOCKERFILE);
+        CliRun always = CliRun.run("lint", "--color=always", "--fail-on", "error", tmp.toString());
+        assertTrue(always.out().contains("\u001b["), always.out());
+        CliRun never = CliRun.run("--color", "never", "lint", tmp.toString());
+        assertTrue(!never.out().contains("\u001b[") && never.out().contains("DF0001"), never.out());
+        assertTrue(!CliRun.run("lint", tmp.toString()).out().contains("\u001b["), "auto: no terminal in tests");
+        assertTrue(CliRun.run("--color=always", "lint", "--help").out().contains("\u001b["), "help in colour too");
+        CliRun bad = CliRun.run("lint", "--color=sometimes", tmp.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--color must be auto, always or never"), bad.err());
+    }
 }
