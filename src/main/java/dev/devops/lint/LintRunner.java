@@ -139,8 +139,9 @@ public final class LintRunner {
                     files = walk(root);
                     tracked = Set.of();
                 }
+                Set<String> listed = new java.util.HashSet<>(files);
                 for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
-                    if (!files.contains(f) && Files.isRegularFile(root.resolve(f))) {
+                    if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
                         files.add(f);
                     }
                 }
