@@ -10,7 +10,8 @@
 # ${generatedBy}
 #
 # Secrets come from .env (see .env.example); ports are published on 127.0.0.1 only.
-name: ${project.name}
+# Valid for docker-compose 1.29 and Compose v2, so there is no top-level 'name:' (1.29 rejects it): the
+# project name is COMPOSE_PROJECT_NAME (.env.example sets it to ${project.name}), else the directory's name.
 
 services:
 <#list apps as app>

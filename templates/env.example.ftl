@@ -4,6 +4,10 @@
 # Copy to .env (never commit .env) and fill in the empty values:
 #   cp .env.example .env
 # docker compose reads .env for the ${r"${VAR}"} references in docker-compose.yml.
+
+# The compose project name (docker compose, docker-compose 1.29 and devops up read it from .env;
+# without it they use the directory's name)
+COMPOSE_PROJECT_NAME=${project.name}
 <#list envExample as section>
 
 # --- ${section.title} ---

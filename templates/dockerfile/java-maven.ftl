@@ -38,7 +38,7 @@ USER app
 EXPOSE ${app.port}
 </#if>
 <#if app.healthcheck??>
-# The JRE image has no curl or wget: bash sends the request over /dev/tcp and checks for a 2xx status line.
+# The JRE image has no curl or wget: bash connects over /dev/tcp<#if app.healthcheck.path??> and checks the status line (2xx or 3xx)</#if>.
 HEALTHCHECK --interval=${app.healthcheck.interval} --timeout=${app.healthcheck.timeout} --start-period=${app.healthcheck.startPeriod} --retries=${app.healthcheck.retries} CMD ${json(app.healthcheck.test[1..])}
 </#if>
 CMD ${json(cmd)}

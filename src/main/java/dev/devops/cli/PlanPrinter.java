@@ -8,7 +8,9 @@ import java.util.List;
 
 /** Prints plans and their outcomes for init and render: one line per file, then a summary. */
 final class PlanPrinter {
-    static final String SKIP_HINT = "exists and differs; --force to overwrite, --dry-run to see the diff";
+    static final String SKIP_EDITED = "edited since devops wrote it; your edits, as a diff from the render, below;"
+            + " move them into devops.yaml, or --force to overwrite them";
+    static final String SKIP_USER = "your own file, not written by devops; --force to replace it, --dry-run to see the diff";
 
     private PlanPrinter() {
     }
@@ -25,7 +27,7 @@ final class PlanPrinter {
             };
             String detail = switch (f.action()) {
                 case UPDATE -> " (" + f.reason() + ")";
-                case CONFLICT -> force ? " (--force)" : " (exists and differs, diff below; --force to overwrite)";
+                case CONFLICT -> force ? " (--force)" : " (" + f.reason() + ", diff below; --force to overwrite)";
                 default -> "";
             };
             out.println(verb + f.relativePath() + detail);
@@ -75,7 +77,13 @@ final class PlanPrinter {
                 }
                 case SKIPPED -> {
                     skipped++;
-                    out.println("skip      " + f.relativePath() + " (" + SKIP_HINT + ")");
+                    if (f.userFile()) {
+                        out.println("skip      " + f.relativePath() + " (" + SKIP_USER + ")");
+                    } else {
+                        out.println("skip      " + f.relativePath() + " (" + (Scaffolder.EDITED.equals(f.reason()) ? SKIP_EDITED
+                                : f.reason() + "; the difference from the render, below; --force to overwrite") + ")");
+                        out.print(f.diff());
+                    }
                 }
             }
         }
@@ -90,8 +98,8 @@ final class PlanPrinter {
         part(sb, unchanged, "unchanged");
         part(sb, skipped, "skipped");
         if (skipped > 0) {
-            sb.append(": ").append(skipped == 1 ? "1 file differs" : skipped + " files differ")
-                    .append(" from devops.yaml's render; review with --dry-run, then rerun with --force");
+            sb.append(": ").append(skipped == 1 ? "1 file was" : skipped + " files were")
+                    .append(" not written by devops or edited since; review with --dry-run, then rerun with --force");
         }
         out.println(sb);
         return skipped;

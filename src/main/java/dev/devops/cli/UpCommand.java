@@ -28,7 +28,8 @@ public final class UpCommand extends StackCommand {
     @Option(names = {"-d", "--detach"}, description = "Run in the background and return.")
     boolean detach;
 
-    @Option(names = "--wait", description = "Return once every service is healthy (or running without a healthcheck); implies -d.")
+    @Option(names = "--wait", description = "Return once every service is healthy (or, without a healthcheck, has kept running for 5 s); "
+            + "fails with exit 3 and its last log lines when a container exits or restarts meanwhile; implies -d.")
     boolean waitHealthy;
 
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Give up waiting after this many seconds.")

@@ -44,6 +44,11 @@ import java.util.stream.Collectors;
 public final class StackEngine implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration PROBE_PAUSE_MAX = Duration.ofMillis(500);
+    /**
+     * --wait for a service without a healthcheck: it must have run this long without exiting or being
+     * restarted (a crash-looping app is "running" between its restarts; most fail within seconds of starting).
+     */
+    static final Duration STEADY = Duration.ofSeconds(5);
     private static final int DEFAULT_STOP_SECONDS = 10;
 
     private final EngineClient client;
@@ -116,6 +121,7 @@ public final class StackEngine implements AutoCloseable {
         }
         Map<String, List<Container>> byService = groupByService(existing);
         Map<String, List<String>> running = new ConcurrentHashMap<>();
+        Set<String> started = ConcurrentHashMap.newKeySet();
         Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe());
         for (List<String> level : graph.levels(selected)) {
             List<CompletableFuture<Void>> tasks = new ArrayList<>();
@@ -123,7 +129,7 @@ public final class StackEngine implements AutoCloseable {
                 ServiceSpec s = stack.service(name).orElseThrow();
                 Plan.Step step = plan.step(name);
                 tasks.add(CompletableFuture.runAsync(() -> running.put(name, converge(stack, s, step,
-                        byService.getOrDefault(name, List.of()), imageIds.get(name), running, deadline)), pool));
+                        byService.getOrDefault(name, List.of()), imageIds.get(name), running, started, deadline)), pool));
             }
             DockerCalls.join(tasks);
         }
@@ -153,7 +159,8 @@ public final class StackEngine implements AutoCloseable {
                                 health ? "healthy" : "running"));
                         continue;
                     }
-                    waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, Planner.isOneShot(stack, name)), pool));
+                    boolean fresh = started.contains(id);
+                    waits.add(CompletableFuture.runAsync(() -> waitReady(s, id, deadline, Planner.isOneShot(stack, name), fresh), pool));
                 }
             }
             DockerCalls.join(waits);
@@ -302,7 +309,7 @@ public final class StackEngine implements AutoCloseable {
 
     /** Makes one service match its step; returns the ids of its containers. */
     private List<String> converge(StackSpec stack, ServiceSpec s, Plan.Step step, List<Container> existing,
-            String imageId, Map<String, List<String>> ready, Deadline deadline) {
+            String imageId, Map<String, List<String>> ready, Set<String> started, Deadline deadline) {
         List<Container> sorted = new ArrayList<>(existing);
         sorted.sort(Comparator.comparingInt(StackEngine::number));
         List<String> ids = new ArrayList<>();
@@ -366,6 +373,7 @@ public final class StackEngine implements AutoCloseable {
                 throw DockerCalls.fail("start " + name, e);
             }
             listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
+            started.add(id); // the engine reset its restart count: any restart from now on is a crash
             ids.add(id);
         }
         return ids;
@@ -408,7 +416,8 @@ public final class StackEngine implements AutoCloseable {
 
     private void waitCondition(String dependant, String dep, String id, String condition, Deadline deadline) {
         switch (condition) {
-            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant, null, deadline.probe);
+            case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant, null,
+                    deadline.probe, -1);
             case DependencySpec.COMPLETED -> {
                 long code = waitExit(dep, id, deadline);
                 if (code != 0) {
@@ -428,8 +437,13 @@ public final class StackEngine implements AutoCloseable {
         }
     }
 
-    /** --wait: healthy when the container has a healthcheck, else running (or exited 0 for one-shots). */
-    private void waitReady(ServiceSpec s, String id, Deadline deadline, boolean oneShot) {
+    /**
+     * --wait: healthy when the container has a healthcheck, else running steadily for {@link #STEADY} (or exited
+     * 0 for one-shots). Never ready while the container is restarting or has been restarted since it started
+     * (since this up started it, when {@code fresh}; else since the wait began): that fails, with its last log
+     * lines, as compose v2's --wait does.
+     */
+    private void waitReady(ServiceSpec s, String id, Deadline deadline, boolean oneShot, boolean fresh) {
         InspectContainerResponse r = inspect(id);
         boolean hasHealth = r.getState() != null && r.getState().getHealth() != null;
         if (oneShot) {
@@ -439,13 +453,85 @@ public final class StackEngine implements AutoCloseable {
             }
             return;
         }
+        int baseline = fresh ? 0 : restarts(r);
         if (hasHealth) {
-            waitHealthy(s.name(), id, deadline, "service " + s.name(), r, false);
-        } else if (r.getState() == null || !Boolean.TRUE.equals(r.getState().getRunning())) {
-            throw new EngineException("service " + s.name() + " is not running (exit code "
-                    + (r.getState() == null ? "?" : r.getState().getExitCodeLong()) + ")", lastLogs(id, 20), null);
+            waitHealthy(s.name(), id, deadline, "service " + s.name(), r, false, baseline);
         } else {
-            listener.event(new ServiceEvent(s.name(), r.getName().replaceFirst("^/", ""), ServiceState.RUNNING, "running"));
+            waitSteady(s.name(), id, deadline, r, baseline);
+        }
+    }
+
+    /** Until the container has run {@link #STEADY} with no exit and no restart. */
+    private void waitSteady(String service, String id, Deadline deadline, InspectContainerResponse first, int baseline) {
+        long seenSince = System.nanoTime();
+        InspectContainerResponse known = first;
+        boolean reported = false;
+        while (true) {
+            InspectContainerResponse r = known != null ? known : inspect(id);
+            known = null;
+            String name = r.getName() == null ? id : r.getName().replaceFirst("^/", "");
+            failIfCrashed("service " + service, name, id, r, baseline);
+            InspectContainerResponse.ContainerState st = r.getState();
+            Duration up = Duration.ofNanos(System.nanoTime() - seenSince);
+            Duration sinceStart = runningFor(st);
+            if (sinceStart != null && sinceStart.compareTo(up) > 0) {
+                up = sinceStart;
+            }
+            if (up.compareTo(STEADY) >= 0) {
+                listener.event(new ServiceEvent(service, name, ServiceState.RUNNING, "running"));
+                return;
+            }
+            if (!reported) {
+                listener.event(new ServiceEvent(service, name, ServiceState.WAITING,
+                        "no healthcheck: waiting " + STEADY.toSeconds() + " s for it to keep running"));
+                reported = true;
+            }
+            if (deadline.passed()) {
+                throw new EngineException("service " + service + " (" + name + ") did not run steadily for "
+                        + STEADY.toSeconds() + " s within " + deadline.timeout.toSeconds() + " s", lastLogs(id, 20), null);
+            }
+            sleep(POLL.multipliedBy(5));
+        }
+    }
+
+    /** How long the container has been running since its (last) start, by the engine's clock; null if unknown. */
+    private static Duration runningFor(InspectContainerResponse.ContainerState st) {
+        try {
+            java.time.Instant at = java.time.Instant.parse(st.getStartedAt());
+            Duration d = Duration.between(at, java.time.Instant.now());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int restarts(InspectContainerResponse r) {
+        return r.getRestartCount() == null ? 0 : r.getRestartCount();
+    }
+
+    /**
+     * Fails when the container exited, is restarting, or was restarted more than {@code baseline} times (a
+     * restart policy brings a crashing app back up, so "running" alone proves nothing). {@code baseline} -1:
+     * only exits and the restarting state count.
+     */
+    private void failIfCrashed(String who, String name, String id, InspectContainerResponse r, int baseline) {
+        InspectContainerResponse.ContainerState st = r.getState();
+        if (st == null) {
+            throw new EngineException(who + " (" + name + "): the engine reports no state", lastLogs(id, 20), null);
+        }
+        int restarts = restarts(r);
+        boolean restarting = Boolean.TRUE.equals(st.getRestarting());
+        if (restarting || (baseline >= 0 && restarts > baseline)) {
+            int times = baseline >= 0 ? restarts - baseline : restarts;
+            Long code = st.getExitCodeLong();
+            // between restarts the engine reports the last exit code; once running again it reads 0
+            throw new EngineException(who + " (" + name + ") is restarting in a loop: it exited"
+                    + (code != null && code != 0 ? " with code " + code : "")
+                    + (times > 0 ? " and was restarted " + times + (times == 1 ? " time" : " times") : "")
+                    + " since it started", lastLogs(id, 20), null);
+        }
+        if (!Boolean.TRUE.equals(st.getRunning())) {
+            throw new EngineException(who + " (" + name + ") exited with code " + st.getExitCodeLong(), lastLogs(id, 20), null);
         }
     }
 
@@ -458,7 +544,7 @@ public final class StackEngine implements AutoCloseable {
      * caller already has (or null).
      */
     private void waitHealthy(String service, String id, Deadline deadline, String who, InspectContainerResponse first,
-            boolean probe) {
+            boolean probe, int baseline) {
         boolean reported = false;
         InspectContainerResponse known = first;
         HealthProbe prober = null;
@@ -472,6 +558,9 @@ public final class StackEngine implements AutoCloseable {
             HealthState h = st == null ? null : st.getHealth();
             if (h == null) {
                 throw new EngineException(who + " has no healthcheck: add one, or use condition service_started");
+            }
+            if (Boolean.TRUE.equals(st.getRunning())) {
+                failIfCrashed(who, name, id, r, baseline);
             }
             if (!Boolean.TRUE.equals(st.getRunning())) {
                 throw new EngineException(who + " (" + name + ") exited with code " + st.getExitCodeLong()

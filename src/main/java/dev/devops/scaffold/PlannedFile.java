@@ -7,24 +7,35 @@ package dev.devops.scaffold;
  * @param action       what applying the plan does with it
  * @param oldContent   the file's current content, or null when it does not exist
  * @param newContent   the content devops wants it to have
- * @param reason       a short human explanation ("added .env, .env.*"; "exists and differs …"), or ""
+ * @param reason       a short human explanation ("added .env, .env.*"; "edited since devops wrote it"), or ""
+ * @param origin       who the existing file belongs to ({@link GeneratedFiles#origin}); null when it does not
+ *                     exist or is merged rather than generated (.gitignore)
  */
-public record PlannedFile(String relativePath, Action action, String oldContent, String newContent, String reason) {
+public record PlannedFile(String relativePath, Action action, String oldContent, String newContent, String reason,
+                          GeneratedFiles.Origin origin) {
 
     /** What happens to a file. */
     public enum Action {
         /** The file does not exist and will be written. */
         CREATE,
-        /** The file exists and will be changed without losing anything (a merge, e.g. lines added to .gitignore). */
+        /**
+         * The file exists and will be changed without losing anything: a merge (lines added to .gitignore), or
+         * a generated file still exactly as devops wrote it, re-rendered.
+         */
         UPDATE,
         /** The file already has the wanted content. */
         UNCHANGED,
-        /** The file exists with other content: written only with --force. */
+        /** The file exists with other content that is not devops's own output (edited, or the user's): written only with --force. */
         CONFLICT
     }
 
     public PlannedFile {
         reason = reason == null ? "" : reason;
+    }
+
+    /** Whether the existing file is the user's own (it has no generated-file notice). */
+    public boolean userFile() {
+        return origin == GeneratedFiles.Origin.USER;
     }
 
     /** The unified diff from the current content to the wanted one ("" when unchanged). */

@@ -223,46 +223,61 @@ public final class RenderModel {
     }
 
     /**
-     * How the app's HTTP healthcheck path is probed from inside its own container, or null when there is no
-     * path or the runtime image has no way to probe (Go apps run FROM scratch: no shell, no client).
+     * How the app is probed from inside its own container, with what its runtime image has: an HTTP GET of its
+     * healthcheck path (any status below 400 passes), or, without a path, a TCP connect to its port; null for
+     * an app without a port (a worker: {@code up --wait} then checks that it keeps running).
+     * <ul>
+     *   <li>Node: {@code node -e} with the http/net modules (every Node version has them; fetch needs 18+).
+     *   <li>Python: {@code python -c} with urllib / socket.
+     *   <li>Java: the eclipse-temurin JRE has no curl or wget, but it has bash: the request goes over
+     *       {@code /dev/tcp}. (A probe class would start a second JVM, ~40 MB and ~0.5 s of CPU, every interval.)
+     *   <li>Go: the app runs FROM scratch (no shell, no client), so its Dockerfile builds a tiny static probe,
+     *       {@code /healthcheck URL|HOST:PORT}, beside the app.
+     *   <li>Static sites: nginx on alpine, whose busybox has wget.
+     * </ul>
      */
     static Map<String, Object> healthcheck(App a) {
-        if (a.healthcheck() == null || a.port() == null) {
+        if (a.port() == null) {
             return null;
         }
-        String url = "http://127.0.0.1:" + a.port() + a.healthcheck();
+        String path = a.healthcheck();
+        String url = path == null ? null : "http://127.0.0.1:" + a.port() + path;
+        String addr = "127.0.0.1:" + a.port();
         List<String> test;
         String startPeriod = "10s";
-        boolean staticSite = a.runtime().staticSite();
-        switch (staticSite ? dev.devops.descriptor.Language.GO : a.runtime().language()) {
-            case GO -> {
-                if (!staticSite) {
+        if (a.runtime().staticSite()) {
+            // static sites run on nginx (alpine) on port 8080: busybox wget, no node
+            test = List.of("CMD", "wget", "-q", "--spider", url == null ? "http://127.0.0.1:8080/" : url);
+            startPeriod = "5s";
+        } else {
+            switch (a.runtime().language()) {
+                case GO -> test = List.of("CMD", "/healthcheck", url == null ? addr : url);
+                case NODE -> test = List.of("CMD", "node", "-e", url == null
+                        ? "require('net').connect(" + a.port() + ", '127.0.0.1', () => process.exit(0))"
+                                + ".on('error', () => process.exit(1))"
+                        : "require('http').get('" + url + "', { timeout: 4000 }, r => process.exit(r.statusCode < 400 ? 0 : 1))"
+                                + ".on('error', () => process.exit(1))");
+                case PYTHON -> test = List.of("CMD", "python", "-c", url == null
+                        ? "import socket; socket.create_connection(('127.0.0.1', " + a.port() + "), timeout=4).close()"
+                        : "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('" + url
+                                + "', timeout=4).status < 400 else 1)");
+                case JAVA -> {
+                    String connect = "exec 3<>/dev/tcp/127.0.0.1/" + a.port();
+                    test = List.of("CMD", "bash", "-c", path == null ? connect : connect
+                            + " && printf 'GET " + path + " HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3"
+                            + " && head -n 1 <&3 | grep -Eq '^HTTP/[0-9.]+ [23][0-9][0-9]'");
+                    startPeriod = "60s";
+                }
+                default -> {
                     return null;
                 }
-                // static sites run on nginx (alpine): busybox wget, no node
-                test = List.of("CMD", "wget", "-q", "--spider", url);
-                startPeriod = "5s";
-            }
-            case NODE -> test = List.of("CMD", "node", "-e",
-                    "fetch('" + url + "').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))");
-            case PYTHON -> test = List.of("CMD", "python", "-c",
-                    "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('" + url
-                            + "', timeout=4).status < 400 else 1)");
-            case JAVA -> {
-                // eclipse-temurin JRE images have no curl or wget: bash's /dev/tcp sends the request and the
-                // status line must be 2xx
-                test = List.of("CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + a.port()
-                        + " && printf 'GET " + a.healthcheck() + " HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3"
-                        + " && head -n 1 <&3 | grep -Eq '^HTTP/[0-9.]+ 2[0-9][0-9]'");
-                startPeriod = "60s";
-            }
-            default -> {
-                return null;
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", a.healthcheck());
-        m.put("url", url);
+        if (path != null) {
+            m.put("path", path);
+            m.put("url", url);
+        }
         m.put("test", test);
         m.put("interval", "10s");
         m.put("timeout", "5s");

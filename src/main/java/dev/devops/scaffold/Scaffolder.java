@@ -26,8 +26,10 @@ import java.util.Set;
  * the app's directory (apps that are modules of one Java build share it: theirs go to MODULE/Dockerfile and
  * MODULE/Dockerfile.dockerignore); at the root docker-compose.yml, .env.example and the .env lines of .gitignore.
  *
- * <p>An existing file with other content is a {@link PlannedFile.Action#CONFLICT} and is only overwritten when
- * asked to ({@code force}); .gitignore is merged (lines appended), never replaced.
+ * <p>Every generated file carries a stamp of what devops wrote ({@link GeneratedFiles}). An existing file that is
+ * still exactly devops's output is an {@link PlannedFile.Action#UPDATE} when the render changed; one edited by
+ * hand, or the user's own file at that path, is a {@link PlannedFile.Action#CONFLICT} and is only overwritten
+ * when asked to ({@code force}); .gitignore is merged (lines appended), never replaced.
  */
 public final class Scaffolder {
     /** Files larger than this are not read for comparison (they cannot be ours). */
@@ -45,6 +47,18 @@ public final class Scaffolder {
 
     /** A generated file whose content on disk is not what devops.yaml renders to. */
     public record Drift(String relativePath, boolean missing, String diff) {
+    }
+
+    /**
+     * What {@code render --check} compares: the generated files that drifted, and the files at generated
+     * paths that are the user's own (no generated-file notice: devops never wrote them, e.g. a repository's
+     * own Dockerfile that init kept), which are not compared.
+     */
+    public record Check(List<Drift> drift, List<String> userFiles) {
+        public Check {
+            drift = List.copyOf(drift);
+            userFiles = List.copyOf(userFiles);
+        }
     }
 
     /** The template that renders {@code app}'s Dockerfile. */
@@ -165,13 +179,24 @@ public final class Scaffolder {
      * A .gitignore counts only when it lacks the .env lines.
      */
     public static List<Drift> drift(Descriptor d, Path root, TemplateSource templates) {
+        return check(d, root, templates).drift();
+    }
+
+    /**
+     * {@link #drift}, with the user's own files at generated paths set apart: they are never drift (devops did
+     * not write them), only listed.
+     */
+    public static Check check(Descriptor d, Path root, TemplateSource templates) {
         List<Drift> out = new ArrayList<>();
+        List<String> user = new ArrayList<>();
         for (PlannedFile f : plan(d, root, templates).files()) {
-            if (f.action() != PlannedFile.Action.UNCHANGED) {
+            if (f.userFile()) {
+                user.add(f.relativePath());
+            } else if (f.action() != PlannedFile.Action.UNCHANGED) {
                 out.add(new Drift(f.relativePath(), f.oldContent() == null, f.diff()));
             }
         }
-        return out;
+        return new Check(out, user);
     }
 
     /**
@@ -195,26 +220,41 @@ public final class Scaffolder {
         return out;
     }
 
-    private static PlannedFile generated(Path root, String rel, String content) {
+    /** Reason of a CONFLICT for a generated file edited by hand. */
+    public static final String EDITED = "edited since devops wrote it";
+    /** Reason of a CONFLICT for a generated file without a stamp (an older devops wrote it, or the stamp was removed). */
+    public static final String UNSTAMPED = "has no devops-sha256 stamp (written by an older devops, or edited), so an edit cannot be ruled out";
+    /** Reason of a CONFLICT for the user's own file at a generated path. */
+    public static final String USER_FILE = "not written by devops (no generated-file header)";
+
+    private static PlannedFile generated(Path root, String rel, String rendered) {
+        String content = GeneratedFiles.stamp(rendered);
         String old = read(root.resolve(rel));
         if (old == null) {
-            return new PlannedFile(rel, PlannedFile.Action.CREATE, null, content, "");
+            return new PlannedFile(rel, PlannedFile.Action.CREATE, null, content, "", null);
         }
+        GeneratedFiles.Origin origin = GeneratedFiles.origin(old);
         if (old.equals(content)) {
-            return new PlannedFile(rel, PlannedFile.Action.UNCHANGED, old, content, "");
+            return new PlannedFile(rel, PlannedFile.Action.UNCHANGED, old, content, "", origin);
         }
-        return new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content, "exists and differs");
+        return switch (origin) {
+            case DEVOPS -> new PlannedFile(rel, PlannedFile.Action.UPDATE, old, content,
+                    "re-rendered from devops.yaml; unchanged since devops wrote it", origin);
+            case EDITED -> new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content,
+                    GeneratedFiles.hasStamp(old) ? EDITED : UNSTAMPED, origin);
+            case USER -> new PlannedFile(rel, PlannedFile.Action.CONFLICT, old, content, USER_FILE, origin);
+        };
     }
 
     private static PlannedFile gitignore(Path root) {
         String old = read(root.resolve(".gitignore"));
         List<String> add = GitignoreMerge.missing(old);
         if (add.isEmpty()) {
-            return new PlannedFile(".gitignore", PlannedFile.Action.UNCHANGED, old, old, "");
+            return new PlannedFile(".gitignore", PlannedFile.Action.UNCHANGED, old, old, "", null);
         }
         String merged = GitignoreMerge.merge(old, add);
         return new PlannedFile(".gitignore", old == null ? PlannedFile.Action.CREATE : PlannedFile.Action.UPDATE,
-                old, merged, "added " + String.join(", ", add));
+                old, merged, "added " + String.join(", ", add), null);
     }
 
     /** The file's text, or null when it does not exist. Binary, huge or non-UTF-8 files read as a marker text. */

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
+import dev.devops.scaffold.GeneratedFiles;
 import dev.devops.testsupport.Docker;
 import dev.devops.testsupport.DockerTest;
 import dev.devops.testsupport.ImageChecks;
@@ -24,6 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +57,9 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>the go-hello fixture; go-cmd (main package in cmd/server) and java-modules (a Maven multi-module
  *       build whose jar comes from api/), whose Dockerfiles are the ones devops renders.
  * </ul>
+ * Once the app answers, the image's own HEALTHCHECK (the probe devops renders for the runtime image: node -e,
+ * python -c, bash over /dev/tcp in the JRE, a static probe binary in Go's scratch image) must exist and pass when
+ * run inside the container as its user, exactly as the engine runs it.
  * An app without an entry in {@link #RUN_CHECKS} is built only.
  *
  * <p>At least four examples are required ({@code -Ddevops.examples.min=N} lowers that, e.g. to run the
@@ -185,6 +195,9 @@ class ExampleDockerfilesBuildTest {
             assertEquals(200, response.statusCode(), name + ": GET " + check.path() + "\n" + Docker.logs(app));
             assertTrue(response.body().contains(check.expect()),
                     name + ": GET " + check.path() + " answered '" + response.body() + "', expected '" + check.expect() + "'");
+            if (GeneratedFiles.hasNotice(Files.readString(projectDirOf(name).resolve("Dockerfile")))) {
+                assertHealthcheckAgreesWithTheApp(name, image, app, hostPort);
+            }
         } finally {
             for (String id : containers) {
                 Docker.removeContainer(id);
@@ -193,6 +206,56 @@ class ExampleDockerfilesBuildTest {
                 Docker.removeNetwork(network);
             }
         }
+    }
+
+    private static final Pattern PROBED_PATH = Pattern.compile("http://127\\.0\\.0\\.1:\\d+(/[^'\" ]*)|GET (/\\S*) HTTP");
+
+    /**
+     * A Dockerfile devops generated has a HEALTHCHECK, and its test runs inside the running container (as the
+     * engine runs it: the CMD argv, as the image's user) and agrees with the app: it passes when the app answers
+     * the probed path below 400 from outside (or, for a TCP check, always: the app is listening), and fails with
+     * exit 1, not "command not found", when the app reports itself unhealthy (java-spring's /actuator/health
+     * is DOWN here because its database points at a closed port).
+     */
+    private static void assertHealthcheckAgreesWithTheApp(String name, String image, String container, String hostPort)
+            throws Exception {
+        HealthCheck hc = Docker.inspect(image).getConfig().getHealthcheck();
+        List<String> test = hc == null ? null : hc.getTest();
+        assertTrue(test != null && test.size() > 1 && !"NONE".equals(test.get(0)), name + ": the image has no HEALTHCHECK");
+        List<String> argv = new ArrayList<>();
+        if ("CMD-SHELL".equals(test.get(0))) {
+            argv.addAll(List.of("/bin/sh", "-c"));
+        }
+        argv.addAll(test.subList(1, test.size()));
+        DockerClient docker = Docker.client();
+        String exec = docker.execCreateCmd(container).withCmd(argv.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame f) {
+                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        Long code = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+        long expected = 0;
+        Matcher m = PROBED_PATH.matcher(String.join(" ", argv));
+        if (m.find()) {
+            String path = m.group(1) != null ? m.group(1) : m.group(2);
+            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            expected = status < 400 ? 0 : 1;
+        }
+        assertEquals(expected, code, name + ": the HEALTHCHECK " + argv + " in the running container: " + out);
+    }
+
+    private static Path projectDirOf(String name) throws IOException {
+        for (Path p : examples()) {
+            if (p.getFileName().toString().equals(name)) {
+                return p;
+            }
+        }
+        return fixtures().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
     }
 
     /** The port the app listens on: the image's single EXPOSE, else the default for the stack. */

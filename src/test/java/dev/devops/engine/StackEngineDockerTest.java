@@ -199,6 +199,52 @@ class StackEngineDockerTest {
     }
 
     @Test
+    void waitFailsWithTheLogsWhileAServiceWithoutHealthcheckRestartsInALoop() {
+        String project = TestStacks.project("crashloop");
+        ServiceSpec app = ServiceSpec.builder("app").image("debian:bookworm-slim")
+                .command("sh", "-c", "echo crash-marker: cannot reach the database; exit 1").init(true).restart("always").build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(app), Map.of(), Map.of()));
+        long t0 = System.nanoTime();
+        EngineException e = assertThrows(EngineException.class,
+                () -> engine.up(s, UpOptions.defaults().withWait(Duration.ofSeconds(60))));
+        assertTrue(e.getMessage().contains("service app") && e.getMessage().contains("restarting"), e.getMessage());
+        assertTrue(e.details().contains("crash-marker"), e.details());
+        assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(30)) < 0, "it fails fast, not at the timeout");
+    }
+
+    @Test
+    void waitFailsWhileAServiceWithAHealthcheckRestartsInALoop() {
+        String project = TestStacks.project("crashloophc");
+        // it lives ~1 s, long enough to be seen running, and never answers its check: restart: always brings it back
+        ServiceSpec app = ServiceSpec.builder("app").image("debian:bookworm-slim")
+                .command("sh", "-c", "echo crash-marker; sleep 1; exit 1").init(true).restart("unless-stopped")
+                .healthcheck(new HealthcheckSpec(List.of("CMD", "false"), Duration.ofSeconds(30), Duration.ofSeconds(2), 3,
+                        Duration.ofSeconds(60), false))
+                .build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(app), Map.of(), Map.of()));
+        EngineException e = assertThrows(EngineException.class,
+                () -> engine.up(s, UpOptions.defaults().withWait(Duration.ofSeconds(60))));
+        assertTrue(e.getMessage().contains("restarting") || e.getMessage().contains("exited with code 1"), e.getMessage());
+        assertTrue(e.details().contains("crash-marker"), e.details());
+    }
+
+    @Test
+    void waitAcceptsAServiceWithoutHealthcheckThatKeepsRunning() {
+        String project = TestStacks.project("steady");
+        ServiceSpec worker = ServiceSpec.builder("worker").image("debian:bookworm-slim").command("sleep", "infinity")
+                .init(true).restart("always").build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(worker), Map.of(), Map.of()));
+        long t0 = System.nanoTime();
+        engine.up(s, UpOptions.defaults().withWait(Duration.ofSeconds(60)));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertTrue(took.compareTo(StackEngine.STEADY) >= 0, "waited for it to keep running: " + took);
+        synchronized (listener) {
+            assertTrue(listener.events.stream().anyMatch(ev -> ev.service().equals("worker")
+                    && ev.state() == ServiceState.RUNNING && "running".equals(ev.message())), listener.events.toString());
+        }
+    }
+
+    @Test
     void buildErrorCarriesTheFailingStepOutput() throws Exception {
         Path ctx = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(ctx.resolve("Dockerfile"),

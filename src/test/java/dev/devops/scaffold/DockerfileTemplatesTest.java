@@ -156,13 +156,15 @@ class DockerfileTemplatesTest {
         assertTrue(install > manifestCopy && (sourceCopy < 0 || install < sourceCopy), "install before sources:\n" + df);
 
         boolean hasHealthcheck = df.contains("\nHEALTHCHECK ");
-        assertEquals(health && !lang.equals("go"), hasHealthcheck, df);
-        if (hasHealthcheck) {
-            assertTrue(df.contains("HEALTHCHECK --interval=10s --timeout=5s") && df.contains("CMD [\""), df);
-            assertTrue(df.contains("/health"), df);
-        }
-        if (lang.equals("go") && health) {
-            assertTrue(df.contains("# No HEALTHCHECK"), df);
+        // every app with a port gets one its runtime image can run: HTTP on the path, else TCP on the port
+        assertTrue(hasHealthcheck, df);
+        assertTrue(df.contains("HEALTHCHECK --interval=10s --timeout=5s") && df.contains("CMD [\""), df);
+        assertEquals(health, Pattern.compile("/health(?!check)").matcher(df).find(), df);
+        assertTrue(lines.stream().filter(l -> !l.startsWith("#")).noneMatch(l -> l.contains("curl") || l.contains("wget")),
+                "runtime images have neither curl nor wget:\n" + df);
+        if (lang.equals("go")) {
+            assertTrue(df.contains("COPY --from=build /out/healthcheck /healthcheck\n"), df);
+            assertTrue(df.contains("CMD [\"/healthcheck\", \"" + (health ? "http://127.0.0.1:8080/health" : "127.0.0.1:8080") + "\"]"), df);
         }
         if (build) {
             assertTrue(df.contains("RUN [\"make\", \"assets\"]\n"), df);

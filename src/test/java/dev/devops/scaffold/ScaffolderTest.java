@@ -149,8 +149,9 @@ class ScaffolderTest {
         String compose = p.file("docker-compose.yml").newContent();
         assertTrue(compose.contains("      context: \"services/api\"\n"), compose);
         assertTrue(compose.contains("      context: \"web\"\n"), compose);
-        // api has no healthcheck (Go from scratch cannot be probed): web waits for it to start only
-        assertTrue(compose.contains("      api:\n        condition: service_started\n"), compose);
+        // api has no healthcheck path: its built-in probe checks the port, and web waits for it to be healthy
+        assertTrue(compose.contains("      api:\n        condition: service_healthy\n"), compose);
+        assertTrue(compose.contains("test: [\"CMD\", \"/healthcheck\", \"127.0.0.1:8080\"]"), compose);
         Scaffolder.apply(p, root, false);
         assertTrue(Files.isRegularFile(root.resolve("services/api/Dockerfile")));
         assertTrue(Files.readString(root.resolve("web/Dockerfile")).contains("FROM node:20-bookworm-slim"));
@@ -232,5 +233,79 @@ class ScaffolderTest {
         assertEquals("devops.yaml", p.files().get(0).relativePath());
         assertEquals(d, Descriptors.parse(p.files().get(0).newContent()));
         assertEquals(6, p.files().size());
+    }
+
+    // issue 9 class 8: render refuses its own files
+
+    @Test
+    void devopsOutputStillAsWrittenIsUpdatedWithoutForce() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        // devops.yaml changed (as the generated header tells the user to do): another service version
+        Descriptor edited = Descriptors.parse(Descriptors.NODE.replace("postgres: {version: \"15\"}", "postgres: {version: \"16\"}"));
+        Plan p = Scaffolder.plan(edited, root, t);
+        PlannedFile compose = p.file("docker-compose.yml");
+        assertEquals(Action.UPDATE, compose.action(), compose.reason());
+        assertEquals(GeneratedFiles.Origin.DEVOPS, compose.origin());
+        List<Scaffolder.Applied> applied = Scaffolder.apply(p, root, false);
+        assertTrue(applied.stream().noneMatch(a -> a.outcome() == Scaffolder.Outcome.SKIPPED), applied.toString());
+        assertTrue(Files.readString(root.resolve("docker-compose.yml")).contains("image: postgres:16"));
+        assertTrue(Scaffolder.plan(edited, root, t).upToDate());
+    }
+
+    @Test
+    void aHandEditedGeneratedFileNeedsForceEvenWhenDevopsYamlChanged() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        Path compose = root.resolve("docker-compose.yml");
+        String mine = Files.readString(compose).replace("restart: unless-stopped", "restart: always");
+        Files.writeString(compose, mine);
+        Descriptor edited = Descriptors.parse(Descriptors.NODE.replace("postgres: {version: \"15\"}", "postgres: {version: \"16\"}"));
+        PlannedFile f = Scaffolder.plan(edited, root, t).file("docker-compose.yml");
+        assertEquals(Action.CONFLICT, f.action());
+        assertEquals(GeneratedFiles.Origin.EDITED, f.origin());
+        assertEquals(Scaffolder.EDITED, f.reason());
+        assertTrue(f.diff().contains("-    restart: always"), f.diff());
+        Scaffolder.apply(Scaffolder.plan(edited, root, t), root, false);
+        assertEquals(mine, Files.readString(compose));
+    }
+
+    @Test
+    void theStampSurvivesACrlfCheckout() throws IOException {
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        Path df = root.resolve("Dockerfile");
+        Files.writeString(df, Files.readString(df).replace("\n", "\r\n"));
+        assertEquals(GeneratedFiles.Origin.DEVOPS, GeneratedFiles.origin(Files.readString(df)));
+        assertEquals(Action.UPDATE, Scaffolder.plan(d, root, t).file("Dockerfile").action());
+    }
+
+    @Test
+    void stampOnlyFilesWithTheNotice() {
+        String text = "# " + RenderModel.GENERATED_BY + "\n#\nFROM scratch\n";
+        String stamped = GeneratedFiles.stamp(text);
+        assertTrue(stamped.startsWith("# " + RenderModel.GENERATED_BY + "\n# devops-sha256: "), stamped);
+        assertEquals(GeneratedFiles.Origin.DEVOPS, GeneratedFiles.origin(stamped));
+        assertEquals(GeneratedFiles.Origin.EDITED, GeneratedFiles.origin(stamped + "RUN true\n"));
+        assertEquals(GeneratedFiles.Origin.EDITED, GeneratedFiles.origin(text), "a header without a stamp");
+        assertFalse(GeneratedFiles.hasStamp(text));
+        assertTrue(GeneratedFiles.hasStamp(stamped));
+        assertEquals(GeneratedFiles.Origin.USER, GeneratedFiles.origin("FROM scratch\n"));
+        assertEquals("FROM scratch\n", GeneratedFiles.stamp("FROM scratch\n"));
+    }
+
+    // issue 9 class 6: render --check after init kept the repository's own files
+
+    @Test
+    void theUsersOwnFilesAreNeverOverwrittenAndNotDrift() throws IOException {
+        String own = "FROM node:20\nCOPY . .\nCMD [\"node\", \".\"]\n";
+        Files.writeString(root.resolve("Dockerfile"), own);
+        Files.writeString(root.resolve("docker-compose.yml"), "services:\n  web:\n    build: .\n");
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        assertEquals(own, Files.readString(root.resolve("Dockerfile")));
+        PlannedFile f = Scaffolder.plan(d, root, t).file("Dockerfile");
+        assertEquals(Action.CONFLICT, f.action());
+        assertTrue(f.userFile());
+        assertEquals(Scaffolder.USER_FILE, f.reason());
+        Scaffolder.Check check = Scaffolder.check(d, root, t);
+        assertEquals(List.of("Dockerfile", "docker-compose.yml"), check.userFiles());
+        assertEquals(List.of(), check.drift(), "only files devops generated are compared");
     }
 }

@@ -60,6 +60,17 @@ class GeneratedDriftTest {
     }
 
     @Test
+    void driftOfUneditedDevopsOutputSaysPlainRenderFixesIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("devops.yaml"), YAML);
+        Descriptor d = DescriptorLoader.load(dir.resolve("devops.yaml"));
+        Scaffolder.apply(Scaffolder.plan(d, dir, TemplateSource.builtIn()), dir, true);
+        Files.writeString(dir.resolve("devops.yaml"), YAML.replace("port: 3000", "port: 3001"));
+        Finding f = drift(dir).stream().filter(x -> x.rule().id().equals("DRIFT0001") && x.path().equals("Dockerfile"))
+                .findFirst().orElseThrow();
+        assertEquals("run devops render (the file is still as devops wrote it: no --force needed)", f.hint());
+    }
+
+    @Test
     void handWrittenDockerfileIsNotDrift(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("devops.yaml"), YAML);
         Descriptor d = DescriptorLoader.load(dir.resolve("devops.yaml"));
