@@ -37,7 +37,7 @@ public final class LintCommand implements Callable<Integer> {
         + "lines, every other check on the staged files as the commit would hold them.")
     boolean staged;
 
-    @Option(names = "--history", description = "Lint the added lines of every commit (each blob once).")
+    @Option(names = "--history", description = "Lint the added lines of every commit (each blob once); on a terminal, standard error shows how many commits were read.")
     boolean history;
 
     @Option(names = "--since", paramLabel = "REV", description = "With --history: only commits after REV, or a range A..B.")
@@ -91,7 +91,15 @@ public final class LintCommand implements Callable<Integer> {
         }
         LintRunner.Options options = new LintRunner.Options(paths.isEmpty() ? Path.of(".") : paths.get(0), mode, since,
                 stdinFilename, input, new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline, paths);
-        Report report = new LintRunner(LintChecks.all()).run(options);
+        HistoryProgress progress = history ? HistoryProgress.onTerminal() : null;
+        Report report;
+        try {
+            report = new LintRunner(LintChecks.all()).onCommit(progress == null ? null : progress::commits).run(options);
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
+        }
         reports.write(report, targets);
         if (report.stats().unreadable() > 0) {
             System.err.println(Terminal.warn("devops: " + report.stats().unreadable() + " file(s) could not be read and were skipped"));

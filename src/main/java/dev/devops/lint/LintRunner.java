@@ -74,9 +74,16 @@ public final class LintRunner {
     }
 
     private final List<Check> checks;
+    private java.util.function.IntConsumer commitsSeen = n -> { };
 
     public LintRunner(List<Check> checks) {
         this.checks = List.copyOf(checks);
+    }
+
+    /** Told the number of commits read so far, as a history scan goes (for progress on a terminal); returns this. */
+    public LintRunner onCommit(java.util.function.IntConsumer listener) {
+        this.commitsSeen = listener == null ? n -> { } : listener;
+        return this;
     }
 
     /** The checks --only/--skip select, in order; unknown category names are a UserError. */
@@ -370,7 +377,7 @@ public final class LintRunner {
             .thenComparing(f -> f.rule().id())
             .thenComparing(f -> f.properties().getOrDefault("date", ""));
 
-    private static void scanChanges(GitRepository git, Options o, LintContext ctx, List<TextCheck> checks,
+    private void scanChanges(GitRepository git, Options o, LintContext ctx, List<TextCheck> checks,
             Consumer<Finding> sink) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = o.mode() == Mode.HISTORY && threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -380,7 +387,13 @@ public final class LintRunner {
         }) : null;
         Semaphore inFlight = new Semaphore(256);
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String[] lastCommit = {null};
+        int[] commits = {0};
         Consumer<AddedLines> onChange = a -> {
+            if (a.commit() != null && !a.commit().equals(lastCommit[0])) {
+                lastCommit[0] = a.commit();
+                commitsSeen.accept(++commits[0]);
+            }
             String key = a.commit() == null ? a.path() : a.commit() + ":" + a.path();
             if (a.binary()) {
                 ctx.stats().binary(key);
