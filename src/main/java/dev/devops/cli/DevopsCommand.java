@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             LintCommand.class,
             CheckCommand.class,
             DoctorCommand.class,
+            ManCommand.class,
             RulesCommand.class,
             HookCommand.class,
             AutoComplete.GenerateCompletion.class,
