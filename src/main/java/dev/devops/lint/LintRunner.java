@@ -31,10 +31,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs checks over a repository: collects the files (git's view, or a plain walk outside git), runs the
- * selected categories, drops what inline comments, the devops.yaml allowlist and the baseline
- * suppress, and returns a sorted {@link Report}. Staged, history and stdin modes feed loose text to
- * the checks that can lint it ({@link TextCheck}); the others need whole files and sit those modes out.
+ * Runs checks over a repository: finds where it stands ({@link Workspace}: the repository root, the
+ * project root with its devops.yaml, the paths to report on), collects the files (git's view, or a plain
+ * walk outside git), runs the selected categories, keeps the findings in scope, drops what inline
+ * comments, the devops.yaml allowlist and the baseline suppress, and returns a sorted {@link Report}
+ * whose paths are relative to the repository root. Text checks ({@link TextCheck}) read only the files
+ * in scope, and in staged, history and stdin modes loose text (the added lines); the other checks read
+ * the whole project as context (in staged mode: what the commit would hold) and report on the files in
+ * scope (in staged mode: the staged files). History and stdin have no whole files: those checks sit out.
  */
 public final class LintRunner {
     /** What to lint. */
