@@ -19,20 +19,20 @@ COMPOSE_PROJECT_NAME=${project.name}
 # set by docker-compose.yml inside the stack from service '${v.service}' (${v.from})
 # from the host<#if !v.servicePublished> (after 'publish: true' on the service)</#if>: ${v.hostExample}
 ${v.name}=
+<#elseif v.passThrough!false>
+# optional<#if v.secret>, secret — never commit a value</#if>; passed to the app only when set (uncomment to set it)
+# ${v.name}=
+<#elseif v.required!false>
+# required<#if v.secret>, secret — never commit a value</#if>
+${v.name}=
 <#elseif v.secret>
-# secret — never commit a value<#if v.required!false>; required</#if>
+# secret — never commit a value
 ${v.name}=
 <#elseif v.default??>
-<#if v.required!false>
-# required
-</#if>
+# optional; default: ${envValue(v.default)}
 ${v.name}=${envValue(v.default)}
 <#else>
-<#if v.required!false>
-# required
-<#else>
 # optional
-</#if>
 ${v.name}=
 </#if>
 </#list>

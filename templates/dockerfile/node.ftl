@@ -36,7 +36,7 @@ FROM nginxinc/nginx-unprivileged:1.27-alpine
 COPY --from=build /app/${app.staticDir} /usr/share/nginx/html
 USER 101
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=5s --start-period=5s --retries=5 CMD ["wget", "-q", "--spider", "${(app.healthcheck.url)!"http://127.0.0.1:8080/"}"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=5s --retries=5 CMD ${json(["wget", "-q", "--spider", (app.healthcheck.url)!"http://127.0.0.1:8080/"])}
 CMD ["nginx", "-g", "daemon off;"]
 <#else>
 # ${generatedBy}

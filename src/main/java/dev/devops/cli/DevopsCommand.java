@@ -25,6 +25,10 @@ import picocli.CommandLine.Spec;
             "  2  usage, configuration or input error",
             "  3  Docker engine unavailable or an engine operation failed",
             "",
+            "Environment: DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as for docker;",
+            "DEVOPS_ENGINE_CONNECT_TIMEOUT and DEVOPS_ENGINE_READ_TIMEOUT (seconds, default 3 and 60)",
+            "bound every engine call.",
+            "",
             "Colour is used on a terminal only, never when NO_COLOR is set; --color=always|never decides instead.",
         },
         subcommands = {

@@ -50,6 +50,30 @@ final class EngineCommands {
         return c;
     }
 
+    /**
+     * An exception from the Docker client or its transport (an I/O error anywhere in its causes, or a docker-java
+     * exception) as the exit-3 failure with a one-line message; null for anything else (a bug: exit 70).
+     */
+    static EngineFailure transportFailure(RuntimeException e, String host) {
+        boolean engine = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t.getClass().getName().startsWith("com.github.dockerjava.")) {
+                engine = true;
+                break;
+            }
+        }
+        if (!engine) {
+            return null;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("").strip();
+        return new EngineFailure("the Docker engine at " + host + " failed: " + m + "; check the engine and run the command again", e);
+    }
+
     /** The engine's exception as the CLI's exit-3 failure, details included. */
     static EngineFailure failure(EngineException e) {
         return new EngineFailure(e.fullMessage(), e);

@@ -83,7 +83,7 @@ public final class InitCommand implements Callable<Integer> {
         } else {
             Detection det = Detector.detect(dir, new Overrides(stack, runtimeVersion, services, port, name));
             for (String line : det.evidence()) {
-                System.err.println("detected: " + line);
+                System.err.println(line.startsWith("warning: ") ? Terminal.warn(line) : "detected: " + line);
             }
             d = det.descriptor();
         }

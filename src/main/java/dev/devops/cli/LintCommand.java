@@ -1,5 +1,6 @@
 package dev.devops.cli;
 
+import dev.devops.core.AtomicWrite;
 import dev.devops.core.ExitCode;
 import dev.devops.core.UserError;
 import dev.devops.lint.LintRunner;

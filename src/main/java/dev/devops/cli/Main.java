@@ -18,7 +18,15 @@ public final class Main {
     public static int run(String... args) {
         Terminal.choose("auto"); // a run in the same JVM (tests, the training run) starts from the default
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would end the JVM with a trace and exit 1,
+            // which CI reads as "findings"
+            System.err.println("devops: internal error: " + e + " (an input too deep or too large that devops does not"
+                    + " refuse yet; please report it)");
+            return ExitCode.INTERNAL;
+        }
     }
 
     public static CommandLine commandLine() {

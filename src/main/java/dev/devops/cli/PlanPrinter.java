@@ -1,8 +1,10 @@
 package dev.devops.cli;
 
+import dev.devops.core.VariableNames;
 import dev.devops.scaffold.Plan;
 import dev.devops.scaffold.PlannedFile;
 import dev.devops.scaffold.Scaffolder;
+import dev.devops.scaffold.UnifiedDiff;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -33,7 +35,7 @@ final class PlanPrinter {
             out.println(verb + f.relativePath() + detail);
             if (f.action() != PlannedFile.Action.UNCHANGED) {
                 changes++;
-                out.print(f.diff());
+                out.print(UnifiedDiff.redact(f.diff(), VariableNames::isSecret));
             }
         }
         out.println(changes == 0 ? "nothing to do: " + plan.files().size() + " files up to date"
@@ -82,7 +84,7 @@ final class PlanPrinter {
                     } else {
                         out.println("skip      " + f.relativePath() + " (" + (Scaffolder.EDITED.equals(f.reason()) ? SKIP_EDITED
                                 : f.reason() + "; the difference from the render, below; --force to overwrite") + ")");
-                        out.print(f.diff());
+                        out.print(UnifiedDiff.redact(f.diff(), VariableNames::isSecret));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.devops.cli;
 
+import dev.devops.core.VariableNames;
 import dev.devops.core.ExitCode;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
@@ -8,6 +9,7 @@ import dev.devops.descriptor.DescriptorLoader;
 import dev.devops.scaffold.Plan;
 import dev.devops.scaffold.Scaffolder;
 import dev.devops.scaffold.TemplateSource;
+import dev.devops.scaffold.UnifiedDiff;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +80,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             for (Scaffolder.Drift f : drift) {
                 out.println((f.missing() ? "missing " : "drifted ") + f.relativePath());
-                out.print(f.diff());
+                out.print(UnifiedDiff.redact(f.diff(), VariableNames::isSecret));
             }
             if (drift.isEmpty()) {
                 out.println("up to date: every generated file matches devops.yaml"

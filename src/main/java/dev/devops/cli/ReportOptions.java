@@ -1,5 +1,6 @@
 package dev.devops.cli;
 
+import dev.devops.core.AtomicWrite;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.lint.Report;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,19 +87,12 @@ final class ReportOptions {
         Severity threshold = threshold();
         for (Target t : targets) {
             if (t.file() != null) {
-                Path parent = t.file().toAbsolutePath().getParent();
-                try {
-                    if (parent != null) {
-                        Files.createDirectories(parent);
-                    }
-                    try (Writer w = Files.newBufferedWriter(t.file(), StandardCharsets.UTF_8)) {
-                        t.format().writer(false, VersionProvider.version(), threshold).write(report, w);
-                    }
-                } catch (java.nio.file.FileSystemException e) {
-                    throw new UserError(SourceLocation.of(t.file()), "cannot write the report: "
-                            + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()),
-                            "check that the directory is writable (in a container, run it as your user: docker run --user \"$(id -u):$(id -g)\")");
-                }
+                // atomically: a full disk or a kill leaves the previous report, never half a JSON document
+                AtomicWrite.write(t.file(), out -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    t.format().writer(false, VersionProvider.version(), threshold).write(report, w);
+                    w.flush();
+                });
                 continue;
             }
             boolean colour = !noColor && Terminal.colour();

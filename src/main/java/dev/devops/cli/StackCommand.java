@@ -27,6 +27,22 @@ abstract class StackCommand implements Callable<Integer> {
         this.clients = clients;
     }
 
+    /** Checks the command's options against the loaded stack (unknown services…); a UserError when they do not fit. */
+    void check(StackSpec spec) {
+    }
+
+    /** A UserError for each of {@code names} that is not a service of {@code spec}. */
+    static void requireServices(StackSpec spec, String option, java.util.Collection<String> names) {
+        for (String n : names) {
+            if (n != null && spec.service(n).isEmpty()) {
+                java.util.List<String> known = spec.services().stream().map(dev.devops.engine.ServiceSpec::name).toList();
+                String near = dev.devops.yaml.Suggest.closest(n, known);
+                throw new dev.devops.core.UserError(null, option + ": no service '" + n + "' in " + spec.project()
+                        + (near != null ? " (did you mean '" + near + "'?)" : ""), "services: " + String.join(", ", known));
+            }
+        }
+    }
+
     /**
      * Loads the stack while the engine client warms up, runs {@code op} on an engine that reports to the
      * listener made for the stack, and closes engine and client. An engine failure becomes exit 3.
@@ -37,11 +53,21 @@ abstract class StackCommand implements Callable<Integer> {
         client.warmUp(); // overlaps the client's start-up with loading the compose file
         try {
             StackSpec spec = source.get().load(request);
+            check(spec); // every option against the stack before anything reaches the engine
             try (StackEngine engine = new StackEngine(client, listener.apply(spec))) {
                 return op.apply(engine, spec);
             }
         } catch (EngineException e) {
             throw EngineCommands.failure(e);
+        } catch (dev.devops.core.UserError | EngineFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a transport failure that reached us outside the engine's own wrapping: still the engine's (exit 3)
+            EngineFailure f = EngineCommands.transportFailure(e, client.host());
+            if (f != null) {
+                throw f;
+            }
+            throw e;
         } finally {
             client.close();
         }

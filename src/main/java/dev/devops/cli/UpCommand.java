@@ -76,6 +76,9 @@ public final class UpCommand extends StackCommand {
             throw new dev.devops.core.UserError(null, "--abort-on-container-exit and --exit-code-from need attached mode",
                     "drop -d / --wait");
         }
+        if (waitTimeout != null && waitTimeout <= 0) {
+            throw new dev.devops.core.UserError(null, "--wait-timeout must be a number of seconds above 0", null);
+        }
         boolean verbose = this.spec != null && DevopsCommand.isVerbose(this.spec.commandLine());
         UpOptions opts = new UpOptions(services, build, forceRecreate, removeOrphans, waitHealthy,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), !noHealthProbe);
@@ -90,6 +93,12 @@ public final class UpCommand extends StackCommand {
             }
             return attach(engine, spec);
         });
+    }
+
+    @Override
+    void check(StackSpec spec) {
+        requireServices(spec, "up", services);
+        requireServices(spec, "--exit-code-from", exitCodeFrom == null ? List.of() : List.of(exitCodeFrom));
     }
 
     private int attach(StackEngine engine, StackSpec spec) {

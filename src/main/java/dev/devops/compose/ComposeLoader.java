@@ -1,5 +1,6 @@
 package dev.devops.compose;
 
+import dev.devops.core.VariableNames;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.yaml.Suggest;
@@ -133,6 +134,12 @@ public final class ComposeLoader {
             merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
         }
         checkKeys(merged, ComposeKeys.TOP, "the document");
+        if (merged.has("include") && !options.lenient()) {
+            // running a part of the stack as if it were all of it is a wrong answer, not a warning
+            throw new UserError(merged.keyLocation("include"), "'include' is not supported: the included files would not"
+                    + " be loaded, and only part of the stack would run",
+                    "name the files with -f (each -f is merged in order), or copy the included services into this file");
+        }
         if (merged.has("include")) {
             warnings.add(merged.keyLocation("include") + ": 'include' is not supported yet; the included files are not loaded");
         }
@@ -247,12 +254,17 @@ public final class ComposeLoader {
 
     /** YNode to RawNode, interpolating every scalar value (never keys). */
     private RawNode convert(YNode node) {
+        return convert(node, null);
+    }
+
+    /** {@code key}: the mapping key the value is written under, or null for a list item. */
+    private RawNode convert(YNode node, String key) {
         if (node.isMap()) {
             YMap m = node.asMap();
             Map<String, RawNode> entries = new LinkedHashMap<>();
             Map<String, SourceLocation> keys = new LinkedHashMap<>();
             for (String k : m.keys()) {
-                entries.put(k, convert(m.get(k)));
+                entries.put(k, convert(m.get(k), k));
                 keys.put(k, m.keyNode(k).location());
             }
             return new RawNode.Mapping(entries, keys, node.location());
@@ -260,7 +272,7 @@ public final class ComposeLoader {
         if (node.isList()) {
             List<RawNode> items = new ArrayList<>();
             for (YNode n : node.asList()) {
-                items.add(convert(n));
+                items.add(convert(n, null));
             }
             return new RawNode.Seq(items, node.location());
         }
@@ -279,10 +291,20 @@ public final class ComposeLoader {
             try {
                 value = interpolator.interpolate(text, w -> warnings.add(at + ": " + w));
             } catch (InterpolationException e) {
-                throw new UserError(at, e.getMessage(), e.hint());
+                // never the value itself: it may be a password with a '$' in it
+                throw new UserError(at, secretValue(key, text) ? e.redactedMessage() : e.getMessage(), e.hint());
             }
         }
         return new RawNode.Scalar(value, text, type, node.location());
+    }
+
+    /** Whether {@code text}, written under {@code key} (or as a list item "KEY=value"), is a secret's value. */
+    static boolean secretValue(String key, String text) {
+        if (key == null) {
+            int eq = text.indexOf('=');
+            key = eq > 0 ? text.substring(0, eq).strip() : null;
+        }
+        return key != null && VariableNames.isSecret(key);
     }
 
     private RawNode.Mapping resolveExtends(String name, RawNode.Mapping svc, Map<String, RawNode.Mapping> sameFile,

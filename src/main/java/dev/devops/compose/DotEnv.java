@@ -1,10 +1,7 @@
 package dev.devops.compose;
 
+import dev.devops.core.InputFiles;
 import dev.devops.core.UserError;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,16 +34,7 @@ public record DotEnv(Map<String, String> values, Map<String, Integer> lines, Lis
 
     /** Reads {@code file}; a missing, unreadable or non-UTF-8 file is a {@link UserError}. */
     public static DotEnv read(Path file, Function<String, String> outer) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new UserError(null, file + ": not valid UTF-8 text", "save the env file as UTF-8");
-        } catch (IOException e) {
-            throw new UserError(null, file + ": cannot read env file: " + e.getMessage(),
-                    "check that the file exists and is readable");
-        }
-        return parse(text, outer);
+        return parse(InputFiles.readUtf8(file, InputFiles.MAX_CONFIG_BYTES), outer);
     }
 
     /** Parses dotenv text; {@code outer} resolves variables not defined earlier in the file (may return null). */
@@ -126,14 +114,14 @@ public record DotEnv(Map<String, String> values, Map<String, Integer> lines, Lis
                     problems.add("line " + lineNo + ": unterminated double quote");
                     continue;
                 }
-                value = expand(interpolator, sb.toString(), lineNo, problems);
+                value = expand(interpolator, key, sb.toString(), lineNo, problems);
             } else {
                 int hash = rest.indexOf(" #");
                 if (hash < 0) {
                     hash = rest.indexOf("\t#");
                 }
                 String v = (hash >= 0 ? rest.substring(0, hash) : rest).strip();
-                value = expand(interpolator, v, lineNo, problems);
+                value = expand(interpolator, key, v, lineNo, problems);
             }
             values.put(key, value);
             lines.put(key, lineNo);
@@ -141,11 +129,11 @@ public record DotEnv(Map<String, String> values, Map<String, Integer> lines, Lis
         return new DotEnv(values, lines, problems);
     }
 
-    private static String expand(Interpolator interpolator, String v, int lineNo, List<String> problems) {
+    private static String expand(Interpolator interpolator, String key, String v, int lineNo, List<String> problems) {
         try {
             return interpolator.interpolate(v, w -> { });
         } catch (InterpolationException e) {
-            problems.add("line " + lineNo + ": " + e.getMessage());
+            problems.add("line " + lineNo + ": " + (ComposeLoader.secretValue(key, v) ? e.redactedMessage() : e.getMessage()));
             return v;
         }
     }

@@ -49,8 +49,7 @@ public final class Interpolator {
                 continue;
             }
             if (i + 1 >= n) {
-                throw new InterpolationException(null, "invalid interpolation format in \"" + text
-                        + "\": a lone '$' at the end", "write $$ for a literal dollar sign");
+                throw syntax(text, i, "is a lone '$' at the end", "write $$ for a literal dollar sign");
             }
             char next = text.charAt(i + 1);
             if (next == '$') {
@@ -59,10 +58,9 @@ public final class Interpolator {
             } else if (next == '{') {
                 int close = matchingBrace(text, i + 1);
                 if (close < 0) {
-                    throw new InterpolationException(null, "invalid interpolation format in \"" + text
-                            + "\": '${' without a closing '}'", "close the brace, or write $$ for a literal dollar sign");
+                    throw syntax(text, i, "has no closing '}'", "close the brace, or write $$ for a literal dollar sign");
                 }
-                out.append(braced(text, text.substring(i + 2, close), warnings));
+                out.append(braced(text, i, text.substring(i + 2, close), warnings));
                 i = close + 1;
             } else if (isNameStart(next)) {
                 int j = i + 1;
@@ -73,18 +71,16 @@ public final class Interpolator {
                 out.append(valueOrWarn(name, warnings));
                 i = j;
             } else {
-                throw new InterpolationException(null, "invalid interpolation format in \"" + text
-                        + "\": '$" + next + "' is not a variable", "write $$ for a literal dollar sign");
+                throw syntax(text, i, "is not a variable", "write $$ for a literal dollar sign");
             }
         }
         return out.toString();
     }
 
-    private String braced(String whole, String body, Consumer<String> warnings) {
+    private String braced(String whole, int at, String body, Consumer<String> warnings) {
         int j = 0;
         if (body.isEmpty() || !isNameStart(body.charAt(0))) {
-            throw new InterpolationException(null, "invalid interpolation format in \"" + whole + "\": '${"
-                    + body + "}' does not start with a variable name", "write ${NAME}, or $$ for a literal dollar sign");
+            throw syntax(whole, at, "does not start with a variable name", "write ${NAME}, or $$ for a literal dollar sign");
         }
         while (j < body.length() && isNamePart(body.charAt(j))) {
             j++;
@@ -103,30 +99,49 @@ public final class Interpolator {
         } else if (rest.startsWith("-") || rest.startsWith("?") || rest.startsWith("+")) {
             op = rest.substring(0, 1);
         } else {
-            throw new InterpolationException(null, "invalid interpolation format in \"" + whole + "\": unknown operator in '${"
-                    + body + "}'", "use one of :- - :? ? :+ +");
+            throw syntax(whole, at + 2 + j, "is not an operator", "use one of :- - :? ? :+ +");
         }
         String word = rest.substring(op.length());
+        int wordAt = at + 2 + j + op.length();
         switch (op) {
             case ":-":
-                return nonEmpty ? value : interpolate(word, warnings);
+                return nonEmpty ? value : nested(word, wordAt, warnings);
             case "-":
-                return set ? value : interpolate(word, warnings);
+                return set ? value : nested(word, wordAt, warnings);
             case ":+":
-                return nonEmpty ? interpolate(word, warnings) : "";
+                return nonEmpty ? nested(word, wordAt, warnings) : "";
             case "+":
-                return set ? interpolate(word, warnings) : "";
+                return set ? nested(word, wordAt, warnings) : "";
             case ":?":
                 if (!nonEmpty) {
-                    return fail(required(name, interpolate(word, warnings), set ? "is empty" : "is not set"), warnings);
+                    return fail(required(name, nested(word, wordAt, warnings), set ? "is empty" : "is not set"), warnings);
                 }
                 return value;
             default: // "?"
                 if (!set) {
-                    return fail(required(name, interpolate(word, warnings), "is not set"), warnings);
+                    return fail(required(name, nested(word, wordAt, warnings), "is not set"), warnings);
                 }
                 return value;
         }
+    }
+
+    /** Interpolates a word that starts at index {@code at} of the whole value; errors give positions in the whole. */
+    private String nested(String word, int at, Consumer<String> warnings) {
+        try {
+            return interpolate(word, warnings);
+        } catch (InterpolationException e) {
+            throw e.shifted(at);
+        }
+    }
+
+    /** The longest fragment a syntax error quotes: enough to find the spot, too little to give a value away. */
+    static final int FRAGMENT = 6;
+
+    /** A syntax error at index {@code at} of {@code text}, quoting a few characters from there. */
+    private static InterpolationException syntax(String text, int at, String problem, String hint) {
+        int end = Math.min(text.length(), at + FRAGMENT);
+        String fragment = text.substring(at, end) + (end < text.length() ? "…" : "");
+        return new InterpolationException(at + 1, fragment, problem, hint);
     }
 
     private String fail(InterpolationException e, Consumer<String> warnings) {

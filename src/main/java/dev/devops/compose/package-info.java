@@ -5,6 +5,7 @@
  * them into {@link dev.devops.compose.ComposeProject} / {@link dev.devops.compose.ComposeService}.
  * {@link dev.devops.compose.StartOrder} selects services by profile; {@link dev.devops.compose.DependencyOrder}
  * gives the dependency levels and cycles that {@code up} and lint share. (The configuration hash that decides
- * recreation is {@code engine.ConfigHash}, over the engine's own spec.) Depends on {@code core} and {@code yaml} only.
+ * recreation is {@code engine.ConfigHash}, over the engine's own spec.) Depends on {@code core} and {@code yaml}, and on
+ * {@code core.VariableNames} for the one definition of a secret's name (an interpolation error never quotes a secret's value).
  */
 package dev.devops.compose;

@@ -35,6 +35,22 @@ public final class DescriptorLoader {
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /**
+     * A static site's output directory as the generated Dockerfile uses it, unquoted in a COPY line: no spaces,
+     * quotes, '$', ';' or control characters, which would end or change the line it is written into.
+     */
+    static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._@+/-]+");
+    /**
+     * An app's directory: quoted in the compose file, but a Java module's path is also part of a shell line in the
+     * Dockerfile. No control characters, quotes, backslashes or shell metacharacters ($ ` ; & | < >); spaces are
+     * fine.
+     */
+    static final Pattern APP_PATH = Pattern.compile("[^\\p{Cntrl}\"'\\\\$`;&|<>]+");
+    /**
+     * An HTTP path as the generated healthchecks use it: inside a quoted JavaScript, Python or shell string and a
+     * printf format, so no quotes, backslashes, backticks, '%', spaces or control characters ('$' is escaped where it matters).
+     */
+    static final Pattern HEALTH_PATH = Pattern.compile("/[A-Za-z0-9._~!$&()*+,;=:@/?#-]*");
 
     private DescriptorLoader() {
     }
@@ -122,6 +138,11 @@ public final class DescriptorLoader {
             throw m.get("path").error("'apps." + name + ".path' must be a relative path inside the repository",
                     "write it relative to devops.yaml, e.g. 'services/api'");
         }
+        if (!APP_PATH.matcher(path).matches()) {
+            throw m.get("path").error("'apps." + name + ".path' may not hold control characters, quotes, backslashes"
+                    + " or the shell characters $ ` ; & | < >", "rename the directory (the generated files write the path"
+                    + " into shell lines)");
+        }
         Runtime runtime = runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"));
         Integer port = m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null);
         List<String> build = m.opt("build").map(YNode::asStringList).orElse(List.of());
@@ -130,6 +151,10 @@ public final class DescriptorLoader {
         if (health != null && !health.startsWith("/")) {
             throw m.get("healthcheck").error("'apps." + name + ".healthcheck' must be an HTTP path",
                     "write a path starting with '/', e.g. /health");
+        }
+        if (health != null && !HEALTH_PATH.matcher(health).matches()) {
+            throw m.get("healthcheck").error("'apps." + name + ".healthcheck' may hold only the characters of a URL path"
+                    + " (no spaces, quotes, backslashes, backticks or '%')", "write a plain path such as /health");
         }
         if (health != null && port == null) {
             throw m.get("healthcheck").error("'apps." + name + ".healthcheck' needs a port to check",
@@ -171,9 +196,9 @@ public final class DescriptorLoader {
             norm = norm.substring(0, norm.length() - 1);
         }
         if (norm.isEmpty() || norm.equals(".") || norm.startsWith("/") || Arrays.asList(norm.split("/")).contains("..")
-                || norm.matches("^[A-Za-z]:.*")) {
+                || norm.matches("^[A-Za-z]:.*") || !SAFE_PATH.matcher(norm).matches()) {
             throw m.get("output").error("'apps." + name + ".output' must be a directory inside the app",
-                    "write it relative to the app's path, e.g. 'dist/" + name + "/browser'");
+                    "write it relative to the app's path with letters, digits and . _ - + @ /, e.g. 'dist/" + name + "/browser'");
         }
         return norm;
     }
@@ -235,6 +260,12 @@ public final class DescriptorLoader {
         if (secret && def != null) {
             throw m.get("default").error("secret variable '" + name + "' must not have a default",
                     "remove 'default:' and put the value in your untracked .env file");
+        }
+        if (def != null && (def.indexOf('}') >= 0 || def.chars().anyMatch(c -> c < 0x20 && c != '\t'))) {
+            // the compose file writes it as ${NAME:-default}: compose has no escape for '}', and a line break
+            // would end the .env.example line
+            throw m.get("default").error("the default of '" + name + "' contains '}' or a control character, which"
+                    + " the compose file cannot carry in ${" + name + ":-…}", "put the value in .env instead");
         }
         String from = m.string("from").orElse(null);
         return new EnvVar(name, m.string("description").orElse(null),

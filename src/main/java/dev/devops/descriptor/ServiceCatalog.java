@@ -43,7 +43,7 @@ public final class ServiceCatalog {
                 List.of(new ServiceVar("POSTGRES_USER", "app", false, "PostgreSQL user created at first start"),
                         new ServiceVar("POSTGRES_PASSWORD", null, true, "PostgreSQL password for POSTGRES_USER"),
                         new ServiceVar("POSTGRES_DB", "app", false, "PostgreSQL database created at first start")),
-                attrs("url", "postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@{host}:5432/${POSTGRES_DB}",
+                attrs("url", "postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@{host}:5432/${POSTGRES_DB}",
                         "jdbc", "jdbc:postgresql://{host}:5432/${POSTGRES_DB}",
                         "host", "{host}", "port", "5432", "address", "{host}:5432", "user", "${POSTGRES_USER}",
                         "password", "${POSTGRES_PASSWORD}", "database", "${POSTGRES_DB}"),

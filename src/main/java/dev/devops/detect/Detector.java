@@ -1,6 +1,8 @@
 package dev.devops.detect;
 
+import dev.devops.core.VariableNames;
 import dev.devops.core.UserError;
+import dev.devops.files.FileKinds;
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -372,31 +375,63 @@ public final class Detector {
         boolean multi = drafts.size() > 1;
         List<String> evidence = new ArrayList<>(notes);
 
-        // env references per app, and services implied by variable names
+        // helpers that read the environment by a parameter, anywhere in the apps' runtime code
+        List<EnvHelpers.Helper> helpers = new ArrayList<>();
+        Set<String> seenFiles = new HashSet<>();
+        for (AppDraft d : drafts) {
+            for (String f : d.sources) {
+                if (seenFiles.add(f) && !FileKinds.isBuildScript(f) && EnvHelpers.lang(f) != null) {
+                    helpers.addAll(EnvHelpers.find(f, repo.source(f)));
+                }
+            }
+        }
+        for (EnvHelpers.Helper h : helpers) {
+            evidence.add("env helper " + h.name() + "(…) at " + h.where() + ": its calls are reads"
+                    + (h.failsWhenUnset() ? " (fails when unset without a default)" : ""));
+        }
+
+        // env references per app, and services implied by variable names or by defaults pointing at a local service
         Map<AppDraft, Map<String, List<EnvReference>>> refs = new LinkedHashMap<>();
+        Map<AppDraft, StringBuilder> codeText = new LinkedHashMap<>();
         for (AppDraft d : drafts) {
             Map<String, List<EnvReference>> byName = new LinkedHashMap<>();
+            StringBuilder code = new StringBuilder();
             for (String f : d.sources) { // the stack may have narrowed the directory's files (other programs)
-                if (!EnvScanner.supports(f)) {
+                if (FileKinds.isBuildScript(f) || FileKinds.isDocs(f) || Manifests.isManifestOrLock(f)) {
+                    continue; // build, release and CI scripts, wrappers: not the running app's configuration
+                }
+                boolean scannable = EnvScanner.supports(f);
+                if (!scannable && !USAGE_FILES.matcher(f).matches()) {
                     continue;
                 }
                 String text = repo.source(f);
                 if (text == null) {
                     continue;
                 }
-                for (EnvReference r : EnvScanner.scan(f, text)) {
-                    if (!EnvNames.isPlatform(r.name())) {
+                if (code.length() < 4_000_000) {
+                    code.append(text).append('\n');
+                }
+                List<EnvReference> found = new ArrayList<>(scannable ? EnvScanner.scan(f, text) : List.of());
+                found.addAll(EnvHelpers.calls(f, text, helpers));
+                for (EnvReference r : found) {
+                    if (!VariableNames.isPlatform(r.name())) {
                         byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
                     }
                 }
             }
             refs.put(d, byName);
+            codeText.put(d, code);
+            unusedServices(d, code, byName);
             for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
-                String type = EnvNames.impliedService(e.getKey());
-                if (type != null && !d.services.containsKey(type)) {
-                    d.service(type, type + " from env var " + e.getKey() + " read at " + e.getValue().get(0).where());
+                String def = firstDefault(e.getValue());
+                String type = EnvNames.impliedService(e.getKey(), def);
+                boolean sqlTaken = type != null && SQL.contains(type) && d.services.keySet().stream().anyMatch(SQL::contains);
+                if (type != null && !d.services.containsKey(type) && !sqlTaken) {
+                    d.service(type, type + " from env var " + e.getKey() + " read at " + e.getValue().get(0).where()
+                            + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + def + ")" : ""));
                 }
             }
+            chooseDatabase(repo, d, byName, code);
         }
 
         // services: detected, or replaced by --services
@@ -450,8 +485,14 @@ public final class Detector {
             }
             Map<String, EnvVar> env = new LinkedHashMap<>();
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
+            String sqlType = depTypes.stream().filter(SQL::contains).findFirst().orElse(null);
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
                 EnvVar v = envVar(e.getKey(), e.getValue(), d.port, depTypes);
+                if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
+                    String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
+                    v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
+                            + " (read at " + e.getValue().get(0).where() + ")", false, false, value, null);
+                }
                 if (staticSite) {
                     // a static site reads its variables when it is built, not when nginx serves it
                     v = new EnvVar(v.name(), "build time only: " + v.description(), false, v.secret(), v.defaultValue(), null);
@@ -461,6 +502,24 @@ public final class Detector {
                         + (e.getValue().size() > 1 ? " (+" + (e.getValue().size() - 1) + " more)" : "")
                         + (v.secret() ? ", secret" : "") + (v.from() != null ? ", from " + v.from() : "")
                         + (v.required() ? ", required" : ""));
+            }
+            if ("spring-boot".equals(d.framework)) {
+                springBinding(d, depTypes, env, prefix, evidence);
+                springProfile(repo, d, sqlType, env, prefix, evidence);
+            }
+            for (String type : depTypes) {
+                boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
+                if (!wired && Pattern.compile("://(?:[^@/\\s'\"]*@)?" + Pattern.quote(type) + "[:/'\"]")
+                        .matcher(codeText.get(d)).find()) {
+                    evidence.add(prefix + "service " + type + " is reached at the literal host '" + type + "' in the code");
+                    wired = true;
+                }
+                if (!wired && !staticSite) {
+                    evidence.add("warning: " + prefix + "service " + type + " is added but no variable the app reads points "
+                            + "at it, so the app cannot reach it: make the app read its address from a variable (e.g. "
+                            + exampleVariable(type) + ") and set it in devops.yaml with 'from: " + type + "."
+                            + ("kafka".equals(type) ? "brokers" : "url") + "', or remove the service");
+                }
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
             apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, d.output,
@@ -475,8 +534,8 @@ public final class Detector {
 
     /** One variable of an app from all its reads. */
     private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes) {
-        boolean secret = EnvNames.isSecret(name);
-        String from = EnvNames.serviceAttribute(name, serviceTypes);
+        boolean secret = VariableNames.isSecret(name);
+        String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         boolean hasDefault = false;
         boolean optionalRead = false;
         String def = null;
@@ -498,6 +557,246 @@ public final class Detector {
         }
         boolean required = from == null && !hasDefault && !optionalRead;
         return new EnvVar(name, description, required, secret, secret ? null : def, from);
+    }
+
+    private static final Set<String> SQL = Set.of("postgres", "mysql", "mariadb");
+    /** Non-code files whose text tells which services an app uses (framework config, SQL, Prisma, Docker files). */
+    private static final Pattern USAGE_FILES = Pattern.compile(
+            "(?i).*\\.(?:ya?ml|properties|toml|ini|cfg|conf|prisma|json|xml|sql|env\\.example|php|rb)$");
+    /** Words in an app's code or configuration that show it uses a service type. */
+    private static final Map<String, Pattern> USES = Map.of(
+            "postgres", Pattern.compile("(?i)postgres|psycopg|asyncpg|\\bpgx\\b|lib/pq|['\"`]pg['\"`]|\\bpg\\.(?:Pool|Client)|npgsql"),
+            "mysql", Pattern.compile("(?i)mysql"),
+            "mariadb", Pattern.compile("(?i)mariadb|mysql"),
+            "mongodb", Pattern.compile("(?i)mongo|motor_asyncio|AsyncIOMotor"),
+            "redis", Pattern.compile("(?i)redis"),
+            "rabbitmq", Pattern.compile("(?i)amqp|rabbit|pika|kombu"),
+            "kafka", Pattern.compile("(?i)kafka"));
+
+    private static String firstDefault(List<EnvReference> reads) {
+        for (EnvReference r : reads) {
+            if (r.defaultValue() != null && !r.defaultValue().contains("${")) {
+                return r.defaultValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Drops a service found only through a client library in the manifest when nothing in the app's code or
+     * configuration mentions it (a library in the dependency list is not a need). Java and Go apps keep theirs:
+     * Spring Boot configures a driver on the classpath by itself, and 'go mod tidy' keeps a direct require only
+     * when a package imports it (indirect ones are skipped already).
+     */
+    private static void unusedServices(AppDraft d, CharSequence code, Map<String, List<EnvReference>> byName) {
+        if (d.language == Language.JAVA || d.language == Language.GO) {
+            return; // Spring Boot configures a driver on the classpath itself; a direct go.mod require is imported
+        }
+        for (String type : new ArrayList<>(d.services.keySet())) {
+            String why = d.services.get(type);
+            boolean fromManifest = why.contains(" dependency ") || why.contains(" require ");
+            Pattern uses = USES.get(type);
+            if (!fromManifest || uses == null || uses.matcher(code).find()) {
+                continue;
+            }
+            boolean linked = byName.entrySet().stream().anyMatch(e ->
+                    EnvNames.serviceAttribute(e.getKey(), firstDefault(e.getValue()), List.of(type)) != null);
+            if (!linked) {
+                d.services.remove(type);
+                d.evidence("not adding " + type + ": " + why.substring(why.indexOf(" from ") + 6)
+                        + ", but no code or configuration of the app uses it");
+            }
+        }
+    }
+
+    /**
+     * An app with several SQL databases available (pg and mysql2 and sqlite3 for Sequelize) gets the one its own
+     * defaults choose: a backend selector's default, a connection default's scheme, the Prisma provider, else
+     * the one its code names most; the others are dropped.
+     */
+    private static void chooseDatabase(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName,
+            CharSequence code) {
+        List<String> sql = d.services.keySet().stream().filter(SQL::contains).toList();
+        if (sql.size() < 2) {
+            return;
+        }
+        String chosen = null;
+        String why = null;
+        // the code's defaults, then the values the repository's own .env.example documents
+        Map<String, String> defaults = new LinkedHashMap<>();
+        byName.forEach((k, v) -> {
+            if (firstDefault(v) != null) {
+                defaults.put(k, firstDefault(v));
+            }
+        });
+        for (String f : d.sources) {
+            if (FileKinds.dotenv(f) == FileKinds.Dotenv.EXAMPLE) {
+                for (Map.Entry<String, String> kv : exampleValues(repo, f).entrySet()) {
+                    if (byName.containsKey(kv.getKey())) {
+                        defaults.putIfAbsent(kv.getKey(), kv.getValue());
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : defaults.entrySet()) {
+            String def = e.getValue();
+            String lower = def.toLowerCase(Locale.ROOT);
+            for (String t : sql) {
+                boolean names = EnvNames.isBackendSelector(e.getKey()) ? lower.contains(t.equals("postgres") ? "postg" : t)
+                        || (t.equals("postgres") && lower.matches("pg|psql"))
+                        : EnvNames.serviceAttribute(e.getKey(), def, List.of(t)) != null && lower.contains("://");
+                if (names && chosen == null) {
+                    chosen = t;
+                    why = e.getKey() + (byName.containsKey(e.getKey()) && firstDefault(byName.get(e.getKey())) != null
+                            ? " defaults to " : " is set in the repository's .env example to ") + def;
+                }
+            }
+        }
+        if (chosen == null) {
+            for (String t : sql) {
+                if (d.services.get(t).contains(" provider ")) {
+                    chosen = t;
+                    why = d.services.get(t);
+                }
+            }
+        }
+        if (chosen == null) {
+            int best = -1;
+            for (String t : sql) {
+                Matcher m = USES.get(t).matcher(code);
+                int n = 0;
+                while (m.find()) {
+                    n++;
+                }
+                if (n > best) {
+                    best = n;
+                    chosen = t;
+                    why = "its code names " + t + " most (" + n + " times)";
+                }
+            }
+        }
+        for (String t : sql) {
+            if (!t.equals(chosen)) {
+                d.evidence("not adding " + t + ": the app supports several databases; using " + chosen + " (" + why + ")");
+                d.services.remove(t);
+            }
+        }
+    }
+
+    /** KEY=value lines of an example dotenv file (comments and blank lines skipped, quotes removed). */
+    private static Map<String, String> exampleValues(RepoFiles repo, String f) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String text = repo == null ? null : repo.source(f);
+        if (text == null) {
+            return out;
+        }
+        Matcher m = Pattern.compile("(?m)^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*['\"]?([^'\"#\\r\\n]*?)['\"]?\\s*$").matcher(text);
+        while (m.find()) {
+            out.putIfAbsent(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /**
+     * Spring Boot binds SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (and SPRING_DATA_REDIS_HOST,
+     * SPRING_DATA_MONGODB_URI, SPRING_RABBITMQ_*) to its properties by relaxed binding: an app with the service
+     * gets them wired unless it already reads its own variables for that service.
+     */
+    private static void springBinding(AppDraft d, Set<String> types, Map<String, EnvVar> env, String prefix,
+            List<String> evidence) {
+        for (String type : types) {
+            boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
+            if (wired) {
+                continue;
+            }
+            List<String[]> vars = switch (type) {
+                case "postgres", "mysql", "mariadb" -> List.of(new String[] {"SPRING_DATASOURCE_URL", "jdbc"},
+                        new String[] {"SPRING_DATASOURCE_USERNAME", "user"}, new String[] {"SPRING_DATASOURCE_PASSWORD", "password"});
+                case "redis" -> List.of(new String[] {"SPRING_DATA_REDIS_HOST", "host"}, new String[] {"SPRING_REDIS_HOST", "host"});
+                case "mongodb" -> List.<String[]>of(new String[] {"SPRING_DATA_MONGODB_URI", "url"});
+                case "rabbitmq" -> List.of(new String[] {"SPRING_RABBITMQ_HOST", "host"},
+                        new String[] {"SPRING_RABBITMQ_USERNAME", "user"}, new String[] {"SPRING_RABBITMQ_PASSWORD", "password"});
+                case "kafka" -> List.<String[]>of(new String[] {"SPRING_KAFKA_BOOTSTRAP_SERVERS", "brokers"});
+                default -> List.<String[]>of();
+            };
+            for (String[] v : vars) {
+                String from = type + "." + v[1];
+                String desc = EnvNames.description(v[0], from);
+                env.put(v[0], new EnvVar(v[0], desc != null ? desc : "Spring Boot binds it to " + v[0].toLowerCase(Locale.ROOT)
+                        .replace('_', '.'), false, VariableNames.isSecret(v[0]), null, from));
+                evidence.add(prefix + v[0] + " from " + from + " (Spring Boot relaxed binding of "
+                        + v[0].toLowerCase(Locale.ROOT).replace('_', '.') + ")");
+            }
+        }
+    }
+
+    private static final Pattern SPRING_ACTIVE = Pattern.compile("(?m)^\\s*spring\\.profiles\\.active\\s*[=:]\\s*([\\w, -]+?)\\s*$");
+    private static final Pattern SPRING_ACTIVE_YAML = Pattern.compile("(?m)^\\s+active:\\s*['\"]?([\\w, -]+?)['\"]?\\s*$");
+    private static final Set<String> EMBEDDED_PROFILES = Set.of("h2", "hsqldb", "hsql", "derby", "sqlite", "embedded");
+
+    /**
+     * Spring Boot's backend selector is the active profile: when the app keeps the stack's database settings in a
+     * profile file (application-mysql.properties) that its default profiles (spring.profiles.active=h2,…) do not
+     * select, SPRING_PROFILES_ACTIVE gets that profile instead of the embedded database's, so the app does not fall
+     * back to H2/HSQLDB while the service runs unused.
+     */
+    private static void springProfile(RepoFiles repo, AppDraft d, String sqlType, Map<String, EnvVar> env, String prefix,
+            List<String> evidence) {
+        if (sqlType == null || env.containsKey("SPRING_PROFILES_ACTIVE")) {
+            return;
+        }
+        List<String> names = switch (sqlType) {
+            case "postgres" -> List.of("postgres", "postgresql", "pg");
+            case "mysql" -> List.of("mysql");
+            default -> List.of("mariadb", "mysql");
+        };
+        String profile = null;
+        String active = null;
+        for (String f : d.sources) {
+            String n = f.substring(f.lastIndexOf('/') + 1);
+            Matcher pm = Pattern.compile("application-([\\w-]+)\\.(?:properties|ya?ml)").matcher(n);
+            if (pm.matches() && names.contains(pm.group(1)) && profile == null) {
+                profile = pm.group(1);
+            }
+            if (active == null && n.matches("application\\.(?:properties|ya?ml)")) {
+                String text = repo.source(f);
+                Matcher am = text == null ? null : (n.endsWith(".properties") ? SPRING_ACTIVE : SPRING_ACTIVE_YAML).matcher(text);
+                if (am != null && am.find()) {
+                    active = am.group(1).trim();
+                }
+            }
+        }
+        if (profile == null) {
+            return;
+        }
+        List<String> profiles = new ArrayList<>();
+        if (active != null) {
+            for (String p : active.split("\\s*,\\s*")) {
+                if (!p.isBlank() && !EMBEDDED_PROFILES.contains(p) && !p.equals(profile)) {
+                    profiles.add(p);
+                }
+            }
+        }
+        profiles.add(0, profile);
+        String value = String.join(",", profiles);
+        if (value.equals(active)) {
+            return;
+        }
+        env.put("SPRING_PROFILES_ACTIVE", new EnvVar("SPRING_PROFILES_ACTIVE", "Spring profiles: '" + profile
+                + "' selects the stack's " + sqlType + (active == null ? "" : " (the app's default is '" + active + "')"),
+                false, false, value, null));
+        evidence.add(prefix + "SPRING_PROFILES_ACTIVE=" + value + ": application-" + profile + " configures the stack's "
+                + sqlType + (active == null ? "" : ", replacing the default profiles '" + active + "'"));
+    }
+
+    private static String exampleVariable(String type) {
+        return switch (type) {
+            case "postgres", "mysql", "mariadb" -> "DATABASE_URL";
+            case "redis" -> "REDIS_URL";
+            case "mongodb" -> "MONGODB_URI";
+            case "rabbitmq" -> "AMQP_URL";
+            default -> "KAFKA_BROKERS";
+        };
     }
 
     private static Map<AppDraft, String> names(String project, List<AppDraft> drafts, Set<String> serviceNames) {

@@ -6,54 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a variable's name tells: whether it holds a secret, a description for well-known names, which
- * backing service it points at, and which service attribute it can be derived from.
+ * What a variable's name tells init: a description for well-known names, which backing service it points at,
+ * and which service attribute it can be derived from. (Whether it holds a secret or is the platform's is
+ * {@link dev.devops.core.VariableNames}, shared with lint, compose and scaffold.)
  */
 public final class EnvNames {
-    private static final List<String> SECRET_WORDS =
-            List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
-
-    /** Last words of a name that make it a duration, size, count or switch, whatever it is about. */
-    private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
-            + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
-            + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH)$");
-    /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */
-    private static final Pattern ADDRESS_SUFFIX = Pattern.compile("_(?:URL|URI|HOST|ENDPOINT|ADDR|ADDRESS|PORT)$");
-
-    /**
-     * Variables the operating system, the shell, CI, a hosting platform, compose/Docker or a language runtime
-     * sets: an app reads them, but they are not the app's configuration to document or to set in a stack.
-     */
-    private static final Set<String> PLATFORM = Set.of("NODE_ENV", "HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME",
-            "SHELL", "HOSTNAME", "TERM", "LANG", "LANGUAGE", "TZ", "CI", "TMPDIR", "TEMP", "TMP", "JAVA_HOME",
-            "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "VERCEL", "VERCEL_ENV", "VERCEL_URL", "NETLIFY",
-            "HEROKU_APP_NAME", "DYNO", "GAE_ENV", "K_SERVICE", "AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION",
-            "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV", "FLY_APP_NAME", "FLY_REGION", "FLY_ALLOC_ID", "FLY_MACHINE_ID",
-            "RENDER", "RENDER_SERVICE_NAME", "RENDER_EXTERNAL_URL", "RENDER_EXTERNAL_HOSTNAME", "RAILWAY_PUBLIC_DOMAIN",
-            "RAILWAY_SERVICE_NAME", "RAILWAY_STATIC_URL", "GITHUB_ACTIONS", "GITHUB_SHA", "GITHUB_REPOSITORY",
-            "GITHUB_WORKSPACE", "GITHUB_ACTOR", "GITHUB_JOB", "GITHUB_WORKFLOW", "GITHUB_SERVER_URL", "GITHUB_API_URL",
-            "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY", "GITHUB_GRAPHQL_URL",
-            "APPDATA", "USERPROFILE", "LOCALAPPDATA", "COMPUTERNAME", "USERNAME", "OS", "SYSTEMROOT", "NO_COLOR",
-            "FORCE_COLOR", "PYTHONPATH", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "VIRTUAL_ENV", "GOPATH",
-            "GOROOT", "GOOS", "GOARCH", "GOMAXPROCS", "EDITOR", "VISUAL", "PAGER", "UID", "GID", "NOTIFY_SOCKET",
-            "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM", "XDG_CONFIG_HOME",
-            "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "DISPLAY", "COLUMNS", "LINES", "SSH_AUTH_SOCK",
-            "DEBIAN_FRONTEND", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST",
-            "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH");
-    /**
-     * Prefixes the platform owns. Not GITHUB_, HEROKU_, FLY_ or BITBUCKET_ as a whole: GITHUB_CLIENT_SECRET and
-     * FLY_API_TOKEN are an app's own configuration.
-     */
-    private static final List<String> PLATFORM_PREFIXES = List.of("npm_", "RUNNER_", "VERCEL_", "LC_", "COMPOSE_",
-            "DOCKER_", "BUILDKIT_", "CI_", "CIRCLE_", "TRAVIS_", "KUBERNETES_", "GITHUB_ACTION", "GITHUB_EVENT_",
-            "GITHUB_RUN_", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF", "RAILWAY_ENVIRONMENT", "RAILWAY_GIT_",
-            "ECS_CONTAINER_METADATA");
-    /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
-    private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
-
     /** name → {service type → attribute}; the first present service type wins. */
     private static final Map<String, Map<String, String>> LINKS = new LinkedHashMap<>();
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
@@ -77,6 +38,55 @@ public final class EnvNames {
             link(db + "_PASSWORD", "password", type);
             link(db + "_PASS", "password", type);
             link(db + "_DATABASE", "database", type);
+        }
+        // host/port/user/password/name families: DB_HOST, DATABASE_USER, PG_PASSWORD, MYSQL_DB, POSTGRES_NAME …
+        for (String p : List.of("DB_", "DATABASE_", "SQL_", "PG_", "POSTGRES_", "POSTGRESQL_", "MYSQL_", "MARIADB_",
+                "TYPEORM_", "SEQUELIZE_", "KNEX_")) {
+            String[] types = switch (p) {
+                case "PG_", "POSTGRES_", "POSTGRESQL_" -> new String[] {"postgres"};
+                case "MYSQL_" -> new String[] {"mysql", "mariadb"};
+                case "MARIADB_" -> new String[] {"mariadb"};
+                default -> new String[] {"postgres", "mysql", "mariadb"};
+            };
+            for (String h : List.of("HOST", "HOSTNAME", "SERVER")) {
+                linkIfAbsent(p + h, "host", types);
+            }
+            linkIfAbsent(p + "PORT", "port", types);
+            for (String u : List.of("USER", "USERNAME")) {
+                linkIfAbsent(p + u, "user", types);
+            }
+            for (String w : List.of("PASSWORD", "PASS", "PWD")) {
+                linkIfAbsent(p + w, "password", types);
+            }
+            for (String n : List.of("NAME", "DATABASE", "DB", "DBNAME")) {
+                linkIfAbsent(p + n, "database", types);
+            }
+            linkIfAbsent(p + "URL", "url", types);
+            linkIfAbsent(p + "URI", "url", types);
+        }
+        for (String n : List.of("DB_URL", "DB_URI", "DATABASE_URI", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_URL")) {
+            link(n, "url", "postgres", "mysql", "mariadb");
+        }
+        for (String n : List.of("JDBC_URL", "JDBC_DATABASE_URL", "DB_JDBC_URL", "DATASOURCE_URL", "SPRING_DATASOURCE_JDBC_URL")) {
+            link(n, "jdbc", "postgres", "mysql", "mariadb");
+        }
+        // Celery and RQ: the broker is RabbitMQ or Redis, whichever the stack has
+        for (String n : List.of("CELERY_BROKER_URL", "BROKER_URL", "CELERY_BROKER")) {
+            link(n, "url", "rabbitmq", "redis");
+        }
+        for (String n : List.of("CELERY_RESULT_BACKEND", "RESULT_BACKEND", "CELERY_RESULT_BACKEND_URL")) {
+            link(n, "url", "redis");
+        }
+        link("REDIS_URI", "url", "redis");
+        link("REDIS_DSN", "url", "redis");
+        link("SPRING_REDIS_HOST", "host", "redis");
+        link("SPRING_REDIS_PORT", "port", "redis");
+        for (String p : List.of("MONGO_", "MONGODB_")) {
+            link(p + "HOST", "host", "mongodb");
+            link(p + "PORT", "port", "mongodb");
+            link(p + "USER", "user", "mongodb");
+            link(p + "USERNAME", "user", "mongodb");
+            link(p + "PASSWORD", "password", "mongodb");
         }
         link("REDIS_URL", "url", "redis");
         link("REDIS_HOST", "host", "redis");
@@ -130,70 +140,17 @@ public final class EnvNames {
     private EnvNames() {
     }
 
+    private static void linkIfAbsent(String name, String attribute, String... types) {
+        if (!LINKS.containsKey(name)) {
+            link(name, attribute, types);
+        }
+    }
+
     private static void link(String name, String attribute, String... types) {
         Map<String, String> m = LINKS.computeIfAbsent(name, k -> new LinkedHashMap<>());
         for (String t : types) {
             m.put(t, attribute);
         }
-    }
-
-    /**
-     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE,
-     * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
-     * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
-     * RABBITMQ_URL). Names ending in a unit, TTL, expiry, length, rounds, algorithm or on/off word are
-     * settings, not secrets (JWT_RESET_PASSWORD_EXPIRATION_MINUTES, ACCESS_TOKEN_EXPIRE_MINUTES). REDIS_URL
-     * is not: the stack's Redis has no password, and a URL with one is caught by the secret scanner.
-     */
-    public static boolean isSecret(String name) {
-        String n = name.toUpperCase(Locale.ROOT);
-        if (n.equals("DATABASE_URL") || n.endsWith("_DATABASE_URL") || n.equals("AMQP_URL") || n.equals("RABBITMQ_URL")
-                || n.startsWith("MONGO") && (n.endsWith("_URI") || n.endsWith("_URL"))) {
-            return true; // connection URLs that carry the credentials
-        }
-        if (SETTING_SUFFIX.matcher(n).find() || ADDRESS_SUFFIX.matcher(n).find()) {
-            return false; // a setting about a secret (JWT_ACCESS_EXPIRATION_MINUTES, PASSWORD_MIN_LENGTH, TOKEN_URL), not one
-        }
-        if (n.equals("PWD") || n.equals("OLDPWD")) {
-            return false; // the shell's working directory
-        }
-        for (String w : SECRET_WORDS) {
-            if (n.contains(w)) {
-                return true;
-            }
-        }
-        // PASS and PWD as whole words: MYSQL_PASS, DB_PWD, PASS_PHRASE (not PASSENGER, PASSPORT_NUMBER)
-        for (String part : n.split("_")) {
-            if (part.equals("PASS") || part.equals("PWD") || part.equals("PASSPHRASE")) {
-                return true;
-            }
-        }
-        if (n.endsWith("_KEY") || n.equals("KEY") || n.contains("_KEY_")) {
-            return !n.contains("PUBLIC_KEY") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
-        }
-        return false;
-    }
-
-    /**
-     * Whether the platform sets this variable (the OS, the shell, CI, hosting platforms, compose and Docker,
-     * systemd socket activation, language runtimes): not the app's own configuration. {@code init} neither
-     * requires nor passes it; lint does not ask for it to be documented.
-     */
-    public static boolean isPlatform(String name) {
-        if (PLATFORM.contains(name)) {
-            return true;
-        }
-        for (String p : PLATFORM_PREFIXES) {
-            if (name.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a front-end build tool defines this variable itself ({@code import.meta.env.MODE}, {@code PUBLIC_URL}). */
-    public static boolean isBundlerBuiltin(String name) {
-        return BUNDLER_BUILTINS.contains(name);
     }
 
     /** A one-line description for well-known names, or null. */
@@ -225,13 +182,56 @@ public final class EnvNames {
      * types present (service name = type), or null when the name is not a known connection variable.
      */
     public static String serviceAttribute(String name, Collection<String> serviceTypes) {
+        return serviceAttribute(name, null, serviceTypes);
+    }
+
+    /** Name suffixes of a service's URL, for prefixed names ({@code RQ_REDIS_URL}, {@code APP_DATABASE_URL}). */
+    private static final Pattern SUFFIX_LINK = Pattern.compile(
+            "_(REDIS_URL|REDIS_URI|REDIS_HOST|REDIS_PORT|DATABASE_URL|DATABASE_URI|DB_URL|DB_HOST|DB_PORT|DB_USER|DB_USERNAME"
+            + "|DB_PASSWORD|DB_PASS|DB_NAME|DB_DATABASE|DATABASE_HOST|DATABASE_PORT|DATABASE_USER|DATABASE_PASSWORD"
+            + "|DATABASE_NAME|MONGO_URL|MONGO_URI|MONGODB_URL"
+            + "|MONGODB_URI|AMQP_URL|RABBITMQ_URL|BROKER_URL)$");
+    /** A connection URL (JDBC or not) whose scheme names the service: postgres://, jdbc:mysql://, redis://, amqp:// … */
+    private static final Pattern SCHEME = Pattern.compile(
+            "^(jdbc:)?(postgres|postgresql|mysql|mariadb|mongodb|mongodb\\+srv|redis|rediss|amqp|amqps)(?:\\+[\\w]+)?://(?:[^@/]*@)?([^:/?,]*)");
+    /** A host:port default ({@code localhost:6379}). */
+    private static final Pattern HOST_PORT = Pattern.compile("^(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0):(\\d{2,5})$");
+
+    /**
+     * The service attribute ("postgres.url") a variable derives from, given the service types present, from its
+     * name ({@link #serviceAttribute(String, Collection)}: well-known names and families such as DB_HOST,
+     * PG_PASSWORD, CELERY_BROKER_URL, *_REDIS_URL) or else from the code's default when that points at a local
+     * service ({@code redis://localhost:6379/0}, {@code jdbc:postgresql://localhost:5432/app},
+     * {@code localhost:6379}, a {@code localhost} default of a *_HOST named after the service); or null.
+     */
+    public static String serviceAttribute(String name, String codeDefault, Collection<String> serviceTypes) {
         Map<String, String> m = LINKS.get(name);
         if (m == null) {
+            Matcher suffix = SUFFIX_LINK.matcher(name);
+            if (suffix.find()) {
+                m = LINKS.get(switch (suffix.group(1)) {
+                    case "DATABASE_URI" -> "DATABASE_URI";
+                    case "BROKER_URL" -> "CELERY_BROKER_URL";
+                    default -> suffix.group(1);
+                });
+            }
+        }
+        if (m == null) {
+            String[] byDefault = fromDefault(name, codeDefault);
+            if (byDefault != null) {
+                for (String t : byDefault[0].split(",")) {
+                    if (serviceTypes.contains(t)) {
+                        return t + "." + byDefault[1];
+                    }
+                }
+            }
             return null;
         }
         for (Map.Entry<String, String> e : m.entrySet()) {
             if (serviceTypes.contains(e.getKey())) {
-                return e.getKey() + "." + e.getValue();
+                boolean jdbc = "url".equals(e.getValue()) && codeDefault != null && codeDefault.startsWith("jdbc:")
+                        && !"redis".equals(e.getKey()) && !"rabbitmq".equals(e.getKey());
+                return e.getKey() + "." + (jdbc ? "jdbc" : e.getValue()); // DB_URL defaulting to jdbc:… wants a JDBC URL
             }
         }
         return null;
@@ -243,7 +243,77 @@ public final class EnvNames {
      * nothing: it could name any database.
      */
     public static String impliedService(String name) {
+        return impliedService(name, null);
+    }
+
+    /** The service type(s) ("mysql,mariadb") and attribute a code default points at, or null. */
+    private static String[] fromDefault(String name, String def) {
+        if (def == null) {
+            return null;
+        }
+        String d = def.trim();
+        Matcher sc = SCHEME.matcher(d);
+        if (sc.find() && localHost(sc.group(3))) {
+            String types = switch (sc.group(2)) {
+                case "postgres", "postgresql" -> "postgres";
+                case "mysql" -> "mysql,mariadb";
+                case "mariadb" -> "mariadb,mysql";
+                case "mongodb", "mongodb+srv" -> "mongodb";
+                case "redis", "rediss" -> "redis";
+                default -> "rabbitmq";
+            };
+            return new String[] {types, sc.group(1) != null ? "jdbc" : "url"};
+        }
+        Matcher hp = HOST_PORT.matcher(d);
+        if (hp.matches()) {
+            for (String t : List.of("postgres", "mysql", "mongodb", "redis", "rabbitmq", "kafka")) {
+                dev.devops.descriptor.ServiceCatalog.Entry e = dev.devops.descriptor.ServiceCatalog.get(t);
+                if (e != null && String.valueOf(e.port()).equals(hp.group(2))) {
+                    return new String[] {"mysql".equals(t) ? "mysql,mariadb" : t, "kafka".equals(t) ? "brokers" : "address"};
+                }
+            }
+        }
         String n = name.toUpperCase(Locale.ROOT);
+        if (localHost(d) && n.matches(".*_(HOST|HOSTNAME|SERVER)$")) {
+            for (String[] w : new String[][] {{"REDIS", "redis"}, {"POSTGRES", "postgres"}, {"PG", "postgres"},
+                    {"MYSQL", "mysql,mariadb"}, {"MARIADB", "mariadb"}, {"MONGO", "mongodb"}, {"RABBIT", "rabbitmq"},
+                    {"AMQP", "rabbitmq"}, {"DB", "postgres,mysql,mariadb"}, {"DATABASE", "postgres,mysql,mariadb"}}) {
+                if (Pattern.compile("(^|_)" + w[0]).matcher(n).find()) {
+                    return new String[] {w[1], "host"};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean localHost(String host) {
+        return host.isEmpty() || host.equals("localhost") || host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("[::1]")
+                || host.equals("::1") || host.matches("(?i)(postgres|postgresql|db|database|mysql|mariadb|mongo|mongodb|redis|rabbitmq|rabbit|broker)");
+    }
+
+    /**
+     * The service type a variable implies from its name ({@link #impliedService(String)}, or a prefixed family:
+     * RQ_REDIS_URL, CACHE_REDIS_HOST) or from a code default pointing at a local service
+     * ({@code redis://localhost:6379}); null otherwise. A default naming MySQL implies mysql.
+     */
+    public static String impliedService(String name, String codeDefault) {
+        String byName = impliedByName(name);
+        if (byName != null) {
+            return byName;
+        }
+        // only a connection URL implies a service; a bare localhost host default only links to one already there
+        String[] d = codeDefault == null || !codeDefault.contains("://") ? null : fromDefault(name, codeDefault);
+        return d == null ? null : d[0].split(",")[0];
+    }
+
+    private static String impliedByName(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        if (n.matches(".*_REDIS_(URL|URI|HOST)$") || n.equals("REDIS_URI")) {
+            return "redis";
+        }
+        if (n.matches(".*_MONGO(DB)?_(URL|URI)$")) {
+            return "mongodb";
+        }
         if (n.equals("REDIS_URL") || n.equals("REDIS_ADDR") || n.equals("REDIS_HOST")) {
             return "redis";
         }
@@ -260,5 +330,43 @@ public final class EnvNames {
             return "kafka";
         }
         return null;
+    }
+
+    /** Variables that choose the database backend: DB_ENGINE, DATABASE_TYPE, DB_DIALECT, DB_CONNECTION … */
+    private static final Pattern SELECTOR = Pattern.compile(
+            "^(?:[A-Z0-9]+_)?(?:DB|DATABASE|SQL)_(?:ENGINE|TYPE|DIALECT|CONNECTION|DRIVER|BACKEND|VENDOR|KIND|PROVIDER|CLIENT)$"
+            + "|^TYPEORM_CONNECTION$");
+
+    /** Whether the variable selects which database backend the app uses (DB_ENGINE, DATABASE_TYPE, DB_DIALECT …). */
+    public static boolean isBackendSelector(String name) {
+        return SELECTOR.matcher(name).matches();
+    }
+
+    /**
+     * The value a backend selector takes for a service type, in the style the code uses: its default
+     * ({@code django.db.backends.sqlite3} → {@code django.db.backends.postgresql}), else the spelling of the
+     * type found in the code that reads it ({@code 'postgresql'}, {@code 'pg'}, {@code 'mysql2'}), else the type.
+     */
+    public static String selectorValue(String type, String codeDefault, String codeText) {
+        List<String> spellings = switch (type) {
+            case "postgres" -> List.of("postgresql", "postgres", "pg", "psql");
+            case "mysql" -> List.of("mysql", "mysql2");
+            case "mariadb" -> List.of("mariadb", "mysql");
+            case "mongodb" -> List.of("mongodb", "mongo");
+            default -> List.of(type);
+        };
+        if (codeDefault != null && codeDefault.startsWith("django.db.backends.")) {
+            return "django.db.backends." + ("postgres".equals(type) ? "postgresql" : "mariadb".equals(type) ? "mysql" : type);
+        }
+        String text = codeText == null ? "" : codeText;
+        if (text.contains("django.db.backends.")) {
+            return "django.db.backends." + ("postgres".equals(type) ? "postgresql" : "mariadb".equals(type) ? "mysql" : type);
+        }
+        for (String sp : spellings) {
+            if (Pattern.compile("['\"`]" + Pattern.quote(sp) + "['\"`]").matcher(text).find()) {
+                return sp;
+            }
+        }
+        return spellings.get(0).equals("postgresql") ? "postgres" : spellings.get(0);
     }
 }

@@ -56,7 +56,13 @@ public record EnvReference(String name, String path, int line, int column, Strin
         /** {@code env("X")} in a Prisma schema (datasource url) */
         PRISMA_ENV(true),
         /** A field of a pydantic {@code BaseSettings} subclass (upper-cased, env_prefix or alias applied) */
-        PYDANTIC_SETTINGS(true);
+        PYDANTIC_SETTINGS(true),
+        /**
+         * A call of a helper that reads the environment by its parameter ({@code env_bool("X", False)},
+         * {@code getEnv("X", "def")}), python-decouple's {@code config("X")} or django-environ's {@code env("X")}
+         * ({@link EnvHelpers}); required only when the helper fails on an unset variable
+         */
+        HELPER(true);
 
         private final boolean failsWhenUnset;
 

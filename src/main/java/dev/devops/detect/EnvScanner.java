@@ -71,6 +71,23 @@ public final class EnvScanner {
     private static final Pattern GO_TAG_DEFAULT = Pattern.compile("\\benv-?[dD]efault:\"([^\"]*)\"");
     private static final Pattern PRISMA_ENV = Pattern.compile("\\benv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
 
+    /** Python presence tests: {@code "X" in os.environ}, {@code "X" not in os.environ}. */
+    private static final Pattern PY_IN_ENVIRON =
+            Pattern.compile("(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1\\s+(?:not\\s+)?in\\s+(?:os\\.)?environ\\b");
+    /** An assignment target just before a read on the same line: {@code port := }, {@code const url = }, {@code url = }. */
+    private static final Pattern ASSIGNED = Pattern.compile("(?:^|[\\s(,;{])(?:const|let|var|final\\s+\\w+|String|val)?\\s*([A-Za-z_$][\\w$]*)\\s*(?::=|=)\\s*(?:[\\w.]+\\(\\s*)?$");
+    /** Aborting the program: a presence test followed by one of these makes the variable required. */
+    private static final Pattern ABORT = Pattern.compile(
+            "\\bthrow\\b|\\braise\\b|\\bpanic\\(|\\.Fatal(?:f|ln)?\\(|\\bos\\.Exit\\(|\\bprocess\\.exit\\(|\\bsys\\.exit\\(|\\bSystem\\.exit\\(");
+    /** Java/Kotlin null handling right after a getenv: a test, or a fallback. */
+    private static final Pattern JAVA_NULL_TEST = Pattern.compile("\\s*\\)\\s*(?:[!=]=\\s*null|\\?:)");
+    private static final Pattern JAVA_FALLBACK = Pattern.compile(
+            "\\s*\\)\\s*(?:\\?:\\s*\"([^\"]*)\"|\\)\\s*\\.orElse\\(\\s*\"([^\"]*)\"|,\\s*\"([^\"]*)\"\\s*\\))");
+    private static final Pattern JAVA_WRAPPED = Pattern.compile("\\b(?:Optional\\.ofNullable|Objects\\.requireNonNullElse)\\(\\s*$");
+    private static final Pattern GO_EMPTY_TEST = Pattern.compile("\\s*\\)\\s*[!=]=\\s*\"\"");
+    /** A next.config {@code env: { … }} block: its keys are inlined when the app is built. */
+    private static final Pattern NEXT_ENV_BLOCK = Pattern.compile("\\benv\\s*:\\s*\\{");
+
     private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private EnvScanner() {
@@ -105,6 +122,16 @@ public final class EnvScanner {
         Texts.Lines lines = new Texts.Lines(content);
         List<EnvReference> out = new ArrayList<>();
         Scan s = new Scan(relativePath, content, lines, syntax, out);
+        String base = relativePath.substring(relativePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (base.startsWith("next.config.")) {
+            Matcher nb = NEXT_ENV_BLOCK.matcher(content);
+            while (nb.find()) {
+                int end = EnvHelpers.closing(content, nb.end() - 1, '{', '}');
+                if (end > 0) {
+                    s.buildTime.add(new int[] {nb.end(), end});
+                }
+            }
+        }
         switch (syntax) {
             case JS -> s.js();
             case JAVA -> s.java();
@@ -171,6 +198,8 @@ public final class EnvScanner {
         private final Texts.Lines lines;
         private final Syntax syntax;
         private final List<EnvReference> out;
+        /** Offset ranges whose reads happen at build time only (next.config {@code env:}). */
+        final List<int[]> buildTime = new ArrayList<>();
 
         Scan(String path, String text, Texts.Lines lines, Syntax syntax, List<EnvReference> out) {
             this.path = path;
@@ -270,7 +299,15 @@ public final class EnvScanner {
         void java() {
             Matcher m = JAVA_GETENV.matcher(text);
             while (m.find()) {
-                add(m.group(1), m.start(1), null, Kind.SYSTEM_GETENV);
+                int close = m.end() - 1; // the getenv call's ')'
+                Matcher fb = JAVA_FALLBACK.matcher(text).region(close, text.length());
+                boolean wrapped = JAVA_WRAPPED.matcher(text).region(Math.max(0, m.start() - 60), m.start()).find();
+                String def = null;
+                if (fb.lookingAt() && (wrapped || fb.group(1) != null)) {
+                    def = fb.group(1) != null ? fb.group(1) : fb.group(2) != null ? fb.group(2) : fb.group(3);
+                }
+                boolean tested = wrapped || JAVA_NULL_TEST.matcher(text).region(close, text.length()).lookingAt();
+                add(m.group(1), m.start(1), def, Kind.SYSTEM_GETENV, def == null && tested);
             }
             m = JAVA_GETENV_DEFAULT.matcher(text);
             while (m.find()) {
@@ -341,6 +378,10 @@ public final class EnvScanner {
             python(PY_ENVIRON_INDEX, bareEnviron, false, Kind.PYTHON_ENVIRON);
             python(PY_ENVIRON_GET, bareEnviron, true, Kind.PYTHON_ENVIRON);
             python(PY_GETENV, bareGetenv, true, Kind.PYTHON_GETENV);
+            Matcher in = PY_IN_ENVIRON.matcher(text);
+            while (in.find()) {
+                add(in.group(2), in.start(2), null, Kind.PYTHON_ENVIRON, true); // a presence test copes with it unset
+            }
             schemas(EnvSchemas.python(text));
         }
 
@@ -378,7 +419,8 @@ public final class EnvScanner {
         void go() {
             Matcher m = GO_GETENV.matcher(text);
             while (m.find()) {
-                add(m.group(2), m.start(2), null, m.group(1).equals("Getenv") ? Kind.GO_GETENV : Kind.GO_LOOKUPENV);
+                boolean tested = GO_EMPTY_TEST.matcher(text).region(m.end() - 1, text.length()).lookingAt();
+                add(m.group(2), m.start(2), null, m.group(1).equals("Getenv") ? Kind.GO_GETENV : Kind.GO_LOOKUPENV, tested);
             }
             // config structs: `env:"HTTP_PORT,required"`, `env:"LOG_LEVEL" envDefault:"info"` (goclean's config.go)
             Matcher t = GO_TAG.matcher(text);
@@ -409,7 +451,90 @@ public final class EnvScanner {
             if (!ENV_NAME.matcher(name).matches() || inLineComment(offset)) {
                 return;
             }
-            out.add(new EnvReference(name, path, lines.line(offset), lines.column(offset), defaultValue, kind, optional));
+            for (int[] r : buildTime) {
+                if (offset >= r[0] && offset < r[1]) {
+                    return; // next.config env: inlined at build time, not read by the running app
+                }
+            }
+            String def = defaultValue;
+            boolean opt = optional || (syntax == Syntax.PYTHON && !isSchema(kind) && EnvHelpers.underPythonCondition(text, offset));
+            if (def == null && syntax != Syntax.SPRING_CONFIG && syntax != Syntax.PRISMA && kind != Kind.GO_STRUCT_TAG
+                    && kind.requiredWithoutDefault() && !isSchema(kind)) {
+                if (!opt) {
+                    String[] tested = assignedThenTested(offset);
+                    if (tested != null) {
+                        def = tested[1];
+                        opt = def == null;
+                        if (tested[0] != null && ABORT.matcher(tested[0]).find()) {
+                            opt = false; // if (!x) throw …: validated, so required
+                        }
+                    }
+                } else if (ABORT.matcher(block(offset)).find()) {
+                    opt = false; // a presence test that aborts: if (!process.env.X) throw …
+                }
+            }
+            out.add(new EnvReference(name, path, lines.line(offset), lines.column(offset), def, kind, opt));
+        }
+
+        private static boolean isSchema(Kind k) {
+            return k == Kind.ENVALID || k == Kind.ZOD || k == Kind.JOI || k == Kind.T3_ENV || k == Kind.PYDANTIC_SETTINGS;
+        }
+
+        /** The line at {@code offset}, with the next line when this one opens a block ({@code if (!x) {} …). */
+        private String block(int offset) {
+            String line = following(offset, 0);
+            String t = line.strip();
+            return t.endsWith("{") || t.endsWith(":") || t.endsWith(")") ? following(offset, 1) : line;
+        }
+
+        /** The rest of the line at {@code offset} and the next {@code n} lines. */
+        private String following(int offset, int n) {
+            int end = offset;
+            for (int i = 0; i <= n && end >= 0; i++) {
+                end = text.indexOf('\n', end + 1);
+            }
+            return text.substring(offset, end < 0 ? text.length() : end);
+        }
+
+        /**
+         * A read assigned to a name that the code then tests ({@code port := os.Getenv("PORT"); if port == "" { port =
+         * "8080" }}, {@code const url = process.env.X; if (url) …}, {@code x = os.environ.get("X")} …): {the test and
+         * the two lines after it, the literal assigned when empty or null}, or null when the name is not tested.
+         */
+        private String[] assignedThenTested(int offset) {
+            int ls = lines.lineStart(offset);
+            String before = text.substring(ls, offset);
+            int read = Math.max(Math.max(before.lastIndexOf("process.env"), before.lastIndexOf("os.")),
+                    Math.max(before.lastIndexOf("System."), before.lastIndexOf("environ")));
+            if (read < 0) {
+                return null;
+            }
+            Matcher a = ASSIGNED.matcher(before.substring(0, read));
+            if (!a.find()) {
+                return null;
+            }
+            String v = Pattern.quote(a.group(1));
+            if (a.group(1).length() < 2 || a.group(1).equals("os")) {
+                return null;
+            }
+            int from = text.indexOf('\n', offset);
+            if (from < 0) {
+                return null;
+            }
+            String rest = following(from, 12);
+            Pattern empty = Pattern.compile("\\bif\\s*\\(?\\s*" + v + "\\s*(?:==|===)\\s*(?:\"\"|''|null|nil|None|undefined)\\s*\\)?\\s*[{:]?\\s*"
+                    + v + "\\s*=\\s*(?:(['\"`])([^'\"`\\n]*)\\1|(-?\\d+(?:\\.\\d+)?)\\b)");
+            Matcher e = empty.matcher(rest);
+            if (e.find()) {
+                return new String[] {null, e.group(2) != null ? e.group(2) : e.group(3)};
+            }
+            Pattern test = Pattern.compile("\\bif\\s*\\(?\\s*(?:!|not\\s+)?\\s*" + v + "\\b\\s*(?:[!=]==?|\\)|:|\\{|is\\b|&&|\\|\\||and\\b|or\\b)"
+                    + "|(?<![\\w.$])" + v + "\\s*(?:\\?\\?|\\|\\||&&|\\?(?![.?])|\\bor\\b|\\bis\\s+(?:not\\s+)?None)");
+            Matcher t = test.matcher(rest);
+            if (t.find()) {
+                return new String[] {block(from + t.start()), null};
+            }
+            return null;
         }
 
         /** Whether {@code offset} sits after a line comment marker outside a string, or on a block-comment line. */

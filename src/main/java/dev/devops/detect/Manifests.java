@@ -30,6 +30,18 @@ final class Manifests {
     }
 
     /** package.json and friends: must hold a JSON object. */
+    private static final java.util.Set<String> MANIFEST_OR_LOCK = java.util.Set.of("package.json", "package-lock.json",
+            "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "pom.xml", "build.gradle",
+            "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.lockfile", "pyproject.toml",
+            "requirements.txt", "requirements-dev.txt", "pipfile", "pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock",
+            "setup.cfg", "go.mod", "go.sum", "go.work", "go.work.sum", "libs.versions.toml", "renovate.json");
+
+    /** A dependency manifest or lockfile: it lists client libraries, which tells nothing of what the code uses. */
+    static boolean isManifestOrLock(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return MANIFEST_OR_LOCK.contains(name) || name.matches("requirements.*\\.(txt|in)");
+    }
+
     static JsonNode json(RepoFiles repo, String rel) {
         return parse(JSON, repo, rel, "JSON");
     }

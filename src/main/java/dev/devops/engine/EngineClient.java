@@ -21,12 +21,22 @@ import java.util.Map;
  * everything after. Honours {@code DOCKER_HOST}
  * (unix:// and tcp://, default unix:///var/run/docker.sock) and never pins an API version, so the
  * client speaks whatever version the engine answers with.
+ *
+ * <p>Every call is bounded: {@code DEVOPS_ENGINE_CONNECT_TIMEOUT} (seconds, default {@value #DEFAULT_CONNECT_SECONDS})
+ * to connect, {@code DEVOPS_ENGINE_READ_TIMEOUT} (seconds, default {@value #DEFAULT_READ_SECONDS}) for an answer,
+ * except for the calls that wait for work by design (logs, attach, wait, stop, build, pull, exec). A tcp engine
+ * with {@code DOCKER_TLS_VERIFY} set is spoken to over TLS with the certificates of {@code DOCKER_CERT_PATH}
+ * (default ~/.docker), or not at all when they are missing: never in plain HTTP.
  */
 public final class EngineClient implements AutoCloseable {
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     private static final String HINT = "start dockerd (e.g. `sudo dockerd &` or `scripts/docker-engine.sh`) or set DOCKER_HOST";
 
+    public static final long DEFAULT_CONNECT_SECONDS = 3;
+    public static final long DEFAULT_READ_SECONDS = 60;
+
     private final String host;
+    private final Map<String, String> env;
     private DockerClient client;
     private DockerHttpClient http;
     /** The JSON mapper the client decodes answers with; {@link #prepare} warms this very instance. */
@@ -34,8 +44,9 @@ public final class EngineClient implements AutoCloseable {
     private final Object mapperLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EngineClient(String host) {
+    private EngineClient(String host, Map<String, String> env) {
         this.host = host;
+        this.env = Map.copyOf(env);
     }
 
     /** A client for the engine named by {@code DOCKER_HOST} in the process environment. */
@@ -46,11 +57,18 @@ public final class EngineClient implements AutoCloseable {
     /** A client for the engine named by {@code DOCKER_HOST} in {@code env} (the default socket without it). */
     public static EngineClient fromEnvironment(Map<String, String> env) {
         String h = env.get("DOCKER_HOST");
-        return forHost(h == null || h.isBlank() ? DEFAULT_HOST : h.trim());
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        for (String k : java.util.List.of("DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "HOME", "DEVOPS_ENGINE_CONNECT_TIMEOUT",
+                "DEVOPS_ENGINE_READ_TIMEOUT")) {
+            if (env.get(k) != null) {
+                settings.put(k, env.get(k));
+            }
+        }
+        return new EngineClient(h == null || h.isBlank() ? DEFAULT_HOST : h.trim(), settings);
     }
 
     public static EngineClient forHost(String host) {
-        return new EngineClient(host);
+        return new EngineClient(host, Map.of());
     }
 
     /** The engine address this client talks to. */
@@ -159,18 +177,95 @@ public final class EngineClient implements AutoCloseable {
         if (!scheme.equals("tcp")) {
             LazyTls.installAsDefault(); // the transport makes a TLS context even for a socket that never uses it
         }
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        Duration connectTimeout = Duration.ofSeconds(seconds("DEVOPS_ENGINE_CONNECT_TIMEOUT", DEFAULT_CONNECT_SECONDS));
+        long readSeconds = seconds("DEVOPS_ENGINE_READ_TIMEOUT", DEFAULT_READ_SECONDS);
+        boolean tls = scheme.equals("tcp") && tlsVerify();
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)
                 .withApiVersion(RemoteApiVersion.UNKNOWN_VERSION)
-                .build();
-        DockerHttpClient httpClient = new GuardedHttpClient(new ZerodepDockerHttpClient.Builder()
+                .withDockerTlsVerify(tls);
+        if (tls) {
+            builder.withDockerCertPath(certPath().toString());
+        }
+        DefaultDockerClientConfig config = builder.build();
+        if (tls) {
+            try {
+                if (config.getSSLConfig() == null || config.getSSLConfig().getSSLContext() == null) {
+                    throw new EngineException("DOCKER_TLS_VERIFY is set but no TLS context could be made from "
+                            + certPath() + ": check ca.pem, cert.pem and key.pem there");
+                }
+            } catch (EngineException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new EngineException("DOCKER_TLS_VERIFY is set but the certificates in " + certPath()
+                        + " cannot be used (" + rootMessage(e) + "): fix them or point DOCKER_CERT_PATH elsewhere", e);
+            }
+        }
+        DockerHttpClient httpClient = new GuardedHttpClient(transport(config, connectTimeout, Duration.ofSeconds(readSeconds)),
+                () -> transport(config, connectTimeout, null), this::unavailable, host, readSeconds);
+        this.http = httpClient;
+        return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper()), httpClient);
+    }
+
+    private static DockerHttpClient transport(DockerClientConfig config, Duration connect, Duration read) {
+        ZerodepDockerHttpClient.Builder b = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(3))
-                .build(), this::unavailable);
-        this.http = httpClient;
-        return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper()), httpClient);
+                .connectionTimeout(connect);
+        if (read != null) {
+            b.responseTimeout(read);
+        }
+        return b.build();
+    }
+
+    /** DOCKER_TLS_VERIFY as the docker CLI reads it: set and not empty means verify (and then certificates are required). */
+    private boolean tlsVerify() {
+        String v = env.get("DOCKER_TLS_VERIFY");
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        Path dir = certPath();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String f : java.util.List.of("ca.pem", "cert.pem", "key.pem")) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                missing.add(f);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new EngineException("DOCKER_TLS_VERIFY is set but " + String.join(", ", missing) + " "
+                    + (missing.size() == 1 ? "is" : "are") + " missing from " + dir
+                    + " (DOCKER_CERT_PATH): refusing to talk to " + host + " without TLS; set DOCKER_CERT_PATH to the"
+                    + " directory with ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY");
+        }
+        return true;
+    }
+
+    private Path certPath() {
+        String p = env.get("DOCKER_CERT_PATH");
+        if (p != null && !p.isBlank()) {
+            return Path.of(p);
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return Path.of(home == null ? "." : home, ".docker");
+    }
+
+    /** A timeout setting in whole seconds; a value that is not a positive number is a UserError (exit 2). */
+    private long seconds(String name, long def) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new dev.devops.core.UserError(null, name + "='" + v + "' is not a number of seconds",
+                "set it to a whole number above 0, or unset it (default " + def + ")");
     }
 
     private EngineException unavailable(String why) {

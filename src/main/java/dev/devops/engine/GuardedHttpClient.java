@@ -2,41 +2,112 @@ package dev.devops.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
- * The transport with one addition: until a request has reached the engine, a request that cannot
- * connect fails with the "no Docker engine" message and its hint. This replaces a ping before the
- * first call (a round trip on every command's critical path) with the first real call itself.
+ * The transport with three additions.
+ * <ul>
+ * <li>Until a request has reached the engine, a request that cannot connect fails with the "no Docker engine"
+ * message and its hint. This replaces a ping before the first call (a round trip on every command's critical
+ * path) with the first real call itself.</li>
+ * <li>Every other transport failure (a reset connection, an engine that does not answer within the read timeout)
+ * is an {@link EngineException} naming what happened (exit 3), never a bare exception.</li>
+ * <li>Requests that legitimately wait (logs and attach streams, events, container wait and stop, builds, pulls,
+ * exec) go to a second transport without a read timeout; every other call is bounded by the first one's.</li>
+ * </ul>
  */
 final class GuardedHttpClient implements DockerHttpClient {
-    private final DockerHttpClient delegate;
+    /** Paths (after the optional /vX.Y prefix) whose answers may take as long as the work they wait for. */
+    private static final Pattern WAITS = Pattern.compile("^(?:/v[0-9.]+)?/(?:containers/[^/?]+/(?:logs|attach|wait|stop|restart|kill|stats)"
+            + "|events|build|images/create|images/[^?]+/push|exec/[^/?]+/start|session)(?:[/?].*)?$");
+
+    private final DockerHttpClient bounded;
+    private final Supplier<DockerHttpClient> unboundedMaker;
     private final Function<String, EngineException> unavailable;
+    private final String host;
+    private final long readTimeoutSeconds;
+    private volatile DockerHttpClient unbounded;
     private volatile boolean reached;
 
     GuardedHttpClient(DockerHttpClient delegate, Function<String, EngineException> unavailable) {
-        this.delegate = delegate;
+        this(delegate, () -> delegate, unavailable, "the engine", 0);
+    }
+
+    GuardedHttpClient(DockerHttpClient bounded, Supplier<DockerHttpClient> unbounded,
+            Function<String, EngineException> unavailable, String host, long readTimeoutSeconds) {
+        this.bounded = bounded;
+        this.unboundedMaker = unbounded;
         this.unavailable = unavailable;
+        this.host = host;
+        this.readTimeoutSeconds = readTimeoutSeconds;
+    }
+
+    /** Whether {@code path} is a request that may wait without bound for the engine's answer. */
+    static boolean waits(String path) {
+        return WAITS.matcher(path).matches();
+    }
+
+    private DockerHttpClient route(Request request) {
+        if (request.hijackedInput() == null && !waits(request.path())) {
+            return bounded;
+        }
+        DockerHttpClient u = unbounded;
+        if (u == null) {
+            synchronized (this) {
+                if (unbounded == null) {
+                    unbounded = unboundedMaker.get();
+                }
+                u = unbounded;
+            }
+        }
+        return u;
     }
 
     @Override
     public Response execute(Request request) {
-        if (reached) {
-            return delegate.execute(request);
-        }
+        DockerHttpClient d = route(request);
         try {
-            Response r = delegate.execute(request);
+            Response r = d.execute(request);
             reached = true;
             return r;
+        } catch (EngineException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (isConnectFailure(e)) {
+            if (!isConnectFailure(e)) {
+                throw e;
+            }
+            if (!reached && !timedOut(e)) {
                 throw unavailable.apply(EngineClient.rootMessage(e));
             }
-            throw e;
+            throw lost(request, e);
         }
     }
 
-    /** A transport failure before any byte of an answer: an I/O error anywhere in the cause chain. */
+    /** The one-line error for a transport failure after the engine was reached. */
+    EngineException lost(Request request, Throwable e) {
+        String what = request.method() + " " + request.path().replaceFirst("^/v[0-9.]+", "").replaceFirst("\\?.*", "");
+        if (timedOut(e)) {
+            return new EngineException("the Docker engine at " + host + " did not answer " + what + " within "
+                    + readTimeoutSeconds + " s: it is overloaded or stuck; raise DEVOPS_ENGINE_READ_TIMEOUT (seconds)"
+                    + " or check the engine", e);
+        }
+        return new EngineException("lost the connection to the Docker engine at " + host + " during " + what + " ("
+                + EngineClient.rootMessage(e) + "): check the engine and run the command again", e);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A transport failure: an I/O error anywhere in the cause chain. */
     static boolean isConnectFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException) {
@@ -48,6 +119,13 @@ final class GuardedHttpClient implements DockerHttpClient {
 
     @Override
     public void close() throws IOException {
-        delegate.close();
+        try {
+            bounded.close();
+        } finally {
+            DockerHttpClient u = unbounded;
+            if (u != null && u != bounded) {
+                u.close();
+            }
+        }
     }
 }

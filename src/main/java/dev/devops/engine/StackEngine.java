@@ -94,6 +94,34 @@ public final class StackEngine implements AutoCloseable {
                 ? new LinkedHashSet<>(stack.services().stream().map(ServiceSpec::name).toList())
                 : graph.withDependencies(opts.services());
         List<Container> existing = projectContainers(stack.project());
+        if (!existing.isEmpty()) {
+            return up(stack, opts, graph, selected, existing);
+        }
+        try {
+            return up(stack, opts, graph, selected, existing);
+        } catch (RuntimeException e) {
+            rollBack(stack, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A first up (no container of the project existed) that failed is undone: its containers and networks are
+     * removed (volumes are kept), so nothing is left that only {@code down} would clear. The failure's own
+     * message already carries what the user needs (build output, healthcheck log). Best effort: a rollback that
+     * fails too is attached to the original error.
+     */
+    private void rollBack(StackSpec stack, RuntimeException cause) {
+        try {
+            listener.event(new ServiceEvent(stack.project(), null, ServiceState.WARNING,
+                    "the first up of " + stack.project() + " failed: removing its containers and networks"));
+            down(stack, DownOptions.defaults());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing) {
         CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
         Map<String, String> imageIds;
         try {

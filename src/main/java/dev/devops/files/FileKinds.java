@@ -44,6 +44,16 @@ public final class FileKinds {
             + "|\\.gitlab-ci\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|azure-pipelines\\.ya?ml"
             + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
             + "|appveyor\\.ya?ml|cloudbuild\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml)");
+    /** Directories of build, release and CI tooling, and of build-tool wrappers ({@code .mvn/wrapper}, {@code gradle/wrapper}). */
+    private static final Pattern BUILD_SCRIPT_DIR = Pattern.compile(
+            "(?i)(^|.*/)(scripts?|tools|\\.github|\\.circleci|\\.husky|\\.buildkite|\\.mvn|gradle/wrapper|ci|\\.ci|release)/.*");
+    /** Build-tool configuration and build/release scripts by name: evaluated when the app is built, not when it runs. */
+    private static final Pattern BUILD_SCRIPT_NAME = Pattern.compile("(?i)(?:(?:webpack|vite|vitest|rollup|esbuild|babel"
+            + "|postcss|tailwind|jest|karma|playwright|cypress|eslint|prettier|stylelint|commitlint|lint-staged|tsup"
+            + "|turbo|svelte|astro|snowpack|parcel|gulpfile|gruntfile|metro|craco|storybook)(?:[.-][\\w.-]*)?"
+            + "\\.(?:js|cjs|mjs|ts|cts|mts)|\\.eslintrc\\.c?js|setup\\.py|noxfile\\.py|fabfile\\.py|dodo\\.py"
+            + "|mvnw|gradlew|mvnw\\.cmd|gradlew\\.bat|mavenwrapperdownloader\\.java"
+            + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[.-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
 
     /** The kinds of dotenv file. */
     public enum Dotenv {
@@ -169,5 +179,16 @@ public final class FileKinds {
     /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
     public static boolean isCi(String path) {
         return CI_PATH.matcher(path).matches();
+    }
+
+    /**
+     * Build, release and CI tooling rather than the app's runtime code: files under {@code scripts/}, {@code tools/},
+     * {@code .github/}, {@code ci/}, build-tool wrappers ({@code mvnw}, {@code gradlew}, {@code .mvn/wrapper}), and
+     * build-tool configuration ({@code webpack.config.js}, {@code vite.config.ts}, {@code babel.config.js},
+     * {@code setup.py}, {@code release.js} …). What they read is configuration of the build, not of the running app.
+     */
+    public static boolean isBuildScript(String path) {
+        return BUILD_SCRIPT_DIR.matcher(path).matches() || BUILD_SCRIPT_NAME.matcher(name(path)).matches()
+                || isCi(path);
     }
 }

@@ -130,11 +130,28 @@ public final class GitRepository {
         return hasCommits;
     }
 
+    /**
+     * Whether the repository has no commit yet, as after {@code git init}: HEAD names a branch and no ref exists.
+     * A HEAD that does not resolve otherwise (a missing or damaged commit object) is a GitException, not "empty".
+     */
+    boolean unbornOrThrow() {
+        if (hasCommits()) {
+            return false;
+        }
+        Result sym = run(dir, List.of("symbolic-ref", "-q", "HEAD"), null);
+        Result refs = run(dir, List.of("for-each-ref", "--count=1", "--format=%(refname)"), null);
+        if (sym.exit == 0 && refs.exit == 0 && refs.out().isBlank()) {
+            return true;
+        }
+        throw new GitException("HEAD does not resolve to a commit: the repository is damaged (a missing or corrupt object)"
+                + (refs.stderr.isBlank() ? "" : ": " + firstLine(refs.stderr, "")) + "; run 'git fsck' to see what is wrong");
+    }
+
     /** The added lines of the staged diff (index against HEAD, or against nothing before the first commit). */
     public void stagedAdditions(Consumer<AddedLines> out) {
         List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "diff", "--cached", "-U0",
                 "--no-color", "--no-ext-diff", "--no-textconv", "--full-index", "-M", "--diff-filter=ACMRT"));
-        if (!hasCommits()) {
+        if (unbornOrThrow()) {
             args.add("--root");
         }
         stream(args, new DiffParser(out, false));
@@ -146,7 +163,7 @@ public final class GitRepository {
      * A blob that an earlier commit already produced is skipped (each blob is scanned once).
      */
     public void history(String range, Consumer<AddedLines> out) {
-        if (!hasCommits()) {
+        if (unbornOrThrow()) {
             return;
         }
         List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color",

@@ -1,28 +1,43 @@
 package dev.devops.lint;
 
-import dev.devops.core.Quote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devops.core.AtomicWrite;
+import dev.devops.core.InputFiles;
+import dev.devops.core.Quote;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A file of finding fingerprints (rule, path, hash of the secret; never the secret) for adopting the
- * linter on an old repository: {@code --write-baseline F} records today's findings, {@code --baseline F}
- * reports only findings whose fingerprint is not in it. Lines are not part of a fingerprint, so moving
- * code does not resurface old findings.
+ * A file of finding fingerprints for adopting the linter on an old repository: {@code --write-baseline F}
+ * records today's findings, {@code --baseline F} reports only findings whose fingerprint is not in it.
+ *
+ * <p>A published fingerprint ({@link #located}) is a hash of the rule, the path and the finding's ordinal among
+ * that rule's findings in that file, nothing of the finding's text: a hash that covered a secret (or the line
+ * holding it) could be reversed by guessing a weak password, and a salt stored beside it would not stop that.
+ * Lines are not part of it, so moving code does not resurface old findings; a new finding of a rule in a file
+ * adds one fingerprint, so it is reported (in a file with several, as the last of them).
  */
 public final class Baseline {
+    /** A baseline larger than this is refused (one of 100,000 findings is about 13 MB). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private final Set<String> fingerprints;
 
     private Baseline(Set<String> fingerprints) {
@@ -39,15 +54,11 @@ public final class Baseline {
 
     /** Reads a baseline written by {@link #write}; a missing or malformed file is a UserError. */
     public static Baseline read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new UserError(SourceLocation.of(file), "baseline file not found",
                     "create it with --write-baseline " + file);
-        } catch (IOException e) {
-            throw new UserError(SourceLocation.of(file), "cannot read the baseline: " + e.getMessage(), null);
         }
+        byte[] bytes = InputFiles.readBytes(file, MAX_BYTES);
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(bytes);
@@ -73,6 +84,31 @@ public final class Baseline {
         return new Baseline(fps);
     }
 
+    /**
+     * {@code findings} (sorted by file, line, column) with their fingerprints replaced by published ones: the hash
+     * of rule, path and ordinal, so no fingerprint in a report or baseline depends on a secret.
+     */
+    public static List<Finding> located(List<Finding> findings) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String key = f.rule().id() + "\u0000" + f.path();
+            int n = seen.merge(key, 1, Integer::sum);
+            out.add(new Finding(f.rule(), f.severity(), f.path(), f.line(), f.column(), f.message(), f.hint(),
+                    f.redacted(), hash(key + "\u0000" + n), f.properties()));
+        }
+        return out;
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("devops-baseline/2\u0000" + s).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes the fingerprints of {@code findings}, sorted, so the file diffs well under version control. */
     public static void write(Path file, Collection<Finding> findings) {
         TreeMap<String, Finding> sorted = new TreeMap<>();
@@ -88,15 +124,7 @@ public final class Baseline {
             sep = ",\n";
         }
         sb.append(sorted.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, sb, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(SourceLocation.of(file), "cannot write the baseline: " + e.getMessage(), null);
-        }
+        AtomicWrite.write(file, sb.toString());
     }
 
 }

@@ -115,7 +115,15 @@ public final class LintRunner {
 
     public Report run(Options o) {
         long t0 = System.nanoTime();
+        if (o.baseline() != null && o.writeBaseline() != null && sameFile(o.baseline(), o.writeBaseline())) {
+            throw new UserError(SourceLocation.of(o.writeBaseline()), "--baseline and --write-baseline name the same file",
+                    "to refresh a baseline, run --write-baseline alone; to check against it, --baseline alone");
+        }
         List<Check> selected = select(o.only(), o.skip());
+        if (selected.isEmpty()) {
+            throw new UserError(null, "--only and --skip leave no check to run",
+                    "drop the categories from --skip that --only names");
+        }
         if (o.mode() == Mode.STDIN || o.mode() == Mode.HISTORY) {
             Path p = o.paths().get(0);
             if (!Files.isDirectory(p)) {
@@ -276,12 +284,14 @@ public final class LintRunner {
             kept.replaceAll(f -> rebase(f, prefix, true));
         }
         kept.sort(ORDER);
+        kept = Baseline.located(kept);
+        // read before writing: the two may be one file (the command refuses that; a library caller gets sense)
+        Baseline b = o.baseline() == null ? null : Baseline.read(locate(o.baseline(), ws));
         if (o.writeBaseline() != null) {
             Baseline.write(o.writeBaseline(), kept);
         }
         int baselined = 0;
-        if (o.baseline() != null) {
-            Baseline b = Baseline.read(locate(o.baseline(), ws));
+        if (b != null) {
             List<Finding> fresh = new ArrayList<>();
             for (Finding f : kept) {
                 if (b.contains(f)) {
@@ -339,6 +349,17 @@ public final class LintRunner {
         } catch (IOException ignored) {
             // as above
         }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall back to the names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** path, then line, column, rule id, then commit (history lists the same line of several commits). */

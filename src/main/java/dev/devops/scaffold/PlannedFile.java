@@ -1,5 +1,8 @@
 package dev.devops.scaffold;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 /**
  * One file of a {@link Plan}.
  *
@@ -10,9 +13,11 @@ package dev.devops.scaffold;
  * @param reason       a short human explanation ("added .env, .env.*"; "edited since devops wrote it"), or ""
  * @param origin       who the existing file belongs to ({@link GeneratedFiles#origin}); null when it does not
  *                     exist or is merged rather than generated (.gitignore)
+ * @param charset      how the contents are written: UTF-8, or ISO-8859-1 for a user's file that is not UTF-8 and
+ *                     is merged (each byte one char, so its bytes are written back exactly as they were)
  */
 public record PlannedFile(String relativePath, Action action, String oldContent, String newContent, String reason,
-                          GeneratedFiles.Origin origin) {
+                          GeneratedFiles.Origin origin, Charset charset) {
 
     /** What happens to a file. */
     public enum Action {
@@ -31,6 +36,17 @@ public record PlannedFile(String relativePath, Action action, String oldContent,
 
     public PlannedFile {
         reason = reason == null ? "" : reason;
+        charset = charset == null ? StandardCharsets.UTF_8 : charset;
+    }
+
+    public PlannedFile(String relativePath, Action action, String oldContent, String newContent, String reason,
+            GeneratedFiles.Origin origin) {
+        this(relativePath, action, oldContent, newContent, reason, origin, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes to write. */
+    public byte[] newBytes() {
+        return newContent.getBytes(charset);
     }
 
     /** Whether the existing file is the user's own (it has no generated-file notice). */

@@ -307,11 +307,35 @@ public final class RenderModel {
             // the container port is fixed by the image (EXPOSE, healthcheck, published port): a PORT from the
             // host's .env must not move the app away from it
             m.put("compose", String.valueOf(appPort));
+        } else if (sharedServiceVar(d, v.name()) != null) {
+            // the app reads a variable a service container declares (POSTGRES_PASSWORD): one value for both
+            ServiceCatalog.ServiceVar sv = sharedServiceVar(d, v.name());
+            m.put("compose", interpolation(sv.name(), sv.secret(), sv.defaultValue()));
+            m.put("required", sv.secret());
+        } else if (v.required() && v.defaultValue() == null) {
+            m.put("compose", interpolation(v.name(), true, null));
+        } else if (v.defaultValue() != null && !v.secret()) {
+            m.put("compose", interpolation(v.name(), false, v.defaultValue()));
         } else {
-            m.put("compose", interpolation(v.name(), v.secret() || (v.required() && v.defaultValue() == null),
-                    v.defaultValue()));
+            // optional without a default we may write (a flag, an optional secret): passed through only when set in
+            // .env or the shell, so the code's own default or unset-check applies (an empty value would not)
+            m.put("passThrough", true);
+            m.put("compose", "");
         }
         return m;
+    }
+
+    /** The variable named {@code name} that a service of the project declares, or null. */
+    private static ServiceCatalog.ServiceVar sharedServiceVar(Descriptor d, String name) {
+        for (Service s : d.services().values()) {
+            if (s.catalog() != null) {
+                ServiceCatalog.ServiceVar v = serviceVar(s, name);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
     }
 
     static Map<String, Object> service(Service s) {

@@ -1,5 +1,7 @@
 package dev.devops.scaffold;
 
+import dev.devops.core.AtomicWrite;
+import dev.devops.core.InputFiles;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.descriptor.App;
@@ -10,6 +12,7 @@ import dev.devops.descriptor.Language;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,7 +216,7 @@ public final class Scaffolder {
                 case CONFLICT -> force ? Outcome.OVERWRITTEN : Outcome.SKIPPED;
             };
             if (o == Outcome.CREATED || o == Outcome.UPDATED || o == Outcome.OVERWRITTEN) {
-                AtomicWrite.write(root.resolve(f.relativePath()), f.newContent());
+                AtomicWrite.write(root.resolve(f.relativePath()), f.newBytes());
             }
             out.add(new Applied(f, o));
         }
@@ -246,18 +249,43 @@ public final class Scaffolder {
         };
     }
 
+    /** A .gitignore larger than this is refused rather than merged (no real one comes close). */
+    static final long MAX_GITIGNORE = 64L * 1024 * 1024;
+
+    /**
+     * The .gitignore merge. The user's file is read as bytes and written back byte for byte with the lines
+     * appended: as UTF-8 when it is UTF-8, else as ISO-8859-1 (one char per byte), whatever its size up to
+     * {@link #MAX_GITIGNORE}; never a placeholder in its place.
+     */
     private static PlannedFile gitignore(Path root) {
-        String old = read(root.resolve(".gitignore"));
+        Path p = root.resolve(".gitignore");
+        byte[] bytes = Files.exists(p) ? InputFiles.readBytes(p, MAX_GITIGNORE) : null;
+        Charset cs = bytes == null || utf8(bytes) != null ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        String old = bytes == null ? null : new String(bytes, cs);
         List<String> add = GitignoreMerge.missing(old);
         if (add.isEmpty()) {
-            return new PlannedFile(".gitignore", PlannedFile.Action.UNCHANGED, old, old, "", null);
+            return new PlannedFile(".gitignore", PlannedFile.Action.UNCHANGED, old, old, "", null, cs);
         }
         String merged = GitignoreMerge.merge(old, add);
         return new PlannedFile(".gitignore", old == null ? PlannedFile.Action.CREATE : PlannedFile.Action.UPDATE,
-                old, merged, "added " + String.join(", ", add), null);
+                old, merged, "added " + String.join(", ", add), null, cs);
     }
 
-    /** The file's text, or null when it does not exist. Binary, huge or non-UTF-8 files read as a marker text. */
+    /** {@code bytes} as UTF-8 text, or null when they are not UTF-8. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A generated file's current text for comparison and diffs, or null when it does not exist. Binary, huge or
+     * non-UTF-8 files read as a marker text: they can only be a CONFLICT (never merged), so the marker is shown,
+     * never written. Anything but a regular file in the way is a UserError.
+     */
     static String read(Path p) {
         if (!Files.exists(p)) {
             return null;
@@ -271,16 +299,11 @@ public final class Scaffolder {
             if (size > MAX_READ) {
                 return "(a file of " + size + " bytes, not shown)\n";
             }
-            byte[] bytes = Files.readAllBytes(p);
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return "(a binary file of " + size + " bytes, not shown)\n";
-            }
         } catch (IOException e) {
-            throw new UserError(SourceLocation.of(p), "cannot read the file: " + e.getMessage(),
-                    "check its permissions");
+            throw new UserError(SourceLocation.of(p), "cannot read the file: " + e.getMessage(), "check its permissions");
         }
+        byte[] bytes = InputFiles.readBytes(p, MAX_READ);
+        String text = utf8(bytes);
+        return text != null ? text : "(a binary file of " + bytes.length + " bytes, not shown)\n";
     }
 }

@@ -9,6 +9,10 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -42,6 +46,7 @@ public final class TemplateSource {
         cfg.setLocalizedLookup(false);
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
+        cfg.setObjectWrapper(new SingleLineWrapper());
         TemplateLoader builtIn = new ClassTemplateLoader(TemplateSource.class, "/templates");
         if (overrideDir == null) {
             cfg.setTemplateLoader(builtIn);
@@ -121,6 +126,40 @@ public final class TemplateSource {
             throw new UserError(SourceLocation.of(origin(name)), "cannot render the template: " + e.getMessage(), null);
         }
         return out.toString();
+    }
+
+    /**
+     * Every string of the model reaches a template on one line: every generated format (Dockerfile, compose YAML,
+     * .env, .dockerignore, and the comments in each) is line-based, so a line break in a descriptor value (an env
+     * description, a framework name) would start a line of its own there: an instruction, a key, a variable. Line
+     * breaks and other control characters become spaces; quoting for the value's context is the template's job
+     * ({@code yaml()}, {@code json()}, {@code envValue()}).
+     */
+    static final class SingleLineWrapper extends DefaultObjectWrapper {
+        SingleLineWrapper() {
+            super(Configuration.VERSION_2_3_34);
+        }
+
+        @Override
+        public TemplateModel wrap(Object obj) throws TemplateModelException {
+            return obj instanceof String s ? new SimpleScalar(singleLine(s)) : super.wrap(obj);
+        }
+    }
+
+    /** {@code s} with CR, LF, NEL, U+2028/U+2029 and other control characters (tab excepted) as spaces. */
+    static String singleLine(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = (c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
+            if (bad && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(bad ? ' ' : c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** The template an error is in: an included one when FreeMarker says so, else the one rendered. */

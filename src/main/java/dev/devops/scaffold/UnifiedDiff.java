@@ -2,6 +2,9 @@ package dev.devops.scaffold;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Line-based unified diff (3 lines of context), from a longest-common-subsequence table over the lines that
@@ -16,6 +19,50 @@ public final class UnifiedDiff {
     }
 
     private enum Op { KEEP, DEL, ADD }
+
+    /** {@code KEY=value}, {@code KEY: value}, {@code - KEY=value}, {@code ENV KEY=value}, {@code export KEY=value}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "^(\\s*(?:-\\s+)?(?:(?:ENV|ARG|export)\\s+)?[\"']?)([A-Za-z_][A-Za-z0-9_.-]*)([\"']?\\s*[:=]\\s*)(\\S.*)$");
+    /** Dockerfile {@code ENV KEY value}. */
+    private static final Pattern ENV_SPACE = Pattern.compile("^(\\s*(?:ENV|ARG)\\s+)([A-Za-z_][A-Za-z0-9_]*)(\\s+)(\\S.*)$");
+    /** The password of a URL: {@code scheme://user:PASSWORD@host}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)([^\\s@/]+)@");
+    /** A value that only refers to a variable (no default that could be a secret): {@code ${X}}, {@code $X}, {@code ${X:?msg}}. */
+    private static final Pattern REFERENCE = Pattern.compile("^[\"']?(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?\\?[^}]*)?}|\\$[A-Za-z_][A-Za-z0-9_]*)[\"']?$");
+    static final String MASK = "****";
+
+    /**
+     * {@code diff} with the values of secrets masked on every line: a value assigned to a name {@code secretName}
+     * accepts (in .env, YAML, Dockerfile and shell forms), and every password in a URL. Diffs of a user's files
+     * are printed by {@code render --check}, {@code --dry-run} and lint's drift rule; no secret of theirs may show.
+     */
+    public static String redact(String diff, Predicate<String> secretName) {
+        if (diff == null || diff.isEmpty()) {
+            return diff;
+        }
+        StringBuilder sb = new StringBuilder(diff.length());
+        for (String line : diff.split("\n", -1)) {
+            if (line.startsWith("--- ") || line.startsWith("+++ ") || line.startsWith("@@") || line.isEmpty()) {
+                sb.append(line).append('\n');
+                continue;
+            }
+            sb.append(line.charAt(0)).append(redactLine(line.substring(1), secretName)).append('\n');
+        }
+        sb.setLength(sb.length() - 1);
+        return sb.toString();
+    }
+
+    static String redactLine(String body, Predicate<String> secretName) {
+        String out = URL_PASSWORD.matcher(body).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        for (Pattern p : List.of(ASSIGNMENT, ENV_SPACE)) {
+            Matcher m = p.matcher(out);
+            if (m.matches() && secretName.test(m.group(2)) && !REFERENCE.matcher(m.group(4).strip()).matches()
+                    && !m.group(4).strip().equals(MASK)) {
+                return m.group(1) + m.group(2) + m.group(3) + MASK;
+            }
+        }
+        return out;
+    }
 
     private record Edit(Op op, String line) {
     }

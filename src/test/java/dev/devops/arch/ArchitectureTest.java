@@ -58,6 +58,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void composeDependsOnlyOnCoreFilesAndYaml() {
+        check(noClasses().that().resideInAPackage("dev.devops.compose..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.devops.descriptor..", "dev.devops.detect..",
+                        "dev.devops.scaffold..", "dev.devops.lint..", "dev.devops.report..", "dev.devops.git..",
+                        "dev.devops.engine..", "dev.devops.cli.."));
+    }
+
+    @Test
     void scaffoldDependsOnlyOnCoreFilesDescriptorAndYaml() {
         check(noClasses().that().resideInAPackage("dev.devops.scaffold..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.devops.cli..", "dev.devops.engine..",

@@ -117,6 +117,26 @@ class InitRenderCommandTest {
     }
 
     @Test
+    void noDiffPrintsTheSecretsOfTheFilesItComparesWith() throws IOException {
+        descriptor();
+        CliRun.run("render", dir.toString());
+        String pw = "Xq7" + "zK9wq2Lp";
+        // the user put real values into the generated compose file, as people do
+        String compose = Files.readString(dir.resolve("docker-compose.yml"));
+        Files.writeString(dir.resolve("docker-compose.yml"), compose.replaceFirst("(?m)^(\\s+)SECRET_KEY: .*$",
+                "$1SECRET_KEY: " + pw + "\n$1DATABASE_URL_OVERRIDE: postgres://app:" + pw + "@db/app"));
+        for (String[] args : List.of(new String[] {"render", dir.toString(), "--check"},
+                new String[] {"render", dir.toString(), "--dry-run"}, new String[] {"render", dir.toString(), "--dry-run", "--force"},
+                new String[] {"init", dir.toString(), "--dry-run"}, new String[] {"render", dir.toString()})) {
+            CliRun r = CliRun.run(args);
+            assertTrue(r.out().contains("SECRET_KEY: ****"), String.join(" ", args) + ":\n" + r.out());
+            assertFalse((r.out() + r.err()).contains("zK9"), String.join(" ", args) + " printed the secret:\n" + r.out());
+        }
+        CliRun lint = CliRun.run("lint", dir.toString(), "--format", "json");
+        assertFalse((lint.out() + lint.err()).contains("zK9"), "lint's drift diff printed the secret:\n" + lint.out());
+    }
+
+    @Test
     void renderWithoutDescriptorSaysRunInitFirst() {
         CliRun r = CliRun.run("render", dir.toString());
         assertEquals(2, r.code());

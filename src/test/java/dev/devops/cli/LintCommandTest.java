@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -154,7 +155,7 @@ class LintCommandTest {
         r.write("new.py", "print(1)\n"); // untracked, not ignored: linted
         assertEquals(0, run("lint", tmp.toString(), "--max-file-size", "1K", "--no-color"));
         assertTrue(out().contains("No findings in 2 files; skipped 1 binary, 1 too large"), out());
-        assertEquals(1, run("lint", tmp.toString()));
+        assertEquals(1, run("lint", tmp.toString()), out() + err());
         assertTrue(out().contains("big.txt:2:13"), out());
         assertFalse(out().contains("local.py"), out());
     }
@@ -201,6 +202,57 @@ class LintCommandTest {
         Files.writeString(baseline, "{ not json");
         assertEquals(2, run("lint", tmp.toString(), "--baseline", baseline.toString()));
         assertTrue(err().contains(".devops-baseline.json:1:"), err());
+    }
+
+    @Test
+    void aFingerprintTellsNothingAboutTheSecretSoAWeakPasswordCannotBeGuessedBack() throws Exception {
+        TestRepo r = TestRepo.init(tmp);
+        List<String> prints = new java.util.ArrayList<>();
+        for (String weak : List.of("hunter2hunter2", "password123456")) {
+            r.write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n"
+                    + "      POSTGRES_PASSWORD: " + weak + "\n").commit(weak);
+            Path baseline = tmp.resolve("b-" + weak.charAt(0) + ".json");
+            assertEquals(1, run("lint", tmp.toString(), "--write-baseline", baseline.toString()));
+            String written = Files.readString(baseline);
+            assertFalse(written.contains(weak), written);
+            prints.add(written);
+            run("lint", tmp.toString(), "--format", "json");
+            assertFalse(out().contains(weak), out());
+            // nothing in the report or the baseline is a hash over the password: the old fingerprint would be
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            String oldStyle = java.util.HexFormat.of().formatHex(md.digest(("DC0003\0docker-compose.yml\0      POSTGRES_PASSWORD: "
+                    + weak).strip().getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            assertFalse(written.contains(oldStyle) || out().contains(oldStyle));
+        }
+        // two different passwords at the same place: the same fingerprints, so none of them depends on the password
+        assertEquals(prints.get(0), prints.get(1));
+    }
+
+    @Test
+    void theBaselineCannotBeReadAndWrittenInOneRun() throws Exception {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("old.py", password()).commit("old");
+        Path baseline = tmp.resolve("b.json");
+        assertEquals(2, run("lint", tmp.toString(), "--baseline", baseline.toString(), "--write-baseline",
+                tmp.resolve(".").resolve("b.json").toString()));
+        assertTrue(err().contains("--baseline and --write-baseline name the same file"), err());
+        assertFalse(Files.exists(baseline), "nothing written");
+    }
+
+    @Test
+    void anInterpolationErrorNeverQuotesAPasswordInAnyFormat() throws Exception {
+        TestRepo r = TestRepo.init(tmp);
+        String secret = "Xq7${" + "zK9" + "wq2Lp8rT4vN6"; // not Fake.token: the other tests depend on its sequence
+        r.write("compose.yaml", "services:\n  db:\n    image: postgres:16\n    environment:\n"
+                + "      POSTGRES_PASSWORD: \"" + secret + "\"\n").commit("init");
+        for (String format : List.of("text", "json", "sarif", "github", "junit")) {
+            Path report = tmp.resolve("report." + format);
+            run("lint", tmp.toString(), "--format", format, "-o", report.toString());
+            String all = Files.readString(report) + out() + err();
+            assertTrue(all.contains("invalid interpolation format at character 4"), format + ":\n" + all);
+            assertFalse(all.contains("zK9") || all.contains(secret.substring(8)), format + " printed the password:\n" + all);
+            Files.delete(report);
+        }
     }
 
     @Test

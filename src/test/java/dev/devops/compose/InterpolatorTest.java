@@ -85,6 +85,21 @@ class InterpolatorTest {
     }
 
     @Test
+    void aSyntaxErrorNamesThePositionAndAShortFragmentNeverTheWholeValue() {
+        String value = "Xq7${zK9" + "Abcdefghijklmnop"; // a password with a '$' in it
+        InterpolationException e = assertThrows(InterpolationException.class, () -> interpolator.interpolate(value, w -> { }));
+        assertEquals("invalid interpolation format at character 4 of the value: '${zK9A…' has no closing '}'", e.getMessage());
+        assertTrue(!e.getMessage().contains("Xq7") && !e.getMessage().contains("Abcdefghijklmnop"), e.getMessage());
+        assertEquals("invalid interpolation format at character 4 of the value (not shown: a secret): has no closing }",
+                e.redactedMessage());
+        // in a nested default, the position is still the one in the whole value
+        InterpolationException nested = assertThrows(InterpolationException.class,
+                () -> interpolator.interpolate("ab${UNSET:-c$}", w -> { }));
+        assertTrue(nested.getMessage().equals("invalid interpolation format at character 13 of the value: '$' is a lone '$' at the end"),
+                nested.getMessage());
+    }
+
+    @Test
     void referenceDetection() {
         assertTrue(Interpolator.hasReference("${X}"));
         assertTrue(Interpolator.hasReference("a$X"));

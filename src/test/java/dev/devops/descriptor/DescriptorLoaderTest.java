@@ -111,6 +111,13 @@ class DescriptorLoaderTest {
             duplicate key        | name: a\\nname: b\\napps: {w: {runtime: {language: go}}}                         | devops.yaml:2:1: duplicate key 'name' in the document (first at line 1)
             syntax error         | name: a\\napps: {w: [}                                                          | devops.yaml:2:
             empty                | ''                                                                               | devops.yaml: the file is empty
+            path with a shell char | name: a\\napps: {w: {runtime: {language: go}, path: "a;b"}}                  | devops.yaml:2:43: 'apps.w.path' may not hold control characters
+            path with a tab        | name: a\\napps: {w: {runtime: {language: go}, path: "a\\tRUN x"}}           | devops.yaml:2:43: 'apps.w.path' may not hold control characters
+            output with a space  | name: a\\napps: {w: {runtime: {language: node, framework: vite}, output: my dist}} | devops.yaml:2:64: 'apps.w.output' must be a directory inside the app
+            healthcheck quote    | name: a\\napps: {w: {runtime: {language: go}, port: 80, healthcheck: "/a\\"b"}} | devops.yaml:2:60: 'apps.w.healthcheck' may hold only the characters of a URL path
+            default with brace   | name: a\\napps: {w: {runtime: {language: go}, env: {M: {default: "a}b"}}}}     | devops.yaml:2:56: the default of 'M' contains '}'
+            nesting bomb         | name: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]] | devops.yaml:1:106: YAML nested more than 100 levels deep
+            alias bomb           | a: &a [x,x,x,x,x,x,x,x,x,x]\\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\\nname: *f | devops.yaml:6:4: YAML aliases expand to more than 200000 nodes
             """)
     void badInputNamesFileLineColumnAndWhatIsAllowed(String label, String yaml, String expectedPrefix) {
         String text = yaml.equals("''") ? "" : yaml.replace("\\n", "\n");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.devops.core.VariableNames;
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.EnvVar;
 import java.nio.file.Path;
@@ -124,14 +125,14 @@ class EnvVarsTest {
         "READ_DATABASE_URL", "MONGO_URI", "MONGODB_URL", "AMQP_URL", "RABBITMQ_URL", "AWS_SECRET_ACCESS_KEY", "MYSQL_PASS",
         "DB_PWD", "SSH_PASSPHRASE"})
     void secretNames(String name) {
-        assertTrue(EnvNames.isSecret(name), name);
+        assertTrue(VariableNames.isSecret(name), name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"AWS_ACCESS_KEY_ID", "VAPID_PUBLIC_KEY", "REDIS_URL", "PORT", "LOG_LEVEL", "KEYCLOAK_REALM",
         "SPRING_DATASOURCE_URL", "API_URL", "PASSENGER_COUNT", "PASSPORT_OFFICE", "OLDPWD_HINT"})
     void notSecretNames(String name) {
-        assertFalse(EnvNames.isSecret(name), name);
+        assertFalse(VariableNames.isSecret(name), name);
     }
 
     /** node-express-boilerplate@179ae84 and full-stack-fastapi-template@68adb40: settings about tokens are no secrets. */
@@ -139,7 +140,7 @@ class EnvVarsTest {
     @ValueSource(strings = {"JWT_RESET_PASSWORD_EXPIRATION_MINUTES", "ACCESS_TOKEN_EXPIRE_MINUTES",
         "EMAIL_RESET_TOKEN_EXPIRE_HOURS", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "JWT_SECRET_ALGORITHM", "BCRYPT_PASSWORD_ROUNDS"})
     void settingsAboutSecretsAreNoSecrets(String name) {
-        assertFalse(EnvNames.isSecret(name), name);
+        assertFalse(VariableNames.isSecret(name), name);
     }
 
     @Test

@@ -213,7 +213,9 @@ class JavaDetectionTest {
         assertEquals(null, config.healthcheck());
         assertEquals(List.of("postgres"), orders.dependsOn());
         assertEquals(List.of(), config.dependsOn());
-        assertEquals(List.of("ORDERS_KEY"), List.copyOf(orders.env().keySet()));
+        // the postgres driver on the classpath is wired through Spring Boot's relaxed binding (issue 9, class 10)
+        assertEquals(List.of("ORDERS_KEY", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+                "SPRING_DATASOURCE_PASSWORD"), List.copyOf(orders.env().keySet()));
         assertEquals(List.of("GIT_REPO"), List.copyOf(config.env().keySet()));
         assertEvidence(d, "orders: app for module shop-orders of the build at . (one app per runnable module)");
         RepoFixture.assertRoundTrip(d.descriptor());

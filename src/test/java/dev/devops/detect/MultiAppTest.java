@@ -135,6 +135,7 @@ class MultiAppTest {
         repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*']}")
                 .file("pnpm-lock.yaml", "")
                 .packageJson("apps/api", "{'scripts':{'start':'node index.js'},'dependencies':{'mongoose':'8'}}")
+                .file("apps/api/index.js", "const mongoose = require('mongoose');")
                 .packageJson("apps/admin", "{'scripts':{'start':'next start'},'dependencies':{'next':'14'}}")
                 .packageJson("packages/ui", "{'main':'index.js'}");
         Detection d = repo.detect();
@@ -148,7 +149,8 @@ class MultiAppTest {
     @Test
     void appNamedLikeAServiceIsRenamed() {
         repo.packageJson("redis", "{'dependencies':{'ioredis':'5'}}")
-                .packageJson("api", "{'dependencies':{'ioredis':'5'}}");
+                .packageJson("api", "{'dependencies':{'ioredis':'5'}}")
+                .file("api/index.js", "const Redis = require('ioredis');");
         Detection d = repo.detect();
         assertEquals(List.of("api", "redis-app"), d.descriptor().apps().stream().map(App::name).toList());
         assertTrue(d.descriptor().services().containsKey("redis"));

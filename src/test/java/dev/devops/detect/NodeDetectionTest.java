@@ -29,6 +29,7 @@ class NodeDetectionTest {
         repo.packageJson(".", "{'name':'shop','scripts':{'start':'node src/server.js','build':'tsc'},"
                         + "'dependencies':{'express':'^4','pg':'^8','ioredis':'^5'}}")
                 .file(".nvmrc", "v20.11.0")
+                .file("src/clients.js", "const { Pool } = require('pg');", "const Redis = require('ioredis');")
                 .file("package-lock.json", "{}")
                 .file("src/server.js",
                         "const express = require('express');",
@@ -163,7 +164,8 @@ class NodeDetectionTest {
     @CsvSource({"mysql2,mysql", "mariadb,mariadb", "mongoose,mongodb", "redis,redis", "amqplib,rabbitmq",
         "kafkajs,kafka", "postgres,postgres"})
     void serviceFromDependency(String dependency, String service) {
-        repo.packageJson(".", "{'dependencies':{'" + dependency + "':'1'}}");
+        repo.packageJson(".", "{'dependencies':{'" + dependency + "':'1'}}")
+                .file("index.js", "const client = require('" + dependency + "');");
         Detection d = repo.detect();
         assertEquals(List.of(service), List.copyOf(d.descriptor().services().keySet()));
         assertEvidence(d, service + " from package.json dependency '" + dependency + "'");

@@ -34,7 +34,7 @@ class OverridesAndErrorsTest {
     @Test
     void everyOverrideWins() {
         repo.packageJson(".", "{'dependencies':{'pg':'8'}}").file(".nvmrc", "18")
-                .file("index.js", "process.env.REDIS_URL");
+                .file("index.js", "const pg = require('pg');", "process.env.REDIS_URL");
         Detection d = repo.detect(new Overrides("node", "22", List.of("postgres:16", "mongodb"), 8000, "shop"));
         Descriptor desc = d.descriptor();
         App a = desc.apps().get(0);

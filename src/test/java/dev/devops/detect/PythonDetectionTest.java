@@ -27,6 +27,7 @@ class PythonDetectionTest {
     void flaskWithGunicorn() {
         repo.file("requirements.txt", "# web", "Flask==3.0.0", "gunicorn>=21", "psycopg2-binary==2.9.9", "redis")
                 .file(".python-version", "3.11.4")
+                .file("web/db.py", "import psycopg2", "import redis")
                 .file("web/__init__.py", "from flask import Flask", "", "app = Flask(__name__)",
                         "@app.route('/health')", "def health(): return 'ok'");
         Detection d = repo.detect();
@@ -88,7 +89,8 @@ class PythonDetectionTest {
         repo.file("pyproject.toml", "[tool.poetry]", "name = \"blog\"", "", "[tool.poetry.dependencies]",
                         "python = \"^3.11\"", "fastapi = \"^0.110\"", "uvicorn = \"*\"", "asyncpg = \"*\"")
                 .file("src/main.py", "from fastapi import FastAPI", "api = FastAPI()",
-                        "@api.get('/api/health')", "def h(): return {}");
+                        "@api.get('/api/health')", "def h(): return {}")
+                .file("src/db.py", "import asyncpg");
         Detection d = repo.detect();
         App a = d.descriptor().apps().get(0);
         assertEquals("poetry", a.runtime().buildTool());
@@ -106,7 +108,8 @@ class PythonDetectionTest {
                         "dependencies = [\"Django>=5\", \"gunicorn\", \"PyMySQL\"]")
                 .file("uv.lock", "version = 1")
                 .file("manage.py", "import os")
-                .file("blog/settings.py", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']")
+                .file("blog/settings.py", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+                        "DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql'}}")
                 .file("blog/wsgi.py", "application = get_wsgi_application()");
         Detection d = repo.detect();
         App a = d.descriptor().apps().get(0);
@@ -128,7 +131,8 @@ class PythonDetectionTest {
     @Test
     void pipenvWithRequiresVersion() {
         repo.file("Pipfile", "[packages]", "flask = \"*\"", "pika = \"*\"", "", "[requires]", "python_version = \"3.9\"")
-                .file("app.py", "app = Flask(__name__)");
+                .file("app.py", "app = Flask(__name__)")
+                .file("queue.py", "import pika");
         App a = repo.app();
         assertEquals("pipenv", a.runtime().buildTool());
         assertEquals("3.9", a.runtime().version());
@@ -146,11 +150,13 @@ class PythonDetectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"psycopg,postgres", "psycopg2,postgres", "mysqlclient,mysql", "mysql-connector-python,mysql",
-        "pymongo,mongodb", "motor,mongodb", "mongoengine,mongodb", "aio-pika,rabbitmq", "kafka-python,kafka",
-        "confluent-kafka,kafka", "aiokafka,kafka"})
-    void services(String dependency, String service) {
-        repo.file("requirements.txt", dependency + "==1.0").file("main.py", "");
+    @CsvSource({"psycopg,postgres,import psycopg", "psycopg2,postgres,import psycopg2",
+        "mysqlclient,mysql,import MySQLdb as mysql", "mysql-connector-python,mysql,import mysql.connector",
+        "pymongo,mongodb,from pymongo import MongoClient", "motor,mongodb,from motor.motor_asyncio import AsyncIOMotorClient",
+        "mongoengine,mongodb,import mongoengine", "aio-pika,rabbitmq,import aio_pika", "kafka-python,kafka,from kafka import KafkaProducer",
+        "confluent-kafka,kafka,from confluent_kafka import Producer", "aiokafka,kafka,import aiokafka"})
+    void services(String dependency, String service, String usage) {
+        repo.file("requirements.txt", dependency + "==1.0").file("main.py", usage);
         assertEquals(List.of(service), repo.app().dependsOn());
     }
 

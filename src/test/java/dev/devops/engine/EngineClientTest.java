@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +90,102 @@ class EngineClientTest {
         EngineException first = assertThrows(EngineException.class, () -> g.execute(req));
         assertEquals("no Docker engine (Connection refused)", first.getMessage());
         g.execute(req);
-        RuntimeException later = assertThrows(RuntimeException.class, () -> g.execute(req));
-        assertTrue(!(later instanceof EngineException), "after a success a transport error is not 'no engine': " + later);
+        // after a success a transport error is not "no engine", but it is still the engine's failure (exit 3)
+        EngineException later = assertThrows(EngineException.class, () -> g.execute(req));
+        assertTrue(later.getMessage().startsWith("lost the connection to the Docker engine at the engine during GET /_ping"
+                + " (Connection refused)"), later.getMessage());
+    }
+
+    /** A tcp "engine" that accepts connections and then does what {@code behave} says with each of them. */
+    private static ServerSocket engine(java.util.function.Consumer<java.net.Socket> behave) throws Exception {
+        ServerSocket server = new ServerSocket(0);
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket s = server.accept();
+                    new Thread(() -> behave.accept(s)).start();
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    void anEngineThatAcceptsAndNeverAnswersTimesOutWithAnEngineError() throws Exception {
+        try (ServerSocket silent = engine(s -> { })) {
+            String host = "tcp://127.0.0.1:" + silent.getLocalPort();
+            EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", host, "DEVOPS_ENGINE_READ_TIMEOUT", "1"));
+            long t0 = System.nanoTime();
+            EngineException e = assertThrows(EngineException.class, () -> c.docker().listContainersCmd().exec());
+            assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "bounded by the read timeout");
+            assertTrue(e.getMessage().startsWith("the Docker engine at " + host + " did not answer GET /containers/json within 1 s"),
+                    e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+            c.close();
+        }
+    }
+
+    @Test
+    void aConnectionResetAfterTheEngineAnsweredIsAnEngineError() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        try (ServerSocket flaky = engine(s -> {
+            try (s) {
+                s.getInputStream().read(new byte[4096]);
+                if (n.getAndIncrement() == 0) {
+                    s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                            + "Connection: close\r\n\r\n[]").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                } else {
+                    s.setSoLinger(true, 0); // closing now sends a reset
+                }
+            } catch (java.io.IOException ignored) {
+                // the client went away
+            }
+        })) {
+            String host = "tcp://127.0.0.1:" + flaky.getLocalPort();
+            EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", host));
+            assertEquals(0, c.docker().listContainersCmd().exec().size());
+            EngineException e = assertThrows(EngineException.class, () -> c.docker().listContainersCmd().exec());
+            assertTrue(e.getMessage().startsWith("lost the connection to the Docker engine at " + host), e.getMessage());
+            c.close();
+        }
+    }
+
+    @Test
+    void waitingCallsAreTheOnlyOnesWithoutTheReadTimeout() {
+        for (String p : List.of("/v1.41/containers/abc/logs?follow=1&stdout=1", "/containers/abc/attach?stream=1",
+                "/v1.41/containers/abc/wait", "/v1.41/containers/abc/stop?t=10", "/events?filters=x", "/v1.41/build?t=x",
+                "/images/create?fromImage=redis", "/v1.41/exec/123/start")) {
+            assertTrue(GuardedHttpClient.waits(p), p);
+        }
+        for (String p : List.of("/v1.41/containers/json?all=1", "/containers/abc/json", "/v1.41/networks/create",
+                "/_ping", "/v1.41/containers/create?name=x", "/v1.41/images/redis/json")) {
+            assertTrue(!GuardedHttpClient.waits(p), p);
+        }
+    }
+
+    @Test
+    void tlsVerifyWithoutCertificatesIsRefusedNotPlainHttp(@TempDir Path certs) throws Exception {
+        try (ServerSocket plain = engine(s -> { })) {
+            String host = "tcp://127.0.0.1:" + plain.getLocalPort();
+            EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", host, "DOCKER_TLS_VERIFY", "1",
+                    "DOCKER_CERT_PATH", certs.toString()));
+            EngineException e = assertThrows(EngineException.class, () -> c.docker().pingCmd().exec());
+            assertTrue(e.getMessage().startsWith("DOCKER_TLS_VERIFY is set but ca.pem, cert.pem, key.pem are missing from "
+                    + certs), e.getMessage());
+            assertTrue(e.getMessage().contains("refusing to talk to " + host + " without TLS"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTimeoutThatIsNotANumberIsAUsageError() {
+        dev.devops.core.UserError e = assertThrows(dev.devops.core.UserError.class, () -> EngineClient.fromEnvironment(
+                Map.of("DOCKER_HOST", "tcp://127.0.0.1:1", "DEVOPS_ENGINE_READ_TIMEOUT", "soon")).docker());
+        assertTrue(e.oneLine().startsWith("DEVOPS_ENGINE_READ_TIMEOUT='soon' is not a number of seconds"), e.oneLine());
     }
 
     @Test

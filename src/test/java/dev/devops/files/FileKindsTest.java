@@ -61,4 +61,17 @@ class FileKindsTest {
         assertTrue(FileKinds.isComposeName("deploy/docker-compose.prod.yml"));
         assertFalse(FileKinds.isComposeName("composer.json"));
     }
+
+    @Test
+    void buildAndReleaseScriptsAreNotRuntimeCode() {
+        for (String p : new String[] {"scripts/release.js", "tools/gen.go", ".github/actions/x/index.js", "mvnw",
+            ".mvn/wrapper/MavenWrapperDownloader.java", "web/webpack.config.prod.js", "vite.config.ts", "setup.py",
+            "babel.config.js", "release.py", "ci/build.sh"}) {
+            assertTrue(FileKinds.isBuildScript(p), p);
+        }
+        for (String p : new String[] {"src/server.js", "app/tasks.py", "manage.py", "cmd/api/main.go", "next.config.js",
+            "src/main/java/App.java", "bin/www"}) {
+            assertFalse(FileKinds.isBuildScript(p), p);
+        }
+    }
 }

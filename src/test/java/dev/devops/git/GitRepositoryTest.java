@@ -111,6 +111,24 @@ class GitRepositoryTest {
     }
 
     @Test
+    void aDamagedRepositoryIsAnErrorNotAnEmptyHistory() throws Exception {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("a.txt", "one\n");
+        String head = r.commit("one");
+        java.nio.file.Files.delete(tmp.resolve(".git/objects/" + head.substring(0, 2) + "/" + head.substring(2)));
+        GitRepository g = GitRepository.open(tmp);
+        assertNotNull(g);
+        GitException e = assertThrows(GitException.class, () -> g.history(null, a -> { }));
+        assertTrue(e.getMessage().contains("the repository is damaged"), e.getMessage());
+        assertThrows(GitException.class, () -> g.stagedAdditions(a -> { }));
+        // a repository without commits is not damaged: it has no history
+        TestRepo empty = TestRepo.init(java.nio.file.Files.createDirectories(tmp.resolve("empty")));
+        List<AddedLines> none = new ArrayList<>();
+        GitRepository.open(empty.dir).history(null, none::add);
+        assertEquals(List.of(), none);
+    }
+
+    @Test
     void eachBlobIsScannedOnce() {
         TestRepo r = TestRepo.init(tmp);
         r.write("a.txt", "same content\n");

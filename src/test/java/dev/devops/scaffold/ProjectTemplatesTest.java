@@ -40,11 +40,12 @@ class ProjectTemplatesTest {
         assertTrue(web.get("init").asBool());
         assertEquals("unless-stopped", web.get("restart").asText());
         YMap env = web.get("environment").asMap();
-        assertEquals("postgres://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required: set it in .env}"
+        assertEquals("postgresql://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required: set it in .env}"
                 + "@postgres:5432/${POSTGRES_DB:-app}", env.get("DATABASE_URL").asText());
         assertEquals("${SESSION_SECRET:?SESSION_SECRET is required: set it in .env}", env.get("SESSION_SECRET").asText());
         assertEquals("${LOG_LEVEL:-info}", env.get("LOG_LEVEL").asText());
-        assertEquals("${FEATURE_FLAGS:-}", env.get("FEATURE_FLAGS").asText());
+        // optional without a default: passed through only when set (an empty value would override the code's default)
+        assertTrue(env.has("FEATURE_FLAGS") && env.get("FEATURE_FLAGS").isNull());
         // postgres is needed by a from-linked variable: the app waits for it to be healthy
         assertEquals("service_healthy", web.get("depends_on").asMap().get("postgres").asMap().get("condition").asText());
         assertFalse(web.get("depends_on").asMap().has("redis"), "redis is neither in dependsOn nor linked");
@@ -94,7 +95,7 @@ class ProjectTemplatesTest {
         while (m.find()) {
             values.put(m.group(1), m.group(2));
         }
-        assertEquals(List.of("COMPOSE_PROJECT_NAME", "DATABASE_URL", "SESSION_SECRET", "LOG_LEVEL", "FEATURE_FLAGS", "POSTGRES_USER",
+        assertEquals(List.of("COMPOSE_PROJECT_NAME", "DATABASE_URL", "SESSION_SECRET", "LOG_LEVEL", "POSTGRES_USER",
                 "POSTGRES_PASSWORD", "POSTGRES_DB"), List.copyOf(values.keySet()));
         assertEquals("shop", values.get("COMPOSE_PROJECT_NAME"));
         assertEquals("", values.get("SESSION_SECRET"));
@@ -102,11 +103,12 @@ class ProjectTemplatesTest {
         assertEquals("", values.get("DATABASE_URL"));
         assertEquals("info", values.get("LOG_LEVEL"));
         assertEquals("app", values.get("POSTGRES_USER"));
-        assertTrue(env.contains("# secret — never commit a value; required\nSESSION_SECRET=\n"), env);
+        assertTrue(env.contains("# required, secret — never commit a value\nSESSION_SECRET=\n"), env);
         assertTrue(env.contains("inside the stack from service 'postgres' (postgres.url)\n"
-                + "# from the host (after 'publish: true' on the service): postgres://app:<password>@localhost:5432/app\n"
+                + "# from the host (after 'publish: true' on the service): postgresql://app:<password>@localhost:5432/app\n"
                 + "DATABASE_URL=\n"), env);
-        assertTrue(env.contains("# optional\nFEATURE_FLAGS=\n"), env);
+        // commented out: 'cp .env.example .env' must not set it to an empty value
+        assertTrue(env.contains("# optional; passed to the app only when set (uncomment to set it)\n# FEATURE_FLAGS=\n"), env);
     }
 
     @Test

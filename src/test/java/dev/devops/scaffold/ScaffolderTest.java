@@ -235,6 +235,64 @@ class ScaffolderTest {
         assertEquals(6, p.files().size());
     }
 
+    /** The bytes of {@code a} followed by those of {@code b}. */
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static final byte[] ADDED = ("\n" + GitignoreMerge.COMMENT + "\n.env\n.env.*\n!.env.example\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @Test
+    void aGitignoreThatIsNotUtf8KeepsEveryByteAndGetsTheLinesAppended() throws IOException {
+        // a Latin-1 comment: 0xE9 alone is not UTF-8; the merge used to replace the file with a "binary file" note
+        byte[] mine = "# caf\u00e9 rules\nnode_modules/\n*.log\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(root.resolve(".gitignore"), mine);
+        Plan p = Scaffolder.plan(d, root, t);
+        assertEquals(Action.UPDATE, p.file(".gitignore").action());
+        Scaffolder.apply(p, root, false);
+        assertTrue(java.util.Arrays.equals(concat(mine, ADDED), Files.readAllBytes(root.resolve(".gitignore"))),
+                new String(Files.readAllBytes(root.resolve(".gitignore")), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(Scaffolder.plan(d, root, t).file(".gitignore").action() == Action.UNCHANGED);
+    }
+
+    @Test
+    void aGitignoreOverFourMegabytesIsMergedNotReplaced() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() <= Scaffolder.MAX_READ; i++) {
+            sb.append("build/generated-").append(i).append("/\n");
+        }
+        byte[] mine = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(root.resolve(".gitignore"), mine);
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        assertTrue(java.util.Arrays.equals(concat(mine, ADDED), Files.readAllBytes(root.resolve(".gitignore"))));
+    }
+
+    @Test
+    void aFifoWhereAFileIsExpectedIsAUserErrorNotAHang() throws Exception {
+        assertEquals(0, new ProcessBuilder("mkfifo", root.resolve(".gitignore").toString()).start().waitFor());
+        UserError e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(UserError.class, () -> Scaffolder.plan(d, root, t)));
+        assertTrue(e.oneLine().contains(".gitignore") && e.oneLine().contains("not a regular file"), e.oneLine());
+    }
+
+    @Test
+    void aTempFileOfAKilledRunIsRemovedByTheNextWrite() throws IOException {
+        // the name an interrupted write leaves: .NAME.PID.RANDOM.devops-tmp, of a process that is gone
+        Path stale = root.resolve(".Dockerfile.999999999.123.devops-tmp");
+        Path older = root.resolve(".env.example.4711.devops-tmp"); // an older devops: no process id in the name
+        Files.writeString(stale, "half a Dockerfile");
+        Files.writeString(older, "half a file");
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(older));
+        try (Stream<Path> s = Files.list(root)) {
+            assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".devops-tmp")).toList());
+        }
+    }
+
     // issue 9 class 8: render refuses its own files
 
     @Test

@@ -52,4 +52,25 @@ class UnifiedDiffTest {
         String diff = UnifiedDiff.diff("f", a.toString(), b.toString());
         assertTrue(diff.startsWith("--- a/f\n+++ b/f\n@@ -1,2500 +1,2500 @@\n-a0\n"), diff.substring(0, 60));
     }
+
+    @Test
+    void redactionMasksSecretValuesInEveryFormAndKeepsReferences() {
+        String pw = "Xq7" + "zK9wq2Lp";
+        String old = String.join("\n", "POSTGRES_PASSWORD=" + pw, "export API_TOKEN='" + pw + "'", "      SESSION_SECRET: \"" + pw + "\"",
+                "      - JWT_SECRET=" + pw, "ENV DB_PASSWORD " + pw, "ARG NPM_TOKEN=" + pw,
+                "      DATABASE_URL: postgres://app:" + pw + "@db:5432/app", "      REDIS_URL: redis://:" + pw + "@cache:6379",
+                "LOG_LEVEL=debug", "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}", "") ;
+        String diff = UnifiedDiff.redact(UnifiedDiff.diff(".env", old, "LOG_LEVEL=info\n"), n -> n.contains("PASSWORD")
+                || n.contains("TOKEN") || n.contains("SECRET") || n.equals("DATABASE_URL"));
+        assertTrue(!diff.contains(pw) && !diff.contains("zK9"), diff);
+        assertTrue(diff.contains("-POSTGRES_PASSWORD=****\n"), diff);
+        assertTrue(diff.contains("-export API_TOKEN=****\n"), diff);
+        assertTrue(diff.contains("-      SESSION_SECRET: ****\n"), diff);
+        assertTrue(diff.contains("-      - JWT_SECRET=****\n"), diff);
+        assertTrue(diff.contains("-ENV DB_PASSWORD ****\n"), diff);
+        assertTrue(diff.contains("-      REDIS_URL: redis://:****@cache:6379\n"), diff);
+        assertTrue(diff.contains("-LOG_LEVEL=debug\n") && diff.contains("+LOG_LEVEL=info"), diff);
+        assertTrue(diff.contains("-      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n"), "a reference is no secret: " + diff);
+        assertTrue(diff.startsWith("--- a/.env\n+++ b/.env\n@@ "), diff);
+    }
 }

@@ -50,4 +50,42 @@ class YamlDocumentTest {
         assertEquals("services", Suggest.closest("servics", List.of("name", "services")));
         assertEquals(null, Suggest.closest("zzzz", List.of("name", "services")));
     }
+
+    private static String laughs(int levels) {
+        StringBuilder sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= levels; i++) {
+            sb.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int k = 0; k < 9; k++) {
+                sb.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            sb.append("]\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void anAliasBombIsRefusedAtOnceWithItsLine() {
+        String bomb = laughs(9); // about 400 bytes that expand to 3.8 billion nodes
+        UserError e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertThrows(UserError.class, () -> YamlDocument.parse(Path.of("c.yaml"), bomb)));
+        assertTrue(e.oneLine().startsWith("c.yaml:6:") && e.oneLine().contains("aliases expand to more than 200000 nodes"),
+                e.oneLine());
+        // aliases that expand to a reasonable size still load
+        assertEquals(9, YamlDocument.parse(Path.of("c.yaml"), laughs(3)).asMap().get("a3").asList().size());
+    }
+
+    @Test
+    void deepNestingIsRefusedNotAStackOverflow() {
+        String deep = "a: " + "[".repeat(1100) + "]".repeat(1100) + "\n";
+        UserError e = assertThrows(UserError.class, () -> YamlDocument.parse(Path.of("d.yaml"), deep));
+        assertEquals("d.yaml:1:103: YAML nested more than 100 levels deep; flatten the document", e.oneLine());
+        String ok = "a: " + "[".repeat(50) + "]".repeat(50) + "\n";
+        YamlDocument.parse(Path.of("d.yaml"), ok);
+    }
+
+    @Test
+    void aRecursiveAliasIsRefused() {
+        UserError e = assertThrows(UserError.class, () -> YamlDocument.parse(Path.of("r.yaml"), "a: &x\n  b: [*x]\n"));
+        assertTrue(e.oneLine().contains("recursive alias"), e.oneLine());
+    }
 }

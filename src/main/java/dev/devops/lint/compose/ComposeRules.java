@@ -4,7 +4,7 @@ import static dev.devops.lint.Severity.ERROR;
 import static dev.devops.lint.Severity.INFO;
 import static dev.devops.lint.Severity.WARNING;
 
-import dev.devops.detect.EnvNames;
+import dev.devops.core.VariableNames;
 import dev.devops.compose.ComposeProject;
 import dev.devops.compose.ComposeService;
 import dev.devops.compose.ComposeService.Dependency;
@@ -288,7 +288,7 @@ public final class ComposeRules {
                 if (e.value() == null || e.value().isEmpty() || e.interpolated() || EMPTY_OK.contains(e.name())) {
                     continue;
                 }
-                if (EnvNames.isSecret(e.name())) {
+                if (VariableNames.isSecret(e.name())) {
                     o.report(e.at(), "service '" + svc.name() + "' sets " + e.name() + " to a literal value in the compose file",
                             "write " + e.name() + ": ${" + e.name() + ":?} and put the value in an untracked .env file");
                 } else {

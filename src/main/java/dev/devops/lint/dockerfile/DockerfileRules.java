@@ -4,7 +4,7 @@ import static dev.devops.lint.Severity.ERROR;
 import static dev.devops.lint.Severity.INFO;
 import static dev.devops.lint.Severity.WARNING;
 
-import dev.devops.detect.EnvNames;
+import dev.devops.core.VariableNames;
 import dev.devops.files.DockerIgnore;
 import dev.devops.lint.Severity;
 import java.io.IOException;
@@ -651,7 +651,7 @@ public final class DockerfileRules {
                 List<String[]> pairs = envPairs(i);
                 for (String[] kv : pairs) {
                     String v = kv[1] == null ? "" : kv[1];
-                    if (EnvNames.isSecret(kv[0]) && !v.isEmpty()) {
+                    if (VariableNames.isSecret(kv[0]) && !v.isEmpty()) {
                         int at = i.arguments().indexOf(kv[0]);
                         int line = at < 0 ? i.line() : i.lineAt(at);
                         boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
@@ -666,7 +666,7 @@ public final class DockerfileRules {
                 }
             } else if (i.is("ARG")) {
                 for (String[] kv : DockerfileParser.argPairs(i.rest())) {
-                    if (EnvNames.isSecret(kv[0])) {
+                    if (VariableNames.isSecret(kv[0])) {
                         o.report(i.line(), WARNING, "ARG " + kv[0] + (kv[1] == null ? "" : " has a default and")
                                 + " is recorded in the image history (docker history)",
                                 "use RUN --mount=type=secret,id=" + kv[0].toLowerCase(Locale.ROOT) + " for build secrets");

@@ -20,7 +20,15 @@ import java.util.Map;
  * @param problems syntax problems in line order
  * @param binary   true when the file is binary or not UTF-8 (then keys and problems are empty)
  */
-record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary) {
+record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
+        java.util.Set<String> commentedKeys) {
+    /** A commented-out assignment ({@code # KEY=value}): in an example file it documents an optional variable. */
+    private static final java.util.regex.Pattern COMMENTED = java.util.regex.Pattern.compile("^\\s*#\\s?([A-Za-z_][A-Za-z0-9_]*)=.*$");
+
+    DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary) {
+        this(path, keys, problems, binary, java.util.Set.of());
+    }
+
 
     /** One syntax problem: the rule, the line, the message; {@code severity} overrides the rule's when not null. */
     record Problem(String rule, int line, String message, String hint, dev.devops.lint.Severity severity) {
@@ -49,6 +57,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         private final String text;
         private final String[] lines;
         private final Map<String, Integer> keys = new LinkedHashMap<>();
+        private final java.util.Set<String> commented = new java.util.LinkedHashSet<>();
         private final List<Problem> problems = new ArrayList<>();
 
         Parser(String path, String text) {
@@ -84,6 +93,10 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 }
                 previousBlank = false;
                 if (line.stripLeading().startsWith("#")) {
+                    java.util.regex.Matcher c = COMMENTED.matcher(line);
+                    if (c.matches()) {
+                        commented.add(c.group(1));
+                    }
                     trailing(line, no);
                     continue;
                 }
@@ -93,7 +106,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 problem(EnvRules.FINAL_NEWLINE, count, "the file does not end with a newline",
                         "add a newline after the last line (some tools drop or merge an unterminated last line)");
             }
-            return new DotenvFile(path, keys, problems, false);
+            return new DotenvFile(path, keys, problems, false, commented);
         }
 
         private void trailing(String line, int no) {

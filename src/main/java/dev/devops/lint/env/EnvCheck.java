@@ -1,11 +1,11 @@
 package dev.devops.lint.env;
 
+import dev.devops.core.VariableNames;
 import dev.devops.compose.ComposeLoader;
 import dev.devops.compose.ComposeProject;
 import dev.devops.compose.ComposeService;
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.EnvVar;
-import dev.devops.detect.EnvNames;
 import dev.devops.detect.EnvReference;
 import dev.devops.detect.EnvScanner;
 import dev.devops.files.FileKinds;
@@ -72,7 +72,7 @@ public final class EnvCheck implements Check {
 
     /** Set by the platform or by a front-end build tool: the app reading it needs no documentation. */
     static boolean isPlatform(String name) {
-        return EnvNames.isPlatform(name) || EnvNames.isBundlerBuiltin(name);
+        return VariableNames.isPlatform(name) || VariableNames.isBundlerBuiltin(name);
     }
 
     /** A place a variable is read or defined. */
@@ -435,7 +435,8 @@ public final class EnvCheck implements Check {
         }
 
         private static boolean documented(List<DotenvFile> files, String name) {
-            return files.stream().anyMatch(d -> d.keys().containsKey(name));
+            // a commented-out "# NAME=" documents an optional variable (devops init writes them so)
+            return files.stream().anyMatch(d -> d.keys().containsKey(name) || d.commentedKeys().contains(name));
         }
 
         private void undocumented() {

@@ -1,6 +1,6 @@
 package dev.devops.lint.env;
 
-import dev.devops.detect.EnvNames;
+import dev.devops.core.VariableNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +19,7 @@ final class ShellReads {
     record Read(String name, int line, int column, boolean hasDefault) {
     }
 
-    /** The shell's own variables, beside the platform's ({@link EnvNames#isPlatform}). */
+    /** The shell's own variables, beside the platform's ({@link VariableNames#isPlatform}). */
     static final Set<String> SHELL_OWN = Set.of("IFS", "HOSTTYPE", "EUID", "PPID", "RANDOM", "LINENO", "SECONDS",
             "OSTYPE", "MACHTYPE", "PS1", "PS2", "PS3", "PS4", "OPTARG", "OPTIND", "OPTERR", "REPLY", "PIPESTATUS",
             "FUNCNAME", "SHLVL", "MAVEN_OPTS", "JAVA_OPTS", "NODE_OPTIONS", "BASHPID", "EPOCHSECONDS");
@@ -49,7 +49,7 @@ final class ShellReads {
     }
 
     static boolean isSystem(String name) {
-        if (SHELL_OWN.contains(name) || EnvNames.isPlatform(name)) {
+        if (SHELL_OWN.contains(name) || VariableNames.isPlatform(name)) {
             return true;
         }
         for (String p : SHELL_PREFIXES) {

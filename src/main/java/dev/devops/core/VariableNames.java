@@ -1,0 +1,116 @@
+package dev.devops.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an environment variable's name says about it, the one definition every package uses: whether it
+ * holds a secret (init marks it, lint reports a literal value, diffs and errors redact it) and whether the
+ * platform sets it (init neither requires nor passes it, lint asks for no documentation).
+ */
+public final class VariableNames {
+    private VariableNames() {
+    }
+
+    private static final List<String> SECRET_WORDS =
+            List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
+
+    /** Last words of a name that make it a duration, size, count or switch, whatever it is about. */
+    private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
+            + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
+            + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH)$");
+    /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */
+    private static final Pattern ADDRESS_SUFFIX = Pattern.compile("_(?:URL|URI|HOST|ENDPOINT|ADDR|ADDRESS|PORT)$");
+
+    /**
+     * Variables the operating system, the shell, CI, a hosting platform, compose/Docker or a language runtime
+     * sets: an app reads them, but they are not the app's configuration to document or to set in a stack.
+     */
+    private static final Set<String> PLATFORM = Set.of("NODE_ENV", "HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME",
+            "SHELL", "HOSTNAME", "TERM", "LANG", "LANGUAGE", "TZ", "CI", "TMPDIR", "TEMP", "TMP", "JAVA_HOME",
+            "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "VERCEL", "VERCEL_ENV", "VERCEL_URL", "NETLIFY",
+            "HEROKU_APP_NAME", "DYNO", "GAE_ENV", "K_SERVICE", "AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION",
+            "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV", "FLY_APP_NAME", "FLY_REGION", "FLY_ALLOC_ID", "FLY_MACHINE_ID",
+            "RENDER", "RENDER_SERVICE_NAME", "RENDER_EXTERNAL_URL", "RENDER_EXTERNAL_HOSTNAME", "RAILWAY_PUBLIC_DOMAIN",
+            "RAILWAY_SERVICE_NAME", "RAILWAY_STATIC_URL", "GITHUB_ACTIONS", "GITHUB_SHA", "GITHUB_REPOSITORY",
+            "GITHUB_WORKSPACE", "GITHUB_ACTOR", "GITHUB_JOB", "GITHUB_WORKFLOW", "GITHUB_SERVER_URL", "GITHUB_API_URL",
+            "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY", "GITHUB_GRAPHQL_URL",
+            "APPDATA", "USERPROFILE", "LOCALAPPDATA", "COMPUTERNAME", "USERNAME", "OS", "SYSTEMROOT", "NO_COLOR",
+            "FORCE_COLOR", "PYTHONPATH", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "VIRTUAL_ENV", "GOPATH",
+            "GOROOT", "GOOS", "GOARCH", "GOMAXPROCS", "EDITOR", "VISUAL", "PAGER", "UID", "GID", "NOTIFY_SOCKET",
+            "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM", "XDG_CONFIG_HOME",
+            "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "DISPLAY", "COLUMNS", "LINES", "SSH_AUTH_SOCK",
+            "DEBIAN_FRONTEND", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST",
+            "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH");
+    /**
+     * Prefixes the platform owns. Not GITHUB_, HEROKU_, FLY_ or BITBUCKET_ as a whole: GITHUB_CLIENT_SECRET and
+     * FLY_API_TOKEN are an app's own configuration.
+     */
+    private static final List<String> PLATFORM_PREFIXES = List.of("npm_", "RUNNER_", "VERCEL_", "LC_", "COMPOSE_",
+            "DOCKER_", "BUILDKIT_", "CI_", "CIRCLE_", "TRAVIS_", "KUBERNETES_", "GITHUB_ACTION", "GITHUB_EVENT_",
+            "GITHUB_RUN_", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF", "RAILWAY_ENVIRONMENT", "RAILWAY_GIT_",
+            "ECS_CONTAINER_METADATA");
+    /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
+    private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
+
+    /**
+     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE,
+     * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
+     * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
+     * RABBITMQ_URL). Names ending in a unit, TTL, expiry, length, rounds, algorithm or on/off word are
+     * settings, not secrets (JWT_RESET_PASSWORD_EXPIRATION_MINUTES, ACCESS_TOKEN_EXPIRE_MINUTES). REDIS_URL
+     * is not: the stack's Redis has no password, and a URL with one is caught by the secret scanner.
+     */
+    public static boolean isSecret(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        if (n.equals("DATABASE_URL") || n.endsWith("_DATABASE_URL") || n.equals("AMQP_URL") || n.equals("RABBITMQ_URL")
+                || n.startsWith("MONGO") && (n.endsWith("_URI") || n.endsWith("_URL"))) {
+            return true; // connection URLs that carry the credentials
+        }
+        if (SETTING_SUFFIX.matcher(n).find() || ADDRESS_SUFFIX.matcher(n).find()) {
+            return false; // a setting about a secret (JWT_ACCESS_EXPIRATION_MINUTES, PASSWORD_MIN_LENGTH, TOKEN_URL), not one
+        }
+        if (n.equals("PWD") || n.equals("OLDPWD")) {
+            return false; // the shell's working directory
+        }
+        for (String w : SECRET_WORDS) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        // PASS and PWD as whole words: MYSQL_PASS, DB_PWD, PASS_PHRASE (not PASSENGER, PASSPORT_NUMBER)
+        for (String part : n.split("_")) {
+            if (part.equals("PASS") || part.equals("PWD") || part.equals("PASSPHRASE")) {
+                return true;
+            }
+        }
+        if (n.endsWith("_KEY") || n.equals("KEY") || n.contains("_KEY_")) {
+            return !n.contains("PUBLIC_KEY") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
+        }
+        return false;
+    }
+
+    /**
+     * Whether the platform sets this variable (the OS, the shell, CI, hosting platforms, compose and Docker,
+     * systemd socket activation, language runtimes): not the app's own configuration. {@code init} neither
+     * requires nor passes it; lint does not ask for it to be documented.
+     */
+    public static boolean isPlatform(String name) {
+        if (PLATFORM.contains(name)) {
+            return true;
+        }
+        for (String p : PLATFORM_PREFIXES) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a front-end build tool defines this variable itself ({@code import.meta.env.MODE}, {@code PUBLIC_URL}). */
+    public static boolean isBundlerBuiltin(String name) {
+        return BUNDLER_BUILTINS.contains(name);
+    }
+}

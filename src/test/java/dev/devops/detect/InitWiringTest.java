@@ -1,0 +1,361 @@
+package dev.devops.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.descriptor.App;
+import dev.devops.descriptor.EnvVar;
+import dev.devops.scaffold.RenderModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9, classes 1, 2, 3 and 10: which variables are required, how services are wired to the variables an app
+ * really reads, reads through helpers, and services nothing reads. One small synthetic repository per case.
+ */
+class InitWiringTest {
+    @TempDir
+    Path dir;
+    RepoFixture repo;
+
+    @BeforeEach
+    void setUp() {
+        repo = new RepoFixture(dir.resolve("app"));
+    }
+
+    private static EnvVar v(App a, String name) {
+        EnvVar v = a.env().get(name);
+        assertTrue(v != null, () -> name + " not among " + a.env().keySet());
+        return v;
+    }
+
+    // ---- class 1: optional variables are not required ------------------------------------------------------
+
+    @Test
+    void flagsPresenceTestsAndOptionalSecretsAreOptional() {
+        repo.packageJson(".", "{'main':'index.js'}")
+                .file("index.js",
+                        "const verbose = !!process.env.VERBOSE;",
+                        "if (process.env.CACHE_DIR != null) { cache(); }",
+                        "const sentry = process.env.SENTRY_DSN;",
+                        "if (sentry) { init(sentry); }",
+                        "const jwt = process.env.JWT_SECRET;",
+                        "if (!jwt) { throw new Error('JWT_SECRET is required'); }",
+                        "sign(process.env.SIGNING_KEY);");
+        App a = repo.app();
+        assertFalse(v(a, "VERBOSE").required(), "a flag tested with !! stays unset");
+        assertFalse(v(a, "CACHE_DIR").required(), "tested with != null");
+        assertFalse(v(a, "SENTRY_DSN").required(), "assigned, then tested: optional although its name looks secret");
+        assertTrue(v(a, "SENTRY_DSN").secret());
+        assertTrue(v(a, "JWT_SECRET").required(), "tested, then the program aborts: required");
+        assertTrue(v(a, "SIGNING_KEY").required(), "used unconditionally");
+    }
+
+    @Test
+    void pythonMembershipGoEmptyChecksAndJavaNullChecks() {
+        repo.file("requirements.txt", "flask").file("app.py",
+                "import os",
+                "if 'STATSD_HOST' in os.environ:",
+                "    host = os.environ['STATSD_HOST']",
+                "TOKEN = os.environ['API_TOKEN']");
+        App py = repo.app();
+        assertFalse(v(py, "STATSD_HOST").required(), "guarded by 'in os.environ'");
+        assertTrue(v(py, "API_TOKEN").required(), "os.environ[...] unguarded raises KeyError");
+
+        RepoFixture go = new RepoFixture(dir.resolve("go"));
+        go.file("go.mod", "module x", "go 1.22").file("main.go", "package main",
+                "func main() {",
+                "  port := os.Getenv(\"LISTEN_PORT\")",
+                "  if port == \"\" {",
+                "    port = \"9090\"",
+                "  }",
+                "  if os.Getenv(\"TRACE\") != \"\" { trace() }",
+                "}");
+        App g = go.app();
+        assertEquals("9090", v(g, "LISTEN_PORT").defaultValue(), "the literal assigned when empty is the default");
+        assertFalse(v(g, "LISTEN_PORT").required());
+        assertFalse(v(g, "TRACE").required());
+
+        RepoFixture java = new RepoFixture(dir.resolve("java"));
+        java.pom(".", "").file("src/main/java/App.java",
+                "class App { void m() {",
+                "  String region = Optional.ofNullable(System.getenv(\"CLOUD_REGION\")).orElse(\"eu-west-1\");",
+                "  if (System.getenv(\"PROFILING\") != null) { profile(); }",
+                "} }");
+        App j = java.app();
+        assertEquals("eu-west-1", v(j, "CLOUD_REGION").defaultValue());
+        assertFalse(v(j, "PROFILING").required());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void optionalWithoutDefaultPassesThroughAndIsCommentedOutInTheExample() {
+        repo.packageJson(".", "{'main':'index.js'}")
+                .file("index.js", "if (process.env.FEATURE_BETA) { beta(); }", "const s = process.env.SESSION_SECRET;",
+                        "session({ secret: s });", "const level = process.env.LOG_LEVEL || 'info';");
+        Detection d = repo.detect();
+        Map<String, Object> model = RenderModel.project(d.descriptor());
+        Map<String, Object> app = (Map<String, Object>) ((List<Object>) model.get("apps")).get(0);
+        Map<String, Map<String, Object>> env = new java.util.LinkedHashMap<>();
+        for (Object o : (List<Object>) app.get("env")) {
+            Map<String, Object> m = (Map<String, Object>) o;
+            env.put((String) m.get("name"), m);
+        }
+        assertEquals(Boolean.TRUE, env.get("FEATURE_BETA").get("passThrough"), "no ${X:-}: an empty value would switch it on");
+        assertEquals("${SESSION_SECRET:?SESSION_SECRET is required: set it in .env}", env.get("SESSION_SECRET").get("compose"));
+        assertEquals("${LOG_LEVEL:-info}", env.get("LOG_LEVEL").get("compose"));
+    }
+
+    // ---- class 2: services wired through the variables the app reads ---------------------------------------
+
+    @Test
+    void hostFamiliesLocalhostDefaultsAndPrefixedRedisUrlsAreWired() {
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8','ioredis':'5'}}")
+                .file("index.js",
+                        "const { Pool } = require('pg');",
+                        "const Redis = require('ioredis');",
+                        "const pool = new Pool({ host: process.env.DB_HOST || 'localhost', port: process.env.DB_PORT || 5432,",
+                        "  user: process.env.DB_USER || 'postgres', password: process.env.DB_PASSWORD,",
+                        "  database: process.env.DB_NAME || 'shop' });",
+                        "const cache = new Redis(process.env.SHOP_REDIS_URL || 'redis://localhost:6379');",
+                        "const queue = process.env.QUEUE_CONNECTION || 'redis://127.0.0.1:6379/2';");
+        App a = repo.app();
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+        assertEquals("postgres.port", v(a, "DB_PORT").from());
+        assertEquals("postgres.user", v(a, "DB_USER").from(), "credentials come from the service: one place");
+        assertEquals("postgres.password", v(a, "DB_PASSWORD").from());
+        assertEquals("postgres.database", v(a, "DB_NAME").from());
+        assertEquals("redis.url", v(a, "SHOP_REDIS_URL").from(), "<APP>_REDIS_URL");
+        assertEquals("redis.url", v(a, "QUEUE_CONNECTION").from(), "a code default pointing at a local redis");
+    }
+
+    @Test
+    void celeryBrokerAndSpringJdbcDefaultAreWired() {
+        repo.file("requirements.txt", "celery", "redis").file("tasks.py",
+                "import os",
+                "from celery import Celery",
+                "app = Celery('tasks', broker=os.environ.get('CELERY_BROKER_URL', 'redis://localhost:6379/0'),",
+                "             backend=os.environ.get('CELERY_RESULT_BACKEND'))");
+        App a = repo.app();
+        assertEquals(List.of("redis"), a.dependsOn());
+        assertEquals("redis.url", v(a, "CELERY_BROKER_URL").from());
+        assertEquals("redis.url", v(a, "CELERY_RESULT_BACKEND").from());
+
+        RepoFixture java = new RepoFixture(dir.resolve("java"));
+        java.pom(".", RepoFixture.deps("org.postgresql:postgresql"))
+                .file("src/main/resources/application.properties",
+                        "spring.datasource.url=${JDBC_DATABASE:jdbc:postgresql://localhost:5432/orders}");
+        assertEquals("postgres.jdbc", v(java.app(), "JDBC_DATABASE").from(), "a JDBC default at localhost");
+    }
+
+    @Test
+    void backendSelectorIsSetAndOnlyTheChosenDatabaseIsAdded() {
+        repo.file("requirements.txt", "django", "psycopg2-binary", "mysqlclient")
+                .file("manage.py", "import os")
+                .file("site/settings.py",
+                        "import os",
+                        "DATABASES = {'default': {",
+                        "  'ENGINE': os.environ.get('DB_ENGINE', 'django.db.backends.sqlite3'),",
+                        "  'HOST': os.environ.get('DB_HOST', 'localhost'),",
+                        "  'NAME': os.environ.get('DB_NAME', 'app'),",
+                        "}}",
+                        "# postgresql is what we run in production");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("postgres"), List.copyOf(d.descriptor().services().keySet()), () -> String.join("\n", d.evidence()));
+        assertEquals("django.db.backends.postgresql", v(a, "DB_ENGINE").defaultValue(), "no fallback to SQLite");
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+        RepoFixture.assertEvidence(d, "not adding mysql: the app supports several databases; using postgres "
+                + "(its code names postgres most (1 times))");
+    }
+
+    @Test
+    void aClientLibraryInTheManifestAloneAddsNoService() {
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'redis':'4','express':'4'}}")
+                .file("index.js", "const express = require('express');", "express().listen(3000);");
+        Detection d = repo.detect();
+        assertTrue(d.descriptor().services().isEmpty());
+        RepoFixture.assertEvidence(d, "not adding redis: package.json dependency 'redis', but no code or configuration "
+                + "of the app uses it");
+    }
+
+    // ---- class 3: helpers, libraries, and what is not runtime configuration ---------------------------------
+
+    @Test
+    void pythonHelpersDecoupleAndDjangoEnvironAreReads() {
+        repo.file("requirements.txt", "django").file("manage.py", "import os")
+                .file("site/env.py",
+                        "import os",
+                        "def env_bool(name, default=False):",
+                        "    return os.environ.get(name, str(default)).lower() in ('1', 'true')",
+                        "def env_secret(name):",
+                        "    value = os.environ.get(name)",
+                        "    if not value:",
+                        "        raise RuntimeError(name)",
+                        "    return value")
+                .file("site/settings.py",
+                        "from .env import env_bool, env_secret",
+                        "from decouple import config",
+                        "import environ",
+                        "env = environ.Env(CACHE_TTL=(int, 60))",
+                        "DEBUG = env_bool('APP_DEBUG', False)",
+                        "SECRET_KEY = env_secret('APP_SECRET_KEY')",
+                        "EMAIL_HOST = config('EMAIL_HOST', default='smtp.example.org')",
+                        "ALLOWED = config('ALLOWED_HOSTS')",
+                        "TTL = env('CACHE_TTL')",
+                        "TIMEOUT = env.int('HTTP_TIMEOUT', 30)",
+                        "SITE = env.str('SITE_NAME')");
+        App a = repo.app();
+        assertEquals("false", v(a, "APP_DEBUG").defaultValue());
+        assertTrue(v(a, "APP_SECRET_KEY").required(), "the helper raises when unset");
+        assertEquals("smtp.example.org", v(a, "EMAIL_HOST").defaultValue());
+        assertTrue(v(a, "ALLOWED_HOSTS").required(), "decouple raises without a default");
+        assertEquals("60", v(a, "CACHE_TTL").defaultValue(), "environ.Env(NAME=(cast, default))");
+        assertEquals("30", v(a, "HTTP_TIMEOUT").defaultValue());
+        assertTrue(v(a, "SITE_NAME").required(), "django-environ raises without a default");
+    }
+
+    @Test
+    void goJsAndJavaHelpersAreReads() {
+        repo.file("go.mod", "module x", "go 1.22").file("config.go", "package main",
+                "func getEnv(key, fallback string) string {",
+                "  if v, ok := os.LookupEnv(key); ok { return v }",
+                "  return fallback",
+                "}",
+                "func mustEnv(dst *string, key string) {",
+                "  *dst = os.Getenv(key)",
+                "  if *dst == \"\" { log.Fatalf(\"%s is required\", key) }",
+                "}",
+                "func load() {",
+                "  addr := getEnv(\"HTTP_ADDR\", \":8080\")",
+                "  mustEnv(&cfg.dsn, \"STORE_DSN\")",
+                "}");
+        App g = repo.app();
+        assertEquals(":8080", v(g, "HTTP_ADDR").defaultValue());
+        assertTrue(v(g, "STORE_DSN").required());
+
+        RepoFixture js = new RepoFixture(dir.resolve("js"));
+        js.packageJson(".", "{'main':'index.js'}").file("index.js",
+                "const env = (k, d) => process.env[k] ?? d;",
+                "function required(name) { const v = process.env[name]; if (!v) throw new Error(name); return v; }",
+                "const port = env('HTTP_PORT', 8081);",
+                "const key = required('STRIPE_KEY');");
+        App j = js.app();
+        assertEquals("8081", v(j, "HTTP_PORT").defaultValue());
+        assertTrue(v(j, "STRIPE_KEY").required());
+
+        RepoFixture java = new RepoFixture(dir.resolve("java"));
+        java.pom(".", "").file("src/main/java/Conf.java",
+                "class Conf {",
+                "  static String env(String name, String def) {",
+                "    String v = System.getenv(name);",
+                "    return v == null ? def : v;",
+                "  }",
+                "  String region = env(\"BUCKET_REGION\", \"eu-central-1\");",
+                "}");
+        assertEquals("eu-central-1", v(java.app(), "BUCKET_REGION").defaultValue());
+    }
+
+    @Test
+    void buildScriptsWrappersAndNextConfigEnvAreNotRuntimeConfiguration() {
+        repo.packageJson(".", "{'main':'server.js'}")
+                .file("server.js", "const level = process.env.LOG_LEVEL || 'info';")
+                .file("scripts/release.js", "const t = process.env.NPM_TOKEN;")
+                .file("webpack.config.js", "module.exports = { mode: process.env.BUILD_MODE };")
+                .file(".mvn/wrapper/MavenWrapperDownloader.java", "String u = System.getenv(\"MVNW_USERNAME\");")
+                .file("next.config.js", "module.exports = {", "  env: { PUBLIC_API: process.env.PUBLIC_API },",
+                        "  basePath: process.env.BASE_PATH || '',", "};");
+        App a = repo.app();
+        assertEquals(List.of("BASE_PATH", "LOG_LEVEL"), a.env().keySet().stream().sorted().toList());
+    }
+
+    // ---- class 10: a service nothing reads; Spring relaxed binding ------------------------------------------
+
+    @Test
+    void springBootGetsDatasourceVariablesAndAnUnwiredServiceIsAWarning() {
+        repo.pom(".", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>"
+                + "<version>3.3.0</version></parent>\n"
+                + RepoFixture.deps("org.springframework.boot:spring-boot-starter-data-jpa", "org.postgresql:postgresql"))
+                .file("src/main/resources/application.properties",
+                        "spring.datasource.url=jdbc:postgresql://localhost:5432/shop",
+                        "spring.datasource.username=shop",
+                        "spring.datasource.password=shop");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("postgres.jdbc", v(a, "SPRING_DATASOURCE_URL").from());
+        assertEquals("postgres.user", v(a, "SPRING_DATASOURCE_USERNAME").from());
+        assertEquals("postgres.password", v(a, "SPRING_DATASOURCE_PASSWORD").from());
+
+        RepoFixture node = new RepoFixture(dir.resolve("node"));
+        node.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8'}}")
+                .file("index.js", "const { Client } = require('pg');", "new Client().connect();");
+        Detection nd = node.detect();
+        assertEquals(List.of("postgres"), List.copyOf(nd.descriptor().services().keySet()));
+        assertTrue(nd.evidence().stream().anyMatch(l -> l.startsWith("warning: service postgres is added but no variable")),
+                () -> String.join("\n", nd.evidence()));
+        assertNull(nd.descriptor().apps().get(0).env().get("DATABASE_URL"));
+    }
+
+    // ---- found on real repositories (docs/init-review/wiring.md) --------------------------------------------
+
+    @Test
+    void djangoEnvironInstanceImportedFromAnotherModuleAndConditionalSettings() {
+        repo.file("requirements.txt", "django").file("manage.py", "import os")
+                .file("config/env.py", "import environ", "env = environ.Env()")
+                .file("config/settings.py",
+                        "from config.env import env",
+                        "DATABASES = {'default': env.db('DATABASE_URL', default='postgres:///shop')}",
+                        "EMAIL_STRATEGY = env('EMAIL_STRATEGY', default='console')",
+                        "if EMAIL_STRATEGY == 'smtp':",
+                        "    EMAIL_HOST = env('SMTP_HOST')");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals("postgres.url", v(a, "DATABASE_URL").from(), "a postgres:/// default (socket) implies and wires postgres");
+        assertFalse(v(a, "SMTP_HOST").required(), "read only when another setting selects it");
+    }
+
+    @Test
+    void viperAutomaticEnvKeysAreReads() {
+        repo.file("go.mod", "module x", "go 1.22")
+                .file("cmd/root.go", "package cmd", "func init() { viper.AutomaticEnv() }")
+                .file("db/db.go", "package db",
+                        "func Open() {",
+                        "  viper.SetDefault(\"db_dsn\", \"postgres://u:p@localhost:5432/app?sslmode=disable\")",
+                        "  dsn := viper.GetString(\"db_dsn\")",
+                        "  if viper.GetBool(\"db_debug\") { debug() }",
+                        "}")
+                .file("main.go", "package main", "func main() {}");
+        App a = repo.app();
+        assertEquals("postgres.url", v(a, "DB_DSN").from());
+        assertFalse(v(a, "DB_DEBUG").required());
+    }
+
+    @Test
+    void springProfileSelectsTheStackDatabaseAndJdbcDefaultsKeepJdbc() {
+        repo.pom(".", "<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>"
+                        + "<version>3.3.0</version></parent>\n"
+                        + RepoFixture.deps("com.h2database:h2", "com.mysql:mysql-connector-j"))
+                .file("src/main/resources/application.properties", "spring.profiles.active=h2,jpa")
+                .file("src/main/resources/application-mysql.properties",
+                        "spring.datasource.url=${MYSQL_URL:jdbc:mysql://localhost/shop}",
+                        "spring.datasource.username=${MYSQL_USER:shop}");
+        App a = repo.app();
+        assertEquals("mysql.jdbc", v(a, "MYSQL_URL").from(), "a name family's url, but the default is a JDBC URL");
+        assertEquals("mysql,jpa", v(a, "SPRING_PROFILES_ACTIVE").defaultValue(), "not the embedded h2 profile");
+    }
+
+    @Test
+    void aLiteralInStackHostIsWiredNotWarned() {
+        repo.file("requirements.txt", "flask", "redis", "rq")
+                .file("app.py", "import redis", "conn = redis.from_url('redis://redis:6379/0')");
+        Detection d = repo.detect();
+        assertEquals(List.of("redis"), List.copyOf(d.descriptor().services().keySet()));
+        assertFalse(d.evidence().stream().anyMatch(l -> l.startsWith("warning: service redis")), () -> String.join("\n", d.evidence()));
+    }
+}
