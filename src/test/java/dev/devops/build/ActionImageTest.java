@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
@@ -32,6 +33,11 @@ class ActionImageTest {
 
     @TempDir
     Path tmp;
+
+    @AfterAll
+    static void pruneDanglingTestImages() {
+        Docker.pruneTestImages();
+    }
 
     @Test
     @SuppressWarnings("unchecked")
