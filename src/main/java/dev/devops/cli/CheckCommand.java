@@ -49,7 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
                 null, null, null, Set.of(), new LinkedHashSet<>(skip), max, baseline, null, paths);
         Report report = new LintRunner(LintChecks.withRender()).run(options);
         reports.write(report, targets);
-        if (report.stats().unreadable() > 0) {
+        if (report.stats().unreadable() > 0 && !reports.quiet) {
             System.err.println(Terminal.warn("devops: " + report.stats().unreadable() + " file(s) could not be read and were skipped"));
         }
         return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;

@@ -102,7 +102,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         reports.write(report, targets);
-        if (report.stats().unreadable() > 0) {
+        if (report.stats().unreadable() > 0 && !reports.quiet) {
             System.err.println(Terminal.warn("devops: " + report.stats().unreadable() + " file(s) could not be read and were skipped"));
         }
         return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;

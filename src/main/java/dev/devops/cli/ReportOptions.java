@@ -36,6 +36,9 @@ final class ReportOptions {
     @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Completions.Levels.class, description = "Exit 1 on findings at or above info, warning or error (default: error).")
     String failOn = "error";
 
+    @Option(names = {"-q", "--quiet"}, description = "Text report: the findings only, no summary line (a clean run prints nothing); no notes on standard error.")
+    boolean quiet;
+
     @Option(names = "--no-color", description = "No colour, even on a terminal (as --color=never).")
     boolean noColor;
 
@@ -90,14 +93,14 @@ final class ReportOptions {
                 // atomically: a full disk or a kill leaves the previous report, never half a JSON document
                 AtomicWrite.write(t.file(), out -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    t.format().writer(false, VersionProvider.version(), threshold).write(report, w);
+                    t.format().writer(false, VersionProvider.version(), threshold, quiet).write(report, w);
                     w.flush();
                 });
                 continue;
             }
             boolean colour = !noColor && Terminal.colour();
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            t.format().writer(colour, VersionProvider.version(), threshold).write(report, w);
+            t.format().writer(colour, VersionProvider.version(), threshold, quiet).write(report, w);
             w.flush();
         }
     }

@@ -28,8 +28,13 @@ public enum Format {
 
     /** A writer for this format; JUnit marks failures at or above {@code failOn}, as the exit code does. */
     public ReportWriter writer(boolean colour, String toolVersion, Severity failOn) {
+        return writer(colour, toolVersion, failOn, false);
+    }
+
+    /** As {@link #writer(boolean, String, Severity)}; {@code quiet}: text shows the findings only, no summary line. */
+    public ReportWriter writer(boolean colour, String toolVersion, Severity failOn, boolean quiet) {
         return switch (this) {
-            case TEXT -> new TextReport(colour);
+            case TEXT -> new TextReport(colour, !quiet);
             case JSON -> new JsonReport();
             case SARIF -> new SarifReport(toolVersion);
             case GITHUB -> new GithubReport();

@@ -114,4 +114,17 @@ class CheckCommandTest {
         assertTrue(run.out().startsWith("::error file=a.py,line=1"), run.out());
         assertEquals("SEC0030", new ObjectMapper().readTree(json.toFile()).get("findings").get(0).get("rule").asText());
     }
+
+    @Test
+    void quietPrintsTheFindingsOnlyAndNothingWhenClean() throws Exception {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("app.py", "print(1)\n").commit("init");
+        CliRun clean = CliRun.run("check", "-q", tmp.toString());
+        assertEquals(0, clean.code());
+        assertEquals("", clean.out());
+        r.write("Dockerfile", LintScopeTest.BAD_DOCKERFILE).commit("image");
+        CliRun dirty = CliRun.run("lint", "--quiet", "--no-color", tmp.toString());
+        assertTrue(dirty.out().startsWith("Dockerfile:1: warning DF0001"), dirty.out());
+        assertFalse(dirty.out().contains("findings ("), "no summary line: " + dirty.out());
+    }
 }
