@@ -87,7 +87,8 @@ public final class VariableNames {
             }
         }
         if (n.endsWith("_KEY") || n.equals("KEY") || n.contains("_KEY_")) {
-            return !n.contains("PUBLIC_KEY") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
+            // PUBLIC_KEY and PUBLISHABLE_KEY (Stripe, Clerk pk_…) are public by design
+            return !n.contains("PUBLIC_KEY") && !n.contains("PUBLISHABLE") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
         }
         return false;
     }

@@ -28,7 +28,8 @@ public final class DescriptorLoader {
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
     static final List<String> ENV_KEYS = List.of("description", "required", "secret", "default", "from");
     static final List<String> ENVIRONMENT_KEYS = List.of("env");
-    static final List<String> LINT_KEYS = List.of("allowlist");
+    static final List<String> LINT_KEYS = List.of("allowlist", "paths");
+    static final List<String> LINT_PATH_KEYS = List.of("tests", "docs");
     static final List<String> ALLOWLIST_KEYS = List.of("paths", "rules", "values", "stopwords");
 
     /** Compose service names and project names: lowercase letters, digits, dash and underscore. */
@@ -291,8 +292,11 @@ public final class DescriptorLoader {
     private static LintSettings lint(YNode node) {
         YMap m = node.asMap(LINT_KEYS);
         YMap a = m.opt("allowlist").map(n -> n.asMap(ALLOWLIST_KEYS)).orElse(null);
+        YMap paths = m.opt("paths").map(n -> n.asMap(LINT_PATH_KEYS)).orElse(null);
+        List<String> tests = paths == null ? List.of() : paths.opt("tests").map(YNode::asStringList).orElse(List.of());
+        List<String> docs = paths == null ? List.of() : paths.opt("docs").map(YNode::asStringList).orElse(List.of());
         if (a == null) {
-            return LintSettings.EMPTY;
+            return new LintSettings(List.of(), List.of(), List.of(), List.of(), tests, docs);
         }
         List<String> values = a.opt("values").map(YNode::asStringList).orElse(List.of());
         if (a.has("values")) {
@@ -310,7 +314,7 @@ public final class DescriptorLoader {
                 a.opt("paths").map(YNode::asStringList).orElse(List.of()),
                 a.opt("rules").map(YNode::asStringList).orElse(List.of()),
                 values,
-                a.opt("stopwords").map(YNode::asStringList).orElse(List.of()));
+                a.opt("stopwords").map(YNode::asStringList).orElse(List.of()), tests, docs);
     }
 
     private static void checkReferences(Descriptor d, YMap appsMap, YMap servicesMap) {

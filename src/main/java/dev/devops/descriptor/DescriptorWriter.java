@@ -115,6 +115,14 @@ public final class DescriptorWriter {
             list(sb, "values", l.allowValues());
             list(sb, "stopwords", l.stopwords());
         }
+        if (!l.testPaths().isEmpty() || !l.docsPaths().isEmpty()) {
+            if (l.allowPaths().isEmpty() && l.allowRules().isEmpty() && l.allowValues().isEmpty() && l.stopwords().isEmpty()) {
+                sb.append("\nlint:\n");
+            }
+            sb.append("  paths:\n");
+            list(sb, "tests", l.testPaths());
+            list(sb, "docs", l.docsPaths());
+        }
         return sb.toString();
     }
 

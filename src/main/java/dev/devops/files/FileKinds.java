@@ -36,10 +36,16 @@ public final class FileKinds {
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
             "(^|.*/)(test|tests|__tests__|__mocks__|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
-                    + "|integration-tests?|it|cypress|playwright)/.*");
+                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
     private static final Pattern TEST_NAME = Pattern.compile(
-            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs)|test_[^/]*\\.py|conftest\\.py"
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb");
+    private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
+            + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)");
+    /** Storybook stories: demos of components, documentation that runs. */
+    private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
+    /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
+    private static final Pattern TEST_DOTENV = Pattern.compile("\\.env\\.(test|testing)(\\.local)?");
     private static final Pattern CI_PATH = Pattern.compile("(?i)(^|.*/)(\\.github/workflows/[^/]+\\.ya?ml"
             + "|\\.gitlab-ci\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|azure-pipelines\\.ya?ml"
             + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
@@ -165,12 +171,32 @@ public final class FileKinds {
         return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches();
     }
 
-    /** Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, and anything under {@code docs/}. */
+    /**
+     * The values of the test environment: {@code .env.test}, {@code .env.testing}, {@code .env.test.local}.
+     * They configure test runs (dummy credentials), not a deployment.
+     */
+    public static boolean isTestDotenv(String path) {
+        return TEST_DOTENV.matcher(name(path).toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * Third-party or generated code committed with the project: {@code vendor/}, {@code node_modules/},
+     * {@code third_party/}, {@code bower_components/}, minified bundles ({@code *.min.js}, {@code *.min.css})
+     * and built bundles in a {@code dist/} directory. Not the project's own code or configuration.
+     */
+    public static boolean isVendored(String path) {
+        return VENDORED.matcher(path.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, Storybook stories
+     * ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
+     */
     public static boolean isDocs(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         String n = name(lower);
         int dot = n.lastIndexOf('.');
-        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1))) {
+        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches()) {
             return true;
         }
         return DOCS_DIR.matcher(lower).matches() && !isDockerfile(path) && !isComposeName(path);

@@ -1,6 +1,7 @@
 package dev.devops.lint;
 
 import dev.devops.descriptor.LintSettings;
+import dev.devops.files.PathClasses;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -23,6 +24,7 @@ public final class Allowlist {
     private final Set<String> rules;
     private final List<Pattern> values = new ArrayList<>();
     private final List<String> stopwords = new ArrayList<>();
+    private final PathClasses pathClasses;
 
     public Allowlist(LintSettings s) {
         var fs = FileSystems.getDefault();
@@ -36,6 +38,13 @@ public final class Allowlist {
         rules = Set.copyOf(s.allowRules().stream().map(r -> r.toUpperCase(Locale.ROOT)).toList());
         s.allowValues().forEach(v -> values.add(Pattern.compile(v)));
         s.stopwords().forEach(w -> stopwords.add(w.toLowerCase(Locale.ROOT)));
+        pathClasses = s.testPaths().isEmpty() && s.docsPaths().isEmpty() ? PathClasses.DEFAULT
+                : new PathClasses(s.testPaths(), s.docsPaths());
+    }
+
+    /** The repository's test and documentation path classes (built in, plus devops.yaml's {@code lint.paths}). */
+    public PathClasses pathClasses() {
+        return pathClasses;
     }
 
     public static Allowlist of(LintSettings s) {

@@ -43,6 +43,9 @@ class DescriptorLoaderTest {
               allowlist:
                 paths: ["test/fixtures/**"]
                 rules: [DF0003]
+              paths:
+                tests: [qa/]
+                docs: ["*.guide"]
             """;
 
     @Test
@@ -66,6 +69,16 @@ class DescriptorLoaderTest {
         assertTrue(d.services().get("postgres").publish());
         assertEquals("warn", d.environments().get("production").env().get("LOG_LEVEL"));
         assertEquals(java.util.List.of("DF0003"), d.lint().allowRules());
+        assertEquals(java.util.List.of("qa/"), d.lint().testPaths());
+        assertEquals(java.util.List.of("*.guide"), d.lint().docsPaths());
+    }
+
+    @Test
+    void lintPathsAloneLoadAndWriteBack() {
+        String noAllowlist = FULL.substring(0, FULL.indexOf("lint:")) + "lint:\n  paths:\n    tests: qa/\n";
+        Descriptor d = DescriptorLoader.parse(FILE, noAllowlist);
+        assertEquals(java.util.List.of("qa/"), d.lint().testPaths());
+        assertEquals(d, DescriptorLoader.parse(FILE, DescriptorWriter.write(d)));
     }
 
     @Test

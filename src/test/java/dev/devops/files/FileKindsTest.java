@@ -63,6 +63,26 @@ class FileKindsTest {
     }
 
     @Test
+    void stubsSnapshotsHelpersVendoredAndStories() {
+        for (String p : new String[] {"app/__stubs__/jwt.ts", "identity/.snapshots/TestHandler.json", "ui/__snapshots__/a.snap",
+                "driver/config/stub/.kratos.yaml", "internal/testutil/minio/server.go", "x/testhelpers/http.go",
+                "scripts/release_smoke_test.sh", "netbox/configuration_testing.py", "sqlcon/dockertest/test_helper.go"}) {
+            assertTrue(FileKinds.isTest(p), p);
+        }
+        assertFalse(FileKinds.isTest("src/stubborn.go"));
+        assertTrue(FileKinds.isTestDotenv(".env.test"));
+        assertTrue(FileKinds.isTestDotenv("apps/api/.env.testing"));
+        assertFalse(FileKinds.isTestDotenv(".env.production"));
+        for (String p : new String[] {"backend/vendor/github.com/x/y.go", "web/node_modules/a/index.js", "third_party/z.c",
+                "static/jquery.min.js", "project-static/dist/netbox.js"}) {
+            assertTrue(FileKinds.isVendored(p), p);
+        }
+        assertFalse(FileKinds.isVendored("src/vendors.ts"));
+        assertFalse(FileKinds.isVendored("dist/Dockerfile"));
+        assertTrue(FileKinds.isDocs("libs/ui/src/CodeBlock.stories.tsx"));
+    }
+
+    @Test
     void buildAndReleaseScriptsAreNotRuntimeCode() {
         for (String p : new String[] {"scripts/release.js", "tools/gen.go", ".github/actions/x/index.js", "mvnw",
             ".mvn/wrapper/MavenWrapperDownloader.java", "web/webpack.config.prod.js", "vite.config.ts", "setup.py",

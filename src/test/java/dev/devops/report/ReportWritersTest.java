@@ -73,8 +73,9 @@ class ReportWritersTest {
     @Test
     void textShowsLocationRuleRedactedValueAndHint() throws Exception {
         String out = render(Format.TEXT);
-        assertTrue(out.contains("src/app.js:1:12: error SEC0901 Test provider token: tst_****\u2026"), out);
-        assertTrue(out.contains("src/app.js:2:19: error SEC0030 Hard-coded password in 'password': ****\u2026"), out);
+        assertTrue(out.contains("src/app.js:1:12: error SEC0901 Test provider token [code; 28 chars, "), out);
+        assertTrue(out.contains(" bits/char]: tst_****\u2026"), out);
+        assertTrue(out.contains("src/app.js:2:19: error SEC0030 Hard-coded password in 'password' [code; "), out);
         assertTrue(out.contains("    hint: Rotate"), out);
         assertTrue(out.contains("4 findings (4 errors, 0 warnings) in 3 files"), out);
     }
@@ -124,7 +125,7 @@ class ReportWritersTest {
         String out = render(Format.GITHUB);
         String[] lines = out.split("\n");
         assertEquals(4, lines.length, out);
-        assertTrue(out.contains("::error file=src/app.js,line=1,col=12,title=SEC0901 Test provider token::Test provider token: tst_****"), out);
+        assertTrue(out.contains("::error file=src/app.js,line=1,col=12,title=SEC0901 Test provider token::Test provider token [code; 28 chars"), out);
         assertTrue(out.contains("file=dir with space/db \"x\".yml,line=1"), out);
         assertTrue(out.contains("%0A"), "the hint goes on a second annotation line");
     }

@@ -12,11 +12,13 @@ import dev.devops.compose.ComposeService.EnvEntry;
 import dev.devops.compose.ComposeService.Mount;
 import dev.devops.compose.ComposeService.Port;
 import dev.devops.core.SourceLocation;
+import dev.devops.lint.Severity;
 import dev.devops.lint.dockerfile.DockerfileParser;
 import dev.devops.lint.dockerfile.Dockerfile;
 import dev.devops.lint.dockerfile.ImageRef;
 import dev.devops.lint.dockerfile.Instruction;
 import dev.devops.lint.dockerfile.Stage;
+import dev.devops.lint.secrets.Filters;
 import dev.devops.yaml.Suggest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +90,9 @@ public final class ComposeRules {
                             + "and readable by everyone with the repository. Reference a variable instead "
                             + "(POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}), keep the value in an "
                             + "untracked .env file, and document the name in .env.example; or use compose secrets. "
-                            + "Credentials inside URLs (postgres://user:pass@db/app) count too.",
+                            + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
+                            + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
+                            + "value an error.",
                     ComposeRules::hardCodedSecret),
             ComposeRule.of("DC0004", ERROR, "Database allows an empty password or no authentication",
                     "MYSQL_ALLOW_EMPTY_PASSWORD=yes, an empty MYSQL_ROOT_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust or "
@@ -288,15 +292,20 @@ public final class ComposeRules {
                 if (e.value() == null || e.value().isEmpty() || e.interpolated() || EMPTY_OK.contains(e.name())) {
                     continue;
                 }
+                // the severity model of docs/SECRET-RULES.md: a development default (postgres, changeme, admin123)
+                // is a warning, a random-looking value an error
+                var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
                 if (VariableNames.isSecret(e.name())) {
-                    o.report(e.at(), "service '" + svc.name() + "' sets " + e.name() + " to a literal value in the compose file",
+                    String secret = m.find() && !m.group(1).contains("$") ? m.group(1) : e.value();
+                    boolean weak = Filters.isWeakCredential(secret);
+                    o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' sets " + e.name()
+                            + " to a literal " + (weak ? "development default" : "value") + " in the compose file",
                             "write " + e.name() + ": ${" + e.name() + ":?} and put the value in an untracked .env file");
-                } else {
-                    var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
-                    if (m.find() && !m.group(1).contains("$")) {
-                        o.report(e.at(), "service '" + svc.name() + "' has a password inside the URL in " + e.name(),
-                                "build the URL from variables: ${DB_USER}:${DB_PASSWORD}@…, set in an untracked .env");
-                    }
+                } else if (m.find() && !m.group(1).contains("$")) {
+                    boolean weak = Filters.isWeakCredential(m.group(1));
+                    o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' has a "
+                            + (weak ? "development default " : "") + "password inside the URL in " + e.name(),
+                            "build the URL from variables: ${DB_USER}:${DB_PASSWORD}@…, set in an untracked .env");
                 }
             }
         });

@@ -17,6 +17,7 @@ import dev.devops.lint.compose.ComposeCheck;
 import dev.devops.lint.dockerfile.Dockerfile;
 import dev.devops.lint.dockerfile.DockerfileParser;
 import dev.devops.lint.dockerfile.Instruction;
+import dev.devops.lint.secrets.Filters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -377,8 +378,46 @@ public final class EnvCheck implements Check {
                                 + "ignoring does not untrack a file)";
                 String hint = "run `git rm --cached " + f + "`" + (ignoredBy == null ? ", add it to .gitignore" : "")
                         + ", commit, and rotate every secret it held (the history keeps the old values)";
-                emit(EnvRules.TRACKED, f, 0, 0, message, hint, f);
+                // a tracked file of plain settings is ordinary 12-factor practice (info); one that sets a
+                // credential is the finding: an error for a live-looking value, a warning for development defaults
+                dev.devops.lint.Severity severity = trackedSeverity(f);
+                String what = severity == dev.devops.lint.Severity.ERROR ? "" : severity == dev.devops.lint.Severity.WARNING
+                        ? " (its credentials are development defaults)" : " (no credential in it today)";
+                emitSeverity(EnvRules.TRACKED, severity, f, 0, 0, message + what, hint, f);
             }
+        }
+
+        private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile(
+                "(?m)^[ \\t]*(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=[ \\t]*(\"[^\"\\n]*\"|'[^'\\n]*'|[^#\\n]*)");
+
+        /** ERROR when the file sets a credential to a live-looking value, WARNING for defaults only, INFO for none. */
+        private dev.devops.lint.Severity trackedSeverity(String f) {
+            if (FileKinds.isTest(f) || FileKinds.isTestDotenv(f)) {
+                return dev.devops.lint.Severity.INFO; // .env.test: the test run's dummy values
+            }
+            String text;
+            try {
+                text = Files.readString(root.resolve(f), StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return EnvRules.TRACKED.severity(); // unreadable: report as before (syntax rules say why)
+            }
+            boolean anyCredential = false;
+            java.util.regex.Matcher m = ASSIGNMENT.matcher(text);
+            while (m.find()) {
+                String v = m.group(2).strip();
+                if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                if (v.isEmpty() || !VariableNames.isSecret(m.group(1))) {
+                    continue;
+                }
+                Filters.Strength strength = Filters.strength(v);
+                if (strength == Filters.Strength.LIVE) {
+                    return dev.devops.lint.Severity.ERROR;
+                }
+                anyCredential |= strength == Filters.Strength.DEFAULT;
+            }
+            return anyCredential ? dev.devops.lint.Severity.WARNING : dev.devops.lint.Severity.INFO;
         }
 
         private void notIgnored() {

@@ -52,7 +52,10 @@ final class EnvRules {
             delete the key, or fix the name the code reads.""");
     static final Rule TRACKED = env("ENV0004", ".env file tracked by git", Severity.ERROR, """
             A .env (or .env.<environment>, .env.local) file is committed. These files hold real local \
-            values, often secrets; once committed they are in the history for good. Fix: `git rm --cached \
+            values, often secrets; once committed they are in the history for good. Severity follows what \
+            the file holds (docs/SECRET-RULES.md): error when it sets a credential to a live-looking value, \
+            warning when its credentials are development defaults (change-me, postgres), info when it sets \
+            no credential (plain settings) or is a test environment (.env.test). Fix: `git rm --cached \
             <file>`, add it to .gitignore, commit, and rotate every secret it held. Example files \
             (.env.example, .env.sample, .env.template, .env.dist) are meant to be committed and are not \
             reported. When .gitignore already lists the file it was added before the ignore rule: \

@@ -50,7 +50,8 @@ final class AssignmentDetector extends Detector {
             "options", "help", "description", "desc", "doc", "docs", "note", "comment", "test", "tests", "spec", "mock",
             "fixture", "example", "sample", "dummy", "key", "keys", "schema", "regex", "char", "chars", "policy", "store",
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
-            "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface"));
+            "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
+            "fds", "complete", "autocomplete", "strength"));
     private static final Set<String> NOT_SECRET_BEFORE_TOKEN = Set.of("page", "next", "continuation", "csrf", "xsrf",
             "cancellation", "cancel", "sync", "lexer", "parser", "eof", "start", "end", "current", "last", "first", "prev",
             "previous", "input", "output", "string", "word", "char", "sort", "pagination", "resume", "cursor", "notification",
@@ -65,12 +66,18 @@ final class AssignmentDetector extends Detector {
 
     @Override
     boolean appliesTo(FileKind kind) {
-        return kind != FileKind.LOCKFILE && kind != FileKind.I18N;
+        return kind != FileKind.LOCKFILE && kind != FileKind.I18N && kind != FileKind.STYLE;
     }
 
     @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         String t = job.text;
+        if (job.context.quiet()) {
+            return lineEnd; // tests, docs, vendored code: name-based detection is silent (docs/SECRET-RULES.md)
+        }
+        if (isComment(t, lineStart, lineEnd)) {
+            return lineEnd; // commented-out configuration and doc comments are examples, not values
+        }
         // the name around the keyword, read by hand: this runs on every line with a keyword, so no regex
         int ks = hitStart;
         while (ks > lineStart && ks > hitStart - 80 && isNameChar(t.charAt(ks - 1))) {
@@ -87,10 +94,26 @@ final class AssignmentDetector extends Detector {
                 consider(job, d.group(1), d.group(2), d.start(2), false);
             }
         }
+        boolean escapedAmp = ks > lineStart && t.charAt(ks - 1) == '\\' && t.startsWith("u0026", ks);
+        if (escapedAmp) {
+            ks += 5; // "…\u0026page_token=…": a JSON-escaped '&' before a query parameter
+        }
         String key = t.substring(ks, ke);
         if (classify(key) == null) {
             return ke;
         }
+        int before = ks - 1;
+        if (before >= lineStart && (t.charAt(before) == '"' || t.charAt(before) == '\'')) {
+            before--;
+        }
+        while (before >= lineStart && (t.charAt(before) == ' ' || t.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= lineStart && t.charAt(before) == '?' && before < ks - 1) {
+            return ke; // cond ? 'pass' : 'failed': a ternary's branch, not a key
+        }
+        boolean queryParam = escapedAmp || ks > lineStart && (t.charAt(ks - 1) == '&' || t.charAt(ks - 1) == '?')
+                || ks - 5 >= lineStart && t.startsWith("&amp;", ks - 5);
         if (ks > lineStart && (t.charAt(ks - 1) == '$' || t.charAt(ks - 1) == '{' && ks - 1 > lineStart
                 && t.charAt(ks - 2) == '$')) {
             return ke; // ${PASSWORD:?message} or $PASSWORD: an interpolation that reads the variable, not a value
@@ -127,12 +150,55 @@ final class AssignmentDetector extends Detector {
         if (i >= lineEnd) {
             return ke;
         }
-        int ve = valueEnd(t, i, lineEnd);
+        if (queryParam && (t.charAt(i) == '"' || t.charAt(i) == '\'' || t.charAt(i) == '`' || presignedUrl(t, lineStart, ks, lineEnd))) {
+            return ke; // "…&access_token=" + token: a URL being built; or a pre-signed URL's expiring signature
+        }
+        int ve = job.javaProperties ? propertiesValueEnd(t, i, lineEnd) : valueEnd(t, i, lineEnd);
         if (ve <= i) {
             return ke;
         }
         consider(job, key, t.substring(i, ve), i, job.kind == FileKind.CODE);
         return ve;
+    }
+
+    private static final Pattern EXPIRY_PARAM = Pattern.compile("(?i)[?&](e|expires|x-amz-expires|x-goog-expires|se)=\\d");
+
+    /** Whether the query parameter at {@code ks} belongs to a URL with an expiry: a pre-signed download link. */
+    private static boolean presignedUrl(String t, int lineStart, int ks, int lineEnd) {
+        int s = ks;
+        while (s > lineStart && !Character.isWhitespace(t.charAt(s - 1)) && t.charAt(s - 1) != '"' && t.charAt(s - 1) != '\'') {
+            s--;
+        }
+        int e = ks;
+        while (e < lineEnd && !Character.isWhitespace(t.charAt(e)) && t.charAt(e) != '"' && t.charAt(e) != '\'') {
+            e++;
+        }
+        return EXPIRY_PARAM.matcher(t.substring(s, e)).find();
+    }
+
+    /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, --, ; or REM. */
+    static boolean isComment(String t, int lineStart, int lineEnd) {
+        int i = skipBlanks(t, lineStart, lineEnd);
+        if (i >= lineEnd) {
+            return false;
+        }
+        char c = t.charAt(i);
+        char n = i + 1 < lineEnd ? t.charAt(i + 1) : '\n';
+        return c == '#' && n != '{' || c == ';' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
+                && n != '=' || c == '<' && t.startsWith("<!--", i) || c == '-' && n == '-' && !t.startsWith("---", i);
+    }
+
+    /** In a .properties file an unquoted value runs to the end of the line ("form.password.forgot=Forgot it?"). */
+    private static int propertiesValueEnd(String t, int i, int end) {
+        char q = t.charAt(i);
+        if (q == '"' || q == '\'') {
+            return valueEnd(t, i, end);
+        }
+        int e = end;
+        while (e > i && Character.isWhitespace(t.charAt(e - 1))) {
+            e--;
+        }
+        return Math.min(e, i + 502);
     }
 
     private static boolean isNameChar(char c) {
@@ -217,32 +283,85 @@ final class AssignmentDetector extends Detector {
                 value = value.substring(0, hash);
             }
         }
-        int minLength = kind == Kind.PASSWORD ? (job.kind == FileKind.CODE ? 6 : 4) : 8;
-        if (value.length() < minLength || value.length() > 300) {
+        if (job.context.quiet()) {
+            return; // tests, docs, vendored code
+        }
+        boolean code = job.kind == FileKind.CODE;
+        boolean runnable = job.context == Context.RUNNABLE;
+        boolean example = job.context == Context.EXAMPLE || job.kind == FileKind.ENV_EXAMPLE;
+        if (value.length() > 300) {
             return;
         }
-        if (Filters.reasonForAssignment(value) != null) {
-            return;
+        // in configuration the stack runs with, a default credential (secret, changeme, admin123) is the
+        // credential it runs with: a warning. Placeholder filters belong to docs and examples.
+        boolean defaultCredential = runnable && Filters.isDefaultCredential(value);
+        if (!defaultCredential) {
+            int minLength = kind == Kind.PASSWORD ? (code ? 6 : 4) : 8;
+            if (value.length() < minLength) {
+                return;
+            }
+            if (Filters.reasonForAssignment(value, code) != null) {
+                return;
+            }
+            if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
+                return;
+            }
+            if (value.indexOf(' ') >= 0 && (Entropy.shannon(value) < 3.5 || !hasRandomWord(value))) {
+                return; // prose or a command line ("node scripts/reset.js"), not a secret
+            }
         }
-        if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
-            return;
+        String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))) {
+            return; // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name
         }
-        if (value.indexOf(' ') >= 0 && Entropy.shannon(value) < 3.5) {
-            return; // prose, not a secret
+        if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
+            return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
         }
-        if (job.kind == FileKind.DOCS && (value.length() < 12 || Entropy.shannon(value) < 3.5)) {
-            return; // docs show demo values (-e POSTGRES_PASSWORD=petclinic); only random-looking ones are reported
+        boolean weak = defaultCredential || Filters.isWeakCredential(value);
+        if (example && weak) {
+            return; // examples and templates: only real-looking values are reported
         }
+        Severity severity = weak ? Severity.WARNING : Severity.ERROR;
         RuleInfo rule = job.kind == FileKind.ENV_EXAMPLE ? GenericRules.EXAMPLE_ENV
                 : kind == Kind.PASSWORD ? GenericRules.PASSWORD : GenericRules.GENERIC_SECRET;
         String what = kind == Kind.PASSWORD ? "password" : "secret";
         String message = job.kind == FileKind.ENV_EXAMPLE
                 ? "Example env file gives " + key + " a real-looking " + what + " value"
+                : weak ? "Default or development " + what + " hard-coded in '" + key + "'"
                 : "Hard-coded " + what + " in '" + key + "'";
         String hint = job.kind == FileKind.ENV_EXAMPLE
                 ? "Leave the value empty (or write changeme) in example files; rotate it if it was real."
+                : weak ? "Anyone who reads the repository can log in with it: require it from the environment "
+                        + "(${" + envName(key) + ":?set it in .env}) and keep the value in an untracked .env."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
-        job.emit(rule, Severity.ERROR, valuePos, value, message, hint, null);
+        job.emit(rule, severity, valuePos, value, message, hint, null);
+    }
+
+    /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
+    private static boolean hasRandomWord(String value) {
+        for (String w : value.split("\\s+")) {
+            if (w.length() >= 12 && w.indexOf('/') < 0 && w.indexOf('.') < 0 && Entropy.shannon(w) >= 3.5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The secret word of a key ("token", "secret", "key"): what a string about that secret would contain. */
+    private static String lastSecretWord(String key) {
+        List<String> ws = words(key);
+        for (int i = ws.size() - 1; i >= 0; i--) {
+            String w = ws.get(i);
+            if (SECRET_WORDS.contains(w) || w.equals("key")) {
+                return w;
+            }
+        }
+        return "\u0000";
+    }
+
+    /** An environment variable name for a key: "spring.datasource.password" → SPRING_DATASOURCE_PASSWORD. */
+    static String envName(String key) {
+        return String.join("_", words(key)).toUpperCase(Locale.ROOT);
     }
 
     /** Whether a variable name holds a password, another secret, or neither. */

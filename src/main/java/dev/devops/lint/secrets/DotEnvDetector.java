@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.core.VariableNames;
 import dev.devops.lint.Severity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,19 +17,29 @@ final class DotEnvDetector {
     }
 
     static void scan(ScanJob job) {
+        if (job.context.quiet()) {
+            return; // .env.test and env files under test/ or docs/: dummy values
+        }
         Matcher m = LINE.matcher(job.text);
         int count = 0;
         int first = -1;
         String firstKey = null;
+        boolean live = false;
         while (m.find()) {
             String v = m.group(2).strip();
             if (v.length() >= 2 && (v.startsWith("\"") || v.startsWith("'"))) {
                 v = v.substring(1, v.length() - 1);
             }
-            if (v.isBlank()) {
+            // a tracked file of plain settings is ordinary 12-factor practice: only credentials count
+            if (v.isBlank() || !VariableNames.isSecret(m.group(1))) {
                 continue;
             }
+            Filters.Strength strength = Filters.strength(v);
+            if (strength == Filters.Strength.NONE) {
+                continue; // a reference, a placeholder, a URL without a password
+            }
             count++;
+            live |= strength == Filters.Strength.LIVE;
             if (first < 0) {
                 first = m.start(1);
                 firstKey = m.group(1);
@@ -37,8 +48,9 @@ final class DotEnvDetector {
         if (count == 0) {
             return;
         }
-        job.emit(GenericRules.DOTENV, Severity.ERROR, first, null,
-                job.path + " is committed and sets " + count + (count == 1 ? " value" : " values") + " (first: " + firstKey + ")",
+        job.emit(GenericRules.DOTENV, live ? Severity.ERROR : Severity.WARNING, first, null,
+                job.path + " is committed and sets " + count + (count == 1 ? " credential" : " credentials")
+                        + " (first: " + firstKey + ")" + (live ? "" : ", development defaults only"),
                 "git rm --cached " + job.path + ", add it to .gitignore, rotate its secrets, and commit a .env.example with empty values instead.",
                 null);
     }

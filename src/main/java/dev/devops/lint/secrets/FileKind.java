@@ -19,12 +19,15 @@ enum FileKind {
     LOCKFILE,
     /** Translations: "password" keys map to labels. */
     I18N,
+    /** Style sheets (CSS, Sass, Less): {@code input[type="password"]} is a selector, never a value. */
+    STYLE,
     /** Documentation (Markdown, reStructuredText, AsciiDoc, text): example commands are full of demo passwords. */
     DOCS;
 
     private static final Set<String> CODE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
             "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
-            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1");
+            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql");
+    private static final Set<String> STYLE_EXT = Set.of("css", "scss", "sass", "less", "styl");
     private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
             "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
@@ -53,6 +56,9 @@ enum FileKind {
         int dot = name.lastIndexOf('.');
         if (dot > 0 && CODE_EXT.contains(name.substring(dot + 1))) {
             return CODE;
+        }
+        if (dot > 0 && STYLE_EXT.contains(name.substring(dot + 1))) {
+            return STYLE;
         }
         if (FileKinds.isDocs(path)) {
             return DOCS;

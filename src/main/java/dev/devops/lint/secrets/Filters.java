@@ -2,6 +2,7 @@ package dev.devops.lint.secrets;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,7 @@ public final class Filters {
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
         "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
         "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in",
-        "todo", "fixme", "notreal", "not_real", "not-a-real", "fake_", "fake-", "_here", "-here", "secret_goes"};
+        "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes"};
 
     private static final String[] REFERENCE_PARTS = {"${", "{{", "}}", "%(", "#{", "@{", "<%", "process.env",
         "import.meta.env", "system.getenv", "getenv(", "os.environ", "env(", "env[", "env.", "environ[", "environ.get",
@@ -39,13 +40,43 @@ public final class Filters {
     private static final Pattern INTEGRITY = Pattern.compile("(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=_-]{16,}|h1:[A-Za-z0-9+/=]{40,}");
     private static final Pattern IDENTIFIER = Pattern.compile(
             "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+");
-    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
+    private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");
     private static final Pattern TRIVIAL = Pattern.compile(
             "x+|\\*+|\\.+|#+|-+|_+|0+|1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*");
+    /** Identifiers that name a secret rather than hold one: paths and keys ("auth/invalid_token",
+     * "security.example.io/access-token"), URNs, SCREAMING_SNAKE constants with digits, a leading underscore. */
+    private static final Pattern NAME_LIKE = Pattern.compile("[a-z_][a-z0-9_.-]*(?:/[a-z0-9_.-]+)+|(?i:urn):[\\w.:-]+"
+            + "|_?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|_[a-z0-9]+(?:_[a-z0-9]+)+");
+    /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
+    private static final Pattern LOWER_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
+    /** Version numbers and ranges: "^0.4.1", "~1.2", ">=2.0.0-rc.1". */
+    private static final Pattern VERSION = Pattern.compile("[~^<>=v]*\\d+(?:\\.\\d+)+(?:[-+][\\w.]+)?");
+    /** Scripts no password is written in: CJK, Hangul, kana, Thai, Arabic, Hebrew, Devanagari — UI text. */
+    private static final Pattern SCRIPT_TEXT = Pattern.compile(".*[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}"
+            + "\\p{IsThai}\\p{IsArabic}\\p{IsHebrew}\\p{IsDevanagari}].*");
+    /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
+    private static final Pattern DICTIONARY_LIKE = Pattern.compile("(?:[a-z]+(?:[-_.@ ][a-z]+)*|[A-Z]+(?:[-_.@ ][A-Z]+)*"
+            + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]?|\\d+");
+    /** Words that make a value a default or development credential. */
+    private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
+        "admin", "default", "root", "guest", "user"};
+    private static final Pattern DEFAULT_TRIVIAL = Pattern.compile(
+            "1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
+            + "|admin\\d*|root|toor|guest|demo|postgres|mysql|mariadb|minioadmin|changeit");
+    private static final Set<String> DEFAULT_CREDENTIAL_WORDS = Set.of("password", "passwd", "pass", "pwd", "secret",
+            "secrets", "test", "testing", "default", "foo", "bar", "foobar", "baz", "passphrase", "passcode", "token",
+            "apikey", "api_key", "api-key", "key", "private", "secret_key", "access_key", "access_token", "auth_token",
+            "client_secret", "credential", "credentials");
+    private static final String[] DEFAULT_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
+        "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
+    private static final Pattern SENTENCE = Pattern.compile("(?i)\\s*[a-z]+(?:[-_ ][a-z0-9]+){3,}[.!]?\\s*");
+
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
     private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+"
+            + "|[a-zA-Z_$][\\w$.]*\\(.*"
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
 
     /** Why {@code value} is not a secret, or null when it may be one. */
@@ -61,7 +92,7 @@ public final class Filters {
         if (isReference(v, lower)) {
             return "reference";
         }
-        if (isPlaceholder(v, lower)) {
+        if (isPlaceholder(v, lower) || isEncodedSentence(v)) {
             return "placeholder";
         }
         if (lowVariety(v)) {
@@ -97,16 +128,33 @@ public final class Filters {
 
     /** Extra tests for free-form assignments (not for provider formats, which are precise already). */
     public static String reasonForAssignment(String value) {
+        return reasonForAssignment(value, false);
+    }
+
+    /**
+     * Extra tests for free-form assignments; {@code inCode}: the value is a string literal in source code,
+     * where a constant of lowercase words ('same-origin', 'current-password') is an option or a key.
+     */
+    public static String reasonForAssignment(String value, boolean inCode) {
         String r = reason(value);
         if (r != null) {
             return r;
         }
         String v = value.strip();
-        if (IDENTIFIER.matcher(v).matches()) {
+        if (IDENTIFIER.matcher(v).matches() || NAME_LIKE.matcher(v).matches()) {
             return "identifier";
         }
-        if (LABEL.matcher(v).matches() && !v.contains("\\")) {
+        if (inCode && LOWER_WORDS.matcher(v).matches()) {
+            return "identifier";
+        }
+        if (VERSION.matcher(v).matches()) {
+            return "version";
+        }
+        if (LABEL.matcher(v).matches() && !v.contains("\\") || SCRIPT_TEXT.matcher(v).matches()) {
             return "label text";
+        }
+        if (v.startsWith("#/")) {
+            return "reference"; // a JSON pointer: "#/components/schemas/Password"
         }
         if (FILE_REF.matcher(v).matches()) {
             return "file reference";
@@ -118,6 +166,115 @@ public final class Filters {
             return "code";
         }
         return null;
+    }
+
+    /**
+     * A default or development credential: a value the placeholder filters drop in documentation and
+     * examples, but which, in configuration the stack runs with, is the password it runs with
+     * ({@code secret}, {@code password}, {@code changeme}, {@code changeit}, {@code admin123}, {@code 123456},
+     * a base64-encoded "change-me" sentence). Not an unfilled placeholder ({@code <your-token>}, {@code xxxx}).
+     */
+    public static boolean isDefaultCredential(String value) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return false;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (isReference(v, lower) || isUnfilled(lower)) {
+            return false;
+        }
+        if (DEFAULT_CREDENTIAL_WORDS.contains(lower) || DEFAULT_TRIVIAL.matcher(lower).matches()) {
+            return true;
+        }
+        for (String part : DEFAULT_PARTS) {
+            if (lower.contains(part)) {
+                return true;
+            }
+        }
+        return isEncodedSentence(v);
+    }
+
+    /**
+     * A weak credential: a default one, short (under 8 characters), or dictionary-like (words and a small
+     * number: "mall-admin-secret", "openmysql", "dev-password", "admin123"), or a short value built on a
+     * default word ("TEST_CHANGE9s"). Reported as a warning (a development default), not as a live secret.
+     */
+    public static boolean isWeakCredential(String value) {
+        String v = value.strip();
+        if (v.length() < 8 || isDefaultCredential(v)
+                || DICTIONARY_LIKE.matcher(v).matches() && (v.length() < 16 || Entropy.shannon(v) < 3.5)) {
+            return true;
+        }
+        if (v.length() < 24) {
+            String lower = v.toLowerCase(Locale.ROOT);
+            for (String w : DEFAULT_WORDS) {
+                if (lower.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What a value of a credential-named variable is: no credential, a development default, or a live-looking one. */
+    public enum Strength { NONE, DEFAULT, LIVE }
+
+    private static final Pattern URI_PASSWORD = Pattern.compile("://[^/@\\s:]+:([^@\\s/]+)@");
+
+    /**
+     * The strength of the value of a credential-named variable (DB_PASSWORD, API_TOKEN, DATABASE_URL): a
+     * connection URI counts by its password (none without one); references, unfilled placeholders, labels and
+     * paths are {@link Strength#NONE}; default and weak values {@link Strength#DEFAULT}; the rest {@link Strength#LIVE}.
+     */
+    public static Strength strength(String value) {
+        String v = value.strip();
+        if (v.contains("://")) {
+            Matcher m = URI_PASSWORD.matcher(v);
+            if (!m.find()) {
+                return Strength.NONE;
+            }
+            v = m.group(1);
+        }
+        if (v.isEmpty()) {
+            return Strength.NONE;
+        }
+        if (isDefaultCredential(v)) {
+            return Strength.DEFAULT;
+        }
+        if (reasonForAssignment(v) != null) {
+            return Strength.NONE;
+        }
+        return isWeakCredential(v) ? Strength.DEFAULT : Strength.LIVE;
+    }
+
+    /** An unfilled placeholder ("your-token-here", "xxxx", "<password>"), as opposed to a default value. */
+    private static boolean isUnfilled(String lower) {
+        outer:
+        for (String part : PLACEHOLDER_PARTS) {
+            if (lower.contains(part)) {
+                for (String d : DEFAULT_PARTS) {
+                    if (d.contains(part) || part.contains(d)) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** base64 of a sentence of words ("my-secret-key-which-should-be-changed…"): a placeholder in disguise. */
+    static boolean isEncodedSentence(String v) {
+        if (!BASE64.matcher(v).matches()) {
+            return false;
+        }
+        try {
+            byte[] b = java.util.Base64.getMimeDecoder().decode(v);
+            String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return SENTENCE.matcher(text).matches();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static boolean isReference(String v, String lower) {

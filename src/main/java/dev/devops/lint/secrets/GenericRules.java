@@ -30,28 +30,38 @@ public final class GenericRules {
             + "private key out of the repository.");
     public static final RuleInfo JWT = rule("SEC0010", "JSON Web Token",
             "A signed JSON Web Token (its header decodes to JSON with an \"alg\") is committed. Tokens without "
-            + "an expiry, or signed with a shared secret, grant access until the key changes.\n"
+            + "an expiry, or signed with a shared secret, grant access until the key changes. Expired tokens, and "
+            + "tokens in tests and documentation, are not reported.\n"
             + "Fix: revoke the token or rotate the signing key; build test tokens at run time.");
     public static final RuleInfo URI_PASSWORD = rule("SEC0020", "Password in a connection URI",
             "A connection URI (postgres, mysql, mongodb, redis, amqp, ftp, http basic auth …) carries a literal "
-            + "password in its user-info part. Placeholders such as ${DB_PASSWORD}, <password>, changeme are not "
-            + "reported.\nFix: rotate the password and build the URI from environment variables.");
+            + "password in its user-info part. Placeholders such as ${DB_PASSWORD}, <password> are not reported; a "
+            + "default or development password (changeme, postgres, the user name) in runnable config or code is a "
+            + "warning. Not reported in tests, documentation and vendored code.\n"
+            + "Fix: rotate the password and build the URI from environment variables.");
     public static final RuleInfo PASSWORD = rule("SEC0030", "Hard-coded password",
             "A password is assigned a literal value in code or configuration (code, .properties, YAML, JSON, "
             + "XML, .env, Dockerfile ENV/ARG, compose environment, Terraform, shell). References to the "
             + "environment, templates, placeholders, labels and empty values are not reported; in source code "
-            + "only quoted literals count.\nFix: rotate it and read it from the environment or a secret manager.");
+            + "only quoted literals count. Random-looking values are errors; default or development values (secret, "
+            + "changeit, admin123, dev-password) in runnable config and code are warnings; tests, documentation and "
+            + "vendored code are not scanned by name (docs/SECRET-RULES.md).\n"
+            + "Fix: rotate it and read it from the environment or a secret manager.");
     public static final RuleInfo GENERIC_SECRET = rule("SEC0031", "Hard-coded secret, token or API key",
             "A variable named like a secret, token or API key is assigned a literal, random-looking value "
-            + "(at least 8 characters and 3 bits of entropy per character).\nFix: rotate it and read it from "
+            + "(at least 8 characters and 3 bits of entropy per character); a default or development value "
+            + "(changeme, 12345, a base64 \"change me\" sentence) in runnable config is a warning. Not reported in "
+            + "tests, documentation and vendored code.\nFix: rotate it and read it from "
             + "the environment or a secret manager.");
     public static final RuleInfo K8S_SECRET = rule("SEC0040", "Kubernetes Secret with a committed value",
             "A Kubernetes Secret manifest carries a value under data (base64, decoded and checked) or "
             + "stringData. base64 is an encoding, not encryption.\nFix: rotate the value and create the Secret "
             + "from a secret manager, Sealed Secrets or SOPS instead of committing it.");
     public static final RuleInfo DOTENV = rule("SEC0050", "Committed .env file",
-            "A .env file (.env, .env.production, .env.local …) with values is tracked by git. It exists to hold "
-            + "local secrets; once committed, every clone and every image built with COPY . . has them.\n"
+            "A .env file (.env, .env.production, .env.local …) that sets a credential (a secret-named variable "
+            + "with a value) is tracked by git: an error for a real-looking value, a warning when every credential "
+            + "is a development default. A tracked file of plain settings is not reported, nor .env.test. Once "
+            + "committed, every clone and every image built with COPY . . has them.\n"
             + "Fix: git rm --cached the file, add it to .gitignore, rotate its secrets, and commit a .env.example "
             + "with empty values instead.");
     public static final RuleInfo EXAMPLE_ENV = rule("SEC0051", "Secret value in an example env file",

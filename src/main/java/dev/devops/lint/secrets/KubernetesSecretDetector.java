@@ -27,6 +27,9 @@ final class KubernetesSecretDetector {
 
     static void scan(ScanJob job, SecretScanner scanner) {
         String t = job.text;
+        if (job.context.quiet()) {
+            return; // manifests in tests and docs are fixtures and examples
+        }
         if (t.contains("value:") && t.contains("name:")) {
             Matcher nv = NAME_VALUE.matcher(t);
             AssignmentDetector assign = scanner.assignment();
@@ -89,7 +92,7 @@ final class KubernetesSecretDetector {
     }
 
     private static void value(ScanJob job, SecretScanner scanner, String section, String key, String raw, int pos) {
-        if (raw.isEmpty() || Filters.placeholderOrReference(raw) != null) {
+        if (raw.isEmpty() || Filters.placeholderOrReference(raw) != null && !Filters.isDefaultCredential(raw)) {
             return;
         }
         String value = raw;
@@ -106,7 +109,8 @@ final class KubernetesSecretDetector {
                 return; // not base64: kubectl would reject the manifest anyway
             }
         }
-        if (Filters.placeholderOrReference(value) != null) {
+        boolean defaultCredential = job.context == Context.RUNNABLE && Filters.isDefaultCredential(value);
+        if (Filters.placeholderOrReference(value) != null && !defaultCredential) {
             return;
         }
         // every rule over the value: a token inside is reported as that token
@@ -114,7 +118,8 @@ final class KubernetesSecretDetector {
         scanner.scanText(inner);
         if (!inner.findings.isEmpty()) {
             for (Finding f : inner.findings) {
-                job.emit(f.rule(), f.severity(), pos, value, f.message() + " (in Kubernetes Secret " + section + "." + key
+                String msg = f.message().lastIndexOf(" [") > 0 ? f.message().substring(0, f.message().lastIndexOf(" [")) : f.message();
+                job.emit(f.rule(), f.severity(), pos, value, msg + " (in Kubernetes Secret " + section + "." + key
                         + (decoded ? ", base64-decoded" : "") + ")", f.hint(), Map.of("decoded", String.valueOf(decoded)));
             }
             return;
@@ -124,11 +129,16 @@ final class KubernetesSecretDetector {
         if (kind == null && !random) {
             return;
         }
-        if (value.length() < 4 || Filters.reason(value) != null) {
+        if (!defaultCredential && (value.length() < 4 || Filters.reason(value) != null)) {
             return;
         }
-        job.emit(GenericRules.K8S_SECRET, Severity.ERROR, pos, value,
-                "Kubernetes Secret " + section + "." + key + " holds a committed value" + (decoded ? " (base64-decoded)" : ""),
+        boolean weak = defaultCredential || Filters.isWeakCredential(value);
+        if (weak && job.context == Context.EXAMPLE) {
+            return;
+        }
+        job.emit(GenericRules.K8S_SECRET, weak ? Severity.WARNING : Severity.ERROR, pos, value,
+                "Kubernetes Secret " + section + "." + key + " holds a committed " + (weak ? "default or development " : "")
+                        + "value" + (decoded ? " (base64-decoded)" : ""),
                 "Rotate the value; create the Secret from a secret manager, Sealed Secrets or SOPS instead of committing it.",
                 Map.of("decoded", String.valueOf(decoded)));
     }

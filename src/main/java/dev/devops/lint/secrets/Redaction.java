@@ -41,4 +41,36 @@ public final class Redaction {
         }
         return 0;
     }
+
+    /**
+     * The shape of a secret, safe to print: its length, its character classes and its entropy, e.g.
+     * "8 chars, a-z, 2.8 bits/char" — so a reader can tell a default password from a random key.
+     */
+    public static String shape(String secret) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        StringBuilder classes = new StringBuilder();
+        for (String[] c : new String[][] {{lower ? "a-z" : null}, {upper ? "A-Z" : null}, {digit ? "0-9" : null},
+            {other ? "symbols" : null}}) {
+            if (c[0] != null) {
+                classes.append(classes.length() == 0 ? "" : " ").append(c[0]);
+            }
+        }
+        return secret.length() + " chars, " + classes + ", "
+                + String.format(java.util.Locale.ROOT, "%.1f", Entropy.shannon(secret)) + " bits/char";
+    }
 }

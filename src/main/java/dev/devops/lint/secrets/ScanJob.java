@@ -23,6 +23,10 @@ final class ScanJob {
     final String text;
     final FileKind kind;
     final boolean dockerfile;
+    /** Where the text is (test, docs, example, code, runnable config): decides what the generic detectors report. */
+    final Context context;
+    /** A Java .properties file: an unquoted value runs to the end of the line. */
+    final boolean javaProperties;
     private final int[] lineNumbers;
     private final Map<String, String> properties;
     private final Allowlist allow;
@@ -46,6 +50,8 @@ final class ScanJob {
         this.lineNumbers = lineNumbers;
         this.properties = properties == null ? Map.of() : properties;
         this.allow = allow;
+        this.context = Context.of(path, kind, allow.pathClasses());
+        this.javaProperties = path.endsWith(".properties");
     }
 
     Allowlist allow() {
@@ -107,7 +113,8 @@ final class ScanJob {
             props = new LinkedHashMap<>(properties);
             props.putAll(extra);
         }
-        findings.add(new Finding(rule, severity, path, fileLine, pos - ls + 1, message, hint,
+        String why = secret == null ? context.label : context.label + "; " + Redaction.shape(secret);
+        findings.add(new Finding(rule, severity, path, fileLine, pos - ls + 1, message + " [" + why + "]", hint,
                 secret == null ? null : Redaction.redact(secret), fingerprint(rule.id(), secret), props));
     }
 

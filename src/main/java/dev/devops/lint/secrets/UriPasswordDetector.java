@@ -16,6 +16,10 @@ final class UriPasswordDetector extends Detector {
             + "|neo4j(?:\\+s)?|bolt|clickhouse|cockroachdb|postgis|memcached|elasticsearch|ssh|git\\+https?|s3|svn\\+ssh)://)"
             + "([^\\s:/?#@'\"`<>]{1,128}):([^\\s/?#@'\"`<>]{1,256})@([A-Za-z0-9._\\[\\]-]+)");
 
+    /** user:password@host, foo:bar@baz in code: the documented shape of a URI (help texts, defaults), not a login. */
+    private static final java.util.Set<String> PLACEHOLDER_USERS = java.util.Set.of("user", "username", "usr", "foo",
+            "name", "login", "myuser", "your_user", "youruser");
+
     @Override
     List<String> keywords() {
         return List.of("://");
@@ -25,6 +29,9 @@ final class UriPasswordDetector extends Detector {
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
+        if (job.context.quiet() || AssignmentDetector.isComment(t, lineStart, lineEnd)) {
+            return lineEnd; // tests, docs, vendored code, commented-out lines: examples
+        }
         int s = hitStart;
         while (s > lineStart && s > hitStart - 16 && isSchemeChar(t.charAt(s - 1))) {
             s--;
@@ -37,14 +44,24 @@ final class UriPasswordDetector extends Detector {
         if (m.lookingAt()) {
             String user = m.group(2);
             String password = m.group(3);
-            if (Filters.reason(password) != null || Filters.reason(user) != null && user.startsWith("$")
-                    || password.equalsIgnoreCase(user + "pass") || password.length() < 3) {
+            boolean runnable = job.context == Context.RUNNABLE || job.context == Context.CODE;
+            boolean defaultCredential = runnable && Filters.isDefaultCredential(password)
+                    && !(job.context == Context.CODE && PLACEHOLDER_USERS.contains(user.toLowerCase(Locale.ROOT)));
+            if (!defaultCredential && (Filters.reason(password) != null || Filters.reason(user) != null && user.startsWith("$")
+                    || password.equalsIgnoreCase(user + "pass") || password.length() < 3)
+                    || Filters.reason(user) != null && user.startsWith("$")) {
                 return m.end();
             }
+            boolean weak = defaultCredential || Filters.isWeakCredential(password) || password.equalsIgnoreCase(user);
+            if (weak && job.context == Context.EXAMPLE) {
+                return m.end(); // examples document the URI's shape
+            }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
-            job.emit(GenericRules.URI_PASSWORD, Severity.ERROR, m.start(3), password,
-                    "Password in a " + scheme + " URI for host " + m.group(4),
-                    "Rotate the password and build the URI from environment variables (e.g. ${DB_PASSWORD}).", null);
+            job.emit(GenericRules.URI_PASSWORD, weak ? Severity.WARNING : Severity.ERROR, m.start(3), password,
+                    (weak ? "Default or development password" : "Password") + " in a " + scheme + " URI for host " + m.group(4),
+                    weak ? "Anyone who reads the repository can connect with it: build the URI from ${DB_PASSWORD:?} "
+                            + "and keep the value in an untracked .env."
+                    : "Rotate the password and build the URI from environment variables (e.g. ${DB_PASSWORD}).", null);
             return m.end();
         }
         return hitEnd;

@@ -35,6 +35,17 @@ class ComposeCheckTest {
     }
 
     @Test
+    void hardCodedDevelopmentDefaultsAreWarningsRandomValuesErrors() throws IOException {
+        String random = dev.devops.lint.secrets.Fake.token(20);
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  db:\n    image: postgres:16\n    environment:\n"
+                + "      POSTGRES_PASSWORD: postgres\n      API_TOKEN: " + random + "\n  app:\n    image: app:1\n"
+                + "    environment:\n      DB_URL: postgres://app:changeme@db/app\n");
+        List<String> dc3 = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0003"))
+                .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).toList();
+        assertEquals(List.of("5:warning", "6:error", "10:warning"), dc3);
+    }
+
+    @Test
     void groupsOverridesAndVariantsWithTheirBase() {
         assertEquals(List.of(List.of("docker-compose.yml", "docker-compose.override.yml"),
                 List.of("docker-compose.yml", "docker-compose.prod.yml")),

@@ -118,10 +118,23 @@ class EnvCheckTest {
         assertTrue(tracked.contains(".env"));
         Finding f = run(dir, tracked).stream().filter(x -> x.path().equals(".env")).findFirst().orElseThrow();
         assertEquals("ENV0004", f.rule().id());
-        assertEquals(Severity.ERROR, f.severity());
+        assertEquals(Severity.WARNING, f.severity(), "API_TOKEN=change-me: a development default");
         assertTrue(f.message().contains("although .gitignore:1 lists it"), f.message());
         assertTrue(f.hint().contains("git rm --cached .env") && f.hint().contains("rotate"), f.hint());
         assertFalse(f.message().contains("change-me") || f.hint().contains("change-me"), "never the value");
+    }
+
+    @Test
+    void trackedEnvSeverityFollowsWhatItHolds(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env"), "FEATURE_ENABLED=true\nJAVA_TOOL_OPTIONS=-Xmx512m\nWORKERS=4\n");
+        Files.writeString(dir.resolve(".env.production"), "WORKERS=4\nAPI_TOKEN=" + dev.devops.lint.secrets.Fake.token(32) + "\n");
+        Files.writeString(dir.resolve(".env.development"), "DB_PASSWORD=postgres\n");
+        Files.writeString(dir.resolve(".env.test"), "API_TOKEN=" + dev.devops.lint.secrets.Fake.token(32) + "\n");
+        List<Finding> all = run(dir, Set.of(".env", ".env.production", ".env.development", ".env.test"));
+        java.util.Map<String, Severity> bySeverity = new java.util.TreeMap<>();
+        all.stream().filter(x -> x.rule().id().equals("ENV0004")).forEach(x -> bySeverity.put(x.path(), x.severity()));
+        assertEquals(java.util.Map.of(".env", Severity.INFO, ".env.production", Severity.ERROR,
+                ".env.development", Severity.WARNING, ".env.test", Severity.INFO), bySeverity);
     }
 
     @Test

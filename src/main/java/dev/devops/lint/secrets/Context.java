@@ -1,0 +1,64 @@
+package dev.devops.lint.secrets;
+
+import dev.devops.files.FileKinds;
+import dev.devops.files.PathClasses;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where a secret-shaped value was found, which decides whether and how loudly it is reported (the
+ * severity model of docs/SECRET-RULES.md): provider-format tokens and private keys are reported
+ * everywhere; the generic, name-based detectors (passwords, secrets, connection URIs, JWTs, committed
+ * env files) stay silent in {@link #quiet() tests, documentation and vendored code}, report only
+ * real-looking values in examples, and report a default or development credential in runnable
+ * configuration and code as a warning rather than dropping it as a placeholder.
+ */
+enum Context {
+    /** Test code and test data ({@link FileKinds#isTest}, a {@code .env.test}). */
+    TEST("test file"),
+    /** Documentation ({@link FileKinds#isDocs}). */
+    DOCS("documentation"),
+    /** Third-party or generated code ({@link FileKinds#isVendored}). */
+    VENDORED("vendored or generated code"),
+    /** Examples and templates: {@code .env.example}, {@code application-secret-samples.yml}, {@code config.example.yaml}. */
+    EXAMPLE("example or template"),
+    /** The project's source code. */
+    CODE("code"),
+    /** Configuration the stack runs with: compose, env files, Kubernetes manifests, app config, CI workflows. */
+    RUNNABLE("runnable config");
+
+    private static final Pattern EXAMPLE_NAME = Pattern.compile(
+            "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel|schema)(?:[._-].*)?");
+    /** API descriptions (OpenAPI, Swagger, AsyncAPI): their {@code example:} values document a request. */
+    private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)");
+    /** Directories of examples: examples/, _example/, samples/. */
+    private static final Pattern EXAMPLE_DIR = Pattern.compile("(?i)(^|.*/)_?(examples?|samples?)/.*");
+
+    final String label;
+
+    Context(String label) {
+        this.label = label;
+    }
+
+    /** Whether the generic name-based detectors are silent here. */
+    boolean quiet() {
+        return this == TEST || this == DOCS || this == VENDORED;
+    }
+
+    static Context of(String path, FileKind kind, PathClasses classes) {
+        if (classes.isTest(path) || FileKinds.isTestDotenv(path)) {
+            return TEST;
+        }
+        if (kind == FileKind.DOCS || classes.isDocs(path) || API_SPEC.matcher(FileKinds.name(path)).matches()) {
+            return DOCS;
+        }
+        if (FileKinds.isVendored(path)) {
+            return VENDORED;
+        }
+        String name = FileKinds.name(path).toLowerCase(Locale.ROOT);
+        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matcher(path).matches()) {
+            return EXAMPLE;
+        }
+        return kind == FileKind.CODE ? CODE : RUNNABLE;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.devops.lint.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.devops.descriptor.LintSettings;
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.Finding;
+import dev.devops.lint.Severity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The severity model and the false-alarm classes of issue 10, one synthetic fixture per class (docs/LINT-REVIEW.md,
+ * "Real-code review corpus"). Secret-shaped values are built at run time.
+ */
+class SecretContextTest {
+    private static final SecretScanner SCANNER = new SecretScanner(List.of(Fake.testRule(null)));
+
+    private static List<Finding> scan(String path, String text) {
+        return SCANNER.scan(path, text, null, Map.of(), Allowlist.NONE, false);
+    }
+
+    private static List<Finding> scanCommitted(String path, String text) {
+        return SCANNER.scan(path, text, null, Map.of(), Allowlist.NONE, true);
+    }
+
+    /** "RULE:severity" of each finding. */
+    private static List<String> found(List<Finding> fs) {
+        return fs.stream().map(f -> f.rule().id() + ":" + f.severity().name().toLowerCase()).toList();
+    }
+
+    // ---- dummy values in tests: the generic detectors are silent, provider tokens and keys are not
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkg/auth/login_test.go", "web/src/login.spec.ts", "tests/test_views.py", "src/test/java/a/B.java",
+        "src/main/java/a/LoginTest.java", "app/__stubs__/jwt.ts", "identity/.snapshots/TestHandler.json",
+        "driver/config/stub/.kratos.yaml", "scripts/release_smoke_test.sh", "netbox/configuration_testing.py",
+        "oryx/sqlcon/dockertest/test_helper.go", ".env.test"})
+    void testFilesHaveNoNameBasedFindings(String path) {
+        String text = "password = \"" + Fake.token(14) + "\"\napiKey: 'test-key-" + Fake.token(10) + "'\n"
+                + "url = \"postgres://app:" + Fake.token(12) + "@db/app\"\nid_token = \"" + Fake.jwt("{\"alg\":\"HS256\"}") + "\"\n";
+        assertEquals(List.of(), found(scan(path, text)), path);
+    }
+
+    @Test
+    void providerTokensAndKeysInTestsStayErrors() {
+        assertEquals(List.of("SEC0901:error"), found(scan("src/api.spec.ts", "const key = '" + Fake.testToken() + "';\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("testdata/key.pem", Fake.pem("RSA "))));
+    }
+
+    @Test
+    void pathClassesAreOverridableInDevopsYaml() {
+        String text = "password: " + Fake.token(16) + "\n";
+        assertEquals(List.of("SEC0030:error"), found(scan("qa/data/users.yaml", text)));
+        Allowlist withQa = new Allowlist(new LintSettings(List.of(), List.of(), List.of(), List.of(), List.of("qa/"),
+                List.of("*.guide")));
+        assertEquals(List.of(), found(SCANNER.scan("qa/data/users.yaml", text, null, Map.of(), withQa, false)));
+        assertEquals(List.of(), found(SCANNER.scan("setup.guide", text, null, Map.of(), withQa, false)));
+    }
+
+    // ---- committed env files: plain settings are not a finding; a credential is
+
+    @Test
+    void committedEnvFileOfPlainSettingsIsNotAFinding() {
+        String settings = "FEATURE_ENABLED=true\nJAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75\nWORKERS=4\nNETBOX_ROOT=/opt/netbox\n";
+        assertEquals(List.of(), found(scanCommitted("docker/app.env", settings)));
+        assertEquals(List.of(), found(scanCommitted(".env.production", settings)));
+        // a URL without a password and a publishable (public by design) key are not credentials
+        assertEquals(List.of(), found(scanCommitted(".env.development", "MONGO_URL=mongodb://127.0.0.1:27017/app\n"
+                + "REACT_APP_CLERK_PUBLISHABLE_KEY=pk_test_" + Fake.token(24) + "\n")));
+    }
+
+    @Test
+    void committedEnvFileWithACredential() {
+        List<Finding> live = scanCommitted("docker/app.env", "WORKERS=4\nAPI_TOKEN=" + Fake.token(32) + "\n");
+        assertTrue(found(live).contains("SEC0050:error"), found(live).toString());
+        List<Finding> dev = scanCommitted("docker/compose.env", "WORKERS=4\nSECRET_KEY=change-me\n");
+        assertTrue(found(dev).contains("SEC0050:warning"), found(dev).toString());
+        assertTrue(found(dev).contains("SEC0031:warning"), found(dev).toString());
+    }
+
+    // ---- documentation examples
+
+    @Test
+    void documentationExamplesAreSilent() {
+        String jwt = Fake.jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        assertEquals(List.of(), found(scan("README.md", "curl -H 'Authorization: Bearer " + jwt + "' …\n")));
+        assertEquals(List.of(), found(scan("docs/guide.adoc", "password: " + Fake.token(16) + "\n")));
+        assertEquals(List.of(), found(scan("api/openapi.yaml", "      token:\n        type: string\n        example: " + jwt + "\n")));
+        assertEquals(List.of(), found(scan("src/Login.stories.tsx", "const apiKey = '" + Fake.token(20) + "';\n")));
+        // commented-out configuration and doc comments
+        assertEquals(List.of(), found(scan("config/app.yml", "db:\n  # password: " + Fake.token(12) + "\n")));
+        assertEquals(List.of(), found(scan("compose.yaml", "    # - DATABASE_URL=postgres://u:testpass@db/app\n")));
+        assertEquals(List.of(), found(scan("src/types.d.ts", " *   accessToken: \"updated-token-" + Fake.token(8) + "\"\n")));
+        // placeholder connection strings in code: the documented shape of a URI
+        assertEquals(List.of(), found(scan("sqlcon/message.go", "Example: DATABASE_URL=postgres://user:password@host:123/db\n")));
+        // JSON schema examples
+        assertEquals(List.of(), found(scan("embedx/config.schema.json", "\"examples\": [\"smtps://foo:bar@mail:1234/\"]\n")));
+    }
+
+    // ---- placeholders
+
+    @Test
+    void placeholdersAreNotCredentials() {
+        assertEquals(List.of(), found(scan("config/app.yml", "api_key: YOUR_TOKEN\n")));
+        assertEquals(List.of(), found(scan("config/app.yml", "api_key: <your-api-key>\n")));
+        assertEquals(List.of(), found(scan("Dockerfile", "FROM python:3.12\nRUN SECRET_KEY=dummy-for-build python manage.py collectstatic\n")));
+        assertEquals(List.of(), found(scan(".env.example", "MAIL_PASSWORD=mail-server-password\n")));
+        assertEquals(List.of(), found(scan("paperless.conf.example", "PAPERLESS_SECRET_KEY=change-me\n")));
+        assertEquals(List.of(), found(scan("pyproject.toml", "PAPERLESS_SECRET_KEY = \"test-secret-key-do-not-use-in-production\"\n")));
+        // base64 of a "change me" sentence is a placeholder in an example …
+        String sentence = Fake.b64("my-secret-key-which-should-be-changed-in-production-and-be-base64-encoded");
+        assertEquals(List.of(), found(scan("config/application-secret-samples.yml", "base64-secret: " + sentence + "\n")));
+        // … and a default credential in runnable config
+        assertEquals(List.of("SEC0031:warning"), found(scan("docker/app.yml", "    - JWT_BASE64_SECRET=" + sentence + "\n")));
+    }
+
+    // ---- values that are not values
+
+    @Test
+    void valuesThatAreNotValues() {
+        assertEquals(List.of(), found(scan("src/i18n-keys.ts", "resetPassword: 'label.reset-password',\n")));
+        assertEquals(List.of(), found(scan("package.json", "  \"reset-password\": \"node scripts/reset.js\",\n")));
+        assertEquals(List.of(), found(scan("package.json", "  \"react-password-strength-bar\": \"^0.4.1\",\n")));
+        assertEquals(List.of(), found(scan("src/Keys.java", "static final String AWS_SECRET_KEY_PROPERTY = \"aws_secret_key\";\n")));
+        assertEquals(List.of(), found(scan("src/errors.ts", "export const INVALID_ACCESS_TOKEN = 'auth/invalid_access_token';\n")));
+        assertEquals(List.of(), found(scan("src/config.ts", "  MAILER_SMTP_OAUTH2_CLIENT_SECRET = 'MAILER_SMTP_OAUTH2_CLIENT_SECRET',\n")));
+        assertEquals(List.of(), found(scan("src/auth.ts", "  HEADER_API_KEY = 'headerapikey',\n")));
+        assertEquals(List.of(), found(scan("src/annotations.ts", "ACCESS_TOKEN = \"security.example.run/access-token\",\n")));
+        assertEquals(List.of(), found(scan("oidc/provider.go", "const ACRWeb = \"urn:safelayer:tws:policies:authentication:level:low\"\n")));
+        assertEquals(List.of(), found(scan("static/index.html", "let authToken = localStorage.getItem('jhi-authenticationToken');\n")));
+        assertEquals(List.of(), found(scan("src/api.js", "token = sessionStorage.getItem(\"token\")\n")));
+        assertEquals(List.of(), found(scan("src/util.ts", "fetch(url, { method, body, headers, credentials: 'same-origin' });\n")));
+        assertEquals(List.of(), found(scan("src/Form.tsx", "passwordAutoComplete=\"current-password\"\n")));
+        assertEquals(List.of(), found(scan("src/passkeys.ts", "[PasskeyBrand.OnePassword]: \"1Password\",\n")));
+        assertEquals(List.of(), found(scan("src/mail.ts", "parsed.dkim = isDkimValid ? 'pass' : 'failed';\n")));
+        assertEquals(List.of(), found(scan("static/launch.css", "input[type=\"text\"]:focus, input[type=\"password\"]:focus { outline: none; }\n")));
+        assertEquals(List.of(), found(scan("views.py", "ctx[\"password_reset_status\"] = \"done\"\n")));
+        assertEquals(List.of(), found(scan("templates/login.html", "<input type=\"password\" name=\"password\" value=\"{{ password }}\">\n")));
+        assertEquals(List.of(), found(scan("migrations/0001.down.sql", "UPDATE sessions SET logout_token = LEFT(logout_token, 32) WHERE TRUE;\n")));
+        assertEquals(List.of(), found(scan("openapi/patches/flow.yaml", "password: \"#/components/schemas/updateLoginFlowWithPasswordMethod\"\n")));
+        assertEquals(List.of(), found(scan("mkdocs.yml", "  - Token: 'models/users/token.md'\n")));
+        // i18n message bundles next to templates, in any script
+        assertEquals(List.of(), found(scan("templates/login_es.properties", "form.password.forgot=\u00bfOlvidaste tu contrase\u00f1a?\n")));
+        assertEquals(List.of(), found(scan("templates/login.properties", "form.password.forgot=\u5fd8\u8bb0\u5bc6\u7801\uff1f\n")));
+        assertEquals(List.of(), found(scan("templates/reset.properties", "error.invalid_reset_token=Reset link invalid, try again.\n")));
+        // URL query parameters: a URL being built, a pre-signed link with an expiry, a JSON-escaped '&'
+        assertEquals(List.of(), found(scan("oidc/vk.go", "u := \"https://api.vk.com/method/users.get?v=5&access_token=\"+exchange.AccessToken\n")));
+        assertEquals(List.of(), found(scan("diagram.pos", "{\"img\":\"http://cdn.example.com/5dcb?e=1573632286&amp;token="
+                + Fake.token(40) + ":" + Fake.token(27) + "=\"}\n")));
+        // vendored and bundled code is not the project's
+        assertEquals(List.of(), found(scan("backend/vendor/github.com/x/y/provider.go", "\"access_token\":\"" + Fake.token(32) + "\",\n")));
+        assertEquals(List.of(), found(scan("static/dist/app.js", "var t={secret:\"" + Fake.token(24) + "\"};\n")));
+    }
+
+    @Test
+    void expiredJwtIsNotLive() {
+        String expired = Fake.jwt("{\"alg\":\"HS512\"}").replaceFirst("\\.[^.]+\\.", "." + Fake.b64url("{\"sub\":\"admin\",\"exp\":1539595979}") + ".");
+        assertEquals(List.of(), found(scan("postman/collection.json", "\"value\": \"Bearer " + expired + "\"\n")));
+        String live = Fake.jwt("{\"alg\":\"HS512\"}").replaceFirst("\\.[^.]+\\.", "." + Fake.b64url("{\"sub\":\"admin\",\"exp\":4102444800}") + ".");
+        assertEquals(List.of("SEC0010:error"), found(scan("postman/collection.json", "\"value\": \"Bearer " + live + "\"\n")));
+    }
+
+    // ---- the severity model: weak literal credentials in runnable config are warnings, not misses
+
+    @Test
+    void defaultCredentialsInRunnableConfigAreWarnings() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("docker-compose.yml", "    environment:\n      - MYSQL_PASSWORD=secret\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("deploy/app.env", "ADMIN_PASSWORD=admin123\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/main/resources/application-tls.yml",
+                "server:\n  ssl:\n    key-store-password: changeit\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan(".github/workflows/ci.yml", "        env:\n          POSTGRES_PASSWORD: postgres\n")));
+        assertEquals(List.of("SEC0020:warning"), found(scan(".github/workflows/ci.yml", "      DATABASE_URL: postgres://saleor:saleor@postgres:5432/saleor\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("quickstart.yml", "      - COOKIE_SECRET=changeme\n")));
+        assertEquals(List.of("SEC0040:warning"), found(scan("k8s/secret.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: pass\n")));
+    }
+
+    @Test
+    void liveLookingValuesAreErrors() {
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0030:error"), found(scan("docker-compose.yml", "    environment:\n      - MYSQL_PASSWORD=" + pw + "\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/Db.java", "String password = \"" + pw + "\";\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("config/app.yaml", "url: postgres://app:" + pw + "@db.internal/x\n")));
+    }
+
+    @Test
+    void everyFindingSaysWhyItFired() {
+        Finding weak = scan("docker-compose.yml", "      - MYSQL_PASSWORD=secret\n").get(0);
+        assertTrue(weak.message().endsWith("[runnable config; 6 chars, a-z, 2.3 bits/char]"), weak.message());
+        assertTrue(weak.hint().contains("${MYSQL_PASSWORD:?"), weak.hint());
+        Finding live = scan("src/Db.java", "String password = \"" + Fake.token(16) + "\";\n").get(0);
+        assertTrue(live.message().contains("[code; 16 chars, "), live.message());
+        Finding token = scan("src/api.spec.ts", "const key = '" + Fake.testToken() + "';\n").get(0);
+        assertTrue(token.message().contains("[test file; 28 chars"), token.message());
+    }
+
+    @Test
+    void severityEnumIsUsed() {
+        assertEquals(Severity.WARNING, scan("deploy/app.env", "ADMIN_PASSWORD=admin123\n").get(0).severity());
+    }
+}
