@@ -1,4 +1,6 @@
-# The devops tool's own image, e.g. in CI:  docker run --rm -v "$PWD:/work" devops lint .
+# The devops tool's own image, e.g. in CI:  docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" devops check
+# (--user: reports written into the mounted repository belong to you, and the image's uid 10001 may not
+# write there; git accepts the mounted repository whoever owns it: safe.directory below).
 # Classic-builder compatible (no BuildKit features), so it also builds with `--network none` when
 # the maven image already holds the dependencies (scripts/seed-builders.sh does that for tests).
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -31,6 +33,12 @@ COPY --from=build /devops.jar /opt/devops/devops.jar
 # class-data sharing archive made by a training run: faster start of every command
 RUN java -XX:ArchiveClassesAtExit=/opt/devops/devops.jsa -jar /opt/devops/devops.jar --help >/dev/null \
  && chmod 444 /opt/devops/devops.jsa
+# `devops` on PATH, for CI systems that run a script in the image (GitLab: entrypoint [""]); the
+# same JVM options as the entry point
+RUN printf '%s\n' '#!/bin/sh' \
+      'exec java -XX:SharedArchiveFile=/opt/devops/devops.jsa -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /opt/devops/devops.jar "$@"' \
+      > /usr/local/bin/devops \
+ && chmod 755 /usr/local/bin/devops
 WORKDIR /work
 USER 10001:10001
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/devops/devops.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "/opt/devops/devops.jar"]

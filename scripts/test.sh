@@ -20,7 +20,7 @@ TIMES=()
 
 if [ "$(id -u)" = 0 ]; then
   # one apt-get update, one install, for everything the later phases need
-  phase "apt packages" apt_install_missing dockerd=docker.io docker=docker.io docker-compose=docker-compose debootstrap=debootstrap docker-registry=docker-registry
+  phase "apt packages" apt_install_missing dockerd=docker.io docker=docker.io docker-compose=docker-compose debootstrap=debootstrap docker-registry=docker-registry pre-commit=pre-commit groff=groff-base
   phase "docker engine" scripts/docker-engine.sh
 elif ! engine_answers; then
   die "no usable Docker engine for $(id -un): run scripts/test.sh as root once (it installs and starts one), or add yourself to the docker group"

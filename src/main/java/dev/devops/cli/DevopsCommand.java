@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         header = "From source code on a laptop to a reproducible, containerized, securely configured stack.",
         description = {
             "",
-            "devops detects your stack and writes devops.yaml, renders a Dockerfile, .dockerignore,%n"
-                + ".env.example and docker-compose.yml from it, lints for committed secrets and%n"
+            "devops detects your stack and writes devops.yaml, renders a Dockerfile, .dockerignore, "
+                + ".env.example and docker-compose.yml from it, lints for committed secrets and "
                 + "configuration drift, and runs the stack on the Docker engine.",
         },
         footerHeading = "%nExit codes:%n",
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "DEVOPS_ENGINE_CONNECT_TIMEOUT and DEVOPS_ENGINE_READ_TIMEOUT (seconds, default 3 and 60)",
             "bound every engine call.",
             "",
-            "Colour is used on a terminal only, never when NO_COLOR is set.",
+            "Colour is used on a terminal only, never when NO_COLOR is set; --color=always|never decides instead.",
         },
         subcommands = {
             InitCommand.class,
@@ -46,8 +46,13 @@ import picocli.CommandLine.Spec;
             LoadCommand.class,
             SchemaCommand.class,
             LintCommand.class,
+            CheckCommand.class,
+            DoctorCommand.class,
+            ManCommand.class,
             RulesCommand.class,
+            HookCommand.class,
             AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class,
             TrainCommand.class,
         })
 public final class DevopsCommand implements Runnable {
@@ -57,6 +62,19 @@ public final class DevopsCommand implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print details, and stack traces for errors.")
     boolean verbose;
+
+    @Option(names = "--color", paramLabel = "WHEN", scope = CommandLine.ScopeType.INHERIT,
+            completionCandidates = ColorWhen.class,
+            description = "Colour: auto (on a terminal, unless NO_COLOR is set; the default), always or never.")
+    String color = "auto";
+
+    /** auto, always, never. */
+    static final class ColorWhen implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("auto", "always", "never").iterator();
+        }
+    }
 
     @Override
     public void run() {

@@ -22,13 +22,13 @@ import picocli.CommandLine.Parameters;
 /** devops init: detect (or load devops.yaml), then render the container files. */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Detect the stack of DIR, write devops.yaml, and render Dockerfile, .dockerignore,",
-            "docker-compose.yml and .env.example from it (and make .gitignore ignore .env files).",
+            "Detect the stack of DIR, write devops.yaml, and render Dockerfile, .dockerignore, "
+                + "docker-compose.yml and .env.example from it (and make .gitignore ignore .env files).",
             "",
-            "When DIR/devops.yaml exists it is used as is and nothing is detected; the detection",
-            "flags (--stack, --runtime-version, --service, --port, --name) are then refused: edit",
-            "devops.yaml instead, or delete it to detect again.",
-            "Existing files that differ from the render are never overwritten without --force.",
+            "When DIR/devops.yaml exists it is used as is and nothing is detected; the detection "
+                + "flags (--stack, --runtime-version, --service, --port, --name) are then refused: edit "
+                + "devops.yaml instead, or delete it to detect again. "
+                + "Existing files that differ from the render are never overwritten without --force.",
         })
 public final class InitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",

@@ -17,4 +17,11 @@ final class LintChecks {
                 new dev.devops.lint.env.EnvCheck(),
                 new dev.devops.lint.env.DriftCheck());
     }
+
+    /** What devops check runs: every lint check, then render --check. */
+    static List<Check> withRender() {
+        List<Check> all = new java.util.ArrayList<>(all());
+        all.add(new RenderCheck());
+        return all;
+    }
 }

@@ -6,43 +6,41 @@ import dev.devops.core.UserError;
 import dev.devops.lint.LintRunner;
 import dev.devops.lint.Report;
 import dev.devops.lint.Severity;
-import dev.devops.report.Format;
-import dev.devops.yaml.Suggest;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code devops lint}: secrets (and the other checks) over the work tree, the staged change, history or stdin. */
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lint the repository: committed secrets, env parity, Dockerfile and compose rules.",
-            "Reads git's view of the work tree (tracked plus untracked files that are not ignored); a plain",
-            "walk outside git. 'devops rules' lists every rule; 'devops rules ID' explains one.",
-            "Suppress a finding with a 'devops:ignore ID' comment on its line or the line above, an",
-            "allowlist in devops.yaml (lint.allowlist), or a baseline file. Secrets: error = looks live,",
-            "warning = a development default in runnable config; name-based detectors skip tests, docs and",
-            "vendored code (add paths with lint.paths.tests / lint.paths.docs)."},
+        description = {"Lint the repository: committed secrets, env parity, Dockerfile and compose rules. "
+            + "Reads git's view of the work tree (tracked plus untracked files that are not ignored); a plain "
+            + "walk outside git. The repository root and devops.yaml are found by walking up from the PATHs, "
+            + "as git and compose do. 'devops rules' lists every rule; 'devops rules ID' explains one.",
+            "",
+            "Suppress a finding with a 'devops:ignore ID' comment on its line or the line above, an "
+            + "allowlist in devops.yaml (lint.allowlist), or a baseline file. Secrets: error = looks live, "
+            + "warning = a development default in runnable config; name-based detectors skip tests, docs and "
+            + "vendored code (add paths with lint.paths.tests / lint.paths.docs)."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no findings at or above --fail-on", "  1  findings at or above --fail-on",
             "  2  usage, configuration or input error"})
 public final class LintCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory to lint (default: .).")
-    Path dir = Path.of(".");
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files and directories to report on (default: .); the repository "
+        + "is the context. Paths in reports are relative to the repository root.")
+    List<Path> paths = List.of();
 
-    @Option(names = "--staged", description = "Lint only what is staged for commit (the added lines of the index), for pre-commit hooks.")
+    @Option(names = "--staged", description = "Lint what is staged for commit, for pre-commit hooks: secrets in the added "
+        + "lines, every other check on the staged files as the commit would hold them.")
     boolean staged;
 
-    @Option(names = "--history", description = "Lint the added lines of every commit (each blob once).")
+    @Option(names = "--history", description = "Lint the added lines of every commit (each blob once); on a terminal, standard error shows how many commits were read.")
     boolean history;
 
     @Option(names = "--since", paramLabel = "REV", description = "With --history: only commits after REV, or a range A..B.")
@@ -54,19 +52,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "The file name standard input stands for (decides the rules).")
     String stdinFilename;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif, github or junit (default: text).")
-    String format = "text";
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on findings at or above info, warning or error (default: error).")
-    String failOn = "error";
-
-    @Option(names = "--only", split = ",", paramLabel = "CATEGORY", description = "Run only these categories (e.g. secrets).")
+    @Option(names = "--only", split = ",", paramLabel = "CATEGORY", completionCandidates = Completions.Categories.class, description = "Run only these categories (e.g. secrets).")
     List<String> only = List.of();
 
-    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", description = "Do not run these categories.")
+    @Option(names = "--skip", split = ",", paramLabel = "CATEGORY", completionCandidates = Completions.Categories.class, description = "Do not run these categories.")
     List<String> skip = List.of();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not recorded in this baseline.")
@@ -78,22 +67,13 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Skip (and count) files larger than this: bytes, or with K or M (default: 1M).")
     String maxFileSize = "1M";
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal.")
-    boolean noColor;
+    @Mixin
+    ReportOptions reports = new ReportOptions();
 
     @Override
     public Integer call() throws IOException {
-        Format fmt = Format.parse(format);
-        if (fmt == null) {
-            List<String> names = Arrays.stream(Format.values()).map(Format::id).toList();
-            String near = Suggest.closest(format, names);
-            throw new UserError(null, "unknown --format '" + format + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                    "use one of: " + String.join(", ", names));
-        }
-        Severity threshold = Severity.parse(failOn);
-        if (threshold == null) {
-            throw new UserError(null, "unknown --fail-on '" + failOn + "'", "use info, warning or error");
-        }
+        List<ReportOptions.Target> targets = reports.targets();
+        Severity threshold = reports.threshold();
         int modes = (staged ? 1 : 0) + (history ? 1 : 0) + (stdin ? 1 : 0);
         if (modes > 1) {
             throw new UserError(null, "--staged, --history and --stdin exclude each other", "choose one");
@@ -109,30 +89,25 @@ public final class LintCommand implements Callable<Integer> {
                 : stdin ? LintRunner.Mode.STDIN : LintRunner.Mode.WORKTREE;
         // one byte more than the limit is enough to know the input is too large
         byte[] input = stdin ? System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1)) : null;
-        LintRunner.Options options = new LintRunner.Options(dir, mode, since, stdinFilename, input,
-                new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline);
-        Report report = new LintRunner(LintChecks.all()).run(options);
-        boolean colour = !noColor && output == null && Terminal.colour();
-        write(report, fmt, colour);
-        if (report.stats().unreadable() > 0) {
+        if ((history || stdin) && paths.size() > 1) {
+            throw new UserError(null, "--" + (history ? "history" : "stdin") + " takes one directory", "give one PATH");
+        }
+        LintRunner.Options options = new LintRunner.Options(paths.isEmpty() ? Path.of(".") : paths.get(0), mode, since,
+                stdinFilename, input, new LinkedHashSet<>(only), new LinkedHashSet<>(skip), max, baseline, writeBaseline, paths);
+        HistoryProgress progress = history ? HistoryProgress.onTerminal() : null;
+        Report report;
+        try {
+            report = new LintRunner(LintChecks.all()).onCommit(progress == null ? null : progress::commits).run(options);
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
+        }
+        reports.write(report, targets);
+        if (report.stats().unreadable() > 0 && !reports.quiet) {
             System.err.println(Terminal.warn("devops: " + report.stats().unreadable() + " file(s) could not be read and were skipped"));
         }
         return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
-    }
-
-    private void write(Report report, Format fmt, boolean colour) throws IOException {
-        if (output != null) {
-            // atomically: a full disk or a kill leaves the previous report, never half a JSON document
-            AtomicWrite.write(output, out -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                fmt.writer(colour, VersionProvider.version()).write(report, w);
-                w.flush();
-            });
-            return;
-        }
-        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        fmt.writer(colour, VersionProvider.version()).write(report, w);
-        w.flush();
     }
 
     static long parseSize(String s) {

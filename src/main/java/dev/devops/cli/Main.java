@@ -16,6 +16,7 @@ public final class Main {
 
     /** Runs devops with {@code args} and returns the exit code (used by tests, too). */
     public static int run(String... args) {
+        Terminal.choose("auto"); // a run in the same JVM (tests, the training run) starts from the default
         CommandLine cl = commandLine();
         try {
             return cl.execute(args);
@@ -35,8 +36,31 @@ public final class Main {
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setUsageHelpAutoWidth(true);
+        HelpWrap.install(cl);
+        cl.setExecutionStrategy(Main::colourThenRun);
         return cl;
+    }
+
+    /** Applies --color (given on any command) before anything is printed, help included. */
+    private static int colourThenRun(CommandLine.ParseResult parsed) {
+        String when = "auto";
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--color")) {
+                when = p.matchedOptionValue("--color", "auto");
+            }
+        }
+        if (!java.util.List.of("auto", "always", "never").contains(when)) {
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                    "--color must be auto, always or never, not '" + when + "'");
+        }
+        if (!when.equals("auto")) {
+            Terminal.choose(when);
+            CommandLine.Help.ColorScheme scheme = CommandLine.Help.defaultColorScheme(Terminal.ansi());
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                p.commandSpec().commandLine().setColorScheme(scheme);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {

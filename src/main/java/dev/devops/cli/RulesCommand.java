@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"List every lint rule (id, severity, category, title), or explain one: devops rules SEC0030"})
 public final class RulesCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "A rule id to explain.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", completionCandidates = Completions.RuleIds.class, description = "A rule id to explain.")
     String id;
 
     @Spec
@@ -26,7 +26,7 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RuleInfo> rules = new ArrayList<>();
-        for (Check c : LintChecks.all()) {
+        for (Check c : LintChecks.withRender()) {
             rules.addAll(c.rules());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -23,6 +23,35 @@ public final class Terminal {
         return ansi;
     }
 
+    /** --color=always|never|auto: always and never decide, auto (the default) asks the terminal and NO_COLOR. */
+    public static synchronized void choose(String when) {
+        ansi = switch (when == null ? "auto" : when.toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> Ansi.ON;
+            case "never" -> Ansi.OFF;
+            default -> null; // decided on first use
+        };
+    }
+
+    /**
+     * Whether standard error is a terminal: on Linux read from /proc (so progress shows while standard
+     * output goes to a file), elsewhere as far as {@link System#console()} tells; never with TERM=dumb.
+     */
+    public static boolean stderrIsTerminal() {
+        if ("dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+            if (java.nio.file.Files.isSymbolicLink(fd)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: ask the console
+        }
+        return System.console() != null;
+    }
+
     public static boolean colour() {
         return ansi() == Ansi.ON;
     }

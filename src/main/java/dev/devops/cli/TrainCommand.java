@@ -33,6 +33,14 @@ public final class TrainCommand implements Callable<Integer> {
         quietly("render", "--check", example.toString());
         quietly("lint", example.toString());
         quietly("lint", "--format", "json", example.toString());
+        quietly("lint", "--staged", example.toString()); // the pre-commit hook's path (git, the workspace)
+        try {
+            Path junit = java.nio.file.Files.createTempFile("devops-train", ".xml");
+            quietly("check", "--format", "sarif", "--format", "junit=" + junit, example.toString());
+            java.nio.file.Files.deleteIfExists(junit);
+        } catch (java.io.IOException e) {
+            // no temp directory: the check path is archived without its JUnit writer
+        }
         quietly("rules");
         Path compose = example.resolve("docker-compose.yml");
         if (Files.isRegularFile(compose)) {

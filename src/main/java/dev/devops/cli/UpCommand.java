@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code devops up}: build, (re)create and start the stack; attached unless -d / --wait. */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build, create and start the stack's containers, recreating only what changed.",
-            "Attached by default: logs of all services with a prefix each; Ctrl-C stops the stack."})
+        description = {"Build, create and start the stack's containers, recreating only what changed. "
+            + "Attached by default: logs of all services with a prefix each; Ctrl-C stops the stack."})
 public final class UpCommand extends StackCommand {
     @Mixin
     StackOptions stack = new StackOptions();

@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** A git work tree, read through the {@code git} executable. Paths are relative to {@link #dir()}. */
+/**
+ * A git work tree, read through the {@code git} executable. Paths are relative to {@link #dir()}. One
+ * instance serves one run: its top level and whether it has commits are asked once.
+ */
 public final class GitRepository {
     private final Path dir;
+    private final String top;
+    private Boolean hasCommits;
 
-    private GitRepository(Path dir) {
+    private GitRepository(Path dir, String top) {
         this.dir = dir;
+        this.top = top;
     }
 
     /** The work tree containing {@code dir}, or null when {@code dir} is not inside one (or git is missing). */
@@ -29,8 +35,20 @@ public final class GitRepository {
             return null;
         }
         try {
-            Result r = run(dir, List.of("rev-parse", "--is-inside-work-tree"), null);
-            return r.exit == 0 && r.out().trim().equals("true") ? new GitRepository(dir) : null;
+            // one process: outside a work tree (or inside .git) --show-toplevel fails or prints nothing
+            Result r = run(dir, List.of("rev-parse", "--show-toplevel"), null);
+            String top = r.out().trim();
+            return r.exit == 0 && !top.isEmpty() ? new GitRepository(dir, top) : null;
+        } catch (GitException e) {
+            return null;
+        }
+    }
+
+    /** {@code git --version}'s line ("git version 2.39.5"), or null when git cannot be run. */
+    public static String version() {
+        try {
+            Result r = run(Path.of("."), List.of("--version"), null);
+            return r.exit == 0 ? r.out().trim() : null;
         } catch (GitException e) {
             return null;
         }
@@ -53,6 +71,48 @@ public final class GitRepository {
         return new WorkFiles(new ArrayList<>(all), Collections.unmodifiableSet(new HashSet<>(tracked)));
     }
 
+    /** The top directory of the work tree ({@code git rev-parse --show-toplevel}), a real path. */
+    public Path topLevel() {
+        try {
+            return Path.of(top).toRealPath();
+        } catch (IOException e) {
+            return Path.of(top);
+        }
+    }
+
+    /** Tracked files (the index), relative to {@link #dir()}. */
+    public List<String> indexFiles() {
+        return split0(check(run(dir, List.of("ls-files", "-z", "--cached"), null)).out());
+    }
+
+    /**
+     * Paths (relative to the top level) that the staged change adds, copies, modifies, renames to or
+     * changes the type of: the files a commit of the index would change.
+     */
+    public List<String> stagedPaths() {
+        List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "diff", "--cached", "--name-only", "-z",
+                "--no-renames", "--diff-filter=ACMRT"));
+        if (!hasCommits()) {
+            args.add("--root");
+        }
+        return split0(check(run(dir, args, null)).out());
+    }
+
+    /** Whether a tracked file of the work tree differs from the index (changes not staged). */
+    public boolean hasUnstagedChanges() {
+        Result r = run(dir, List.of("diff", "--quiet", "--no-ext-diff", "--no-textconv"), null);
+        if (r.exit > 1) {
+            throw new GitException(firstLine(r.stderr, "git diff failed with exit code " + r.exit));
+        }
+        return r.exit == 1;
+    }
+
+    /** Writes every file of the index under {@code target} (which must exist), as a commit of the index would hold them. */
+    public void checkoutIndex(Path target) {
+        String prefix = target.toAbsolutePath().toString();
+        check(run(topLevel(), List.of("checkout-index", "--all", "--force", "--prefix=" + (prefix.endsWith("/") ? prefix : prefix + "/")), null));
+    }
+
     /** Resolves {@code rev} to a commit id, or throws GitException with git's message. */
     public String resolveCommit(String rev) {
         Result r = run(dir, List.of("rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"), null);
@@ -64,7 +124,10 @@ public final class GitRepository {
 
     /** Whether the repository has at least one commit. */
     public boolean hasCommits() {
-        return run(dir, List.of("rev-parse", "--verify", "--quiet", "HEAD^{commit}"), null).exit == 0;
+        if (hasCommits == null) {
+            hasCommits = run(dir, List.of("rev-parse", "--verify", "--quiet", "HEAD^{commit}"), null).exit == 0;
+        }
+        return hasCommits;
     }
 
     /**

@@ -21,4 +21,18 @@ public record Finding(RuleInfo rule, Severity severity, String path, int line, i
     public Finding {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
+
+    /**
+     * A fingerprint from the parts that identify a problem (rule id, path, the offending text, never a
+     * line number, so it survives code moving): 32 hex digits of their SHA-256.
+     */
+    public static String fingerprint(String... parts) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(String.join("\0", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -31,17 +31,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs checks over a repository: collects the files (git's view, or a plain walk outside git), runs the
- * selected categories, drops what inline comments, the devops.yaml allowlist and the baseline
- * suppress, and returns a sorted {@link Report}. Staged, history and stdin modes feed loose text to
- * the checks that can lint it ({@link TextCheck}); the others need whole files and sit those modes out.
+ * Runs checks over a repository: finds where it stands ({@link Workspace}: the repository root, the
+ * project root with its devops.yaml, the paths to report on), collects the files (git's view, or a plain
+ * walk outside git), runs the selected categories, keeps the findings in scope, drops what inline
+ * comments, the devops.yaml allowlist and the baseline suppress, and returns a sorted {@link Report}
+ * whose paths are relative to the repository root. Text checks ({@link TextCheck}) read only the files
+ * in scope, and in staged, history and stdin modes loose text (the added lines); the other checks read
+ * the whole project as context (in staged mode: what the commit would hold) and report on the files in
+ * scope (in staged mode: the staged files). History and stdin have no whole files: those checks sit out.
  */
 public final class LintRunner {
     /** What to lint. */
     public enum Mode { WORKTREE, STAGED, HISTORY, STDIN }
 
     /**
-     * @param root           directory to lint
+     * @param root           directory to lint when {@code paths} is empty
      * @param mode           what to read
      * @param since          history only: a start revision (REV..HEAD) or a range A..B; null for all commits
      * @param stdinName      stdin only: the file name the text stands for
@@ -51,13 +55,20 @@ public final class LintRunner {
      * @param maxFileSize    bytes; larger files are skipped and counted
      * @param baseline       report only findings not in this baseline, or null
      * @param writeBaseline  write the fingerprints of every finding here, or null
+     * @param paths          files and directories to report on (the repository is the context); empty: {@code root}
      */
     public record Options(Path root, Mode mode, String since, String stdinName, byte[] stdin, Set<String> only,
-            Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline) {
+            Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline, List<Path> paths) {
         public Options {
             only = only == null ? Set.of() : Set.copyOf(only);
             skip = skip == null ? Set.of() : Set.copyOf(skip);
             mode = mode == null ? Mode.WORKTREE : mode;
+            paths = paths == null || paths.isEmpty() ? List.of(root == null ? Path.of(".") : root) : List.copyOf(paths);
+        }
+
+        public Options(Path root, Mode mode, String since, String stdinName, byte[] stdin, Set<String> only,
+                Set<String> skip, long maxFileSize, Path baseline, Path writeBaseline) {
+            this(root, mode, since, stdinName, stdin, only, skip, maxFileSize, baseline, writeBaseline, null);
         }
 
         public static Options worktree(Path root) {
@@ -67,9 +78,16 @@ public final class LintRunner {
     }
 
     private final List<Check> checks;
+    private java.util.function.IntConsumer commitsSeen = n -> { };
 
     public LintRunner(List<Check> checks) {
         this.checks = List.copyOf(checks);
+    }
+
+    /** Told the number of commits read so far, as a history scan goes (for progress on a terminal); returns this. */
+    public LintRunner onCommit(java.util.function.IntConsumer listener) {
+        this.commitsSeen = listener == null ? n -> { } : listener;
+        return this;
     }
 
     /** The checks --only/--skip select, in order; unknown category names are a UserError. */
@@ -106,14 +124,19 @@ public final class LintRunner {
             throw new UserError(null, "--only and --skip leave no check to run",
                     "drop the categories from --skip that --only names");
         }
-        if (!Files.isDirectory(o.root())) {
-            throw new UserError(SourceLocation.of(o.root()), "not a directory", "give the directory to lint");
+        if (o.mode() == Mode.STDIN || o.mode() == Mode.HISTORY) {
+            Path p = o.paths().get(0);
+            if (!Files.isDirectory(p)) {
+                throw new UserError(SourceLocation.of(p), "not a directory", "give the directory to lint");
+            }
         }
-        Path root;
-        try {
-            root = o.root().toRealPath(); // a symbolic link to the tree is followed; links inside it are not
-        } catch (IOException e) {
-            throw new UserError(SourceLocation.of(o.root()), "cannot read the directory: " + e.getMessage(), null);
+        boolean wholeRepository = o.mode() == Mode.STAGED || o.mode() == Mode.HISTORY;
+        Workspace ws = Workspace.find(o.paths(), o.mode() != Mode.STDIN, wholeRepository);
+        Path root = ws.projectRoot();
+        GitRepository git = ws.git();
+        if (wholeRepository && git == null) {
+            throw new UserError(SourceLocation.of(root), "not inside a git work tree",
+                    "--" + o.mode().name().toLowerCase(java.util.Locale.ROOT) + " reads git; run it in a repository");
         }
         Descriptor descriptor = null;
         Path descriptorFile = root.resolve(DescriptorLoader.FILE_NAME);
@@ -121,37 +144,67 @@ public final class LintRunner {
             descriptor = DescriptorLoader.load(descriptorFile);
         }
         Allowlist allow = Allowlist.of(descriptor == null ? null : descriptor.lint());
-        GitRepository git = o.mode() == Mode.STDIN ? null : GitRepository.open(root);
-        if ((o.mode() == Mode.STAGED || o.mode() == Mode.HISTORY) && git == null) {
-            throw new UserError(SourceLocation.of(root), "not inside a git work tree",
-                    "--" + o.mode().name().toLowerCase(java.util.Locale.ROOT) + " reads git; run it in a repository");
-        }
         List<String> files;
         Set<String> tracked;
-        if (o.mode() == Mode.WORKTREE) {
-            if (git != null) {
-                try {
+        Path checkRoot = root;
+        Path snapshot = null;
+        try {
+            if (o.mode() == Mode.WORKTREE) {
+                if (git != null) {
                     GitRepository.WorkFiles wf = git.files();
-                    files = wf.all();
+                    files = new ArrayList<>(wf.all());
                     tracked = wf.tracked();
-                } catch (GitException e) {
-                    throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+                } else {
+                    files = walk(root);
+                    tracked = Set.of();
+                }
+                Set<String> listed = new java.util.HashSet<>(files);
+                for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
+                    if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
+                        files.add(f);
+                    }
+                }
+            } else if (o.mode() == Mode.STAGED) {
+                // the whole-file checks read what a commit of the index would hold: the work tree when it
+                // has no unstaged changes (pre-commit stashes them), else a copy of the index
+                files = git.indexFiles();
+                tracked = Set.copyOf(files);
+                if (selected.stream().anyMatch(c -> !(c instanceof TextCheck)) && git.hasUnstagedChanges()) {
+                    snapshot = Files.createTempDirectory("devops-index-");
+                    git.checkoutIndex(snapshot);
+                    checkRoot = snapshot.resolve(ws.prefix());
                 }
             } else {
-                files = walk(root);
+                files = List.of();
                 tracked = Set.of();
             }
-        } else {
-            files = List.of();
-            tracked = Set.of();
+        } catch (GitException e) {
+            throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+        } catch (IOException e) {
+            throw new UserError(SourceLocation.of(root), "cannot copy the index: " + e.getMessage(), null);
         }
+        try {
+            return lint(o, ws, selected, checkRoot, files, tracked, descriptor, allow, git, t0);
+        } finally {
+            if (snapshot != null) {
+                deleteTree(snapshot);
+            }
+        }
+    }
+
+    private Report lint(Options o, Workspace ws, List<Check> selected, Path root, List<String> files, Set<String> tracked,
+            Descriptor descriptor, Allowlist allow, GitRepository git, long t0) {
         FileStats stats = new FileStats();
         LintContext ctx = new LintContext(root, files, tracked, descriptor, o.maxFileSize(), stats);
-        ConcurrentLinkedQueue<Finding> found = new ConcurrentLinkedQueue<>();
-        Consumer<Finding> sink = found::add;
+        // text checks lint exactly the files in scope; the others need the whole project and are filtered after
+        LintContext scoped = ws.whole() ? ctx : new LintContext(root, files.stream().filter(ws::inScope).toList(),
+                tracked, descriptor, o.maxFileSize(), stats);
+        Set<String> existing = new java.util.HashSet<>(files);
+        ConcurrentLinkedQueue<Finding> whole = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Finding> loose = new ConcurrentLinkedQueue<>();
         List<TextCheck> textChecks = selected.stream().filter(TextCheck.class::isInstance).map(TextCheck.class::cast).toList();
         switch (o.mode()) {
-            case WORKTREE -> selected.forEach(c -> c.run(ctx, sink));
+            case WORKTREE -> selected.forEach(c -> c.run(c instanceof TextCheck ? scoped : ctx, whole::add));
             case STDIN -> {
                 String name = o.stdinName() == null ? "<stdin>" : o.stdinName();
                 byte[] in = o.stdin() == null ? new byte[0] : o.stdin();
@@ -162,20 +215,50 @@ public final class LintRunner {
                 } else {
                     stats.scanned(name);
                     TextUnit u = new TextUnit(name, new String(in, java.nio.charset.StandardCharsets.UTF_8), null, Map.of());
-                    textChecks.forEach(c -> c.scan(u, ctx, sink));
+                    textChecks.forEach(c -> c.scan(u, ctx, loose::add));
                 }
             }
-            case STAGED, HISTORY -> scanChanges(git, o, ctx, textChecks, sink);
+            case STAGED -> {
+                List<String> staged;
+                try {
+                    staged = git.stagedPaths();
+                } catch (GitException e) {
+                    throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
+                }
+                String prefix = ws.prefix();
+                Set<String> inScope = new java.util.HashSet<>();
+                for (String p : staged) {
+                    if (p.startsWith(prefix) && ws.inScope(p.substring(prefix.length()))) {
+                        inScope.add(p.substring(prefix.length()));
+                    }
+                }
+                if (!inScope.isEmpty()) {
+                    Workspace stagedScope = new Workspace(ws.repoRoot(), ws.projectRoot(), git, inScope, Set.of());
+                    List<Check> fileChecks = selected.stream().filter(c -> !(c instanceof TextCheck)).toList();
+                    ConcurrentLinkedQueue<Finding> all = new ConcurrentLinkedQueue<>();
+                    fileChecks.forEach(c -> c.run(ctx, all::add));
+                    all.stream().filter(f -> stagedScope.findingInScope(f.path(), existing)).forEach(whole::add);
+                    scanChanges(git, o, ctx, textChecks, f -> {
+                        if (f.path().startsWith(prefix) && inScope.contains(f.path().substring(prefix.length()))) {
+                            loose.add(rebase(f, prefix, false));
+                        }
+                    });
+                }
+            }
+            case HISTORY -> scanChanges(git, o, ctx, textChecks, loose::add);
         }
         // inline suppression for whole-file findings (secret checks apply it themselves, on the text they scan)
-        int before = found.size();
+        int before = whole.size() + loose.size();
         List<Finding> kept = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        for (Finding f : found) {
-            if (allow.path(f.path()) || allow.rule(f.rule().id())) {
+        for (Finding f : whole) {
+            if (!ws.findingInScope(f.path(), existing) || allow.path(f.path()) || allow.rule(f.rule().id())) {
+                if (!ws.findingInScope(f.path(), existing)) {
+                    before--; // out of scope: not suppressed, just not asked for
+                }
                 continue;
             }
-            if (o.mode() == Mode.WORKTREE && f.line() > 0) {
+            if (f.line() > 0) {
                 String text = texts.computeIfAbsent(f.path(), p -> {
                     try {
                         return Files.readString(root.resolve(p));
@@ -189,12 +272,21 @@ public final class LintRunner {
             }
             kept.add(f);
         }
+        for (Finding f : loose) {
+            if (!allow.path(f.path()) && !allow.rule(f.rule().id())) {
+                kept.add(f);
+            }
+        }
         int suppressed = before - kept.size();
         kept = withoutSuperseded(kept);
+        String prefix = ws.prefix();
+        if (!prefix.isEmpty()) {
+            kept.replaceAll(f -> rebase(f, prefix, true));
+        }
         kept.sort(ORDER);
         kept = Baseline.located(kept);
         // read before writing: the two may be one file (the command refuses that; a library caller gets sense)
-        Baseline b = o.baseline() == null ? null : Baseline.read(o.baseline());
+        Baseline b = o.baseline() == null ? null : Baseline.read(locate(o.baseline(), ws));
         if (o.writeBaseline() != null) {
             Baseline.write(o.writeBaseline(), kept);
         }
@@ -214,9 +306,49 @@ public final class LintRunner {
         selected.forEach(c -> c.rules().forEach(r -> rules.putIfAbsent(r.id(), r)));
         kept.forEach(f -> rules.putIfAbsent(f.rule().id(), f.rule()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Report(root.toString(), kept, new ArrayList<>(rules.values()),
+        return new Report(ws.repoRoot().toString(), kept, new ArrayList<>(rules.values()),
                 new Report.Stats(stats.scannedCount(), stats.binaryCount(), stats.tooLargeCount(), stats.unreadableCount(),
                         suppressed, baselined, millis));
+    }
+
+    /** A finding's path made repository-relative ({@code add}) or project-relative (not {@code add}). */
+    private static Finding rebase(Finding f, String prefix, boolean add) {
+        if (prefix.isEmpty()) {
+            return f;
+        }
+        String path = add ? prefix + f.path() : f.path().substring(prefix.length());
+        return new Finding(f.rule(), f.severity(), path, f.line(), f.column(), f.message(), f.hint(), f.redacted(),
+                f.fingerprint(), f.properties());
+    }
+
+    /**
+     * A relative baseline path that does not exist here is looked up at the project root, then the
+     * repository root (a baseline is written once, at the root, and read from wherever the run starts).
+     */
+    static Path locate(Path baseline, Workspace ws) {
+        if (baseline.isAbsolute() || Files.exists(baseline)) {
+            return baseline;
+        }
+        for (Path dir : List.of(ws.projectRoot(), ws.repoRoot())) {
+            if (Files.exists(dir.resolve(baseline))) {
+                return dir.resolve(baseline);
+            }
+        }
+        return baseline;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -234,11 +366,13 @@ public final class LintRunner {
     /**
      * Where two checks report the same problem, the more specific one wins: a hard-coded password in a
      * compose {@code environment} is DC0003 (with a compose hint), not also SEC0030/SEC0031/SEC0020 on that
-     * line; a tracked .env file is ENV0004 (which knows about .gitignore), not also SEC0050 for that file.
+     * line; a tracked .env file is ENV0004 (which knows about .gitignore), not also SEC0050 for that file;
+     * in devops check, render --check's RENDER0001/RENDER0002 cover DRIFT0001/DRIFT0002 of the same file.
      * A check run alone (--only secrets, --staged) still reports its own finding.
      */
     static final Map<String, Set<String>> SUPERSEDES_ON_LINE = Map.of("DC0003", Set.of("SEC0030", "SEC0031", "SEC0020"));
-    static final Map<String, Set<String>> SUPERSEDES_IN_FILE = Map.of("ENV0004", Set.of("SEC0050"));
+    static final Map<String, Set<String>> SUPERSEDES_IN_FILE = Map.of("ENV0004", Set.of("SEC0050"),
+            "RENDER0001", Set.of("DRIFT0001"), "RENDER0002", Set.of("DRIFT0002"));
 
     static List<Finding> withoutSuperseded(List<Finding> findings) {
         Set<String> covered = new java.util.HashSet<>();
@@ -268,7 +402,7 @@ public final class LintRunner {
             .thenComparing(f -> f.rule().id())
             .thenComparing(f -> f.properties().getOrDefault("date", ""));
 
-    private static void scanChanges(GitRepository git, Options o, LintContext ctx, List<TextCheck> checks,
+    private void scanChanges(GitRepository git, Options o, LintContext ctx, List<TextCheck> checks,
             Consumer<Finding> sink) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = o.mode() == Mode.HISTORY && threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -278,7 +412,13 @@ public final class LintRunner {
         }) : null;
         Semaphore inFlight = new Semaphore(256);
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String[] lastCommit = {null};
+        int[] commits = {0};
         Consumer<AddedLines> onChange = a -> {
+            if (a.commit() != null && !a.commit().equals(lastCommit[0])) {
+                lastCommit[0] = a.commit();
+                commitsSeen.accept(++commits[0]);
+            }
             String key = a.commit() == null ? a.path() : a.commit() + ":" + a.path();
             if (a.binary()) {
                 ctx.stats().binary(key);

@@ -1,46 +1,51 @@
 package dev.devops.report;
 
-import dev.devops.core.Quote;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.devops.lint.Finding;
 import dev.devops.lint.Report;
 import java.io.IOException;
 import java.util.Map;
 
-/** Machine-readable: {@code {"findings": [...], "stats": {...}}}; secrets only redacted. */
+/** Machine-readable: {@code {"findings": [...], "stats": {...}}}; secrets only redacted. Jackson streaming. */
 public final class JsonReport implements ReportWriter {
     @Override
     public void write(Report r, Appendable out) throws IOException {
-        out.append("{\n  \"findings\": [");
-        String sep = "\n";
-        for (Finding f : r.findings()) {
-            out.append(sep).append("    {\"rule\": ").append(Quote.json(f.rule().id()))
-                    .append(", \"title\": ").append(Quote.json(f.rule().title()))
-                    .append(", \"category\": ").append(Quote.json(f.rule().category()))
-                    .append(", \"severity\": ").append(Quote.json(f.severity().id()))
-                    .append(", \"path\": ").append(Quote.json(f.path()))
-                    .append(", \"line\": ").append(String.valueOf(f.line()))
-                    .append(", \"column\": ").append(String.valueOf(f.column()))
-                    .append(", \"message\": ").append(Quote.json(f.message()))
-                    .append(", \"redacted\": ").append(Quote.json(f.redacted()))
-                    .append(", \"hint\": ").append(Quote.json(f.hint()))
-                    .append(", \"fingerprint\": ").append(Quote.json(f.fingerprint()))
-                    .append(", \"properties\": {");
-            String psep = "";
-            for (Map.Entry<String, String> e : f.properties().entrySet()) {
-                out.append(psep).append(Quote.json(e.getKey())).append(": ").append(Quote.json(e.getValue()));
-                psep = ", ";
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : r.findings()) {
+                g.writeStartObject();
+                g.writeStringField("rule", f.rule().id());
+                g.writeStringField("title", f.rule().title());
+                g.writeStringField("category", f.rule().category());
+                g.writeStringField("severity", f.severity().id());
+                g.writeStringField("path", f.path());
+                g.writeNumberField("line", f.line());
+                g.writeNumberField("column", f.column());
+                g.writeStringField("message", f.message());
+                g.writeStringField("redacted", f.redacted());
+                g.writeStringField("hint", f.hint());
+                g.writeStringField("fingerprint", f.fingerprint());
+                g.writeObjectFieldStart("properties");
+                for (Map.Entry<String, String> e : f.properties().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
             }
-            out.append("}}");
-            sep = ",\n";
+            g.writeEndArray();
+            Report.Stats s = r.stats();
+            g.writeObjectFieldStart("stats");
+            g.writeNumberField("filesScanned", s.filesScanned());
+            g.writeNumberField("skippedBinary", s.skippedBinary());
+            g.writeNumberField("skippedTooLarge", s.skippedTooLarge());
+            g.writeNumberField("unreadable", s.unreadable());
+            g.writeNumberField("suppressed", s.suppressed());
+            g.writeNumberField("baselined", s.baselined());
+            g.writeNumberField("millis", s.millis());
+            g.writeEndObject();
+            g.writeEndObject();
         }
-        Report.Stats s = r.stats();
-        out.append(r.findings().isEmpty() ? "],\n" : "\n  ],\n")
-                .append("  \"stats\": {\"filesScanned\": ").append(String.valueOf(s.filesScanned()))
-                .append(", \"skippedBinary\": ").append(String.valueOf(s.skippedBinary()))
-                .append(", \"skippedTooLarge\": ").append(String.valueOf(s.skippedTooLarge()))
-                .append(", \"unreadable\": ").append(String.valueOf(s.unreadable()))
-                .append(", \"suppressed\": ").append(String.valueOf(s.suppressed()))
-                .append(", \"baselined\": ").append(String.valueOf(s.baselined()))
-                .append(", \"millis\": ").append(String.valueOf(s.millis())).append("}\n}\n");
+        out.append('\n');
     }
 }

@@ -1,6 +1,6 @@
 package dev.devops.report;
 
-import dev.devops.core.Quote;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.devops.lint.Finding;
 import dev.devops.lint.Report;
 import dev.devops.lint.RuleInfo;
@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule with its help and helpUri,
- * repository-relative artifact URIs against {@code %SRCROOT%}, and partial fingerprints so alerts
- * survive code moving.
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule with its help and a helpUri that
+ * resolves, security rules tagged {@code security} with a graded {@code security-severity}
+ * ({@link SecurityRatings}), artifact URIs relative to the repository root ({@code %SRCROOT%}), and
+ * partial fingerprints that do not contain line numbers, so alerts survive code moving. Written with
+ * Jackson's streaming generator (no data binding on the lint path).
  */
 public final class SarifReport implements ReportWriter {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private final String version;
 
     public SarifReport(String version) {
@@ -30,69 +33,119 @@ public final class SarifReport implements ReportWriter {
         for (int i = 0; i < rules.size(); i++) {
             index.put(rules.get(i).id(), i);
         }
-        out.append("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n")
-                .append("  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n")
-                .append("          \"name\": \"devops\",\n          \"version\": ").append(Quote.json(version)).append(",\n")
-                .append("          \"informationUri\": ").append(Quote.json(ReportWriter.RULES_URL.substring(0, ReportWriter.RULES_URL.indexOf('#'))))
-                .append(",\n          \"rules\": [");
-        String sep = "\n";
-        for (RuleInfo rule : rules) {
-            String[] parts = rule.explanation() == null ? new String[] {rule.title()} : rule.explanation().split("\n", 2);
-            out.append(sep).append("            {\"id\": ").append(Quote.json(rule.id()))
-                    .append(", \"name\": ").append(Quote.json(name(rule.title())))
-                    .append(", \"shortDescription\": {\"text\": ").append(Quote.json(rule.title())).append('}')
-                    .append(", \"fullDescription\": {\"text\": ").append(Quote.json(parts[0])).append('}')
-                    .append(", \"help\": {\"text\": ").append(Quote.json(rule.explanation() == null ? rule.title() : rule.explanation()))
-                    .append(", \"markdown\": ").append(Quote.json("**" + rule.id() + " " + rule.title() + "**\n\n"
-                            + (rule.explanation() == null ? "" : rule.explanation()))).append('}')
-                    .append(", \"helpUri\": ").append(Quote.json(ReportWriter.helpUri(rule.id())))
-                    .append(", \"defaultConfiguration\": {\"level\": ").append(Quote.json(level(rule.severity()))).append('}')
-                    .append(", \"properties\": {\"tags\": [").append(Quote.json(rule.category()))
-                    .append(rule.category().equals("secrets") ? ", \"security\"" : "").append("], \"precision\": \"high\"")
-                    .append(rule.category().equals("secrets") ? ", \"security-severity\": \"" + securitySeverity(rule.severity()) + "\"" : "")
-                    .append("}}");
-            sep = ",\n";
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            g.writeObjectFieldStart("tool");
+            g.writeObjectFieldStart("driver");
+            g.writeStringField("name", "devops");
+            g.writeStringField("version", version);
+            g.writeStringField("informationUri", REPOSITORY_URL);
+            g.writeArrayFieldStart("rules");
+            for (RuleInfo rule : rules) {
+                rule(g, rule);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            String root = Path.of(r.root()).toUri().toString();
+            g.writeObjectFieldStart("originalUriBaseIds");
+            g.writeObjectFieldStart("%SRCROOT%");
+            g.writeStringField("uri", root.endsWith("/") ? root : root + "/");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeArrayFieldStart("results");
+            for (Finding f : r.findings()) {
+                result(g, f, index.get(f.rule().id()));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        out.append(rules.isEmpty() ? "]\n" : "\n          ]\n").append("        }\n      },\n");
-        String root = Path.of(r.root()).toUri().toString();
-        out.append("      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": ").append(Quote.json(root.endsWith("/") ? root : root + "/"))
-                .append("}},\n      \"results\": [");
-        sep = "\n";
-        for (Finding f : r.findings()) {
-            out.append(sep).append("        {\"ruleId\": ").append(Quote.json(f.rule().id()));
-            Integer i = index.get(f.rule().id());
-            if (i != null) {
-                out.append(", \"ruleIndex\": ").append(String.valueOf(i));
-            }
-            out.append(", \"level\": ").append(Quote.json(level(f.severity())))
-                    .append(", \"message\": {\"text\": ").append(Quote.json(f.message() + (f.redacted() != null ? ": " + f.redacted() : "")
-                            + (f.hint() != null ? ". " + f.hint() : ""))).append('}')
-                    .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Quote.json(uri(f.path())))
-                    .append(", \"uriBaseId\": \"%SRCROOT%\"}");
-            if (f.line() > 0) {
-                out.append(", \"region\": {\"startLine\": ").append(String.valueOf(f.line()));
-                if (f.column() > 0) {
-                    out.append(", \"startColumn\": ").append(String.valueOf(f.column()));
-                }
-                out.append('}');
-            }
-            out.append("}}]");
-            if (f.fingerprint() != null) {
-                out.append(", \"partialFingerprints\": {\"devops/v1\": ").append(Quote.json(f.fingerprint())).append('}');
-            }
-            if (!f.properties().isEmpty()) {
-                out.append(", \"properties\": {");
-                String psep = "";
-                for (var e : f.properties().entrySet()) {
-                    out.append(psep).append(Quote.json(e.getKey())).append(": ").append(Quote.json(e.getValue()));
-                    psep = ", ";
-                }
-                out.append('}');
-            }
-            out.append('}');
-            sep = ",\n";
+        out.append('\n');
+    }
+
+    private static void rule(JsonGenerator g, RuleInfo rule) throws IOException {
+        String explanation = rule.explanation() == null || rule.explanation().isBlank() ? rule.title() : rule.explanation();
+        g.writeStartObject();
+        g.writeStringField("id", rule.id());
+        g.writeStringField("name", name(rule.title()));
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", rule.title());
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", explanation.split("\n", 2)[0]);
+        g.writeEndObject();
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", explanation);
+        g.writeStringField("markdown", "**" + rule.id() + " " + rule.title() + "**\n\n" + explanation);
+        g.writeEndObject();
+        g.writeStringField("helpUri", ReportWriter.helpUri(rule.id()));
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(rule.severity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString(rule.category());
+        Double score = SecurityRatings.score(rule);
+        if (score != null) {
+            g.writeString("security");
         }
-        out.append(r.findings().isEmpty() ? "]\n" : "\n      ]\n").append("    }\n  ]\n}\n");
+        g.writeEndArray();
+        g.writeStringField("precision", "high");
+        if (score != null) {
+            g.writeStringField("security-severity", SecurityRatings.format(score));
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void result(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.rule().id());
+        if (ruleIndex != null) {
+            g.writeNumberField("ruleIndex", ruleIndex);
+        }
+        g.writeStringField("level", level(f.severity()));
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.message() + (f.redacted() != null ? ": " + f.redacted() : "")
+                + (f.hint() != null ? ". " + f.hint() : ""));
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(f.path()));
+        g.writeStringField("uriBaseId", "%SRCROOT%");
+        g.writeEndObject();
+        if (f.line() > 0) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", f.line());
+            if (f.column() > 0) {
+                g.writeNumberField("startColumn", f.column());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        if (f.fingerprint() != null) {
+            g.writeObjectFieldStart("partialFingerprints");
+            g.writeStringField("devops/v1", f.fingerprint());
+            g.writeEndObject();
+        }
+        if (!f.properties().isEmpty()) {
+            g.writeObjectFieldStart("properties");
+            for (var e : f.properties().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     static String level(Severity s) {
@@ -100,14 +153,6 @@ public final class SarifReport implements ReportWriter {
             case ERROR -> "error";
             case WARNING -> "warning";
             case INFO -> "note";
-        };
-    }
-
-    private static String securitySeverity(Severity s) {
-        return switch (s) {
-            case ERROR -> "8.0";
-            case WARNING -> "5.0";
-            case INFO -> "2.0";
         };
     }
 

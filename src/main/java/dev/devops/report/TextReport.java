@@ -9,9 +9,16 @@ import java.util.Locale;
 /** For people: {@code path:line:col: error SEC0101 title: ghp_****…3fA}, a hint, and a summary line. */
 public final class TextReport implements ReportWriter {
     private final boolean colour;
+    private final boolean summary;
 
     public TextReport(boolean colour) {
+        this(colour, true);
+    }
+
+    /** {@code summary}: end with the count line ("No findings in 12 files (0.20 s)"); without it a clean run prints nothing. */
+    public TextReport(boolean colour, boolean summary) {
         this.colour = colour;
+        this.summary = summary;
     }
 
     @Override
@@ -45,6 +52,9 @@ public final class TextReport implements ReportWriter {
             if (f.hint() != null && !f.hint().isBlank()) {
                 out.append(paint("    hint: " + f.hint(), "2")).append('\n');
             }
+        }
+        if (!summary) {
+            return;
         }
         Report.Stats s = r.stats();
         long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();

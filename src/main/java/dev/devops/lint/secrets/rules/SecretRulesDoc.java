@@ -88,7 +88,8 @@ public final class SecretRulesDoc {
                         .append("|----|--------|----------|----------|--------|\n");
             }
             sb.append("| ").append(r.id())
-                    .append(" | ").append(cell(r.title()))
+                    .append(" | <a id=\"").append(r.id().toLowerCase(java.util.Locale.ROOT)).append("\"></a>") // SARIF helpUri anchor
+                    .append(cell(r.title()))
                     .append(" | ").append(r.severity().id())
                     .append(" | ").append(cell(keywords(r.keywords())))
                     .append(" | ").append(checks(r))
