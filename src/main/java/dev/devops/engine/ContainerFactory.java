@@ -34,7 +34,7 @@ final class ContainerFactory {
     /** Creates container {@code number} of {@code s} (not started) and connects its extra networks; returns its id. */
     static String create(DockerClient docker, EngineListener listener, StackSpec stack, ServiceSpec s, int number,
             String hash, String imageId) {
-        String name = StackEngine.containerName(stack, s, number);
+        String name = StackVerb.containerName(stack, s, number);
         listener.event(new ServiceEvent(s.name(), name, ServiceState.CREATING, ""));
         Map<String, String> labels = new LinkedHashMap<>(s.labels());
         labels.put(ComposeLabels.PROJECT, stack.project());

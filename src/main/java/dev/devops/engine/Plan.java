@@ -25,12 +25,25 @@ public record Plan(List<Step> steps, List<String> orphans) {
     }
 
     /**
-     * @param service the service
-     * @param action  what happens to it
-     * @param hash    the desired config hash
-     * @param reason  why (for humans)
+     * @param service    the service
+     * @param action     what happens to it
+     * @param hash       the desired config hash
+     * @param reason     why (for humans)
+     * @param containers the recreate decision ({@link Recreate#decide}) for each existing container, by container id
      */
-    public record Step(String service, Action action, String hash, String reason) {
+    public record Step(String service, Action action, String hash, String reason, java.util.Map<String, Recreate> containers) {
+        public Step {
+            containers = java.util.Map.copyOf(containers);
+        }
+
+        public Step(String service, Action action, String hash, String reason) {
+            this(service, action, hash, reason, java.util.Map.of());
+        }
+
+        /** The recreate decision for one existing container of this service ({@link Recreate#NO} when none was made). */
+        public Recreate recreate(String containerId) {
+            return containers.getOrDefault(containerId, Recreate.NO);
+        }
     }
 
     public Plan {

@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Where {@code up} decides what to do with each service: compare the desired config hash (spec +
- * image id) with the {@code com.docker.compose.config-hash} label of the running containers, as
- * docker compose's convergence does. A changed service is recreated; its dependents are left alone
- * unless their {@code depends_on} entry says {@code restart: true}, then they are restarted.
+ * Where {@code up} decides what to do with each service: every existing container gets its named
+ * {@link Recreate} decision (config hash and image id against its labels, or --force-recreate), as docker
+ * compose's convergence does; a service with a container to recreate is RECREATE (exactly those containers are
+ * replaced), else scale, stopped containers and dependencies decide. Dependents of a recreated service are left
+ * alone unless their {@code depends_on} entry says {@code restart: true}, then they are restarted.
  */
 final class Planner {
     private Planner() {
@@ -25,37 +26,38 @@ final class Planner {
      */
     static Plan plan(StackSpec stack, DependencyGraph graph, Set<String> selected, List<Container> existing,
             Map<String, String> imageIds, boolean force) {
-        Map<String, List<Container>> byService = StackEngine.groupByService(existing);
+        Map<String, List<Container>> byService = StackVerb.groupByService(existing);
         Map<String, Plan.Step> steps = new LinkedHashMap<>();
         for (List<String> level : graph.levels(selected)) {
             for (String name : level) {
                 ServiceSpec s = stack.service(name).orElseThrow();
                 String hash = ConfigHash.of(s, imageIds.get(name));
                 List<Container> cs = byService.getOrDefault(name, List.of());
+                Map<String, Recreate> decisions = new LinkedHashMap<>();
+                for (Container c : cs) {
+                    decisions.put(c.getId(), Recreate.decide(c.getLabels(), hash, imageIds.get(name), force));
+                }
                 Plan.Step step;
                 if (cs.isEmpty()) {
                     step = new Plan.Step(name, s.scale() == 0 ? Plan.Action.UNCHANGED : Plan.Action.CREATE, hash,
                             "no container");
-                } else if (force) {
-                    step = new Plan.Step(name, Plan.Action.RECREATE, hash, "--force-recreate");
-                } else if (cs.stream().anyMatch(c -> !hash.equals(c.getLabels().get(ComposeLabels.CONFIG_HASH)))) {
-                    boolean imageChanged = cs.stream().anyMatch(c ->
-                            !String.valueOf(imageIds.get(name)).equals(c.getLabels().get(ComposeLabels.IMAGE)));
-                    step = new Plan.Step(name, Plan.Action.RECREATE, hash,
-                            imageChanged ? "image changed" : "configuration changed");
+                } else if (decisions.values().stream().anyMatch(Recreate::recreate)) {
+                    Recreate why = decisions.values().stream().filter(Recreate::recreate)
+                            .min(java.util.Comparator.naturalOrder()).orElseThrow();
+                    step = new Plan.Step(name, Plan.Action.RECREATE, hash, why.reason(), decisions);
                 } else if (cs.size() != s.scale()) {
                     step = new Plan.Step(name, cs.size() < s.scale() ? Plan.Action.CREATE : Plan.Action.START, hash,
-                            "scale " + cs.size() + " -> " + s.scale());
+                            "scale " + cs.size() + " -> " + s.scale(), decisions);
                 } else if (cs.stream().anyMatch(c -> !"running".equals(c.getState()))
                         && !isOneShot(stack, name)) {
-                    step = new Plan.Step(name, Plan.Action.START, hash, "not running");
+                    step = new Plan.Step(name, Plan.Action.START, hash, "not running", decisions);
                 } else {
-                    step = new Plan.Step(name, Plan.Action.UNCHANGED, hash, "up to date");
+                    step = new Plan.Step(name, Plan.Action.UNCHANGED, hash, "up to date", decisions);
                     for (Map.Entry<String, DependencySpec> d : s.dependsOn().entrySet()) {
                         Plan.Step ds = steps.get(d.getKey());
                         if (d.getValue().restart() && ds != null
                                 && (ds.action() == Plan.Action.RECREATE || ds.action() == Plan.Action.CREATE)) {
-                            step = new Plan.Step(name, Plan.Action.RESTART, hash, "dependency " + d.getKey() + " recreated");
+                            step = new Plan.Step(name, Plan.Action.RESTART, hash, "dependency " + d.getKey() + " recreated", decisions);
                         }
                     }
                 }
