@@ -30,7 +30,7 @@ final class EngineCommands {
             if (!a.startsWith("-")) {
                 if (ENGINE_COMMANDS.contains(a)) {
                     early = EngineClient.fromEnvironment();
-                    early.warmUp();
+                    early.warmUp(a);
                 }
                 return; // the first word is the command: options of the root take no values
             }

@@ -94,12 +94,32 @@ public final class EngineClient implements AutoCloseable {
      * head start (the real call reports it).
      */
     public void warmUp() {
+        warmUp(null);
+    }
+
+    /**
+     * {@link #warmUp()} for one command: {@code ps} and {@code logs} read only the container listing, {@code down}
+     * also networks; anything else (up, build, …) every reader of {@link #prepare}. Readers a command never uses
+     * would cost CPU the command itself needs (on a busy two-core machine that is wall time).
+     */
+    public void warmUp(String command) {
         if (!warming.compareAndSet(false, true)) {
             return; // once per client
         }
         daemon("devops-engine-connect", this::tryConnect);
-        daemon("devops-engine-json", this::prepareReaders);
+        Class<?>[] readers = switch (command == null ? "" : command) {
+            case "ps", "logs" -> new Class<?>[] {com.github.dockerjava.api.model.Container.class};
+            case "down" -> new Class<?>[] {com.github.dockerjava.api.model.Container.class,
+                    com.github.dockerjava.api.model.Network.class};
+            default -> READERS;
+        };
+        daemon("devops-engine-json", () -> prepareReaders(readers));
     }
+
+    /** The readers every stack command needs, in the order {@code up} needs them. */
+    private static final Class<?>[] READERS = {com.github.dockerjava.api.model.Container.class,
+            com.github.dockerjava.api.command.InspectImageResponse.class, com.github.dockerjava.api.model.Network.class,
+            com.github.dockerjava.api.command.InspectVolumeResponse.class};
 
     /** Makes the client if it can; a failure is only a lost head start (the first real call reports it). */
     private void tryConnect() {
@@ -125,10 +145,8 @@ public final class EngineClient implements AutoCloseable {
         prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class);
     }
 
-    /** The readers every stack command needs, in the order it needs them. */
     private void prepareReaders() {
-        prepareReaders(com.github.dockerjava.api.model.Container.class, com.github.dockerjava.api.command.InspectImageResponse.class,
-                com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.command.InspectVolumeResponse.class);
+        prepareReaders(READERS);
     }
 
     /**
