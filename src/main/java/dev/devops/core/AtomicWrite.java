@@ -23,10 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * one gets rw-r--r--.
  *
  * <p>The temporary file is {@code .NAME.PID.RANDOM.devops-tmp}. One left behind by a killed run is deleted the
- * next time devops writes into that directory (when the process that made it is gone).
+ * next time devops writes into that directory (when the process that made it is gone). Inside a git work tree it never
+ * shows in {@code git status}: before the first temporary file, the pattern {@value #EXCLUDE} is added to the
+ * repository's own {@code info/exclude} (local to the clone, never committed; the common git directory of a linked
+ * worktree), unless the line is there already.
  */
 public final class AtomicWrite {
     public static final String TEMP_SUFFIX = ".devops-tmp";
+    /** The ignore pattern that keeps our temporary files out of {@code git status}. */
+    public static final String EXCLUDE = ".*" + TEMP_SUFFIX;
 
     /** Writes the content to the stream it is given. */
     @FunctionalInterface
@@ -35,6 +40,7 @@ public final class AtomicWrite {
     }
 
     private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> EXCLUDED = ConcurrentHashMap.newKeySet();
 
     private AtomicWrite() {
     }
@@ -56,6 +62,7 @@ public final class AtomicWrite {
         try {
             Files.createDirectories(dir);
             cleanStale(dir);
+            excludeFromGit(dir);
             Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-r--r--");
             if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
                 perms = Files.getPosixFilePermissions(target);
@@ -117,6 +124,56 @@ public final class AtomicWrite {
         } catch (IOException | RuntimeException ignored) {
             // a directory we cannot list or a file we cannot delete: the write itself will report real problems
         }
+    }
+
+    /**
+     * Adds {@link #EXCLUDE} to {@code info/exclude} of the git repository {@code dir} is in (nearest {@code .git}
+     * upwards: a directory, or a file {@code gitdir: …} of a linked worktree or submodule, whose {@code commondir}
+     * names the directory the exclude file is read from). Best effort, once per repository and run: a directory
+     * outside git, or an exclude file we cannot write, changes nothing about the write itself.
+     */
+    static void excludeFromGit(Path dir) {
+        try {
+            Path exclude = gitExcludeFile(dir);
+            if (exclude == null || !EXCLUDED.add(exclude)) {
+                return;
+            }
+            String text = Files.isRegularFile(exclude) ? Files.readString(exclude, StandardCharsets.ISO_8859_1) : "";
+            if (text.lines().anyMatch(l -> l.strip().equals(EXCLUDE))) {
+                return;
+            }
+            Files.createDirectories(exclude.getParent());
+            String add = (text.isEmpty() || text.endsWith("\n") ? "" : "\n")
+                    + "# temporary files of devops' atomic writes (an interrupted write leaves one until the next run)\n"
+                    + EXCLUDE + "\n";
+            Files.write(exclude, add.getBytes(StandardCharsets.ISO_8859_1), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException ignored) {
+            // outside git, or a git directory we cannot read or write: the write goes on; the temp file is short-lived
+        }
+    }
+
+    /** The {@code info/exclude} file git reads for a work tree containing {@code dir}; null outside git. */
+    static Path gitExcludeFile(Path dir) throws IOException {
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            Path dotGit = d.resolve(".git");
+            if (Files.isDirectory(dotGit)) {
+                return dotGit.resolve("info").resolve("exclude");
+            }
+            if (Files.isRegularFile(dotGit)) {
+                String line = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+                if (!line.startsWith("gitdir:")) {
+                    return null;
+                }
+                Path gitDir = d.resolve(line.substring("gitdir:".length()).strip()).normalize();
+                Path common = gitDir.resolve("commondir");
+                if (Files.isRegularFile(common)) {
+                    gitDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8).strip()).normalize();
+                }
+                return Files.isDirectory(gitDir) ? gitDir.resolve("info").resolve("exclude") : null;
+            }
+        }
+        return null;
     }
 
     /** True when the temp file's name carries the id of a process that is still running (a write in progress). */

@@ -84,4 +84,53 @@ class InputAndOutputFilesTest {
         assertTrue(AtomicWrite.ownerAlive(".x." + ProcessHandle.current().pid() + ".77.devops-tmp"), "our own write in progress");
         assertTrue(!AtomicWrite.ownerAlive(".x.999999999.77.devops-tmp"), "a process that is gone");
     }
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("GIT_DIR");
+        pb.environment().remove("GIT_INDEX_FILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    /** An interrupted write (killed between the temp file and the rename) never shows in git status; the next run cleans it. */
+    @Test
+    void aTempFileOfAnInterruptedWriteIsOutOfGitStatusAndCleanedByTheNextWrite() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("sub"));
+        git(repo, "init", "-q");
+        Files.writeString(repo.resolve("README"), "x\n");
+        git(repo, "add", "README");
+        git(repo, "commit", "-q", "-m", "init");
+        AtomicWrite.write(repo.resolve("sub/report.json"), "{}");
+        // what a run killed mid-write leaves behind: the temp file of a process that is gone
+        Path stale = repo.resolve("sub/.report.json.999999999.123" + AtomicWrite.TEMP_SUFFIX);
+        Files.writeString(stale, "{");
+        assertEquals("?? sub/\n", git(repo, "status", "--porcelain"));
+        assertEquals("?? sub/report.json\n", git(repo, "status", "--porcelain", "--untracked-files=all"));
+        String exclude = Files.readString(repo.resolve(".git/info/exclude"));
+        assertTrue(exclude.contains(AtomicWrite.EXCLUDE + "\n"), exclude);
+
+        // a linked worktree reads the exclude file of the common git directory: the line is added once
+        git(repo, "worktree", "add", "-q", dir.resolve("wt").toString());
+        assertEquals(repo.resolve(".git/info/exclude").toRealPath(), AtomicWrite.gitExcludeFile(dir.resolve("wt/src")).toRealPath());
+        AtomicWrite.excludeFromGit(dir.resolve("wt"));
+        Files.writeString(dir.resolve("wt/.a.999999999.1" + AtomicWrite.TEMP_SUFFIX), "");
+        assertEquals("", git(dir.resolve("wt"), "status", "--porcelain", "--untracked-files=all"));
+        assertEquals(1, Files.readString(repo.resolve(".git/info/exclude")).lines()
+                .filter(l -> l.equals(AtomicWrite.EXCLUDE)).count());
+
+        // the next run that writes there deletes the temp file of a run that is gone
+        Path next = repo.resolve("next");
+        Files.createDirectories(next);
+        Path left = next.resolve(".out.json.999999999.5" + AtomicWrite.TEMP_SUFFIX);
+        Files.writeString(left, "{");
+        AtomicWrite.write(next.resolve("out.json"), "{}");
+        assertTrue(Files.notExists(left));
+        assertTrue(Files.exists(stale), "(a directory is cleaned once per run)");
+    }
 }
