@@ -30,14 +30,8 @@ import picocli.CommandLine.Spec;
             "bound every engine call.",
             "",
             "Colour is used on a terminal only, never when NO_COLOR is set; --color=always|never decides instead.",
-        })
-public final class DevopsCommand implements Runnable {
-    /**
-     * The subcommands, in the order --help lists them. {@link Main#commandLine(String...)} adds them all, or only
-     * the one a command line names (its model is all that run needs: picocli builds every added command's model
-     * up front, ~50 ms of CPU for the other twenty).
-     */
-    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+        },
+        subcommands = {
             InitCommand.class,
             RenderCommand.class,
             UpCommand.class,
@@ -59,11 +53,9 @@ public final class DevopsCommand implements Runnable {
             HookCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class,
-            TrainCommand.class);
-
-    /** Commands that read the whole command tree (help of another command, the manual, shell completion). */
-    static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("help", "man", "generate-completion");
-
+            TrainCommand.class,
+        })
+public final class DevopsCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -17,7 +17,7 @@ public final class Main {
     /** Runs devops with {@code args} and returns the exit code (used by tests, too). */
     public static int run(String... args) {
         Terminal.choose("auto"); // a run in the same JVM (tests, the training run) starts from the default
-        CommandLine cl = commandLine(args);
+        CommandLine cl = commandLine();
         try {
             return cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -29,35 +29,9 @@ public final class Main {
         }
     }
 
-    /** The whole command tree. */
     public static CommandLine commandLine() {
-        return commandLine(new String[0]);
-    }
-
-    /**
-     * The command tree for {@code args}: when its first word names a subcommand that does not read the whole
-     * tree, only that subcommand is added (the others' models would be built for nothing); else all of them.
-     */
-    static CommandLine commandLine(String... args) {
         DevopsCommand root = new DevopsCommand();
         CommandLine cl = new CommandLine(root);
-        String word = firstWord(args);
-        boolean one = false;
-        if (word != null && !DevopsCommand.WHOLE_TREE.contains(word)) {
-            for (Class<?> c : DevopsCommand.SUBCOMMANDS) {
-                CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
-                if (a != null && (a.name().equals(word) || java.util.Arrays.asList(a.aliases()).contains(word))) {
-                    cl.addSubcommand(c);
-                    one = true;
-                    break;
-                }
-            }
-        }
-        if (!one) {
-            for (Class<?> c : DevopsCommand.SUBCOMMANDS) {
-                cl.addSubcommand(c);
-            }
-        }
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.ansi()));
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
@@ -65,16 +39,6 @@ public final class Main {
         HelpWrap.install(cl);
         cl.setExecutionStrategy(Main::colourThenRun);
         return cl;
-    }
-
-    /** The first argument that is not an option of the root (the root's options take no separate values). */
-    private static String firstWord(String[] args) {
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                return a;
-            }
-        }
-        return null;
     }
 
     /** Applies --color (given on any command) before anything is printed, help included. */
