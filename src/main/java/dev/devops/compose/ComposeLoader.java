@@ -61,6 +61,10 @@ public final class ComposeLoader {
 
     private final Options options;
     private final List<String> warnings = new ArrayList<>();
+    /** The files of the includes that led here (the top-level files included), for cycle errors. */
+    private final java.util.Set<Path> chain = new java.util.LinkedHashSet<>();
+    /** Loading a file named by another's include: its build contexts are made absolute (relative to its own directory). */
+    private boolean includedFile;
     private Interpolator interpolator;
 
     private ComposeLoader(Options options) {
@@ -125,6 +129,7 @@ public final class ComposeLoader {
         if (dir == null) {
             dir = files.get(0).getParent();
         }
+        chain.addAll(files);
         Map<String, String> environment = environment(dir);
         interpolator = new Interpolator(environment::get, options.lenient());
 
@@ -134,15 +139,7 @@ public final class ComposeLoader {
             merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
         }
         checkKeys(merged, ComposeKeys.TOP, "the document");
-        if (merged.has("include") && !options.lenient()) {
-            // running a part of the stack as if it were all of it is a wrong answer, not a warning
-            throw new UserError(merged.keyLocation("include"), "'include' is not supported: the included files would not"
-                    + " be loaded, and only part of the stack would run",
-                    "name the files with -f (each -f is merged in order), or copy the included services into this file");
-        }
-        if (merged.has("include")) {
-            warnings.add(merged.keyLocation("include") + ": 'include' is not supported yet; the included files are not loaded");
-        }
+        List<ComposeProject> included = merged.has("include") ? includes(merged, dir) : List.of();
         ComposeService.Located version = null;
         if (merged.get("version") instanceof RawNode.Scalar v && v.value() != null) {
             version = new ComposeService.Located(v.value(), merged.keyLocation("version"));
@@ -169,14 +166,87 @@ public final class ComposeLoader {
         for (var e : rawServices.entrySet()) {
             RawNode.Mapping resolved = resolveExtends(e.getKey(), e.getValue(), rawServices, new HashSet<>());
             services.put(e.getKey(), ServiceReader.read(e.getKey(), serviceKeys.get(e.getKey()), resolved, dir,
-                    environment, options.lenient(), warnings));
+                    environment, options.lenient(), warnings, includedFile));
         }
 
         String name = projectName(merged, environment, dir);
-        return new ComposeProject(name, dir, List.copyOf(files), version, services,
-                resources(merged, "networks", ComposeKeys.NETWORK), resources(merged, "volumes", ComposeKeys.VOLUME_DEF),
-                resources(merged, "secrets", ComposeKeys.SECRET), resources(merged, "configs", ComposeKeys.CONFIG),
+        Map<String, ComposeProject.Resource> networks = resources(merged, "networks", ComposeKeys.NETWORK);
+        Map<String, ComposeProject.Resource> volumes = resources(merged, "volumes", ComposeKeys.VOLUME_DEF);
+        Map<String, ComposeProject.Resource> secrets = resources(merged, "secrets", ComposeKeys.SECRET);
+        Map<String, ComposeProject.Resource> configs = resources(merged, "configs", ComposeKeys.CONFIG);
+        for (ComposeProject inc : included) {
+            // as compose does: the included model's services and resources join this one; a name both define is an error
+            SourceLocation at = merged.keyLocation("include");
+            importAll("service", inc.services(), services, inc, at);
+            importAll("network", inc.networks(), networks, inc, at);
+            importAll("volume", inc.volumes(), volumes, inc, at);
+            importAll("secret", inc.secrets(), secrets, inc, at);
+            importAll("config", inc.configs(), configs, inc, at);
+            warnings.addAll(inc.warnings());
+        }
+        return new ComposeProject(name, dir, List.copyOf(files), version, services, networks, volumes, secrets, configs,
                 environment, warnings);
+    }
+
+    /**
+     * Loads each entry of {@code include:} as compose does: a path (or a mapping with {@code path:}, one file or a
+     * list merged in order, {@code project_directory:} and {@code env_file:}), relative to this project's directory;
+     * the included file is a project of its own (its relative paths resolve from its own directory, its {@code .env}
+     * interpolates it), loaded recursively. A missing file or an include cycle is an error at the entry.
+     */
+    private List<ComposeProject> includes(RawNode.Mapping doc, Path dir) {
+        List<ComposeProject> out = new ArrayList<>();
+        for (RawNode entry : RawNode.list(doc.get("include"), "include")) {
+            List<String> paths;
+            String projectDir = null;
+            List<String> envFiles = List.of();
+            if (entry instanceof RawNode.Mapping m) {
+                checkKeys(m, List.of("path", "project_directory", "env_file"), "include");
+                if (!m.has("path")) {
+                    throw new UserError(m.at(), "an 'include' entry needs 'path:'", "name the compose file to include");
+                }
+                paths = RawNode.stringOrList(m.get("path"), "include.path");
+                projectDir = m.get("project_directory") == null ? null : RawNode.text(m.get("project_directory"), "include.project_directory");
+                envFiles = m.get("env_file") == null ? List.of() : RawNode.stringOrList(m.get("env_file"), "include.env_file");
+            } else {
+                paths = List.of(RawNode.nonNullText(entry, "include"));
+            }
+            List<Path> files = new ArrayList<>();
+            for (String p : paths) {
+                Path f = dir.resolve(p).normalize();
+                if (!Files.isRegularFile(f)) {
+                    throw new UserError(entry.at(), "included compose file " + p + " not found (" + f + ")",
+                            "include paths are relative to " + dir);
+                }
+                if (chain.contains(f)) {
+                    throw new UserError(entry.at(), "include cycle: " + f.getFileName() + " includes itself through "
+                            + chain.stream().map(c -> c.getFileName().toString()).collect(java.util.stream.Collectors.joining(" -> ")),
+                            "remove one of the include entries");
+                }
+                files.add(f);
+            }
+            Path incDir = projectDir == null ? files.get(0).getParent() : dir.resolve(projectDir).normalize();
+            List<Path> env = envFiles.stream().map(e -> dir.resolve(e).normalize()).toList();
+            ComposeLoader inner = new ComposeLoader(new Options(files, incDir, options.projectName(), env,
+                    options.processEnvironment(), options.lenient()));
+            inner.includedFile = true;
+            inner.chain.addAll(chain);
+            inner.chain.addAll(files);
+            out.add(inner.run());
+        }
+        return out;
+    }
+
+    private static <T> void importAll(String kind, Map<String, T> from, Map<String, T> into, ComposeProject inc,
+            SourceLocation at) {
+        for (var e : from.entrySet()) {
+            if (into.containsKey(e.getKey())) {
+                throw new UserError(at, "included " + inc.files().get(0).getFileName() + " defines " + kind + " '"
+                        + e.getKey() + "', which is defined here (or in another included file) too",
+                        "define each " + kind + " in one file only");
+            }
+            into.put(e.getKey(), e.getValue());
+        }
     }
 
     private Map<String, String> environment(Path dir) {

@@ -32,6 +32,7 @@ final class ServiceReader {
     private final String name;
     private final RawNode.Mapping m;
     private final Path dir;
+    private boolean absoluteContext;
 
     private ServiceReader(String name, RawNode.Mapping m, Path dir) {
         this.name = name;
@@ -41,8 +42,18 @@ final class ServiceReader {
 
     static ComposeService read(String name, SourceLocation at, RawNode.Mapping m, Path dir,
             Map<String, String> environment, boolean lenient, List<String> warnings) {
+        return read(name, at, m, dir, environment, lenient, warnings, false);
+    }
+
+    /**
+     * @param absoluteContext write a relative build context as an absolute path (a service of an included file: its
+     *                        context is relative to that file's directory, not to the project's)
+     */
+    static ComposeService read(String name, SourceLocation at, RawNode.Mapping m, Path dir,
+            Map<String, String> environment, boolean lenient, List<String> warnings, boolean absoluteContext) {
         ComposeLoader.checkKeys(m, ComposeKeys.SERVICE, "service '" + name + "'");
         ServiceReader r = new ServiceReader(name, m, dir);
+        r.absoluteContext = absoluteContext;
         Map<String, EnvEntry> env = r.environment();
         List<EnvFileRef> envFiles = r.envFiles();
         Map<String, String> resolved = new LinkedHashMap<>();
@@ -199,13 +210,18 @@ final class ServiceReader {
         return out;
     }
 
+    private String context(String context) {
+        return absoluteContext && !context.contains("://") && !context.startsWith("git@")
+                ? dir.resolve(context).normalize().toString() : context;
+    }
+
     private Build build() {
         RawNode n = m.get("build");
         if (n == null) {
             return null;
         }
         if (n instanceof RawNode.Scalar s) {
-            return new Build(s.value() == null ? "." : s.value(), "Dockerfile", null, Map.of(), null, Map.of(), List.of(), s.at());
+            return new Build(context(s.value() == null ? "." : s.value()), "Dockerfile", null, Map.of(), null, Map.of(), List.of(), s.at());
         }
         RawNode.Mapping b = RawNode.map(n, path("build"));
         ComposeLoader.checkKeys(b, ComposeKeys.BUILD, path("build"));
@@ -214,7 +230,7 @@ final class ServiceReader {
         String dockerfile = b.get("dockerfile") == null ? null : RawNode.text(b.get("dockerfile"), path("build.dockerfile"));
         context = context == null ? "." : context;
         dockerfile = dockerfile == null ? "Dockerfile" : dockerfile;
-        return new Build(context, dockerfile, sub.strIn("dockerfile_inline"), sub.stringMapIn("args"),
+        return new Build(context(context), dockerfile, sub.strIn("dockerfile_inline"), sub.stringMapIn("args"),
                 sub.strIn("target"), sub.stringMapIn("labels"), sub.stringsIn("tags"), b.at());
     }
 

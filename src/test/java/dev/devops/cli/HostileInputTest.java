@@ -109,11 +109,15 @@ class HostileInputTest {
                             + "      - \"DB_PASSWORD=" + SECRET + "\"\n");
                     return List.of("ps", "-f", d.resolve("compose.yaml").toString());
                 }, 2, "not shown: a secret", SECRET),
-                new Row("compose: include", d -> {
-                    write(d.resolve("other.yaml"), "services:\n  db:\n    image: busybox\n");
+                new Row("compose: include of a missing file", d -> {
                     write(d.resolve("compose.yaml"), "include:\n  - other.yaml\nservices:\n  web:\n    image: busybox\n");
                     return List.of("up", "-d", "-p", "harden-include", "-f", d.resolve("compose.yaml").toString());
-                }, 2, "compose.yaml:1:1: 'include' is not supported", null),
+                }, 2, "compose.yaml:2:5: included compose file other.yaml not found", null),
+                new Row("compose: include defining a service twice", d -> {
+                    write(d.resolve("other.yaml"), "services:\n  web:\n    image: busybox\n");
+                    write(d.resolve("compose.yaml"), "include:\n  - other.yaml\nservices:\n  web:\n    image: busybox\n");
+                    return List.of("up", "-d", "-p", "harden-include", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:1:1: included other.yaml defines service 'web'", null),
                 new Row("up: --exit-code-from an unknown service", d -> {
                     write(d.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n");
                     return List.of("up", "-p", "harden-exitcode", "-f", d.resolve("compose.yaml").toString(),
