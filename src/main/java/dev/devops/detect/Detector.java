@@ -611,8 +611,8 @@ public final class Detector {
         for (EnvReference r : reads) {
             if (r.defaultValue() != null) {
                 hasDefault = true;
-                if (def == null && !r.defaultValue().contains("${")) {
-                    def = r.defaultValue();
+                if (def == null && !r.defaultValue().contains("${") && EnvVar.renderableDefault(r.defaultValue())) {
+                    def = r.defaultValue(); // one compose cannot carry stays the code's own: the variable is passed only when set
                 }
             }
             optionalRead |= r.copesWhenUnset();
