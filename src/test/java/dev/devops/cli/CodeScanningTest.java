@@ -76,6 +76,7 @@ class CodeScanningTest {
     @Test
     void renderRulesAreDocumented() throws IOException {
         RulesDoc.assertDocumented("render rules", "Render rules (RENDER)", new RenderCheck().rules());
+        RulesDoc.assertDocumented("runner rules", "Rules of the lint runner (LINT)", List.of(dev.devops.lint.CheckFailure.RULE));
     }
 
     @Test
