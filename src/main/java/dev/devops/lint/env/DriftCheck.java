@@ -2,6 +2,7 @@ package dev.devops.lint.env;
 
 import dev.devops.core.VariableNames;
 import dev.devops.descriptor.App;
+import dev.devops.files.FileKinds;
 import dev.devops.detect.RuntimeVersions.Stated;
 import dev.devops.detect.RuntimeVersions;
 import dev.devops.lint.Check;
@@ -54,13 +55,12 @@ public final class DriftCheck implements Check {
         List<String> dockerfiles = new ArrayList<>();
         List<String> workflows = new ArrayList<>();
         for (String f : context.files()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
             if (RuntimeVersions.isVersionFile(f)) {
                 String text = text(root, f);
                 if (text != null) {
                     byDir.computeIfAbsent(EnvCheck.dir(f), k -> new ArrayList<>()).addAll(RuntimeVersions.read(f, text));
                 }
-            } else if (name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile")) {
+            } else if (FileKinds.isDockerfile(f)) {
                 dockerfiles.add(f);
             } else if (f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))) {
                 workflows.add(f);
