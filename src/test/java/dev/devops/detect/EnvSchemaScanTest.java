@@ -338,6 +338,7 @@ class EnvSchemaScanTest {
     }
 
     @Test
+    @ResourceLock(Resources.GLOBAL) // a time bound: measured with no other test class running
     void manySchemasInOneLargeFileStayFast() {
         StringBuilder js = new StringBuilder("import { z } from 'zod';\n");
         for (int i = 0; i < 4000; i++) {
