@@ -67,6 +67,22 @@ class CheckFailureTest {
         assertEquals(32, f.fingerprint().length());
     }
 
+    /** The secrets and env checks go on file by file: a crash on one file loses only that file's findings. */
+    @Test
+    void aCrashOnOneFileLeavesTheOtherFilesLinted() throws IOException {
+        Files.writeString(dir.resolve("settings.py"), "password = \"" + dev.devops.lint.secrets.Fake.token(14) + "\"\n");
+        Files.writeString(dir.resolve(".env"), "db_host=localhost\n");
+        LintContext ctx = new LintContext(dir, List.of("settings.py", ".env", "x\u0000/.env", "x\u0000/a.txt"), Set.of(), null);
+        for (Check check : List.of(SecretsCheck.builtin(), new EnvCheck())) {
+            List<Finding> all = new ArrayList<>();
+            LintRunner.runCheck(check, ctx, all::add, all::add);
+            List<String> ids = all.stream().map(f -> f.rule().id() + " " + f.path()).toList();
+            assertTrue(ids.stream().anyMatch(x -> x.startsWith("LINT0000 x")), check.category() + ": " + ids);
+            assertTrue(ids.contains(check instanceof EnvCheck ? "ENV0012 .env" : "SEC0030 settings.py"),
+                    check.category() + ": " + ids);
+        }
+    }
+
     @Test
     void theRunnerReportsACrashedCheckAndRunsTheOthers() throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), "FROM node\nCMD node server.js\n");
