@@ -2,6 +2,7 @@ package dev.devops.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.devops.testsupport.DockerTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ class ComposeIncludeDockerTest {
     Path dir;
 
     @Test
-    @RequiresDocker
+    @DockerTest(images = "debian:bookworm-slim")
     void theIncludedServiceRunsWithPathsFromItsOwnDirectory() throws Exception {
         Files.createDirectories(dir.resolve("worker/data"));
         Files.writeString(dir.resolve("worker/data/ready"), "yes\n");
