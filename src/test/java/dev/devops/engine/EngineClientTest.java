@@ -99,10 +99,14 @@ class EngineClientTest {
     /** A tcp "engine" that accepts connections and then does what {@code behave} says with each of them. */
     private static ServerSocket engine(java.util.function.Consumer<java.net.Socket> behave) throws Exception {
         ServerSocket server = new ServerSocket(0);
+        // the accepted sockets stay reachable: a silent engine's socket that the GC collected would be closed by its
+        // cleaner, and the client would see a reset instead of silence (seen under load)
+        List<java.net.Socket> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Thread t = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
                     java.net.Socket s = server.accept();
+                    accepted.add(s);
                     new Thread(() -> behave.accept(s)).start();
                 } catch (java.io.IOException e) {
                     return;
