@@ -113,7 +113,13 @@ public final class EngineClient implements AutoCloseable {
                     com.github.dockerjava.api.model.Network.class};
             default -> READERS;
         };
-        daemon("devops-engine-json", () -> prepareReaders(readers));
+        boolean plans = readers == READERS; // up (and build): the plan hashes every service's configuration
+        daemon("devops-engine-json", () -> {
+            prepareReaders(readers);
+            if (plans) {
+                ConfigHash.warm();
+            }
+        });
     }
 
     /** The readers every stack command needs, in the order {@code up} needs them. */
