@@ -4,6 +4,7 @@ import dev.devops.core.VariableNames;
 import dev.devops.descriptor.App;
 import dev.devops.detect.RuntimeVersions.Stated;
 import dev.devops.detect.RuntimeVersions;
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -47,6 +48,16 @@ public final class DriftCheck implements Check {
         return EnvRules.drift();
     }
 
+    /**
+     * Its findings are on version files, Dockerfiles, CI workflows, devops.yaml and the files devops.yaml renders
+     * (Dockerfile, .dockerignore, the compose file, .env.example).
+     */
+    @Override
+    public boolean reportsOn(String path) {
+        return RuntimeVersions.isVersionFile(path) || FileKinds.isDockerfile(path) || FileKinds.isDockerignore(path)
+                || FileKinds.isYaml(path) || FileKinds.isCi(path) || FileKinds.dotenv(path) == FileKinds.Dotenv.EXAMPLE;
+    }
+
     @Override
     public void run(LintContext context, Consumer<Finding> out) {
         Path root = context.root().toAbsolutePath().normalize();
@@ -60,7 +71,7 @@ public final class DriftCheck implements Check {
                 if (text != null) {
                     byDir.computeIfAbsent(EnvCheck.dir(f), k -> new ArrayList<>()).addAll(RuntimeVersions.read(f, text));
                 }
-            } else if (name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile")) {
+            } else if (FileKinds.isDockerfile(f)) {
                 dockerfiles.add(f);
             } else if (f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))) {
                 workflows.add(f);
