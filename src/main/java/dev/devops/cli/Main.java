@@ -11,6 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         EngineCommands.startEarly(args);
+        LintChecks.startEarly(args);
         System.exit(run(args));
     }
 
