@@ -101,7 +101,9 @@ public final class Main {
         boolean verbose = DevopsCommand.isVerbose(cl);
         java.io.PrintWriter err = cl.getErr();
         if (e instanceof UserError u) {
-            err.println(Terminal.error("devops: " + u.oneLine()));
+            for (String line : u.lines()) {
+                err.println(Terminal.error("devops: " + line));
+            }
             if (verbose) {
                 u.printStackTrace(err);
             }
