@@ -163,6 +163,9 @@ public final class DescriptorLoader {
     }
 
     private static String name(YNode node) {
+        if (node.isScalar() && !node.isText()) {
+            throw node.error("'name' must be a string, found " + node.asText(), "quote it, e.g. name: \"" + node.asText() + "\"");
+        }
         String v = node.asText();
         if (!NAME.matcher(v).matches()) {
             throw node.error("name '" + v + "' is not a valid project name",
@@ -394,14 +397,16 @@ public final class DescriptorLoader {
         return new Environment(name, env);
     }
 
+    /** The lint settings, or null when they have a problem (noted in {@code problems}). */
     private static LintSettings lint(YNode node, Problems problems) {
+        int before = problems.list.size();
         YMap m = node.asMap(LINT_KEYS, problems::add);
         YMap a = problems.get(() -> m.opt("allowlist").map(n -> n.asMap(ALLOWLIST_KEYS, problems::add)).orElse(null));
         YMap paths = problems.get(() -> m.opt("paths").map(n -> n.asMap(LINT_PATH_KEYS, problems::add)).orElse(null));
         List<String> tests = paths == null ? List.of() : problems.get(() -> paths.opt("tests").map(YNode::asStringList).orElse(List.of()));
         List<String> docs = paths == null ? List.of() : problems.get(() -> paths.opt("docs").map(YNode::asStringList).orElse(List.of()));
         if (a == null) {
-            return new LintSettings(List.of(), List.of(), List.of(), List.of(), tests, docs);
+            return problems.list.size() > before ? null : new LintSettings(List.of(), List.of(), List.of(), List.of(), tests, docs);
         }
         List<String> values = problems.get(() -> a.opt("values").map(YNode::asStringList).orElse(List.of()));
         if (values != null && a.has("values")) {
@@ -415,11 +420,10 @@ public final class DescriptorLoader {
                 }
             }
         }
-        return new LintSettings(
-                problems.get(() -> a.opt("paths").map(YNode::asStringList).orElse(List.of())),
-                problems.get(() -> a.opt("rules").map(YNode::asStringList).orElse(List.of())),
-                values,
-                problems.get(() -> a.opt("stopwords").map(YNode::asStringList).orElse(List.of())), tests, docs);
+        List<String> allowPaths = problems.get(() -> a.opt("paths").map(YNode::asStringList).orElse(List.of()));
+        List<String> rules = problems.get(() -> a.opt("rules").map(YNode::asStringList).orElse(List.of()));
+        List<String> stopwords = problems.get(() -> a.opt("stopwords").map(YNode::asStringList).orElse(List.of()));
+        return problems.list.size() > before ? null : new LintSettings(allowPaths, rules, values, stopwords, tests, docs);
     }
 
     /**

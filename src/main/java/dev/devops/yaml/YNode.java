@@ -63,6 +63,11 @@ public final class YNode {
         return node instanceof SequenceNode;
     }
 
+    /** A scalar that YAML reads as a string (quoted, or plain and not a number, boolean or null). */
+    public boolean isText() {
+        return node instanceof ScalarNode s && Tag.STR.equals(s.getTag());
+    }
+
     /** A scalar that YAML reads as true or false. */
     public boolean isBool() {
         return node instanceof ScalarNode s && Tag.BOOL.equals(s.getTag());
