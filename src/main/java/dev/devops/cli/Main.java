@@ -111,7 +111,9 @@ public final class Main {
             return ExitCode.USAGE;
         }
         if (e instanceof EngineFailure f) {
-            err.println(Terminal.error("devops: " + f.getMessage()));
+            // the message carries the failed build step's output: plain text unless a terminal shows it
+            String message = Terminal.stderrIsTerminal() ? f.getMessage() : Terminal.plain(f.getMessage());
+            err.println(Terminal.error("devops: " + message));
             if (verbose) {
                 f.printStackTrace(err);
             }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Renders engine progress on stderr: on a terminal, one line per service redrawn in place; otherwise
- * one plain line per event. Build output is shown only with --verbose (and in the error on failure).
+ * one plain line per event. Build output is shown only with --verbose (and in the error on failure); not on a
+ * terminal, without its escape sequences (colours, cursor moves) and carriage-return progress bars.
  */
 final class ProgressRenderer implements EngineListener {
     private final PrintStream err;
@@ -46,7 +47,7 @@ final class ProgressRenderer implements EngineListener {
             if (live) {
                 clear();
             }
-            err.println(service + " build | " + line);
+            err.println(service + " build | " + (live ? line : Terminal.plain(line))); // no raw escapes in a log
             if (live) {
                 redraw();
             }

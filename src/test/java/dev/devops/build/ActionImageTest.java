@@ -27,7 +27,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * built from this repository, on a mounted fixture repository: the SARIF file lands in the workspace,
  * owned by the runner's user, with repository-relative paths, and the exit code is the gate's.
  */
-@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
+@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class ActionImageTest {
     static final String TAG = "devops-test/devops:latest";
 

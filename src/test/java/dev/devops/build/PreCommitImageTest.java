@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * built from this repository (its tag in place of the published one): a staged secret blocks the commit,
  * a clean commit passes, the repository is mounted as the committer's user.
  */
-@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
+@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class PreCommitImageTest {
     @TempDir
     Path tmp;

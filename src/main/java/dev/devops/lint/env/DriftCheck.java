@@ -234,24 +234,6 @@ public final class DriftCheck implements Check {
         return EnvCheck.lineOf(yaml, re);
     }
 
-    /** Whether the repository renders its files from devops.yaml: at least one carries the generated header. */
-    private static boolean adopted(LintContext context, Path root) {
-        java.util.List<String> candidates = new java.util.ArrayList<>(dev.devops.files.FileKinds.COMPOSE_DEFAULT_NAMES);
-        candidates.add(".env.example");
-        for (dev.devops.descriptor.App a : context.descriptor().apps()) {
-            String dir = ".".equals(a.path()) ? "" : a.path() + "/";
-            candidates.add(dir + "Dockerfile");
-            candidates.add(dir + ".dockerignore");
-        }
-        for (String c : candidates) {
-            String text = text(root, c);
-            if (text != null && generatedHeader(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void generated(LintContext context, Path root, Consumer<Finding> out) {
         List<Scaffolder.Drift> drifts;
         try {
@@ -265,7 +247,7 @@ public final class DriftCheck implements Check {
                 continue; // .gitignore without .env is an ENV concern; devops.yaml is the source
             }
             if (d.missing()) {
-                if (!adopted(context, root)) {
+                if (!Scaffolder.adopted(context.descriptor(), root)) {
                     continue; // devops.yaml without any rendered file: the files are the user's own (or not wanted)
                 }
                 emit(out, EnvRules.GENERATED_MISSING, path, 0, path + " is rendered from devops.yaml but does not exist",
