@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The tool's own top-level {@code Dockerfile} builds offline (multi-stage: seeded maven builder, a jlink-trimmed
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code --version}.
  * Built with {@code INSTALL_GIT=false}: its {@code apt-get install git} step needs a network.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class ToolImageBuildTest {
 

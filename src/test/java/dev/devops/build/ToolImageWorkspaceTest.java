@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The tool's image on a mounted repository, as CI and the pre-commit docker hooks run it: {@code lint},
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The offline build has no apt, so the image gets this host's git (a Debian 12 build, like the image's base)
  * in a layer on top, where {@code INSTALL_GIT=true} would install Debian's.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class ToolImageWorkspaceTest {
     static final String WITH_GIT = "devops-test/devops-git:latest";

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /**
  * A run of one command builds that command's picocli model only (a start-up cost, docs/BENCHMARKS.md); it must
  * behave as the whole tree does: the same help, the same options, and the whole tree where one is needed.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class CommandTreeTest {
     @TempDir
     Path tmp;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * devops check over this repository itself is clean: every lint check at the lowest threshold, and render --check,
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * bad lint fixtures and the secret rules' examples are allowlisted by path in our own devops.yaml;
  * everything else that fires is fixed or suppressed inline with a reason.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class SelfLintTest {
     @Test
     void ourOwnRepositoryHasNoFindings() {
