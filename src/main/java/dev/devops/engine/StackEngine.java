@@ -99,5 +99,6 @@ public final class StackEngine implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        listener.finished();
     }
 }
