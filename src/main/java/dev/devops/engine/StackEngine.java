@@ -25,6 +25,7 @@ public final class StackEngine implements AutoCloseable {
     static final Duration STEADY = Waits.STEADY;
 
     private final ExecutorService pool;
+    private final EngineListener listener;
     private final UpVerb up;
     private final DownVerb down;
     private final PsVerb ps;
@@ -37,6 +38,7 @@ public final class StackEngine implements AutoCloseable {
      */
     public StackEngine(EngineClient client, EngineListener listener, String buildNetwork) {
         EngineListener l = listener == null ? EngineListener.NONE : listener;
+        this.listener = l;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "devops-engine-" + n.incrementAndGet());
