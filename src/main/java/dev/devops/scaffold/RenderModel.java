@@ -80,7 +80,8 @@ public final class RenderModel {
             app.put("pipManifest", "pyproject.toml");
         }
         String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
-        if ("node".equals(app.get("language")) && lock != null && !java.nio.file.Files.isRegularFile(context.resolve(lock))) {
+        if ("node".equals(app.get("language")) && lock != null && !app.containsKey("workspace")
+                && !java.nio.file.Files.isRegularFile(context.resolve(lock))) {
             app.put("noLockfile", lock); // the Dockerfile resolves the dependencies itself (init warns)
         }
         if ("gradle".equals(app.get("buildTool"))) {
@@ -88,6 +89,59 @@ public final class RenderModel {
             app.put("gradleDir", dir);
             app.put("gradleWrapper", dir && java.nio.file.Files.isRegularFile(context.resolve("gradlew"))
                     && java.nio.file.Files.isRegularFile(context.resolve("gradle/wrapper/gradle-wrapper.properties")));
+        }
+    }
+
+    /**
+     * A Node app that is a package of a workspace (npm/yarn {@code workspaces}, {@code pnpm-workspace.yaml}) whose
+     * lockfile sits at the workspace root, not in its own directory: it is built from the workspace root, where the
+     * lockfile and the local packages it depends on are ({@code app.context} = the root, {@code app.dockerfile} =
+     * the app's Dockerfile relative to it, {@code app.workspace.member} = the app's directory relative to it). Apps
+     * with a lockfile of their own, and every other app, are left as they are.
+     */
+    @SuppressWarnings("unchecked")
+    static void addWorkspace(Map<String, Object> app, java.nio.file.Path root) {
+        String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
+        String ctx = String.valueOf(app.get("context"));
+        if (!"node".equals(app.get("language")) || lock == null || ".".equals(ctx)
+                || java.nio.file.Files.isRegularFile(root.resolve(ctx).resolve(lock))) {
+            return;
+        }
+        java.nio.file.Path top = root.toAbsolutePath().normalize();
+        java.nio.file.Path dir = top.resolve(ctx).normalize().getParent();
+        while (dir != null && dir.startsWith(top)) {
+            boolean workspaceRoot = java.nio.file.Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))
+                    || declaresWorkspaces(dir.resolve("package.json"));
+            if (workspaceRoot && java.nio.file.Files.isRegularFile(dir.resolve(lock))) {
+                String rootCtx = top.relativize(dir).toString().replace('\\', '/');
+                String member = dir.relativize(top.resolve(ctx).normalize()).toString().replace('\\', '/');
+                app.put("context", rootCtx.isEmpty() ? "." : rootCtx);
+                app.put("dockerfile", member + "/" + app.get("dockerfile"));
+                app.put("workspace", Map.of("member", member, "lockfile", lock));
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+
+    private static boolean declaresWorkspaces(java.nio.file.Path packageJson) {
+        if (!java.nio.file.Files.isRegularFile(packageJson)) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode pkg = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    java.nio.file.Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8));
+            return pkg != null && pkg.has("workspaces");
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** {@link #addWorkspace} for every app of a project model. */
+    @SuppressWarnings("unchecked")
+    static void addWorkspaces(Map<String, Object> project, java.nio.file.Path root) {
+        for (Object a : (List<Object>) project.get("apps")) {
+            addWorkspace((Map<String, Object>) a, root);
         }
     }
 
