@@ -16,6 +16,17 @@
   <#assign installProd = "npm ci --omit=dev --no-audit --no-fund && npm cache clean --force">
   <#assign prune = "npm prune --omit=dev">
 </#if>
+<#-- a workspace package: the root's manifest, lockfile and package-manager config, then every package's manifest
+     and what the install itself reads, so the dependency layer is rebuilt only when one of them changes -->
+<#macro workspaceInputs>
+COPY ${app.workspace.rootFiles?join(" ")} ./
+<#list app.workspace.packages as p>
+COPY ${p}/package.json ${p}/
+</#list>
+<#list app.workspace.extraDirs![] as d>
+COPY ${d} ${d}/
+</#list>
+</#macro>
 <#if app.noLockfile??>
   <#-- no lockfile: resolve from package.json (init warns: commit the lockfile for reproducible builds) -->
   <#assign manifests = ["package.json"]>
@@ -42,8 +53,9 @@
 # dependency, then the site's production build in its own directory.
 FROM ${image} AS build
 WORKDIR /app
-COPY . .
+<@workspaceInputs/>
 RUN ${installAll}
+COPY . .
 WORKDIR /app/${app.workspace.member}
 RUN ${json(app.build?has_content?then(app.build, [app.buildTool, "run", "build"]))}
 <#assign builtDir = "/app/" + app.workspace.member + "/" + app.staticDir>
@@ -76,8 +88,9 @@ CMD ["nginx", "-g", "daemon off;"]
 # dependencies from the lockfile<#if app.build?has_content>, then the app's build step in its own directory</#if>.
 FROM ${image} AS build
 WORKDIR /app
-COPY . .
+<@workspaceInputs/>
 RUN ${app.build?has_content?then(installAll, installProd)}
+COPY . .
 WORKDIR /app/${app.workspace.member}
 <#if app.build?has_content>
 RUN ${json(app.build)}

@@ -117,11 +117,63 @@ public final class RenderModel {
                 String member = dir.relativize(top.resolve(ctx).normalize()).toString().replace('\\', '/');
                 app.put("context", rootCtx.isEmpty() ? "." : rootCtx);
                 app.put("dockerfile", member + "/" + app.get("dockerfile"));
-                app.put("workspace", Map.of("member", member, "lockfile", lock));
+                Map<String, Object> ws = new LinkedHashMap<>();
+                ws.put("member", member);
+                ws.put("lockfile", lock);
+                ws.put("rootFiles", workspaceRootFiles(dir, lock));
+                ws.put("packages", workspacePackages(dir));
+                List<String> extra = new ArrayList<>();
+                for (String d : List.of("patches", ".yarn/releases", ".yarn/plugins")) {
+                    if (java.nio.file.Files.isDirectory(dir.resolve(d))) {
+                        extra.add(d);
+                    }
+                }
+                ws.put("extraDirs", extra);
+                app.put("workspace", ws);
                 return;
             }
             dir = dir.getParent();
         }
+    }
+
+    /** What the package manager reads at the workspace root before it installs: manifest, lockfile, its own config. */
+    private static List<String> workspaceRootFiles(java.nio.file.Path dir, String lock) {
+        List<String> out = new ArrayList<>(List.of("package.json", lock));
+        for (String f : List.of("pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml")) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> NOT_PACKAGES = Set.of("node_modules", "dist", "build", "out", "coverage", "target");
+
+    /**
+     * The directories (relative to the workspace root, sorted) holding a package.json of the workspace's packages:
+     * their manifests are copied before the install so that the dependency layer is rebuilt only when one changes.
+     * Directories the install itself reads (patch-package's {@code patches}, Yarn's {@code .yarn/releases} and
+     * {@code .yarn/plugins}) are included when present.
+     */
+    private static List<String> workspacePackages(java.nio.file.Path dir) {
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir, 4)) {
+            walk.filter(f -> f.getFileName().toString().equals("package.json") && !f.getParent().equals(dir))
+                    .filter(f -> {
+                        for (java.nio.file.Path part : dir.relativize(f.getParent())) {
+                            String n = part.toString();
+                            if (n.startsWith(".") || NOT_PACKAGES.contains(n)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .map(f -> dir.relativize(f.getParent()).toString().replace('\\', '/'))
+                    .sorted().limit(200).forEach(out::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            return out;
+        }
+        return out;
     }
 
     private static boolean declaresWorkspaces(java.nio.file.Path packageJson) {
