@@ -85,7 +85,7 @@ class InitRenderCommandTest {
         assertTrue(compose.contains("context: \".\"\n      dockerfile: apps/api/Dockerfile"), compose);
         assertTrue(compose.contains("context: \"apps/admin\"\n      dockerfile: Dockerfile"), compose);
         String dockerfile = Files.readString(dir.resolve("apps/api/Dockerfile"));
-        assertTrue(dockerfile.contains("COPY . .\nRUN npm ci") && dockerfile.contains("WORKDIR /app/apps/api"), dockerfile);
+        assertTrue(dockerfile.contains("COPY package.json package-lock.json ./\nCOPY apps/admin/package.json apps/admin/\nCOPY apps/api/package.json apps/api/\nRUN npm ci") && dockerfile.contains("WORKDIR /app/apps/api"), dockerfile);
         assertTrue(Files.exists(dir.resolve("apps/api/Dockerfile.dockerignore")));
         assertFalse(Files.exists(dir.resolve(".dockerignore")), "the root's own ignore file is the user's to write");
         assertEquals(0, CliRun.run("render", "--check", dir.toString()).code());
