@@ -235,9 +235,10 @@ public final class FileKinds {
 
     /**
      * The dotenv kind of a path: {@code .env}, {@code .env.X} (not code such as {@code .env.d.ts} or
-     * {@code .env.js}) and {@code X.env}; an example when any dot-separated part of the name after
+     * {@code .env.js}), {@code X.env} and {@code .X.env}; an example when any dot-separated part of the name after
      * {@code .env} is an example word ({@code .env.example}, {@code .env.local.example},
-     * {@code .env.sample.production}, {@code example.env}, {@code .env.tpl}); {@code X.env} is a named env file.
+     * {@code .env.sample.production}, {@code example.env}, {@code .example.env}, {@code .env.tpl}), and
+     * {@code env.example} / {@code env.sample} / {@code env.template}; {@code X.env} is a named env file.
      */
     public static Dotenv dotenv(String path) {
         String n = name(path).toLowerCase(Locale.ROOT);
@@ -249,8 +250,12 @@ public final class FileKinds {
             if (NOT_DOTENV_EXT.contains(rest.substring(rest.lastIndexOf('.') + 1))) {
                 return Dotenv.NONE;
             }
-        } else if (n.endsWith(".env") && n.length() > 4 && !n.startsWith(".")) {
-            return isExample(n.substring(0, n.length() - 4)) ? Dotenv.EXAMPLE : Dotenv.NAMED;
+        } else if (n.endsWith(".env") && n.length() > 4 && !n.equals("..env")) {
+            // X.env, and the hidden form .X.env (.example.env, .sample.env, .prod.env)
+            String stem = n.substring(n.startsWith(".") ? 1 : 0, n.length() - 4);
+            return isExample(stem) ? Dotenv.EXAMPLE : Dotenv.NAMED;
+        } else if (n.startsWith("env.") && isExampleOnly(n.substring(4))) {
+            return Dotenv.EXAMPLE; // env.example, env.sample, env.template
         } else {
             return Dotenv.NONE;
         }
@@ -258,6 +263,16 @@ public final class FileKinds {
             return Dotenv.EXAMPLE;
         }
         return rest.equals("local") || rest.endsWith(".local") ? Dotenv.LOCAL : Dotenv.ENVIRONMENT;
+    }
+
+    /** Whether every dot-separated part of {@code nameParts} is an example word ({@code sample}, {@code example.local} is not). */
+    private static boolean isExampleOnly(String nameParts) {
+        for (String part : nameParts.split("\\.")) {
+            if (!EXAMPLE_WORDS.contains(part)) {
+                return false;
+            }
+        }
+        return !nameParts.isEmpty();
     }
 
     private static boolean isExample(String nameParts) {

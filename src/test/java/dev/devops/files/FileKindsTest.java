@@ -28,10 +28,13 @@ class FileKindsTest {
         assertEquals(Dotenv.ENVIRONMENT, FileKinds.dotenv(".env.production"));
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("docker/app.env"));
         for (String p : new String[] {".env.example", ".env.sample", ".env.tpl", ".env.template", ".env.dist",
-                ".env.local.example", ".env.example.production", "example.env", ".env-sample"}) {
+                ".env.local.example", ".env.example.production", "example.env", ".env-sample", "apps/api/src/.example.env",
+                ".sample.env", "env.sample", "env.example", "docker/env.template"}) {
             assertEquals(p.equals(".env-sample") ? Dotenv.NONE : Dotenv.EXAMPLE, FileKinds.dotenv(p), p);
         }
-        for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment"}) {
+        assertEquals(Dotenv.NAMED, FileKinds.dotenv("deploy/.prod.env"));
+        for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment", "env.ts", "env.sample.ts",
+                "env.local"}) {
             assertEquals(Dotenv.NONE, FileKinds.dotenv(p), p);
         }
         assertTrue(Dotenv.LOCAL.holdsValues() && Dotenv.ENVIRONMENT.holdsValues());
