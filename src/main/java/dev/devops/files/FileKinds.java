@@ -284,6 +284,17 @@ public final class FileKinds {
         return false;
     }
 
+    /** Env files a deployment platform writes next to the compose file: Portainer's {@code stack.env} (the stack's variables). */
+    private static final Set<String> PLATFORM_ENV_FILES = Set.of("stack.env");
+
+    /**
+     * An env file that a deployment platform creates from its own settings, so no checkout has it
+     * ({@code stack.env}: Portainer writes a stack's environment variables into it).
+     */
+    public static boolean isPlatformEnvFile(String path) {
+        return PLATFORM_ENV_FILES.contains(name(path).toLowerCase(Locale.ROOT));
+    }
+
     /** Whether the path is a dotenv file of any kind. */
     public static boolean isDotenv(String path) {
         return dotenv(path) != Dotenv.NONE;

@@ -75,17 +75,51 @@ public final class ComposeCheck implements Check {
                 out.accept(f);
             }
         };
+        // load every project first: a rule may need what another compose file of the repository builds
+        List<Loaded> loaded = new ArrayList<>();
         for (var e : byDir.entrySet()) {
             Path dir = root.resolve(e.getKey());
             for (List<String> group : groups(e.getValue())) {
-                lintProject(root, dir, group, dedup);
+                loaded.add(load(root, dir, group, dedup));
             }
         }
         for (var e : alone.entrySet()) {
             for (List<String> group : e.getValue()) {
-                lintProject(root, root.resolve(e.getKey()), group, dedup);
+                loaded.add(load(root, root.resolve(e.getKey()), group, dedup));
             }
         }
+        ComposeRule.Builds builds = builds(loaded);
+        for (Loaded l : loaded) {
+            if (l.project() != null) {
+                lintProject(root, l.dir(), l.files(), l.project(), builds, dedup);
+            }
+        }
+    }
+
+    /** One load group: its directory, its files and the project (null when it does not load: DC0000 was reported). */
+    private record Loaded(Path dir, List<String> files, ComposeProject project) {
+    }
+
+    /** Which Dockerfile builds each service and image across the loaded projects (the first build of a name wins). */
+    private static ComposeRule.Builds builds(List<Loaded> loaded) {
+        Map<String, ComposeRule.Built> byImage = new java.util.HashMap<>();
+        Map<String, ComposeRule.Built> byService = new java.util.HashMap<>();
+        for (Loaded l : loaded) {
+            if (l.project() == null) {
+                continue;
+            }
+            for (var svc : l.project().services().values()) {
+                ComposeRule.Built b = ComposeRules.built(l.project().directory(), svc);
+                if (b == null) {
+                    continue;
+                }
+                byService.putIfAbsent(ComposeRule.Builds.key(l.project().directory(), svc.name()), b);
+                if (svc.image() != null) {
+                    byImage.putIfAbsent(svc.image(), b);
+                }
+            }
+        }
+        return new ComposeRule.Builds(byImage, byService);
     }
 
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
@@ -121,7 +155,7 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
-    private void lintProject(Path root, Path dir, List<String> files, Consumer<Finding> out) {
+    private static Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
         ComposeProject project;
         try {
             project = ComposeLoader.load(new ComposeLoader.Options(files.stream().map(Path::of).toList(), dir, null,
@@ -135,13 +169,18 @@ public final class ComposeCheck implements Check {
             message = message.replace(dir.resolve(files.get(0)).toString(), relative(root, dir.resolve(files.get(0))));
             out.accept(finding(ComposeRules.PARSE.info(), null, path, at == null ? 0 : at.line(),
                     at == null ? 0 : at.column(), message, e.hint(), root));
-            return;
+            return new Loaded(dir, files, null);
         } catch (RuntimeException e) {
             out.accept(finding(ComposeRules.PARSE.info(), null, relative(root, dir.resolve(files.get(0))), 0, 0,
                     "cannot load the compose file: " + e, "report this as a bug in devops", root));
-            return;
+            return new Loaded(dir, files, null);
         }
-        ComposeRule.Scope scope = new ComposeRule.Scope(project, root);
+        return new Loaded(dir, files, project);
+    }
+
+    private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeRule.Builds builds,
+            Consumer<Finding> out) {
+        ComposeRule.Scope scope = new ComposeRule.Scope(project, root, builds);
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);

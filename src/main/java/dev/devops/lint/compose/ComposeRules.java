@@ -12,6 +12,8 @@ import dev.devops.compose.ComposeService.EnvEntry;
 import dev.devops.compose.ComposeService.Mount;
 import dev.devops.compose.ComposeService.Port;
 import dev.devops.core.SourceLocation;
+import dev.devops.files.FileKinds;
+import dev.devops.files.Gitignore;
 import dev.devops.lint.Severity;
 import dev.devops.lint.dockerfile.DockerfileParser;
 import dev.devops.lint.dockerfile.Dockerfile;
@@ -172,12 +174,16 @@ public final class ComposeRules {
                     "Two ports: entries publishing the same host port (or overlapping ranges) on the same address and "
                             + "protocol cannot both start: the second container fails with 'port is already allocated'. "
                             + "Change one host port. Container-only entries (\"80\") publish no host port and never "
-                            + "conflict.",
+                            + "conflict, and neither do services in disjoint profiles (alternative deployments that are "
+                            + "never started together; a service without profiles runs with every profile).",
                     ComposeRules::duplicateHostPorts),
             ComposeRule.of("DC0016", ERROR, "env_file does not exist",
                     "compose refuses to start a service whose env_file is missing. Create the file (often by copying "
                             + ".env.example), fix the path, or mark it optional with the long form: env_file: "
-                            + "[{path: ./local.env, required: false}].",
+                            + "[{path: ./local.env, required: false}]. A per-deployment file that every clone lacks by "
+                            + "design (git-ignored, or documented by an example file beside it, or written by the "
+                            + "deployment platform such as Portainer's stack.env) is a warning with the cp command; "
+                            + "an error only when nothing in the repository explains its absence.",
                     ComposeRules::missingEnvFile),
             ComposeRule.of("DC0017", ERROR, "Reference to an undefined network, volume, secret or config",
                     "A service that names a network, named volume, secret or config not declared at the top level "
@@ -400,20 +406,38 @@ public final class ComposeRules {
         }));
     }
 
-    /** True when the service is built from a Dockerfile whose final image has a HEALTHCHECK. */
+    /**
+     * True when the service is built from a Dockerfile whose final image has a HEALTHCHECK: its own build, or, for a
+     * service that only names an image, the build of the same service or image in another compose file of the
+     * repository ({@link ComposeRule.Builds}).
+     */
     static boolean dockerfileHasHealthcheck(ComposeRule.Scope s, ComposeService svc) {
-        if (svc.build() == null || svc.build().context() == null || svc.build().context().contains("://")) {
-            return false;
+        ComposeRule.Built built = built(s.project().directory(), svc);
+        if (built == null) {
+            built = s.builds().of(s.project().directory(), svc.name(), svc.image());
         }
-        Path dir = s.project().directory().resolve(svc.build().context());
+        return built != null && hasHealthcheck(built);
+    }
+
+    /** The Dockerfile the service's own build: uses, or null (no build, a remote context, an inline Dockerfile). */
+    public static ComposeRule.Built built(Path composeDir, ComposeService svc) {
+        if (svc.build() == null || svc.build().context() == null || svc.build().context().contains("://")
+                || svc.build().dockerfileInline() != null) {
+            return null;
+        }
+        Path dir = composeDir.resolve(svc.build().context());
         Path file = dir.resolve(svc.build().dockerfile() == null ? "Dockerfile" : svc.build().dockerfile());
+        return new ComposeRule.Built(file.normalize(), svc.build().target());
+    }
+
+    private static boolean hasHealthcheck(ComposeRule.Built built) {
+        Path file = built.dockerfile();
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > 4L * 1024 * 1024) {
                 return false;
             }
             Dockerfile df = DockerfileParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-            Stage last = svc.build().target() != null && df.stage(svc.build().target()) != null
-                    ? df.stage(svc.build().target()) : df.lastStage();
+            Stage last = built.target() != null && df.stage(built.target()) != null ? df.stage(built.target()) : df.lastStage();
             while (last != null) {
                 for (Instruction i : last.body()) {
                     if (i.is("HEALTHCHECK")) {
@@ -477,7 +501,17 @@ public final class ComposeRules {
         }));
     }
 
-    private record Bound(String service, String ip, String protocol, int first, int last, SourceLocation at) {
+    private record Bound(String service, List<String> profiles, String ip, String protocol, int first, int last,
+            SourceLocation at) {
+    }
+
+    /**
+     * Whether two services can run at the same time: a service without profiles always runs; services whose
+     * profiles are disjoint belong to alternative deployments ({@code profiles: [default]} vs {@code [deprecated]})
+     * that are never started together. The same service (two entries of one service) always counts.
+     */
+    static boolean canRunTogether(List<String> a, List<String> b) {
+        return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
     }
 
     private static void duplicateHostPorts(ComposeRule.Scope s, ComposeRule.Reporter o) {
@@ -488,9 +522,13 @@ public final class ComposeRules {
                 return;
             }
             String ip = p.allInterfaces() ? "*" : p.hostIp();
-            Bound b = new Bound(svc.name(), ip, p.protocol(), r[0], r[1], p.at());
+            List<String> profiles = svc.profiles() == null ? List.of() : svc.profiles();
+            Bound b = new Bound(svc.name(), profiles, ip, p.protocol(), r[0], r[1], p.at());
             for (Bound x : seen) {
                 boolean ipClash = x.ip().equals("*") || ip.equals("*") || x.ip().equals(ip);
+                if (!x.service().equals(b.service()) && !canRunTogether(x.profiles(), b.profiles())) {
+                    continue;
+                }
                 if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()) {
                     String what = x.first() == x.last() && b.first() == b.last() ? "host port " + b.first()
                             : "host ports " + b.first() + "-" + b.last() + " overlap " + x.first() + "-" + x.last();
@@ -506,15 +544,64 @@ public final class ComposeRules {
     private static void missingEnvFile(ComposeRule.Scope s, ComposeRule.Reporter o) {
         each(s, svc -> svc.envFiles().forEach(f -> {
             // ${PWD}/app.env with PWD unknown to lint (it reads the project's .env, not the shell): where it is cannot be told
-            if (f.required() && f.resolvable(s.project().environment())
-                    && !Files.isRegularFile(s.project().directory().resolve(f.path()))) {
-                boolean example = Files.isRegularFile(s.project().directory().resolve(f.path() + ".example"))
-                        || Files.isRegularFile(s.project().directory().resolve(".env.example"));
-                o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist",
-                        (example ? "create it from the example file (cp .env.example " + f.path() + "), " : "create it, ")
-                                + "or mark it optional: {path: " + f.path() + ", required: false}");
+            Path file = s.project().directory().resolve(f.path()).normalize();
+            if (!f.required() || !f.resolvable(s.project().environment()) || Files.isRegularFile(file)) {
+                return;
             }
+            String optional = "or mark it optional: {path: " + f.path() + ", required: false}";
+            Path root = s.root().toAbsolutePath().normalize();
+            Path abs = file.toAbsolutePath();
+            String rel = abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : null;
+            String example = exampleOf(s.project().directory(), file);
+            String ignoredBy = rel == null ? null : Gitignore.listedBy(root, rel);
+            boolean platform = FileKinds.isPlatformEnvFile(f.path());
+            if (example == null && ignoredBy == null && !platform) {
+                o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist, and nothing in the "
+                        + "repository says how to create it (no example file beside it, no .gitignore rule for it)",
+                        "create it, fix the path, " + optional);
+                return;
+            }
+            // a per-deployment file: absent from every clone (CI included) by design, created from the example
+            String why = example != null ? "each checkout creates it from " + example
+                    : ignoredBy != null ? ignoredBy + " ignores it: each checkout creates its own"
+                    : "the deployment platform writes it";
+            o.report(f.at(), Severity.WARNING, "env_file '" + f.path() + "' of service '" + svc.name()
+                            + "' does not exist in this checkout (" + why + "); compose refuses to start the service until it does",
+                    (example != null ? "cp " + example + " " + f.path() + " and fill in the values, "
+                            : "create " + f.path() + " before `docker compose up` (document its keys in an example file), ")
+                            + optional);
         }));
+    }
+
+    /**
+     * The example file that documents a missing env file, relative to the compose directory: {@code X.example} (or
+     * another example word) beside it, else an example dotenv file in its directory ({@code .env.example},
+     * {@code example.env}) or in the compose file's directory.
+     */
+    private static String exampleOf(Path composeDir, Path envFile) {
+        Path dir = envFile.getParent();
+        String name = envFile.getFileName().toString();
+        for (String word : List.of("example", "sample", "template", "dist", "tpl")) {
+            if (Files.isRegularFile(dir.resolve(name + "." + word))) {
+                return relativeTo(composeDir, dir.resolve(name + "." + word));
+            }
+        }
+        for (Path d : dir.equals(composeDir) ? List.of(dir) : List.of(dir, composeDir)) {
+            try (var files = Files.list(d)) {
+                Path ex = files.filter(p -> Files.isRegularFile(p)
+                        && FileKinds.dotenv(p.getFileName().toString()) == FileKinds.Dotenv.EXAMPLE).sorted().findFirst().orElse(null);
+                if (ex != null) {
+                    return relativeTo(composeDir, ex);
+                }
+            } catch (IOException | RuntimeException e) {
+                // a directory that cannot be listed documents nothing
+            }
+        }
+        return null;
+    }
+
+    private static String relativeTo(Path dir, Path file) {
+        return dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     private static void undefinedReference(ComposeRule.Scope s, ComposeRule.Reporter o) {

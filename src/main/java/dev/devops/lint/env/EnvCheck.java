@@ -9,6 +9,7 @@ import dev.devops.descriptor.EnvVar;
 import dev.devops.detect.EnvReference;
 import dev.devops.detect.EnvScanner;
 import dev.devops.files.FileKinds;
+import dev.devops.files.Gitignore;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;

@@ -45,6 +45,48 @@ class ComposeCheckTest {
         assertEquals(List.of("5:warning", "6:error", "10:warning"), dc3);
     }
 
+    /**
+     * Issue 10, false-alarm class "env_file created by the user": a missing env_file that .gitignore lists, that an
+     * example file documents or that the deployment platform writes (Portainer's stack.env) is absent from every
+     * clone by design: a warning with the cp command; an error only when nothing explains its absence.
+     */
+    @Test
+    void missingEnvFileIsAnErrorOnlyWhenNothingExplainsIt() throws IOException {
+        Files.createDirectories(dir.resolve("web"));
+        Files.writeString(dir.resolve("web/.env.example"), "API_URL=\n");
+        Files.writeString(dir.resolve(".gitignore"), "secrets/*.env\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: w:1\n    env_file:\n      - web/.env\n"
+                + "  worker:\n    image: k:1\n    env_file: secrets/worker.env\n"
+                + "  portainer:\n    image: p:1\n    env_file: stack.env\n"
+                + "  api:\n    image: a:1\n    env_file: api.env\n");
+        List<Finding> dc16 = run("compose.yaml", "web/.env.example", ".gitignore").stream()
+                .filter(x -> x.rule().id().equals("DC0016")).toList();
+        assertEquals(List.of("5:WARNING", "8:WARNING", "11:WARNING", "14:ERROR"),
+                dc16.stream().map(x -> x.line() + ":" + x.severity()).toList());
+        assertTrue(dc16.get(0).hint().startsWith("cp web/.env.example web/.env"), dc16.get(0).hint());
+        assertTrue(dc16.get(1).message().contains(".gitignore:1 ignores it"), dc16.get(1).message());
+        assertTrue(dc16.get(3).message().contains("nothing in the repository says how to create it"), dc16.get(3).message());
+    }
+
+    /**
+     * Issue 10, false-alarm class "healthcheck in the Dockerfile": the base file runs the published image, an
+     * override builds it from a Dockerfile with a HEALTHCHECK; service_healthy on it works.
+     */
+    @Test
+    void healthcheckOfTheImageBuiltByAnotherComposeFileCounts() throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/Dockerfile"), "FROM eclipse-temurin:21-jre\nHEALTHCHECK CMD curl -f http://localhost:8888/ || exit 1\n"
+                + "CMD [\"java\", \"-jar\", \"/app.jar\"]\n");
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  config:\n    image: org/app-config\n"
+                + "  registry:\n    image: org/app-registry\n    depends_on:\n      config:\n        condition: service_healthy\n"
+                + "  gateway:\n    image: org/app-gateway\n    depends_on:\n      registry:\n        condition: service_healthy\n");
+        Files.writeString(dir.resolve("docker-compose.dev.yml"), "services:\n  config:\n    build: config\n");
+        List<Finding> dc7 = run("docker-compose.yml", "docker-compose.dev.yml", "config/Dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DC0007")).toList();
+        assertEquals(List.of("docker-compose.yml:12"), dc7.stream().map(x -> x.path() + ":" + x.line()).toList(),
+                "only the wait on 'registry' (no healthcheck anywhere) is reported");
+    }
+
     @Test
     void groupsOverridesAndVariantsWithTheirBase() {
         assertEquals(List.of(List.of("docker-compose.yml", "docker-compose.override.yml"),
