@@ -182,8 +182,9 @@ public final class ComposeRules {
                             + ".env.example), fix the path, or mark it optional with the long form: env_file: "
                             + "[{path: ./local.env, required: false}]. A per-deployment file that every clone lacks by "
                             + "design (git-ignored, or documented by an example file beside it, or written by the "
-                            + "deployment platform such as Portainer's stack.env) is a warning with the cp command; "
-                            + "an error only when nothing in the repository explains its absence.",
+                            + "deployment platform such as Portainer's stack.env) is info with the cp command (nothing "
+                            + "in the repository is wrong); an error only when nothing in the repository explains its "
+                            + "absence.",
                     ComposeRules::missingEnvFile),
             ComposeRule.of("DC0017", ERROR, "Reference to an undefined network, volume, secret or config",
                     "A service that names a network, named volume, secret or config not declared at the top level "
@@ -565,7 +566,8 @@ public final class ComposeRules {
             String why = example != null ? "each checkout creates it from " + example
                     : ignoredBy != null ? ignoredBy + " ignores it: each checkout creates its own"
                     : "the deployment platform writes it";
-            o.report(f.at(), Severity.WARNING, "env_file '" + f.path() + "' of service '" + svc.name()
+            // info: nothing in the repository is wrong (a warning on every CI clone would be noise a gate learns to ignore)
+            o.report(f.at(), Severity.INFO, "env_file '" + f.path() + "' of service '" + svc.name()
                             + "' does not exist in this checkout (" + why + "); compose refuses to start the service until it does",
                     (example != null ? "cp " + example + " " + f.path() + " and fill in the values, "
                             : "create " + f.path() + " before `docker compose up` (document its keys in an example file), ")

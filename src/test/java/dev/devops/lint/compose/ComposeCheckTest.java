@@ -48,7 +48,8 @@ class ComposeCheckTest {
     /**
      * Issue 10, false-alarm class "env_file created by the user": a missing env_file that .gitignore lists, that an
      * example file documents or that the deployment platform writes (Portainer's stack.env) is absent from every
-     * clone by design: a warning with the cp command; an error only when nothing explains its absence.
+     * clone by design: info with the cp command (nothing in the repository is wrong); an error only when nothing
+     * explains its absence.
      */
     @Test
     void missingEnvFileIsAnErrorOnlyWhenNothingExplainsIt() throws IOException {
@@ -61,7 +62,7 @@ class ComposeCheckTest {
                 + "  api:\n    image: a:1\n    env_file: api.env\n");
         List<Finding> dc16 = run("compose.yaml", "web/.env.example", ".gitignore").stream()
                 .filter(x -> x.rule().id().equals("DC0016")).toList();
-        assertEquals(List.of("5:WARNING", "8:WARNING", "11:WARNING", "14:ERROR"),
+        assertEquals(List.of("5:INFO", "8:INFO", "11:INFO", "14:ERROR"),
                 dc16.stream().map(x -> x.line() + ":" + x.severity()).toList());
         assertTrue(dc16.get(0).hint().startsWith("cp web/.env.example web/.env"), dc16.get(0).hint());
         assertTrue(dc16.get(1).message().contains(".gitignore:1 ignores it"), dc16.get(1).message());
