@@ -83,10 +83,16 @@ public final class ComposeCheck implements Check {
                 loaded.add(load(root, dir, group, dedup));
             }
         }
+        List<Loaded> single = new ArrayList<>();
         for (var e : alone.entrySet()) {
             for (List<String> group : e.getValue()) {
-                loaded.add(load(root, root.resolve(e.getKey()), group, dedup));
+                single.add(load(root, root.resolve(e.getKey()), group, dedup));
             }
+        }
+        for (Loaded l : single) {
+            Loaded base = l.project() == null ? null : baseOf(l, loaded, single);
+            loaded.add(base == null ? l : load(root, base.dir(), List.of(base.files().get(0),
+                    base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
         ComposeRule.Builds builds = builds(loaded);
         for (Loaded l : loaded) {
@@ -94,6 +100,43 @@ public final class ComposeCheck implements Check {
                 lintProject(root, l.dir(), l.files(), l.project(), builds, dedup);
             }
         }
+    }
+
+    /**
+     * The base an overlay recognised by content is merged onto, or null when it is complete on its own. An overlay
+     * ({@code quickstart-postgres.yml} beside {@code quickstart.yml}, meant for {@code -f quickstart.yml -f
+     * quickstart-postgres.yml}) has services with neither image nor build: they only add to a service defined
+     * elsewhere. Its base is the nearest complete project, in its directory or an ancestor, that defines every one
+     * of those services with an image or a build; linted alone, the overlay's references to the base's networks
+     * and volumes would look undeclared.
+     */
+    private static Loaded baseOf(Loaded overlay, List<Loaded> named, List<Loaded> single) {
+        List<String> partial = overlay.project().services().values().stream()
+                .filter(svc -> svc.image() == null && svc.build() == null).map(svc -> svc.name()).toList();
+        if (partial.isEmpty()) {
+            return null;
+        }
+        Loaded best = null;
+        int bestDepth = -1;
+        for (List<Loaded> list : List.of(named, single)) {
+            for (Loaded c : list) {
+                if (c == overlay || c.project() == null || c.files().size() != 1 && list == single
+                        || !overlay.dir().startsWith(c.dir())) {
+                    continue;
+                }
+                boolean complete = c.project().services().values().stream().allMatch(svc -> svc.image() != null || svc.build() != null);
+                boolean covers = partial.stream().allMatch(n -> {
+                    var svc = c.project().services().get(n);
+                    return svc != null && (svc.image() != null || svc.build() != null);
+                });
+                int depth = c.dir().getNameCount();
+                if (complete && covers && depth > bestDepth) {
+                    best = c;
+                    bestDepth = depth;
+                }
+            }
+        }
+        return best;
     }
 
     /** One load group: its directory, its files and the project (null when it does not load: DC0000 was reported). */

@@ -293,6 +293,20 @@ public final class ComposeRules {
     private static final Set<String> EMPTY_OK = Set.of("MYSQL_ALLOW_EMPTY_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
             "ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD");
 
+    private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
+    private static final Pattern QUERY_CREDENTIAL = Pattern.compile(
+            "(?i)[?&;](?:password|passwd|pwd|pass|secret|token|api_?key|access_?key|auth)=[^&;$\\s]");
+
+    /**
+     * A URI that carries no credential: no password in its user-info ({@link #URL_CREDENTIAL} did not match) and no
+     * {@code password=} / {@code token=} query parameter. A secret-named variable (DSN, DATABASE_URL) holding one
+     * names a location, not a secret.
+     */
+    static boolean isUriWithoutCredential(String value) {
+        String v = value.strip();
+        return URI.matcher(v).matches() && !QUERY_CREDENTIAL.matcher(v).find();
+    }
+
     private static void hardCodedSecret(ComposeRule.Scope s, ComposeRule.Reporter o) {
         each(s, svc -> {
             for (EnvEntry e : svc.environment().values()) {
@@ -303,7 +317,11 @@ public final class ComposeRules {
                 // is a warning, a random-looking value an error
                 var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
                 if (VariableNames.isSecret(e.name())) {
-                    String secret = m.find() && !m.group(1).contains("$") ? m.group(1) : e.value();
+                    boolean inUrl = m.find();
+                    if (!inUrl && isUriWithoutCredential(e.value())) {
+                        continue; // DSN=sqlite:///data/db.sqlite, cockroach://root@db:26257/app: a location, no secret in it
+                    }
+                    String secret = inUrl && !m.group(1).contains("$") ? m.group(1) : e.value();
                     boolean weak = Filters.isWeakCredential(secret);
                     o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' sets " + e.name()
                             + " to a literal " + (weak ? "development default" : "value") + " in the compose file",

@@ -88,6 +88,27 @@ class ComposeCheckTest {
                 "only the wait on 'registry' (no healthcheck anywhere) is reported");
     }
 
+    /**
+     * Issue 10, false-alarm class "overlay linted alone": a compose file recognised by content whose services only add
+     * to services of another file ({@code -f quickstart.yml -f quickstart-postgres.yml}) is merged onto that base;
+     * the base's networks and volumes are declared, a name declared nowhere is still reported.
+     */
+    @Test
+    void overlaysRecognisedByContentAreMergedOntoTheirBase() throws IOException {
+        Files.writeString(dir.resolve("quickstart.yml"), "services:\n  kratos:\n    image: oryd/kratos:v1.0.0\n"
+                + "    restart: unless-stopped\n    volumes:\n      - kratos-sqlite:/var/lib/sqlite\n    networks:\n      - intranet\n"
+                + "networks:\n  intranet:\nvolumes:\n  kratos-sqlite:\n");
+        Files.writeString(dir.resolve("quickstart-postgres.yml"), "services:\n  kratos:\n    environment:\n      - LOG_LEVEL=debug\n"
+                + "  postgresd:\n    image: postgres:16.3\n    restart: unless-stopped\n    networks:\n      - intranet\n      - outside\n");
+        Files.createDirectories(dir.resolve("contrib/cloud"));
+        Files.writeString(dir.resolve("contrib/cloud/quickstart.yml"), "services:\n  kratos:\n    volumes:\n"
+                + "      - kratos-sqlite:/var/lib/sqlite\n  caddy:\n    image: caddy:2.8\n    restart: unless-stopped\n"
+                + "    networks:\n      - intranet\n");
+        List<String> dc17 = run("quickstart.yml", "quickstart-postgres.yml", "contrib/cloud/quickstart.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0017")).map(x -> x.path() + ":" + x.line() + " " + x.message()).toList();
+        assertEquals(List.of("quickstart-postgres.yml:10 service 'postgresd' uses network 'outside', which is not declared"), dc17);
+    }
+
     @Test
     void groupsOverridesAndVariantsWithTheirBase() {
         assertEquals(List.of(List.of("docker-compose.yml", "docker-compose.override.yml"),
