@@ -94,6 +94,15 @@ public final class GenericRules {
     public static final List<RuleInfo> ALL = List.of(PRIVATE_KEY, OPENSSH_KEY, PGP_KEY, PUTTY_KEY, KEYSTORE, JWT,
             URI_PASSWORD, CONNECTION_STRING, BASIC_AUTH, PASSWORD, GENERIC_SECRET, K8S_SECRET, DOTENV, EXAMPLE_ENV);
 
+    /** The detectors that judge a value by the name it is assigned to or the form it sits in, not by its own format. */
+    private static final java.util.Set<String> NAME_BASED = java.util.Set.of(URI_PASSWORD.id(), CONNECTION_STRING.id(),
+            BASIC_AUTH.id(), PASSWORD.id(), GENERIC_SECRET.id());
+
+    /** Whether {@code rule} is a name- or form-based detector (passwords, secrets, URI and connection-string passwords). */
+    static boolean isNameBased(RuleInfo rule) {
+        return NAME_BASED.contains(rule.id());
+    }
+
     private static RuleInfo rule(String id, String title, String explanation) {
         return new RuleInfo(id, title, Severity.ERROR, CATEGORY, explanation);
     }

@@ -46,6 +46,31 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan(path, text)), path);
     }
 
+    /**
+     * Issue 10, class "CI test-job secret": a CI pipeline that configures a test run (NODE_ENV: test, npm test, a
+     * service container) gives the app under test a random SECRET_KEY: a warning at most, said to be the test run's.
+     * A deploy pipeline's literal secret stays an error, and a provider token stays an error in both.
+     */
+    @Test
+    void ciTestRunSecretsAreWarningsAtMost() {
+        String key = Fake.token(40);
+        String testRun = "name: CI\non: [push]\nenv:\n  NODE_ENV: test\n  SECRET_KEY: " + key + "\njobs:\n  test:\n"
+                + "    runs-on: ubuntu-latest\n    services:\n      postgres:\n        image: postgres:16\n    steps:\n"
+                + "      - run: yarn test\n";
+        List<Finding> fs = scan(".github/workflows/ci.yml", testRun);
+        assertEquals(List.of("SEC0031:warning"), found(fs));
+        assertTrue(fs.get(0).message().contains("[CI test run;"), fs.get(0).message());
+        String pytest = "jobs:\n  test:\n    env:\n      DJANGO_SECRET_KEY: " + key + "\n    steps:\n      - run: |\n"
+                + "          pip install -r requirements.txt\n          pytest -q\n";
+        assertEquals(List.of("SEC0031:warning"), found(scan(".gitlab-ci.yml", pytest)));
+        String deploy = "name: deploy\non: [push]\nenv:\n  SECRET_KEY: " + key + "\njobs:\n  deploy:\n    steps:\n"
+                + "      - run: ./deploy.sh\n";
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/deploy.yml", deploy)));
+        assertEquals(List.of("SEC0901:error"), found(scan(".github/workflows/ci.yml",
+                testRun + "      - run: curl -H 'x-key: " + Fake.testToken() + "' https://example.com\n")).stream()
+                .filter(x -> x.startsWith("SEC09")).toList());
+    }
+
     @Test
     void providerTokensAndKeysInTestsStayErrors() {
         assertEquals(List.of("SEC0901:error"), found(scan("src/api.spec.ts", "const key = '" + Fake.testToken() + "';\n")));
