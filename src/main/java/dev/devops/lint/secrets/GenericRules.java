@@ -72,7 +72,9 @@ public final class GenericRules {
             "A variable named like a secret, token or API key is assigned a literal, random-looking value "
             + "(at least 8 characters and 3 bits of entropy per character); a default or development value "
             + "(changeme, 12345, a base64 \"change me\" sentence) in runnable config is a warning. Not reported in "
-            + "tests, documentation and vendored code.\nFix: rotate it and read it from "
+            + "tests, documentation and vendored code, nor for names that say the value is public (.NET "
+            + "publicKeyToken, NEXT_PUBLIC_…, publishable keys) or for public identifiers (UUIDs, integrity "
+            + "digests).\nFix: rotate it and read it from "
             + "the environment or a secret manager.");
     public static final RuleInfo K8S_SECRET = rule("SEC0040", "Kubernetes Secret with a committed value",
             "A Kubernetes Secret manifest carries a value under data (base64, decoded and checked) or "

@@ -25,6 +25,15 @@ public final class Fake {
         return sb.toString();
     }
 
+    /** n random lowercase hex digits (a 16-hex .NET publicKeyToken, a 64-hex generated key). */
+    public static synchronized String hex(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(Character.forDigit(RANDOM.nextInt(16), 16));
+        }
+        return sb.toString();
+    }
+
     /** n random bytes, base64 in 64-character lines. */
     public static synchronized String base64Body(int n) {
         byte[] b = new byte[n];

@@ -71,6 +71,28 @@ class SecretContextTest {
                 .filter(x -> x.startsWith("SEC09")).toList());
     }
 
+    /**
+     * Issue 10, class "public identifier": values a name declares public (.NET publicKeyToken in Web.config and
+     * .csproj, NEXT_PUBLIC_ keys, publishable keys), subresource-integrity digests and GUIDs under *Id names are
+     * not secrets; a name that also says secret still is.
+     */
+    @Test
+    void publicIdentifiersAreNotSecrets() {
+        String hex16 = Fake.hex(16);
+        String config = "<configuration>\n  <assemblyIdentity name=\"Newtonsoft.Json\" publicKeyToken=\"" + hex16
+                + "\" culture=\"neutral\" />\n  <add key=\"ClientId\" value=\"0f8fad5b-d9cb-469f-a165-70867728950e\" />\n"
+                + "</configuration>\n";
+        assertEquals(List.of(), found(scan("src/Web/Web.config", config)));
+        assertEquals(List.of(), found(scan("src/App/App.csproj", "<Reference Include=\"System.Web.Mvc, Version=5.2.7.0, "
+                + "Culture=neutral, PublicKeyToken=" + hex16 + "\" />\n")));
+        assertEquals(List.of(), found(scan("web/.env.production", "NEXT_PUBLIC_ANALYTICS_KEY=" + Fake.token(32) + "\n"
+                + "VITE_STRIPE_PUBLISHABLE_KEY=" + Fake.token(32) + "\n")));
+        assertEquals(List.of(), found(scan("web/index.html", "<script src=\"x.js\" integrity=\"sha384-"
+                + Fake.b64(Fake.token(48)).substring(0, 64) + "\"></script>\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("web/.env.production", "NEXT_PUBLIC_STRIPE_SECRET_KEY=" + Fake.token(32)
+                + "\n")).stream().filter(x -> x.startsWith("SEC0031")).toList());
+    }
+
     @Test
     void providerTokensAndKeysInTestsStayErrors() {
         assertEquals(List.of("SEC0901:error"), found(scan("src/api.spec.ts", "const key = '" + Fake.testToken() + "';\n")));
