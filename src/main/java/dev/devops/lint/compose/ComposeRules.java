@@ -316,17 +316,18 @@ public final class ComposeRules {
                 // the severity model of docs/SECRET-RULES.md: a development default (postgres, changeme, admin123)
                 // is a warning, a random-looking value an error
                 var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
+                boolean credential = m.find();
                 if (VariableNames.isSecret(e.name())) {
-                    boolean inUrl = m.find();
-                    if (!inUrl && isUriWithoutCredential(e.value())) {
-                        continue; // DSN=sqlite:///data/db.sqlite, cockroach://root@db:26257/app: a location, no secret in it
+                    if (!credential && isUriWithoutCredential(e.value())) {
+                        // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
+                        continue;
                     }
-                    String secret = inUrl && !m.group(1).contains("$") ? m.group(1) : e.value();
+                    String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();
                     boolean weak = Filters.isWeakCredential(secret);
                     o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' sets " + e.name()
                             + " to a literal " + (weak ? "development default" : "value") + " in the compose file",
                             "write " + e.name() + ": ${" + e.name() + ":?} and put the value in an untracked .env file");
-                } else if (m.find() && !m.group(1).contains("$")) {
+                } else if (credential && !m.group(1).contains("$")) {
                     boolean weak = Filters.isWeakCredential(m.group(1));
                     o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' has a "
                             + (weak ? "development default " : "") + "password inside the URL in " + e.name(),
