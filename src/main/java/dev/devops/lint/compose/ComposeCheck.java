@@ -104,7 +104,8 @@ public final class ComposeCheck implements Check {
      * ({@code quickstart-postgres.yml} beside {@code quickstart.yml}, meant for {@code -f quickstart.yml -f
      * quickstart-postgres.yml}) has services with neither image nor build: they only add to a service defined
      * elsewhere. Its base is the nearest complete project, in its directory or an ancestor, that defines every one
-     * of those services with an image or a build; linted alone, the overlay's references to the base's networks
+     * of those services with an image or a build (the one with the most services); linted alone, the overlay's
+     * references to the base's networks
      * and volumes would look undeclared.
      */
     private static Loaded baseOf(Loaded overlay, List<Loaded> named, List<Loaded> single) {
@@ -115,6 +116,7 @@ public final class ComposeCheck implements Check {
         }
         Loaded best = null;
         int bestDepth = -1;
+        int bestSize = -1;
         for (List<Loaded> list : List.of(named, single)) {
             for (Loaded c : list) {
                 if (c == overlay || c.project() == null || c.files().size() != 1 && list == single
@@ -126,10 +128,15 @@ public final class ComposeCheck implements Check {
                     var svc = c.project().services().get(n);
                     return svc != null && (svc.image() != null || svc.build() != null);
                 });
+                // the nearest directory first; there, the fullest stack, then the most top-level declarations
+                // (quickstart-latest.yml, which only swaps the images of two services, is complete too, but it is
+                // another overlay, not the base)
                 int depth = c.dir().getNameCount();
-                if (complete && covers && depth > bestDepth) {
+                int size = c.project().services().size() * 1000 + c.project().networks().size() + c.project().volumes().size();
+                if (complete && covers && (depth > bestDepth || depth == bestDepth && size > bestSize)) {
                     best = c;
                     bestDepth = depth;
+                    bestSize = size;
                 }
             }
         }

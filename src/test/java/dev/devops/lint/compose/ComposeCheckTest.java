@@ -100,11 +100,12 @@ class ComposeCheckTest {
                 + "networks:\n  intranet:\nvolumes:\n  kratos-sqlite:\n");
         Files.writeString(dir.resolve("quickstart-postgres.yml"), "services:\n  kratos:\n    environment:\n      - LOG_LEVEL=debug\n"
                 + "  postgresd:\n    image: postgres:16.3\n    restart: unless-stopped\n    networks:\n      - intranet\n      - outside\n");
+        Files.writeString(dir.resolve("quickstart-latest.yml"), "services:\n  kratos:\n    image: oryd/kratos:latest\n");
         Files.createDirectories(dir.resolve("contrib/cloud"));
         Files.writeString(dir.resolve("contrib/cloud/quickstart.yml"), "services:\n  kratos:\n    volumes:\n"
                 + "      - kratos-sqlite:/var/lib/sqlite\n  caddy:\n    image: caddy:2.8\n    restart: unless-stopped\n"
                 + "    networks:\n      - intranet\n");
-        List<String> dc17 = run("quickstart.yml", "quickstart-postgres.yml", "contrib/cloud/quickstart.yml").stream()
+        List<String> dc17 = run("quickstart-latest.yml", "quickstart-postgres.yml", "quickstart.yml", "contrib/cloud/quickstart.yml").stream()
                 .filter(x -> x.rule().id().equals("DC0017")).map(x -> x.path() + ":" + x.line() + " " + x.message()).toList();
         assertEquals(List.of("quickstart-postgres.yml:10 service 'postgresd' uses network 'outside', which is not declared"), dc17);
     }
