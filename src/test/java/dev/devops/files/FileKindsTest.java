@@ -45,11 +45,12 @@ class FileKindsTest {
     void testsDocsAndCi() {
         for (String p : new String[] {"src/test/java/a/UserServiceTest.java", "app/users_test.go", "tests/test_api.py",
                 "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "spec/models/user_spec.rb",
-                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js"}) {
+                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
+                "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
-                "src/latest.js", "attestation/x.go", "Testimonial.java"}) {
+                "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "pytest.ini", "tox.ini"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));

@@ -94,12 +94,15 @@ public final class ComposeRules {
                             + "untracked .env file, and document the name in .env.example; or use compose secrets. "
                             + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
                             + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
-                            + "value an error.",
+                            + "value an error. Not reported in compose files of the test path class "
+                            + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
                     ComposeRules::hardCodedSecret),
             ComposeRule.of("DC0004", ERROR, "Database allows an empty password or no authentication",
                     "MYSQL_ALLOW_EMPTY_PASSWORD=yes, an empty MYSQL_ROOT_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust or "
                             + "ALLOW_EMPTY_PASSWORD=yes start a database anyone who reaches the port can use as root. "
-                            + "Set a password from a variable (MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?}).",
+                            + "Set a password from a variable (MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?}). An error "
+                            + "when the service publishes a port beyond loopback (or uses the host network), a warning "
+                            + "when only the stack and the developer's machine reach it.",
                     ComposeRules::emptyPassword),
             ComposeRule.of("DC0005", WARNING, "Database or cache port published on all interfaces",
                     "\"5432:5432\" publishes the database on every network interface of the host, so anyone on the "
@@ -308,10 +311,15 @@ public final class ComposeRules {
     }
 
     private static void hardCodedSecret(ComposeRule.Scope s, ComposeRule.Reporter o) {
+        Path root = s.root().toAbsolutePath().normalize();
         each(s, svc -> {
             for (EnvEntry e : svc.environment().values()) {
                 if (e.value() == null || e.value().isEmpty() || e.interpolated() || EMPTY_OK.contains(e.name())) {
                     continue;
+                }
+                Path file = e.at() == null || e.at().file() == null ? null : e.at().file().toAbsolutePath().normalize();
+                if (file != null && file.startsWith(root) && FileKinds.isTest(root.relativize(file).toString().replace('\\', '/'))) {
+                    continue; // a test stack's dummy values (compose-e2e-test.yml): the secrets family's test class, silent
                 }
                 // the severity model of docs/SECRET-RULES.md: a development default (postgres, changeme, admin123)
                 // is a warning, a random-looking value an error
@@ -357,12 +365,22 @@ public final class ComposeRules {
                     why = n + " is set to an empty string";
                 }
                 if (why != null) {
-                    o.report(e.at(), "service '" + svc.name() + "': " + why,
+                    // reachable from other hosts (a port on a non-loopback address): an error; otherwise only the stack's
+                    // own containers and the developer's machine reach it: a development setup, a warning
+                    boolean exposed = svc.ports().stream().anyMatch(p -> p.published() != null && !isLoopback(p.hostIp()))
+                            || "host".equals(svc.networkMode());
+                    o.report(e.at(), exposed ? Severity.ERROR : Severity.WARNING, "service '" + svc.name() + "': " + why
+                                    + (exposed ? "" : " (its ports are published on loopback only, or not at all)"),
                             "set a password from a variable: ${" + (n.contains("ALLOW") || n.contains("METHOD")
                                     ? "DB_PASSWORD" : n) + ":?set it in .env}");
                 }
             }
         });
+    }
+
+    private static boolean isLoopback(String hostIp) {
+        return hostIp != null && (hostIp.startsWith("127.") || hostIp.equals("::1") || hostIp.equals("[::1]")
+                || hostIp.equalsIgnoreCase("localhost"));
     }
 
     private static boolean isDataPort(ComposeService svc, Port p) {

@@ -110,6 +110,27 @@ class ComposeCheckTest {
         assertEquals(List.of("quickstart-postgres.yml:10 service 'postgresd' uses network 'outside', which is not declared"), dc17);
     }
 
+    /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */
+    @Test
+    void openDatabaseIsAnErrorOnlyWhenReachableFromOtherHosts() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  dev:\n    image: postgres:16.3\n    environment:\n"
+                + "      - POSTGRES_HOST_AUTH_METHOD=trust\n    ports:\n      - 127.0.0.1:5432:5432\n"
+                + "  open:\n    image: postgres:16.3\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n"
+                + "    ports:\n      - 5433:5432\n");
+        assertEquals(List.of("5:WARNING", "11:ERROR"), run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0004"))
+                .map(x -> x.line() + ":" + x.severity()).toList());
+    }
+
+    /** Issue 10, class "test dummies": a test stack's compose file (compose-e2e-test.yml) has no DC0003, as SEC0030 has none. */
+    @Test
+    void hardCodedSecretsOfATestStackAreNotReported() throws IOException {
+        String env = "services:\n  app:\n    image: app:1\n    environment:\n      - SECRET=12345\n      - ADMIN_PASSWD=password\n";
+        Files.writeString(dir.resolve("compose-e2e-test.yml"), env);
+        Files.writeString(dir.resolve("compose-dev.yml"), env);
+        assertEquals(List.of("compose-dev.yml:5", "compose-dev.yml:6"), run("compose-e2e-test.yml", "compose-dev.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0003")).map(x -> x.path() + ":" + x.line()).sorted().toList());
+    }
+
     @Test
     void groupsOverridesAndVariantsWithTheirBase() {
         assertEquals(List.of(List.of("docker-compose.yml", "docker-compose.override.yml"),
