@@ -154,8 +154,9 @@ public final class DockerfileRules {
                     "ENV values are stored in the image config and shown by docker inspect; ARG values are "
                             + "recorded in docker history. A password, token or key set this way is readable by "
                             + "anyone who can pull the image. Pass secrets at run time (environment, compose secrets) "
-                            + "or at build time with RUN --mount=type=secret. ENV with a literal value is an error; "
-                            + "ARG is a warning.",
+                            + "or at build time with RUN --mount=type=secret. ENV with a random-looking literal value is "
+                            + "an error, a development default (changeme) a warning, a placeholder or a connection URL "
+                            + "without a password (a build step's dummy DATABASE_URL) not reported; ARG is a warning.",
                     DockerfileRules::secretEnv),
             DockerfileRule.of("DF0021", INFO, "Legacy 'ENV key value' or 'LABEL key value' form",
                     "The space-separated form sets one variable whose value is the rest of the line, which surprises "
@@ -656,7 +657,15 @@ public final class DockerfileRules {
                         int line = at < 0 ? i.line() : i.lineAt(at);
                         boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
                         if (literal) {
-                            o.report(line, "ENV " + kv[0] + " sets a secret-looking value that anyone with the image can read",
+                            // the secrets severity model: a placeholder or a URI without a password is no secret, a
+                            // development default a warning, a live-looking value an error
+                            dev.devops.lint.secrets.Filters.Strength strength = dev.devops.lint.secrets.Filters.strength(unquote(v.strip()));
+                            if (strength == dev.devops.lint.secrets.Filters.Strength.NONE) {
+                                continue; // ENV DATABASE_URL="postgresql://placeholder:placeholder@…" for a build step
+                            }
+                            o.report(line, strength == dev.devops.lint.secrets.Filters.Strength.LIVE ? ERROR : WARNING, "ENV " + kv[0]
+                                    + " sets a " + (strength == dev.devops.lint.secrets.Filters.Strength.LIVE ? "secret-looking"
+                                    : "development default") + " value that anyone with the image can read",
                                     "remove it from the Dockerfile and pass it at run time (compose environment or secrets)");
                         } else {
                             o.report(line, WARNING, "ENV " + kv[0] + " copies a build argument into the image config",
