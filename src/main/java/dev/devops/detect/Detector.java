@@ -561,7 +561,12 @@ public final class Detector {
             Map<String, EnvVar> env = new LinkedHashMap<>();
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             String sqlType = depTypes.stream().filter(SQL::contains).findFirst().orElse(null);
+            Set<String> inlined = d.language == Language.NODE ? NodeStack.nextConfigEnvKeys(repo, d.dir) : Set.of();
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
+                if (inlined.contains(e.getKey())) {
+                    evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
+                    continue;
+                }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());

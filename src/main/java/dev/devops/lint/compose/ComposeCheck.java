@@ -6,6 +6,7 @@ import dev.devops.compose.ComposeProject;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.lint.Check;
+import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -202,7 +203,7 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
-    private static Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
+    private Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
         ComposeProject project;
         try {
             project = ComposeLoader.load(new ComposeLoader.Options(files.stream().map(Path::of).toList(), dir, null,
@@ -217,9 +218,8 @@ public final class ComposeCheck implements Check {
             out.accept(finding(ComposeRules.PARSE.info(), null, path, at == null ? 0 : at.line(),
                     at == null ? 0 : at.column(), message, e.hint(), root));
             return new Loaded(dir, files, null);
-        } catch (RuntimeException e) {
-            out.accept(finding(ComposeRules.PARSE.info(), null, relative(root, dir.resolve(files.get(0))), 0, 0,
-                    "cannot load the compose file: " + e, "report this as a bug in devops", root));
+        } catch (RuntimeException | StackOverflowError e) {
+            out.accept(CheckFailure.finding(category(), null, relative(root, dir.resolve(files.get(0))), e));
             return new Loaded(dir, files, null);
         }
         return new Loaded(dir, files, project);
@@ -231,11 +231,9 @@ public final class ComposeCheck implements Check {
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);
-            } catch (RuntimeException e) {
-                // a bug in one rule must not end the lint run; say so where the user can see it
-                out.accept(finding(ComposeRules.PARSE.info(), Severity.WARNING, relative(root, dir.resolve(files.get(0))), 0, 0,
-                        "rule " + rule.info().id() + " failed on this project (" + e + ")", "please report this as a bug in devops",
-                        root));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug in one rule must not end the lint run: the other rules still run on this project
+                out.accept(CheckFailure.finding(category(), rule.info().id(), relative(root, dir.resolve(files.get(0))), e));
             }
         }
     }
@@ -264,7 +262,7 @@ public final class ComposeCheck implements Check {
     private static Finding finding(RuleInfo rule, Severity severity, String path, int line, int column, String message,
             String hint, Path root) {
         return new Finding(rule, severity == null ? rule.severity() : severity, path, line, column, message, hint, null,
-                fingerprint(rule.id(), path, lineText(root.resolve(path), line)), Map.of());
+                Finding.fingerprint(rule.id(), path, lineText(root.resolve(path), line)), Map.of());
     }
 
     private static String lineText(Path file, int line) {
@@ -279,8 +277,4 @@ public final class ComposeCheck implements Check {
         }
     }
 
-    /** Stable across line moves: the rule, the file and the text of the offending line. */
-    static String fingerprint(String rule, String path, String lineText) {
-        return Finding.fingerprint(rule, path, lineText);
-    }
 }
