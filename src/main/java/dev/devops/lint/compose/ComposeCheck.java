@@ -92,7 +92,7 @@ public final class ComposeCheck implements Check {
             loaded.add(base == null ? l : load(root, base.dir(), List.of(base.files().get(0),
                     base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
-        ComposeRule.Builds builds = builds(loaded);
+        ComposeRule.Builds builds = builds(loaded, toolImages(context));
         for (Loaded l : loaded) {
             if (l.project() != null) {
                 lintProject(root, l.dir(), l.files(), l.project(), builds, dedup);
@@ -149,7 +149,43 @@ public final class ComposeCheck implements Check {
     }
 
     /** Which Dockerfile builds each service and image across the loaded projects (the first build of a name wins). */
-    private static ComposeRule.Builds builds(List<Loaded> loaded) {
+    /** Jib's {@code <image>name</image>} (Maven) and {@code image = 'name'} (Gradle). */
+    private static final Pattern JIB_IMAGE = Pattern.compile("<image>\\s*([^<\\s$]+)\\s*</image>|\\bimage\\s*=\\s*[\"']([^\"'$]+)[\"']");
+    /** {@code docker build … -t name} / {@code --tag name} / {@code podman build -t name}. */
+    private static final Pattern BUILD_TAG = Pattern.compile("\\b(?:docker|podman|buildah)\\s+(?:buildx\\s+)?build\\b[^\\n]*?(?:-t|--tag)[ =]+[\"']?([A-Za-z0-9][\\w./:-]*)");
+    private static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "Makefile",
+            "makefile", "package.json", "justfile", "Taskfile.yml");
+
+    /**
+     * The image repositories (without tag) the project's build tool makes, from the build files at the top of the
+     * repository and of each directory holding a compose file.
+     */
+    private static Set<String> toolImages(LintContext context) {
+        Set<String> dirs = new java.util.HashSet<>(List.of(""));
+        context.composeFiles().forEach(f -> dirs.add(FileKinds.dir(f)));
+        Set<String> out = new java.util.HashSet<>();
+        for (String f : context.files()) {
+            if (!BUILD_FILES.contains(FileKinds.name(f)) || !dirs.contains(FileKinds.dir(f))) {
+                continue;
+            }
+            String text = context.readText(f);
+            if (text == null) {
+                continue;
+            }
+            for (Pattern p : List.of(JIB_IMAGE, BUILD_TAG)) {
+                var m = p.matcher(text);
+                while (m.find()) {
+                    String image = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
+                    if (image != null) {
+                        out.add(dev.devops.lint.dockerfile.ImageRef.parse(image).repository());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ComposeRule.Builds builds(List<Loaded> loaded, Set<String> toolImages) {
         Map<String, ComposeRule.Built> byImage = new java.util.HashMap<>();
         Map<String, ComposeRule.Built> byService = new java.util.HashMap<>();
         for (Loaded l : loaded) {
@@ -167,7 +203,7 @@ public final class ComposeCheck implements Check {
                 }
             }
         }
-        return new ComposeRule.Builds(byImage, byService);
+        return new ComposeRule.Builds(byImage, byService, toolImages);
     }
 
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */

@@ -40,10 +40,24 @@ public record ComposeRule(RuleInfo info, Body check) {
     /**
      * Which Dockerfile makes an image, across the repository's compose files: a base file often runs the published
      * image ({@code image: org/app-config}) that an override or dev file builds ({@code build: config}) for the same
-     * service. Keys: the image name as written, and the compose directory with the service name.
+     * service. Keys: the image name as written, and the compose directory with the service name; and the image
+     * repositories the project's build tool makes ({@link #builtByTool}).
      */
-    public record Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService) {
-        public static final Builds NONE = new Builds(java.util.Map.of(), java.util.Map.of());
+    public record Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService,
+            java.util.Set<String> byBuildTool) {
+        public static final Builds NONE = new Builds(java.util.Map.of(), java.util.Map.of(), java.util.Set.of());
+
+        public Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService) {
+            this(byImage, byService, java.util.Set.of());
+        }
+
+        /**
+         * Whether the project's build tool makes image {@code repository} (without tag): Jib's {@code <image>} in
+         * pom.xml or {@code image =} in build.gradle, {@code docker build -t} in a Makefile or package.json script.
+         */
+        public boolean builtByTool(String repository) {
+            return byBuildTool.contains(repository);
+        }
 
         /** The build that makes service {@code service} of the project in {@code dir} with image {@code image}, or null. */
         public Built of(Path dir, String service, String image) {

@@ -85,7 +85,9 @@ public final class ComposeRules {
                     "image: postgres (or :latest) runs whatever the registry serves on the day of the pull: a new "
                             + "major version can arrive without a change in the repository and break the stack or its "
                             + "data. Pin a version tag (postgres:16.3) or a digest. Services that also have build: are "
-                            + "skipped (the image is the name of the built image).",
+                            + "skipped (the image is the name of the built image), and so are images the project's "
+                            + "build tool makes (Jib's <image> in pom.xml or build.gradle, docker build -t in a "
+                            + "Makefile or package.json).",
                     ComposeRules::floatingImage),
             ComposeRule.of("DC0003", ERROR, "Hard-coded secret in environment",
                     "A password, token or key written as a literal in the compose file is committed with the code "
@@ -284,7 +286,8 @@ public final class ComposeRules {
                 return;
             }
             ImageRef ref = ImageRef.parse(svc.image());
-            if (ref.floating()) {
+            if (ref.floating() && !s.builds().builtByTool(ref.repository())) {
+                // the project's own image, built by its build tool (Jib, docker build -t in a Makefile): its tag is the project's
                 o.report(svc.locate("image"), "service '" + svc.name() + "' uses image '" + svc.image() + "' "
                         + ("latest".equals(ref.tag()) ? "with the floating 'latest' tag" : "without a tag (means 'latest')"),
                         "pin a version: image: " + ref.repository() + ":<version>");
