@@ -570,7 +570,8 @@ public final class Detector {
                     evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
                     continue;
                 }
-                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
+                        d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -615,12 +616,27 @@ public final class Detector {
         return new Detection(new Descriptor(project, apps, services, environments, LintSettings.EMPTY), evidence);
     }
 
+    /**
+     * Frameworks that load the app's own modules when a request first needs them (Next.js routes and pages): a
+     * {@code process.env} read there runs per request, not when the server starts, except in the files the
+     * framework runs at start ({@link #STARTUP_FILES}).
+     */
+    private static final Set<String> REQUEST_TIME_FRAMEWORKS = Set.of("next");
+    private static final Pattern STARTUP_FILES = Pattern.compile("(?:^|.*/)(?:next\\.config|instrumentation|server)\\.[cm]?[jt]s$");
+
+    /** Whether a read runs only when a request needs it (see {@link #REQUEST_TIME_FRAMEWORKS}). */
+    private static boolean requestTime(EnvReference r, boolean requestScoped) {
+        return requestScoped && r.kind() == EnvReference.Kind.PROCESS_ENV && !STARTUP_FILES.matcher(r.path()).matches();
+    }
+
     /** One variable of an app from all its reads. */
-    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes) {
+    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
+            boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         boolean hasDefault = false;
         boolean optionalRead = false;
+        boolean startupRead = false;
         String def = null;
         for (EnvReference r : reads) {
             if (r.defaultValue() != null) {
@@ -630,6 +646,7 @@ public final class Detector {
                 }
             }
             optionalRead |= r.copesWhenUnset();
+            startupRead |= !requestTime(r, requestScoped);
         }
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);
@@ -638,7 +655,7 @@ public final class Detector {
         if (description == null) {
             description = "read at " + reads.get(0).where();
         }
-        boolean required = from == null && !hasDefault && !optionalRead;
+        boolean required = from == null && !hasDefault && !optionalRead && startupRead;
         return new EnvVar(name, description, required, secret, secret ? null : def, from);
     }
 
