@@ -607,8 +607,10 @@ public final class Detector {
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         boolean hasDefault = false;
         boolean optionalRead = false;
+        boolean declared = false;
         String def = null;
         for (EnvReference r : reads) {
+            declared |= r.declaresRequired();
             if (r.defaultValue() != null) {
                 hasDefault = true;
                 if (def == null && !r.defaultValue().contains("${")) {
@@ -624,7 +626,9 @@ public final class Detector {
         if (description == null) {
             description = "read at " + reads.get(0).where();
         }
-        boolean required = from == null && !hasDefault && !optionalRead;
+        // required is the app's fact (it cannot start without it), whether or not the stack sets it ('from'); an ORM
+        // schema that reads it without a default decides, whatever other reads cope with
+        boolean required = declared || (!hasDefault && !optionalRead);
         return new EnvVar(name, description, required, secret, secret ? null : def, from);
     }
 
