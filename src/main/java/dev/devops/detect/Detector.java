@@ -500,6 +500,9 @@ public final class Detector {
                             + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + def + ")" : ""));
                 }
             }
+            if ("spring-boot".equals(d.framework)) {
+                productionDatabase(repo, d, byName);
+            }
             chooseDatabase(repo, d, byName, code);
         }
 
@@ -803,8 +806,49 @@ public final class Detector {
         }
     }
 
-    private static final Pattern SPRING_ACTIVE = Pattern.compile("(?m)^\\s*spring\\.profiles\\.active\\s*[=:]\\s*([\\w, -]+?)\\s*$");
-    private static final Pattern SPRING_ACTIVE_YAML = Pattern.compile("(?m)^\\s+active:\\s*['\"]?([\\w, -]+?)['\"]?\\s*$");
+    /**
+     * Spring Boot: the datasource URL of the profiles active by default decides the database when it names a server;
+     * when they use an embedded database (H2, HSQLDB …) or set no datasource, the datasource URL of the profile meant
+     * for production ({@link SpringProfiles#production}) decides the database:
+     * that service is added, other SQL databases the classpath offers are dropped, and the profile is remembered so
+     * that SPRING_PROFILES_ACTIVE selects it when it is not active by default.
+     */
+    private static void productionDatabase(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName) {
+        List<String> active = SpringProfiles.defaultActive(repo, d);
+        String current = SpringProfiles.database(repo, d, "");
+        for (String p : active) {
+            String t = SpringProfiles.database(repo, d, p);
+            current = t != null ? t : current;
+        }
+        String type;
+        String why;
+        SpringProfiles.Choice prod = null;
+        if (current != null && !"embedded".equals(current)) {
+            type = current; // the profiles active by default name a database server: that one
+            why = "spring.datasource.url of the default configuration" + (active.isEmpty() ? ""
+                    : " (profiles " + String.join(",", active) + ")") + " names " + type;
+        } else {
+            List<EnvReference> activeReads = byName.get("SPRING_PROFILES_ACTIVE");
+            prod = SpringProfiles.production(repo, d, activeReads == null ? null : firstDefault(activeReads));
+            type = prod == null ? null : SpringProfiles.database(repo, d, prod.profile());
+            if (type == null || "embedded".equals(type)) {
+                return;
+            }
+            why = "the production profile '" + prod.profile() + "' (" + prod.why() + ") sets spring.datasource.url to "
+                    + type + (current == null ? "" : "; the default profiles use an embedded database");
+        }
+        d.service(type, type + " from " + why); // a driver on the classpath keeps its own evidence line
+        for (String t : new ArrayList<>(d.services.keySet())) {
+            if (SQL.contains(t) && !t.equals(type)) {
+                d.services.remove(t);
+                d.evidence("not adding " + t + ": " + why);
+            }
+        }
+        if (prod != null) {
+            d.springProductionProfile = prod.profile();
+        }
+    }
+
     private static final Set<String> EMBEDDED_PROFILES = Set.of("h2", "hsqldb", "hsql", "derby", "sqlite", "embedded");
 
     /**
@@ -824,24 +868,21 @@ public final class Detector {
             default -> List.of("mariadb", "mysql");
         };
         String profile = null;
-        String active = null;
         for (String f : d.sources) {
             String n = f.substring(f.lastIndexOf('/') + 1);
             Matcher pm = Pattern.compile("application-([\\w-]+)\\.(?:properties|ya?ml)").matcher(n);
             if (pm.matches() && names.contains(pm.group(1)) && profile == null) {
                 profile = pm.group(1);
             }
-            if (active == null && n.matches("application\\.(?:properties|ya?ml)")) {
-                String text = repo.source(f);
-                Matcher am = text == null ? null : (n.endsWith(".properties") ? SPRING_ACTIVE : SPRING_ACTIVE_YAML).matcher(text);
-                if (am != null && am.find()) {
-                    active = am.group(1).trim();
-                }
-            }
+        }
+        if (d.springProductionProfile != null) {
+            profile = d.springProductionProfile; // its datasource chose the stack's database
         }
         if (profile == null) {
             return;
         }
+        List<String> defaults = SpringProfiles.defaultActive(repo, d);
+        String active = defaults.isEmpty() ? null : String.join(",", defaults);
         List<String> profiles = new ArrayList<>();
         if (active != null) {
             for (String p : active.split("\\s*,\\s*")) {

@@ -75,4 +75,69 @@ class ConfigSourcesWiringTest {
         App a = repo.app();
         assertTrue(v(a, "DATABASE_URL").required(), "Sequelize opens its connection from use_env_variable");
     }
+
+    // ---- class 2: the production Spring profile's datasource decides the database --------------------------
+
+    private static final String BOOT_PARENT = "<parent><groupId>org.springframework.boot</groupId>"
+            + "<artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version></parent>\n";
+
+    @Test
+    void mavenProdProfileDriverAndFilteredActiveProfileWireThePostgresDatasource() {
+        repo.pom(".", BOOT_PARENT + "<properties><profile.tls/></properties>\n"
+                        + RepoFixture.deps("org.springframework.boot:spring-boot-starter-data-jpa")
+                        + "<profiles>"
+                        + "<profile><id>dev</id><activation><activeByDefault>true</activeByDefault></activation>"
+                        + "<properties><spring.profiles.active>dev${profile.tls}</spring.profiles.active></properties>"
+                        + RepoFixture.deps("com.h2database:h2") + "</profile>"
+                        + "<profile><id>prod</id>"
+                        + "<properties><spring.profiles.active>prod${profile.tls}</spring.profiles.active></properties>"
+                        + RepoFixture.deps("org.postgresql:postgresql") + "</profile>"
+                        + "</profiles>")
+                .file("src/main/resources/config/application.yml", "spring:", "  profiles:",
+                        "    active: '@spring.profiles.active@'")
+                .file("src/main/resources/config/application-dev.yml", "spring:", "  datasource:",
+                        "    url: jdbc:h2:mem:shop")
+                .file("src/main/resources/config/application-prod.yml", "spring:", "  datasource:",
+                        "    url: jdbc:postgresql://localhost:5432/shop", "    username: shop");
+        Descriptor d = repo.detect().descriptor();
+        assertEquals(java.util.List.of("postgres"), java.util.List.copyOf(d.services().keySet()));
+        App a = d.apps().get(0);
+        assertEquals("postgres.jdbc", v(a, "SPRING_DATASOURCE_URL").from());
+        assertEquals("postgres.user", v(a, "SPRING_DATASOURCE_USERNAME").from());
+        assertEquals("postgres.password", v(a, "SPRING_DATASOURCE_PASSWORD").from());
+        assertFalse(a.env().containsKey("SPRING_PROFILES_ACTIVE"), "the -Pprod build already makes prod active");
+    }
+
+    @Test
+    void productionProfileFileDecidesWhenTheDefaultProfileIsEmbedded() {
+        repo.pom(".", BOOT_PARENT + RepoFixture.deps("org.springframework.boot:spring-boot-starter-data-jpa",
+                        "com.h2database:h2", "org.postgresql:postgresql", "com.mysql:mysql-connector-j"))
+                .file("src/main/resources/application.properties", "spring.datasource.url=jdbc:h2:mem:shop")
+                .file("src/main/resources/application-production.properties",
+                        "spring.datasource.url=jdbc:mysql://localhost:3306/shop");
+        Detection det = repo.detect();
+        Descriptor d = det.descriptor();
+        assertEquals(java.util.List.of("mysql"), java.util.List.copyOf(d.services().keySet()),
+                () -> String.join("\n", det.evidence()));
+        App a = d.apps().get(0);
+        assertEquals("mysql.jdbc", v(a, "SPRING_DATASOURCE_URL").from());
+        assertEquals("production", v(a, "SPRING_PROFILES_ACTIVE").defaultValue(), "the default profile would use H2");
+    }
+
+    @Test
+    void springProfilesActiveDefaultNamesTheProductionProfile() {
+        repo.file("build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' }",
+                        "dependencies { runtimeOnly 'com.h2database:h2'; runtimeOnly 'org.postgresql:postgresql';"
+                        + " runtimeOnly 'com.mysql:mysql-connector-j' }")
+                .file("src/main/resources/application.yml", "spring:", "  profiles:",
+                        "    active: ${SPRING_PROFILES_ACTIVE:live}")
+                .file("src/main/resources/application-live.yml", "spring:", "  datasource:",
+                        "    url: jdbc:postgresql://localhost/shop")
+                .file("src/main/resources/application-mysql.yml", "# mysql: the MySQL variant (mysql 8)", "spring:",
+                        "  datasource:", "    url: jdbc:mysql://localhost/shop # mysql");
+        Descriptor d = repo.detect().descriptor();
+        assertEquals(java.util.List.of("postgres"), java.util.List.copyOf(d.services().keySet()),
+                "the profile active by default names postgres, although the code names mysql more often");
+        assertEquals("postgres.jdbc", v(d.apps().get(0), "SPRING_DATASOURCE_URL").from());
+    }
 }
