@@ -488,6 +488,7 @@ public final class Detector {
                     }
                 }
             }
+            configFileDefaults(repo, d, byName);
             refs.put(d, byName);
             codeText.put(d, code);
             unusedServices(d, code, byName);
@@ -497,7 +498,7 @@ public final class Detector {
                 boolean sqlTaken = type != null && SQL.contains(type) && d.services.keySet().stream().anyMatch(SQL::contains);
                 if (type != null && !d.services.containsKey(type) && !sqlTaken) {
                     d.service(type, type + " from env var " + e.getKey() + " read at " + e.getValue().get(0).where()
-                            + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + def + ")" : ""));
+                            + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + withoutPassword(def) + ")" : ""));
                 }
             }
             if ("spring-boot".equals(d.framework)) {
@@ -602,6 +603,32 @@ public final class Detector {
             environments.put(e, new Environment(e, Map.of()));
         }
         return new Detection(new Descriptor(project, apps, services, environments, LintSettings.EMPTY), evidence);
+    }
+
+    /**
+     * Committed KEY=value files the app loads at start ({@link ConfigFiles}) give their variables' defaults: the file's
+     * value comes first (the loader sets it before the code's own fallback applies); a file viper reads makes each of
+     * its keys a read.
+     */
+    private static void configFileDefaults(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName) {
+        for (ConfigFiles.Loaded l : ConfigFiles.loaded(repo, d)) {
+            int n = 0;
+            for (ConfigFiles.Entry e : ConfigFiles.entries(repo, l.file())) {
+                if (VariableNames.isPlatform(e.name()) || (!l.keysAreReads() && !byName.containsKey(e.name()))) {
+                    continue;
+                }
+                byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
+                        .add(0, new EnvReference(e.name(), l.file(), e.line(), 1, e.value(), EnvReference.Kind.CONFIG_FILE));
+                n++;
+            }
+            d.evidence("defaults of " + n + " variable" + (n == 1 ? "" : "s") + " from " + l.file() + " (loaded by "
+                    + l.loader() + ")");
+        }
+    }
+
+    /** A URL with the password of its user info masked ({@code postgres://app:***@localhost/app}), for evidence lines. */
+    static String withoutPassword(String url) {
+        return url == null ? null : url.replaceAll("(://[^:/@\\s]*:)[^@/\\s]+@", "$1***@");
     }
 
     /** One variable of an app from all its reads. */

@@ -63,6 +63,11 @@ public record EnvReference(String name, String path, int line, int column, Strin
          * Sequelize's config.json): the ORM cannot connect without it
          */
         ORM_CONFIG(true, true),
+        /**
+         * A key of a committed KEY=value file the app loads its environment from ({@link ConfigFiles}: viper's config
+         * file, {@code godotenv.Load("config.env")}, {@code load_dotenv("config.env")}); its value is the default
+         */
+        CONFIG_FILE(false),
         /** A field of a pydantic {@code BaseSettings} subclass (upper-cased, env_prefix or alias applied) */
         PYDANTIC_SETTINGS(true),
         /**

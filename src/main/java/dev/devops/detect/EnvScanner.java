@@ -79,6 +79,10 @@ public final class EnvScanner {
     /** Sequelize's config.json names the variable holding the connection URL: {@code "use_env_variable": "DATABASE_URL"}. */
     private static final Pattern SEQUELIZE_USE_ENV = Pattern.compile("\"use_env_variable\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
+    /** dj-database-url reads DATABASE_URL (or {@code env="X"}); {@code default=} is its fallback. */
+    private static final Pattern PY_DJ_DATABASE_URL = Pattern.compile("\\bdj_database_url\\.config\\(");
+    private static final Pattern PY_KWARG_ENV = Pattern.compile("\\benv\\s*=\\s*(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1");
+    private static final Pattern PY_KWARG_DEFAULT = Pattern.compile("\\bdefault\\s*=\\s*(?:[rRbBuU]?(['\"])([^'\"\\n]*)\\1|(\\w))");
     /** Python presence tests: {@code "X" in os.environ}, {@code "X" not in os.environ}. */
     private static final Pattern PY_IN_ENVIRON =
             Pattern.compile("(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1\\s+(?:not\\s+)?in\\s+(?:os\\.)?environ\\b");
@@ -169,7 +173,8 @@ public final class EnvScanner {
                     || text.contains("Bun.env") || text.contains("Deno.env") || text.contains("prisma/config");
             case JAVA -> text.contains("getenv") || text.contains("${");
             case SPRING_CONFIG -> text.contains("${");
-            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings");
+            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings")
+                    || text.contains("dj_database_url");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("env:\"");
             case PRISMA -> text.contains("env(");
             case ORM_JSON -> text.contains("use_env_variable");
@@ -402,6 +407,18 @@ public final class EnvScanner {
                 add(in.group(2), in.start(2), null, Kind.PYTHON_ENVIRON, true); // a presence test copes with it unset
             }
             schemas(EnvSchemas.python(text));
+            Matcher dj = PY_DJ_DATABASE_URL.matcher(text);
+            while (dj.find()) {
+                int close = EnvHelpers.closing(text, dj.end() - 1, '(', ')');
+                String args = close < 0 ? "" : text.substring(dj.end(), close);
+                Matcher env = PY_KWARG_ENV.matcher(args);
+                Matcher def = PY_KWARG_DEFAULT.matcher(args);
+                boolean hasDefault = def.find();
+                String name = env.find() ? env.group(2) : "DATABASE_URL";
+                int at = env.find(0) ? dj.end() + env.start(2) : dj.start();
+                // a default that is an expression (default=f"sqlite:///{BASE_DIR}") still copes with the variable unset
+                add(name, at, hasDefault ? def.group(2) : null, Kind.PYTHON_ENVIRON, hasDefault && def.group(2) == null);
+            }
         }
 
         private void python(Pattern p, boolean bareAllowed, boolean withDefault, Kind kind) {

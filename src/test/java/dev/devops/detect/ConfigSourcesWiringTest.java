@@ -140,4 +140,68 @@ class ConfigSourcesWiringTest {
                 "the profile active by default names postgres, although the code names mysql more often");
         assertEquals("postgres.jdbc", v(d.apps().get(0), "SPRING_DATASOURCE_URL").from());
     }
+
+    // ---- class 2/3: config files the app loads its environment from give defaults, and wire services --------
+
+    @Test
+    void viperConfigFileKeysAreReadsWithTheFileValuesAsDefaults() {
+        String url = "postgresql://root:" + "pw" + "@localhost:5432/bank?sslmode=disable";
+        repo.file("go.mod", "module bank", "go 1.22", "require github.com/spf13/viper v1.18.0")
+                .file("main.go", "package main", "func main() { cfg, _ := util.LoadConfig(\".\"); run(cfg) }")
+                .file("util/config.go", "package util",
+                        "type Config struct {",
+                        "  DBSource string `mapstructure:\"DB_SOURCE\"`",
+                        "  Addr string `mapstructure:\"HTTP_SERVER_ADDRESS\"`",
+                        "}",
+                        "func LoadConfig(path string) (config Config, err error) {",
+                        "  viper.AddConfigPath(path)",
+                        "  viper.SetConfigName(\"app\")",
+                        "  viper.SetConfigType(\"env\")",
+                        "  viper.AutomaticEnv()",
+                        "  err = viper.ReadInConfig()",
+                        "  err = viper.Unmarshal(&config)",
+                        "  return",
+                        "}")
+                .file("app.env", "DB_SOURCE=" + url, "HTTP_SERVER_ADDRESS=0.0.0.0:8080");
+        Detection det = repo.detect();
+        App a = det.descriptor().apps().get(0);
+        assertEquals(java.util.List.of("postgres"), java.util.List.copyOf(det.descriptor().services().keySet()));
+        assertEquals("postgres.url", v(a, "DB_SOURCE").from(), "the file's localhost default points at the stack's postgres");
+        assertFalse(v(a, "DB_SOURCE").required(), "the loaded file gives it a value");
+        assertEquals("0.0.0.0:8080", v(a, "HTTP_SERVER_ADDRESS").defaultValue());
+        assertTrue(det.evidence().stream().noneMatch(l -> l.contains(":pw@")), "no password in the evidence");
+    }
+
+    @Test
+    void pythonDotenvFileGivesDefaultsToTheVariablesTheCodeReads() {
+        repo.file("requirements.txt", "flask", "python-dotenv", "redis")
+                .file("app.py", "import os", "from dotenv import load_dotenv",
+                        "load_dotenv(os.path.join(os.path.dirname(__file__), 'config.env'))",
+                        "cache = redis.from_url(os.environ['CACHE_URL'])")
+                .file("config.env", "CACHE_URL=redis://localhost:6379/0", "UNUSED_KEY=1");
+        App a = repo.app();
+        assertEquals("redis.url", v(a, "CACHE_URL").from());
+        assertFalse(v(a, "CACHE_URL").required(), "config.env sets it when the environment does not");
+        assertFalse(a.env().containsKey("UNUSED_KEY"), "a key of a dotenv file is a default, not a read");
+    }
+
+    @Test
+    void djangoSettingsEngineAndDjDatabaseUrlNeedTheirDatabase() {
+        repo.file("requirements.txt", "django", "gunicorn")
+                .file("site/settings.py", "import os",
+                        "DATABASES = {'default': {",
+                        "    'ENGINE': 'django.db.backends.postgresql',",
+                        "    'NAME': os.getenv('APP_DB_NAME', 'site'),",
+                        "}}");
+        Descriptor d = repo.detect().descriptor();
+        assertEquals(java.util.List.of("postgres"), java.util.List.copyOf(d.services().keySet()), "the engine Django uses");
+
+        RepoFixture dj = new RepoFixture(dir.resolve("dj"));
+        dj.file("requirements.txt", "django", "dj-database-url")
+                .file("site/settings.py", "import dj_database_url",
+                        "DATABASES = {'default': dj_database_url.config(default='postgres://localhost/site', conn_max_age=600)}");
+        App a = dj.app();
+        assertEquals("postgres.url", v(a, "DATABASE_URL").from());
+        assertFalse(v(a, "DATABASE_URL").required(), "dj_database_url falls back to its default");
+    }
 }
