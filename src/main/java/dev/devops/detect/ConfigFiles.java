@@ -90,6 +90,127 @@ final class ConfigFiles {
         return new ArrayList<>(out.values());
     }
 
+    /** A string literal naming an INI/TOML-style config file ({@code ini.Load("conf/app.ini")}). */
+    private static final Pattern INI_NAME = Pattern.compile("(['\"`])([\\w./-]+\\.(?:ini|toml|cfg|conf))\\1");
+    private static final Pattern SECTION = Pattern.compile("^\\s*\\[+\\s*([\\w.\\- ]+?)\\s*]+\\s*$");
+    private static final Pattern INI_KEY_VALUE = Pattern.compile("^\\s*([\\w.-]+)\\s*[=:]\\s*(.*?)\\s*$");
+    private static final java.util.Set<String> TYPE_KEYS = java.util.Set.of("type", "driver", "dialect", "adapter", "engine",
+            "dbtype", "db_type", "database_type", "drivername", "driver_name");
+    private static final java.util.Set<String> ADDRESS_KEYS = java.util.Set.of("host", "addr", "address", "url", "dsn",
+            "uri", "hostname", "server");
+    private static final Map<String, String> PORTS = Map.of("5432", "postgres", "3306", "mysql", "6379", "redis",
+            "27017", "mongodb", "5672", "rabbitmq", "9092", "kafka");
+
+    /**
+     * Services named by the sections of INI/TOML config files the app's code loads by name (go-gin style
+     * {@code conf/app.ini}: {@code [database] Type = mysql, Host = 127.0.0.1:3306}): a section whose type key
+     * (Type, Driver, Dialect, Adapter …) names a database, or whose address key (Host, Addr, URL …) points at a local
+     * server's well-known port or scheme. Service type → evidence line.
+     */
+    static Map<String, String> sectionServices(RepoFiles repo, AppDraft d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Loaded> files = new LinkedHashMap<>();
+        for (String f : d.sources) {
+            if (EnvHelpers.lang(f) == null || FileKinds.isBuildScript(f)) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            Matcher m = INI_NAME.matcher(text);
+            while (m.find()) {
+                add(files, repo, d, m.group(2), f + ":" + new Texts.Lines(text).line(m.start()), false);
+            }
+        }
+        for (Loaded l : files.values()) {
+            String text = repo.source(l.file());
+            if (text == null) {
+                continue;
+            }
+            String section = "";
+            Map<String, String[]> keys = new LinkedHashMap<>();
+            List<String> lines = new ArrayList<>(List.of(text.split("\\R", -1)));
+            lines.add("[]"); // flushes the last section
+            for (String line : lines) {
+                String t = line.strip();
+                if (t.startsWith("#") || t.startsWith(";")) {
+                    continue;
+                }
+                Matcher sm = SECTION.matcher(t);
+                if (sm.matches() || "[]".equals(t)) {
+                    String type = sectionType(section, keys);
+                    if (type != null && !out.containsKey(type)) {
+                        out.put(type, type + " from config section [" + section + "] of " + l.file() + " ("
+                                + String.join(", ", keys.values().stream().filter(kv -> TYPE_KEYS.contains(kv[0].toLowerCase(Locale.ROOT))
+                                        || ADDRESS_KEYS.contains(kv[0].toLowerCase(Locale.ROOT)))
+                                        .map(kv -> kv[0] + " = " + Detector.withoutPassword(kv[1])).toList())
+                                + "), loaded at " + l.loader());
+                    }
+                    section = sm.matches() ? sm.group(1) : "";
+                    keys.clear();
+                    continue;
+                }
+                Matcher kv = INI_KEY_VALUE.matcher(t);
+                if (kv.matches()) {
+                    String v = kv.group(2).replaceAll("^['\"]|['\"]$", "");
+                    keys.put(kv.group(1).toLowerCase(Locale.ROOT), new String[] {kv.group(1), v});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The service a section configures, or null. */
+    private static String sectionType(String section, Map<String, String[]> keys) {
+        for (Map.Entry<String, String[]> e : keys.entrySet()) {
+            if (TYPE_KEYS.contains(e.getKey())) {
+                String type = serviceWord(e.getValue()[1]);
+                if (type != null) {
+                    return type;
+                }
+            }
+        }
+        for (Map.Entry<String, String[]> e : keys.entrySet()) {
+            if (!ADDRESS_KEYS.contains(e.getKey())) {
+                continue;
+            }
+            String v = e.getValue()[1].toLowerCase(Locale.ROOT);
+            Matcher scheme = Pattern.compile("^(postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|amqp)://").matcher(v);
+            if (scheme.find()) {
+                return serviceWord(scheme.group(1));
+            }
+            Matcher local = Pattern.compile("^(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)?:(\\d+)$").matcher(v);
+            if (local.find() && PORTS.containsKey(local.group(1))) {
+                return PORTS.get(local.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static String serviceWord(String raw) {
+        String v = raw.toLowerCase(Locale.ROOT).strip();
+        if (v.matches("postgres(?:ql)?|pg|pgx|postgis")) {
+            return "postgres";
+        }
+        if (v.matches("mysql|mysql2")) {
+            return "mysql";
+        }
+        if (v.equals("mariadb")) {
+            return "mariadb";
+        }
+        if (v.matches("mongo(?:db)?(?:\\+srv)?")) {
+            return "mongodb";
+        }
+        if (v.equals("redis")) {
+            return "redis";
+        }
+        if (v.matches("amqp|rabbitmq")) {
+            return "rabbitmq";
+        }
+        return null;
+    }
+
     /** The KEY=value entries of a loaded file, in order. */
     static List<Entry> entries(RepoFiles repo, String file) {
         List<Entry> out = new ArrayList<>();

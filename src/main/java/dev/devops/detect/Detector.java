@@ -489,6 +489,7 @@ public final class Detector {
                 }
             }
             configFileDefaults(repo, d, byName);
+            ConfigFiles.sectionServices(repo, d).forEach(d::service);
             refs.put(d, byName);
             codeText.put(d, code);
             unusedServices(d, code, byName);
@@ -757,7 +758,7 @@ public final class Detector {
         }
         if (chosen == null) {
             for (String t : sql) {
-                if (d.services.get(t).contains(" provider ")) {
+                if (d.services.get(t).contains(" provider ") || d.services.get(t).contains(" from config section ")) {
                     chosen = t;
                     why = d.services.get(t);
                 }

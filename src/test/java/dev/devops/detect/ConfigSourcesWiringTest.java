@@ -204,4 +204,24 @@ class ConfigSourcesWiringTest {
         assertEquals("postgres.url", v(a, "DATABASE_URL").from());
         assertFalse(v(a, "DATABASE_URL").required(), "dj_database_url falls back to its default");
     }
+
+    // ---- class 2: an INI config the app loads names its database ------------------------------------------
+
+    @Test
+    void iniConfigSectionPicksTheDatabase() {
+        repo.file("go.mod", "module blog", "go 1.22", "require (", "  github.com/go-ini/ini v1.67.0",
+                        "  github.com/jinzhu/gorm v1.9.16", "  github.com/lib/pq v1.10.9", ")")
+                .file("main.go", "package main", "func main() { setting.Setup(); models.Setup() }")
+                .file("pkg/setting/setting.go", "package setting",
+                        "func Setup() { cfg, err = ini.Load(\"conf/app.ini\"); if err != nil { log.Fatal(err) } }")
+                .file("models/models.go", "package models",
+                        "func Setup() { db, _ = gorm.Open(setting.DatabaseSetting.Type, dsn) }")
+                .file("conf/app.ini", "[server]", "HttpPort = 8000", "", "[database]", "Type = mysql", "User = root",
+                        "Host = 127.0.0.1:3306", "Name = blog", "", "[cache]", "Host = 127.0.0.1:6379");
+        Detection det = repo.detect();
+        assertEquals(java.util.List.of("mysql", "redis"), det.descriptor().services().keySet().stream().sorted().toList(),
+                () -> String.join("\n", det.evidence()));
+        assertTrue(det.evidence().stream().anyMatch(l -> l.startsWith("warning: service mysql is added but no variable")),
+                "the app reads its address from the file, not a variable: init says so");
+    }
 }
