@@ -224,4 +224,17 @@ class ConfigSourcesWiringTest {
         assertTrue(det.evidence().stream().anyMatch(l -> l.startsWith("warning: service mysql is added but no variable")),
                 "the app reads its address from the file, not a variable: init says so");
     }
+
+    // ---- class 5 (port): the repository's Dockerfile exposes its port through a build argument ----------------
+
+    @Test
+    void exposeOfABuildArgumentGivesThePort() {
+        repo.file("go.mod", "module notify", "go 1.22")
+                .file("main.go", "package main", "func main() { cfg := config.Get(); serve(cfg.Server.Port) }")
+                .file("docker/Dockerfile", "FROM golang:1.22 AS builder", "RUN make build", "FROM debian:12",
+                        "ARG APP_EXPOSE=80", "ENV APP_PORT=$APP_EXPOSE", "EXPOSE $APP_EXPOSE",
+                        "COPY --from=builder /target /", "ENTRYPOINT [\"./app\"]", "CMD [\"serve\"]");
+        App a = repo.app();
+        assertEquals(80, a.port(), "EXPOSE $APP_EXPOSE with ARG APP_EXPOSE=80");
+    }
 }
