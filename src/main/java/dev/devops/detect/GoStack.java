@@ -36,7 +36,7 @@ final class GoStack {
     }
 
     /** Words a file must contain before the port pattern runs on it. */
-    private static final String[] KEYWORDS = {"Listen", "Addr", "addr", ".Run(", ".Start(", "port", "Port", "PORT"};
+    private static final String[] KEYWORDS = {"Listen", "Addr", "addr", ".Run(", ".Start(", "port", "Port", "PORT", "Host"};
     static final Predicate<String> CODE = Code.ext("go");
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
@@ -48,7 +48,14 @@ final class GoStack {
             + "|(?i:port)\\s*:?=\\s*\"(\\d{2,5})\""
             // a server's Addr field or a listen-address variable: ":8080" or "0.0.0.0:8080"; "localhost:6379" in
             // redis.Options{Addr: …} or an HTTP client's base address is another service's, not the app's port
-            + "|(?:\\bAddr\\s*:|(?i:addr(?:ess)?)\\s*:?=)\\s*\"(?:0\\.0\\.0\\.0)?:(\\d{2,5})\"");
+            + "|(?:\\bAddr\\s*:|(?i:addr(?:ess)?)\\s*:?=)\\s*\"(?:0\\.0\\.0\\.0)?:(\\d{2,5})\""
+            // a config struct field's default tag (caarlos0/env envDefault, cleanenv env-default, envconfig/ardanlabs
+            // conf default) on the server's own port or listen address, not a client's (DB_PORT, REDIS_ADDR):
+            // `env:"PORT" envDefault:"8080"`, `APIHost string `conf:"default:0.0.0.0:3000"``
+            + "|`[^`\\n]*?\\b(?:env|envconfig)[:=]\"(?:HTTP_|SERVER_|API_|WEB_|APP_)?(?:PORT|ADDR|ADDRESS|LISTEN|LISTEN_ADDR)\""
+            + "[^`\\n]*?\\b(?:envDefault|env-default|default)[:=]\"?(?:0\\.0\\.0\\.0)?:?(\\d{2,5})\\b"
+            + "|\\b(?:HTTP|Http|Server|API|Api|Web|App)(?:Port\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(\\d{2,5})\\b"
+            + "|(?:Host|Addr|Listen)\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(?:0\\.0\\.0\\.0)?:(\\d{2,5})\\b)");
 
     private GoStack() {
     }

@@ -237,4 +237,30 @@ class ConfigSourcesWiringTest {
         App a = repo.app();
         assertEquals(80, a.port(), "EXPOSE $APP_EXPOSE with ARG APP_EXPOSE=80");
     }
+
+    @Test
+    void goConfigStructDefaultTagsGiveThePortButNotAClientsPort() {
+        repo.file("go.mod", "module api", "go 1.22")
+                .file("main.go", "package main",
+                        "type Config struct {",
+                        "  DBPort int `env:\"DB_PORT\" envDefault:\"5432\"`",
+                        "  Port int `env:\"PORT\" envDefault:\"9090\"`",
+                        "}",
+                        "func main() { var c Config; env.Parse(&c); http.ListenAndServe(fmt.Sprintf(\":%d\", c.Port), nil) }");
+        assertEquals(9090, repo.app().port());
+
+        RepoFixture conf = new RepoFixture(dir.resolve("conf"));
+        conf.file("go.mod", "module sales", "go 1.22")
+                .file("main.go", "package main",
+                        "func main() {",
+                        "  cfg := struct {",
+                        "    Web struct {",
+                        "      APIHost   string `conf:\"default:0.0.0.0:3000\"`",
+                        "      DebugHost string `conf:\"default:0.0.0.0:3010\"`",
+                        "    }",
+                        "  }{}",
+                        "  conf.Parse(\"SALES\", &cfg)",
+                        "}");
+        assertEquals(3000, conf.app().port());
+    }
 }
