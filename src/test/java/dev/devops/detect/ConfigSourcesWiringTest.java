@@ -263,4 +263,21 @@ class ConfigSourcesWiringTest {
                         "}");
         assertEquals(3000, conf.app().port());
     }
+
+    // ---- class 7: a framework CLI's default port; a framework bound to one database ----------------------------
+
+    @Test
+    void frameworkCliStartScriptGivesItsDefaultPortAndMedusaNeedsPostgres() {
+        repo.packageJson(".", "{'scripts':{'build':'medusa build','start':'medusa start'},"
+                        + "'dependencies':{'@medusajs/medusa':'2.0.0','@medusajs/framework':'2.0.0'}}")
+                .file("medusa-config.ts", "module.exports = defineConfig({ projectConfig: {",
+                        "  databaseUrl: process.env.DATABASE_URL,", "  http: { jwtSecret: process.env.JWT_SECRET || 'x' } } })");
+        App a = repo.app();
+        assertEquals(9000, a.port(), "medusa start listens on 9000");
+        assertEquals("postgres.url", v(a, "DATABASE_URL").from(), "Medusa runs on PostgreSQL only");
+
+        RepoFixture strapi = new RepoFixture(dir.resolve("strapi"));
+        strapi.packageJson(".", "{'scripts':{'start':'strapi start -p 8081'},'dependencies':{'@strapi/strapi':'5'}}");
+        assertEquals(8081, strapi.app().port(), "the script's --port wins over the framework's 1337");
+    }
 }
