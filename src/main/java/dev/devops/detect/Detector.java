@@ -582,17 +582,14 @@ public final class Detector {
                 springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
-                boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
-                if (!wired && Pattern.compile("://(?:[^@/\\s'\"]*@)?" + Pattern.quote(type) + "[:/'\"]")
-                        .matcher(codeText.get(d)).find()) {
+                boolean wired = ServiceWiring.viaVariable(type, env.values());
+                if (!wired && ServiceWiring.atLiteralHost(type, codeText.get(d))) {
                     evidence.add(prefix + "service " + type + " is reached at the literal host '" + type + "' in the code");
                     wired = true;
                 }
                 if (!wired && !staticSite) {
                     evidence.add("warning: " + prefix + "service " + type + " is added but no variable the app reads points "
-                            + "at it, so the app cannot reach it: make the app read its address from a variable (e.g. "
-                            + exampleVariable(type) + ") and set it in devops.yaml with 'from: " + type + "."
-                            + ("kafka".equals(type) ? "brokers" : "url") + "', or remove the service");
+                            + "at it, so the app cannot reach it: " + ServiceWiring.advice(type, type));
                 }
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
@@ -929,16 +926,6 @@ public final class Detector {
                 false, false, value, null));
         evidence.add(prefix + "SPRING_PROFILES_ACTIVE=" + value + ": application-" + profile + " configures the stack's "
                 + sqlType + (active == null ? "" : ", replacing the default profiles '" + active + "'"));
-    }
-
-    private static String exampleVariable(String type) {
-        return switch (type) {
-            case "postgres", "mysql", "mariadb" -> "DATABASE_URL";
-            case "redis" -> "REDIS_URL";
-            case "mongodb" -> "MONGODB_URI";
-            case "rabbitmq" -> "AMQP_URL";
-            default -> "KAFKA_BROKERS";
-        };
     }
 
     private static Map<AppDraft, String> names(String project, List<AppDraft> drafts, Set<String> serviceNames) {
