@@ -369,6 +369,12 @@ public final class Detector {
             if (lang != Language.NODE || !appDirs.containsKey(dir)) {
                 continue;
             }
+            if (appDirs.size() > 1 && NodeStack.isLibrary(NodeStack.packageJson(repo, dir))) {
+                appDirs.remove(dir);
+                notes.add(dir + " is a library package (" + RepoFiles.join(dir, "package.json")
+                        + " publishes it for importers and has no start script), not an app");
+                continue;
+            }
             String owner = appDirs.entrySet().stream()
                     .filter(e -> (e.getValue() == Language.GO || e.getValue() == Language.JAVA) && !e.getKey().equals(dir)
                             && RepoFiles.inside(dir, e.getKey()))
@@ -560,7 +566,12 @@ public final class Detector {
             Map<String, EnvVar> env = new LinkedHashMap<>();
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             String sqlType = depTypes.stream().filter(SQL::contains).findFirst().orElse(null);
+            Set<String> inlined = d.language == Language.NODE ? NodeStack.nextConfigEnvKeys(repo, d.dir) : Set.of();
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
+                if (inlined.contains(e.getKey())) {
+                    evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
+                    continue;
+                }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
@@ -641,8 +652,8 @@ public final class Detector {
             declared |= r.declaresRequired();
             if (r.defaultValue() != null) {
                 hasDefault = true;
-                if (def == null && !r.defaultValue().contains("${")) {
-                    def = r.defaultValue();
+                if (def == null && !r.defaultValue().contains("${") && EnvVar.renderableDefault(r.defaultValue())) {
+                    def = r.defaultValue(); // one compose cannot carry stays the code's own: the variable is passed only when set
                 }
             }
             optionalRead |= r.copesWhenUnset();

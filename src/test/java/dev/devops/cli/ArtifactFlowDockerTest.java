@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 
 /**
@@ -34,6 +35,7 @@ import picocli.CommandLine;
  * docker-registry on loopback. Images are FROM scratch (a few bytes), so build and push take well
  * under a second each.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"debian:bookworm-slim", "python:3.11-slim"})
 class ArtifactFlowDockerTest {
     private static LocalRegistry registry;
@@ -83,6 +85,10 @@ class ArtifactFlowDockerTest {
                 .write("devops.yaml", "name: " + name + "\napps:\n  web:\n    runtime:\n      language: go\n"
                         + "      version: \"1.22\"\n      buildTool: go\n    port: 8080\n"
                         + "environments:\n  development: {}\n  staging: {}\n  production: {}\n");
+        // the files devops.yaml renders (.env.example, the .gitignore lines): the gate runs render --check too;
+        // the compose file, Dockerfile and .dockerignore above are the project's own and are kept
+        CliRun rendered = CliRun.run("render", repo.dir.toString());
+        assertEquals(0, rendered.code(), rendered.err());
         repo.commit("init");
         return repo;
     }
@@ -361,6 +367,9 @@ class ArtifactFlowDockerTest {
                 .write("compose.yaml", "name: " + name + "\nservices:\n  web:\n    build: .\n    init: true\n"
                         + "    restart: unless-stopped\n    environment:\n      GREETING: ${GREETING:-none}\n")
                 .write(".gitignore", "local.txt\n.env.*\n");
+        // render merges its lines into the user's .gitignore again (.env.example stays tracked)
+        CliRun rendered = CliRun.run("render", repo.dir.toString());
+        assertEquals(0, rendered.code(), rendered.err());
         repo.commit("runnable");
         // the environment's values live on the machine that runs it, never in git
         repo.write(".env.staging", "GREETING=hello-staging\n");

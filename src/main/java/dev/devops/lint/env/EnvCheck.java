@@ -11,6 +11,7 @@ import dev.devops.detect.EnvScanner;
 import dev.devops.detect.ServiceWiring;
 import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
+import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -23,10 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,8 +131,11 @@ public final class EnvCheck implements Check {
             for (String f : ctx.files()) {
                 try {
                     collect(f);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | java.io.UncheckedIOException e) {
                     // an unreadable file is the secrets check's and the file's own problem; never end the run
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a bug while reading one file: say so (the runner's shape) and go on with the others
+                    out.accept(CheckFailure.finding("env", null, f, e));
                 }
             }
             loadCompose();
@@ -369,8 +370,10 @@ public final class EnvCheck implements Check {
                     ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(List.of(Path.of(FileKinds.name(f))),
                             root.resolve(dir(f)), null, List.of(), Map.of(), true));
                     services(dir(f), p);
-                } catch (RuntimeException ex) {
+                } catch (dev.devops.core.UserError ex) {
                     // DC0000 reports a compose project that does not load
+                } catch (RuntimeException | StackOverflowError ex) {
+                    out.accept(CheckFailure.finding("env", null, f, ex));
                 }
             }
             for (var e : byDir.entrySet()) {
@@ -395,8 +398,10 @@ public final class EnvCheck implements Check {
                         ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(g.stream().map(Path::of).toList(),
                                 dir, null, List.of(), Map.of(), true));
                         services(e.getKey(), p);
-                    } catch (RuntimeException ex) {
+                    } catch (dev.devops.core.UserError ex) {
                         // DC0000 reports a compose project that does not load
+                    } catch (RuntimeException | StackOverflowError ex) {
+                        out.accept(CheckFailure.finding("env", null, join(e.getKey(), g.get(0)), ex));
                     }
                 }
             }
@@ -848,7 +853,7 @@ public final class EnvCheck implements Check {
         private void emitSeverity(EnvRules.Rule rule, dev.devops.lint.Severity severity, String path, int line, int column,
                 String message, String hint, String subject) {
             out.accept(new Finding(rule.info(), severity == null ? rule.severity() : severity, path, line, column, message,
-                    hint, null, fingerprint(rule.id(), path, subject),
+                    hint, null, Finding.fingerprint(rule.id(), path, subject),
                     subject.matches("(near:)?[A-Za-z_][A-Za-z0-9_]*") ? Map.of("variable", subject.replace("near:", ""))
                             : Map.of()));
         }
@@ -883,14 +888,4 @@ public final class EnvCheck implements Check {
         return dir.isEmpty() || path.startsWith(dir + "/");
     }
 
-    /** Stable across line moves: the rule, the file and what the finding is about (a name, never a value). */
-    static String fingerprint(String rule, String path, String subject) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((rule + "\0" + path + "\0" + subject).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
