@@ -486,7 +486,10 @@ public final class Detector {
                 if (code.length() < 4_000_000) {
                     code.append(text).append('\n');
                 }
-                List<EnvReference> found = new ArrayList<>(scannable ? EnvScanner.scan(f, text) : List.of());
+                // in a Go, Python or Java app, JavaScript is its front end: a bundler inlines what it reads when the
+                // image is built (VUE_APP_*, VITE_*, REACT_APP_*), so those reads configure no running server
+                boolean frontEnd = d.language != Language.NODE && EnvScanner.isJavaScript(f);
+                List<EnvReference> found = new ArrayList<>(scannable && !frontEnd ? EnvScanner.scan(f, text) : List.of());
                 found.addAll(EnvHelpers.calls(f, text, helpers));
                 for (EnvReference r : found) {
                     if (!VariableNames.isPlatform(r.name())) {

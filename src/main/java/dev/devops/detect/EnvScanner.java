@@ -109,6 +109,11 @@ public final class EnvScanner {
     private EnvScanner() {
     }
 
+    /** Whether {@code relativePath} is JavaScript/TypeScript (or a Vue/Svelte component) by its extension. */
+    public static boolean isJavaScript(String relativePath) {
+        return syntax(relativePath) == Syntax.JS;
+    }
+
     /** Whether {@code relativePath} is a file this scanner reads (by name and extension). */
     public static boolean supports(String relativePath) {
         return syntax(relativePath) != null;
