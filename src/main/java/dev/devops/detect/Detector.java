@@ -105,7 +105,9 @@ public final class Detector {
         List<AppDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, Language> e : appDirs.entrySet()) {
             AppDraft d = draft(repo, e.getKey(), e.getValue(), workspaceOf.get(e.getKey()), sources.get(e.getKey()));
-            for (AppDraft a : d.language == Language.JAVA ? JavaStack.perModule(repo, d) : List.of(d)) {
+            List<AppDraft> split = d.language == Language.JAVA ? JavaStack.perModule(repo, d)
+                    : d.language == Language.GO ? GoStack.perProgram(repo, d) : List.of(d);
+            for (AppDraft a : split) {
                 RunEvidence.apply(repo, a);
                 drafts.add(a);
             }

@@ -280,4 +280,25 @@ class ConfigSourcesWiringTest {
         strapi.packageJson(".", "{'scripts':{'start':'strapi start -p 8081'},'dependencies':{'@strapi/strapi':'5'}}");
         assertEquals(8081, strapi.app().port(), "the script's --port wins over the framework's 1337");
     }
+
+    // ---- class 6: a Go module with several programs: the ones that serve are the apps ------------------------
+
+    @Test
+    void goProgramsThatServeAreAppsToolsAreNot() {
+        repo.file("go.mod", "module shop", "go 1.22")
+                .file("api/services/sales/main.go", "package main",
+                        "func main() { api := http.Server{Addr: \":3000\"}; api.ListenAndServe() }")
+                .file("api/services/auth/main.go", "package main",
+                        "func main() { http.ListenAndServe(\":6000\", mux) }")
+                .file("api/tooling/admin/main.go", "package main", "func main() { migrate(os.Args) }")
+                .file("business/store/store.go", "package store", "var dsn = os.Getenv(\"DB_DSN\")");
+        Descriptor d = repo.detect().descriptor();
+        assertEquals(java.util.List.of("auth", "sales"), d.apps().stream().map(App::name).sorted().toList());
+        App sales = d.apps().stream().filter(x -> x.name().equals("sales")).findFirst().orElseThrow();
+        assertEquals(3000, sales.port());
+        assertTrue(String.join(" ", sales.build()).endsWith("./api/services/sales"), sales.build()::toString);
+        assertTrue(sales.env().containsKey("DB_DSN"), "the module's shared packages are read by each program");
+        assertEquals("api/services/sales/Dockerfile", dev.devops.scaffold.RenderModel.dockerfile(d, sales),
+                "programs of one module (one build context) get a Dockerfile each");
+    }
 }
