@@ -577,7 +577,8 @@ public final class Detector {
                     evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
                     continue;
                 }
-                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
+                        d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -645,13 +646,28 @@ public final class Detector {
         return url == null ? null : url.replaceAll("(://[^:/@\\s]*:)[^@/\\s]+@", "$1***@");
     }
 
+    /**
+     * Frameworks that load the app's own modules when a request first needs them (Next.js routes and pages): a
+     * {@code process.env} read there runs per request, not when the server starts, except in the files the
+     * framework runs at start ({@link #STARTUP_FILES}).
+     */
+    private static final Set<String> REQUEST_TIME_FRAMEWORKS = Set.of("next");
+    private static final Pattern STARTUP_FILES = Pattern.compile("(?:^|.*/)(?:next\\.config|instrumentation|server)\\.[cm]?[jt]s$");
+
+    /** Whether a read runs only when a request needs it (see {@link #REQUEST_TIME_FRAMEWORKS}). */
+    private static boolean requestTime(EnvReference r, boolean requestScoped) {
+        return requestScoped && r.kind() == EnvReference.Kind.PROCESS_ENV && !STARTUP_FILES.matcher(r.path()).matches();
+    }
+
     /** One variable of an app from all its reads. */
-    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes) {
+    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
+            boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         boolean hasDefault = false;
         boolean optionalRead = false;
         boolean declared = false;
+        boolean startupRead = false;
         String def = null;
         for (EnvReference r : reads) {
             declared |= r.declaresRequired();
@@ -662,6 +678,7 @@ public final class Detector {
                 }
             }
             optionalRead |= r.copesWhenUnset();
+            startupRead |= !requestTime(r, requestScoped);
         }
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);
@@ -672,7 +689,7 @@ public final class Detector {
         }
         // required is the app's fact (it cannot start without it), whether or not the stack sets it ('from'); an ORM
         // schema that reads it without a default decides, whatever other reads cope with
-        boolean required = declared || (!hasDefault && !optionalRead);
+        boolean required = declared || (!hasDefault && !optionalRead && startupRead);
         return new EnvVar(name, description, required, secret, secret ? null : def, from);
     }
 
