@@ -52,6 +52,46 @@ final class NodeStack {
         SERVICES.put("amqplib", "rabbitmq");
         SERVICES.put("amqp-connection-manager", "rabbitmq");
         SERVICES.put("kafkajs", "kafka");
+        // a framework that runs on one database only (Medusa 2 supports PostgreSQL alone): the framework is the client
+        SERVICES.put("@medusajs/medusa", "postgres");
+    }
+
+    /**
+     * Framework CLIs a start script runs, and the port each listens on by default (their documentation's): used when
+     * the code states no port; a {@code -p N} / {@code --port N} in the script wins. docs/DESCRIPTOR.md lists them.
+     */
+    static final Map<String, Integer> FRAMEWORK_CLI_PORTS = new LinkedHashMap<>();
+
+    static {
+        FRAMEWORK_CLI_PORTS.put("medusa start", 9000);
+        FRAMEWORK_CLI_PORTS.put("strapi start", 1337);
+        FRAMEWORK_CLI_PORTS.put("sails lift", 1337);
+        FRAMEWORK_CLI_PORTS.put("next start", 3000);
+        FRAMEWORK_CLI_PORTS.put("nest start", 3000);
+        FRAMEWORK_CLI_PORTS.put("nuxt start", 3000);
+        FRAMEWORK_CLI_PORTS.put("remix-serve", 3000);
+        FRAMEWORK_CLI_PORTS.put("react-router-serve", 3000);
+        FRAMEWORK_CLI_PORTS.put("keystone start", 3000);
+        FRAMEWORK_CLI_PORTS.put("gatsby serve", 9000);
+        FRAMEWORK_CLI_PORTS.put("astro preview", 4321);
+        FRAMEWORK_CLI_PORTS.put("docusaurus serve", 3000);
+    }
+
+    private static final Pattern CLI_PORT_FLAG = Pattern.compile("(?:^|\\s)(?:-p|--port)[=\\s]+(\\d{2,5})\\b");
+
+    /** {port, the CLI} of a start script that runs a framework CLI, or null. */
+    static Object[] frameworkCliPort(String script) {
+        if (script == null) {
+            return null;
+        }
+        String s = script.trim().replaceAll("^(?:npx|yarn|pnpm(?:\\s+exec)?|bunx)\\s+", "");
+        for (Map.Entry<String, Integer> e : FRAMEWORK_CLI_PORTS.entrySet()) {
+            if (s.startsWith(e.getKey())) {
+                Matcher flag = CLI_PORT_FLAG.matcher(s);
+                return new Object[] {flag.find() ? Integer.parseInt(flag.group(1)) : e.getValue(), e.getKey()};
+            }
+        }
+        return null;
     }
 
     /** Scripts a repository names for running or building in a container ({@code start-docker}, {@code docker:start}). */
@@ -260,6 +300,12 @@ final class NodeStack {
         } else if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
+        } else if (frameworkCliPort(startScript) != null) {
+            Object[] cli = frameworkCliPort(startScript);
+            d.port = (Integer) cli[0];
+            d.portDefault = true; // the framework's default: the repository's own Dockerfile or compose file may say otherwise
+            d.evidence("port " + d.port + " from " + manifest + " scripts.start \"" + startScript + "\" ('" + cli[1]
+                    + "' listens on " + d.port + " unless told otherwise; no listen(…) literal found)");
         } else {
             d.port = 3000;
             d.portDefault = true;

@@ -258,6 +258,18 @@ public final class RenderModel {
      * its build command ({@code mvn ... -pl api ...}, {@code gradle ... :services:api:bootJar}); null when the
      * build is a single module. Its templates then copy the whole tree and take the jar from that module.
      */
+    /**
+     * The directory of the Go program a Go app builds ({@code go build … ./api/services/sales}), or null for the
+     * module's root package: apps of one module that build different programs get a Dockerfile each.
+     */
+    static String goProgram(App a) {
+        if (a.runtime().language() != Language.GO || a.build().isEmpty()) {
+            return null;
+        }
+        String last = a.build().get(a.build().size() - 1);
+        return last.matches("\\./[\\w.-]+(?:/[\\w.-]+)*") ? last.substring(2) : null;
+    }
+
     static String javaModule(App a) {
         if (a.runtime().language() != Language.JAVA || a.build().isEmpty()) {
             return null;
@@ -311,6 +323,9 @@ public final class RenderModel {
      */
     public static String dockerfile(Descriptor d, App a) {
         String module = javaModule(a);
+        if (module == null) {
+            module = goProgram(a);
+        }
         if (module == null) {
             return "Dockerfile";
         }

@@ -8,6 +8,7 @@ import dev.devops.descriptor.App;
 import dev.devops.descriptor.EnvVar;
 import dev.devops.detect.EnvReference;
 import dev.devops.detect.EnvScanner;
+import dev.devops.detect.ServiceWiring;
 import dev.devops.files.FileKinds;
 import dev.devops.files.Gitignore;
 import dev.devops.lint.Check;
@@ -155,6 +156,50 @@ public final class EnvCheck implements Check {
             environments();
             compose();
             required();
+            unwiredServices();
+        }
+
+        /** ENV0024: a service an app depends on that no variable of the app points at ({@link ServiceWiring}). */
+        private void unwiredServices() {
+            if (ctx.descriptor() == null) {
+                return;
+            }
+            String yaml = text("devops.yaml");
+            for (App a : ctx.descriptor().apps()) {
+                if (a.runtime() != null && a.runtime().staticSite()) {
+                    continue;
+                }
+                String code = null;
+                for (String s : a.dependsOn()) {
+                    dev.devops.descriptor.Service svc = ctx.descriptor().services().get(s);
+                    if (svc == null || ServiceWiring.viaVariable(s, a.env().values())) {
+                        continue;
+                    }
+                    if (code == null) {
+                        code = appCode(a);
+                    }
+                    if (ServiceWiring.atLiteralHost(s, code)) {
+                        continue;
+                    }
+                    int line = lineOf(yaml, "^\\s*" + Pattern.quote(a.name()) + "\\s*:");
+                    emit(EnvRules.UNWIRED_SERVICE, "devops.yaml", line, 0, "app " + a.name() + " depends on service " + s
+                            + " but no variable of the app points at it (no 'from: " + s + ".…') and its code does not "
+                            + "reach the host '" + s + "': the app cannot reach the service", ServiceWiring.advice(s, svc.type()), s);
+                }
+            }
+        }
+
+        /** The text of the app's source files (what EnvScanner reads), up to 4 MB, for the literal-host check. */
+        private String appCode(App a) {
+            StringBuilder sb = new StringBuilder();
+            String dir = a.path() == null || ".".equals(a.path()) ? "" : a.path().replaceAll("/$", "") + "/";
+            for (String f : ctx.files()) {
+                if (sb.length() > 4_000_000 || !f.startsWith(dir) || !EnvScanner.supports(f) || FileKinds.isTest(f)) {
+                    continue;
+                }
+                sb.append(text(f)).append('\n');
+            }
+            return sb.toString();
         }
 
         private void collect(String f) throws IOException {

@@ -321,4 +321,40 @@ class EnvCheckTest {
         }
         assertTrue(files.size() > 10);
     }
+
+    @Test
+    void serviceNoVariablePointsAtIsReported(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n",
+                "name: shop",
+                "apps:",
+                "  api:",
+                "    runtime:",
+                "      language: node",
+                "      version: \"20\"",
+                "    port: 3000",
+                "    dependsOn: [\"postgres\", \"redis\", \"rabbitmq\"]",
+                "    env:",
+                "      REDIS_URL:",
+                "        from: redis.url",
+                "services:",
+                "  postgres:",
+                "    version: \"16\"",
+                "  redis:",
+                "    version: \"7\"",
+                "  rabbitmq:",
+                "    version: \"3\"", "");
+        Files.writeString(dir.resolve("devops.yaml"), yaml);
+        Files.writeString(dir.resolve(".env.example"), "REDIS_URL=\n");
+        Files.writeString(dir.resolve("db.js"), "const pool = new Pool({ host: 'localhost', port: 5432 });\n"
+                + "const queue = amqp.connect('amqp://guest:guest@rabbitmq:5672');\nprocess.env.REDIS_URL;\n");
+        List<String> files = List.of(".env.example", "db.js", "devops.yaml");
+        List<Finding> out = new ArrayList<>();
+        new EnvCheck().run(new LintContext(dir, files, Set.of(),
+                dev.devops.descriptor.DescriptorLoader.load(dir.resolve("devops.yaml"))), out::add);
+        Finding f = only(out, "ENV0024");
+        assertEquals("postgres", f.properties().get("variable"), "redis is wired by from:, rabbitmq at its in-stack host");
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("devops.yaml", f.path());
+        assertTrue(f.message().startsWith("app api depends on service postgres but no variable"), f.message());
+    }
 }
