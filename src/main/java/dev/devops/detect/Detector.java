@@ -556,7 +556,8 @@ public final class Detector {
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             String sqlType = depTypes.stream().filter(SQL::contains).findFirst().orElse(null);
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
-                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes));
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
+                        refs.get(d).keySet()));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -602,9 +603,13 @@ public final class Detector {
     }
 
     /** One variable of an app from all its reads. */
-    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes) {
+    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
+            Set<String> appReads) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
+        if (from == null) {
+            from = EnvNames.familyDatabaseName(name, firstDefault(reads), appReads, serviceTypes);
+        }
         boolean hasDefault = false;
         boolean optionalRead = false;
         String def = null;

@@ -136,6 +136,22 @@ class InitWiringTest {
     }
 
     @Test
+    void aFamilysBarePrefixBesideItsMembersIsTheDatabaseName() {
+        // config.ts of an Express + pg app: { user: DB_USER, database: DB, password: DB_PASS, host: DB_HOST }
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8'}}")
+                .file("index.js",
+                        "const { Pool } = require('pg');",
+                        "const pool = new Pool({ user: process.env.DB_USER || '', database: process.env.DB || '',",
+                        "  password: process.env.DB_PASS || '', host: process.env.DB_HOST || '' });");
+        App a = repo.app();
+        assertEquals("postgres.database", v(a, "DB").from());
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+        // alone, DB names nothing the stack knows
+        repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
+        assertEquals(null, v(repo.app(), "DB").from());
+    }
+
+    @Test
     void celeryBrokerAndSpringJdbcDefaultAreWired() {
         repo.file("requirements.txt", "celery", "redis").file("tasks.py",
                 "import os",
