@@ -152,6 +152,28 @@ class InitWiringTest {
     }
 
     @Test
+    void nestConfigServiceGetsAreReadsAndWired() {
+        // a NestJS app reads its TypeORM settings through @nestjs/config's ConfigService, not process.env
+        repo.packageJson(".", "{'scripts':{'build':'nest build'},'dependencies':{'@nestjs/core':'10','@nestjs/config':'3','pg':'8'}}")
+                .file("src/orm.config.ts",
+                        "import { ConfigService } from '@nestjs/config';",
+                        "const configService = new ConfigService();",
+                        "export const orm = { type: 'postgres', username: configService.get(\"POSTGRES_USER\"),",
+                        "  password: configService.get<string>('POSTGRES_PASSWORD'), host: configService.get('POSTGRES_HOST'),",
+                        "  database: configService.getOrThrow('POSTGRES_DATABASE') };")
+                .file("src/main.ts",
+                        "import { ConfigService } from '@nestjs/config';",
+                        "const port = app.get(ConfigService).get<number>('HTTP_TIMEOUT', 5000);",
+                        "await app.listen(3000);");
+        App a = repo.app();
+        assertEquals("postgres.user", v(a, "POSTGRES_USER").from());
+        assertEquals("postgres.password", v(a, "POSTGRES_PASSWORD").from());
+        assertEquals("postgres.host", v(a, "POSTGRES_HOST").from());
+        assertEquals("postgres.database", v(a, "POSTGRES_DATABASE").from());
+        assertEquals("5000", v(a, "HTTP_TIMEOUT").defaultValue());
+    }
+
+    @Test
     void celeryBrokerAndSpringJdbcDefaultAreWired() {
         repo.file("requirements.txt", "celery", "redis").file("tasks.py",
                 "import os",
