@@ -18,8 +18,9 @@
 #               TSV's JSON to the same path), and contains the TSV's expected string
 #   8. down     'devops down -v', the images this run built removed
 # Usage: run.sh [-f REPOS.tsv] [NAME_FILTER...]
-#   REPOS.tsv columns (tab-separated, '#' comments): repo  commit  stack  path  expect  post_json
-#   ('-' for an empty expect or post_json). Mirrors must exist: fetch them first (fetch tool).
+#   REPOS.tsv columns (tab-separated, '#' comments): repo  commit  stack  path  expect  post_json  init_args
+#   ('-' for an empty expect, post_json or init_args; init_args: e.g. --force where the repo's own Dockerfile
+#   cannot build on this offline machine, so devops's replaces it). Mirrors must exist: fetch them first.
 # Output: one row per repository on stdout (repo, commit, result, failing step, seconds, detail) and the
 # logs of each step under $OUT (default /tmp/init-e2e.out/NAME/). Exit 0 when every repository passed.
 # Env: DEVOPS (default bin/devops of this checkout), OUT, KEEP=1 (keep the clone and the stack up).
@@ -107,7 +108,7 @@ fill_env() {
 }
 
 run_one() {
-  local repo=$1 commit=$2 path=$3 expect=$4 post=$5
+  local repo=$1 commit=$2 path=$3 expect=$4 post=$5 initargs=$6
   local name=${repo//\//+} short work dir log step=clone detail="" app port project subs rc t0
   short=$(echo "${repo#*/}" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | cut -c1-20 | sed 's/-*$//')
   project=e2e-$short; work=$(mktemp -d /tmp/init-e2e.XXXXXX); dir=$work/$name; log=$OUT/$name; t0=$(date +%s)
@@ -119,7 +120,8 @@ run_one() {
     finish fail clone "mirror missing: fetch github:$repo"; rm -rf "$work"; return 1
   fi
   step=init
-  if ! (cd "$dir" && "$devops" init . >"$log/init.log" 2>&1); then finish fail init "$(tail -1 "$log/init.log")"; rm -rf "$work"; return 1; fi
+  # shellcheck disable=SC2086
+  if ! (cd "$dir" && "$devops" init $initargs . >"$log/init.log" 2>&1); then finish fail init "$(tail -1 "$log/init.log")"; rm -rf "$work"; return 1; fi
   [ -f "$dir/devops.yaml" ] && [ -f "$dir/Dockerfile" ] && [ -f "$dir/docker-compose.yml" ] ||
     { finish fail init "init wrote no Dockerfile/compose file"; rm -rf "$work"; return 1; }
   app=$(awk '/^apps:/{a=1;next} a&&/^  [A-Za-z0-9_.-]+:/{sub(/:.*/,"");sub(/^  /,"");print;exit}' "$dir/devops.yaml")
@@ -166,10 +168,10 @@ run_one() {
 
 printf 'repo\tcommit\tresult\tfailed_step\tseconds\tdetail\n'
 status=0
-while IFS=$'\t' read -r repo commit stack path expect post; do
+while IFS=$'\t' read -r repo commit stack path expect post initargs; do
   [[ -z $repo || $repo == \#* || $repo == repo ]] && continue
   if [ $# -gt 0 ]; then m=0; for f in "$@"; do [[ $repo == *"$f"* ]] && m=1; done; [ $m = 1 ] || continue; fi
-  [ "$expect" = - ] && expect=""; [ "${post:--}" = - ] && post=""
-  run_one "$repo" "$commit" "$path" "$expect" "$post" || status=1
+  [ "$expect" = - ] && expect=""; [ "${post:--}" = - ] && post=""; [ "${initargs:--}" = - ] && initargs=""
+  run_one "$repo" "$commit" "$path" "$expect" "$post" "$initargs" || status=1
 done <"$tsv"
 exit $status
