@@ -578,13 +578,24 @@ public final class Detector {
                 springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
-                boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
+                // reachable only through an address (url, jdbc, host, address, brokers): a wired password or port
+                // alone leaves the app on its own host (a literal 'localhost')
+                List<String> partial = env.values().stream().filter(v -> v.from() != null && v.from().startsWith(type + "."))
+                        .map(EnvVar::name).toList();
+                boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + ".")
+                        && ADDRESS_ATTRIBUTES.contains(v.from().substring(type.length() + 1)));
                 if (!wired && Pattern.compile("://(?:[^@/\\s'\"]*@)?" + Pattern.quote(type) + "[:/'\"]")
                         .matcher(codeText.get(d)).find()) {
                     evidence.add(prefix + "service " + type + " is reached at the literal host '" + type + "' in the code");
                     wired = true;
                 }
-                if (!wired && !staticSite) {
+                if (!wired && !staticSite && !partial.isEmpty()) {
+                    evidence.add("warning: " + prefix + "service " + type + " is added and the app reads "
+                            + String.join(", ", partial) + " from it, but no variable the app reads gives its address, so "
+                            + "the app keeps its own host (e.g. a literal 'localhost') and cannot reach it: make the app read "
+                            + "its host from a variable (e.g. " + exampleHostVariable(type) + ") and set it in devops.yaml "
+                            + "with 'from: " + type + "." + ("kafka".equals(type) ? "brokers" : "host") + "'");
+                } else if (!wired && !staticSite) {
                     evidence.add("warning: " + prefix + "service " + type + " is added but no variable the app reads points "
                             + "at it, so the app cannot reach it: make the app read its address from a variable (e.g. "
                             + exampleVariable(type) + ") and set it in devops.yaml with 'from: " + type + "."
@@ -600,6 +611,19 @@ public final class Detector {
             environments.put(e, new Environment(e, Map.of()));
         }
         return new Detection(new Descriptor(project, apps, services, environments, LintSettings.EMPTY), evidence);
+    }
+
+    /** Service attributes that tell an app where the service is (the others, user/password/port/database, do not). */
+    private static final Set<String> ADDRESS_ATTRIBUTES = Set.of("url", "jdbc", "host", "address", "brokers");
+
+    private static String exampleHostVariable(String type) {
+        return switch (type) {
+            case "postgres", "mysql", "mariadb" -> "DB_HOST";
+            case "redis" -> "REDIS_HOST";
+            case "mongodb" -> "MONGO_HOST";
+            case "rabbitmq" -> "RABBITMQ_HOST";
+            default -> "KAFKA_BROKERS";
+        };
     }
 
     /** One variable of an app from all its reads. */

@@ -340,6 +340,19 @@ class InitWiringTest {
         assertNull(nd.descriptor().apps().get(0).env().get("DATABASE_URL"));
     }
 
+    @Test
+    void aServiceWhosePasswordIsWiredButNotItsAddressIsStillUnreachable() {
+        // Sequelize with host: 'localhost' in the code and only the password and port from the environment
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8','sequelize':'6'}}")
+                .file("index.js", "const db = new Sequelize('Users', 'postgres', process.env.DB_PASSWORD, {",
+                        "  host: 'localhost', port: process.env.DB_PORT, dialect: 'postgres' });");
+        Detection d = repo.detect();
+        assertEquals("postgres.password", v(d.descriptor().apps().get(0), "DB_PASSWORD").from());
+        assertTrue(d.evidence().stream().anyMatch(l -> l.startsWith("warning: service postgres is added and the app reads "
+                + "DB_PASSWORD, DB_PORT from it, but no variable the app reads gives its address")),
+                () -> String.join("\n", d.evidence()));
+    }
+
     // ---- found on real repositories (docs/init-review/wiring.md) --------------------------------------------
 
     @Test
