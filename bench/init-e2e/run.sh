@@ -15,7 +15,8 @@
 #               generated one (nothing else is edited)
 #   6. up       'devops up -d --wait' with a unique project name
 #   7. http     the TSV's path on the app's published port answers 2xx (after an optional POST of the
-#               TSV's JSON to the same path), and contains the TSV's expected string
+#               TSV's JSON to the same path; a path "POST /p" checks the POST's own answer), and contains the
+#               TSV's expected string
 #   8. down     'devops down -v', the images this run built removed
 # Usage: run.sh [-f REPOS.tsv] [NAME_FILTER...]
 #   REPOS.tsv columns (tab-separated, '#' comments): repo  commit  stack  path  expect  post_json  init_args
@@ -141,16 +142,22 @@ run_one() {
   step=up; rc=0
   (cd "$dir" && "$devops" up -d --wait --wait-timeout 300 -p "$project" >"$log/up.log" 2>&1) || rc=$?
   if [ "$rc" = 0 ]; then
-    step=http; local url="http://127.0.0.1:$port$path" code="" i
+    step=http; local method=GET code="" i
+    if [[ $path == "POST "* ]]; then method=POST; path=${path#POST }; fi
+    local url="http://127.0.0.1:$port$path"
     for i in $(seq 1 20); do
-      if [ -n "$post" ]; then code=$(curl -s -m 10 -o "$log/post.body" -w '%{http_code}' -H 'Content-Type: application/json' -d "$post" "$url"); fi
-      code=$(curl -s -m 10 -o "$log/http.body" -w '%{http_code}' "$url")
+      if [ "$method" = POST ]; then   # the POST's own answer is what is checked
+        code=$(curl -s -m 10 -o "$log/http.body" -w '%{http_code}' -H 'Content-Type: application/json' -d "$post" "$url")
+      else
+        if [ -n "$post" ]; then curl -s -m 10 -o "$log/post.body" -H 'Content-Type: application/json' -d "$post" "$url" >/dev/null; fi
+        code=$(curl -s -m 10 -o "$log/http.body" -w '%{http_code}' "$url")
+      fi
       [[ $code == 2* ]] && break; sleep 3
     done
     if [[ $code == 2* ]] && { [ -z "$expect" ] || grep -qF -- "$expect" "$log/http.body"; }; then
       step=ok
     else
-      detail="${detail:+$detail; }GET $path: HTTP $code $(head -c 120 "$log/http.body" 2>/dev/null | tr '\n\t' '  ')"
+      detail="${detail:+$detail; }$method $path: HTTP $code $(head -c 120 "$log/http.body" 2>/dev/null | tr '\n\t' '  ')"
     fi
   else
     detail="${detail:+$detail; }up exit $rc: $(grep -m1 '^devops:' "$log/up.log" | cut -c1-200)"
