@@ -88,6 +88,19 @@ class ScaffolderTest {
     }
 
     @Test
+    void aServiceVariableTheAppAlsoReadsIsDocumentedOnceAsTheServicesSecret() {
+        // an app reading POSTGRES_PASSWORD itself (wired from postgres.password): compose interpolates the same
+        // name for the postgres service, so .env.example must ask for it as a secret, not say "set by compose"
+        Descriptor pg = Descriptors.parse(Descriptors.NODE.replace("      FEATURE_FLAGS: {}\n",
+                "      FEATURE_FLAGS: {}\n      POSTGRES_PASSWORD: {secret: true, from: postgres.password}\n"));
+        String example = Scaffolder.plan(pg, root, t).file(".env.example").newContent();
+        assertEquals(2, example.split("\nPOSTGRES_PASSWORD=", -1).length, "one entry: " + example);
+        String before = example.substring(0, example.indexOf("\nPOSTGRES_PASSWORD="));
+        String entry = before.substring(before.lastIndexOf("\n\n"));
+        assertTrue(entry.contains("secret") && !entry.contains("set by docker-compose.yml"), entry);
+    }
+
+    @Test
     void theRepositorysOwnEnvExampleIsKeptAndGetsOnlyTheStacksMissingKeysAppended() throws IOException {
         // the README's flow is 'cp .env.example .env': a user's example without the compose file's ${X:?} keys
         // gave an .env with which 'up' stops at "X is required"
