@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Push a built version's images to the registry and record their digests.",
             "Each image goes to HOST[:PORT]/NAMESPACE/NAME:VERSION. Credentials: DEVOPS_REGISTRY_USER / "
-                + "DEVOPS_REGISTRY_PASSWORD, else ~/.docker/config.json (docker login); never printed or recorded.",
+                + "DEVOPS_REGISTRY_PASSWORD, else ~/.docker/config.json (credHelpers, credsStore, auths: as docker login leaves it); never printed or recorded.",
             "A version already in the registry with another image is refused: once pushed, the registry is the source of truth."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  pushed (or already there with the same images)",

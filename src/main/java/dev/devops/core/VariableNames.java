@@ -15,7 +15,7 @@ public final class VariableNames {
     }
 
     private static final List<String> SECRET_WORDS =
-            List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
+            List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE_KEY", "PRIVATEKEY", "CREDENTIAL", "API_KEY", "APIKEY", "DSN");
 
     /**
      * Variables command-line clients read their credential from, whose names carry none of the secret words:
@@ -64,7 +64,8 @@ public final class VariableNames {
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 
     /**
-     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE,
+     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE_KEY (PRIVATE as
+     * the last word; before other words it is a visibility qualifier: NEXT_PRIVATE_SMTP_FROM_NAME),
      * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
      * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
      * RABBITMQ_URL). Names ending in a unit, TTL, expiry, length, rounds, algorithm or on/off word are
@@ -90,6 +91,11 @@ public final class VariableNames {
             if (n.contains(w)) {
                 return true;
             }
+        }
+        // PRIVATE alone is a secret only as the last word (JWT_PRIVATE); before other words it says who may see a
+        // setting (Next.js's NEXT_PRIVATE_SMTP_HOST, PRIVATE_NETWORK, PRIVATE_REGISTRY), not that it is a secret
+        if (n.equals("PRIVATE") || n.endsWith("_PRIVATE")) {
+            return true;
         }
         // PASS and PWD as whole words: MYSQL_PASS, DB_PWD, PASS_PHRASE (not PASSENGER, PASSPORT_NUMBER)
         for (String part : n.split("_")) {

@@ -277,9 +277,7 @@ public final class DescriptorLoader {
             throw m.get("default").error("secret variable '" + name + "' must not have a default",
                     "remove 'default:' and put the value in your untracked .env file");
         }
-        if (def != null && (def.indexOf('}') >= 0 || def.chars().anyMatch(c -> c < 0x20 && c != '\t'))) {
-            // the compose file writes it as ${NAME:-default}: compose has no escape for '}', and a line break
-            // would end the .env.example line
+        if (def != null && !EnvVar.renderableDefault(def)) {
             throw m.get("default").error("the default of '" + name + "' contains '}' or a control character, which"
                     + " the compose file cannot carry in ${" + name + ":-…}", "put the value in .env instead");
         }

@@ -14,4 +14,11 @@ package dev.devops.descriptor;
  */
 public record EnvVar(String name, String description, boolean required, boolean secret, String defaultValue,
         String from) {
+    /**
+     * Whether the compose file can carry this default as {@code ${NAME:-default}} and {@code .env.example} as one
+     * line: compose has no escape for '}', and a line break would end the {@code .env.example} line.
+     */
+    public static boolean renderableDefault(String value) {
+        return value != null && value.indexOf('}') < 0 && value.chars().noneMatch(c -> c < 0x20 && c != '\t');
+    }
 }

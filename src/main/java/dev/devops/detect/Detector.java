@@ -369,6 +369,12 @@ public final class Detector {
             if (lang != Language.NODE || !appDirs.containsKey(dir)) {
                 continue;
             }
+            if (appDirs.size() > 1 && NodeStack.isLibrary(NodeStack.packageJson(repo, dir))) {
+                appDirs.remove(dir);
+                notes.add(dir + " is a library package (" + RepoFiles.join(dir, "package.json")
+                        + " publishes it for importers and has no start script), not an app");
+                continue;
+            }
             String owner = appDirs.entrySet().stream()
                     .filter(e -> (e.getValue() == Language.GO || e.getValue() == Language.JAVA) && !e.getKey().equals(dir)
                             && RepoFiles.inside(dir, e.getKey()))
@@ -640,8 +646,8 @@ public final class Detector {
         for (EnvReference r : reads) {
             if (r.defaultValue() != null) {
                 hasDefault = true;
-                if (def == null && !r.defaultValue().contains("${")) {
-                    def = r.defaultValue();
+                if (def == null && !r.defaultValue().contains("${") && EnvVar.renderableDefault(r.defaultValue())) {
+                    def = r.defaultValue(); // one compose cannot carry stays the code's own: the variable is passed only when set
                 }
             }
             optionalRead |= r.copesWhenUnset();

@@ -129,6 +129,19 @@ final class NodeStack {
     }
 
     /**
+     * Whether a package says it is a library others import: no start script, no {@code bin}, and what npm publishes
+     * for importers — {@code peerDependencies}, a {@code files} list, {@code exports}, {@code module} or type
+     * declarations. Its {@code main} is an entry point for importers, not a server to run.
+     */
+    static boolean isLibrary(JsonNode pkg) {
+        if (pkg == null || Manifests.text(pkg, "scripts", "start") != null || pkg.has("bin")) {
+            return false;
+        }
+        return pkg.path("peerDependencies").size() > 0 || pkg.path("files").isArray() || pkg.has("exports")
+                || pkg.has("module") || pkg.has("types") || pkg.has("typings");
+    }
+
+    /**
      * Whether a workspace package is an app: it has a start script, or it is a static site (a front-end build
      * tool dependency and a build script; full-stack-fastapi-template's Vite frontend has no start).
      */
@@ -139,7 +152,7 @@ final class NodeStack {
         if (Manifests.text(pkg, "scripts", "start") != null) {
             return true;
         }
-        if (Manifests.text(pkg, "scripts", "build") == null) {
+        if (Manifests.text(pkg, "scripts", "build") == null || isLibrary(pkg)) {
             return false;
         }
         return STATIC_SITES.keySet().stream()

@@ -2,9 +2,7 @@ package dev.devops.lint;
 
 import dev.devops.descriptor.LintSettings;
 import dev.devops.files.PathClasses;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import dev.devops.files.PathGlobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,22 +17,14 @@ import java.util.regex.Pattern;
 public final class Allowlist {
     public static final Allowlist NONE = new Allowlist(LintSettings.EMPTY);
 
-    private final List<PathMatcher> paths = new ArrayList<>();
-    private final List<PathMatcher> names = new ArrayList<>();
+    private final PathGlobs paths;
     private final Set<String> rules;
     private final List<Pattern> values = new ArrayList<>();
     private final List<String> stopwords = new ArrayList<>();
     private final PathClasses pathClasses;
 
     public Allowlist(LintSettings s) {
-        var fs = FileSystems.getDefault();
-        for (String g : s.allowPaths()) {
-            String glob = g.startsWith("./") ? g.substring(2) : g;
-            if (glob.endsWith("/")) {
-                glob = glob + "**";
-            }
-            (glob.contains("/") ? paths : names).add(fs.getPathMatcher("glob:" + glob));
-        }
+        paths = new PathGlobs(s.allowPaths());
         rules = Set.copyOf(s.allowRules().stream().map(r -> r.toUpperCase(Locale.ROOT)).toList());
         s.allowValues().forEach(v -> values.add(Pattern.compile(v)));
         s.stopwords().forEach(w -> stopwords.add(w.toLowerCase(Locale.ROOT)));
@@ -52,22 +42,7 @@ public final class Allowlist {
     }
 
     public boolean path(String relativePath) {
-        if (paths.isEmpty() && names.isEmpty()) {
-            return false;
-        }
-        Path p = Path.of(relativePath);
-        for (PathMatcher m : paths) {
-            if (m.matches(p)) {
-                return true;
-            }
-        }
-        Path name = p.getFileName();
-        for (PathMatcher m : names) {
-            if (name != null && m.matches(name)) {
-                return true;
-            }
-        }
-        return false;
+        return paths.matches(relativePath);
     }
 
     public boolean rule(String ruleId) {

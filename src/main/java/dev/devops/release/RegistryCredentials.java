@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registry credentials: {@code DEVOPS_REGISTRY_USER} / {@code DEVOPS_REGISTRY_PASSWORD}, else the
- * registry's entry in {@code ~/.docker/config.json} ({@code auths}, as {@code docker login} writes it;
- * {@code DOCKER_CONFIG} names another directory). {@link #toString()} never shows the password.
+ * Registry credentials: {@code DEVOPS_REGISTRY_USER} / {@code DEVOPS_REGISTRY_PASSWORD}, else what
+ * {@code ~/.docker/config.json} says for the registry ({@code DOCKER_CONFIG} names another directory), in the
+ * docker CLI's order: the registry's credential helper ({@code credHelpers}), else the default credential store
+ * ({@code credsStore}), else the {@code auths} entry {@code docker login} writes. A helper is the program
+ * {@code docker-credential-NAME} on {@code PATH}, run as {@code docker-credential-NAME get} with the registry
+ * on its standard input. {@link #toString()} never shows the password.
  */
 public final class RegistryCredentials {
     public static final String USER_VAR = "DEVOPS_REGISTRY_USER";
@@ -50,10 +53,11 @@ public final class RegistryCredentials {
         String dir = env.get("DOCKER_CONFIG");
         Path config = dir != null && !dir.isEmpty() ? Path.of(dir, "config.json")
                 : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker", "config.json");
-        return fromDockerConfig(config, host);
+        String path = env.containsKey("PATH") ? env.get("PATH") : System.getenv("PATH");
+        return fromDockerConfig(config, host, path == null ? "" : path);
     }
 
-    static Optional<RegistryCredentials> fromDockerConfig(Path config, String host) {
+    static Optional<RegistryCredentials> fromDockerConfig(Path config, String host, String searchPath) {
         if (!Files.isRegularFile(config)) {
             return Optional.empty();
         }
@@ -63,7 +67,21 @@ public final class RegistryCredentials {
         } catch (IOException e) {
             throw new UserError(SourceLocation.of(config), "not valid JSON", "fix it, or run docker login again");
         }
-        JsonNode auths = root == null ? null : root.get("auths");
+        if (root == null || !root.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode perRegistry = root.path("credHelpers").path(host);
+        String helper = perRegistry.isTextual() && !perRegistry.asText().isBlank() ? perRegistry.asText()
+                : root.path("credsStore").isTextual() && !root.path("credsStore").asText().isBlank() ? root.path("credsStore").asText()
+                : null;
+        if (helper != null) {
+            Optional<RegistryCredentials> stored = CredentialHelper.get(config, helper, host, searchPath)
+                    .map(c -> new RegistryCredentials(c.getKey(), c.getValue()));
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        JsonNode auths = root.get("auths");
         if (auths == null) {
             return Optional.empty();
         }

@@ -83,6 +83,10 @@ class ArtifactFlowDockerTest {
                 .write("devops.yaml", "name: " + name + "\napps:\n  web:\n    runtime:\n      language: go\n"
                         + "      version: \"1.22\"\n      buildTool: go\n    port: 8080\n"
                         + "environments:\n  development: {}\n  staging: {}\n  production: {}\n");
+        // the files devops.yaml renders (.env.example, the .gitignore lines): the gate runs render --check too;
+        // the compose file, Dockerfile and .dockerignore above are the project's own and are kept
+        CliRun rendered = CliRun.run("render", repo.dir.toString());
+        assertEquals(0, rendered.code(), rendered.err());
         repo.commit("init");
         return repo;
     }
@@ -361,6 +365,9 @@ class ArtifactFlowDockerTest {
                 .write("compose.yaml", "name: " + name + "\nservices:\n  web:\n    build: .\n    init: true\n"
                         + "    restart: unless-stopped\n    environment:\n      GREETING: ${GREETING:-none}\n")
                 .write(".gitignore", "local.txt\n.env.*\n");
+        // render merges its lines into the user's .gitignore again (.env.example stays tracked)
+        CliRun rendered = CliRun.run("render", repo.dir.toString());
+        assertEquals(0, rendered.code(), rendered.err());
         repo.commit("runnable");
         // the environment's values live on the machine that runs it, never in git
         repo.write(".env.staging", "GREETING=hello-staging\n");

@@ -88,6 +88,23 @@ class SharedFactsTest {
     }
 
     @Test
+    void initNeverWritesADefaultItsOwnDescriptorLoaderRefuses() throws IOException {
+        // a code default compose cannot carry in ${X:-…} (a '}' of a format template): the loader refuses it in a
+        // hand-written devops.yaml, so init must not write it; the variable is passed through only when set
+        write("package.json", "{\"name\":\"api\",\"dependencies\":{\"express\":\"4.18.2\"},\"scripts\":{\"start\":\"node index.js\"}}");
+        write("package-lock.json", "{\"lockfileVersion\":3}");
+        write("index.js", "const subject = process.env.MAIL_SUBJECT || 'Alert: {name} changed to {state}';",
+                "require('express')().listen(process.env.PORT || 3000);");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String compose = Files.readString(dir.resolve("docker-compose.yml"));
+        assertTrue(compose.contains("MAIL_SUBJECT"), compose);
+        assertFalse(compose.contains("{state}"), compose);
+        CliRun check = CliRun.run("render", "--check", dir.toString());
+        assertEquals(0, check.code(), check.err());
+    }
+
+    @Test
     void initAndRenderDefaultToTheSameRuntimeVersion() throws IOException {
         write("package.json", "{\"name\":\"api\",\"dependencies\":{\"express\":\"4.18.2\"},\"scripts\":{\"start\":\"node index.js\"}}");
         write("package-lock.json", "{\"lockfileVersion\":3}");

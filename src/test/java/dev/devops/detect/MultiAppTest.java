@@ -131,6 +131,22 @@ class MultiAppTest {
     }
 
     @Test
+    void aLibraryPackageBesideAnAppIsNotAnApp() {
+        // a Python app whose repository also holds the JS library its front end imports (a pnpm workspace of the
+        // root package.json, which is no Node app here): the library's main is for importers, not a server
+        repo.file("requirements.txt", "flask==3.0.0")
+                .file("app.py", "from flask import Flask", "app = Flask(__name__)")
+                .packageJson(".", "{'scripts':{'build':'webpack'},'dependencies':{'@acme/viz':'workspace:*'}}")
+                .file("pnpm-workspace.yaml", "packages:", "  - viz")
+                .packageJson("viz", "{'name':'@acme/viz','main':'dist/viz.js','files':['dist'],'peerDependencies':{'react':'18'},"
+                        + "'scripts':{'build':'webpack'},'devDependencies':{'webpack':'5'}}");
+        Detection d = repo.detect();
+        assertFalse(d.descriptor().apps().stream().anyMatch(a -> a.path().equals("viz")),
+                d.descriptor().apps().stream().map(App::path).toList().toString());
+        assertEvidence(d, "viz is a library package (viz/package.json publishes it for importers and has no start script), not an app");
+    }
+
+    @Test
     void workspacesRootYieldsPackagesWithStartScripts() {
         repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*']}")
                 .file("pnpm-lock.yaml", "")

@@ -14,10 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,12 +192,6 @@ public final class ComposeCheck implements Check {
 
     /** Stable across line moves: the rule, the file and the text of the offending line. */
     static String fingerprint(String rule, String path, String lineText) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((rule + "\0" + path + "\0" + lineText).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Finding.fingerprint(rule, path, lineText);
     }
 }

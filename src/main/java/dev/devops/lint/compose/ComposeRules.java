@@ -282,6 +282,7 @@ public final class ComposeRules {
         });
     }
 
+    private static final Pattern URL_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
     private static final Pattern URL_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]+:([^@\\s]+)@");
     private static final Set<String> EMPTY_OK = Set.of("MYSQL_ALLOW_EMPTY_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
             "ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD");
@@ -295,13 +296,17 @@ public final class ComposeRules {
                 // the severity model of docs/SECRET-RULES.md: a development default (postgres, changeme, admin123)
                 // is a warning, a random-looking value an error
                 var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
+                boolean credential = m.find();
                 if (VariableNames.isSecret(e.name())) {
-                    String secret = m.find() && !m.group(1).contains("$") ? m.group(1) : e.value();
+                    if (!credential && URL_SCHEME.matcher(e.value()).lookingAt()) {
+                        continue; // a connection URL without a password in it (postgresql://app@db/app) holds no secret
+                    }
+                    String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();
                     boolean weak = Filters.isWeakCredential(secret);
                     o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' sets " + e.name()
                             + " to a literal " + (weak ? "development default" : "value") + " in the compose file",
                             "write " + e.name() + ": ${" + e.name() + ":?} and put the value in an untracked .env file");
-                } else if (m.find() && !m.group(1).contains("$")) {
+                } else if (credential && !m.group(1).contains("$")) {
                     boolean weak = Filters.isWeakCredential(m.group(1));
                     o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' has a "
                             + (weak ? "development default " : "") + "password inside the URL in " + e.name(),

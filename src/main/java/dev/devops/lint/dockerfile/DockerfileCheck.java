@@ -13,9 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,12 +120,6 @@ public final class DockerfileCheck implements Check {
 
     /** Stable across line moves: the rule, the file and the text of the offending line. */
     static String fingerprint(String rule, String path, String lineText) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((rule + "\0" + path + "\0" + lineText).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Finding.fingerprint(rule, path, lineText);
     }
 }

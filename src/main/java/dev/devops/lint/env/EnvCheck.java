@@ -22,10 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -840,12 +837,6 @@ public final class EnvCheck implements Check {
 
     /** Stable across line moves: the rule, the file and what the finding is about (a name, never a value). */
     static String fingerprint(String rule, String path, String subject) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((rule + "\0" + path + "\0" + subject).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Finding.fingerprint(rule, path, subject);
     }
 }

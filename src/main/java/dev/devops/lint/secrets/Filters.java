@@ -14,6 +14,17 @@ public final class Filters {
     private Filters() {
     }
 
+    /**
+     * Keys their vendors publish, the same in every installation, so that a copy in a repository grants nothing
+     * (emulators' fixed keys, documentation test keys). Stored as SHA-256 digests so this file is no secret-shaped
+     * fixture itself.
+     */
+    private static final Set<String> PUBLISHED_KEYS = Set.of(
+            "0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059", // the Azurite / Azure Storage emulator account key (account devstoreaccount1)
+            "aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615", // the Azure Cosmos DB emulator key
+            "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326" // Stripe's documentation test-mode secret key
+    );
+
     private static final Set<String> WORDS = Set.of("null", "nil", "none", "undefined", "true", "false", "yes", "no",
             "on", "off", "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "api-key",
             "key", "value", "string", "str", "default", "empty", "required", "optional", "test", "testing", "foo", "bar",
@@ -85,6 +96,9 @@ public final class Filters {
         if (v.isEmpty()) {
             return "empty";
         }
+        if (isPublishedKey(v)) {
+            return "published key";
+        }
         String lower = v.toLowerCase(Locale.ROOT);
         if (WORDS.contains(lower)) {
             return "placeholder word";
@@ -115,6 +129,9 @@ public final class Filters {
         String v = value.strip();
         if (v.isEmpty()) {
             return "empty";
+        }
+        if (isPublishedKey(v)) {
+            return "published key";
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (isReference(v, lower)) {
@@ -256,6 +273,19 @@ public final class Filters {
      * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
      * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
      */
+    /** A key its vendor publishes for everyone (see {@link #PUBLISHED_KEYS}). */
+    static boolean isPublishedKey(String v) {
+        if (v.length() < 20 || v.length() > 200) {
+            return false;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return PUBLISHED_KEYS.contains(java.util.HexFormat.of().formatHex(d));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean isGeneratedHexKey(String v) {
         return HEX_KEY.matcher(v).matches() && !lowVariety(v);
     }

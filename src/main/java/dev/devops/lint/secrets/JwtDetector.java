@@ -43,11 +43,44 @@ final class JwtDetector extends Detector {
             if (Filters.placeholderOrReference(token) != null || expired(payload)) {
                 return m.end(); // an expired token grants nothing
             }
+            if (signedWithAPublishedSecret(compact, m.group(1) + "." + m.group(2), m.group(3))) {
+                return m.end(); // anyone can mint it: the token grants nothing the published secret does not
+            }
             job.emit(GenericRules.JWT, Severity.ERROR, m.start(), token, GenericRules.JWT.title(),
                     "Revoke the token or rotate its signing key; build test tokens at run time instead of committing them.", null);
             return m.end();
         }
         return hitEnd;
+    }
+
+    /**
+     * HMAC secrets that tools publish as their defaults, so that tokens signed with them are demo tokens anyone can
+     * mint: the Supabase CLI's local stack, jwt.io's debugger.
+     */
+    private static final List<String> PUBLISHED_SECRETS = List.of("super-secret-jwt-token-with-at-least-32-characters-long",
+            "your-256-bit-secret", "your-384-bit-secret", "your-512-bit-secret");
+
+    /** Whether an HS256/384/512 token's signature verifies with one of {@link #PUBLISHED_SECRETS}. */
+    static boolean signedWithAPublishedSecret(String compactHeader, String signingInput, String signature) {
+        String mac = compactHeader.contains("\"alg\":\"HS256\"") ? "HmacSHA256"
+                : compactHeader.contains("\"alg\":\"HS384\"") ? "HmacSHA384"
+                : compactHeader.contains("\"alg\":\"HS512\"") ? "HmacSHA512" : null;
+        if (mac == null) {
+            return false;
+        }
+        try {
+            for (String secret : PUBLISHED_SECRETS) {
+                javax.crypto.Mac m = javax.crypto.Mac.getInstance(mac);
+                m.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), mac));
+                byte[] expected = m.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+                if (Base64.getUrlEncoder().withoutPadding().encodeToString(expected).equals(signature)) {
+                    return true;
+                }
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return false;
     }
 
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");

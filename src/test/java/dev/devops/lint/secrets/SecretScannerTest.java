@@ -91,6 +91,49 @@ class SecretScannerTest {
         assertEquals(List.of(), ids("a.txt", "eyJ" + Fake.token(20) + "." + Fake.token(20) + "." + Fake.token(30)));
     }
 
+    @Test
+    void tokensAnyoneCanMintWithAPublishedSigningSecretAreNotSecrets() throws Exception {
+        String header = Fake.b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String payload = Fake.b64url("{\"iss\":\"demo\",\"role\":\"anon\",\"exp\":4102444800}");
+        // the default secret of the Supabase CLI's local stack: a demo token every installation shares
+        String published = header + "." + payload + "." + hs256("super-secret-jwt-" + "token-with-at-least-32-characters-long",
+                header + "." + payload);
+        String own = header + "." + payload + "." + hs256("a-signing-key-of-this-project-" + localToken(12), header + "." + payload);
+        assertEquals(List.of(), ids("src/config.js", "const anonKey = '" + published + "';\n"));
+        assertEquals(List.of("SEC0010"), ids("src/config.js", "const anonKey = '" + own + "';\n"));
+    }
+
+    /** Random letters and digits from a generator of its own, so the shared {@link Fake} sequence other tests see is unchanged. */
+    private static String localToken(int n) {
+        java.util.Random r = new java.util.Random(n);
+        String alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alnum.charAt(r.nextInt(alnum.length())));
+        }
+        return sb.toString();
+    }
+
+    private static String hs256(String secret, String input) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void keysTheirVendorsPublishForEveryoneAreNotSecrets() {
+        // the Azure Storage emulator's fixed account key, assembled here so the file holds no secret-shaped literal
+        String azurite = "Eby8vdM02xNOcqFlqUwJPL" + "lmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        assertEquals(List.of(), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + azurite + "\n", null, Map.of(),
+                Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
+        // a key of the same shape that is not the published one is still found
+        String other = localToken(86) + "==";
+        assertEquals(List.of("SEC0141"), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + other + "\n", null, Map.of(),
+                Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
+    }
+
     // ---- connection URIs
 
     @ParameterizedTest
