@@ -89,8 +89,15 @@ seed_and_build() {
       printf 'FROM %s\nCOPY repository /root/.m2/repository\nCOPY settings.xml /root/.m2/settings.xml\n' "$builder" >"$work/ctx/Dockerfile" ;;
     node:*)
       mkdir -p "$work/w"; cp "$work/src/package.json" "$work/w/"
-      if [ -f "$work/src/package-lock.json" ]; then cp "$work/src/package-lock.json" "$work/w/"; verb=ci; else verb=install; fi
-      (cd "$work/w" && npm "$verb" --ignore-scripts --no-audit --no-fund --cache "$work/ctx/cache" >>"$log" 2>&1) || return 1
+      if [ -f "$work/src/package-lock.json" ]; then
+        cp "$work/src/package-lock.json" "$work/w/"
+        (cd "$work/w" && npm ci --ignore-scripts --no-audit --no-fund --cache "$work/ctx/cache" >>"$log" 2>&1) || return 1
+      else
+        # without a lockfile the image's 'npm install' resolves versions from cached packuments, which npm keys
+        # by its own version: resolve with the builder's npm version (run on the host, which reaches npm)
+        local v; v=$(docker run --rm --network none "$builder" npm -v 2>/dev/null | tail -1)
+        (cd "$work/w" && npx -y "npm@${v:-latest}" install --ignore-scripts --no-audit --no-fund --cache "$work/ctx/cache" >>"$log" 2>&1) || return 1
+      fi
       rm -rf "$work/ctx/cache/_logs"; chmod -R a+rwX "$work/ctx/cache"
       printf 'FROM %s\nCOPY --chown=1000:1000 cache /npm-cache\nENV npm_config_cache=/npm-cache npm_config_offline=true npm_config_update_notifier=false\n' "$builder" >"$work/ctx/Dockerfile" ;;
     *) echo "builder $builder is not seeded by this bench (Maven and npm only)" >>"$log"; return 1 ;;
