@@ -49,10 +49,8 @@ final class Completions {
         @Override
         public Iterator<String> iterator() {
             List<String> out = new ArrayList<>();
-            for (Check c : LintChecks.withRender()) {
-                for (RuleInfo r : c.rules()) {
-                    out.add(r.id());
-                }
+            for (RuleInfo r : LintChecks.rules()) {
+                out.add(r.id());
             }
             return out.iterator();
         }

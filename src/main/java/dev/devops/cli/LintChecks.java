@@ -18,6 +18,14 @@ final class LintChecks {
                 new dev.devops.lint.env.DriftCheck());
     }
 
+    /** Every rule devops can report, for devops rules and completion: every check's, then the runner's LINT0000. */
+    static List<dev.devops.lint.RuleInfo> rules() {
+        List<dev.devops.lint.RuleInfo> out = new java.util.ArrayList<>();
+        withRender().forEach(c -> out.addAll(c.rules()));
+        out.add(dev.devops.lint.CheckFailure.RULE);
+        return out;
+    }
+
     /** What devops check runs: every lint check, then render --check. */
     static List<Check> withRender() {
         List<Check> all = new java.util.ArrayList<>(all());

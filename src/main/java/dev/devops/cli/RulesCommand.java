@@ -1,11 +1,9 @@
 package dev.devops.cli;
 
 import dev.devops.core.UserError;
-import dev.devops.lint.Check;
 import dev.devops.lint.RuleInfo;
 import dev.devops.yaml.Suggest;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,10 +23,7 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RuleInfo> rules = new ArrayList<>();
-        for (Check c : LintChecks.withRender()) {
-            rules.addAll(c.rules());
-        }
+        List<RuleInfo> rules = LintChecks.rules();
         PrintWriter out = spec.commandLine().getOut();
         if (id == null) {
             int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(7);

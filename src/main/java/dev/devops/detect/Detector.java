@@ -486,7 +486,10 @@ public final class Detector {
                 if (code.length() < 4_000_000) {
                     code.append(text).append('\n');
                 }
-                List<EnvReference> found = new ArrayList<>(scannable ? EnvScanner.scan(f, text) : List.of());
+                // in a Go, Python or Java app, JavaScript is its front end: a bundler inlines what it reads when the
+                // image is built (VUE_APP_*, VITE_*, REACT_APP_*), so those reads configure no running server
+                boolean frontEnd = d.language != Language.NODE && EnvScanner.isJavaScript(f);
+                List<EnvReference> found = new ArrayList<>(scannable && !frontEnd ? EnvScanner.scan(f, text) : List.of());
                 found.addAll(EnvHelpers.calls(f, text, helpers));
                 for (EnvReference r : found) {
                     if (!VariableNames.isPlatform(r.name())) {
@@ -561,7 +564,12 @@ public final class Detector {
             Map<String, EnvVar> env = new LinkedHashMap<>();
             boolean staticSite = Runtime.STATIC_SITES.containsKey(d.framework);
             String sqlType = depTypes.stream().filter(SQL::contains).findFirst().orElse(null);
+            Set<String> inlined = d.language == Language.NODE ? NodeStack.nextConfigEnvKeys(repo, d.dir) : Set.of();
             for (Map.Entry<String, List<EnvReference>> e : refs.get(d).entrySet()) {
+                if (inlined.contains(e.getKey())) {
+                    evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
+                    continue;
+                }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet()));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {

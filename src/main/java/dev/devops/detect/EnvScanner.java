@@ -43,8 +43,12 @@ public final class EnvScanner {
             "(?:\\s*(?:\\|\\||\\?\\?)\\s*process\\.env(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*(['\"`])[^'\"`\\]]+\\1\\s*\\]))+");
     /** A presence test or fallback after the read: {@code X ? a : b}, {@code X && …}, {@code X === 'true'}, {@code X || f()}. */
     private static final Pattern JS_TESTED_AFTER = Pattern.compile("\\s*(?:\\|\\||\\?\\?|&&|\\?(?![.?])|[!=]==?)");
-    /** A presence test before the read: {@code !X}, {@code typeof X}, {@code if (X)}. */
-    private static final Pattern JS_TESTED_BEFORE = Pattern.compile("(?:!|\\btypeof\\s+|\\bif\\s*\\(\\s*)$");
+    /**
+     * A presence test before the read: {@code !X}, {@code typeof X}, {@code if (X)}; or the read is the right operand
+     * of {@code &&}, {@code ||} or {@code ??} ({@code if (A && X)}, {@code A || X}): evaluated only when the left
+     * one decides so, and the expression copes with it unset.
+     */
+    private static final Pattern JS_TESTED_BEFORE = Pattern.compile("(?:!|\\btypeof\\s+|\\bif\\s*\\(\\s*|(?:&&|\\|\\||\\?\\?)\\s*)$");
     /** A number/boolean conversion around the read, whose result may carry the fallback: {@code parseInt(X, 10) || 200}. */
     private static final Pattern JS_CONVERT_BEFORE = Pattern.compile("\\b(?:parseInt|parseFloat|Number|Boolean|String)\\s*\\(\\s*$");
     private static final Pattern JS_CONVERT_AFTER = Pattern.compile("(?:\\s*,\\s*\\d+)?\\s*\\)");
@@ -91,6 +95,11 @@ public final class EnvScanner {
     private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private EnvScanner() {
+    }
+
+    /** Whether {@code relativePath} is JavaScript/TypeScript (or a Vue/Svelte component) by its extension. */
+    public static boolean isJavaScript(String relativePath) {
+        return syntax(relativePath) == Syntax.JS;
     }
 
     /** Whether {@code relativePath} is a file this scanner reads (by name and extension). */
@@ -286,7 +295,9 @@ public final class EnvScanner {
             Matcher alt = JS_ALTERNATIVES.matcher(text).region(after, text.length());
             int tail = alt.lookingAt() ? alt.end() : after;
             String def = jsDefault(tail);
-            boolean tested = !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
+            // Boolean(X) is a presence test, String(X) turns an unset X into "undefined": both cope with it unset
+            boolean tested = converted && conv.group().matches("(?s)(?:Boolean|String)\\b.*")
+                    || !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
             tested |= JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
             add(name, nameAt, def, Kind.PROCESS_ENV, def == null && tested);
         }

@@ -5,8 +5,10 @@ import dev.devops.descriptor.Language;
 import dev.devops.descriptor.Runtime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +93,50 @@ final class NodeStack {
     static final Predicate<String> CODE = Code.ext("js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts");
 
     private NodeStack() {
+    }
+
+    private static final Pattern NEXT_ENV_BLOCK = Pattern.compile("\\benv\\s*:\\s*\\{");
+    /** A key of an object literal at its top level: {@code NAME:} or the shorthand {@code NAME,} / {@code NAME}. */
+    private static final Pattern OBJECT_KEY = Pattern.compile("(?:^|[{,])\\s*(?:['\"]?)([A-Za-z_$][\\w$]*)(?:['\"]?)\\s*(?=[:,}]|$)");
+
+    /**
+     * The keys of next.config's {@code env: {…}}: Next.js inlines them into the bundle when it builds, wherever the
+     * app reads them, so they are build-time values, not configuration of the running app.
+     */
+    static Set<String> nextConfigEnvKeys(RepoFiles repo, String dir) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String ext : List.of("js", "mjs", "cjs", "ts", "mts")) {
+            String f = RepoFiles.join(dir, "next.config." + ext);
+            String text = repo.exists(f) ? repo.text(f) : null;
+            if (text == null) {
+                continue;
+            }
+            Matcher nb = NEXT_ENV_BLOCK.matcher(text);
+            while (nb.find()) {
+                int end = EnvHelpers.closing(text, nb.end() - 1, '{', '}');
+                if (end < 0) {
+                    continue;
+                }
+                // top-level entries only: blank out nested brackets before reading the keys
+                StringBuilder flat = new StringBuilder();
+                int depth = 0;
+                for (int i = nb.end(); i < end; i++) {
+                    char c = text.charAt(i);
+                    if (c == '{' || c == '(' || c == '[') {
+                        depth++;
+                    } else if (c == '}' || c == ')' || c == ']') {
+                        depth--;
+                    } else if (depth == 0) {
+                        flat.append(c);
+                    }
+                }
+                Matcher k = OBJECT_KEY.matcher("{" + flat.toString().replaceAll("//[^\\n]*", "").replace('\n', ' '));
+                while (k.find()) {
+                    keys.add(k.group(1));
+                }
+            }
+        }
+        return keys;
     }
 
     static JsonNode packageJson(RepoFiles repo, String dir) {

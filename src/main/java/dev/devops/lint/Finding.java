@@ -24,15 +24,22 @@ public record Finding(RuleInfo rule, Severity severity, String path, int line, i
 
     /**
      * A fingerprint from the parts that identify a problem (rule id, path, the offending text, never a
-     * line number, so it survives code moving): 32 hex digits of their SHA-256.
+     * line number, so it survives code moving): 32 hex digits of the SHA-256 of the parts joined by NUL.
+     * The one definition every family uses (baselines compare these).
      */
     public static String fingerprint(String... parts) {
+        java.security.MessageDigest md = SHA256.get();
+        md.reset();
+        byte[] d = md.digest(String.join("\0", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(d, 0, 16);
+    }
+
+    /** One digest per thread: the secret scan fingerprints from several threads, often. */
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(String.join("\0", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 32);
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

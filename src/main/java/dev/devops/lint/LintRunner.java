@@ -202,9 +202,11 @@ public final class LintRunner {
         Set<String> existing = new java.util.HashSet<>(files);
         ConcurrentLinkedQueue<Finding> whole = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Finding> loose = new ConcurrentLinkedQueue<>();
+        // a check that threw (CheckFailure): reported whatever the scope, the allowlist or the baseline say
+        ConcurrentLinkedQueue<Finding> failures = new ConcurrentLinkedQueue<>();
         List<TextCheck> textChecks = selected.stream().filter(TextCheck.class::isInstance).map(TextCheck.class::cast).toList();
         switch (o.mode()) {
-            case WORKTREE -> selected.forEach(c -> c.run(c instanceof TextCheck ? scoped : ctx, whole::add));
+            case WORKTREE -> selected.forEach(c -> runCheck(c, c instanceof TextCheck ? scoped : ctx, whole::add, failures::add));
             case STDIN -> {
                 String name = o.stdinName() == null ? "<stdin>" : o.stdinName();
                 byte[] in = o.stdin() == null ? new byte[0] : o.stdin();
@@ -215,7 +217,7 @@ public final class LintRunner {
                 } else {
                     stats.scanned(name);
                     TextUnit u = new TextUnit(name, new String(in, java.nio.charset.StandardCharsets.UTF_8), null, Map.of());
-                    textChecks.forEach(c -> c.scan(u, ctx, loose::add));
+                    textChecks.forEach(c -> scanUnit(c, u, ctx, loose::add, failures::add));
                 }
             }
             case STAGED -> {
@@ -236,16 +238,16 @@ public final class LintRunner {
                     Workspace stagedScope = new Workspace(ws.repoRoot(), ws.projectRoot(), git, inScope, Set.of());
                     List<Check> fileChecks = selected.stream().filter(c -> !(c instanceof TextCheck)).toList();
                     ConcurrentLinkedQueue<Finding> all = new ConcurrentLinkedQueue<>();
-                    fileChecks.forEach(c -> c.run(ctx, all::add));
+                    fileChecks.forEach(c -> runCheck(c, ctx, all::add, failures::add));
                     all.stream().filter(f -> stagedScope.findingInScope(f.path(), existing)).forEach(whole::add);
-                    scanChanges(git, o, ctx, textChecks, f -> {
+                    scanChanges(git, o, ctx, textChecks, f -> failures.add(f.path().startsWith(prefix) ? rebase(f, prefix, false) : f), f -> {
                         if (f.path().startsWith(prefix) && inScope.contains(f.path().substring(prefix.length()))) {
                             loose.add(rebase(f, prefix, false));
                         }
                     });
                 }
             }
-            case HISTORY -> scanChanges(git, o, ctx, textChecks, loose::add);
+            case HISTORY -> scanChanges(git, o, ctx, textChecks, failures::add, loose::add);
         }
         // inline suppression for whole-file findings (secret checks apply it themselves, on the text they scan)
         int before = whole.size() + loose.size();
@@ -283,6 +285,10 @@ public final class LintRunner {
         if (!prefix.isEmpty()) {
             kept.replaceAll(f -> rebase(f, prefix, true));
         }
+        for (Finding f : failures) {
+            // "." (the whole run) stays ".": the run's root, whichever directory the report is relative to
+            kept.add(prefix.isEmpty() || f.path().equals(".") ? f : rebase(f, prefix, true));
+        }
         kept.sort(ORDER);
         kept = Baseline.located(kept);
         // read before writing: the two may be one file (the command refuses that; a library caller gets sense)
@@ -294,7 +300,7 @@ public final class LintRunner {
         if (b != null) {
             List<Finding> fresh = new ArrayList<>();
             for (Finding f : kept) {
-                if (b.contains(f)) {
+                if (b.contains(f) && !f.rule().id().equals(CheckFailure.RULE.id())) {
                     baselined++;
                 } else {
                     fresh.add(f);
@@ -402,8 +408,43 @@ public final class LintRunner {
             .thenComparing(f -> f.rule().id())
             .thenComparing(f -> f.properties().getOrDefault("date", ""));
 
+    /**
+     * Runs one check over the project. A check that throws (a bug; a {@link UserError} is the user's and goes
+     * on up) gives one {@link CheckFailure} finding and the other checks run: every family reports a crash
+     * this one way.
+     */
+    public static void runCheck(Check check, LintContext ctx, Consumer<Finding> out, Consumer<Finding> failures) {
+        try {
+            check.run(ctx, out);
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            failures.accept(CheckFailure.finding(check.category(), null, ".", e));
+        }
+    }
+
+    /** Scans one text unit with one text check; a throw becomes a {@link CheckFailure} finding for the unit's path. */
+    public static void scanUnit(TextCheck check, TextUnit unit, LintContext ctx, Consumer<Finding> out,
+            Consumer<Finding> failures) {
+        try {
+            check.scan(unit, ctx, out);
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            Finding f = CheckFailure.finding(check.category(), null, unit.path(), e);
+            failures.accept(unit.properties().isEmpty() ? f : new Finding(f.rule(), f.severity(), f.path(), f.line(),
+                    f.column(), f.message(), f.hint(), f.redacted(), f.fingerprint(), withAll(f.properties(), unit.properties())));
+        }
+    }
+
+    private static Map<String, String> withAll(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
     private void scanChanges(GitRepository git, Options o, LintContext ctx, List<TextCheck> checks,
-            Consumer<Finding> sink) {
+            Consumer<Finding> failed, Consumer<Finding> sink) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = o.mode() == Mode.HISTORY && threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lint-history");
@@ -441,13 +482,13 @@ public final class LintRunner {
             }
             TextUnit u = new TextUnit(a.path(), a.text(), a.lines(), props);
             if (pool == null) {
-                checks.forEach(c -> c.scan(u, ctx, sink));
+                checks.forEach(c -> scanUnit(c, u, ctx, sink, failed));
                 return;
             }
             inFlight.acquireUninterruptibly();
             pool.execute(() -> {
                 try {
-                    checks.forEach(c -> c.scan(u, ctx, sink));
+                    checks.forEach(c -> scanUnit(c, u, ctx, sink, failed));
                 } catch (RuntimeException | Error e) {
                     failures.add(e);
                 } finally {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -27,6 +28,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * built from this repository, on a mounted fixture repository: the SARIF file lands in the workspace,
  * owned by the runner's user, with repository-relative paths, and the exit code is the gate's.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
 class ActionImageTest {
     static final String TAG = "devops-test/devops:latest";

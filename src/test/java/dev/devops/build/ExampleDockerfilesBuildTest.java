@@ -36,6 +36,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Builds the real, committed Dockerfile of every example app ({@code examples/<name>/Dockerfile}) and
@@ -65,6 +66,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>At least four examples are required ({@code -Ddevops.examples.min=N} lowers that, e.g. to run the
  * fixture alone on a branch without examples).
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest
 class ExampleDockerfilesBuildTest {
 

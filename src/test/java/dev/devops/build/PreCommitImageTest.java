@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The docker_image hooks of .pre-commit-hooks.yaml, run by Debian's pre-commit against the tool's image
  * built from this repository (its tag in place of the published one): a staged secret blocks the commit,
  * a clean commit passes, the repository is mounted as the committer's user.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
 class PreCommitImageTest {
     @TempDir

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The tool's own top-level {@code Dockerfile} builds offline (multi-stage: seeded maven builder, JRE
  * runtime), runs as a non-root user in {@code /work}, and the image answers {@code --version}.
  * Built with {@code INSTALL_GIT=false}: its {@code apt-get install git} step needs a network.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
 class ToolImageBuildTest {
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 
 /**
@@ -34,6 +35,7 @@ import picocli.CommandLine;
  * docker-registry on loopback. Images are FROM scratch (a few bytes), so build and push take well
  * under a second each.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"debian:bookworm-slim", "python:3.11-slim"})
 class ArtifactFlowDockerTest {
     private static LocalRegistry registry;

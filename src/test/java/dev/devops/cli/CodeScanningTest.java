@@ -31,8 +31,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** SARIF for GitHub code scanning: help links that resolve, graded security rules, stable fingerprints. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @Tag("git")
 class CodeScanningTest {
     @TempDir
@@ -76,6 +80,7 @@ class CodeScanningTest {
     @Test
     void renderRulesAreDocumented() throws IOException {
         RulesDoc.assertDocumented("render rules", "Render rules (RENDER)", new RenderCheck().rules());
+        RulesDoc.assertDocumented("runner rules", "Rules of the lint runner (LINT)", List.of(dev.devops.lint.CheckFailure.RULE));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The whole path on a real engine, through the command line and the compose file that {@code devops
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its service name, a second {@code up} changes nothing, {@code ps} shows both healthy, and
  * {@code down -v} leaves no container.
  */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 @DockerTest(images = {"python:3.11-slim", "postgres:15"})
 class ExampleStackUpTest {
     @TempDir

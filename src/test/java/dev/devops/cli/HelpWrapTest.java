@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /** --help wraps at spaces only: no "Dockerfile, .\ndockerignore", nothing wider than the terminal. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class HelpWrapTest {
     private static List<CommandLine> all(CommandLine cl) {
         List<CommandLine> out = new ArrayList<>(List.of(cl));

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * message naming the file (or option) and never a stack trace or "internal error"; rows holding a secret
  * must not print it. Rows are classes, not cases: a new class of bad input gets a row here.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @Tag("git")
 class HostileInputTest {
     @TempDir
@@ -69,7 +73,7 @@ class HostileInputTest {
         return prefix + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
     }
 
-    private static final String DESCRIPTOR = "name: shop\napps:\n  web:\n    runtime: {language: go}\n";
+    private static final String DESCRIPTOR = dev.devops.testsupport.Descriptors.minimal("shop", "web", "go");
 
     static Stream<Row> rows() {
         return Stream.of(

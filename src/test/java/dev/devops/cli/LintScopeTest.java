@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Which files a lint run reports on (the PATHs, the staged change) and how it names them: always
  * relative to the repository root, with the root's devops.yaml and baseline, from any directory.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @Tag("git")
 class LintScopeTest {
     @TempDir

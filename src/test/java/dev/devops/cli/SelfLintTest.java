@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * devops lint over this repository itself is clean: every check, default threshold. The deliberately
  * bad lint fixtures and the secret rules' examples are allowlisted by path in our own devops.yaml;
  * everything else that fires is fixed or suppressed inline with a reason.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class SelfLintTest {
     @Test
     void ourOwnRepositoryHasNoFindings() {

@@ -14,11 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Facts that init, render, lint and up must answer alike (issue: one fact, one place). Each case is a
  * contradiction users could see while two copies of a fact disagreed.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class SharedFactsTest {
     @TempDir
     Path dir;
@@ -50,8 +54,7 @@ class SharedFactsTest {
     void aTemplateEnvFileIsAnExampleForEveryFamily() throws Exception {
         write(".env.tpl", "API_TOKEN=", "PORT=3000");
         write("index.js", "const t = process.env.API_TOKEN;", "const p = process.env.PORT;");
-        git("init", "-q");
-        git("add", "-A");
+        dev.devops.git.TestRepo.init(dir).add(".");
         List<Finding> findings = lint();
         assertEquals(List.of(), ids(findings, "ENV0004"), "an example file is no tracked env file");
         assertEquals(List.of(), ids(findings, "ENV0002"), ".env.tpl documents the variables");
@@ -134,12 +137,5 @@ class SharedFactsTest {
         Matcher m = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile);
         assertTrue(m.find(), dockerfile);
         return m.group(1);
-    }
-
-    private void git(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.email=t@example.com", "-c", "user.name=t"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
     }
 }

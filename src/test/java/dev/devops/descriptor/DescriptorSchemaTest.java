@@ -65,7 +65,7 @@ class DescriptorSchemaTest {
 
     @Test
     void rejectsWhatTheLoaderRejects() {
-        String base = "name: shop\napps:\n  web:\n    runtime: {language: node}\n";
+        String base = dev.devops.testsupport.Descriptors.minimal("shop", "web", "node");
         assertTrue(validate(base).isEmpty());
         assertFalse(validate(base + "    prot: 80\n").isEmpty(), "unknown key");
         assertFalse(validate(base.replace("node", "ruby")).isEmpty(), "unknown language");

@@ -253,6 +253,22 @@ class EnvScannerTest {
         assertFalse(refs.get(7).copesWhenUnset(), "a conversion alone copes with nothing");
     }
 
+    /** The right operand of &&, || or ?? is read only when the left one decides so; Boolean(X) and String(X) cope. */
+    @Test
+    void jsReadsGuardedByAnotherOperandOrAPresenceConversionAreOptional() {
+        List<EnvReference> refs = scan("lib/ai.ts",
+                "if (process.env.AI_API_KEY && process.env.AI_MODEL) { use(); }",
+                "const id = process.env.CLIENT_ID || process.env.LEGACY_ID;",
+                "const viaNull = process.env.PRIMARY ?? process.env.SECONDARY;",
+                "const enabled = Boolean(process.env.SERVICE_ACCOUNT_JSON);",
+                "const from = String(process.env.MAIL_FROM);",
+                "const token = process.env.SIGNING_TOKEN;");
+        assertEquals(List.of("AI_API_KEY", "AI_MODEL", "CLIENT_ID", "LEGACY_ID", "PRIMARY", "SECONDARY",
+                "SERVICE_ACCOUNT_JSON", "MAIL_FROM", "SIGNING_TOKEN"), refs.stream().map(EnvReference::name).toList());
+        assertEquals(List.of(true, true, true, true, true, true, true, true, false),
+                refs.stream().map(EnvReference::copesWhenUnset).toList());
+    }
+
     /** microblog@a975ef6 config.py: environ.get returns None when unset; "or 'x'" is its default. */
     @Test
     void pythonGetCopesWhenUnsetAndOrGivesTheDefault() {

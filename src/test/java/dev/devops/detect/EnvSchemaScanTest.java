@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** Variables read through schema libraries (envalid, zod, Joi, @t3-oss/env, pydantic-settings), scanned from temp dirs. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class EnvSchemaScanTest {
     @TempDir
     Path dir;
@@ -334,6 +338,7 @@ class EnvSchemaScanTest {
     }
 
     @Test
+    @ResourceLock(Resources.GLOBAL) // a time bound: measured with no other test class running
     void manySchemasInOneLargeFileStayFast() {
         StringBuilder js = new StringBuilder("import { z } from 'zod';\n");
         for (int i = 0; i < 4000; i++) {

@@ -25,6 +25,19 @@ class GoDetectionTest {
     }
 
     @Test
+    void theFrontEndAGoAppEmbedsConfiguresNoRunningServer() {
+        repo.file("go.mod", "module example.com/gateway", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {", "\tkey := os.Getenv(\"ADMIN_KEY\")",
+                        "\thttp.ListenAndServe(\":9000\", nil)", "}")
+                .packageJson("frontend", "{'scripts':{'build':'vite build'},'devDependencies':{'vite':'5','vue':'3'}}")
+                .file("frontend/src/App.vue", "<script>", "const v = process.env.VUE_APP_VERSION;",
+                        "const api = import.meta.env.VITE_API_ROOT;", "</script>");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size(), d.descriptor().apps().toString());
+        assertEquals(List.of("ADMIN_KEY"), List.copyOf(d.descriptor().apps().get(0).env().keySet()));
+    }
+
+    @Test
     void cmdMainToolchainAndServices() {
         repo.file("go.mod", "module example.com/gateway", "", "go 1.22.3", "", "toolchain go1.23.1", "",
                         "require (", "\tgithub.com/jackc/pgx/v5 v5.5.0", "\tgithub.com/redis/go-redis/v9 v9.5.1 // indirect", ")",

@@ -25,6 +25,22 @@ class NodeDetectionTest {
     }
 
     @Test
+    void variablesNextConfigInlinesAtBuildTimeAreNotRunTimeConfiguration() {
+        repo.packageJson(".", "{'scripts':{'start':'next start','build':'next build'},'dependencies':{'next':'14'}}")
+                .file("package-lock.json", "{}")
+                .file("next.config.js", "const { version } = require('./package.json');",
+                        "module.exports = {", "  env: {", "    version,", "    BUILD_CHANNEL: process.env.CHANNEL || 'stable',",
+                        "    nested: { skip: 1 },", "  },", "};")
+                .file("components/Footer.tsx", "const v = process.env.version;", "const c = process.env.BUILD_CHANNEL;",
+                        "const s = process.env.SESSION_KEY;");
+        Detection d = repo.detect();
+        App app = d.descriptor().apps().get(0);
+        assertEquals(List.of("SESSION_KEY"), List.copyOf(app.env().keySet()).stream()
+                .filter(n -> !n.equals("PORT") && !n.equals("HOSTNAME")).toList());
+        assertEvidence(d, "version is set by next.config env (inlined when the app is built), not read at run time");
+    }
+
+    @Test
     void expressAppWithEverythingDetected() {
         repo.packageJson(".", "{'name':'shop','scripts':{'start':'node src/server.js','build':'tsc'},"
                         + "'dependencies':{'express':'^4','pg':'^8','ioredis':'^5'}}")

@@ -3,6 +3,7 @@ package dev.devops.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.devops.testsupport.DockerTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +17,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Our stacks and Debian's docker-compose 1.29.2 see each other: the same com.docker.compose.* labels.
  * Needs the docker-compose executable (apt-get install docker-compose); required when CI=true.
  */
-@RequiresDocker
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
+@DockerTest
 class ComposeCompatDockerTest {
     @TempDir
     Path dir;

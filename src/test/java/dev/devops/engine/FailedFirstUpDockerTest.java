@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.devops.testsupport.DockerTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** A first up that fails leaves nothing behind that only down would remove (issue 14). */
-@RequiresDocker
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
+@DockerTest
 class FailedFirstUpDockerTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import dev.devops.cli.LogsCommand;
 import dev.devops.cli.Main;
 import dev.devops.cli.PsCommand;
 import dev.devops.cli.UpCommand;
+import dev.devops.testsupport.DockerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 
 /** The up/down/ps/logs commands through Main's exit-code mapping, with a test stack source. */
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
 class StackCommandsDockerTest {
     @TempDir
     Path dir;
@@ -89,7 +92,7 @@ class StackCommandsDockerTest {
     }
 
     @Test
-    @RequiresDocker
+    @DockerTest
     void upPsLogsDownThroughTheCommandLine() throws Exception {
         String project = TestStacks.project("cli");
         StackSpec s = stack(project,
@@ -136,7 +139,7 @@ class StackCommandsDockerTest {
     }
 
     @Test
-    @RequiresDocker
+    @DockerTest
     void attachedUpReturnsTheExitCodeOfTheNamedService() {
         String project = TestStacks.project("attach");
         StackSpec s = stack(project,

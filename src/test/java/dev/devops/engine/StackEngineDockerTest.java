@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.devops.testsupport.DockerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +24,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The engine against the real Docker engine of this machine (images: the offline stand-ins). */
-@RequiresDocker
+@Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
+@DockerTest
 class StackEngineDockerTest {
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
+import dev.devops.testsupport.Descriptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

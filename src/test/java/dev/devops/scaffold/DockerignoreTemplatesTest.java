@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.Descriptor;
+import dev.devops.testsupport.Descriptors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.devops.descriptor.Descriptor;
+import dev.devops.testsupport.Descriptors;
 import dev.devops.yaml.YMap;
 import dev.devops.yaml.YNode;
 import dev.devops.yaml.YamlDocument;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.devops.core.UserError;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.scaffold.PlannedFile.Action;
+import dev.devops.testsupport.Descriptors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

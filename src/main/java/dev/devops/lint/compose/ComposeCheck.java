@@ -6,6 +6,7 @@ import dev.devops.compose.ComposeProject;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.lint.Check;
+import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -133,20 +134,17 @@ public final class ComposeCheck implements Check {
             out.accept(finding(ComposeRules.PARSE.info(), null, path, at == null ? 0 : at.line(),
                     at == null ? 0 : at.column(), message, e.hint(), root));
             return;
-        } catch (RuntimeException e) {
-            out.accept(finding(ComposeRules.PARSE.info(), null, relative(root, dir.resolve(files.get(0))), 0, 0,
-                    "cannot load the compose file: " + e, "report this as a bug in devops", root));
+        } catch (RuntimeException | StackOverflowError e) {
+            out.accept(CheckFailure.finding(category(), null, relative(root, dir.resolve(files.get(0))), e));
             return;
         }
         ComposeRule.Scope scope = new ComposeRule.Scope(project, root);
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);
-            } catch (RuntimeException e) {
-                // a bug in one rule must not end the lint run; say so where the user can see it
-                out.accept(finding(ComposeRules.PARSE.info(), Severity.WARNING, relative(root, dir.resolve(files.get(0))), 0, 0,
-                        "rule " + rule.info().id() + " failed on this project (" + e + ")", "please report this as a bug in devops",
-                        root));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug in one rule must not end the lint run: the other rules still run on this project
+                out.accept(CheckFailure.finding(category(), rule.info().id(), relative(root, dir.resolve(files.get(0))), e));
             }
         }
     }
@@ -175,7 +173,7 @@ public final class ComposeCheck implements Check {
     private static Finding finding(RuleInfo rule, Severity severity, String path, int line, int column, String message,
             String hint, Path root) {
         return new Finding(rule, severity == null ? rule.severity() : severity, path, line, column, message, hint, null,
-                fingerprint(rule.id(), path, lineText(root.resolve(path), line)), Map.of());
+                Finding.fingerprint(rule.id(), path, lineText(root.resolve(path), line)), Map.of());
     }
 
     private static String lineText(Path file, int line) {
@@ -190,8 +188,4 @@ public final class ComposeCheck implements Check {
         }
     }
 
-    /** Stable across line moves: the rule, the file and the text of the offending line. */
-    static String fingerprint(String rule, String path, String lineText) {
-        return Finding.fingerprint(rule, path, lineText);
-    }
 }

@@ -2,6 +2,7 @@ package dev.devops.lint.dockerfile;
 
 import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
+import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -85,10 +86,9 @@ public final class DockerfileCheck implements Check {
         for (DockerfileRule rule : DockerfileRules.all()) {
             try {
                 runRule(rule, scope, file, text, out);
-            } catch (RuntimeException e) {
-                // a bug in one rule must not end the lint run; say so where the user can see it
-                out.accept(finding(DockerfileRules.PARSE.info(), Severity.WARNING, file, 0, "rule " + rule.info().id()
-                        + " failed on this file (" + e + ")", "please report this as a bug in devops", ""));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug in one rule must not end the lint run: the other rules still run on this file
+                out.accept(CheckFailure.finding(category(), rule.info().id(), file, e));
             }
         }
     }
@@ -115,11 +115,7 @@ public final class DockerfileCheck implements Check {
     static Finding finding(RuleInfo rule, Severity severity, String path, int line, String message, String hint,
             String lineText) {
         return new Finding(rule, severity == null ? rule.severity() : severity, path, line, 0, message, hint, null,
-                fingerprint(rule.id(), path, lineText), Map.of());
+                Finding.fingerprint(rule.id(), path, lineText), Map.of());
     }
 
-    /** Stable across line moves: the rule, the file and the text of the offending line. */
-    static String fingerprint(String rule, String path, String lineText) {
-        return Finding.fingerprint(rule, path, lineText);
-    }
 }

@@ -80,4 +80,28 @@ public final class DockerfileScope {
         Stage last = dockerfile.lastStage();
         return last == null ? List.of() : lineage(last);
     }
+
+    /** Whether {@code stage} ends up in the final image (it is the last stage or one the last builds on). */
+    public boolean inFinalImage(Stage stage) {
+        return finalLineage().contains(stage);
+    }
+
+    /** Calls {@code f} with each instruction {@code keyword} of the file, in order. */
+    public void eachInstruction(String keyword, java.util.function.Consumer<Instruction> f) {
+        for (Instruction i : dockerfile.instructions()) {
+            if (i.is(keyword)) {
+                f.accept(i);
+            }
+        }
+    }
+
+    /** The RUN instruction that holds command {@code c}, or null. */
+    public Instruction runOf(ShellCommand c) {
+        for (Instruction i : dockerfile.instructions()) {
+            if (i.is("RUN") && commands(i).contains(c)) {
+                return i;
+            }
+        }
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.devops.lint.dockerfile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,5 +50,57 @@ public record Instruction(String keyword, String arguments, Map<String, String> 
             }
         }
         return l;
+    }
+
+    /** COPY/ADD: the sources (every word but the last). */
+    public List<String> copySources() {
+        List<String> words = isExecForm() ? new ArrayList<>(json) : new ArrayList<>(ShellCommand.words(rest));
+        if (words.isEmpty()) {
+            return words;
+        }
+        words.remove(words.size() - 1);
+        return words;
+    }
+
+    /** COPY/ADD: the destination (the last word), or null. */
+    public String copyDestination() {
+        List<String> words = isExecForm() ? json : ShellCommand.words(rest);
+        return words.isEmpty() ? null : words.get(words.size() - 1);
+    }
+
+    /** A COPY or ADD (not --from another stage) of the whole build context: {@code COPY . .}, {@code ADD ./* /app}. */
+    public boolean copiesWholeContext() {
+        if (!(is("COPY") || is("ADD")) || hasFlag("from")) {
+            return false;
+        }
+        for (String src : copySources()) {
+            String n = src.replaceAll("/+$", "");
+            if (n.equals(".") || n.isEmpty() || n.equals("*") || n.equals("./*") || n.equals("./.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RUN with a cache mount ({@code --mount=type=cache,…}). */
+    public boolean hasCacheMount() {
+        return hasFlag("mount") && flag("mount").contains("type=cache");
+    }
+
+    /** ENV pairs (name, value or null); the legacy form "ENV key value" gives one pair. */
+    public List<String[]> envPairs() {
+        List<String> words = ShellCommand.words(rest);
+        List<String[]> out = new ArrayList<>();
+        if (!words.isEmpty() && words.get(0).indexOf('=') < 0) {
+            String r = rest.strip();
+            int sp = r.indexOf(' ');
+            out.add(new String[] {words.get(0), sp < 0 ? "" : r.substring(sp + 1).strip()});
+            return out;
+        }
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            out.add(eq < 0 ? new String[] {w, null} : new String[] {w.substring(0, eq), w.substring(eq + 1)});
+        }
+        return out;
     }
 }

@@ -104,6 +104,20 @@ public record ShellCommand(List<String> words, String separator) {
         return out;
     }
 
+    /** {@code pip install …}, {@code pip3 install …} or {@code python -m pip install …}. */
+    public boolean isPipInstall() {
+        List<String> w = command();
+        String p = program();
+        if (p.matches("pip[0-9.]*")) {
+            return "install".equals(subcommand());
+        }
+        if (p.matches("python[0-9.]*")) {
+            int m = w.indexOf("-m");
+            return m >= 0 && m + 2 < w.size() && w.get(m + 1).matches("pip[0-9.]*") && w.get(m + 2).equals("install");
+        }
+        return false;
+    }
+
     /** The first argument after the program that is not an option (nor an option's value), or null. */
     public String subcommand() {
         List<String> a = arguments();

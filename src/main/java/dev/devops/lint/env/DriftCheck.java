@@ -2,6 +2,7 @@ package dev.devops.lint.env;
 
 import dev.devops.core.VariableNames;
 import dev.devops.descriptor.App;
+import dev.devops.files.FileKinds;
 import dev.devops.detect.RuntimeVersions.Stated;
 import dev.devops.detect.RuntimeVersions;
 import dev.devops.lint.Check;
@@ -54,13 +55,12 @@ public final class DriftCheck implements Check {
         List<String> dockerfiles = new ArrayList<>();
         List<String> workflows = new ArrayList<>();
         for (String f : context.files()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
             if (RuntimeVersions.isVersionFile(f)) {
                 String text = text(root, f);
                 if (text != null) {
                     byDir.computeIfAbsent(EnvCheck.dir(f), k -> new ArrayList<>()).addAll(RuntimeVersions.read(f, text));
                 }
-            } else if (name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile")) {
+            } else if (FileKinds.isDockerfile(f)) {
                 dockerfiles.add(f);
             } else if (f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))) {
                 workflows.add(f);
@@ -245,7 +245,7 @@ public final class DriftCheck implements Check {
         List<Scaffolder.Drift> drifts;
         try {
             drifts = Scaffolder.drift(context.descriptor(), root, TemplateSource.builtIn());
-        } catch (RuntimeException e) {
+        } catch (dev.devops.core.UserError e) {
             return; // a descriptor that does not render is reported by devops render / validate
         }
         for (Scaffolder.Drift d : drifts) {
@@ -275,7 +275,7 @@ public final class DriftCheck implements Check {
                     GeneratedFiles.origin(text) == GeneratedFiles.Origin.DEVOPS
                             ? "run devops render (the file is still as devops wrote it: no --force needed)"
                             : "run devops render --force (or edit devops.yaml)", null,
-                    EnvCheck.fingerprint(EnvRules.GENERATED_DRIFT.id(), path, "drift"), Map.of("diff", diff)));
+                    Finding.fingerprint(EnvRules.GENERATED_DRIFT.id(), path, "drift"), Map.of("diff", diff)));
         }
     }
 
@@ -293,7 +293,7 @@ public final class DriftCheck implements Check {
             byte[] b = Files.readAllBytes(p);
             String s = new String(b, StandardCharsets.UTF_8);
             return s.indexOf('\0') >= 0 ? null : s;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
             return null;
         }
     }
@@ -301,6 +301,6 @@ public final class DriftCheck implements Check {
     private static void emit(Consumer<Finding> out, EnvRules.Rule rule, String path, int line, String message, String hint,
             String subject) {
         out.accept(new Finding(rule.info(), rule.severity(), path, line, 0, message, hint, null,
-                EnvCheck.fingerprint(rule.id(), path, subject), Map.of()));
+                Finding.fingerprint(rule.id(), path, subject), Map.of()));
     }
 }

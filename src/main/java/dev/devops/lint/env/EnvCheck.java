@@ -10,6 +10,7 @@ import dev.devops.detect.EnvReference;
 import dev.devops.detect.EnvScanner;
 import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
+import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -129,8 +130,11 @@ public final class EnvCheck implements Check {
             for (String f : ctx.files()) {
                 try {
                     collect(f);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | java.io.UncheckedIOException e) {
                     // an unreadable file is the secrets check's and the file's own problem; never end the run
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a bug while reading one file: say so (the runner's shape) and go on with the others
+                    out.accept(CheckFailure.finding("env", null, f, e));
                 }
             }
             loadCompose();
@@ -321,8 +325,10 @@ public final class EnvCheck implements Check {
                     ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(List.of(Path.of(FileKinds.name(f))),
                             root.resolve(dir(f)), null, List.of(), Map.of(), true));
                     services(dir(f), p);
-                } catch (RuntimeException ex) {
+                } catch (dev.devops.core.UserError ex) {
                     // DC0000 reports a compose project that does not load
+                } catch (RuntimeException | StackOverflowError ex) {
+                    out.accept(CheckFailure.finding("env", null, f, ex));
                 }
             }
             for (var e : byDir.entrySet()) {
@@ -347,8 +353,10 @@ public final class EnvCheck implements Check {
                         ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(g.stream().map(Path::of).toList(),
                                 dir, null, List.of(), Map.of(), true));
                         services(e.getKey(), p);
-                    } catch (RuntimeException ex) {
+                    } catch (dev.devops.core.UserError ex) {
                         // DC0000 reports a compose project that does not load
+                    } catch (RuntimeException | StackOverflowError ex) {
+                        out.accept(CheckFailure.finding("env", null, join(e.getKey(), g.get(0)), ex));
                     }
                 }
             }
@@ -800,7 +808,7 @@ public final class EnvCheck implements Check {
         private void emitSeverity(EnvRules.Rule rule, dev.devops.lint.Severity severity, String path, int line, int column,
                 String message, String hint, String subject) {
             out.accept(new Finding(rule.info(), severity == null ? rule.severity() : severity, path, line, column, message,
-                    hint, null, fingerprint(rule.id(), path, subject),
+                    hint, null, Finding.fingerprint(rule.id(), path, subject),
                     subject.matches("(near:)?[A-Za-z_][A-Za-z0-9_]*") ? Map.of("variable", subject.replace("near:", ""))
                             : Map.of()));
         }
@@ -835,8 +843,4 @@ public final class EnvCheck implements Check {
         return dir.isEmpty() || path.startsWith(dir + "/");
     }
 
-    /** Stable across line moves: the rule, the file and what the finding is about (a name, never a value). */
-    static String fingerprint(String rule, String path, String subject) {
-        return Finding.fingerprint(rule, path, subject);
-    }
 }

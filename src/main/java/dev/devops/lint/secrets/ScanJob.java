@@ -7,8 +7,6 @@ import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import dev.devops.lint.Suppression;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +31,6 @@ final class ScanJob {
     private int mayBeSuppressed = -1; // computed at the first finding: most files have none
     final List<Finding> findings = new ArrayList<>();
     private final IdentityHashMap<Pattern, Matcher> matchers = new IdentityHashMap<>();
-    private MessageDigest sha;
 
     private int countedTo;
     private int countedLine = 1;
@@ -135,20 +132,6 @@ final class ScanJob {
     }
 
     String fingerprint(String ruleId, String secret) {
-        if (sha == null) {
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        sha.reset();
-        sha.update((ruleId + "\u0000" + path + "\u0000" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8));
-        byte[] d = sha.digest();
-        StringBuilder sb = new StringBuilder(32);
-        for (int i = 0; i < 16; i++) {
-            sb.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
-        }
-        return sb.toString();
+        return Finding.fingerprint(ruleId, path, secret == null ? "" : secret);
     }
 }

@@ -1,6 +1,7 @@
 package dev.devops.lint.secrets;
 
 import dev.devops.lint.Allowlist;
+import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -53,13 +54,20 @@ public final class SecretsCheck implements TextCheck {
                 if (allow.path(path)) {
                     continue;
                 }
-                LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
-                if (bytes == null) {
-                    continue;
+                List<Finding> found;
+                try {
+                    LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
+                    if (bytes == null) {
+                        continue;
+                    }
+                    buffer = bytes.array();
+                    boolean committed = context.tracked().contains(path);
+                    found = scanner.scanFile(path, bytes.array(), bytes.length(), allow, committed, envFiles.contains(path));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a bug on one file: reported the runner's way, and the other files are still scanned
+                    found = List.of(CheckFailure.finding(category(), null, path, e));
                 }
-                buffer = bytes.array();
-                boolean committed = context.tracked().contains(path);
-                scanner.scanFile(path, bytes.array(), bytes.length(), allow, committed, envFiles.contains(path)).forEach(out);
+                found.forEach(out);
             }
         };
         if (threads == 1) {

@@ -20,8 +20,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** Messages, severities and robustness of the env check beyond what the fixtures' markers show. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class EnvCheckTest {
     private static List<Finding> run(Path root, Set<String> tracked) throws IOException {
         List<String> files;
@@ -256,8 +260,7 @@ class EnvCheckTest {
         }
         Set<String> tracked = Set.of();
         if (Files.exists(root.resolve(".git"))) {
-            Process p = new ProcessBuilder("git", "ls-files").directory(root.toFile()).start();
-            tracked = Set.copyOf(List.of(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+            tracked = Set.copyOf(List.of(dev.devops.git.TestRepo.open(root).git("ls-files").split("\n")));
         }
         LintContext ctx = new LintContext(root, files, tracked, null);
         long c0 = System.nanoTime();

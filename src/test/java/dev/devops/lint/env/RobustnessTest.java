@@ -34,6 +34,9 @@ class RobustnessTest {
         } catch (RuntimeException e) {
             failures.add(what + ": " + e);
         }
+        // a file the checks cannot handle is reported, not swallowed: that report must not appear either
+        out.stream().filter(f -> f.rule().id().equals(dev.devops.lint.CheckFailure.RULE.id()))
+                .forEach(f -> failures.add(what + ": " + f.message()));
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.devops.lint.Severity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -362,6 +364,7 @@ class SecretScannerTest {
     }
 
     @Test
+    @ResourceLock(Resources.GLOBAL) // a time bound: measured with no other test class running
     void pathologicalLinesStayLinear() {
         String line = "<" + "a".repeat(200_000) + "password" + "b".repeat(200_000) + " key=\"" + "x".repeat(100_000);
         long t0 = System.nanoTime();

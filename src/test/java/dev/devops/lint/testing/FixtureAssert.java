@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
+import dev.devops.git.TestRepo;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -181,13 +182,13 @@ public final class FixtureAssert {
             if (Files.isRegularFile(fixture.resolve("EXPECT"))) {
                 Files.copy(fixture.resolve("EXPECT"), dir.resolve("EXPECT"));
             }
-            git(dir, "init", "-q");
-            git(dir, "add", "-A");
+            TestRepo r = TestRepo.init(dir);
+            r.git("add", "-A");
             Path force = fixture.resolve("FORCE-ADD");
             if (Files.isRegularFile(force)) {
                 for (String p : Files.readAllLines(force, StandardCharsets.UTF_8)) {
                     if (!p.isBlank()) {
-                        git(dir, "add", "-f", p.strip());
+                        r.git("add", "-f", p.strip());
                     }
                 }
             }
@@ -195,33 +196,17 @@ public final class FixtureAssert {
             if (Files.isRegularFile(untracked)) {
                 for (String p : Files.readAllLines(untracked, StandardCharsets.UTF_8)) {
                     if (!p.isBlank()) {
-                        git(dir, "rm", "-q", "--cached", p.strip());
+                        r.git("rm", "-q", "--cached", p.strip());
                     }
                 }
             }
-            git(dir, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "fixture");
-            Set<String> tracked = new TreeSet<>(List.of(git(dir, "ls-files").split("\n")));
+            r.git("commit", "-q", "-m", "fixture");
+            Set<String> tracked = new TreeSet<>(List.of(r.git("ls-files").split("\n")));
             tracked.remove("");
             return tracked;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String git(Path dir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "core.hooksPath=/dev/null", "-c", "init.defaultBranch=main"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (p.waitFor() != 0) {
-                fail("git " + String.join(" ", args) + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return output;
     }
 
     /** Runs {@code check} over the fixture and collects its findings. */

@@ -67,10 +67,14 @@ public final class RulesDoc {
      */
     public static void assertDocumented(String name, String heading, List<RuleInfo> rules) throws IOException {
         String expected = render(heading, rules);
-        if (Boolean.getBoolean("devops.updateDocs")) {
-            update(name, expected);
+        String section;
+        // one file, several sections, test classes in parallel: read and rewrite it one test at a time
+        synchronized (RulesDoc.class) {
+            if (Boolean.getBoolean("devops.updateDocs")) {
+                update(name, expected);
+            }
+            section = section(Files.readString(file(), StandardCharsets.UTF_8), name);
         }
-        String section = section(Files.readString(file(), StandardCharsets.UTF_8), name);
         org.junit.jupiter.api.Assertions.assertNotNull(section,
                 "docs/RULES.md has no '" + name + "' section; run the test with -Ddevops.updateDocs=true");
         org.junit.jupiter.api.Assertions.assertEquals(expected, section,

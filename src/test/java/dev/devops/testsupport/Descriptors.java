@@ -1,15 +1,20 @@
-package dev.devops.scaffold;
+package dev.devops.testsupport;
 
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.DescriptorLoader;
 import java.nio.file.Path;
 
-/** devops.yaml texts the scaffold tests render (written by hand: the tests do not depend on detection). */
-final class Descriptors {
+/**
+ * The one builder of devops.yaml descriptors for tests (written by hand: the tests do not depend on
+ * detection): a full two-service stack, a one-app descriptor per language and build tool, the smallest valid
+ * one, and {@link #parse}. A test that checks how a descriptor is read (DescriptorLoaderTest, hostile input)
+ * writes its own text.
+ */
+public final class Descriptors {
     private Descriptors() {
     }
 
-    static final String NODE = """
+    public static final String NODE = """
             name: shop
             apps:
               web:
@@ -28,7 +33,7 @@ final class Descriptors {
             """;
 
     /** A one-app descriptor for {@code language} and {@code tool}, with a healthcheck and a build step when asked. */
-    static String app(String language, String version, String tool, String framework, boolean health, boolean build) {
+    public static String app(String language, String version, String tool, String framework, boolean health, boolean build) {
         StringBuilder sb = new StringBuilder("name: demo\napps:\n  app:\n");
         sb.append("    runtime: {language: ").append(language).append(", version: \"").append(version)
                 .append("\", buildTool: ").append(tool);
@@ -46,7 +51,12 @@ final class Descriptors {
         return sb.toString();
     }
 
-    static Descriptor parse(String yaml) {
+    /** The smallest valid descriptor: one app of {@code language}, nothing else. */
+    public static String minimal(String name, String app, String language) {
+        return "name: " + name + "\napps:\n  " + app + ":\n    runtime: {language: " + language + "}\n";
+    }
+
+    public static Descriptor parse(String yaml) {
         return DescriptorLoader.parse(Path.of("devops.yaml"), yaml);
     }
 }

@@ -1,0 +1,52 @@
+package dev.devops.lint.dockerfile;
+
+import static dev.devops.lint.Severity.WARNING;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** DF0002: The final image runs as root. */
+final class DF0002RunsAsRoot {
+    private DF0002RunsAsRoot() {
+    }
+
+    static final DockerfileRule RULE = DockerfileRule.of("DF0002", WARNING, "The final image runs as root",
+            "Without a USER instruction (or with USER root/0 last), the container's process runs as root: "
+                    + "a compromise of the app is a root shell in the container and makes escapes easier. "
+                    + "Create a user and switch to it before CMD: RUN useradd -r -u 10001 app, then USER app "
+                    + "(or USER node / USER nobody on images that ship one). Like hadolint DL3002.",
+            DF0002RunsAsRoot::runsAsRoot);
+
+    private static final Set<String> ROOT = Set.of("root", "0", "root:root", "0:0", "root:0", "0:root");
+
+    private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
+        Stage last = s.dockerfile().lastStage();
+        if (last == null) {
+            return;
+        }
+        for (Stage st : s.lineage(last)) {
+            Instruction user = null;
+            for (Instruction i : st.body()) {
+                if (i.is("USER")) {
+                    user = i;
+                }
+            }
+            if (user != null) {
+                String u = user.rest().strip().toLowerCase(Locale.ROOT);
+                if (ROOT.contains(u)) {
+                    o.report(user.line(), "the final image runs as root (USER " + user.rest().strip() + " is the last USER)",
+                            "switch to an unprivileged user after the steps that need root: USER app");
+                }
+                return;
+            }
+            if (st.parentStage() < 0) {
+                String image = st.image().toLowerCase(Locale.ROOT);
+                if (image.contains("nonroot") || image.startsWith("cgr.dev/chainguard/")) {
+                    return; // images that default to a non-root user
+                }
+            }
+        }
+        o.report(last.from().line(), "the final stage has no USER, so the container runs as root",
+                "create a user and add USER app (or USER node, USER nobody…) before CMD");
+    }
+}

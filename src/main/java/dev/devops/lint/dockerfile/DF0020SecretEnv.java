@@ -1,0 +1,53 @@
+package dev.devops.lint.dockerfile;
+
+import static dev.devops.lint.Severity.ERROR;
+import static dev.devops.lint.Severity.WARNING;
+
+import dev.devops.core.VariableNames;
+import java.util.List;
+import java.util.Locale;
+
+/** DF0020: Secret-looking ENV or ARG. */
+final class DF0020SecretEnv {
+    private DF0020SecretEnv() {
+    }
+
+    static final DockerfileRule RULE = DockerfileRule.of("DF0020", ERROR, "Secret-looking ENV or ARG",
+            "ENV values are stored in the image config and shown by docker inspect; ARG values are "
+                    + "recorded in docker history. A password, token or key set this way is readable by "
+                    + "anyone who can pull the image. Pass secrets at run time (environment, compose secrets) "
+                    + "or at build time with RUN --mount=type=secret. ENV with a literal value is an error; "
+                    + "ARG is a warning.",
+            DF0020SecretEnv::secretEnv);
+
+    private static void secretEnv(DockerfileScope s, DockerfileRule.Reporter o) {
+        for (Instruction i : s.dockerfile().instructions()) {
+            if (i.is("ENV")) {
+                List<String[]> pairs = i.envPairs();
+                for (String[] kv : pairs) {
+                    String v = kv[1] == null ? "" : kv[1];
+                    if (VariableNames.isSecret(kv[0]) && !v.isEmpty()) {
+                        int at = i.arguments().indexOf(kv[0]);
+                        int line = at < 0 ? i.line() : i.lineAt(at);
+                        boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
+                        if (literal) {
+                            o.report(line, "ENV " + kv[0] + " sets a secret-looking value that anyone with the image can read",
+                                    "remove it from the Dockerfile and pass it at run time (compose environment or secrets)");
+                        } else {
+                            o.report(line, WARNING, "ENV " + kv[0] + " copies a build argument into the image config",
+                                    "pass the secret at run time instead, or use RUN --mount=type=secret at build time");
+                        }
+                    }
+                }
+            } else if (i.is("ARG")) {
+                for (String[] kv : DockerfileParser.argPairs(i.rest())) {
+                    if (VariableNames.isSecret(kv[0])) {
+                        o.report(i.line(), WARNING, "ARG " + kv[0] + (kv[1] == null ? "" : " has a default and")
+                                + " is recorded in the image history (docker history)",
+                                "use RUN --mount=type=secret,id=" + kv[0].toLowerCase(Locale.ROOT) + " for build secrets");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.devops.lint.dockerfile;
+
+import static dev.devops.lint.Severity.ERROR;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** DF0030: COPY --from names no earlier stage. */
+final class DF0030CopyFromUndefined {
+    private DF0030CopyFromUndefined() {
+    }
+
+    static final DockerfileRule RULE = DockerfileRule.of("DF0030", ERROR, "COPY --from names no earlier stage",
+            "COPY --from=name must name an earlier stage (or an image with a tag, like nginx:1.27). A name "
+                    + "that is not a stage is pulled as an image from the registry; the current stage cannot "
+                    + "copy from itself. Hadolint DL3022/DL3023.",
+            DF0030CopyFromUndefined::copyFromUndefined);
+
+    private static void copyFromUndefined(DockerfileScope s, DockerfileRule.Reporter o) {
+        for (Stage st : s.stages()) {
+            for (Instruction i : st.body()) {
+                if (!(i.is("COPY") || i.is("ADD")) || !i.hasFlag("from")) {
+                    continue;
+                }
+                String from = i.flag("from");
+                String lower = from.toLowerCase(Locale.ROOT);
+                if (from.contains("$")) {
+                    continue;
+                }
+                if (lower.matches("\\d+")) {
+                    int n = Integer.parseInt(lower);
+                    if (n >= st.index()) {
+                        o.report(i.line(), "COPY --from=" + from + " names stage " + n + ", which is not an earlier stage",
+                                "use the index or name of a stage above this one");
+                    }
+                    continue;
+                }
+                if (st.name() != null && st.name().equals(lower)) {
+                    o.report(i.line(), "COPY --from=" + from + " names the current stage", "copy from an earlier stage");
+                    continue;
+                }
+                Stage target = s.dockerfile().stage(lower);
+                if (target != null && target.index() > st.index()) {
+                    o.report(i.line(), "COPY --from=" + from + " names a stage defined later (line " + target.from().line() + ")",
+                            "move stage '" + from + "' above this one");
+                } else if (target == null && !from.contains(":") && !from.contains("/") && !from.contains("@")) {
+                    List<String> names = new ArrayList<>();
+                    s.stages().forEach(x -> {
+                        if (x.name() != null) {
+                            names.add(x.name());
+                        }
+                    });
+                    String near = dev.devops.yaml.Suggest.closest(from, names);
+                    o.report(i.line(), "COPY --from=" + from + " names no stage, so Docker would pull an image called '" + from + "'",
+                            near != null ? "did you mean --from=" + near + "?" : "name an earlier stage (FROM … AS " + from + ")");
+                }
+            }
+        }
+    }
+}
