@@ -6,6 +6,8 @@
 # pre-commit with the project's .pre-commit-hooks.yaml, and `git diff --cached` (the floor).
 # Prints a markdown table and writes it to target/bench/staged.md.
 # Usage: bench/staged.sh [RUNS]   (default 20; 3 warm-up runs each). Needs hyperfine (apt-get install hyperfine).
+# BASELINE=DIR: also time DIR's bin/devops (another checkout, e.g. `git archive main | tar -x -C DIR`) in the same
+# run, so the two are compared under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
@@ -27,7 +29,13 @@ printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: devops-lint\n
   "$(git -C "$work/hooks" rev-parse HEAD)" >"$work/pre-commit.yaml"
 mkdir -p "$work/bin" && ln -s "$root/bin/devops" "$work/bin/devops"
 export PATH=$work/bin:$PATH PRE_COMMIT_HOME=$work/pre-commit-home
-cmds=("devops lint --staged" "devops lint --staged --only secrets" "git diff --cached -U0")
+cmds=("devops lint --staged" "devops lint --staged --only secrets" "devops lint src/server.js" "git diff --cached -U0")
+if [ -n "${BASELINE:-}" ]; then
+  "$BASELINE/bin/devops" --version >/dev/null
+  mkdir -p "$work/base" && ln -s "$(cd "$BASELINE" && pwd)/bin/devops" "$work/base/devops"
+  b=$work/base/devops
+  cmds+=("$b lint --staged" "$b lint --staged --only secrets" "$b lint src/server.js")
+fi
 command -v pre-commit >/dev/null && cmds+=("pre-commit run devops-lint -c $work/pre-commit.yaml")
 out=target/bench; mkdir -p "$out"
 (cd "$repo" && hyperfine -N -i --style none --warmup 3 --runs "$RUNS" --export-csv "$root/$out/staged.csv" "${cmds[@]}" >/dev/null)

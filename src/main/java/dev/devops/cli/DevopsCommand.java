@@ -30,8 +30,14 @@ import picocli.CommandLine.Spec;
             "bound every engine call.",
             "",
             "Colour is used on a terminal only, never when NO_COLOR is set; --color=always|never decides instead.",
-        },
-        subcommands = {
+        })
+public final class DevopsCommand implements Runnable {
+    /**
+     * The subcommands, in --help order. Registered by {@link Main#commandLine(String...)}, not by the annotation,
+     * so that a run of one command builds the picocli model of that command only (reflection over every
+     * command's options was the largest part of a {@code lint --staged} start; docs/BENCHMARKS.md).
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
             InitCommand.class,
             RenderCommand.class,
             UpCommand.class,
@@ -53,9 +59,11 @@ import picocli.CommandLine.Spec;
             HookCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class,
-            TrainCommand.class,
-        })
-public final class DevopsCommand implements Runnable {
+            TrainCommand.class);
+
+    /** Commands that read the whole command tree (help of other commands, the man page, completion). */
+    static final java.util.Set<String> NEED_TREE = java.util.Set.of("help", "man", "generate-completion", "__train");
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -9,6 +9,21 @@ final class LintChecks {
     private LintChecks() {
     }
 
+    /** Commands that run the lint checks (the build gate too). */
+    private static final java.util.Set<String> LINTING = java.util.Set.of("lint", "check", "build");
+
+    /** For a command that lints: starts building the secret scanner while the command line is parsed. */
+    static void startEarly(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                if (LINTING.contains(a) && !java.util.Arrays.asList(args).contains("--help")) {
+                    SecretsCheck.preload();
+                }
+                return; // the first word is the command
+            }
+        }
+    }
+
     static List<Check> all() {
         return List.of(
                 SecretsCheck.builtin(),

@@ -11,13 +11,14 @@ public final class Main {
 
     public static void main(String[] args) {
         EngineCommands.startEarly(args);
+        LintChecks.startEarly(args);
         System.exit(run(args));
     }
 
     /** Runs devops with {@code args} and returns the exit code (used by tests, too). */
     public static int run(String... args) {
         Terminal.choose("auto"); // a run in the same JVM (tests, the training run) starts from the default
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         try {
             return cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -29,9 +30,42 @@ public final class Main {
         }
     }
 
+    /** The whole command tree. */
     public static CommandLine commandLine() {
+        return commandLine((String[]) null);
+    }
+
+    /**
+     * The command tree {@code args} need: when the first word names a command, that command only (its
+     * picocli model is all a run of it reads), else every command (devops --help, help CMD, a mistyped name
+     * that picocli suggests a correction for, the man page, completion). Null: every command.
+     */
+    static CommandLine commandLine(String... args) {
+        String word = null;
+        for (String a : args == null ? new String[0] : args) {
+            if (!a.startsWith("-")) {
+                word = a; // the first word is the command: options of the root take no separate values
+                break;
+            }
+            if (a.equals("--")) {
+                break;
+            }
+        }
         DevopsCommand root = new DevopsCommand();
         CommandLine cl = new CommandLine(root);
+        String only = null;
+        if (word != null && !DevopsCommand.NEED_TREE.contains(word)) {
+            for (Class<?> c : DevopsCommand.SUBCOMMANDS) {
+                if (word.equals(c.getAnnotation(picocli.CommandLine.Command.class).name())) {
+                    only = word;
+                }
+            }
+        }
+        for (Class<?> c : DevopsCommand.SUBCOMMANDS) {
+            if (only == null || only.equals(c.getAnnotation(picocli.CommandLine.Command.class).name())) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.ansi()));
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
@@ -67,7 +101,9 @@ public final class Main {
         boolean verbose = DevopsCommand.isVerbose(cl);
         java.io.PrintWriter err = cl.getErr();
         if (e instanceof UserError u) {
-            err.println(Terminal.error("devops: " + u.oneLine()));
+            for (String line : u.lines()) {
+                err.println(Terminal.error("devops: " + line));
+            }
             if (verbose) {
                 u.printStackTrace(err);
             }
@@ -75,7 +111,9 @@ public final class Main {
             return ExitCode.USAGE;
         }
         if (e instanceof EngineFailure f) {
-            err.println(Terminal.error("devops: " + f.getMessage()));
+            // the message carries the failed build step's output: plain text unless a terminal shows it
+            String message = Terminal.stderrIsTerminal() ? f.getMessage() : Terminal.plain(f.getMessage());
+            err.println(Terminal.error("devops: " + message));
             if (verbose) {
                 f.printStackTrace(err);
             }

@@ -11,20 +11,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders engine progress on stderr: on a terminal, one line per service redrawn in place; otherwise
- * one plain line per event. Build output is shown only with --verbose (and in the error on failure).
+ * Renders engine progress on stderr: on a terminal, one line per service redrawn in place (a wait counts its
+ * seconds); otherwise one plain line per event. Build output is shown only with --verbose (and in the error on failure); not on a
+ * terminal, without its escape sequences (colours, cursor moves) and carriage-return progress bars.
  */
 final class ProgressRenderer implements EngineListener {
     private final PrintStream err;
     private final boolean live;
     private final boolean verbose;
     private final Map<String, String> lines = new LinkedHashMap<>();
+    /** On a terminal: services waiting (to be healthy, to keep running), with when the wait began and its line. */
+    private final Map<String, long[]> waitingSince = new LinkedHashMap<>();
+    private final Map<String, String> waitingText = new LinkedHashMap<>();
+    private final java.util.function.LongSupplier clock;
+    private java.util.concurrent.ScheduledExecutorService ticker;
     private int drawn;
 
     ProgressRenderer(PrintStream err, boolean live, boolean verbose) {
+        this(err, live, verbose, System::nanoTime);
+    }
+
+    ProgressRenderer(PrintStream err, boolean live, boolean verbose, java.util.function.LongSupplier clock) {
         this.err = err;
         this.live = live;
         this.verbose = verbose;
+        this.clock = clock;
     }
 
     @Override
@@ -37,7 +48,48 @@ final class ProgressRenderer implements EngineListener {
             return;
         }
         lines.put(e.service(), text); // one line per service (or network/volume), redrawn in place
+        if (e.state() == ServiceState.WAITING) {
+            waitingSince.putIfAbsent(e.service(), new long[] {clock.getAsLong()});
+            waitingText.put(e.service(), text);
+            startTicking();
+        } else {
+            waitingSince.remove(e.service());
+            waitingText.remove(e.service());
+        }
         redraw();
+    }
+
+    /** On a terminal, a wait is not silent: its line counts the seconds, redrawn once a second. */
+    private void startTicking() {
+        if (ticker == null) {
+            ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "progress-ticker");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Redraws the waiting lines with how long each has waited. */
+    synchronized void tick() {
+        if (waitingSince.isEmpty()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        waitingSince.forEach((service, since) -> lines.put(service, waitingText.get(service) + "  "
+                + Terminal.dim((now - since[0]) / 1_000_000_000L + " s")));
+        redraw();
+    }
+
+    @Override
+    public synchronized void finished() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        waitingSince.clear();
+        waitingText.clear();
     }
 
     @Override
@@ -46,7 +98,7 @@ final class ProgressRenderer implements EngineListener {
             if (live) {
                 clear();
             }
-            err.println(service + " build | " + line);
+            err.println(service + " build | " + (live ? line : Terminal.plain(line))); // no raw escapes in a log
             if (live) {
                 redraw();
             }

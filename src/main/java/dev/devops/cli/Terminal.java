@@ -52,6 +52,35 @@ public final class Terminal {
         return System.console() != null;
     }
 
+    /** Escape sequences: CSI (colours, cursor moves: ESC [ ... final byte), OSC (titles, links: ESC ] ... BEL or ESC \), ESC x. */
+    private static final java.util.regex.Pattern ESCAPES = java.util.regex.Pattern.compile(
+            "\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?|\u001b[@-Z\\\\-_]|\u009b[0-?]*[ -/]*[@-~]");
+
+    /**
+     * Text from a program's output (a build step) as plain text for a log or a pipe: escape sequences removed,
+     * each line as it stands after its last carriage return (a progress bar's final state), and no control
+     * characters but tabs and line breaks.
+     */
+    public static String plain(String s) {
+        String t = ESCAPES.matcher(s).replaceAll("");
+        StringBuilder out = new StringBuilder(t.length());
+        String[] lines = t.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1); // CRLF
+            }
+            int cr = line.lastIndexOf('\r');
+            String kept = cr >= 0 ? line.substring(cr + 1) : line;
+            kept.codePoints().filter(c -> c == '\t' || c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0))
+                    .forEach(out::appendCodePoint);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     public static boolean colour() {
         return ansi() == Ansi.ON;
     }

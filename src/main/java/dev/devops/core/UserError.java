@@ -37,6 +37,11 @@ public class UserError extends RuntimeException {
         return hint;
     }
 
+    /** The lines the user sees: one, except for {@link UserErrors} (one per problem). */
+    public java.util.List<String> lines() {
+        return java.util.List.of(oneLine());
+    }
+
     /** The one line the user sees. */
     public String oneLine() {
         StringBuilder sb = new StringBuilder();

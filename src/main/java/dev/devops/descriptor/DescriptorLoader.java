@@ -1,6 +1,7 @@
 package dev.devops.descriptor;
 
 import dev.devops.core.UserError;
+import dev.devops.core.UserErrors;
 import dev.devops.yaml.YMap;
 import dev.devops.yaml.YNode;
 import dev.devops.yaml.YamlDocument;
@@ -64,56 +65,107 @@ public final class DescriptorLoader {
         return fromYaml(YamlDocument.parse(file, text));
     }
 
+    /**
+     * The problems found so far: each part of the file (the name, each app and each of its settings, each service,
+     * environment and variable, the lint settings, each reference) is checked on its own, so one run reports every
+     * problem of the file, each at its file:line:column, not the first only.
+     */
+    private static final class Problems {
+        final List<UserError> list = new ArrayList<>();
+
+        /** The value {@code part} reads, or null after noting its problem. */
+        <T> T get(java.util.function.Supplier<T> part) {
+            try {
+                return part.get();
+            } catch (UserError e) {
+                list.add(e);
+                return null;
+            }
+        }
+
+        void check(Runnable part) {
+            get(() -> {
+                part.run();
+                return null;
+            });
+        }
+
+        void add(UserError e) {
+            list.add(e);
+        }
+    }
+
     static Descriptor fromYaml(YNode root) {
         if (root.isNull()) {
             throw new UserError(null, root.file() + ": the file is empty",
                     "run 'devops init' to write one, or add at least 'name:' and 'apps:'");
         }
-        YMap top = root.asMap(TOP_KEYS);
-        String name = name(top.require("name", "add 'name: my-project' (lowercase letters, digits, '-')"));
+        Problems problems = new Problems();
+        YMap top = root.asMap(TOP_KEYS, problems::add);
+        String name = problems.get(() -> name(top.require("name", "add 'name: my-project' (lowercase letters, digits, '-')")));
 
         List<App> apps = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        YNode appsNode = top.require("apps", "list at least one app, e.g. 'apps: {web: {runtime: {language: node}}}'");
-        YMap appsMap = appsNode.asMap();
-        if (appsMap.keys().isEmpty()) {
-            throw appsNode.error("'apps' is empty", "add at least one app");
-        }
-        for (String appName : appsMap.keys()) {
-            checkName(appsMap.keyNode(appName), appName, "app");
-            names.add(appName);
-            apps.add(app(appName, appsMap.get(appName)));
+        YMap appsMap = problems.get(() -> {
+            YNode appsNode = top.require("apps", "list at least one app, e.g. 'apps: {web: {runtime: {language: node}}}'");
+            YMap m = appsNode.asMap();
+            if (m.keys().isEmpty()) {
+                throw appsNode.error("'apps' is empty", "add at least one app");
+            }
+            return m;
+        });
+        if (appsMap != null) {
+            for (String appName : appsMap.keys()) {
+                problems.check(() -> checkName(appsMap.keyNode(appName), appName, "app"));
+                names.add(appName);
+                App a = app(appName, appsMap.get(appName), problems);
+                if (a != null) {
+                    apps.add(a);
+                }
+            }
         }
 
         Map<String, Service> services = new LinkedHashMap<>();
-        YMap servicesMap = top.opt("services").map(YNode::asMap).orElse(null);
+        YMap servicesMap = problems.get(() -> top.opt("services").map(YNode::asMap).orElse(null));
         if (servicesMap != null) {
             for (String svcName : servicesMap.keys()) {
-                checkName(servicesMap.keyNode(svcName), svcName, "service");
+                problems.check(() -> checkName(servicesMap.keyNode(svcName), svcName, "service"));
                 if (!names.add(svcName)) {
-                    throw servicesMap.keyNode(svcName).error("service '" + svcName + "' has the same name as an app",
-                            "rename one of them: compose service names must be unique");
+                    problems.add(servicesMap.keyNode(svcName).error("service '" + svcName + "' has the same name as an app",
+                            "rename one of them: compose service names must be unique"));
+                    continue;
                 }
-                services.put(svcName, service(svcName, servicesMap.get(svcName)));
+                Service svc = problems.get(() -> service(svcName, servicesMap.get(svcName), problems));
+                if (svc != null) {
+                    services.put(svcName, svc);
+                }
             }
         }
 
         Map<String, Environment> environments = new LinkedHashMap<>();
-        YMap envsMap = top.opt("environments").map(YNode::asMap).orElse(null);
+        YMap envsMap = problems.get(() -> top.opt("environments").map(YNode::asMap).orElse(null));
         if (envsMap != null) {
             for (String envName : envsMap.keys()) {
-                checkName(envsMap.keyNode(envName), envName, "environment");
-                environments.put(envName, environment(envName, envsMap.get(envName)));
+                problems.check(() -> checkName(envsMap.keyNode(envName), envName, "environment"));
+                Environment e = problems.get(() -> environment(envName, envsMap.get(envName), problems));
+                if (e != null) {
+                    environments.put(envName, e);
+                }
             }
         }
 
-        LintSettings lint = top.opt("lint").map(DescriptorLoader::lint).orElse(LintSettings.EMPTY);
-        Descriptor d = new Descriptor(name, apps, services, environments, lint);
-        checkReferences(d, appsMap, servicesMap);
-        return d;
+        LintSettings lint = problems.get(() -> top.opt("lint").map(n -> lint(n, problems)).orElse(LintSettings.EMPTY));
+        checkReferences(apps, services, appsMap, servicesMap, problems);
+        if (problems.list.isEmpty()) {
+            return new Descriptor(name, apps, services, environments, lint);
+        }
+        throw UserErrors.of(problems.list);
     }
 
     private static String name(YNode node) {
+        if (node.isScalar() && !node.isText()) {
+            throw node.error("'name' must be a string, found " + node.asText(), "quote it, e.g. name: \"" + node.asText() + "\"");
+        }
         String v = node.asText();
         if (!NAME.matcher(v).matches()) {
             throw node.error("name '" + v + "' is not a valid project name",
@@ -129,61 +181,87 @@ public final class DescriptorLoader {
         }
     }
 
-    private static App app(String name, YNode node) {
-        YMap m = node.isNull() ? null : node.asMap(APP_KEYS);
+    /** The app, or null when a problem leaves nothing to build it from (its problems are in {@code problems}). */
+    private static App app(String name, YNode node, Problems problems) {
+        YMap m = problems.get(() -> {
+            YMap map = node.isNull() ? null : node.asMap(APP_KEYS, problems::add);
+            if (map == null) {
+                throw node.error("app '" + name + "' has no settings", "add at least 'runtime: {language: node}'");
+            }
+            return map;
+        });
         if (m == null) {
-            throw node.error("app '" + name + "' has no settings", "add at least 'runtime: {language: node}'");
+            return null;
         }
-        String path = m.string("path").orElse(".");
-        if (path.startsWith("/") || path.contains("..")) {
-            throw m.get("path").error("'apps." + name + ".path' must be a relative path inside the repository",
-                    "write it relative to devops.yaml, e.g. 'services/api'");
-        }
-        if (!APP_PATH.matcher(path).matches()) {
-            throw m.get("path").error("'apps." + name + ".path' may not hold control characters, quotes, backslashes"
-                    + " or the shell characters $ ` ; & | < >", "rename the directory (the generated files write the path"
-                    + " into shell lines)");
-        }
-        Runtime runtime = runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"));
-        Integer port = m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null);
-        List<String> build = m.opt("build").map(YNode::asStringList).orElse(List.of());
-        List<String> start = m.opt("start").map(YNode::asStringList).orElse(List.of());
-        String health = m.string("healthcheck").orElse(null);
-        if (health != null && !health.startsWith("/")) {
-            throw m.get("healthcheck").error("'apps." + name + ".healthcheck' must be an HTTP path",
-                    "write a path starting with '/', e.g. /health");
-        }
-        if (health != null && !HEALTH_PATH.matcher(health).matches()) {
-            throw m.get("healthcheck").error("'apps." + name + ".healthcheck' may hold only the characters of a URL path"
-                    + " (no spaces, quotes, backslashes, backticks or '%')", "write a plain path such as /health");
-        }
-        if (health != null && port == null) {
-            throw m.get("healthcheck").error("'apps." + name + ".healthcheck' needs a port to check",
-                    "add 'port:' to the app or remove 'healthcheck:'");
-        }
-        String output = output(name, m, runtime);
-        List<String> dependsOn = m.opt("dependsOn").map(YNode::asStringList).orElse(List.of());
+        int before = problems.list.size();
+        String path = problems.get(() -> {
+            String p = m.string("path").orElse(".");
+            if (p.startsWith("/") || p.contains("..")) {
+                throw m.get("path").error("'apps." + name + ".path' must be a relative path inside the repository",
+                        "write it relative to devops.yaml, e.g. 'services/api'");
+            }
+            if (!APP_PATH.matcher(p).matches()) {
+                throw m.get("path").error("'apps." + name + ".path' may not hold control characters, quotes, backslashes"
+                        + " or the shell characters $ ` ; & | < >", "rename the directory (the generated files write the path"
+                        + " into shell lines)");
+            }
+            return p;
+        });
+        Runtime runtime = problems.get(() -> runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"),
+                problems));
+        Integer port = problems.get(() -> m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null));
+        List<String> build = problems.get(() -> m.opt("build").map(YNode::asStringList).orElse(List.of()));
+        List<String> start = problems.get(() -> m.opt("start").map(YNode::asStringList).orElse(List.of()));
+        String health = problems.get(() -> {
+            String h = m.string("healthcheck").orElse(null);
+            if (h != null && !h.startsWith("/")) {
+                throw m.get("healthcheck").error("'apps." + name + ".healthcheck' must be an HTTP path",
+                        "write a path starting with '/', e.g. /health");
+            }
+            if (h != null && !HEALTH_PATH.matcher(h).matches()) {
+                throw m.get("healthcheck").error("'apps." + name + ".healthcheck' may hold only the characters of a URL path"
+                        + " (no spaces, quotes, backslashes, backticks or '%')", "write a plain path such as /health");
+            }
+            if (h != null && m.opt("port").isEmpty()) {
+                throw m.get("healthcheck").error("'apps." + name + ".healthcheck' needs a port to check",
+                        "add 'port:' to the app or remove 'healthcheck:'");
+            }
+            return h;
+        });
+        String output = runtime == null ? null : problems.get(() -> output(name, m, runtime));
+        List<String> dependsOn = problems.get(() -> m.opt("dependsOn").map(YNode::asStringList).orElse(List.of()));
         Map<String, EnvVar> env = new LinkedHashMap<>();
-        YMap envMap = m.opt("env").map(YNode::asMap).orElse(null);
+        YMap envMap = problems.get(() -> m.opt("env").map(YNode::asMap).orElse(null));
         if (envMap != null) {
             for (String var : envMap.keys()) {
-                env.put(var, envVar(var, envMap.keyNode(var), envMap.get(var)));
+                EnvVar v = problems.get(() -> envVar(var, envMap.keyNode(var), envMap.get(var), problems));
+                if (v != null) {
+                    env.put(var, v);
+                }
             }
         }
         Map<String, List<String>> processes = new LinkedHashMap<>();
-        YMap procMap = m.opt("processes").map(YNode::asMap).orElse(null);
+        YMap procMap = problems.get(() -> m.opt("processes").map(YNode::asMap).orElse(null));
         if (procMap != null) {
             for (String proc : procMap.keys()) {
-                checkName(procMap.keyNode(proc), proc, "process");
-                YNode c = procMap.get(proc);
-                // a command line runs through the shell; a list is exec form
-                List<String> command = c.isList() ? c.asStringList() : List.of("sh", "-c", c.asText());
-                if (command.isEmpty()) {
-                    throw procMap.get(proc).error("'apps." + name + ".processes." + proc + "' has no command",
-                            "write the command it runs, e.g. [celery, -A, proj, worker]");
+                problems.check(() -> checkName(procMap.keyNode(proc), proc, "process"));
+                List<String> command = problems.get(() -> {
+                    YNode c = procMap.get(proc);
+                    // a command line runs through the shell; a list is exec form
+                    List<String> cmd = c.isList() ? c.asStringList() : List.of("sh", "-c", c.asText());
+                    if (cmd.isEmpty()) {
+                        throw procMap.get(proc).error("'apps." + name + ".processes." + proc + "' has no command",
+                                "write the command it runs, e.g. [celery, -A, proj, worker]");
+                    }
+                    return cmd;
+                });
+                if (command != null) {
+                    processes.put(proc, command);
                 }
-                processes.put(proc, command);
             }
+        }
+        if (problems.list.size() > before) {
+            return null;
         }
         return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes);
     }
@@ -219,136 +297,159 @@ public final class DescriptorLoader {
         return norm;
     }
 
-    private static Runtime runtime(YNode node) {
-        YMap m = node.asMap(RUNTIME_KEYS);
+    /** The runtime, or null when part of it has a problem (noted in {@code problems}). */
+    private static Runtime runtime(YNode node, Problems problems) {
+        YMap m = node.asMap(RUNTIME_KEYS, problems::add);
         YNode langNode = m.require("language", "write one of: " + String.join(", ", Language.ids()));
         Language lang = Language.of(langNode.asEnum(Language.ids()));
-        String version = m.opt("version").map(n -> {
-            String v = n.asText();
-            if (!VERSION.matcher(v).matches()) {
-                throw n.error("runtime version '" + v + "' is not a valid image tag part",
-                        "write a version such as \"20\", \"3.12\" or \"1.22\" (quoted)");
-            }
-            return v;
-        }).orElse(null);
-        String tool = m.opt("buildTool").map(n -> n.asEnum(lang.buildTools())).orElse(lang.buildTools().get(0));
-        String framework = m.string("framework").orElse(null);
+        String version = problems.get(() -> m.opt("version").map(n -> version(n, "runtime version '%s' is not a valid image"
+                + " tag part", "write a version such as 20, \"3.12\" or \"1.22\"")).orElse(null));
+        String tool = problems.get(() -> m.opt("buildTool").map(n -> n.asEnum(lang.buildTools())).orElse(lang.buildTools().get(0)));
+        String framework = problems.get(() -> m.string("framework").orElse(null));
+        if (version == null && m.has("version") || tool == null || framework == null && m.has("framework")) {
+            return null; // its problems are noted
+        }
         return new Runtime(lang, version, tool, framework);
     }
 
-    private static Service service(String name, YNode node) {
-        YMap m = node.isNull() ? null : node.asMap(SERVICE_KEYS);
+    /**
+     * A version (an image tag, or part of one): a string, or a number as written ({@code version: 20},
+     * {@code version: 3.10} is "3.10", not 3.1: the text of the scalar is read, never its numeric value).
+     */
+    private static String version(YNode n, String message, String hint) {
+        String v = n.asText();
+        if (n.isBool() || !VERSION.matcher(v).matches()) {
+            throw n.error(String.format(message, v), hint);
+        }
+        return v;
+    }
+
+    /** The service, or null when it has a problem (noted in {@code problems}). */
+    private static Service service(String name, YNode node, Problems problems) {
+        YMap m = node.isNull() ? null : node.asMap(SERVICE_KEYS, problems::add);
+        int before = problems.list.size();
         String type = name;
         if (m != null && m.has("type")) {
-            type = m.get("type").asEnum(ServiceCatalog.types());
+            type = problems.get(() -> m.get("type").asEnum(ServiceCatalog.types()));
         } else if (ServiceCatalog.get(name) == null) {
-            throw node.error("service '" + name + "' has no type and its name is not a known service",
-                    "add 'type:' with one of: " + String.join(", ", ServiceCatalog.types()));
+            problems.add(node.error("service '" + name + "' has no type and its name is not a known service",
+                    "add 'type:' with one of: " + String.join(", ", ServiceCatalog.types())));
+            type = null;
         }
-        String version = ServiceCatalog.get(type).version();
-        if (m != null && m.has("version")) {
-            YNode v = m.get("version");
-            version = v.asText();
-            if (!VERSION.matcher(version).matches()) {
-                throw v.error("version '" + version + "' is not a valid image tag",
-                        "write a tag such as \"16\" or \"7.4\" (quoted)");
+        String pinned = type == null ? null : ServiceCatalog.get(type).version();
+        String version = m == null || !m.has("version") ? pinned : problems.get(() -> {
+            String v = version(m.get("version"), "version '%s' is not a valid image tag", "write a tag such as 16 or \"7.4\"");
+            if ("latest".equals(v)) {
+                throw m.get("version").error("version 'latest' is not pinned", "write the version you test with"
+                        + (pinned == null ? "" : ", e.g. \"" + pinned + "\""));
             }
-            if ("latest".equals(version)) {
-                throw v.error("version 'latest' is not pinned", "write the version you test with, e.g. \""
-                        + ServiceCatalog.get(type).version() + "\"");
-            }
-        }
-        boolean publish = m != null && m.opt("publish").map(YNode::asBool).orElse(false);
-        return new Service(name, type, version, publish);
+            return v;
+        });
+        Boolean publish = m == null ? Boolean.FALSE : problems.get(() -> m.opt("publish").map(YNode::asBool).orElse(false));
+        return problems.list.size() > before ? null : new Service(name, type, version, publish);
     }
 
-    private static EnvVar envVar(String name, YNode keyNode, YNode node) {
+    /** The variable, or null when it has a problem (noted in {@code problems}). */
+    private static EnvVar envVar(String name, YNode keyNode, YNode node, Problems problems) {
+        int before = problems.list.size();
         if (!ENV_NAME.matcher(name).matches()) {
-            throw keyNode.error("'" + name + "' is not a valid environment variable name",
-                    "use letters, digits and '_', not starting with a digit");
+            problems.add(keyNode.error("'" + name + "' is not a valid environment variable name",
+                    "use letters, digits and '_', not starting with a digit"));
         }
         if (node.isNull()) {
-            return new EnvVar(name, null, false, false, null, null);
+            return problems.list.size() > before ? null : new EnvVar(name, null, false, false, null, null);
         }
-        YMap m = node.asMap(ENV_KEYS);
-        boolean secret = m.opt("secret").map(YNode::asBool).orElse(false);
-        String def = m.string("default").orElse(null);
-        if (secret && def != null) {
-            throw m.get("default").error("secret variable '" + name + "' must not have a default",
-                    "remove 'default:' and put the value in your untracked .env file");
+        YMap m = node.asMap(ENV_KEYS, problems::add);
+        Boolean secret = problems.get(() -> m.opt("secret").map(YNode::asBool).orElse(false));
+        String def = problems.get(() -> m.string("default").orElse(null));
+        if (Boolean.TRUE.equals(secret) && def != null) {
+            problems.add(m.get("default").error("secret variable '" + name + "' must not have a default",
+                    "remove 'default:' and put the value in your untracked .env file"));
         }
         if (def != null && !EnvVar.renderableDefault(def)) {
-            throw m.get("default").error("the default of '" + name + "' contains '}' or a control character, which"
-                    + " the compose file cannot carry in ${" + name + ":-…}", "put the value in .env instead");
+            problems.add(m.get("default").error("the default of '" + name + "' contains '}' or a control character, which"
+                    + " the compose file cannot carry in ${" + name + ":-…}", "put the value in .env instead"));
         }
-        String from = m.string("from").orElse(null);
-        return new EnvVar(name, m.string("description").orElse(null),
-                m.opt("required").map(YNode::asBool).orElse(false), secret, def, from);
+        String from = problems.get(() -> m.string("from").orElse(null));
+        String description = problems.get(() -> m.string("description").orElse(null));
+        Boolean required = problems.get(() -> m.opt("required").map(YNode::asBool).orElse(false));
+        return problems.list.size() > before ? null : new EnvVar(name, description, required, secret, def, from);
     }
 
-    private static Environment environment(String name, YNode node) {
+    private static Environment environment(String name, YNode node, Problems problems) {
         if (node.isNull()) {
             return new Environment(name, Map.of());
         }
-        YMap m = node.asMap(ENVIRONMENT_KEYS);
+        YMap m = node.asMap(ENVIRONMENT_KEYS, problems::add);
         Map<String, String> env = new LinkedHashMap<>();
         YMap e = m.opt("env").map(YNode::asMap).orElse(null);
         if (e != null) {
             for (String k : e.keys()) {
                 YNode v = e.get(k);
-                env.put(k, v.isNull() ? "" : v.asText());
+                String value = v.isNull() ? "" : problems.get(v::asText);
+                if (value != null) {
+                    env.put(k, value);
+                }
             }
         }
         return new Environment(name, env);
     }
 
-    private static LintSettings lint(YNode node) {
-        YMap m = node.asMap(LINT_KEYS);
-        YMap a = m.opt("allowlist").map(n -> n.asMap(ALLOWLIST_KEYS)).orElse(null);
-        YMap paths = m.opt("paths").map(n -> n.asMap(LINT_PATH_KEYS)).orElse(null);
-        List<String> tests = paths == null ? List.of() : paths.opt("tests").map(YNode::asStringList).orElse(List.of());
-        List<String> docs = paths == null ? List.of() : paths.opt("docs").map(YNode::asStringList).orElse(List.of());
+    /** The lint settings, or null when they have a problem (noted in {@code problems}). */
+    private static LintSettings lint(YNode node, Problems problems) {
+        int before = problems.list.size();
+        YMap m = node.asMap(LINT_KEYS, problems::add);
+        YMap a = problems.get(() -> m.opt("allowlist").map(n -> n.asMap(ALLOWLIST_KEYS, problems::add)).orElse(null));
+        YMap paths = problems.get(() -> m.opt("paths").map(n -> n.asMap(LINT_PATH_KEYS, problems::add)).orElse(null));
+        List<String> tests = paths == null ? List.of() : problems.get(() -> paths.opt("tests").map(YNode::asStringList).orElse(List.of()));
+        List<String> docs = paths == null ? List.of() : problems.get(() -> paths.opt("docs").map(YNode::asStringList).orElse(List.of()));
         if (a == null) {
-            return new LintSettings(List.of(), List.of(), List.of(), List.of(), tests, docs);
+            return problems.list.size() > before ? null : new LintSettings(List.of(), List.of(), List.of(), List.of(), tests, docs);
         }
-        List<String> values = a.opt("values").map(YNode::asStringList).orElse(List.of());
-        if (a.has("values")) {
+        List<String> values = problems.get(() -> a.opt("values").map(YNode::asStringList).orElse(List.of()));
+        if (values != null && a.has("values")) {
             List<YNode> nodes = a.get("values").isList() ? a.get("values").asList() : List.of(a.get("values"));
             for (YNode v : nodes) {
                 try {
                     Pattern.compile(v.asText());
                 } catch (java.util.regex.PatternSyntaxException e) {
-                    throw v.error("'" + v.asText() + "' is not a valid regular expression: " + e.getDescription(),
-                            "fix the pattern (Java regex syntax)");
+                    problems.add(v.error("'" + v.asText() + "' is not a valid regular expression: " + e.getDescription(),
+                            "fix the pattern (Java regex syntax)"));
                 }
             }
         }
-        return new LintSettings(
-                a.opt("paths").map(YNode::asStringList).orElse(List.of()),
-                a.opt("rules").map(YNode::asStringList).orElse(List.of()),
-                values,
-                a.opt("stopwords").map(YNode::asStringList).orElse(List.of()), tests, docs);
+        List<String> allowPaths = problems.get(() -> a.opt("paths").map(YNode::asStringList).orElse(List.of()));
+        List<String> rules = problems.get(() -> a.opt("rules").map(YNode::asStringList).orElse(List.of()));
+        List<String> stopwords = problems.get(() -> a.opt("stopwords").map(YNode::asStringList).orElse(List.of()));
+        return problems.list.size() > before ? null : new LintSettings(allowPaths, rules, values, stopwords, tests, docs);
     }
 
-    private static void checkReferences(Descriptor d, YMap appsMap, YMap servicesMap) {
-        Set<String> known = new HashSet<>(d.services().keySet());
-        d.apps().forEach(a -> known.add(a.name()));
-        for (App a : d.apps()) {
+    /**
+     * References between parts: dependsOn, from, process service names. Checked over the apps that loaded, against
+     * every name the file defines (an app or service with a problem of its own is still defined).
+     */
+    private static void checkReferences(List<App> apps, Map<String, Service> services, YMap appsMap, YMap servicesMap,
+            Problems problems) {
+        Set<String> known = new HashSet<>(appsMap == null ? Set.of() : appsMap.keys());
+        if (servicesMap != null) {
+            known.addAll(servicesMap.keys());
+        }
+        for (App a : apps) {
             for (String p : a.processes().keySet()) {
                 if (known.contains(a.name() + "-" + p)) {
                     YMap am = appsMap.get(a.name()).asMap();
-                    throw am.get("processes").asMap().keyNode(p).error("process '" + p + "' of app '" + a.name()
+                    problems.add(am.get("processes").asMap().keyNode(p).error("process '" + p + "' of app '" + a.name()
                             + "' runs as compose service '" + a.name() + "-" + p + "', which is already an app or service",
-                            "rename the process");
+                            "rename the process"));
                 }
             }
         }
-        for (App a : d.apps()) {
+        for (App a : apps) {
             YMap am = appsMap.get(a.name()).asMap();
             for (String dep : a.dependsOn()) {
                 if (!known.contains(dep) || dep.equals(a.name())) {
-                    throw am.get("dependsOn").error("app '" + a.name() + "' depends on '" + dep + "', which is not defined",
-                            "define it under 'services:' or 'apps:', or remove it (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                    problems.add(am.get("dependsOn").error("app '" + a.name() + "' depends on '" + dep + "', which is not defined",
+                            "define it under 'services:' or 'apps:', or remove it (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
                 }
             }
             for (EnvVar v : a.env().values()) {
@@ -359,14 +460,17 @@ public final class DescriptorLoader {
                 int dot = v.from().indexOf('.');
                 String svc = dot < 0 ? v.from() : v.from().substring(0, dot);
                 String attr = dot < 0 ? "" : v.from().substring(dot + 1);
-                Service s = d.services().get(svc);
+                Service s = services.get(svc);
                 if (s == null) {
-                    throw fromNode.error("'" + v.from() + "' names service '" + svc + "', which is not defined",
-                            "write SERVICE.ATTRIBUTE with a service from 'services:'");
+                    if (servicesMap == null || !servicesMap.has(svc)) {
+                        problems.add(fromNode.error("'" + v.from() + "' names service '" + svc + "', which is not defined",
+                                "write SERVICE.ATTRIBUTE with a service from 'services:'"));
+                    }
+                    continue; // a defined service with a problem of its own: reported there
                 }
                 if (!s.catalog().attributes().containsKey(attr)) {
-                    throw fromNode.error("service type '" + s.type() + "' has no attribute '" + attr + "'",
-                            "allowed: " + String.join(", ", s.catalog().attributes().keySet()));
+                    problems.add(fromNode.error("service type '" + s.type() + "' has no attribute '" + attr + "'",
+                            "allowed: " + String.join(", ", s.catalog().attributes().keySet())));
                 }
             }
         }

@@ -571,7 +571,7 @@ public final class Detector {
                     continue;
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
-                        refs.get(d).keySet()));
+                        refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -640,9 +640,22 @@ public final class Detector {
         };
     }
 
+    /**
+     * Frameworks that load the app's own modules when a request first needs them (Next.js routes and pages): a
+     * {@code process.env} read there runs per request, not when the server starts, except in the files the
+     * framework runs at start ({@link #STARTUP_FILES}).
+     */
+    private static final Set<String> REQUEST_TIME_FRAMEWORKS = Set.of("next");
+    private static final Pattern STARTUP_FILES = Pattern.compile("(?:^|.*/)(?:next\\.config|instrumentation|server)\\.[cm]?[jt]s$");
+
+    /** Whether a read runs only when a request needs it (see {@link #REQUEST_TIME_FRAMEWORKS}). */
+    private static boolean requestTime(EnvReference r, boolean requestScoped) {
+        return requestScoped && r.kind() == EnvReference.Kind.PROCESS_ENV && !STARTUP_FILES.matcher(r.path()).matches();
+    }
+
     /** One variable of an app from all its reads. */
     private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
-            Set<String> appReads) {
+            Set<String> appReads, boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         if (from == null) {
@@ -650,6 +663,7 @@ public final class Detector {
         }
         boolean hasDefault = false;
         boolean optionalRead = false;
+        boolean startupRead = false;
         String def = null;
         for (EnvReference r : reads) {
             if (r.defaultValue() != null) {
@@ -659,6 +673,7 @@ public final class Detector {
                 }
             }
             optionalRead |= r.copesWhenUnset();
+            startupRead |= !requestTime(r, requestScoped);
         }
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);
@@ -667,7 +682,7 @@ public final class Detector {
         if (description == null) {
             description = "read at " + reads.get(0).where();
         }
-        boolean required = from == null && !hasDefault && !optionalRead;
+        boolean required = from == null && !hasDefault && !optionalRead && startupRead;
         return new EnvVar(name, description, required, secret, secret ? null : def, from);
     }
 

@@ -299,7 +299,64 @@ public final class EnvScanner {
             boolean tested = converted && conv.group().matches("(?s)(?:Boolean|String)\\b.*")
                     || !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
             tested |= JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
-            add(name, nameAt, def, Kind.PROCESS_ENV, def == null && tested);
+            add(name, nameAt, def, Kind.PROCESS_ENV, def == null && (tested || underEnvGuard(text, start)));
+        }
+
+        /**
+         * Whether a JS read sits in a block an {@code if} opens whose condition tests the environment
+         * ({@code if (process.env.PROXY) { … PROXY_USERNAME … }}), at any depth: settings read only when another
+         * setting turns a feature on are not needed to start (the analog of a Python read under a module-level if).
+         */
+        static boolean underEnvGuard(String text, int offset) {
+            int depth = 0;
+            int limit = Math.max(0, offset - 20_000);
+            for (int i = offset - 1; i >= limit; i--) {
+                char c = text.charAt(i);
+                if (c == '}') {
+                    depth++;
+                } else if (c == '{') {
+                    if (depth > 0) {
+                        depth--;
+                        continue;
+                    }
+                    int j = i - 1;
+                    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+                        j--;
+                    }
+                    if (j < 0 || text.charAt(j) != ')') {
+                        continue; // an object literal, a function or class body, else/try: look further out
+                    }
+                    int open = openingParen(text, j);
+                    if (open < 0) {
+                        return false;
+                    }
+                    int k = open - 1;
+                    while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+                        k--;
+                    }
+                    if (k >= 1 && text.startsWith("if", k - 1) && (k < 2 || !Character.isJavaIdentifierPart(text.charAt(k - 2)))) {
+                        String cond = text.substring(open, j);
+                        if (cond.contains("process.env") || cond.contains("import.meta.env")) {
+                            return true;
+                        }
+                    }
+                    i = open; // continue outward from before the condition
+                }
+            }
+            return false;
+        }
+
+        private static int openingParen(String text, int close) {
+            int depth = 0;
+            for (int i = close; i >= Math.max(0, close - 2_000); i--) {
+                char c = text.charAt(i);
+                if (c == ')') {
+                    depth++;
+                } else if (c == '(' && --depth == 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private String jsDefault(int at) {

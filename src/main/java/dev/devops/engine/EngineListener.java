@@ -21,4 +21,8 @@ public interface EngineListener {
     /** The plan, once computed and before anything is applied. */
     default void planned(Plan plan) {
     }
+
+    /** The operation is over (done or failed): no more events come. */
+    default void finished() {
+    }
 }

@@ -1039,6 +1039,7 @@ public final class StackEngine implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        listener.finished();
     }
 
     /** A wait limit shared by every wait of one operation, and whether its health waits probe early. */

@@ -227,6 +227,14 @@ public final class FileKinds {
         return true;
     }
 
+    /**
+     * A Docker ignore file: {@code .dockerignore}, or a Dockerfile's own ({@code Dockerfile.dockerignore},
+     * {@code api.Dockerfile.dockerignore}: BuildKit reads it instead of the context's {@code .dockerignore}).
+     */
+    public static boolean isDockerignore(String path) {
+        return name(path).toLowerCase(Locale.ROOT).endsWith(".dockerignore");
+    }
+
     /** Whether a path ends in .yaml or .yml. */
     public static boolean isYaml(String path) {
         String lower = path.toLowerCase(Locale.ROOT);

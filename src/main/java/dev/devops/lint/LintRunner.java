@@ -146,6 +146,8 @@ public final class LintRunner {
         Allowlist allow = Allowlist.of(descriptor == null ? null : descriptor.lint());
         List<String> files;
         Set<String> tracked;
+        List<String> staged = List.of();
+        List<Check> running = selected;
         Path checkRoot = root;
         Path snapshot = null;
         try {
@@ -169,7 +171,9 @@ public final class LintRunner {
                 // has no unstaged changes (pre-commit stashes them), else a copy of the index
                 files = git.indexFiles();
                 tracked = Set.copyOf(files);
-                if (selected.stream().anyMatch(c -> !(c instanceof TextCheck)) && git.hasUnstagedChanges()) {
+                staged = git.stagedPaths();
+                running = reportingOn(selected, inScope(ws, staged));
+                if (running.stream().anyMatch(c -> !(c instanceof TextCheck)) && git.hasUnstagedChanges()) {
                     snapshot = Files.createTempDirectory("devops-index-");
                     git.checkoutIndex(snapshot);
                     checkRoot = snapshot.resolve(ws.prefix());
@@ -184,7 +188,10 @@ public final class LintRunner {
             throw new UserError(SourceLocation.of(root), "cannot copy the index: " + e.getMessage(), null);
         }
         try {
-            return lint(o, ws, selected, checkRoot, files, tracked, descriptor, allow, git, t0);
+            if (o.mode() == Mode.WORKTREE && !ws.whole()) {
+                running = reportingOn(selected, files.stream().filter(ws::inScope).toList());
+            }
+            return lint(o, ws, selected, running, checkRoot, files, tracked, staged, descriptor, allow, git, t0);
         } finally {
             if (snapshot != null) {
                 deleteTree(snapshot);
@@ -192,8 +199,28 @@ public final class LintRunner {
         }
     }
 
-    private Report lint(Options o, Workspace ws, List<Check> selected, Path root, List<String> files, Set<String> tracked,
-            Descriptor descriptor, Allowlist allow, GitRepository git, long t0) {
+    /** The project-relative paths of {@code staged} (repository-relative) that are in scope. */
+    private static Set<String> inScope(Workspace ws, List<String> staged) {
+        String prefix = ws.prefix();
+        Set<String> inScope = new LinkedHashSet<>();
+        for (String p : staged) {
+            if (p.startsWith(prefix) && ws.inScope(p.substring(prefix.length()))) {
+                inScope.add(p.substring(prefix.length()));
+            }
+        }
+        return inScope;
+    }
+
+    /**
+     * The checks that can report on one of {@code paths} ({@link Check#reportsOn}): a scoped run skips the
+     * others, which have nothing to say about these files (and would load their parsers for nothing).
+     */
+    static List<Check> reportingOn(List<Check> checks, java.util.Collection<String> paths) {
+        return checks.stream().filter(c -> paths.stream().anyMatch(c::reportsOn)).toList();
+    }
+
+    private Report lint(Options o, Workspace ws, List<Check> selected, List<Check> running, Path root, List<String> files,
+            Set<String> tracked, List<String> stagedPaths, Descriptor descriptor, Allowlist allow, GitRepository git, long t0) {
         FileStats stats = new FileStats();
         LintContext ctx = new LintContext(root, files, tracked, descriptor, o.maxFileSize(), stats);
         // text checks lint exactly the files in scope; the others need the whole project and are filtered after
@@ -204,9 +231,13 @@ public final class LintRunner {
         ConcurrentLinkedQueue<Finding> loose = new ConcurrentLinkedQueue<>();
         // a check that threw (CheckFailure): reported whatever the scope, the allowlist or the baseline say
         ConcurrentLinkedQueue<Finding> failures = new ConcurrentLinkedQueue<>();
-        List<TextCheck> textChecks = selected.stream().filter(TextCheck.class::isInstance).map(TextCheck.class::cast).toList();
+        List<TextCheck> textChecks = running.stream().filter(TextCheck.class::isInstance).map(TextCheck.class::cast).toList();
         switch (o.mode()) {
-            case WORKTREE -> selected.forEach(c -> runCheck(c, c instanceof TextCheck ? scoped : ctx, whole::add, failures::add));
+            case WORKTREE -> running.forEach(c -> runCheck(c, c instanceof TextCheck ? scoped : ctx, f -> {
+                assert c.reportsOn(f.path()) : c.category() + " reported " + f.rule().id() + " on " + f.path()
+                        + ", a path its reportsOn denies";
+                whole.add(f);
+            }, failures::add));
             case STDIN -> {
                 String name = o.stdinName() == null ? "<stdin>" : o.stdinName();
                 byte[] in = o.stdin() == null ? new byte[0] : o.stdin();
@@ -221,22 +252,11 @@ public final class LintRunner {
                 }
             }
             case STAGED -> {
-                List<String> staged;
-                try {
-                    staged = git.stagedPaths();
-                } catch (GitException e) {
-                    throw new UserError(SourceLocation.of(root), "git: " + e.getMessage(), null);
-                }
                 String prefix = ws.prefix();
-                Set<String> inScope = new java.util.HashSet<>();
-                for (String p : staged) {
-                    if (p.startsWith(prefix) && ws.inScope(p.substring(prefix.length()))) {
-                        inScope.add(p.substring(prefix.length()));
-                    }
-                }
+                Set<String> inScope = inScope(ws, stagedPaths);
                 if (!inScope.isEmpty()) {
                     Workspace stagedScope = new Workspace(ws.repoRoot(), ws.projectRoot(), git, inScope, Set.of());
-                    List<Check> fileChecks = selected.stream().filter(c -> !(c instanceof TextCheck)).toList();
+                    List<Check> fileChecks = running.stream().filter(c -> !(c instanceof TextCheck)).toList();
                     ConcurrentLinkedQueue<Finding> all = new ConcurrentLinkedQueue<>();
                     fileChecks.forEach(c -> runCheck(c, ctx, all::add, failures::add));
                     all.stream().filter(f -> stagedScope.findingInScope(f.path(), existing)).forEach(whole::add);

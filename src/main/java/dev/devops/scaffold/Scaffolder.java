@@ -183,6 +183,33 @@ public final class Scaffolder {
     }
 
     /**
+     * Whether the repository renders its files from devops.yaml: at least one of the files devops would write
+     * (a compose file under a default name, .env.example, an app's Dockerfile or .dockerignore) carries the
+     * generated header. A devops.yaml in a repository where none does serves other purposes (lint settings:
+     * the files are the user's own), so nothing is "missing" there.
+     */
+    public static boolean adopted(Descriptor d, Path root) {
+        List<String> candidates = new ArrayList<>(dev.devops.files.FileKinds.COMPOSE_DEFAULT_NAMES);
+        candidates.add(".env.example");
+        for (App a : d.apps()) {
+            String dir = ".".equals(a.path()) ? "" : a.path() + "/";
+            candidates.add(dir + "Dockerfile");
+            candidates.add(dir + ".dockerignore");
+        }
+        for (String c : candidates) {
+            Path p = root.resolve(c);
+            try {
+                if (Files.isRegularFile(p) && Files.size(p) <= 1_000_000 && GeneratedFiles.hasNotice(Files.readString(p))) {
+                    return true;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // unreadable or not UTF-8: not a file devops wrote
+            }
+        }
+        return false;
+    }
+
+    /**
      * The generated files that differ from what {@code d} renders to, or are missing, each with its unified
      * diff; empty when everything matches. Used by {@code devops render --check} and the lint DRIFT rule.
      * A .gitignore counts only when it lacks the .env lines.

@@ -63,6 +63,16 @@ public final class YNode {
         return node instanceof SequenceNode;
     }
 
+    /** A scalar that YAML reads as a string (quoted, or plain and not a number, boolean or null). */
+    public boolean isText() {
+        return node instanceof ScalarNode s && Tag.STR.equals(s.getTag());
+    }
+
+    /** A scalar that YAML reads as true or false. */
+    public boolean isBool() {
+        return node instanceof ScalarNode s && Tag.BOOL.equals(s.getTag());
+    }
+
     public boolean isScalar() {
         return node instanceof ScalarNode && !isNull();
     }
@@ -177,10 +187,26 @@ public final class YNode {
 
     /** This node as a mapping whose keys must be in {@code allowed}; unknown keys are errors. */
     public YMap asMap(Collection<String> allowed) {
-        return asMapInternal(allowed);
+        return asMapInternal(allowed, e -> {
+            throw e;
+        });
+    }
+
+    /**
+     * This node as a mapping whose keys must be in {@code allowed}: an unknown or duplicate key goes to
+     * {@code problems} and is left out, so that a caller can go on and report every problem of a file in one run.
+     */
+    public YMap asMap(Collection<String> allowed, java.util.function.Consumer<dev.devops.core.UserError> problems) {
+        return asMapInternal(allowed, problems);
     }
 
     private YMap asMapInternal(Collection<String> allowed) {
+        return asMapInternal(allowed, e -> {
+            throw e;
+        });
+    }
+
+    private YMap asMapInternal(Collection<String> allowed, java.util.function.Consumer<dev.devops.core.UserError> problems) {
         if (!(node instanceof MappingNode map)) {
             throw error(label() + " must be a mapping, found " + kind(), "write 'key: value' lines");
         }
@@ -208,13 +234,15 @@ public final class YNode {
             String childPath = path == null || path.isEmpty() ? key : path + "." + key;
             if (allowed != null && !allowed.contains(key)) {
                 String near = Suggest.closest(key, allowed);
-                throw keyNode.error("unknown key '" + key + "' in " + label(),
-                        (near == null ? "" : "did you mean '" + near + "'? ") + "allowed: " + String.join(", ", allowed));
+                problems.accept(keyNode.error("unknown key '" + key + "' in " + label(),
+                        (near == null ? "" : "did you mean '" + near + "'? ") + "allowed: " + String.join(", ", allowed)));
+                continue;
             }
             YNode previous = explicit.get(key);
             if (previous != null) {
-                throw keyNode.error("duplicate key '" + key + "' in " + label() + " (first at line "
-                        + previous.location().line() + ")", "remove one of the two");
+                problems.accept(keyNode.error("duplicate key '" + key + "' in " + label() + " (first at line "
+                        + previous.location().line() + ")", "remove one of the two"));
+                continue;
             }
             explicit.put(key, keyNode);
             entries.put(key, new YNode(file, t.getValueNode(), childPath));

@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * owned by the runner's user, with repository-relative paths, and the exit code is the gate's.
  */
 @Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
-@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
+@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class ActionImageTest {
     static final String TAG = "devops-test/devops:latest";
 

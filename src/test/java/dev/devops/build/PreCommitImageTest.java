@@ -26,7 +26,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * a clean commit passes, the repository is mounted as the committer's user.
  */
 @Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
-@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
+@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class PreCommitImageTest {
     @TempDir
     Path tmp;

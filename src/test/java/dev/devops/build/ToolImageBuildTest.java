@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * The tool's own top-level {@code Dockerfile} builds offline (multi-stage: seeded maven builder, JRE
- * runtime), runs as a non-root user in {@code /work}, and the image answers {@code --version}.
+ * The tool's own top-level {@code Dockerfile} builds offline (multi-stage: seeded maven builder, a jlink-trimmed
+ * Java runtime on debian slim), stays small, runs as a non-root user in {@code /work}, and the image answers
+ * {@code --version}.
  * Built with {@code INSTALL_GIT=false}: its {@code apt-get install git} step needs a network.
  */
 @Isolated("Docker tests run alone: one engine, and their timeouts assume an idle machine")
-@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"})
+@DockerTest(images = {"maven:3.9-eclipse-temurin-17", "debian:bookworm-slim"})
 class ToolImageBuildTest {
 
     @AfterAll
@@ -40,6 +41,8 @@ class ToolImageBuildTest {
                     + "\n--- last lines of the build output ---\n" + build.tail(40));
         }
         ImageChecks.assertRunnableAsNonRoot(tag);
+        long size = Docker.inspect(tag).getSize();
+        assertTrue(size < 200L * 1024 * 1024, "a trimmed runtime, not a whole JRE (about 330 MB before): " + size / 1024 / 1024 + " MB");
         ContainerConfig config = Docker.inspect(tag).getConfig();
         assertEquals("/work", config.getWorkingDir());
         List<String> entrypoint = List.of(config.getEntrypoint());

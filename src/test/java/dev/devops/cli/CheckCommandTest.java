@@ -72,6 +72,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void aRepositoryThatRendersNothingHasNothingMissing() throws IOException {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("devops.yaml", "name: shop\napps:\n  web:\n    runtime: {language: node}\n"
+                + "lint:\n  allowlist:\n    paths: [\"fixtures/**\"]\n")
+                .write("Dockerfile", LintScopeTest.GOOD_DOCKERFILE).write("app.js", "console.log(1)\n")
+                .write(".gitignore", "node_modules/\n").commit("init");
+        CliRun own = CliRun.run("check", "--no-color", tmp.toString());
+        assertFalse(own.out().contains("RENDER"), "hand-written files, devops.yaml for lint settings: " + own.out());
+        // once one file is rendered, the others are expected too
+        Files.delete(tmp.resolve("Dockerfile"));
+        assertEquals(0, CliRun.run("render", tmp.toString()).code());
+        Files.delete(tmp.resolve("docker-compose.yml"));
+        CliRun adopted = CliRun.run("check", "--no-color", tmp.toString());
+        assertEquals(1, adopted.code(), adopted.out());
+        assertTrue(adopted.out().contains("docker-compose.yml: error RENDER0002"), adopted.out());
+    }
+
+    @Test
     void severalReportsInOneRunAndJunitFailsExactlyWhenTheExitCodeDoes() throws Exception {
         TestRepo r = TestRepo.init(tmp);
         r.write("Dockerfile", LintScopeTest.BAD_DOCKERFILE).write("app.py", "print(1)\n").commit("init");

@@ -269,6 +269,25 @@ class EnvScannerTest {
                 refs.stream().map(EnvReference::copesWhenUnset).toList());
     }
 
+    /** Settings read only inside a block an environment test opens are needed only when that feature is on. */
+    @Test
+    void jsReadsInsideABlockGuardedByAnEnvironmentTestAreOptional() {
+        List<EnvReference> refs = scan("lib/browser.ts",
+                "export function options() {",
+                "  const o = { timeout: 5 };",
+                "  if (process.env.PROXY) {",
+                "    o.proxy = { server: process.env.PROXY, user: process.env.PROXY_USER, nested: { p: process.env.PROXY_PASS } };",
+                "    if (ready) { o.bypass = process.env.PROXY_BYPASS; }",
+                "  }",
+                "  if (ready) { o.key = process.env.SIGNING_KEY; }",
+                "  return { token: process.env.API_TOKEN, s: `${'{'}` };",
+                "}");
+        assertEquals(List.of("PROXY", "PROXY", "PROXY_USER", "PROXY_PASS", "PROXY_BYPASS", "SIGNING_KEY", "API_TOKEN"),
+                refs.stream().map(EnvReference::name).toList());
+        assertEquals(List.of(true, true, true, true, true, false, false),
+                refs.stream().map(EnvReference::copesWhenUnset).toList());
+    }
+
     /** microblog@a975ef6 config.py: environ.get returns None when unset; "or 'x'" is its default. */
     @Test
     void pythonGetCopesWhenUnsetAndOrGivesTheDefault() {

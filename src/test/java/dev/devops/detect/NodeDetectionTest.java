@@ -25,6 +25,21 @@ class NodeDetectionTest {
     }
 
     @Test
+    void nextJsReadsInRoutesRunPerRequestSoTheyDoNotBlockTheStart() {
+        repo.packageJson(".", "{'scripts':{'start':'next start','build':'next build'},'dependencies':{'next':'14'}}")
+                .file("package-lock.json", "{}")
+                .file("next.config.js", "module.exports = { basePath: process.env.BASE_PATH_REQUIRED_AT_START };")
+                .file("pages/api/pay.ts", "export default function pay(req, res) {", "  const k = process.env.STRIPE_KEY;", "}")
+                .file("lib/auth.ts", "export const opts = { issuer: process.env.OIDC_ISSUER };")
+                .file("instrumentation.ts", "export function register() { init(process.env.TRACE_ENDPOINT); }");
+        Detection d = repo.detect();
+        App app = d.descriptor().apps().get(0);
+        assertEquals(false, app.env().get("STRIPE_KEY").required());
+        assertEquals(false, app.env().get("OIDC_ISSUER").required());
+        assertEquals(true, app.env().get("TRACE_ENDPOINT").required(), "instrumentation runs when the server starts");
+    }
+
+    @Test
     void variablesNextConfigInlinesAtBuildTimeAreNotRunTimeConfiguration() {
         repo.packageJson(".", "{'scripts':{'start':'next start','build':'next build'},'dependencies':{'next':'14'}}")
                 .file("package-lock.json", "{}")

@@ -43,6 +43,12 @@ public final class ComposeCheck implements Check {
         return ComposeRules.all().stream().map(ComposeRule::info).toList();
     }
 
+    /** Its findings are on compose files (YAML, any name) and the dotenv files they read. */
+    @Override
+    public boolean reportsOn(String path) {
+        return FileKinds.isYaml(path) || FileKinds.isDotenv(path);
+    }
+
     /**
      * True for the compose file names ({@code compose.yaml}, {@code docker-compose.prod.yml}): these load as
      * a directory's base file and its overlays. Compose files recognised by content ({@link LintContext#composeFiles})

@@ -47,6 +47,12 @@ public final class DockerfileCheck implements Check {
         }
     }
 
+    /** Its findings are on Dockerfiles only. */
+    @Override
+    public boolean reportsOn(String path) {
+        return isDockerfile(path);
+    }
+
     /** True for the names Docker tools treat as Dockerfiles. */
     public static boolean isDockerfile(String path) {
         return FileKinds.isDockerfile(path);

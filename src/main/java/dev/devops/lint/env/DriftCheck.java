@@ -5,6 +5,7 @@ import dev.devops.descriptor.App;
 import dev.devops.files.FileKinds;
 import dev.devops.detect.RuntimeVersions.Stated;
 import dev.devops.detect.RuntimeVersions;
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
@@ -46,6 +47,16 @@ public final class DriftCheck implements Check {
     @Override
     public List<RuleInfo> rules() {
         return EnvRules.drift();
+    }
+
+    /**
+     * Its findings are on version files, Dockerfiles, CI workflows, devops.yaml and the files devops.yaml renders
+     * (Dockerfile, .dockerignore, the compose file, .env.example).
+     */
+    @Override
+    public boolean reportsOn(String path) {
+        return RuntimeVersions.isVersionFile(path) || FileKinds.isDockerfile(path) || FileKinds.isDockerignore(path)
+                || FileKinds.isYaml(path) || FileKinds.isCi(path) || FileKinds.dotenv(path) == FileKinds.Dotenv.EXAMPLE;
     }
 
     @Override
@@ -223,24 +234,6 @@ public final class DriftCheck implements Check {
         return EnvCheck.lineOf(yaml, re);
     }
 
-    /** Whether the repository renders its files from devops.yaml: at least one carries the generated header. */
-    private static boolean adopted(LintContext context, Path root) {
-        java.util.List<String> candidates = new java.util.ArrayList<>(dev.devops.files.FileKinds.COMPOSE_DEFAULT_NAMES);
-        candidates.add(".env.example");
-        for (dev.devops.descriptor.App a : context.descriptor().apps()) {
-            String dir = ".".equals(a.path()) ? "" : a.path() + "/";
-            candidates.add(dir + "Dockerfile");
-            candidates.add(dir + ".dockerignore");
-        }
-        for (String c : candidates) {
-            String text = text(root, c);
-            if (text != null && generatedHeader(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void generated(LintContext context, Path root, Consumer<Finding> out) {
         List<Scaffolder.Drift> drifts;
         try {
@@ -254,7 +247,7 @@ public final class DriftCheck implements Check {
                 continue; // .gitignore without .env is an ENV concern; devops.yaml is the source
             }
             if (d.missing()) {
-                if (!adopted(context, root)) {
+                if (!Scaffolder.adopted(context.descriptor(), root)) {
                     continue; // devops.yaml without any rendered file: the files are the user's own (or not wanted)
                 }
                 emit(out, EnvRules.GENERATED_MISSING, path, 0, path + " is rendered from devops.yaml but does not exist",

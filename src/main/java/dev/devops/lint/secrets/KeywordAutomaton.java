@@ -38,6 +38,7 @@ final class KeywordAutomaton {
         List<List<int[]>> out = new ArrayList<>();
         gotoRows.add(newRow());
         out.add(new ArrayList<>());
+        boolean[] used = new boolean[ALPHABET];
         for (int slot = 0; slot < keywords.size(); slot++) {
             for (String kw : keywords.get(slot)) {
                 String k = kw.toLowerCase(Locale.ROOT);
@@ -47,6 +48,7 @@ final class KeywordAutomaton {
                 int s = 0;
                 for (int i = 0; i < k.length(); i++) {
                     int c = k.charAt(i);
+                    used[c] = true;
                     int next = gotoRows.get(s)[c];
                     if (next < 0) {
                         next = gotoRows.size();
@@ -76,7 +78,14 @@ final class KeywordAutomaton {
         }
         while (!queue.isEmpty()) {
             int r = queue.poll();
-            out.get(r).addAll(r == 0 ? List.of() : out.get(fail[r]).stream().filter(p -> !out.get(r).contains(p)).toList());
+            if (r != 0) {
+                List<int[]> mine = out.get(r);
+                for (int[] p : out.get(fail[r])) {
+                    if (!mine.contains(p)) {
+                        mine.add(p);
+                    }
+                }
+            }
             for (int c = 0; c < ALPHABET; c++) {
                 int s = gotoRows.get(r)[c];
                 if (s < 0) {
@@ -92,7 +101,7 @@ final class KeywordAutomaton {
         int nextClass = 1;
         for (int c = 0; c < ALPHABET; c++) {
             char l = LOWER[c];
-            if (classOf[l] == 0 && usedChar(gotoRows, l)) {
+            if (classOf[l] == 0 && used[l]) {
                 classOf[l] = nextClass++;
             }
         }
@@ -115,10 +124,11 @@ final class KeywordAutomaton {
             reports[st] = !out.get(st).isEmpty();
         }
         table = new int[n << shift];
+        int unused = firstUnused(classOf);
         for (int st = 0; st < n; st++) {
             for (int k = 0; k < nextClass; k++) {
                 // class 0 stands for every character no keyword uses: it leads where such a character does
-                int next = k == 0 ? transitions[st * ALPHABET + firstUnused(classOf)] : transitions[st * ALPHABET + representative[k]];
+                int next = k == 0 ? transitions[st * ALPHABET + unused] : transitions[st * ALPHABET + representative[k]];
                 table[(st << shift) | k] = reports[next] ? ~next : next;
             }
         }
@@ -134,15 +144,6 @@ final class KeywordAutomaton {
                 outputs[s] = flat;
             }
         }
-    }
-
-    private static boolean usedChar(List<int[]> gotoRows, char c) {
-        for (int[] row : gotoRows) {
-            if (row[c] >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int firstUnused(int[] classOf) {

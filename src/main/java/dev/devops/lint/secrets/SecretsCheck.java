@@ -21,12 +21,33 @@ public final class SecretsCheck implements TextCheck {
     private final SecretScanner scanner;
 
     public SecretsCheck(List<SecretRule> providerRules) {
-        this.scanner = new SecretScanner(providerRules);
+        this(new SecretScanner(providerRules));
+    }
+
+    private SecretsCheck(SecretScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** The scanner of the built-in rules: built once (it is immutable), on first use or by {@link #preload}. */
+    private static final class Builtin {
+        static final SecretScanner SCANNER = new SecretScanner(RuleLoader.builtin());
     }
 
     /** With the built-in provider rules. */
     public static SecretsCheck builtin() {
-        return new SecretsCheck(RuleLoader.builtin());
+        return new SecretsCheck(Builtin.SCANNER);
+    }
+
+    /**
+     * Starts building the built-in scanner (rules, keyword automaton) on a daemon thread, so that a command
+     * overlaps it with its own start (argument parsing, git); {@link #builtin()} waits for it when needed.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            SecretScanner ignored = Builtin.SCANNER;
+        }, "secret-rules-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

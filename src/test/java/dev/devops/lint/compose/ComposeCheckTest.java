@@ -21,8 +21,9 @@ class ComposeCheckTest {
 
     private List<Finding> run(String... files) {
         List<Finding> out = new ArrayList<>();
-        new ComposeCheck().run(new LintContext(dir, List.of(files), Set.of(), null), out::add);
-        return out;
+        ComposeCheck check = new ComposeCheck();
+        check.run(new LintContext(dir, List.of(files), Set.of(), null), out::add);
+        return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
     @Test

@@ -22,8 +22,9 @@ class DockerfileCheckTest {
 
     private List<Finding> run(String... files) {
         List<Finding> out = new ArrayList<>();
-        new DockerfileCheck().run(new LintContext(dir, List.of(files), Set.of(), null), out::add);
-        return out;
+        DockerfileCheck check = new DockerfileCheck();
+        check.run(new LintContext(dir, List.of(files), Set.of(), null), out::add);
+        return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
     @Test

@@ -32,8 +32,9 @@ class GeneratedDriftTest {
             files = s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
         List<Finding> out = new ArrayList<>();
-        new DriftCheck().run(new LintContext(dir, files, Set.of(), d), out::add);
-        return out;
+        DriftCheck check = new DriftCheck();
+        check.run(new LintContext(dir, files, Set.of(), d), out::add);
+        return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
     @Test

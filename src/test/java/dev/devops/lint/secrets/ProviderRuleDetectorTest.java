@@ -128,4 +128,24 @@ class ProviderRuleDetectorTest {
                 null, List.of(), List.of(), "Rotate it.");
         assertTrue(new ProviderRuleDetector(ci, (v, s) -> true).acceptsHit(b, 10, 13), "no pre-check under a flag");
     }
+
+    @Test
+    void aLeadingLookbehindIsReadAsTheRegexEngineReadsIt() {
+        List<String> regexes = new ArrayList<>(List.of("(?<![A-Za-z0-9_-])x", "(?<![-a])x", "(?<![a-z-9])x", "(?<![a^.])x",
+                "(?<![\\w-])x", "(?<![a-z&&[^e]])x"));
+        RuleLoader.builtin().forEach(r -> regexes.add(r.regex().pattern()));
+        int read = 0;
+        for (String regex : regexes) {
+            boolean[] mine = ProviderRuleDetector.lookbehindBytes(regex);
+            if (mine == null) {
+                continue;
+            }
+            read++;
+            Pattern cls = Pattern.compile("[" + regex.substring(5, regex.indexOf("])", 5)) + "]");
+            for (int c = 0; c < 256; c++) {
+                assertEquals(c < 128 && cls.matcher(String.valueOf((char) c)).matches(), mine[c], regex + " at " + c);
+            }
+        }
+        assertTrue(read > 100, "the built-in prefix rules have a leading lookbehind: " + read);
+    }
 }

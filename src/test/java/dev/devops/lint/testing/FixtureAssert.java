@@ -224,7 +224,21 @@ public final class FixtureAssert {
         LintContext ctx = new LintContext(fixture, files(fixture), tracked, descriptor);
         List<Finding> out = new ArrayList<>();
         check.run(ctx, out::add);
-        return out;
+        return reportedOn(check, out);
+    }
+
+    /**
+     * {@code findings} of {@code check}, after asserting that each lands on a path {@link Check#reportsOn} admits
+     * (a scoped run, lint --staged or lint FILE, skips a check that reports on none of its files).
+     */
+    public static List<Finding> reportedOn(Check check, List<Finding> findings) {
+        for (Finding f : findings) {
+            if (!check.reportsOn(f.path())) {
+                throw new AssertionError(check.category() + " reported " + f.rule().id() + " on " + f.path()
+                        + ", a path its reportsOn(path) denies: widen reportsOn");
+            }
+        }
+        return findings;
     }
 
     /** Asserts that the findings of {@code check} on {@code fixture} are exactly its markers. */

@@ -95,16 +95,6 @@ public final class RuleLoader {
         return java.util.Collections.unmodifiableMap(Builtin.SOURCES);
     }
 
-    /**
-     * Starts loading the built-in rules on a background daemon thread, so a caller can overlap it with
-     * other start-up work (argument parsing, git); {@link #builtin()} then waits for it if needed.
-     */
-    public static void preload() {
-        Thread t = new Thread(RuleLoader::builtin, "secret-rules-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private record FileRules(String name, List<SecretRule> rules, Map<String, YNode> ids) {
     }
 
