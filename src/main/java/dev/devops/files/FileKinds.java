@@ -46,7 +46,9 @@ public final class FileKinds {
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
     private static final Pattern TEST_NAME = Pattern.compile(
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
-                    + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb");
+                    + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
+                    // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
+                    + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|\\.mocharc\\.[a-z]+");
     private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
             + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)");
     /** Storybook stories: demos of components, documentation that runs. */

@@ -42,11 +42,12 @@ class FileKindsTest {
     void testsDocsAndCi() {
         for (String p : new String[] {"src/test/java/a/UserServiceTest.java", "app/users_test.go", "tests/test_api.py",
                 "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "spec/models/user_spec.rb",
-                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js"}) {
+                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js",
+                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
-                "src/latest.js", "attestation/x.go", "Testimonial.java"}) {
+                "src/latest.js", "attestation/x.go", "Testimonial.java", "next.config.js", "app.config.ts"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));
