@@ -578,7 +578,7 @@ public final class Detector {
                     continue;
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
-                        d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
+                        refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -604,7 +604,11 @@ public final class Detector {
                     evidence.add(prefix + "service " + type + " is reached at the literal host '" + type + "' in the code");
                     wired = true;
                 }
-                if (!wired && !staticSite) {
+                List<String> partial = ServiceWiring.partial(type, env.values());
+                if (!wired && !staticSite && !partial.isEmpty()) {
+                    evidence.add("warning: " + prefix + "service " + type + " is added and "
+                            + ServiceWiring.hostAdvice(type, type, partial));
+                } else if (!wired && !staticSite) {
                     evidence.add("warning: " + prefix + "service " + type + " is added but no variable the app reads points "
                             + "at it, so the app cannot reach it: " + ServiceWiring.advice(type, type));
                 }
@@ -661,9 +665,12 @@ public final class Detector {
 
     /** One variable of an app from all its reads. */
     private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
-            boolean requestScoped) {
+            Set<String> appReads, boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
+        if (from == null) {
+            from = EnvNames.familyDatabaseName(name, firstDefault(reads), appReads, serviceTypes);
+        }
         boolean hasDefault = false;
         boolean optionalRead = false;
         boolean declared = false;

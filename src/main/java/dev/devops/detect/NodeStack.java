@@ -120,6 +120,9 @@ final class NodeStack {
         return MOBILE.stream().anyMatch(dep -> pkg.path("dependencies").has(dep));
     }
 
+    /** A start script that runs a JavaScript file under a file watcher: {@code nodemon app.js}, {@code nodemon --watch src server.js}. */
+    private static final Pattern START_WATCHER = Pattern.compile(
+            "^(?:npx\\s+)?(?:nodemon|node-dev|supervisor)\\s+(?:--?[\\w-]+(?:[= ](?!\\S+\\.[mc]?js$)\\S+)?\\s+)*([^\\s-]\\S*\\.[mc]?js)$");
     private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
             "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
@@ -311,10 +314,8 @@ final class NodeStack {
             d.portDefault = true;
             d.evidence("port 3000 (Node default; no listen(…) literal found)");
         }
-        Code.Hit health = staticSite ? null : Code.health(repo, sources, CODE);
-        if (health != null) {
-            d.healthcheck = health.value();
-            d.evidence("healthcheck " + health.value() + " from route at " + health.where());
+        if (!staticSite) {
+            healthcheck(repo, d, sources);
         }
 
         deps.fieldNames().forEachRemaining(dep -> {
@@ -529,6 +530,14 @@ final class NodeStack {
                 d.evidence("start 'node " + m.group(1) + "' from " + manifest + " scripts.start");
                 return;
             }
+            // "nodemon app.js": a watcher that restarts node on changes; in an image the file runs under node itself
+            Matcher w = START_WATCHER.matcher(steps[steps.length - 1]);
+            if (w.matches() && repo.exists(RepoFiles.join(d.dir, w.group(1)))) {
+                d.start = List.of("node", w.group(1));
+                d.evidence("start 'node " + w.group(1) + "' from " + manifest + " scripts.start \"" + script.trim()
+                        + "\" (a file watcher; the image runs the file with node)");
+                return;
+            }
         }
         if ("nest".equals(d.framework)) {
             d.start = List.of("node", "dist/main.js");
@@ -549,9 +558,14 @@ final class NodeStack {
         }
         String main = Manifests.text(pkg, "main");
         if (main != null && !main.isBlank()) {
-            d.start = List.of("node", main);
-            d.evidence("start 'node " + main + "' from " + manifest + " main");
-            return;
+            // main must name a file the image will have: one in the repository, or one the build step writes
+            if (!d.build.isEmpty() || mainExists(repo, d.dir, main)) {
+                d.start = List.of("node", main);
+                d.evidence("start 'node " + main + "' from " + manifest + " main");
+                return;
+            }
+            d.evidence("not 'node " + main + "' from " + manifest + " main: " + RepoFiles.join(d.dir, main)
+                    + " does not exist and nothing builds it");
         }
         for (String c : List.of("server.js", "index.js", "app.js", "src/index.js", "src/server.js")) {
             if (repo.exists(RepoFiles.join(d.dir, c))) {
@@ -564,6 +578,39 @@ final class NodeStack {
             return;
         }
         d.evidence("no start command found (no scripts.start 'node FILE', main field or server.js/index.js)");
+    }
+
+    /**
+     * The health route, at the path it is served at: a route on a router counts with the prefixes the router
+     * is mounted under; one on a router that nothing found mounts is skipped (its path is unknown, and a
+     * healthcheck on a path that does not exist keeps the app unhealthy: the TCP check is used instead).
+     */
+    private static void healthcheck(RepoFiles repo, AppDraft d, List<String> sources) {
+        NodeMounts mounts = new NodeMounts(repo, sources);
+        for (Code.Hit h : Code.healthRoutes(repo, sources, CODE)) {
+            String full = mounts.fullPath(h.file(), h.line(), h.value());
+            if (full == null) {
+                d.evidence("not healthcheck " + h.value() + " from route at " + h.where()
+                        + ": it is on a router whose mount path was not found");
+                continue;
+            }
+            d.healthcheck = full;
+            d.evidence("healthcheck " + full + " from route at " + h.where()
+                    + (full.equals(h.value()) ? "" : " (" + h.value() + " on a router mounted at "
+                            + full.substring(0, full.length() - h.value().length()) + ")"));
+            return;
+        }
+    }
+
+    /** Whether package.json's {@code main} resolves to a file as node resolves it (FILE, FILE.js, FILE/index.js). */
+    private static boolean mainExists(RepoFiles repo, String dir, String main) {
+        String m = main.startsWith("./") ? main.substring(2) : main;
+        for (String c : List.of(m, m + ".js", m + ".cjs", m + ".mjs", m + "/index.js")) {
+            if (repo.exists(RepoFiles.join(dir, c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final List<String> TS_ENTRIES = List.of("src/main.ts", "src/index.ts", "src/server.ts", "src/app.ts",

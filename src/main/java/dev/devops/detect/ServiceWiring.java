@@ -20,9 +20,40 @@ public final class ServiceWiring {
         return viaVariable(service, env) || atLiteralHost(service, code);
     }
 
-    /** A variable of the app takes its value from the service ({@code from: service.…}). */
+    /** Service attributes that tell an app where the service is (the others, user/password/port/database, do not). */
+    private static final java.util.Set<String> ADDRESS_ATTRIBUTES = java.util.Set.of("url", "jdbc", "host", "address", "brokers");
+
+    /**
+     * A variable of the app takes the service's address from it ({@code from: service.url}, {@code .jdbc}, {@code .host},
+     * {@code .address}, {@code .brokers}): a wired password or port alone leaves the app on its own host.
+     */
     public static boolean viaVariable(String service, Collection<EnvVar> env) {
-        return env.stream().anyMatch(v -> v.from() != null && v.from().startsWith(service + "."));
+        return env.stream().anyMatch(v -> v.from() != null && v.from().startsWith(service + ".")
+                && ADDRESS_ATTRIBUTES.contains(v.from().substring(service.length() + 1)));
+    }
+
+    /** The app's variables that take something other than the address from the service (its password, its port). */
+    public static java.util.List<String> partial(String service, Collection<EnvVar> env) {
+        return env.stream().filter(v -> v.from() != null && v.from().startsWith(service + "."))
+                .map(EnvVar::name).toList();
+    }
+
+    /** What to do when the app reads {@code partial} from the service but not its address. */
+    public static String hostAdvice(String service, String type, java.util.List<String> partial) {
+        return "the app reads " + String.join(", ", partial) + " from it, but no variable the app reads gives its address, "
+                + "so the app keeps its own host (e.g. a literal 'localhost') and cannot reach it: make the app read its host "
+                + "from a variable (e.g. " + exampleHostVariable(type) + ") and set it in devops.yaml with 'from: " + service
+                + "." + ("kafka".equals(type) ? "brokers" : "host") + "'";
+    }
+
+    private static String exampleHostVariable(String type) {
+        return switch (type) {
+            case "postgres", "mysql", "mariadb" -> "DB_HOST";
+            case "redis" -> "REDIS_HOST";
+            case "mongodb" -> "MONGO_HOST";
+            case "rabbitmq" -> "RABBITMQ_HOST";
+            default -> "KAFKA_BROKERS";
+        };
     }
 
     /** The code names the service's in-stack host in a URL ({@code postgres://app@postgres:5432/app}). */

@@ -9,6 +9,7 @@ import dev.devops.descriptor.Service;
 import dev.devops.descriptor.ServiceCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -516,10 +517,19 @@ public final class RenderModel {
     static List<Object> envExample(Descriptor d) {
         List<Object> sections = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // a service's own variable (POSTGRES_PASSWORD) that the app also reads is documented once, as the
+        // service's: compose interpolates it from .env for the service, so it must be filled in there (as an
+        // app entry it read "set by docker-compose.yml", was left empty, and the service refused to start)
+        Set<String> serviceVars = new HashSet<>();
+        for (Service s : d.services().values()) {
+            for (Object o : castList(service(s).get("env"))) {
+                serviceVars.add((String) ((Map<?, ?>) o).get("name"));
+            }
+        }
         for (App a : d.apps()) {
             List<Object> vars = new ArrayList<>();
             for (EnvVar v : a.env().values()) {
-                if (seen.add(v.name())) {
+                if (!serviceVars.contains(v.name()) && seen.add(v.name())) {
                     vars.add(envVar(d, v, a.port()));
                 }
             }

@@ -124,7 +124,7 @@ public final class Scaffolder {
         Map<String, Object> model = RenderModel.project(d);
         RenderModel.addWorkspaces(model, root);
         files.add(generated(root, composeFile(root), templates.render("docker-compose.yml.ftl", model)));
-        files.add(generated(root, ".env.example", templates.render("env.example.ftl", model)));
+        files.add(envExample(root, templates.render("env.example.ftl", model)));
         files.add(gitignore(root));
         return new Plan(files);
     }
@@ -308,6 +308,26 @@ public final class Scaffolder {
             }
         }
         return "docker-compose.yml";
+    }
+
+    /**
+     * .env.example: generated like the other files, except that the repository's own example (no generated-file
+     * header) is kept and completed with the entries docker-compose.yml needs that it lacks
+     * ({@link EnvExampleMerge}), so that {@code cp .env.example .env} still yields a stack that starts. It stays
+     * the user's file: {@code render --check} lists it as skipped, never as drift.
+     */
+    private static PlannedFile envExample(Path root, String rendered) {
+        PlannedFile f = generated(root, ".env.example", rendered);
+        if (!f.userFile()) {
+            return f;
+        }
+        String mine = f.oldContent();
+        List<String> missing = EnvExampleMerge.missing(mine, rendered);
+        if (missing.isEmpty()) {
+            return new PlannedFile(".env.example", PlannedFile.Action.UNCHANGED, mine, mine, "", f.origin());
+        }
+        return new PlannedFile(".env.example", PlannedFile.Action.UPDATE, mine, EnvExampleMerge.merge(mine, rendered, missing),
+                "your own file, kept; added " + String.join(", ", missing), f.origin());
     }
 
     /** A .gitignore larger than this is refused rather than merged (no real one comes close). */
