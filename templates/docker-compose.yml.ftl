@@ -62,7 +62,11 @@ services:
 <#if app.env?has_content>
     environment:
 <#list app.env as v>
+<#if v.passThrough!false>
+      ${v.name}:
+<#else>
       ${v.name}: ${yaml(v.compose)}
+</#if>
 </#list>
 </#if>
 <#if app.dependsOn?has_content>

@@ -17,4 +17,8 @@ coverage
 <#-- the build step produces these inside the image -->
 dist
 .next
+<#if app.workspace??>
+${app.workspace.member}/dist
+${app.workspace.member}/.next
+</#if>
 </#if>

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
             "Suppress a finding with a 'devops:ignore ID' comment on its line or the line above, an "
             + "allowlist in devops.yaml (lint.allowlist), or a baseline file. Secrets: error = looks live, "
             + "warning = a development default in runnable config; name-based detectors skip tests, docs and "
-            + "vendored code (add paths with lint.paths.tests / lint.paths.docs)."},
+            + "vendored code (add paths with lint.paths.tests / lint.paths.docs). Vendored and bundled "
+            + "third-party code (vendor/, node_modules/, third_party/, *.min.js, dist/) gets no Dockerfile, "
+            + "compose, env or drift findings."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no findings at or above --fail-on", "  1  findings at or above --fail-on",
             "  2  usage, configuration or input error"})

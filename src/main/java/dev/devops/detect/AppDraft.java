@@ -33,6 +33,13 @@ final class AppDraft {
     String moduleDir;
     /** Java: the runnable modules (relative to dir) of a multi-module build with more than one; empty otherwise. */
     List<String> modules = List.of();
+    /**
+     * Java: the Spring profiles the production build activates (the Maven profile the build uses sets
+     * {@code spring.profiles.active}, which resource filtering writes into application.yml), or null.
+     */
+    String springBuildProfiles;
+    /** Java: the Spring profile meant for production whose datasource chose the app's database, or null. */
+    String springProductionProfile;
     /** Files (repo-relative) whose env reads and port/health literals belong to this app. */
     List<String> sources = List.of();
 

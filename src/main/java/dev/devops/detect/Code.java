@@ -56,7 +56,13 @@ final class Code {
 
     /** A health route literal ('/health', '/healthz', '/ready', '/api/health'), preferring that order. */
     static Hit health(RepoFiles repo, List<String> files, Predicate<String> filter) {
-        Hit best = null;
+        List<Hit> all = healthRoutes(repo, files, filter);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** Every health route literal of {@link #health}, in its order of preference (then file order). */
+    static List<Hit> healthRoutes(RepoFiles repo, List<String> files, Predicate<String> filter) {
+        List<Hit> all = new java.util.ArrayList<>();
         for (String f : files) {
             if (!filter.test(f)) {
                 continue;
@@ -69,13 +75,13 @@ final class Code {
                 continue;
             }
             Matcher m = HEALTH.matcher(text);
+            Texts.Lines lines = new Texts.Lines(text);
             while (m.find()) {
-                if (best == null || HEALTH_PATHS.indexOf(m.group(1)) < HEALTH_PATHS.indexOf(best.value())) {
-                    best = new Hit(m.group(1), f, new Texts.Lines(text).line(m.start(1)));
-                }
+                all.add(new Hit(m.group(1), f, lines.line(m.start(1))));
             }
         }
-        return best;
+        all.sort(java.util.Comparator.comparingInt(h -> HEALTH_PATHS.indexOf(h.value())));
+        return all;
     }
 
     /** Files by extension: {@code ext("js", "ts")}. */

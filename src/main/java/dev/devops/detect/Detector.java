@@ -105,7 +105,9 @@ public final class Detector {
         List<AppDraft> drafts = new ArrayList<>();
         for (Map.Entry<String, Language> e : appDirs.entrySet()) {
             AppDraft d = draft(repo, e.getKey(), e.getValue(), workspaceOf.get(e.getKey()), sources.get(e.getKey()));
-            for (AppDraft a : d.language == Language.JAVA ? JavaStack.perModule(repo, d) : List.of(d)) {
+            List<AppDraft> split = d.language == Language.JAVA ? JavaStack.perModule(repo, d)
+                    : d.language == Language.GO ? GoStack.perProgram(repo, d) : List.of(d);
+            for (AppDraft a : split) {
                 RunEvidence.apply(repo, a);
                 drafts.add(a);
             }
@@ -497,6 +499,8 @@ public final class Detector {
                     }
                 }
             }
+            configFileDefaults(repo, d, byName);
+            ConfigFiles.sectionServices(repo, d).forEach(d::service);
             refs.put(d, byName);
             codeText.put(d, code);
             unusedServices(d, code, byName);
@@ -506,8 +510,11 @@ public final class Detector {
                 boolean sqlTaken = type != null && SQL.contains(type) && d.services.keySet().stream().anyMatch(SQL::contains);
                 if (type != null && !d.services.containsKey(type) && !sqlTaken) {
                     d.service(type, type + " from env var " + e.getKey() + " read at " + e.getValue().get(0).where()
-                            + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + def + ")" : ""));
+                            + (EnvNames.impliedService(e.getKey()) == null ? " (its default " + withoutPassword(def) + ")" : ""));
                 }
+            }
+            if ("spring-boot".equals(d.framework)) {
+                productionDatabase(repo, d, byName);
             }
             chooseDatabase(repo, d, byName, code);
         }
@@ -571,7 +578,7 @@ public final class Detector {
                     continue;
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
-                        d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
+                        refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
@@ -592,17 +599,18 @@ public final class Detector {
                 springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
-                boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
-                if (!wired && Pattern.compile("://(?:[^@/\\s'\"]*@)?" + Pattern.quote(type) + "[:/'\"]")
-                        .matcher(codeText.get(d)).find()) {
+                boolean wired = ServiceWiring.viaVariable(type, env.values());
+                if (!wired && ServiceWiring.atLiteralHost(type, codeText.get(d))) {
                     evidence.add(prefix + "service " + type + " is reached at the literal host '" + type + "' in the code");
                     wired = true;
                 }
-                if (!wired && !staticSite) {
+                List<String> partial = ServiceWiring.partial(type, env.values());
+                if (!wired && !staticSite && !partial.isEmpty()) {
+                    evidence.add("warning: " + prefix + "service " + type + " is added and "
+                            + ServiceWiring.hostAdvice(type, type, partial));
+                } else if (!wired && !staticSite) {
                     evidence.add("warning: " + prefix + "service " + type + " is added but no variable the app reads points "
-                            + "at it, so the app cannot reach it: make the app read its address from a variable (e.g. "
-                            + exampleVariable(type) + ") and set it in devops.yaml with 'from: " + type + "."
-                            + ("kafka".equals(type) ? "brokers" : "url") + "', or remove the service");
+                            + "at it, so the app cannot reach it: " + ServiceWiring.advice(type, type));
                 }
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
@@ -614,6 +622,32 @@ public final class Detector {
             environments.put(e, new Environment(e, Map.of()));
         }
         return new Detection(new Descriptor(project, apps, services, environments, LintSettings.EMPTY), evidence);
+    }
+
+    /**
+     * Committed KEY=value files the app loads at start ({@link ConfigFiles}) give their variables' defaults: the file's
+     * value comes first (the loader sets it before the code's own fallback applies); a file viper reads makes each of
+     * its keys a read.
+     */
+    private static void configFileDefaults(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName) {
+        for (ConfigFiles.Loaded l : ConfigFiles.loaded(repo, d)) {
+            int n = 0;
+            for (ConfigFiles.Entry e : ConfigFiles.entries(repo, l.file())) {
+                if (VariableNames.isPlatform(e.name()) || (!l.keysAreReads() && !byName.containsKey(e.name()))) {
+                    continue;
+                }
+                byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
+                        .add(0, new EnvReference(e.name(), l.file(), e.line(), 1, e.value(), EnvReference.Kind.CONFIG_FILE));
+                n++;
+            }
+            d.evidence("defaults of " + n + " variable" + (n == 1 ? "" : "s") + " from " + l.file() + " (loaded by "
+                    + l.loader() + ")");
+        }
+    }
+
+    /** A URL with the password of its user info masked ({@code postgres://app:***@localhost/app}), for evidence lines. */
+    static String withoutPassword(String url) {
+        return url == null ? null : url.replaceAll("(://[^:/@\\s]*:)[^@/\\s]+@", "$1***@");
     }
 
     /**
@@ -631,14 +665,19 @@ public final class Detector {
 
     /** One variable of an app from all its reads. */
     private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
-            boolean requestScoped) {
+            Set<String> appReads, boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
+        if (from == null) {
+            from = EnvNames.familyDatabaseName(name, firstDefault(reads), appReads, serviceTypes);
+        }
         boolean hasDefault = false;
         boolean optionalRead = false;
+        boolean declared = false;
         boolean startupRead = false;
         String def = null;
         for (EnvReference r : reads) {
+            declared |= r.declaresRequired();
             if (r.defaultValue() != null) {
                 hasDefault = true;
                 if (def == null && !r.defaultValue().contains("${") && EnvVar.renderableDefault(r.defaultValue())) {
@@ -655,7 +694,9 @@ public final class Detector {
         if (description == null) {
             description = "read at " + reads.get(0).where();
         }
-        boolean required = from == null && !hasDefault && !optionalRead && startupRead;
+        // required is the app's fact (it cannot start without it), whether or not the stack sets it ('from'); an ORM
+        // schema that reads it without a default decides, whatever other reads cope with
+        boolean required = declared || (!hasDefault && !optionalRead && startupRead);
         return new EnvVar(name, description, required, secret, secret ? null : def, from);
     }
 
@@ -754,7 +795,7 @@ public final class Detector {
         }
         if (chosen == null) {
             for (String t : sql) {
-                if (d.services.get(t).contains(" provider ")) {
+                if (d.services.get(t).contains(" provider ") || d.services.get(t).contains(" from config section ")) {
                     chosen = t;
                     why = d.services.get(t);
                 }
@@ -830,8 +871,49 @@ public final class Detector {
         }
     }
 
-    private static final Pattern SPRING_ACTIVE = Pattern.compile("(?m)^\\s*spring\\.profiles\\.active\\s*[=:]\\s*([\\w, -]+?)\\s*$");
-    private static final Pattern SPRING_ACTIVE_YAML = Pattern.compile("(?m)^\\s+active:\\s*['\"]?([\\w, -]+?)['\"]?\\s*$");
+    /**
+     * Spring Boot: the datasource URL of the profiles active by default decides the database when it names a server;
+     * when they use an embedded database (H2, HSQLDB …) or set no datasource, the datasource URL of the profile meant
+     * for production ({@link SpringProfiles#production}) decides the database:
+     * that service is added, other SQL databases the classpath offers are dropped, and the profile is remembered so
+     * that SPRING_PROFILES_ACTIVE selects it when it is not active by default.
+     */
+    private static void productionDatabase(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName) {
+        List<String> active = SpringProfiles.defaultActive(repo, d);
+        String current = SpringProfiles.database(repo, d, "");
+        for (String p : active) {
+            String t = SpringProfiles.database(repo, d, p);
+            current = t != null ? t : current;
+        }
+        String type;
+        String why;
+        SpringProfiles.Choice prod = null;
+        if (current != null && !"embedded".equals(current)) {
+            type = current; // the profiles active by default name a database server: that one
+            why = "spring.datasource.url of the default configuration" + (active.isEmpty() ? ""
+                    : " (profiles " + String.join(",", active) + ")") + " names " + type;
+        } else {
+            List<EnvReference> activeReads = byName.get("SPRING_PROFILES_ACTIVE");
+            prod = SpringProfiles.production(repo, d, activeReads == null ? null : firstDefault(activeReads));
+            type = prod == null ? null : SpringProfiles.database(repo, d, prod.profile());
+            if (type == null || "embedded".equals(type)) {
+                return;
+            }
+            why = "the production profile '" + prod.profile() + "' (" + prod.why() + ") sets spring.datasource.url to "
+                    + type + (current == null ? "" : "; the default profiles use an embedded database");
+        }
+        d.service(type, type + " from " + why); // a driver on the classpath keeps its own evidence line
+        for (String t : new ArrayList<>(d.services.keySet())) {
+            if (SQL.contains(t) && !t.equals(type)) {
+                d.services.remove(t);
+                d.evidence("not adding " + t + ": " + why);
+            }
+        }
+        if (prod != null) {
+            d.springProductionProfile = prod.profile();
+        }
+    }
+
     private static final Set<String> EMBEDDED_PROFILES = Set.of("h2", "hsqldb", "hsql", "derby", "sqlite", "embedded");
 
     /**
@@ -851,24 +933,21 @@ public final class Detector {
             default -> List.of("mariadb", "mysql");
         };
         String profile = null;
-        String active = null;
         for (String f : d.sources) {
             String n = f.substring(f.lastIndexOf('/') + 1);
             Matcher pm = Pattern.compile("application-([\\w-]+)\\.(?:properties|ya?ml)").matcher(n);
             if (pm.matches() && names.contains(pm.group(1)) && profile == null) {
                 profile = pm.group(1);
             }
-            if (active == null && n.matches("application\\.(?:properties|ya?ml)")) {
-                String text = repo.source(f);
-                Matcher am = text == null ? null : (n.endsWith(".properties") ? SPRING_ACTIVE : SPRING_ACTIVE_YAML).matcher(text);
-                if (am != null && am.find()) {
-                    active = am.group(1).trim();
-                }
-            }
+        }
+        if (d.springProductionProfile != null) {
+            profile = d.springProductionProfile; // its datasource chose the stack's database
         }
         if (profile == null) {
             return;
         }
+        List<String> defaults = SpringProfiles.defaultActive(repo, d);
+        String active = defaults.isEmpty() ? null : String.join(",", defaults);
         List<String> profiles = new ArrayList<>();
         if (active != null) {
             for (String p : active.split("\\s*,\\s*")) {
@@ -887,16 +966,6 @@ public final class Detector {
                 false, false, value, null));
         evidence.add(prefix + "SPRING_PROFILES_ACTIVE=" + value + ": application-" + profile + " configures the stack's "
                 + sqlType + (active == null ? "" : ", replacing the default profiles '" + active + "'"));
-    }
-
-    private static String exampleVariable(String type) {
-        return switch (type) {
-            case "postgres", "mysql", "mariadb" -> "DATABASE_URL";
-            case "redis" -> "REDIS_URL";
-            case "mongodb" -> "MONGODB_URI";
-            case "rabbitmq" -> "AMQP_URL";
-            default -> "KAFKA_BROKERS";
-        };
     }
 
     private static Map<AppDraft, String> names(String project, List<AppDraft> drafts, Set<String> serviceNames) {

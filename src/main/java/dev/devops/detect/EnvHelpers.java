@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * default. Two Python libraries work the same way and are recognised by their import: python-decouple's
  * {@code config("X", default=…)} and django-environ's {@code env = environ.Env(…)}, {@code env.bool("X", …)}; and
  * Go's viper after {@code viper.AutomaticEnv()}: {@code viper.SetDefault("db_dsn", …)} and {@code viper.GetString("db_dsn")}
- * read DB_DSN (with the {@code SetEnvPrefix} prefix).
+ * read DB_DSN (with the {@code SetEnvPrefix} prefix). In a JavaScript/TypeScript file importing
+ * {@code @nestjs/config}, {@code configService.get('X', default)} and {@code configService.getOrThrow('X')} read X.
  *
  * <p>A call without a default is required when the helper fails on an unset variable (its body throws, raises,
  * panics or exits, or indexes {@code os.environ[name]}; decouple and django-environ raise), optional otherwise.
@@ -65,6 +66,11 @@ final class EnvHelpers {
     private static final Pattern DECOUPLE = Pattern.compile("(?m)^\\s*from\\s+decouple\\s+import\\s+[^\\n]*\\bconfig\\b");
     private static final Pattern DJANGO_ENVIRON = Pattern.compile("(?m)^\\s*(\\w+)\\s*=\\s*environ\\.Env\\(");
     private static final String DJANGO_ENVIRON_WHERE = "django-environ";
+    private static final Pattern NEST_CONFIG_IMPORT = Pattern.compile(
+            "\\bfrom\\s+['\"]@nestjs/config['\"]|require\\(\\s*['\"]@nestjs/config['\"]\\s*\\)");
+    /** {@code configService.get<string>(}, {@code this.config.getOrThrow(}, {@code app.get(ConfigService).get(}. */
+    private static final Pattern NEST_CONFIG_GET = Pattern.compile(
+            "(?:(?i:\\b\\w*config\\w*)|\\bget\\s*\\(\\s*ConfigService\\s*\\))\\s*\\.\\s*(get|getOrThrow)\\s*(?:<[^<>()]*>)?\\s*\\(");
     private static final String VIPER_WHERE = "viper.AutomaticEnv";
     private static final Pattern VIPER_PREFIX = Pattern.compile("viper\\.SetEnvPrefix\\(\\s*\"(\\w+)\"");
     private static final Pattern VIPER_DEFAULT = Pattern.compile(
@@ -316,6 +322,14 @@ final class EnvHelpers {
         }
         if (lang == Lang.PYTHON) {
             libraries(rel, text, lines, byName, out);
+        }
+        if (lang == Lang.JS && NEST_CONFIG_IMPORT.matcher(text).find()) {
+            // NestJS's ConfigService reads process.env: configService.get<string>('X', default), getOrThrow('X')
+            Matcher m = NEST_CONFIG_GET.matcher(text);
+            while (m.find()) {
+                call(rel, text, lines, m.end() - 1, new Helper(m.group(1), Lang.JS, 0,
+                        "getOrThrow".equals(m.group(1)) ? -1 : 1, null, null, true, "@nestjs/config"), out);
+            }
         }
         Helper viper = helpers.stream().filter(h -> VIPER_WHERE.equals(h.where())).findFirst().orElse(null);
         if (lang == Lang.GO && viper != null && text.contains("viper.")) {

@@ -246,6 +246,28 @@ public final class EnvNames {
         return impliedService(name, null);
     }
 
+    /**
+     * A family's bare prefix read as the database name: an app that reads {@code DB_HOST}, {@code DB_USER},
+     * {@code DB_PASS} … and {@code DB} (or {@code DATABASE} beside {@code DATABASE_HOST} …) names its database
+     * with the bare one. It is {@code TYPE.database} of the service its family members are wired to; null when
+     * no member of its family is (or its code default is a URL: then it is no name).
+     */
+    public static String familyDatabaseName(String name, String codeDefault, Collection<String> appReads,
+            Collection<String> serviceTypes) {
+        if (!List.of("DB", "DATABASE").contains(name) || (codeDefault != null && codeDefault.contains("://"))) {
+            return null;
+        }
+        for (String member : List.of("HOST", "USER", "USERNAME", "PASSWORD", "PASS", "PORT")) {
+            if (appReads.contains(name + "_" + member)) {
+                String from = serviceAttribute(name + "_" + member, null, serviceTypes);
+                if (from != null) {
+                    return from.substring(0, from.indexOf('.')) + ".database";
+                }
+            }
+        }
+        return null;
+    }
+
     /** The service type(s) ("mysql,mariadb") and attribute a code default points at, or null. */
     private static String[] fromDefault(String name, String def) {
         if (def == null) {

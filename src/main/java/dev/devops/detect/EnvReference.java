@@ -53,8 +53,21 @@ public record EnvReference(String name, String path, int line, int column, Strin
         JOI(true),
         /** A key of {@code server}, {@code client} or {@code shared} in {@code @t3-oss/env}'s {@code createEnv} */
         T3_ENV(true),
-        /** {@code env("X")} in a Prisma schema (datasource url) */
-        PRISMA_ENV(true),
+        /**
+         * {@code env("X")} in a Prisma schema's datasource ({@code url}, {@code directUrl}) or Prisma's
+         * {@code prisma.config.ts} ({@code env} from {@code prisma/config}): the ORM cannot start without it
+         */
+        PRISMA_ENV(true, true),
+        /**
+         * A variable an ORM's own configuration names as its connection ({@code "use_env_variable": "X"} in
+         * Sequelize's config.json): the ORM cannot connect without it
+         */
+        ORM_CONFIG(true, true),
+        /**
+         * A key of a committed KEY=value file the app loads its environment from ({@link ConfigFiles}: viper's config
+         * file, {@code godotenv.Load("config.env")}, {@code load_dotenv("config.env")}); its value is the default
+         */
+        CONFIG_FILE(false),
         /** A field of a pydantic {@code BaseSettings} subclass (upper-cased, env_prefix or alias applied) */
         PYDANTIC_SETTINGS(true),
         /**
@@ -65,9 +78,23 @@ public record EnvReference(String name, String path, int line, int column, Strin
         HELPER(true);
 
         private final boolean failsWhenUnset;
+        private final boolean declaresRequired;
 
         Kind(boolean failsWhenUnset) {
+            this(failsWhenUnset, false);
+        }
+
+        Kind(boolean failsWhenUnset, boolean declaresRequired) {
             this.failsWhenUnset = failsWhenUnset;
+            this.declaresRequired = declaresRequired;
+        }
+
+        /**
+         * True when a read of this kind without a default declares the variable required for the whole app, whatever
+         * other reads do (an ORM's schema or configuration that cannot start without it).
+         */
+        public boolean declaresRequired() {
+            return declaresRequired;
         }
 
         /** False when the syntax itself tells the code copes with an unset variable. */
@@ -79,6 +106,11 @@ public record EnvReference(String name, String path, int line, int column, Strin
     /** Whether the code copes with the variable unset: a default, an optional schema key, or a syntax like LookupEnv. */
     public boolean copesWhenUnset() {
         return defaultValue != null || optional || !kind.requiredWithoutDefault();
+    }
+
+    /** Whether this read alone makes the variable required: a declaring kind (ORM schema) read without a default. */
+    public boolean declaresRequired() {
+        return kind.declaresRequired() && !copesWhenUnset();
     }
 
     /** "src/db.js:12" */

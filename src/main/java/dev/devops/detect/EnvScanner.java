@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class EnvScanner {
 
-    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO, PRISMA }
+    private enum Syntax { JS, JAVA, SPRING_CONFIG, PYTHON, GO, PRISMA, ORM_JSON }
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -74,7 +74,19 @@ public final class EnvScanner {
     private static final Pattern GO_TAG = Pattern.compile("`[^`\\n]*?\\benv:\"([^\",\"]+)((?:,[\\w-]+)*)\"[^`\\n]*`");
     private static final Pattern GO_TAG_DEFAULT = Pattern.compile("\\benv-?[dD]efault:\"([^\"]*)\"");
     private static final Pattern PRISMA_ENV = Pattern.compile("\\benv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
+    /** The datasource key an {@code env("X")} of a Prisma schema is assigned to ({@code url = env("X")}). */
+    private static final Pattern PRISMA_KEY = Pattern.compile("(\\w+)\\s*=\\s*$");
+    /** Prisma's {@code prisma.config.ts}: {@code import { defineConfig, env } from 'prisma/config'}. */
+    private static final Pattern PRISMA_CONFIG_IMPORT = Pattern.compile(
+            "\\bimport\\s*\\{[^}]*\\benv\\b[^}]*\\}\\s*from\\s*['\"]prisma/config['\"]");
+    private static final Pattern PRISMA_CONFIG_ENV = Pattern.compile("(?<![\\w.$])env\\(\\s*(['\"`])([A-Za-z_][A-Za-z0-9_]*)\\1\\s*\\)");
+    /** Sequelize's config.json names the variable holding the connection URL: {@code "use_env_variable": "DATABASE_URL"}. */
+    private static final Pattern SEQUELIZE_USE_ENV = Pattern.compile("\"use_env_variable\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
+    /** dj-database-url reads DATABASE_URL (or {@code env="X"}); {@code default=} is its fallback. */
+    private static final Pattern PY_DJ_DATABASE_URL = Pattern.compile("\\bdj_database_url\\.config\\(");
+    private static final Pattern PY_KWARG_ENV = Pattern.compile("\\benv\\s*=\\s*(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1");
+    private static final Pattern PY_KWARG_DEFAULT = Pattern.compile("\\bdefault\\s*=\\s*(?:[rRbBuU]?(['\"])([^'\"\\n]*)\\1|(\\w))");
     /** Python presence tests: {@code "X" in os.environ}, {@code "X" not in os.environ}. */
     private static final Pattern PY_IN_ENVIRON =
             Pattern.compile("(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1\\s+(?:not\\s+)?in\\s+(?:os\\.)?environ\\b");
@@ -148,6 +160,7 @@ public final class EnvScanner {
             case PYTHON -> s.python();
             case GO -> s.go();
             case PRISMA -> s.prisma();
+            case ORM_JSON -> s.ormJson();
             default -> throw new IllegalStateException();
         }
         out.sort(Comparator.comparingInt(EnvReference::line).thenComparingInt(EnvReference::column));
@@ -166,12 +179,14 @@ public final class EnvScanner {
     private static boolean mentionsEnv(Syntax syntax, String text) {
         return switch (syntax) {
             case JS -> text.contains("process.env") || text.contains("import.meta.env") || text.contains("createEnv")
-                    || text.contains("Bun.env") || text.contains("Deno.env");
+                    || text.contains("Bun.env") || text.contains("Deno.env") || text.contains("prisma/config");
             case JAVA -> text.contains("getenv") || text.contains("${");
             case SPRING_CONFIG -> text.contains("${");
-            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings");
+            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings")
+                    || text.contains("dj_database_url");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("env:\"");
             case PRISMA -> text.contains("env(");
+            case ORM_JSON -> text.contains("use_env_variable");
         };
     }
 
@@ -193,6 +208,8 @@ public final class EnvScanner {
                 return Syntax.GO;
             case "prisma":
                 return Syntax.PRISMA;
+            case "json":
+                return Syntax.ORM_JSON;
             case "properties", "yml", "yaml":
                 return (name.startsWith("application") || name.startsWith("bootstrap")) ? Syntax.SPRING_CONFIG : null;
             default:
@@ -238,6 +255,13 @@ public final class EnvScanner {
                 destructure(m.start(1), m.end(1));
             }
             schemas(EnvSchemas.js(text));
+            if (PRISMA_CONFIG_IMPORT.matcher(text).find()) {
+                // prisma.config.ts: Prisma's env() throws when the variable is unset ("PrismaConfigEnvError")
+                m = PRISMA_CONFIG_ENV.matcher(text);
+                while (m.find()) {
+                    add(m.group(2), m.start(2), null, Kind.PRISMA_ENV);
+                }
+            }
         }
 
         private void schemas(List<EnvSchemas.Hit> hits) {
@@ -451,6 +475,18 @@ public final class EnvScanner {
                 add(in.group(2), in.start(2), null, Kind.PYTHON_ENVIRON, true); // a presence test copes with it unset
             }
             schemas(EnvSchemas.python(text));
+            Matcher dj = PY_DJ_DATABASE_URL.matcher(text);
+            while (dj.find()) {
+                int close = EnvHelpers.closing(text, dj.end() - 1, '(', ')');
+                String args = close < 0 ? "" : text.substring(dj.end(), close);
+                Matcher env = PY_KWARG_ENV.matcher(args);
+                Matcher def = PY_KWARG_DEFAULT.matcher(args);
+                boolean hasDefault = def.find();
+                String name = env.find() ? env.group(2) : "DATABASE_URL";
+                int at = env.find(0) ? dj.end() + env.start(2) : dj.start();
+                // a default that is an expression (default=f"sqlite:///{BASE_DIR}") still copes with the variable unset
+                add(name, at, hasDefault ? def.group(2) : null, Kind.PYTHON_ENVIRON, hasDefault && def.group(2) == null);
+            }
         }
 
         private void python(Pattern p, boolean bareAllowed, boolean withDefault, Kind kind) {
@@ -478,9 +514,21 @@ public final class EnvScanner {
             Matcher m = PRISMA_ENV.matcher(text);
             while (m.find()) {
                 int lineStart = text.lastIndexOf('\n', m.start()) + 1;
-                if (!text.substring(lineStart, m.start()).contains("//")) {
-                    add(m.group(1), m.start(1), null, Kind.PRISMA_ENV);
+                String before = text.substring(lineStart, m.start());
+                if (!before.contains("//")) {
+                    Matcher key = PRISMA_KEY.matcher(before);
+                    // shadowDatabaseUrl is read by 'prisma migrate dev' only: the running app copes without it
+                    boolean devOnly = key.find() && key.group(1).equals("shadowDatabaseUrl");
+                    add(m.group(1), m.start(1), null, Kind.PRISMA_ENV, devOnly);
                 }
+            }
+        }
+
+        /** Sequelize config.json: each environment's {@code use_env_variable} is the connection the models open. */
+        void ormJson() {
+            Matcher m = SEQUELIZE_USE_ENV.matcher(text);
+            while (m.find()) {
+                add(m.group(1), m.start(1), null, Kind.ORM_CONFIG);
             }
         }
 
@@ -526,7 +574,8 @@ public final class EnvScanner {
             }
             String def = defaultValue;
             boolean opt = optional || (syntax == Syntax.PYTHON && !isSchema(kind) && EnvHelpers.underPythonCondition(text, offset));
-            if (def == null && syntax != Syntax.SPRING_CONFIG && syntax != Syntax.PRISMA && kind != Kind.GO_STRUCT_TAG
+            if (def == null && syntax != Syntax.SPRING_CONFIG && syntax != Syntax.PRISMA && syntax != Syntax.ORM_JSON
+                    && kind != Kind.GO_STRUCT_TAG && kind != Kind.PRISMA_ENV
                     && kind.requiredWithoutDefault() && !isSchema(kind)) {
                 if (!opt) {
                     String[] tested = assignedThenTested(offset);

@@ -1,6 +1,7 @@
 package dev.devops.detect;
 
 import dev.devops.descriptor.Language;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class GoStack {
     }
 
     /** Words a file must contain before the port pattern runs on it. */
-    private static final String[] KEYWORDS = {"Listen", "Addr", "addr", ".Run(", ".Start(", "port", "Port", "PORT"};
+    private static final String[] KEYWORDS = {"Listen", "Addr", "addr", ".Run(", ".Start(", "port", "Port", "PORT", "Host"};
     static final Predicate<String> CODE = Code.ext("go");
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
@@ -48,7 +49,14 @@ final class GoStack {
             + "|(?i:port)\\s*:?=\\s*\"(\\d{2,5})\""
             // a server's Addr field or a listen-address variable: ":8080" or "0.0.0.0:8080"; "localhost:6379" in
             // redis.Options{Addr: …} or an HTTP client's base address is another service's, not the app's port
-            + "|(?:\\bAddr\\s*:|(?i:addr(?:ess)?)\\s*:?=)\\s*\"(?:0\\.0\\.0\\.0)?:(\\d{2,5})\"");
+            + "|(?:\\bAddr\\s*:|(?i:addr(?:ess)?)\\s*:?=)\\s*\"(?:0\\.0\\.0\\.0)?:(\\d{2,5})\""
+            // a config struct field's default tag (caarlos0/env envDefault, cleanenv env-default, envconfig/ardanlabs
+            // conf default) on the server's own port or listen address, not a client's (DB_PORT, REDIS_ADDR):
+            // `env:"PORT" envDefault:"8080"`, `APIHost string `conf:"default:0.0.0.0:3000"``
+            + "|`[^`\\n]*?\\b(?:env|envconfig)[:=]\"(?:HTTP_|SERVER_|API_|WEB_|APP_)?(?:PORT|ADDR|ADDRESS|LISTEN|LISTEN_ADDR)\""
+            + "[^`\\n]*?\\b(?:envDefault|env-default|default)[:=]\"?(?:0\\.0\\.0\\.0)?:?(\\d{2,5})\\b"
+            + "|\\b(?:HTTP|Http|Server|API|Api|Web|App)(?:Port\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(\\d{2,5})\\b"
+            + "|(?:Host|Addr|Listen)\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(?:0\\.0\\.0\\.0)?:(\\d{2,5})\\b)");
 
     private GoStack() {
     }
@@ -94,6 +102,21 @@ final class GoStack {
         if (mainPkg != null && !".".equals(mainPkg)) {
             // the template's default builds "."; a cmd/NAME program needs the whole command, same flags
             d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+        }
+        if (mainPkg == null) {
+            List<String> servers = deepServers(repo, dir, sources);
+            if (servers.size() == 1) {
+                mainPkg = "./" + servers.get(0);
+                d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+                d.evidence("main package " + mainPkg + ": the only main package that serves (build with 'go build " + mainPkg + "')");
+                String only = RepoFiles.join(dir, servers.get(0));
+                d.sources = sources.stream().filter(f -> RepoFiles.inside(f, only) || !inMainPackage(repo, f, dir)).toList();
+                sources = d.sources;
+            } else if (servers.size() > 1) {
+                d.modules = servers;
+                d.evidence("main packages that serve: " + String.join(", ", servers.stream().map(x -> "./" + x).toList())
+                        + " (one app each; main packages that do not listen — tools, admin, migrations — are not apps)");
+            }
         }
         List<String> others = otherPrograms(repo, dir, sources, mainPkg);
         if (!others.isEmpty()) {
@@ -236,6 +259,98 @@ final class GoStack {
             }
         }
         return false;
+    }
+
+    /** A program that serves: an HTTP/gRPC listen, a framework's Run/Start with an address, or an http.Server. */
+    private static final Pattern SERVES = Pattern.compile(
+            "\\bListenAndServe(?:TLS)?\\(|\\.Serve\\(|\\bnet\\.Listen\\(|\\bhttp\\.Server\\s*\\{|\\.(?:Run|Start)\\(\\s*(?:\"|[\\w.]*(?:[Aa]ddr|[Pp]ort|[Hh]ost))");
+    /** Directories whose programs are tools, not services. */
+    private static final Pattern TOOL_DIR = Pattern.compile(
+            "(?i)(?:^|.*/)(?:vendor|tools?|tooling|scripts?|hack|examples?|_?test(?:s|data)?|migrations?)(?:/.*|$)");
+
+    /**
+     * Main packages below {@code dir} (up to four levels; not in cmd/*, vendor, tools, examples …) whose files serve:
+     * the apps of a module that keeps its programs in api/services/NAME or similar. Relative to {@code dir}, sorted.
+     */
+    private static List<String> deepServers(RepoFiles repo, String dir, List<String> files) {
+        java.util.Set<String> mains = new java.util.TreeSet<>();
+        java.util.Set<String> serving = new java.util.TreeSet<>();
+        for (String f : files) {
+            if (!f.endsWith(".go") || f.endsWith("_test.go")) {
+                continue;
+            }
+            String parent = RepoFiles.parent(f);
+            String rel = ".".equals(dir) ? parent : parent.equals(dir) ? "." : parent.substring(dir.length() + 1);
+            if (".".equals(rel) || RepoFiles.depth(rel) > 3 || TOOL_DIR.matcher(rel).matches()) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            if (MAIN_PACKAGE.matcher(text).find()) {
+                mains.add(rel);
+                if (SERVES.matcher(text).find()) {
+                    serving.add(rel);
+                }
+            }
+        }
+        serving.retainAll(mains);
+        return List.copyOf(serving);
+    }
+
+    private static boolean inMainPackage(RepoFiles repo, String f, String dir) {
+        return f.endsWith(".go") && !RepoFiles.parent(f).equals(dir) && isMain(repo, f);
+    }
+
+    /**
+     * One app per serving program when a module has several ({@link AppDraft#modules}); else {@code base} alone. Each
+     * app builds its package from the module root, and takes its port and healthcheck from its own package; its
+     * variables are read in its package and in the module's shared (non-main) packages.
+     */
+    static List<AppDraft> perProgram(RepoFiles repo, AppDraft base) {
+        if (base.modules.size() < 2) {
+            return List.of(base);
+        }
+        List<String> programDirs = base.modules.stream().map(m -> RepoFiles.join(base.dir, m)).toList();
+        List<AppDraft> out = new ArrayList<>();
+        for (String m : base.modules) {
+            String programDir = RepoFiles.join(base.dir, m);
+            AppDraft p = new AppDraft(base.dir, Language.GO);
+            p.name = m.substring(m.lastIndexOf('/') + 1);
+            p.version = base.version;
+            p.versionDefault = base.versionDefault;
+            p.buildTool = base.buildTool;
+            p.moduleDir = programDir;
+            p.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./" + m);
+            List<String> own = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)).toList();
+            p.sources = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)
+                    || (programDirs.stream().noneMatch(o -> RepoFiles.inside(f, o)) && !inMainPackage(repo, f, base.dir)))
+                    .toList();
+            for (String line : base.evidence) {
+                if (line.startsWith("go ") || line.startsWith("main packages that serve")) {
+                    p.evidence(line);
+                }
+            }
+            p.evidence("app for ./" + m + " (one app per main package that serves)");
+            Code.Hit port = Code.first(repo, own, CODE, PORT, KEYWORDS);
+            if (port != null && Code.port(port.value()) != null) {
+                p.port = Code.port(port.value());
+                p.evidence("port " + p.port + " from " + port.where());
+            } else {
+                p.port = 8080;
+                p.portDefault = true;
+                p.evidence("port 8080 (Go default; no listen address literal found in ./" + m + ")");
+            }
+            Code.Hit health = Code.health(repo, own, CODE);
+            if (health != null) {
+                p.healthcheck = health.value();
+                p.evidence("healthcheck " + health.value() + " from route at " + health.where());
+            }
+            base.services.forEach(p::service);
+            out.add(p);
+        }
+        return out;
     }
 
     private static boolean isMain(RepoFiles repo, String f) {

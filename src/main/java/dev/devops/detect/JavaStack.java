@@ -78,6 +78,88 @@ final class JavaStack {
     }
 
     static Pom readPom(RepoFiles repo, String rel) {
+        Element project = project(repo, rel);
+        Map<String, String> props = properties(project);
+        List<String> deps = new ArrayList<>();
+        List<Element> depHolders = new ArrayList<>(List.of(project));
+        Element dm = child(project, "dependencyManagement");
+        if (dm != null) {
+            depHolders.add(dm);
+        }
+        for (Element holder : depHolders) {
+            deps.addAll(dependencies(holder));
+        }
+        Map<String, Element> plugins = new LinkedHashMap<>();
+        Element build = child(project, "build");
+        if (build != null) {
+            List<Element> holders = new ArrayList<>(List.of(build));
+            Element pm = child(build, "pluginManagement");
+            if (pm != null) {
+                holders.add(pm);
+            }
+            for (Element holder : holders) {
+                Element ps = child(holder, "plugins");
+                if (ps != null) {
+                    for (Element pl : children(ps)) {
+                        plugins.putIfAbsent(text(pl, "artifactId"), pl);
+                    }
+                }
+            }
+        }
+        List<String> modules = new ArrayList<>();
+        Element ms = child(project, "modules");
+        if (ms != null) {
+            for (Element m : children(ms)) {
+                modules.add(m.getTextContent().trim());
+            }
+        }
+        Element parent = child(project, "parent");
+        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), parent == null ? null : text(parent, "version"),
+                props, deps, plugins, modules);
+    }
+
+    /** A Maven profile of a pom: its id, the dependencies it adds and the properties it sets. */
+    record MavenProfile(String id, List<String> dependencies, Map<String, String> properties) {
+    }
+
+    /** The profile {@code id} of the pom at {@code rel}, or null. */
+    static MavenProfile mavenProfile(RepoFiles repo, String rel, String id) {
+        Element ps = child(project(repo, rel), "profiles");
+        if (ps != null) {
+            for (Element p : children(ps)) {
+                if (id.equals(text(p, "id"))) {
+                    return new MavenProfile(id, dependencies(p), properties(p));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> properties(Element holder) {
+        Map<String, String> props = new LinkedHashMap<>();
+        Element p = child(holder, "properties");
+        if (p != null) {
+            for (Element e : children(p)) {
+                props.put(e.getTagName(), e.getTextContent().trim());
+            }
+        }
+        return props;
+    }
+
+    private static List<String> dependencies(Element holder) {
+        List<String> deps = new ArrayList<>();
+        Element ds = child(holder, "dependencies");
+        if (ds != null) {
+            for (Element dep : children(ds)) {
+                if (!"test".equals(text(dep, "scope"))) {
+                    deps.add(text(dep, "groupId") + ":" + text(dep, "artifactId"));
+                }
+            }
+        }
+        return deps;
+    }
+
+    private static Element project(RepoFiles repo, String rel) {
         String text = repo.text(rel);
         Element project;
         try {
@@ -116,54 +198,7 @@ final class JavaStack {
             throw UserError.at(Path.of(rel), 1, 1, "the root element is <" + project.getTagName() + ">, not <project>",
                     "a Maven pom.xml starts with <project>");
         }
-        Map<String, String> props = new LinkedHashMap<>();
-        Element p = child(project, "properties");
-        if (p != null) {
-            for (Element e : children(p)) {
-                props.put(e.getTagName(), e.getTextContent().trim());
-            }
-        }
-        List<String> deps = new ArrayList<>();
-        List<Element> depHolders = new ArrayList<>(List.of(project));
-        Element dm = child(project, "dependencyManagement");
-        if (dm != null) {
-            depHolders.add(dm);
-        }
-        for (Element holder : depHolders) {
-            Element ds = child(holder, "dependencies");
-            if (ds != null) {
-                for (Element dep : children(ds)) {
-                    deps.add(text(dep, "groupId") + ":" + text(dep, "artifactId"));
-                }
-            }
-        }
-        Map<String, Element> plugins = new LinkedHashMap<>();
-        Element build = child(project, "build");
-        if (build != null) {
-            List<Element> holders = new ArrayList<>(List.of(build));
-            Element pm = child(build, "pluginManagement");
-            if (pm != null) {
-                holders.add(pm);
-            }
-            for (Element holder : holders) {
-                Element ps = child(holder, "plugins");
-                if (ps != null) {
-                    for (Element pl : children(ps)) {
-                        plugins.putIfAbsent(text(pl, "artifactId"), pl);
-                    }
-                }
-            }
-        }
-        List<String> modules = new ArrayList<>();
-        Element ms = child(project, "modules");
-        if (ms != null) {
-            for (Element m : children(ms)) {
-                modules.add(m.getTextContent().trim());
-            }
-        }
-        Element parent = child(project, "parent");
-        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), parent == null ? null : text(parent, "version"),
-                props, deps, plugins, modules);
+        return project;
     }
 
     static AppDraft detectMaven(RepoFiles repo, String dir, List<String> sources) {
@@ -229,6 +264,21 @@ final class JavaStack {
             // the profile the repository builds its production artifact with (minified front end, prod config)
             d.build = List.of("mvn", "-B", "-DskipTests", "-P" + prod.group(1), "package");
             d.evidence("build 'mvn -P" + prod.group(1) + " package' from the " + prod.group(1) + " profile in " + root.file());
+            MavenProfile profile = mavenProfile(repo, root.file(), prod.group(1));
+            if (profile != null) {
+                // the artifact is built with this profile: its dependencies (a JDBC driver) are on the app's classpath,
+                // and its spring.profiles.active is what '@spring.profiles.active@' in application.yml is filtered to
+                for (String dep : profile.dependencies()) {
+                    if (deps.add(dep)) {
+                        service(d, dep, root.file() + " profile " + profile.id());
+                    }
+                }
+                String active = resolve(profile.properties().get("spring.profiles.active"),
+                        mergedProperties(root.properties(), profile.properties()));
+                if (active != null && !active.isBlank()) {
+                    d.springBuildProfiles = active.trim();
+                }
+            }
         }
         if (!root.modules().isEmpty()) {
             List<String> modules = runnableModules(repo, d, poms);
@@ -240,6 +290,16 @@ final class JavaStack {
         }
         portAndHealth(repo, d);
         return d;
+    }
+
+    /**
+     * Properties in effect with a profile active: the profile's over the project's, with every other profile's
+     * ${profile.x} fragments unset (jhipster's {@code prod${profile.tls}} is 'prod' when only prod is active).
+     */
+    private static Map<String, String> mergedProperties(Map<String, String> project, Map<String, String> profile) {
+        Map<String, String> out = new LinkedHashMap<>(project);
+        out.putAll(profile);
+        return out;
     }
 
     /** {version, where it came from}, or null. */

@@ -52,6 +52,46 @@ final class NodeStack {
         SERVICES.put("amqplib", "rabbitmq");
         SERVICES.put("amqp-connection-manager", "rabbitmq");
         SERVICES.put("kafkajs", "kafka");
+        // a framework that runs on one database only (Medusa 2 supports PostgreSQL alone): the framework is the client
+        SERVICES.put("@medusajs/medusa", "postgres");
+    }
+
+    /**
+     * Framework CLIs a start script runs, and the port each listens on by default (their documentation's): used when
+     * the code states no port; a {@code -p N} / {@code --port N} in the script wins. docs/DESCRIPTOR.md lists them.
+     */
+    static final Map<String, Integer> FRAMEWORK_CLI_PORTS = new LinkedHashMap<>();
+
+    static {
+        FRAMEWORK_CLI_PORTS.put("medusa start", 9000);
+        FRAMEWORK_CLI_PORTS.put("strapi start", 1337);
+        FRAMEWORK_CLI_PORTS.put("sails lift", 1337);
+        FRAMEWORK_CLI_PORTS.put("next start", 3000);
+        FRAMEWORK_CLI_PORTS.put("nest start", 3000);
+        FRAMEWORK_CLI_PORTS.put("nuxt start", 3000);
+        FRAMEWORK_CLI_PORTS.put("remix-serve", 3000);
+        FRAMEWORK_CLI_PORTS.put("react-router-serve", 3000);
+        FRAMEWORK_CLI_PORTS.put("keystone start", 3000);
+        FRAMEWORK_CLI_PORTS.put("gatsby serve", 9000);
+        FRAMEWORK_CLI_PORTS.put("astro preview", 4321);
+        FRAMEWORK_CLI_PORTS.put("docusaurus serve", 3000);
+    }
+
+    private static final Pattern CLI_PORT_FLAG = Pattern.compile("(?:^|\\s)(?:-p|--port)[=\\s]+(\\d{2,5})\\b");
+
+    /** {port, the CLI} of a start script that runs a framework CLI, or null. */
+    static Object[] frameworkCliPort(String script) {
+        if (script == null) {
+            return null;
+        }
+        String s = script.trim().replaceAll("^(?:npx|yarn|pnpm(?:\\s+exec)?|bunx)\\s+", "");
+        for (Map.Entry<String, Integer> e : FRAMEWORK_CLI_PORTS.entrySet()) {
+            if (s.startsWith(e.getKey())) {
+                Matcher flag = CLI_PORT_FLAG.matcher(s);
+                return new Object[] {flag.find() ? Integer.parseInt(flag.group(1)) : e.getValue(), e.getKey()};
+            }
+        }
+        return null;
     }
 
     /** Scripts a repository names for running or building in a container ({@code start-docker}, {@code docker:start}). */
@@ -80,6 +120,9 @@ final class NodeStack {
         return MOBILE.stream().anyMatch(dep -> pkg.path("dependencies").has(dep));
     }
 
+    /** A start script that runs a JavaScript file under a file watcher: {@code nodemon app.js}, {@code nodemon --watch src server.js}. */
+    private static final Pattern START_WATCHER = Pattern.compile(
+            "^(?:npx\\s+)?(?:nodemon|node-dev|supervisor)\\s+(?:--?[\\w-]+(?:[= ](?!\\S+\\.[mc]?js$)\\S+)?\\s+)*([^\\s-]\\S*\\.[mc]?js)$");
     private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
             "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
@@ -260,15 +303,19 @@ final class NodeStack {
         } else if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
+        } else if (frameworkCliPort(startScript) != null) {
+            Object[] cli = frameworkCliPort(startScript);
+            d.port = (Integer) cli[0];
+            d.portDefault = true; // the framework's default: the repository's own Dockerfile or compose file may say otherwise
+            d.evidence("port " + d.port + " from " + manifest + " scripts.start \"" + startScript + "\" ('" + cli[1]
+                    + "' listens on " + d.port + " unless told otherwise; no listen(…) literal found)");
         } else {
             d.port = 3000;
             d.portDefault = true;
             d.evidence("port 3000 (Node default; no listen(…) literal found)");
         }
-        Code.Hit health = staticSite ? null : Code.health(repo, sources, CODE);
-        if (health != null) {
-            d.healthcheck = health.value();
-            d.evidence("healthcheck " + health.value() + " from route at " + health.where());
+        if (!staticSite) {
+            healthcheck(repo, d, sources);
         }
 
         deps.fieldNames().forEachRemaining(dep -> {
@@ -483,6 +530,14 @@ final class NodeStack {
                 d.evidence("start 'node " + m.group(1) + "' from " + manifest + " scripts.start");
                 return;
             }
+            // "nodemon app.js": a watcher that restarts node on changes; in an image the file runs under node itself
+            Matcher w = START_WATCHER.matcher(steps[steps.length - 1]);
+            if (w.matches() && repo.exists(RepoFiles.join(d.dir, w.group(1)))) {
+                d.start = List.of("node", w.group(1));
+                d.evidence("start 'node " + w.group(1) + "' from " + manifest + " scripts.start \"" + script.trim()
+                        + "\" (a file watcher; the image runs the file with node)");
+                return;
+            }
         }
         if ("nest".equals(d.framework)) {
             d.start = List.of("node", "dist/main.js");
@@ -503,9 +558,14 @@ final class NodeStack {
         }
         String main = Manifests.text(pkg, "main");
         if (main != null && !main.isBlank()) {
-            d.start = List.of("node", main);
-            d.evidence("start 'node " + main + "' from " + manifest + " main");
-            return;
+            // main must name a file the image will have: one in the repository, or one the build step writes
+            if (!d.build.isEmpty() || mainExists(repo, d.dir, main)) {
+                d.start = List.of("node", main);
+                d.evidence("start 'node " + main + "' from " + manifest + " main");
+                return;
+            }
+            d.evidence("not 'node " + main + "' from " + manifest + " main: " + RepoFiles.join(d.dir, main)
+                    + " does not exist and nothing builds it");
         }
         for (String c : List.of("server.js", "index.js", "app.js", "src/index.js", "src/server.js")) {
             if (repo.exists(RepoFiles.join(d.dir, c))) {
@@ -518,6 +578,39 @@ final class NodeStack {
             return;
         }
         d.evidence("no start command found (no scripts.start 'node FILE', main field or server.js/index.js)");
+    }
+
+    /**
+     * The health route, at the path it is served at: a route on a router counts with the prefixes the router
+     * is mounted under; one on a router that nothing found mounts is skipped (its path is unknown, and a
+     * healthcheck on a path that does not exist keeps the app unhealthy: the TCP check is used instead).
+     */
+    private static void healthcheck(RepoFiles repo, AppDraft d, List<String> sources) {
+        NodeMounts mounts = new NodeMounts(repo, sources);
+        for (Code.Hit h : Code.healthRoutes(repo, sources, CODE)) {
+            String full = mounts.fullPath(h.file(), h.line(), h.value());
+            if (full == null) {
+                d.evidence("not healthcheck " + h.value() + " from route at " + h.where()
+                        + ": it is on a router whose mount path was not found");
+                continue;
+            }
+            d.healthcheck = full;
+            d.evidence("healthcheck " + full + " from route at " + h.where()
+                    + (full.equals(h.value()) ? "" : " (" + h.value() + " on a router mounted at "
+                            + full.substring(0, full.length() - h.value().length()) + ")"));
+            return;
+        }
+    }
+
+    /** Whether package.json's {@code main} resolves to a file as node resolves it (FILE, FILE.js, FILE/index.js). */
+    private static boolean mainExists(RepoFiles repo, String dir, String main) {
+        String m = main.startsWith("./") ? main.substring(2) : main;
+        for (String c : List.of(m, m + ".js", m + ".cjs", m + ".mjs", m + "/index.js")) {
+            if (repo.exists(RepoFiles.join(dir, c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final List<String> TS_ENTRIES = List.of("src/main.ts", "src/index.ts", "src/server.ts", "src/app.ts",

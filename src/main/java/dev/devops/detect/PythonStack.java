@@ -2,6 +2,7 @@ package dev.devops.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devops.descriptor.Language;
+import dev.devops.files.FileKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +135,51 @@ final class PythonStack {
                 d.service(type, type + " from " + dep.where() + " dependency '" + dep.name() + "'");
             }
         }
+        if ("django".equals(d.framework)) {
+            djangoDatabase(repo, d);
+        }
         return d;
+    }
+
+    /** A Django DATABASES entry's engine: {@code "ENGINE": "django.db.backends.postgresql"} (also PostGIS, MySQL). */
+    private static final Pattern DJANGO_ENGINE = Pattern.compile(
+            "['\"]ENGINE['\"]\\s*:\\s*['\"]django\\.(?:contrib\\.gis\\.)?db\\.backends\\.(postgresql\\w*|postgis|mysql\\w*)['\"]");
+    /** dj-database-url's default connection: {@code dj_database_url.config(default="postgres://…")}. */
+    private static final Pattern DJ_DATABASE_URL = Pattern.compile(
+            "\\bdj_database_url\\.(?:config|parse)\\([^)]*?['\"](postgres(?:ql)?|postgis|mysql|mysql2)://");
+
+    /**
+     * Django: the database its settings choose is a need, whatever the manifest lists: a literal DATABASES engine
+     * ({@code django.db.backends.postgresql}) or the scheme of dj-database-url's default URL; the first one found in
+     * the app's settings (a settings module selected by a variable, such as a docker.py reading SQL_ENGINE, names no
+     * engine literally and decides nothing).
+     */
+    private static void djangoDatabase(RepoFiles repo, AppDraft d) {
+        for (String f : d.sources) {
+            if (!CODE.test(f) || FileKinds.isBuildScript(f)) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null || !(text.contains("ENGINE") || text.contains("dj_database_url"))) {
+                continue;
+            }
+            for (Pattern p : List.of(DJANGO_ENGINE, DJ_DATABASE_URL)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    int ls = text.lastIndexOf('\n', m.start()) + 1;
+                    if (text.substring(ls, m.start()).contains("#")) {
+                        continue;
+                    }
+                    String type = m.group(1).startsWith("mysql") ? "mysql" : "postgres";
+                    if (!d.services.containsKey(type)) {
+                        d.service(type, type + " from the Django settings at " + f + ":" + (text.substring(0, m.start())
+                                .split("\n", -1).length) + " (" + (p == DJANGO_ENGINE ? "DATABASES engine " : "dj_database_url default ")
+                                + m.group(1) + ")");
+                    }
+                    return;
+                }
+            }
+        }
     }
 
     private static final Pattern INCLUDE = Pattern.compile("^\\s*(?:-r|--requirement)[=\\s]\\s*(\\S+)");

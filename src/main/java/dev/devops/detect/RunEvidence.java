@@ -363,6 +363,8 @@ final class RunEvidence {
         return out;
     }
 
+    /** {@code ENV KEY=value …} pairs (the legacy {@code ENV KEY value} form is not a substitution source). */
+    private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\\S+)");
     private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=(\\S+)");
     private static final Pattern VAR = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
 
@@ -411,8 +413,21 @@ final class RunEvidence {
                     entrypoint = List.of();
                     cmd = List.of();
                 }
+                case "ENV" -> {
+                    Matcher m = ENV_PAIR.matcher(rest);
+                    while (m.find()) {
+                        args.put(m.group(1), m.group(2).replaceAll("^['\"]|['\"]$", ""));
+                    }
+                }
                 case "EXPOSE" -> {
-                    Matcher p = Pattern.compile("^(\\d{2,5})(/tcp)?$").matcher(rest.split("\\s+")[0]);
+                    // EXPOSE $PORT_ARG: the ARG's (or ENV's) default, as docker build substitutes it
+                    Matcher v = VAR.matcher(rest.split("\\s+")[0]);
+                    StringBuilder port = new StringBuilder();
+                    while (v.find()) {
+                        v.appendReplacement(port, Matcher.quoteReplacement(args.getOrDefault(v.group(1), v.group())));
+                    }
+                    v.appendTail(port);
+                    Matcher p = Pattern.compile("^(\\d{2,5})(/tcp)?$").matcher(port.toString());
                     if (expose == null && p.find()) {
                         expose = Code.port(p.group(1));
                     }

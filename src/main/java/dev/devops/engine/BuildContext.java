@@ -29,7 +29,7 @@ public final class BuildContext {
 
     /** The relative paths (files, symlinks and empty dirs) that would be sent, sorted. */
     public static List<String> files(Path contextDir, String dockerfile) throws IOException {
-        DockerIgnore ignore = DockerIgnore.load(contextDir);
+        DockerIgnore ignore = DockerIgnore.load(contextDir, dockerfile);
         String df = DockerIgnore.clean(dockerfile == null ? "Dockerfile" : dockerfile);
         List<String> out = new ArrayList<>();
         Files.walkFileTree(contextDir, new SimpleFileVisitor<>() {

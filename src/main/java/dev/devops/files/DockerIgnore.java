@@ -44,6 +44,20 @@ public final class DockerIgnore {
         return parse(Files.readString(f, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The ignore rules of a build of {@code dockerfile} (relative to the context): {@code <dockerfile>.dockerignore}
+     * beside it when there is one (BuildKit reads that first), else {@code <context>/.dockerignore}.
+     */
+    public static DockerIgnore load(Path contextDir, String dockerfile) throws IOException {
+        if (dockerfile != null && !dockerfile.isEmpty()) {
+            Path beside = contextDir.resolve(dockerfile + ".dockerignore");
+            if (Files.isRegularFile(beside)) {
+                return parse(Files.readString(beside, StandardCharsets.UTF_8));
+            }
+        }
+        return load(contextDir);
+    }
+
     /** Parses the text of a .dockerignore file. */
     public static DockerIgnore parse(String text) {
         List<Rule> rules = new ArrayList<>();

@@ -46,7 +46,13 @@ public final class FileKinds {
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
     private static final Pattern TEST_NAME = Pattern.compile(
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
-                    + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb");
+                    + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
+                    // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
+                    + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|\\.mocharc\\.[a-z]+"
+                    // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
+                    // smoketest_configuration.py (not latest.yml: the word must stand alone)
+                    + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
+                    + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*");
     private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
             + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)");
     /** Storybook stories: demos of components, documentation that runs. */
@@ -243,9 +249,10 @@ public final class FileKinds {
 
     /**
      * The dotenv kind of a path: {@code .env}, {@code .env.X} (not code such as {@code .env.d.ts} or
-     * {@code .env.js}) and {@code X.env}; an example when any dot-separated part of the name after
+     * {@code .env.js}), {@code X.env} and {@code .X.env}; an example when any dot-separated part of the name after
      * {@code .env} is an example word ({@code .env.example}, {@code .env.local.example},
-     * {@code .env.sample.production}, {@code example.env}, {@code .env.tpl}); {@code X.env} is a named env file.
+     * {@code .env.sample.production}, {@code example.env}, {@code .example.env}, {@code .env.tpl}), and
+     * {@code env.example} / {@code env.sample} / {@code env.template}; {@code X.env} is a named env file.
      */
     public static Dotenv dotenv(String path) {
         String n = name(path).toLowerCase(Locale.ROOT);
@@ -257,8 +264,12 @@ public final class FileKinds {
             if (NOT_DOTENV_EXT.contains(rest.substring(rest.lastIndexOf('.') + 1))) {
                 return Dotenv.NONE;
             }
-        } else if (n.endsWith(".env") && n.length() > 4 && !n.startsWith(".")) {
-            return isExample(n.substring(0, n.length() - 4)) ? Dotenv.EXAMPLE : Dotenv.NAMED;
+        } else if (n.endsWith(".env") && n.length() > 4 && !n.equals("..env")) {
+            // X.env, and the hidden form .X.env (.example.env, .sample.env, .prod.env)
+            String stem = n.substring(n.startsWith(".") ? 1 : 0, n.length() - 4);
+            return isExample(stem) ? Dotenv.EXAMPLE : Dotenv.NAMED;
+        } else if (n.startsWith("env.") && isExampleOnly(n.substring(4))) {
+            return Dotenv.EXAMPLE; // env.example, env.sample, env.template
         } else {
             return Dotenv.NONE;
         }
@@ -268,6 +279,16 @@ public final class FileKinds {
         return rest.equals("local") || rest.endsWith(".local") ? Dotenv.LOCAL : Dotenv.ENVIRONMENT;
     }
 
+    /** Whether every dot-separated part of {@code nameParts} is an example word ({@code sample}, {@code example.local} is not). */
+    private static boolean isExampleOnly(String nameParts) {
+        for (String part : nameParts.split("\\.")) {
+            if (!EXAMPLE_WORDS.contains(part)) {
+                return false;
+            }
+        }
+        return !nameParts.isEmpty();
+    }
+
     private static boolean isExample(String nameParts) {
         for (String part : nameParts.split("[.\\-_]")) {
             if (EXAMPLE_WORDS.contains(part)) {
@@ -275,6 +296,17 @@ public final class FileKinds {
             }
         }
         return false;
+    }
+
+    /** Env files a deployment platform writes next to the compose file: Portainer's {@code stack.env} (the stack's variables). */
+    private static final Set<String> PLATFORM_ENV_FILES = Set.of("stack.env");
+
+    /**
+     * An env file that a deployment platform creates from its own settings, so no checkout has it
+     * ({@code stack.env}: Portainer writes a stack's environment variables into it).
+     */
+    public static boolean isPlatformEnvFile(String path) {
+        return PLATFORM_ENV_FILES.contains(name(path).toLowerCase(Locale.ROOT));
     }
 
     /** Whether the path is a dotenv file of any kind. */

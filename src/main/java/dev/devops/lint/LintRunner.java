@@ -274,10 +274,11 @@ public final class LintRunner {
         List<Finding> kept = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
         for (Finding f : whole) {
-            if (!ws.findingInScope(f.path(), existing) || allow.path(f.path()) || allow.rule(f.rule().id())) {
-                if (!ws.findingInScope(f.path(), existing)) {
-                    before--; // out of scope: not suppressed, just not asked for
-                }
+            if (!ws.findingInScope(f.path(), existing) || thirdParty(f)) {
+                before--; // out of scope, or another project's code: not suppressed, just not asked for
+                continue;
+            }
+            if (allow.path(f.path()) || allow.rule(f.rule().id())) {
                 continue;
             }
             if (f.line() > 0) {
@@ -335,6 +336,16 @@ public final class LintRunner {
         return new Report(ws.repoRoot().toString(), kept, new ArrayList<>(rules.values()),
                 new Report.Stats(stats.scannedCount(), stats.binaryCount(), stats.tooLargeCount(), stats.unreadableCount(),
                         suppressed, baselined, millis));
+    }
+
+    /**
+     * Whether a finding is about vendored or bundled third-party code ({@link dev.devops.files.FileKinds#isVendored}:
+     * {@code vendor/}, {@code node_modules/}, {@code third_party/}, minified and {@code dist/} bundles): the one place
+     * that keeps every family's rules off code the project does not write (a vendored library's Dockerfile, compose
+     * file or env reads). The secrets family decides for itself: a live provider token is a leak wherever it sits.
+     */
+    static boolean thirdParty(Finding f) {
+        return !"secrets".equals(f.rule().category()) && dev.devops.files.FileKinds.isVendored(f.path());
     }
 
     /** A finding's path made repository-relative ({@code add}) or project-relative (not {@code add}). */

@@ -9,6 +9,7 @@ import dev.devops.descriptor.Service;
 import dev.devops.descriptor.ServiceCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,8 @@ public final class RenderModel {
             app.put("pipManifest", "pyproject.toml");
         }
         String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
-        if ("node".equals(app.get("language")) && lock != null && !java.nio.file.Files.isRegularFile(context.resolve(lock))) {
+        if ("node".equals(app.get("language")) && lock != null && !app.containsKey("workspace")
+                && !java.nio.file.Files.isRegularFile(context.resolve(lock))) {
             app.put("noLockfile", lock); // the Dockerfile resolves the dependencies itself (init warns)
         }
         if ("gradle".equals(app.get("buildTool"))) {
@@ -88,6 +90,111 @@ public final class RenderModel {
             app.put("gradleDir", dir);
             app.put("gradleWrapper", dir && java.nio.file.Files.isRegularFile(context.resolve("gradlew"))
                     && java.nio.file.Files.isRegularFile(context.resolve("gradle/wrapper/gradle-wrapper.properties")));
+        }
+    }
+
+    /**
+     * A Node app that is a package of a workspace (npm/yarn {@code workspaces}, {@code pnpm-workspace.yaml}) whose
+     * lockfile sits at the workspace root, not in its own directory: it is built from the workspace root, where the
+     * lockfile and the local packages it depends on are ({@code app.context} = the root, {@code app.dockerfile} =
+     * the app's Dockerfile relative to it, {@code app.workspace.member} = the app's directory relative to it). Apps
+     * with a lockfile of their own, and every other app, are left as they are.
+     */
+    @SuppressWarnings("unchecked")
+    static void addWorkspace(Map<String, Object> app, java.nio.file.Path root) {
+        String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
+        String ctx = String.valueOf(app.get("context"));
+        if (!"node".equals(app.get("language")) || lock == null || ".".equals(ctx)
+                || java.nio.file.Files.isRegularFile(root.resolve(ctx).resolve(lock))) {
+            return;
+        }
+        java.nio.file.Path top = root.toAbsolutePath().normalize();
+        java.nio.file.Path dir = top.resolve(ctx).normalize().getParent();
+        while (dir != null && dir.startsWith(top)) {
+            boolean workspaceRoot = java.nio.file.Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))
+                    || declaresWorkspaces(dir.resolve("package.json"));
+            if (workspaceRoot && java.nio.file.Files.isRegularFile(dir.resolve(lock))) {
+                String rootCtx = top.relativize(dir).toString().replace('\\', '/');
+                String member = dir.relativize(top.resolve(ctx).normalize()).toString().replace('\\', '/');
+                app.put("context", rootCtx.isEmpty() ? "." : rootCtx);
+                app.put("dockerfile", member + "/" + app.get("dockerfile"));
+                Map<String, Object> ws = new LinkedHashMap<>();
+                ws.put("member", member);
+                ws.put("lockfile", lock);
+                ws.put("rootFiles", workspaceRootFiles(dir, lock));
+                ws.put("packages", workspacePackages(dir));
+                List<String> extra = new ArrayList<>();
+                for (String d : List.of("patches", ".yarn/releases", ".yarn/plugins")) {
+                    if (java.nio.file.Files.isDirectory(dir.resolve(d))) {
+                        extra.add(d);
+                    }
+                }
+                ws.put("extraDirs", extra);
+                app.put("workspace", ws);
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+
+    /** What the package manager reads at the workspace root before it installs: manifest, lockfile, its own config. */
+    private static List<String> workspaceRootFiles(java.nio.file.Path dir, String lock) {
+        List<String> out = new ArrayList<>(List.of("package.json", lock));
+        for (String f : List.of("pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml")) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> NOT_PACKAGES = Set.of("node_modules", "dist", "build", "out", "coverage", "target");
+
+    /**
+     * The directories (relative to the workspace root, sorted) holding a package.json of the workspace's packages:
+     * their manifests are copied before the install so that the dependency layer is rebuilt only when one changes.
+     * Directories the install itself reads (patch-package's {@code patches}, Yarn's {@code .yarn/releases} and
+     * {@code .yarn/plugins}) are included when present.
+     */
+    private static List<String> workspacePackages(java.nio.file.Path dir) {
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir, 4)) {
+            walk.filter(f -> f.getFileName().toString().equals("package.json") && !f.getParent().equals(dir))
+                    .filter(f -> {
+                        for (java.nio.file.Path part : dir.relativize(f.getParent())) {
+                            String n = part.toString();
+                            if (n.startsWith(".") || NOT_PACKAGES.contains(n)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .map(f -> dir.relativize(f.getParent()).toString().replace('\\', '/'))
+                    .sorted().limit(200).forEach(out::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            return out;
+        }
+        return out;
+    }
+
+    private static boolean declaresWorkspaces(java.nio.file.Path packageJson) {
+        if (!java.nio.file.Files.isRegularFile(packageJson)) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode pkg = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    java.nio.file.Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8));
+            return pkg != null && pkg.has("workspaces");
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** {@link #addWorkspace} for every app of a project model. */
+    @SuppressWarnings("unchecked")
+    static void addWorkspaces(Map<String, Object> project, java.nio.file.Path root) {
+        for (Object a : (List<Object>) project.get("apps")) {
+            addWorkspace((Map<String, Object>) a, root);
         }
     }
 
@@ -152,6 +259,18 @@ public final class RenderModel {
      * its build command ({@code mvn ... -pl api ...}, {@code gradle ... :services:api:bootJar}); null when the
      * build is a single module. Its templates then copy the whole tree and take the jar from that module.
      */
+    /**
+     * The directory of the Go program a Go app builds ({@code go build … ./api/services/sales}), or null for the
+     * module's root package: apps of one module that build different programs get a Dockerfile each.
+     */
+    static String goProgram(App a) {
+        if (a.runtime().language() != Language.GO || a.build().isEmpty()) {
+            return null;
+        }
+        String last = a.build().get(a.build().size() - 1);
+        return last.matches("\\./[\\w.-]+(?:/[\\w.-]+)*") ? last.substring(2) : null;
+    }
+
     static String javaModule(App a) {
         if (a.runtime().language() != Language.JAVA || a.build().isEmpty()) {
             return null;
@@ -205,6 +324,9 @@ public final class RenderModel {
      */
     public static String dockerfile(Descriptor d, App a) {
         String module = javaModule(a);
+        if (module == null) {
+            module = goProgram(a);
+        }
         if (module == null) {
             return "Dockerfile";
         }
@@ -395,10 +517,19 @@ public final class RenderModel {
     static List<Object> envExample(Descriptor d) {
         List<Object> sections = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // a service's own variable (POSTGRES_PASSWORD) that the app also reads is documented once, as the
+        // service's: compose interpolates it from .env for the service, so it must be filled in there (as an
+        // app entry it read "set by docker-compose.yml", was left empty, and the service refused to start)
+        Set<String> serviceVars = new HashSet<>();
+        for (Service s : d.services().values()) {
+            for (Object o : castList(service(s).get("env"))) {
+                serviceVars.add((String) ((Map<?, ?>) o).get("name"));
+            }
+        }
         for (App a : d.apps()) {
             List<Object> vars = new ArrayList<>();
             for (EnvVar v : a.env().values()) {
-                if (seen.add(v.name())) {
+                if (!serviceVars.contains(v.name()) && seen.add(v.name())) {
                     vars.add(envVar(d, v, a.port()));
                 }
             }

@@ -101,9 +101,18 @@ public final class Scaffolder {
                         "fix 'apps." + a.name() + ".path' (relative to devops.yaml)");
             }
             Map<String, Object> model = RenderModel.forApp(d, a);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> appModel = (Map<String, Object>) model.get("app");
+            RenderModel.addWorkspace(appModel, root);
             RenderModel.addBuildInputs(model, root.resolve(ctx));
             files.add(generated(root, dockerfile, templates.render(dockerfileTemplate(a), model)));
             String ignore = templates.render(dockerignoreTemplate(a), model);
+            if (appModel.containsKey("workspace")) {
+                // built from the workspace root: its ignore file sits beside the Dockerfile, where BuildKit and
+                // devops look first, so a .dockerignore the root may have of its own is neither needed nor touched
+                files.add(generated(root, dockerfile + ".dockerignore", ignore));
+                continue;
+            }
             if (ignores.add(dir)) { // one .dockerignore per build context
                 files.add(generated(root, dir + ".dockerignore", ignore));
             }
@@ -113,8 +122,9 @@ public final class Scaffolder {
             }
         }
         Map<String, Object> model = RenderModel.project(d);
+        RenderModel.addWorkspaces(model, root);
         files.add(generated(root, composeFile(root), templates.render("docker-compose.yml.ftl", model)));
-        files.add(generated(root, ".env.example", templates.render("env.example.ftl", model)));
+        files.add(envExample(root, templates.render("env.example.ftl", model)));
         files.add(gitignore(root));
         return new Plan(files);
     }
@@ -146,7 +156,10 @@ public final class Scaffolder {
         List<String> out = new ArrayList<>();
         for (App a : d.apps()) {
             BuildInput need = BuildInput.of(a.runtime().buildTool());
-            if (need != null && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
+            Map<String, Object> built = RenderModel.app(d, a);
+            RenderModel.addWorkspace(built, root); // a workspace package installs from the workspace's lockfile
+            if (need != null && !built.containsKey("workspace")
+                    && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
                 String where = ".".equals(a.path()) ? need.file() : a.path() + "/" + need.file();
                 boolean node = a.runtime().language() == dev.devops.descriptor.Language.NODE;
                 out.add(a.name() + ": no " + where + "; " + (node
@@ -295,6 +308,26 @@ public final class Scaffolder {
             }
         }
         return "docker-compose.yml";
+    }
+
+    /**
+     * .env.example: generated like the other files, except that the repository's own example (no generated-file
+     * header) is kept and completed with the entries docker-compose.yml needs that it lacks
+     * ({@link EnvExampleMerge}), so that {@code cp .env.example .env} still yields a stack that starts. It stays
+     * the user's file: {@code render --check} lists it as skipped, never as drift.
+     */
+    private static PlannedFile envExample(Path root, String rendered) {
+        PlannedFile f = generated(root, ".env.example", rendered);
+        if (!f.userFile()) {
+            return f;
+        }
+        String mine = f.oldContent();
+        List<String> missing = EnvExampleMerge.missing(mine, rendered);
+        if (missing.isEmpty()) {
+            return new PlannedFile(".env.example", PlannedFile.Action.UNCHANGED, mine, mine, "", f.origin());
+        }
+        return new PlannedFile(".env.example", PlannedFile.Action.UPDATE, mine, EnvExampleMerge.merge(mine, rendered, missing),
+                "your own file, kept; added " + String.join(", ", missing), f.origin());
     }
 
     /** A .gitignore larger than this is refused rather than merged (no real one comes close). */

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.parallel.Isolated;
  *       connection factory connect lazily); {@code GET /actuator/health/liveness} must say {@code UP}
  *       (the liveness group does not include the db and rabbit indicators).
  *   <li>the go-hello fixture; go-cmd (main package in cmd/server) and java-modules (a Maven multi-module
- *       build whose jar comes from api/), whose Dockerfiles are the ones devops renders.
+ *       build whose jar comes from api/), whose Dockerfiles are the ones devops renders; node-workspace (an npm
+ *       workspace package that imports a local package, built from the workspace root where the lockfile is).
  * </ul>
  * Once the app answers, the image's own HEALTHCHECK (the probe devops renders for the runtime image: node -e,
  * python -c, bash over /dev/tcp in the JRE, a static probe binary in Go's scratch image) must exist and pass when
@@ -103,7 +104,8 @@ class ExampleDockerfilesBuildTest {
                     List.of(), 8080, "/actuator/health/liveness", "UP"),
             "go-hello", new RunCheck(Map.of(), List.of(), 8080),
             "go-cmd", new RunCheck(Map.of(), List.of(), 8080),
-            "java-modules", new RunCheck(Map.of(), List.of(), 8080, "/actuator/health", "UP"));
+            "java-modules", new RunCheck(Map.of(), List.of(), 8080, "/actuator/health", "UP"),
+            "node-workspace", new RunCheck(Map.of(), List.of(), 3000, "/health", "ok web"));
 
     /** Generous: Spring Boot alone takes 10-40 s to start on two busy cores. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
@@ -126,8 +128,29 @@ class ExampleDockerfilesBuildTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(d -> Files.isRegularFile(d.resolve("Dockerfile"))).sorted().toList();
+            return s.filter(d -> Files.isRegularFile(d.resolve(dockerfileOf(d)))).sorted().toList();
         }
+    }
+
+    private static final Pattern COMPOSE_DOCKERFILE = Pattern.compile("(?m)^\\s+dockerfile:\\s*\"?([^\"\\s]+)");
+
+    /**
+     * The Dockerfile of a project, relative to it (the build context): "Dockerfile", or the one its rendered compose
+     * file names when the app is built from a workspace root (apps/web/Dockerfile).
+     */
+    static String dockerfileOf(Path dir) {
+        Path compose = dir.resolve("docker-compose.yml");
+        if (!Files.isRegularFile(dir.resolve("Dockerfile")) && Files.isRegularFile(compose)) {
+            try {
+                Matcher m = COMPOSE_DOCKERFILE.matcher(Files.readString(compose));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            } catch (IOException unreadable) {
+                return "Dockerfile";
+            }
+        }
+        return "Dockerfile";
     }
 
     @Test
@@ -147,11 +170,12 @@ class ExampleDockerfilesBuildTest {
 
     private static void buildAndRun(Path dir) throws Exception {
         String name = dir.getFileName().toString();
-        ImageChecks.requireBaseImages(dir.resolve("Dockerfile"));
+        String dockerfile = dockerfileOf(dir);
+        ImageChecks.requireBaseImages(dir.resolve(dockerfile));
         String tag = "devops-test/" + name + ":latest";
-        Docker.BuildResult build = Docker.buildOffline(dir, "Dockerfile", tag);
+        Docker.BuildResult build = Docker.buildOffline(dir, dockerfile, tag);
         if (build.imageId().isEmpty()) {
-            fail("offline build of " + dir + "/Dockerfile failed: " + build.error().orElse("?")
+            fail("offline build of " + dir + "/" + dockerfile + " failed: " + build.error().orElse("?")
                     + "\n--- last lines of the build output ---\n" + build.tail(40));
         }
         ImageChecks.assertRunnableAsNonRoot(tag);
@@ -197,7 +221,8 @@ class ExampleDockerfilesBuildTest {
             assertEquals(200, response.statusCode(), name + ": GET " + check.path() + "\n" + Docker.logs(app));
             assertTrue(response.body().contains(check.expect()),
                     name + ": GET " + check.path() + " answered '" + response.body() + "', expected '" + check.expect() + "'");
-            if (GeneratedFiles.hasNotice(Files.readString(projectDirOf(name).resolve("Dockerfile")))) {
+            Path project = projectDirOf(name);
+            if (GeneratedFiles.hasNotice(Files.readString(project.resolve(dockerfileOf(project))))) {
                 assertHealthcheckAgreesWithTheApp(name, image, app, hostPort);
             }
         } finally {

@@ -65,6 +65,33 @@ class InitRenderCommandTest {
     }
 
     @Test
+    void aWorkspacePackageIsBuiltFromTheWorkspaceRootWhereItsLockfileIs() throws IOException {
+        Files.writeString(dir.resolve("package.json"), "{\"private\":true,\"workspaces\":[\"apps/*\",\"packages/*\"]}");
+        Files.writeString(dir.resolve("package-lock.json"), "{\"lockfileVersion\":3}");
+        Files.createDirectories(dir.resolve("apps/api"));
+        Files.writeString(dir.resolve("apps/api/package.json"),
+                "{\"name\":\"api\",\"scripts\":{\"start\":\"node server.js\"},\"dependencies\":{\"express\":\"4\"}}");
+        Files.writeString(dir.resolve("apps/api/server.js"), "require('express')().listen(process.env.PORT || 4000);\n");
+        // a package with a lockfile of its own keeps its own directory as the build context
+        Files.createDirectories(dir.resolve("apps/admin"));
+        Files.writeString(dir.resolve("apps/admin/package.json"),
+                "{\"name\":\"admin\",\"scripts\":{\"start\":\"node index.js\"},\"dependencies\":{\"express\":\"4\"}}");
+        Files.writeString(dir.resolve("apps/admin/package-lock.json"), "{\"lockfileVersion\":3}");
+        Files.writeString(dir.resolve("apps/admin/index.js"), "require('express')().listen(5000);\n");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("no apps/api/package-lock.json"), r.err());
+        String compose = Files.readString(dir.resolve("docker-compose.yml"));
+        assertTrue(compose.contains("context: \".\"\n      dockerfile: apps/api/Dockerfile"), compose);
+        assertTrue(compose.contains("context: \"apps/admin\"\n      dockerfile: Dockerfile"), compose);
+        String dockerfile = Files.readString(dir.resolve("apps/api/Dockerfile"));
+        assertTrue(dockerfile.contains("COPY package.json package-lock.json ./\nCOPY apps/admin/package.json apps/admin/\nCOPY apps/api/package.json apps/api/\nRUN npm ci") && dockerfile.contains("WORKDIR /app/apps/api"), dockerfile);
+        assertTrue(Files.exists(dir.resolve("apps/api/Dockerfile.dockerignore")));
+        assertFalse(Files.exists(dir.resolve(".dockerignore")), "the root's own ignore file is the user's to write");
+        assertEquals(0, CliRun.run("render", "--check", dir.toString()).code());
+    }
+
+    @Test
     void dryRunPrintsDiffsAndWritesNothing() throws IOException {
         descriptor();
         Files.writeString(dir.resolve(".gitignore"), ".env\n");

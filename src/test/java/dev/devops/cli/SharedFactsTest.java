@@ -50,6 +50,27 @@ class SharedFactsTest {
         assertEquals(List.of(), ids(lint(), "ENV0001"), "GREETING is set by the Containerfile");
     }
 
+    /**
+     * Issue 10, class "vendored or bundled": one place (the lint runner, {@code FileKinds.isVendored}) keeps every
+     * family off third-party code: a vendored library's Dockerfile and compose file give no findings, the
+     * project's own do.
+     */
+    @Test
+    void vendoredTreesGiveNoFindingInAnyFamily() throws IOException {
+        String dockerfile = "FROM golang:latest\nADD . /src\nRUN cd /src && go build\n";
+        String compose = "services:\n  redis:\n    image: redis\n    network_mode: host\n    ports:\n      - \"6379:6379\"\n";
+        write("backend/vendor/github.com/x/lib/Dockerfile", dockerfile);
+        write("backend/vendor/github.com/x/lib/docker-compose.yml", compose);
+        write("node_modules/pkg/Dockerfile", dockerfile);
+        write("Dockerfile", dockerfile);
+        write("docker-compose.yml", compose);
+        List<Finding> findings = lint();
+        assertEquals(List.of(), findings.stream().filter(f -> f.path().contains("vendor/") || f.path().startsWith("node_modules/"))
+                .map(f -> f.path() + ":" + f.line() + " " + f.rule().id()).toList());
+        assertTrue(findings.stream().anyMatch(f -> f.path().equals("Dockerfile")), "the project's own Dockerfile is linted");
+        assertTrue(findings.stream().anyMatch(f -> f.path().equals("docker-compose.yml") && f.rule().id().equals("DC0012")));
+    }
+
     @Test
     void aTemplateEnvFileIsAnExampleForEveryFamily() throws Exception {
         write(".env.tpl", "API_TOKEN=", "PORT=3000");

@@ -52,7 +52,8 @@ class EnvVarsTest {
         EnvVar port = a.env().get("PORT");
         assertEquals(new EnvVar("PORT", "Port the app listens on", false, false, "4000", null), port);
         EnvVar db = a.env().get("DATABASE_URL");
-        assertEquals(new EnvVar("DATABASE_URL", "PostgreSQL connection URL", false, true, null, "postgres.url"), db);
+        // required is the code's fact (read unconditionally); compose still sets it from the service
+        assertEquals(new EnvVar("DATABASE_URL", "PostgreSQL connection URL", true, true, null, "postgres.url"), db);
         EnvVar level = a.env().get("LOG_LEVEL");
         assertEquals(new EnvVar("LOG_LEVEL", "Log level", false, false, "info", null), level);
         EnvVar key = a.env().get("STRIPE_API_KEY");
@@ -62,7 +63,7 @@ class EnvVarsTest {
         EnvVar flag = a.env().get("FEATURE_FLAG");
         assertEquals(new EnvVar("FEATURE_FLAG", "read at src/db.js:7", true, false, null, null), flag);
         assertEvidence(d, "LOG_LEVEL read at src/db.js:4 (+1 more)");
-        assertEvidence(d, "DATABASE_URL read at src/db.js:3, secret, from postgres.url");
+        assertEvidence(d, "DATABASE_URL read at src/db.js:3, secret, from postgres.url, required");
     }
 
     @Test
@@ -92,7 +93,7 @@ class EnvVarsTest {
         assertEquals(List.of(service), List.copyOf(d.descriptor().services().keySet()));
         EnvVar v = d.descriptor().apps().get(0).env().get(name);
         assertEquals(from, v.from());
-        assertFalse(v.required(), "compose sets a service-linked variable");
+        assertTrue(v.required(), "read unconditionally: required, although compose sets it from the service");
         assertEvidence(d, service + " from env var " + name + " read at main.go:3");
     }
 

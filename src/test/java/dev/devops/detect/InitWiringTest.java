@@ -136,6 +136,44 @@ class InitWiringTest {
     }
 
     @Test
+    void aFamilysBarePrefixBesideItsMembersIsTheDatabaseName() {
+        // config.ts of an Express + pg app: { user: DB_USER, database: DB, password: DB_PASS, host: DB_HOST }
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8'}}")
+                .file("index.js",
+                        "const { Pool } = require('pg');",
+                        "const pool = new Pool({ user: process.env.DB_USER || '', database: process.env.DB || '',",
+                        "  password: process.env.DB_PASS || '', host: process.env.DB_HOST || '' });");
+        App a = repo.app();
+        assertEquals("postgres.database", v(a, "DB").from());
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+        // alone, DB names nothing the stack knows
+        repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
+        assertEquals(null, v(repo.app(), "DB").from());
+    }
+
+    @Test
+    void nestConfigServiceGetsAreReadsAndWired() {
+        // a NestJS app reads its TypeORM settings through @nestjs/config's ConfigService, not process.env
+        repo.packageJson(".", "{'scripts':{'build':'nest build'},'dependencies':{'@nestjs/core':'10','@nestjs/config':'3','pg':'8'}}")
+                .file("src/orm.config.ts",
+                        "import { ConfigService } from '@nestjs/config';",
+                        "const configService = new ConfigService();",
+                        "export const orm = { type: 'postgres', username: configService.get(\"POSTGRES_USER\"),",
+                        "  password: configService.get<string>('POSTGRES_PASSWORD'), host: configService.get('POSTGRES_HOST'),",
+                        "  database: configService.getOrThrow('POSTGRES_DATABASE') };")
+                .file("src/main.ts",
+                        "import { ConfigService } from '@nestjs/config';",
+                        "const port = app.get(ConfigService).get<number>('HTTP_TIMEOUT', 5000);",
+                        "await app.listen(3000);");
+        App a = repo.app();
+        assertEquals("postgres.user", v(a, "POSTGRES_USER").from());
+        assertEquals("postgres.password", v(a, "POSTGRES_PASSWORD").from());
+        assertEquals("postgres.host", v(a, "POSTGRES_HOST").from());
+        assertEquals("postgres.database", v(a, "POSTGRES_DATABASE").from());
+        assertEquals("5000", v(a, "HTTP_TIMEOUT").defaultValue());
+    }
+
+    @Test
     void celeryBrokerAndSpringJdbcDefaultAreWired() {
         repo.file("requirements.txt", "celery", "redis").file("tasks.py",
                 "import os",
@@ -300,6 +338,19 @@ class InitWiringTest {
         assertTrue(nd.evidence().stream().anyMatch(l -> l.startsWith("warning: service postgres is added but no variable")),
                 () -> String.join("\n", nd.evidence()));
         assertNull(nd.descriptor().apps().get(0).env().get("DATABASE_URL"));
+    }
+
+    @Test
+    void aServiceWhosePasswordIsWiredButNotItsAddressIsStillUnreachable() {
+        // Sequelize with host: 'localhost' in the code and only the password and port from the environment
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8','sequelize':'6'}}")
+                .file("index.js", "const db = new Sequelize('Users', 'postgres', process.env.DB_PASSWORD, {",
+                        "  host: 'localhost', port: process.env.DB_PORT, dialect: 'postgres' });");
+        Detection d = repo.detect();
+        assertEquals("postgres.password", v(d.descriptor().apps().get(0), "DB_PASSWORD").from());
+        assertTrue(d.evidence().stream().anyMatch(l -> l.startsWith("warning: service postgres is added and the app reads "
+                + "DB_PASSWORD, DB_PORT from it, but no variable the app reads gives its address")),
+                () -> String.join("\n", d.evidence()));
     }
 
     // ---- found on real repositories (docs/init-review/wiring.md) --------------------------------------------

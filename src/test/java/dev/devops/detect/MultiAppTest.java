@@ -111,7 +111,7 @@ class MultiAppTest {
         assertEquals(List.of("API_URL"), List.copyOf(web.env().keySet()));
         assertEquals(List.of("postgres", "redis"), List.copyOf(desc.services().keySet()));
         assertEvidence(d, "api: go app in services/api");
-        assertEvidence(d, "api: DATABASE_URL read at services/api/main.go:2, secret, from postgres.url");
+        assertEvidence(d, "api: DATABASE_URL read at services/api/main.go:2, secret, from postgres.url, required");
     }
 
     @Test

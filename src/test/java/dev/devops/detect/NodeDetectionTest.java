@@ -178,7 +178,7 @@ class NodeDetectionTest {
 
     @Test
     void startFromMainThenFromWellKnownFiles() {
-        repo.packageJson(".", "{'main':'lib/app.js'}");
+        repo.packageJson(".", "{'main':'lib/app.js'}").file("lib/app.js", "");
         assertEquals(List.of("node", "lib/app.js"), repo.app().start());
         repo.packageJson(".", "{'scripts':{'start':'ts-node src/index.ts'}}").file("app.js", "");
         assertEquals(List.of("node", "app.js"), repo.app().start());
@@ -267,5 +267,93 @@ class NodeDetectionTest {
         App a = repo.app();
         assertEquals(5000, a.port());
         assertEquals(List.of(), List.copyOf(a.env().keySet()));
+    }
+    @Test
+    void mainThatNamesNoFileIsNotTheStartCommand() {
+        // npm init writes "main": "index.js" whatever the entry file is; the app is app.js
+        repo.packageJson(".", "{'main':'index.js','scripts':{'dev':'nodemon app.js'}}").file("app.js", "app.listen(3000)");
+        Detection d = repo.detect();
+        assertEquals(List.of("node", "app.js"), d.descriptor().apps().get(0).start());
+        assertEvidence(d, "not 'node index.js' from package.json main: index.js does not exist and nothing builds it");
+        // a main the build step writes is kept
+        repo.packageJson(".", "{'main':'dist/index.js','scripts':{'build':'tsc'}}").file("src/index.ts", "");
+        assertEquals(List.of("node", "dist/index.js"), repo.app().start());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "nodemon app.js                      | app.js",
+        "nodemon --watch src server.js       | server.js",
+        "npx nodemon --inspect=0.0.0.0:9229 src/index.js | src/index.js",
+    })
+    void startScriptUnderAFileWatcherRunsTheFileWithNode(String script, String file) {
+        repo.packageJson(".", "{'main':'index.js','scripts':{'start':'" + script + "'}}").file(file, "app.listen(3000)");
+        assertEquals(List.of("node", file), repo.app().start());
+    }
+    @Test
+    void healthRouteOnARouterCountsTheRoutersMountPaths() {
+        // ESM: the route module exports a router; app.js mounts it on an api router mounted at /api
+        repo.packageJson(".", "{'type':'module','scripts':{'start':'node app.js'},'dependencies':{'express':'4'}}")
+                .file("src/routes/health.route.js",
+                        "import express from 'express';",
+                        "const router = express.Router();",
+                        "router.get('/', (req, res) => res.json({ ok: true }));",
+                        "router.get('/ready', ready);",
+                        "export default router;")
+                .file("app.js",
+                        "import express from 'express';",
+                        "import healthRoutes from './src/routes/health.route.js';",
+                        "const app = express();",
+                        "const apiRouter = express.Router();",
+                        "app.use('/api', apiRouter);",
+                        "apiRouter.use('/healthcheck', healthRoutes);",
+                        "app.listen(3000);");
+        Detection d = repo.detect();
+        assertEquals("/api/healthcheck/ready", d.descriptor().apps().get(0).healthcheck());
+        assertEvidence(d, "healthcheck /api/healthcheck/ready from route at src/routes/health.route.js:4"
+                + " (/ready on a router mounted at /api/healthcheck)");
+    }
+
+    @Test
+    void healthRouteOnCommonJsRouterWithMiddlewareAndKoaPrefix() {
+        repo.packageJson(".", "{'main':'server.js','dependencies':{'express':'4'}}")
+                .file("routes/status.js",
+                        "const { Router } = require('express');",
+                        "const r = Router();",
+                        "r.get('/health', (req, res) => res.send('ok'));",
+                        "module.exports = r;")
+                .file("server.js",
+                        "const express = require('express');",
+                        "const status = require('./routes/status');",
+                        "const app = express();",
+                        "app.use('/v1', auth, status);",
+                        "app.listen(8080);");
+        assertEquals("/v1/health", repo.app().healthcheck());
+        repo.packageJson(".", "{'main':'server.js','dependencies':{'koa':'2'}}")
+                .file("routes/status.js",
+                        "const Router = require('@koa/router');",
+                        "const router = new Router({ prefix: '/status' });",
+                        "router.get('/health', ctx => { ctx.body = 'ok'; });",
+                        "module.exports = router;")
+                .file("server.js",
+                        "const Koa = require('koa');",
+                        "const router = require('./routes/status');",
+                        "const app = new Koa();",
+                        "app.use(router.routes());",
+                        "app.listen(8080);");
+        assertEquals("/status/health", repo.app().healthcheck());
+    }
+
+    @Test
+    void healthRouteOnARouterThatNothingMountsIsNotTheHealthcheck() {
+        repo.packageJson(".", "{'main':'server.js','dependencies':{'express':'4'}}")
+                .file("lib/health.js",
+                        "const router = require('express').Router();",
+                        "router.get('/health', (req, res) => res.send('ok'));",
+                        "module.exports = router;")
+                .file("server.js", "const app = require('express')();", "app.listen(8080);");
+        Detection d = repo.detect();
+        assertNull(d.descriptor().apps().get(0).healthcheck());
+        assertEvidence(d, "not healthcheck /health from route at lib/health.js:2: it is on a router whose mount path was not found");
     }
 }

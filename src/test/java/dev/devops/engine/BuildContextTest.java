@@ -1,6 +1,7 @@
 package dev.devops.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -27,6 +28,23 @@ class BuildContextTest {
         byte[] tar = BuildContext.tar(dir, "Dockerfile");
         assertTrue(tar.length >= 512 * 6 && tar.length % 512 == 0, "a tar of whole 512-byte blocks");
         assertEquals(new String(tar, 0, 13, java.nio.charset.StandardCharsets.US_ASCII), ".dockerignore");
+    }
+
+    @Test
+    void anIgnoreFileBesideTheDockerfileWinsOverTheContextsOwn(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("apps/web"));
+        Files.writeString(dir.resolve("apps/web/Dockerfile"), "FROM scratch\n");
+        Files.writeString(dir.resolve("apps/web/Dockerfile.dockerignore"), "**/node_modules\n");
+        Files.writeString(dir.resolve(".dockerignore"), "apps\n"); // the root's own: would drop the app itself
+        Files.createDirectories(dir.resolve("apps/web/node_modules/x"));
+        Files.writeString(dir.resolve("apps/web/node_modules/x/i.js"), "x\n");
+        Files.writeString(dir.resolve("apps/web/server.js"), "x\n");
+        List<String> sent = BuildContext.files(dir, "apps/web/Dockerfile");
+        assertTrue(sent.contains("apps/web/server.js"), sent.toString());
+        assertFalse(sent.stream().anyMatch(f -> f.contains("node_modules")), sent.toString());
+        // without a Dockerfile-specific file, the context's .dockerignore applies as before
+        Files.delete(dir.resolve("apps/web/Dockerfile.dockerignore"));
+        assertFalse(BuildContext.files(dir, "apps/web/Dockerfile").contains("apps/web/server.js"));
     }
 
     @Test

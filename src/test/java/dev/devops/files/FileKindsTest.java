@@ -28,10 +28,13 @@ class FileKindsTest {
         assertEquals(Dotenv.ENVIRONMENT, FileKinds.dotenv(".env.production"));
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("docker/app.env"));
         for (String p : new String[] {".env.example", ".env.sample", ".env.tpl", ".env.template", ".env.dist",
-                ".env.local.example", ".env.example.production", "example.env", ".env-sample"}) {
+                ".env.local.example", ".env.example.production", "example.env", ".env-sample", "apps/api/src/.example.env",
+                ".sample.env", "env.sample", "env.example", "docker/env.template"}) {
             assertEquals(p.equals(".env-sample") ? Dotenv.NONE : Dotenv.EXAMPLE, FileKinds.dotenv(p), p);
         }
-        for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment"}) {
+        assertEquals(Dotenv.NAMED, FileKinds.dotenv("deploy/.prod.env"));
+        for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment", "env.ts", "env.sample.ts",
+                "env.local"}) {
             assertEquals(Dotenv.NONE, FileKinds.dotenv(p), p);
         }
         assertTrue(Dotenv.LOCAL.holdsValues() && Dotenv.ENVIRONMENT.holdsValues());
@@ -42,11 +45,14 @@ class FileKindsTest {
     void testsDocsAndCi() {
         for (String p : new String[] {"src/test/java/a/UserServiceTest.java", "app/users_test.go", "tests/test_api.py",
                 "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "spec/models/user_spec.rb",
-                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js"}) {
+                "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
+                "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py",
+                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
-                "src/latest.js", "attestation/x.go", "Testimonial.java"}) {
+                "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "tox.ini",
+                "next.config.js", "app.config.ts"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));

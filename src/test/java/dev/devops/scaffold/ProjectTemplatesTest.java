@@ -40,6 +40,11 @@ class ProjectTemplatesTest {
         assertTrue(worker.get("healthcheck").asMap().get("disable").asBool(), "the image's HTTP healthcheck does not apply");
         assertEquals(web.get("environment").asMap().keys(), worker.get("environment").asMap().keys());
         assertEquals(web.get("depends_on").asMap().keys(), worker.get("depends_on").asMap().keys());
+        // an optional variable without a default is passed through only when set, in the worker too: an empty
+        // value ("") would override the code's default or switch a flag on
+        String text = compose(withWorker);
+        assertEquals(2, text.split("\n      FEATURE_FLAGS:\n", -1).length - 1, text);
+        assertFalse(text.contains("FEATURE_FLAGS: \"\""), text);
     }
 
     @Test

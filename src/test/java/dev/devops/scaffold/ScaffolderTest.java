@@ -89,6 +89,41 @@ class ScaffolderTest {
     }
 
     @Test
+    void aServiceVariableTheAppAlsoReadsIsDocumentedOnceAsTheServicesSecret() {
+        // an app reading POSTGRES_PASSWORD itself (wired from postgres.password): compose interpolates the same
+        // name for the postgres service, so .env.example must ask for it as a secret, not say "set by compose"
+        Descriptor pg = Descriptors.parse(Descriptors.NODE.replace("      FEATURE_FLAGS: {}\n",
+                "      FEATURE_FLAGS: {}\n      POSTGRES_PASSWORD: {secret: true, from: postgres.password}\n"));
+        String example = Scaffolder.plan(pg, root, t).file(".env.example").newContent();
+        assertEquals(2, example.split("\nPOSTGRES_PASSWORD=", -1).length, "one entry: " + example);
+        String before = example.substring(0, example.indexOf("\nPOSTGRES_PASSWORD="));
+        String entry = before.substring(before.lastIndexOf("\n\n"));
+        assertTrue(entry.contains("secret") && !entry.contains("set by docker-compose.yml"), entry);
+    }
+
+    @Test
+    void theRepositorysOwnEnvExampleIsKeptAndGetsOnlyTheStacksMissingKeysAppended() throws IOException {
+        // the README's flow is 'cp .env.example .env': a user's example without the compose file's ${X:?} keys
+        // gave an .env with which 'up' stops at "X is required"
+        Descriptor pg = d; // NODE has postgres and redis
+        String mine = "PORT=3000\n# POSTGRES_PASSWORD=commented out, so not set by cp\nPOSTGRES_USER=me\n";
+        Files.writeString(root.resolve(".env.example"), mine);
+        PlannedFile f = Scaffolder.plan(pg, root, t).file(".env.example");
+        assertEquals(Action.UPDATE, f.action());
+        assertTrue(f.userFile());
+        assertTrue(f.newContent().startsWith(mine), "no line of the user's changes");
+        String added = f.newContent().substring(mine.length());
+        assertTrue(added.contains("\nPOSTGRES_PASSWORD=\n"), added);
+        assertTrue(added.contains("secret"), "the entry keeps its comments: " + added);
+        assertFalse(added.contains("POSTGRES_USER="), "a key the user defines is left as it is: " + added);
+        assertFalse(added.contains("\nPORT="), added);
+        Scaffolder.apply(Scaffolder.plan(pg, root, t), root, false);
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(pg, root, t).file(".env.example").action(), "idempotent");
+        assertEquals(List.of(".env.example"), Scaffolder.check(pg, root, t).userFiles().stream()
+                .filter(".env.example"::equals).toList(), "still the user's file: listed by --check, not drift");
+    }
+
+    @Test
     void gitignoreIsMergedByAppendingOnlyTheMissingLines() throws IOException {
         Files.writeString(root.resolve(".gitignore"), "node_modules/\n.env\n");
         PlannedFile g = Scaffolder.plan(d, root, t).file(".gitignore");

@@ -79,17 +79,137 @@ public final class ComposeCheck implements Check {
                 out.accept(f);
             }
         };
+        // load every project first: a rule may need what another compose file of the repository builds
+        List<Loaded> loaded = new ArrayList<>();
         for (var e : byDir.entrySet()) {
             Path dir = root.resolve(e.getKey());
             for (List<String> group : groups(e.getValue())) {
-                lintProject(root, dir, group, dedup);
+                loaded.add(load(root, dir, group, dedup));
             }
         }
+        List<Loaded> single = new ArrayList<>();
         for (var e : alone.entrySet()) {
             for (List<String> group : e.getValue()) {
-                lintProject(root, root.resolve(e.getKey()), group, dedup);
+                single.add(load(root, root.resolve(e.getKey()), group, dedup));
             }
         }
+        for (Loaded l : single) {
+            Loaded base = l.project() == null ? null : baseOf(l, loaded, single);
+            loaded.add(base == null ? l : load(root, base.dir(), List.of(base.files().get(0),
+                    base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
+        }
+        ComposeRule.Builds builds = builds(loaded, toolImages(context));
+        for (Loaded l : loaded) {
+            if (l.project() != null) {
+                lintProject(root, l.dir(), l.files(), l.project(), builds, dedup);
+            }
+        }
+    }
+
+    /**
+     * The base an overlay recognised by content is merged onto, or null when it is complete on its own. An overlay
+     * ({@code quickstart-postgres.yml} beside {@code quickstart.yml}, meant for {@code -f quickstart.yml -f
+     * quickstart-postgres.yml}) has services with neither image nor build: they only add to a service defined
+     * elsewhere. Its base is the nearest complete project, in its directory or an ancestor, that defines every one
+     * of those services with an image or a build (the one with the most services); linted alone, the overlay's
+     * references to the base's networks
+     * and volumes would look undeclared.
+     */
+    private static Loaded baseOf(Loaded overlay, List<Loaded> named, List<Loaded> single) {
+        List<String> partial = overlay.project().services().values().stream()
+                .filter(svc -> svc.image() == null && svc.build() == null).map(svc -> svc.name()).toList();
+        if (partial.isEmpty()) {
+            return null;
+        }
+        Loaded best = null;
+        int bestDepth = -1;
+        int bestSize = -1;
+        for (List<Loaded> list : List.of(named, single)) {
+            for (Loaded c : list) {
+                if (c == overlay || c.project() == null || c.files().size() != 1 && list == single
+                        || !overlay.dir().startsWith(c.dir())) {
+                    continue;
+                }
+                boolean complete = c.project().services().values().stream().allMatch(svc -> svc.image() != null || svc.build() != null);
+                boolean covers = partial.stream().allMatch(n -> {
+                    var svc = c.project().services().get(n);
+                    return svc != null && (svc.image() != null || svc.build() != null);
+                });
+                // the nearest directory first; there, the fullest stack, then the most top-level declarations
+                // (quickstart-latest.yml, which only swaps the images of two services, is complete too, but it is
+                // another overlay, not the base)
+                int depth = c.dir().getNameCount();
+                int size = c.project().services().size() * 1000 + c.project().networks().size() + c.project().volumes().size();
+                if (complete && covers && (depth > bestDepth || depth == bestDepth && size > bestSize)) {
+                    best = c;
+                    bestDepth = depth;
+                    bestSize = size;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** One load group: its directory, its files and the project (null when it does not load: DC0000 was reported). */
+    private record Loaded(Path dir, List<String> files, ComposeProject project) {
+    }
+
+    /** Which Dockerfile builds each service and image across the loaded projects (the first build of a name wins). */
+    /** Jib's {@code <image>name</image>} (Maven) and {@code image = 'name'} (Gradle). */
+    private static final Pattern JIB_IMAGE = Pattern.compile("<image>\\s*([^<\\s$]+)\\s*</image>|\\bimage\\s*=\\s*[\"']([^\"'$]+)[\"']");
+    /** {@code docker build … -t name} / {@code --tag name} / {@code podman build -t name}. */
+    private static final Pattern BUILD_TAG = Pattern.compile("\\b(?:docker|podman|buildah)\\s+(?:buildx\\s+)?build\\b[^\\n]*?(?:-t|--tag)[ =]+[\"']?([A-Za-z0-9][\\w./:-]*)");
+    private static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "Makefile",
+            "makefile", "package.json", "justfile", "Taskfile.yml");
+
+    /**
+     * The image repositories (without tag) the project's build tool makes, from the build files at the top of the
+     * repository and of each directory holding a compose file.
+     */
+    private static Set<String> toolImages(LintContext context) {
+        Set<String> dirs = new java.util.HashSet<>(List.of(""));
+        context.composeFiles().forEach(f -> dirs.add(FileKinds.dir(f)));
+        Set<String> out = new java.util.HashSet<>();
+        for (String f : context.files()) {
+            if (!BUILD_FILES.contains(FileKinds.name(f)) || !dirs.contains(FileKinds.dir(f))) {
+                continue;
+            }
+            String text = context.readText(f);
+            if (text == null) {
+                continue;
+            }
+            for (Pattern p : List.of(JIB_IMAGE, BUILD_TAG)) {
+                var m = p.matcher(text);
+                while (m.find()) {
+                    String image = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
+                    if (image != null) {
+                        out.add(dev.devops.lint.dockerfile.ImageRef.parse(image).repository());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ComposeRule.Builds builds(List<Loaded> loaded, Set<String> toolImages) {
+        Map<String, ComposeRule.Built> byImage = new java.util.HashMap<>();
+        Map<String, ComposeRule.Built> byService = new java.util.HashMap<>();
+        for (Loaded l : loaded) {
+            if (l.project() == null) {
+                continue;
+            }
+            for (var svc : l.project().services().values()) {
+                ComposeRule.Built b = ComposeRules.built(l.project().directory(), svc);
+                if (b == null) {
+                    continue;
+                }
+                byService.putIfAbsent(ComposeRule.Builds.key(l.project().directory(), svc.name()), b);
+                if (svc.image() != null) {
+                    byImage.putIfAbsent(svc.image(), b);
+                }
+            }
+        }
+        return new ComposeRule.Builds(byImage, byService, toolImages);
     }
 
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
@@ -125,7 +245,7 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
-    private void lintProject(Path root, Path dir, List<String> files, Consumer<Finding> out) {
+    private Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
         ComposeProject project;
         try {
             project = ComposeLoader.load(new ComposeLoader.Options(files.stream().map(Path::of).toList(), dir, null,
@@ -139,12 +259,17 @@ public final class ComposeCheck implements Check {
             message = message.replace(dir.resolve(files.get(0)).toString(), relative(root, dir.resolve(files.get(0))));
             out.accept(finding(ComposeRules.PARSE.info(), null, path, at == null ? 0 : at.line(),
                     at == null ? 0 : at.column(), message, e.hint(), root));
-            return;
+            return new Loaded(dir, files, null);
         } catch (RuntimeException | StackOverflowError e) {
             out.accept(CheckFailure.finding(category(), null, relative(root, dir.resolve(files.get(0))), e));
-            return;
+            return new Loaded(dir, files, null);
         }
-        ComposeRule.Scope scope = new ComposeRule.Scope(project, root);
+        return new Loaded(dir, files, project);
+    }
+
+    private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeRule.Builds builds,
+            Consumer<Finding> out) {
+        ComposeRule.Scope scope = new ComposeRule.Scope(project, root, builds);
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);

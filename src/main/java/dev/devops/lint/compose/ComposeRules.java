@@ -12,6 +12,8 @@ import dev.devops.compose.ComposeService.EnvEntry;
 import dev.devops.compose.ComposeService.Mount;
 import dev.devops.compose.ComposeService.Port;
 import dev.devops.core.SourceLocation;
+import dev.devops.files.FileKinds;
+import dev.devops.files.Gitignore;
 import dev.devops.lint.Severity;
 import dev.devops.lint.dockerfile.DockerfileParser;
 import dev.devops.lint.dockerfile.Dockerfile;
@@ -83,7 +85,9 @@ public final class ComposeRules {
                     "image: postgres (or :latest) runs whatever the registry serves on the day of the pull: a new "
                             + "major version can arrive without a change in the repository and break the stack or its "
                             + "data. Pin a version tag (postgres:16.3) or a digest. Services that also have build: are "
-                            + "skipped (the image is the name of the built image).",
+                            + "skipped (the image is the name of the built image), and so are images the project's "
+                            + "build tool makes (Jib's <image> in pom.xml or build.gradle, docker build -t in a "
+                            + "Makefile or package.json).",
                     ComposeRules::floatingImage),
             ComposeRule.of("DC0003", ERROR, "Hard-coded secret in environment",
                     "A password, token or key written as a literal in the compose file is committed with the code "
@@ -92,12 +96,15 @@ public final class ComposeRules {
                             + "untracked .env file, and document the name in .env.example; or use compose secrets. "
                             + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
                             + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
-                            + "value an error.",
+                            + "value an error. Not reported in compose files of the test path class "
+                            + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
                     ComposeRules::hardCodedSecret),
             ComposeRule.of("DC0004", ERROR, "Database allows an empty password or no authentication",
                     "MYSQL_ALLOW_EMPTY_PASSWORD=yes, an empty MYSQL_ROOT_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust or "
                             + "ALLOW_EMPTY_PASSWORD=yes start a database anyone who reaches the port can use as root. "
-                            + "Set a password from a variable (MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?}).",
+                            + "Set a password from a variable (MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?}). An error "
+                            + "when the service publishes a port beyond loopback (or uses the host network), a warning "
+                            + "when only the stack and the developer's machine reach it.",
                     ComposeRules::emptyPassword),
             ComposeRule.of("DC0005", WARNING, "Database or cache port published on all interfaces",
                     "\"5432:5432\" publishes the database on every network interface of the host, so anyone on the "
@@ -172,12 +179,17 @@ public final class ComposeRules {
                     "Two ports: entries publishing the same host port (or overlapping ranges) on the same address and "
                             + "protocol cannot both start: the second container fails with 'port is already allocated'. "
                             + "Change one host port. Container-only entries (\"80\") publish no host port and never "
-                            + "conflict.",
+                            + "conflict, and neither do services in disjoint profiles (alternative deployments that are "
+                            + "never started together; a service without profiles runs with every profile).",
                     ComposeRules::duplicateHostPorts),
             ComposeRule.of("DC0016", ERROR, "env_file does not exist",
                     "compose refuses to start a service whose env_file is missing. Create the file (often by copying "
                             + ".env.example), fix the path, or mark it optional with the long form: env_file: "
-                            + "[{path: ./local.env, required: false}].",
+                            + "[{path: ./local.env, required: false}]. A per-deployment file that every clone lacks by "
+                            + "design (git-ignored, or documented by an example file beside it, or written by the "
+                            + "deployment platform such as Portainer's stack.env) is info with the cp command (nothing "
+                            + "in the repository is wrong); an error only when nothing in the repository explains its "
+                            + "absence.",
                     ComposeRules::missingEnvFile),
             ComposeRule.of("DC0017", ERROR, "Reference to an undefined network, volume, secret or config",
                     "A service that names a network, named volume, secret or config not declared at the top level "
@@ -274,7 +286,8 @@ public final class ComposeRules {
                 return;
             }
             ImageRef ref = ImageRef.parse(svc.image());
-            if (ref.floating()) {
+            if (ref.floating() && !s.builds().builtByTool(ref.repository())) {
+                // the project's own image, built by its build tool (Jib, docker build -t in a Makefile): its tag is the project's
                 o.report(svc.locate("image"), "service '" + svc.name() + "' uses image '" + svc.image() + "' "
                         + ("latest".equals(ref.tag()) ? "with the floating 'latest' tag" : "without a tag (means 'latest')"),
                         "pin a version: image: " + ref.repository() + ":<version>");
@@ -282,24 +295,43 @@ public final class ComposeRules {
         });
     }
 
-    private static final Pattern URL_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
     private static final Pattern URL_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]+:([^@\\s]+)@");
     private static final Set<String> EMPTY_OK = Set.of("MYSQL_ALLOW_EMPTY_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
             "ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD");
 
+    private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
+    private static final Pattern QUERY_CREDENTIAL = Pattern.compile(
+            "(?i)[?&;](?:password|passwd|pwd|pass|secret|token|api_?key|access_?key|auth)=[^&;$\\s]");
+
+    /**
+     * A URI that carries no credential: no password in its user-info ({@link #URL_CREDENTIAL} did not match) and no
+     * {@code password=} / {@code token=} query parameter. A secret-named variable (DSN, DATABASE_URL) holding one
+     * names a location, not a secret.
+     */
+    static boolean isUriWithoutCredential(String value) {
+        String v = value.strip();
+        return URI.matcher(v).matches() && !QUERY_CREDENTIAL.matcher(v).find();
+    }
+
     private static void hardCodedSecret(ComposeRule.Scope s, ComposeRule.Reporter o) {
+        Path root = s.root().toAbsolutePath().normalize();
         each(s, svc -> {
             for (EnvEntry e : svc.environment().values()) {
                 if (e.value() == null || e.value().isEmpty() || e.interpolated() || EMPTY_OK.contains(e.name())) {
                     continue;
+                }
+                Path file = e.at() == null || e.at().file() == null ? null : e.at().file().toAbsolutePath().normalize();
+                if (file != null && file.startsWith(root) && FileKinds.isTest(root.relativize(file).toString().replace('\\', '/'))) {
+                    continue; // a test stack's dummy values (compose-e2e-test.yml): the secrets family's test class, silent
                 }
                 // the severity model of docs/SECRET-RULES.md: a development default (postgres, changeme, admin123)
                 // is a warning, a random-looking value an error
                 var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
                 boolean credential = m.find();
                 if (VariableNames.isSecret(e.name())) {
-                    if (!credential && URL_SCHEME.matcher(e.value()).lookingAt()) {
-                        continue; // a connection URL without a password in it (postgresql://app@db/app) holds no secret
+                    if (!credential && isUriWithoutCredential(e.value())) {
+                        // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
+                        continue;
                     }
                     String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();
                     boolean weak = Filters.isWeakCredential(secret);
@@ -336,12 +368,22 @@ public final class ComposeRules {
                     why = n + " is set to an empty string";
                 }
                 if (why != null) {
-                    o.report(e.at(), "service '" + svc.name() + "': " + why,
+                    // reachable from other hosts (a port on a non-loopback address): an error; otherwise only the stack's
+                    // own containers and the developer's machine reach it: a development setup, a warning
+                    boolean exposed = svc.ports().stream().anyMatch(p -> p.published() != null && !isLoopback(p.hostIp()))
+                            || "host".equals(svc.networkMode());
+                    o.report(e.at(), exposed ? Severity.ERROR : Severity.WARNING, "service '" + svc.name() + "': " + why
+                                    + (exposed ? "" : " (its ports are published on loopback only, or not at all)"),
                             "set a password from a variable: ${" + (n.contains("ALLOW") || n.contains("METHOD")
                                     ? "DB_PASSWORD" : n) + ":?set it in .env}");
                 }
             }
         });
+    }
+
+    private static boolean isLoopback(String hostIp) {
+        return hostIp != null && (hostIp.startsWith("127.") || hostIp.equals("::1") || hostIp.equals("[::1]")
+                || hostIp.equalsIgnoreCase("localhost"));
     }
 
     private static boolean isDataPort(ComposeService svc, Port p) {
@@ -405,20 +447,38 @@ public final class ComposeRules {
         }));
     }
 
-    /** True when the service is built from a Dockerfile whose final image has a HEALTHCHECK. */
+    /**
+     * True when the service is built from a Dockerfile whose final image has a HEALTHCHECK: its own build, or, for a
+     * service that only names an image, the build of the same service or image in another compose file of the
+     * repository ({@link ComposeRule.Builds}).
+     */
     static boolean dockerfileHasHealthcheck(ComposeRule.Scope s, ComposeService svc) {
-        if (svc.build() == null || svc.build().context() == null || svc.build().context().contains("://")) {
-            return false;
+        ComposeRule.Built built = built(s.project().directory(), svc);
+        if (built == null) {
+            built = s.builds().of(s.project().directory(), svc.name(), svc.image());
         }
-        Path dir = s.project().directory().resolve(svc.build().context());
+        return built != null && hasHealthcheck(built);
+    }
+
+    /** The Dockerfile the service's own build: uses, or null (no build, a remote context, an inline Dockerfile). */
+    public static ComposeRule.Built built(Path composeDir, ComposeService svc) {
+        if (svc.build() == null || svc.build().context() == null || svc.build().context().contains("://")
+                || svc.build().dockerfileInline() != null) {
+            return null;
+        }
+        Path dir = composeDir.resolve(svc.build().context());
         Path file = dir.resolve(svc.build().dockerfile() == null ? "Dockerfile" : svc.build().dockerfile());
+        return new ComposeRule.Built(file.normalize(), svc.build().target());
+    }
+
+    private static boolean hasHealthcheck(ComposeRule.Built built) {
+        Path file = built.dockerfile();
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > 4L * 1024 * 1024) {
                 return false;
             }
             Dockerfile df = DockerfileParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-            Stage last = svc.build().target() != null && df.stage(svc.build().target()) != null
-                    ? df.stage(svc.build().target()) : df.lastStage();
+            Stage last = built.target() != null && df.stage(built.target()) != null ? df.stage(built.target()) : df.lastStage();
             while (last != null) {
                 for (Instruction i : last.body()) {
                     if (i.is("HEALTHCHECK")) {
@@ -482,7 +542,17 @@ public final class ComposeRules {
         }));
     }
 
-    private record Bound(String service, String ip, String protocol, int first, int last, SourceLocation at) {
+    private record Bound(String service, List<String> profiles, String ip, String protocol, int first, int last,
+            SourceLocation at) {
+    }
+
+    /**
+     * Whether two services can run at the same time: a service without profiles always runs; services whose
+     * profiles are disjoint belong to alternative deployments ({@code profiles: [default]} vs {@code [deprecated]})
+     * that are never started together. The same service (two entries of one service) always counts.
+     */
+    static boolean canRunTogether(List<String> a, List<String> b) {
+        return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
     }
 
     private static void duplicateHostPorts(ComposeRule.Scope s, ComposeRule.Reporter o) {
@@ -493,9 +563,13 @@ public final class ComposeRules {
                 return;
             }
             String ip = p.allInterfaces() ? "*" : p.hostIp();
-            Bound b = new Bound(svc.name(), ip, p.protocol(), r[0], r[1], p.at());
+            List<String> profiles = svc.profiles() == null ? List.of() : svc.profiles();
+            Bound b = new Bound(svc.name(), profiles, ip, p.protocol(), r[0], r[1], p.at());
             for (Bound x : seen) {
                 boolean ipClash = x.ip().equals("*") || ip.equals("*") || x.ip().equals(ip);
+                if (!x.service().equals(b.service()) && !canRunTogether(x.profiles(), b.profiles())) {
+                    continue;
+                }
                 if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()) {
                     String what = x.first() == x.last() && b.first() == b.last() ? "host port " + b.first()
                             : "host ports " + b.first() + "-" + b.last() + " overlap " + x.first() + "-" + x.last();
@@ -511,15 +585,65 @@ public final class ComposeRules {
     private static void missingEnvFile(ComposeRule.Scope s, ComposeRule.Reporter o) {
         each(s, svc -> svc.envFiles().forEach(f -> {
             // ${PWD}/app.env with PWD unknown to lint (it reads the project's .env, not the shell): where it is cannot be told
-            if (f.required() && f.resolvable(s.project().environment())
-                    && !Files.isRegularFile(s.project().directory().resolve(f.path()))) {
-                boolean example = Files.isRegularFile(s.project().directory().resolve(f.path() + ".example"))
-                        || Files.isRegularFile(s.project().directory().resolve(".env.example"));
-                o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist",
-                        (example ? "create it from the example file (cp .env.example " + f.path() + "), " : "create it, ")
-                                + "or mark it optional: {path: " + f.path() + ", required: false}");
+            Path file = s.project().directory().resolve(f.path()).normalize();
+            if (!f.required() || !f.resolvable(s.project().environment()) || Files.isRegularFile(file)) {
+                return;
             }
+            String optional = "or mark it optional: {path: " + f.path() + ", required: false}";
+            Path root = s.root().toAbsolutePath().normalize();
+            Path abs = file.toAbsolutePath();
+            String rel = abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : null;
+            String example = exampleOf(s.project().directory(), file);
+            String ignoredBy = rel == null ? null : Gitignore.listedBy(root, rel);
+            boolean platform = FileKinds.isPlatformEnvFile(f.path());
+            if (example == null && ignoredBy == null && !platform) {
+                o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist, and nothing in the "
+                        + "repository says how to create it (no example file beside it, no .gitignore rule for it)",
+                        "create it, fix the path, " + optional);
+                return;
+            }
+            // a per-deployment file: absent from every clone (CI included) by design, created from the example
+            String why = example != null ? "each checkout creates it from " + example
+                    : ignoredBy != null ? ignoredBy + " ignores it: each checkout creates its own"
+                    : "the deployment platform writes it";
+            // info: nothing in the repository is wrong (a warning on every CI clone would be noise a gate learns to ignore)
+            o.report(f.at(), Severity.INFO, "env_file '" + f.path() + "' of service '" + svc.name()
+                            + "' does not exist in this checkout (" + why + "); compose refuses to start the service until it does",
+                    (example != null ? "cp " + example + " " + f.path() + " and fill in the values, "
+                            : "create " + f.path() + " before `docker compose up` (document its keys in an example file), ")
+                            + optional);
         }));
+    }
+
+    /**
+     * The example file that documents a missing env file, relative to the compose directory: {@code X.example} (or
+     * another example word) beside it, else an example dotenv file in its directory ({@code .env.example},
+     * {@code example.env}) or in the compose file's directory.
+     */
+    private static String exampleOf(Path composeDir, Path envFile) {
+        Path dir = envFile.getParent();
+        String name = envFile.getFileName().toString();
+        for (String word : List.of("example", "sample", "template", "dist", "tpl")) {
+            if (Files.isRegularFile(dir.resolve(name + "." + word))) {
+                return relativeTo(composeDir, dir.resolve(name + "." + word));
+            }
+        }
+        for (Path d : dir.equals(composeDir) ? List.of(dir) : List.of(dir, composeDir)) {
+            try (var files = Files.list(d)) {
+                Path ex = files.filter(p -> Files.isRegularFile(p)
+                        && FileKinds.dotenv(p.getFileName().toString()) == FileKinds.Dotenv.EXAMPLE).sorted().findFirst().orElse(null);
+                if (ex != null) {
+                    return relativeTo(composeDir, ex);
+                }
+            } catch (IOException | RuntimeException e) {
+                // a directory that cannot be listed documents nothing
+            }
+        }
+        return null;
+    }
+
+    private static String relativeTo(Path dir, Path file) {
+        return dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     private static void undefinedReference(ComposeRule.Scope s, ComposeRule.Reporter o) {

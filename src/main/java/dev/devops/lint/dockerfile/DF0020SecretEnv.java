@@ -4,6 +4,7 @@ import static dev.devops.lint.Severity.ERROR;
 import static dev.devops.lint.Severity.WARNING;
 
 import dev.devops.core.VariableNames;
+import dev.devops.lint.secrets.Filters;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +17,9 @@ final class DF0020SecretEnv {
             "ENV values are stored in the image config and shown by docker inspect; ARG values are "
                     + "recorded in docker history. A password, token or key set this way is readable by "
                     + "anyone who can pull the image. Pass secrets at run time (environment, compose secrets) "
-                    + "or at build time with RUN --mount=type=secret. ENV with a literal value is an error; "
-                    + "ARG is a warning.",
+                    + "or at build time with RUN --mount=type=secret. ENV with a random-looking literal value is "
+                    + "an error, a development default (changeme) a warning, a placeholder or a connection URL "
+                    + "without a password (a build step's dummy DATABASE_URL) not reported; ARG is a warning.",
             DF0020SecretEnv::secretEnv);
 
     private static void secretEnv(DockerfileScope s, DockerfileRule.Reporter o) {
@@ -31,7 +33,15 @@ final class DF0020SecretEnv {
                         int line = at < 0 ? i.line() : i.lineAt(at);
                         boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
                         if (literal) {
-                            o.report(line, "ENV " + kv[0] + " sets a secret-looking value that anyone with the image can read",
+                            // the secrets severity model: a placeholder or a URL without a password is no secret, a
+                            // development default a warning, a live-looking value an error
+                            Filters.Strength strength = Filters.strength(unquote(v.strip()));
+                            if (strength == Filters.Strength.NONE) {
+                                continue; // ENV DATABASE_URL="postgresql://placeholder:placeholder@…" for a build step
+                            }
+                            boolean live = strength == Filters.Strength.LIVE;
+                            o.report(line, live ? ERROR : WARNING, "ENV " + kv[0] + " sets a " + (live ? "secret-looking"
+                                    : "development default") + " value that anyone with the image can read",
                                     "remove it from the Dockerfile and pass it at run time (compose environment or secrets)");
                         } else {
                             o.report(line, WARNING, "ENV " + kv[0] + " copies a build argument into the image config",
@@ -49,5 +59,10 @@ final class DF0020SecretEnv {
                 }
             }
         }
+    }
+
+    private static String unquote(String t) {
+        return t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)
+                ? t.substring(1, t.length() - 1) : t;
     }
 }

@@ -8,7 +8,9 @@ import dev.devops.descriptor.App;
 import dev.devops.descriptor.EnvVar;
 import dev.devops.detect.EnvReference;
 import dev.devops.detect.EnvScanner;
+import dev.devops.detect.ServiceWiring;
 import dev.devops.files.FileKinds;
+import dev.devops.files.Gitignore;
 import dev.devops.lint.Check;
 import dev.devops.lint.CheckFailure;
 import dev.devops.lint.Finding;
@@ -42,8 +44,10 @@ import java.util.regex.Pattern;
  * ENV/ARG, compose {@code environment} and {@code env_file}, devops.yaml — then compares the two sides
  * and lints every dotenv file's syntax ({@link DotenvFile}). Every cross-file finding names both sides.
  *
- * <p>Scope: a read is documented by the .env.example files in its own directory or an ancestor. Reads in test code count as uses but
- * are never reported as undocumented. Runtime-version and generated-file drift live in
+ * <p>Scope: a read is documented by the .env.example files in its own directory or an ancestor, by the example a
+ * compose {@code env_file} points to, or by any committed env file of the repository that lists it (an example of
+ * any name, a tracked {@code .env.development}). Reads in test and vendored code count as uses but are never
+ * reported as undocumented. Runtime-version and generated-file drift live in
  * {@link DriftCheck} (category "drift").
  */
 public final class EnvCheck implements Check {
@@ -152,6 +156,50 @@ public final class EnvCheck implements Check {
             environments();
             compose();
             required();
+            unwiredServices();
+        }
+
+        /** ENV0024: a service an app depends on that no variable of the app points at ({@link ServiceWiring}). */
+        private void unwiredServices() {
+            if (ctx.descriptor() == null) {
+                return;
+            }
+            String yaml = text("devops.yaml");
+            for (App a : ctx.descriptor().apps()) {
+                if (a.runtime() != null && a.runtime().staticSite()) {
+                    continue;
+                }
+                String code = null;
+                for (String s : a.dependsOn()) {
+                    dev.devops.descriptor.Service svc = ctx.descriptor().services().get(s);
+                    if (svc == null || ServiceWiring.viaVariable(s, a.env().values())) {
+                        continue;
+                    }
+                    if (code == null) {
+                        code = appCode(a);
+                    }
+                    if (ServiceWiring.atLiteralHost(s, code)) {
+                        continue;
+                    }
+                    int line = lineOf(yaml, "^\\s*" + Pattern.quote(a.name()) + "\\s*:");
+                    emit(EnvRules.UNWIRED_SERVICE, "devops.yaml", line, 0, "app " + a.name() + " depends on service " + s
+                            + " but no variable of the app points at it (no 'from: " + s + ".…') and its code does not "
+                            + "reach the host '" + s + "': the app cannot reach the service", ServiceWiring.advice(s, svc.type()), s);
+                }
+            }
+        }
+
+        /** The text of the app's source files (what EnvScanner reads), up to 4 MB, for the literal-host check. */
+        private String appCode(App a) {
+            StringBuilder sb = new StringBuilder();
+            String dir = a.path() == null || ".".equals(a.path()) ? "" : a.path().replaceAll("/$", "") + "/";
+            for (String f : ctx.files()) {
+                if (sb.length() > 4_000_000 || !f.startsWith(dir) || !EnvScanner.supports(f) || FileKinds.isTest(f)) {
+                    continue;
+                }
+                sb.append(text(f)).append('\n');
+            }
+            return sb.toString();
         }
 
         private void collect(String f) throws IOException {
@@ -196,7 +244,7 @@ public final class EnvCheck implements Check {
             }
             if (EnvScanner.supports(f)) {
                 anyInputs = true;
-                boolean test = FileKinds.isTest(f);
+                boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f);
                 for (EnvReference r : EnvScanner.scan(root, f)) {
                     reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.defaultValue() != null || r.optional(),
                             false, test));
@@ -215,7 +263,7 @@ public final class EnvCheck implements Check {
                 int nl = text.indexOf('\n');
                 if (ShellReads.isScript(f, nl < 0 ? text : text.substring(0, nl))) {
                     anyInputs = true;
-                    boolean test = FileKinds.isTest(f);
+                    boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f);
                     for (ShellReads.Read r : ShellReads.scan(text)) {
                         reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.hasDefault(), true, test));
                     }
@@ -565,6 +613,27 @@ public final class EnvCheck implements Check {
                     .toList();
         }
 
+        /**
+         * Whether a committed env file anywhere in the repository lists {@code name}: an example file of any
+         * name ({@code apps/api/.example.env}, {@code docker/.env.example}, {@code env.sample}) or a tracked
+         * env file of values ({@code .env.development}, {@code .env.test}, a committed {@code .env}). A monorepo's
+         * shared library reads what each app's example documents; the variable is documented, only elsewhere.
+         * A developer's untracked {@code .env} documents nothing (a clone does not have it).
+         */
+        private boolean documentedInRepository(String name) {
+            for (DotenvFile d : dotenvs.values()) {
+                if (d.binary() || !(d.keys().containsKey(name) || d.commentedKeys().contains(name))) {
+                    continue;
+                }
+                FileKinds.Dotenv kind = FileKinds.dotenv(d.path());
+                if (kind == FileKinds.Dotenv.EXAMPLE || ctx.tracked().contains(d.path())
+                        || !ctx.isGitRepository() && kind != FileKinds.Dotenv.LOCAL) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static String names(List<DotenvFile> files) {
             return files.isEmpty() ? ".env.example" : String.join(" / ", files.stream().map(DotenvFile::path).toList());
         }
@@ -602,7 +671,7 @@ public final class EnvCheck implements Check {
                 List<Read> rs = e.getValue();
                 Read first = rs.get(0);
                 List<DotenvFile> ex = examplesFor(first.at().path());
-                if (documented(ex, name)) {
+                if (documented(ex, name) || documentedInRepository(name)) {
                     continue;
                 }
                 String more = rs.size() > 1 ? " (and " + (rs.size() - 1) + " more place" + (rs.size() > 2 ? "s" : "") + ")" : "";

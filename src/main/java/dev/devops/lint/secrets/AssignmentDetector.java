@@ -405,6 +405,9 @@ final class AssignmentDetector extends Detector {
         if (VariableNames.isClientCredential(String.join("_", words))) {
             return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
         }
+        if (isPublicByName(words)) {
+            return null;
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
@@ -421,6 +424,21 @@ final class AssignmentDetector extends Detector {
             }
         }
         return null;
+    }
+
+    private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
+    private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
+            "secretkey", "clientsecret", "apisecret");
+
+    /**
+     * A name that says its value is public: .NET's {@code publicKeyToken} (the 16-hex token of a signed assembly's
+     * public key, in every Web.config and .csproj), a key pair's {@code public_key}, a {@code publishable_key}, a
+     * bundler's {@code NEXT_PUBLIC_…_KEY} (shipped to every browser). Unless it also says secret or private
+     * ({@code NEXT_PUBLIC_STRIPE_SECRET_KEY} is a leak however it is named); provider-format tokens are found by
+     * their own rules whatever the name.
+     */
+    static boolean isPublicByName(List<String> words) {
+        return words.stream().anyMatch(PUBLIC_WORDS::contains) && words.stream().noneMatch(PRIVATE_WORDS::contains);
     }
 
     /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */

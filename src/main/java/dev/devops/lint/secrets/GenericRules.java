@@ -72,7 +72,9 @@ public final class GenericRules {
             "A variable named like a secret, token or API key is assigned a literal, random-looking value "
             + "(at least 8 characters and 3 bits of entropy per character); a default or development value "
             + "(changeme, 12345, a base64 \"change me\" sentence) in runnable config is a warning. Not reported in "
-            + "tests, documentation and vendored code.\nFix: rotate it and read it from "
+            + "tests, documentation and vendored code, nor for names that say the value is public (.NET "
+            + "publicKeyToken, NEXT_PUBLIC_…, publishable keys) or for public identifiers (UUIDs, integrity "
+            + "digests).\nFix: rotate it and read it from "
             + "the environment or a secret manager.");
     public static final RuleInfo K8S_SECRET = rule("SEC0040", "Kubernetes Secret with a committed value",
             "A Kubernetes Secret manifest carries a value under data (base64, decoded and checked) or "
@@ -93,6 +95,15 @@ public final class GenericRules {
 
     public static final List<RuleInfo> ALL = List.of(PRIVATE_KEY, OPENSSH_KEY, PGP_KEY, PUTTY_KEY, KEYSTORE, JWT,
             URI_PASSWORD, CONNECTION_STRING, BASIC_AUTH, PASSWORD, GENERIC_SECRET, K8S_SECRET, DOTENV, EXAMPLE_ENV);
+
+    /** The detectors that judge a value by the name it is assigned to or the form it sits in, not by its own format. */
+    private static final java.util.Set<String> NAME_BASED = java.util.Set.of(URI_PASSWORD.id(), CONNECTION_STRING.id(),
+            BASIC_AUTH.id(), PASSWORD.id(), GENERIC_SECRET.id());
+
+    /** Whether {@code rule} is a name- or form-based detector (passwords, secrets, URI and connection-string passwords). */
+    static boolean isNameBased(RuleInfo rule) {
+        return NAME_BASED.contains(rule.id());
+    }
 
     private static RuleInfo rule(String id, String title, String explanation) {
         return new RuleInfo(id, title, Severity.ERROR, CATEGORY, explanation);

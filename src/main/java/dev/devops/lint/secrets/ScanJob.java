@@ -25,6 +25,12 @@ final class ScanJob {
     final Context context;
     /** A Java .properties file: an unquoted value runs to the end of the line. */
     final boolean javaProperties;
+    /**
+     * A CI pipeline that configures a test run ({@link #isCiTestRun}): its literal credentials are the test run's
+     * (a random SECRET_KEY the app under test needs, a service container's password), so the name-based detectors
+     * report them as warnings at most; provider tokens and private keys keep their severity.
+     */
+    final boolean ciTestRun;
     private final int[] lineNumbers;
     private final Map<String, String> properties;
     private final Allowlist allow;
@@ -49,6 +55,23 @@ final class ScanJob {
         this.allow = allow;
         this.context = Context.of(path, kind, allow.pathClasses());
         this.javaProperties = path.endsWith(".properties");
+        this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text);
+    }
+
+    /** A test environment set for the run: NODE_ENV: test, RAILS_ENV=test, APP_ENV: testing, a *.test settings module. */
+    private static final Pattern TEST_ENVIRONMENT = Pattern.compile("(?im)^[\\s-]*(?:[A-Z_]*_ENV|ENV|ENVIRONMENT|APP_ENVIRONMENT"
+            + "|SPRING_PROFILES_ACTIVE|DJANGO_SETTINGS_MODULE)\\s*[:=]\\s*[\"']?(?:[\\w.]*[._])?test(?:ing|s)?[\"']?\\s*(?:#.*)?$");
+    /** A step that runs a test suite. */
+    private static final Pattern TEST_COMMAND = Pattern.compile("(?im)^\\s*(?:-\\s*)?(?:run:\\s*[|>]?\\s*)?.*(?:\\b(?:npm|yarn|pnpm|bun)"
+            + "\\s+(?:run\\s+)?test|\\bpytest\\b|\\bgo\\s+test\\b|\\bmvnw?\\b.*\\b(?:test|verify)\\b|\\bgradlew?\\b.*\\btest\\b"
+            + "|\\brspec\\b|\\bjest\\b|\\bvitest\\b|\\bphpunit\\b|\\btox\\b|manage\\.py\\s+test|\\bcargo\\s+test|\\bdotnet\\s+test)");
+
+    /**
+     * Whether a CI pipeline's text configures a test run: it sets a test environment ({@code NODE_ENV: test}) or
+     * runs a test suite ({@code npm test}, {@code pytest}, {@code go test}, {@code mvn verify} …).
+     */
+    static boolean isCiTestRun(String text) {
+        return TEST_ENVIRONMENT.matcher(text).find() || TEST_COMMAND.matcher(text).find();
     }
 
     Allowlist allow() {
@@ -126,7 +149,16 @@ final class ScanJob {
             props = new LinkedHashMap<>(properties);
             props.putAll(extra);
         }
-        String why = secret == null ? context.label : context.label + "; " + Redaction.shape(secret);
+        String label = context.label;
+        if (ciTestRun && GenericRules.isNameBased(rule)) {
+            label = "CI test run";
+            if (severity == Severity.ERROR) {
+                severity = Severity.WARNING; // the test run's own value: rotate-worthy only if it is reused elsewhere
+                hint = "A value only the CI test run uses: move it to the CI's secret store (${{ secrets.NAME }}) if it is "
+                        + "reused anywhere else; a random test-only value can stay.";
+            }
+        }
+        String why = secret == null ? label : label + "; " + Redaction.shape(secret);
         findings.add(new Finding(rule, severity, path, fileLine, pos - ls + 1, message + " [" + why + "]", hint,
                 secret == null ? null : Redaction.redact(secret), fingerprint(rule.id(), secret), props));
     }

@@ -46,6 +46,92 @@ class ComposeCheckTest {
         assertEquals(List.of("5:warning", "6:error", "10:warning"), dc3);
     }
 
+    /**
+     * Issue 10, false-alarm class "env_file created by the user": a missing env_file that .gitignore lists, that an
+     * example file documents or that the deployment platform writes (Portainer's stack.env) is absent from every
+     * clone by design: info with the cp command (nothing in the repository is wrong); an error only when nothing
+     * explains its absence.
+     */
+    @Test
+    void missingEnvFileIsAnErrorOnlyWhenNothingExplainsIt() throws IOException {
+        Files.createDirectories(dir.resolve("web"));
+        Files.writeString(dir.resolve("web/.env.example"), "API_URL=\n");
+        Files.writeString(dir.resolve(".gitignore"), "secrets/*.env\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: w:1\n    env_file:\n      - web/.env\n"
+                + "  worker:\n    image: k:1\n    env_file: secrets/worker.env\n"
+                + "  portainer:\n    image: p:1\n    env_file: stack.env\n"
+                + "  api:\n    image: a:1\n    env_file: api.env\n");
+        List<Finding> dc16 = run("compose.yaml", "web/.env.example", ".gitignore").stream()
+                .filter(x -> x.rule().id().equals("DC0016")).toList();
+        assertEquals(List.of("5:INFO", "8:INFO", "11:INFO", "14:ERROR"),
+                dc16.stream().map(x -> x.line() + ":" + x.severity()).toList());
+        assertTrue(dc16.get(0).hint().startsWith("cp web/.env.example web/.env"), dc16.get(0).hint());
+        assertTrue(dc16.get(1).message().contains(".gitignore:1 ignores it"), dc16.get(1).message());
+        assertTrue(dc16.get(3).message().contains("nothing in the repository says how to create it"), dc16.get(3).message());
+    }
+
+    /**
+     * Issue 10, false-alarm class "healthcheck in the Dockerfile": the base file runs the published image, an
+     * override builds it from a Dockerfile with a HEALTHCHECK; service_healthy on it works.
+     */
+    @Test
+    void healthcheckOfTheImageBuiltByAnotherComposeFileCounts() throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/Dockerfile"), "FROM eclipse-temurin:21-jre\nHEALTHCHECK CMD curl -f http://localhost:8888/ || exit 1\n"
+                + "CMD [\"java\", \"-jar\", \"/app.jar\"]\n");
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  config:\n    image: org/app-config\n"
+                + "  registry:\n    image: org/app-registry\n    depends_on:\n      config:\n        condition: service_healthy\n"
+                + "  gateway:\n    image: org/app-gateway\n    depends_on:\n      registry:\n        condition: service_healthy\n");
+        Files.writeString(dir.resolve("docker-compose.dev.yml"), "services:\n  config:\n    build: config\n");
+        List<Finding> dc7 = run("docker-compose.yml", "docker-compose.dev.yml", "config/Dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DC0007")).toList();
+        assertEquals(List.of("docker-compose.yml:12"), dc7.stream().map(x -> x.path() + ":" + x.line()).toList(),
+                "only the wait on 'registry' (no healthcheck anywhere) is reported");
+    }
+
+    /**
+     * Issue 10, false-alarm class "overlay linted alone": a compose file recognised by content whose services only add
+     * to services of another file ({@code -f quickstart.yml -f quickstart-postgres.yml}) is merged onto that base;
+     * the base's networks and volumes are declared, a name declared nowhere is still reported.
+     */
+    @Test
+    void overlaysRecognisedByContentAreMergedOntoTheirBase() throws IOException {
+        Files.writeString(dir.resolve("quickstart.yml"), "services:\n  kratos:\n    image: oryd/kratos:v1.0.0\n"
+                + "    restart: unless-stopped\n    volumes:\n      - kratos-sqlite:/var/lib/sqlite\n    networks:\n      - intranet\n"
+                + "networks:\n  intranet:\nvolumes:\n  kratos-sqlite:\n");
+        Files.writeString(dir.resolve("quickstart-postgres.yml"), "services:\n  kratos:\n    environment:\n      - LOG_LEVEL=debug\n"
+                + "  postgresd:\n    image: postgres:16.3\n    restart: unless-stopped\n    networks:\n      - intranet\n      - outside\n");
+        Files.writeString(dir.resolve("quickstart-latest.yml"), "services:\n  kratos:\n    image: oryd/kratos:latest\n");
+        Files.createDirectories(dir.resolve("contrib/cloud"));
+        Files.writeString(dir.resolve("contrib/cloud/quickstart.yml"), "services:\n  kratos:\n    volumes:\n"
+                + "      - kratos-sqlite:/var/lib/sqlite\n  caddy:\n    image: caddy:2.8\n    restart: unless-stopped\n"
+                + "    networks:\n      - intranet\n");
+        List<String> dc17 = run("quickstart-latest.yml", "quickstart-postgres.yml", "quickstart.yml", "contrib/cloud/quickstart.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0017")).map(x -> x.path() + ":" + x.line() + " " + x.message()).toList();
+        assertEquals(List.of("quickstart-postgres.yml:10 service 'postgresd' uses network 'outside', which is not declared"), dc17);
+    }
+
+    /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */
+    @Test
+    void openDatabaseIsAnErrorOnlyWhenReachableFromOtherHosts() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  dev:\n    image: postgres:16.3\n    environment:\n"
+                + "      - POSTGRES_HOST_AUTH_METHOD=trust\n    ports:\n      - 127.0.0.1:5432:5432\n"
+                + "  open:\n    image: postgres:16.3\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n"
+                + "    ports:\n      - 5433:5432\n");
+        assertEquals(List.of("5:WARNING", "11:ERROR"), run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0004"))
+                .map(x -> x.line() + ":" + x.severity()).toList());
+    }
+
+    /** Issue 10, class "test dummies": a test stack's compose file (compose-e2e-test.yml) has no DC0003, as SEC0030 has none. */
+    @Test
+    void hardCodedSecretsOfATestStackAreNotReported() throws IOException {
+        String env = "services:\n  app:\n    image: app:1\n    environment:\n      - SECRET=12345\n      - ADMIN_PASSWD=password\n";
+        Files.writeString(dir.resolve("compose-e2e-test.yml"), env);
+        Files.writeString(dir.resolve("compose-dev.yml"), env);
+        assertEquals(List.of("compose-dev.yml:5", "compose-dev.yml:6"), run("compose-e2e-test.yml", "compose-dev.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0003")).map(x -> x.path() + ":" + x.line()).sorted().toList());
+    }
+
     @Test
     void groupsOverridesAndVariantsWithTheirBase() {
         assertEquals(List.of(List.of("docker-compose.yml", "docker-compose.override.yml"),

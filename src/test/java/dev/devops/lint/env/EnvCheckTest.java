@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.devops.files.Gitignore;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.Severity;
@@ -55,6 +56,45 @@ class EnvCheckTest {
         assertEquals("src/db.js", f.path());
         assertEquals(3, f.line());
         assertEquals("DATABASE_URL", f.properties().get("variable"));
+    }
+
+    /**
+     * Issue 10, false-alarm class "documented in another example file": a monorepo's shared library reads what an
+     * app's example file ({@code .example.env}, {@code env.sample}) or a committed env file of values
+     * ({@code .env.development}) lists; a variable only the developer's untracked .env sets is undocumented.
+     */
+    @Test
+    void documentedByAnyCommittedEnvFileOfTheRepository(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("apps/api/src"));
+        Files.createDirectories(dir.resolve("apps/worker"));
+        Files.createDirectories(dir.resolve("libs/shared"));
+        Files.writeString(dir.resolve("apps/api/src/.example.env"), "REDIS_HOST=localhost\n");
+        Files.writeString(dir.resolve("apps/worker/env.sample"), "# S3_BUCKET=\n");
+        Files.writeString(dir.resolve("apps/worker/.env.development"), "QUEUE_NAME=jobs\n");
+        Files.writeString(dir.resolve(".env"), "LOCAL_ONLY=1\n");
+        Files.writeString(dir.resolve("libs/shared/config.js"), String.join("\n", "const a = process.env.PORT;",
+                "const b = process.env.REDIS_HOST;", "const c = process.env.S3_BUCKET;", "const d = process.env.QUEUE_NAME;",
+                "const e = process.env.LOCAL_ONLY;", "const f = process.env.REDIS_TLS;", ""));
+        Set<String> tracked = Set.of(".env.example", "apps/api/src/.example.env", "apps/worker/env.sample",
+                "apps/worker/.env.development", "libs/shared/config.js");
+        List<String> undocumented = run(dir, tracked).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("LOCAL_ONLY", "REDIS_TLS"), undocumented);
+    }
+
+    /** Issue 10, class "vendored or bundled": a vendored library's reads are its own knobs, not the app's configuration. */
+    @Test
+    void vendoredReadsAreNeverUndocumented(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("backend/vendor/golang.org/x/sys/cpu"));
+        Files.writeString(dir.resolve("backend/vendor/golang.org/x/sys/cpu/cpu.go"),
+                "package cpu\n\nimport \"os\"\n\nvar d = os.Getenv(\"GODEBUG_X\")\n");
+        Files.writeString(dir.resolve("backend/main.go"), "package main\n\nimport \"os\"\n\nvar p = os.Getenv(\"PORT\")\n"
+                + "var q = os.Getenv(\"APP_MODE\")\n");
+        List<String> undocumented = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).toList();
+        assertEquals(List.of("APP_MODE"), undocumented);
     }
 
     @Test
@@ -280,5 +320,41 @@ class EnvCheckTest {
                     + f.line() + " " + f.message().lines().findFirst().orElse("")));
         }
         assertTrue(files.size() > 10);
+    }
+
+    @Test
+    void serviceNoVariablePointsAtIsReported(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n",
+                "name: shop",
+                "apps:",
+                "  api:",
+                "    runtime:",
+                "      language: node",
+                "      version: \"20\"",
+                "    port: 3000",
+                "    dependsOn: [\"postgres\", \"redis\", \"rabbitmq\"]",
+                "    env:",
+                "      REDIS_URL:",
+                "        from: redis.url",
+                "services:",
+                "  postgres:",
+                "    version: \"16\"",
+                "  redis:",
+                "    version: \"7\"",
+                "  rabbitmq:",
+                "    version: \"3\"", "");
+        Files.writeString(dir.resolve("devops.yaml"), yaml);
+        Files.writeString(dir.resolve(".env.example"), "REDIS_URL=\n");
+        Files.writeString(dir.resolve("db.js"), "const pool = new Pool({ host: 'localhost', port: 5432 });\n"
+                + "const queue = amqp.connect('amqp://guest:guest@rabbitmq:5672');\nprocess.env.REDIS_URL;\n");
+        List<String> files = List.of(".env.example", "db.js", "devops.yaml");
+        List<Finding> out = new ArrayList<>();
+        new EnvCheck().run(new LintContext(dir, files, Set.of(),
+                dev.devops.descriptor.DescriptorLoader.load(dir.resolve("devops.yaml"))), out::add);
+        Finding f = only(out, "ENV0024");
+        assertEquals("postgres", f.properties().get("variable"), "redis is wired by from:, rabbitmq at its in-stack host");
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("devops.yaml", f.path());
+        assertTrue(f.message().startsWith("app api depends on service postgres but no variable"), f.message());
     }
 }

@@ -46,6 +46,53 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan(path, text)), path);
     }
 
+    /**
+     * Issue 10, class "CI test-job secret": a CI pipeline that configures a test run (NODE_ENV: test, npm test, a
+     * service container) gives the app under test a random SECRET_KEY: a warning at most, said to be the test run's.
+     * A deploy pipeline's literal secret stays an error, and a provider token stays an error in both.
+     */
+    @Test
+    void ciTestRunSecretsAreWarningsAtMost() {
+        String key = Fake.token(40);
+        String testRun = "name: CI\non: [push]\nenv:\n  NODE_ENV: test\n  SECRET_KEY: " + key + "\njobs:\n  test:\n"
+                + "    runs-on: ubuntu-latest\n    services:\n      postgres:\n        image: postgres:16\n    steps:\n"
+                + "      - run: yarn test\n";
+        List<Finding> fs = scan(".github/workflows/ci.yml", testRun);
+        assertEquals(List.of("SEC0031:warning"), found(fs));
+        assertTrue(fs.get(0).message().contains("[CI test run;"), fs.get(0).message());
+        String pytest = "jobs:\n  test:\n    env:\n      DJANGO_SECRET_KEY: " + key + "\n    steps:\n      - run: |\n"
+                + "          pip install -r requirements.txt\n          pytest -q\n";
+        assertEquals(List.of("SEC0031:warning"), found(scan(".gitlab-ci.yml", pytest)));
+        String deploy = "name: deploy\non: [push]\nenv:\n  SECRET_KEY: " + key + "\njobs:\n  deploy:\n    steps:\n"
+                + "      - run: ./deploy.sh\n";
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/deploy.yml", deploy)));
+        assertEquals(List.of("SEC0901:error"), found(scan(".github/workflows/ci.yml",
+                testRun + "      - run: curl -H 'x-key: " + Fake.testToken() + "' https://example.com\n")).stream()
+                .filter(x -> x.startsWith("SEC09")).toList());
+    }
+
+    /**
+     * Issue 10, class "public identifier": values a name declares public (.NET publicKeyToken in Web.config and
+     * .csproj, NEXT_PUBLIC_ keys, publishable keys), subresource-integrity digests and GUIDs under *Id names are
+     * not secrets; a name that also says secret still is.
+     */
+    @Test
+    void publicIdentifiersAreNotSecrets() {
+        String hex16 = Fake.hex(16);
+        String config = "<configuration>\n  <assemblyIdentity name=\"Newtonsoft.Json\" publicKeyToken=\"" + hex16
+                + "\" culture=\"neutral\" />\n  <add key=\"ClientId\" value=\"0f8fad5b-d9cb-469f-a165-70867728950e\" />\n"
+                + "</configuration>\n";
+        assertEquals(List.of(), found(scan("src/Web/Web.config", config)));
+        assertEquals(List.of(), found(scan("src/App/App.csproj", "<Reference Include=\"System.Web.Mvc, Version=5.2.7.0, "
+                + "Culture=neutral, PublicKeyToken=" + hex16 + "\" />\n")));
+        assertEquals(List.of(), found(scan("web/.env.production", "NEXT_PUBLIC_ANALYTICS_KEY=" + Fake.token(32) + "\n"
+                + "VITE_STRIPE_PUBLISHABLE_KEY=" + Fake.token(32) + "\n")));
+        assertEquals(List.of(), found(scan("web/index.html", "<script src=\"x.js\" integrity=\"sha384-"
+                + Fake.b64(Fake.token(48)).substring(0, 64) + "\"></script>\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("web/.env.production", "NEXT_PUBLIC_STRIPE_SECRET_KEY=" + Fake.token(32)
+                + "\n")).stream().filter(x -> x.startsWith("SEC0031")).toList());
+    }
+
     @Test
     void providerTokensAndKeysInTestsStayErrors() {
         assertEquals(List.of("SEC0901:error"), found(scan("src/api.spec.ts", "const key = '" + Fake.testToken() + "';\n")));

@@ -1,4 +1,4 @@
-package dev.devops.lint.env;
+package dev.devops.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * a leading or inner {@code /} (anchored), a trailing {@code /} (directories) and {@code !} negation;
  * the last matching line wins, as in git.
  */
-final class Gitignore {
+public final class Gitignore {
     private Gitignore() {
     }
 
     /** "dir/.gitignore:LINE" of the rule that ignores {@code path}, or null when no rule does. */
-    static String listedBy(Path root, String path) {
+    public static String listedBy(Path root, String path) {
         String result = null;
         String[] parts = path.split("/");
         String dir = "";
@@ -55,7 +55,7 @@ final class Gitignore {
     }
 
     /** Whether gitignore pattern {@code p} matches the file {@code rel} (relative to the .gitignore) or a parent directory. */
-    static boolean matches(String p, String rel) {
+    public static boolean matches(String p, String rel) {
         boolean dirOnly = p.endsWith("/");
         if (dirOnly) {
             p = p.substring(0, p.length() - 1);
