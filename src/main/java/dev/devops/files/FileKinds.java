@@ -53,6 +53,12 @@ public final class FileKinds {
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
                     + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*");
+    /**
+     * The stack a CI run or a browser-test runner starts, by a word of its config file's name: compose.ci.yaml,
+     * compose.cypress.yaml, settings.ci.py (a CI pipeline's own file, .gitlab-ci.yml, is not one).
+     */
+    private static final Pattern CI_STACK_NAME = Pattern.compile(
+            "[^/]*[-_.](ci|cypress|playwright|selenium)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)");
     private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
             + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)");
     /** Storybook stories: demos of components, documentation that runs. */
@@ -323,7 +329,8 @@ public final class FileKinds {
      */
     public static boolean isTest(String path) {
         String lowerDirs = path.toLowerCase(Locale.ROOT);
-        return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches();
+        return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches()
+                || CI_STACK_NAME.matcher(name(path).toLowerCase(Locale.ROOT)).matches() && !isCi(path);
     }
 
     /**

@@ -67,8 +67,15 @@ class LintCommandTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger PASSWORDS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A random-looking password assignment, different on each call and the same on every run: the shared {@link Fake}
+     * stream depends on which test classes run alongside (in parallel), and some of its draws read as identifiers.
+     */
     private static String password() {
-        return "password = \"" + Fake.token(14) + "\"\n";
+        int n = PASSWORDS.incrementAndGet();
+        return "password = \"" + "Xk9" + "qLm2Vt7Rz" + (char) ('A' + n % 26) + "w" + (1000 + n) + "\"\n";
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.devops.detect;
 
+import static dev.devops.detect.RepoFixture.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,12 +26,6 @@ class ConfigSourcesWiringTest {
     @BeforeEach
     void setUp() {
         repo = new RepoFixture(dir.resolve("app"));
-    }
-
-    private static EnvVar v(App a, String name) {
-        EnvVar v = a.env().get(name);
-        assertTrue(v != null, () -> name + " not among " + a.env().keySet());
-        return v;
     }
 
     // ---- class 1: an ORM that cannot start without its connection variable makes it required ----------------

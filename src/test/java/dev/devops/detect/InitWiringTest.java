@@ -1,5 +1,6 @@
 package dev.devops.detect;
 
+import static dev.devops.detect.RepoFixture.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,12 +28,6 @@ class InitWiringTest {
     @BeforeEach
     void setUp() {
         repo = new RepoFixture(dir.resolve("app"));
-    }
-
-    private static EnvVar v(App a, String name) {
-        EnvVar v = a.env().get(name);
-        assertTrue(v != null, () -> name + " not among " + a.env().keySet());
-        return v;
     }
 
     // ---- class 1: optional variables are not required ------------------------------------------------------

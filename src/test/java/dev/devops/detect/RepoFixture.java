@@ -114,6 +114,13 @@ final class RepoFixture {
         assertEquals(d, loaded, yaml);
     }
 
+    /** The app's variable {@code name}, failing with the names it has when there is none. */
+    static dev.devops.descriptor.EnvVar v(App a, String name) {
+        dev.devops.descriptor.EnvVar v = a.env().get(name);
+        assertTrue(v != null, () -> name + " not among " + a.env().keySet());
+        return v;
+    }
+
     static void assertEvidence(Detection d, String expected) {
         assertTrue(d.evidence().contains(expected), () -> "missing evidence '" + expected + "' in\n"
                 + String.join("\n", d.evidence()));

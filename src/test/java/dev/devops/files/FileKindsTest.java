@@ -47,11 +47,13 @@ class FileKindsTest {
                 "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "spec/models/user_spec.rb",
                 "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
                 "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py",
+                ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
                 "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
-                "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "tox.ini",
+                "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "tox.ini", "circle.yml",
+                "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
                 "next.config.js", "app.config.ts"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
