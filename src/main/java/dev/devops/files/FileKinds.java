@@ -36,7 +36,7 @@ public final class FileKinds {
             "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
     private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md",
-            "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig");
+            "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
             "textile", "rdoc", "pod", "1", "5", "8", "man");

@@ -22,6 +22,9 @@ class FileKindsTest {
 
     @Test
     void dotenvKinds() {
+        // a diff of an env file (patch-package style .env.patch) is not an env file
+        assertEquals(FileKinds.Dotenv.NONE, FileKinds.dotenv("patches/kafka/.env.patch"));
+        assertEquals(FileKinds.Dotenv.NONE, FileKinds.dotenv(".env.diff"));
         assertEquals(Dotenv.LOCAL, FileKinds.dotenv(".env"));
         assertEquals(Dotenv.LOCAL, FileKinds.dotenv("web/.env.local"));
         assertEquals(Dotenv.LOCAL, FileKinds.dotenv(".env.development.local"));

@@ -49,6 +49,15 @@ public final class Filters {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern GIT_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final Pattern INTEGRITY = Pattern.compile("(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=_-]{16,}|h1:[A-Za-z0-9+/=]{40,}");
+    /**
+     * A stored password hash, not a password: Django's {@code pbkdf2_sha256$iterations$salt$hash} (and its other
+     * hashers), modular-crypt bcrypt / argon2 / sha-crypt ({@code $2b$12$…}, {@code $argon2id$…}, {@code $6$…}),
+     * Spring Security's {@code {bcrypt}…} prefixes, LDAP's {@code {SSHA}…}. Logging in needs the password itself.
+     */
+    private static final Pattern PASSWORD_HASH = Pattern.compile(
+            "(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1)\\$[^\\s$]+\\$.+"
+                    + "|\\$(?:2[abxy]|argon2(?:id|i|d)|[156]|scrypt|pbkdf2(?:-sha\\d+)?)\\$[./A-Za-z0-9+=,$-]{20,}"
+                    + "|\\{(?:bcrypt|noop-hash|pbkdf2|scrypt|argon2|sha256|SSHA|SSHA256|SSHA512|SHA|SMD5|CRYPT)}\\S{16,}");
     private static final Pattern IDENTIFIER = Pattern.compile(
             "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+");
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
@@ -120,6 +129,9 @@ public final class Filters {
         }
         if (INTEGRITY.matcher(v).matches()) {
             return "integrity hash";
+        }
+        if (PASSWORD_HASH.matcher(v).matches()) {
+            return "password hash";
         }
         return null;
     }

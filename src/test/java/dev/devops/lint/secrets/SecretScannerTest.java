@@ -124,6 +124,20 @@ class SecretScannerTest {
     }
 
     @Test
+    void storedPasswordHashesAreNotPasswords() {
+        String salt = localToken(12);
+        String hash = localToken(43);
+        for (String stored : new String[] {"pbkdf2_sha256$" + "260000$" + salt + "$" + hash + "=",
+            "$2b$" + "12$" + localToken(53), "$argon2id$" + "v=19$m=65536,t=3,p=4$" + salt + "$" + hash,
+            "{bcrypt}$2a$" + "10$" + localToken(53)}) {
+            assertEquals(List.of(), ids("data/sample_db.json", "{\"username\": \"ann\", \"password\": \"" + stored + "\"}\n"),
+                    stored.substring(0, 8));
+        }
+        // a plain password (Spring's {noop} prefix stores it as it is) is still one
+        assertEquals(List.of("SEC0030"), ids("config/users.json", "{\"password\": \"{noop}" + localToken(14) + "\"}\n"));
+    }
+
+    @Test
     void keysTheirVendorsPublishForEveryoneAreNotSecrets() {
         // the Azure Storage emulator's fixed account key, assembled here so the file holds no secret-shaped literal
         String azurite = "Eby8vdM02xNOcqFlqUwJPL" + "lmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
