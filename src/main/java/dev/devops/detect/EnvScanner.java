@@ -102,7 +102,8 @@ public final class EnvScanner {
     private static final Pattern JAVA_WRAPPED = Pattern.compile("\\b(?:Optional\\.ofNullable|Objects\\.requireNonNullElse)\\(\\s*$");
     private static final Pattern GO_EMPTY_TEST = Pattern.compile("\\s*\\)\\s*[!=]=\\s*\"\"");
     /** A next.config {@code env: { … }} block: its keys are inlined when the app is built. */
-    private static final Pattern NEXT_ENV_BLOCK = Pattern.compile("\\benv\\s*:\\s*\\{");
+    /** next.config's {@code env: {…}} block, whose keys Next.js inlines when it builds (also {@link NodeStack#nextConfigEnvKeys}). */
+    static final Pattern NEXT_ENV_BLOCK = Pattern.compile("\\benv\\s*:\\s*\\{");
 
     private static final Pattern GO_GETENV = Pattern.compile("\\bos\\.(Getenv|LookupEnv)\\(\\s*\"([^\"]+)\"\\s*\\)");
 

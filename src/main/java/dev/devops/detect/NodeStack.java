@@ -135,7 +135,6 @@ final class NodeStack {
     private NodeStack() {
     }
 
-    private static final Pattern NEXT_ENV_BLOCK = Pattern.compile("\\benv\\s*:\\s*\\{");
     /** A key of an object literal at its top level: {@code NAME:} or the shorthand {@code NAME,} / {@code NAME}. */
     private static final Pattern OBJECT_KEY = Pattern.compile("(?:^|[{,])\\s*(?:['\"]?)([A-Za-z_$][\\w$]*)(?:['\"]?)\\s*(?=[:,}]|$)");
 
@@ -151,7 +150,7 @@ final class NodeStack {
             if (text == null) {
                 continue;
             }
-            Matcher nb = NEXT_ENV_BLOCK.matcher(text);
+            Matcher nb = EnvScanner.NEXT_ENV_BLOCK.matcher(text);
             while (nb.find()) {
                 int end = EnvHelpers.closing(text, nb.end() - 1, '{', '}');
                 if (end < 0) {
