@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,14 +17,21 @@ public final class Filters {
 
     /**
      * Keys their vendors publish, the same in every installation, so that a copy in a repository grants nothing
-     * (emulators' fixed keys, documentation test keys). Stored as SHA-256 digests so this file is no secret-shaped
-     * fixture itself.
+     * (emulators' fixed keys, documentation test keys): each one's length and SHA-256 digest, so this file is no
+     * secret-shaped fixture itself and only a value of a published key's length is ever hashed.
      */
-    private static final Set<String> PUBLISHED_KEYS = Set.of(
-            "0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059", // the Azurite / Azure Storage emulator account key (account devstoreaccount1)
-            "aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615", // the Azure Cosmos DB emulator key
-            "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326" // Stripe's documentation test-mode secret key
-    );
+    private record PublishedKey(int length, String sha256) {
+    }
+
+    private static final List<PublishedKey> PUBLISHED_KEYS = List.of(
+            // the Azurite / Azure Storage emulator account key (account devstoreaccount1)
+            new PublishedKey(88, "0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059"),
+            // the Azure Cosmos DB emulator key
+            new PublishedKey(88, "aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615"),
+            // Stripe's documentation test-mode secret key
+            new PublishedKey(32, "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326"));
+    private static final Set<Integer> PUBLISHED_KEY_LENGTHS =
+            Set.copyOf(PUBLISHED_KEYS.stream().map(PublishedKey::length).toList());
 
     private static final Set<String> WORDS = Set.of("null", "nil", "none", "undefined", "true", "false", "yes", "no",
             "on", "off", "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "api-key",
@@ -287,12 +295,13 @@ public final class Filters {
      */
     /** A key its vendor publishes for everyone (see {@link #PUBLISHED_KEYS}). */
     static boolean isPublishedKey(String v) {
-        if (v.length() < 20 || v.length() > 200) {
-            return false;
+        if (!PUBLISHED_KEY_LENGTHS.contains(v.length())) {
+            return false; // the common case, on every candidate value: no digest
         }
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return PUBLISHED_KEYS.contains(java.util.HexFormat.of().formatHex(d));
+            String hex = java.util.HexFormat.of().formatHex(d);
+            return PUBLISHED_KEYS.stream().anyMatch(k -> k.sha256().equals(hex));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

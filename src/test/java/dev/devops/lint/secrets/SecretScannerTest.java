@@ -144,6 +144,10 @@ class SecretScannerTest {
         SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
         assertEquals(List.of(), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + azurite + "\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
+        // Stripe's documentation test key, a value of another length
+        String stripeDocs = "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc";
+        assertEquals(List.of(), all.scan("src/pay.js", "const stripe = require('stripe')('" + stripeDocs + "');\n", null, Map.of(),
+                Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
         // a key of the same shape that is not the published one is still found
         String other = localToken(86) + "==";
         assertEquals(List.of("SEC0141"), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + other + "\n", null, Map.of(),
