@@ -94,47 +94,63 @@ public final class RenderModel {
     }
 
     /**
-     * A Node app that is a package of a workspace (npm/yarn {@code workspaces}, {@code pnpm-workspace.yaml}) whose
-     * lockfile sits at the workspace root, not in its own directory: it is built from the workspace root, where the
-     * lockfile and the local packages it depends on are ({@code app.context} = the root, {@code app.dockerfile} =
-     * the app's Dockerfile relative to it, {@code app.workspace.member} = the app's directory relative to it). Apps
-     * with a lockfile of their own, and every other app, are left as they are.
+     * The workspace root a Node app is built from, or null: the nearest directory above the app that is a workspace
+     * (npm/yarn {@code workspaces}, {@code pnpm-workspace.yaml}) and holds the lockfile, when the app's own directory
+     * has none. Every other app is built from its own directory.
      */
-    @SuppressWarnings("unchecked")
-    static void addWorkspace(Map<String, Object> app, java.nio.file.Path root) {
-        String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
-        String ctx = String.valueOf(app.get("context"));
-        if (!"node".equals(app.get("language")) || lock == null || ".".equals(ctx)
+    static java.nio.file.Path workspaceRoot(String language, String buildTool, String ctx, java.nio.file.Path root) {
+        String lock = NODE_LOCKFILES.get(buildTool);
+        if (!"node".equals(language) || lock == null || ".".equals(ctx)
                 || java.nio.file.Files.isRegularFile(root.resolve(ctx).resolve(lock))) {
-            return;
+            return null;
         }
         java.nio.file.Path top = root.toAbsolutePath().normalize();
-        java.nio.file.Path dir = top.resolve(ctx).normalize().getParent();
-        while (dir != null && dir.startsWith(top)) {
-            boolean workspaceRoot = java.nio.file.Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))
+        for (java.nio.file.Path dir = top.resolve(ctx).normalize().getParent(); dir != null && dir.startsWith(top);
+                dir = dir.getParent()) {
+            boolean workspace = java.nio.file.Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))
                     || declaresWorkspaces(dir.resolve("package.json"));
-            if (workspaceRoot && java.nio.file.Files.isRegularFile(dir.resolve(lock))) {
-                String rootCtx = top.relativize(dir).toString().replace('\\', '/');
-                String member = dir.relativize(top.resolve(ctx).normalize()).toString().replace('\\', '/');
-                app.put("context", rootCtx.isEmpty() ? "." : rootCtx);
-                app.put("dockerfile", member + "/" + app.get("dockerfile"));
-                Map<String, Object> ws = new LinkedHashMap<>();
-                ws.put("member", member);
-                ws.put("lockfile", lock);
-                ws.put("rootFiles", workspaceRootFiles(dir, lock));
-                ws.put("packages", workspacePackages(dir));
-                List<String> extra = new ArrayList<>();
-                for (String d : List.of("patches", ".yarn/releases", ".yarn/plugins")) {
-                    if (java.nio.file.Files.isDirectory(dir.resolve(d))) {
-                        extra.add(d);
-                    }
-                }
-                ws.put("extraDirs", extra);
-                app.put("workspace", ws);
-                return;
+            if (workspace && java.nio.file.Files.isRegularFile(dir.resolve(lock))) {
+                return dir;
             }
-            dir = dir.getParent();
         }
+        return null;
+    }
+
+    /**
+     * A workspace package ({@link #workspaceRoot}) is built from the workspace root, where the lockfile and the local
+     * packages it depends on are: {@code app.context} becomes the root and {@code app.dockerfile} the app's Dockerfile
+     * relative to it. With {@code inputs} (the Dockerfile's model), {@code app.workspace} also says what the install
+     * reads: the app's directory relative to the root ({@code member}), the lockfile, the root's files, the packages'
+     * manifests and the directories the install needs. Returns whether the app is one.
+     */
+    static boolean addWorkspace(Map<String, Object> app, java.nio.file.Path root, boolean inputs) {
+        java.nio.file.Path dir = workspaceRoot(String.valueOf(app.get("language")), String.valueOf(app.get("buildTool")),
+                String.valueOf(app.get("context")), root);
+        if (dir == null) {
+            return false;
+        }
+        java.nio.file.Path top = root.toAbsolutePath().normalize();
+        String rootCtx = top.relativize(dir).toString().replace('\\', '/');
+        String member = dir.relativize(top.resolve(String.valueOf(app.get("context"))).normalize()).toString().replace('\\', '/');
+        String lock = NODE_LOCKFILES.get(String.valueOf(app.get("buildTool")));
+        app.put("context", rootCtx.isEmpty() ? "." : rootCtx);
+        app.put("dockerfile", member + "/" + app.get("dockerfile"));
+        if (inputs) {
+            Map<String, Object> ws = new LinkedHashMap<>();
+            ws.put("member", member);
+            ws.put("lockfile", lock);
+            ws.put("rootFiles", workspaceRootFiles(dir, lock));
+            ws.put("packages", workspacePackages(dir));
+            List<String> extra = new ArrayList<>();
+            for (String d : List.of("patches", ".yarn/releases", ".yarn/plugins")) {
+                if (java.nio.file.Files.isDirectory(dir.resolve(d))) {
+                    extra.add(d);
+                }
+            }
+            ws.put("extraDirs", extra);
+            app.put("workspace", ws);
+        }
+        return true;
     }
 
     /** What the package manager reads at the workspace root before it installs: manifest, lockfile, its own config. */
@@ -190,11 +206,11 @@ public final class RenderModel {
         }
     }
 
-    /** {@link #addWorkspace} for every app of a project model. */
+    /** Every workspace package's build context and Dockerfile in a project model (the compose file's). */
     @SuppressWarnings("unchecked")
     static void addWorkspaces(Map<String, Object> project, java.nio.file.Path root) {
         for (Object a : (List<Object>) project.get("apps")) {
-            addWorkspace((Map<String, Object>) a, root);
+            addWorkspace((Map<String, Object>) a, root, false);
         }
     }
 

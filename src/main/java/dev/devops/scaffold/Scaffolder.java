@@ -103,11 +103,11 @@ public final class Scaffolder {
             Map<String, Object> model = RenderModel.forApp(d, a);
             @SuppressWarnings("unchecked")
             Map<String, Object> appModel = (Map<String, Object>) model.get("app");
-            RenderModel.addWorkspace(appModel, root);
+            boolean workspace = RenderModel.addWorkspace(appModel, root, true);
             RenderModel.addBuildInputs(model, root.resolve(ctx));
             files.add(generated(root, dockerfile, templates.render(dockerfileTemplate(a), model)));
             String ignore = templates.render(dockerignoreTemplate(a), model);
-            if (appModel.containsKey("workspace")) {
+            if (workspace) {
                 // built from the workspace root: its ignore file sits beside the Dockerfile, where BuildKit and
                 // devops look first, so a .dockerignore the root may have of its own is neither needed nor touched
                 files.add(generated(root, dockerfile + ".dockerignore", ignore));
@@ -156,9 +156,9 @@ public final class Scaffolder {
         List<String> out = new ArrayList<>();
         for (App a : d.apps()) {
             BuildInput need = BuildInput.of(a.runtime().buildTool());
-            Map<String, Object> built = RenderModel.app(d, a);
-            RenderModel.addWorkspace(built, root); // a workspace package installs from the workspace's lockfile
-            if (need != null && !built.containsKey("workspace")
+            // a workspace package installs from the workspace's lockfile
+            if (need != null && RenderModel.workspaceRoot(a.runtime().language().id(), a.runtime().buildTool(),
+                    RenderModel.context(a.path()), root) == null
                     && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
                 String where = ".".equals(a.path()) ? need.file() : a.path() + "/" + need.file();
                 boolean node = a.runtime().language() == dev.devops.descriptor.Language.NODE;
