@@ -73,23 +73,6 @@ class LintCommandTest {
      * A random-looking password assignment, different on each call and the same on every run: the shared {@link Fake}
      * stream depends on which test classes run alongside (in parallel), and some of its draws read as identifiers.
      */
-    /**
-     * A random-looking token of {@code n} characters, the same on every run (its own generator, seeded by the length):
-     * the shared {@link Fake} stream's draws depend on the test classes running alongside.
-     */
-    private static String fixedToken(int n) {
-        java.util.Random r = new java.util.Random(7919L * n);
-        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        String lower = "abcdefghijkmnopqrstuvwxyz";
-        String digits = "23456789";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            String set = i % 3 == 0 ? upper : i % 3 == 1 ? lower : digits;
-            sb.append(set.charAt(r.nextInt(set.length())));
-        }
-        return sb.toString();
-    }
-
     private static String password() {
         int n = PASSWORDS.incrementAndGet();
         return "password = \"" + "Xk9" + "qLm2Vt7Rz" + (char) ('A' + n % 26) + "w" + (1000 + n) + "\"\n";
@@ -201,7 +184,7 @@ class LintCommandTest {
 
     @Test
     void stdinWithAFileName() {
-        System.setIn(new ByteArrayInputStream(("DB_PASSWORD=" + fixedToken(12) + "\n").getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(("DB_PASSWORD=" + Fake.seeded(12) + "\n").getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, run("lint", "--stdin", "--stdin-filename", "config/.env.example"));
         assertTrue(out().contains("config/.env.example:1:13: error SEC0051"), out());
         System.setIn(new ByteArrayInputStream(new byte[] {0, 1, 2, 3, 0}));
@@ -288,7 +271,7 @@ class LintCommandTest {
     @Test
     void devopsYamlAllowlist() {
         TestRepo r = TestRepo.init(tmp);
-        r.write("test/fixtures/a.py", password()).write("src/b.py", password()).write("src/c.yml", "url: https://u:" + fixedToken(10) + "@h.io\n");
+        r.write("test/fixtures/a.py", password()).write("src/b.py", password()).write("src/c.yml", "url: https://u:" + Fake.seeded(10) + "@h.io\n");
         r.write("devops.yaml", "name: demo\napps:\n  web:\n    runtime:\n      language: node\n"
                 + "lint:\n  allowlist:\n    paths: [\"test/fixtures/**\"]\n    rules: [SEC0020]\n");
         r.commit("init");
@@ -349,7 +332,7 @@ class LintCommandTest {
     void aTrackedEnvFileIsReportedOnceWhenEveryCheckRuns() throws Exception {
         TestRepo r = TestRepo.init(tmp);
         // a tracked .env that sets a credential (one of plain settings is not a secret finding)
-        r.write(".env", "LOG_LEVEL=debug\nAPI_TOKEN=" + fixedToken(24) + "\n").write(".env.example", "LOG_LEVEL=info\nAPI_TOKEN=\n");
+        r.write(".env", "LOG_LEVEL=debug\nAPI_TOKEN=" + Fake.seeded(24) + "\n").write(".env.example", "LOG_LEVEL=info\nAPI_TOKEN=\n");
         r.commit("init");
         assertEquals(1, run("lint", tmp.toString(), "--format", "json"));
         String all = out();

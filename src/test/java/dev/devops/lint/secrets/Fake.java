@@ -45,6 +45,24 @@ public final class Fake {
         return sb.toString();
     }
 
+    /**
+     * A random-looking token of {@code n} characters (upper case, lower case and digits in turn), the same on every run
+     * and for every caller: its own generator, seeded by {@code n}, so it does not depend on which tests drew from the
+     * shared stream before (test classes run in parallel).
+     */
+    public static String seeded(int n) {
+        Random r = new Random(7919L * n);
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String lower = "abcdefghijkmnopqrstuvwxyz";
+        String digits = "23456789";
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            String set = i % 3 == 0 ? upper : i % 3 == 1 ? lower : digits;
+            sb.append(set.charAt(r.nextInt(set.length())));
+        }
+        return sb.toString();
+    }
+
     /** n random bytes, base64 in 64-character lines. */
     public static synchronized String base64Body(int n) {
         byte[] b = new byte[n];

@@ -100,20 +100,9 @@ class SecretScannerTest {
         // the default secret of the Supabase CLI's local stack: a demo token every installation shares
         String published = header + "." + payload + "." + hs256("super-secret-jwt-" + "token-with-at-least-32-characters-long",
                 header + "." + payload);
-        String own = header + "." + payload + "." + hs256("a-signing-key-of-this-project-" + localToken(12), header + "." + payload);
+        String own = header + "." + payload + "." + hs256("a-signing-key-of-this-project-" + Fake.seeded(12), header + "." + payload);
         assertEquals(List.of(), ids("src/config.js", "const anonKey = '" + published + "';\n"));
         assertEquals(List.of("SEC0010"), ids("src/config.js", "const anonKey = '" + own + "';\n"));
-    }
-
-    /** Random letters and digits from a generator of its own, so the shared {@link Fake} sequence other tests see is unchanged. */
-    private static String localToken(int n) {
-        java.util.Random r = new java.util.Random(n);
-        String alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(alnum.charAt(r.nextInt(alnum.length())));
-        }
-        return sb.toString();
     }
 
     private static String hs256(String secret, String input) throws Exception {
@@ -125,16 +114,16 @@ class SecretScannerTest {
 
     @Test
     void storedPasswordHashesAreNotPasswords() {
-        String salt = localToken(12);
-        String hash = localToken(43);
+        String salt = Fake.seeded(12);
+        String hash = Fake.seeded(43);
         for (String stored : new String[] {"pbkdf2_sha256$" + "260000$" + salt + "$" + hash + "=",
-            "$2b$" + "12$" + localToken(53), "$argon2id$" + "v=19$m=65536,t=3,p=4$" + salt + "$" + hash,
-            "{bcrypt}$2a$" + "10$" + localToken(53)}) {
+            "$2b$" + "12$" + Fake.seeded(53), "$argon2id$" + "v=19$m=65536,t=3,p=4$" + salt + "$" + hash,
+            "{bcrypt}$2a$" + "10$" + Fake.seeded(53)}) {
             assertEquals(List.of(), ids("data/sample_db.json", "{\"username\": \"ann\", \"password\": \"" + stored + "\"}\n"),
                     stored.substring(0, 8));
         }
         // a plain password (Spring's {noop} prefix stores it as it is) is still one
-        assertEquals(List.of("SEC0030"), ids("config/users.json", "{\"password\": \"{noop}" + localToken(14) + "\"}\n"));
+        assertEquals(List.of("SEC0030"), ids("config/users.json", "{\"password\": \"{noop}" + Fake.seeded(14) + "\"}\n"));
     }
 
     @Test
@@ -149,7 +138,7 @@ class SecretScannerTest {
         assertEquals(List.of(), all.scan("src/pay.js", "const stripe = require('stripe')('" + stripeDocs + "');\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
         // a key of the same shape that is not the published one is still found
-        String other = localToken(86) + "==";
+        String other = Fake.seeded(86) + "==";
         assertEquals(List.of("SEC0141"), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + other + "\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
     }
