@@ -33,6 +33,10 @@ final class ServiceReader {
     private final RawNode.Mapping m;
     private final Path dir;
     private boolean absoluteContext;
+    /** Lint mode: the variables the project's .env sets, and where a value made of unset ones is noted. */
+    private Map<String, String> environment = Map.of();
+    private boolean lenient;
+    private List<String> warnings = new ArrayList<>();
 
     private ServiceReader(String name, RawNode.Mapping m, Path dir) {
         this.name = name;
@@ -54,6 +58,9 @@ final class ServiceReader {
         ComposeLoader.checkKeys(m, ComposeKeys.SERVICE, "service '" + name + "'");
         ServiceReader r = new ServiceReader(name, m, dir);
         r.absoluteContext = absoluteContext;
+        r.environment = environment;
+        r.lenient = lenient;
+        r.warnings = warnings;
         Map<String, EnvEntry> env = r.environment();
         List<EnvFileRef> envFiles = r.envFiles();
         Map<String, String> resolved = new LinkedHashMap<>();
@@ -263,26 +270,59 @@ final class ServiceReader {
         int i = 0;
         for (RawNode item : RawNode.list(n, path("ports"))) {
             String p = path("ports") + "[" + i++ + "]";
-            if (item instanceof RawNode.Mapping pm) {
-                ComposeLoader.checkKeys(pm, ComposeKeys.PORT, p);
-                if (pm.get("target") == null) {
-                    throw new UserError(pm.at(), "'" + p + "' needs 'target:'", "name the container port");
+            try {
+                out.add(port(item, p));
+            } catch (UserError e) {
+                // lint mode: "${CALLS_PORT}:8080" on a clone without the untracked .env that sets it. Compose would
+                // fail only at `up`, and only if the variable is still unset then: not a file that does not load
+                // (ENV0008 names a variable that nothing documents)
+                List<String> unset = lenient ? unsetVariables(item) : List.of();
+                if (unset.isEmpty()) {
+                    throw e;
                 }
-                String target = RawNode.nonNullText(pm.get("target"), p + ".target");
-                String published = pm.get("published") == null ? null : RawNode.text(pm.get("published"), p + ".published");
-                String hostIp = pm.get("host_ip") == null ? null : RawNode.text(pm.get("host_ip"), p + ".host_ip");
-                String protocol = pm.get("protocol") == null ? "tcp" : RawNode.text(pm.get("protocol"), p + ".protocol");
-                String mode = pm.get("mode") == null ? null : RawNode.text(pm.get("mode"), p + ".mode");
-                checkPortNumber(target, item, p);
-                if (published != null) {
-                    checkPortNumber(published, item, p);
-                }
-                out.add(new Port(hostIp, published, target, protocol, mode, item.at()));
-            } else {
-                out.add(shortPort(RawNode.nonNullText(item, p), item, p));
+                warnings.add(item.at() + ": '" + p + "' is not checked: it depends on " + String.join(", ", unset)
+                        + ", which .env does not set");
             }
         }
         return out;
+    }
+
+    /** The variables a value (a scalar, or the scalars of a mapping) references that the environment does not set. */
+    private List<String> unsetVariables(RawNode node) {
+        List<String> out = new ArrayList<>();
+        List<RawNode> scalars = node instanceof RawNode.Mapping pm ? List.copyOf(pm.entries().values()) : List.of(node);
+        for (RawNode v : scalars) {
+            if (v instanceof RawNode.Scalar s && s.interpolated()) {
+                new Interpolator(k -> {
+                    String value = environment.get(k);
+                    if (value == null && !out.contains(k)) {
+                        out.add(k);
+                    }
+                    return value;
+                }, true).interpolate(s.source(), w -> { });
+            }
+        }
+        return out;
+    }
+
+    private static Port port(RawNode item, String p) {
+        if (item instanceof RawNode.Mapping pm) {
+            ComposeLoader.checkKeys(pm, ComposeKeys.PORT, p);
+            if (pm.get("target") == null) {
+                throw new UserError(pm.at(), "'" + p + "' needs 'target:'", "name the container port");
+            }
+            String target = RawNode.nonNullText(pm.get("target"), p + ".target");
+            String published = pm.get("published") == null ? null : RawNode.text(pm.get("published"), p + ".published");
+            String hostIp = pm.get("host_ip") == null ? null : RawNode.text(pm.get("host_ip"), p + ".host_ip");
+            String protocol = pm.get("protocol") == null ? "tcp" : RawNode.text(pm.get("protocol"), p + ".protocol");
+            String mode = pm.get("mode") == null ? null : RawNode.text(pm.get("mode"), p + ".mode");
+            checkPortNumber(target, item, p);
+            if (published != null) {
+                checkPortNumber(published, item, p);
+            }
+            return new Port(hostIp, published, target, protocol, mode, item.at());
+        }
+        return shortPort(RawNode.nonNullText(item, p), item, p);
     }
 
     /** {@code [[HOST_IP:]PUBLISHED:]TARGET[/PROTOCOL]}; IPv6 host addresses in brackets. */

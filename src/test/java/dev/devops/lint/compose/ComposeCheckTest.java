@@ -183,4 +183,25 @@ class ComposeCheckTest {
         assertEquals(2, f.size(), f.toString());
         assertTrue(f.stream().allMatch(x -> x.rule().id().equals("DC0002")), "a failed ${X:?} does not abort lint");
     }
+    /**
+     * Issue 10, held-out class "port of a variable the untracked .env sets": on a CI clone the variable is unset and
+     * compose would substitute an empty string, failing only at {@code up}; that is not a file that does not load.
+     * No DC0000 (ENV0008 names an undocumented variable); the other rules still run. A value that .env does set and
+     * that is not a port is still DC0000.
+     */
+    @Test
+    void aPortMadeOfUnsetVariablesIsNotAParseError() throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "CALLS_PORT=8080\nMETRICS_PORT=9090\nA_PORT=1\nB_PORT=2\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  calls:\n    image: nginx\n    ports:\n"
+                + "      - \"${CALLS_PORT}:8080\"\n      - \"${METRICS_PORT}\"\n      - \"${A_PORT}:${B_PORT}\"\n"
+                + "      - target: 80\n        published: ${WEB_PORT}\n");
+        List<String> ids = run("compose.yaml", ".env.example").stream().map(x -> x.rule().id()).toList();
+        assertFalse(ids.contains("DC0000"), ids.toString());
+        assertTrue(ids.contains("DC0002"), "the project still loads and is linted: " + ids);
+
+        Files.writeString(dir.resolve(".env"), "METRICS_PORT=http\n");
+        List<Finding> f = run("compose.yaml", ".env.example");
+        assertEquals(List.of("DC0000"), f.stream().map(x -> x.rule().id()).filter(id -> id.equals("DC0000")).toList());
+        assertTrue(f.stream().anyMatch(x -> x.rule().id().equals("DC0000") && x.line() == 6), f.toString());
+    }
 }
