@@ -53,6 +53,15 @@ public final class FileKinds {
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
                     + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*");
+    /** Helm chart-testing's values files ({@code charts/x/ci/*-values.yaml}): what {@code ct install} tests the chart with. */
+    private static final Pattern CHART_TEST_VALUES = Pattern.compile("(^|.*/)ci/[^/]*values[^/]*\\.ya?ml");
+    /**
+     * A code generator's recorded answers or template inputs: Yeoman's {@code .yo-rc.json}, Copier's
+     * {@code .copier-answers.yml}, Cookiecutter's {@code cookiecutter.json}. Read when the generator runs again, never by
+     * the app.
+     */
+    private static final Pattern GENERATOR_ANSWERS = Pattern.compile(
+            "\\.yo-rc(-global)?\\.json|\\.copier-answers(\\.[\\w-]+)?\\.ya?ml|cookiecutter\\.json");
     /**
      * The stack a CI run or a browser-test runner starts, by a word of its config file's name: compose.ci.yaml,
      * compose.cypress.yaml, settings.ci.py (a CI pipeline's own file, .gitlab-ci.yml, is not one).
@@ -324,13 +333,22 @@ public final class FileKinds {
      * Test code and test data: files under a test directory ({@code test/}, {@code tests/}, {@code __tests__/},
      * {@code spec/}, {@code e2e/}, {@code testdata/}, {@code fixtures/}, {@code src/test/} …) and test files by
      * name ({@code *.test.ts}, {@code *.spec.js}, {@code *_test.go}, {@code test_*.py}, {@code conftest.py},
-     * {@code *Test.java}, {@code *IT.java}, {@code *_spec.rb}). Only production code decides what an app
+     * {@code *Test.java}, {@code *IT.java}, {@code *_spec.rb}), and Helm chart-testing's {@code ci/*-values.yaml}. Only production code decides what an app
      * needs; a dummy credential in a test is not a leak.
      */
     public static boolean isTest(String path) {
         String lowerDirs = path.toLowerCase(Locale.ROOT);
         return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches()
+                || CHART_TEST_VALUES.matcher(lowerDirs).matches()
                 || CI_STACK_NAME.matcher(name(path).toLowerCase(Locale.ROOT)).matches() && !isCi(path);
+    }
+
+    /**
+     * A code generator's answers file ({@code .yo-rc.json}, {@code .copier-answers.yml}, {@code cookiecutter.json}):
+     * the input of a template, which the generator copies into the files it writes; the app never reads it.
+     */
+    public static boolean isGeneratorAnswers(String path) {
+        return GENERATOR_ANSWERS.matcher(name(path).toLowerCase(Locale.ROOT)).matches();
     }
 
     /**

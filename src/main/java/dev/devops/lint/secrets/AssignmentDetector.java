@@ -52,7 +52,12 @@ final class AssignmentDetector extends Detector {
             "fixture", "example", "sample", "dummy", "key", "keys", "schema", "regex", "char", "chars", "policy", "store",
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
-            "fds", "complete", "autocomplete", "strength"));
+            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps"));
+    /**
+     * Words that make a name point at a secret kept elsewhere: Helm's {@code existingSecret}, {@code configFromSecret}
+     * (the name of a Kubernetes Secret object).
+     */
+    private static final Set<String> ELSEWHERE_WORDS = Set.of("existing", "from");
     private static final Set<String> NOT_SECRET_BEFORE_TOKEN = Set.of("page", "next", "continuation", "csrf", "xsrf",
             "cancellation", "cancel", "sync", "lexer", "parser", "eof", "start", "end", "current", "last", "first", "prev",
             "previous", "input", "output", "string", "word", "char", "sort", "pagination", "resume", "cursor", "notification",
@@ -89,6 +94,9 @@ final class AssignmentDetector extends Detector {
         }
         if (isComment(t, lineStart, lineEnd)) {
             return lineEnd; // commented-out configuration and doc comments are examples, not values
+        }
+        if (job.inMultilineString(lineStart)) {
+            return lineEnd; // a TOML multi-line string is prose (a task's help text), not a line of configuration
         }
         // the name around the keyword, read by hand: this runs on every line with a keyword, so no regex
         int ks = hitStart;
@@ -405,7 +413,7 @@ final class AssignmentDetector extends Detector {
         if (VariableNames.isClientCredential(String.join("_", words))) {
             return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
         }
-        if (isPublicByName(words)) {
+        if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)) {
             return null;
         }
         for (int i = 0; i < words.size(); i++) {

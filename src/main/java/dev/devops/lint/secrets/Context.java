@@ -20,7 +20,10 @@ enum Context {
     DOCS("documentation"),
     /** Third-party or generated code ({@link FileKinds#isVendored}). */
     VENDORED("vendored or generated code"),
-    /** Examples and templates: {@code .env.example}, {@code application-secret-samples.yml}, {@code config.example.yaml}. */
+    /**
+     * Examples and templates: {@code .env.example}, {@code application-secret-samples.yml}, {@code config.example.yaml},
+     * a generator's answers ({@code .yo-rc.json}).
+     */
     EXAMPLE("example or template"),
     /** The project's source code. */
     CODE("code"),
@@ -56,7 +59,8 @@ enum Context {
             return VENDORED;
         }
         String name = FileKinds.name(path).toLowerCase(Locale.ROOT);
-        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matcher(path).matches()) {
+        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matcher(path).matches()
+                || FileKinds.isGeneratorAnswers(path)) {
             return EXAMPLE;
         }
         return kind == FileKind.CODE ? CODE : RUNNABLE;

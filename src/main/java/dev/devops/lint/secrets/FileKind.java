@@ -37,6 +37,9 @@ enum FileKind {
     private static final Pattern I18N_NAME = Pattern.compile(
             "messages(_[a-z]{2}(_[a-z]{2})?)?\\.properties|strings\\.xml|[a-z]{2}([-_][a-z]{2})?\\.json");
 
+    /** Translation trees: i18n/, locales/, lang/es/auth.php (Laravel), src/lang/bar.json, translations/, l10n/. */
+    private static final Pattern I18N_DIR = Pattern.compile("(^|.*/)(i18n|locales?|lang|langs|translations|l10n)/.*");
+
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String lowerPath = path.toLowerCase(Locale.ROOT);
@@ -47,8 +50,7 @@ enum FileKind {
         if (env != FileKinds.Dotenv.NONE) {
             return env == FileKinds.Dotenv.EXAMPLE ? ENV_EXAMPLE : ENV;
         }
-        if (lowerPath.contains("/i18n/") || lowerPath.contains("/locales/") || lowerPath.contains("/locale/")
-                || lowerPath.startsWith("i18n/") || lowerPath.startsWith("locales/") || name.endsWith(".po")
+        if (I18N_DIR.matcher(lowerPath).matches() || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()) {
             return I18N;

@@ -100,6 +100,16 @@ public final class Filters {
     private static final String[] DEFAULT_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
+    /** A sentence written in camel case, numbers allowed as words: Laravel's "SomeRandomStringOf32CharsExactly". */
+    private static final Pattern CAMEL_SENTENCE = Pattern.compile("(?:(?:[A-Z][a-z]+|\\d+)){5,}");
+    /**
+     * A list of validation rules (Laravel's {@code 'required|string|max:255'}, a form library's {@code 'nullable|email'}):
+     * rule names, each with its arguments after a colon, joined by {@code |}.
+     */
+    private static final Pattern RULE_LIST = Pattern.compile("[a-z_]+(?::[^|\\s]*)?(?:\\|[a-z_]+(?::[^|\\s]*)?)+");
+    private static final Set<String> RULE_WORDS = Set.of("required", "nullable", "sometimes", "string", "confirmed",
+            "min", "max", "size", "between", "email", "alpha", "alpha_dash", "alpha_num", "numeric", "integer", "regex",
+            "same", "different", "present", "filled", "bail", "uuid", "current_password", "password", "unique", "exists");
     private static final Pattern SENTENCE = Pattern.compile("(?i)\\s*[a-z]+(?:[-_ ][a-z0-9]+){3,}[.!]?\\s*");
 
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
@@ -190,6 +200,9 @@ public final class Filters {
         if (LABEL.matcher(v).matches() && !v.contains("\\") || SCRIPT_TEXT.matcher(v).matches()) {
             return "label text";
         }
+        if (RULE_LIST.matcher(v).matches() && isRuleList(v)) {
+            return "validation rules";
+        }
         if (v.startsWith("#/")) {
             return "reference"; // a JSON pointer: "#/components/schemas/Password"
         }
@@ -233,16 +246,18 @@ public final class Filters {
 
     /**
      * A weak credential: a default one, short (under 8 characters), or dictionary-like (words and a small
-     * number: "mall-admin-secret", "openmysql", "dev-password", "admin123"), or a short value built on a
-     * default word ("TEST_CHANGE9s"). Reported as a warning (a development default), not as a live secret.
+     * number: "mall-admin-secret", "openmysql", "dev-password", "admin123"), or a short value or a value of words
+     * built on a default word ("TEST_CHANGE9s", "docker-mailserver-password"). Reported as a warning (a development default), not as a live secret.
      */
     public static boolean isWeakCredential(String value) {
         String v = value.strip();
-        if (v.length() < 8 || isDefaultCredential(v)
-                || DICTIONARY_LIKE.matcher(v).matches() && (v.length() < 16 || Entropy.shannon(v) < 3.5)) {
+        boolean words = DICTIONARY_LIKE.matcher(v).matches();
+        if (v.length() < 8 || isDefaultCredential(v) || words && (v.length() < 16 || Entropy.shannon(v) < 3.5)) {
             return true;
         }
-        if (v.length() < 24) {
+        if (v.length() < 24 || words) {
+            // short, or only words at any length ("docker-mailserver-password", "set-secure-redis-password"): a
+            // value built on a default word is a development default
             String lower = v.toLowerCase(Locale.ROOT);
             for (String w : DEFAULT_WORDS) {
                 if (lower.contains(w)) {
@@ -327,8 +342,14 @@ public final class Filters {
         return false;
     }
 
-    /** base64 of a sentence of words ("my-secret-key-which-should-be-changed…"): a placeholder in disguise. */
+    /**
+     * base64 of a sentence of words ("my-secret-key-which-should-be-changed…"), or a sentence in camel case
+     * ("SomeRandomStringOf32CharsExactly"): a placeholder in disguise.
+     */
     static boolean isEncodedSentence(String v) {
+        if (CAMEL_SENTENCE.matcher(v).matches()) {
+            return true;
+        }
         if (!BASE64.matcher(v).matches()) {
             return false;
         }
@@ -339,6 +360,17 @@ public final class Filters {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Whether every rule of a {@link #RULE_LIST} match is a known rule name: "required|string", not "red|blue". */
+    private static boolean isRuleList(String v) {
+        for (String rule : v.split("\\|")) {
+            int colon = rule.indexOf(':');
+            if (!RULE_WORDS.contains(colon < 0 ? rule : rule.substring(0, colon))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isReference(String v, String lower) {
@@ -357,6 +389,10 @@ public final class Filters {
         }
         if (c0 == '{' && v.endsWith("}")) {
             return true; // {placeholder}, {0}
+        }
+        if (c0 == '[' && v.endsWith("]") && v.length() > 2 && v.chars().allMatch(ch -> Character.isLetter(ch)
+                || ch == '[' || ch == ']' || ch == ' ' || ch == '_' || ch == '-')) {
+            return true; // [HIDDEN], [REDACTED], [your password]
         }
         for (String part : REFERENCE_PARTS) {
             if (lower.contains(part)) {

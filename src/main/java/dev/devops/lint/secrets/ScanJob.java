@@ -78,6 +78,42 @@ final class ScanJob {
         return allow;
     }
 
+    /** Start and end offsets of a TOML file's multi-line strings, computed at the first question; null until then. */
+    private int[] multilineStrings;
+
+    /**
+     * Whether {@code pos} lies inside a multi-line string of a TOML file ({@code help = """…"""}): prose such as a
+     * task's help text, where "- password: admin" is a sentence, not an assignment.
+     */
+    boolean inMultilineString(int pos) {
+        if (!path.endsWith(".toml")) {
+            return false;
+        }
+        if (multilineStrings == null) {
+            List<Integer> ranges = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                int dq = text.indexOf("\"\"\"", i);
+                int sq = text.indexOf("'''", i);
+                int open = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+                if (open < 0) {
+                    break;
+                }
+                int close = text.indexOf(text.substring(open, open + 3), open + 3);
+                ranges.add(open + 3);
+                ranges.add(close < 0 ? text.length() : close);
+                i = close < 0 ? text.length() : close + 3;
+            }
+            multilineStrings = ranges.stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (int k = 0; k + 1 < multilineStrings.length; k += 2) {
+            if (pos >= multilineStrings[k] && pos < multilineStrings[k + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A matcher of {@code p} over this text, created once per job. */
     Matcher matcher(Pattern p) {
         Matcher m = matchers.get(p);

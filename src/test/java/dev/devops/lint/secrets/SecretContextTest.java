@@ -250,4 +250,86 @@ class SecretContextTest {
     void severityEnumIsUsed() {
         assertEquals(Severity.WARNING, scan("deploy/app.env", "ADMIN_PASSWORD=admin123\n").get(0).severity());
     }
+    // ---- held-out repositories, third pass (docs/lint-review/heldout3.md): one fixture per class
+
+    /**
+     * A generator's recorded answers ({@code .yo-rc.json}, {@code .copier-answers.yml}, {@code cookiecutter.json}) are
+     * the input of a template, not configuration the stack runs with: a placeholder there (base64 of a "change me"
+     * sentence) is dropped as in any template; a live-looking value is still reported.
+     */
+    @Test
+    void generatorAnswersAreTemplatesNotRunnableConfig() {
+        String sentence = Fake.b64("my-secret-key-which-should-be-changed-in-production-and-be-base64-encoded");
+        assertEquals(List.of(), found(scan(".yo-rc.json", "{\n  \"generator-jhipster\": {\n    \"jwtSecretKey\": \"" + sentence + "\"\n  }\n}\n")));
+        assertEquals(List.of(), found(scan("app/.copier-answers.yml", "admin_password: changeme\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan(".yo-rc.json", "{ \"jwtSecretKey\": \"" + Fake.token(40) + "\" }\n")));
+    }
+
+    /** Prose in a TOML multi-line string (a task's help text) is text, not an assignment; a TOML key still is. */
+    @Test
+    void tomlMultilineStringsAreProse() {
+        String help = "[tool.poe.tasks]\npopulatedb.help = \"\"\"\nCreates an admin user with credentials:\n- email: admin@example.com\n"
+                + "- password: admin\n\"\"\"\n";
+        assertEquals(List.of(), found(scan("pyproject.toml", help)));
+        assertEquals(List.of(), found(scan("pyproject.toml", "notes = \'\'\'\npassword = \"" + Fake.token(16) + "\"\n\'\'\'\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("pyproject.toml", help + "[tool.db]\npassword = \"" + Fake.token(16) + "\"\n")));
+    }
+
+    /** Translation trees by directory (lang/es/auth.php, src/lang/bar.json, translations/): labels, whatever the file type. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lang/es/auth.php", "resources/lang/sv/settings.php", "src/lang/bar.json", "translations/fi.yml",
+        "app/l10n/nb.arb"})
+    void translationTreesAreLabels(String path) {
+        assertEquals(List.of(), found(scan(path, "    'password' => 'Contrase\u00f1a',\n    \"user_api_token\": \"API-tunniste\",\n")), path);
+    }
+
+    /** Validation rule lists ('required|string|max:255') are code, not a password. */
+    @Test
+    void validationRuleListsAreNotValues() {
+        assertEquals(List.of(), found(scan("app/Services/AcceptInvitation.php", "            'password' => 'required|alpha_dash|string|max:255',\n")));
+        assertEquals(List.of(), found(scan("app/Http/Requests/Login.php", "'password' => 'nullable|string',\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "'password' => '" + Fake.token(16) + "',\n")));
+    }
+
+    /**
+     * Names about a secret, not holding one: a hashing scheme (default_password_scheme = SHA512-CRYPT), a lookup table
+     * (smtp_sasl_password_maps = texthash:/etc/postfix/sasl_passwd), a Helm chart's existing or source Secret object
+     * (existingSecret, configFromSecret: its name).
+     */
+    @Test
+    void namesAboutASecretAreNotSecrets() {
+        assertEquals(List.of(), found(scan("target/dovecot/auth-master.inc", "  default_password_scheme = SHA512-CRYPT\n")));
+        assertEquals(List.of(), found(scan("target/scripts/relay.sh", "postconf 'smtp_sasl_password_maps = texthash:/etc/postfix/sasl_passwd'\n")));
+        assertEquals(List.of(), found(scan("charts/app/values.yaml", "server:\n  configFromSecret: prometheus-config\n  existingSecret: app-credentials\n")));
+    }
+
+    /**
+     * A value made only of words that names itself a password or secret ("docker-mailserver-password",
+     * "set-secure-redis-password") is a development default, whatever its length: a warning in runnable config.
+     */
+    @Test
+    void wordyDefaultsAreWarnings() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("target/supervisor/supervisord.conf", "[unix_http_server]\npassword = docker-mailserver-password\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("helm/values.yaml", "redis:\n  auth:\n    password: set-secure-redis-password\n")));
+    }
+
+    /**
+     * Placeholders of other shapes: a camel-case sentence (Laravel's APP_KEY=SomeRandomStringOf32CharsExactly: dropped
+     * in an example, a development default where the stack runs with it) and a bracketed word ("Database password:
+     * [HIDDEN]").
+     */
+    @Test
+    void sentenceAndBracketPlaceholders() {
+        assertEquals(List.of(), found(scan(".env.example", "APP_SECRET=SomeRandomStringOf32CharsExactly\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.env", "APP_SECRET=SomeRandomStringOf32CharsExactly\n")));
+        assertEquals(Filters.Strength.DEFAULT, Filters.strength("SomeRandomStringOf32CharsExactly")); // ENV0004 of a tracked env file
+        assertEquals(List.of(), found(scan("charts/create-secrets.sh", "echo \"  Database password: [HIDDEN]\"\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.env", "APP_SECRET=" + Fake.token(32) + "\n")));
+    }
+
+    /** Chart-testing's values files (charts/x/ci/*-values.yaml) configure CI installs of the chart: test data. */
+    @Test
+    void chartTestingValuesAreTestData() {
+        assertEquals(List.of(), found(scan("helm/zulip/ci/simple-values.yaml", "postgresql:\n  auth:\n    password: " + Fake.token(16) + "\n")));
+    }
 }
