@@ -101,7 +101,7 @@ public final class Filters {
         "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
     /** A sentence written in camel case, numbers allowed as words: Laravel's "SomeRandomStringOf32CharsExactly". */
-    private static final Pattern CAMEL_SENTENCE = Pattern.compile("(?:(?:[A-Z][a-z]+|\\d+)){5,}");
+    private static final Pattern CAMEL_SENTENCE = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)+");
     /**
      * A list of validation rules (Laravel's {@code 'required|string|max:255'}, a form library's {@code 'nullable|email'}):
      * rule names, each with its arguments after a colon, joined by {@code |}.
@@ -347,8 +347,8 @@ public final class Filters {
      * ("SomeRandomStringOf32CharsExactly"): a placeholder in disguise.
      */
     static boolean isEncodedSentence(String v) {
-        if (CAMEL_SENTENCE.matcher(v).matches()) {
-            return true;
+        if (CAMEL_SENTENCE.matcher(v).matches() && v.chars().filter(Character::isUpperCase).count() >= 5) {
+            return true; // five words or more
         }
         if (!BASE64.matcher(v).matches()) {
             return false;
