@@ -648,32 +648,91 @@ public final class ComposeRules {
 
     private static void undefinedReference(ComposeRule.Scope s, ComposeRule.Reporter o) {
         ComposeProject p = s.project();
+        Map<String, String> examples = new LinkedHashMap<>();
         each(s, svc -> {
             svc.networks().values().forEach(n -> {
                 if (!n.name().equals("default") && !p.networks().containsKey(n.name())) {
-                    o.report(n.at(), "service '" + svc.name() + "' uses network '" + n.name() + "', which is not declared",
-                            hint("networks", n.name(), p.networks().keySet()));
+                    undeclared(s, o, examples, n.at(), "networks", "service '" + svc.name() + "' uses network '" + n.name() + "'",
+                            n.name(), hint("networks", n.name(), p.networks().keySet()));
                 }
             });
             svc.volumes().forEach(m -> {
                 if (m.isNamedVolume() && !p.volumes().containsKey(m.source())) {
-                    o.report(m.at(), "service '" + svc.name() + "' mounts volume '" + m.source() + "', which is not declared",
-                            hint("volumes", m.source(), p.volumes().keySet()) + " (or write ./" + m.source() + " for a host directory)");
+                    undeclared(s, o, examples, m.at(), "volumes", "service '" + svc.name() + "' mounts volume '" + m.source() + "'",
+                            m.source(), hint("volumes", m.source(), p.volumes().keySet()) + " (or write ./" + m.source() + " for a host directory)");
                 }
             });
             svc.secrets().forEach(r -> {
                 if (!p.secrets().containsKey(r.source())) {
-                    o.report(r.at(), "service '" + svc.name() + "' uses secret '" + r.source() + "', which is not declared",
-                            hint("secrets", r.source(), p.secrets().keySet()));
+                    undeclared(s, o, examples, r.at(), "secrets", "service '" + svc.name() + "' uses secret '" + r.source() + "'",
+                            r.source(), hint("secrets", r.source(), p.secrets().keySet()));
                 }
             });
             svc.configs().forEach(r -> {
                 if (!p.configs().containsKey(r.source())) {
-                    o.report(r.at(), "service '" + svc.name() + "' uses config '" + r.source() + "', which is not declared",
-                            hint("configs", r.source(), p.configs().keySet()));
+                    undeclared(s, o, examples, r.at(), "configs", "service '" + svc.name() + "' uses config '" + r.source() + "'",
+                            r.source(), hint("configs", r.source(), p.configs().keySet()));
                 }
             });
         });
+    }
+
+    /** An override file's example: compose.override.yaml.example, docker-compose.override.sample.yml … */
+    private static final Pattern OVERRIDE_EXAMPLE = Pattern.compile(
+            "(?i)(docker-)?compose\\.override(\\.ya?ml\\.(example|sample|template|dist|tpl)|\\.(example|sample|template|dist|tpl)\\.ya?ml)");
+
+    /**
+     * DC0017 for one reference: an error, or info when the override example beside the project declares the name (the
+     * base file is completed by a {@code compose.override.yaml} each checkout makes from
+     * {@code compose.override.yaml.example}; compose merges it by default).
+     */
+    private static void undeclared(ComposeRule.Scope s, ComposeRule.Reporter o, Map<String, String> examples, SourceLocation at,
+            String section, String what, String name, String hint) {
+        Path dir = s.project().directory();
+        String example = null;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (OVERRIDE_EXAMPLE.matcher(n).matches()) {
+                    String text = examples.computeIfAbsent(n, k -> {
+                        try {
+                            return Files.readString(f, StandardCharsets.UTF_8);
+                        } catch (IOException | RuntimeException e) {
+                            return "";
+                        }
+                    });
+                    if (declares(text, section, name)) {
+                        example = n;
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a directory that cannot be listed explains nothing
+        }
+        if (example == null) {
+            o.report(at, what + ", which is not declared", hint);
+            return;
+        }
+        String override = example.replaceAll("(?i)\\.(example|sample|template|dist|tpl)", "");
+        o.report(at, Severity.INFO, what + ", which only " + example + " declares: each checkout creates " + override
+                + " from it, and compose merges that file by default", "cp " + example + " " + override + " and fill in the values");
+    }
+
+    /** Whether a compose file's text declares {@code name} under the top-level {@code section}. */
+    private static boolean declares(String text, String section, String name) {
+        boolean in = false;
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            if (!Character.isWhitespace(line.charAt(0))) {
+                in = line.startsWith(section + ":");
+            } else if (in && line.strip().startsWith(name) && line.strip().substring(name.length()).stripLeading().startsWith(":")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String hint(String section, String name, Set<String> declared) {

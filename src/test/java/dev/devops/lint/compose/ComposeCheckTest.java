@@ -204,4 +204,19 @@ class ComposeCheckTest {
         assertEquals(List.of("DC0000"), f.stream().map(x -> x.rule().id()).filter(id -> id.equals("DC0000")).toList());
         assertTrue(f.stream().anyMatch(x -> x.rule().id().equals("DC0000") && x.line() == 6), f.toString());
     }
+    /**
+     * Held-out class "base file completed by an override example": compose.yaml uses secrets that only
+     * compose.override.yaml.example declares (each checkout copies it to compose.override.yaml, which compose merges by
+     * default): info with the cp command, not an error. A name that nothing declares stays an error.
+     */
+    @Test
+    void referencesDeclaredByTheOverrideExampleAreInfo() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  db:\n    image: postgres:16\n    secrets:\n"
+                + "      - db_password\n      - other\n");
+        Files.writeString(dir.resolve("compose.override.yaml.example"), "secrets:\n  # set it in .env\n  db_password:\n"
+                + "    environment: \"DB_PASSWORD\"\nservices:\n  db:\n    secrets: []\n");
+        List<Finding> dc17 = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0017")).toList();
+        assertEquals(List.of("5:INFO", "6:ERROR"), dc17.stream().map(x -> x.line() + ":" + x.severity()).toList());
+        assertTrue(dc17.get(0).hint().startsWith("cp compose.override.yaml.example compose.override.yaml"), dc17.get(0).hint());
+    }
 }
