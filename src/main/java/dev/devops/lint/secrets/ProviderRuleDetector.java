@@ -278,6 +278,27 @@ final class ProviderRuleDetector extends Detector {
         }
     }
 
+    /**
+     * Whether the secret at {@code pos} is the value of a query parameter of a URL written in an HTML page
+     * ({@code <a href="https://…?SubscriptionId=AKIA…">}, a video's {@code src="…?sv=…&sig=…"}): a link published
+     * with the page, an access key ID (the public half of a signed request) or a shared access signature made to be
+     * handed out. Info, not error: who serves the page meant the link to be followed.
+     */
+    static boolean inPublishedLink(ScanJob job, int pos) {
+        String lower = job.path.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml")) || pos == 0
+                || job.text.charAt(pos - 1) != '=') {
+            return false;
+        }
+        int s = pos - 1;
+        while (s > 0 && "\"'<>\n`".indexOf(job.text.charAt(s - 1)) < 0 && pos - s < 4000) {
+            s--;
+        }
+        String url = job.text.substring(s, pos);
+        int q = url.indexOf('?');
+        return url.contains("://") && q > url.indexOf("://");
+    }
+
     /** Emits the current match of {@code m} unless its secret is filtered out. */
     private void report(ScanJob job, Matcher m) {
         int g = rule.secretGroup();
@@ -301,6 +322,11 @@ final class ProviderRuleDetector extends Detector {
                 }
                 extra = Map.of("confidence", "low");
                 message = rule.title() + " (checksum does not match: probably not a live token)";
+            }
+            if (inPublishedLink(job, m.start(g))) {
+                severity = Severity.INFO;
+                extra = Map.of("confidence", "low");
+                message = rule.title() + " (a query parameter of a link in a web page: whoever loads the page gets it)";
             }
             job.emit(info, severity, m.start(g), secret, message, info.explanation().substring(info.explanation().indexOf('\n') + 1), extra);
         }

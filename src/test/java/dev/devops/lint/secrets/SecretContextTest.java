@@ -288,7 +288,8 @@ class SecretContextTest {
     void validationRuleListsAreNotValues() {
         assertEquals(List.of(), found(scan("app/Services/AcceptInvitation.php", "            'password' => 'required|alpha_dash|string|max:255',\n")));
         assertEquals(List.of(), found(scan("app/Http/Requests/Login.php", "'password' => 'nullable|string',\n")));
-        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "'password' => '" + Fake.token(16) + "',\n")));
+        String pw = Fake.token(24); // 24 characters: a shorter random draw may hold a default word ("deV") and be weak
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "'password' => '" + pw + "',\n")), pw);
     }
 
     /**
@@ -332,5 +333,23 @@ class SecretContextTest {
     @Test
     void chartTestingValuesAreTestData() {
         assertEquals(List.of(), found(scan("helm/zulip/ci/simple-values.yaml", "postgresql:\n  auth:\n    password: " + Fake.token(16) + "\n")));
+    }
+    /**
+     * A provider credential that is a query parameter of a link in an HTML page (an affiliate link's access key ID, a
+     * video's shared access signature, as saved in a scraped page): info, since the page hands it to every visitor.
+     * The same key in a script of the page, or in configuration, stays an error.
+     */
+    @Test
+    void credentialsInLinksOfAWebPageAreInfo() {
+        String id = "AKIA" + Fake.token(40).toUpperCase().replaceAll("[^A-Z2-7]", "").substring(0, 16);
+        String page = "<a data-offer-url=\"https://shop.example.com/dp/B00?psc=1&amp;SubscriptionId=" + id + "&amp;tag=x\">buy</a>\n";
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        List<Finding> fs = all.scan("tests/data/html/recipe.html", page, null, Map.of(), Allowlist.NONE, false);
+        assertEquals(List.of("SEC0100:info"), found(fs));
+        assertTrue(fs.get(0).message().contains("link in a web page"), fs.get(0).message());
+        assertEquals(List.of("SEC0100:error"), found(all.scan("tests/data/html/recipe.html", "<script>var k = \"" + id + "\";</script>\n",
+                null, Map.of(), Allowlist.NONE, false)));
+        assertEquals(List.of("SEC0100:error"), found(all.scan("config/app.yaml", "url: https://s3.example.com/x?SubscriptionId=" + id + "\n",
+                null, Map.of(), Allowlist.NONE, false)));
     }
 }
