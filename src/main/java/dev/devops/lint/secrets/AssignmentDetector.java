@@ -52,7 +52,7 @@ final class AssignmentDetector extends Detector {
             "fixture", "example", "sample", "dummy", "key", "keys", "schema", "regex", "char", "chars", "policy", "store",
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
-            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps"));
+            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces"));
     /**
      * Words that make a name point at a secret kept elsewhere: Helm's {@code existingSecret}, {@code configFromSecret}
      * (the name of a Kubernetes Secret object).
@@ -94,6 +94,10 @@ final class AssignmentDetector extends Detector {
         }
         if (isComment(t, lineStart, lineEnd)) {
             return lineEnd; // commented-out configuration and doc comments are examples, not values
+        }
+        int first = skipBlanks(t, lineStart, lineEnd);
+        if (t.startsWith("{{", first) || t.startsWith("{%", first)) {
+            return lineEnd; // a template directive ({{ $password := (and .Values.x …) }}): an expression, not a value
         }
         if (job.inMultilineString(lineStart)) {
             return lineEnd; // a TOML multi-line string is prose (a task's help text), not a line of configuration

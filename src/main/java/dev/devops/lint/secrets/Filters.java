@@ -46,7 +46,7 @@ public final class Filters {
         "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in",
         "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes"};
 
-    private static final String[] REFERENCE_PARTS = {"${", "{{", "}}", "%(", "#{", "@{", "<%", "process.env",
+    private static final String[] REFERENCE_PARTS = {"${", "{{", "}}", "%(", "%{", "#{", "@{", "<%", "process.env",
         "import.meta.env", "system.getenv", "getenv(", "os.environ", "env(", "env[", "env.", "environ[", "environ.get",
         "secrets.", "vault:", "ref+", "arn:aws:", "!ref", "@value", "secretkeyref", "valuefrom", "configmapkeyref",
         "getproperty(", "getsecret", "config.get", "config[", "settings.", "os.getenv", "keyring", "credentials("};

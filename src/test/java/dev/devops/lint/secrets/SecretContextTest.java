@@ -302,6 +302,18 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("target/dovecot/auth-master.inc", "  default_password_scheme = SHA512-CRYPT\n")));
         assertEquals(List.of(), found(scan("target/scripts/relay.sh", "postconf 'smtp_sasl_password_maps = texthash:/etc/postfix/sasl_passwd'\n")));
         assertEquals(List.of(), found(scan("charts/app/values.yaml", "server:\n  configFromSecret: prometheus-config\n  existingSecret: app-credentials\n")));
+        assertEquals(List.of(), found(scan("k8s/storage-class.yaml", "parameters:\n  adminSecretNamespace: kube-system\n")));
+    }
+
+    /**
+     * Template expressions: a Helm / Jinja directive line ({{ $authenticationPassword := (and .Values.x …) }}) and a
+     * %{…} variable (dovecot's password = %{ldap:userPassword}) hold no value.
+     */
+    @Test
+    void templateExpressionsAreNotValues() {
+        assertEquals(List.of(), found(scan("charts/notifier/templates/secrets.yaml",
+                "{{ $authenticationPassword := (and .Values.snmp.authPassword (not .Values.snmp.authPasswordSecret)) }}\n")));
+        assertEquals(List.of(), found(scan("target/dovecot/auth-ldap.conf.ext", "    password = %{ldap:userPassword}\n")));
     }
 
     /**
