@@ -97,6 +97,10 @@ public final class Filters {
             "secrets", "test", "testing", "default", "foo", "bar", "foobar", "baz", "passphrase", "passcode", "token",
             "apikey", "api_key", "api-key", "key", "private", "secret_key", "access_key", "access_token", "auth_token",
             "client_secret", "credential", "credentials");
+    private static final Pattern LOWER_WORD_LIST = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
+    /** Whole words of a value that make it a default credential: a password named as one ("secret_pw"). */
+    private static final Set<String> CREDENTIAL_WORDS = Set.of("pw", "pwd", "pass", "passwd", "password", "secret",
+            "admin", "root", "guest", "demo", "dev", "test", "default", "changeme");
     private static final String[] DEFAULT_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
@@ -235,6 +239,15 @@ public final class Filters {
         }
         if (DEFAULT_CREDENTIAL_WORDS.contains(lower) || DEFAULT_TRIVIAL.matcher(lower).matches()) {
             return true;
+        }
+        if (LOWER_WORD_LIST.matcher(lower).matches()) {
+            // words that say what they are: "secret_pw", "another_pw", "admin-pass" (not an identifier where the
+            // stack runs with it; a dotted name, var.db_password, is a reference)
+            for (String w : lower.split("[-_]")) {
+                if (CREDENTIAL_WORDS.contains(w)) {
+                    return true;
+                }
+            }
         }
         for (String part : DEFAULT_PARTS) {
             if (lower.contains(part)) {
