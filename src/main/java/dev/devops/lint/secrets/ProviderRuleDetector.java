@@ -280,7 +280,8 @@ final class ProviderRuleDetector extends Detector {
 
     /**
      * Whether the secret at {@code pos} is the value of a query parameter of a URL written in an HTML page
-     * ({@code <a href="https://…?SubscriptionId=AKIA…">}, a video's {@code src="…?sv=…&sig=…"}): a link published
+     * ({@code <a href="https://…?SubscriptionId=AKIA…">}, a video's {@code "//host/v.mp4?sv=…&sig=…"} in the page's
+     * data, with its slashes escaped or not): a link published
      * with the page, an access key ID (the public half of a signed request) or a shared access signature made to be
      * handed out. Info, not error: who serves the page meant the link to be followed.
      */
@@ -294,9 +295,10 @@ final class ProviderRuleDetector extends Detector {
         while (s > 0 && "\"'<>\n`".indexOf(job.text.charAt(s - 1)) < 0 && pos - s < 4000) {
             s--;
         }
-        String url = job.text.substring(s, pos);
-        int q = url.indexOf('?');
-        return url.contains("://") && q > url.indexOf("://");
+        // page data in a script escapes its slashes (https:\u002F\u002F…, https:\/\/…); a link may be protocol-relative
+        String url = job.text.substring(s, pos).replace("\\u002F", "/").replace("\\u002f", "/").replace("\\/", "/");
+        int host = url.startsWith("//") ? 0 : url.indexOf("://");
+        return host >= 0 && url.indexOf('?', host) > host;
     }
 
     /** Emits the current match of {@code m} unless its secret is filtered out. */

@@ -359,6 +359,9 @@ class SecretContextTest {
         List<Finding> fs = all.scan("tests/data/html/recipe.html", page, null, Map.of(), Allowlist.NONE, false);
         assertEquals(List.of("SEC0100:info"), found(fs));
         assertTrue(fs.get(0).message().contains("link in a web page"), fs.get(0).message());
+        String data = "<script>window.__DATA__={\"offerUrl\":\"https:\\u002F\\u002Fshop.example.com\\u002Fdp?SubscriptionId=" + id
+                + "&tag=x\",\"video\":\"//media.example.net/v.mp4?sv=2015-07-08&sr=c&sig=" + id + "\"}</script>\n";
+        assertEquals(List.of("SEC0100:info", "SEC0100:info"), found(all.scan("tests/data/html/recipe.html", data, null, Map.of(), Allowlist.NONE, false)));
         assertEquals(List.of("SEC0100:error"), found(all.scan("tests/data/html/recipe.html", "<script>var k = \"" + id + "\";</script>\n",
                 null, Map.of(), Allowlist.NONE, false)));
         assertEquals(List.of("SEC0100:error"), found(all.scan("config/app.yaml", "url: https://s3.example.com/x?SubscriptionId=" + id + "\n",
