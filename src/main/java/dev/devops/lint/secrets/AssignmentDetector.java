@@ -52,7 +52,7 @@ final class AssignmentDetector extends Detector {
             "fixture", "example", "sample", "dummy", "key", "keys", "schema", "regex", "char", "chars", "policy", "store",
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
-            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces"));
+            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid"));
     /**
      * Words that make a name point at a secret kept elsewhere: Helm's {@code existingSecret}, {@code configFromSecret}
      * (the name of a Kubernetes Secret object).
@@ -141,6 +141,9 @@ final class AssignmentDetector extends Detector {
         if (ks > lineStart && (t.charAt(ks - 1) == '$' || t.charAt(ks - 1) == '{' && ks - 1 > lineStart
                 && t.charAt(ks - 2) == '$')) {
             return ke; // ${PASSWORD:?message} or $PASSWORD: an interpolation that reads the variable, not a value
+        }
+        if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$') {
+            return ke; // a part of a colon-separated name (arn:aws:secretsmanager:…:secret:app-key:LicenseKey::), not a key
         }
         if (ks > lineStart && t.charAt(ks - 1) == '<') {
             Matcher x = job.matcher(XML);

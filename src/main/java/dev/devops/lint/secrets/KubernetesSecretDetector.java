@@ -85,6 +85,20 @@ final class KubernetesSecretDetector {
         }
     }
 
+    /** An OpenSSH public key line: {@code ssh-rsa AAAA… comment}, {@code ssh-ed25519 …}, {@code ecdsa-sha2-nistp256 …}. */
+    private static final java.util.regex.Pattern SSH_PUBLIC_KEY = java.util.regex.Pattern.compile(
+            "\\s*(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com) AAAA[\\s\\S]*");
+
+    /**
+     * A public key kept beside its private key in a Secret: a key named {@code *.pub} or {@code public*}, or a value that
+     * is an OpenSSH public key or a PEM public key or certificate.
+     */
+    static boolean isPublicKey(String key, String value) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.endsWith(".pub") || k.endsWith("_pub") || k.contains("public") || SSH_PUBLIC_KEY.matcher(value).matches()
+                || value.startsWith("-----BEGIN PUBLIC KEY-----") || value.startsWith("-----BEGIN CERTIFICATE-----");
+    }
+
     /** The text of the YAML document that starts at {@code from}. */
     private static String docText(String t, int from) {
         int next = t.indexOf("\n---", from);
@@ -108,6 +122,9 @@ final class KubernetesSecretDetector {
             } catch (IllegalArgumentException e) {
                 return; // not base64: kubectl would reject the manifest anyway
             }
+        }
+        if (isPublicKey(key, value)) {
+            return; // id_rsa.pub, a certificate's public half: published by design
         }
         boolean defaultCredential = job.context == Context.RUNNABLE && Filters.isDefaultCredential(value);
         if (Filters.placeholderOrReference(value) != null && !defaultCredential) {

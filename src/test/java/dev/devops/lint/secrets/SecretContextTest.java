@@ -379,4 +379,21 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("src/Keys.java", "static final String DB_PASS = \"secret_pw\";\n")));
         assertEquals(List.of(), found(scan("infra/main.tf", "  password = var.db_password\n")));
     }
+    /**
+     * Found by --history on held-out repositories: a word of an ARN (…:secret:app-key:LicenseKey::) taken for a key; a
+     * key id (TOKEN_EXCHANGE_KID); the public half of an SSH key pair in a Kubernetes Secret (data.id_rsa.pub). The
+     * private half in the same Secret is still an error.
+     */
+    @Test
+    void arnsKeyIdsAndPublicKeysAreNotSecrets() {
+        assertEquals(List.of(), found(scan("aws-cloudformation/ecs/stack.yaml", "          Secrets:\n            - Name: LICENSE_KEY\n"
+                + "              ValueFrom: !Sub \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-" + Fake.token(12) + ":LicenseKey::\"\n")));
+        assertEquals(List.of(), found(scan("k8s/deployment.yaml", "        - name: TOKEN_EXCHANGE_KID\n          value: my-" + Fake.token(12) + "-key\n")));
+        String pub = "ssh-rsa AAAAB3NzaC1yc2E" + Fake.base64Body(300) + " flux@example.com";
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: ssh-key\ndata:\n  id_rsa.pub: "
+                + java.util.Base64.getEncoder().encodeToString(pub.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n"
+                + "  token: " + java.util.Base64.getEncoder().encodeToString(Fake.token(32).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/ssh-key.yaml", secret)));
+        assertEquals(7, scan("deploy/ssh-key.yaml", secret).get(0).line());
+    }
 }
