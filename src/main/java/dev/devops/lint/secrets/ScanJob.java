@@ -78,31 +78,54 @@ final class ScanJob {
         return allow;
     }
 
-    /** Start and end offsets of a TOML file's multi-line strings, computed at the first question; null until then. */
+    /** Start and end offsets of the prose blocks of the text, computed at the first question; null until then. */
     private int[] multilineStrings;
+    /** A shell here-document printed to the terminal: {@code cat >&2 <<-'EOE'} (not {@code cat > file <<EOF}). */
+    private static final Pattern PRINTED_HEREDOC = Pattern.compile(
+            "(?m)^[^#\\n]*\\bcat\\b(?:\\s+>&[12])?\\s*<<(-?)\\s*(['\"]?)(\\w+)\\2[ \\t]*(?:>&[12])?[ \\t]*$");
 
     /**
-     * Whether {@code pos} lies inside a multi-line string of a TOML file ({@code help = """…"""}): prose such as a
-     * task's help text, where "- password: admin" is a sentence, not an assignment.
+     * Whether {@code pos} lies inside prose that a line-based reader would take for configuration: a multi-line string
+     * of a TOML file ({@code help = """…"""}, a task's help text) or a here-document a shell script prints to the
+     * terminal ({@code cat >&2 <<-'EOE'}: a usage or error message saying "-e POSTGRES_PASSWORD=password").
      */
     boolean inMultilineString(int pos) {
-        if (!path.endsWith(".toml")) {
+        boolean toml = path.endsWith(".toml");
+        boolean shell = !toml && (path.endsWith(".sh") || path.endsWith(".bash") || text.startsWith("#!"));
+        if (!toml && !shell) {
             return false;
         }
         if (multilineStrings == null) {
             List<Integer> ranges = new ArrayList<>();
-            int i = 0;
-            while (i < text.length()) {
-                int dq = text.indexOf("\"\"\"", i);
-                int sq = text.indexOf("'''", i);
-                int open = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-                if (open < 0) {
-                    break;
+            if (toml) {
+                int i = 0;
+                while (i < text.length()) {
+                    int dq = text.indexOf("\"\"\"", i);
+                    int sq = text.indexOf("'''", i);
+                    int open = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+                    if (open < 0) {
+                        break;
+                    }
+                    int close = text.indexOf(text.substring(open, open + 3), open + 3);
+                    ranges.add(open + 3);
+                    ranges.add(close < 0 ? text.length() : close);
+                    i = close < 0 ? text.length() : close + 3;
                 }
-                int close = text.indexOf(text.substring(open, open + 3), open + 3);
-                ranges.add(open + 3);
-                ranges.add(close < 0 ? text.length() : close);
-                i = close < 0 ? text.length() : close + 3;
+            } else {
+                Matcher m = PRINTED_HEREDOC.matcher(text);
+                int from = 0;
+                while (m.find(from)) {
+                    int body = Math.min(text.length(), m.end() + 1);
+                    Matcher end = Pattern.compile("(?m)^" + (m.group(1).isEmpty() ? "" : "\t*") + Pattern.quote(m.group(3)) + "[ \t]*$")
+                            .matcher(text);
+                    int close = end.find(body) ? end.start() : text.length();
+                    ranges.add(body);
+                    ranges.add(close);
+                    from = Math.max(close, body);
+                    if (from >= text.length()) {
+                        break;
+                    }
+                }
             }
             multilineStrings = ranges.stream().mapToInt(Integer::intValue).toArray();
         }

@@ -265,7 +265,10 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan(".yo-rc.json", "{ \"jwtSecretKey\": \"" + Fake.token(40) + "\" }\n")));
     }
 
-    /** Prose in a TOML multi-line string (a task's help text) is text, not an assignment; a TOML key still is. */
+    /**
+     * Prose in a TOML multi-line string (a task's help text) or in a message a shell script prints is text, not an
+     * assignment; a TOML key, and a heredoc written to a file, still are.
+     */
     @Test
     void tomlMultilineStringsAreProse() {
         String help = "[tool.poe.tasks]\npopulatedb.help = \"\"\"\nCreates an admin user with credentials:\n- email: admin@example.com\n"
@@ -273,6 +276,13 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("pyproject.toml", help)));
         assertEquals(List.of(), found(scan("pyproject.toml", "notes = \'\'\'\npassword = \"" + Fake.token(16) + "\"\n\'\'\'\n")));
         assertEquals(List.of("SEC0030:error"), found(scan("pyproject.toml", help + "[tool.db]\npassword = \"" + Fake.token(16) + "\"\n")));
+        // a usage or error message a shell script prints (cat >&2 <<-'EOE' … EOE) is prose too; a heredoc written to a
+        // file is configuration
+        String entrypoint = "#!/usr/bin/env bash\nif [ -z \"$POSTGRES_PASSWORD\" ]; then\n\tcat >&2 <<-'EOE'\n"
+                + "\t\tError: superuser password is not specified. For example, \"-e POSTGRES_PASSWORD=password\" on docker run.\n"
+                + "\tEOE\n\texit 1\nfi\n";
+        assertEquals(List.of(), found(scan("14/alpine/docker-entrypoint.sh", entrypoint)));
+        assertEquals(List.of("SEC0030:warning"), found(scan("setup.sh", "cat > /etc/app.conf <<EOF\nDB_PASSWORD=password\nEOF\n")));
     }
 
     /** Translation trees by directory (lang/es/auth.php, src/lang/bar.json, translations/): labels, whatever the file type. */
