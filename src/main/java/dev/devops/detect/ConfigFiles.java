@@ -144,7 +144,7 @@ final class ConfigFiles {
                         out.put(type, type + " from config section [" + section + "] of " + l.file() + " ("
                                 + String.join(", ", keys.values().stream().filter(kv -> TYPE_KEYS.contains(kv[0].toLowerCase(Locale.ROOT))
                                         || ADDRESS_KEYS.contains(kv[0].toLowerCase(Locale.ROOT)))
-                                        .map(kv -> kv[0] + " = " + Detector.withoutPassword(kv[1])).toList())
+                                        .map(kv -> kv[0] + " = " + DescriptorAssembly.withoutPassword(kv[1])).toList())
                                 + "), loaded at " + l.loader());
                     }
                     section = sm.matches() ? sm.group(1) : "";
