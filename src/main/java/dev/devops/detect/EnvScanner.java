@@ -141,14 +141,14 @@ public final class EnvScanner {
         if (!mentionsEnv(syntax, content)) {
             return List.of(); // the cheap keyword check spares most files every regex
         }
-        Texts.Lines lines = new Texts.Lines(content);
+        SourceLexer.Lines lines = new SourceLexer.Lines(content);
         List<EnvReference> out = new ArrayList<>();
         Scan s = new Scan(relativePath, content, lines, syntax, out);
         String base = relativePath.substring(relativePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (base.startsWith("next.config.")) {
             Matcher nb = NEXT_ENV_BLOCK.matcher(content);
             while (nb.find()) {
-                int end = EnvHelpers.closing(content, nb.end() - 1, '{', '}');
+                int end = SourceLexer.closing(content, nb.end() - 1, '{', '}');
                 if (end > 0) {
                     s.buildTime.add(new int[] {nb.end(), end});
                 }
@@ -222,13 +222,13 @@ public final class EnvScanner {
     private static final class Scan {
         private final String path;
         private final String text;
-        private final Texts.Lines lines;
+        private final SourceLexer.Lines lines;
         private final Syntax syntax;
         private final List<EnvReference> out;
         /** Offset ranges whose reads happen at build time only (next.config {@code env:}). */
         final List<int[]> buildTime = new ArrayList<>();
 
-        Scan(String path, String text, Texts.Lines lines, Syntax syntax, List<EnvReference> out) {
+        Scan(String path, String text, SourceLexer.Lines lines, Syntax syntax, List<EnvReference> out) {
             this.path = path;
             this.text = text;
             this.lines = lines;
@@ -292,7 +292,7 @@ public final class EnvScanner {
                         if (eq >= 0 && eq < i) {
                             Matcher lit = JS_LITERAL.matcher(text).region(eq + 1, i);
                             if (lit.lookingAt()) {
-                                def = literal(lit);
+                                def = SourceLexer.literal(lit);
                             }
                         }
                         add(name, s, def, Kind.PROCESS_ENV_DESTRUCTURE);
@@ -386,7 +386,7 @@ public final class EnvScanner {
 
         private String jsDefault(int at) {
             Matcher d = JS_DEFAULT.matcher(text).region(at, text.length());
-            return d.lookingAt() ? literal(d) : null;
+            return d.lookingAt() ? SourceLexer.literal(d) : null;
         }
 
         void java() {
@@ -478,7 +478,7 @@ public final class EnvScanner {
             schemas(EnvSchemas.python(text));
             Matcher dj = PY_DJ_DATABASE_URL.matcher(text);
             while (dj.find()) {
-                int close = EnvHelpers.closing(text, dj.end() - 1, '(', ')');
+                int close = SourceLexer.closing(text, dj.end() - 1, '(', ')');
                 String args = close < 0 ? "" : text.substring(dj.end(), close);
                 Matcher env = PY_KWARG_ENV.matcher(args);
                 Matcher def = PY_KWARG_DEFAULT.matcher(args);
@@ -501,9 +501,9 @@ public final class EnvScanner {
                     Matcher d = PY_DEFAULT.matcher(text).region(m.end(), text.length());
                     Matcher or = PY_OR_DEFAULT.matcher(text).region(m.end(), text.length());
                     if (d.lookingAt()) {
-                        def = literal(d);
+                        def = SourceLexer.literal(d);
                     } else if (or.lookingAt()) {
-                        def = literal(or); // os.environ.get('X') or 'fallback'
+                        def = SourceLexer.literal(or); // os.environ.get('X') or 'fallback'
                     }
                 }
                 // environ.get and getenv return None when unset: the code chose the call that copes with it
@@ -550,16 +550,6 @@ public final class EnvScanner {
             }
         }
 
-        /** A matched literal: group 2 (quoted text), 3 (number) or 4 (boolean). */
-        private static String literal(Matcher m) {
-            for (int g = 2; g <= 4; g++) {
-                if (m.group(g) != null) {
-                    return m.group(g);
-                }
-            }
-            return null;
-        }
-
         private void add(String name, int offset, String defaultValue, Kind kind) {
             add(name, offset, defaultValue, kind, false);
         }
@@ -574,7 +564,7 @@ public final class EnvScanner {
                 }
             }
             String def = defaultValue;
-            boolean opt = optional || (syntax == Syntax.PYTHON && !isSchema(kind) && EnvHelpers.underPythonCondition(text, offset));
+            boolean opt = optional || (syntax == Syntax.PYTHON && !isSchema(kind) && SourceLexer.underPythonCondition(text, offset));
             if (def == null && syntax != Syntax.SPRING_CONFIG && syntax != Syntax.PRISMA && syntax != Syntax.ORM_JSON
                     && kind != Kind.GO_STRUCT_TAG && kind != Kind.PRISMA_ENV
                     && kind.requiredWithoutDefault() && !isSchema(kind)) {

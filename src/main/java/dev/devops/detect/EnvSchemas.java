@@ -2,7 +2,6 @@ package dev.devops.detect;
 
 import dev.devops.detect.EnvReference.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,8 @@ final class EnvSchemas {
     record Hit(String name, int offset, String defaultValue, boolean optional, Kind kind) {
     }
 
-    /** Replaces string contents in the masked copy; never whitespace, a bracket or a quote. */
-    private static final char STR = '\u0001';
+    /** Replaces string contents in the masked copy (see {@link SourceLexer#STR}). */
+    private static final char STR = SourceLexer.STR;
 
     /** An environment object handed to a validator: process.env, import.meta.env, Bun.env, Deno.env.toObject(). */
     private static final Pattern ENV_OBJECT = Pattern.compile(
@@ -78,7 +77,7 @@ final class EnvSchemas {
 
     /** Schema keys in a JavaScript/TypeScript file. */
     static List<Hit> js(String text) {
-        EnvSchemas s = new EnvSchemas(text, maskJs(text));
+        EnvSchemas s = new EnvSchemas(text, SourceLexer.maskJs(text));
         s.envalid();
         s.t3();
         if (VALIDATES_ENV.matcher(s.masked()).find()) {
@@ -90,7 +89,7 @@ final class EnvSchemas {
 
     /** Fields of pydantic {@code BaseSettings} subclasses in a Python file. */
     static List<Hit> python(String text) {
-        EnvSchemas s = new EnvSchemas(text, maskPython(text));
+        EnvSchemas s = new EnvSchemas(text, SourceLexer.maskPython(text));
         s.pydantic();
         return s.out;
     }
@@ -391,7 +390,7 @@ final class EnvSchemas {
                 return null;
             }
         }
-        return literal(l);
+        return SourceLexer.literal(l);
     }
 
     // ------------------------------------------------------------------ Python
@@ -688,165 +687,12 @@ final class EnvSchemas {
 
     private int partner(int i) {
         if (partner == null) {
-            partner = pairs(m);
+            partner = SourceLexer.pairs(m);
         }
         return i < 0 || i >= n ? -1 : partner[i];
     }
 
     private CharSequence masked() {
         return java.nio.CharBuffer.wrap(m);
-    }
-
-    private static String literal(Matcher l) {
-        for (int g = 2; g <= 4; g++) {
-            if (l.group(g) != null) {
-                return l.group(g);
-            }
-        }
-        return null;
-    }
-
-    /** For every bracket its matching one (both ways); -1 where unbalanced. One pass with a stack. */
-    static int[] pairs(char[] m) {
-        int[] p = new int[m.length];
-        Arrays.fill(p, -1);
-        int[] stack = new int[64];
-        int top = 0;
-        for (int i = 0; i < m.length; i++) {
-            char c = m[i];
-            if (c == '(' || c == '[' || c == '{') {
-                if (top == stack.length) {
-                    stack = Arrays.copyOf(stack, top * 2);
-                }
-                stack[top++] = i;
-            } else if (c == ')' || c == ']' || c == '}') {
-                char want = c == ')' ? '(' : c == ']' ? '[' : '{';
-                if (top > 0 && m[stack[top - 1]] == want) {
-                    int o = stack[--top];
-                    p[o] = i;
-                    p[i] = o;
-                }
-                // a stray closer is ignored; an opener left on the stack stays unpaired
-            }
-        }
-        return p;
-    }
-
-    /** The text with JS comments blanked (spaces) and string/template/regex contents replaced; offsets kept. */
-    static char[] maskJs(String t) {
-        char[] m = t.toCharArray();
-        int n = m.length;
-        char prev = 0;
-        int i = 0;
-        while (i < n) {
-            char c = m[i];
-            if (c == '/' && i + 1 < n && m[i + 1] == '/') {
-                while (i < n && m[i] != '\n') {
-                    m[i++] = ' ';
-                }
-                continue;
-            }
-            if (c == '/' && i + 1 < n && m[i + 1] == '*') {
-                int end = t.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                blank(m, i, end, ' ');
-                i = end;
-                continue;
-            }
-            if (c == '\'' || c == '"' || c == '`') {
-                i = string(m, i, c, c == '`', false);
-                prev = c;
-                continue;
-            }
-            if (c == '/' && (prev == 0 || "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0)) {
-                int j = i + 1;
-                boolean inClass = false;
-                while (j < n && m[j] != '\n') {
-                    if (m[j] == '\\') {
-                        j += 2;
-                        continue;
-                    }
-                    if (m[j] == '[') {
-                        inClass = true;
-                    } else if (m[j] == ']') {
-                        inClass = false;
-                    } else if (m[j] == '/' && !inClass) {
-                        break;
-                    }
-                    j++;
-                }
-                if (j < n && m[j] == '/') {
-                    blank(m, i + 1, j, STR);
-                    i = j + 1;
-                    prev = '/';
-                    continue;
-                }
-            }
-            if (!Character.isWhitespace(c)) {
-                prev = c;
-            }
-            i++;
-        }
-        return m;
-    }
-
-    /** The text with Python comments blanked and string contents (triple-quoted too) replaced; offsets kept. */
-    static char[] maskPython(String t) {
-        char[] m = t.toCharArray();
-        int n = m.length;
-        int i = 0;
-        while (i < n) {
-            char c = m[i];
-            if (c == '#') {
-                while (i < n && m[i] != '\n') {
-                    m[i++] = ' ';
-                }
-                continue;
-            }
-            if (c == '\'' || c == '"') {
-                boolean triple = i + 2 < n && m[i + 1] == c && m[i + 2] == c;
-                i = string(m, i, c, triple, triple);
-                continue;
-            }
-            i++;
-        }
-        return m;
-    }
-
-    /** Masks a string literal opening at {@code i}; returns the offset after it (the line's end when unterminated). */
-    private static int string(char[] m, int i, char quote, boolean multiline, boolean triple) {
-        int n = m.length;
-        int j = i + (triple ? 3 : 1);
-        while (j < n) {
-            char d = m[j];
-            if (d == '\\') {
-                m[j] = STR;
-                if (j + 1 < n && m[j + 1] != '\n') {
-                    m[j + 1] = STR;
-                }
-                j += 2;
-                continue;
-            }
-            if (d == quote && (!triple || (j + 2 < n && m[j + 1] == quote && m[j + 2] == quote))) {
-                return j + (triple ? 3 : 1);
-            }
-            if (d == '\n') {
-                if (!multiline) {
-                    return j;
-                }
-            } else {
-                m[j] = STR;
-            }
-            j++;
-        }
-        return n;
-    }
-
-    private static void blank(char[] m, int from, int to, char with) {
-        for (int k = from; k < to && k < m.length; k++) {
-            if (m[k] != '\n') {
-                m[k] = with;
-            }
-        }
     }
 }

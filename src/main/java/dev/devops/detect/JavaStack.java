@@ -536,7 +536,7 @@ final class JavaStack {
         List<String> bootModules = new ArrayList<>();
         for (String f : files) {
             String text = repo.text(f);
-            Texts.Lines lines = new Texts.Lines(text);
+            SourceLexer.Lines lines = new SourceLexer.Lines(text);
             if (d.version == null) {
                 Matcher m = GRADLE_VERSION.matcher(text);
                 if (m.find()) {
