@@ -137,7 +137,7 @@ final class AppDiscovery {
     private static boolean isBuildRoot(RepoFiles repo, String dir) {
         String pom = RepoFiles.join(dir, "pom.xml");
         if (repo.exists(pom)) {
-            return !JavaStack.readPom(repo, pom).modules().isEmpty();
+            return !MavenBuild.readPom(repo, pom).modules().isEmpty();
         }
         return repo.exists(RepoFiles.join(dir, "settings.gradle")) || repo.exists(RepoFiles.join(dir, "settings.gradle.kts"));
     }
