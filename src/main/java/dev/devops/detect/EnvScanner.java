@@ -657,32 +657,8 @@ public final class EnvScanner {
 
         /** Whether {@code offset} sits after a line comment marker outside a string, or on a block-comment line. */
         private boolean inLineComment(int offset) {
-            int start = lines.lineStart(offset);
-            String line = lines.lineText(offset);
-            int col = offset - start;
-            String trimmed = line.stripLeading();
             boolean cLike = syntax != Syntax.PYTHON && syntax != Syntax.SPRING_CONFIG;
-            if (cLike && (trimmed.startsWith("*") || trimmed.startsWith("/*"))) {
-                return true;
-            }
-            char quote = 0;
-            for (int i = 0; i < col && i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '"' || c == '\'' || c == '`') {
-                    quote = c;
-                } else if (cLike && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-                    return true;
-                } else if (!cLike && c == '#') {
-                    return true;
-                }
-            }
-            return false;
+            return SourceLexer.inLineComment(lines.lineText(offset), offset - lines.lineStart(offset), cLike);
         }
     }
 }

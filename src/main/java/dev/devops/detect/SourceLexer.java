@@ -140,6 +140,35 @@ final class SourceLexer {
         return -1;
     }
 
+    /**
+     * Whether column {@code col} (0-based) of {@code line} sits after a line comment marker outside a string
+     * ({@code //} in C-like syntaxes, {@code #} otherwise), or the line is a block-comment line ({@code /*}, {@code *}).
+     */
+    static boolean inLineComment(String line, int col, boolean cLike) {
+        String trimmed = line.stripLeading();
+        if (cLike && (trimmed.startsWith("*") || trimmed.startsWith("/*"))) {
+            return true;
+        }
+        char quote = 0;
+        for (int i = 0; i < col && i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            } else if (cLike && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return true;
+            } else if (!cLike && c == '#') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Splits on commas outside brackets and strings. */
     static List<String> splitTopLevel(String s) {
         List<String> out = new ArrayList<>();
