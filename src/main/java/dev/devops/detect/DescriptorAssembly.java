@@ -179,7 +179,7 @@ final class DescriptorAssembly {
                         + (v.required() ? ", required" : ""));
             }
             if ("spring-boot".equals(d.framework)) {
-                SpringWiring.springBinding(d, depTypes, env, prefix, evidence);
+                SpringWiring.springBinding(repo, d, depTypes, env, prefix, evidence);
                 SpringWiring.springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
