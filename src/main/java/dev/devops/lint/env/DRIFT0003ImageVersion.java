@@ -24,16 +24,7 @@ final class DRIFT0003ImageVersion {
             compared at the precision both sides state (node and java major, python and go major.minor): \
             node 20 and node:20.11-alpine agree. ARG-substituted tags are resolved through the ARG \
             defaults. Fix: change the FROM tag or the version file so they agree.""",
-            DRIFT0003ImageVersion::imageVersion);
-
-    private static void imageVersion(DriftScope s, DriftRule.Reporter o) {
-        for (String f : s.dockerfiles()) {
-            String text = s.text(f);
-            if (text != null) {
-                dockerfile(s, f, text, o);
-            }
-        }
-    }
+            (s, o) -> s.eachDockerfile((f, text) -> dockerfile(s, f, text, o)));
 
     private static void dockerfile(DriftScope s, String f, String text, DriftRule.Reporter o) {
         Dockerfile df = DockerfileParser.parse(f, text);

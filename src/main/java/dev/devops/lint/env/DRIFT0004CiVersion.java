@@ -16,16 +16,7 @@ final class DRIFT0004CiVersion {
             version file: CI tests a version nobody runs. Matrix entries (${{ matrix.node }}) and \
             *-version-file inputs are not compared. Fix: use the same version, or point the action at the \
             version file (node-version-file: .nvmrc).""",
-            DRIFT0004CiVersion::ciVersion);
-
-    private static void ciVersion(DriftScope s, DriftRule.Reporter o) {
-        for (String f : s.workflows()) {
-            String text = s.text(f);
-            if (text != null) {
-                workflow(s, f, text, o);
-            }
-        }
-    }
+            (s, o) -> s.eachWorkflow((f, text) -> workflow(s, f, text, o)));
 
     private static void workflow(DriftScope s, String f, String text, DriftRule.Reporter o) {
         for (RuntimeVersions.WorkflowSetup w : RuntimeVersions.workflowSetups(text)) {

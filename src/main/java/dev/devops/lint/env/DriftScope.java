@@ -62,12 +62,23 @@ final class DriftScope {
         return byDir;
     }
 
-    List<String> dockerfiles() {
-        return dockerfiles;
+    /** Calls {@code f} with the path and text of each Dockerfile of the repository. */
+    void eachDockerfile(java.util.function.BiConsumer<String, String> f) {
+        eachText(dockerfiles, f);
     }
 
-    List<String> workflows() {
-        return workflows;
+    /** Calls {@code f} with the path and text of each GitHub Actions workflow of the repository. */
+    void eachWorkflow(java.util.function.BiConsumer<String, String> f) {
+        eachText(workflows, f);
+    }
+
+    private void eachText(List<String> files, java.util.function.BiConsumer<String, String> f) {
+        for (String file : files) {
+            String text = text(file);
+            if (text != null) {
+                f.accept(file, text);
+            }
+        }
     }
 
     /**
