@@ -20,6 +20,17 @@ import java.util.function.Consumer;
  * generated-file drift live in {@link DriftCheck} (category "drift").
  */
 public final class EnvCheck implements Check {
+    private final List<EnvRule> rules;
+
+    public EnvCheck() {
+        this(EnvRules.all());
+    }
+
+    /** A check that runs {@code rules} only (tests). */
+    EnvCheck(List<EnvRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
     @Override
     public String category() {
         return "env";
@@ -27,7 +38,7 @@ public final class EnvCheck implements Check {
 
     @Override
     public List<RuleInfo> rules() {
-        return EnvRules.all().stream().map(EnvRule::info).toList();
+        return rules.stream().map(EnvRule::info).toList();
     }
 
     @Override
@@ -45,7 +56,7 @@ public final class EnvCheck implements Check {
         }
         scope.loadCompose((file, e) -> out.accept(CheckFailure.finding(category(), null, file, e)));
         scope.addDescriptorNames();
-        for (EnvRule rule : EnvRules.all()) {
+        for (EnvRule rule : rules) {
             try {
                 rule.check().run(scope, (severity, path, line, column, message, hint, subject) ->
                         out.accept(finding(rule.info(), severity, path, line, column, message, hint, subject)));
