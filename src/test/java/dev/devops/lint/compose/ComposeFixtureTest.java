@@ -51,11 +51,8 @@ class ComposeFixtureTest {
     /** One rule, one unit: a rule's check is declared in the class named by its id ({@code DC0016MissingEnvFile}). */
     @Test
     void eachRuleIsOneUnitNamedByItsId() {
-        for (ComposeRule rule : ComposeRules.all()) {
-            String unit = rule.check().getClass().getName();
-            String prefix = ComposeRule.class.getPackageName() + "." + rule.info().id();
-            assertTrue(unit.startsWith(prefix) && Character.isUpperCase(unit.charAt(prefix.length())),
-                    rule.info().id() + " is declared in " + unit + ", not in its own unit " + prefix + "<Name>");
-        }
+        java.util.Map<String, Object> checks = new java.util.LinkedHashMap<>();
+        ComposeRules.all().forEach(r -> checks.put(r.info().id(), r.check()));
+        FixtureAssert.assertEachRuleIsOneUnit(ComposeRule.class.getPackageName(), checks);
     }
 }

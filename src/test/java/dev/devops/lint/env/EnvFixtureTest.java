@@ -77,14 +77,9 @@ class EnvFixtureTest {
     /** One rule, one unit: a rule's check is declared in the class named by its id ({@code ENV0008ComposeUnset}). */
     @Test
     void eachRuleIsOneUnitNamedByItsId() {
-        List<Object[]> rules = new java.util.ArrayList<>();
-        EnvRules.all().forEach(r -> rules.add(new Object[] {r.id(), r.check()}));
-        DriftRules.all().forEach(r -> rules.add(new Object[] {r.id(), r.check()}));
-        for (Object[] r : rules) {
-            String unit = r[1].getClass().getName();
-            String prefix = EnvRule.class.getPackageName() + "." + r[0];
-            assertTrue(unit.startsWith(prefix) && Character.isUpperCase(unit.charAt(prefix.length())),
-                    r[0] + " is declared in " + unit + ", not in its own unit " + prefix + "<Name>");
-        }
+        java.util.Map<String, Object> checks = new java.util.LinkedHashMap<>();
+        EnvRules.all().forEach(r -> checks.put(r.id(), r.check()));
+        DriftRules.all().forEach(r -> checks.put(r.id(), r.check()));
+        FixtureAssert.assertEachRuleIsOneUnit(EnvRule.class.getPackageName(), checks);
     }
 }
