@@ -1,5 +1,7 @@
 package dev.devops.scaffold;
 
+import dev.devops.files.DockerIgnore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,21 @@ class ScaffolderTest {
     }
 
     @Test
+    void withTheUsersOwnComposeFileTheExampleGetsOnlyTheKeysThatFileReferences() throws IOException {
+        // the user's compose file is the stack that runs: the rendered one's POSTGRES_USER, POSTGRES_DB… (not
+        // written) were appended to the user's example and documented variables nothing reads (ENV0003)
+        Files.writeString(root.resolve("docker-compose.yml"), "services:\n  db:\n    image: postgres:16\n"
+                + "    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n");
+        Files.writeString(root.resolve(".env.example"), "APP_ENV=dev\n");
+        PlannedFile f = Scaffolder.plan(d, root, t).file(".env.example");
+        assertEquals(Action.UPDATE, f.action());
+        assertEquals("your own file, kept; added POSTGRES_PASSWORD", f.reason());
+        Files.writeString(root.resolve(".env.example"), "APP_ENV=dev\nPOSTGRES_PASSWORD=\n");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".env.example").action());
+        assertEquals(Set.of("A", "B", "C"), Scaffolder.referencedVariables("x: ${A:-1} $B ${C:?m} $$D ${E"));
+    }
+
+    @Test
     void gitignoreIsMergedByAppendingOnlyTheMissingLines() throws IOException {
         Files.writeString(root.resolve(".gitignore"), "node_modules/\n.env\n");
         PlannedFile g = Scaffolder.plan(d, root, t).file(".gitignore");
@@ -132,6 +150,31 @@ class ScaffolderTest {
         assertEquals("node_modules/\n.env\n\n" + GitignoreMerge.COMMENT + "\n.env.*\n!.env.example\n", g.newContent());
         Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
         assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".gitignore").action());
+    }
+
+    @Test
+    void usersDockerignoreIsCompletedSoTheGeneratedCopyOfTheContextLeavesEnvFilesOut() throws IOException {
+        String mine = ".git\nnode_modules\n";
+        Files.writeString(root.resolve(".dockerignore"), mine);
+        PlannedFile f = Scaffolder.plan(d, root, t).file(".dockerignore");
+        assertEquals(Action.UPDATE, f.action(), "before: a CONFLICT, skipped, so COPY . . baked .env in (DF0037)");
+        assertTrue(f.userFile());
+        assertTrue(f.newContent().startsWith(mine), "no line of the user's changes");
+        assertEquals("your own file, kept; added **/.env, **/.env.*, !**/.env.example", f.reason());
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        DockerIgnore ignore = DockerIgnore.load(root);
+        assertTrue(ignore.excluded(".env") && ignore.excluded("api/.env.local") && ignore.excluded("node_modules"));
+        assertFalse(ignore.excluded(".env.example"), "the documented template stays, as in devops's own file");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".dockerignore").action(), "idempotent");
+        assertTrue(Scaffolder.check(d, root, t).userFiles().contains(".dockerignore"), "listed by --check, not drift");
+    }
+
+    @Test
+    void usersDockerignoreThatAlreadyExcludesEnvFilesIsLeftAlone() throws IOException {
+        Files.writeString(root.resolve(".dockerignore"), ".env*\n");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".dockerignore").action());
+        assertEquals(List.of(), DockerignoreMerge.missing(".env\n.env.*\n"), "the user's choice for the template is kept");
+        assertEquals(List.of("**/.env.*", "!**/.env.example"), DockerignoreMerge.missing("**/.env\n"));
     }
 
     @Test

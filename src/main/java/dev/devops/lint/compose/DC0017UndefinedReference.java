@@ -1,0 +1,125 @@
+package dev.devops.lint.compose;
+
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.compose.ComposeProject;
+import dev.devops.core.SourceLocation;
+import dev.devops.lint.Severity;
+import dev.devops.yaml.Suggest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * DC0017: Reference to an undefined network, volume, secret or config (info when only the override example beside the
+ * project declares it).
+ */
+final class DC0017UndefinedReference {
+    private DC0017UndefinedReference() {
+    }
+
+    static final ComposeRule RULE = ComposeRule.of("DC0017", ERROR, "Reference to an undefined network, volume, secret or config",
+            "A service that names a network, named volume, secret or config not declared at the top level "
+                    + "makes compose fail before starting anything. Declare it under the top-level networks:, "
+                    + "volumes:, secrets: or configs:, or fix the name.",
+            DC0017UndefinedReference::undefinedReference);
+
+    private static void undefinedReference(ComposeScope s, ComposeRule.Reporter o) {
+        ComposeProject p = s.project();
+        Map<String, String> examples = new LinkedHashMap<>();
+        s.each(svc -> {
+            svc.networks().values().forEach(n -> {
+                if (!n.name().equals("default") && !p.networks().containsKey(n.name())) {
+                    undeclared(s, o, examples, n.at(), "networks", "service '" + svc.name() + "' uses network '" + n.name() + "'",
+                            n.name(), hint("networks", n.name(), p.networks().keySet()));
+                }
+            });
+            svc.volumes().forEach(m -> {
+                if (m.isNamedVolume() && !p.volumes().containsKey(m.source())) {
+                    undeclared(s, o, examples, m.at(), "volumes", "service '" + svc.name() + "' mounts volume '" + m.source() + "'",
+                            m.source(), hint("volumes", m.source(), p.volumes().keySet()) + " (or write ./" + m.source() + " for a host directory)");
+                }
+            });
+            svc.secrets().forEach(r -> {
+                if (!p.secrets().containsKey(r.source())) {
+                    undeclared(s, o, examples, r.at(), "secrets", "service '" + svc.name() + "' uses secret '" + r.source() + "'",
+                            r.source(), hint("secrets", r.source(), p.secrets().keySet()));
+                }
+            });
+            svc.configs().forEach(r -> {
+                if (!p.configs().containsKey(r.source())) {
+                    undeclared(s, o, examples, r.at(), "configs", "service '" + svc.name() + "' uses config '" + r.source() + "'",
+                            r.source(), hint("configs", r.source(), p.configs().keySet()));
+                }
+            });
+        });
+    }
+
+    /** An override file's example: compose.override.yaml.example, docker-compose.override.sample.yml … */
+    private static final Pattern OVERRIDE_EXAMPLE = Pattern.compile(
+            "(?i)(docker-)?compose\\.override(\\.ya?ml\\.(example|sample|template|dist|tpl)|\\.(example|sample|template|dist|tpl)\\.ya?ml)");
+
+    /**
+     * DC0017 for one reference: an error, or info when the override example beside the project declares the name (the
+     * base file is completed by a {@code compose.override.yaml} each checkout makes from
+     * {@code compose.override.yaml.example}; compose merges it by default).
+     */
+    private static void undeclared(ComposeScope s, ComposeRule.Reporter o, Map<String, String> examples, SourceLocation at,
+            String section, String what, String name, String hint) {
+        Path dir = s.project().directory();
+        String example = null;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (OVERRIDE_EXAMPLE.matcher(n).matches()) {
+                    String text = examples.computeIfAbsent(n, k -> {
+                        try {
+                            return Files.readString(f, StandardCharsets.UTF_8);
+                        } catch (IOException | RuntimeException e) {
+                            return "";
+                        }
+                    });
+                    if (declares(text, section, name)) {
+                        example = n;
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a directory that cannot be listed explains nothing
+        }
+        if (example == null) {
+            o.report(at, what + ", which is not declared", hint);
+            return;
+        }
+        String override = example.replaceAll("(?i)\\.(example|sample|template|dist|tpl)", "");
+        o.report(at, Severity.INFO, what + ", which only " + example + " declares: each checkout creates " + override
+                + " from it, and compose merges that file by default", "cp " + example + " " + override + " and fill in the values");
+    }
+
+    /** Whether a compose file's text declares {@code name} under the top-level {@code section}. */
+    private static boolean declares(String text, String section, String name) {
+        boolean in = false;
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            if (!Character.isWhitespace(line.charAt(0))) {
+                in = line.startsWith(section + ":");
+            } else if (in && line.strip().startsWith(name) && line.strip().substring(name.length()).stripLeading().startsWith(":")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String hint(String section, String name, Set<String> declared) {
+        String near = Suggest.closest(name, declared);
+        return near != null ? "did you mean '" + near + "'?" : "declare it under the top-level " + section + ": key";
+    }
+}
