@@ -14,15 +14,31 @@ final class DF0002RunsAsRoot {
             "Without a USER instruction (or with USER root/0 last), the container's process runs as root: "
                     + "a compromise of the app is a root shell in the container and makes escapes easier. "
                     + "Create a user and switch to it before CMD: RUN useradd -r -u 10001 app, then USER app "
-                    + "(or USER node / USER nobody on images that ship one). Like hadolint DL3002.",
+                    + "(or USER node / USER nobody on images that ship one). Like hadolint DL3002. An image that "
+                    + "installs gosu, su-exec or setpriv (its entrypoint drops to a user, as the official images do) "
+                    + "is not reported.",
             DF0002RunsAsRoot::runsAsRoot);
 
     private static final Set<String> ROOT = Set.of("root", "0", "root:root", "0:0", "root:0", "0:root");
+
+    /**
+     * Tools an entrypoint drops root with (the official images' pattern: start as root to fix the ownership of a volume,
+     * then exec the service as its user): gosu, su-exec, setpriv, s6-setuidgid, chroot --userspec.
+     */
+    private static final java.util.regex.Pattern DROPS_PRIVILEGES = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:gosu|su-exec|setpriv|s6-setuidgid)\\b|chroot\\s+--userspec");
 
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
             return;
+        }
+        for (Stage st : s.lineage(last)) {
+            for (Instruction i : st.body()) {
+                if (!i.is("USER") && DROPS_PRIVILEGES.matcher(i.rest()).find()) {
+                    return; // the image installs a privilege-dropping tool: its entrypoint runs the service as a user
+                }
+            }
         }
         for (Stage st : s.lineage(last)) {
             Instruction user = null;
