@@ -345,8 +345,10 @@ final class EnvScope {
             anyInputs = true;
             boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f);
             for (EnvReference r : EnvScanner.scan(root, f)) {
+                // code under build, release or CI tooling (.github/scripts/x.py, release/lib.mjs) reads its own knobs,
+                // as a shell script does: a use, not the app's configuration
                 reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.defaultValue() != null || r.optional(),
-                        false, test));
+                        FileKinds.isBuildScript(f), test));
             }
             return;
         }

@@ -84,6 +84,27 @@ class EnvCheckTest {
     }
 
     /** Issue 10, class "vendored or bundled": a vendored library's reads are its own knobs, not the app's configuration. */
+    /**
+     * Held-out class "tooling code": a Python or JS file under build, release or CI tooling (.github/scripts/, release/)
+     * reads its own knobs, as a shell script does; and a variable the runtime or OS defines (PROGRAMFILES,
+     * NODE_TLS_REJECT_UNAUTHORIZED) is nobody's configuration. The app's own read is still undocumented.
+     */
+    @Test
+    void toolingCodeAndRuntimeVariablesAreNotUndocumented(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve(".github/scripts"));
+        Files.writeString(dir.resolve(".github/scripts/extract-changelog.py"), "import os\ntag = os.environ[\"TAG\"]\n");
+        Files.createDirectories(dir.resolve("extra/release"));
+        Files.writeString(dir.resolve("extra/release/lib.mjs"), "export const version = process.env.RELEASE_VERSION;\n");
+        Files.createDirectories(dir.resolve("server"));
+        Files.writeString(dir.resolve("server/browser.js"), "const pf = process.env.PROGRAMFILES;\n"
+                + "const tls = process.env.NODE_TLS_REJECT_UNAUTHORIZED;\nconst pool = process.env.DB_POOL_MAX;\n"
+                + "const port = process.env.PORT;\n");
+        List<String> undocumented = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).toList();
+        assertEquals(List.of("DB_POOL_MAX"), undocumented);
+    }
+
     @Test
     void vendoredReadsAreNeverUndocumented(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
