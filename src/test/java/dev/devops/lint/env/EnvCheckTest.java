@@ -85,7 +85,7 @@ class EnvCheckTest {
 
     /** Issue 10, class "vendored or bundled": a vendored library's reads are its own knobs, not the app's configuration. */
     /**
-     * Held-out class "tooling code": a Python or JS file under build, release or CI tooling (.github/scripts/, release/)
+     * Held-out class "tooling code": a Python or JS file of CI or release tooling (.github/scripts/, release/)
      * reads its own knobs, as a shell script does; and a variable the runtime or OS defines (PROGRAMFILES,
      * NODE_TLS_REJECT_UNAUTHORIZED) is nobody's configuration. The app's own read is still undocumented.
      */
