@@ -142,7 +142,8 @@ final class AssignmentDetector extends Detector {
                 && t.charAt(ks - 2) == '$')) {
             return ke; // ${PASSWORD:?message} or $PASSWORD: an interpolation that reads the variable, not a value
         }
-        if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$') {
+        if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && (isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$'
+                || t.charAt(ks - 2) == '}')) {
             return ke; // a part of a colon-separated name (arn:aws:secretsmanager:…:secret:app-key:LicenseKey::), not a key
         }
         if (ks > lineStart && t.charAt(ks - 1) == '<') {

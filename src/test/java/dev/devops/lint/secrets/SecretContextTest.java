@@ -398,6 +398,8 @@ class SecretContextTest {
     void arnsKeyIdsAndPublicKeysAreNotSecrets() {
         assertEquals(List.of(), found(scan("aws-cloudformation/ecs/stack.yaml", "          Secrets:\n            - Name: LICENSE_KEY\n"
                 + "              ValueFrom: !Sub \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-" + Fake.token(12) + ":LicenseKey::\"\n")));
+        assertEquals(List.of(), found(scan("aws-cloudformation/ecs/stack.yaml", "              ValueFrom: !Sub "
+                + "\"arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app-" + Fake.token(12) + ":LicenseKey::\"\n")));
         assertEquals(List.of(), found(scan("k8s/deployment.yaml", "        - name: TOKEN_EXCHANGE_KID\n          value: my-" + Fake.token(12) + "-key\n")));
         String pub = "ssh-rsa AAAAB3NzaC1yc2E" + Fake.base64Body(300) + " flux@example.com";
         String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: ssh-key\ndata:\n  id_rsa.pub: "
