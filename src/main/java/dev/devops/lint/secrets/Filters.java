@@ -360,8 +360,8 @@ public final class Filters {
      * ("SomeRandomStringOf32CharsExactly"): a placeholder in disguise.
      */
     static boolean isEncodedSentence(String v) {
-        if (CAMEL_SENTENCE.matcher(v).matches() && v.chars().filter(Character::isUpperCase).count() >= 5) {
-            return true; // five words or more
+        if (CAMEL_SENTENCE.matcher(v).matches() && isCamelSentence(v)) {
+            return true;
         }
         if (!BASE64.matcher(v).matches()) {
             return false;
@@ -385,6 +385,28 @@ public final class Filters {
         }
         return true;
     }
+
+    /**
+     * Five capitalised words or more, of 3.5 letters on average, with at most two numbers: "SomeRandomStringOf32CharsExactly",
+     * not a random token that happens to alternate case and digits ("Vh2Jj2Bo8Zr9Cs3Bq4Jc7Ea6").
+     */
+    private static boolean isCamelSentence(String v) {
+        Matcher m = CAMEL_PART.matcher(v);
+        int words = 0;
+        int letters = 0;
+        int numbers = 0;
+        while (m.find()) {
+            if (Character.isDigit(m.group().charAt(0))) {
+                numbers++;
+            } else {
+                words++;
+                letters += m.group().length();
+            }
+        }
+        return words >= 5 && numbers <= 2 && letters >= 3.5 * words;
+    }
+
+    private static final Pattern CAMEL_PART = Pattern.compile("[A-Z][a-z]+|\\d+");
 
     static boolean isReference(String v, String lower) {
         char c0 = v.charAt(0);

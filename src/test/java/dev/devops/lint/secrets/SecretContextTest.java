@@ -346,6 +346,7 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan(".env.example", "APP_SECRET=SomeRandomStringOf32CharsExactly\n")));
         assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.env", "APP_SECRET=SomeRandomStringOf32CharsExactly\n")));
         assertEquals(Filters.Strength.DEFAULT, Filters.strength("SomeRandomStringOf32CharsExactly")); // ENV0004 of a tracked env file
+        assertEquals(Filters.Strength.LIVE, Filters.strength("Vh2Jj2Bo8Zr9Cs3Bq4Jc7Ea6")); // alternating case and digits: random
         assertEquals(List.of(), found(scan("config/application.yml", "jwt:\n  token-validity-in-seconds-for-remember-me: 2592000\n")));
         assertEquals(List.of(), found(scan("charts/create-secrets.sh", "echo \"  Database password: [HIDDEN]\"\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.env", "APP_SECRET=" + Fake.token(32) + "\n")));
