@@ -74,6 +74,13 @@ final class UpVerb extends StackVerb {
     }
 
     private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing) {
+        try (ContainerEvents events = new ContainerEvents(docker(), stack.project())) {
+            return up(stack, opts, graph, selected, existing, events);
+        }
+    }
+
+    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing,
+            ContainerEvents events) {
         CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
         Map<String, String> imageIds;
         try {
@@ -102,17 +109,21 @@ final class UpVerb extends StackVerb {
         Map<String, List<Container>> byService = groupByService(existing);
         Map<String, List<String>> running = new ConcurrentHashMap<>();
         Set<String> started = ConcurrentHashMap.newKeySet();
-        Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe());
+        Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe(), events);
+        // each service as soon as its own dependencies are converged, not when their whole level is: a service that
+        // depends on a quick one does not wait for a slow neighbour of it (compose's graph walk does the same)
+        Map<String, CompletableFuture<Void>> converged = new LinkedHashMap<>();
         for (List<String> level : graph.levels(selected)) {
-            List<CompletableFuture<Void>> tasks = new ArrayList<>();
             for (String name : level) {
                 ServiceSpec s = stack.service(name).orElseThrow();
                 Plan.Step step = plan.step(name);
-                tasks.add(CompletableFuture.runAsync(() -> running.put(name, converge(stack, s, step,
+                CompletableFuture<?>[] deps = graph.dependencies(name).stream().filter(converged::containsKey)
+                        .map(converged::get).toArray(CompletableFuture<?>[]::new);
+                converged.put(name, CompletableFuture.allOf(deps).thenRunAsync(() -> running.put(name, converge(stack, s, step,
                         byService.getOrDefault(name, List.of()), imageIds.get(name), running, started, deadline)), pool));
             }
-            DockerCalls.join(tasks);
         }
+        DockerCalls.join(new ArrayList<>(converged.values()));
         if (plan.upToDate()) {
             for (Plan.Step st : plan.steps()) {
                 listener.event(new ServiceEvent(st.service(), null, ServiceState.UP_TO_DATE, "up to date"));
@@ -223,6 +234,7 @@ final class UpVerb extends StackVerb {
         }
     }
 
+    /** The networks and volumes the selected services use: each made (when missing) on its own, side by side. */
     private void ensureResources(StackSpec stack, Set<String> selected) {
         Set<String> nets = new LinkedHashSet<>();
         Set<String> vols = new LinkedHashSet<>();
@@ -232,48 +244,60 @@ final class UpVerb extends StackVerb {
             s.mounts().stream().filter(m -> m.type() == MountSpec.Type.VOLUME && m.source() != null)
                     .forEach(m -> vols.add(m.source()));
         }
-        for (String key : nets) {
-            NetworkSpec n = stack.networks().getOrDefault(key, NetworkSpec.of(key));
-            String name = stack.networkName(key);
-            if (networkExists(name)) {
-                continue;
-            }
-            if (n.external()) {
-                throw new EngineException("network " + name + " is declared external but does not exist: create it with `docker network create " + name + "`");
-            }
-            Map<String, String> labels = new LinkedHashMap<>(n.labels());
-            labels.put(ComposeLabels.PROJECT, stack.project());
-            labels.put(ComposeLabels.NETWORK, key);
-            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            DockerCalls.call("create network " + name, () -> docker().createNetworkCmd().withName(name)
-                    .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
-            listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATED, ""));
-        }
         for (String key : vols) {
             if (!stack.volumes().containsKey(key)) {
                 throw new UserError(null, "a service mounts undefined volume '" + key + "'",
                         "declare it under the top-level volumes:");
             }
-            VolumeSpec v = stack.volumes().get(key);
-            String name = stack.volumeName(key);
-            try {
-                docker().inspectVolumeCmd(name).exec();
-                continue;
-            } catch (NotFoundException e) {
-                if (v.external()) {
-                    throw new EngineException("volume " + name + " is declared external but does not exist: create it with `docker volume create " + name + "`");
-                }
-            } catch (DockerException e) {
-                throw DockerCalls.fail("inspect volume " + name, e);
-            }
-            Map<String, String> labels = new LinkedHashMap<>(v.labels());
-            labels.put(ComposeLabels.PROJECT, stack.project());
-            labels.put(ComposeLabels.VOLUME, key);
-            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            DockerCalls.call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
-                    .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
-            listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATED, ""));
         }
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        for (String key : nets) {
+            tasks.add(CompletableFuture.runAsync(() -> ensureNetwork(stack, key), pool));
+        }
+        for (String key : vols) {
+            tasks.add(CompletableFuture.runAsync(() -> ensureVolume(stack, key), pool));
+        }
+        DockerCalls.join(tasks);
+    }
+
+    private void ensureNetwork(StackSpec stack, String key) {
+        NetworkSpec n = stack.networks().getOrDefault(key, NetworkSpec.of(key));
+        String name = stack.networkName(key);
+        if (networkExists(name)) {
+            return;
+        }
+        if (n.external()) {
+            throw new EngineException("network " + name + " is declared external but does not exist: create it with `docker network create " + name + "`");
+        }
+        Map<String, String> labels = new LinkedHashMap<>(n.labels());
+        labels.put(ComposeLabels.PROJECT, stack.project());
+        labels.put(ComposeLabels.NETWORK, key);
+        labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+        DockerCalls.call("create network " + name, () -> docker().createNetworkCmd().withName(name)
+                .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
+        listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATED, ""));
+    }
+
+    private void ensureVolume(StackSpec stack, String key) {
+        VolumeSpec v = stack.volumes().get(key);
+        String name = stack.volumeName(key);
+        try {
+            docker().inspectVolumeCmd(name).exec();
+            return;
+        } catch (NotFoundException e) {
+            if (v.external()) {
+                throw new EngineException("volume " + name + " is declared external but does not exist: create it with `docker volume create " + name + "`");
+            }
+        } catch (DockerException e) {
+            throw DockerCalls.fail("inspect volume " + name, e);
+        }
+        Map<String, String> labels = new LinkedHashMap<>(v.labels());
+        labels.put(ComposeLabels.PROJECT, stack.project());
+        labels.put(ComposeLabels.VOLUME, key);
+        labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+        DockerCalls.call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
+                .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
+        listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATED, ""));
     }
 
     private boolean networkExists(String name) {
@@ -333,31 +357,51 @@ final class UpVerb extends StackVerb {
                 }
             }
         }
+        // new replicas are created side by side, as they are started below
         int next = sorted.stream().mapToInt(StackVerb::number).max().orElse(0) + 1;
+        List<Integer> numbers = new ArrayList<>();
         for (int i = sorted.size(); i < s.scale(); i++) {
-            int number = next++;
-            startIds.add(ContainerFactory.create(docker(), listener, stack, s, number, step.hash(), imageId));
-            toStart.add(number);
+            numbers.add(next++);
         }
+        String[] created = new String[numbers.size()];
+        DockerCalls.join(parallel(numbers.size(), i -> created[i] = ContainerFactory.create(docker(), listener, stack, s,
+                numbers.get(i), step.hash(), imageId)));
+        startIds.addAll(List.of(created));
+        toStart.addAll(numbers);
         if (!startIds.isEmpty()) {
             waiter.waitDependencies(stack, s, ready, deadline);
         }
-        for (int i = 0; i < startIds.size(); i++) {
-            String id = startIds.get(i);
-            String name = containerName(stack, s, toStart.get(i));
-            listener.event(new ServiceEvent(s.name(), name, ServiceState.STARTING, ""));
-            try {
-                docker().startContainerCmd(id).exec();
-            } catch (NotModifiedException e) {
-                // already running
-            } catch (DockerException e) {
-                throw DockerCalls.fail("start " + name, e);
-            }
-            listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
-            started.add(id); // the engine reset its restart count: any restart from now on is a crash
-            ids.add(id);
-        }
+        DockerCalls.join(parallel(startIds.size(), i -> start(stack, s, startIds.get(i), toStart.get(i), started)));
+        ids.addAll(startIds);
         return ids;
+    }
+
+    /** Tasks 0..n-1 on the pool (the one task of a single container runs on the caller's thread). */
+    private List<CompletableFuture<Void>> parallel(int n, java.util.function.IntConsumer task) {
+        if (n == 1) {
+            task.accept(0);
+            return List.of();
+        }
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            out.add(CompletableFuture.runAsync(() -> task.accept(k), pool));
+        }
+        return out;
+    }
+
+    private void start(StackSpec stack, ServiceSpec s, String id, int number, Set<String> started) {
+        String name = containerName(stack, s, number);
+        listener.event(new ServiceEvent(s.name(), name, ServiceState.STARTING, ""));
+        try {
+            docker().startContainerCmd(id).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (DockerException e) {
+            throw DockerCalls.fail("start " + name, e);
+        }
+        listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
+        started.add(id); // the engine reset its restart count: any restart from now on is a crash
     }
 
 }
