@@ -62,14 +62,15 @@ final class ContainerEvents implements AutoCloseable {
      */
     boolean await(String id, long seen, Duration max) {
         open();
-        long end = System.nanoTime() + max.toNanos();
+        long begin = System.nanoTime();
         synchronized (lock) {
             while (true) {
                 if (counts.getOrDefault(id, 0L) != seen) {
                     return true;
                 }
-                long cap = live ? SAFETY_NET.toNanos() : StackVerb.POLL.toNanos();
-                long left = Math.min(end - System.nanoTime(), cap);
+                // re-read after the stream opens (or fails): the cap changes with it
+                long cap = Math.min(max.toNanos(), live ? SAFETY_NET.toNanos() : StackVerb.POLL.toNanos());
+                long left = begin + cap - System.nanoTime();
                 if (left <= 0 || closed) {
                     return false;
                 }
@@ -78,9 +79,6 @@ final class ContainerEvents implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new EngineException("interrupted", e);
-                }
-                if (!live && counts.getOrDefault(id, 0L) == seen) {
-                    return false; // no stream: one poll period
                 }
             }
         }
