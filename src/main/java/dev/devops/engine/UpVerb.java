@@ -20,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code up}: builds or finds the images, decides per container what to do ({@link Planner}, with the named
- * recreate decision {@link Recreate}), then applies that plan level by level in dependency order (each level in
- * parallel), waiting for each dependency's condition ({@link Waits}) before starting a service.
+ * recreate decision {@link Recreate}), then applies that plan in dependency order (each service as soon as its own
+ * dependencies are converged; independent services in parallel), waiting for each dependency's condition
+ * ({@link Waits}, woken by the project's container events) before starting a service.
  */
 final class UpVerb extends StackVerb {
     private final String buildNetwork;
