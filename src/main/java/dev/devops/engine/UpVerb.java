@@ -46,12 +46,22 @@ final class UpVerb extends StackVerb {
         Set<String> selected = opts.services().isEmpty()
                 ? new LinkedHashSet<>(stack.services().stream().map(ServiceSpec::name).toList())
                 : graph.withDependencies(opts.services());
-        List<Container> existing = projectContainers(stack.project());
+        // the networks, volumes and images are made ready while the project's containers are listed
+        CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
+        CompletableFuture<Map<String, String>> images = CompletableFuture.supplyAsync(
+                () -> resolveImages(stack, selected, opts.build()), pool);
+        List<Container> existing;
+        try {
+            existing = projectContainers(stack.project());
+        } catch (RuntimeException e) {
+            settle(resources, images);
+            throw e;
+        }
         if (!existing.isEmpty()) {
-            return up(stack, opts, graph, selected, existing);
+            return up(stack, opts, graph, selected, existing, resources, images);
         }
         try {
-            return up(stack, opts, graph, selected, existing);
+            return up(stack, opts, graph, selected, existing, resources, images);
         } catch (RuntimeException e) {
             rollBack(stack, e);
             throw e;
@@ -74,21 +84,28 @@ final class UpVerb extends StackVerb {
         }
     }
 
-    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing) {
-        try (ContainerEvents events = new ContainerEvents(docker(), stack.project())) {
-            return up(stack, opts, graph, selected, existing, events);
+    /** Waits for both tasks to end, whatever the outcome: nothing is left half-created behind an error. */
+    private static void settle(CompletableFuture<?>... tasks) {
+        for (CompletableFuture<?> t : tasks) {
+            t.exceptionally(x -> null).join();
         }
     }
 
     private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing,
-            ContainerEvents events) {
-        CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
+            CompletableFuture<Void> resources, CompletableFuture<Map<String, String>> images) {
+        try (ContainerEvents events = new ContainerEvents(docker(), stack.project())) {
+            return up(stack, opts, graph, selected, existing, resources, images, events);
+        }
+    }
+
+    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing,
+            CompletableFuture<Void> resources, CompletableFuture<Map<String, String>> images, ContainerEvents events) {
         Map<String, String> imageIds;
         try {
-            imageIds = resolveImages(stack, selected, opts.build());
-        } catch (RuntimeException e) {
-            resources.exceptionally(t -> null).join(); // leave nothing half-created behind the error
-            throw e;
+            imageIds = images.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            settle(resources); // leave nothing half-created behind the error
+            throw DockerCalls.unwrap(e);
         }
         DockerCalls.join(List.of(resources));
         Plan plan = Planner.plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
@@ -183,20 +200,30 @@ final class UpVerb extends StackVerb {
     private Map<String, String> resolveImages(StackSpec stack, Set<String> selected, boolean forceBuild) {
         Map<String, String> ids = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> pulls = new ArrayList<>();
-        for (String name : selected) {
+        for (String name : selected) { // pulls first, side by side, then the builds one by one meanwhile
             ServiceSpec s = stack.service(name).orElseThrow();
-            String ref = s.imageRef(stack.project());
-            if (s.build() != null) {
-                String id = forceBuild ? null : imageId(ref);
-                if (id == null) {
-                    listener.event(new ServiceEvent(name, null, ServiceState.BUILDING, "building " + ref));
-                    id = new ImageBuilder(docker(), buildNetwork).build(name, s.build(), stack.workingDir(), ref, listener);
-                    listener.event(new ServiceEvent(name, null, ServiceState.BUILT, ref + " " + shortId(id)));
-                }
-                ids.put(name, id);
-            } else {
+            if (s.build() == null) {
+                String ref = s.imageRef(stack.project());
                 pulls.add(CompletableFuture.runAsync(() -> ids.put(name, ensureImage(name, ref)), pool));
             }
+        }
+        try {
+            for (String name : selected) {
+                ServiceSpec s = stack.service(name).orElseThrow();
+                String ref = s.imageRef(stack.project());
+                if (s.build() != null) {
+                    String id = forceBuild ? null : imageId(ref);
+                    if (id == null) {
+                        listener.event(new ServiceEvent(name, null, ServiceState.BUILDING, "building " + ref));
+                        id = new ImageBuilder(docker(), buildNetwork).build(name, s.build(), stack.workingDir(), ref, listener);
+                        listener.event(new ServiceEvent(name, null, ServiceState.BUILT, ref + " " + shortId(id)));
+                    }
+                    ids.put(name, id);
+                }
+            }
+        } catch (RuntimeException e) {
+            settle(pulls.toArray(CompletableFuture[]::new));
+            throw e;
         }
         DockerCalls.join(pulls);
         return ids;
