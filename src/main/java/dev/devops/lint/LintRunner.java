@@ -329,11 +329,8 @@ public final class LintRunner {
             }
             kept = fresh;
         }
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        selected.forEach(c -> c.rules().forEach(r -> rules.putIfAbsent(r.id(), r)));
-        kept.forEach(f -> rules.putIfAbsent(f.rule().id(), f.rule()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Report(ws.repoRoot().toString(), kept, new ArrayList<>(rules.values()),
+        return new Report(ws.repoRoot().toString(), kept, new RuleCatalogue(selected, kept),
                 new Report.Stats(stats.scannedCount(), stats.binaryCount(), stats.tooLargeCount(), stats.unreadableCount(),
                         suppressed, baselined, millis));
     }
