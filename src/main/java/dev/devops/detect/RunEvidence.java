@@ -80,6 +80,7 @@ final class RunEvidence {
         port(d, images, compose);
         start(repo, d, images, procfile, compose);
         processes(d, procfile, compose);
+        RuntimeNeeds.apply(repo, d);
     }
 
     private static void version(RepoFiles repo, AppDraft d, List<ImageFile> images) {
