@@ -135,6 +135,20 @@ final class RunEvidence {
         if (d.port != null && !d.portDefault) {
             return; // a port the code or config states (a program without one may still serve: EXPOSE says so)
         }
+        Integer before = d.port;
+        portFromImagesOrCompose(d, images, compose);
+        if (before != null && d.port != null && !before.equals(d.port)) {
+            // the stack's start command bound the default port: it binds the app's port now
+            List<String> moved = new ArrayList<>();
+            for (String a : d.start) {
+                moved.add(a.equals(String.valueOf(before)) ? String.valueOf(d.port)
+                        : a.replaceAll("^(0\\.0\\.0\\.0|\\[::\\]|):" + before + "$", "$1:" + d.port));
+            }
+            d.start = moved;
+        }
+    }
+
+    private static void portFromImagesOrCompose(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
         for (ImageFile f : images) {
             if (f.expose() != null) {
                 d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
@@ -522,6 +536,10 @@ final class RunEvidence {
             String spec = p instanceof Map<?, ?> pm ? String.valueOf(pm.get("target")) : String.valueOf(p);
             spec = spec.replaceAll("/\\w+$", "");
             return Code.port(spec.substring(spec.lastIndexOf(':') + 1));
+        }
+        if (svc.get("expose") instanceof List<?> expose && !expose.isEmpty()) {
+            // exposed to the stack only (a reverse proxy in front publishes it): still the port the app serves on
+            return Code.port(String.valueOf(expose.get(0)).replaceAll("/\\w+$", ""));
         }
         return null;
     }
