@@ -102,6 +102,16 @@ class PythonDetectionTest {
         assertEvidence(d, "poetry from pyproject.toml [tool.poetry]");
     }
 
+    /** The app object a factory of its module builds ({@code app = get_application()}) is the server's target. */
+    @Test
+    void anAppObjectBuiltByAFactoryOfItsModuleIsTheTarget() {
+        repo.file("requirements.txt", "fastapi", "uvicorn")
+                .file("app/__init__.py", "")
+                .file("app/main.py", "from fastapi import FastAPI", "", "def get_application() -> FastAPI:",
+                        "    application = FastAPI(title='x')", "    return application", "", "", "app = get_application()");
+        assertEquals(List.of("uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"), repo.app().start());
+    }
+
     @Test
     void pep621WithUvLock() {
         repo.file("pyproject.toml", "[project]", "name = \"blog\"", "requires-python = \">=3.10,<4\"",
