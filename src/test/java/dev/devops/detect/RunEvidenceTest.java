@@ -94,6 +94,19 @@ class RunEvidenceTest {
         assertEquals(Map.of(), a.processes());
     }
 
+    /** A listen port read without a default takes the value the repository's example env file documents. */
+    @Test
+    void aListenPortReadWithoutADefaultTakesTheExampleEnvFilesValue() {
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {",
+                        "\taddr := fmt.Sprintf(\"%s:%s\", os.Getenv(\"SERVER_HOST\"), os.Getenv(\"SERVER_PORT\"))",
+                        "\tapp.Listen(addr)", "}")
+                .file(".env.example", "SERVER_HOST=\"0.0.0.0\"", "SERVER_PORT=5000", "DB_PORT=5432");
+        assertEquals(5000, repo.app().port());
+        repo.file(".env.example", "DB_PORT=5432");
+        assertEquals(8080, repo.app().port(), "a client's port is not the app's");
+    }
+
     /** A port found after the stack chose its start command (EXPOSE, compose) moves the start's bind with it. */
     @Test
     void theDefaultStartBindsThePortFoundLater() {
