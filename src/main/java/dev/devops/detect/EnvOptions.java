@@ -72,6 +72,10 @@ final class EnvOptions {
                 continue;
             }
             String type = byName != null ? byName.substring(0, byName.indexOf('.')) : client(lines, r.line(), serviceTypes);
+            if (type == null && DATABASE_ONLY.contains(attr)) {
+                List<String> dbs = serviceTypes.stream().filter(DATABASES::contains).toList();
+                type = dbs.size() == 1 ? dbs.get(0) : null;
+            }
             if (type == null || !serviceTypes.contains(type)) {
                 continue;
             }
@@ -108,7 +112,10 @@ final class EnvOptions {
         if (found != null) {
             return found;
         }
-        List<String> stateful = serviceTypes.stream().filter(t -> CLIENTS.stream().anyMatch(c -> c.getKey().equals(t))).toList();
-        return stateful.size() == 1 ? stateful.get(0) : null;
+        return null;
     }
+
+    /** Options only a database client has: with one database in the stack, they are its own. */
+    private static final java.util.Set<String> DATABASE_ONLY = java.util.Set.of("user", "password", "database");
+    private static final List<String> DATABASES = List.of("postgres", "mysql", "mariadb", "mongodb");
 }

@@ -42,6 +42,9 @@ final class RuntimeNeeds {
     static void apply(RepoFiles repo, AppDraft d) {
         if (d.language == Language.GO) {
             d.files = goFiles(repo, d);
+            if (!d.files.isEmpty()) {
+                d.evidence("files the program opens at run time, copied into its image: " + String.join(", ", d.files));
+            }
         }
         d.migrations = migrations(repo, d);
     }
@@ -273,7 +276,6 @@ final class RuntimeNeeds {
         if (m == null || db == null) {
             return null;
         }
-        d.evidence("migrate step: " + m.why());
         if ("golang-migrate".equals(m.tool())) {
             if (!"postgres".equals(db)) {
                 return null;

@@ -77,5 +77,11 @@ class EnvOptionsTest {
         assertEquals("postgres.host", attribute(repo, "app.py", "PRIMARY", services, null));
         assertEquals("postgres.password", attribute(repo, "app.py", "PRIMARY_SECRET", services, null));
         assertNull(attribute(repo, "app.py", "TIMEOUT", services, null), "no option, no role");
+        RepoFixture server = new RepoFixture(dir.resolve("d")).file("main.go", "package main", "func main() {",
+                "\ts := &http.Server{", "\t\tAddr: os.Getenv(\"LISTEN\"),", "\t}", "\tdb, _ := sql.Open(\"pgx\", dsn)",
+                "\tcfg := Config{User: os.Getenv(\"OWNER\")}", "}");
+        assertNull(attribute(server, "main.go", "LISTEN", List.of("postgres"), null), "the app's own server, not a client");
+        assertEquals("postgres.user", attribute(server, "main.go", "OWNER", List.of("postgres", "redis"), null),
+                "a user option with one database in the stack");
     }
 }
