@@ -389,7 +389,7 @@ final class PythonStack {
             while (m.find()) {
                 if (Pattern.compile("(?m)^def\\s+" + Pattern.quote(m.group(2)) + "\\s*\\(").matcher(text).find()) {
                     String target = module(d.dir, f) + ":" + m.group(1);
-                    d.evidence("app object " + target + " from " + f + ":" + new Texts.Lines(text).line(m.start())
+                    d.evidence("app object " + target + " from " + f + ":" + new SourceLexer.Lines(text).line(m.start())
                             + " (built by " + m.group(2) + "())");
                     return target;
                 }

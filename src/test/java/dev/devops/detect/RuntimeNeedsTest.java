@@ -121,4 +121,24 @@ class RuntimeNeedsTest {
                 "app = Flask(__name__)");
         assertNull(RuntimeNeeds.migrate(draft(Language.PYTHON), List.of("postgres")));
     }
+
+    /** Through init: a Go app on postgres with golang-migrate SQL and a config file gets both in its descriptor. */
+    @Test
+    void initWritesTheFilesAndTheMigrateStepIntoTheDescriptor() {
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/jackc/pgx/v5 v5.5.0")
+                .file("main.go", "package main", "", "func main() {",
+                        "\tcfg := config.Load(\"./config/app.yml\")",
+                        "\tdb, _ := pgxpool.New(ctx, os.Getenv(\"DATABASE_URL\"))",
+                        "\trdb := redis.NewClient(&redis.Options{", "\t\tAddr: os.Getenv(\"CACHE\"),", "\t})",
+                        "\thttp.ListenAndServe(\":8080\", nil)", "}")
+                .file("config/app.yml", "name: api")
+                .file("migrations/000001_init.up.sql", "create table t();")
+                .file("migrations/000001_init.down.sql", "drop table t;");
+        Detection det = repo.detect();
+        dev.devops.descriptor.App a = det.descriptor().apps().get(0);
+        assertEquals(List.of("config"), a.files());
+        assertEquals("migrations", a.migrate().mount());
+        assertEquals("postgres.url", a.env().get("DATABASE_URL").from());
+        RepoFixture.assertRoundTrip(det.descriptor());
+    }
 }
