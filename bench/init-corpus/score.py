@@ -145,7 +145,7 @@ def check(d, rc, app_col, field, expected):
         last = dfile.split("\nFROM ")[-1]
         copies = [l.strip() for l in last.splitlines() if l.strip().upper().startswith("COPY ")]
         whole = any(re.match(r"COPY\s+(--chown=\S+\s+)?\.\s+\S+$", c) for c in copies)
-        named = any(re.search(r"(^|[\s/])" + re.escape(expected) + r"(/|\s|$)", c) for c in copies)
+        named = any(re.search(r"(^|[\s/\"])" + re.escape(expected) + r"(/|\s|$|\")", c) for c in copies)
         return whole or named, " | ".join(copies)[:160] or "-"
     if field == "dockerfile-copies-exist":
         if dpath is None: return False, "no Dockerfile"

@@ -67,11 +67,21 @@ final class EnvOptions {
                 continue;
             }
             String key = m.group(1).toLowerCase(Locale.ROOT).replace("_", "");
+            int optionLine = r.line();
+            if (!ATTRIBUTE.containsKey(key) && LOCAL.matcher(prefix).find()) {
+                // read into a local variable first (var host = os.Getenv("X")): the option it is passed to next
+                String[] passed = passedOn(lines, r.line(), m.group(1));
+                if (passed == null) {
+                    continue;
+                }
+                key = passed[0].toLowerCase(Locale.ROOT).replace("_", "");
+                optionLine = Integer.parseInt(passed[1]);
+            }
             String attr = ATTRIBUTE.get(key);
             if (attr == null) {
                 continue;
             }
-            String type = byName != null ? byName.substring(0, byName.indexOf('.')) : client(lines, r.line(), serviceTypes);
+            String type = byName != null ? byName.substring(0, byName.indexOf('.')) : client(lines, optionLine, serviceTypes);
             if (type == null && DATABASE_ONLY.contains(attr)) {
                 List<String> dbs = serviceTypes.stream().filter(DATABASES::contains).toList();
                 type = dbs.size() == 1 ? dbs.get(0) : null;
@@ -86,6 +96,21 @@ final class EnvOptions {
                 continue;
             }
             return type + "." + attr;
+        }
+        return null;
+    }
+
+    /** A local variable declared with the read: {@code var x = }, {@code x := }, {@code x = } at the start of a statement. */
+    private static final Pattern LOCAL = Pattern.compile("^\\s*(?:var\\s+|let\\s+|const\\s+)?[A-Za-z_]\\w*\\s*(?::=|=)\\s*(?:[\\w.$]+\\s*[(\\[.]\\s*)*[\"'`]?$");
+
+    /** The option ({@code key}, 1-based line) the local {@code var} is passed to in the lines after {@code line}, or null. */
+    private static String[] passedOn(String[] lines, int line, String var) {
+        Pattern use = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*(?::|=(?!=))\\s*" + Pattern.quote(var) + "\\s*(?:[,)}]|$)");
+        for (int i = line; i < Math.min(lines.length, line + CONTEXT_LINES); i++) {
+            Matcher u = use.matcher(lines[i]);
+            if (u.find() && ATTRIBUTE.containsKey(u.group(1).toLowerCase(Locale.ROOT).replace("_", ""))) {
+                return new String[] {u.group(1), String.valueOf(i + 1)};
+            }
         }
         return null;
     }

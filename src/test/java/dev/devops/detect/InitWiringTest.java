@@ -142,8 +142,10 @@ class InitWiringTest {
         assertEquals("postgres.database", v(a, "DB").from());
         assertEquals("postgres.host", v(a, "DB_HOST").from());
         // alone, DB names nothing the stack knows, unless the client option it is passed to says what it is
-        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "const pool = new pg.Pool({ database: name });");
+        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "console.log(name);");
         assertEquals(null, v(repo.app(), "DB").from());
+        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "const pool = new pg.Pool({ database: name });");
+        assertEquals("postgres.database", v(repo.app(), "DB").from(), "through a local variable");
         repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
         assertEquals("postgres.database", v(repo.app(), "DB").from(), "the pool's database option");
     }
@@ -158,7 +160,7 @@ class InitWiringTest {
                 .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
         App a = repo.app();
         assertEquals("redis.address", v(a, "SESSIONS").from(), "the name tells nothing; the option does");
-        assertEquals("redis.host", v(a, "REDIS_HOST").from(), "read into a variable first: the name decides");
+        assertEquals("redis.address", v(a, "REDIS_HOST").from(), "read into a local variable first, then passed as Addr");
     }
 
     @Test
