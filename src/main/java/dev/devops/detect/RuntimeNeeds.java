@@ -209,7 +209,7 @@ final class RuntimeNeeds {
                 .filter(f -> !FileKinds.isTest(f) && !FileKinds.isVendored(f) && !f.contains("/site-packages/")).toList();
         String release = RunEvidence.procfile(repo, dir).get("release");
         if (release != null && !release.isBlank()) {
-            return new Migrations("procfile", List.of("sh", "-c", release.trim()), null, "the Procfile's release entry");
+            return new Migrations("procfile", RunEvidence.argv(release), null, "the Procfile's release entry");
         }
         if (d.language == Language.PYTHON) {
             String ini = RepoFiles.join(dir, "alembic.ini");
@@ -242,20 +242,40 @@ final class RuntimeNeeds {
             }
             if (dirs.size() == 1) {
                 String mdir = relative(dir, dirs.iterator().next());
-                boolean selfRun = goRunsMigrations(repo, d, mdir);
-                if (!selfRun) {
+                if (!goRunsMigrations(repo, d, mdir)) {
                     return new Migrations("golang-migrate", List.of(), mdir, "golang-migrate SQL files in " + mdir);
+                }
+                // the app runs them itself: its image must carry them
+                if (d.files.stream().noneMatch(f -> mdir.equals(f) || mdir.startsWith(f + "/"))) {
+                    List<String> files = new ArrayList<>(d.files);
+                    files.add(mdir);
+                    d.files = List.copyOf(new TreeSet<>(files));
+                    d.evidence("the app runs the migrations in " + mdir + " itself: copied into its image");
                 }
             }
         }
         return null;
     }
 
-    /** The app's code runs its migrations itself: {@code "file://DIR"} in it. */
+    /**
+     * The app runs its migrations itself: {@code file://DIR} in its Go code, or in a config file it loads at run time
+     * ({@code MIGRATION_URL=file://db/migration} in the {@code app.env} viper reads).
+     */
     private static boolean goRunsMigrations(RepoFiles repo, AppDraft d, String mdir) {
+        List<String> texts = new ArrayList<>();
         for (String f : d.sources) {
-            String text = f.endsWith(".go") && !f.endsWith("_test.go") ? repo.source(f) : null;
-            if (text != null && (text.contains("\"file://" + mdir) || text.contains("\"file://./" + mdir))) {
+            if (f.endsWith(".go") && !f.endsWith("_test.go")) {
+                texts.add(repo.source(f));
+            }
+        }
+        for (String f : d.files) {
+            String rel = RepoFiles.join(d.dir, f);
+            if (repo.exists(rel)) {
+                texts.add(repo.source(rel));
+            }
+        }
+        for (String text : texts) {
+            if (text != null && (text.contains("file://" + mdir) || text.contains("file://./" + mdir))) {
                 return true;
             }
         }

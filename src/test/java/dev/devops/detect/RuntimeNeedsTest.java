@@ -141,4 +141,22 @@ class RuntimeNeedsTest {
         assertEquals("postgres.url", a.env().get("DATABASE_URL").from());
         RepoFixture.assertRoundTrip(det.descriptor());
     }
+
+    /** The migration directory named in a config file the app loads (viper's app.env): the app runs them, they go in. */
+    @Test
+    void migrationsTheAppRunsByItsConfigFileAreCopiedNotRunTwice() {
+        repo.file("go.mod", "module example.com/bank", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {", "\tviper.AddConfigPath(path)", "\tviper.SetConfigName(\"app\")",
+                        "\tviper.SetConfigType(\"env\")", "\tm, _ := migrate.New(config.MigrationURL, config.DBSource)",
+                        "\thttp.ListenAndServe(\":8080\", nil)", "}")
+                .file("app.env", "DB_SOURCE=postgresql://root:secret@localhost:5432/bank?sslmode=disable",
+                        "MIGRATION_URL=file://db/migration")
+                .file("db/migration/000001_init.up.sql", "create table t();")
+                .file("db/migration/000001_init.down.sql", "drop table t;")
+                .file("db/query/account.sql", "-- name: GetAccount :one")
+                .file("db/sqlc/db.go", "package db");
+        AppDraft d = draft(Language.GO);
+        assertEquals(List.of("app.env", "db/migration"), d.files);
+        assertNull(RuntimeNeeds.migrate(d, List.of("postgres")));
+    }
 }
