@@ -247,9 +247,9 @@ final class RuntimeNeeds {
                 }
                 // the app runs them itself: its image must carry them
                 if (d.files.stream().noneMatch(f -> mdir.equals(f) || mdir.startsWith(f + "/"))) {
-                    List<String> files = new ArrayList<>(d.files);
-                    files.add(mdir);
-                    d.files = List.copyOf(new TreeSet<>(files));
+                    List<String> withDir = new ArrayList<>(d.files);
+                    withDir.add(mdir);
+                    d.files = List.copyOf(new TreeSet<>(withDir));
                     d.evidence("the app runs the migrations in " + mdir + " itself: copied into its image");
                 }
             }
