@@ -20,19 +20,24 @@ final class SpringWiring {
     }
 
     /**
-     * Spring Boot binds SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (and SPRING_DATA_REDIS_HOST,
+     * Spring Boot binds SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (SPRING_R2DBC_* for an app that connects
+     * through R2DBC; and SPRING_DATA_REDIS_HOST,
      * SPRING_DATA_MONGODB_URI, SPRING_RABBITMQ_*) to its properties by relaxed binding: an app with the service
      * gets them wired unless it already reads its own variables for that service.
      */
-    static void springBinding(AppDraft d, Set<String> types, Map<String, EnvVar> env, String prefix,
+    static void springBinding(RepoFiles repo, AppDraft d, Set<String> types, Map<String, EnvVar> env, String prefix,
             List<String> evidence) {
+        boolean reactive = SpringProfiles.reactive(repo, d);
         for (String type : types) {
             boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
             if (wired) {
                 continue;
             }
             List<String[]> vars = switch (type) {
-                case "postgres", "mysql", "mariadb" -> List.of(new String[] {"SPRING_DATASOURCE_URL", "jdbc"},
+                case "postgres", "mysql", "mariadb" -> reactive
+                        ? List.of(new String[] {"SPRING_R2DBC_URL", "r2dbc"}, new String[] {"SPRING_R2DBC_USERNAME", "user"},
+                                new String[] {"SPRING_R2DBC_PASSWORD", "password"})
+                        : List.of(new String[] {"SPRING_DATASOURCE_URL", "jdbc"},
                         new String[] {"SPRING_DATASOURCE_USERNAME", "user"}, new String[] {"SPRING_DATASOURCE_PASSWORD", "password"});
                 case "redis" -> List.of(new String[] {"SPRING_DATA_REDIS_HOST", "host"}, new String[] {"SPRING_REDIS_HOST", "host"});
                 case "mongodb" -> List.<String[]>of(new String[] {"SPRING_DATA_MONGODB_URI", "url"});
