@@ -59,6 +59,24 @@ public final class DescriptorWriter {
                 sb.append("    processes:\n");
                 a.processes().forEach((p, cmd) -> sb.append("      ").append(p).append(": ").append(flowList(cmd)).append('\n'));
             }
+            if (!a.files().isEmpty()) {
+                sb.append("    files: ").append(flowList(a.files())).append('\n');
+            }
+            if (a.migrate() != null) {
+                Migrate mg = a.migrate();
+                if (mg.image() == null && mg.mount() == null) {
+                    sb.append("    migrate: ").append(flowList(mg.command())).append('\n');
+                } else {
+                    sb.append("    migrate:\n");
+                    sb.append("      command: ").append(flowList(mg.command())).append('\n');
+                    if (mg.image() != null) {
+                        sb.append("      image: ").append(scalar(mg.image())).append('\n');
+                    }
+                    if (mg.mount() != null) {
+                        sb.append("      mount: ").append(scalar(mg.mount())).append('\n');
+                    }
+                }
+            }
             if (!a.env().isEmpty()) {
                 sb.append("    env:\n");
                 for (EnvVar v : a.env().values()) {

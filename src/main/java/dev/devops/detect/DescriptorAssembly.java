@@ -8,6 +8,7 @@ import dev.devops.descriptor.EnvVar;
 import dev.devops.descriptor.Environment;
 import dev.devops.descriptor.Language;
 import dev.devops.descriptor.LintSettings;
+import dev.devops.descriptor.Migrate;
 import dev.devops.descriptor.Runtime;
 import dev.devops.descriptor.Service;
 import dev.devops.descriptor.ServiceCatalog;
@@ -161,7 +162,7 @@ final class DescriptorAssembly {
                     evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
                     continue;
                 }
-                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(repo, e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
@@ -198,8 +199,13 @@ final class DescriptorAssembly {
                 }
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
+            Migrate migrate = staticSite ? null : RuntimeNeeds.migrate(d, depTypes);
+            if (migrate != null) {
+                evidence.add(prefix + "migrate step before the app starts: " + String.join(" ", migrate.command())
+                        + (migrate.image() != null ? " (image " + migrate.image() + ")" : "") + ", from " + d.migrations.why());
+            }
             apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, d.output,
-                    dependsOn.get(d), env, d.processes));
+                    dependsOn.get(d), env, d.processes, d.files, migrate));
         }
         Map<String, Environment> environments = new LinkedHashMap<>();
         for (String e : List.of("development", "staging", "production")) {
@@ -248,12 +254,17 @@ final class DescriptorAssembly {
     }
 
     /** One variable of an app from all its reads. */
-    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
-            Set<String> appReads, boolean requestScoped) {
+    private static EnvVar envVar(RepoFiles repo, String name, List<EnvReference> reads, Integer port,
+            Set<String> serviceTypes, Set<String> appReads, boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         if (from == null) {
             from = EnvNames.familyDatabaseName(name, firstDefault(reads), appReads, serviceTypes);
+        }
+        // the client option the value is passed to (Addr:, host=, user:) says what it must hold, whatever its name
+        String byOption = "PORT".equals(name) ? null : EnvOptions.attribute(repo, reads, serviceTypes, from);
+        if (byOption != null) {
+            from = byOption;
         }
         boolean hasDefault = false;
         boolean optionalRead = false;
@@ -270,6 +281,9 @@ final class DescriptorAssembly {
             }
             optionalRead |= r.copesWhenUnset();
             startupRead |= !requestTime(r, requestScoped);
+        }
+        if (optionalRead && !hasDefault && EnvUse.failsWhenUnset(repo, reads)) {
+            optionalRead = false; // os.environ.get("X").split(): copes by its syntax, fails where the value is used
         }
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);

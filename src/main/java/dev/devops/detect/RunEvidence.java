@@ -77,9 +77,10 @@ final class RunEvidence {
         Map<String, String> procfile = procfile(repo, dir);
         List<ComposeUse> compose = composeUses(repo, dir, images.stream().map(ImageFile::path).toList());
         version(repo, d, images);
-        port(d, images, compose);
+        port(repo, d, images, compose);
         start(repo, d, images, procfile, compose);
         processes(d, procfile, compose);
+        RuntimeNeeds.apply(repo, d);
     }
 
     private static void version(RepoFiles repo, AppDraft d, List<ImageFile> images) {
@@ -130,10 +131,67 @@ final class RunEvidence {
                 .map(RuntimeVersions.WorkflowSetup::version).findFirst().orElse(null);
     }
 
-    private static void port(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
+    private static void port(RepoFiles repo, AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
         if (d.port != null && !d.portDefault) {
             return; // a port the code or config states (a program without one may still serve: EXPOSE says so)
         }
+        Integer before = d.port;
+        portFromImagesOrCompose(d, images, compose);
+        if (d.portDefault) {
+            portFromExampleEnv(repo, d);
+        }
+        if (before != null && d.port != null && !before.equals(d.port)) {
+            // the stack's start command bound the default port: it binds the app's port now
+            List<String> moved = new ArrayList<>();
+            for (String a : d.start) {
+                moved.add(a.equals(String.valueOf(before)) ? String.valueOf(d.port)
+                        : a.replaceAll("^(0\\.0\\.0\\.0|\\[::\\]|):" + before + "$", "$1:" + d.port));
+            }
+            d.start = moved;
+        }
+    }
+
+    /** The app's own listen-port variable ({@code PORT}, {@code SERVER_PORT} …). */
+    private static final Pattern LISTEN_PORT_NAME = Pattern.compile("^((SERVER|HTTP|APP|WEB|API|LISTEN)_)?PORT$");
+
+    /**
+     * The code reads its listen port from a variable without a default (a Go {@code os.Getenv("SERVER_PORT")}) and the
+     * repository's example env file documents it ({@code SERVER_PORT=5000}): that value is the port.
+     */
+    private static void portFromExampleEnv(RepoFiles repo, AppDraft d) {
+        for (String f : repo.under(d.dir)) {
+            if (!RepoFiles.parent(f).equals(d.dir) || FileKinds.dotenv(f) != FileKinds.Dotenv.EXAMPLE) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> kv : dev.devops.compose.DotEnv.parse(text, n -> null).values().entrySet()) {
+                Integer port = LISTEN_PORT_NAME.matcher(kv.getKey()).matches() ? Code.port(kv.getValue().trim()) : null;
+                if (port != null && readByCode(repo, d, kv.getKey())) {
+                    d.evidence("port " + port + " from " + kv.getKey() + " in " + f + " (the code reads it without a default"
+                            + (d.port == null ? "" : "; instead of the default " + d.port) + ")");
+                    d.port = port;
+                    d.portDefault = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean readByCode(RepoFiles repo, AppDraft d, String name) {
+        for (String f : d.sources) {
+            String text = FileKinds.dotenv(f) == FileKinds.Dotenv.NONE && !FileKinds.isTest(f) ? repo.source(f) : null;
+            if (text != null && (text.contains("\"" + name + "\"") || text.contains("'" + name + "'")
+                    || text.contains("env." + name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void portFromImagesOrCompose(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
         for (ImageFile f : images) {
             if (f.expose() != null) {
                 d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
@@ -521,6 +579,10 @@ final class RunEvidence {
             String spec = p instanceof Map<?, ?> pm ? String.valueOf(pm.get("target")) : String.valueOf(p);
             spec = spec.replaceAll("/\\w+$", "");
             return Code.port(spec.substring(spec.lastIndexOf(':') + 1));
+        }
+        if (svc.get("expose") instanceof List<?> expose && !expose.isEmpty()) {
+            // exposed to the stack only (a reverse proxy in front publishes it): still the port the app serves on
+            return Code.port(String.valueOf(expose.get(0)).replaceAll("/\\w+$", ""));
         }
         return null;
     }

@@ -5,6 +5,7 @@ import dev.devops.descriptor.App;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.EnvVar;
 import dev.devops.descriptor.Language;
+import dev.devops.descriptor.Migrate;
 import dev.devops.descriptor.Service;
 import dev.devops.descriptor.ServiceCatalog;
 import java.util.ArrayList;
@@ -258,6 +259,13 @@ public final class RenderModel {
             dm.put("condition", healthy ? "service_healthy" : "service_started");
             deps.add(dm);
         }
+        m.put("files", a.files());
+        if (a.migrate() != null) {
+            // the schema is migrated once, before the app and its processes start (they wait for it to exit 0)
+            List<Object> migrateDeps = new ArrayList<>(deps);
+            m.put("migrate", migrate(d, a, migrateDeps));
+            deps.add(Map.of("name", a.name() + "-migrate", "condition", "service_completed_successfully"));
+        }
         m.put("dependsOn", deps);
         List<Object> env = new ArrayList<>();
         for (EnvVar v : a.env().values()) {
@@ -473,6 +481,43 @@ public final class RenderModel {
             m.put("passThrough", true);
             m.put("compose", "");
         }
+        return m;
+    }
+
+    /** {@code {SERVICE.ATTR}} in a migrate argument: the service attribute written as its in-stack value. */
+    private static final Pattern ATTRIBUTE_REF = Pattern.compile("\\{([a-z0-9][a-z0-9_-]*\\.[a-z]+)\\}");
+
+    /**
+     * The app's migrate step as a compose service: its command with literal dollars escaped and each {SERVICE.ATTR}
+     * replaced by the attribute's compose value (which compose interpolates from .env like the service's own), the
+     * image (the app's when null), the directory mounted at /migrations, and the dependencies the app has.
+     */
+    private static Map<String, Object> migrate(Descriptor d, App a, List<Object> deps) {
+        Migrate mg = a.migrate();
+        List<String> command = new ArrayList<>();
+        for (String arg : mg.command()) {
+            Matcher mt = ATTRIBUTE_REF.matcher(arg);
+            StringBuilder sb = new StringBuilder();
+            int last = 0;
+            while (mt.find()) {
+                sb.append(arg.substring(last, mt.start()).replace("$", "$$"));
+                Service s = service(d, mt.group(1));
+                sb.append(linked(s, s.catalog().attributes().get(attributeOf(mt.group(1)))));
+                last = mt.end();
+            }
+            command.add(sb.append(arg.substring(last).replace("$", "$$")).toString());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", a.name() + "-migrate");
+        m.put("command", command);
+        if (mg.image() != null) {
+            m.put("image", mg.image());
+        }
+        if (mg.mount() != null) {
+            String ctx = context(a.path());
+            m.put("mount", ("." .equals(ctx) ? "./" : "./" + ctx + "/") + mg.mount());
+        }
+        m.put("dependsOn", deps);
         return m;
     }
 

@@ -141,9 +141,26 @@ class InitWiringTest {
         App a = repo.app();
         assertEquals("postgres.database", v(a, "DB").from());
         assertEquals("postgres.host", v(a, "DB_HOST").from());
-        // alone, DB names nothing the stack knows
-        repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
+        // alone, DB names nothing the stack knows, unless the client option it is passed to says what it is
+        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "console.log(name);");
         assertEquals(null, v(repo.app(), "DB").from());
+        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "const pool = new pg.Pool({ database: name });");
+        assertEquals("postgres.database", v(repo.app(), "DB").from(), "through a local variable");
+        repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
+        assertEquals("postgres.database", v(repo.app(), "DB").from(), "the pool's database option");
+    }
+
+    /** Class 2 (c): go-redis' Addr wants host:port, so REDIS_HOST passed to it is the service's address. */
+    @Test
+    void aVariablePassedToAClientOptionTakesTheOptionsRole() {
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/redis/go-redis/v9 v9.0.0")
+                .file("db/db.go", "package db", "", "func InitRedis() {", "\tvar redisHost = os.Getenv(\"REDIS_HOST\")",
+                        "\tRedisClient = redis.NewClient(&redis.Options{", "\t\tAddr: redisHost,", "\t})",
+                        "\tcache := redis.NewClient(&redis.Options{Addr: os.Getenv(\"SESSIONS\")})", "}")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        App a = repo.app();
+        assertEquals("redis.address", v(a, "SESSIONS").from(), "the name tells nothing; the option does");
+        assertEquals("redis.address", v(a, "REDIS_HOST").from(), "read into a local variable first, then passed as Addr");
     }
 
     @Test

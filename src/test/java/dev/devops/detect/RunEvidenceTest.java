@@ -76,6 +76,48 @@ class RunEvidenceTest {
         assertEquals(Map.of("worker", List.of("python", "manage.py", "run_worker")), a.processes());
     }
 
+    /**
+     * A production service behind a reverse proxy exposes its port to the stack only ({@code expose:}): it serves the
+     * app, so its command is the start (not a worker), and the start binds that port, not the framework default.
+     */
+    @Test
+    void aServiceThatOnlyExposesItsPortBehindAProxyIsTheAppNotAWorker() {
+        repo.file("services/web/requirements.txt", "flask", "gunicorn", "psycopg2-binary")
+                .file("services/web/project/__init__.py", "from flask import Flask", "app = Flask(__name__)")
+                .file("services/web/manage.py", "from project import app")
+                .file("docker-compose.prod.yml", "services:", "  web:", "    build:", "      context: ./services/web",
+                        "    command: gunicorn --bind 0.0.0.0:5000 manage:app", "    expose:", "      - 5000",
+                        "  nginx:", "    build: ./services/nginx", "    ports:", "      - 1337:80");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:5000", "manage:app"), a.start());
+        assertEquals(Map.of(), a.processes());
+    }
+
+    /** A listen port read without a default takes the value the repository's example env file documents. */
+    @Test
+    void aListenPortReadWithoutADefaultTakesTheExampleEnvFilesValue() {
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {",
+                        "\taddr := fmt.Sprintf(\"%s:%s\", os.Getenv(\"SERVER_HOST\"), os.Getenv(\"SERVER_PORT\"))",
+                        "\tapp.Listen(addr)", "}")
+                .file(".env.example", "SERVER_HOST=\"0.0.0.0\"", "SERVER_PORT=5000", "DB_PORT=5432");
+        assertEquals(5000, repo.app().port());
+        repo.file(".env.example", "DB_PORT=5432");
+        assertEquals(8080, repo.app().port(), "a client's port is not the app's");
+    }
+
+    /** A port found after the stack chose its start command (EXPOSE, compose) moves the start's bind with it. */
+    @Test
+    void theDefaultStartBindsThePortFoundLater() {
+        repo.file("requirements.txt", "flask", "gunicorn")
+                .file("app.py", "from flask import Flask", "app = Flask(__name__)")
+                .file("docker-compose.yml", "services:", "  web:", "    build: .", "    ports: ['8080:5000']");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertTrue(String.join(" ", a.start()).contains("0.0.0.0:5000") || a.start().isEmpty(), a.start().toString());
+    }
+
     // ---- class 4: start command and port from the repo's own Dockerfile ----
 
     @Test

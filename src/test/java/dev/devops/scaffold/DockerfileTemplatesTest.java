@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +73,24 @@ class DockerfileTemplatesTest {
         assertFalse(df.contains("node -e") || df.contains("\"node\", \"-e\""), df);
         String ignore = TemplateSource.builtIn().render(Scaffolder.dockerignoreTemplate(app), RenderModel.forApp(d, app));
         assertEquals("angular".equals(framework), ignore.lines().anyMatch(".angular"::equals), ignore);
+    }
+
+    /** Class 12: the files a Go program opens at run time are copied beside the binary, at the same relative paths. */
+    @Test
+    void aGoImageCarriesTheFilesItsProgramOpensAtRunTime() {
+        String yaml = Descriptors.app("go", "1.22", "go", null, true, false)
+                .replace("    port: 8080\n", "    port: 8080\n    files: [app.env, config, db/migrations]\n");
+        Descriptor d = Descriptors.parse(yaml);
+        App app = d.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        String runtime = df.substring(df.indexOf("FROM scratch"));
+        assertTrue(runtime.contains("COPY --from=build [\"/src/app.env\", \"/app.env\"]\n"
+                + "COPY --from=build [\"/src/config\", \"/config\"]\n"
+                + "COPY --from=build [\"/src/db/migrations\", \"/db/migrations\"]\n"), df);
+        String without = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app),
+                RenderModel.forApp(Descriptors.parse(Descriptors.app("go", "1.22", "go", null, true, false)),
+                        Descriptors.parse(Descriptors.app("go", "1.22", "go", null, true, false)).apps().get(0)));
+        assertFalse(without.contains("/src/"), "nothing but the binary without files:\n" + without);
     }
 
     @ParameterizedTest(name = "{0} module build {1}")
