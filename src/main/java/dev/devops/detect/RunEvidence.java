@@ -42,7 +42,8 @@ final class RunEvidence {
     }
 
     /** One Dockerfile of the app: its base images (ARG defaults substituted), and the final stage's EXPOSE, ENTRYPOINT and CMD. */
-    record ImageFile(String path, List<String> images, Integer expose, List<String> entrypoint, List<String> cmd) {
+    record ImageFile(String path, List<String> images, Integer expose, List<String> entrypoint, List<String> cmd,
+            Integer envPort) {
     }
 
     /** A compose service that builds the app's directory: its name, command (argv) and container port. */
@@ -135,9 +136,13 @@ final class RunEvidence {
             return; // a port the code or config states (a program without one may still serve: EXPOSE says so)
         }
         for (ImageFile f : images) {
-            if (f.expose() != null) {
-                d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
-                d.port = f.expose();
+            // EXPOSE, else the final stage's ENV PORT=…: a server that reads PORT (remix-serve, next start, most
+            // Node and Python apps) listens there in the repo's image, which compose must publish when init keeps it
+            Integer p = f.expose() != null ? f.expose() : f.envPort();
+            if (p != null) {
+                d.evidence("port " + p + " from " + (f.expose() != null ? "EXPOSE" : "ENV PORT") + " in " + f.path()
+                        + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
+                d.port = p;
                 d.portDefault = false;
                 return;
             }
@@ -179,6 +184,7 @@ final class RunEvidence {
             List<String> cmd = switch (d.language) {
                 case PYTHON -> pythonStart(repo, d, c.argv());
                 case GO -> goStart(d, c.argv());
+                case NODE -> nodeStart(repo, d, c.argv());
                 default -> null;
             };
             if (cmd != null) {
@@ -243,6 +249,39 @@ final class RunEvidence {
             }
         }
     }
+
+    private static final Pattern NODE_RUNNER = Pattern.compile("npm|yarn|pnpm");
+
+    /**
+     * A script of the app's package.json run by its package manager ({@code npm run prod}, {@code yarn start:prod}),
+     * as the app's own build tool runs it: the command the repository's image or Procfile starts in production.
+     * A script that runs a development server or watcher is not one, nor is a shell script of someone's image layout.
+     */
+    private static List<String> nodeStart(RepoFiles repo, AppDraft d, List<String> argv) {
+        if (argv.size() < 2 || !NODE_RUNNER.matcher(argv.get(0)).matches()) {
+            return null;
+        }
+        List<String> rest = argv.subList(1, argv.size());
+        String script = "run".equals(rest.get(0)) && rest.size() > 1 ? rest.get(1) : rest.get(0);
+        if (rest.size() > ("run".equals(rest.get(0)) ? 2 : 1)) {
+            return null; // extra arguments: someone's image layout, not only a script of the app
+        }
+        var pkg = NodeStack.packageJson(repo, d.dir);
+        String body = pkg == null ? null : Manifests.text(pkg, "scripts", script);
+        if (body == null || NodeStack.DEV_SERVER.matcher(body).find() || DEV_COMMAND.matcher(body).find()) {
+            return null;
+        }
+        if ("start".equals(script)) {
+            return null; // the stack read scripts.start already (and runs its node FILE directly where it can)
+        }
+        Matcher node = NODE_FILE.matcher(body.trim());
+        if (node.matches() && repo.exists(RepoFiles.join(d.dir, node.group(1)))) {
+            return List.of("node", node.group(1));
+        }
+        return List.of(d.buildTool, "run", script);
+    }
+
+    private static final Pattern NODE_FILE = Pattern.compile("node\\s+([\\w./-]+\\.[cm]?js)");
 
     /** The repo's arguments to its Go binary ({@code shiori server}): the image's binary with them. */
     private static List<String> goStart(AppDraft d, List<String> argv) {
@@ -373,6 +412,7 @@ final class RunEvidence {
         Map<String, String> args = new LinkedHashMap<>();
         List<String> images = new ArrayList<>();
         Integer expose = null;
+        Integer envPort = null;
         List<String> entrypoint = List.of();
         List<String> cmd = List.of();
         StringBuilder joined = new StringBuilder();
@@ -410,13 +450,18 @@ final class RunEvidence {
                     v.appendTail(sb);
                     images.add(sb.toString());
                     expose = null;
+                    envPort = null;
                     entrypoint = List.of();
                     cmd = List.of();
                 }
                 case "ENV" -> {
                     Matcher m = ENV_PAIR.matcher(rest);
                     while (m.find()) {
-                        args.put(m.group(1), m.group(2).replaceAll("^['\"]|['\"]$", ""));
+                        String value = m.group(2).replaceAll("^['\"]|['\"]$", "");
+                        args.put(m.group(1), value);
+                        if ("PORT".equals(m.group(1)) && value.matches("\\d{2,5}")) {
+                            envPort = Code.port(value);
+                        }
                     }
                 }
                 case "EXPOSE" -> {
@@ -438,7 +483,7 @@ final class RunEvidence {
                 }
             }
         }
-        return new ImageFile(path, images, expose, entrypoint, cmd);
+        return new ImageFile(path, images, expose, entrypoint, cmd, envPort);
     }
 
     private static List<String> execOrShell(String rest) {
