@@ -180,6 +180,11 @@ final class NodeStack {
         return keys;
     }
 
+    /** Whether the package depends on a server framework (express, nest, next, fastify, koa …). */
+    static boolean hasServerFramework(JsonNode pkg) {
+        return FRAMEWORKS.keySet().stream().anyMatch(f -> pkg.path("dependencies").has(f) || pkg.path("devDependencies").has(f));
+    }
+
     static JsonNode packageJson(RepoFiles repo, String dir) {
         return Manifests.json(repo, RepoFiles.join(dir, "package.json"));
     }
