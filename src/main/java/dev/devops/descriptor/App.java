@@ -19,6 +19,8 @@ import java.util.Map;
  * @param env         environment variables the app reads, in order
  * @param processes   the app's other processes (workers, schedulers), each a compose service of its own that
  *                    runs the app's image with this command, keyed by process name; empty for none
+ * @param dockerfile  the repository's own Dockerfile that builds this app (relative to devops.yaml, whose directory is
+ *                    its build context), which devops uses instead of writing one; null for devops's own
  */
 public record App(
         String name,
@@ -31,7 +33,15 @@ public record App(
         String output,
         List<String> dependsOn,
         Map<String, EnvVar> env,
-        Map<String, List<String>> processes) {
+        Map<String, List<String>> processes,
+        String dockerfile) {
+
+    /** An app built with the Dockerfile devops writes. */
+    public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
+            String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
+            Map<String, List<String>> processes) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, null);
+    }
 
     public App {
         build = build == null ? List.of() : List.copyOf(build);

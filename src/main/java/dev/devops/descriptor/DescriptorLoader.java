@@ -23,8 +23,8 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "devops.yaml";
 
     static final List<String> TOP_KEYS = List.of("name", "apps", "services", "environments", "lint");
-    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "output",
-            "dependsOn", "env", "processes");
+    static final List<String> APP_KEYS = List.of("path", "dockerfile", "runtime", "port", "build", "start", "healthcheck",
+            "output", "dependsOn", "env", "processes");
     static final List<String> RUNTIME_KEYS = List.of("language", "version", "buildTool", "framework");
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
     static final List<String> ENV_KEYS = List.of("description", "required", "secret", "default", "from");
@@ -207,6 +207,15 @@ public final class DescriptorLoader {
             }
             return p;
         });
+        String dockerfile = problems.get(() -> {
+            String f = m.string("dockerfile").orElse(null);
+            if (f != null && (f.startsWith("/") || f.matches("(.*/)?\\.\\.(/.*)?") || !APP_PATH.matcher(f).matches()
+                    || f.endsWith("/"))) {
+                throw m.get("dockerfile").error("'apps." + name + ".dockerfile' must be the path of a file inside the repository,"
+                        + " without quotes, backslashes or shell characters", "write it relative to devops.yaml, e.g. 'docker/Dockerfile'");
+            }
+            return f;
+        });
         Runtime runtime = problems.get(() -> runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"),
                 problems));
         Integer port = problems.get(() -> m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null));
@@ -263,7 +272,7 @@ public final class DescriptorLoader {
         if (problems.list.size() > before) {
             return null;
         }
-        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes);
+        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes, dockerfile);
     }
 
     /** 'output': a relative directory inside the app, only for static sites; required where there is no default. */

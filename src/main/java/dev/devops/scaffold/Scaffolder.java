@@ -85,6 +85,14 @@ public final class Scaffolder {
         Map<String, String> owners = new HashMap<>();
         Set<String> ignores = new HashSet<>();
         for (App a : d.apps()) {
+            if (a.dockerfile() != null) {
+                if (!Files.isRegularFile(root.resolve(a.dockerfile()))) {
+                    throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
+                            "app '" + a.name() + "' is built with dockerfile '" + a.dockerfile() + "', which is not a file under " + root,
+                            "fix 'apps." + a.name() + ".dockerfile' (relative to devops.yaml), or remove it to have devops write one");
+                }
+                continue; // the repository's own Dockerfile builds it: devops writes neither it nor an ignore file
+            }
             String ctx = RenderModel.context(a.path());
             String dir = ".".equals(ctx) ? "" : ctx + "/";
             String dockerfile = dir + RenderModel.dockerfile(d, a);
@@ -156,8 +164,8 @@ public final class Scaffolder {
         List<String> out = new ArrayList<>();
         for (App a : d.apps()) {
             BuildInput need = BuildInput.of(a.runtime().buildTool());
-            // a workspace package installs from the workspace's lockfile
-            if (need != null && RenderModel.workspaceRoot(a.runtime().language().id(), a.runtime().buildTool(),
+            // a workspace package installs from the workspace's lockfile; the repository's own Dockerfile is its business
+            if (need != null && a.dockerfile() == null && RenderModel.workspaceRoot(a.runtime().language().id(), a.runtime().buildTool(),
                     RenderModel.context(a.path()), root) == null
                     && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
                 String where = ".".equals(a.path()) ? need.file() : a.path() + "/" + need.file();

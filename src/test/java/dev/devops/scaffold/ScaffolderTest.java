@@ -238,6 +238,32 @@ class ScaffolderTest {
         assertTrue(Scaffolder.drift(two, root, t).isEmpty());
     }
 
+    /** Issue 9 class 4: a workspace app's production image is the repository's own Dockerfile, built from the root. */
+    @Test
+    void anAppBuiltWithTheRepositorysOwnDockerfileGetsNoneFromDevops() throws IOException {
+        Descriptor ws = Descriptors.parse("""
+                name: mono
+                apps:
+                  web:
+                    path: apps/web
+                    dockerfile: docker/Dockerfile
+                    runtime: {language: node, version: "22", buildTool: npm}
+                    port: 3000
+                """);
+        Files.createDirectories(root.resolve("apps/web"));
+        UserError missing = assertThrows(UserError.class, () -> Scaffolder.plan(ws, root, t));
+        assertTrue(missing.oneLine().contains("app 'web' is built with dockerfile 'docker/Dockerfile', which is not a file"),
+                missing.oneLine());
+        Files.createDirectories(root.resolve("docker"));
+        Files.writeString(root.resolve("docker/Dockerfile"), "FROM node:22-alpine\nCOPY . .\n");
+        Plan p = Scaffolder.plan(ws, root, t);
+        assertEquals(List.of("docker-compose.yml", ".env.example", ".gitignore"), paths(p));
+        String compose = p.file("docker-compose.yml").newContent();
+        assertTrue(compose.contains("      context: \".\"\n      dockerfile: docker/Dockerfile\n"), compose);
+        assertEquals(ws, dev.devops.descriptor.DescriptorLoader.parse(java.nio.file.Path.of("devops.yaml"),
+                dev.devops.descriptor.DescriptorWriter.write(ws)), "the key survives a write and a load");
+    }
+
     @Test
     void appHostPortsStepOverPublishedServicePorts() {
         Descriptor two = Descriptors.parse("""
