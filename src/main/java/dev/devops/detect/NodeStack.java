@@ -125,7 +125,7 @@ final class NodeStack {
     /** A start script that runs a JavaScript file under a file watcher: {@code nodemon app.js}, {@code nodemon --watch src server.js}. */
     private static final Pattern START_WATCHER = Pattern.compile(
             "^(?:npx\\s+)?(?:nodemon|node-dev|supervisor)\\s+(?:--?[\\w-]+(?:[= ](?!\\S+\\.[mc]?js$)\\S+)?\\s+)*([^\\s-]\\S*\\.[mc]?js)$");
-    private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
+    static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
             "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
                     + "(?:process\\.env\\.\\w+\\s*(?:\\|\\||\\?\\?)\\s*)*['\"]?)(\\d{2,5})\\b");
@@ -258,6 +258,7 @@ final class NodeStack {
     static AppDraft detect(RepoFiles repo, String dir, String workspaceRoot, List<String> sources) {
         AppDraft d = new AppDraft(dir, Language.NODE);
         d.sources = sources;
+        d.workspaceRoot = workspaceRoot;
         String manifest = RepoFiles.join(dir, "package.json");
         JsonNode pkg = packageJson(repo, dir);
         JsonNode deps = pkg.path("dependencies");

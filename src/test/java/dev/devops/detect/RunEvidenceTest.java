@@ -129,6 +129,25 @@ class RunEvidenceTest {
         assertEquals(List.of("node", "server.js"), repo.app().start());
     }
 
+    /** Issue 9 class 4 (brief 3a): a workspace app's production Dockerfile in docker/ builds it from the root. */
+    @Test
+    void aWorkspaceAppsOwnDockerfileOutsideItsDirectoryIsAdopted() {
+        repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*']}").file("package-lock.json", "{}")
+                .packageJson("apps/web", "{'name':'@acme/web','scripts':{'start':'node build/server.js','build':'vite build'}}")
+                .packageJson("apps/docs", "{'name':'@acme/docs','scripts':{'start':'next start'},'dependencies':{'next':'14'}}")
+                .file("docker/development/Dockerfile", "FROM node:22", "COPY . .", "RUN npx turbo prune --scope=@acme/web")
+                .file("docker/Dockerfile", "FROM node:22-alpine AS builder", "COPY . .", "RUN npx turbo prune --scope=@acme/web --docker",
+                        "FROM node:22-alpine", "WORKDIR /app/apps/web", "CMD [\"sh\", \"start.sh\"]");
+        Detection d = repo.detect();
+        App web = RepoFixture.app(d, "web");
+        assertEquals("docker/Dockerfile", web.dockerfile());
+        assertEquals(null, RepoFixture.app(d, "docs").dockerfile(), "it builds another package");
+        RepoFixture.assertRoundTrip(d.descriptor());
+        // a Dockerfile in the app's directory built from the app's directory is the app's usual one, not this
+        repo.file("docker/Dockerfile", "FROM node:22-alpine", "COPY package.json ./", "RUN npm install", "COPY . .");
+        assertEquals(null, RepoFixture.app(repo.detect(), "web").dockerfile());
+    }
+
     @Test
     void anotherImagesDockerfileInTheAppDirectoryIsNotEvidence() {
         repo.packageJson(".", "{'scripts':{'start':'node dist/main'},'dependencies':{'express':'4'}}")
