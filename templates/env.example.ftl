@@ -29,7 +29,7 @@ ${v.name}=
 # secret — never commit a value
 ${v.name}=
 <#elseif v.default??>
-# optional; default: ${envValue(v.default)}
+# optional; default: <#if v.default?has_content>${envValue(v.default)}<#else>empty</#if>
 ${v.name}=${envValue(v.default)}
 <#else>
 # optional

@@ -104,7 +104,7 @@ final class AngularBuild {
     private static int line(String text, String project) {
         int key = text.indexOf("\"" + project + "\"");
         int at = text.indexOf("\"outputPath\"", Math.max(0, key));
-        return at < 0 ? 1 : new Texts.Lines(text).line(at);
+        return at < 0 ? 1 : new SourceLexer.Lines(text).line(at);
     }
 
     /** defaultProject when it names a project, else the first application, else the first project; null if none. */

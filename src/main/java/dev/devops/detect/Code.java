@@ -38,7 +38,7 @@ final class Code {
                 while (m.group(g) == null) {
                     g++;
                 }
-                return new Hit(m.group(g), f, new Texts.Lines(text).line(m.start(g)));
+                return new Hit(m.group(g), f, new SourceLexer.Lines(text).line(m.start(g)));
             }
         }
         return null;
@@ -75,7 +75,7 @@ final class Code {
                 continue;
             }
             Matcher m = HEALTH.matcher(text);
-            Texts.Lines lines = new Texts.Lines(text);
+            SourceLexer.Lines lines = new SourceLexer.Lines(text);
             while (m.find()) {
                 all.add(new Hit(m.group(1), f, lines.line(m.start(1))));
             }

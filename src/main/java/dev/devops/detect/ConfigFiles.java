@@ -57,7 +57,7 @@ final class ConfigFiles {
             if (text == null || !(text.contains("viper.") || text.contains("dotenv"))) {
                 continue;
             }
-            Texts.Lines lines = new Texts.Lines(text);
+            SourceLexer.Lines lines = new SourceLexer.Lines(text);
             if (text.contains("viper.AutomaticEnv()")) {
                 Matcher m = VIPER_FILE.matcher(text);
                 while (m.find()) {
@@ -74,7 +74,7 @@ final class ConfigFiles {
             }
             Matcher m = LOADER.matcher(text);
             while (m.find()) {
-                int close = EnvHelpers.closing(text, m.end() - 1, '(', ')');
+                int close = SourceLexer.closing(text, m.end() - 1, '(', ')');
                 if (close < 0) {
                     continue;
                 }
@@ -120,7 +120,7 @@ final class ConfigFiles {
             }
             Matcher m = INI_NAME.matcher(text);
             while (m.find()) {
-                add(files, repo, d, m.group(2), f + ":" + new Texts.Lines(text).line(m.start()), false);
+                add(files, repo, d, m.group(2), f + ":" + new SourceLexer.Lines(text).line(m.start()), false);
             }
         }
         for (Loaded l : files.values()) {
@@ -144,7 +144,7 @@ final class ConfigFiles {
                         out.put(type, type + " from config section [" + section + "] of " + l.file() + " ("
                                 + String.join(", ", keys.values().stream().filter(kv -> TYPE_KEYS.contains(kv[0].toLowerCase(Locale.ROOT))
                                         || ADDRESS_KEYS.contains(kv[0].toLowerCase(Locale.ROOT)))
-                                        .map(kv -> kv[0] + " = " + Detector.withoutPassword(kv[1])).toList())
+                                        .map(kv -> kv[0] + " = " + DescriptorAssembly.withoutPassword(kv[1])).toList())
                                 + "), loaded at " + l.loader());
                     }
                     section = sm.matches() ? sm.group(1) : "";
@@ -218,7 +218,7 @@ final class ConfigFiles {
         if (text == null) {
             return out;
         }
-        Texts.Lines lines = new Texts.Lines(text);
+        SourceLexer.Lines lines = new SourceLexer.Lines(text);
         Matcher m = KEY_VALUE.matcher(text);
         while (m.find()) {
             String v = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);

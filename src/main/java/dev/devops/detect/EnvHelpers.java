@@ -107,7 +107,7 @@ final class EnvHelpers {
             return List.of();
         }
         List<Helper> out = new ArrayList<>();
-        Texts.Lines lines = new Texts.Lines(text);
+        SourceLexer.Lines lines = new SourceLexer.Lines(text);
         switch (lang) {
             case PYTHON -> {
                 Matcher inst = DJANGO_ENVIRON.matcher(text);
@@ -117,7 +117,7 @@ final class EnvHelpers {
                 }
                 Matcher m = PY_DEF.matcher(text);
                 while (m.find()) {
-                    int close = closing(text, m.end() - 1, '(', ')');
+                    int close = SourceLexer.closing(text, m.end() - 1, '(', ')');
                     if (close < 0) {
                         continue;
                     }
@@ -175,9 +175,9 @@ final class EnvHelpers {
     }
 
     /** A function whose parameters end at the '(' … ')' after {@code m} and whose body is the next braces or arrow expression. */
-    private static void braceHelper(List<Helper> out, String text, Matcher m, Lang lang, String rel, Texts.Lines lines) {
+    private static void braceHelper(List<Helper> out, String text, Matcher m, Lang lang, String rel, SourceLexer.Lines lines) {
         int open = m.end() - 1;
-        int close = closing(text, open, '(', ')');
+        int close = SourceLexer.closing(text, open, '(', ')');
         if (close < 0) {
             return;
         }
@@ -197,7 +197,7 @@ final class EnvHelpers {
         }
         String body;
         if (brace >= 0 && (arrow < 0 || arrow > brace || lang != Lang.JS)) {
-            int end = closing(text, brace, '{', '}');
+            int end = SourceLexer.closing(text, brace, '{', '}');
             if (end < 0) {
                 return;
             }
@@ -209,7 +209,7 @@ final class EnvHelpers {
                 after++;
             }
             if (after < text.length() && text.charAt(after) == '{') {
-                int end = closing(text, after, '{', '}');
+                int end = SourceLexer.closing(text, after, '{', '}');
                 body = end < 0 ? "" : text.substring(after, end);
             } else {
                 body = text.substring(arrow, eol < 0 ? text.length() : eol);
@@ -271,7 +271,7 @@ final class EnvHelpers {
     /** Parameter names and their literal defaults (null when none or not a literal). */
     private static List<String[]> params(String list, Lang lang) {
         List<String[]> out = new ArrayList<>();
-        for (String raw : splitTopLevel(list)) {
+        for (String raw : SourceLexer.splitTopLevel(list)) {
             String p = raw.trim();
             if (p.isEmpty()) {
                 continue;
@@ -279,7 +279,7 @@ final class EnvHelpers {
             String def = null;
             int eq = p.indexOf('=');
             if (eq > 0 && (lang == Lang.PYTHON || lang == Lang.JS)) {
-                def = literal(p.substring(eq + 1).trim());
+                def = SourceLexer.literal(p.substring(eq + 1).trim());
                 p = p.substring(0, eq).trim();
             }
             String name;
@@ -313,7 +313,7 @@ final class EnvHelpers {
             return List.of();
         }
         List<EnvReference> out = new ArrayList<>();
-        Texts.Lines lines = new Texts.Lines(text);
+        SourceLexer.Lines lines = new SourceLexer.Lines(text);
         Map<String, Helper> byName = new LinkedHashMap<>();
         for (Helper h : helpers) {
             if (h.lang() == lang) {
@@ -337,7 +337,7 @@ final class EnvHelpers {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
                     String key = viper.name() + m.group(1).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-                    String def = p == VIPER_DEFAULT ? literal(m.group(2)) : null;
+                    String def = p == VIPER_DEFAULT ? SourceLexer.literal(m.group(2)) : null;
                     // viper returns the zero value for an unset key: optional unless a default is known
                     out.add(new EnvReference(key, rel, lines.line(m.start(1)), lines.column(m.start(1)), def, Kind.HELPER,
                             def == null));
@@ -364,12 +364,12 @@ final class EnvHelpers {
         return out;
     }
 
-    private static void call(String rel, String text, Texts.Lines lines, int open, Helper h, List<EnvReference> out) {
-        int close = closing(text, open, '(', ')');
+    private static void call(String rel, String text, SourceLexer.Lines lines, int open, Helper h, List<EnvReference> out) {
+        int close = SourceLexer.closing(text, open, '(', ')');
         if (close < 0) {
             return;
         }
-        List<String> args = splitTopLevel(text.substring(open + 1, close));
+        List<String> args = SourceLexer.splitTopLevel(text.substring(open + 1, close));
         List<String> positional = new ArrayList<>();
         String keywordDefault = null;
         boolean keywordGiven = false;
@@ -379,7 +379,7 @@ final class EnvHelpers {
             if (h.lang() == Lang.PYTHON && kw.matches()) {
                 if (kw.group(1).equals("default") || kw.group(1).equals(h.defaultKeyword())) {
                     keywordGiven = true;
-                    keywordDefault = literal(kw.group(2).trim());
+                    keywordDefault = SourceLexer.literal(kw.group(2).trim());
                 }
                 continue;
             }
@@ -388,7 +388,7 @@ final class EnvHelpers {
         if (h.keyIndex() >= positional.size()) {
             return;
         }
-        String key = literal(positional.get(h.keyIndex()));
+        String key = SourceLexer.literal(positional.get(h.keyIndex()));
         if (key == null || !UPPER_SNAKE.matcher(key).matches()) {
             return;
         }
@@ -399,7 +399,7 @@ final class EnvHelpers {
             def = keywordDefault;
         } else if (h.defaultIndex() >= 0 && h.defaultIndex() < positional.size()) {
             given = true;
-            def = literal(positional.get(h.defaultIndex()));
+            def = SourceLexer.literal(positional.get(h.defaultIndex()));
         } else {
             given = h.signatureDefault() != null;
             def = h.signatureDefault();
@@ -408,13 +408,13 @@ final class EnvHelpers {
             def = null; // an empty fallback tells only that the variable may be unset
         }
         boolean optional = given || !h.failsWhenUnset()
-                || (h.lang() == Lang.PYTHON && underPythonCondition(text, open));
+                || (h.lang() == Lang.PYTHON && SourceLexer.underPythonCondition(text, open));
         int at = text.indexOf(key, open);
         out.add(new EnvReference(key, rel, lines.line(at), lines.column(at), def, Kind.HELPER, optional && def == null));
     }
 
     /** python-decouple's {@code config("X", default=…)} and django-environ's {@code env("X")}, {@code env.bool("X", …)}. */
-    private static void libraries(String rel, String text, Texts.Lines lines, Map<String, Helper> byName,
+    private static void libraries(String rel, String text, SourceLexer.Lines lines, Map<String, Helper> byName,
             List<EnvReference> out) {
         if (DECOUPLE.matcher(text).find()) {
             // config(key, default=undefined, cast=…): positional default second; no default raises UndefinedValueError
@@ -424,7 +424,7 @@ final class EnvHelpers {
         Matcher env = DJANGO_ENVIRON.matcher(text);
         while (env.find()) {
             Map<String, String> schema = instances.computeIfAbsent(env.group(1), k -> new LinkedHashMap<>());
-            int close = closing(text, env.end() - 1, '(', ')');
+            int close = SourceLexer.closing(text, env.end() - 1, '(', ')');
             if (close > 0) {
                 Matcher e = DJANGO_SCHEMA_ENTRY.matcher(text.substring(env.end(), close));
                 while (e.find()) {
@@ -458,124 +458,6 @@ final class EnvHelpers {
                 }
             }
         }
-    }
-
-    /**
-     * Whether a Python read sits in a block of a module-level {@code if}/{@code elif}/{@code else}/{@code try}/
-     * {@code with}: settings read only when another setting selects them (EMAIL_HOST under
-     * {@code if EMAIL_STRATEGY == SMTP:}) are not needed to start.
-     */
-    static boolean underPythonCondition(String text, int offset) {
-        int ls = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-        int le = text.indexOf('\n', offset);
-        String line = text.substring(ls, le < 0 ? text.length() : le);
-        int indent = line.length() - line.stripLeading().length();
-        if (indent == 0) {
-            return false;
-        }
-        int i = ls - 1;
-        while (i > 0) {
-            int start = text.lastIndexOf('\n', i - 1) + 1;
-            String prev = text.substring(start, i);
-            String stripped = prev.stripLeading();
-            int pi = prev.length() - stripped.length();
-            if (!stripped.isEmpty() && !stripped.startsWith("#") && pi < indent) {
-                return pi == 0 && stripped.matches("(?:if|elif|else|try|except|with)\\b.*");
-            }
-            i = start - 1;
-        }
-        return false;
-    }
-
-    /** A literal's value: quoted text (no interpolation), a number, a boolean; null for anything else. */
-    static String literal(String raw) {
-        String t = raw.trim();
-        if (t.length() >= 2) {
-            char q = t.charAt(0);
-            if ((q == '"' || q == '\'' || q == '`') && t.charAt(t.length() - 1) == q) {
-                String inner = t.substring(1, t.length() - 1);
-                if (inner.indexOf(q) >= 0 || (q == '`' && inner.contains("${"))) {
-                    return null;
-                }
-                return inner;
-            }
-            if ((t.startsWith("r'") || t.startsWith("r\"")) && t.charAt(t.length() - 1) == t.charAt(1)) {
-                return t.substring(2, t.length() - 1);
-            }
-        }
-        if (t.matches("-?\\d+(?:\\.\\d+)?")) {
-            return t;
-        }
-        return switch (t) {
-            case "True", "true" -> "true";
-            case "False", "false" -> "false";
-            default -> null;
-        };
-    }
-
-    /** The index of the bracket closing the one at {@code open}, skipping strings; -1 when unbalanced. */
-    static int closing(String text, int open, char o, char c) {
-        int depth = 0;
-        char quote = 0;
-        int limit = Math.min(text.length(), open + 20_000);
-        for (int i = open; i < limit; i++) {
-            char ch = text.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            if (ch == '"' || ch == '\'' || ch == '`') {
-                quote = ch;
-            } else if (ch == o) {
-                depth++;
-            } else if (ch == c) {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** Splits on commas outside brackets and strings. */
-    static List<String> splitTopLevel(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            switch (ch) {
-                case '"', '\'', '`' -> quote = ch;
-                case '(', '[', '{', '<' -> depth++;
-                case ')', ']', '}', '>' -> depth = Math.max(0, depth - 1);
-                case ',' -> {
-                    if (depth == 0) {
-                        out.add(s.substring(start, i));
-                        start = i + 1;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        if (start < s.length()) {
-            out.add(s.substring(start));
-        }
-        return out;
     }
 
     /** A Python function body: the lines after the signature indented deeper than the {@code def}. */

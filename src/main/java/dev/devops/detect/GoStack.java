@@ -71,7 +71,7 @@ final class GoStack {
         d.buildTool = "go";
         String gomod = RepoFiles.join(dir, "go.mod");
         String text = repo.exists(gomod) ? repo.text(gomod) : "";
-        Texts.Lines lines = new Texts.Lines(text);
+        SourceLexer.Lines lines = new SourceLexer.Lines(text);
         Matcher tc = TOOLCHAIN.matcher(text);
         Matcher go = GO_DIRECTIVE.matcher(text);
         if (!repo.exists(gomod)) {

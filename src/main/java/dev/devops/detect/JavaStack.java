@@ -1,10 +1,8 @@
 package dev.devops.detect;
 
-import dev.devops.core.UserError;
 import dev.devops.descriptor.Language;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Path;
+import dev.devops.detect.MavenBuild.MavenProfile;
+import dev.devops.detect.MavenBuild.Pom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,17 +12,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
-/** Java apps: Maven (pom.xml, parsed with the JDK DOM parser) and Gradle (build files read by regex). */
+/**
+ * Java apps: Maven (the pom.xml as {@link MavenBuild} reads it) and Gradle (build files read by regex), one app per
+ * runnable module; the port and health route from the Spring configuration ({@link SpringConfig}), the profiles
+ * from {@link SpringProfiles}.
+ */
 final class JavaStack {
     static final String DEFAULT_VERSION = Language.JAVA.defaultVersion();
     private static final String ACTUATOR = "org.springframework.boot:spring-boot-starter-actuator";
@@ -60,158 +55,22 @@ final class JavaStack {
             "JavaLanguageVersion\\.of\\(\\s*(\\d+)\\s*\\)"
             + "|(?:source|target)Compatibility\\s*=\\s*(?:['\"]([\\d.]+)['\"]|JavaVersion\\.VERSION_(\\d+(?:_\\d+)?)|([\\d.]+))"
             + "|jvmToolchain\\(\\s*(\\d+)\\s*\\)");
-    private static final Pattern HEALTH_OR_PORT_FILE = Pattern.compile("(^|.*/)src/main/resources/(config/)?application[^/]*\\.(properties|ya?ml)$");
     private static final Pattern PROD_PROFILE = Pattern.compile("<profile>\\s*<id>\\s*(prod|production)\\s*</id>");
-    private static final Pattern BASE_PATH_PROPERTY = Pattern.compile(
-            "(?m)^\\s*management\\.endpoints\\.web\\.base-path\\s*[=:]\\s*(/\\S*)");
 
     private JavaStack() {
-    }
-
-    /** The parts of a pom.xml that detection reads. */
-    record Pom(String file, String parent, String parentVersion, Map<String, String> properties,
-            List<String> dependencies, Map<String, Element> plugins, List<String> modules) {
-        boolean springBoot() {
-            return "spring-boot-starter-parent".equals(parent) || plugins.containsKey("spring-boot-maven-plugin")
-                    || dependencies.contains("org.springframework.boot:spring-boot-dependencies");
-        }
-    }
-
-    static Pom readPom(RepoFiles repo, String rel) {
-        Element project = project(repo, rel);
-        Map<String, String> props = properties(project);
-        List<String> deps = new ArrayList<>();
-        List<Element> depHolders = new ArrayList<>(List.of(project));
-        Element dm = child(project, "dependencyManagement");
-        if (dm != null) {
-            depHolders.add(dm);
-        }
-        for (Element holder : depHolders) {
-            deps.addAll(dependencies(holder));
-        }
-        Map<String, Element> plugins = new LinkedHashMap<>();
-        Element build = child(project, "build");
-        if (build != null) {
-            List<Element> holders = new ArrayList<>(List.of(build));
-            Element pm = child(build, "pluginManagement");
-            if (pm != null) {
-                holders.add(pm);
-            }
-            for (Element holder : holders) {
-                Element ps = child(holder, "plugins");
-                if (ps != null) {
-                    for (Element pl : children(ps)) {
-                        plugins.putIfAbsent(text(pl, "artifactId"), pl);
-                    }
-                }
-            }
-        }
-        List<String> modules = new ArrayList<>();
-        Element ms = child(project, "modules");
-        if (ms != null) {
-            for (Element m : children(ms)) {
-                modules.add(m.getTextContent().trim());
-            }
-        }
-        Element parent = child(project, "parent");
-        return new Pom(rel, parent == null ? null : text(parent, "artifactId"), parent == null ? null : text(parent, "version"),
-                props, deps, plugins, modules);
-    }
-
-    /** A Maven profile of a pom: its id, the dependencies it adds and the properties it sets. */
-    record MavenProfile(String id, List<String> dependencies, Map<String, String> properties) {
-    }
-
-    /** The profile {@code id} of the pom at {@code rel}, or null. */
-    static MavenProfile mavenProfile(RepoFiles repo, String rel, String id) {
-        Element ps = child(project(repo, rel), "profiles");
-        if (ps != null) {
-            for (Element p : children(ps)) {
-                if (id.equals(text(p, "id"))) {
-                    return new MavenProfile(id, dependencies(p), properties(p));
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, String> properties(Element holder) {
-        Map<String, String> props = new LinkedHashMap<>();
-        Element p = child(holder, "properties");
-        if (p != null) {
-            for (Element e : children(p)) {
-                props.put(e.getTagName(), e.getTextContent().trim());
-            }
-        }
-        return props;
-    }
-
-    private static List<String> dependencies(Element holder) {
-        List<String> deps = new ArrayList<>();
-        Element ds = child(holder, "dependencies");
-        if (ds != null) {
-            for (Element dep : children(ds)) {
-                if (!"test".equals(text(dep, "scope"))) {
-                    deps.add(text(dep, "groupId") + ":" + text(dep, "artifactId"));
-                }
-            }
-        }
-        return deps;
-    }
-
-    private static Element project(RepoFiles repo, String rel) {
-        String text = repo.text(rel);
-        Element project;
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            project = b.parse(new InputSource(new StringReader(text))).getDocumentElement();
-        } catch (SAXParseException e) {
-            String msg = String.valueOf(e.getMessage()).replaceAll("\\.$", "");
-            if (msg.contains("disallow-doctype-decl")) {
-                msg = "DOCTYPE declarations are not allowed (a pom.xml needs none)";
-            }
-            throw UserError.at(Path.of(rel), Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()),
-                    "invalid XML: " + msg, "fix the XML syntax at this position");
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new UserError(null, rel + ": invalid XML: " + e.getMessage(), "fix the file");
-        }
-        if (!"project".equals(project.getTagName())) {
-            throw UserError.at(Path.of(rel), 1, 1, "the root element is <" + project.getTagName() + ">, not <project>",
-                    "a Maven pom.xml starts with <project>");
-        }
-        return project;
     }
 
     static AppDraft detectMaven(RepoFiles repo, String dir, List<String> sources) {
         AppDraft d = new AppDraft(dir, Language.JAVA);
         d.sources = sources;
         d.buildTool = "maven";
-        Pom root = readPom(repo, RepoFiles.join(dir, "pom.xml"));
+        Pom root = MavenBuild.readPom(repo, RepoFiles.join(dir, "pom.xml"));
         d.evidence("maven from " + root.file());
         List<Pom> poms = new ArrayList<>(List.of(root));
         for (String m : root.modules()) {
             String f = RepoFiles.join(dir, m + "/pom.xml");
             if (repo.exists(f)) {
-                poms.add(readPom(repo, f));
+                poms.add(MavenBuild.readPom(repo, f));
             }
         }
         // version: the root's settings first, then a module's
@@ -264,7 +123,7 @@ final class JavaStack {
             // the profile the repository builds its production artifact with (minified front end, prod config)
             d.build = List.of("mvn", "-B", "-DskipTests", "-P" + prod.group(1), "package");
             d.evidence("build 'mvn -P" + prod.group(1) + " package' from the " + prod.group(1) + " profile in " + root.file());
-            MavenProfile profile = mavenProfile(repo, root.file(), prod.group(1));
+            MavenProfile profile = MavenBuild.mavenProfile(repo, root.file(), prod.group(1));
             if (profile != null) {
                 // the artifact is built with this profile: its dependencies (a JDBC driver) are on the app's classpath,
                 // and its spring.profiles.active is what '@spring.profiles.active@' in application.yml is filtered to
@@ -288,7 +147,7 @@ final class JavaStack {
                 d.modules = modules;
             }
         }
-        portAndHealth(repo, d);
+        SpringConfig.portAndHealth(repo, d);
         return d;
     }
 
@@ -312,10 +171,10 @@ final class JavaStack {
             }
         }
         Element compiler = pom.plugins().get("maven-compiler-plugin");
-        Element config = compiler == null ? null : child(compiler, "configuration");
+        Element config = compiler == null ? null : MavenBuild.child(compiler, "configuration");
         if (config != null) {
             for (String key : List.of("release", "source", "target")) {
-                String v = javaVersion(resolve(text(config, key), props));
+                String v = javaVersion(resolve(MavenBuild.text(config, key), props));
                 if (v != null) {
                     return new String[] {v, pom.file() + " maven-compiler-plugin <" + key + ">"};
                 }
@@ -476,7 +335,7 @@ final class JavaStack {
                     }
                 }
             }
-            portAndHealth(repo, m);
+            SpringConfig.portAndHealth(repo, m);
             out.add(m);
         }
         return out;
@@ -502,7 +361,7 @@ final class JavaStack {
     /** "group:artifact" of each dependency a build file declares. */
     private static Set<String> coordinates(RepoFiles repo, String file) {
         if (file.endsWith("pom.xml")) {
-            return new LinkedHashSet<>(readPom(repo, file).dependencies());
+            return new LinkedHashSet<>(MavenBuild.readPom(repo, file).dependencies());
         }
         String text = repo.text(file);
         Set<String> coords = new LinkedHashSet<>();
@@ -536,7 +395,7 @@ final class JavaStack {
         List<String> bootModules = new ArrayList<>();
         for (String f : files) {
             String text = repo.text(f);
-            Texts.Lines lines = new Texts.Lines(text);
+            SourceLexer.Lines lines = new SourceLexer.Lines(text);
             if (d.version == null) {
                 Matcher m = GRADLE_VERSION.matcher(text);
                 if (m.find()) {
@@ -584,153 +443,8 @@ final class JavaStack {
             d.evidence("runnable modules " + String.join(", ", bootModules)
                     + " (their build files apply org.springframework.boot)");
         }
-        portAndHealth(repo, d);
+        SpringConfig.portAndHealth(repo, d);
         return d;
     }
 
-    /** server.port in application*.properties|yml (8080 when unset). */
-    private static void portAndHealth(RepoFiles repo, AppDraft d) {
-        List<String> configs = new ArrayList<>();
-        for (String f : d.sources) {
-            if (HEALTH_OR_PORT_FILE.matcher(f).matches()) {
-                configs.add(f);
-            }
-        }
-        // application.properties / application.yml before profile files (application-dev.yml …)
-        configs.sort((a, b) -> Boolean.compare(a.contains("application-"), b.contains("application-")));
-        for (String f : configs) {
-            String text = repo.source(f);
-            if (text == null) {
-                continue;
-            }
-            Code.Hit hit = f.endsWith(".properties") ? propertiesPort(f, text) : yamlPort(f, text);
-            if (hit != null && Code.port(hit.value()) != null) {
-                d.port = Code.port(hit.value());
-                d.evidence("port " + d.port + " from server.port at " + hit.where());
-                break;
-            }
-        }
-        if (d.port == null) {
-            d.port = 8080;
-            d.portDefault = true;
-            d.evidence("port 8080 (Java default; no server.port set)");
-        }
-        if (d.healthcheck != null && d.healthcheck.startsWith("/actuator/")) {
-            for (String f : configs) {
-                String base = managementBasePath(f, repo.source(f));
-                if (base != null) {
-                    d.healthcheck = (base.equals("/") ? "" : base.replaceAll("/$", "")) + "/health";
-                    d.evidence("healthcheck " + d.healthcheck + " from management.endpoints.web.base-path at " + f);
-                    break;
-                }
-            }
-        }
-        if (d.healthcheck == null) {
-            Code.Hit health = Code.health(repo, d.sources, CODE);
-            if (health != null) {
-                d.healthcheck = health.value();
-                d.evidence("healthcheck " + health.value() + " from route at " + health.where());
-            }
-        }
-    }
-
-    /** Spring Boot's management.endpoints.web.base-path in a properties or YAML file, or null. */
-    static String managementBasePath(String f, String text) {
-        if (text == null) {
-            return null;
-        }
-        if (f.endsWith(".properties")) {
-            Matcher m = BASE_PATH_PROPERTY.matcher(text);
-            return m.find() ? m.group(1) : null;
-        }
-        try {
-            for (Object doc : new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
-                    .loadAllFromString(text)) {
-                Object v = doc;
-                for (String key : List.of("management", "endpoints", "web", "base-path")) {
-                    v = v instanceof Map<?, ?> m ? m.get(key) : null;
-                }
-                if (v != null && String.valueOf(v).startsWith("/")) {
-                    return String.valueOf(v);
-                }
-            }
-        } catch (RuntimeException e) {
-            return null; // a file that is not plain YAML (templated): no base path known
-        }
-        return null;
-    }
-
-    private static String portValue(String v) {
-        String s = v.trim().replaceAll("^['\"]|['\"]$", "");
-        Matcher m = Pattern.compile("^\\$\\{[^:}]+:(\\d+)\\}$").matcher(s);
-        return m.matches() ? m.group(1) : s;
-    }
-
-    private static Code.Hit propertiesPort(String f, String text) {
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = Pattern.compile("^\\s*server\\.port\\s*[=:]\\s*(\\S+)").matcher(lines[i]);
-            if (m.find()) {
-                return new Code.Hit(portValue(m.group(1)), f, i + 1);
-            }
-        }
-        return null;
-    }
-
-    private static Code.Hit yamlPort(String f, String text) {
-        String[] lines = text.split("\\R", -1);
-        int serverIndent = -1;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replaceAll("\\s+#.*$", "");
-            if (line.isBlank() || line.trim().startsWith("#")) {
-                continue;
-            }
-            int indent = line.length() - line.stripLeading().length();
-            String t = line.trim();
-            if (t.equals("---")) {
-                serverIndent = -1;
-                continue;
-            }
-            Matcher flat = Pattern.compile("^server\\.port\\s*:\\s*(\\S+)").matcher(t);
-            if (flat.find()) {
-                return new Code.Hit(portValue(flat.group(1)), f, i + 1);
-            }
-            if (serverIndent >= 0 && indent <= serverIndent) {
-                serverIndent = -1;
-            }
-            if (t.equals("server:")) {
-                serverIndent = indent;
-            } else if (serverIndent >= 0) {
-                Matcher m = Pattern.compile("^port\\s*:\\s*(\\S+)").matcher(t);
-                if (m.find()) {
-                    return new Code.Hit(portValue(m.group(1)), f, i + 1);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static String text(Element parent, String name) {
-        Element e = child(parent, name);
-        return e == null ? null : e.getTextContent().trim();
-    }
 }

@@ -154,7 +154,7 @@ final class NodeStack {
             }
             Matcher nb = EnvScanner.NEXT_ENV_BLOCK.matcher(text);
             while (nb.find()) {
-                int end = EnvHelpers.closing(text, nb.end() - 1, '{', '}');
+                int end = SourceLexer.closing(text, nb.end() - 1, '{', '}');
                 if (end < 0) {
                     continue;
                 }
@@ -352,7 +352,7 @@ final class NodeStack {
                 };
                 if (type != null) {
                     d.service(type, type + " from " + prisma + " provider \"" + m.group(1) + "\" (line "
-                            + new Texts.Lines(text).line(m.start(1)) + ")");
+                            + new SourceLexer.Lines(text).line(m.start(1)) + ")");
                 }
             }
         }

@@ -373,7 +373,7 @@ final class PythonStack {
                 Matcher m = text == null ? null : p.matcher(text);
                 if (m != null && m.find()) {
                     String target = module(d.dir, f) + ":" + m.group(1) + (p == factory ? "()" : "");
-                    d.evidence("app object " + target + " from " + f + ":" + new Texts.Lines(text).line(m.start()));
+                    d.evidence("app object " + target + " from " + f + ":" + new SourceLexer.Lines(text).line(m.start()));
                     return target;
                 }
             }

@@ -329,9 +329,9 @@ final class RunEvidence {
                 || d.processes.values().stream().anyMatch(c -> String.join(" ", c).equals(joined))) {
             return;
         }
-        String name = Detector.sanitize(rawName);
+        String name = DescriptorAssembly.sanitize(rawName);
         for (int i = 2; d.processes.containsKey(name); i++) {
-            name = Detector.sanitize(rawName) + "-" + i;
+            name = DescriptorAssembly.sanitize(rawName) + "-" + i;
         }
         d.processes.put(name, command);
         d.evidence("process " + name + " '" + joined + "' from " + source);

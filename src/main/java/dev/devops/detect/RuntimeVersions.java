@@ -129,7 +129,7 @@ public final class RuntimeVersions {
     /** The versions stated in one file ({@code path} decides how {@code text} is read), in line order. */
     public static List<Stated> read(String path, String text) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        Texts.Lines lines = new Texts.Lines(text);
+        SourceLexer.Lines lines = new SourceLexer.Lines(text);
         List<Stated> out = new ArrayList<>();
         switch (name) {
             case ".nvmrc", ".node-version" -> firstLine(text, lines, (v, off) -> add(out, "node",
@@ -280,7 +280,7 @@ public final class RuntimeVersions {
         void accept(String value, int offset);
     }
 
-    private static void firstLine(String text, Texts.Lines lines, LineVisitor v) {
+    private static void firstLine(String text, SourceLexer.Lines lines, LineVisitor v) {
         int off = 0;
         for (String line : text.split("\n", -1)) {
             String t = line.replaceAll("#.*", "").trim();
@@ -317,7 +317,7 @@ public final class RuntimeVersions {
         }
     }
 
-    private static void packageJson(String text, Texts.Lines lines, String path, List<Stated> out) {
+    private static void packageJson(String text, SourceLexer.Lines lines, String path, List<Stated> out) {
         for (String section : List.of("engines", "volta")) {
             Matcher s = Pattern.compile("\"" + section + "\"\\s*:\\s*\\{([^}]*)\\}").matcher(text);
             if (s.find()) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** Reading repository files: manifests strictly, source files defensively (huge, binary, minified → skipped). */
 final class Texts {
@@ -64,44 +63,5 @@ final class Texts {
             return text.length() / lines < 500;
         }
         return true;
-    }
-
-    /** 1-based line and column of offsets in a text. */
-    static final class Lines {
-        private final String text;
-        private final int[] starts;
-
-        Lines(String text) {
-            this.text = text;
-            int n = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                n++;
-            }
-            starts = new int[n];
-            int k = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                starts[k++] = i + 1;
-            }
-        }
-
-        int line(int offset) {
-            int i = Arrays.binarySearch(starts, offset);
-            return i >= 0 ? i + 1 : -i - 1;
-        }
-
-        int column(int offset) {
-            return offset - starts[line(offset) - 1] + 1;
-        }
-
-        int lineStart(int offset) {
-            return starts[line(offset) - 1];
-        }
-
-        /** The text of the line holding {@code offset}, without its line break. */
-        String lineText(int offset) {
-            int s = lineStart(offset);
-            int e = text.indexOf('\n', s);
-            return text.substring(s, e < 0 ? text.length() : e);
-        }
     }
 }

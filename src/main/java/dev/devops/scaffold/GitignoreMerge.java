@@ -41,6 +41,11 @@ final class GitignoreMerge {
 
     /** {@code existing} with the missing lines appended under a comment; a new file when existing is null. */
     static String merge(String existing, List<String> add) {
+        return merge(existing, add, COMMENT);
+    }
+
+    /** {@code existing} with {@code add} appended under {@code comment}, after one blank line; a new file when existing is null. */
+    static String merge(String existing, List<String> add, String comment) {
         if (add.isEmpty()) {
             return existing;
         }
@@ -51,7 +56,7 @@ final class GitignoreMerge {
         if (sb.length() > 0) {
             sb.append('\n');
         }
-        sb.append(COMMENT).append('\n');
+        sb.append(comment).append('\n');
         for (String l : add) {
             sb.append(l).append('\n');
         }

@@ -122,7 +122,7 @@ public final class Scaffolder {
                 continue;
             }
             if (ignores.add(dir)) { // one .dockerignore per build context
-                files.add(generated(root, dir + ".dockerignore", ignore));
+                files.add(dockerignore(root, dir + ".dockerignore", ignore));
             }
             if (!dockerfile.equals(dir + "Dockerfile")) {
                 // BuildKit reads MODULE/Dockerfile.dockerignore (beside the Dockerfile) before the context's one
@@ -336,6 +336,29 @@ public final class Scaffolder {
         }
         return new PlannedFile(".env.example", PlannedFile.Action.UPDATE, mine, EnvExampleMerge.merge(mine, rendered, missing),
                 "your own file, kept; added " + String.join(", ", missing), f.origin());
+    }
+
+    /**
+     * A build context's .dockerignore: generated like the other files, except that the user's own file (no
+     * generated-file header) is kept and completed with the lines that keep {@code .env} files out of the
+     * image ({@link DockerignoreMerge}); without them the generated {@code COPY . .} would bake them in.
+     */
+    private static PlannedFile dockerignore(Path root, String rel, String rendered) {
+        PlannedFile f = generated(root, rel, rendered);
+        if (f.action() != PlannedFile.Action.CONFLICT || f.origin() != GeneratedFiles.Origin.USER) {
+            return f;
+        }
+        byte[] bytes = InputFiles.readBytes(root.resolve(rel), MAX_GITIGNORE);
+        String mine = utf8(bytes);
+        if (mine == null) {
+            return f; // not text we can append to: left to the user, as before
+        }
+        List<String> add = DockerignoreMerge.missing(mine);
+        if (add.isEmpty()) {
+            return new PlannedFile(rel, PlannedFile.Action.UNCHANGED, mine, mine, "", f.origin());
+        }
+        return new PlannedFile(rel, PlannedFile.Action.UPDATE, mine, DockerignoreMerge.merge(mine, add),
+                "your own file, kept; added " + String.join(", ", add), f.origin());
     }
 
     /** A .gitignore larger than this is refused rather than merged (no real one comes close). */

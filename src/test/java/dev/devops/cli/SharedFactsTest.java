@@ -111,6 +111,26 @@ class SharedFactsTest {
         assertEquals(List.of(), ids(lint(), "ENV0001"));
     }
 
+    /**
+     * What init writes must pass devops's own lint: a repository's own .dockerignore that does not exclude .env
+     * (the generated {@code COPY . .} baked it in: DF0037 error) and a code default that is the empty string (the
+     * generated comment ended in a space: ENV0016) were findings on init's own output.
+     */
+    @Test
+    void initsOwnFilesGiveNoLintFinding() throws IOException {
+        write("package.json", "{\"name\":\"api\",\"dependencies\":{\"express\":\"4.18.2\"},\"scripts\":{\"start\":\"node index.js\"}}");
+        write("package-lock.json", "{\"lockfileVersion\":3}");
+        write(".dockerignore", "node_modules", ".git");
+        write("index.js", "const base = process.env.BASE_PATH || '';", "const m = process.env.CORS_MAX_AGE || '86400';",
+                "require('express')().listen(process.env.PORT || 3000);");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> written = List.of("Dockerfile", ".dockerignore", ".env.example", "docker-compose.yml", "devops.yaml");
+        List<String> onGenerated = lint().stream().filter(f -> written.contains(f.path()))
+                .map(f -> f.rule().id() + " " + f.path() + ":" + f.line() + " " + f.message()).toList();
+        assertEquals(List.of(), onGenerated);
+    }
+
     @Test
     void initNeverWritesADefaultItsOwnDescriptorLoaderRefuses() throws IOException {
         // a code default compose cannot carry in ${X:-…} (a '}' of a format template): the loader refuses it in a

@@ -1,5 +1,7 @@
 package dev.devops.scaffold;
 
+import dev.devops.files.DockerIgnore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -132,6 +134,31 @@ class ScaffolderTest {
         assertEquals("node_modules/\n.env\n\n" + GitignoreMerge.COMMENT + "\n.env.*\n!.env.example\n", g.newContent());
         Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
         assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".gitignore").action());
+    }
+
+    @Test
+    void usersDockerignoreIsCompletedSoTheGeneratedCopyOfTheContextLeavesEnvFilesOut() throws IOException {
+        String mine = ".git\nnode_modules\n";
+        Files.writeString(root.resolve(".dockerignore"), mine);
+        PlannedFile f = Scaffolder.plan(d, root, t).file(".dockerignore");
+        assertEquals(Action.UPDATE, f.action(), "before: a CONFLICT, skipped, so COPY . . baked .env in (DF0037)");
+        assertTrue(f.userFile());
+        assertTrue(f.newContent().startsWith(mine), "no line of the user's changes");
+        assertEquals("your own file, kept; added **/.env, **/.env.*, !**/.env.example", f.reason());
+        Scaffolder.apply(Scaffolder.plan(d, root, t), root, false);
+        DockerIgnore ignore = DockerIgnore.load(root);
+        assertTrue(ignore.excluded(".env") && ignore.excluded("api/.env.local") && ignore.excluded("node_modules"));
+        assertFalse(ignore.excluded(".env.example"), "the documented template stays, as in devops's own file");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".dockerignore").action(), "idempotent");
+        assertTrue(Scaffolder.check(d, root, t).userFiles().contains(".dockerignore"), "listed by --check, not drift");
+    }
+
+    @Test
+    void usersDockerignoreThatAlreadyExcludesEnvFilesIsLeftAlone() throws IOException {
+        Files.writeString(root.resolve(".dockerignore"), ".env*\n");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".dockerignore").action());
+        assertEquals(List.of(), DockerignoreMerge.missing(".env\n.env.*\n"), "the user's choice for the template is kept");
+        assertEquals(List.of("**/.env.*", "!**/.env.example"), DockerignoreMerge.missing("**/.env\n"));
     }
 
     @Test
