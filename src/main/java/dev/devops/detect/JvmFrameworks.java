@@ -38,6 +38,37 @@ final class JvmFrameworks {
             + "|<artifactId>\\s*micronaut-maven-plugin\\s*</artifactId>"
             + "|id\\s*\\(?\\s*['\"]io\\.micronaut\\.(?:application|minimal\\.application)['\"]");
 
+    /**
+     * The framework of a Java app whose build declares Quarkus or Micronaut (nothing when another framework was found):
+     * its name, its health endpoint (smallrye-health's /q/health, micronaut-management's /health). Call before the
+     * port is read; {@link #port(AppDraft, RepoFiles)} after.
+     */
+    static void detect(AppDraft d, String buildFile, String buildText) {
+        String fw = d.framework == null ? framework(buildText) : null;
+        if (fw == null) {
+            return;
+        }
+        d.framework = fw;
+        d.evidence("framework " + fw + " from " + buildFile);
+        String health = "quarkus".equals(fw) && buildText.contains("quarkus-smallrye-health") ? "/q/health"
+                : "micronaut".equals(fw) && buildText.contains("micronaut-management") ? "/health" : null;
+        if (health != null && d.healthcheck == null) {
+            d.healthcheck = health;
+            d.evidence("healthcheck " + health + " from " + buildFile + " (" + fw + "'s health extension)");
+        }
+    }
+
+    /** The HTTP port the framework's own property sets, over the Java default. */
+    static void port(AppDraft d, RepoFiles repo) {
+        Integer p = port(repo, d.dir, d.framework);
+        if (p != null && (d.portDefault || d.port == null)) {
+            d.port = p;
+            d.portDefault = false;
+            d.evidence("port " + p + " from " + ("quarkus".equals(d.framework) ? "quarkus.http.port" : "micronaut.server.port")
+                    + " in " + RepoFiles.join(d.dir, "src/main/resources"));
+        }
+    }
+
     /** "group:artifact" of a framework's extension → the service it connects to (drivers come with them). */
     static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
@@ -99,6 +130,39 @@ final class JvmFrameworks {
                     };
             default -> List.of();
         };
+    }
+
+    /**
+     * Spring Boot, Quarkus and Micronaut bind environment variables to their properties (SPRING_DATASOURCE_URL,
+     * QUARKUS_DATASOURCE_JDBC_URL, DATASOURCES_DEFAULT_URL …; {@link #binding}): an app of one of them with a service
+     * gets those wired unless it already reads its own variables for that service.
+     */
+    static void bind(AppDraft d, java.util.Set<String> types, Map<String, dev.devops.descriptor.EnvVar> env, String prefix,
+            List<String> evidence) {
+        String name = switch (d.framework == null ? "" : d.framework) {
+            case "spring-boot" -> "Spring Boot";
+            case "quarkus" -> "Quarkus";
+            case "micronaut" -> "Micronaut";
+            default -> null;
+        };
+        if (name == null) {
+            return;
+        }
+        for (String type : types) {
+            boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
+            if (wired) {
+                continue;
+            }
+            for (String[] v : binding(d.framework, type)) {
+                String from = type + "." + v[1];
+                String desc = EnvNames.description(v[0], from);
+                String property = property(d.framework, v[0]);
+                env.put(v[0], new dev.devops.descriptor.EnvVar(v[0], desc != null ? desc : name + " binds it to " + property,
+                        false, dev.devops.core.VariableNames.isSecret(v[0]), null, from));
+                evidence.add(prefix + v[0] + " from " + from + " (" + name + ("Spring Boot".equals(name) ? " relaxed" : "")
+                        + " binding of " + property + ")");
+            }
+        }
     }
 
     /** How the framework's configuration names the property the variable binds (for descriptions and evidence). */

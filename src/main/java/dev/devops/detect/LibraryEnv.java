@@ -56,7 +56,7 @@ final class LibraryEnv {
         if (text == null || !EnvScanner.isJavaScript(path)) {
             return out;
         }
-        Texts.Lines lines = new Texts.Lines(text);
+        SourceLexer.Lines lines = new SourceLexer.Lines(text);
         java.util.Set<String> modules = new java.util.HashSet<>();
         for (Matcher imp = IMPORTS_PG.matcher(text); imp.find(); ) {
             modules.add(imp.group(1));
@@ -80,7 +80,7 @@ final class LibraryEnv {
         return withTypeorm(repo, dir, path, text, lines, out);
     }
 
-    private static List<EnvReference> withTypeorm(RepoFiles repo, String dir, String path, String text, Texts.Lines lines,
+    private static List<EnvReference> withTypeorm(RepoFiles repo, String dir, String path, String text, SourceLexer.Lines lines,
             List<EnvReference> out) {
         Matcher t = IMPORTS_TYPEORM.matcher(text);
         Matcher call = TYPEORM_NO_OPTIONS.matcher(text);
@@ -94,7 +94,7 @@ final class LibraryEnv {
         return out;
     }
 
-    private static EnvReference at(String name, String path, Texts.Lines lines, int offset, String def, boolean required) {
+    private static EnvReference at(String name, String path, SourceLexer.Lines lines, int offset, String def, boolean required) {
         return new EnvReference(name, path, lines.line(offset), lines.column(offset), def,
                 required ? EnvReference.Kind.ORM_CONFIG : EnvReference.Kind.LIBRARY_DEFAULT, !required && def == null);
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code "name": "{{name}}"}): the file is filled in by a generator before anything can run it;</li>
  * <li>data a CLI package publishes: an enclosing package.json with a {@code bin} lists the directory in its
  * {@code files} (create-* starters copy their templates/ from the installed package);</li>
- * <li>a helper package inside a Node app: no start script or static-site build, no server framework and no
+ * <li>a helper package inside a Node app: no start or build script, no server framework and no
  * {@code listen(…)} of its own (remix.init, the setup hook a Remix stack runs once when it is created).</li>
  * </ul>
  */
@@ -30,7 +30,7 @@ final class TemplateInputs {
         if (PLACEHOLDER.matcher(dir).find()) {
             return dir + " is a template (its path is a placeholder a generator fills in), not an app";
         }
-        for (String m : Detector.MANIFESTS) {
+        for (String m : AppDiscovery.MANIFESTS) {
             String f = RepoFiles.join(dir, m);
             String text = repo.exists(f) ? repo.text(f) : null;
             if (text != null && PLACEHOLDER.matcher(text.replaceAll("\\$\\{\\{[^}]*}}", "")).find()) {
@@ -60,10 +60,11 @@ final class TemplateInputs {
                             && NodeStack.workspaces(repo, e.getKey()).isEmpty())
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             JsonNode pkg = NodeStack.packageJson(repo, dir);
-            if (owner != null && pkg != null && !NodeStack.isWorkspaceApp(pkg) && !NodeStack.hasServerFramework(pkg)
+            if (owner != null && pkg != null && !NodeStack.isWorkspaceApp(pkg)
+                    && Manifests.text(pkg, "scripts", "build") == null && !NodeStack.hasServerFramework(pkg)
                     && !listens(repo, dir)) {
                 return dir + " is a helper package of the Node app in " + owner
-                        + " (no start script or static-site build, server framework or listen(…) of its own), not an app";
+                        + " (no start or build script, server framework or listen(…) of its own), not an app";
             }
         }
         return null;
@@ -81,7 +82,7 @@ final class TemplateInputs {
         return false;
     }
 
-    /** For callers that iterate the app directories: the ones {@link #reason} keeps. */
+    /** Removes the app directories {@link #reason} finds to be generator input, noting why. */
     static void remove(RepoFiles repo, Map<String, Language> appDirs, List<String> notes) {
         for (String dir : new java.util.ArrayList<>(appDirs.keySet())) {
             String why = reason(repo, dir, appDirs);

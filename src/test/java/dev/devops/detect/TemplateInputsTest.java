@@ -34,7 +34,7 @@ class TemplateInputsTest {
         Map<String, Language> apps = dirs(".", Language.NODE, "remix.init", Language.NODE, "client", Language.NODE,
                 "server", Language.NODE);
         RepoFiles files = RepoFiles.walk(dir);
-        assertEquals("remix.init is a helper package of the Node app in . (no start script or static-site build, server "
+        assertEquals("remix.init is a helper package of the Node app in . (no start or build script, server "
                 + "framework or listen(…) of its own), not an app", TemplateInputs.reason(files, "remix.init", apps));
         assertNull(TemplateInputs.reason(files, "client", apps), "a static front end builds on its own");
         assertNull(TemplateInputs.reason(files, "server", apps), "it serves");
