@@ -113,7 +113,12 @@ public final class Scaffolder {
             Map<String, Object> appModel = (Map<String, Object>) model.get("app");
             boolean workspace = RenderModel.addWorkspace(appModel, root, true);
             RenderModel.addBuildInputs(model, root.resolve(ctx));
-            files.add(generated(root, dockerfile, templates.render(dockerfileTemplate(a), model)));
+            PlannedFile image = generated(root, dockerfile, templates.render(dockerfileTemplate(a), model));
+            files.add(image);
+            // what devops's Dockerfile copies must not be excluded by a .dockerignore of the user's (it is not when the
+            // Dockerfile there is the user's own, which init keeps)
+            List<String> copied = image.origin() == GeneratedFiles.Origin.USER ? List.of()
+                    : DockerignoreMerge.copySources(image.newContent());
             String ignore = templates.render(dockerignoreTemplate(a), model);
             if (workspace) {
                 // built from the workspace root: its ignore file sits beside the Dockerfile, where BuildKit and
@@ -122,7 +127,7 @@ public final class Scaffolder {
                 continue;
             }
             if (ignores.add(dir)) { // one .dockerignore per build context
-                files.add(dockerignore(root, dir + ".dockerignore", ignore));
+                files.add(dockerignore(root, dir + ".dockerignore", ignore, copied));
             }
             if (!dockerfile.equals(dir + "Dockerfile")) {
                 // BuildKit reads MODULE/Dockerfile.dockerignore (beside the Dockerfile) before the context's one
@@ -341,9 +346,11 @@ public final class Scaffolder {
     /**
      * A build context's .dockerignore: generated like the other files, except that the user's own file (no
      * generated-file header) is kept and completed with the lines that keep {@code .env} files out of the
-     * image ({@link DockerignoreMerge}); without them the generated {@code COPY . .} would bake them in.
+     * image ({@link DockerignoreMerge}); without them the generated {@code COPY . .} would bake them in. The files the
+     * generated Dockerfile copies by name ({@code copied}) are re-included when the user's file excludes them (a
+     * Quarkus project's {@code *} + {@code !target/…}, written for an image of a pre-built jar).
      */
-    private static PlannedFile dockerignore(Path root, String rel, String rendered) {
+    private static PlannedFile dockerignore(Path root, String rel, String rendered, List<String> copied) {
         PlannedFile f = generated(root, rel, rendered);
         if (f.action() != PlannedFile.Action.CONFLICT || f.origin() != GeneratedFiles.Origin.USER) {
             return f;
@@ -353,7 +360,7 @@ public final class Scaffolder {
         if (mine == null) {
             return f; // not text we can append to: left to the user, as before
         }
-        List<String> add = DockerignoreMerge.missing(mine);
+        List<String> add = DockerignoreMerge.missing(mine, copied);
         if (add.isEmpty()) {
             return new PlannedFile(rel, PlannedFile.Action.UNCHANGED, mine, mine, "", f.origin());
         }

@@ -153,6 +153,29 @@ class ScaffolderTest {
         assertTrue(Scaffolder.check(d, root, t).userFiles().contains(".dockerignore"), "listed by --check, not drift");
     }
 
+    /** A Quarkus project's own .dockerignore ('*' but target/…) hid pom.xml and src from devops's source build. */
+    @Test
+    void usersDockerignoreReincludesWhatTheGeneratedDockerfileCopies() throws IOException {
+        Descriptor q = Descriptors.parse("""
+                name: todo
+                apps:
+                  todo:
+                    runtime: {language: java, version: "17", buildTool: maven, framework: quarkus}
+                    port: 8080
+                """);
+        String mine = "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/*\n";
+        Files.writeString(root.resolve(".dockerignore"), mine);
+        PlannedFile f = Scaffolder.plan(q, root, t).file(".dockerignore");
+        assertEquals(Action.UPDATE, f.action());
+        assertTrue(f.newContent().startsWith(mine), "no line of the user's changes");
+        assertEquals("your own file, kept; added !pom.xml, !src", f.reason());
+        DockerIgnore ignore = DockerIgnore.parse(f.newContent());
+        assertFalse(ignore.excluded("pom.xml") || ignore.excluded("src/main/java/A.java"), f.newContent());
+        assertTrue(ignore.excluded("README.md") && ignore.excluded(".env"), "the rest stays out");
+        assertEquals(List.of("pom.xml", "src"), DockerignoreMerge.copySources("COPY pom.xml ./\nCOPY src ./src\n"
+                + "COPY --from=build /out/ /app/\nCOPY . .\n"));
+    }
+
     @Test
     void usersDockerignoreThatAlreadyExcludesEnvFilesIsLeftAlone() throws IOException {
         Files.writeString(root.resolve(".dockerignore"), ".env*\n");
