@@ -45,6 +45,7 @@ public final class ServiceCatalog {
                         new ServiceVar("POSTGRES_DB", "app", false, "PostgreSQL database created at first start")),
                 attrs("url", "postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@{host}:5432/${POSTGRES_DB}",
                         "jdbc", "jdbc:postgresql://{host}:5432/${POSTGRES_DB}",
+                        "r2dbc", "r2dbc:postgresql://{host}:5432/${POSTGRES_DB}",
                         "host", "{host}", "port", "5432", "address", "{host}:5432", "user", "${POSTGRES_USER}",
                         "password", "${POSTGRES_PASSWORD}", "database", "${POSTGRES_DB}"),
                 List.of()));
@@ -56,6 +57,7 @@ public final class ServiceCatalog {
                         new ServiceVar("MYSQL_DATABASE", "app", false, "MySQL database created at first start")),
                 attrs("url", "mysql://${MYSQL_USER}:${MYSQL_PASSWORD}@{host}:3306/${MYSQL_DATABASE}",
                         "jdbc", "jdbc:mysql://{host}:3306/${MYSQL_DATABASE}",
+                        "r2dbc", "r2dbc:mysql://{host}:3306/${MYSQL_DATABASE}",
                         "host", "{host}", "port", "3306", "address", "{host}:3306", "user", "${MYSQL_USER}",
                         "password", "${MYSQL_PASSWORD}", "database", "${MYSQL_DATABASE}"),
                 List.of()));
@@ -67,6 +69,7 @@ public final class ServiceCatalog {
                         new ServiceVar("MARIADB_DATABASE", "app", false, "MariaDB database created at first start")),
                 attrs("url", "mysql://${MARIADB_USER}:${MARIADB_PASSWORD}@{host}:3306/${MARIADB_DATABASE}",
                         "jdbc", "jdbc:mariadb://{host}:3306/${MARIADB_DATABASE}",
+                        "r2dbc", "r2dbc:mariadb://{host}:3306/${MARIADB_DATABASE}",
                         "host", "{host}", "port", "3306", "address", "{host}:3306", "user", "${MARIADB_USER}",
                         "password", "${MARIADB_PASSWORD}", "database", "${MARIADB_DATABASE}"),
                 List.of()));

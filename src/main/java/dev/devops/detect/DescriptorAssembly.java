@@ -181,7 +181,7 @@ final class DescriptorAssembly {
                         + (v.secret() ? ", secret" : "") + (v.from() != null ? ", from " + v.from() : "")
                         + (v.required() ? ", required" : ""));
             }
-            JvmFrameworks.bind(d, depTypes, env, prefix, evidence);
+            JvmFrameworks.bind(repo, d, depTypes, env, prefix, evidence);
             if ("spring-boot".equals(d.framework)) {
                 SpringWiring.springProfile(repo, d, sqlType, env, prefix, evidence);
             }
@@ -345,6 +345,16 @@ final class DescriptorAssembly {
     private static void chooseDatabase(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName,
             CharSequence code) {
         List<String> sql = d.services.keySet().stream().filter(SQL::contains).toList();
+        String embedded = embeddedDefault(byName);
+        if (embedded != null && !sql.isEmpty() && sql.stream().noneMatch(t -> addressable(byName, t))) {
+            // the app runs on its own embedded database by default, and no variable it reads could point it at a
+            // server: adding one would only give a service nothing uses (and the "cannot reach it" warning)
+            for (String t : sql) {
+                d.evidence("not adding " + t + ": " + embedded + ", and no variable the app reads can point it at " + t);
+                d.services.remove(t);
+            }
+            return;
+        }
         if (sql.size() < 2) {
             return;
         }
@@ -409,6 +419,41 @@ final class DescriptorAssembly {
                 d.services.remove(t);
             }
         }
+    }
+
+    private static final Pattern EMBEDDED_DB = Pattern.compile("(?i)sqlite3?|h2|hsqldb|derby");
+
+    /**
+     * "X defaults to sqlite (an embedded database)" when a variable that selects the database backend (by its name,
+     * {@link EnvNames#isBackendSelector}, or by a default that is exactly an embedded engine's name) defaults to an
+     * embedded engine; null otherwise.
+     */
+    private static String embeddedDefault(Map<String, List<EnvReference>> byName) {
+        for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
+            String def = firstDefault(e.getValue());
+            if (def == null) {
+                continue;
+            }
+            String bare = def.trim();
+            boolean exact = EMBEDDED_DB.matcher(bare).matches();
+            boolean selector = EnvNames.isBackendSelector(e.getKey())
+                    && EMBEDDED_DB.matcher(bare.replaceFirst("^.*[.:/]", "")).matches();
+            if (exact || selector) {
+                return e.getKey() + " defaults to " + bare + " (an embedded database)";
+            }
+        }
+        return null;
+    }
+
+    /** Whether a variable the app reads (by its name or its default) can hold the address of a {@code type} service. */
+    private static boolean addressable(Map<String, List<EnvReference>> byName, String type) {
+        for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
+            String attr = EnvNames.serviceAttribute(e.getKey(), firstDefault(e.getValue()), List.of(type));
+            if (attr != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** KEY=value lines of an example dotenv file (comments and blank lines skipped, quotes removed). */

@@ -378,6 +378,16 @@ final class JavaStack {
         return coords;
     }
 
+    /**
+     * Whether the plugin declaration ending at {@code end} is {@code apply false}: declared for subprojects (a root
+     * build's {@code plugins {}} block), not applied to this project.
+     */
+    static boolean notApplied(String buildText, int end) {
+        int eol = buildText.indexOf('\n', end);
+        String rest = buildText.substring(end, eol < 0 ? buildText.length() : eol);
+        return rest.matches(".*\\bapply\\s*\\(?\\s*false\\b.*");
+    }
+
     private static List<String> gradleBuild(RepoFiles repo, String dir, String module) {
         String gradle = repo.exists(RepoFiles.join(dir, "gradlew")) ? "./gradlew" : "gradle";
         return List.of(gradle, "--no-daemon", ":" + module.replace('/', ':') + ":bootJar", "-x", "test");
@@ -395,6 +405,7 @@ final class JavaStack {
             }
         }
         List<String> bootModules = new ArrayList<>();
+        GradleCatalog catalog = GradleCatalog.load(repo, dir);
         for (String f : files) {
             String text = repo.text(f);
             SourceLexer.Lines lines = new SourceLexer.Lines(text);
@@ -413,10 +424,17 @@ final class JavaStack {
                 }
             }
             Matcher boot = GRADLE_BOOT.matcher(text);
-            if (boot.find()) {
+            int bootAt = -1;
+            while (bootAt < 0 && boot.find()) {
+                bootAt = notApplied(text, boot.end()) ? -1 : boot.start();
+            }
+            if (bootAt < 0) {
+                bootAt = catalog.pluginAt(text, "org.springframework.boot");
+            }
+            if (bootAt >= 0) {
                 if (d.framework == null) {
                     d.framework = "spring-boot";
-                    d.evidence("framework spring-boot from " + f + ":" + lines.line(boot.start())
+                    d.evidence("framework spring-boot from " + f + ":" + lines.line(bootAt)
                             + " plugin org.springframework.boot");
                 }
                 if (!f.equals(buildFile)) {
@@ -424,7 +442,9 @@ final class JavaStack {
                     bootModules.add(".".equals(dir) ? module : module.substring(dir.length() + 1));
                 }
             }
-            for (String coord : coordinates(repo, f)) {
+            Set<String> coords = coordinates(repo, f);
+            coords.addAll(catalog.coordinates(text));
+            for (String coord : coords) {
                 service(d, coord, f);
                 if (coord.equals(ACTUATOR) && d.healthcheck == null) {
                     d.healthcheck = "/actuator/health";

@@ -94,11 +94,19 @@ final class JvmFrameworks {
      * ({@code {"QUARKUS_DATASOURCE_JDBC_URL", "jdbc"}}); empty for another framework or type.
      */
     static List<String[]> binding(String framework, String type) {
+        return binding(framework, type, false);
+    }
+
+    /** {@link #binding(String, String)}; {@code reactive}: a Spring app's SQL database through R2DBC. */
+    static List<String[]> binding(String framework, String type, boolean reactive) {
         String fw = framework == null ? "" : framework;
         boolean sql = "postgres".equals(type) || "mysql".equals(type) || "mariadb".equals(type);
         return switch (fw) {
             case "spring-boot" -> switch (type) {
-                case "postgres", "mysql", "mariadb" -> List.of(new String[] {"SPRING_DATASOURCE_URL", "jdbc"},
+                case "postgres", "mysql", "mariadb" -> reactive
+                        ? List.of(new String[] {"SPRING_R2DBC_URL", "r2dbc"}, new String[] {"SPRING_R2DBC_USERNAME", "user"},
+                                new String[] {"SPRING_R2DBC_PASSWORD", "password"})
+                        : List.of(new String[] {"SPRING_DATASOURCE_URL", "jdbc"},
                         new String[] {"SPRING_DATASOURCE_USERNAME", "user"}, new String[] {"SPRING_DATASOURCE_PASSWORD", "password"});
                 case "redis" -> List.of(new String[] {"SPRING_DATA_REDIS_HOST", "host"}, new String[] {"SPRING_REDIS_HOST", "host"});
                 case "mongodb" -> List.<String[]>of(new String[] {"SPRING_DATA_MONGODB_URI", "url"});
@@ -133,12 +141,15 @@ final class JvmFrameworks {
     }
 
     /**
-     * Spring Boot, Quarkus and Micronaut bind environment variables to their properties (SPRING_DATASOURCE_URL,
+     * Spring Boot, Quarkus and Micronaut bind environment variables to their properties (SPRING_DATASOURCE_URL or, through
+     * R2DBC, SPRING_R2DBC_URL,
      * QUARKUS_DATASOURCE_JDBC_URL, DATASOURCES_DEFAULT_URL …; {@link #binding}): an app of one of them with a service
      * gets those wired unless it already reads its own variables for that service.
      */
-    static void bind(AppDraft d, java.util.Set<String> types, Map<String, dev.devops.descriptor.EnvVar> env, String prefix,
-            List<String> evidence) {
+    static void bind(RepoFiles repo, AppDraft d, java.util.Set<String> types, Map<String, dev.devops.descriptor.EnvVar> env,
+            String prefix, List<String> evidence) {
+        // a Spring app that connects through R2DBC binds SPRING_R2DBC_* instead of the JDBC datasource
+        boolean reactive = "spring-boot".equals(d.framework) && SpringProfiles.reactive(repo, d);
         String name = switch (d.framework == null ? "" : d.framework) {
             case "spring-boot" -> "Spring Boot";
             case "quarkus" -> "Quarkus";
@@ -153,7 +164,7 @@ final class JvmFrameworks {
             if (wired) {
                 continue;
             }
-            for (String[] v : binding(d.framework, type)) {
+            for (String[] v : binding(d.framework, type, reactive)) {
                 String from = type + "." + v[1];
                 String desc = EnvNames.description(v[0], from);
                 String property = property(d.framework, v[0]);

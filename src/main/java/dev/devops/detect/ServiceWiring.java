@@ -21,7 +21,7 @@ public final class ServiceWiring {
     }
 
     /** Service attributes that tell an app where the service is (the others, user/password/port/database, do not). */
-    private static final java.util.Set<String> ADDRESS_ATTRIBUTES = java.util.Set.of("url", "jdbc", "host", "address", "brokers");
+    private static final java.util.Set<String> ADDRESS_ATTRIBUTES = java.util.Set.of("url", "jdbc", "r2dbc", "host", "address", "brokers");
 
     /**
      * A variable of the app takes the service's address from it ({@code from: service.url}, {@code .jdbc}, {@code .host},

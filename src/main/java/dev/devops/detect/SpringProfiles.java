@@ -17,7 +17,7 @@ final class SpringProfiles {
     private static final Pattern CONFIG = Pattern.compile("(?:^|.*/)application(?:-([\\w.-]+))?\\.(?:properties|ya?ml)");
     private static final Pattern ACTIVE_PROPERTIES = Pattern.compile(
             "(?m)^\\s*spring\\.profiles\\.active\\s*[=:]\\s*(.+?)\\s*$");
-    private static final Pattern URL_PROPERTIES = Pattern.compile("(?m)^\\s*spring\\.datasource\\.url\\s*[=:]\\s*(\\S+)");
+    private static final Pattern URL_PROPERTIES = Pattern.compile("(?m)^\\s*spring\\.(?:datasource|r2dbc)\\.url\\s*[=:]\\s*(\\S+)");
     /** The value of a placeholder with a default ({@code ${JDBC_URL:jdbc:postgresql://…}}): its default. */
     private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{[^:}]+:(.*)}$");
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([^:}]+)}$");
@@ -98,7 +98,7 @@ final class SpringProfiles {
         for (String f : configFiles(repo, d).getOrDefault(profile, List.of())) {
             String text = repo.source(f);
             String url = text == null ? null : f.endsWith(".properties") ? group(URL_PROPERTIES, text)
-                    : scalar(yaml(text), "spring", "datasource", "url");
+                    : url(yaml(text));
             String type = type(url);
             if (type != null) {
                 return type;
@@ -107,7 +107,33 @@ final class SpringProfiles {
         return null;
     }
 
-    /** "jdbc:postgresql://…" → postgres; jdbc:h2 / hsqldb / derby / sqlite → embedded; anything else → null. */
+    /** spring.datasource.url, else spring.r2dbc.url (a reactive app's connection), of a YAML config file. */
+    private static String url(List<Object> docs) {
+        String jdbc = scalar(docs, "spring", "datasource", "url");
+        return jdbc != null ? jdbc : scalar(docs, "spring", "r2dbc", "url");
+    }
+
+    /**
+     * Whether the app connects through R2DBC (a config file of any profile sets {@code spring.r2dbc.url}): Spring
+     * Boot then binds SPRING_R2DBC_URL / _USERNAME / _PASSWORD, and SPRING_DATASOURCE_* would configure nothing.
+     */
+    static boolean reactive(RepoFiles repo, AppDraft d) {
+        for (List<String> files : configFiles(repo, d).values()) {
+            for (String f : files) {
+                String text = repo.source(f);
+                String url = text == null ? null : f.endsWith(".properties") ? group(URL_PROPERTIES, text) : url(yaml(text));
+                if (url != null && url.replaceAll("^['\"]|['\"]$", "").startsWith("r2dbc:")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "jdbc:postgresql://…" or "r2dbc:postgresql://…" (also r2dbc:pool:…) → postgres; h2 / hsqldb / derby / sqlite →
+     * embedded; anything else → null.
+     */
     static String type(String url) {
         if (url == null) {
             return null;
@@ -120,6 +146,9 @@ final class SpringProfiles {
             return null;
         }
         u = u.toLowerCase(Locale.ROOT);
+        if (u.startsWith("r2dbc:")) {
+            u = "jdbc:" + u.substring("r2dbc:".length()).replaceFirst("^pool:", "").replaceFirst("^postgres:", "postgresql:");
+        }
         if (u.startsWith("jdbc:postgresql:") || u.startsWith("jdbc:tc:postgresql:")) {
             return "postgres";
         }

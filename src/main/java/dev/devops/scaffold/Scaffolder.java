@@ -1,6 +1,8 @@
 package dev.devops.scaffold;
 
 import dev.devops.files.FileKinds;
+import dev.devops.compose.InterpolationException;
+import dev.devops.compose.Interpolator;
 import dev.devops.core.AtomicWrite;
 import dev.devops.core.InputFiles;
 import dev.devops.core.SourceLocation;
@@ -136,8 +138,9 @@ public final class Scaffolder {
         }
         Map<String, Object> model = RenderModel.project(d);
         RenderModel.addWorkspaces(model, root);
-        files.add(generated(root, composeFile(root), templates.render("docker-compose.yml.ftl", model)));
-        files.add(envExample(root, templates.render("env.example.ftl", model)));
+        PlannedFile compose = generated(root, composeFile(root), templates.render("docker-compose.yml.ftl", model));
+        files.add(compose);
+        files.add(envExample(root, templates.render("env.example.ftl", model), compose));
         files.add(gitignore(root));
         return new Plan(files);
     }
@@ -329,13 +332,19 @@ public final class Scaffolder {
      * ({@link EnvExampleMerge}), so that {@code cp .env.example .env} still yields a stack that starts. It stays
      * the user's file: {@code render --check} lists it as skipped, never as drift.
      */
-    private static PlannedFile envExample(Path root, String rendered) {
+    private static PlannedFile envExample(Path root, String rendered, PlannedFile compose) {
         PlannedFile f = generated(root, ".env.example", rendered);
         if (!f.userFile()) {
             return f;
         }
         String mine = f.oldContent();
         List<String> missing = EnvExampleMerge.missing(mine, rendered);
+        if (compose.userFile() && compose.oldContent() != null) {
+            // the stack is the user's own compose file, kept: only the variables it references belong in the
+            // example (the rendered compose, with its POSTGRES_USER and the like, is not the one that runs)
+            Set<String> referenced = referencedVariables(compose.oldContent());
+            missing = missing.stream().filter(referenced::contains).toList();
+        }
         if (missing.isEmpty()) {
             return new PlannedFile(".env.example", PlannedFile.Action.UNCHANGED, mine, mine, "", f.origin());
         }
@@ -366,6 +375,20 @@ public final class Scaffolder {
         }
         return new PlannedFile(rel, PlannedFile.Action.UPDATE, mine, DockerignoreMerge.merge(mine, add),
                 "your own file, kept; added " + String.join(", ", add), f.origin());
+    }
+
+    /** The variables {@code composeText} interpolates ({@code ${X}}, {@code $X}, with any default or message). */
+    static Set<String> referencedVariables(String composeText) {
+        Set<String> names = new HashSet<>();
+        try {
+            new Interpolator(n -> {
+                names.add(n);
+                return null;
+            }, true).interpolate(composeText, w -> { });
+        } catch (InterpolationException e) {
+            // malformed from here on: the names before the fault are what can be known
+        }
+        return names;
     }
 
     /** A .gitignore larger than this is refused rather than merged (no real one comes close). */

@@ -3,6 +3,7 @@ package dev.devops.detect;
 import static dev.devops.detect.RepoFixture.assertEvidence;
 import static dev.devops.detect.RepoFixture.deps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.devops.descriptor.App;
@@ -176,6 +177,51 @@ class JavaDetectionTest {
         assertEquals(List.of("./gradlew", "--no-daemon", ":app:bootJar", "-x", "test"), a.build());
         assertEquals("spring-boot", a.runtime().framework());
         assertEquals(List.of("postgres"), a.dependsOn());
+    }
+
+    @Test
+    void aGradleVersionCatalogNamesTheBootPluginAndTheDrivers() {
+        // modern Gradle builds name plugins and dependencies by catalog accessor: the build files hold no
+        // "org.springframework.boot" nor "group:artifact", and the app was neither Spring Boot nor given its database
+        repo.file("settings.gradle", "include 'server', 'platform'")
+                .file("build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' apply false }")
+                .file("gradle/libs.versions.toml", "[versions]", "pg = '42.7.3'", "[libraries]",
+                        "postgresql = { module = 'org.postgresql:postgresql', version.ref = 'pg' }",
+                        "boot-actuator = 'org.springframework.boot:spring-boot-starter-actuator:3.3.0'",
+                        "[bundles]", "ops = ['boot-actuator']", "[plugins]", "spring-boot = 'org.springframework.boot:3.3.0'")
+                .file("server/build.gradle", "plugins {", "    alias(libs.plugins.spring.boot)", "}",
+                        "dependencies {", "    runtimeOnly libs.postgresql", "    implementation libs.bundles.ops", "}")
+                .file("platform/build.gradle", "plugins { alias(libs.plugins.spring.boot) apply false }")
+                .file("gradlew", "#!/bin/sh");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(1, d.descriptor().apps().size(), "a plugin declared 'apply false' is not applied");
+        assertEquals("spring-boot", a.runtime().framework());
+        assertEquals(List.of("./gradlew", "--no-daemon", ":server:bootJar", "-x", "test"), a.build());
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals("/actuator/health", a.healthcheck());
+        assertEquals("postgres.jdbc", a.env().get("SPRING_DATASOURCE_URL").from());
+    }
+
+    @Test
+    void aReactiveAppIsWiredThroughSpringR2dbcVariables() {
+        // spring.r2dbc.url names the database as spring.datasource.url does, and Spring Boot binds SPRING_R2DBC_*:
+        // SPRING_DATASOURCE_* would configure nothing in an R2DBC app
+        repo.file("build.gradle", "plugins { id 'org.springframework.boot' version '3.3.0' }",
+                        "dependencies { runtimeOnly 'org.postgresql:r2dbc-postgresql:1.0.5.RELEASE'",
+                        "  runtimeOnly 'org.postgresql:postgresql:42.7.3' }")
+                .file("src/main/resources/application.yml", "spring:", "  r2dbc:", "    url: r2dbc:h2:mem:///app")
+                .file("src/main/resources/application-postgresql.yml", "spring:", "  r2dbc:",
+                        "    url: r2dbc:pool:postgresql://localhost:5432/app", "    username: app");
+        App a = repo.detect().descriptor().apps().get(0);
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals("postgres.r2dbc", a.env().get("SPRING_R2DBC_URL").from());
+        assertEquals("postgres.user", a.env().get("SPRING_R2DBC_USERNAME").from());
+        assertEquals("postgres.password", a.env().get("SPRING_R2DBC_PASSWORD").from());
+        assertFalse(a.env().containsKey("SPRING_DATASOURCE_URL"));
+        assertEquals("postgresql", a.env().get("SPRING_PROFILES_ACTIVE").defaultValue());
+        assertEquals("r2dbc:postgresql://postgres:5432/${POSTGRES_DB}",
+                dev.devops.descriptor.ServiceCatalog.get("postgres").attributes().get("r2dbc").replace("{host}", "postgres"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,21 @@ class ScaffolderTest {
         assertEquals(Action.UNCHANGED, Scaffolder.plan(pg, root, t).file(".env.example").action(), "idempotent");
         assertEquals(List.of(".env.example"), Scaffolder.check(pg, root, t).userFiles().stream()
                 .filter(".env.example"::equals).toList(), "still the user's file: listed by --check, not drift");
+    }
+
+    @Test
+    void withTheUsersOwnComposeFileTheExampleGetsOnlyTheKeysThatFileReferences() throws IOException {
+        // the user's compose file is the stack that runs: the rendered one's POSTGRES_USER, POSTGRES_DB… (not
+        // written) were appended to the user's example and documented variables nothing reads (ENV0003)
+        Files.writeString(root.resolve("docker-compose.yml"), "services:\n  db:\n    image: postgres:16\n"
+                + "    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n");
+        Files.writeString(root.resolve(".env.example"), "APP_ENV=dev\n");
+        PlannedFile f = Scaffolder.plan(d, root, t).file(".env.example");
+        assertEquals(Action.UPDATE, f.action());
+        assertEquals("your own file, kept; added POSTGRES_PASSWORD", f.reason());
+        Files.writeString(root.resolve(".env.example"), "APP_ENV=dev\nPOSTGRES_PASSWORD=\n");
+        assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".env.example").action());
+        assertEquals(Set.of("A", "B", "C"), Scaffolder.referencedVariables("x: ${A:-1} $B ${C:?m} $$D ${E"));
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class ComposeCheck implements Check {
             loaded.add(base == null ? l : load(root, base.dir(), List.of(base.files().get(0),
                     base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
-        ComposeRule.Builds builds = builds(loaded, toolImages(context));
+        ComposeScope.Builds builds = builds(loaded, toolImages(context));
         for (Loaded l : loaded) {
             if (l.project() != null) {
                 lintProject(root, l.dir(), l.files(), l.project(), builds, dedup);
@@ -191,25 +191,25 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
-    private static ComposeRule.Builds builds(List<Loaded> loaded, Set<String> toolImages) {
-        Map<String, ComposeRule.Built> byImage = new java.util.HashMap<>();
-        Map<String, ComposeRule.Built> byService = new java.util.HashMap<>();
+    private static ComposeScope.Builds builds(List<Loaded> loaded, Set<String> toolImages) {
+        Map<String, ComposeScope.Built> byImage = new java.util.HashMap<>();
+        Map<String, ComposeScope.Built> byService = new java.util.HashMap<>();
         for (Loaded l : loaded) {
             if (l.project() == null) {
                 continue;
             }
             for (var svc : l.project().services().values()) {
-                ComposeRule.Built b = ComposeRules.built(l.project().directory(), svc);
+                ComposeScope.Built b = ComposeScope.built(l.project().directory(), svc);
                 if (b == null) {
                     continue;
                 }
-                byService.putIfAbsent(ComposeRule.Builds.key(l.project().directory(), svc.name()), b);
+                byService.putIfAbsent(ComposeScope.Builds.key(l.project().directory(), svc.name()), b);
                 if (svc.image() != null) {
                     byImage.putIfAbsent(svc.image(), b);
                 }
             }
         }
-        return new ComposeRule.Builds(byImage, byService, toolImages);
+        return new ComposeScope.Builds(byImage, byService, toolImages);
     }
 
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
@@ -267,9 +267,9 @@ public final class ComposeCheck implements Check {
         return new Loaded(dir, files, project);
     }
 
-    private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeRule.Builds builds,
+    private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeScope.Builds builds,
             Consumer<Finding> out) {
-        ComposeRule.Scope scope = new ComposeRule.Scope(project, root, builds);
+        ComposeScope scope = new ComposeScope(project, root, builds);
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);
@@ -280,7 +280,7 @@ public final class ComposeCheck implements Check {
         }
     }
 
-    private static void runRule(ComposeRule rule, ComposeRule.Scope scope, Path root, Path dir, List<String> files,
+    private static void runRule(ComposeRule rule, ComposeScope scope, Path root, Path dir, List<String> files,
             Consumer<Finding> out) {
         rule.check().run(scope, new ComposeRule.Reporter() {
             @Override

@@ -1,6 +1,7 @@
 /**
  * Compose rules (DC…) over the typed model of {@link dev.devops.compose}:
- * {@link dev.devops.lint.compose.ComposeRules} lists them, one entry per rule, and
+ * one unit per rule ({@code DC0016MissingEnvFile}), registered by one line each in
+ * {@link dev.devops.lint.compose.ComposeRules}, with the queries they share on {@link dev.devops.lint.compose.ComposeScope}; and
  * {@link dev.devops.lint.compose.ComposeCheck} loads each directory's compose files (merged with their
  * override files) and runs them.
  */

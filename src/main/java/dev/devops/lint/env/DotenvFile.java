@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A dotenv file read for linting (not for values): its keys with their lines, and the syntax problems
- * dotenv-linter would report, each tied to one {@link EnvRules} rule. Values are never kept, so nothing
+ * dotenv-linter would report, each tied to one rule (ENV0011–ENV0021, {@link EnvRules}). Values are never kept, so nothing
  * here can leak what a local {@code .env} holds.
  *
  * @param path     repository-relative path
@@ -81,12 +81,12 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 String line = lines[i];
                 if (line.isBlank()) {
                     if (!line.isEmpty()) {
-                        problem(EnvRules.WHITESPACE, no, "line " + no + " holds only whitespace", "delete the spaces");
+                        problem(ENV0016Whitespace.RULE, no, "line " + no + " holds only whitespace", "delete the spaces");
                     }
                     if (previousBlank) {
-                        problem(EnvRules.BLANK_LINES, no, "extra blank line", "keep at most one blank line between groups");
+                        problem(ENV0020BlankLines.RULE, no, "extra blank line", "keep at most one blank line between groups");
                     } else if (i == count - 1) {
-                        problem(EnvRules.BLANK_LINES, no, "blank line at the end of the file", "delete it");
+                        problem(ENV0020BlankLines.RULE, no, "blank line at the end of the file", "delete it");
                     }
                     previousBlank = true;
                     continue;
@@ -103,7 +103,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 i = assignment(i, count);
             }
             if (count > 0 && !text.isEmpty() && !text.endsWith("\n")) {
-                problem(EnvRules.FINAL_NEWLINE, count, "the file does not end with a newline",
+                problem(ENV0017FinalNewline.RULE, count, "the file does not end with a newline",
                         "add a newline after the last line (some tools drop or merge an unterminated last line)");
             }
             return new DotenvFile(path, keys, problems, false, commented);
@@ -111,7 +111,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
 
         private void trailing(String line, int no) {
             if (line.endsWith(" ") || line.endsWith("\t")) {
-                problem(EnvRules.WHITESPACE, no, "trailing whitespace", "delete the spaces at the end of the line");
+                problem(ENV0016Whitespace.RULE, no, "trailing whitespace", "delete the spaces at the end of the line");
             }
         }
 
@@ -121,18 +121,18 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             String line = lines[i];
             String body = line;
             if (Character.isWhitespace(body.charAt(0))) {
-                problem(EnvRules.WHITESPACE, no, "the line starts with whitespace", "start the key in the first column");
+                problem(ENV0016Whitespace.RULE, no, "the line starts with whitespace", "start the key in the first column");
                 body = body.stripLeading();
             }
             if (body.startsWith("export ") || body.startsWith("export\t")) {
-                problem(EnvRules.EXPORT, no, "'export' prefix", "drop 'export': docker compose accepts it but some "
+                problem(ENV0019Export.RULE, no, "'export' prefix", "drop 'export': docker compose accepts it but some "
                         + "dotenv loaders do not, and the file is not a shell script");
                 body = body.substring(7).stripLeading();
             }
             int eq = body.indexOf('=');
             if (eq < 0) {
                 String word = body.strip();
-                problem(EnvRules.INVALID_KEY, no, "'" + abbreviate(word) + "' is not a KEY=VALUE assignment",
+                problem(ENV0014InvalidKey.RULE, no, "'" + abbreviate(word) + "' is not a KEY=VALUE assignment",
                         "write KEY=VALUE (KEY= for an empty value), or comment the line out with #");
                 trailing(line, no);
                 return i;
@@ -141,14 +141,14 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             String key = rawKey.strip();
             String rest = body.substring(eq + 1);
             if (!rawKey.equals(key) || (!rest.isEmpty() && Character.isWhitespace(rest.charAt(0)) && !rest.isBlank())) {
-                problem(EnvRules.SPACES_AROUND_EQUALS, no, "spaces around '=' in the assignment of " + key,
+                problem(ENV0013SpacesAroundEquals.RULE, no, "spaces around '=' in the assignment of " + key,
                         "write " + key + "=VALUE with no spaces: some loaders keep the spaces in the key or value");
             }
             boolean keyOk = checkKey(key, no);
             if (keyOk) {
                 Integer first = keys.get(key);
                 if (first != null) {
-                    problem(EnvRules.DUPLICATE_KEY, no, key + " is set again here; it was already set at line " + first,
+                    problem(ENV0011DuplicateKey.RULE, no, key + " is set again here; it was already set at line " + first,
                             "keep one assignment: loaders disagree on whether the first or the last one wins");
                 } else {
                     keys.put(key, no);
@@ -162,12 +162,12 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             int hash = v.indexOf(" #");
             String value = (hash >= 0 ? v.substring(0, hash) : v).strip();
             if (value.contains(" ") || value.contains("\t")) {
-                problem(EnvRules.UNQUOTED_SPACES, no, "the value of " + key + " contains spaces but is not quoted",
+                problem(ENV0015UnquotedSpaces.RULE, no, "the value of " + key + " contains spaces but is not quoted",
                         "quote it: " + key + "=\"…\" (unquoted, the shell and some loaders split or trim it)");
             }
             if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
                 // loaders keep it literally (JSON={"a":1} works with compose), so a warning, not an error
-                problems.add(new Problem(EnvRules.QUOTES.id(), no, "the value of " + key
+                problems.add(new Problem(ENV0018Quotes.RULE.id(), no, "the value of " + key
                         + " has a quote character inside an unquoted value", "quote the whole value with the other quote "
                         + "character (KEY='{\"a\":1}'), or remove the stray quote", dev.devops.lint.Severity.WARNING));
             }
@@ -188,7 +188,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                     String after = cur.substring(end + 1);
                     String afterTrim = after.strip();
                     if (!afterTrim.isEmpty() && !afterTrim.startsWith("#")) {
-                        problem(EnvRules.QUOTES, line + 1, "text after the closing quote of " + key,
+                        problem(ENV0018Quotes.RULE, line + 1, "text after the closing quote of " + key,
                                 "put the whole value inside the quotes");
                     }
                     trailing(lines[line], line + 1);
@@ -196,7 +196,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 }
                 value.append(cur).append('\n');
                 if (line + 1 >= count) {
-                    problem(EnvRules.QUOTES, no, "the " + (q == '"' ? "double" : "single") + " quote that starts the value of "
+                    problem(ENV0018Quotes.RULE, no, "the " + (q == '"' ? "double" : "single") + " quote that starts the value of "
                             + key + " is never closed", "close the quote (a multi-line value must end with the same quote)");
                     return i; // the rest of the file is still linted line by line
                 }
@@ -222,26 +222,26 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
 
         private boolean checkKey(String key, int no) {
             if (key.isEmpty()) {
-                problem(EnvRules.INVALID_KEY, no, "the assignment has no key before '='", "write KEY=VALUE");
+                problem(ENV0014InvalidKey.RULE, no, "the assignment has no key before '='", "write KEY=VALUE");
                 return false;
             }
             char c0 = key.charAt(0);
             if (!(Character.isLetter(c0) && c0 < 128) && c0 != '_') {
-                problem(EnvRules.INVALID_KEY, no, "the key '" + abbreviate(key) + "' starts with '" + c0 + "'",
+                problem(ENV0014InvalidKey.RULE, no, "the key '" + abbreviate(key) + "' starts with '" + c0 + "'",
                         "start variable names with a letter or '_'");
                 return false;
             }
             for (char c : key.toCharArray()) {
                 if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
                     String what = c == '-' ? "'-' as a delimiter" : c == '.' ? "'.'" : "the character '" + c + "'";
-                    problem(EnvRules.INVALID_KEY, no, "the key '" + abbreviate(key) + "' contains " + what,
+                    problem(ENV0014InvalidKey.RULE, no, "the key '" + abbreviate(key) + "' contains " + what,
                             "use only A-Z, 0-9 and '_' (shells cannot export other names): "
                                     + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"));
                     return false;
                 }
             }
             if (!key.equals(key.toUpperCase(Locale.ROOT))) {
-                problem(EnvRules.LOWERCASE_KEY, no, "the key " + key + " has lower-case letters",
+                problem(ENV0012LowercaseKey.RULE, no, "the key " + key + " has lower-case letters",
                         "write it as " + key.toUpperCase(Locale.ROOT) + " (environment variables are case-sensitive; "
                                 + "the convention is UPPER_SNAKE_CASE)");
             }
@@ -259,19 +259,19 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                     String inner = close < 0 ? null : value.substring(k + 2, close);
                     String name = inner == null ? null : inner.split("[:?+\\-=]", 2)[0];
                     if (close < 0) {
-                        problem(EnvRules.SUBSTITUTION, no, "the value of " + key + " opens '${' without a closing '}'",
+                        problem(ENV0021Substitution.RULE, no, "the value of " + key + " opens '${' without a closing '}'",
                                 "close it: ${NAME}, or write $$ for a literal $");
                         return;
                     }
                     if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                        problem(EnvRules.SUBSTITUTION, no, "the value of " + key + " has an invalid substitution '${"
+                        problem(ENV0021Substitution.RULE, no, "the value of " + key + " has an invalid substitution '${"
                                 + abbreviate(inner) + "}'", "write ${NAME} with a valid variable name, or $$ for a literal $");
                     }
                 }
             }
         }
 
-        private void problem(EnvRules.Rule rule, int line, String message, String hint) {
+        private void problem(EnvRule rule, int line, String message, String hint) {
             problems.add(new Problem(rule.id(), line, message, hint, null));
         }
 

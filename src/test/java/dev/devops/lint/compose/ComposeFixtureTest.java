@@ -47,4 +47,12 @@ class ComposeFixtureTest {
             assertTrue(r.explanation().length() > 60, r.id() + " needs a real explanation");
         }
     }
+
+    /** One rule, one unit: a rule's check is declared in the class named by its id ({@code DC0016MissingEnvFile}). */
+    @Test
+    void eachRuleIsOneUnitNamedByItsId() {
+        java.util.Map<String, Object> checks = new java.util.LinkedHashMap<>();
+        ComposeRules.all().forEach(r -> checks.put(r.info().id(), r.check()));
+        FixtureAssert.assertEachRuleIsOneUnit(ComposeRule.class.getPackageName(), checks);
+    }
 }

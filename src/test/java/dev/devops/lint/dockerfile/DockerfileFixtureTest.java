@@ -48,18 +48,11 @@ class DockerfileFixtureTest {
         }
     }
 
-    /**
-     * One rule, one unit: the rule's metadata and its check are declared in the class named by its id
-     * ({@code DF0014ShellForm}), so "where is DF0014" is one guess. (A lambda's or method reference's class
-     * is named after the class that declares it.)
-     */
+    /** One rule, one unit: a rule's check is declared in the class named by its id ({@code DF0014ShellForm}). */
     @Test
     void eachRuleIsOneUnitNamedByItsId() {
-        for (DockerfileRule rule : DockerfileRules.all()) {
-            String unit = rule.check().getClass().getName();
-            String prefix = DockerfileRule.class.getPackageName() + "." + rule.info().id();
-            assertTrue(unit.startsWith(prefix) && Character.isUpperCase(unit.charAt(prefix.length())),
-                    rule.info().id() + " is declared in " + unit + ", not in its own unit " + prefix + "<Name>");
-        }
+        java.util.Map<String, Object> checks = new java.util.LinkedHashMap<>();
+        DockerfileRules.all().forEach(r -> checks.put(r.info().id(), r.check()));
+        FixtureAssert.assertEachRuleIsOneUnit(DockerfileRule.class.getPackageName(), checks);
     }
 }

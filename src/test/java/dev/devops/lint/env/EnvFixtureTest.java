@@ -73,4 +73,13 @@ class EnvFixtureTest {
         assertTrue(ids.size() >= 28);
         assertTrue(Files.isDirectory(ENV));
     }
+
+    /** One rule, one unit: a rule's check is declared in the class named by its id ({@code ENV0008ComposeUnset}). */
+    @Test
+    void eachRuleIsOneUnitNamedByItsId() {
+        java.util.Map<String, Object> checks = new java.util.LinkedHashMap<>();
+        EnvRules.all().forEach(r -> checks.put(r.id(), r.check()));
+        DriftRules.all().forEach(r -> checks.put(r.id(), r.check()));
+        FixtureAssert.assertEachRuleIsOneUnit(EnvRule.class.getPackageName(), checks);
+    }
 }

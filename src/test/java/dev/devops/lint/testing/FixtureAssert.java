@@ -280,6 +280,20 @@ public final class FixtureAssert {
     }
 
     /**
+     * One rule, one unit: each rule's check (keyed by the rule's id) is declared in the class of {@code pkg} named by
+     * that id ({@code DF0014ShellForm}, {@code DC0016MissingEnvFile}, {@code ENV0008ComposeUnset}), so "where is
+     * DF0014" is one guess. (A lambda's or method reference's class is named after the class that declares it.)
+     */
+    public static void assertEachRuleIsOneUnit(String pkg, java.util.Map<String, Object> checksById) {
+        checksById.forEach((id, check) -> {
+            String unit = check.getClass().getName();
+            String prefix = pkg + "." + id;
+            org.junit.jupiter.api.Assertions.assertTrue(unit.startsWith(prefix) && Character.isUpperCase(unit.charAt(prefix.length())),
+                    id + " is declared in " + unit + ", not in its own unit " + prefix + "<Name>");
+        });
+    }
+
+    /**
      * Every rule of {@code check} has a positive fixture under {@code root} (one with a marker for it)
      * and a negative one named {@code <ID>-ok…} without its marker.
      */

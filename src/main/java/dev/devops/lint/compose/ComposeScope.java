@@ -1,0 +1,190 @@
+package dev.devops.lint.compose;
+
+import dev.devops.compose.ComposeProject;
+import dev.devops.compose.ComposeService;
+import dev.devops.compose.ComposeService.Port;
+import dev.devops.lint.dockerfile.Dockerfile;
+import dev.devops.lint.dockerfile.DockerfileParser;
+import dev.devops.lint.dockerfile.ImageRef;
+import dev.devops.lint.dockerfile.Instruction;
+import dev.devops.lint.dockerfile.Stage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a compose rule sees: the typed, merged project, the repository root (for files the project names) and the
+ * builds of every compose file of the repository ({@link Builds}); and the queries several rules share (which
+ * services are stateful, which ports are a database's, whether a service's image has a healthcheck).
+ */
+public final class ComposeScope {
+    /** Data directories of stateful images, by image base name. */
+    static final Map<String, String> DATA_DIRS = Map.ofEntries(
+            Map.entry("postgres", "/var/lib/postgresql/data"), Map.entry("postgis", "/var/lib/postgresql/data"),
+            Map.entry("mysql", "/var/lib/mysql"), Map.entry("mariadb", "/var/lib/mysql"),
+            Map.entry("mongo", "/data/db"), Map.entry("redis", "/data"), Map.entry("valkey", "/data"),
+            Map.entry("rabbitmq", "/var/lib/rabbitmq"), Map.entry("elasticsearch", "/usr/share/elasticsearch/data"),
+            Map.entry("opensearch", "/usr/share/opensearch/data"), Map.entry("kafka", "/var/lib/kafka/data"),
+            Map.entry("cp-kafka", "/var/lib/kafka/data"), Map.entry("zookeeper", "/data"),
+            Map.entry("cassandra", "/var/lib/cassandra"), Map.entry("neo4j", "/data"), Map.entry("minio", "/data"),
+            Map.entry("influxdb", "/var/lib/influxdb2"), Map.entry("couchdb", "/opt/couchdb/data"),
+            Map.entry("clickhouse-server", "/var/lib/clickhouse"), Map.entry("mssql-server", "/var/opt/mssql"),
+            Map.entry("postgresql", "/bitnami/postgresql"), Map.entry("mongodb", "/bitnami/mongodb"));
+
+    /** Container ports of databases, caches and brokers. */
+    static final Set<Integer> DATA_PORTS = Set.of(5432, 3306, 33060, 1433, 1521, 27017, 27018, 6379, 6380, 5672, 15672,
+            9092, 9093, 29092, 2181, 9200, 9300, 11211, 8086, 9042, 7687, 7474, 5984, 8123, 26257, 4222);
+
+    private final ComposeProject project;
+    private final Path root;
+    private final Builds builds;
+
+    public ComposeScope(ComposeProject project, Path root, Builds builds) {
+        this.project = project;
+        this.root = root;
+        this.builds = builds == null ? Builds.NONE : builds;
+    }
+
+    public ComposeScope(ComposeProject project, Path root) {
+        this(project, root, Builds.NONE);
+    }
+
+    public ComposeProject project() {
+        return project;
+    }
+
+    /** The repository root. */
+    public Path root() {
+        return root;
+    }
+
+    public Builds builds() {
+        return builds;
+    }
+
+    /** Calls {@code f} with each service of the project, in order. */
+    public void each(Consumer<ComposeService> f) {
+        project.services().values().forEach(f);
+    }
+
+    /** A Dockerfile and the stage a build stops at (null: the last). */
+    public record Built(Path dockerfile, String target) {
+    }
+
+    /**
+     * Which Dockerfile makes an image, across the repository's compose files: a base file often runs the published
+     * image ({@code image: org/app-config}) that an override or dev file builds ({@code build: config}) for the same
+     * service. Keys: the image name as written, and the compose directory with the service name; and the image
+     * repositories the project's build tool makes ({@link #builtByTool}).
+     */
+    public record Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService,
+            java.util.Set<String> byBuildTool) {
+        public static final Builds NONE = new Builds(java.util.Map.of(), java.util.Map.of(), java.util.Set.of());
+
+        public Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService) {
+            this(byImage, byService, java.util.Set.of());
+        }
+
+        /**
+         * Whether the project's build tool makes image {@code repository} (without tag): Jib's {@code <image>} in
+         * pom.xml or {@code image =} in build.gradle, {@code docker build -t} in a Makefile or package.json script.
+         */
+        public boolean builtByTool(String repository) {
+            return byBuildTool.contains(repository);
+        }
+
+        /** The build that makes service {@code service} of the project in {@code dir} with image {@code image}, or null. */
+        public Built of(Path dir, String service, String image) {
+            Built b = byService.get(key(dir, service));
+            return b != null || image == null ? b : byImage.get(image);
+        }
+
+        public static String key(Path dir, String service) {
+            return dir.toAbsolutePath().normalize() + "\0" + service;
+        }
+    }
+
+    static String imageBase(ComposeService svc) {
+        return svc.image() == null ? null : ImageRef.parse(svc.image()).baseName();
+    }
+
+    /** The data directory when the service runs a known stateful image, else null. */
+    static String dataDir(ComposeService svc) {
+        String base = imageBase(svc);
+        if (base == null) {
+            return null;
+        }
+        String repo = ImageRef.parse(svc.image()).repository().toLowerCase(Locale.ROOT);
+        if (repo.startsWith("bitnami/")) {
+            return "/bitnami/" + base;
+        }
+        return DATA_DIRS.get(base);
+    }
+
+    static boolean isDataPort(ComposeService svc, Port p) {
+        int[] t = p.targetRange();
+        if (t == null) {
+            return false;
+        }
+        if (dataDir(svc) != null) {
+            return true;
+        }
+        for (int x = t[0]; x <= t[1] && x - t[0] < 100; x++) {
+            if (DATA_PORTS.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the service is built from a Dockerfile whose final image has a HEALTHCHECK: its own build, or, for a
+     * service that only names an image, the build of the same service or image in another compose file of the
+     * repository ({@link Builds}).
+     */
+    boolean dockerfileHasHealthcheck(ComposeService svc) {
+        Built built = built(project.directory(), svc);
+        if (built == null) {
+            built = builds.of(project.directory(), svc.name(), svc.image());
+        }
+        return built != null && hasHealthcheck(built);
+    }
+
+    /** The Dockerfile the service's own build: uses, or null (no build, a remote context, an inline Dockerfile). */
+    public static Built built(Path composeDir, ComposeService svc) {
+        if (svc.build() == null || svc.build().context() == null || svc.build().context().contains("://")
+                || svc.build().dockerfileInline() != null) {
+            return null;
+        }
+        Path dir = composeDir.resolve(svc.build().context());
+        Path file = dir.resolve(svc.build().dockerfile() == null ? "Dockerfile" : svc.build().dockerfile());
+        return new Built(file.normalize(), svc.build().target());
+    }
+
+    private static boolean hasHealthcheck(Built built) {
+        Path file = built.dockerfile();
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > 4L * 1024 * 1024) {
+                return false;
+            }
+            Dockerfile df = DockerfileParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            Stage last = built.target() != null && df.stage(built.target()) != null ? df.stage(built.target()) : df.lastStage();
+            while (last != null) {
+                for (Instruction i : last.body()) {
+                    if (i.is("HEALTHCHECK")) {
+                        return !i.rest().strip().equalsIgnoreCase("NONE");
+                    }
+                }
+                last = last.parentStage() >= 0 ? df.stages().get(last.parentStage()) : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+}

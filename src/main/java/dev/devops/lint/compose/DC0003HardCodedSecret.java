@@ -1,0 +1,83 @@
+package dev.devops.lint.compose;
+
+import static dev.devops.lint.Severity.ERROR;
+import static dev.devops.lint.Severity.WARNING;
+
+import dev.devops.compose.ComposeService.EnvEntry;
+import dev.devops.core.VariableNames;
+import dev.devops.files.FileKinds;
+import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.Filters;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** DC0003: Hard-coded secret in environment. */
+final class DC0003HardCodedSecret {
+    private DC0003HardCodedSecret() {
+    }
+
+    static final ComposeRule RULE = ComposeRule.of("DC0003", ERROR, "Hard-coded secret in environment",
+            "A password, token or key written as a literal in the compose file is committed with the code "
+                    + "and readable by everyone with the repository. Reference a variable instead "
+                    + "(POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}), keep the value in an "
+                    + "untracked .env file, and document the name in .env.example; or use compose secrets. "
+                    + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
+                    + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
+                    + "value an error. Not reported in compose files of the test path class "
+                    + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
+            DC0003HardCodedSecret::hardCodedSecret);
+
+    private static final Pattern URL_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]+:([^@\\s]+)@");
+    private static final Set<String> EMPTY_OK = Set.of("MYSQL_ALLOW_EMPTY_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
+            "ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD");
+
+    private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
+    private static final Pattern QUERY_CREDENTIAL = Pattern.compile(
+            "(?i)[?&;](?:password|passwd|pwd|pass|secret|token|api_?key|access_?key|auth)=[^&;$\\s]");
+
+    /**
+     * A URI that carries no credential: no password in its user-info ({@link #URL_CREDENTIAL} did not match) and no
+     * {@code password=} / {@code token=} query parameter. A secret-named variable (DSN, DATABASE_URL) holding one
+     * names a location, not a secret.
+     */
+    static boolean isUriWithoutCredential(String value) {
+        String v = value.strip();
+        return URI.matcher(v).matches() && !QUERY_CREDENTIAL.matcher(v).find();
+    }
+
+    private static void hardCodedSecret(ComposeScope s, ComposeRule.Reporter o) {
+        Path root = s.root().toAbsolutePath().normalize();
+        s.each(svc -> {
+            for (EnvEntry e : svc.environment().values()) {
+                if (e.value() == null || e.value().isEmpty() || e.interpolated() || EMPTY_OK.contains(e.name())) {
+                    continue;
+                }
+                Path file = e.at() == null || e.at().file() == null ? null : e.at().file().toAbsolutePath().normalize();
+                if (file != null && file.startsWith(root) && FileKinds.isTest(root.relativize(file).toString().replace('\\', '/'))) {
+                    continue; // a test stack's dummy values (compose-e2e-test.yml): the secrets family's test class, silent
+                }
+                // the severity model of docs/SECRET-RULES.md: a development default (postgres, changeme, admin123)
+                // is a warning, a random-looking value an error
+                var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
+                boolean credential = m.find();
+                if (VariableNames.isSecret(e.name())) {
+                    if (!credential && isUriWithoutCredential(e.value())) {
+                        // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
+                        continue;
+                    }
+                    String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();
+                    boolean weak = Filters.isWeakCredential(secret);
+                    o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' sets " + e.name()
+                            + " to a literal " + (weak ? "development default" : "value") + " in the compose file",
+                            "write " + e.name() + ": ${" + e.name() + ":?} and put the value in an untracked .env file");
+                } else if (credential && !m.group(1).contains("$")) {
+                    boolean weak = Filters.isWeakCredential(m.group(1));
+                    o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' has a "
+                            + (weak ? "development default " : "") + "password inside the URL in " + e.name(),
+                            "build the URL from variables: ${DB_USER}:${DB_PASSWORD}@…, set in an untracked .env");
+                }
+            }
+        });
+    }
+}

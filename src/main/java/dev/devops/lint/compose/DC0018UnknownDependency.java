@@ -1,0 +1,28 @@
+package dev.devops.lint.compose;
+
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.yaml.Suggest;
+import java.util.Set;
+
+/** DC0018: depends_on names a service that does not exist. */
+final class DC0018UnknownDependency {
+    private DC0018UnknownDependency() {
+    }
+
+    static final ComposeRule RULE = ComposeRule.of("DC0018", ERROR, "depends_on names a service that does not exist",
+            "compose refuses a depends_on entry naming an unknown service. Fix the name, or mark the "
+                    + "dependency optional with required: false.",
+            DC0018UnknownDependency::unknownDependency);
+
+    private static void unknownDependency(ComposeScope s, ComposeRule.Reporter o) {
+        Set<String> names = s.project().services().keySet();
+        s.each(svc -> svc.dependsOn().values().forEach(d -> {
+            if (d.required() && !names.contains(d.service())) {
+                String near = Suggest.closest(d.service(), names);
+                o.report(d.at(), "service '" + svc.name() + "' depends on '" + d.service() + "', which is not defined",
+                        near != null ? "did you mean '" + near + "'?" : "fix the name or add required: false");
+            }
+        }));
+    }
+}

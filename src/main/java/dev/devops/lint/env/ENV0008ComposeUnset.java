@@ -1,0 +1,45 @@
+package dev.devops.lint.env;
+
+import static dev.devops.lint.Severity.WARNING;
+
+import dev.devops.files.FileKinds;
+import java.util.List;
+import java.util.Set;
+
+/** ENV0008: Compose ${X} with no default that is not in .env.example or .env. */
+final class ENV0008ComposeUnset {
+    private ENV0008ComposeUnset() {
+    }
+
+    static final EnvRule RULE = EnvRule.of("ENV0008", WARNING, "Compose ${X} with no default that is not in .env.example or .env", """
+            A compose file interpolates ${X} or $X with no default (${X:-default}) and no error message \
+            (${X:?message}), and neither .env.example nor .env next to it sets X. docker compose then \
+            substitutes an empty string with only a warning, which usually breaks the container at run \
+            time. Fix: add X to .env.example (and your .env), or give it a default in the compose file.""",
+            ENV0008ComposeUnset::compose);
+
+    private static void compose(EnvScope s, EnvRule.Reporter o) {
+        for (var e : s.composeRefs().entrySet()) {
+            String file = e.getKey();
+            DotenvFile local = s.localEnv(FileKinds.dir(file));
+            Set<String> reported = new java.util.HashSet<>();
+            for (ComposeRefs.Ref r : e.getValue()) {
+                if (r.mode() != ComposeRefs.Mode.PLAIN || EnvScope.isPlatform(r.name()) || ShellReads.isSystem(r.name())) {
+                    continue;
+                }
+                List<DotenvFile> ex = s.examplesFor(file);
+                if (EnvScope.documented(ex, r.name()) || (local != null && local.keys().containsKey(r.name()))
+                        || !reported.add(r.name())) {
+                    continue;
+                }
+                o.report(file, r.line(), r.column(), file + ":" + r.line() + " interpolates ${" + r.name()
+                        + "} with no default, but neither " + (ex.isEmpty() ? ".env.example" : EnvScope.names(ex)) + " nor "
+                        + EnvScope.join(FileKinds.dir(file), ".env") + " sets " + r.name() + " (compose will substitute an empty string)",
+                        "add " + r.name() + "= to " + (ex.isEmpty() ? EnvScope.join(FileKinds.dir(file), ".env.example") : ex.get(0).path())
+                                + ", or write ${" + r.name() + ":-default} / ${" + r.name() + ":?" + r.name() + " must be set}"
+                                + " (or $$" + r.name() + " if the container's shell should expand it)",
+                        r.name());
+            }
+        }
+    }
+}
