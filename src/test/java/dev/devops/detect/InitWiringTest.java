@@ -283,6 +283,14 @@ class InitWiringTest {
         assertEquals("8081", v(j, "HTTP_PORT").defaultValue());
         assertTrue(v(j, "STRIPE_KEY").required());
 
+        // a generic TypeScript arrow that reads with optional chaining (code shared with the browser)
+        RepoFixture ts = new RepoFixture(dir.resolve("ts"));
+        ts.packageJson(".", "{'main':'index.js'}").file("utils/env.ts",
+                "export const env = <K extends EnvKey>(variable: K): EnvValue<K> => {",
+                "  return (typeof process !== 'undefined' ? process?.env?.[variable] : undefined) as EnvValue<K>;",
+                "};").file("jobs.ts", "import { env } from './utils/env';", "const url = env('JOBS_REDIS_URL');");
+        assertTrue(ts.app().env().containsKey("JOBS_REDIS_URL"), ts.app().env().keySet().toString());
+
         RepoFixture java = new RepoFixture(dir.resolve("java"));
         java.pom(".", "").file("src/main/java/Conf.java",
                 "class Conf {",
