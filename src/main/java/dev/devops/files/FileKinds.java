@@ -42,7 +42,7 @@ public final class FileKinds {
             "textile", "rdoc", "pod", "1", "5", "8", "man");
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
-            "(^|.*/)(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
+            "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
     private static final Pattern TEST_NAME = Pattern.compile(
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"

@@ -66,6 +66,30 @@ class MultiAppTest {
     }
 
     @Test
+    void testHarnessesAndLocalGoLibrariesAreNoApps() {
+        // an e2e harness (a Go main and a Node runner under test/ and _integration-test/) and the Go modules the root
+        // module replaces with local copies (one with a tool main inside) each became an app with its own Dockerfile
+        repo.file("go.mod", "module example.com/svc", "go 1.22", "require example.com/x v0.0.0",
+                        "replace (", "\texample.com/x => ./xlib", "\texample.com/client => ./pkg/client", ")")
+                .file("main.go", "package main", "func main() {}")
+                .file("xlib/go.mod", "module example.com/x", "go 1.22").file("xlib/x.go", "package x")
+                .file("xlib/tools/strength/go.mod", "module example.com/x/strength", "go 1.22")
+                .file("xlib/tools/strength/main.go", "package main", "func main() {}")
+                .file("pkg/client/go.mod", "module example.com/client", "go 1.22").file("pkg/client/api.go", "package client")
+                .file("lib/go.mod", "module example.com/lib", "go 1.22").file("lib/lib.go", "package lib")
+                .file("test/e2e/consent/go.mod", "module example.com/consent", "go 1.22")
+                .file("test/e2e/consent/main.go", "package main", "func main() {}")
+                .packageJson("_integration-test/nodejs", "{'scripts':{'start':'node index.js'},'dependencies':{'express':'4'}}");
+        Detection d = repo.detect();
+        assertEquals(List.of("."), d.descriptor().apps().stream().map(App::path).toList(), () -> String.join("\n", d.evidence()));
+        RepoFixture.assertEvidence(d, "xlib is a Go module go.mod uses as a library (replace … => ./xlib), not an app");
+        RepoFixture.assertEvidence(d, "xlib/tools/strength is inside xlib, a Go module go.mod uses as a library (replace … => ./xlib), not an app");
+        RepoFixture.assertEvidence(d, "lib is a Go library module (no package main in it), not an app");
+        RepoFixture.assertEvidence(d, "test/e2e/consent is test code (under a test directory), not an app");
+        RepoFixture.assertEvidence(d, "_integration-test/nodejs is test code (under a test directory), not an app");
+    }
+
+    @Test
     void anUnsupportedStackIsNamedNotSilentlyDropped() {
         // dockersamples/example-voting-app: vote (Python), result (Node), worker (.NET)
         repo.packageJson("result", "{'scripts':{'start':'node server.js'}}")
