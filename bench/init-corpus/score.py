@@ -39,6 +39,11 @@ def find_app(apps, want):
     return None, None
 
 def dockerfile_of(d, name, app):
+    if app.get("dockerfile"):  # the repository's own Dockerfile builds the app (apps.X.dockerfile)
+        own = os.path.join(d, str(app["dockerfile"]))
+        if os.path.isfile(own):
+            with open(own, errors="replace") as f:
+                return own, f.read()
     path = os.path.join(d, str(app.get("path", ".")))
     build = text(app.get("build"))
     m = re.search(r"-pl\s+(\S+)|:([\w.-]+):bootJar", build)

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param files       files and directories of the app (relative to it) the app opens at run time (config files, SQL
  *                    migrations, templates), which an image holding only the build's output must carry; empty for none
  * @param migrate     the database migration step run once before the app starts, or null for none
+ * @param dockerfile  the repository's own Dockerfile that builds this app (relative to devops.yaml, whose directory is
+ *                    its build context), which devops uses instead of writing one; null for devops's own
  */
 public record App(
         String name,
@@ -36,13 +38,29 @@ public record App(
         Map<String, EnvVar> env,
         Map<String, List<String>> processes,
         List<String> files,
-        Migrate migrate) {
+        Migrate migrate,
+        String dockerfile) {
+
+    /** An app without run-time files or a migration step, built with the Dockerfile devops writes. */
+    public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
+            String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
+            Map<String, List<String>> processes) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, List.of(), null, null);
+    }
+
+    /** An app built with the Dockerfile devops writes. */
+    public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
+            String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
+            Map<String, List<String>> processes, List<String> files, Migrate migrate) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, files, migrate, null);
+    }
 
     /** An app without run-time files or a migration step. */
     public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
             String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
-            Map<String, List<String>> processes) {
-        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, List.of(), null);
+            Map<String, List<String>> processes, String dockerfile) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, List.of(), null,
+                dockerfile);
     }
 
     public App {

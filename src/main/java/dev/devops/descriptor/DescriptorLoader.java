@@ -23,8 +23,8 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "devops.yaml";
 
     static final List<String> TOP_KEYS = List.of("name", "apps", "services", "environments", "lint");
-    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "output",
-            "dependsOn", "env", "processes", "files", "migrate");
+    static final List<String> APP_KEYS = List.of("path", "dockerfile", "runtime", "port", "build", "start", "healthcheck",
+            "output", "dependsOn", "env", "processes", "files", "migrate");
     static final List<String> MIGRATE_KEYS = List.of("command", "image", "mount");
     static final List<String> RUNTIME_KEYS = List.of("language", "version", "buildTool", "framework");
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
@@ -208,6 +208,15 @@ public final class DescriptorLoader {
             }
             return p;
         });
+        String dockerfile = problems.get(() -> {
+            String f = m.string("dockerfile").orElse(null);
+            if (f != null && (f.startsWith("/") || f.matches("(.*/)?\\.\\.(/.*)?") || !APP_PATH.matcher(f).matches()
+                    || f.endsWith("/"))) {
+                throw m.get("dockerfile").error("'apps." + name + ".dockerfile' must be the path of a file inside the repository,"
+                        + " without quotes, backslashes or shell characters", "write it relative to devops.yaml, e.g. 'docker/Dockerfile'");
+            }
+            return f;
+        });
         Runtime runtime = problems.get(() -> runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"),
                 problems));
         Integer port = problems.get(() -> m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null));
@@ -275,7 +284,8 @@ public final class DescriptorLoader {
         if (problems.list.size() > before) {
             return null;
         }
-        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes, files, migrate);
+        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes, files, migrate,
+                dockerfile);
     }
 
     /** A relative path that stays inside its directory and holds no shell or quote characters. */

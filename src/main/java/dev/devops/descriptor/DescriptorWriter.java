@@ -27,6 +27,9 @@ public final class DescriptorWriter {
             if (!".".equals(a.path())) {
                 sb.append("    path: ").append(scalar(a.path())).append('\n');
             }
+            if (a.dockerfile() != null) {
+                sb.append("    dockerfile: ").append(scalar(a.dockerfile())).append('\n');
+            }
             Runtime r = a.runtime();
             sb.append("    runtime:\n");
             sb.append("      language: ").append(r.language().id()).append('\n');

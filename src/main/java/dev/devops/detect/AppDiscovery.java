@@ -211,6 +211,7 @@ final class AppDiscovery {
      * front end the enclosing app's build bundles or embeds (a Go embed, a Maven/Gradle frontend step).
      */
     static void notApps(RepoFiles repo, Map<String, Language> appDirs, List<String> notes) {
+        TemplateInputs.remove(repo, appDirs, notes);
         for (String dir : new ArrayList<>(appDirs.keySet())) {
             Language lang = appDirs.get(dir);
             for (String m : List.of("requirements.txt", "pyproject.toml", "Pipfile", "package.json")) {

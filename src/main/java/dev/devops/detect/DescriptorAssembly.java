@@ -78,6 +78,9 @@ final class DescriptorAssembly {
                 boolean frontEnd = d.language != Language.NODE && EnvScanner.isJavaScript(f);
                 List<EnvReference> found = new ArrayList<>(scannable && !frontEnd ? EnvScanner.scan(f, text) : List.of());
                 found.addAll(EnvHelpers.calls(f, text, helpers));
+                if (!frontEnd) {
+                    found.addAll(LibraryEnv.reads(repo, d.dir, f, text)); // new Pool(): libpq's PG*; TypeORM's TYPEORM_*
+                }
                 for (EnvReference r : found) {
                     if (!VariableNames.isPlatform(r.name())) {
                         byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
@@ -179,8 +182,8 @@ final class DescriptorAssembly {
                         + (v.secret() ? ", secret" : "") + (v.from() != null ? ", from " + v.from() : "")
                         + (v.required() ? ", required" : ""));
             }
+            JvmFrameworks.bind(repo, d, depTypes, env, prefix, evidence);
             if ("spring-boot".equals(d.framework)) {
-                SpringWiring.springBinding(repo, d, depTypes, env, prefix, evidence);
                 SpringWiring.springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
@@ -205,7 +208,7 @@ final class DescriptorAssembly {
                         + (migrate.image() != null ? " (image " + migrate.image() + ")" : "") + ", from " + d.migrations.why());
             }
             apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, d.output,
-                    dependsOn.get(d), env, d.processes, d.files, migrate));
+                    dependsOn.get(d), env, d.processes, d.files, migrate, d.ownDockerfile));
         }
         Map<String, Environment> environments = new LinkedHashMap<>();
         for (String e : List.of("development", "staging", "production")) {

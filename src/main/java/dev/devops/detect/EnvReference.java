@@ -77,7 +77,12 @@ public record EnvReference(String name, String path, int line, int column, Strin
          * {@code getEnv("X", "def")}), python-decouple's {@code config("X")} or django-environ's {@code env("X")}
          * ({@link EnvHelpers}); required only when the helper fails on an unset variable
          */
-        HELPER(true);
+        HELPER(true),
+        /**
+         * A variable a client library reads by itself when the code leaves the setting out ({@link LibraryEnv}:
+         * node-postgres's libpq {@code PGHOST} … for {@code new Pool()}): the library has its own default
+         */
+        LIBRARY_DEFAULT(false);
 
         private final boolean failsWhenUnset;
         private final boolean declaresRequired;

@@ -125,6 +125,9 @@ public final class RenderModel {
      * manifests and the directories the install needs. Returns whether the app is one.
      */
     static boolean addWorkspace(Map<String, Object> app, java.nio.file.Path root, boolean inputs) {
+        if (Boolean.TRUE.equals(app.get("ownDockerfile"))) {
+            return false; // the repository's Dockerfile says how it is built
+        }
         java.nio.file.Path dir = workspaceRoot(String.valueOf(app.get("language")), String.valueOf(app.get("buildTool")),
                 String.valueOf(app.get("context")), root);
         if (dir == null) {
@@ -242,6 +245,12 @@ public final class RenderModel {
             m.put("module", module);
         }
         m.put("dockerfile", dockerfile(d, a));
+        if (a.dockerfile() != null) {
+            // the repository's own Dockerfile, built from the directory of devops.yaml (a workspace's root)
+            m.put("context", ".");
+            m.put("dockerfile", a.dockerfile());
+            m.put("ownDockerfile", true);
+        }
         String staticDir = staticDir(a);
         if (staticDir != null) {
             m.put("staticDir", staticDir);

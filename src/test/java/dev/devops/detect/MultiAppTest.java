@@ -186,6 +186,34 @@ class MultiAppTest {
         assertEvidence(d, "api: pnpm from pnpm-lock.yaml");
     }
 
+    /**
+     * Issue 9 classes 2 and 5 on a monorepo: the app's database client, Prisma schema and env reads live in workspace
+     * library packages it imports (packages/db, packages/lib), and the runtime version in the workspaces root.
+     */
+    @Test
+    void theWorkspaceLibrariesAnAppImportsAreItsCodeAndTheRootPinsItsNodeVersion() {
+        repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*'],'engines':{'node':'>=22.0.0'}}")
+                .file("package-lock.json", "{}")
+                .packageJson("apps/web", "{'name':'@acme/web','scripts':{'start':'node server.js'},"
+                        + "'dependencies':{'express':'4','@acme/lib':'*'}}")
+                .file("apps/web/server.js", "require('express')().listen(3000)")
+                .packageJson("packages/lib", "{'name':'@acme/lib','main':'index.js','dependencies':{'@acme/db':'*'}}")
+                .file("packages/lib/index.js", "const key = process.env.SIGNING_KEY; if (!key) throw new Error('SIGNING_KEY');")
+                .packageJson("packages/db", "{'name':'@acme/db','main':'index.js','dependencies':{'@prisma/client':'5'}}")
+                .file("packages/db/schema.prisma", "datasource db {", "  provider = \"postgresql\"", "  url = env(\"APP_DATABASE_URL\")", "}")
+                .file("packages/db/index.js", "const { PrismaClient } = require('@prisma/client'); module.exports = new PrismaClient();")
+                .packageJson("packages/cache", "{'name':'@acme/cache','main':'index.js','dependencies':{'ioredis':'5'}}")
+                .file("packages/cache/index.js", "const Redis = require('ioredis'); new Redis(process.env.CACHE_URL);");
+        Detection d = repo.detect();
+        App web = app(d, "web");
+        assertEquals("22", web.runtime().version());
+        assertEquals(List.of("postgres"), web.dependsOn(), "the cache package is not imported by the app");
+        assertEquals("postgres.url", RepoFixture.v(web, "APP_DATABASE_URL").from());
+        assertTrue(web.env().containsKey("SIGNING_KEY"), web.env().keySet().toString());
+        assertFalse(web.env().containsKey("CACHE_URL"), web.env().keySet().toString());
+        assertEvidence(d, "workspace packages the app imports (their code runs in it): packages/lib, packages/db");
+    }
+
     @Test
     void appNamedLikeAServiceIsRenamed() {
         repo.packageJson("redis", "{'dependencies':{'ioredis':'5'}}")

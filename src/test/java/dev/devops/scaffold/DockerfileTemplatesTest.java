@@ -115,6 +115,42 @@ class DockerfileTemplatesTest {
                 || l.startsWith("RUN [")).count(), "one build, not the module build and then the root one:\n" + df);
     }
 
+    /**
+     * Issue 9 class 4: the runnable jar, not its neighbour. A shaded Maven build (Micronaut, plain shade plugin) leaves
+     * original-*.jar beside the runnable one; Gradle's shadow plugin writes *-all.jar beside a jar without dependencies;
+     * Quarkus packages a directory. The build stage's collect step runs here in sh on such a target directory.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "maven  | micronaut | target/original-app-0.1.jar target/app-0.1.jar           | app.jar         | app-0.1.jar",
+        "gradle | micronaut | build/libs/app-0.1.jar build/libs/app-0.1-all.jar       | app.jar         | app-0.1-all.jar",
+        "gradle | spring-boot | build/libs/app-0.1-plain.jar build/libs/app-0.1.jar   | app.jar         | app-0.1.jar",
+        "maven  | quarkus   | target/app-1.0.jar target/quarkus-app/quarkus-run.jar target/quarkus-app/lib/boot/r.jar | quarkus-run.jar | quarkus-app/quarkus-run.jar",
+        "gradle | quarkus   | build/app-1.0.jar build/quarkus-app/quarkus-run.jar build/quarkus-app/lib/boot/r.jar   | quarkus-run.jar | quarkus-app/quarkus-run.jar",
+    })
+    void theBuildStageCollectsTheRunnableJar(String tool, String framework, String files, String runs, String expected) throws Exception {
+        Descriptor d = Descriptors.parse(Descriptors.app("java", "17", tool, framework, false, false));
+        App app = d.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        assertTrue(df.contains("CMD [\"java\", \"-XX:MaxRAMPercentage=75.0\", \"-jar\", \"/app/" + runs + "\"]"), df);
+        assertTrue(df.contains("quarkus".equals(framework) ? "\nCOPY --from=build /out/ /app/\n" : "\nCOPY --from=build /out/app.jar /app/app.jar\n"), df);
+        String run = df.substring(df.indexOf("mkdir -p /out"));
+        run = run.substring(0, run.indexOf("\n\n")).replace("\\\n", " ").replace("/out", "out");
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("collect");
+        for (String f : files.trim().split("\\s+")) {
+            java.nio.file.Files.createDirectories(work.resolve(f).getParent());
+            java.nio.file.Files.writeString(work.resolve(f), f);
+        }
+        Process p = new ProcessBuilder("sh", "-c", run).directory(work.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), run + "\n" + output);
+        String copied = java.nio.file.Files.readString(work.resolve("out/" + runs));
+        assertTrue(copied.endsWith(expected), run + " copied " + copied);
+        if ("quarkus".equals(framework)) {
+            assertTrue(java.nio.file.Files.isRegularFile(work.resolve("out/lib/boot/r.jar")), "its lib/ comes along: " + run);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aSingleModuleBuildHasNoModule() {
         Descriptor d = Descriptors.parse(Descriptors.app("java", "17", "maven", null, false, true));
