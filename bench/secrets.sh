@@ -3,6 +3,8 @@
 # hyperfine, ripgrep (apt-get install -y hyperfine ripgrep) and, for the secretlint comparison, npm.
 # Everything it plants is generated here at run time; nothing secret-shaped is stored in the repository.
 #   bench/secrets.sh [WORKDIR]     (default /tmp/devops-bench; reuses what is already there)
+# Env: RUNS (hyperfine runs, default 5); BEFORE=DIR adds a row for DIR/bin/devops (e.g. a worktree of main, to compare a
+# change with what it changes in the same run); ONLY_TREE=1 stops after the whole-tree comparison.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -48,12 +50,39 @@ java -cp "$jar:$cls" SecretsBench "$src" | head -1
 
 echo; echo "### whole tree: devops (150 synthetic rules) vs devops lint --only secrets (built-in rules; java -jar and bin/devops) vs ripgrep (same keywords)"
 "$root/bin/devops" --version >/dev/null # builds the launcher's AppCDS archive once, outside the timing
+before=()
+if [ -n "${BEFORE:-}" ]; then
+  "$BEFORE/bin/devops" --version >/dev/null
+  before=(-n "before: $BEFORE/bin/devops lint --only secrets" "$BEFORE/bin/devops lint $src --only secrets --format json --output $work/lint-before.json")
+fi
 hyperfine -N -w 1 -r "$runs" -i \
   -n "devops-bench-150-rules" "java -cp $jar:$cls SecretsBench $src" \
   -n "devops lint --only secrets" "java -jar $jar lint $src --only secrets --format json --output $work/lint.json" \
+  "${before[@]}" \
   -n "bin/devops lint --only secrets (launcher: C1, serial GC, AppCDS)" "$root/bin/devops lint $src --only secrets --format json --output $work/lint-launcher.json" \
   -n "rg -i -F -f keywords" "rg -c -i -F -f $kw $src" \
-  --export-markdown "$work/tree.md" 2>&1 | grep -E "^Benchmark|Time|Range|faster|±" || true
+  --export-markdown "$work/tree.md" --export-json "$work/tree.json" 2>&1 | grep -E "^Benchmark|Time|Range|faster|±" || true
+# medians and CPU (user + sys, the steadier figure on a shared machine), each as a ratio to ripgrep of the same run
+python3 - "$work/tree.json" <<'PY'
+import json, statistics, sys
+res = json.load(open(sys.argv[1]))["results"]
+rg = [r for r in res if r["command"].startswith("rg ")][0]
+rw, rc = statistics.median(rg["times"]), rg["user"] + rg["system"]
+print("| command | wall, median (min-max) | user + sys, mean | ratio to rg: wall / CPU |\n|---|---:|---:|---:|")
+for r in res:
+    w, c = statistics.median(r["times"]), r["user"] + r["system"]
+    print(f"| {r['command']} | {w:.3f} s ({min(r['times']):.2f}-{max(r['times']):.2f}) | {c:.2f} s | {w / rw:.2f}x / {c / rc:.2f}x |")
+PY
+echo "## load after the whole-tree runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BEFORE:-}" ]; then
+  python3 - "$work/lint-before.json" "$work/lint-launcher.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+same = a["findings"] == b["findings"]
+print(f"## findings before/after: {len(a['findings'])}/{len(b['findings'])}, identical: {same}")
+PY
+fi
+[ -z "${ONLY_TREE:-}" ] || exit 0
 for cmd in "java -cp $jar:$cls SecretsBench $src" "rg -c -i -F -f $kw $src"; do
   /usr/bin/time -f "peak RSS %M KB, user %U s, sys %S s, wall %e s: ${cmd%% *} ${cmd##* }" $cmd >/dev/null 2>"$work/time.txt" || true
   tail -1 "$work/time.txt"

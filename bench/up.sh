@@ -12,6 +12,9 @@
 # Needs a Docker engine and the stand-in images (scripts/test.sh sets both up).
 # Usage: bench/up.sh [ROUNDS]   (default 5). Prints a markdown table; writes target/bench/up.md.
 # BENCH_HEALTH_INTERVAL (default 1s) sets the healthcheck interval of all three services, e.g. 5s.
+# BENCH_BASELINE=DIR also times DIR/bin/devops (another checkout, e.g. `git worktree add /tmp/base main`) in the
+# same rounds: its up until healthy + down -v are extra rows, so a change is measured before/after side by side
+# with docker-compose under the same load.
 set -euo pipefail
 trap 'echo "bench: failed (line $LINENO): $BASH_COMMAND; is port 18090 taken by another stack?" >&2' ERR
 cd "$(dirname "$0")/.."
@@ -29,12 +32,20 @@ healthy3() { # project -> 0 when its three containers are healthy
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 dv=${BENCH_PROJECT:-bench}dv; dc=${BENCH_PROJECT:-bench}dc   # BENCH_PROJECT: project-name prefix
+db=${BENCH_PROJECT:-bench}db; BASE=${BENCH_BASELINE:-}
+if [ -n "$BASE" ]; then
+  [ -x "$BASE/bin/devops" ] || { echo "bench: BENCH_BASELINE=$BASE has no bin/devops" >&2; exit 2; }
+  BASE=$(cd "$BASE" && pwd -P)
+  "$BASE/bin/devops" --version >/dev/null
+  "$BASE/bin/devops" down -v -f "$STACK" -p "$db" >/dev/null 2>&1 || true
+  "$BASE/bin/devops" up -d --wait -f "$STACK" -p "$db" >/dev/null 2>&1 && "$BASE/bin/devops" down -v -f "$STACK" -p "$db" >/dev/null 2>&1
+fi
 bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1 || true
 docker-compose -f "$STACK" -p "$dc" down -v >/dev/null 2>&1 || true
 bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1 && bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1
 docker-compose -f "$STACK" -p "$dc" build -q >/dev/null 2>&1
 
-declare -a D_UP D_UPNP D_NOOP D_DOWN D_PS D_SUM C_UP C_NOOP C_DOWN C_PS C_SUM
+declare -a D_UP D_UPNP D_NOOP D_DOWN D_PS D_SUM C_UP C_NOOP C_DOWN C_PS C_SUM B_UP B_DOWN B_SUM
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 1; i <= ROUNDS; i++)); do
   t=$(now); bin/devops up -d --wait -f "$STACK" -p "$dv" >/dev/null 2>&1; D_UP+=("$(since "$t")")
@@ -46,6 +57,12 @@ for ((i = 1; i <= ROUNDS; i++)); do
   t=$(now); bin/devops up -d --wait --no-health-probe -f "$STACK" -p "$dv" >/dev/null 2>&1; D_UPNP+=("$(since "$t")")
   bin/devops down -v -f "$STACK" -p "$dv" >/dev/null 2>&1
 
+  if [ -n "$BASE" ]; then
+    t=$(now); "$BASE/bin/devops" up -d --wait -f "$STACK" -p "$db" >/dev/null 2>&1; B_UP+=("$(since "$t")")
+    t=$(now); "$BASE/bin/devops" down -v -f "$STACK" -p "$db" >/dev/null 2>&1; B_DOWN+=("$(since "$t")")
+    B_SUM+=("$(awk -v a="${B_UP[-1]}" -v b="${B_DOWN[-1]}" 'BEGIN { printf "%.2f", a + b }')")
+  fi
+
   t=$(now); docker-compose -f "$STACK" -p "$dc" up -d >/dev/null 2>&1
   until healthy3 "$dc"; do sleep 0.1; done; C_UP+=("$(since "$t")")
   t=$(now); docker-compose -f "$STACK" -p "$dc" up -d >/dev/null 2>&1
@@ -53,7 +70,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
   t=$(now); docker-compose -f "$STACK" -p "$dc" ps >/dev/null 2>&1; C_PS+=("$(since "$t")")
   t=$(now); docker-compose -f "$STACK" -p "$dc" down -v >/dev/null 2>&1; C_DOWN+=("$(since "$t")")
   C_SUM+=("$(awk -v a="${C_UP[-1]}" -v b="${C_DOWN[-1]}" 'BEGIN { printf "%.2f", a + b }')")
-  echo "round $i: devops up ${D_UP[-1]} s (--no-health-probe ${D_UPNP[-1]} s), no-op ${D_NOOP[-1]} s, ps ${D_PS[-1]} s, down ${D_DOWN[-1]} s | docker-compose up ${C_UP[-1]} s, no-op ${C_NOOP[-1]} s, ps ${C_PS[-1]} s, down ${C_DOWN[-1]} s | load $(cut -d' ' -f1 /proc/loadavg)" >&2
+  echo "round $i: devops up ${D_UP[-1]} s (--no-health-probe ${D_UPNP[-1]} s), no-op ${D_NOOP[-1]} s, ps ${D_PS[-1]} s, down ${D_DOWN[-1]} s | docker-compose up ${C_UP[-1]} s, no-op ${C_NOOP[-1]} s, ps ${C_PS[-1]} s, down ${C_DOWN[-1]} s${BASE:+ | baseline up ${B_UP[-1]} s, down ${B_DOWN[-1]} s} | load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 row() { # label devops-array compose-array
   local d c
@@ -70,6 +87,11 @@ mkdir -p target/bench
   row "down -v" 'D_DOWN[@]' 'C_DOWN[@]'
   row "up until 3 healthy + down -v (target <= 0.80)" 'D_SUM[@]' 'C_SUM[@]'
   row "ps of the running stack (target <= 0.4 s)" 'D_PS[@]' 'C_PS[@]'
+  if [ -n "$BASE" ]; then
+    row "baseline ($(git -C "$BASE" rev-parse --short HEAD 2>/dev/null || echo "$BASE")): up until 3 healthy" 'B_UP[@]' 'C_UP[@]'
+    row "baseline: down -v" 'B_DOWN[@]' 'C_DOWN[@]'
+    row "baseline: up until 3 healthy + down -v" 'B_SUM[@]' 'C_SUM[@]'
+  fi
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at the start $load0, at the end $(cut -d' ' -f1-3 /proc/loadavg);" \
        "$(bin/devops --version 2>/dev/null | tail -1), ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME, }$(docker-compose version --short 2>/dev/null || echo docker-compose)."

@@ -47,6 +47,49 @@ services:
 <#if app.healthcheck??>
 <@healthcheck app.healthcheck/>
 </#if>
+<#if app.migrate??>
+<#assign mg = app.migrate>
+
+  <#-- the database migration step: runs once and exits; the app and its processes wait for it to succeed -->
+  ${mg.service}:
+<#if mg.image??>
+    image: ${yaml(mg.image)}
+<#else>
+    build:
+      context: ${yaml(app.context)}
+      dockerfile: ${app.dockerfile}
+</#if>
+    command: [<#list mg.command as c>${yaml(c)}<#sep>, </#sep></#list>]
+    init: true
+    restart: "no"
+    security_opt:
+      - "no-new-privileges:true"
+<#if mg.mount??>
+    volumes:
+      - ${yaml(mg.mount + ":/migrations:ro")}
+</#if>
+<#if !mg.image?? && app.env?has_content>
+    environment:
+<#list app.env as v>
+<#if v.passThrough!false>
+      ${v.name}:
+<#else>
+      ${v.name}: ${yaml(v.compose)}
+</#if>
+</#list>
+</#if>
+<#if mg.dependsOn?has_content>
+    depends_on:
+<#list mg.dependsOn as dep>
+      ${dep.name}:
+        condition: ${dep.condition}
+</#list>
+</#if>
+<#if !mg.image?? && app.healthcheck??>
+    healthcheck:
+      disable: true
+</#if>
+</#if>
 <#list app.processes as p>
 
   <#-- another process of the app (worker, scheduler): the app's image with its own command, no port -->

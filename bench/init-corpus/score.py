@@ -5,7 +5,9 @@ import yaml
 
 CLASSES = {1: "optional vs required", 2: "services wired", 3: "helpers/config maps", 4: "apps, processes, ports, commands",
            5: "runtime version", 6: "render --check", 7: "compose 1.29", 8: "render own files", 9: "up --wait",
-           10: "unread service", 11: "Node without lockfile"}
+           10: "unread service", 11: "Node without lockfile",
+           # beyond issue 9's numbering: what a stack that starts needs besides its variables
+           12: "files the app opens at run time are in its image", 13: "migrate step before the app"}
 
 def load(path):
     try:
@@ -37,6 +39,11 @@ def find_app(apps, want):
     return None, None
 
 def dockerfile_of(d, name, app):
+    if app.get("dockerfile"):  # the repository's own Dockerfile builds the app (apps.X.dockerfile)
+        own = os.path.join(d, str(app["dockerfile"]))
+        if os.path.isfile(own):
+            with open(own, errors="replace") as f:
+                return own, f.read()
     path = os.path.join(d, str(app.get("path", ".")))
     build = text(app.get("build"))
     m = re.search(r"-pl\s+(\S+)|:([\w.-]+):bootJar", build)
@@ -81,6 +88,20 @@ def check(d, rc, app_col, field, expected):
         if field == "service":
             types = {s if not isinstance(v, dict) or "type" not in v else v["type"] for s, v in services.items()}
             return expected in types, ",".join(sorted(types)) or "-"
+        if field == "migrate":
+            # a one-shot service some app waits for (condition: service_completed_successfully) that runs the
+            # expected command (or mounts the expected migrations dir); "-": no such service
+            waited = set()
+            for v in csvc.values():
+                deps = (v or {}).get("depends_on") if isinstance(v, dict) else None
+                if isinstance(deps, dict):
+                    waited |= {k for k, c in deps.items() if isinstance(c, dict)
+                               and c.get("condition") == "service_completed_successfully"}
+            hay = {k: " ".join([text(csvc[k].get("command")), text(csvc[k].get("entrypoint")),
+                                text(csvc[k].get("volumes"))]) for k in waited if isinstance(csvc.get(k), dict)}
+            if expected == "-":
+                return not hay, ",".join(sorted(hay)) or "none"
+            return any(expected in h for h in hay.values()), " | ".join(f"{k}: {h.strip()}" for k, h in hay.items()) or "none"
         if field == "process":
             cmds = [text(v.get("command")) + " " + text(v.get("entrypoint")) for v in csvc.values() if isinstance(v, dict)]
             for a in apps.values():
@@ -119,9 +140,18 @@ def check(d, rc, app_col, field, expected):
         if v is None: return False, "not read"
         v = v or {}
         if field == "env-from":
-            return str(v.get("from", "")).startswith(svc + "."), "from " + str(v.get("from", "-"))
+            frm = str(v.get("from", ""))
+            return (frm == svc) if "." in svc else frm.startswith(svc + "."), "from " + str(v.get("from", "-"))
         req = bool(v.get("required"))
         return req == (field == "env-required"), "required" if req else "optional"
+    if field == "runtime-file":
+        # the runtime (last) stage of the app's image carries this path of the app (a COPY naming it, or the whole tree)
+        if dpath is None: return False, "no Dockerfile"
+        last = dfile.split("\nFROM ")[-1]
+        copies = [l.strip() for l in last.splitlines() if l.strip().upper().startswith("COPY ")]
+        whole = any(re.match(r"COPY\s+(--chown=\S+\s+)?\.\s+\S+$", c) for c in copies)
+        named = any(re.search(r"(^|[\s/\"])" + re.escape(expected) + r"(/|\s|$|\")", c) for c in copies)
+        return whole or named, " | ".join(copies)[:160] or "-"
     if field == "dockerfile-copies-exist":
         if dpath is None: return False, "no Dockerfile"
         bad = copies_exist(d, app, dfile)

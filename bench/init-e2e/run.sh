@@ -20,7 +20,7 @@
 #   8. down     'devops down -v', the images this run built removed
 # Usage: run.sh [-f REPOS.tsv] [NAME_FILTER...]
 #   REPOS.tsv columns (tab-separated, '#' comments): repo  commit  stack  path  expect  post_json  init_args
-#   ('-' for an empty expect, post_json or init_args; init_args: e.g. --force where the repo's own Dockerfile
+#   ('-' for an empty expect, post_json or init_args; '@GENERATED@' in post_json is a random value per run; init_args: e.g. --force where the repo's own Dockerfile
 #   cannot build on this offline machine, so devops's replaces it). Mirrors must exist: fetch them first.
 # Output: one row per repository on stdout (repo, commit, result, failing step, seconds, detail) and the
 # logs of each step under $OUT (default /tmp/init-e2e.out/NAME/). Exit 0 when every repository passed.
@@ -186,6 +186,8 @@ while IFS=$'\t' read -r repo commit stack path expect post initargs; do
   [[ -z $repo || $repo == \#* || $repo == repo ]] && continue
   if [ $# -gt 0 ]; then m=0; for f in "$@"; do [[ $repo == *"$f"* ]] && m=1; done; [ $m = 1 ] || continue; fi
   [ "$expect" = - ] && expect=""; [ "${post:--}" = - ] && post=""; [ "${initargs:--}" = - ] && initargs=""
+  # a value the app requires in the POST (a new user's password) is generated per run: '@GENERATED@' in post_json
+  post=${post//@GENERATED@/$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}
   run_one "$repo" "$commit" "$path" "$expect" "$post" "$initargs" || status=1
 done <"$tsv"
 exit $status

@@ -41,6 +41,12 @@ RUN printf '%s\n' \
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/app /app
+<#if app.files?has_content>
+# Files the app opens at run time (config, migrations, templates), at the same paths relative to its working directory (/)
+<#list app.files as f>
+COPY --from=build ${json(["/src/" + f, "/" + f])}
+</#list>
+</#if>
 <#if app.healthcheck??>
 COPY --from=build /out/healthcheck /healthcheck
 </#if>

@@ -1,5 +1,14 @@
 <#-- Java with Gradle: dependencies resolved from the build scripts before the sources are copied -->
-<#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/app.jar"])>
+<#-- Quarkus packages a directory (build/quarkus-app: quarkus-run.jar and its lib/), not one runnable jar -->
+<#assign quarkus = (app.framework!"") == "quarkus">
+<#assign jar = quarkus?then("/app/quarkus-run.jar", "/app/app.jar")>
+<#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", jar])>
+<#-- the runnable jar of build/libs into /out: the shadow plugin's *-all.jar when there is one (the plain jar beside
+     it has no dependencies), else the one jar that is not Spring Boot's -plain.jar -->
+<#macro collect dir><#if quarkus>cp -r ${dir}/quarkus-app/. /out/ \
+    && test -f /out/quarkus-run.jar<#else>jar=$(find ${dir}/libs -maxdepth 1 -name '*-all.jar' | head -n 1) \
+    && jar=${r"${jar:-"}$(find ${dir}/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' | head -n 1)} \
+    && cp "$jar" /out/app.jar</#if></#macro>
 <#assign task = (app.framework == "spring-boot")?then("bootJar", "build -x test")>
 # ${generatedBy}
 #
@@ -14,8 +23,7 @@ WORKDIR /build
 COPY . .
 RUN ${json(app.build)}
 RUN mkdir -p /out \
-    && find ${app.module}/build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
-    && test -f /out/app.jar
+    && <@collect dir="${app.module}/build"/>
 <#else>
 <#-- the project's wrapper when it has one (it pins the Gradle version its plugins need), else the image's Gradle -->
 <#assign gradle = (app.gradleWrapper!false)?then("./gradlew", "gradle")>
@@ -33,15 +41,18 @@ COPY src ./src
 RUN ${json(app.build)}
 </#if>
 RUN ${gradle} --no-daemon -q ${task} && mkdir -p /out \
-    && find build/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
-    && test -f /out/app.jar
+    && <@collect dir="build"/>
 </#if>
 
 # Runtime stage: the JRE only.
 FROM eclipse-temurin:${app.version}-jre
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
+<#if quarkus>
+COPY --from=build /out/ /app/
+<#else>
 COPY --from=build /out/app.jar /app/app.jar
+</#if>
 USER app
 <#if app.port??>
 EXPOSE ${app.port}

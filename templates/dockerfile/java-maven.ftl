@@ -1,5 +1,12 @@
 <#-- Java with Maven: dependencies resolved from pom.xml before the sources are copied; the JRE runs the jar -->
-<#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/app.jar"])>
+<#-- Quarkus packages a directory (target/quarkus-app: quarkus-run.jar and its lib/), not one runnable jar -->
+<#assign quarkus = (app.framework!"") == "quarkus">
+<#assign jar = quarkus?then("/app/quarkus-run.jar", "/app/app.jar")>
+<#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", jar])>
+<#-- the runnable jar of target/ into /out: a shaded build leaves its input beside it as original-*.jar -->
+<#macro collect dir><#if quarkus>cp -r ${dir}/quarkus-app/. /out/ \
+    && test -f /out/quarkus-run.jar<#else>find ${dir} -maxdepth 1 -name '*.jar' ! -name 'original-*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
+    && test -f /out/app.jar</#if></#macro>
 # ${generatedBy}
 #
 # ${app.name}: Java ${app.version} (maven<#if app.framework?has_content>, ${app.framework}</#if>)
@@ -13,8 +20,7 @@ WORKDIR /build
 COPY . .
 RUN ${json(app.build)}
 RUN mkdir -p /out \
-    && find ${app.module}/target -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' -exec cp {} /out/app.jar \; \
-    && test -f /out/app.jar
+    && <@collect dir="${app.module}/target"/>
 <#elseif app.build?seq_contains("package")>
 # Build stage: the repository's own build command (a profile may also build the front end from files
 # outside src/), so the whole tree is copied; the jar comes from target/.
@@ -23,8 +29,7 @@ WORKDIR /build
 COPY . .
 RUN ${json(app.build)}
 RUN mkdir -p /out \
-    && find target -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
-    && test -f /out/app.jar
+    && <@collect dir="target"/>
 <#else>
 # Build stage: dependencies first (cached until pom.xml changes), then the sources.
 FROM maven:3.9-eclipse-temurin-${app.version} AS build
@@ -35,14 +40,19 @@ COPY src ./src
 <#if app.build?has_content>
 RUN ${json(app.build)}
 </#if>
-RUN mvn -B -q package -DskipTests && mkdir -p /out && cp target/*.jar /out/app.jar
+RUN mvn -B -q package -DskipTests && mkdir -p /out \
+    && <@collect dir="target"/>
 </#if>
 
 # Runtime stage: the JRE only.
 FROM eclipse-temurin:${app.version}-jre
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
+<#if quarkus>
+COPY --from=build /out/ /app/
+<#else>
 COPY --from=build /out/app.jar /app/app.jar
+</#if>
 USER app
 <#if app.port??>
 EXPOSE ${app.port}

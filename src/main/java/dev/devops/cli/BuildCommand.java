@@ -114,7 +114,7 @@ public final class BuildCommand implements Callable<Integer> {
             check = gate.result();
             if (!check.passed()) {
                 Writer w = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
-                Format.TEXT.writer(Terminal.colour(), VersionProvider.version()).write(gate.report(), w);
+                Format.TEXT.writer(Terminal.colour(), BuildInfo.version()).write(gate.report(), w);
                 w.flush();
                 System.err.println(Terminal.error("devops: the check found " + check.errors() + " error(s), "
                         + check.warnings() + " warning(s) at or above --fail-on " + threshold.id()

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         })
 public final class DevopsCommand implements Runnable {
     /**
-     * The subcommands, in --help order. Registered by {@link Main#commandLine(String...)}, not by the annotation,
+     * The subcommands, in --help order. Registered by {@link CommandTree#commandLine(String...)}, not by the annotation,
      * so that a run of one command builds the picocli model of that command only (reflection over every
      * command's options was the largest part of a {@code lint --staged} start; docs/BENCHMARKS.md).
      */

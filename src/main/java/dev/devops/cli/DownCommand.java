@@ -28,6 +28,9 @@ public final class DownCommand extends StackCommand {
     @Option(names = "--remove-orphans", description = "Accepted for compose compatibility: orphans are always removed.")
     boolean removeOrphans;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     public DownCommand() {
     }
 
@@ -38,7 +41,8 @@ public final class DownCommand extends StackCommand {
     @Override
     public Integer call() {
         DownOptions opts = new DownOptions(volumes, rmi, timeout);
-        return onEngine(stack.request().asLenient(), spec -> new ProgressRenderer(System.err, Consoles.live(), false),
+        boolean verbose = this.spec != null && DevopsCommand.isVerbose(this.spec.commandLine());
+        return onEngine(stack.request().asLenient(), spec -> new ProgressRenderer(System.err, Consoles.live(), verbose),
                 (engine, spec) -> {
                     engine.down(spec, opts);
                     return 0;

@@ -18,8 +18,12 @@ public final class Main {
     /** Runs devops with {@code args} and returns the exit code (used by tests, too). */
     public static int run(String... args) {
         Terminal.choose("auto"); // a run in the same JVM (tests, the training run) starts from the default
-        CommandLine cl = commandLine(args);
         try {
+            LintFastPath.Parsed hook = LintFastPath.parse(args);
+            if (hook != null) {
+                return runWithoutPicocli(hook);
+            }
+            CommandLine cl = CommandTree.commandLine(args);
             return cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // picocli hands only Exceptions to the handler; an Error would end the JVM with a trace and exit 1,
@@ -30,76 +34,35 @@ public final class Main {
         }
     }
 
-    /** The whole command tree. */
-    public static CommandLine commandLine() {
-        return commandLine((String[]) null);
+    /** A hook's lint command line ({@link LintFastPath}): what picocli's execute would do with it, without its model. */
+    private static int runWithoutPicocli(LintFastPath.Parsed hook) {
+        if (hook.color() != null) {
+            Terminal.choose(hook.color());
+        }
+        try {
+            return hook.command().call();
+        } catch (Exception e) {
+            return report(e, stderr(), hook.verbose());
+        }
     }
 
-    /**
-     * The command tree {@code args} need: when the first word names a command, that command only (its
-     * picocli model is all a run of it reads), else every command (devops --help, help CMD, a mistyped name
-     * that picocli suggests a correction for, the man page, completion). Null: every command.
-     */
-    static CommandLine commandLine(String... args) {
-        String word = null;
-        for (String a : args == null ? new String[0] : args) {
-            if (!a.startsWith("-")) {
-                word = a; // the first word is the command: options of the root take no separate values
-                break;
-            }
-            if (a.equals("--")) {
-                break;
+    /** Standard error as picocli's {@code CommandLine.getErr()} writes it (its encoding rule, autoflush). */
+    private static java.io.PrintWriter stderr() {
+        String name = System.getProperty("sun.stderr.encoding");
+        java.nio.charset.Charset cs = java.nio.charset.Charset.defaultCharset();
+        if (name != null) {
+            try {
+                cs = java.nio.charset.Charset.forName("cp65001".equalsIgnoreCase(name) ? "UTF-8" : name);
+            } catch (RuntimeException e) {
+                // picocli falls back to the default charset too
             }
         }
-        DevopsCommand root = new DevopsCommand();
-        CommandLine cl = new CommandLine(root);
-        String only = null;
-        if (word != null && !DevopsCommand.NEED_TREE.contains(word)) {
-            for (Class<?> c : DevopsCommand.SUBCOMMANDS) {
-                if (word.equals(c.getAnnotation(picocli.CommandLine.Command.class).name())) {
-                    only = word;
-                }
-            }
-        }
-        for (Class<?> c : DevopsCommand.SUBCOMMANDS) {
-            if (only == null || only.equals(c.getAnnotation(picocli.CommandLine.Command.class).name())) {
-                cl.addSubcommand(c);
-            }
-        }
-        cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.ansi()));
-        cl.setExecutionExceptionHandler(Main::handleException);
-        cl.setParameterExceptionHandler(Main::handleParameterException);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        HelpWrap.install(cl);
-        cl.setExecutionStrategy(Main::colourThenRun);
-        return cl;
+        return new java.io.PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.err, cs)), true);
     }
 
-    /** Applies --color (given on any command) before anything is printed, help included. */
-    private static int colourThenRun(CommandLine.ParseResult parsed) {
-        String when = "auto";
-        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--color")) {
-                when = p.matchedOptionValue("--color", "auto");
-            }
-        }
-        if (!java.util.List.of("auto", "always", "never").contains(when)) {
-            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
-                    "--color must be auto, always or never, not '" + when + "'");
-        }
-        if (!when.equals("auto")) {
-            Terminal.choose(when);
-            CommandLine.Help.ColorScheme scheme = CommandLine.Help.defaultColorScheme(Terminal.ansi());
-            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-                p.commandSpec().commandLine().setColorScheme(scheme);
-            }
-        }
-        return new CommandLine.RunLast().execute(parsed);
-    }
 
-    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
-        boolean verbose = DevopsCommand.isVerbose(cl);
-        java.io.PrintWriter err = cl.getErr();
+    /** Prints what went wrong ({@code e}) on {@code err} and returns the exit code for it. */
+    static int report(Exception e, java.io.PrintWriter err, boolean verbose) {
         if (e instanceof UserError u) {
             for (String line : u.lines()) {
                 err.println(Terminal.error("devops: " + line));
@@ -128,13 +91,4 @@ public final class Main {
         return ExitCode.INTERNAL;
     }
 
-    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
-        CommandLine cl = e.getCommandLine();
-        java.io.PrintWriter err = cl.getErr();
-        err.println(Terminal.error("devops: " + e.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
-        err.flush();
-        return ExitCode.USAGE;
-    }
 }

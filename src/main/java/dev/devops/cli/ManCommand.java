@@ -25,7 +25,7 @@ public final class ManCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(page(spec.root(), VersionProvider.version()));
+        out.print(page(spec.root(), BuildInfo.version()));
         out.flush();
         return 0;
     }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Renders engine progress on stderr: on a terminal, one line per service redrawn in place (a wait counts its
- * seconds); otherwise one plain line per event. Build output is shown only with --verbose (and in the error on failure); not on a
+ * seconds); otherwise one plain line per event (with --verbose, prefixed with the seconds since the command began:
+ * a timeline of where an {@code up} or {@code down} spends its time). Build output is shown only with --verbose (and in the error on failure); not on a
  * terminal, without its escape sequences (colours, cursor moves) and carriage-return progress bars.
  */
 final class ProgressRenderer implements EngineListener {
@@ -24,6 +25,8 @@ final class ProgressRenderer implements EngineListener {
     private final Map<String, long[]> waitingSince = new LinkedHashMap<>();
     private final Map<String, String> waitingText = new LinkedHashMap<>();
     private final java.util.function.LongSupplier clock;
+    /** When the command began rendering: with --verbose, plain lines say how long after it each event came. */
+    private final long start;
     private java.util.concurrent.ScheduledExecutorService ticker;
     private int drawn;
 
@@ -36,6 +39,7 @@ final class ProgressRenderer implements EngineListener {
         this.live = live;
         this.verbose = verbose;
         this.clock = clock;
+        this.start = clock.getAsLong();
     }
 
     @Override
@@ -44,7 +48,8 @@ final class ProgressRenderer implements EngineListener {
         String text = paint(e.state(), e.state().label()) + (e.message().isEmpty() || e.message().equals(e.state().label())
                 ? "" : "  " + Terminal.dim(e.message()));
         if (!live) {
-            err.println(String.format("%-28s %s", who, text));
+            String at = verbose ? String.format(java.util.Locale.ROOT, "%7.3fs ", (clock.getAsLong() - start) / 1e9) : "";
+            err.println(at + String.format("%-28s %s", who, text));
             return;
         }
         lines.put(e.service(), text); // one line per service (or network/volume), redrawn in place

@@ -93,14 +93,14 @@ final class ReportOptions {
                 // atomically: a full disk or a kill leaves the previous report, never half a JSON document
                 AtomicWrite.write(t.file(), out -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    t.format().writer(false, VersionProvider.version(), threshold, quiet).write(report, w);
+                    t.format().writer(false, BuildInfo.version(), threshold, quiet).write(report, w);
                     w.flush();
                 });
                 continue;
             }
             boolean colour = !noColor && Terminal.colour();
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            t.format().writer(colour, VersionProvider.version(), threshold, quiet).write(report, w);
+            t.format().writer(colour, BuildInfo.version(), threshold, quiet).write(report, w);
             w.flush();
         }
     }

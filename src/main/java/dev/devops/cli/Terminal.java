@@ -2,32 +2,26 @@ package dev.devops.cli;
 
 import picocli.CommandLine.Help.Ansi;
 
-/** Colour only on a TTY and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour only on a TTY and never when NO_COLOR is set (https://no-color.org). The decision is kept as a
+ * plain boolean, so a run that prints no help (a hook's lint, {@link LintFastPath}) loads no picocli class.
+ */
 public final class Terminal {
-    private static Ansi ansi;
+    private static Boolean colour;
 
     private Terminal() {
     }
 
-    public static synchronized Ansi ansi() {
-        if (ansi == null) {
-            String noColor = System.getenv("NO_COLOR");
-            if (noColor != null && !noColor.isEmpty()) {
-                ansi = Ansi.OFF;
-            } else if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
-                ansi = Ansi.OFF;
-            } else {
-                ansi = Ansi.ON;
-            }
-        }
-        return ansi;
+    /** The decision as picocli's help renderer takes it. */
+    public static Ansi ansi() {
+        return colour() ? Ansi.ON : Ansi.OFF;
     }
 
     /** --color=always|never|auto: always and never decide, auto (the default) asks the terminal and NO_COLOR. */
     public static synchronized void choose(String when) {
-        ansi = switch (when == null ? "auto" : when.toLowerCase(java.util.Locale.ROOT)) {
-            case "always" -> Ansi.ON;
-            case "never" -> Ansi.OFF;
+        colour = switch (when == null ? "auto" : when.toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> Boolean.TRUE;
+            case "never" -> Boolean.FALSE;
             default -> null; // decided on first use
         };
     }
@@ -81,8 +75,12 @@ public final class Terminal {
         return out.toString();
     }
 
-    public static boolean colour() {
-        return ansi() == Ansi.ON;
+    public static synchronized boolean colour() {
+        if (colour == null) {
+            String noColor = System.getenv("NO_COLOR");
+            colour = (noColor == null || noColor.isEmpty()) && System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        }
+        return colour;
     }
 
     public static String error(String s) {

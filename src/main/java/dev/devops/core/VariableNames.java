@@ -54,6 +54,14 @@ public final class VariableNames {
             "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "PROGRAMFILES", "PROGRAMDATA", "WINDIR",
             "NODE_TLS_REJECT_UNAUTHORIZED", "NODE_EXTRA_CA_CERTS", "NODE_OPTIONS");
     /**
+     * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
+     * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.
+     */
+    private static final Set<String> WINDOWS = Set.of("APPDATA", "LOCALAPPDATA", "PROGRAMDATA", "PROGRAMFILES",
+            "PROGRAMFILES(X86)", "PROGRAMW6432", "COMMONPROGRAMFILES", "USERPROFILE", "ALLUSERSPROFILE", "SYSTEMROOT",
+            "SYSTEMDRIVE", "WINDIR", "HOMEDRIVE", "HOMEPATH", "COMSPEC", "PATHEXT", "COMPUTERNAME", "USERDOMAIN",
+            "PROCESSOR_ARCHITECTURE", "NUMBER_OF_PROCESSORS");
+    /**
      * Prefixes the platform owns. Not GITHUB_, HEROKU_, FLY_ or BITBUCKET_ as a whole: GITHUB_CLIENT_SECRET and
      * FLY_API_TOKEN are an app's own configuration.
      */
@@ -130,7 +138,7 @@ public final class VariableNames {
      * requires nor passes it; lint does not ask for it to be documented.
      */
     public static boolean isPlatform(String name) {
-        if (PLATFORM.contains(name)) {
+        if (PLATFORM.contains(name) || WINDOWS.contains(name.toUpperCase(java.util.Locale.ROOT))) {
             return true;
         }
         for (String p : PLATFORM_PREFIXES) {

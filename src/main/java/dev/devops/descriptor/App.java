@@ -19,6 +19,11 @@ import java.util.Map;
  * @param env         environment variables the app reads, in order
  * @param processes   the app's other processes (workers, schedulers), each a compose service of its own that
  *                    runs the app's image with this command, keyed by process name; empty for none
+ * @param files       files and directories of the app (relative to it) the app opens at run time (config files, SQL
+ *                    migrations, templates), which an image holding only the build's output must carry; empty for none
+ * @param migrate     the database migration step run once before the app starts, or null for none
+ * @param dockerfile  the repository's own Dockerfile that builds this app (relative to devops.yaml, whose directory is
+ *                    its build context), which devops uses instead of writing one; null for devops's own
  */
 public record App(
         String name,
@@ -31,9 +36,35 @@ public record App(
         String output,
         List<String> dependsOn,
         Map<String, EnvVar> env,
-        Map<String, List<String>> processes) {
+        Map<String, List<String>> processes,
+        List<String> files,
+        Migrate migrate,
+        String dockerfile) {
+
+    /** An app without run-time files or a migration step, built with the Dockerfile devops writes. */
+    public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
+            String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
+            Map<String, List<String>> processes) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, List.of(), null, null);
+    }
+
+    /** An app built with the Dockerfile devops writes. */
+    public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
+            String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
+            Map<String, List<String>> processes, List<String> files, Migrate migrate) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, files, migrate, null);
+    }
+
+    /** An app without run-time files or a migration step. */
+    public App(String name, String path, Runtime runtime, Integer port, List<String> build, List<String> start,
+            String healthcheck, String output, List<String> dependsOn, Map<String, EnvVar> env,
+            Map<String, List<String>> processes, String dockerfile) {
+        this(name, path, runtime, port, build, start, healthcheck, output, dependsOn, env, processes, List.of(), null,
+                dockerfile);
+    }
 
     public App {
+        files = files == null ? List.of() : List.copyOf(files);
         build = build == null ? List.of() : List.copyOf(build);
         start = start == null ? List.of() : List.copyOf(start);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

@@ -23,8 +23,9 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "devops.yaml";
 
     static final List<String> TOP_KEYS = List.of("name", "apps", "services", "environments", "lint");
-    static final List<String> APP_KEYS = List.of("path", "runtime", "port", "build", "start", "healthcheck", "output",
-            "dependsOn", "env", "processes");
+    static final List<String> APP_KEYS = List.of("path", "dockerfile", "runtime", "port", "build", "start", "healthcheck",
+            "output", "dependsOn", "env", "processes", "files", "migrate");
+    static final List<String> MIGRATE_KEYS = List.of("command", "image", "mount");
     static final List<String> RUNTIME_KEYS = List.of("language", "version", "buildTool", "framework");
     static final List<String> SERVICE_KEYS = List.of("type", "version", "publish");
     static final List<String> ENV_KEYS = List.of("description", "required", "secret", "default", "from");
@@ -207,6 +208,15 @@ public final class DescriptorLoader {
             }
             return p;
         });
+        String dockerfile = problems.get(() -> {
+            String f = m.string("dockerfile").orElse(null);
+            if (f != null && (f.startsWith("/") || f.matches("(.*/)?\\.\\.(/.*)?") || !APP_PATH.matcher(f).matches()
+                    || f.endsWith("/"))) {
+                throw m.get("dockerfile").error("'apps." + name + ".dockerfile' must be the path of a file inside the repository,"
+                        + " without quotes, backslashes or shell characters", "write it relative to devops.yaml, e.g. 'docker/Dockerfile'");
+            }
+            return f;
+        });
         Runtime runtime = problems.get(() -> runtime(m.require("runtime", "add 'runtime: {language: node|java|python|go}'"),
                 problems));
         Integer port = problems.get(() -> m.opt("port").map(n -> n.asInt(1, 65535)).orElse(null));
@@ -260,10 +270,49 @@ public final class DescriptorLoader {
                 }
             }
         }
+        List<String> files = problems.get(() -> {
+            List<String> fs = m.opt("files").map(YNode::asStringList).orElse(List.of());
+            for (String f : fs) {
+                if (!relativeInside(f)) {
+                    throw m.get("files").error("'apps." + name + ".files' entry '" + f + "' must be a relative path inside the app",
+                            "write it relative to the app's directory, e.g. config/app.yml");
+                }
+            }
+            return fs;
+        });
+        Migrate migrate = problems.get(() -> m.opt("migrate").map(n -> migrate(name, n)).orElse(null));
         if (problems.list.size() > before) {
             return null;
         }
-        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes);
+        return new App(name, path, runtime, port, build, start, health, output, dependsOn, env, processes, files, migrate,
+                dockerfile);
+    }
+
+    /** A relative path that stays inside its directory and holds no shell or quote characters. */
+    private static boolean relativeInside(String p) {
+        return !p.isEmpty() && !p.startsWith("/") && !p.matches("(.*/)?\\.\\.(/.*)?") && APP_PATH.matcher(p).matches();
+    }
+
+    /** 'migrate': a command list (run in the app's image), or {command, image, mount}. */
+    private static Migrate migrate(String name, YNode n) {
+        if (n.isList()) {
+            List<String> cmd = n.asStringList();
+            if (cmd.isEmpty()) {
+                throw n.error("'apps." + name + ".migrate' has no command", "write the command, e.g. [alembic, upgrade, head]");
+            }
+            return Migrate.inAppImage(cmd);
+        }
+        YMap mm = n.asMap(MIGRATE_KEYS);
+        List<String> cmd = mm.require("command", "add 'command: [...]', e.g. [alembic, upgrade, head]").asStringList();
+        if (cmd.isEmpty()) {
+            throw mm.get("command").error("'apps." + name + ".migrate.command' is empty", "write the command it runs");
+        }
+        String mount = mm.string("mount").orElse(null);
+        if (mount != null && !relativeInside(mount)) {
+            throw mm.get("mount").error("'apps." + name + ".migrate.mount' must be a relative directory inside the app",
+                    "write it relative to the app's directory, e.g. migrations");
+        }
+        return new Migrate(cmd, mm.string("image").orElse(null), mount);
     }
 
     /** 'output': a relative directory inside the app, only for static sites; required where there is no default. */

@@ -27,6 +27,9 @@ public final class DescriptorWriter {
             if (!".".equals(a.path())) {
                 sb.append("    path: ").append(scalar(a.path())).append('\n');
             }
+            if (a.dockerfile() != null) {
+                sb.append("    dockerfile: ").append(scalar(a.dockerfile())).append('\n');
+            }
             Runtime r = a.runtime();
             sb.append("    runtime:\n");
             sb.append("      language: ").append(r.language().id()).append('\n');
@@ -58,6 +61,24 @@ public final class DescriptorWriter {
             if (!a.processes().isEmpty()) {
                 sb.append("    processes:\n");
                 a.processes().forEach((p, cmd) -> sb.append("      ").append(p).append(": ").append(flowList(cmd)).append('\n'));
+            }
+            if (!a.files().isEmpty()) {
+                sb.append("    files: ").append(flowList(a.files())).append('\n');
+            }
+            if (a.migrate() != null) {
+                Migrate mg = a.migrate();
+                if (mg.image() == null && mg.mount() == null) {
+                    sb.append("    migrate: ").append(flowList(mg.command())).append('\n');
+                } else {
+                    sb.append("    migrate:\n");
+                    sb.append("      command: ").append(flowList(mg.command())).append('\n');
+                    if (mg.image() != null) {
+                        sb.append("      image: ").append(scalar(mg.image())).append('\n');
+                    }
+                    if (mg.mount() != null) {
+                        sb.append("      mount: ").append(scalar(mg.mount())).append('\n');
+                    }
+                }
             }
             if (!a.env().isEmpty()) {
                 sb.append("    env:\n");

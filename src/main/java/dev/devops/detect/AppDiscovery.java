@@ -1,5 +1,7 @@
 package dev.devops.detect;
 
+import dev.devops.files.FileKinds;
+
 import dev.devops.descriptor.App;
 import dev.devops.descriptor.Language;
 import java.util.ArrayList;
@@ -54,6 +56,8 @@ final class AppDiscovery {
         if (gopath) {
             manifests.computeIfAbsent(".", k -> new LinkedHashSet<>());
         }
+        Map<String, String> localGoDeps = GoStack.localReplaces(repo, manifests.entrySet().stream()
+                .filter(e -> e.getValue().contains("go.mod")).map(Map.Entry::getKey).toList());
         Map<String, Language> out = new LinkedHashMap<>();
         List<String> javaRoots = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : manifests.entrySet()) {
@@ -87,6 +91,21 @@ final class AppDiscovery {
                 found.add(Language.GO);
             }
             if (found.isEmpty()) {
+                continue;
+            }
+            if (!".".equals(dir) && FileKinds.isTest(dir + "/")) {
+                notes.add(dir + " is test code (under a test directory), not an app");
+                continue;
+            }
+            String library = localGoDeps.keySet().stream().filter(l -> l.equals(dir) || RepoFiles.inside(dir, l)).findFirst().orElse(null);
+            if (library != null) {
+                notes.add(dir + (dir.equals(library) ? " is a Go module " + localGoDeps.get(library) + " uses as a library"
+                        : " is inside " + library + ", a Go module " + localGoDeps.get(library) + " uses as a library")
+                        + " (replace … => ./" + library + "), not an app");
+                continue;
+            }
+            if (found.get(0) == Language.GO && !".".equals(dir) && !GoStack.hasMainPackage(repo, dir)) {
+                notes.add(dir + " is a Go library module (no package main in it), not an app");
                 continue;
             }
             Language lang = found.get(0);
@@ -192,6 +211,7 @@ final class AppDiscovery {
      * front end the enclosing app's build bundles or embeds (a Go embed, a Maven/Gradle frontend step).
      */
     static void notApps(RepoFiles repo, Map<String, Language> appDirs, List<String> notes) {
+        TemplateInputs.remove(repo, appDirs, notes);
         for (String dir : new ArrayList<>(appDirs.keySet())) {
             Language lang = appDirs.get(dir);
             for (String m : List.of("requirements.txt", "pyproject.toml", "Pipfile", "package.json")) {

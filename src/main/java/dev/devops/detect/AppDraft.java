@@ -40,6 +40,14 @@ final class AppDraft {
     String springBuildProfiles;
     /** Java: the Spring profile meant for production whose datasource chose the app's database, or null. */
     String springProductionProfile;
+    /** Files and directories (relative to the app) its program opens at run time ({@link RuntimeNeeds}). */
+    List<String> files = List.of();
+    /** The migrations the repository carries for this app, or null ({@link RuntimeNeeds#migrate}). */
+    RuntimeNeeds.Migrations migrations;
+    /** Node: the workspaces root the app is a package of, or null. */
+    String workspaceRoot;
+    /** The repository's own Dockerfile that builds this workspace app from the root (its production image), or null. */
+    String ownDockerfile;
     /** Files (repo-relative) whose env reads and port/health literals belong to this app. */
     List<String> sources = List.of();
 

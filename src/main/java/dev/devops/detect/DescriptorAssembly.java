@@ -8,6 +8,7 @@ import dev.devops.descriptor.EnvVar;
 import dev.devops.descriptor.Environment;
 import dev.devops.descriptor.Language;
 import dev.devops.descriptor.LintSettings;
+import dev.devops.descriptor.Migrate;
 import dev.devops.descriptor.Runtime;
 import dev.devops.descriptor.Service;
 import dev.devops.descriptor.ServiceCatalog;
@@ -77,6 +78,9 @@ final class DescriptorAssembly {
                 boolean frontEnd = d.language != Language.NODE && EnvScanner.isJavaScript(f);
                 List<EnvReference> found = new ArrayList<>(scannable && !frontEnd ? EnvScanner.scan(f, text) : List.of());
                 found.addAll(EnvHelpers.calls(f, text, helpers));
+                if (!frontEnd) {
+                    found.addAll(LibraryEnv.reads(repo, d.dir, f, text)); // new Pool(): libpq's PG*; TypeORM's TYPEORM_*
+                }
                 for (EnvReference r : found) {
                     if (!VariableNames.isPlatform(r.name())) {
                         byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
@@ -161,7 +165,7 @@ final class DescriptorAssembly {
                     evidence.add(prefix + e.getKey() + " is set by next.config env (inlined when the app is built), not read at run time");
                     continue;
                 }
-                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(e.getKey(), e.getValue(), d.port, depTypes,
+                EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(repo, e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
@@ -178,8 +182,8 @@ final class DescriptorAssembly {
                         + (v.secret() ? ", secret" : "") + (v.from() != null ? ", from " + v.from() : "")
                         + (v.required() ? ", required" : ""));
             }
+            JvmFrameworks.bind(repo, d, depTypes, env, prefix, evidence);
             if ("spring-boot".equals(d.framework)) {
-                SpringWiring.springBinding(repo, d, depTypes, env, prefix, evidence);
                 SpringWiring.springProfile(repo, d, sqlType, env, prefix, evidence);
             }
             for (String type : depTypes) {
@@ -198,8 +202,13 @@ final class DescriptorAssembly {
                 }
             }
             Runtime runtime = new Runtime(d.language, d.version, d.buildTool, d.framework);
+            Migrate migrate = staticSite ? null : RuntimeNeeds.migrate(d, depTypes);
+            if (migrate != null) {
+                evidence.add(prefix + "migrate step before the app starts: " + String.join(" ", migrate.command())
+                        + (migrate.image() != null ? " (image " + migrate.image() + ")" : "") + ", from " + d.migrations.why());
+            }
             apps.add(new App(name, d.dir, runtime, d.port, d.build, d.start, d.healthcheck, d.output,
-                    dependsOn.get(d), env, d.processes));
+                    dependsOn.get(d), env, d.processes, d.files, migrate, d.ownDockerfile));
         }
         Map<String, Environment> environments = new LinkedHashMap<>();
         for (String e : List.of("development", "staging", "production")) {
@@ -248,12 +257,17 @@ final class DescriptorAssembly {
     }
 
     /** One variable of an app from all its reads. */
-    private static EnvVar envVar(String name, List<EnvReference> reads, Integer port, Set<String> serviceTypes,
-            Set<String> appReads, boolean requestScoped) {
+    private static EnvVar envVar(RepoFiles repo, String name, List<EnvReference> reads, Integer port,
+            Set<String> serviceTypes, Set<String> appReads, boolean requestScoped) {
         boolean secret = VariableNames.isSecret(name);
         String from = EnvNames.serviceAttribute(name, firstDefault(reads), serviceTypes);
         if (from == null) {
             from = EnvNames.familyDatabaseName(name, firstDefault(reads), appReads, serviceTypes);
+        }
+        // the client option the value is passed to (Addr:, host=, user:) says what it must hold, whatever its name
+        String byOption = "PORT".equals(name) ? null : EnvOptions.attribute(repo, reads, serviceTypes, from);
+        if (byOption != null) {
+            from = byOption;
         }
         boolean hasDefault = false;
         boolean optionalRead = false;
@@ -270,6 +284,9 @@ final class DescriptorAssembly {
             }
             optionalRead |= r.copesWhenUnset();
             startupRead |= !requestTime(r, requestScoped);
+        }
+        if (optionalRead && !hasDefault && EnvUse.failsWhenUnset(repo, reads)) {
+            optionalRead = false; // os.environ.get("X").split(): copes by its syntax, fails where the value is used
         }
         if ("PORT".equals(name)) {
             return new EnvVar(name, EnvNames.description(name), false, false, port == null ? def : String.valueOf(port), null);
@@ -342,6 +359,16 @@ final class DescriptorAssembly {
     private static void chooseDatabase(RepoFiles repo, AppDraft d, Map<String, List<EnvReference>> byName,
             CharSequence code) {
         List<String> sql = d.services.keySet().stream().filter(SQL::contains).toList();
+        String embedded = embeddedDefault(byName);
+        if (embedded != null && !sql.isEmpty() && sql.stream().noneMatch(t -> addressable(byName, t))) {
+            // the app runs on its own embedded database by default, and no variable it reads could point it at a
+            // server: adding one would only give a service nothing uses (and the "cannot reach it" warning)
+            for (String t : sql) {
+                d.evidence("not adding " + t + ": " + embedded + ", and no variable the app reads can point it at " + t);
+                d.services.remove(t);
+            }
+            return;
+        }
         if (sql.size() < 2) {
             return;
         }
@@ -406,6 +433,41 @@ final class DescriptorAssembly {
                 d.services.remove(t);
             }
         }
+    }
+
+    private static final Pattern EMBEDDED_DB = Pattern.compile("(?i)sqlite3?|h2|hsqldb|derby");
+
+    /**
+     * "X defaults to sqlite (an embedded database)" when a variable that selects the database backend (by its name,
+     * {@link EnvNames#isBackendSelector}, or by a default that is exactly an embedded engine's name) defaults to an
+     * embedded engine; null otherwise.
+     */
+    private static String embeddedDefault(Map<String, List<EnvReference>> byName) {
+        for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
+            String def = firstDefault(e.getValue());
+            if (def == null) {
+                continue;
+            }
+            String bare = def.trim();
+            boolean exact = EMBEDDED_DB.matcher(bare).matches();
+            boolean selector = EnvNames.isBackendSelector(e.getKey())
+                    && EMBEDDED_DB.matcher(bare.replaceFirst("^.*[.:/]", "")).matches();
+            if (exact || selector) {
+                return e.getKey() + " defaults to " + bare + " (an embedded database)";
+            }
+        }
+        return null;
+    }
+
+    /** Whether a variable the app reads (by its name or its default) can hold the address of a {@code type} service. */
+    private static boolean addressable(Map<String, List<EnvReference>> byName, String type) {
+        for (Map.Entry<String, List<EnvReference>> e : byName.entrySet()) {
+            String attr = EnvNames.serviceAttribute(e.getKey(), firstDefault(e.getValue()), List.of(type));
+            if (attr != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** KEY=value lines of an example dotenv file (comments and blank lines skipped, quotes removed). */

@@ -54,7 +54,7 @@ final class EnvHelpers {
     private static final Pattern PY_DEF = Pattern.compile("(?m)^([ \\t]*)(?:async\\s+)?def\\s+(\\w+)\\s*\\(");
     private static final Pattern JS_FUNCTION = Pattern.compile("\\bfunction\\s+(\\w+)\\s*\\(");
     private static final Pattern JS_ARROW = Pattern.compile(
-            "\\b(?:const|let|var)\\s+(\\w+)\\s*(?::[^=\\n]+)?=\\s*(?:async\\s*)?(?:function\\s*)?\\(");
+            "\\b(?:const|let|var)\\s+(\\w+)\\s*(?::[^=\\n]+)?=\\s*(?:async\\s*)?(?:function\\s*)?(?:<[^<>()=;]*>\\s*)?\\(");
     private static final Pattern GO_FUNC = Pattern.compile("(?m)^func\\s+(\\w+)\\s*\\(");
     private static final Pattern JAVA_METHOD = Pattern.compile(
             "(?m)^[ \\t]*(?:(?:public|private|protected|static|final)\\s+)*[\\w<>\\[\\],. ?]+?\\s+(\\w+)\\s*\\(");
@@ -167,7 +167,7 @@ final class EnvHelpers {
 
     private static boolean mentionsEnv(Lang lang, String text) {
         return switch (lang) {
-            case JS -> text.contains("process.env");
+            case JS -> text.contains("process.env") || text.contains("process?.env");
             case JAVA -> text.contains("getenv");
             case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("decouple");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("viper.AutomaticEnv");
@@ -240,7 +240,8 @@ final class EnvHelpers {
                     abort = ABORT_PY;
                 }
                 case JS -> {
-                    read = Pattern.compile("process\\.env\\[\\s*" + p + "\\s*\\]");
+                    // process.env[k], and with optional chaining process?.env?.[k] (code shared with the browser)
+                    read = Pattern.compile("process\\??\\.env(?:\\?\\.)?\\[\\s*" + p + "\\s*\\]");
                     failing = null;
                     abort = ABORT_JS;
                 }

@@ -126,7 +126,8 @@ abstract class EnvReads {
     }
 
     private static boolean isSchema(Kind k) {
-        return k == Kind.ENVALID || k == Kind.ZOD || k == Kind.JOI || k == Kind.T3_ENV || k == Kind.PYDANTIC_SETTINGS;
+        return k == Kind.ENVALID || k == Kind.ZOD || k == Kind.JOI || k == Kind.T3_ENV || k == Kind.JSON_SCHEMA_ENV
+                || k == Kind.PYDANTIC_SETTINGS;
     }
 
     /** The line at {@code offset}, with the next line when this one opens a block ({@code if (!x) {} …). */

@@ -53,6 +53,8 @@ public record EnvReference(String name, String path, int line, int column, Strin
         JOI(true),
         /** A key of {@code server}, {@code client} or {@code shared} in {@code @t3-oss/env}'s {@code createEnv} */
         T3_ENV(true),
+        /** A property of a JSON Schema that {@code @fastify/env} / {@code env-schema} validates the environment with */
+        JSON_SCHEMA_ENV(true),
         /**
          * {@code env("X")} in a Prisma schema's datasource ({@code url}, {@code directUrl}) or Prisma's
          * {@code prisma.config.ts} ({@code env} from {@code prisma/config}): the ORM cannot start without it
@@ -75,7 +77,12 @@ public record EnvReference(String name, String path, int line, int column, Strin
          * {@code getEnv("X", "def")}), python-decouple's {@code config("X")} or django-environ's {@code env("X")}
          * ({@link EnvHelpers}); required only when the helper fails on an unset variable
          */
-        HELPER(true);
+        HELPER(true),
+        /**
+         * A variable a client library reads by itself when the code leaves the setting out ({@link LibraryEnv}:
+         * node-postgres's libpq {@code PGHOST} … for {@code new Pool()}): the library has its own default
+         */
+        LIBRARY_DEFAULT(false);
 
         private final boolean failsWhenUnset;
         private final boolean declaresRequired;

@@ -104,7 +104,8 @@ public final class EnvScanner {
     private static boolean mentionsEnv(Syntax syntax, String text) {
         return switch (syntax) {
             case JS -> text.contains("process.env") || text.contains("import.meta.env") || text.contains("createEnv")
-                    || text.contains("Bun.env") || text.contains("Deno.env") || text.contains("prisma/config");
+                    || text.contains("Bun.env") || text.contains("Deno.env") || text.contains("prisma/config")
+                    || text.contains("@fastify/env") || text.contains("fastify-env") || text.contains("env-schema");
             case JAVA -> text.contains("getenv") || text.contains("${");
             case SPRING_CONFIG -> text.contains("${");
             case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("BaseSettings")

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * Variables read through a schema instead of by name at the call site: envalid {@code cleanEnv}, zod
- * and Joi object schemas validated against {@code process.env}, {@code @t3-oss/env}'s {@code createEnv},
+ * and Joi object schemas validated against {@code process.env}, {@code @t3-oss/env}'s {@code createEnv}, the JSON
+ * Schema of {@code @fastify/env} / {@code env-schema},
  * and Python pydantic(-settings) {@code BaseSettings} classes.
  *
  * <p>One dialect, one unit: each is a {@link SchemaReader} named {@code Schema<Dialect>}, and adding one is that
@@ -26,7 +27,8 @@ final class EnvSchemas {
             SchemaEnvalid::new,
             SchemaT3Env::new,
             SchemaZod::new,
-            SchemaJoi::new);
+            SchemaJoi::new,
+            SchemaJsonEnv::new);
     /** The dialects read in Python files. */
     private static final List<Function<SchemaReader.Source, SchemaReader>> PYTHON = List.of(
             SchemaPydantic::new);

@@ -1,5 +1,7 @@
 package dev.devops.detect;
 
+import dev.devops.files.FileKinds;
+
 import dev.devops.descriptor.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -351,6 +353,44 @@ final class GoStack {
             out.add(p);
         }
         return out;
+    }
+
+    private static final Pattern LOCAL_REPLACE = Pattern.compile("(?m)=>\\s*(\\.\\.?/[^\\s]*)\\s*$");
+
+    /**
+     * The directories of Go modules that another module of the repository replaces with a local path
+     * ({@code replace github.com/acme/x => ./x}): they are that module's libraries. Maps each to the go.mod that
+     * replaces it.
+     */
+    static Map<String, String> localReplaces(RepoFiles repo, List<String> moduleDirs) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String dir : moduleDirs) {
+            String gomod = RepoFiles.join(dir, "go.mod");
+            String text = repo.source(gomod);
+            if (text == null) {
+                continue;
+            }
+            Matcher m = LOCAL_REPLACE.matcher(text);
+            while (m.find()) {
+                String target = java.nio.file.Path.of(".".equals(dir) ? "" : dir).resolve(m.group(1)).normalize().toString()
+                        .replace('\\', '/');
+                if (!target.isEmpty() && !target.startsWith("..") && !target.equals(dir)) {
+                    out.putIfAbsent(target, gomod);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether any production .go file of the module in {@code dir} (not a test, not vendored) declares package main. */
+    static boolean hasMainPackage(RepoFiles repo, String dir) {
+        String prefix = ".".equals(dir) ? "" : dir + "/";
+        for (String f : repo.files()) {
+            if (f.startsWith(prefix) && f.endsWith(".go") && !Code.isTest(f) && !FileKinds.isVendored(f) && isMain(repo, f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMain(RepoFiles repo, String f) {

@@ -147,7 +147,9 @@ final class JavaStack {
                 d.modules = modules;
             }
         }
+        JvmFrameworks.detect(d, root.file(), rootText == null ? "" : rootText);
         SpringConfig.portAndHealth(repo, d);
+        JvmFrameworks.port(d, repo);
         return d;
     }
 
@@ -223,7 +225,7 @@ final class JavaStack {
     }
 
     private static void service(AppDraft d, String coord, String file) {
-        String type = SERVICES.get(coord);
+        String type = SERVICES.getOrDefault(coord, JvmFrameworks.SERVICES.get(coord));
         if (type == null) {
             type = SERVICES.get(coord.substring(0, coord.indexOf(':') + 1) + "*");
         }
@@ -463,7 +465,10 @@ final class JavaStack {
             d.evidence("runnable modules " + String.join(", ", bootModules)
                     + " (their build files apply org.springframework.boot)");
         }
+        String buildText = repo.text(buildFile);
+        JvmFrameworks.detect(d, buildFile, buildText == null ? "" : buildText);
         SpringConfig.portAndHealth(repo, d);
+        JvmFrameworks.port(d, repo);
         return d;
     }
 

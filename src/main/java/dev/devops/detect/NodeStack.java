@@ -1,5 +1,7 @@
 package dev.devops.detect;
 
+import dev.devops.files.FileKinds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devops.descriptor.Language;
 import dev.devops.descriptor.Runtime;
@@ -123,7 +125,7 @@ final class NodeStack {
     /** A start script that runs a JavaScript file under a file watcher: {@code nodemon app.js}, {@code nodemon --watch src server.js}. */
     private static final Pattern START_WATCHER = Pattern.compile(
             "^(?:npx\\s+)?(?:nodemon|node-dev|supervisor)\\s+(?:--?[\\w-]+(?:[= ](?!\\S+\\.[mc]?js$)\\S+)?\\s+)*([^\\s-]\\S*\\.[mc]?js)$");
-    private static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
+    static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
             "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
                     + "(?:process\\.env\\.\\w+\\s*(?:\\|\\||\\?\\?)\\s*)*['\"]?)(\\d{2,5})\\b");
@@ -176,6 +178,11 @@ final class NodeStack {
             }
         }
         return keys;
+    }
+
+    /** Whether the package depends on a server framework (express, nest, next, fastify, koa …). */
+    static boolean hasServerFramework(JsonNode pkg) {
+        return FRAMEWORKS.keySet().stream().anyMatch(f -> pkg.path("dependencies").has(f) || pkg.path("devDependencies").has(f));
     }
 
     static JsonNode packageJson(RepoFiles repo, String dir) {
@@ -251,12 +258,13 @@ final class NodeStack {
     static AppDraft detect(RepoFiles repo, String dir, String workspaceRoot, List<String> sources) {
         AppDraft d = new AppDraft(dir, Language.NODE);
         d.sources = sources;
+        d.workspaceRoot = workspaceRoot;
         String manifest = RepoFiles.join(dir, "package.json");
         JsonNode pkg = packageJson(repo, dir);
         JsonNode deps = pkg.path("dependencies");
 
         buildTool(repo, d, pkg, manifest, workspaceRoot);
-        version(repo, d, pkg, manifest);
+        version(repo, d, pkg, manifest, workspaceRoot);
 
         for (Map.Entry<String, String> f : FRAMEWORKS.entrySet()) {
             if (deps.has(f.getKey())) {
@@ -323,7 +331,15 @@ final class NodeStack {
                 d.service(type, type + " from " + manifest + " dependency '" + dep + "'");
             }
         });
-        String prisma = prismaSchema(repo, dir, pkg);
+        prismaService(repo, d, prismaSchema(repo, dir, pkg));
+        if (workspaceRoot != null) {
+            libraries(repo, d, pkg, workspaceRoot);
+        }
+        return d;
+    }
+
+    /** The database a Prisma schema's datasource provider names, as a service of the app. */
+    private static void prismaService(RepoFiles repo, AppDraft d, String prisma) {
         if (prisma != null) {
             String text = repo.source(prisma);
             Matcher m = text == null ? null : PRISMA.matcher(text);
@@ -340,7 +356,62 @@ final class NodeStack {
                 }
             }
         }
-        return d;
+    }
+
+    /**
+     * The workspace packages the app imports (its dependencies by package name, transitively) that are libraries, not
+     * apps: a monorepo keeps its database client, its Prisma schema and its env reading there (packages/db,
+     * packages/lib). Their code runs in the app's process, so their env reads and services are the app's: their files
+     * join the app's sources (after the app's own port and health routes are read) and their dependencies and Prisma
+     * schema name services as the app's own do.
+     */
+    private static void libraries(RepoFiles repo, AppDraft d, JsonNode pkg, String workspaceRoot) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String f : repo.files()) {
+            String dir = RepoFiles.parent(f);
+            if (FileKinds.name(f).equals("package.json") && RepoFiles.inside(dir, workspaceRoot) && !dir.equals(workspaceRoot)
+                    && !dir.equals(d.dir) && !f.contains("node_modules/") && !Code.isTest(f)) {
+                String name = Manifests.text(packageJson(repo, dir), "name");
+                if (name != null) {
+                    byName.putIfAbsent(name, dir);
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(pkg));
+        while (!todo.isEmpty()) {
+            todo.pop().path("dependencies").fieldNames().forEachRemaining(dep -> {
+                String dir = byName.get(dep);
+                JsonNode lib = dir == null ? null : packageJson(repo, dir);
+                if (lib != null && !found.contains(dir) && !isWorkspaceApp(lib)) {
+                    found.add(dir);
+                    todo.add(lib);
+                }
+            });
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> sources = new ArrayList<>(d.sources);
+        for (String f : repo.files()) {
+            if (found.stream().anyMatch(dir -> RepoFiles.inside(f, dir)) && !Code.isTest(f) && !f.contains("node_modules/")
+                    && !sources.contains(f)) {
+                sources.add(f);
+            }
+        }
+        d.sources = sources;
+        d.evidence("workspace packages the app imports (their code runs in it): " + String.join(", ", found));
+        for (String dir : found) {
+            JsonNode lib = packageJson(repo, dir);
+            String manifest = RepoFiles.join(dir, "package.json");
+            lib.path("dependencies").fieldNames().forEachRemaining(dep -> {
+                String type = SERVICES.get(dep);
+                if (type != null) {
+                    d.service(type, type + " from " + manifest + " dependency '" + dep + "' (a workspace package the app imports)");
+                }
+            });
+            prismaService(repo, d, prismaSchema(repo, dir, lib));
+        }
     }
 
     /**
@@ -396,7 +467,7 @@ final class NodeStack {
         d.evidence("npm (no packageManager field or lockfile)");
     }
 
-    private static void version(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest) {
+    private static void version(RepoFiles repo, AppDraft d, JsonNode pkg, String manifest, String workspaceRoot) {
         List<String> dirs = ".".equals(d.dir) ? List.of(".") : List.of(d.dir, ".");
         for (String dir : dirs) {
             for (String name : List.of(".nvmrc", ".node-version")) {
@@ -421,11 +492,21 @@ final class NodeStack {
             }
         }
         String volta = Manifests.text(pkg, "volta", "node");
+        String engines = Manifests.text(pkg, "engines", "node");
+        if (volta == null && engines == null && workspaceRoot != null && !workspaceRoot.equals(d.dir)) {
+            // a workspace package states no version of its own: the workspaces root's pins the whole repository
+            JsonNode root = packageJson(repo, workspaceRoot);
+            if (root != null && (Manifests.text(root, "volta", "node") != null || Manifests.text(root, "engines", "node") != null)) {
+                pkg = root;
+                manifest = RepoFiles.join(workspaceRoot, "package.json");
+                volta = Manifests.text(pkg, "volta", "node");
+                engines = Manifests.text(pkg, "engines", "node");
+            }
+        }
         if (volta != null) {
             setVersion(d, normalize(volta), manifest + " volta.node");
             return;
         }
-        String engines = Manifests.text(pkg, "engines", "node");
         if (engines != null) {
             String v = lowestMajor(engines);
             if (v != null && Integer.parseInt(v) < OLDEST_BOOKWORM && !engines.contains("<") && !engines.contains("||")

@@ -378,9 +378,29 @@ final class PythonStack {
                 }
             }
         }
+        // app = get_application(): a module-level variable set by a factory of the same file that builds the app
+        String cls = app == FASTAPI_APP ? "FastAPI(" : "Flask(";
+        for (String f : d.sources) {
+            String text = CODE.test(f) ? repo.source(f) : null;
+            if (text == null || !text.contains(cls)) {
+                continue;
+            }
+            Matcher m = FACTORY_CALL.matcher(text);
+            while (m.find()) {
+                if (Pattern.compile("(?m)^def\\s+" + Pattern.quote(m.group(2)) + "\\s*\\(").matcher(text).find()) {
+                    String target = module(d.dir, f) + ":" + m.group(1);
+                    d.evidence("app object " + target + " from " + f + ":" + new SourceLexer.Lines(text).line(m.start())
+                            + " (built by " + m.group(2) + "())");
+                    return target;
+                }
+            }
+        }
         d.evidence("no app object found; assuming app:app");
         return "app:app";
     }
+
+    /** A module-level {@code app = make_app()}. */
+    private static final Pattern FACTORY_CALL = Pattern.compile("(?m)^(\\w+)\\s*=\\s*(\\w+)\\(\\s*\\)\\s*$");
 
     /** The dotted module name of a .py file relative to the app directory ("pkg/__init__.py" → "pkg"). */
     private static String module(String dir, String file) {

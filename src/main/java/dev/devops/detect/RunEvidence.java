@@ -42,7 +42,8 @@ final class RunEvidence {
     }
 
     /** One Dockerfile of the app: its base images (ARG defaults substituted), and the final stage's EXPOSE, ENTRYPOINT and CMD. */
-    record ImageFile(String path, List<String> images, Integer expose, List<String> entrypoint, List<String> cmd) {
+    record ImageFile(String path, List<String> images, Integer expose, List<String> entrypoint, List<String> cmd,
+            Integer envPort) {
     }
 
     /** A compose service that builds the app's directory: its name, command (argv) and container port. */
@@ -73,13 +74,21 @@ final class RunEvidence {
     /** Improves {@code d} with what the repository's own container files, Procfile and CI say. */
     static void apply(RepoFiles repo, AppDraft d) {
         String dir = d.moduleDir != null ? d.moduleDir : d.dir;
-        List<ImageFile> images = dockerfiles(repo, dir);
+        List<ImageFile> images = new ArrayList<>(dockerfiles(repo, dir));
+        ImageFile own = workspaceDockerfile(repo, d);
+        if (own != null) {
+            d.ownDockerfile = own.path();
+            d.evidence("built with the repository's own " + own.path() + " from the workspace root (it builds this package)");
+            images.removeIf(f -> f.path().equals(own.path()));
+            images.add(0, own);
+        }
         Map<String, String> procfile = procfile(repo, dir);
         List<ComposeUse> compose = composeUses(repo, dir, images.stream().map(ImageFile::path).toList());
         version(repo, d, images);
-        port(d, images, compose);
+        port(repo, d, images, compose);
         start(repo, d, images, procfile, compose);
         processes(d, procfile, compose);
+        RuntimeNeeds.apply(repo, d);
     }
 
     private static void version(RepoFiles repo, AppDraft d, List<ImageFile> images) {
@@ -130,14 +139,75 @@ final class RunEvidence {
                 .map(RuntimeVersions.WorkflowSetup::version).findFirst().orElse(null);
     }
 
-    private static void port(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
+    private static void port(RepoFiles repo, AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
         if (d.port != null && !d.portDefault) {
             return; // a port the code or config states (a program without one may still serve: EXPOSE says so)
         }
+        Integer before = d.port;
+        portFromImagesOrCompose(d, images, compose);
+        if (d.portDefault) {
+            portFromExampleEnv(repo, d);
+        }
+        if (before != null && d.port != null && !before.equals(d.port)) {
+            // the stack's start command bound the default port: it binds the app's port now
+            List<String> moved = new ArrayList<>();
+            for (String a : d.start) {
+                moved.add(a.equals(String.valueOf(before)) ? String.valueOf(d.port)
+                        : a.replaceAll("^(0\\.0\\.0\\.0|\\[::\\]|):" + before + "$", "$1:" + d.port));
+            }
+            d.start = moved;
+        }
+    }
+
+    /** The app's own listen-port variable ({@code PORT}, {@code SERVER_PORT} …). */
+    private static final Pattern LISTEN_PORT_NAME = Pattern.compile("^((SERVER|HTTP|APP|WEB|API|LISTEN)_)?PORT$");
+
+    /**
+     * The code reads its listen port from a variable without a default (a Go {@code os.Getenv("SERVER_PORT")}) and the
+     * repository's example env file documents it ({@code SERVER_PORT=5000}): that value is the port.
+     */
+    private static void portFromExampleEnv(RepoFiles repo, AppDraft d) {
+        for (String f : repo.under(d.dir)) {
+            if (!RepoFiles.parent(f).equals(d.dir) || FileKinds.dotenv(f) != FileKinds.Dotenv.EXAMPLE) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> kv : dev.devops.compose.DotEnv.parse(text, n -> null).values().entrySet()) {
+                Integer port = LISTEN_PORT_NAME.matcher(kv.getKey()).matches() ? Code.port(kv.getValue().trim()) : null;
+                if (port != null && readByCode(repo, d, kv.getKey())) {
+                    d.evidence("port " + port + " from " + kv.getKey() + " in " + f + " (the code reads it without a default"
+                            + (d.port == null ? "" : "; instead of the default " + d.port) + ")");
+                    d.port = port;
+                    d.portDefault = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean readByCode(RepoFiles repo, AppDraft d, String name) {
+        for (String f : d.sources) {
+            String text = FileKinds.dotenv(f) == FileKinds.Dotenv.NONE && !FileKinds.isTest(f) ? repo.source(f) : null;
+            if (text != null && (text.contains("\"" + name + "\"") || text.contains("'" + name + "'")
+                    || text.contains("env." + name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void portFromImagesOrCompose(AppDraft d, List<ImageFile> images, List<ComposeUse> compose) {
         for (ImageFile f : images) {
-            if (f.expose() != null) {
-                d.evidence("port " + f.expose() + " from EXPOSE in " + f.path() + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
-                d.port = f.expose();
+            // EXPOSE, else the final stage's ENV PORT=…: a server that reads PORT (remix-serve, next start, most
+            // Node and Python apps) listens there in the repo's image, which compose must publish when init keeps it
+            Integer p = f.expose() != null ? f.expose() : f.envPort();
+            if (p != null) {
+                d.evidence("port " + p + " from " + (f.expose() != null ? "EXPOSE" : "ENV PORT") + " in " + f.path()
+                        + (d.port == null ? "" : " (instead of the default " + d.port + ")"));
+                d.port = p;
                 d.portDefault = false;
                 return;
             }
@@ -179,6 +249,7 @@ final class RunEvidence {
             List<String> cmd = switch (d.language) {
                 case PYTHON -> pythonStart(repo, d, c.argv());
                 case GO -> goStart(d, c.argv());
+                case NODE -> nodeStart(repo, d, c.argv());
                 default -> null;
             };
             if (cmd != null) {
@@ -243,6 +314,40 @@ final class RunEvidence {
             }
         }
     }
+
+    private static final Pattern NODE_RUNNER = Pattern.compile("npm|yarn|pnpm");
+
+    /**
+     * A script of the app's package.json run by its package manager ({@code npm run prod}, {@code yarn start:prod}),
+     * as the app's own build tool runs it: the command the repository's image or Procfile starts in production.
+     * A script that runs a development server or watcher is not one, nor is a shell script of someone's image layout.
+     */
+    private static List<String> nodeStart(RepoFiles repo, AppDraft d, List<String> argv) {
+        if (argv.size() < 2 || !NODE_RUNNER.matcher(argv.get(0)).matches()) {
+            return null;
+        }
+        List<String> rest = argv.subList(1, argv.size());
+        String script = "run".equals(rest.get(0)) && rest.size() > 1 ? rest.get(1) : rest.get(0);
+        if (rest.size() > ("run".equals(rest.get(0)) ? 2 : 1)) {
+            return null; // extra arguments: someone's image layout, not only a script of the app
+        }
+        var pkg = NodeStack.packageJson(repo, d.dir);
+        String body = pkg == null ? null : Manifests.text(pkg, "scripts", script);
+        if (body == null || NodeStack.DEV_SERVER.matcher(body).find() || DEV_COMMAND.matcher(body).find()) {
+            return null;
+        }
+        if ("start".equals(script)) {
+            return null; // the stack read scripts.start already (and runs its node FILE directly where it can)
+        }
+        // "node dist/main": the file itself, as for scripts.start (the build may write it)
+        String[] steps = body.trim().split("\\s*&&\\s*");
+        Matcher node = NodeStack.START_NODE.matcher(steps[steps.length - 1]);
+        if (node.matches()) {
+            return List.of("node", node.group(1));
+        }
+        return List.of(d.buildTool, "run", script);
+    }
+
 
     /** The repo's arguments to its Go binary ({@code shiori server}): the image's binary with them. */
     private static List<String> goStart(AppDraft d, List<String> argv) {
@@ -363,6 +468,50 @@ final class RunEvidence {
         return out;
     }
 
+    private static final Pattern ROOT_COPY = Pattern.compile(
+            "(?mi)^\\s*COPY\\s+(?:--\\S+\\s+)*(?:\\.|\\./|package\\.json|package-lock\\.json|yarn\\.lock|pnpm-lock\\.yaml|pnpm-workspace\\.yaml)(?:\\s|$)");
+
+    /**
+     * The repository's own Dockerfile that builds the workspace package {@code d} from the workspace root: anywhere in
+     * the repository (docker/, .docker/, deploy/ or the package's directory), a production one (not a dev, test or CI
+     * variant) that copies the root's manifests or whole tree and names this package — its name after a workspace
+     * filter ({@code turbo prune --scope=@acme/web}, {@code --filter=@acme/web...}, {@code npm run build -w @acme/web},
+     * {@code pnpm --filter @acme/web}) or its directory ({@code COPY apps/web}, {@code WORKDIR /app/apps/web}); one in
+     * the package's own directory first. Null when there is none.
+     */
+    static ImageFile workspaceDockerfile(RepoFiles repo, AppDraft d) {
+        if (d.workspaceRoot == null || d.language != dev.devops.descriptor.Language.NODE) {
+            return null;
+        }
+        var pkg = NodeStack.packageJson(repo, d.dir);
+        String name = pkg == null ? null : Manifests.text(pkg, "name");
+        String member = ".".equals(d.workspaceRoot) ? d.dir : d.dir.substring(d.workspaceRoot.length() + 1);
+        List<Pattern> mine = new ArrayList<>(List.of(Pattern.compile("(?<![\\w./-])" + Pattern.quote(member) + "(?![\\w.-])")));
+        if (name != null && !name.isBlank()) {
+            mine.add(Pattern.compile("(?:--scope|--filter|-F|--workspace|-w|prune)[=\\s]+['\"]?" + Pattern.quote(name)
+                    + "(?![\\w/-])"));
+        }
+        List<String> found = new ArrayList<>();
+        for (String f : repo.files()) {
+            String fileName = FileKinds.name(f).toLowerCase(Locale.ROOT);
+            if (!FileKinds.isDockerfile(f) || !RepoFiles.inside(f, d.workspaceRoot) || FileKinds.isTest(f) || f.contains("node_modules/")
+                    || !(fileName.equals("dockerfile") || fileName.equals("containerfile") || fileName.contains("prod"))
+                    || fileName.matches(".*\\b(dev|develop|development|local|test|tests|e2e|ci|debug)\\b.*")
+                    || f.matches("(?i).*/(dev|development|local|test|testing|e2e|ci)/[^/]*$")) {
+                continue;
+            }
+            String text = repo.text(f);
+            if (text == null || text.contains("Generated by devops") || !ROOT_COPY.matcher(text).find()) {
+                continue;
+            }
+            if (mine.stream().anyMatch(p -> p.matcher(text).find())) {
+                found.add(f);
+            }
+        }
+        found.sort(Comparator.comparing((String f) -> !RepoFiles.parent(f).equals(d.dir)).thenComparing(f -> f));
+        return found.isEmpty() ? null : parseDockerfile(found.get(0), repo.text(found.get(0)));
+    }
+
     /** {@code ENV KEY=value …} pairs (the legacy {@code ENV KEY value} form is not a substitution source). */
     private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\\S+)");
     private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=(\\S+)");
@@ -373,6 +522,7 @@ final class RunEvidence {
         Map<String, String> args = new LinkedHashMap<>();
         List<String> images = new ArrayList<>();
         Integer expose = null;
+        Integer envPort = null;
         List<String> entrypoint = List.of();
         List<String> cmd = List.of();
         StringBuilder joined = new StringBuilder();
@@ -410,13 +560,18 @@ final class RunEvidence {
                     v.appendTail(sb);
                     images.add(sb.toString());
                     expose = null;
+                    envPort = null;
                     entrypoint = List.of();
                     cmd = List.of();
                 }
                 case "ENV" -> {
                     Matcher m = ENV_PAIR.matcher(rest);
                     while (m.find()) {
-                        args.put(m.group(1), m.group(2).replaceAll("^['\"]|['\"]$", ""));
+                        String value = m.group(2).replaceAll("^['\"]|['\"]$", "");
+                        args.put(m.group(1), value);
+                        if ("PORT".equals(m.group(1)) && value.matches("\\d{2,5}")) {
+                            envPort = Code.port(value);
+                        }
                     }
                 }
                 case "EXPOSE" -> {
@@ -438,7 +593,7 @@ final class RunEvidence {
                 }
             }
         }
-        return new ImageFile(path, images, expose, entrypoint, cmd);
+        return new ImageFile(path, images, expose, entrypoint, cmd, envPort);
     }
 
     private static List<String> execOrShell(String rest) {
@@ -521,6 +676,10 @@ final class RunEvidence {
             String spec = p instanceof Map<?, ?> pm ? String.valueOf(pm.get("target")) : String.valueOf(p);
             spec = spec.replaceAll("/\\w+$", "");
             return Code.port(spec.substring(spec.lastIndexOf(':') + 1));
+        }
+        if (svc.get("expose") instanceof List<?> expose && !expose.isEmpty()) {
+            // exposed to the stack only (a reverse proxy in front publishes it): still the port the app serves on
+            return Code.port(String.valueOf(expose.get(0)).replaceAll("/\\w+$", ""));
         }
         return null;
     }

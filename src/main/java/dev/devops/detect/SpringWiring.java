@@ -11,50 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spring Boot's part of descriptor assembly: the variables relaxed binding wires to a service
- * ({@code SPRING_DATASOURCE_URL} …), the database the production profile configures, and the
+ * Spring Boot's part of descriptor assembly (its relaxed binding is {@link JvmFrameworks#bind}, with Quarkus's and
+ * Micronaut's): the database the production profile configures, and the
  * {@code SPRING_PROFILES_ACTIVE} that selects it ({@link DescriptorAssembly} calls these for a spring-boot app).
  */
 final class SpringWiring {
     private SpringWiring() {
-    }
-
-    /**
-     * Spring Boot binds SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (SPRING_R2DBC_* for an app that connects
-     * through R2DBC; and SPRING_DATA_REDIS_HOST,
-     * SPRING_DATA_MONGODB_URI, SPRING_RABBITMQ_*) to its properties by relaxed binding: an app with the service
-     * gets them wired unless it already reads its own variables for that service.
-     */
-    static void springBinding(RepoFiles repo, AppDraft d, Set<String> types, Map<String, EnvVar> env, String prefix,
-            List<String> evidence) {
-        boolean reactive = SpringProfiles.reactive(repo, d);
-        for (String type : types) {
-            boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
-            if (wired) {
-                continue;
-            }
-            List<String[]> vars = switch (type) {
-                case "postgres", "mysql", "mariadb" -> reactive
-                        ? List.of(new String[] {"SPRING_R2DBC_URL", "r2dbc"}, new String[] {"SPRING_R2DBC_USERNAME", "user"},
-                                new String[] {"SPRING_R2DBC_PASSWORD", "password"})
-                        : List.of(new String[] {"SPRING_DATASOURCE_URL", "jdbc"},
-                        new String[] {"SPRING_DATASOURCE_USERNAME", "user"}, new String[] {"SPRING_DATASOURCE_PASSWORD", "password"});
-                case "redis" -> List.of(new String[] {"SPRING_DATA_REDIS_HOST", "host"}, new String[] {"SPRING_REDIS_HOST", "host"});
-                case "mongodb" -> List.<String[]>of(new String[] {"SPRING_DATA_MONGODB_URI", "url"});
-                case "rabbitmq" -> List.of(new String[] {"SPRING_RABBITMQ_HOST", "host"},
-                        new String[] {"SPRING_RABBITMQ_USERNAME", "user"}, new String[] {"SPRING_RABBITMQ_PASSWORD", "password"});
-                case "kafka" -> List.<String[]>of(new String[] {"SPRING_KAFKA_BOOTSTRAP_SERVERS", "brokers"});
-                default -> List.<String[]>of();
-            };
-            for (String[] v : vars) {
-                String from = type + "." + v[1];
-                String desc = EnvNames.description(v[0], from);
-                env.put(v[0], new EnvVar(v[0], desc != null ? desc : "Spring Boot binds it to " + v[0].toLowerCase(Locale.ROOT)
-                        .replace('_', '.'), false, VariableNames.isSecret(v[0]), null, from));
-                evidence.add(prefix + v[0] + " from " + from + " (Spring Boot relaxed binding of "
-                        + v[0].toLowerCase(Locale.ROOT).replace('_', '.') + ")");
-            }
-        }
     }
 
     /**

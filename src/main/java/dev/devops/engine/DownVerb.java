@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,46 +23,75 @@ final class DownVerb extends StackVerb {
     /**
      * Stops and removes the project's containers (orphans too) in reverse dependency order, then its
      * networks; with {@code removeVolumes} its named volumes; with {@code removeImages} its images.
+     *
+     * <p>Every step starts as soon as what it needs is done, not when a whole batch is: the project's networks and
+     * volumes are listed while the containers are; a service is stopped once every service that depends on it is
+     * stopped (orphans first), not once its whole dependency level is removed; a container is removed right after
+     * its stop, while the services it depends on stop; a volume is removed once the containers that mount it are,
+     * and the networks once every container is.
      */
     void down(StackSpec stack, DownOptions opts) {
-        List<Container> existing = projectContainers(stack.project());
-        Map<String, List<Container>> byService = groupByService(existing);
-        List<List<String>> order = new ArrayList<>();
-        Set<String> defined = stack.services().stream().map(ServiceSpec::name).collect(Collectors.toSet());
-        List<String> orphans = byService.keySet().stream().filter(s -> !defined.contains(s)).toList();
-        if (!orphans.isEmpty()) {
-            order.add(orphans);
+        String filter = ComposeLabels.PROJECT + "=" + stack.project();
+        CompletableFuture<List<Network>> nets = CompletableFuture.supplyAsync(() -> DockerCalls.call("list networks",
+                () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec()), pool);
+        CompletableFuture<List<String>> vols = !opts.removeVolumes() ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> {
+                    var r = DockerCalls.call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
+                    return r.getVolumes() == null ? List.<String>of()
+                            : r.getVolumes().stream().map(com.github.dockerjava.api.command.InspectVolumeResponse::getName).toList();
+                }, pool);
+        List<Container> existing;
+        try {
+            existing = projectContainers(stack.project());
+        } catch (RuntimeException e) {
+            nets.exceptionally(t -> null).join();
+            vols.exceptionally(t -> null).join();
+            throw e;
         }
-        List<List<String>> levels = new ArrayList<>(DependencyGraph.of(stack).levels());
+        Map<String, List<Container>> byService = groupByService(existing);
+        Set<String> defined = stack.services().stream().map(ServiceSpec::name).collect(Collectors.toSet());
+        DependencyGraph graph = DependencyGraph.of(stack);
+
+        Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
+        List<CompletableFuture<Void>> removed = new ArrayList<>();
+        Map<String, CompletableFuture<Void>> removedById = new HashMap<>();
+        // orphans first, then every defined service once all that depend on it are stopped (reverse dependency order)
+        List<String> orphans = byService.keySet().stream().filter(svc -> !defined.contains(svc)).toList();
+        List<CompletableFuture<Void>> orphanStops = new ArrayList<>();
+        for (String svc : orphans) {
+            orphanStops.add(stopThenRemove(svc, byService.get(svc), CompletableFuture.completedFuture(null),
+                    opts.timeout() != null ? opts.timeout() : DEFAULT_STOP_SECONDS, opts.removeVolumes(), removed, removedById));
+        }
+        CompletableFuture<Void> orphansStopped = CompletableFuture.allOf(orphanStops.toArray(CompletableFuture[]::new));
+        List<List<String>> levels = new ArrayList<>(graph.levels());
         java.util.Collections.reverse(levels);
-        order.addAll(levels);
-        for (List<String> level : order) {
-            List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        List<CompletableFuture<Void>> allStops = new ArrayList<>(orphanStops);
+        for (List<String> level : levels) {
             for (String svc : level) {
+                List<CompletableFuture<Void>> before = new ArrayList<>(List.of(orphansStopped));
+                for (String dependant : graph.dependents(svc)) {
+                    before.add(stopped.get(dependant)); // an earlier reverse level: already there
+                }
                 int secs = opts.timeout() != null ? opts.timeout()
                         : stack.service(svc).map(StackVerb::stopSeconds).orElse(DEFAULT_STOP_SECONDS);
-                for (Container c : byService.getOrDefault(svc, List.of())) {
-                    tasks.add(CompletableFuture.runAsync(() -> stopAndRemove(c, secs, opts.removeVolumes()), pool));
-                }
+                CompletableFuture<Void> f = stopThenRemove(svc, byService.getOrDefault(svc, List.of()),
+                        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)), secs, opts.removeVolumes(), removed, removedById);
+                stopped.put(svc, f);
+                allStops.add(f);
             }
-            DockerCalls.join(tasks);
         }
-        String filter = ComposeLabels.PROJECT + "=" + stack.project();
-        // networks and volumes are independent of each other: list and remove them side by side
+        List<CompletableFuture<Void>> all = new ArrayList<>(allStops);
+        all.addAll(removed);
+        CompletableFuture<Void> containersGone = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        // networks once every container is gone; each volume once the containers that mount it are
         List<CompletableFuture<Void>> removals = new ArrayList<>();
-        removals.add(CompletableFuture.runAsync(() -> {
-            List<Network> nets = DockerCalls.call("list networks", () -> docker().listNetworksCmd().withFilter("label", List.of(filter)).exec());
-            DockerCalls.join(nets.stream().map(n -> CompletableFuture.runAsync(() -> removeNetwork(n), pool)).toList());
-        }, pool));
-        if (opts.removeVolumes()) {
-            removals.add(CompletableFuture.runAsync(() -> {
-                var vols = DockerCalls.call("list volumes", () -> docker().listVolumesCmd().withFilter("label", List.of(filter)).exec());
-                if (vols.getVolumes() != null) {
-                    DockerCalls.join(vols.getVolumes().stream().map(v -> CompletableFuture.runAsync(() -> removeVolume(v.getName()), pool)).toList());
-                }
-            }, pool));
-        }
-        DockerCalls.join(removals);
+        removals.add(containersGone.thenCombineAsync(nets, (x, list) -> list, pool).thenComposeAsync(list -> CompletableFuture.allOf(
+                list.stream().map(n -> CompletableFuture.runAsync(() -> removeNetwork(n), pool)).toArray(CompletableFuture[]::new)), pool));
+        removals.add(vols.thenComposeAsync(list -> CompletableFuture.allOf(list.stream()
+                .map(v -> usersGone(v, existing, removedById, containersGone).thenRunAsync(() -> removeVolume(v), pool))
+                .toArray(CompletableFuture[]::new)), pool));
+        all.addAll(removals);
+        DockerCalls.join(all);
         if (opts.removeImages() != null) {
             for (ServiceSpec s : stack.services()) {
                 boolean local = s.build() != null && s.image() == null;
@@ -79,6 +109,41 @@ final class DownVerb extends StackVerb {
                 }
             }
         }
+    }
+
+    /**
+     * Stops the containers of {@code svc} once {@code after} is done, each removed right after its stop (added to
+     * {@code removed}); the future is done when all of them are stopped.
+     */
+    private CompletableFuture<Void> stopThenRemove(String svc, List<Container> cs, CompletableFuture<Void> after, int secs,
+            boolean volumes, List<CompletableFuture<Void>> removed, Map<String, CompletableFuture<Void>> removedById) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (Container c : cs) {
+            CompletableFuture<Void> st = after.thenRunAsync(() -> stop(c, secs), pool);
+            CompletableFuture<Void> rm = st.thenRunAsync(() -> remove(c, volumes), pool);
+            stops.add(st);
+            removed.add(rm);
+            removedById.put(c.getId(), rm);
+        }
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Done when every listed container that mounts volume {@code name} is removed; when the listing does not say
+     * which containers mount what, when all of them are.
+     */
+    private static CompletableFuture<Void> usersGone(String name, List<Container> existing,
+            Map<String, CompletableFuture<Void>> removedById, CompletableFuture<Void> all) {
+        List<CompletableFuture<Void>> users = new ArrayList<>();
+        for (Container c : existing) {
+            if (c.getMounts() == null) {
+                return all;
+            }
+            if (c.getMounts().stream().anyMatch(m -> name.equals(m.getName()))) {
+                users.add(removedById.get(c.getId()));
+            }
+        }
+        return CompletableFuture.allOf(users.toArray(CompletableFuture[]::new));
     }
 
     private void removeNetwork(Network n) {

@@ -148,7 +148,8 @@ public final class EngineClient implements AutoCloseable {
     public void prepare() {
         tryConnect();
         prepareReaders();
-        prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class);
+        prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class,
+                com.github.dockerjava.api.model.Event.class);
     }
 
     private void prepareReaders() {
@@ -156,11 +157,12 @@ public final class EngineClient implements AutoCloseable {
     }
 
     /**
-     * Builds, on a daemon thread, the reader of container-inspect answers (the largest; an up that
-     * has containers to start and wait for needs it, a no-op up does not).
+     * Builds, on a daemon thread, the readers of container-inspect answers (the largest) and of the event stream
+     * that wakes the waits: an up that has containers to start and wait for needs them, a no-op up does not.
      */
     public void warmInspect() {
-        daemon("devops-engine-json-inspect", () -> prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class));
+        daemon("devops-engine-json-inspect", () -> prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class,
+                com.github.dockerjava.api.model.Event.class));
     }
 
     private void prepareReaders(Class<?>... types) {

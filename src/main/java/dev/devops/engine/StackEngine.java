@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a {@link StackSpec} on the Docker engine, the way docker compose v2 does: {@link #up} builds
  * missing images, computes a {@link Plan} by comparing config hashes with the containers' labels,
- * then applies it level by level in dependency order (each level in parallel), waiting for each
- * dependency's condition before starting a service. Also {@link #down}, {@link #ps}, {@link #logs}
+ * then applies it in dependency order (each service once its own dependencies are converged, independent ones in
+ * parallel), waiting for each dependency's condition before starting a service. Also {@link #down}, {@link #ps}, {@link #logs}
  * and {@link #attach}. Reports progress to its {@link EngineListener}; never prints.
  */
 public final class StackEngine implements AutoCloseable {

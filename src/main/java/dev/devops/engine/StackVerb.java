@@ -124,19 +124,32 @@ abstract class StackVerb {
 
 
     final void stopAndRemove(Container c, int stopSeconds, boolean volumes) {
-        String svc = c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?");
+        stop(c, stopSeconds);
+        remove(c, volumes);
+    }
+
+    /** Stops {@code c} when it runs (or restarts, or is paused), with the grace period {@code stopSeconds}. */
+    final void stop(Container c, int stopSeconds) {
+        if (!("running".equals(c.getState()) || "restarting".equals(c.getState()) || "paused".equals(c.getState()))) {
+            return;
+        }
+        String name = name(c);
+        listener.event(new ServiceEvent(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?"), name, ServiceState.STOPPING, ""));
+        try {
+            docker().stopContainerCmd(c.getId()).withTimeout(stopSeconds).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // stopped or gone meanwhile
+        } catch (DockerException e) {
+            throw DockerCalls.fail("remove container " + name, e);
+        }
+    }
+
+    /** Removes the (stopped) container {@code c}, with its anonymous volumes when {@code volumes}. */
+    final void remove(Container c, boolean volumes) {
         String name = name(c);
         try {
-            if ("running".equals(c.getState()) || "restarting".equals(c.getState()) || "paused".equals(c.getState())) {
-                listener.event(new ServiceEvent(svc, name, ServiceState.STOPPING, ""));
-                try {
-                    docker().stopContainerCmd(c.getId()).withTimeout(stopSeconds).exec();
-                } catch (NotModifiedException e) {
-                    // stopped meanwhile
-                }
-            }
             docker().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(volumes).exec();
-            listener.event(new ServiceEvent(svc, name, ServiceState.REMOVED, "removed"));
+            listener.event(new ServiceEvent(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?"), name, ServiceState.REMOVED, "removed"));
         } catch (NotFoundException e) {
             // gone already
         } catch (DockerException e) {
@@ -146,24 +159,47 @@ abstract class StackVerb {
 
     // ------------------------------------------------------------------ ps / logs / attach
 
-    /** A wait limit shared by every wait of one operation, and whether its health waits probe early. */
+    /**
+     * A wait limit shared by every wait of one operation, whether its health waits probe early, and the project's
+     * container events that wake those waits (null: they poll every {@link #POLL}).
+     */
     static final class Deadline {
         final Duration timeout;
         final boolean probe;
         final long end;
+        final ContainerEvents events;
 
         Deadline(Duration timeout) {
-            this(timeout, false);
+            this(timeout, false, null);
         }
 
-        Deadline(Duration timeout, boolean probe) {
+        Deadline(Duration timeout, boolean probe, ContainerEvents events) {
             this.probe = probe;
             this.timeout = timeout;
+            this.events = events;
             this.end = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         }
 
         boolean passed() {
             return System.nanoTime() > end;
+        }
+
+        /** Events of container {@code id} so far (0 without events): take it before reading its state. */
+        long seen(String id) {
+            return events == null ? 0 : events.seen(id);
+        }
+
+        /**
+         * Sleeps until the engine reports a change of container {@code id} after {@code seen} or {@code withEvents}
+         * has passed; with no event stream, for {@code poll} (a poll's pause).
+         */
+        void pause(String id, long seen, Duration poll, Duration withEvents) {
+            if (events == null) {
+                sleep(poll);
+            } else {
+                long left = Math.max(1_000_000L, end - System.nanoTime()); // never past the deadline by a safety net
+                events.await(id, seen, withEvents.toNanos() < left ? withEvents : Duration.ofNanos(left));
+            }
         }
     }
 

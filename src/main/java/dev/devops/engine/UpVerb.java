@@ -20,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code up}: builds or finds the images, decides per container what to do ({@link Planner}, with the named
- * recreate decision {@link Recreate}), then applies that plan level by level in dependency order (each level in
- * parallel), waiting for each dependency's condition ({@link Waits}) before starting a service.
+ * recreate decision {@link Recreate}), then applies that plan in dependency order (each service as soon as its own
+ * dependencies are converged; independent services in parallel), waiting for each dependency's condition
+ * ({@link Waits}, woken by the project's container events) before starting a service.
  */
 final class UpVerb extends StackVerb {
     private final String buildNetwork;
@@ -45,12 +46,22 @@ final class UpVerb extends StackVerb {
         Set<String> selected = opts.services().isEmpty()
                 ? new LinkedHashSet<>(stack.services().stream().map(ServiceSpec::name).toList())
                 : graph.withDependencies(opts.services());
-        List<Container> existing = projectContainers(stack.project());
+        // the networks, volumes and images are made ready while the project's containers are listed
+        CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
+        CompletableFuture<Map<String, String>> images = CompletableFuture.supplyAsync(
+                () -> resolveImages(stack, selected, opts.build()), pool);
+        List<Container> existing;
+        try {
+            existing = projectContainers(stack.project());
+        } catch (RuntimeException e) {
+            settle(resources, images);
+            throw e;
+        }
         if (!existing.isEmpty()) {
-            return up(stack, opts, graph, selected, existing);
+            return up(stack, opts, graph, selected, existing, resources, images);
         }
         try {
-            return up(stack, opts, graph, selected, existing);
+            return up(stack, opts, graph, selected, existing, resources, images);
         } catch (RuntimeException e) {
             rollBack(stack, e);
             throw e;
@@ -73,14 +84,28 @@ final class UpVerb extends StackVerb {
         }
     }
 
-    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing) {
-        CompletableFuture<Void> resources = CompletableFuture.runAsync(() -> ensureResources(stack, selected), pool);
+    /** Waits for both tasks to end, whatever the outcome: nothing is left half-created behind an error. */
+    private static void settle(CompletableFuture<?>... tasks) {
+        for (CompletableFuture<?> t : tasks) {
+            t.exceptionally(x -> null).join();
+        }
+    }
+
+    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing,
+            CompletableFuture<Void> resources, CompletableFuture<Map<String, String>> images) {
+        try (ContainerEvents events = new ContainerEvents(docker(), stack.project())) {
+            return up(stack, opts, graph, selected, existing, resources, images, events);
+        }
+    }
+
+    private Plan up(StackSpec stack, UpOptions opts, DependencyGraph graph, Set<String> selected, List<Container> existing,
+            CompletableFuture<Void> resources, CompletableFuture<Map<String, String>> images, ContainerEvents events) {
         Map<String, String> imageIds;
         try {
-            imageIds = resolveImages(stack, selected, opts.build());
-        } catch (RuntimeException e) {
-            resources.exceptionally(t -> null).join(); // leave nothing half-created behind the error
-            throw e;
+            imageIds = images.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            settle(resources); // leave nothing half-created behind the error
+            throw DockerCalls.unwrap(e);
         }
         DockerCalls.join(List.of(resources));
         Plan plan = Planner.plan(stack, graph, selected, existing, imageIds, opts.forceRecreate());
@@ -102,17 +127,21 @@ final class UpVerb extends StackVerb {
         Map<String, List<Container>> byService = groupByService(existing);
         Map<String, List<String>> running = new ConcurrentHashMap<>();
         Set<String> started = ConcurrentHashMap.newKeySet();
-        Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe());
+        Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe(), events);
+        // each service as soon as its own dependencies are converged, not when their whole level is: a service that
+        // depends on a quick one does not wait for a slow neighbour of it (compose's graph walk does the same)
+        Map<String, CompletableFuture<Void>> converged = new LinkedHashMap<>();
         for (List<String> level : graph.levels(selected)) {
-            List<CompletableFuture<Void>> tasks = new ArrayList<>();
             for (String name : level) {
                 ServiceSpec s = stack.service(name).orElseThrow();
                 Plan.Step step = plan.step(name);
-                tasks.add(CompletableFuture.runAsync(() -> running.put(name, converge(stack, s, step,
+                CompletableFuture<?>[] deps = graph.dependencies(name).stream().filter(converged::containsKey)
+                        .map(converged::get).toArray(CompletableFuture<?>[]::new);
+                converged.put(name, CompletableFuture.allOf(deps).thenRunAsync(() -> running.put(name, converge(stack, s, step,
                         byService.getOrDefault(name, List.of()), imageIds.get(name), running, started, deadline)), pool));
             }
-            DockerCalls.join(tasks);
         }
+        DockerCalls.join(new ArrayList<>(converged.values()));
         if (plan.upToDate()) {
             for (Plan.Step st : plan.steps()) {
                 listener.event(new ServiceEvent(st.service(), null, ServiceState.UP_TO_DATE, "up to date"));
@@ -171,20 +200,30 @@ final class UpVerb extends StackVerb {
     private Map<String, String> resolveImages(StackSpec stack, Set<String> selected, boolean forceBuild) {
         Map<String, String> ids = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> pulls = new ArrayList<>();
-        for (String name : selected) {
+        for (String name : selected) { // pulls first, side by side, then the builds one by one meanwhile
             ServiceSpec s = stack.service(name).orElseThrow();
-            String ref = s.imageRef(stack.project());
-            if (s.build() != null) {
-                String id = forceBuild ? null : imageId(ref);
-                if (id == null) {
-                    listener.event(new ServiceEvent(name, null, ServiceState.BUILDING, "building " + ref));
-                    id = new ImageBuilder(docker(), buildNetwork).build(name, s.build(), stack.workingDir(), ref, listener);
-                    listener.event(new ServiceEvent(name, null, ServiceState.BUILT, ref + " " + shortId(id)));
-                }
-                ids.put(name, id);
-            } else {
+            if (s.build() == null) {
+                String ref = s.imageRef(stack.project());
                 pulls.add(CompletableFuture.runAsync(() -> ids.put(name, ensureImage(name, ref)), pool));
             }
+        }
+        try {
+            for (String name : selected) {
+                ServiceSpec s = stack.service(name).orElseThrow();
+                String ref = s.imageRef(stack.project());
+                if (s.build() != null) {
+                    String id = forceBuild ? null : imageId(ref);
+                    if (id == null) {
+                        listener.event(new ServiceEvent(name, null, ServiceState.BUILDING, "building " + ref));
+                        id = new ImageBuilder(docker(), buildNetwork).build(name, s.build(), stack.workingDir(), ref, listener);
+                        listener.event(new ServiceEvent(name, null, ServiceState.BUILT, ref + " " + shortId(id)));
+                    }
+                    ids.put(name, id);
+                }
+            }
+        } catch (RuntimeException e) {
+            settle(pulls.toArray(CompletableFuture[]::new));
+            throw e;
         }
         DockerCalls.join(pulls);
         return ids;
@@ -223,6 +262,7 @@ final class UpVerb extends StackVerb {
         }
     }
 
+    /** The networks and volumes the selected services use: each made (when missing) on its own, side by side. */
     private void ensureResources(StackSpec stack, Set<String> selected) {
         Set<String> nets = new LinkedHashSet<>();
         Set<String> vols = new LinkedHashSet<>();
@@ -232,48 +272,60 @@ final class UpVerb extends StackVerb {
             s.mounts().stream().filter(m -> m.type() == MountSpec.Type.VOLUME && m.source() != null)
                     .forEach(m -> vols.add(m.source()));
         }
-        for (String key : nets) {
-            NetworkSpec n = stack.networks().getOrDefault(key, NetworkSpec.of(key));
-            String name = stack.networkName(key);
-            if (networkExists(name)) {
-                continue;
-            }
-            if (n.external()) {
-                throw new EngineException("network " + name + " is declared external but does not exist: create it with `docker network create " + name + "`");
-            }
-            Map<String, String> labels = new LinkedHashMap<>(n.labels());
-            labels.put(ComposeLabels.PROJECT, stack.project());
-            labels.put(ComposeLabels.NETWORK, key);
-            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            DockerCalls.call("create network " + name, () -> docker().createNetworkCmd().withName(name)
-                    .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
-            listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATED, ""));
-        }
         for (String key : vols) {
             if (!stack.volumes().containsKey(key)) {
                 throw new UserError(null, "a service mounts undefined volume '" + key + "'",
                         "declare it under the top-level volumes:");
             }
-            VolumeSpec v = stack.volumes().get(key);
-            String name = stack.volumeName(key);
-            try {
-                docker().inspectVolumeCmd(name).exec();
-                continue;
-            } catch (NotFoundException e) {
-                if (v.external()) {
-                    throw new EngineException("volume " + name + " is declared external but does not exist: create it with `docker volume create " + name + "`");
-                }
-            } catch (DockerException e) {
-                throw DockerCalls.fail("inspect volume " + name, e);
-            }
-            Map<String, String> labels = new LinkedHashMap<>(v.labels());
-            labels.put(ComposeLabels.PROJECT, stack.project());
-            labels.put(ComposeLabels.VOLUME, key);
-            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            DockerCalls.call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
-                    .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
-            listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATED, ""));
         }
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        for (String key : nets) {
+            tasks.add(CompletableFuture.runAsync(() -> ensureNetwork(stack, key), pool));
+        }
+        for (String key : vols) {
+            tasks.add(CompletableFuture.runAsync(() -> ensureVolume(stack, key), pool));
+        }
+        DockerCalls.join(tasks);
+    }
+
+    private void ensureNetwork(StackSpec stack, String key) {
+        NetworkSpec n = stack.networks().getOrDefault(key, NetworkSpec.of(key));
+        String name = stack.networkName(key);
+        if (networkExists(name)) {
+            return;
+        }
+        if (n.external()) {
+            throw new EngineException("network " + name + " is declared external but does not exist: create it with `docker network create " + name + "`");
+        }
+        Map<String, String> labels = new LinkedHashMap<>(n.labels());
+        labels.put(ComposeLabels.PROJECT, stack.project());
+        labels.put(ComposeLabels.NETWORK, key);
+        labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+        DockerCalls.call("create network " + name, () -> docker().createNetworkCmd().withName(name)
+                .withDriver(n.driver() == null ? "bridge" : n.driver()).withLabels(labels).withCheckDuplicate(true).exec());
+        listener.event(new ServiceEvent("network " + name, null, ServiceState.CREATED, ""));
+    }
+
+    private void ensureVolume(StackSpec stack, String key) {
+        VolumeSpec v = stack.volumes().get(key);
+        String name = stack.volumeName(key);
+        try {
+            docker().inspectVolumeCmd(name).exec();
+            return;
+        } catch (NotFoundException e) {
+            if (v.external()) {
+                throw new EngineException("volume " + name + " is declared external but does not exist: create it with `docker volume create " + name + "`");
+            }
+        } catch (DockerException e) {
+            throw DockerCalls.fail("inspect volume " + name, e);
+        }
+        Map<String, String> labels = new LinkedHashMap<>(v.labels());
+        labels.put(ComposeLabels.PROJECT, stack.project());
+        labels.put(ComposeLabels.VOLUME, key);
+        labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+        DockerCalls.call("create volume " + name, () -> docker().createVolumeCmd().withName(name)
+                .withDriver(v.driver() == null ? "local" : v.driver()).withLabels(labels).exec());
+        listener.event(new ServiceEvent("volume " + name, null, ServiceState.CREATED, ""));
     }
 
     private boolean networkExists(String name) {
@@ -333,31 +385,51 @@ final class UpVerb extends StackVerb {
                 }
             }
         }
+        // new replicas are created side by side, as they are started below
         int next = sorted.stream().mapToInt(StackVerb::number).max().orElse(0) + 1;
+        List<Integer> numbers = new ArrayList<>();
         for (int i = sorted.size(); i < s.scale(); i++) {
-            int number = next++;
-            startIds.add(ContainerFactory.create(docker(), listener, stack, s, number, step.hash(), imageId));
-            toStart.add(number);
+            numbers.add(next++);
         }
+        String[] created = new String[numbers.size()];
+        DockerCalls.join(parallel(numbers.size(), i -> created[i] = ContainerFactory.create(docker(), listener, stack, s,
+                numbers.get(i), step.hash(), imageId)));
+        startIds.addAll(List.of(created));
+        toStart.addAll(numbers);
         if (!startIds.isEmpty()) {
             waiter.waitDependencies(stack, s, ready, deadline);
         }
-        for (int i = 0; i < startIds.size(); i++) {
-            String id = startIds.get(i);
-            String name = containerName(stack, s, toStart.get(i));
-            listener.event(new ServiceEvent(s.name(), name, ServiceState.STARTING, ""));
-            try {
-                docker().startContainerCmd(id).exec();
-            } catch (NotModifiedException e) {
-                // already running
-            } catch (DockerException e) {
-                throw DockerCalls.fail("start " + name, e);
-            }
-            listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
-            started.add(id); // the engine reset its restart count: any restart from now on is a crash
-            ids.add(id);
-        }
+        DockerCalls.join(parallel(startIds.size(), i -> start(stack, s, startIds.get(i), toStart.get(i), started)));
+        ids.addAll(startIds);
         return ids;
+    }
+
+    /** Tasks 0..n-1 on the pool (the one task of a single container runs on the caller's thread). */
+    private List<CompletableFuture<Void>> parallel(int n, java.util.function.IntConsumer task) {
+        if (n == 1) {
+            task.accept(0);
+            return List.of();
+        }
+        List<CompletableFuture<Void>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            out.add(CompletableFuture.runAsync(() -> task.accept(k), pool));
+        }
+        return out;
+    }
+
+    private void start(StackSpec stack, ServiceSpec s, String id, int number, Set<String> started) {
+        String name = containerName(stack, s, number);
+        listener.event(new ServiceEvent(s.name(), name, ServiceState.STARTING, ""));
+        try {
+            docker().startContainerCmd(id).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (DockerException e) {
+            throw DockerCalls.fail("start " + name, e);
+        }
+        listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
+        started.add(id); // the engine reset its restart count: any restart from now on is a crash
     }
 
 }

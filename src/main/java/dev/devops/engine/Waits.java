@@ -63,7 +63,7 @@ final class Waits extends StackVerb {
     private void waitCondition(String dependant, String dep, String id, String condition, Deadline deadline) {
         switch (condition) {
             case DependencySpec.HEALTHY -> waitHealthy(dep, id, deadline, "dependency " + dep + " of " + dependant, null,
-                    deadline.probe, -1);
+                    0, deadline.probe, -1);
             case DependencySpec.COMPLETED -> {
                 long code = waitExit(dep, id, deadline);
                 if (code != 0) {
@@ -90,6 +90,7 @@ final class Waits extends StackVerb {
      * lines, as compose v2's --wait does.
      */
     void waitReady(ServiceSpec s, String id, Deadline deadline, boolean oneShot, boolean fresh) {
+        long seen = deadline.seen(id);
         InspectContainerResponse r = inspect(id);
         boolean hasHealth = r.getState() != null && r.getState().getHealth() != null;
         if (oneShot) {
@@ -101,18 +102,23 @@ final class Waits extends StackVerb {
         }
         int baseline = fresh ? 0 : restarts(r);
         if (hasHealth) {
-            waitHealthy(s.name(), id, deadline, "service " + s.name(), r, false, baseline);
+            waitHealthy(s.name(), id, deadline, "service " + s.name(), r, seen, false, baseline);
         } else {
-            waitSteady(s.name(), id, deadline, r, baseline);
+            waitSteady(s.name(), id, deadline, r, seen, baseline);
         }
     }
 
     /** Until the container has run {@link #STEADY} with no exit and no restart. */
-    private void waitSteady(String service, String id, Deadline deadline, InspectContainerResponse first, int baseline) {
+    private void waitSteady(String service, String id, Deadline deadline, InspectContainerResponse first, long firstSeen,
+            int baseline) {
         long seenSince = System.nanoTime();
         InspectContainerResponse known = first;
+        long seen = firstSeen;
         boolean reported = false;
         while (true) {
+            if (known == null) {
+                seen = deadline.seen(id);
+            }
             InspectContainerResponse r = known != null ? known : inspect(id);
             known = null;
             String name = r.getName() == null ? id : r.getName().replaceFirst("^/", "");
@@ -136,7 +142,8 @@ final class Waits extends StackVerb {
                 throw new EngineException("service " + service + " (" + name + ") did not run steadily for "
                         + STEADY.toSeconds() + " s within " + deadline.timeout.toSeconds() + " s", lastLogs(id, 20), null);
             }
-            sleep(POLL.multipliedBy(5));
+            // woken early only by an exit or restart; else checked again when the steady time is up
+            deadline.pause(id, seen, POLL.multipliedBy(5), STEADY.minus(up));
         }
     }
 
@@ -190,13 +197,17 @@ final class Waits extends StackVerb {
      * caller already has (or null).
      */
     private void waitHealthy(String service, String id, Deadline deadline, String who, InspectContainerResponse first,
-            boolean probe, int baseline) {
+            long firstSeen, boolean probe, int baseline) {
         boolean reported = false;
         InspectContainerResponse known = first;
+        long seen = firstSeen;
         HealthProbe prober = null;
         boolean probing = probe;
         long pause = 0;
         while (true) {
+            if (known == null) {
+                seen = deadline.seen(id);
+            }
             InspectContainerResponse r = known != null ? known : inspect(id);
             known = null;
             String name = r.getName() == null ? id : r.getName().replaceFirst("^/", "");
@@ -241,15 +252,17 @@ final class Waits extends StackVerb {
                 probing = res == HealthProbe.Result.FAILED;
                 // 0.1 s, 0.2 s, ... up to 0.5 s between checks: quick for fast starters, light on slow ones
                 pause = Math.min(PROBE_PAUSE_MAX.toMillis(), pause + POLL.toMillis());
-                sleep(Duration.ofMillis(pause));
+                deadline.pause(id, seen, Duration.ofMillis(pause), Duration.ofMillis(pause));
             } else {
-                sleep(POLL);
+                // the engine's health_status event (or an exit) wakes this at once
+                deadline.pause(id, seen, POLL, ContainerEvents.SAFETY_NET);
             }
         }
     }
 
     long waitExit(String service, String id, Deadline deadline) {
         while (true) {
+            long seen = deadline.seen(id);
             InspectContainerResponse r = inspect(id);
             if (r.getState() != null && !Boolean.TRUE.equals(r.getState().getRunning())
                     && !"created".equals(r.getState().getStatus())) {
@@ -259,7 +272,7 @@ final class Waits extends StackVerb {
             if (deadline.passed()) {
                 throw new EngineException("service " + service + " did not exit within " + deadline.timeout.toSeconds() + " s");
             }
-            sleep(POLL);
+            deadline.pause(id, seen, POLL, ContainerEvents.SAFETY_NET);
         }
     }
 

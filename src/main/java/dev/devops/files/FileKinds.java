@@ -42,7 +42,7 @@ public final class FileKinds {
             "textile", "rdoc", "pod", "1", "5", "8", "man");
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
-            "(^|.*/)(test|tests|__tests__|__mocks__|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
+            "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
     private static final Pattern TEST_NAME = Pattern.compile(
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
@@ -331,7 +331,8 @@ public final class FileKinds {
 
     /**
      * Test code and test data: files under a test directory ({@code test/}, {@code tests/}, {@code __tests__/},
-     * {@code spec/}, {@code e2e/}, {@code testdata/}, {@code fixtures/}, {@code src/test/} …) and test files by
+     * {@code spec/}, {@code e2e/}, {@code testdata/}, {@code fixtures/}, {@code mocks/} (mock servers a dev or test
+     * script preloads), {@code src/test/} …) and test files by
      * name ({@code *.test.ts}, {@code *.spec.js}, {@code *_test.go}, {@code test_*.py}, {@code conftest.py},
      * {@code *Test.java}, {@code *IT.java}, {@code *_spec.rb}), and Helm chart-testing's {@code ci/*-values.yaml}. Only production code decides what an app
      * needs; a dummy credential in a test is not a leak.

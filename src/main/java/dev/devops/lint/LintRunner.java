@@ -329,11 +329,8 @@ public final class LintRunner {
             }
             kept = fresh;
         }
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        selected.forEach(c -> c.rules().forEach(r -> rules.putIfAbsent(r.id(), r)));
-        kept.forEach(f -> rules.putIfAbsent(f.rule().id(), f.rule()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Report(ws.repoRoot().toString(), kept, new ArrayList<>(rules.values()),
+        return new Report(ws.repoRoot().toString(), kept, new RuleCatalogue(selected, kept),
                 new Report.Stats(stats.scannedCount(), stats.binaryCount(), stats.tooLargeCount(), stats.unreadableCount(),
                         suppressed, baselined, millis));
     }
@@ -555,6 +552,10 @@ public final class LintRunner {
     /** Every regular file under {@code root}, skipping .git directories and not following links. */
     static List<String> walk(Path root) {
         List<String> out = new ArrayList<>();
+        // every visited path is root.resolve(…): its text starts with the root's and a '/', so the relative path is
+        // a substring (Path.relativize built it name by name, a measurable part of a cold walk of a large tree)
+        String rootText = root.toString();
+        int cut = rootText.isEmpty() ? 0 : rootText.endsWith("/") ? rootText.length() : rootText.length() + 1;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -566,7 +567,8 @@ public final class LintRunner {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
-                        out.add(root.relativize(file).toString().replace('\\', '/'));
+                        String f = file.toString();
+                        out.add(f.length() < cut ? "" : f.substring(cut).replace('\\', '/')); // "": the root is this file
                     }
                     return FileVisitResult.CONTINUE;
                 }

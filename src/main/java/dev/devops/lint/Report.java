@@ -7,13 +7,14 @@ import java.util.List;
  *
  * @param root        what was linted (for SARIF's %SRCROOT%)
  * @param findings    findings left after suppression, allowlist and baseline, sorted by path, line, column, rule
- * @param rules       every rule of the checks that ran (for SARIF and JUnit)
+ * @param rules       every rule of the checks that ran (for SARIF and JUnit); a run's {@link RuleCatalogue} is read
+ *                    when first asked
  * @param stats       counts and timing
  */
 public record Report(String root, List<Finding> findings, List<RuleInfo> rules, Stats stats) {
     public Report {
         findings = List.copyOf(findings);
-        rules = List.copyOf(rules);
+        rules = rules instanceof RuleCatalogue ? rules : List.copyOf(rules);
     }
 
     /**

@@ -24,6 +24,49 @@ final class DockerignoreMerge {
      * as devops's own .dockerignore does.
      */
     static List<String> missing(String existing) {
+        return missing(existing, List.of());
+    }
+
+    /**
+     * {@link #missing(String)}, and a {@code !SOURCE} line for each file or directory the generated Dockerfile copies
+     * by name ({@code copied}: {@code pom.xml}, {@code src}, {@code package*.json}) that the file excludes: a build
+     * that cannot see its sources fails ({@code COPY failed: file not found in build context}).
+     */
+    static List<String> missing(String existing, List<String> copied) {
+        List<String> add = envLines(existing);
+        for (String source : copied) {
+            String sample = source.replace("*", "");
+            DockerIgnore now = DockerIgnore.parse(existing + "\n" + String.join("\n", add));
+            if (now.excluded(sample) || now.excluded(sample + "/x")) {
+                add.add("!" + source);
+            }
+        }
+        return add;
+    }
+
+    private static final java.util.regex.Pattern COPY = java.util.regex.Pattern.compile("(?m)^COPY\\s+(?!.*--from)(.+)$");
+
+    /** The sources a Dockerfile's COPY lines (not from another stage) name, other than the whole context. */
+    static List<String> copySources(String dockerfile) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = COPY.matcher(dockerfile == null ? "" : dockerfile);
+        while (m.find()) {
+            List<String> words = new ArrayList<>(List.of(m.group(1).trim().split("\\s+")));
+            words.removeIf(w -> w.startsWith("--"));
+            if (words.size() < 2 || words.get(0).startsWith("[")) {
+                continue;
+            }
+            for (String w : words.subList(0, words.size() - 1)) {
+                String s = w.replaceFirst("^\\./", "").replaceAll("/$", "");
+                if (!s.isEmpty() && !".".equals(s) && !s.contains("$") && !out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> envLines(String existing) {
         DockerIgnore have = DockerIgnore.parse(existing);
         List<String> add = new ArrayList<>();
         if (!have.excluded(".env")) {

@@ -5,6 +5,7 @@ import dev.devops.descriptor.App;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.descriptor.EnvVar;
 import dev.devops.descriptor.Language;
+import dev.devops.descriptor.Migrate;
 import dev.devops.descriptor.Service;
 import dev.devops.descriptor.ServiceCatalog;
 import java.util.ArrayList;
@@ -124,6 +125,9 @@ public final class RenderModel {
      * manifests and the directories the install needs. Returns whether the app is one.
      */
     static boolean addWorkspace(Map<String, Object> app, java.nio.file.Path root, boolean inputs) {
+        if (Boolean.TRUE.equals(app.get("ownDockerfile"))) {
+            return false; // the repository's Dockerfile says how it is built
+        }
         java.nio.file.Path dir = workspaceRoot(String.valueOf(app.get("language")), String.valueOf(app.get("buildTool")),
                 String.valueOf(app.get("context")), root);
         if (dir == null) {
@@ -241,6 +245,12 @@ public final class RenderModel {
             m.put("module", module);
         }
         m.put("dockerfile", dockerfile(d, a));
+        if (a.dockerfile() != null) {
+            // the repository's own Dockerfile, built from the directory of devops.yaml (a workspace's root)
+            m.put("context", ".");
+            m.put("dockerfile", a.dockerfile());
+            m.put("ownDockerfile", true);
+        }
         String staticDir = staticDir(a);
         if (staticDir != null) {
             m.put("staticDir", staticDir);
@@ -257,6 +267,13 @@ public final class RenderModel {
             boolean healthy = other == null || healthcheck(other) != null;
             dm.put("condition", healthy ? "service_healthy" : "service_started");
             deps.add(dm);
+        }
+        m.put("files", a.files());
+        if (a.migrate() != null) {
+            // the schema is migrated once, before the app and its processes start (they wait for it to exit 0)
+            List<Object> migrateDeps = new ArrayList<>(deps);
+            m.put("migrate", migrate(d, a, migrateDeps));
+            deps.add(Map.of("name", a.name() + "-migrate", "condition", "service_completed_successfully"));
         }
         m.put("dependsOn", deps);
         List<Object> env = new ArrayList<>();
@@ -473,6 +490,43 @@ public final class RenderModel {
             m.put("passThrough", true);
             m.put("compose", "");
         }
+        return m;
+    }
+
+    /** {@code {SERVICE.ATTR}} in a migrate argument: the service attribute written as its in-stack value. */
+    private static final Pattern ATTRIBUTE_REF = Pattern.compile("\\{([a-z0-9][a-z0-9_-]*\\.[a-z]+)\\}");
+
+    /**
+     * The app's migrate step as a compose service: its command with literal dollars escaped and each {SERVICE.ATTR}
+     * replaced by the attribute's compose value (which compose interpolates from .env like the service's own), the
+     * image (the app's when null), the directory mounted at /migrations, and the dependencies the app has.
+     */
+    private static Map<String, Object> migrate(Descriptor d, App a, List<Object> deps) {
+        Migrate mg = a.migrate();
+        List<String> command = new ArrayList<>();
+        for (String arg : mg.command()) {
+            Matcher mt = ATTRIBUTE_REF.matcher(arg);
+            StringBuilder sb = new StringBuilder();
+            int last = 0;
+            while (mt.find()) {
+                sb.append(arg.substring(last, mt.start()).replace("$", "$$"));
+                Service s = service(d, mt.group(1));
+                sb.append(linked(s, s.catalog().attributes().get(attributeOf(mt.group(1)))));
+                last = mt.end();
+            }
+            command.add(sb.append(arg.substring(last).replace("$", "$$")).toString());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", a.name() + "-migrate");
+        m.put("command", command);
+        if (mg.image() != null) {
+            m.put("image", mg.image());
+        }
+        if (mg.mount() != null) {
+            String ctx = context(a.path());
+            m.put("mount", ("." .equals(ctx) ? "./" : "./" + ctx + "/") + mg.mount());
+        }
+        m.put("dependsOn", deps);
         return m;
     }
 

@@ -87,6 +87,14 @@ public final class Scaffolder {
         Map<String, String> owners = new HashMap<>();
         Set<String> ignores = new HashSet<>();
         for (App a : d.apps()) {
+            if (a.dockerfile() != null) {
+                if (!Files.isRegularFile(root.resolve(a.dockerfile()))) {
+                    throw new UserError(SourceLocation.of(root.resolve(DescriptorLoader.FILE_NAME)),
+                            "app '" + a.name() + "' is built with dockerfile '" + a.dockerfile() + "', which is not a file under " + root,
+                            "fix 'apps." + a.name() + ".dockerfile' (relative to devops.yaml), or remove it to have devops write one");
+                }
+                continue; // the repository's own Dockerfile builds it: devops writes neither it nor an ignore file
+            }
             String ctx = RenderModel.context(a.path());
             String dir = ".".equals(ctx) ? "" : ctx + "/";
             String dockerfile = dir + RenderModel.dockerfile(d, a);
@@ -107,7 +115,12 @@ public final class Scaffolder {
             Map<String, Object> appModel = (Map<String, Object>) model.get("app");
             boolean workspace = RenderModel.addWorkspace(appModel, root, true);
             RenderModel.addBuildInputs(model, root.resolve(ctx));
-            files.add(generated(root, dockerfile, templates.render(dockerfileTemplate(a), model)));
+            PlannedFile image = generated(root, dockerfile, templates.render(dockerfileTemplate(a), model));
+            files.add(image);
+            // what devops's Dockerfile copies must not be excluded by a .dockerignore of the user's (it is not when the
+            // Dockerfile there is the user's own, which init keeps)
+            List<String> copied = image.origin() == GeneratedFiles.Origin.USER ? List.of()
+                    : DockerignoreMerge.copySources(image.newContent());
             String ignore = templates.render(dockerignoreTemplate(a), model);
             if (workspace) {
                 // built from the workspace root: its ignore file sits beside the Dockerfile, where BuildKit and
@@ -116,7 +129,7 @@ public final class Scaffolder {
                 continue;
             }
             if (ignores.add(dir)) { // one .dockerignore per build context
-                files.add(dockerignore(root, dir + ".dockerignore", ignore));
+                files.add(dockerignore(root, dir + ".dockerignore", ignore, copied));
             }
             if (!dockerfile.equals(dir + "Dockerfile")) {
                 // BuildKit reads MODULE/Dockerfile.dockerignore (beside the Dockerfile) before the context's one
@@ -159,8 +172,8 @@ public final class Scaffolder {
         List<String> out = new ArrayList<>();
         for (App a : d.apps()) {
             BuildInput need = BuildInput.of(a.runtime().buildTool());
-            // a workspace package installs from the workspace's lockfile
-            if (need != null && RenderModel.workspaceRoot(a.runtime().language().id(), a.runtime().buildTool(),
+            // a workspace package installs from the workspace's lockfile; the repository's own Dockerfile is its business
+            if (need != null && a.dockerfile() == null && RenderModel.workspaceRoot(a.runtime().language().id(), a.runtime().buildTool(),
                     RenderModel.context(a.path()), root) == null
                     && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
                 String where = ".".equals(a.path()) ? need.file() : a.path() + "/" + need.file();
@@ -342,9 +355,11 @@ public final class Scaffolder {
     /**
      * A build context's .dockerignore: generated like the other files, except that the user's own file (no
      * generated-file header) is kept and completed with the lines that keep {@code .env} files out of the
-     * image ({@link DockerignoreMerge}); without them the generated {@code COPY . .} would bake them in.
+     * image ({@link DockerignoreMerge}); without them the generated {@code COPY . .} would bake them in. The files the
+     * generated Dockerfile copies by name ({@code copied}) are re-included when the user's file excludes them (a
+     * Quarkus project's {@code *} + {@code !target/…}, written for an image of a pre-built jar).
      */
-    private static PlannedFile dockerignore(Path root, String rel, String rendered) {
+    private static PlannedFile dockerignore(Path root, String rel, String rendered, List<String> copied) {
         PlannedFile f = generated(root, rel, rendered);
         if (f.action() != PlannedFile.Action.CONFLICT || f.origin() != GeneratedFiles.Origin.USER) {
             return f;
@@ -354,7 +369,7 @@ public final class Scaffolder {
         if (mine == null) {
             return f; // not text we can append to: left to the user, as before
         }
-        List<String> add = DockerignoreMerge.missing(mine);
+        List<String> add = DockerignoreMerge.missing(mine, copied);
         if (add.isEmpty()) {
             return new PlannedFile(rel, PlannedFile.Action.UNCHANGED, mine, mine, "", f.origin());
         }

@@ -101,7 +101,7 @@ class ArtifactFlowDockerTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = CommandTree.commandLine();
             String name = new CommandLine(command).getCommandName();
             cl.getCommandSpec().removeSubcommand(name);
             cl.addSubcommand(command);

@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
+@ResourceLock("dev.devops.cli.Terminal") // --color=always in one is the colour of the other's help
 class CliTest {
     record Result(int code, String out, String err) {
     }
 
     static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = CommandTree.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -33,7 +35,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = CommandTree.commandLine();
         for (String name : cl.getSubcommands().keySet()) {
             Result r = run(name, "--help");
             assertEquals(0, r.code(), name + " --help");

@@ -24,9 +24,9 @@ class CommandTreeTest {
 
     @Test
     void everyCommandAloneHasTheHelpItHasInTheWholeTree() {
-        CommandLine whole = Main.commandLine();
+        CommandLine whole = CommandTree.commandLine();
         for (String name : whole.getSubcommands().keySet()) {
-            CommandLine alone = Main.commandLine(name, "--help");
+            CommandLine alone = CommandTree.commandLine(name, "--help");
             assertEquals(DevopsCommand.NEED_TREE.contains(name) ? List.copyOf(whole.getSubcommands().keySet()) : List.of(name),
                     List.copyOf(alone.getSubcommands().keySet()), name);
             assertEquals(whole.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF),
@@ -34,7 +34,7 @@ class CommandTreeTest {
         }
         for (String[] args : List.of(new String[] {}, new String[] {"--help"}, new String[] {"help", "lint"},
                 new String[] {"lnt"}, new String[] {"--color", "never", "lint"}, new String[] {"man"})) {
-            assertEquals(whole.getSubcommands().keySet(), Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
+            assertEquals(whole.getSubcommands().keySet(), CommandTree.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
         }
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine;
 /** --help wraps at spaces only: no "Dockerfile, .\ndockerignore", nothing wider than the terminal. */
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
+@ResourceLock("dev.devops.cli.Terminal") // --color=always in one is the colour of the other's help
 class HelpWrapTest {
     private static List<CommandLine> all(CommandLine cl) {
         List<CommandLine> out = new ArrayList<>(List.of(cl));
@@ -23,7 +24,7 @@ class HelpWrapTest {
     @Test
     void everyHelpFitsTheWidthAndBreaksOnlyAtSpaces() {
         int width = 80; // no terminal in tests: picocli's default
-        for (CommandLine cl : all(Main.commandLine())) {
+        for (CommandLine cl : all(CommandTree.commandLine())) {
             String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
             String name = cl.getCommandSpec().qualifiedName();
             for (String line : help.split("\n")) {
@@ -35,7 +36,7 @@ class HelpWrapTest {
                 assertTrue(!flat.contains(word) || flat.contains("." + word) || !help.contains("." + word.charAt(0)), name + ": " + word);
             }
         }
-        String root = Main.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+        String root = CommandTree.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
         assertTrue(root.contains(".dockerignore"), root);
         assertTrue(!root.contains(".\ndockerignore") && !root.contains(".env.\nexample"), root);
     }

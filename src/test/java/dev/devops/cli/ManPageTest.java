@@ -30,7 +30,7 @@ class ManPageTest {
         assertEquals("0", groff.out().trim(), "groff (Debian: groff-base; scripts/test.sh installs it)");
         assertEquals("", Files.readString(tmp.resolve("warnings.txt")));
         String text = Files.readString(tmp.resolve("page.txt")).replaceAll(".\b", "");
-        CommandLine root = Main.commandLine();
+        CommandLine root = CommandTree.commandLine();
         for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
             if (e.getValue().getCommandSpec().usageMessage().hidden()) {
                 continue;

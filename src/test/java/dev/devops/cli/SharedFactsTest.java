@@ -101,6 +101,7 @@ class SharedFactsTest {
         write("package.json", "{\"name\":\"api\",\"dependencies\":{\"express\":\"4.18.2\"},\"scripts\":{\"start\":\"node index.js\"}}");
         write("package-lock.json", "{\"lockfileVersion\":3}");
         write("index.js", "const h = process.env.HOME;", "const r = process.env.AWS_REGION;",
+                "const data = process.platform === 'win32' ? process.env.ProgramData : '/var/lib/app';",
                 "const k = process.env.PAYMENT_API_KEY;", "require('express')().listen(process.env.PORT || 3000);");
         CliRun r = CliRun.run("init", dir.toString());
         assertEquals(0, r.code(), r.err());
@@ -108,6 +109,7 @@ class SharedFactsTest {
         assertTrue(compose.contains("PAYMENT_API_KEY"), compose);
         assertFalse(compose.contains("HOME"), compose);
         assertFalse(compose.contains("AWS_REGION"), compose);
+        assertFalse(compose.contains("ProgramData"), "a Windows variable, named in Windows' own case: " + compose);
         assertEquals(List.of(), ids(lint(), "ENV0001"));
     }
 

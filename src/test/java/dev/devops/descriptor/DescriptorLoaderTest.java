@@ -91,6 +91,26 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void filesAndMigrateLoadWriteBackAndStayInsideTheApp() {
+        Descriptor d = DescriptorLoader.parse(FILE, "name: a\napps:\n  api:\n    runtime: {language: go}\n"
+                + "    files: [config, app.env]\n"
+                + "    migrate:\n      command: [-path, /migrations, -database, \"{postgres.url}\", up]\n"
+                + "      image: migrate/migrate:v4.18.1\n      mount: db/migrations\n"
+                + "  web:\n    path: web\n    runtime: {language: python}\n    migrate: [alembic, upgrade, head]\n");
+        assertEquals(java.util.List.of("config", "app.env"), d.app("api").files());
+        assertEquals(new Migrate(java.util.List.of("-path", "/migrations", "-database", "{postgres.url}", "up"),
+                "migrate/migrate:v4.18.1", "db/migrations"), d.app("api").migrate());
+        assertEquals(Migrate.inAppImage(java.util.List.of("alembic", "upgrade", "head")), d.app("web").migrate());
+        assertEquals(d, DescriptorLoader.parse(FILE, DescriptorWriter.write(d)));
+        for (String bad : java.util.List.of("    files: [../secrets]\n", "    files: [/etc/passwd]\n",
+                "    migrate: {command: [up], mount: ../x}\n", "    migrate: []\n", "    migrate: {image: x}\n")) {
+            dev.devops.core.UserError e = org.junit.jupiter.api.Assertions.assertThrows(dev.devops.core.UserError.class,
+                    () -> DescriptorLoader.parse(FILE, "name: a\napps:\n  api:\n    runtime: {language: go}\n" + bad), bad);
+            assertTrue(e.getMessage().contains("'apps.api."), e.getMessage());
+        }
+    }
+
+    @Test
     void processesLoadWriteBackAndMayNotCollideWithAnotherService() {
         Descriptor d = DescriptorLoader.parse(FILE, "name: a\napps:\n  api:\n    runtime: {language: python}\n"
                 + "    processes:\n      worker: celery -A proj worker\n      beat: [celery, -A, proj, beat]\n");

@@ -146,6 +146,37 @@ class EnvSchemaScanTest {
     }
 
     @Test
+    void jsonSchemaOfFastifyEnvRequiredListAndDefaults() {
+        // @fastify/env / env-schema: the variables are the properties of a JSON Schema; none was read before, so the
+        // MySQL service init added from the driver was wired to nothing
+        List<EnvReference> refs = ofKind(scan("src/plugins/env.ts",
+                "import env from '@fastify/env'",
+                "const schema = {",
+                "  type: 'object',",
+                "  required: ['MYSQL_HOST', 'MYSQL_PASSWORD', 'COOKIE_SECRET'],",
+                "  properties: {",
+                "    MYSQL_HOST: { type: 'string', default: 'localhost' },",
+                "    MYSQL_PASSWORD: { type: 'string' },",
+                "    COOKIE_SECRET: {",
+                "      type: 'string'",
+                "    },",
+                "    RATE_LIMIT_MAX: { type: 'number', default: 100 },",
+                "    LOG_LEVEL: { type: 'string', enum: ['info', 'debug'] }",
+                "  }",
+                "}",
+                "export default fp(async (f) => f.register(env, { schema, dotenv: true }))"), Kind.JSON_SCHEMA_ENV);
+        assertEquals(List.of("MYSQL_HOST", "MYSQL_PASSWORD", "COOKIE_SECRET", "RATE_LIMIT_MAX", "LOG_LEVEL"),
+                refs.stream().map(EnvReference::name).toList());
+        assertRef(refs.get(0), "MYSQL_HOST", 6, 5, "localhost", true, Kind.JSON_SCHEMA_ENV);
+        assertRef(refs.get(1), "MYSQL_PASSWORD", 7, 5, null, false, Kind.JSON_SCHEMA_ENV);
+        assertRef(refs.get(2), "COOKIE_SECRET", 8, 5, null, false, Kind.JSON_SCHEMA_ENV);
+        assertRef(refs.get(3), "RATE_LIMIT_MAX", 11, 5, "100", true, Kind.JSON_SCHEMA_ENV);
+        assertRef(refs.get(4), "LOG_LEVEL", 12, 5, null, true, Kind.JSON_SCHEMA_ENV);
+        assertTrue(scan("src/other.ts", "const s = { required: ['A'], properties: { A: { type: 'string' } } }").stream()
+                .noneMatch(r -> r.kind() == Kind.JSON_SCHEMA_ENV), "a JSON Schema not handed to an env validator");
+    }
+
+    @Test
     void t3CreateEnvServerClientAndShared() {
         List<EnvReference> refs = scan("src/env.mjs",
                 "import { createEnv } from '@t3-oss/env-nextjs';",

@@ -167,6 +167,32 @@ class GoDetectionTest {
     }
 
     @Test
+    void anAppThatDefaultsToAnEmbeddedDatabaseGetsNoServerItCouldNotReach() {
+        // the app's backend switch defaults to sqlite and it reads its connection as an opaque DSN: a mysql chosen
+        // from the drivers in go.mod was added, unwired ("no variable the app reads points at it")
+        repo.file("go.mod", "module x", "go 1.22", "require (", "\tgithub.com/go-sql-driver/mysql v1.8.1",
+                        "\tgithub.com/lib/pq v1.10.9", "\tmodernc.org/sqlite v1.29.0", ")")
+                .file("main.go", "package main", "import \"os\"", "func env(k, d string) string {",
+                        "\tif v := os.Getenv(k); v != \"\" { return v }", "\treturn d", "}",
+                        "func main() {", "\tdriver := env(\"NOTES_DRIVER\", \"sqlite\")", "\tdsn := os.Getenv(\"NOTES_DSN\")",
+                        "\t_, _ = driver, dsn", "}");
+        Detection d = repo.detect();
+        assertEquals(List.of(), d.descriptor().apps().get(0).dependsOn(), () -> String.join("\n", d.evidence()));
+        assertTrue(d.evidence().stream().anyMatch(e -> e.contains("not adding mysql: NOTES_DRIVER defaults to sqlite")),
+                () -> String.join("\n", d.evidence()));
+        assertTrue(d.evidence().stream().noneMatch(e -> e.startsWith("warning:")), () -> String.join("\n", d.evidence()));
+    }
+
+    @Test
+    void aSwitchDefaultingToAnEmbeddedDatabaseKeepsAServerItsVariablesCanReach() {
+        repo.file("go.mod", "module x", "go 1.22", "require github.com/lib/pq v1.10.9")
+                .file("main.go", "package main", "import \"os\"", "func env(k, d string) string {",
+                        "\tif v := os.Getenv(k); v != \"\" { return v }", "\treturn d", "}",
+                        "func main() {", "\t_ = env(\"DB_DRIVER\", \"sqlite\")", "\t_ = os.Getenv(\"DATABASE_URL\")", "}");
+        assertEquals(List.of("postgres"), repo.app().dependsOn());
+    }
+
+    @Test
     void anOldGoDirectiveGetsTheOldestGoWithABookwormImage() {
         // golang-gin-realworld-example-app says go 1.15: golang:1.15-bookworm does not exist
         repo.file("go.mod", "module x", "", "go 1.15").file("main.go", "package main");

@@ -141,9 +141,26 @@ class InitWiringTest {
         App a = repo.app();
         assertEquals("postgres.database", v(a, "DB").from());
         assertEquals("postgres.host", v(a, "DB_HOST").from());
-        // alone, DB names nothing the stack knows
-        repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
+        // alone, DB names nothing the stack knows, unless the client option it is passed to says what it is
+        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "console.log(name);");
         assertEquals(null, v(repo.app(), "DB").from());
+        repo.file("index.js", "const pg = require('pg');", "const name = process.env.DB;", "const pool = new pg.Pool({ database: name });");
+        assertEquals("postgres.database", v(repo.app(), "DB").from(), "through a local variable");
+        repo.file("index.js", "const pool = new (require('pg').Pool)({ database: process.env.DB });");
+        assertEquals("postgres.database", v(repo.app(), "DB").from(), "the pool's database option");
+    }
+
+    /** Class 2 (c): go-redis' Addr wants host:port, so REDIS_HOST passed to it is the service's address. */
+    @Test
+    void aVariablePassedToAClientOptionTakesTheOptionsRole() {
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/redis/go-redis/v9 v9.0.0")
+                .file("db/db.go", "package db", "", "func InitRedis() {", "\tvar redisHost = os.Getenv(\"REDIS_HOST\")",
+                        "\tRedisClient = redis.NewClient(&redis.Options{", "\t\tAddr: redisHost,", "\t})",
+                        "\tcache := redis.NewClient(&redis.Options{Addr: os.Getenv(\"SESSIONS\")})", "}")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        App a = repo.app();
+        assertEquals("redis.address", v(a, "SESSIONS").from(), "the name tells nothing; the option does");
+        assertEquals("redis.address", v(a, "REDIS_HOST").from(), "read into a local variable first, then passed as Addr");
     }
 
     @Test
@@ -283,6 +300,14 @@ class InitWiringTest {
         assertEquals("8081", v(j, "HTTP_PORT").defaultValue());
         assertTrue(v(j, "STRIPE_KEY").required());
 
+        // a generic TypeScript arrow that reads with optional chaining (code shared with the browser)
+        RepoFixture ts = new RepoFixture(dir.resolve("ts"));
+        ts.packageJson(".", "{'main':'index.js'}").file("utils/env.ts",
+                "export const env = <K extends EnvKey>(variable: K): EnvValue<K> => {",
+                "  return (typeof process !== 'undefined' ? process?.env?.[variable] : undefined) as EnvValue<K>;",
+                "};").file("jobs.ts", "import { env } from './utils/env';", "const url = env('JOBS_REDIS_URL');");
+        assertTrue(ts.app().env().containsKey("JOBS_REDIS_URL"), ts.app().env().keySet().toString());
+
         RepoFixture java = new RepoFixture(dir.resolve("java"));
         java.pom(".", "").file("src/main/java/Conf.java",
                 "class Conf {",
@@ -327,12 +352,46 @@ class InitWiringTest {
 
         RepoFixture node = new RepoFixture(dir.resolve("node"));
         node.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8'}}")
-                .file("index.js", "const { Client } = require('pg');", "new Client().connect();");
+                .file("index.js", "const { Client } = require('pg');", "new Client({ host: 'localhost' }).connect();");
         Detection nd = node.detect();
         assertEquals(List.of("postgres"), List.copyOf(nd.descriptor().services().keySet()));
         assertTrue(nd.evidence().stream().anyMatch(l -> l.startsWith("warning: service postgres is added but no variable")),
                 () -> String.join("\n", nd.evidence()));
         assertNull(nd.descriptor().apps().get(0).env().get("DATABASE_URL"));
+    }
+
+    /** Brief 3c: node-postgres without connection settings reads libpq's PG* variables, which are wired. */
+    @Test
+    void aPgPoolWithoutSettingsIsWiredThroughLibpqsVariables() {
+        repo.packageJson(".", "{'main':'index.js','dependencies':{'pg':'8','express':'4'}}")
+                .file("index.js", "const { Pool } = require('pg');", "const pool = new Pool();",
+                        "require('express')().listen(3000);");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("postgres"), List.copyOf(d.descriptor().services().keySet()));
+        assertEquals("postgres.host", v(a, "PGHOST").from());
+        assertEquals("postgres.user", v(a, "PGUSER").from());
+        assertEquals("postgres.password", v(a, "PGPASSWORD").from());
+        assertEquals("postgres.database", v(a, "PGDATABASE").from());
+        assertTrue(d.evidence().stream().noneMatch(l -> l.startsWith("warning: service postgres")), () -> String.join("\n", d.evidence()));
+    }
+
+    /** TypeORM without options or an ormconfig file reads TYPEORM_*: its connection type selects the database. */
+    @Test
+    void typeormWithoutOrmconfigIsWiredThroughItsVariables() {
+        repo.packageJson(".", "{'scripts':{'start':'node dist/main.js'},'dependencies':{'@nestjs/core':'7','@nestjs/typeorm':'7',"
+                        + "'typeorm':'0.2','mysql':'2'}}")
+                .file("ormconfig.json.example", "{\"type\": \"mysql\", \"host\": \"localhost\", \"database\": \"shop\","
+                        + " \"entities\": [\"src/**/**.entity{.ts,.js}\"], \"synchronize\": true}")
+                .file("src/app.module.ts", "import { TypeOrmModule } from '@nestjs/typeorm';",
+                        "@Module({ imports: [TypeOrmModule.forRoot()] })", "export class AppModule {}");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("mysql"), List.copyOf(d.descriptor().services().keySet()));
+        assertEquals("mysql.host", v(a, "TYPEORM_HOST").from());
+        assertEquals("mysql.password", v(a, "TYPEORM_PASSWORD").from());
+        assertEquals("mysql", v(a, "TYPEORM_CONNECTION").defaultValue());
+        assertTrue(a.env().containsKey("TYPEORM_ENTITIES"), a.env().keySet().toString());
     }
 
     @Test

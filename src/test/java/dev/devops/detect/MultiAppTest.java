@@ -66,6 +66,30 @@ class MultiAppTest {
     }
 
     @Test
+    void testHarnessesAndLocalGoLibrariesAreNoApps() {
+        // an e2e harness (a Go main and a Node runner under test/ and _integration-test/) and the Go modules the root
+        // module replaces with local copies (one with a tool main inside) each became an app with its own Dockerfile
+        repo.file("go.mod", "module example.com/svc", "go 1.22", "require example.com/x v0.0.0",
+                        "replace (", "\texample.com/x => ./xlib", "\texample.com/client => ./pkg/client", ")")
+                .file("main.go", "package main", "func main() {}")
+                .file("xlib/go.mod", "module example.com/x", "go 1.22").file("xlib/x.go", "package x")
+                .file("xlib/tools/strength/go.mod", "module example.com/x/strength", "go 1.22")
+                .file("xlib/tools/strength/main.go", "package main", "func main() {}")
+                .file("pkg/client/go.mod", "module example.com/client", "go 1.22").file("pkg/client/api.go", "package client")
+                .file("lib/go.mod", "module example.com/lib", "go 1.22").file("lib/lib.go", "package lib")
+                .file("test/e2e/consent/go.mod", "module example.com/consent", "go 1.22")
+                .file("test/e2e/consent/main.go", "package main", "func main() {}")
+                .packageJson("_integration-test/nodejs", "{'scripts':{'start':'node index.js'},'dependencies':{'express':'4'}}");
+        Detection d = repo.detect();
+        assertEquals(List.of("."), d.descriptor().apps().stream().map(App::path).toList(), () -> String.join("\n", d.evidence()));
+        RepoFixture.assertEvidence(d, "xlib is a Go module go.mod uses as a library (replace … => ./xlib), not an app");
+        RepoFixture.assertEvidence(d, "xlib/tools/strength is inside xlib, a Go module go.mod uses as a library (replace … => ./xlib), not an app");
+        RepoFixture.assertEvidence(d, "lib is a Go library module (no package main in it), not an app");
+        RepoFixture.assertEvidence(d, "test/e2e/consent is test code (under a test directory), not an app");
+        RepoFixture.assertEvidence(d, "_integration-test/nodejs is test code (under a test directory), not an app");
+    }
+
+    @Test
     void anUnsupportedStackIsNamedNotSilentlyDropped() {
         // dockersamples/example-voting-app: vote (Python), result (Node), worker (.NET)
         repo.packageJson("result", "{'scripts':{'start':'node server.js'}}")
@@ -160,6 +184,34 @@ class MultiAppTest {
         assertEquals(List.of("mongodb"), app(d, "api").dependsOn());
         assertEvidence(d, "packages/ui is a workspace package without a start script or static-site build, not an app");
         assertEvidence(d, "api: pnpm from pnpm-lock.yaml");
+    }
+
+    /**
+     * Issue 9 classes 2 and 5 on a monorepo: the app's database client, Prisma schema and env reads live in workspace
+     * library packages it imports (packages/db, packages/lib), and the runtime version in the workspaces root.
+     */
+    @Test
+    void theWorkspaceLibrariesAnAppImportsAreItsCodeAndTheRootPinsItsNodeVersion() {
+        repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*'],'engines':{'node':'>=22.0.0'}}")
+                .file("package-lock.json", "{}")
+                .packageJson("apps/web", "{'name':'@acme/web','scripts':{'start':'node server.js'},"
+                        + "'dependencies':{'express':'4','@acme/lib':'*'}}")
+                .file("apps/web/server.js", "require('express')().listen(3000)")
+                .packageJson("packages/lib", "{'name':'@acme/lib','main':'index.js','dependencies':{'@acme/db':'*'}}")
+                .file("packages/lib/index.js", "const key = process.env.SIGNING_KEY; if (!key) throw new Error('SIGNING_KEY');")
+                .packageJson("packages/db", "{'name':'@acme/db','main':'index.js','dependencies':{'@prisma/client':'5'}}")
+                .file("packages/db/schema.prisma", "datasource db {", "  provider = \"postgresql\"", "  url = env(\"APP_DATABASE_URL\")", "}")
+                .file("packages/db/index.js", "const { PrismaClient } = require('@prisma/client'); module.exports = new PrismaClient();")
+                .packageJson("packages/cache", "{'name':'@acme/cache','main':'index.js','dependencies':{'ioredis':'5'}}")
+                .file("packages/cache/index.js", "const Redis = require('ioredis'); new Redis(process.env.CACHE_URL);");
+        Detection d = repo.detect();
+        App web = app(d, "web");
+        assertEquals("22", web.runtime().version());
+        assertEquals(List.of("postgres"), web.dependsOn(), "the cache package is not imported by the app");
+        assertEquals("postgres.url", RepoFixture.v(web, "APP_DATABASE_URL").from());
+        assertTrue(web.env().containsKey("SIGNING_KEY"), web.env().keySet().toString());
+        assertFalse(web.env().containsKey("CACHE_URL"), web.env().keySet().toString());
+        assertEvidence(d, "workspace packages the app imports (their code runs in it): packages/lib, packages/db");
     }
 
     @Test

@@ -102,6 +102,31 @@ class PythonDetectionTest {
         assertEvidence(d, "poetry from pyproject.toml [tool.poetry]");
     }
 
+    /** The app object a factory of its module builds ({@code app = get_application()}) is the server's target. */
+    @Test
+    void anAppObjectBuiltByAFactoryOfItsModuleIsTheTarget() {
+        repo.file("requirements.txt", "fastapi", "uvicorn")
+                .file("app/__init__.py", "")
+                .file("app/main.py", "from fastapi import FastAPI", "", "def get_application() -> FastAPI:",
+                        "    application = FastAPI(title='x')", "    return application", "", "", "app = get_application()");
+        assertEquals(List.of("uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"), repo.app().start());
+    }
+
+    /** Class 1: Django refuses an empty SECRET_KEY, and a value split at once fails unset: both are required. */
+    @Test
+    void djangoSettingsThatFailUnsetAreRequiredAlthoughReadWithGet() {
+        repo.file("requirements.txt", "django", "gunicorn")
+                .file("manage.py", "import os")
+                .file("core/settings.py", "import os", "from django.core.management.utils import get_random_secret_key",
+                        "SECRET_KEY = os.environ.get(\"SECRET_KEY\")",
+                        "ALLOWED_HOSTS = os.environ.get(\"DJANGO_ALLOWED_HOSTS\").split(\" \")",
+                        "SENTRY_DSN = os.environ.get(\"SENTRY_DSN\")");
+        App a = repo.app();
+        assertEquals(true, a.env().get("SECRET_KEY").required());
+        assertEquals(true, a.env().get("DJANGO_ALLOWED_HOSTS").required());
+        assertEquals(false, a.env().get("SENTRY_DSN").required());
+    }
+
     @Test
     void pep621WithUvLock() {
         repo.file("pyproject.toml", "[project]", "name = \"blog\"", "requires-python = \">=3.10,<4\"",

@@ -76,6 +76,48 @@ class RunEvidenceTest {
         assertEquals(Map.of("worker", List.of("python", "manage.py", "run_worker")), a.processes());
     }
 
+    /**
+     * A production service behind a reverse proxy exposes its port to the stack only ({@code expose:}): it serves the
+     * app, so its command is the start (not a worker), and the start binds that port, not the framework default.
+     */
+    @Test
+    void aServiceThatOnlyExposesItsPortBehindAProxyIsTheAppNotAWorker() {
+        repo.file("services/web/requirements.txt", "flask", "gunicorn", "psycopg2-binary")
+                .file("services/web/project/__init__.py", "from flask import Flask", "app = Flask(__name__)")
+                .file("services/web/manage.py", "from project import app")
+                .file("docker-compose.prod.yml", "services:", "  web:", "    build:", "      context: ./services/web",
+                        "    command: gunicorn --bind 0.0.0.0:5000 manage:app", "    expose:", "      - 5000",
+                        "  nginx:", "    build: ./services/nginx", "    ports:", "      - 1337:80");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:5000", "manage:app"), a.start());
+        assertEquals(Map.of(), a.processes());
+    }
+
+    /** A listen port read without a default takes the value the repository's example env file documents. */
+    @Test
+    void aListenPortReadWithoutADefaultTakesTheExampleEnvFilesValue() {
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {",
+                        "\taddr := fmt.Sprintf(\"%s:%s\", os.Getenv(\"SERVER_HOST\"), os.Getenv(\"SERVER_PORT\"))",
+                        "\tapp.Listen(addr)", "}")
+                .file(".env.example", "SERVER_HOST=\"0.0.0.0\"", "SERVER_PORT=5000", "DB_PORT=5432");
+        assertEquals(5000, repo.app().port());
+        repo.file(".env.example", "DB_PORT=5432");
+        assertEquals(8080, repo.app().port(), "a client's port is not the app's");
+    }
+
+    /** A port found after the stack chose its start command (EXPOSE, compose) moves the start's bind with it. */
+    @Test
+    void theDefaultStartBindsThePortFoundLater() {
+        repo.file("requirements.txt", "flask", "gunicorn")
+                .file("app.py", "from flask import Flask", "app = Flask(__name__)")
+                .file("docker-compose.yml", "services:", "  web:", "    build: .", "    ports: ['8080:5000']");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertTrue(String.join(" ", a.start()).contains("0.0.0.0:5000") || a.start().isEmpty(), a.start().toString());
+    }
+
     // ---- class 4: start command and port from the repo's own Dockerfile ----
 
     @Test
@@ -101,6 +143,51 @@ class RunEvidenceTest {
         App a = repo.app();
         assertEquals(List.of("/app", "serve"), a.start());
         assertEquals(9090, a.port());
+    }
+
+    @Test
+    void aKeptNodeDockerfilesEnvPortIsThePortComposePublishes() {
+        // remix-serve listens on 3000 unless PORT says otherwise; the repo's image sets PORT=8080 and exposes nothing
+        repo.packageJson(".", "{'scripts':{'start':'remix-serve ./build/index.js'},'dependencies':{'@remix-run/serve':'2'}}");
+        assertEquals(3000, repo.app().port());
+        repo.file("Dockerfile", "FROM node:18-bullseye-slim as base", "ENV PORT=1234", "FROM base", "ENV DATABASE_URL=file:/data/db",
+                "ENV PORT=\"8080\"", "ENTRYPOINT [ \"./start.sh\" ]");
+        assertEquals(8080, repo.app().port());
+    }
+
+    @Test
+    void aNodeScriptTheReposImageStartsIsTheStartNotTheWatcherOfScriptsStart() {
+        repo.packageJson(".", "{'scripts':{'start':'cross-env NODE_ENV=development nodemon server.js',"
+                        + "'prod':'pm2-runtime start ecosystem.config.js --env production'},'dependencies':{'express':'4','pm2':'5'}}")
+                .file("server.js", "require('express')().listen(3000)");
+        assertEquals(List.of("node", "server.js"), repo.app().start()); // no other evidence: the watcher's file
+        repo.file("Dockerfile", "FROM node:24-slim", "EXPOSE 3000", "CMD [ \"npm\", \"run\", \"prod\" ]");
+        assertEquals(List.of("npm", "run", "prod"), repo.app().start());
+        // a script that only runs node FILE runs the file itself; a development script is never the start
+        repo.packageJson(".", "{'scripts':{'start':'nodemon server.js','serve':'node server.js','dev':'nodemon server.js'},"
+                + "'dependencies':{'express':'4'}}").file("Dockerfile", "FROM node:24-slim", "CMD npm run serve");
+        assertEquals(List.of("node", "server.js"), repo.app().start());
+        repo.file("Dockerfile", "FROM node:24-slim", "CMD npm run dev");
+        assertEquals(List.of("node", "server.js"), repo.app().start());
+    }
+
+    /** Issue 9 class 4 (brief 3a): a workspace app's production Dockerfile in docker/ builds it from the root. */
+    @Test
+    void aWorkspaceAppsOwnDockerfileOutsideItsDirectoryIsAdopted() {
+        repo.packageJson(".", "{'private':true,'workspaces':['apps/*','packages/*']}").file("package-lock.json", "{}")
+                .packageJson("apps/web", "{'name':'@acme/web','scripts':{'start':'node build/server.js','build':'vite build'}}")
+                .packageJson("apps/docs", "{'name':'@acme/docs','scripts':{'start':'next start'},'dependencies':{'next':'14'}}")
+                .file("docker/development/Dockerfile", "FROM node:22", "COPY . .", "RUN npx turbo prune --scope=@acme/web")
+                .file("docker/Dockerfile", "FROM node:22-alpine AS builder", "COPY . .", "RUN npx turbo prune --scope=@acme/web --docker",
+                        "FROM node:22-alpine", "WORKDIR /app/apps/web", "CMD [\"sh\", \"start.sh\"]");
+        Detection d = repo.detect();
+        App web = RepoFixture.app(d, "web");
+        assertEquals("docker/Dockerfile", web.dockerfile());
+        assertEquals(null, RepoFixture.app(d, "docs").dockerfile(), "it builds another package");
+        RepoFixture.assertRoundTrip(d.descriptor());
+        // a Dockerfile in the app's directory built from the app's directory is the app's usual one, not this
+        repo.file("docker/Dockerfile", "FROM node:22-alpine", "COPY package.json ./", "RUN npm install", "COPY . .");
+        assertEquals(null, RepoFixture.app(repo.detect(), "web").dockerfile());
     }
 
     @Test

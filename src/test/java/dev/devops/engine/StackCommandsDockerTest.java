@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devops.cli.DownCommand;
 import dev.devops.cli.LogsCommand;
-import dev.devops.cli.Main;
+import dev.devops.cli.CommandTree;
 import dev.devops.cli.PsCommand;
 import dev.devops.cli.UpCommand;
 import dev.devops.testsupport.DockerTest;
@@ -61,7 +61,7 @@ class StackCommandsDockerTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = CommandTree.commandLine();
             String name = new CommandLine(command).getCommandName();
             cl.getCommandSpec().removeSubcommand(name); // replace the registered command by one with a test source
             cl.addSubcommand(command);

@@ -77,10 +77,12 @@ class FileKindsTest {
     void stubsSnapshotsHelpersVendoredAndStories() {
         for (String p : new String[] {"app/__stubs__/jwt.ts", "identity/.snapshots/TestHandler.json", "ui/__snapshots__/a.snap",
                 "driver/config/stub/.kratos.yaml", "internal/testutil/minio/server.go", "x/testhelpers/http.go",
-                "scripts/release_smoke_test.sh", "netbox/configuration_testing.py", "sqlcon/dockertest/test_helper.go"}) {
+                "scripts/release_smoke_test.sh", "netbox/configuration_testing.py", "sqlcon/dockertest/test_helper.go",
+                "mocks/index.js", "app/mock/handlers.ts"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         assertFalse(FileKinds.isTest("src/stubborn.go"));
+        assertFalse(FileKinds.isTest("src/mockingbird/app.js"));
         assertTrue(FileKinds.isTestDotenv(".env.test"));
         assertTrue(FileKinds.isTestDotenv("apps/api/.env.testing"));
         assertFalse(FileKinds.isTestDotenv(".env.production"));

@@ -34,6 +34,7 @@ class ScopedChecksTest {
     private static class Counting implements Check {
         final Check check;
         int runs;
+        int catalogueReads;
 
         Counting(Check check) {
             this.check = check;
@@ -50,6 +51,7 @@ class ScopedChecksTest {
 
         @Override
         public List<RuleInfo> rules() {
+            catalogueReads++;
             return check.rules();
         }
 
@@ -119,6 +121,8 @@ class ScopedChecksTest {
         Report report = lint(LintRunner.Mode.STAGED, tmp);
         assertEquals(Set.of("env", "secrets"), ran());
         assertTrue(report.findings().stream().allMatch(f -> f.path().equals("app.js")), ids(report).toString());
+        // a text report reads no rule catalogue: the Dockerfile and compose rules stay unloaded
+        assertEquals(0, checks.stream().mapToInt(c -> c.catalogueReads).sum(), "rules() asked before a report needs them");
         assertFalse(report.rules().stream().noneMatch(i -> i.id().startsWith("DF")), "the report still lists every selected rule");
     }
 

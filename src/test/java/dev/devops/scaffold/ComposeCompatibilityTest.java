@@ -94,6 +94,14 @@ class ComposeCompatibilityTest {
         out.put("NODE+processes", TemplateSource.builtIn().render("docker-compose.yml.ftl", RenderModel.project(Descriptors.parse(
                 Descriptors.NODE.replace("    healthcheck: /health\n", "    healthcheck: /health\n    processes:\n"
                         + "      worker: [node, worker.js]\n      beat: \"node beat.js --every 5m\"\n")))));
+        // a migrate step (class 13): a one-shot service in the app's image, or in a tool's with a mounted directory
+        out.put("NODE+migrate", TemplateSource.builtIn().render("docker-compose.yml.ftl", RenderModel.project(Descriptors.parse(
+                Descriptors.NODE.replace("    healthcheck: /health\n", "    healthcheck: /health\n    processes:\n"
+                        + "      worker: [node, worker.js]\n    migrate: [npx, knex, migrate:latest]\n")))));
+        out.put("NODE+migrate-image", TemplateSource.builtIn().render("docker-compose.yml.ftl", RenderModel.project(Descriptors.parse(
+                Descriptors.NODE.replace("    healthcheck: /health\n", "    healthcheck: /health\n    migrate:\n"
+                        + "      command: [-path, /migrations, -database, \"{postgres.url}?sslmode=disable\", up]\n"
+                        + "      image: migrate/migrate:v4.18.1\n      mount: db/migrations\n")))));
         String[][] apps = {{"python", "3.12", "pip", "fastapi"}, {"java", "21", "gradle", "spring-boot"},
             {"go", "1.22", "go", null}, {"node", "18", "pnpm", null}};
         for (String[] a : apps) {

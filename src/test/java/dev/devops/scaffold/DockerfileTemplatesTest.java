@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,6 +75,24 @@ class DockerfileTemplatesTest {
         assertEquals("angular".equals(framework), ignore.lines().anyMatch(".angular"::equals), ignore);
     }
 
+    /** Class 12: the files a Go program opens at run time are copied beside the binary, at the same relative paths. */
+    @Test
+    void aGoImageCarriesTheFilesItsProgramOpensAtRunTime() {
+        String yaml = Descriptors.app("go", "1.22", "go", null, true, false)
+                .replace("    port: 8080\n", "    port: 8080\n    files: [app.env, config, db/migrations]\n");
+        Descriptor d = Descriptors.parse(yaml);
+        App app = d.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        String runtime = df.substring(df.indexOf("FROM scratch"));
+        assertTrue(runtime.contains("COPY --from=build [\"/src/app.env\", \"/app.env\"]\n"
+                + "COPY --from=build [\"/src/config\", \"/config\"]\n"
+                + "COPY --from=build [\"/src/db/migrations\", \"/db/migrations\"]\n"), df);
+        String without = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app),
+                RenderModel.forApp(Descriptors.parse(Descriptors.app("go", "1.22", "go", null, true, false)),
+                        Descriptors.parse(Descriptors.app("go", "1.22", "go", null, true, false)).apps().get(0)));
+        assertFalse(without.contains("/src/"), "nothing but the binary without files:\n" + without);
+    }
+
     @ParameterizedTest(name = "{0} module build {1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "maven  | [mvn, -B, -DskipTests, -pl, services/api, -am, package]  | services/api/target",
@@ -94,6 +113,42 @@ class DockerfileTemplatesTest {
         assertFalse(df.contains("COPY src ./src"), "a module's sources are not in the root src:\n" + df);
         assertEquals(1, lines.stream().filter(l -> l.startsWith("RUN mvn") || l.startsWith("RUN gradle")
                 || l.startsWith("RUN [")).count(), "one build, not the module build and then the root one:\n" + df);
+    }
+
+    /**
+     * Issue 9 class 4: the runnable jar, not its neighbour. A shaded Maven build (Micronaut, plain shade plugin) leaves
+     * original-*.jar beside the runnable one; Gradle's shadow plugin writes *-all.jar beside a jar without dependencies;
+     * Quarkus packages a directory. The build stage's collect step runs here in sh on such a target directory.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "maven  | micronaut | target/original-app-0.1.jar target/app-0.1.jar           | app.jar         | app-0.1.jar",
+        "gradle | micronaut | build/libs/app-0.1.jar build/libs/app-0.1-all.jar       | app.jar         | app-0.1-all.jar",
+        "gradle | spring-boot | build/libs/app-0.1-plain.jar build/libs/app-0.1.jar   | app.jar         | app-0.1.jar",
+        "maven  | quarkus   | target/app-1.0.jar target/quarkus-app/quarkus-run.jar target/quarkus-app/lib/boot/r.jar | quarkus-run.jar | quarkus-app/quarkus-run.jar",
+        "gradle | quarkus   | build/app-1.0.jar build/quarkus-app/quarkus-run.jar build/quarkus-app/lib/boot/r.jar   | quarkus-run.jar | quarkus-app/quarkus-run.jar",
+    })
+    void theBuildStageCollectsTheRunnableJar(String tool, String framework, String files, String runs, String expected) throws Exception {
+        Descriptor d = Descriptors.parse(Descriptors.app("java", "17", tool, framework, false, false));
+        App app = d.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
+        assertTrue(df.contains("CMD [\"java\", \"-XX:MaxRAMPercentage=75.0\", \"-jar\", \"/app/" + runs + "\"]"), df);
+        assertTrue(df.contains("quarkus".equals(framework) ? "\nCOPY --from=build /out/ /app/\n" : "\nCOPY --from=build /out/app.jar /app/app.jar\n"), df);
+        String run = df.substring(df.indexOf("mkdir -p /out"));
+        run = run.substring(0, run.indexOf("\n\n")).replace("\\\n", " ").replace("/out", "out");
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("collect");
+        for (String f : files.trim().split("\\s+")) {
+            java.nio.file.Files.createDirectories(work.resolve(f).getParent());
+            java.nio.file.Files.writeString(work.resolve(f), f);
+        }
+        Process p = new ProcessBuilder("sh", "-c", run).directory(work.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), run + "\n" + output);
+        String copied = java.nio.file.Files.readString(work.resolve("out/" + runs));
+        assertTrue(copied.endsWith(expected), run + " copied " + copied);
+        if ("quarkus".equals(framework)) {
+            assertTrue(java.nio.file.Files.isRegularFile(work.resolve("out/lib/boot/r.jar")), "its lib/ comes along: " + run);
+        }
     }
 
     @org.junit.jupiter.api.Test

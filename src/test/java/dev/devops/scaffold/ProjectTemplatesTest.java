@@ -47,6 +47,46 @@ class ProjectTemplatesTest {
         assertFalse(text.contains("FEATURE_FLAGS: \"\""), text);
     }
 
+    /**
+     * Class 13: the migrate step is a one-shot service on the app's image (its environment, its dependencies) that the
+     * app and its processes wait for with service_completed_successfully.
+     */
+    @Test
+    void theMigrateStepRunsOnceBeforeTheAppAndItsProcesses() {
+        Descriptor withMigrate = Descriptors.parse(Descriptors.NODE.replace("    healthcheck: /health\n",
+                "    healthcheck: /health\n    processes:\n      worker: [node, worker.js]\n    migrate: [npx, knex, migrate:latest]\n"));
+        YMap services = YamlDocument.parse(Path.of("docker-compose.yml"), compose(withMigrate)).asMap().get("services").asMap();
+        YMap mg = services.get("web-migrate").asMap();
+        YMap web = services.get("web").asMap();
+        assertEquals(List.of("npx", "knex", "migrate:latest"), mg.get("command").asStringList());
+        assertEquals("no", mg.get("restart").asText());
+        assertEquals(web.get("build").asMap().get("dockerfile").asText(), mg.get("build").asMap().get("dockerfile").asText());
+        assertEquals(web.get("environment").asMap().keys(), mg.get("environment").asMap().keys());
+        Set<String> appDeps = new java.util.HashSet<>(web.get("depends_on").asMap().keys());
+        appDeps.remove("web-migrate");
+        assertEquals(appDeps, mg.get("depends_on").asMap().keys(), "the app's own dependencies");
+        assertFalse(mg.has("ports"));
+        for (String s : List.of("web", "web-worker")) {
+            assertEquals("service_completed_successfully", services.get(s).asMap().get("depends_on").asMap().get("web-migrate")
+                    .asMap().get("condition").asText(), s);
+        }
+    }
+
+    /** Class 13: a migration tool's own image, the app's migrations mounted, a service attribute in its command. */
+    @Test
+    void aMigrateStepInAToolsImageGetsTheServicesAddressAndTheMountedMigrations() {
+        Descriptor withMigrate = Descriptors.parse(Descriptors.NODE.replace("    healthcheck: /health\n",
+                "    healthcheck: /health\n    migrate:\n      command: [-path, /migrations, -database, \"{postgres.url}?sslmode=disable\", up]\n"
+                + "      image: migrate/migrate:v4.18.1\n      mount: db/migrations\n"));
+        YMap mg = YamlDocument.parse(Path.of("docker-compose.yml"), compose(withMigrate)).asMap().get("services").asMap()
+                .get("web-migrate").asMap();
+        assertEquals("migrate/migrate:v4.18.1", mg.get("image").asText());
+        assertFalse(mg.has("build") || mg.has("environment"), "the tool's image has none of the app's settings");
+        assertEquals(List.of("./db/migrations:/migrations:ro"), mg.get("volumes").asStringList());
+        assertEquals("postgresql://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required: set it in .env}"
+                + "@postgres:5432/${POSTGRES_DB:-app}?sslmode=disable", mg.get("command").asStringList().get(3));
+    }
+
     @Test
     void composeIsValidYamlWithTheExpectedShape() {
         String text = compose(d);

@@ -169,6 +169,29 @@ class ScaffolderTest {
         assertTrue(Scaffolder.check(d, root, t).userFiles().contains(".dockerignore"), "listed by --check, not drift");
     }
 
+    /** A Quarkus project's own .dockerignore ('*' but target/…) hid pom.xml and src from devops's source build. */
+    @Test
+    void usersDockerignoreReincludesWhatTheGeneratedDockerfileCopies() throws IOException {
+        Descriptor q = Descriptors.parse("""
+                name: todo
+                apps:
+                  todo:
+                    runtime: {language: java, version: "17", buildTool: maven, framework: quarkus}
+                    port: 8080
+                """);
+        String mine = "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/*\n";
+        Files.writeString(root.resolve(".dockerignore"), mine);
+        PlannedFile f = Scaffolder.plan(q, root, t).file(".dockerignore");
+        assertEquals(Action.UPDATE, f.action());
+        assertTrue(f.newContent().startsWith(mine), "no line of the user's changes");
+        assertEquals("your own file, kept; added !pom.xml, !src", f.reason());
+        DockerIgnore ignore = DockerIgnore.parse(f.newContent());
+        assertFalse(ignore.excluded("pom.xml") || ignore.excluded("src/main/java/A.java"), f.newContent());
+        assertTrue(ignore.excluded("README.md") && ignore.excluded(".env"), "the rest stays out");
+        assertEquals(List.of("pom.xml", "src"), DockerignoreMerge.copySources("COPY pom.xml ./\nCOPY src ./src\n"
+                + "COPY --from=build /out/ /app/\nCOPY . .\n"));
+    }
+
     @Test
     void usersDockerignoreThatAlreadyExcludesEnvFilesIsLeftAlone() throws IOException {
         Files.writeString(root.resolve(".dockerignore"), ".env*\n");
@@ -279,6 +302,32 @@ class ScaffolderTest {
         Scaffolder.apply(p, root, false);
         assertTrue(Files.isRegularFile(root.resolve("pets-vets/Dockerfile.dockerignore")));
         assertTrue(Scaffolder.drift(two, root, t).isEmpty());
+    }
+
+    /** Issue 9 class 4: a workspace app's production image is the repository's own Dockerfile, built from the root. */
+    @Test
+    void anAppBuiltWithTheRepositorysOwnDockerfileGetsNoneFromDevops() throws IOException {
+        Descriptor ws = Descriptors.parse("""
+                name: mono
+                apps:
+                  web:
+                    path: apps/web
+                    dockerfile: docker/Dockerfile
+                    runtime: {language: node, version: "22", buildTool: npm}
+                    port: 3000
+                """);
+        Files.createDirectories(root.resolve("apps/web"));
+        UserError missing = assertThrows(UserError.class, () -> Scaffolder.plan(ws, root, t));
+        assertTrue(missing.oneLine().contains("app 'web' is built with dockerfile 'docker/Dockerfile', which is not a file"),
+                missing.oneLine());
+        Files.createDirectories(root.resolve("docker"));
+        Files.writeString(root.resolve("docker/Dockerfile"), "FROM node:22-alpine\nCOPY . .\n");
+        Plan p = Scaffolder.plan(ws, root, t);
+        assertEquals(List.of("docker-compose.yml", ".env.example", ".gitignore"), paths(p));
+        String compose = p.file("docker-compose.yml").newContent();
+        assertTrue(compose.contains("      context: \".\"\n      dockerfile: docker/Dockerfile\n"), compose);
+        assertEquals(ws, dev.devops.descriptor.DescriptorLoader.parse(java.nio.file.Path.of("devops.yaml"),
+                dev.devops.descriptor.DescriptorWriter.write(ws)), "the key survives a write and a load");
     }
 
     @Test

@@ -30,6 +30,61 @@ final class BasicAuthDetector extends Detector {
     }
 
     @Override
+    boolean checksBytes() {
+        return true;
+    }
+
+    /**
+     * On the raw bytes, what {@link #scan} needs at the hit, without the regexes' length limits: no ASCII letter
+     * or digit just before; for "basic", blanks then eight base64 characters; for "curl", no word character
+     * just after and a {@code -u} (or {@code --user}) after a blank later on the line. Every byte tested is
+     * ASCII, so this holds on any file (a non-ASCII byte next to the keyword says yes).
+     */
+    @Override
+    boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        byte[] b = file.bytes;
+        if (hitStart > lineStart && isAsciiLetterOrDigit(b[hitStart - 1])) {
+            return false;
+        }
+        if ((b[hitStart] | 0x20) == 'c') {
+            if (hitEnd < lineEnd && (isAsciiLetterOrDigit(b[hitEnd]) || b[hitEnd] == '_')) {
+                return false;
+            }
+            for (int i = hitEnd + 1; i + 1 < lineEnd; i++) {
+                if (b[i] == '-' && (b[i + 1] | 0x20) == 'u'
+                        && (isBlank(b[i - 1]) || b[i - 1] == '-' && i - 2 >= hitEnd && isBlank(b[i - 2]))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int i = hitEnd;
+        while (i < lineEnd && isBlank(b[i])) {
+            i++;
+        }
+        if (i == hitEnd) {
+            return false;
+        }
+        int p = i;
+        while (i < lineEnd && i - p < 8 && isBase64(b[i])) {
+            i++;
+        }
+        return i - p == 8;
+    }
+
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isAsciiLetterOrDigit(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isBase64(byte c) {
+        return isAsciiLetterOrDigit(c) || c == '+' || c == '/';
+    }
+
+    @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         if (hitStart > lineStart && Character.isLetterOrDigit(job.text.charAt(hitStart - 1))) {
             return hitEnd; // part of a longer word (libcurl, IsBasic)

@@ -34,6 +34,30 @@ abstract class Detector {
         return true;
     }
 
+    /**
+     * Whether {@link #mayMatch} looks at the hits (else it is never asked, and the line of a hit is not looked up).
+     */
+    boolean checksBytes() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #mayMatch}'s answer is the same for every hit of one line (it is asked once per line then).
+     */
+    boolean verdictPerLine() {
+        return false;
+    }
+
+    /**
+     * Before the file is decoded: whether the hit at [hitStart, hitEnd) on the line [lineStart, lineEnd) of the
+     * raw file can lead to a finding. A "no" must be exact: {@link #scan} would report nothing for this hit, and
+     * dropping the hit changes what it does for no other hit (so a file whose hits all say no is not decoded).
+     * Only asked when {@link #checksBytes}.
+     */
+    boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        return true;
+    }
+
     /** Whether this detector looks at files of this kind at all. */
     boolean appliesTo(FileKind kind) {
         return kind != FileKind.LOCKFILE;

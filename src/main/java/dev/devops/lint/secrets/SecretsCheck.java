@@ -18,14 +18,24 @@ import java.util.function.Consumer;
 
 /** The "secrets" category: every file of the working tree, in parallel, or loose text (staged, history, stdin). */
 public final class SecretsCheck implements TextCheck {
-    private final SecretScanner scanner;
+    /** The scanner; null: the built-in one, taken at first use ({@link #scanner()}). */
+    private final SecretScanner own;
 
     public SecretsCheck(List<SecretRule> providerRules) {
         this(new SecretScanner(providerRules));
     }
 
     private SecretsCheck(SecretScanner scanner) {
-        this.scanner = scanner;
+        this.own = scanner;
+    }
+
+    /**
+     * The scanner. The built-in one is taken when a file is first scanned, not when the check is made: a run makes
+     * its checks before it reads the repository (git, devops.yaml, the other checks), and waiting there for
+     * {@link #preload} to finish put the whole build of the rules in front of that work.
+     */
+    private SecretScanner scanner() {
+        return own != null ? own : Builtin.SCANNER;
     }
 
     /** The scanner of the built-in rules: built once (it is immutable), on first use or by {@link #preload}. */
@@ -35,12 +45,12 @@ public final class SecretsCheck implements TextCheck {
 
     /** With the built-in provider rules. */
     public static SecretsCheck builtin() {
-        return new SecretsCheck(Builtin.SCANNER);
+        return new SecretsCheck((SecretScanner) null);
     }
 
     /**
      * Starts building the built-in scanner (rules, keyword automaton) on a daemon thread, so that a command
-     * overlaps it with its own start (argument parsing, git); {@link #builtin()} waits for it when needed.
+     * overlaps it with its own start (argument parsing, git, the other checks); the first scan waits for it.
      */
     public static void preload() {
         Thread t = new Thread(() -> {
@@ -57,7 +67,7 @@ public final class SecretsCheck implements TextCheck {
 
     @Override
     public List<RuleInfo> rules() {
-        return scanner.rules();
+        return scanner().rules();
     }
 
     @Override
@@ -83,7 +93,7 @@ public final class SecretsCheck implements TextCheck {
                     }
                     buffer = bytes.array();
                     boolean committed = context.tracked().contains(path);
-                    found = scanner.scanFile(path, bytes.array(), bytes.length(), allow, committed, envFiles.contains(path));
+                    found = scanner().scanFile(path, bytes.array(), bytes.length(), allow, committed, envFiles.contains(path));
                 } catch (RuntimeException | StackOverflowError e) {
                     // a bug on one file: reported the runner's way, and the other files are still scanned
                     found = List.of(CheckFailure.finding(category(), null, path, e));
@@ -124,7 +134,7 @@ public final class SecretsCheck implements TextCheck {
         if (allow.path(unit.path())) {
             return;
         }
-        scanner.scan(unit.path(), unit.text(), unit.lineNumbers(), unit.properties(), allow, true).forEach(out);
+        scanner().scan(unit.path(), unit.text(), unit.lineNumbers(), unit.properties(), allow, true).forEach(out);
     }
 
     private record Cached(LintContext context, Allowlist allow) {

@@ -26,6 +26,47 @@ final class UriPasswordDetector extends Detector {
     }
 
     @Override
+    boolean checksBytes() {
+        return true;
+    }
+
+    /**
+     * On the raw bytes, what {@link #URI} needs at the hit, without its length limits: a scheme character just
+     * before "://", then user characters, ':', password characters, '@' and a host character. Every delimiter
+     * is ASCII, and a byte of a multi-byte UTF-8 character is never one, so this holds on any file.
+     */
+    @Override
+    boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        byte[] b = file.bytes;
+        if (hitStart == lineStart || !isSchemeChar((char) b[hitStart - 1])) {
+            return false;
+        }
+        int i = hitEnd;
+        while (i < lineEnd && !uriDelimiter(b[i]) && b[i] != ':') {
+            i++;
+        }
+        if (i == hitEnd || i >= lineEnd || b[i] != ':') {
+            return false;
+        }
+        int p = ++i;
+        while (i < lineEnd && !uriDelimiter(b[i])) {
+            i++;
+        }
+        return i > p && i + 1 < lineEnd && b[i] == '@' && isHostChar(b[i + 1]);
+    }
+
+    /** A byte neither the user nor the password part of {@link #URI} holds: \s / ? # @ ' " ` < > */
+    private static boolean uriDelimiter(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '/' || c == '?'
+                || c == '#' || c == '@' || c == '\'' || c == '"' || c == '`' || c == '<' || c == '>';
+    }
+
+    private static boolean isHostChar(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '['
+                || c == ']' || c == '-';
+    }
+
+    @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;

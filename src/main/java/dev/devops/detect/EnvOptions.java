@@ -1,0 +1,146 @@
+package dev.devops.detect;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The role of a variable from the option its read is passed to: {@code host=os.getenv("X")} into a database client,
+ * {@code Addr: os.Getenv("X")} into {@code redis.Options}, {@code host: process.env.X} in a pool's settings. The
+ * option names what the client expects (a host, a {@code host:port} address, a URL, a user …) whatever the variable is
+ * called, and the client (read in the lines before) names the service.
+ */
+final class EnvOptions {
+    private EnvOptions() {
+    }
+
+    /** {@code key: READ}, {@code key=READ}, {@code obj.key = READ}: the option key right before the read expression. */
+    private static final Pattern OPTION_BEFORE = Pattern.compile(
+            "\\b([A-Za-z_]\\w*)\\s*(?::|=(?!=))\\s*(?:[\\w.$]+\\s*[(\\[.]\\s*)*[\"'`]?$");
+
+    /** Option key (lower case, without '_') → service attribute. */
+    private static final Map<String, String> ATTRIBUTE = Map.ofEntries(
+            Map.entry("host", "host"), Map.entry("hostname", "host"), Map.entry("server", "host"),
+            Map.entry("addr", "address"), Map.entry("address", "address"), Map.entry("hostport", "address"),
+            Map.entry("port", "port"),
+            Map.entry("user", "user"), Map.entry("username", "user"),
+            Map.entry("password", "password"), Map.entry("passwd", "password"), Map.entry("pass", "password"),
+            Map.entry("database", "database"), Map.entry("dbname", "database"), Map.entry("db", "database"),
+            Map.entry("url", "url"), Map.entry("uri", "url"), Map.entry("dsn", "url"), Map.entry("connectionstring", "url"),
+            Map.entry("brokerurl", "url"), Map.entry("broker", "url"));
+
+    /** Client markers in the lines before the read → the service type the client talks to. */
+    private static final List<Map.Entry<String, Pattern>> CLIENTS = List.of(
+            Map.entry("redis", Pattern.compile("(?i)redis")),
+            Map.entry("postgres", Pattern.compile("(?i)psycopg|asyncpg|postgres|\\bpgx?\\b|pgxpool|\\bpg\\.|new\\s+(?:Pool|Client)\\(")),
+            Map.entry("mysql", Pattern.compile("(?i)mysql")),
+            Map.entry("mariadb", Pattern.compile("(?i)mariadb")),
+            Map.entry("mongodb", Pattern.compile("(?i)mongo")),
+            Map.entry("rabbitmq", Pattern.compile("(?i)\\bpika\\b|amqp|rabbit")));
+
+    /** How many lines before the read the client's constructor may be. */
+    private static final int CONTEXT_LINES = 12;
+
+    /**
+     * The service attribute ("redis.address") of a variable from the options its reads are passed to, or null when no
+     * read is passed to a known option of a client of one of {@code serviceTypes}. {@code byName} is what the name
+     * alone decided (or null): the option refines its attribute (REDIS_HOST passed as {@code Addr} wants
+     * {@code host:port}; DATABASE_URL passed as {@code host} wants a host) but does not move it to another service.
+     */
+    static String attribute(RepoFiles repo, List<EnvReference> reads, Collection<String> serviceTypes, String byName) {
+        for (EnvReference r : reads) {
+            String text = r.path() == null ? null : repo.source(r.path());
+            if (text == null || r.line() < 1) {
+                continue;
+            }
+            String[] lines = text.split("\n", -1);
+            if (r.line() > lines.length) {
+                continue;
+            }
+            String line = lines[r.line() - 1];
+            String prefix = line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1)));
+            Matcher m = OPTION_BEFORE.matcher(prefix);
+            if (!m.find()) {
+                continue;
+            }
+            String key = m.group(1).toLowerCase(Locale.ROOT).replace("_", "");
+            int optionLine = r.line();
+            if (!ATTRIBUTE.containsKey(key) && LOCAL.matcher(prefix).find()) {
+                // read into a local variable first (var host = os.Getenv("X")): the option it is passed to next
+                String[] passed = passedOn(lines, r.line(), m.group(1));
+                if (passed == null) {
+                    continue;
+                }
+                key = passed[0].toLowerCase(Locale.ROOT).replace("_", "");
+                optionLine = Integer.parseInt(passed[1]);
+            }
+            String attr = ATTRIBUTE.get(key);
+            if (attr == null) {
+                continue;
+            }
+            String type = byName != null ? byName.substring(0, byName.indexOf('.')) : client(lines, optionLine, serviceTypes);
+            if (type == null && DATABASE_ONLY.contains(attr)) {
+                List<String> dbs = serviceTypes.stream().filter(DATABASES::contains).toList();
+                type = dbs.size() == 1 ? dbs.get(0) : null;
+            }
+            if (type == null || !serviceTypes.contains(type)) {
+                continue;
+            }
+            if ("database".equals(attr) && "redis".equals(type)) {
+                continue; // redis' DB is an index, not a name
+            }
+            if (!dev.devops.descriptor.ServiceCatalog.get(type).attributes().containsKey(attr)) {
+                continue;
+            }
+            return type + "." + attr;
+        }
+        return null;
+    }
+
+    /** A local variable declared with the read: {@code var x = }, {@code x := }, {@code x = } at the start of a statement. */
+    private static final Pattern LOCAL = Pattern.compile("^\\s*(?:var\\s+|let\\s+|const\\s+)?[A-Za-z_]\\w*\\s*(?::=|=)\\s*(?:[\\w.$]+\\s*[(\\[.]\\s*)*[\"'`]?$");
+
+    /** The option ({@code key}, 1-based line) the local {@code var} is passed to in the lines after {@code line}, or null. */
+    private static String[] passedOn(String[] lines, int line, String var) {
+        Pattern use = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*(?::|=(?!=))\\s*" + Pattern.quote(var) + "\\s*(?:[,)}]|$)");
+        for (int i = line; i < Math.min(lines.length, line + CONTEXT_LINES); i++) {
+            Matcher u = use.matcher(lines[i]);
+            if (u.find() && ATTRIBUTE.containsKey(u.group(1).toLowerCase(Locale.ROOT).replace("_", ""))) {
+                return new String[] {u.group(1), String.valueOf(i + 1)};
+            }
+        }
+        return null;
+    }
+
+    /** The service type whose client the lines before {@code line} (1-based) construct, or the only one present. */
+    private static String client(String[] lines, int line, Collection<String> serviceTypes) {
+        StringBuilder before = new StringBuilder();
+        for (int i = Math.max(0, line - 1 - CONTEXT_LINES); i < line; i++) {
+            before.append(lines[i]).append('\n');
+        }
+        String found = null;
+        int at = -1;
+        for (Map.Entry<String, Pattern> c : CLIENTS) {
+            Matcher m = c.getValue().matcher(before);
+            int last = -1;
+            while (m.find()) {
+                last = m.start();
+            }
+            if (last > at && serviceTypes.contains(c.getKey())) {
+                at = last;
+                found = c.getKey();
+            }
+        }
+        if (found != null) {
+            return found;
+        }
+        return null;
+    }
+
+    /** Options only a database client has: with one database in the stack, they are its own. */
+    private static final java.util.Set<String> DATABASE_ONLY = java.util.Set.of("user", "password", "database");
+    private static final List<String> DATABASES = List.of("postgres", "mysql", "mariadb", "mongodb");
+}

@@ -1,0 +1,56 @@
+package dev.devops.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 9 classes 2 and 4 for Quarkus and Micronaut: the framework, its port property and its service binding. */
+class JvmFrameworksTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void frameworksFromTheirBomsParentsAndPlugins() {
+        assertEquals("quarkus", JvmFrameworks.framework("<plugin><groupId>${quarkus.platform.group-id}</groupId>"
+                + "<artifactId>quarkus-maven-plugin</artifactId></plugin>"));
+        assertEquals("quarkus", JvmFrameworks.framework("plugins {\n  id 'java'\n  id 'io.quarkus'\n}"));
+        assertEquals("micronaut", JvmFrameworks.framework("<parent>\n <groupId>io.micronaut.platform</groupId>\n"
+                + " <artifactId>micronaut-parent</artifactId>\n</parent>"));
+        assertEquals("micronaut", JvmFrameworks.framework("plugins { id(\"io.micronaut.application\") version \"4.4.0\" }"));
+        assertNull(JvmFrameworks.framework("<artifactId>spring-boot-starter-parent</artifactId>"));
+        assertNull(JvmFrameworks.framework("<artifactId>micronaut-http-client</artifactId>"), "a client library is no server");
+    }
+
+    @Test
+    void bindingPerFrameworkAndType() {
+        assertEquals(List.of("QUARKUS_DATASOURCE_JDBC_URL=jdbc", "QUARKUS_DATASOURCE_USERNAME=user",
+                "QUARKUS_DATASOURCE_PASSWORD=password"), flat(JvmFrameworks.binding("quarkus", "postgres")));
+        assertEquals(List.of("DATASOURCES_DEFAULT_URL=jdbc", "DATASOURCES_DEFAULT_USERNAME=user",
+                "DATASOURCES_DEFAULT_PASSWORD=password"), flat(JvmFrameworks.binding("micronaut", "mysql")));
+        assertEquals(List.of("SPRING_DATA_MONGODB_URI=url"), flat(JvmFrameworks.binding("spring-boot", "mongodb")));
+        assertEquals(List.of(), flat(JvmFrameworks.binding(null, "postgres")));
+    }
+
+    private static List<String> flat(List<String[]> b) {
+        return b.stream().map(v -> v[0] + "=" + v[1]).toList();
+    }
+
+    @Test
+    void portPropertyWithTheProductionProfileFirst() {
+        RepoFixture repo = new RepoFixture(dir)
+                .file("q/src/main/resources/application.properties", "quarkus.http.port=8081", "%prod.quarkus.http.port=9000",
+                        "%dev.quarkus.http.port=7000")
+                .file("m/src/main/resources/application.yml", "micronaut:", "  application:", "    name: x", "  server:",
+                        "    port: 8082", "datasources:", "  default:", "    url: jdbc:h2:mem:x")
+                .file("n/src/main/resources/application.properties", "quarkus.datasource.db-kind=postgresql");
+        RepoFiles files = RepoFiles.walk(dir);
+        assertEquals(9000, JvmFrameworks.port(files, "q", "quarkus"));
+        assertEquals(8082, JvmFrameworks.port(files, "m", "micronaut"));
+        assertNull(JvmFrameworks.port(files, "n", "quarkus"), "the default 8080");
+        assertNull(JvmFrameworks.port(files, "m", "spring-boot"));
+    }
+}
