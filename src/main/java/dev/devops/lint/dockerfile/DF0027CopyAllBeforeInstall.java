@@ -71,7 +71,9 @@ final class DF0027CopyAllBeforeInstall {
                             depsDone |= install;
                             continue;
                         }
-                        if (install || (!depsDone && !cached && buildFetchingDependencies(c))) {
+                        // an install after the manifests were installed before COPY . . (yarn v1 pruning dev
+                        // dependencies, say) runs from that cached layer's result: the rule's advice is followed
+                        if ((install && !depsDone) || (!depsDone && !cached && buildFetchingDependencies(c))) {
                             o.report(copyAll.line(), "COPY of the whole context before '" + String.join(" ", c.command())
                                     + "' (line " + i.line() + "): every source change " + (install
                                             ? "reinstalls all dependencies" : "downloads all dependencies again"),
