@@ -111,23 +111,30 @@ final class SourceLexer {
         };
     }
 
+    /**
+     * The index of the {@code quote} that closes a string whose contents start at {@code from} (a backslash escapes the
+     * next character), or {@code limit} when it does not close before it.
+     */
+    static int stringEnd(CharSequence text, int from, char quote, int limit) {
+        for (int i = from; i < limit; i++) {
+            char ch = text.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (ch == quote) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
     /** The index of the bracket closing the one at {@code open}, skipping strings; -1 when unbalanced. */
     static int closing(String text, int open, char o, char c) {
         int depth = 0;
-        char quote = 0;
         int limit = Math.min(text.length(), open + 20_000);
         for (int i = open; i < limit; i++) {
             char ch = text.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
             if (ch == '"' || ch == '\'' || ch == '`') {
-                quote = ch;
+                i = stringEnd(text, i + 1, ch, limit);
             } else if (ch == o) {
                 depth++;
             } else if (ch == c) {
@@ -149,17 +156,11 @@ final class SourceLexer {
         if (cLike && (trimmed.startsWith("*") || trimmed.startsWith("/*"))) {
             return true;
         }
-        char quote = 0;
-        for (int i = 0; i < col && i < line.length(); i++) {
+        int limit = Math.min(col, line.length());
+        for (int i = 0; i < limit; i++) {
             char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'' || c == '`') {
-                quote = c;
+            if (c == '"' || c == '\'' || c == '`') {
+                i = stringEnd(line, i + 1, c, limit);
             } else if (cLike && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
                 return true;
             } else if (!cLike && c == '#') {
@@ -173,20 +174,11 @@ final class SourceLexer {
     static List<String> splitTopLevel(String s) {
         List<String> out = new ArrayList<>();
         int depth = 0;
-        char quote = 0;
         int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
             switch (ch) {
-                case '"', '\'', '`' -> quote = ch;
+                case '"', '\'', '`' -> i = stringEnd(s, i + 1, ch, s.length());
                 case '(', '[', '{', '<' -> depth++;
                 case ')', ']', '}', '>' -> depth = Math.max(0, depth - 1);
                 case ',' -> {
