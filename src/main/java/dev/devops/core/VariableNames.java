@@ -73,6 +73,15 @@ public final class VariableNames {
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 
     /**
+     * Whether the name says the variable holds an address (its last word URL, URI, HOST, ENDPOINT, ADDR, ADDRESS,
+     * PORT, or a DSN): a connection URL may carry a credential, a bare host never does.
+     */
+    public static boolean isAddress(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return ADDRESS_SUFFIX.matcher(n).find() || n.equals("DSN") || n.endsWith("_DSN");
+    }
+
+    /**
      * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE_KEY (PRIVATE as
      * the last word; before other words it is a visibility qualifier: NEXT_PRIVATE_SMTP_FROM_NAME),
      * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and

@@ -46,6 +46,15 @@ final class DC0003HardCodedSecret {
         return URI.matcher(v).matches() && !QUERY_CREDENTIAL.matcher(v).find();
     }
 
+    /**
+     * A value that is the name of a service of the same project, alone or with a port ({@code postgres},
+     * {@code db:5432}): an in-stack address (an app reading its database host from a *_URL variable), not a secret.
+     */
+    static boolean isServiceAddress(ComposeScope s, String value) {
+        String host = value.strip().replaceFirst(":\\d{1,5}$", "");
+        return s.project().services().containsKey(host);
+    }
+
     private static void hardCodedSecret(ComposeScope s, ComposeRule.Reporter o) {
         Path root = s.root().toAbsolutePath().normalize();
         s.each(svc -> {
@@ -62,7 +71,8 @@ final class DC0003HardCodedSecret {
                 var m = URL_CREDENTIAL.matcher(e.source() == null ? e.value() : e.source());
                 boolean credential = m.find();
                 if (VariableNames.isSecret(e.name())) {
-                    if (!credential && isUriWithoutCredential(e.value())) {
+                    if (!credential && (isUriWithoutCredential(e.value())
+                            || VariableNames.isAddress(e.name()) && isServiceAddress(s, e.value()))) {
                         // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
                         continue;
                     }
