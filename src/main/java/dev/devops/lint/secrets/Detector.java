@@ -11,6 +11,11 @@ abstract class Detector {
     static final int LONG_LINE = 4096;
     static final int WINDOW = 1024;
 
+    /** The detector's name in a LINT0000 finding when it fails: its class, or the provider rule's id. */
+    String id() {
+        return getClass().getSimpleName();
+    }
+
     /** Keywords (case ignored); at least one occurs in every match. */
     abstract List<String> keywords();
 

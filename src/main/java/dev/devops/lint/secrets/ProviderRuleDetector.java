@@ -25,6 +25,11 @@ final class ProviderRuleDetector extends Detector {
     /** For an anchored rule with a leading {@code (?<![…])}: the bytes that may not precede a match; else null. */
     private final boolean[] notBefore;
 
+    @Override
+    String id() {
+        return rule.id();
+    }
+
     ProviderRuleDetector(SecretRule rule, BiPredicate<String, String> validators) {
         this.rule = rule;
         this.validators = validators;

@@ -173,6 +173,11 @@ final class ScanJob {
     }
 
     /** Reports a secret at {@code pos} unless the allowlist or a suppression comment says otherwise. */
+    /** A detector failed on this text (a bug in devops): one LINT0000 finding naming it. */
+    void failed(String detector, Throwable e) {
+        findings.add(dev.devops.lint.CheckFailure.finding(GenericRules.CATEGORY, detector, path, e));
+    }
+
     /**
      * The severity model for a literal credential found by a generic detector (docs/SECRET-RULES.md): nothing in
      * tests, docs and vendored code, nor a weak value in an example; a default or development value is a warning,

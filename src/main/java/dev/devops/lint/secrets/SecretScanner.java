@@ -212,15 +212,29 @@ public final class SecretScanner {
 
     private List<Finding> finish(ScanJob job, boolean committed) {
         if (NetrcDetector.isPgpass(job.path)) {
-            NetrcDetector.scanPgpass(job, assignment);
+            guarded(job, "NetrcDetector", () -> NetrcDetector.scanPgpass(job, assignment));
         }
         if (job.kind == FileKind.ENV && committed) {
-            DotEnvDetector.scan(job);
+            guarded(job, "DotEnvDetector", () -> DotEnvDetector.scan(job));
         }
         if (FileKinds.isYaml(job.path)) {
-            KubernetesSecretDetector.scan(job, this);
+            guarded(job, "KubernetesSecretDetector", () -> KubernetesSecretDetector.scan(job, this));
         }
         return dedupe(job.findings);
+    }
+
+    /**
+     * Runs one detector's part of a scan: a bug in it (an exception, a stack overflow) becomes one LINT0000 finding
+     * naming the detector, the runner's way, and the other detectors' findings of the file are kept.
+     */
+    private static boolean guarded(ScanJob job, String detector, Runnable scan) {
+        try {
+            scan.run();
+            return true;
+        } catch (RuntimeException | StackOverflowError e) {
+            job.failed(detector, e);
+            return false;
+        }
     }
 
     /** Runs the keyword-triggered detectors over the job's text. */
@@ -232,7 +246,7 @@ public final class SecretScanner {
     private void runUnkeyed(ScanJob job) {
         for (ProviderRuleDetector d : unkeyed) {
             if (d.appliesTo(job.kind)) {
-                d.scanRegion(job, 0, job.text.length());
+                guarded(job, d.id(), () -> d.scanRegion(job, 0, job.text.length()));
             }
         }
     }
@@ -265,7 +279,14 @@ public final class SecretScanner {
                 lineEnd = e < 0 ? text.length() : e;
             }
             Detector d = detectors[slot];
-            int until = d.scan(job, lineStart, lineEnd, start, end);
+            int until;
+            try {
+                until = d.scan(job, lineStart, lineEnd, start, end);
+            } catch (RuntimeException | StackOverflowError e) {
+                applies[slot] = false; // reported once; the other detectors go on with the file
+                job.failed(d.id(), e);
+                return;
+            }
             ranUntil[slot] = d.anchored() ? until : Math.max(end, until);
         }
     }

@@ -17,6 +17,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretScannerTest {
+    /**
+     * Issue 11, crash handling: a detector that throws gives one LINT0000 naming it, and the other detectors'
+     * findings of the same file are kept (a failure used to lose every secret finding of the file).
+     */
+    @Test
+    void aFailingDetectorIsReportedByNameAndTheOthersStillReport() {
+        SecretScanner scanner = new SecretScanner(List.of(Fake.testRule("boom")), (validator, secret) -> {
+            throw new IllegalStateException("validator " + validator + " failed");
+        });
+        String text = "token = \"" + Fake.testToken() + "\"\nother = \"" + Fake.testToken() + "\"\n" + Fake.pem("RSA ");
+        List<Finding> found = scanner.scan("config/app.conf", text, null, Map.of(), Allowlist.NONE, true);
+        List<Finding> failures = found.stream().filter(f -> f.rule().id().equals("LINT0000")).toList();
+        assertEquals(1, failures.size(), () -> found.toString());
+        assertTrue(failures.get(0).message().contains("rule SEC0901 failed"), failures.get(0).message());
+        assertTrue(found.stream().anyMatch(f -> f.rule().id().equals("SEC0001")), "the PEM key is still found: " + found);
+    }
+
     private static final SecretScanner SCANNER = new SecretScanner(List.of(Fake.testRule(null)));
 
     static List<Finding> scan(String path, String text) {
