@@ -193,6 +193,23 @@ public final class Interpolator {
         return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
+    /**
+     * The variables {@code text} references ({@code ${X}}, {@code $X}, with any default or message), as this class
+     * interpolates them; in malformed text, those before the fault.
+     */
+    public static java.util.Set<String> referencedNames(String text) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try {
+            new Interpolator(n -> {
+                names.add(n);
+                return null;
+            }, true).interpolate(text, w -> { });
+        } catch (InterpolationException e) {
+            // malformed from here on: the names before the fault are what can be known
+        }
+        return names;
+    }
+
     /** True when {@code text} contains a variable reference (not only {@code $$} escapes). */
     public static boolean hasReference(String text) {
         for (int i = 0; i + 1 < text.length(); i++) {

@@ -1,7 +1,6 @@
 package dev.devops.scaffold;
 
 import dev.devops.files.FileKinds;
-import dev.devops.compose.InterpolationException;
 import dev.devops.compose.Interpolator;
 import dev.devops.core.AtomicWrite;
 import dev.devops.core.InputFiles;
@@ -342,7 +341,7 @@ public final class Scaffolder {
         if (compose.userFile() && compose.oldContent() != null) {
             // the stack is the user's own compose file, kept: only the variables it references belong in the
             // example (the rendered compose, with its POSTGRES_USER and the like, is not the one that runs)
-            Set<String> referenced = referencedVariables(compose.oldContent());
+            Set<String> referenced = Interpolator.referencedNames(compose.oldContent());
             missing = missing.stream().filter(referenced::contains).toList();
         }
         if (missing.isEmpty()) {
@@ -375,20 +374,6 @@ public final class Scaffolder {
         }
         return new PlannedFile(rel, PlannedFile.Action.UPDATE, mine, DockerignoreMerge.merge(mine, add),
                 "your own file, kept; added " + String.join(", ", add), f.origin());
-    }
-
-    /** The variables {@code composeText} interpolates ({@code ${X}}, {@code $X}, with any default or message). */
-    static Set<String> referencedVariables(String composeText) {
-        Set<String> names = new HashSet<>();
-        try {
-            new Interpolator(n -> {
-                names.add(n);
-                return null;
-            }, true).interpolate(composeText, w -> { });
-        } catch (InterpolationException e) {
-            // malformed from here on: the names before the fault are what can be known
-        }
-        return names;
     }
 
     /** A .gitignore larger than this is refused rather than merged (no real one comes close). */

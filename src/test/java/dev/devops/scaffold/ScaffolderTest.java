@@ -138,7 +138,7 @@ class ScaffolderTest {
         assertEquals("your own file, kept; added POSTGRES_PASSWORD", f.reason());
         Files.writeString(root.resolve(".env.example"), "APP_ENV=dev\nPOSTGRES_PASSWORD=\n");
         assertEquals(Action.UNCHANGED, Scaffolder.plan(d, root, t).file(".env.example").action());
-        assertEquals(Set.of("A", "B", "C"), Scaffolder.referencedVariables("x: ${A:-1} $B ${C:?m} $$D ${E"));
+        assertEquals(Set.of("A", "B", "C"), dev.devops.compose.Interpolator.referencedNames("x: ${A:-1} $B ${C:?m} $$D ${E"));
     }
 
     @Test
