@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.devops.git.TestRepo;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,21 +83,12 @@ class LintFastPathTest {
     private static List<Object> bothWays(String... args) {
         List<Object> results = new ArrayList<>();
         for (boolean fast : List.of(true, false)) {
-            PrintStream oldOut = System.out;
-            PrintStream oldErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CliRun r = CliRun.capture(() -> {
                 Terminal.choose("auto");
-                int code = fast ? Main.run(args) : CommandTree.commandLine(args).execute(args);
-                results.add(List.of(code, out.toString(StandardCharsets.UTF_8).replaceAll("\\(\\d+\\.\\d+ s\\)|\"millis\": \\d+", "T"),
-                        err.toString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s+(at |\\.\\.\\. ).*\\n", ""))); // --verbose: the frames differ
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-            }
+                return fast ? Main.run(args) : CommandTree.commandLine(args).execute(args);
+            });
+            results.add(List.of(r.code(), r.out().replaceAll("\\(\\d+\\.\\d+ s\\)|\"millis\": \\d+", "T"),
+                    r.err().replaceAll("(?m)^\\s+(at |\\.\\.\\. ).*\\n", ""))); // --verbose: the frames differ
         }
         return results;
     }
