@@ -87,7 +87,13 @@ public final class FileKinds {
             + "|turbo|svelte|astro|snowpack|parcel|gulpfile|gruntfile|metro|craco|storybook)(?:[.-][\\w.-]*)?"
             + "\\.(?:js|cjs|mjs|ts|cts|mts)|\\.eslintrc\\.c?js|setup\\.py|noxfile\\.py|fabfile\\.py|dodo\\.py"
             + "|mvnw|gradlew|mvnw\\.cmd|gradlew\\.bat|mavenwrapperdownloader\\.java"
-            + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[.-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
+            + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
+
+    /** Directories of CI and release tooling: what code there reads is the pipeline's, not the app's. */
+    private static final Pattern CI_OR_RELEASE_DIR = Pattern.compile("(?i)(^|.*/)(\\.github|\\.circleci|\\.buildkite|\\.gitlab|release)/.*");
+    /** Release and deployment scripts by name: release.py, bin/release_manager.py, publish-npm.mjs, deploy_staging.sh. */
+    private static final Pattern RELEASE_SCRIPT_NAME = Pattern.compile(
+            "(?i)(?:release|publish|deploy|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh|rb)");
 
     /** The kinds of dotenv file. */
     public enum Dotenv {
@@ -386,6 +392,16 @@ public final class FileKinds {
     /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
     public static boolean isCi(String path) {
         return CI_PATH.matcher(path).matches();
+    }
+
+    /**
+     * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/}
+     * or a {@code release/} directory, CI pipelines, and release or deployment scripts by name ({@code release.py},
+     * {@code bin/release_manager.py}, {@code deploy_staging.sh}). What such code reads is the pipeline's knob, not the
+     * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.
+     */
+    public static boolean isCiOrReleaseTooling(String path) {
+        return CI_OR_RELEASE_DIR.matcher(path).matches() || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches();
     }
 
     /** Where {@code devops build} records artifact manifests, relative to the project directory. */

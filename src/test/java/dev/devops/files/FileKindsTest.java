@@ -118,7 +118,7 @@ class FileKindsTest {
     void buildAndReleaseScriptsAreNotRuntimeCode() {
         for (String p : new String[] {"scripts/release.js", "tools/gen.go", ".github/actions/x/index.js", "mvnw",
             ".mvn/wrapper/MavenWrapperDownloader.java", "web/webpack.config.prod.js", "vite.config.ts", "setup.py",
-            "babel.config.js", "release.py", "ci/build.sh"}) {
+            "babel.config.js", "release.py", "ci/build.sh", "bin/release_manager.py", "deploy_staging.sh"}) {
             assertTrue(FileKinds.isBuildScript(p), p);
         }
         for (String p : new String[] {"src/server.js", "app/tasks.py", "manage.py", "cmd/api/main.go", "next.config.js",
