@@ -39,7 +39,9 @@ public final class FileKinds {
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
-            "textile", "rdoc", "pod", "1", "5", "8", "man");
+            "textile", "rdoc", "pod", "1", "5", "8", "man",
+            // HTTP request collections (JetBrains HTTP Client, VS Code REST Client): sample requests against a dev server
+            "http", "rest");
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
             "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
@@ -52,7 +54,9 @@ public final class FileKinds {
                     // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
-                    + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*");
+                    + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*"
+                    // a test runner's setup file: vitestSetup.ts, jest.setup.js, setupTests.ts, test-setup.ts
+                    + "|(?i:(?:jest|vitest|mocha|karma|tests?)[-_.]?setup(?:[-_.][\\w-]+)?|setup[-_.]?(?:jest|vitest|tests?))\\.[a-z]+");
     /** Helm chart-testing's values files ({@code charts/x/ci/*-values.yaml}): what {@code ct install} tests the chart with. */
     private static final Pattern CHART_TEST_VALUES = Pattern.compile("(^|.*/)ci/[^/]*values[^/]*\\.ya?ml");
     /**
@@ -69,7 +73,9 @@ public final class FileKinds {
     private static final Pattern CI_STACK_NAME = Pattern.compile(
             "[^/]*[-_.](ci|cypress|playwright|selenium)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)");
     private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
-            + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)");
+            + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)"
+            // source maps: a bundler writes them, their "sourcesContent" is code flattened into one JSON string
+            + "|.*\\.(js|mjs|cjs|css)\\.map");
     /** Storybook stories: demos of components, documentation that runs. */
     private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
     /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
@@ -94,6 +100,14 @@ public final class FileKinds {
     /** Release and deployment scripts by name: release.py, bin/release_manager.py, publish-npm.mjs, deploy_staging.sh. */
     private static final Pattern RELEASE_SCRIPT_NAME = Pattern.compile(
             "(?i)(?:release|publish|deploy|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh|rb)");
+
+    /** Lock files by name: what a package manager or generator writes (integrity hashes, resolved versions). */
+    private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+            "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
+            "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
+            "uv.lock", "pdm.lock", "deno.lock");
+    /** Lock files by shape: {@code *.lock} (Lingo.dev's i18n.lock, conan.lock), {@code *.lockfile}, {@code *-lock.json|yaml}. */
+    private static final Pattern LOCKFILE_NAME = Pattern.compile("[^/]+\\.lock|[^/]+\\.lockfile|[^/]+[-.]lock\\.(json|ya?ml)");
 
     /** The kinds of dotenv file. */
     public enum Dotenv {
@@ -368,15 +382,16 @@ public final class FileKinds {
 
     /**
      * Third-party or generated code committed with the project: {@code vendor/}, {@code node_modules/},
-     * {@code third_party/}, {@code bower_components/}, minified bundles ({@code *.min.js}, {@code *.min.css})
-     * and built bundles in a {@code dist/} directory. Not the project's own code or configuration.
+     * {@code third_party/}, {@code bower_components/}, minified bundles ({@code *.min.js}, {@code *.min.css}),
+     * built bundles in a {@code dist/} directory and source maps ({@code *.js.map}). Not the project's own code or configuration.
      */
     public static boolean isVendored(String path) {
         return VENDORED.matcher(path.toLowerCase(Locale.ROOT)).matches();
     }
 
     /**
-     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, Storybook stories
+     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, HTTP request collections
+     * ({@code *.http}, {@code *.rest}), Storybook stories
      * ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
      */
     public static boolean isDocs(String path) {
@@ -392,6 +407,17 @@ public final class FileKinds {
     /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
     public static boolean isCi(String path) {
         return CI_PATH.matcher(path).matches();
+    }
+
+    /**
+     * A lock file: a package manager's ({@code yarn.lock}, {@code package-lock.json}, {@code go.sum},
+     * {@code Cargo.lock}, {@code gradle.lockfile} …) or any other tool's by shape ({@code i18n.lock}: a translation
+     * tool's checksums; {@code *.lockfile}, {@code *-lock.yaml}). Generated, never edited: integrity hashes and
+     * resolved versions, no configuration.
+     */
+    public static boolean isLockfile(String path) {
+        String n = name(path).toLowerCase(Locale.ROOT);
+        return LOCKFILES.contains(n) || LOCKFILE_NAME.matcher(n).matches();
     }
 
     /**
