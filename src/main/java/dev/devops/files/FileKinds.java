@@ -39,9 +39,7 @@ public final class FileKinds {
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
-            "textile", "rdoc", "pod", "1", "5", "8", "man",
-            // HTTP request collections (JetBrains HTTP Client, VS Code REST Client): sample requests against a dev server
-            "http", "rest");
+            "textile", "rdoc", "pod", "1", "5", "8", "man");
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
             "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
@@ -390,8 +388,7 @@ public final class FileKinds {
     }
 
     /**
-     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, HTTP request collections
-     * ({@code *.http}, {@code *.rest}), Storybook stories
+     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, Storybook stories
      * ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
      */
     public static boolean isDocs(String path) {
@@ -407,6 +404,15 @@ public final class FileKinds {
     /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
     public static boolean isCi(String path) {
         return CI_PATH.matcher(path).matches();
+    }
+
+    /**
+     * An HTTP request collection ({@code *.http}, {@code *.rest}: JetBrains HTTP Client, VS Code REST Client): sample
+     * requests against a development server, examples that run, not configuration the app reads.
+     */
+    public static boolean isRequestCollection(String path) {
+        String n = name(path).toLowerCase(Locale.ROOT);
+        return n.endsWith(".http") || n.endsWith(".rest");
     }
 
     /**

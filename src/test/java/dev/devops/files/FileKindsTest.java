@@ -101,9 +101,9 @@ class FileKindsTest {
         assertFalse(FileKinds.isVendored("dist/Dockerfile"));
         assertTrue(FileKinds.isDocs("libs/ui/src/CodeBlock.stories.tsx"));
         // held-out 4: HTTP request collections (ktor-samples httpbin/request.http, RequestExamples/Authentication.http)
-        assertTrue(FileKinds.isDocs("src/API/RequestExamples/Authentication.http"));
-        assertTrue(FileKinds.isDocs("api.rest"));
-        assertFalse(FileKinds.isDocs("src/http/client.go"));
+        assertTrue(FileKinds.isRequestCollection("src/API/RequestExamples/Authentication.http"));
+        assertTrue(FileKinds.isRequestCollection("api.rest"));
+        assertFalse(FileKinds.isRequestCollection("src/http/client.go"));
     }
 
     /** Held-out 4 (formbricks {@code apps/web/i18n.lock}: a translation tool's checksums): lock files by name and shape. */

@@ -116,6 +116,25 @@ public final class Filters {
             "same", "different", "present", "filled", "bail", "uuid", "current_password", "password", "unique", "exists");
     private static final Pattern SENTENCE = Pattern.compile("(?i)\\s*[a-z]+(?:[-_ ][a-z0-9]+){3,}[.!]?\\s*");
 
+    /**
+     * Rate limits (django-allauth's {@code "1/m/ip,1/m/key"}, django-ratelimit's and DRF's {@code "100/day"}, {@code "5/m"}):
+     * a count per period, optionally per key, comma-separated.
+     */
+    private static final Pattern RATE_LIMIT = Pattern.compile(
+            "(?i)\\d+/(?:s|sec|second|m|min|minute|h|hr|hour|d|day|w|week)s?(?:/[a-z_]+)?(?:\\s*,\\s*\\d+/[a-z]+(?:/[a-z_]+)?)*");
+    /** A regular expression ({@code sed "s/KEY=.*&#47;KEY=$VALUE/"} reads as KEY = {@code .*&#47;KEY=$VALUE/g}). */
+    private static final Pattern REGEX = Pattern.compile("\\.[*+].*");
+    /**
+     * A secret's name with its mount options, not its value: podman's {@code Secret=app-key,type=mount,uid=1000} (quadlet),
+     * {@code --secret app-key,type=env,target=API_KEY}, BuildKit's {@code --secret id=npmrc,src=.npmrc}.
+     */
+    private static final Pattern SECRET_SPEC = Pattern.compile(
+            "(?:[\\w.-]+|id=[\\w.-]+)(?:,(?:type|target|uid|gid|mode|src|source|dst|env|id|required)=[^,\\s]*)+");
+    /** An index expression: Ruby's {@code flash[:application_secret].presence}, {@code params["token"]}, {@code ENV['X']}. */
+    private static final Pattern INDEX_EXPRESSION = Pattern.compile(
+            "[@a-zA-Z_$][\\w$]*(?:\\[(?::\\w+|'[^']*'|\"[^\"]*\"|\\w+)\\])+(?:\\.[a-zA-Z_$][\\w$?!]*|\\[[^\\]]+\\])*");
+    /** The modes of fetch's {@code credentials} option: {@code fetch(url, {credentials: "same-origin"})}. */
+    private static final Set<String> FETCH_CREDENTIALS = Set.of("same-origin", "include", "omit");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
     private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+"
             + "|[a-zA-Z_$][\\w$.]*\\(.*"
@@ -209,6 +228,21 @@ public final class Filters {
         }
         if (v.startsWith("#/")) {
             return "reference"; // a JSON pointer: "#/components/schemas/Password"
+        }
+        if (RATE_LIMIT.matcher(v).matches()) {
+            return "rate limit";
+        }
+        if (REGEX.matcher(v).matches()) {
+            return "pattern";
+        }
+        if (SECRET_SPEC.matcher(v).matches()) {
+            return "secret reference";
+        }
+        if (INDEX_EXPRESSION.matcher(v).matches()) {
+            return "code";
+        }
+        if (FETCH_CREDENTIALS.contains(v)) {
+            return "option"; // fetch's credentials mode
         }
         if (FILE_REF.matcher(v).matches()) {
             return "file reference";
@@ -410,6 +444,9 @@ public final class Filters {
 
     static boolean isReference(String v, String lower) {
         char c0 = v.charAt(0);
+        if (c0 == '!' && isBangWrapped(v)) {
+            return false; // "!ChangeMe!" (Symfony, API Platform): a default value, not a YAML tag such as !Ref or !vault
+        }
         if (c0 == '$' || c0 == '!' || c0 == '&' || c0 == '*' || c0 == '|' || c0 == '>' && v.length() <= 2) {
             return true;
         }
@@ -435,6 +472,15 @@ public final class Filters {
             }
         }
         return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
+    }
+
+    /**
+     * A value wrapped in exclamation marks with no blank in it ({@code !ChangeMe!}, {@code !ThisMustBeChanged!}): the
+     * Symfony convention for a default the stack runs with until someone changes it. A YAML tag ({@code !Ref x},
+     * {@code !vault |}, {@code !!binary}, Home Assistant's {@code !secret name}) does not end in one.
+     */
+    private static boolean isBangWrapped(String v) {
+        return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0;
     }
 
     static boolean isPlaceholder(String v, String lower) {
