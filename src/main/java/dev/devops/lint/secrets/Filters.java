@@ -124,12 +124,6 @@ public final class Filters {
             "(?i)\\d+/(?:s|sec|second|m|min|minute|h|hr|hour|d|day|w|week)s?(?:/[a-z_]+)?(?:\\s*,\\s*\\d+/[a-z]+(?:/[a-z_]+)?)*");
     /** A regular expression ({@code sed "s/KEY=.*&#47;KEY=$VALUE/"} reads as KEY = {@code .*&#47;KEY=$VALUE/g}). */
     private static final Pattern REGEX = Pattern.compile("\\.[*+].*");
-    /**
-     * A secret's name with its mount options, not its value: podman's {@code Secret=app-key,type=mount,uid=1000} (quadlet),
-     * {@code --secret app-key,type=env,target=API_KEY}, BuildKit's {@code --secret id=npmrc,src=.npmrc}.
-     */
-    private static final Pattern SECRET_SPEC = Pattern.compile(
-            "(?:[\\w.-]+|id=[\\w.-]+)(?:,(?:type|target|uid|gid|mode|src|source|dst|env|id|required)=[^,\\s]*)+");
     /** An index expression: Ruby's {@code flash[:application_secret].presence}, {@code params["token"]}, {@code ENV['X']}. */
     private static final Pattern INDEX_EXPRESSION = Pattern.compile(
             "[@a-zA-Z_$][\\w$]*(?:\\[(?::\\w+|'[^']*'|\"[^\"]*\"|\\w+)\\])+(?:\\.[a-zA-Z_$][\\w$?!]*|\\[[^\\]]+\\])*");
@@ -234,9 +228,6 @@ public final class Filters {
         }
         if (REGEX.matcher(v).matches()) {
             return "pattern";
-        }
-        if (SECRET_SPEC.matcher(v).matches()) {
-            return "secret reference";
         }
         if (INDEX_EXPRESSION.matcher(v).matches()) {
             return "code";

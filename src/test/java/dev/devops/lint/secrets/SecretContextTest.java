@@ -489,4 +489,52 @@ class SecretContextTest {
                 + "api_token: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\nhttp_password: !secret http_password\n")));
         assertEquals(List.of(), found(scan("docs/values.example.yaml", values)));
     }
+
+    /**
+     * Held-out 4, classes "name about a secret" and "secret named, not given": a dotted key's last part says what it is
+     * ({@code traefik.http.routers.feedback-records-token.tls.certresolver=default} names a resolver, formbricks'
+     * installer; {@code spring.datasource.password} is still a password); a front-end controller's target
+     * ({@code password_validator_target: "input"}, Stimulus in an ERB view); a podman quadlet's
+     * {@code Secret=lldap-jwt-secret,type=mount,uid=1000} names the engine's secret. Literal values beside them are
+     * still reported.
+     */
+    @Test
+    void dottedKeysTargetsAndSecretMountsAreNotValues() {
+        assertEquals(List.of(), found(scan("docker/formbricks.sh", "print \"      - \\\"traefik.http.routers.feedback-records-token.tls.certresolver=default\\\"\"\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config/application.properties", "spring.datasource.password=" + Fake.token(14) + "\n")));
+        assertEquals(List.of(), found(scan("app/views/registrations/new.html.erb", "  data: {\n    password_validator_target: \"input\",\n"
+                + "    password_visibility_target: \"input\",\n  }\n")));
+        assertEquals(List.of(), found(scan("example_configs/podman-quadlets/lldap.container", "[Container]\nImage=lldap/lldap:stable\n"
+                + "Secret=lldap-jwt-secret,type=mount,uid=1000\nSecret=lldap-key-seed,type=env,target=LLDAP_KEY_SEED\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.container", "[Container]\nEnvironment=API_SECRET=" + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Held-out 4, miss class "generated hex key outside dotenv files" (api-platform/demo's CI job env:
+     * {@code APP_SECRET: <40 hex>}, {@code POSTGRES_PASSWORD: <40 hex>}): under a secret name in configuration the
+     * stack runs with, 40 or 64 hex digits are a generated key, as they already were in a dotenv file; in code (a
+     * digest constant) and under a name that is not a secret's (a commit id) they are not reported.
+     */
+    @Test
+    void generatedHexKeysInRunnableConfigAreSecrets() {
+        String deploy = "name: deploy\non: [push]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n"
+                + "      APP_SECRET: " + Fake.hex(40) + "\n      POSTGRES_PASSWORD: " + Fake.hex(40) + "\n      GIT_SHA: " + Fake.hex(40)
+                + "\n    steps:\n      - run: ./deploy.sh\n";
+        assertEquals(List.of("SEC0031:error", "SEC0030:error"), found(scan(".github/workflows/deploy.yml", deploy)));
+        assertEquals(List.of("SEC0031:error"), found(scan("helm/values.yaml", "app:\n  secretKey: " + Fake.hex(64) + "\n")));
+        assertEquals(List.of(), found(scan("src/checksums.py", "SECRET_DIGEST_OF_EMPTY = \"" + Fake.hex(64) + "\"\n")));
+    }
+
+    /**
+     * Held-out 4, miss class "long option taken for a comment" (ansible-for-devops' Drupal playbooks: {@code command: >}
+     * folding {@code --account-pass=admin} onto a line of its own): a line starting {@code --name=} is a command's
+     * argument, not an SQL or Lua comment; a real {@code --} comment is still skipped.
+     */
+    @Test
+    void longOptionsOnTheirOwnLineAreNotComments() {
+        String playbook = "    - name: Install Drupal.\n      command: >\n        vendor/bin/drush si -y\n        --account-name=admin\n"
+                + "        --account-pass=admin\n        --root=/var/www/web\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan("drupal/provisioning/playbook.yml", playbook)));
+        assertEquals(List.of(), found(scan("db/seed.sql", "-- password = '" + Fake.token(14) + "' was the old seed\nSELECT 1;\n")));
+    }
 }
