@@ -1,0 +1,52 @@
+package dev.devops.lint.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generic secret rules keep the one-rule shape (issue 11): each is one unit {@code SEC<id><Name>} in this package
+ * whose {@code RULE} constant holds it, every unit is registered in {@link GenericRules}, and nothing else is.
+ */
+class GenericRuleUnitsTest {
+    @Test
+    void eachRuleIsOneUnitNamedByItsIdAndRegisteredOnce() throws Exception {
+        Path dir = Path.of(SecretScanner.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(SecretScanner.class.getPackageName().replace('.', '/'));
+        Map<String, GenericRule> units = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!name.matches("SEC\\d{4}[A-Z]\\w*\\.class")) {
+                    continue;
+                }
+                Class<?> unit = Class.forName(SecretScanner.class.getPackageName() + "." + name.replace(".class", ""));
+                java.lang.reflect.Field field = unit.getDeclaredField("RULE");
+                field.setAccessible(true);
+                GenericRule rule = (GenericRule) field.get(null);
+                assertTrue(unit.getSimpleName().startsWith(rule.info().id()), unit.getSimpleName() + " holds " + rule.info().id());
+                assertSame(null, units.put(rule.info().id(), rule), "two units for " + rule.info().id());
+            }
+        }
+        List<String> registered = GenericRules.all().stream().map(r -> r.info().id()).toList();
+        assertEquals(List.copyOf(units.keySet()), registered, "units and GenericRules.all() (in id order)");
+        for (GenericRule r : GenericRules.all()) {
+            assertSame(units.get(r.info().id()), r);
+        }
+    }
+
+    /** The scanner reports exactly the registered rules, the generic ones first. */
+    @Test
+    void theScannerReportsTheRegisteredRules() {
+        List<String> ids = new SecretScanner(List.of()).rules().stream().map(r -> r.id()).toList();
+        assertEquals(GenericRules.all().stream().map(r -> r.info().id()).toList(), ids);
+    }
+}
