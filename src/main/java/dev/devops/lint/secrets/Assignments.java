@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * The assignment lexers and the value judgment shared by the rules that judge a literal assigned to a secret-named
  * variable: SEC0030 (passwords), SEC0031 (secrets, tokens, API keys) and SEC0051 (example env files). Each way an
  * assignment is written is a {@link Form} ({@code name = value} lines here, {@link EnvFallbacks}, {@link NetrcEntries},
- * and the whole-file forms {@link #PGPASS} and {@link #CONTAINER_ENV}); a form reads a keyword hit (or a file) once,
- * whichever of the rules asks first, and every candidate goes to exactly one rule ({@link Route}), which judges it
- * with {@link #judge}.
+ * and the whole-file forms {@link #PGPASS} and {@link #CONTAINER_ENV}); each of the rules has a part per form it reads
+ * ({@link #detector}, {@link #fileCheck}), and the scanner fuses the parts of one form ({@link #fuse}), so a keyword
+ * hit (or a file) is read once for all of them; every candidate goes to exactly one rule ({@link Route}), which
+ * judges it with {@link #judge}.
  *
  * <p>Precision comes from three sides: the name (split into words: "DB_PASSWORD", "apiKey", "client-secret"; names that
  * describe a secret rather than hold one, such as "password_field" or "token_url", are not secrets), the value
@@ -42,17 +43,8 @@ final class Assignments {
 
     /** What a form read at one keyword hit (or in one file): its candidates, and where the next hit may start. */
     static final class Lexed {
-        final int lineStart;
-        final int hitStart;
-        final int hitEnd;
         int end;
         private List<Candidate> candidates = List.of();
-
-        Lexed(int lineStart, int hitStart, int hitEnd) {
-            this.lineStart = lineStart;
-            this.hitStart = hitStart;
-            this.hitEnd = hitEnd;
-        }
 
         void add(String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
             if (candidates.isEmpty()) {
@@ -70,13 +62,8 @@ final class Assignments {
         }
     }
 
-    /** A way an assignment is written that a keyword leads to; {@code slot} keys its per-scan memo ({@link ScanJob#lexed}). */
+    /** A way an assignment is written that a keyword leads to. */
     abstract static class Form {
-        final int slot;
-
-        Form(int slot) {
-            this.slot = slot;
-        }
 
         abstract List<String> keywords();
 
@@ -114,7 +101,7 @@ final class Assignments {
     }
 
     /** {@code name = value}, {@code name: value}, XML elements and key/value attributes, Dockerfile {@code ENV name value}. */
-    static final Form LINES = new Form(0) {
+    static final Form LINES = new Form() {
         @Override
         List<String> keywords() {
             return KEYWORDS;
@@ -130,9 +117,6 @@ final class Assignments {
             out.end = readLine(job, lineStart, lineEnd, hitStart, hitEnd, out);
         }
     };
-
-    /** The number of keyword forms (their memo slots): {@link #LINES}, {@link EnvFallbacks#FORM}, {@link NetrcEntries#FORM}. */
-    static final int FORMS = 3;
 
     /** The password field of each {@code host:port:database:user:password} line of a .pgpass file. */
     static final FileForm PGPASS = NetrcEntries.PGPASS;
@@ -164,51 +148,143 @@ final class Assignments {
 
     /** The keyword part of {@code rule}: the candidates {@code form} reads that {@code route} sends to the rule. */
     static Detector detector(RuleInfo rule, Form form, Route route) {
-        return new Detector() {
-            @Override
-            List<String> keywords() {
-                return form.keywords();
-            }
-
-            @Override
-            boolean anchored() {
-                return form.anchored();
-            }
-
-            @Override
-            boolean appliesTo(FileKind kind) {
-                return form.appliesTo(kind) && route.takesFile(kind);
-            }
-
-            @Override
-            int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
-                Lexed lexed = job.lexed(form, lineStart, lineEnd, hitStart, hitEnd);
-                judgeAll(job, rule, route, lexed);
-                return lexed.end;
-            }
-        };
+        return new Part(form, List.of(new Target(rule, route)));
     }
 
     /** The whole-file part of {@code rule}: the candidates {@code form} reads in a file that {@code route} sends to it. */
     static GenericRule.FileCheck fileCheck(RuleInfo rule, FileForm form, Route route) {
-        return new GenericRule.FileCheck() {
-            @Override
-            public boolean appliesTo(String path, FileKind kind, boolean committed) {
-                return route.takesFile(kind) && form.appliesTo(path, kind, committed);
-            }
-
-            @Override
-            public void scan(ScanJob job, SecretScanner scanner) {
-                judgeAll(job, rule, route, job.lexed(form));
-            }
-        };
+        return new FilePart(form, List.of(new Target(rule, route)));
     }
 
-    private static void judgeAll(ScanJob job, RuleInfo rule, Route route, Lexed lexed) {
+    /** A rule that judges the candidates its route takes. */
+    record Target(RuleInfo rule, Route route) {
+    }
+
+    /**
+     * The keyword part of one or more rules over one form. Each rule's unit makes its own ({@link #detector}); the
+     * scanner fuses the parts of one form into one ({@link #fuse}), which reads each hit once and hands each candidate
+     * to the rule whose route takes it (the routes split the candidates), so the rules cost one read between them.
+     */
+    static final class Part extends Detector {
+        final Form form;
+        final List<Target> targets;
+
+        Part(Form form, List<Target> targets) {
+            this.form = form;
+            this.targets = List.copyOf(targets);
+        }
+
+        @Override
+        List<String> keywords() {
+            return form.keywords();
+        }
+
+        @Override
+        boolean anchored() {
+            return form.anchored();
+        }
+
+        @Override
+        boolean appliesTo(FileKind kind) {
+            if (!form.appliesTo(kind)) {
+                return false;
+            }
+            for (Target t : targets) {
+                if (t.route().takesFile(kind)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+            Lexed lexed = new Lexed();
+            form.read(job, lineStart, lineEnd, hitStart, hitEnd, lexed);
+            judgeAll(job, targets, lexed);
+            return lexed.end;
+        }
+    }
+
+    /** The whole-file part of one or more rules over one form; fused like {@link Part}. */
+    static final class FilePart implements GenericRule.FileCheck {
+        final FileForm form;
+        final List<Target> targets;
+
+        FilePart(FileForm form, List<Target> targets) {
+            this.form = form;
+            this.targets = List.copyOf(targets);
+        }
+
+        @Override
+        public boolean appliesTo(String path, FileKind kind, boolean committed) {
+            if (!form.appliesTo(path, kind, committed)) {
+                return false;
+            }
+            for (Target t : targets) {
+                if (t.route().takesFile(kind)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void scan(ScanJob job, SecretScanner scanner) {
+            Lexed lexed = new Lexed();
+            form.read(job, lexed);
+            judgeAll(job, targets, lexed);
+        }
+    }
+
+    /**
+     * Fuses the parts of one form (keyword parts, or whole-file parts) in {@code parts} into one, at the place of the
+     * first; {@code owners} (the rule ids a LINT0000 names, one per part) are fused alike ("SEC0030/SEC0031").
+     * Anything else is kept as it is.
+     */
+    static <T> void fuse(List<T> parts, List<String> owners) {
+        for (int i = 0; i < parts.size(); i++) {
+            Object form = formOf(parts.get(i));
+            if (form == null) {
+                continue;
+            }
+            List<Target> targets = new ArrayList<>(targetsOf(parts.get(i)));
+            StringBuilder owner = new StringBuilder(owners.get(i));
+            for (int k = i + 1; k < parts.size(); k++) {
+                if (formOf(parts.get(k)) == form) {
+                    targets.addAll(targetsOf(parts.get(k)));
+                    owner.append('/').append(owners.get(k));
+                    parts.remove(k);
+                    owners.remove(k);
+                    k--;
+                }
+            }
+            @SuppressWarnings("unchecked")
+            T fused = (T) (form instanceof Form f ? new Part(f, targets) : new FilePart((FileForm) form, targets));
+            parts.set(i, fused);
+            owners.set(i, owner.toString());
+        }
+    }
+
+    private static Object formOf(Object part) {
+        return part instanceof Part p ? p.form : part instanceof FilePart f ? f.form : null;
+    }
+
+    private static List<Target> targetsOf(Object part) {
+        return part instanceof Part p ? p.targets : ((FilePart) part).targets;
+    }
+
+    private static void judgeAll(ScanJob job, List<Target> targets, Lexed lexed) {
         for (Candidate c : lexed.candidates()) {
             Kind kind = classify(c.key());
-            if (kind != null && route.takes(job.kind, kind)) {
-                judge(job, rule, kind, c.key(), c.rawValue(), c.valuePos(), c.quotesRequired(), c.where());
+            if (kind == null) {
+                continue;
+            }
+            for (Target t : targets) {
+                if (t.route().takes(job.kind, kind)) {
+                    judge(job, t.rule(), kind, c.key(), c.rawValue(), c.valuePos(), c.quotesRequired(), c.where());
+                    break; // the routes split the candidates: one rule each
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ final class EnvFallbacks {
     private EnvFallbacks() {
     }
 
-    static final Assignments.Form FORM = new Assignments.Form(1) {
+    static final Assignments.Form FORM = new Assignments.Form() {
         @Override
         List<String> keywords() {
             return List.of("getenv", "environ.get", "env.fetch", "getordefault", "env.get", "process.env", "env[");

@@ -21,7 +21,7 @@ final class NetrcEntries {
     }
 
     /** {@code machine host login me password …} lines. */
-    static final Assignments.Form FORM = new Assignments.Form(2) {
+    static final Assignments.Form FORM = new Assignments.Form() {
         @Override
         List<String> keywords() {
             return List.of("password");

@@ -172,39 +172,6 @@ final class ScanJob {
         return e < 0 ? text.length() : e;
     }
 
-    /** What each keyword form read at its last hit, so that the rules it serves read a line once between them. */
-    private Assignments.Lexed[] lexed;
-    /** What each whole-file form read in this text. */
-    private IdentityHashMap<Assignments.FileForm, Assignments.Lexed> fileLexed;
-
-    /** What {@code form} reads at the hit [hitStart, hitEnd) on the line from {@code lineStart}: read at the first ask. */
-    Assignments.Lexed lexed(Assignments.Form form, int lineStart, int lineEnd, int hitStart, int hitEnd) {
-        if (lexed == null) {
-            lexed = new Assignments.Lexed[Assignments.FORMS];
-        }
-        Assignments.Lexed l = lexed[form.slot];
-        if (l == null || l.hitStart != hitStart || l.hitEnd != hitEnd || l.lineStart != lineStart) {
-            l = new Assignments.Lexed(lineStart, hitStart, hitEnd);
-            form.read(this, lineStart, lineEnd, hitStart, hitEnd, l);
-            lexed[form.slot] = l;
-        }
-        return l;
-    }
-
-    /** What {@code form} reads in the whole text: read at the first ask. */
-    Assignments.Lexed lexed(Assignments.FileForm form) {
-        if (fileLexed == null) {
-            fileLexed = new IdentityHashMap<>();
-        }
-        Assignments.Lexed l = fileLexed.get(form);
-        if (l == null) {
-            l = new Assignments.Lexed(0, 0, 0);
-            form.read(this, l);
-            fileLexed.put(form, l);
-        }
-        return l;
-    }
-
     /** A rule failed on this text (a bug in devops): one LINT0000 finding naming it. */
     void failed(String rule, Throwable e) {
         findings.add(dev.devops.lint.CheckFailure.finding(GenericRules.CATEGORY, rule, path, e));

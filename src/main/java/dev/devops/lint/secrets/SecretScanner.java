@@ -58,6 +58,8 @@ public final class SecretScanner {
                 binaryCheckOwners.add(id);
             }
         }
+        Assignments.fuse(ds, names); // the assignment forms' parts of SEC0030/0031/0051: one read per hit for all
+        Assignments.fuse(fileChecks, fileCheckOwners);
         for (SecretRule r : providerRules) {
             if (!ids.add(r.id())) {
                 throw new IllegalArgumentException("duplicate secret rule id " + r.id());
