@@ -14,9 +14,11 @@ import java.util.function.BiPredicate;
 
 /**
  * The secret scanning engine: one keyword automaton over every detector's keywords (provider rules
- * from the rules data and the generic detectors), so that a file is read once and a detector's regex
- * runs only on the lines where one of its keywords occurs. Immutable and thread-safe; each scan keeps
- * its state in a {@link ScanJob}.
+ * from the rules data, and the keyword parts of the generic rules registered in {@link GenericRules}),
+ * so that a file is read once and a detector's regex runs only on the lines where one of its keywords
+ * occurs; then the generic rules' whole-file parts, or instead of all that their binary part. It names
+ * the rule in a LINT0000 when a part fails, and the findings' fingerprints are made in one place
+ * ({@link ScanJob#emit}). Immutable and thread-safe; each scan keeps its state in a {@link ScanJob}.
  */
 public final class SecretScanner {
     private final Detector[] detectors;

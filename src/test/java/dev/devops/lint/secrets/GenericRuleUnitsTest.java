@@ -49,4 +49,26 @@ class GenericRuleUnitsTest {
         List<String> ids = new SecretScanner(List.of()).rules().stream().map(r -> r.id()).toList();
         assertEquals(GenericRules.all().stream().map(r -> r.info().id()).toList(), ids);
     }
+
+    /**
+     * The assignment forms' parts of SEC0030, SEC0031 and SEC0051 run as one detector per form (a hit is read once),
+     * named by all three rules when it fails; every other part stays its rule's own.
+     */
+    @Test
+    void theAssignmentFormsOfThreeRulesAreFusedIntoOneDetectorEach() {
+        List<Detector> parts = new java.util.ArrayList<>();
+        List<String> owners = new java.util.ArrayList<>();
+        for (GenericRule g : GenericRules.all()) {
+            for (Detector d : g.detectors) {
+                parts.add(d);
+                owners.add(g.info().id());
+            }
+        }
+        int before = parts.size();
+        Assignments.fuse(parts, owners);
+        assertTrue(owners.contains("SEC0030/SEC0031/SEC0051"), owners.toString());
+        assertTrue(owners.contains("SEC0030/SEC0031"), owners.toString());
+        assertEquals(before - 3, parts.size(), owners.toString());
+        assertEquals(parts.size(), new java.util.HashSet<>(parts).size());
+    }
 }
