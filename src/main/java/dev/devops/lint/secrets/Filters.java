@@ -101,6 +101,9 @@ public final class Filters {
     /** Whole words of a value that make it a default credential: a password named as one ("secret_pw"). */
     private static final Set<String> CREDENTIAL_WORDS = Set.of("pw", "pwd", "pass", "passwd", "password", "secret",
             "admin", "root", "guest", "demo", "dev", "test", "default", "changeme");
+    /** Words in camel case, nothing else: "UberSecretPassword", "adminPass". */
+    private static final Pattern CAMEL_WORDS = Pattern.compile("[A-Za-z][a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern CAMEL_WORD = Pattern.compile("[A-Za-z][a-z]+");
     private static final String[] DEFAULT_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
@@ -269,6 +272,14 @@ public final class Filters {
             // words that say what they are: "secret_pw", "another_pw", "admin-pass" (not an identifier where the
             // stack runs with it; a dotted name, var.db_password, is a reference)
             for (String w : lower.split("[-_]")) {
+                if (CREDENTIAL_WORDS.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        if (CAMEL_WORDS.matcher(v).matches()) {
+            // the same in camel case: "UberSecretPassword", "AdminPass" (Terraform examples, Helm values)
+            for (String w : CAMEL_WORD.matcher(v).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList()) {
                 if (CREDENTIAL_WORDS.contains(w)) {
                     return true;
                 }

@@ -393,6 +393,10 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:warning"), found(scan("charts/ipmi-exporter/values.yaml", "    pass: another_pw\n")));
         assertEquals(List.of(), found(scan("src/Keys.java", "static final String DB_PASS = \"secret_pw\";\n")));
         assertEquals(List.of(), found(scan("infra/main.tf", "  password = var.db_password\n")));
+        // held-out 4 (terraform-aws-rds): the same words in camel case; in an example they stay dropped
+        assertEquals(List.of("SEC0030:warning"), found(scan("infra/main.tf", "  password_wo = \"UberSecretPassword\"\n")));
+        assertEquals(List.of(), found(scan("examples/complete/main.tf", "  password_wo = \"UberSecretPassword\"\n")));
+        assertEquals(List.of(), found(scan("config/app.yaml", "token: AccessToken\n")));
     }
     /**
      * Found by --history on held-out repositories: a word of an ARN (…:secret:app-key:LicenseKey::) taken for a key; a
