@@ -317,7 +317,9 @@ final class Assignments {
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
             "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
-            "target", "targets"));
+            "target", "targets",
+            // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
+            "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint"));
     /**
      * Words that make a name point at a secret kept elsewhere: Helm's {@code existingSecret}, {@code configFromSecret}
      * (the name of a Kubernetes Secret object).

@@ -526,6 +526,7 @@ class SecretContextTest {
                 + "\n    steps:\n      - run: ./deploy.sh\n";
         assertEquals(List.of("SEC0031:error", "SEC0030:error"), found(scan(".github/workflows/deploy.yml", deploy)));
         assertEquals(List.of("SEC0031:error"), found(scan("helm/values.yaml", "app:\n  secretKey: " + Fake.hex(64) + "\n")));
+        assertEquals(List.of(), found(scan("helm/values.yaml", "app:\n  secretChecksum: " + Fake.hex(64) + "\n  tokenSha256: " + Fake.hex(64) + "\n")));
         assertEquals(List.of(), found(scan("src/checksums.py", "SECRET_DIGEST_OF_EMPTY = \"" + Fake.hex(64) + "\"\n")));
     }
 
