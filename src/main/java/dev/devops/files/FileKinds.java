@@ -387,13 +387,24 @@ public final class FileKinds {
         return VENDORED.matcher(path.toLowerCase(Locale.ROOT)).matches();
     }
 
+    /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */
+    private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb)$");
+
     /**
-     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, Storybook stories
-     * ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
+     * An image kept as text: SVG (drawing commands and embedded base64 images, {@code data:image/png;base64,…},
+     * whose runs of letters happen to contain token shapes). Images in binary formats are skipped by their bytes.
+     */
+    public static boolean isTextImage(String path) {
+        return name(path).toLowerCase(Locale.ROOT).endsWith(".svg");
+    }
+
+    /**
+     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages (also as a template: {@code README.md.gotmpl}),
+     * Storybook stories ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
      */
     public static boolean isDocs(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        String n = name(lower);
+        String n = TEMPLATE_SUFFIX.matcher(name(lower)).replaceFirst("");
         int dot = n.lastIndexOf('.');
         if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches()) {
             return true;

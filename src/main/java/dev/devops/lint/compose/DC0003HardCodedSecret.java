@@ -24,7 +24,8 @@ final class DC0003HardCodedSecret {
                     + "untracked .env file, and document the name in .env.example; or use compose secrets. "
                     + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
                     + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
-                    + "value an error. Not reported in compose files of the test path class "
+                    + "value an error. A value that holds no credential (an unfilled placeholder such as <your-API-Key>, a file path, a "
+                    + "reference) is not reported. Not reported in compose files of the test path class "
                     + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
             DC0003HardCodedSecret::hardCodedSecret);
 
@@ -74,6 +75,12 @@ final class DC0003HardCodedSecret {
                     if (!credential && (isUriWithoutCredential(e.value())
                             || VariableNames.isAddress(e.name()) && isServiceAddress(s, e.value()))) {
                         // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
+                        continue;
+                    }
+                    if (!credential && !Filters.isDefaultCredential(e.value()) && Filters.reasonForAssignment(e.value()) != null) {
+                        // the secrets family's judgement of a value, one place: an unfilled placeholder
+                        // (<your-API-Key>), a file path (MP_SMTP_TLS_KEY: /pki/private.pem), a reference, an
+                        // identifier is not a credential; a development default (postgres, changeme) still is
                         continue;
                     }
                     String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * DC0017: Reference to an undefined network, volume, secret or config (info when only the override example beside the
- * project declares it).
+ * project, or another compose file of the repository, declares it).
  */
 final class DC0017UndefinedReference {
     private DC0017UndefinedReference() {
@@ -94,6 +94,16 @@ final class DC0017UndefinedReference {
             // a directory that cannot be listed explains nothing
         }
         if (example == null) {
+            String other = s.declared().by(section, name, ComposeCheck.relative(s.root().toAbsolutePath().normalize(),
+                    s.project().directory().resolve(s.project().files().get(0))));
+            if (other != null) {
+                // a fragment of a stack combined with -f (authelia's suites: each service's compose.yml joins the
+                // network internal/suites/compose.yml declares): alone it does not load, but that is how it is used
+                o.report(at, Severity.INFO, what + ", which only " + other + " declares: this file is a fragment meant "
+                        + "to be combined with it (docker compose -f " + other + " -f <this file>)",
+                        "declare it here too if this file is also run on its own");
+                return;
+            }
             o.report(at, what + ", which is not declared", hint);
             return;
         }

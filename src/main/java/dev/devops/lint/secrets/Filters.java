@@ -290,7 +290,31 @@ public final class Filters {
                 return true;
             }
         }
+        String plain = unleet(lower);
+        if (!plain.equals(lower) && plain.chars().allMatch(Character::isLetter)) {
+            // the same words in leetspeak: "ch4n63m31fy0uc4n" (changemeifyoucan, Symfony's APP_SECRET default in
+            // wallabag's .env), "p4ssw0rd", "s3cr3t"
+            if (DEFAULT_CREDENTIAL_WORDS.contains(plain) || DEFAULT_TRIVIAL.matcher(plain).matches()) {
+                return true;
+            }
+            for (String part : DEFAULT_PARTS) {
+                if (plain.contains(part)) {
+                    return true;
+                }
+            }
+        }
         return isEncodedSentence(v);
+    }
+
+    /** Leetspeak read as letters: 4 → a, 3 → e, 1 → i, 0 → o, 5 → s, 7 → t, 6 → g, @ → a, $ → s. */
+    static String unleet(String lower) {
+        StringBuilder b = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            int at = "4310576@$".indexOf(c);
+            b.append(at < 0 ? c : "aeiostgas".charAt(at));
+        }
+        return b.toString();
     }
 
     /**
