@@ -43,7 +43,14 @@ public final class FileKinds {
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
             "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
-                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
+                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
+                    // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
+                    + "|test[-_]?resources)/.*");
+    /**
+     * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
+     * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
+     */
+    private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
@@ -358,7 +365,7 @@ public final class FileKinds {
     public static boolean isTest(String path) {
         String lowerDirs = path.toLowerCase(Locale.ROOT);
         return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches()
-                || CHART_TEST_VALUES.matcher(lowerDirs).matches()
+                || CHART_TEST_VALUES.matcher(lowerDirs).matches() || TEST_ENV_CONFIG.matcher(lowerDirs).matches()
                 || CI_STACK_NAME.matcher(name(path).toLowerCase(Locale.ROOT)).matches() && !isCi(path);
     }
 

@@ -568,6 +568,7 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("internal/validator/const.go",
                 "\terrFmtOIDCProviderNoPrivateKey = \"identity_providers: oidc: option `jwks` is required\"\n")));
         assertEquals(List.of(), found(scan("internal/handlers/const.go", "const ldapPasswordComplexityCode = \"0000052D.\"\n")));
+        assertEquals(List.of(), found(scan("app/users.py", "    \"hashed_password\": \"fakehashedsecret2\",\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("config/app.yaml", "secret_code: " + Fake.token(20) + "\n")));
     }
 
