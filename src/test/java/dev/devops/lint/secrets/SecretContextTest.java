@@ -556,6 +556,12 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:warning"), found(scan("config/app.env.yaml", "app_secret: ch4n63m31fy0uc4n\n")));
         assertEquals(List.of("SEC0030:warning"), found(scan("deploy/values.yaml", "password: p4ssw0rd\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("deploy/values.yaml", "app_secret: " + Fake.token(20) + "\n")));
+        // authelia's example Kubernetes Secret: base64 of "password" and "an_unsecure_secret" are defaults too (an
+        // example drops them; in a manifest the stack runs with they are warnings, not live secrets)
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  jwt_secret: YW5fdW5zZWN1cmVfc2VjcmV0\n"
+                + "  ldap_password: cGFzc3dvcmQ=\n";
+        assertEquals(List.of(), found(scan("internal/suites/example/kube/app.yml", secret)));
+        assertTrue(found(scan("deploy/kube/app.yml", secret)).stream().noneMatch(f -> f.endsWith(":error")), found(scan("deploy/kube/app.yml", secret)).toString());
     }
 
     /**
