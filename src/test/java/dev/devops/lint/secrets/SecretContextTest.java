@@ -575,6 +575,9 @@ class SecretContextTest {
                 "\terrFmtOIDCProviderNoPrivateKey = \"identity_providers: oidc: option `jwks` is required\"\n")));
         assertEquals(List.of(), found(scan("internal/handlers/const.go", "const ldapPasswordComplexityCode = \"0000052D.\"\n")));
         assertEquals(List.of(), found(scan("app/users.py", "    \"hashed_password\": \"fakehashedsecret2\",\n")));
+        // held-out 5 (authelia, mailcow): "default password policy" in prose is not a netrc default entry
+        assertEquals(List.of(), found(scan("internal/schema/password_policy.go", "// DefaultPasswordPolicyConfiguration is the default password policy configuration.\n")));
+        assertEquals(List.of(), found(scan("docker/entrypoint.sh", "  # Set default password policy - if unset\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("config/app.yaml", "secret_code: " + Fake.token(20) + "\n")));
     }
 
