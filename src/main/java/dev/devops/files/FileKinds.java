@@ -45,7 +45,9 @@ public final class FileKinds {
             "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
                     // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
-                    + "|test[-_]?resources)/.*");
+                    + "|test[-_]?resources"
+                    // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
+                    + "|suites|test[-_]?suites?)/.*");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.

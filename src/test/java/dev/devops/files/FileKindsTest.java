@@ -78,6 +78,8 @@ class FileKindsTest {
         // held-out 5: a test's resources directory (authelia) and a framework's test-environment config (Phoenix, Rails)
         assertTrue(FileKinds.isTest("internal/configuration/test_resources/config.yml"));
         assertTrue(FileKinds.isTest("src/test-resources/app.yml"));
+        assertTrue(FileKinds.isTest("internal/suites/OIDC/configuration.yml"));
+        assertFalse(FileKinds.isTest("internal/suite.go"));
         assertTrue(FileKinds.isTest("config/test.exs"));
         assertTrue(FileKinds.isTest("config/environments/test.rb"));
         assertFalse(FileKinds.isTest("config/dev.exs"));
