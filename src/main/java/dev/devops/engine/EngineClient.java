@@ -99,7 +99,7 @@ public final class EngineClient implements AutoCloseable {
 
     /**
      * {@link #warmUp()} for one command: {@code ps} and {@code logs} read only the container listing, {@code down}
-     * also networks; anything else (up, build, …) every reader of {@link #prepare}. Readers a command never uses
+     * also networks and the events that say a container's process ended; anything else (up, build, …) every reader of {@link #prepare}. Readers a command never uses
      * would cost CPU the command itself needs (on a busy two-core machine that is wall time).
      */
     public void warmUp(String command) {
@@ -110,7 +110,7 @@ public final class EngineClient implements AutoCloseable {
         Class<?>[] readers = switch (command == null ? "" : command) {
             case "ps", "logs" -> new Class<?>[] {com.github.dockerjava.api.model.Container.class};
             case "down" -> new Class<?>[] {com.github.dockerjava.api.model.Container.class,
-                    com.github.dockerjava.api.model.Network.class};
+                    com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.model.Event.class};
             default -> READERS;
         };
         boolean plans = readers == READERS; // up (and build): the plan hashes every service's configuration
