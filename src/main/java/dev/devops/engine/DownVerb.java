@@ -25,8 +25,9 @@ final class DownVerb extends StackVerb {
      * networks; with {@code removeVolumes} its named volumes; with {@code removeImages} its images.
      *
      * <p>Every step starts as soon as what it needs is done, not when a whole batch is: the project's networks and
-     * volumes are listed while the containers are; a service is stopped once every service that depends on it is
-     * stopped (orphans first), not once its whole dependency level is removed; a container is removed right after
+     * volumes are listed while the containers are; a service is stopped once the process of every service that
+     * depends on it has ended (orphans first; its die event, not the engine's later answer to the stop), not once its
+     * whole dependency level is removed; a container is removed right after
      * its stop, while the services it depends on stop; a volume is removed once the containers that mount it are,
      * and the networks once every container is.
      */
