@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * <p>When it runs ({@link #firstDelayNanos}, {@link #pauseNanos}): for an interval over
  * {@link #SHORT_INTERVAL_NANOS}, at once and then 0.1 s, 0.2 s, … up to 0.5 s apart (the engine's first check is
  * far). For a short one, once per interval, half an interval off the engine's checks: half an interval after the
- * container's start (as this {@code up} saw it; else after the wait began), then one interval after each probe
- * ended, as the engine paces its own (each check one interval after the last ended). That saves half an interval
+ * container's start (as this {@code up} saw it; else after the wait began), then on that phase one interval plus a
+ * check's run apart, as the engine paces its own (each check one interval after the last ended); a late first probe
+ * (the wait began after its time) runs at once without shifting the later ones ({@link #nextShortProbe}). That saves half an interval
  * whenever the service becomes ready in the first half after one of the engine's checks, for one exec per interval;
  * probing faster (0.1 s apart) cost more than it saved while PostgreSQL initialised (bench/stack, 1 s interval:
  * median 3.65 s with, 3.45 s without, docs/BENCHMARKS.md), each exec being ~60 ms of the engine's CPU.
@@ -50,6 +51,8 @@ final class HealthProbe {
     /** When the next probe is due (System.nanoTime), and how many ran. */
     private long nextAt;
     private int runs;
+    /** Short intervals: when the first probe is due (System.nanoTime); the later ones keep its phase. */
+    private final long anchor;
 
     private HealthProbe(DockerClient docker, String containerId, List<String> argv, long timeoutMillis, long intervalNanos,
             long startedAt) {
@@ -58,7 +61,8 @@ final class HealthProbe {
         this.argv = argv;
         this.timeoutMillis = timeoutMillis;
         this.intervalNanos = intervalNanos;
-        this.nextAt = startedAt + firstDelayNanos(intervalNanos);
+        this.anchor = startedAt + firstDelayNanos(intervalNanos);
+        this.nextAt = anchor;
     }
 
     /** How long after the wait begins the first probe runs, for a healthcheck interval of {@code interval} ns. */
@@ -69,6 +73,19 @@ final class HealthProbe {
     /** The pause after probe number {@code runs} (1 = the first) ended, before the next. */
     static long pauseNanos(long interval, int runs) {
         return interval <= SHORT_INTERVAL_NANOS ? interval : Math.min(PAUSE_MAX_NANOS, runs * PAUSE_STEP_NANOS);
+    }
+
+    /**
+     * A short interval's next probe after one that took {@code took} ns and ended at {@code endedAt}: on the phase of
+     * {@code anchor} (half an interval after the start, between the engine's checks), one interval plus a check's run
+     * apart, as the engine's own checks are, and at least half an interval after the last probe. A probe that ran
+     * late (the wait began after its time) does not shift the later ones onto the engine's checks.
+     */
+    static long nextShortProbe(long anchor, long interval, long took, long endedAt) {
+        long period = interval + Math.max(0, took);
+        long from = endedAt + interval / 2 - anchor;
+        long m = from <= 0 ? 1 : (from + period - 1) / period;
+        return anchor + Math.max(1, m) * period;
     }
 
     /** Nanoseconds until the next probe is due (0 or less: now). */
@@ -114,11 +131,14 @@ final class HealthProbe {
      * after which the caller relies on the engine's status alone.
      */
     Result run() {
+        long began = System.nanoTime();
         try {
             return once();
         } finally {
             runs++;
-            nextAt = System.nanoTime() + pauseNanos(intervalNanos, runs);
+            long ended = System.nanoTime();
+            nextAt = intervalNanos <= SHORT_INTERVAL_NANOS ? nextShortProbe(anchor, intervalNanos, ended - began, ended)
+                    : ended + pauseNanos(intervalNanos, runs);
         }
     }
 

@@ -40,6 +40,20 @@ class HealthProbeTest {
     }
 
     @Test
+    void aLateProbeDoesNotShiftTheNextOntoTheEnginesChecks() {
+        long ms = 1_000_000L;
+        long second = 1000 * ms;
+        long anchor = 500 * ms; // the start at 0: the engine checks at 1.0 s, then 1 s after each check ended
+        // on time (0.5 s, 100 ms run): the next one interval plus a run later, as the engine's own
+        assertEquals(1600 * ms, HealthProbe.nextShortProbe(anchor, second, 100 * ms, 600 * ms));
+        // the wait began late: a probe at 0.9 s still leaves the next at 1.6 s, between the engine's checks (1.0, 2.1)
+        assertEquals(1600 * ms, HealthProbe.nextShortProbe(anchor, second, 100 * ms, 1000 * ms));
+        // later still (ended 1.3 s): never closer than half an interval, so the one after
+        assertEquals(2700 * ms, HealthProbe.nextShortProbe(anchor, second, 100 * ms, 1300 * ms));
+        assertEquals(2700 * ms, HealthProbe.nextShortProbe(anchor, second, 100 * ms, 1700 * ms));
+    }
+
+    @Test
     void aLongIntervalIsProbedAtOnceThenAtAGrowingPace() {
         long interval = 2_000_000_000L;
         assertEquals(0, HealthProbe.firstDelayNanos(interval));
