@@ -52,9 +52,12 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
         if (e != null) {
             return e;
         }
-        Set<String> known = new java.util.HashSet<>(files);
+        Set<String> known = null; // made at the first compose file: most trees have none, and a tree can have 100,000 files
         Set<String> found = new java.util.LinkedHashSet<>();
         for (String f : composeFiles()) {
+            if (known == null) {
+                known = new java.util.HashSet<>(files);
+            }
             String text = readText(f);
             if (text == null) {
                 continue;
@@ -144,11 +147,18 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
     public Bytes readBytes(String relativePath, byte[] reuse, java.util.function.BiPredicate<byte[], Integer> keepBinary) {
         Path p = resolve(relativePath);
         try {
-            if (!Files.isRegularFile(p)) {
+            // one stat gives the type and the size (isRegularFile, then the channel's size, was two per file)
+            java.nio.file.attribute.BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (IOException e) {
+                return null; // gone, or not reachable: as Files.isRegularFile answers false
+            }
+            if (!attrs.isRegularFile()) {
                 return null;
             }
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
-                long size = ch.size();
+                long size = attrs.size();
                 if (size > maxFileSize) {
                     stats.tooLarge(relativePath);
                     return null;
