@@ -168,7 +168,7 @@ public final class SecretScanner {
     }
 
     /** The path's kind; a compose {@code env_file} that is plain configuration by name is an env file. */
-    private static FileKind kind(String path, boolean envFile) {
+    static FileKind kind(String path, boolean envFile) {
         FileKind kind = FileKind.of(path);
         return envFile && kind == FileKind.CONFIG ? FileKind.ENV : kind;
     }
@@ -177,7 +177,7 @@ public final class SecretScanner {
      * {@code kind(path, envFile) == FileKind.ENV}, classifying the path only for an env_file: a real dotenv name
      * ({@link FileKind#of} asks {@link FileKinds#dotenv} before anything else, and no lock file has a dotenv name).
      */
-    private static boolean isEnv(String path, boolean envFile) {
+    static boolean isEnv(String path, boolean envFile) {
         FileKinds.Dotenv d = FileKinds.dotenv(path);
         if (d != FileKinds.Dotenv.NONE) {
             return d != FileKinds.Dotenv.EXAMPLE;
