@@ -164,7 +164,9 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
                     return null;
                 }
                 byte[] buf = reuse != null && reuse.length >= size + 1 ? reuse : new byte[(int) Math.max(size + 1, 8192)];
-                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf);
+                // the size the stat gave is read in one call, without a second read to meet the end of the file; a file
+                // whose stat says 0 (a special file) is read to its end
+                java.nio.ByteBuffer bb = size > 0 ? java.nio.ByteBuffer.wrap(buf, 0, (int) size) : java.nio.ByteBuffer.wrap(buf);
                 while (bb.hasRemaining() && ch.read(bb) > 0) {
                     if (bb.position() > maxFileSize) {
                         break; // the file grew while we read it
