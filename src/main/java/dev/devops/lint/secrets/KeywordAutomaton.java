@@ -280,8 +280,17 @@ final class KeywordAutomaton {
         int i = 0;
         while (true) {
             // the inner loop only walks; hits (and the first non-ASCII byte) are handled outside it (under C1 that
-            // keeps the walk's registers free: 8% faster than handling them inside)
+            // keeps the walk's registers free: 8% faster than handling them inside). Two steps per round: C1 neither
+            // unrolls nor drops the loop's safepoint poll, and this is 15-20% faster than one step (0.82 against
+            // 1.0 ns/byte on the JDK tree, thread CPU time); four steps per round are no faster than two
             for (; i < q; i++) {
+                s0 = t[s0 | cls[bytes[i] & 0xff]];
+                s1 = t[s1 | cls[bytes[c1 + i] & 0xff]];
+                s2 = t[s2 | cls[bytes[c2 + i] & 0xff]];
+                s3 = t[s3 | cls[bytes[c3 + i] & 0xff]];
+                if ((s0 | s1 | s2 | s3) < 0 || ++i >= q) {
+                    break;
+                }
                 s0 = t[s0 | cls[bytes[i] & 0xff]];
                 s1 = t[s1 | cls[bytes[c1 + i] & 0xff]];
                 s2 = t[s2 | cls[bytes[c2 + i] & 0xff]];
