@@ -98,18 +98,31 @@ final class GoStack {
         }
 
         String mainPkg = mainPackage(repo, dir, sources);
-        d.evidence(mainPkg == null ? "no main package found (no .go file declaring package main in "
+        List<String> shipped = mainPkg == null || ".".equals(mainPkg) ? List.of() : shippedPrograms(repo, dir, sources);
+        if (shipped.size() > 1) {
+            // the repository ships several of its cmd/ programs as images of their own (a service each)
+            d.modules = shipped;
+            d.evidence("main packages the repository's own Dockerfiles build: " + String.join(", ", shipped.stream()
+                    .map(x -> "./" + x).toList()) + " (one app each)");
+            mainPkg = null;
+        }
+        d.evidence(!shipped.isEmpty() && shipped.size() > 1 ? "main packages " + String.join(", ", shipped.stream()
+                .map(x -> "./" + x).toList()) : mainPkg == null ? "no main package found (no .go file declaring package main in "
                 + (".".equals(dir) ? "the app directory" : dir) + " or " + RepoFiles.join(dir, "cmd/*") + ")"
                 : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
+        String tags = buildTags(repo, dir, sources, d);
+        if (tags != null && (mainPkg == null || ".".equals(mainPkg)) && d.modules.isEmpty()) {
+            d.build = goBuild(tags, ".");
+        }
         if (mainPkg != null && !".".equals(mainPkg)) {
             // the template's default builds "."; a cmd/NAME program needs the whole command, same flags
-            d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+            d.build = goBuild(tags, mainPkg);
         }
-        if (mainPkg == null) {
+        if (mainPkg == null && d.modules.isEmpty()) {
             List<String> servers = deepServers(repo, dir, sources);
             if (servers.size() == 1) {
                 mainPkg = "./" + servers.get(0);
-                d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+                d.build = goBuild(tags, mainPkg);
                 d.evidence("main package " + mainPkg + ": the only main package that serves (build with 'go build " + mainPkg + "')");
                 String only = RepoFiles.join(dir, servers.get(0));
                 d.sources = sources.stream().filter(f -> RepoFiles.inside(f, only) || !inMainPackage(repo, f, dir)).toList();
@@ -120,7 +133,8 @@ final class GoStack {
                         + " (one app each; main packages that do not listen — tools, admin, migrations — are not apps)");
             }
         }
-        List<String> others = otherPrograms(repo, dir, sources, mainPkg);
+        List<String> split = d.modules.stream().map(m -> RepoFiles.join(dir, m)).toList();
+        List<String> others = otherPrograms(repo, dir, sources, mainPkg).stream().filter(o -> !split.contains(o)).toList();
         if (!others.isEmpty()) {
             // a CLI or dev tool beside the server: its ports, routes and variables are not the app's
             d.sources = sources.stream().filter(f -> others.stream().noneMatch(o -> RepoFiles.inside(f, o))).toList();
@@ -301,6 +315,116 @@ final class GoStack {
         return List.copyOf(serving);
     }
 
+    /** Whether any of {@code files} (a program's own) serves ({@link #SERVES}). */
+    private static boolean serves(RepoFiles repo, List<String> files) {
+        for (String f : files) {
+            String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+            if (text != null && SERVES.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The cmd/NAME main packages (relative to {@code dir}, sorted) that a production Dockerfile of the repository
+     * builds ({@link RunEvidence#goProgramDockerfiles}): the programs it ships as images of their own.
+     */
+    static List<String> shippedPrograms(RepoFiles repo, String dir, List<String> files) {
+        String cmd = RepoFiles.join(dir, "cmd/");
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String f : files) {
+            String parent = RepoFiles.parent(f);
+            if (f.endsWith(".go") && !f.endsWith("_test.go") && f.startsWith(cmd) && parent.length() > cmd.length()
+                    && parent.indexOf('/', cmd.length()) < 0 && !out.contains(parent.substring(".".equals(dir) ? 0 : dir.length() + 1))
+                    && isMain(repo, f) && !RunEvidence.goProgramDockerfiles(repo, dir, parent).isEmpty()) {
+                out.add(parent.substring(".".equals(dir) ? 0 : dir.length() + 1));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The build command of the template, with {@code -tags TAGS} when the module needs a build tag. */
+    static List<String> goBuild(String tags, String pkg) {
+        List<String> out = new ArrayList<>(List.of("go", "build", "-trimpath"));
+        if (tags != null) {
+            out.add("-tags");
+            out.add(tags);
+        }
+        out.addAll(List.of("-ldflags=-s -w", "-o", "/out/app", pkg));
+        return List.copyOf(out);
+    }
+
+    private static String tagsOf(List<String> build) {
+        int i = build.indexOf("-tags");
+        return i >= 0 && i + 1 < build.size() ? build.get(i + 1) : null;
+    }
+
+    /** {@code //go:build EXPR} or {@code // +build EXPR} before the package clause. */
+    private static final Pattern CONSTRAINT = Pattern.compile("(?m)^//\\s*(?:go:build|\\+build)\\s+(.+)$");
+    private static final Pattern PACKAGE_CLAUSE = Pattern.compile("(?m)^package\\s+\\w+");
+    /** Build constraint words that are no custom tag: GOOS, GOARCH, cgo, go1.N, ignore. */
+    private static final Pattern PLATFORM_TAG = Pattern.compile("(?i)(?:aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|"
+            + "linux|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|unix|386|amd64|amd64p32|arm|arm64|arm64be|armbe|loong64|"
+            + "mips|mipsle|mips64|mips64le|mips64p32|mips64p32le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm|"
+            + "cgo|gc|gccgo|ignore|go1\\.\\d+)");
+    /** Tags that name the production variant of a package kept in one file per environment. */
+    private static final Pattern PRODUCTION_TAG = Pattern.compile("(?i)prod|production|release|live");
+
+    /**
+     * The build tag the module needs: a package of the app whose every file is guarded by a single custom tag, with
+     * different files for different tags (config_dev.go {@code //go:build dev}, config_prod.go {@code //go:build prod}
+     * …), does not exist in a plain 'go build'. The production variant's tag (prod, production, release) is chosen,
+     * else the first by name; null when no package is kept that way.
+     */
+    static String buildTags(RepoFiles repo, String dir, List<String> files, AppDraft d) {
+        Map<String, java.util.Set<String>> tagsByDir = new java.util.TreeMap<>();
+        java.util.Set<String> unguarded = new java.util.HashSet<>();
+        for (String f : files) {
+            if (!CODE.test(f) || f.endsWith("_test.go") || FileKinds.isVendored(f) || Code.isTest(f)) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            Matcher pkg = PACKAGE_CLAUSE.matcher(text);
+            String head = pkg.find() ? text.substring(0, pkg.start()) : text;
+            Matcher c = CONSTRAINT.matcher(head);
+            String tag = null;
+            if (c.find()) {
+                String expr = c.group(1).trim();
+                tag = expr.matches("[A-Za-z_][\\w.]*") && !PLATFORM_TAG.matcher(expr).matches() ? expr : "";
+            }
+            String parent = RepoFiles.parent(f);
+            if (tag == null) {
+                unguarded.add(parent);
+            } else if (!tag.isEmpty()) {
+                tagsByDir.computeIfAbsent(parent, k -> new java.util.TreeSet<>()).add(tag);
+            } else {
+                unguarded.add(parent); // a platform file: the package builds without a custom tag
+            }
+        }
+        String chosen = null;
+        String where = null;
+        for (Map.Entry<String, java.util.Set<String>> e : tagsByDir.entrySet()) {
+            if (unguarded.contains(e.getKey()) || e.getValue().size() < 2) {
+                continue;
+            }
+            String pick = e.getValue().stream().filter(t -> PRODUCTION_TAG.matcher(t).matches()).findFirst()
+                    .orElse(e.getValue().iterator().next());
+            if (chosen == null) {
+                chosen = pick;
+                where = e.getKey() + " (" + String.join(", ", e.getValue()) + ")";
+            }
+        }
+        if (chosen != null) {
+            d.evidence("build tag " + chosen + ": every file of " + where + " needs one of these tags, so a plain "
+                    + "'go build' does not compile it");
+        }
+        return chosen;
+    }
+
     private static boolean inMainPackage(RepoFiles repo, String f, String dir) {
         return f.endsWith(".go") && !RepoFiles.parent(f).equals(dir) && isMain(repo, f);
     }
@@ -324,13 +448,15 @@ final class GoStack {
             p.versionDefault = base.versionDefault;
             p.buildTool = base.buildTool;
             p.moduleDir = programDir;
-            p.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./" + m);
+            p.build = goBuild(base.build.isEmpty() ? null : tagsOf(base.build), "./" + m);
             List<String> own = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)).toList();
             p.sources = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)
                     || (programDirs.stream().noneMatch(o -> RepoFiles.inside(f, o)) && !inMainPackage(repo, f, base.dir)))
                     .toList();
             for (String line : base.evidence) {
-                if (line.startsWith("go ") || line.startsWith("main packages that serve")) {
+                if (line.startsWith("go ") || line.startsWith("main packages that serve")
+                        || line.startsWith("main packages the repository's own Dockerfiles build")
+                        || line.startsWith("build tag ")) {
                     p.evidence(line);
                 }
             }
@@ -339,6 +465,10 @@ final class GoStack {
             if (port != null && Code.port(port.value()) != null) {
                 p.port = Code.port(port.value());
                 p.evidence("port " + p.port + " from " + port.where());
+            } else if (!serves(repo, own)) {
+                // a worker the repository ships (a queue consumer): no port unless its image EXPOSEs one
+                p.portDefault = true;
+                p.evidence("no port: ./" + m + " does not listen (a worker)");
             } else {
                 p.port = 8080;
                 p.portDefault = true;

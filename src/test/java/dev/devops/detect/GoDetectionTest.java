@@ -230,4 +230,73 @@ class GoDetectionTest {
                 .file(wins.substring(2) + "/main.go", "package main");
         assertEquals(wins, repo.app().build().get(6));
     }
+    @Test
+    void cmdProgramsTheRepositoryShipsAsImagesOfTheirOwnAreOneAppEach() {
+        // thangchung/go-coffeeshop: docker/Dockerfile-NAME builds each of cmd/{counter,product,barista}; cmd/seed is a tool
+        repo.file("go.mod", "module github.com/acme/shop", "go 1.22", "require github.com/jackc/pgx/v5 v5.5.0")
+                .file("cmd/counter/main.go", "package main", "func main() {", "	l, _ := net.Listen(\"tcp\", addr)",
+                        "	os.Getenv(\"COUNTER_KEY\")", "}")
+                .file("cmd/product/main.go", "package main", "func main() { http.ListenAndServe(\":5001\", nil) }")
+                .file("cmd/barista/main.go", "package main", "func main() {", "	os.Getenv(\"BARISTA_QUEUE\")",
+                        "	signal.Notify(quit, os.Interrupt)", "	<-quit", "}")
+                .file("cmd/seed/main.go", "package main", "func main() { os.Getenv(\"SEED_FILE\") }")
+                .file("internal/store/store.go", "package store", "func Open() { os.Getenv(\"PG_DSN_URL\") }");
+        for (String p : List.of("counter", "product", "barista")) {
+            repo.file("docker/Dockerfile-" + p, "FROM golang:1.22 AS build", "COPY . /app", "WORKDIR /app",
+                    "RUN CGO_ENABLED=0 go build -o /bin/app ./cmd/" + p, "FROM scratch",
+                    "counter".equals(p) ? "EXPOSE 5002" : "", "COPY --from=build /bin/app /app", "CMD [\"/app\"]");
+        }
+        Detection d = repo.detect();
+        List<App> apps = d.descriptor().apps();
+        assertEquals(List.of("barista", "counter", "product"), apps.stream().map(App::name).sorted().toList(),
+                () -> String.join("\n", d.evidence()));
+        App counter = RepoFixture.app(d, "counter");
+        assertEquals("docker/Dockerfile-counter", counter.dockerfile());
+        assertEquals(5002, counter.port(), "EXPOSE of its own image");
+        assertEquals("./cmd/counter", counter.build().get(counter.build().size() - 1));
+        assertTrue(counter.env().containsKey("COUNTER_KEY") && counter.env().containsKey("PG_DSN_URL"));
+        assertEquals("postgres.url", counter.env().get("PG_DSN_URL").from(), "a DSN of a postgres family");
+        assertEquals(5001, RepoFixture.app(d, "product").port());
+        App barista = RepoFixture.app(d, "barista");
+        assertEquals(null, barista.port(), "a worker: it does not listen and its image exposes nothing");
+        assertEquals(null, barista.healthcheck());
+        assertTrue(apps.stream().noneMatch(a -> a.env().containsKey("SEED_FILE")), "the tool is no app");
+        assertEvidence(d, "counter: main packages the repository's own Dockerfiles build: ./cmd/barista, ./cmd/counter, "
+                + "./cmd/product (one app each)");
+        assertEvidence(d, "counter: built with the repository's own docker/Dockerfile-counter from the module root (it "
+                + "builds this program)");
+    }
+
+    @Test
+    void oneShippedProgramStaysTheOnlyApp() {
+        repo.file("go.mod", "module github.com/acme/shop", "go 1.22")
+                .file("cmd/api/main.go", "package main", "func main() { http.ListenAndServe(\":9000\", nil) }")
+                .file("cmd/worker/main.go", "package main", "func main() { signal.Notify(q, os.Interrupt) }")
+                .file("Dockerfile", "FROM golang:1.22", "COPY . .", "RUN go build -o /app ./cmd/api", "CMD [\"/app\"]");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        assertEquals("./cmd/api", d.descriptor().apps().get(0).build().get(6));
+    }
+
+    @Test
+    void aPackageKeptInOneFilePerEnvironmentBuildsWithTheProductionTag() {
+        // eminetto/clean-architecture-go-v2: config/config_{dev,prod,staging,testing}.go, each `// +build ENV`
+        repo.file("go.mod", "module github.com/acme/lib", "go 1.22")
+                .file("api/main.go", "package main", "func main() { srv := &http.Server{Addr: \":\" + port}; srv.ListenAndServe() }")
+                .file("cmd/main.go", "package main", "func main() { fmt.Println(os.Args) }")
+                .file("config/config_dev.go", "// +build dev", "", "package config", "const DB_HOST = \"127.0.0.1\"")
+                .file("config/config_prod.go", "//go:build prod", "", "package config", "const DB_HOST = \"db\"")
+                .file("config/config_testing.go", "// +build testing", "", "package config", "const DB_HOST = \"x\"")
+                .file("platform/sys_linux.go", "//go:build linux", "", "package platform")
+                .file("platform/sys_windows.go", "//go:build windows", "", "package platform");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("go", "build", "-trimpath", "-tags", "prod", "-ldflags=-s -w", "-o", "/out/app", "./api"),
+                a.build());
+        assertEvidence(d, "build tag prod: every file of config (dev, prod, testing) needs one of these tags, so a plain "
+                + "'go build' does not compile it");
+        // files for platforms, or one optional file behind a tag, need no tag
+        repo.file("config/config_prod.go", "package config", "const DB_HOST = \"db\"");
+        assertEquals(List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./api"), repo.app().build());
+    }
 }
