@@ -62,6 +62,13 @@ final class EnvOptions {
             }
             String line = lines[r.line() - 1];
             String prefix = line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1)));
+            String property = r.kind() == EnvReference.Kind.SPRING_PLACEHOLDER ? wholeValueProperty(lines, r) : null;
+            if (property != null) {
+                String role = propertyRole(property, lines, serviceTypes, byName);
+                if (role != null) {
+                    return role;
+                }
+            }
             String opened = opener(prefix, lines, r.line());
             if (opened != null && serviceTypes.contains(opened)
                     && (byName == null || byName.startsWith(opened + "."))) {
@@ -140,6 +147,66 @@ final class EnvOptions {
             }
         }
         return null;
+    }
+
+    /** {@code key=${X}} / {@code key: ${X:default}} / {@code key: "${X}"}: a placeholder that is the property's whole value. */
+    private static final Pattern WHOLE_VALUE = Pattern.compile(
+            "^\\s*(?:-\\s+)?([%\\w.\\[\\]-]+)\\s*[=:]\\s*[\"']?\\$\\{$");
+    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.-]+)\\s*:\\s*(?:#.*)?$");
+
+    /**
+     * The full property a configuration placeholder is the whole value of ({@code %prod.quarkus.datasource.jdbc.url}
+     * for {@code %prod.quarkus.datasource.jdbc.url=${DB}}; YAML keys joined with their parents'), or null when the
+     * placeholder is part of a value ({@code jdbc:postgresql://${DB_HOST}/app}) or not a property's value.
+     */
+    static String wholeValueProperty(String[] lines, EnvReference r) {
+        String line = lines[r.line() - 1];
+        int dollar = line.lastIndexOf("${", Math.max(0, r.column() - 1));
+        if (dollar < 0) {
+            return null;
+        }
+        Matcher m = WHOLE_VALUE.matcher(line.substring(0, dollar + 2));
+        if (!m.find()) {
+            return null;
+        }
+        int close = line.indexOf('}', r.column() - 1);
+        String rest = close < 0 ? "" : line.substring(close + 1).trim();
+        if (!(rest.isEmpty() || rest.equals("\"") || rest.equals("'") || rest.startsWith("#"))) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(m.group(1));
+        if (r.path().endsWith(".yml") || r.path().endsWith(".yaml")) {
+            int indent = line.length() - line.stripLeading().length();
+            for (int i = r.line() - 2; i >= 0 && indent > 0; i--) {
+                Matcher y = YAML_KEY.matcher(lines[i]);
+                if (y.find() && y.group(1).length() < indent) {
+                    key.insert(0, y.group(2) + ".");
+                    indent = y.group(1).length();
+                }
+            }
+        }
+        return key.toString().replaceFirst("^%[\\w,-]+\\.", "");
+    }
+
+    /**
+     * The service attribute a JVM framework property holds: a datasource's URL (JDBC unless it is an R2DBC one),
+     * user and password, of the only SQL database of the stack (or the one {@code byName} decided).
+     */
+    private static String propertyRole(String property, String[] lines, Collection<String> serviceTypes, String byName) {
+        String p = property.toLowerCase(Locale.ROOT);
+        if (!p.contains("datasource") && !p.contains("r2dbc")) {
+            return null;
+        }
+        List<String> sql = serviceTypes.stream().filter(t -> List.of("postgres", "mysql", "mariadb").contains(t)).toList();
+        String type = byName != null && sql.contains(byName.substring(0, byName.indexOf('.'))) ? byName.substring(0, byName.indexOf('.'))
+                : sql.size() == 1 ? sql.get(0) : null;
+        if (type == null) {
+            return null;
+        }
+        String attr = p.endsWith(".url") || p.endsWith("jdbc-url") || p.endsWith(".uri") ? (p.contains("r2dbc") ? "r2dbc" : "jdbc")
+                : p.endsWith(".username") || p.endsWith(".user") ? "user"
+                : p.endsWith(".password") ? "password" : null;
+        return attr == null ? null : type + "." + attr;
     }
 
     /** The app's own server started on an address: {@code app.Listen(…)}, {@code http.ListenAndServe(…)}, {@code r.Run(…)}. */

@@ -276,6 +276,11 @@ class GoDetectionTest {
         Detection d = repo.detect();
         assertEquals(1, d.descriptor().apps().size());
         assertEquals("./cmd/api", d.descriptor().apps().get(0).build().get(6));
+        // learning-cloud-native-go/myapp: one image carries both the server and its migrate tool
+        repo.file("prod.Dockerfile", "FROM golang:1.22", "COPY . .", "RUN go build -ldflags '-w -s' -o ./bin/app ./cmd/api \\",
+                "    && go build -ldflags '-w -s' -o ./bin/migrate ./cmd/worker", "CMD [\"./bin/app\"]");
+        repo.file("Dockerfile", "FROM golang:1.22", "COPY . .", "RUN go build -o /worker ./cmd/worker/", "CMD [\"/worker\"]");
+        assertEquals(1, repo.detect().descriptor().apps().size(), "one image per program is what ships them apart");
     }
 
     @Test

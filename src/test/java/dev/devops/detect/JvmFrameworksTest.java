@@ -53,4 +53,41 @@ class JvmFrameworksTest {
         assertNull(JvmFrameworks.port(files, "n", "quarkus"), "the default 8080");
         assertNull(JvmFrameworks.port(files, "m", "spring-boot"));
     }
+    private static final String QUARKUS_POM = "<properties><maven.compiler.release>17</maven.compiler.release></properties>"
+            + RepoFixture.deps("io.quarkus:quarkus-hibernate-orm-panache", "io.quarkus:quarkus-jdbc-postgresql")
+            + "<build><plugins><plugin><groupId>io.quarkus</groupId><artifactId>quarkus-maven-plugin</artifactId></plugin>"
+            + "</plugins></build>";
+
+    @Test
+    void aVariableThatIsAWholeDatasourcePropertyIsWiredAndTheLiteralCredentialsAreBound() {
+        // Azure-Samples/msdocs-quarkus-postgresql-sample-app: %prod.quarkus.datasource.jdbc.url=${AZURE_POSTGRESQL_CONNECTIONSTRING}
+        // with quarkus.datasource.username=postgres as literals
+        RepoFixture repo = new RepoFixture(dir.resolve("q")).pom(".", QUARKUS_POM)
+                .file("src/main/resources/application.properties", "quarkus.datasource.db-kind=postgresql",
+                        "quarkus.datasource.username=postgres", "quarkus.datasource.password=postgres",
+                        "quarkus.datasource.jdbc.url=jdbc:postgresql://postgresdb:5432/postgres",
+                        "%prod.quarkus.datasource.jdbc.url=${AZURE_POSTGRESQL_CONNECTIONSTRING}",
+                        "%prod.app.banner=${BANNER_TEXT}");
+        Detection d = repo.detect();
+        dev.devops.descriptor.App a = d.descriptor().apps().get(0);
+        assertEquals("postgres.jdbc", RepoFixture.v(a, "AZURE_POSTGRESQL_CONNECTIONSTRING").from(), () -> String.join("\n", d.evidence()));
+        assertNull(a.env().get("QUARKUS_DATASOURCE_JDBC_URL"), "the app's own variable gives the URL");
+        assertEquals("postgres.user", RepoFixture.v(a, "QUARKUS_DATASOURCE_USERNAME").from(), "the literal user must agree");
+        assertEquals("postgres.password", RepoFixture.v(a, "QUARKUS_DATASOURCE_PASSWORD").from());
+        assertNull(RepoFixture.v(a, "BANNER_TEXT").from());
+
+        // Spring and YAML: the key is the parents' keys joined; a placeholder inside a value is not the whole property
+        RepoFixture spring = new RepoFixture(dir.resolve("s")).pom(".", "<parent>"
+                        + "<artifactId>spring-boot-starter-parent</artifactId><version>3.2.0</version></parent>"
+                        + RepoFixture.deps("org.springframework.boot:spring-boot-starter-data-jpa", "org.postgresql:postgresql"))
+                .file("src/main/resources/application.yml", "spring:", "  datasource:", "    url: \"${STORE}\"",
+                        "    username: ${STORE_LOGIN:app}", "    password: ${STORE_SECRET}", "server:",
+                        "  address: http://${STORE_HOST}/x");
+        dev.devops.descriptor.App s = spring.app();
+        assertEquals("postgres.jdbc", RepoFixture.v(s, "STORE").from());
+        assertEquals("postgres.user", RepoFixture.v(s, "STORE_LOGIN").from());
+        assertEquals("postgres.password", RepoFixture.v(s, "STORE_SECRET").from());
+        assertNull(RepoFixture.v(s, "STORE_HOST").from());
+        assertNull(s.env().get("SPRING_DATASOURCE_URL"), "nothing left to bind");
+    }
 }
