@@ -26,7 +26,13 @@ def program(a):
     module share the module root as their path, and the program is what tells them apart."""
     build = a.get("build") or []
     rt = a.get("runtime") or {}
-    if rt.get("language") != "go" or not isinstance(build, list) or not build: return None
+    if not isinstance(build, list) or not build: return None
+    if rt.get("language") == "java":  # the module a multi-module build builds for this app: -pl X, :X:bootJar
+        m = re.search(r"-pl\s+(\S+)|^:([\w.:-]+):\w*[jJ]ar$", " ".join(str(x) for x in build) if "-pl" in build else
+                      next((str(x) for x in build if str(x).startswith(":")), ""))
+        if not m: return None
+        return os.path.normpath(os.path.join(str(a.get("path", ".")), (m.group(1) or m.group(2)).replace(":", "/")))
+    if rt.get("language") != "go": return None
     last = str(build[-1])
     if not last.startswith("./") or last == "./": return None
     base = str(a.get("path", "."))
