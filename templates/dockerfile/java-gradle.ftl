@@ -11,7 +11,8 @@
     && test -f /out/quarkus-run.jar<#else>jar=$(find ${dir}/libs -maxdepth 1 -name '*-all.jar' | head -n 1) \
     && jar=${r"${jar:-"}$(find ${dir}/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' | head -n 1)} \
     && cp "$jar" /out/app.jar</#if></#macro>
-<#assign task = (app.framework == "spring-boot")?then("bootJar", "build -x test")>
+<#-- Spring Boot's bootJar; Ktor's plugin builds the jar with its dependencies with buildFatJar (build/libs/*-all.jar) -->
+<#assign task = (app.framework == "spring-boot")?then("bootJar", (app.framework == "ktor")?then("buildFatJar", "build -x test"))>
 # ${generatedBy}
 #
 # ${app.name}: Java ${app.version} (gradle<#if app.framework?has_content>, ${app.framework}</#if>)

@@ -510,6 +510,10 @@ final class JavaStack {
             d.evidence("java " + DEFAULT_VERSION + " (default; no toolchain or sourceCompatibility in " + buildFile + ")");
         }
         String rootText = repo.text(buildFile);
+        if (d.framework == null && rootText != null && catalog.pluginAt(rootText, JvmFrameworks.KTOR_PLUGIN) >= 0) {
+            d.framework = "ktor"; // alias(libs.plugins.ktor): the version catalog names the plugin
+            d.evidence("framework ktor from " + buildFile + " plugin " + JvmFrameworks.KTOR_PLUGIN + " (version catalog)");
+        }
         if (bootModules.isEmpty() && "spring-boot".equals(d.framework) && rootText != null
                 && SUBPROJECTS_BOOT.matcher(rootText).find()) {
             bootModules.addAll(subprojectServers(repo, d, dir, buildFile, files));

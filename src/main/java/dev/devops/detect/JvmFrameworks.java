@@ -27,8 +27,17 @@ final class JvmFrameworks {
         if (MICRONAUT.matcher(buildFile).find()) {
             return "micronaut";
         }
+        if (KTOR.matcher(buildFile).find()) {
+            return "ktor";
+        }
         return null;
     }
+
+    /** Ktor's Gradle plugin, or a Ktor server engine (the plugin is how Ktor builds its runnable jar: buildFatJar). */
+    static final String KTOR_PLUGIN = "io.ktor.plugin";
+    private static final Pattern KTOR = Pattern.compile("id\\s*\\(?\\s*['\"]io\\.ktor\\.plugin['\"]"
+            + "|['\"]io\\.ktor:ktor-server-(?:netty|cio|jetty|jetty-jakarta|tomcat|tomcat-jakarta)(?:-jvm)?[:'\"]"
+            + "|<artifactId>\\s*ktor-server-(?:netty|cio|jetty|tomcat)(?:-jvm)?\\s*</artifactId>");
 
     private static final Pattern QUARKUS = Pattern.compile(
             "<artifactId>\\s*quarkus-(?:maven-plugin|bom|universe-bom)\\s*</artifactId>|id\\s*\\(?\\s*['\"]io\\.quarkus['\"]"

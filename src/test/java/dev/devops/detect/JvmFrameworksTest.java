@@ -23,6 +23,9 @@ class JvmFrameworksTest {
         assertEquals("micronaut", JvmFrameworks.framework("plugins { id(\"io.micronaut.application\") version \"4.4.0\" }"));
         assertNull(JvmFrameworks.framework("<artifactId>spring-boot-starter-parent</artifactId>"));
         assertNull(JvmFrameworks.framework("<artifactId>micronaut-http-client</artifactId>"), "a client library is no server");
+        assertEquals("ktor", JvmFrameworks.framework("plugins { id(\"io.ktor.plugin\") version \"3.0.0\" }"));
+        assertEquals("ktor", JvmFrameworks.framework("dependencies { implementation(\"io.ktor:ktor-server-netty-jvm:3.0.0\") }"));
+        assertNull(JvmFrameworks.framework("implementation(\"io.ktor:ktor-client-cio:3.0.0\")"), "a client is no server");
     }
 
     @Test
@@ -89,5 +92,25 @@ class JvmFrameworksTest {
         assertEquals("postgres.password", RepoFixture.v(s, "STORE_SECRET").from());
         assertNull(RepoFixture.v(s, "STORE_HOST").from());
         assertNull(s.env().get("SPRING_DATASOURCE_URL"), "nothing left to bind");
+    }
+    @Test
+    void aKtorAppNamedByItsVersionCatalogBuildsItsFatJar() {
+        // nomisRev/ktor-arrow-example: alias(libs.plugins.ktor), Kotlin DSL, jvmToolchain(21)
+        RepoFixture repo = new RepoFixture(dir.resolve("k"))
+                .file("settings.gradle.kts", "rootProject.name = \"k\"")
+                .file("gradle/libs.versions.toml", "[versions]", "ktor = \"3.0.0\"", "[plugins]",
+                        "ktor = { id = \"io.ktor.plugin\", version.ref = \"ktor\" }")
+                .file("build.gradle.kts", "plugins {", "  application", "  alias(libs.plugins.ktor)", "}",
+                        "kotlin { jvmToolchain(21) }")
+                .file("src/main/kotlin/Main.kt", "fun main() { embeddedServer(Netty, port = 8080) {}.start(wait = true) }")
+                .file("gradlew", "#!/bin/sh");
+        Detection d = repo.detect();
+        dev.devops.descriptor.App a = d.descriptor().apps().get(0);
+        assertEquals("ktor", a.runtime().framework(), () -> String.join("\n", d.evidence()));
+        assertEquals("21", a.runtime().version());
+        dev.devops.descriptor.Descriptor desc = d.descriptor();
+        String df = dev.devops.scaffold.TemplateSource.builtIn().render(dev.devops.scaffold.Scaffolder.dockerfileTemplate(a),
+                dev.devops.scaffold.RenderModel.forApp(desc, a));
+        org.junit.jupiter.api.Assertions.assertTrue(df.contains("--no-daemon -q buildFatJar && mkdir -p /out"), df);
     }
 }
