@@ -58,7 +58,11 @@ final class GoStack {
             + "|`[^`\\n]*?\\b(?:env|envconfig)[:=]\"(?:HTTP_|SERVER_|API_|WEB_|APP_)?(?:PORT|ADDR|ADDRESS|LISTEN|LISTEN_ADDR)\""
             + "[^`\\n]*?\\b(?:envDefault|env-default|default)[:=]\"?(?:0\\.0\\.0\\.0)?:?(\\d{2,5})\\b"
             + "|\\b(?:HTTP|Http|Server|API|Api|Web|App)(?:Port\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(\\d{2,5})\\b"
-            + "|(?:Host|Addr|Listen)\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(?:0\\.0\\.0\\.0)?:(\\d{2,5})\\b)");
+            + "|(?:Host|Addr|Listen)\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(?:0\\.0\\.0\\.0)?:(\\d{2,5})\\b)"
+            // the app's own HTTP server config built with a literal port: &http.Config{…, Port: 8080} (its package
+            // http, or a *ServerConfig / HTTPOptions type); a database's Config{Port: 5432} is not one
+            + "|\\b(?:(?:http|server|web|api)\\.\\w*|\\w*(?:HTTP|Http|Server|Web)\\w*(?:Config|Options|Settings|Conf))\\s*\\{"
+            + "[^{}]{0,400}?\\bPort\\s*:\\s*(\\d{2,5})\\b");
 
     private GoStack() {
     }
@@ -111,8 +115,8 @@ final class GoStack {
                 + (".".equals(dir) ? "the app directory" : dir) + " or " + RepoFiles.join(dir, "cmd/*") + ")"
                 : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
         String tags = buildTags(repo, dir, sources, d);
-        if (tags != null && (mainPkg == null || ".".equals(mainPkg)) && d.modules.isEmpty()) {
-            d.build = goBuild(tags, ".");
+        if (tags != null && (mainPkg == null || ".".equals(mainPkg))) {
+            d.build = goBuild(tags, "."); // the programs of a split module take their tags from here
         }
         if (mainPkg != null && !".".equals(mainPkg)) {
             // the template's default builds "."; a cmd/NAME program needs the whole command, same flags
@@ -315,6 +319,75 @@ final class GoStack {
         return List.copyOf(serving);
     }
 
+    private static final Pattern IMPORT_BLOCK = Pattern.compile("(?ms)^import\\s*\\((.*?)^\\)");
+    private static final Pattern IMPORT_LINE = Pattern.compile("(?m)^import\\s+(?:[\\w.]+\\s+)?\"([^\"]+)\"");
+    private static final Pattern IMPORT_SPEC = Pattern.compile("(?m)^\\s*(?:[\\w.]+\\s+)?\"([^\"]+)\"");
+
+    /** The import graph of a module's packages (directories), and what each imports from outside the module. */
+    record Imports(Map<String, java.util.Set<String>> internal, Map<String, java.util.Set<String>> externalByDir) {
+        static Imports of(RepoFiles repo, String dir, List<String> files) {
+            String gomod = RepoFiles.join(dir, "go.mod");
+            Matcher mod = repo.exists(gomod) ? MODULE.matcher(repo.text(gomod)) : null;
+            if (mod == null || !mod.find()) {
+                return new Imports(null, null);
+            }
+            String module = mod.group(1);
+            Map<String, java.util.Set<String>> internal = new java.util.HashMap<>();
+            Map<String, java.util.Set<String>> external = new java.util.HashMap<>();
+            for (String f : files) {
+                String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+                if (text == null) {
+                    continue;
+                }
+                List<String> paths = new ArrayList<>();
+                Matcher b = IMPORT_BLOCK.matcher(text);
+                while (b.find()) {
+                    Matcher spec = IMPORT_SPEC.matcher(b.group(1));
+                    while (spec.find()) {
+                        paths.add(spec.group(1));
+                    }
+                }
+                Matcher l = IMPORT_LINE.matcher(text);
+                while (l.find()) {
+                    paths.add(l.group(1));
+                }
+                String pkg = RepoFiles.parent(f);
+                for (String path : paths) {
+                    if (path.equals(module) || path.startsWith(module + "/")) {
+                        String rel = path.equals(module) ? "." : path.substring(module.length() + 1);
+                        internal.computeIfAbsent(pkg, k -> new java.util.HashSet<>()).add(RepoFiles.join(dir, rel));
+                    } else {
+                        external.computeIfAbsent(pkg, k -> new java.util.HashSet<>()).add(path);
+                    }
+                }
+            }
+            return new Imports(internal, external);
+        }
+
+        /** The package directories {@code programDir} imports, itself included; null without a module path. */
+        java.util.Set<String> reachable(String programDir) {
+            if (internal == null) {
+                return null;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(programDir));
+            while (!todo.isEmpty()) {
+                String d = todo.pop();
+                if (seen.add(d)) {
+                    todo.addAll(internal.getOrDefault(d, java.util.Set.of()));
+                }
+            }
+            return seen;
+        }
+
+        /** What the packages {@code dirs} import from outside the module. */
+        java.util.Set<String> external(java.util.Set<String> dirs) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            dirs.forEach(d -> out.addAll(externalByDir.getOrDefault(d, java.util.Set.of())));
+            return out;
+        }
+    }
+
     /** Whether any of {@code files} (a program's own) serves ({@link #SERVES}). */
     private static boolean serves(RepoFiles repo, List<String> files) {
         for (String f : files) {
@@ -439,6 +512,7 @@ final class GoStack {
             return List.of(base);
         }
         List<String> programDirs = base.modules.stream().map(m -> RepoFiles.join(base.dir, m)).toList();
+        Imports imports = Imports.of(repo, base.dir, base.sources);
         List<AppDraft> out = new ArrayList<>();
         for (String m : base.modules) {
             String programDir = RepoFiles.join(base.dir, m);
@@ -450,8 +524,12 @@ final class GoStack {
             p.moduleDir = programDir;
             p.build = goBuild(base.build.isEmpty() ? null : tagsOf(base.build), "./" + m);
             List<String> own = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)).toList();
+            // the module's packages this program imports (transitively): their reads and clients are its own; a
+            // shared package only another program imports is not (without a module path: every shared package)
+            java.util.Set<String> reached = imports.reachable(programDir);
             p.sources = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)
-                    || (programDirs.stream().noneMatch(o -> RepoFiles.inside(f, o)) && !inMainPackage(repo, f, base.dir)))
+                    || (programDirs.stream().noneMatch(o -> RepoFiles.inside(f, o)) && !inMainPackage(repo, f, base.dir)
+                    && (reached == null || !CODE.test(f) || reached.contains(RepoFiles.parent(f)))))
                     .toList();
             for (String line : base.evidence) {
                 if (line.startsWith("go ") || line.startsWith("main packages that serve")
@@ -479,7 +557,16 @@ final class GoStack {
                 p.healthcheck = health.value();
                 p.evidence("healthcheck " + health.value() + " from route at " + health.where());
             }
-            base.services.forEach(p::service);
+            java.util.Set<String> external = reached == null ? null : imports.external(reached);
+            base.services.forEach((type, why) -> {
+                List<String> clients = SERVICES.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).toList();
+                boolean byRequire = why.contains(" require ");
+                if (external == null || !byRequire || external.stream().anyMatch(i -> clients.stream().anyMatch(i::startsWith))) {
+                    p.service(type, why);
+                } else {
+                    p.evidence("not adding " + type + ": ./" + m + " does not import its client (" + why + ")");
+                }
+            });
             out.add(p);
         }
         return out;

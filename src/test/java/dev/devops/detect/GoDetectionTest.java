@@ -234,13 +234,15 @@ class GoDetectionTest {
     void cmdProgramsTheRepositoryShipsAsImagesOfTheirOwnAreOneAppEach() {
         // thangchung/go-coffeeshop: docker/Dockerfile-NAME builds each of cmd/{counter,product,barista}; cmd/seed is a tool
         repo.file("go.mod", "module github.com/acme/shop", "go 1.22", "require github.com/jackc/pgx/v5 v5.5.0")
-                .file("cmd/counter/main.go", "package main", "func main() {", "	l, _ := net.Listen(\"tcp\", addr)",
-                        "	os.Getenv(\"COUNTER_KEY\")", "}")
+                .file("cmd/counter/main.go", "package main", "import (", "\t\"net\"",
+                        "\tstore \"github.com/acme/shop/internal/store\"", ")", "func main() {", "\tl, _ := net.Listen(\"tcp\", addr)",
+                        "\tos.Getenv(\"COUNTER_KEY\")", "}")
                 .file("cmd/product/main.go", "package main", "func main() { http.ListenAndServe(\":5001\", nil) }")
-                .file("cmd/barista/main.go", "package main", "func main() {", "	os.Getenv(\"BARISTA_QUEUE\")",
-                        "	signal.Notify(quit, os.Interrupt)", "	<-quit", "}")
+                .file("cmd/barista/main.go", "package main", "func main() {", "\tos.Getenv(\"BARISTA_QUEUE\")",
+                        "\tsignal.Notify(quit, os.Interrupt)", "\t<-quit", "}")
                 .file("cmd/seed/main.go", "package main", "func main() { os.Getenv(\"SEED_FILE\") }")
-                .file("internal/store/store.go", "package store", "func Open() { os.Getenv(\"PG_DSN_URL\") }");
+                .file("internal/store/store.go", "package store", "import \"github.com/jackc/pgx/v5/pgxpool\"",
+                        "func Open() { os.Getenv(\"PG_DSN_URL\") }");
         for (String p : List.of("counter", "product", "barista")) {
             repo.file("docker/Dockerfile-" + p, "FROM golang:1.22 AS build", "COPY . /app", "WORKDIR /app",
                     "RUN CGO_ENABLED=0 go build -o /bin/app ./cmd/" + p, "FROM scratch",
@@ -256,7 +258,12 @@ class GoDetectionTest {
         assertEquals("./cmd/counter", counter.build().get(counter.build().size() - 1));
         assertTrue(counter.env().containsKey("COUNTER_KEY") && counter.env().containsKey("PG_DSN_URL"));
         assertEquals("postgres.url", counter.env().get("PG_DSN_URL").from(), "a DSN of a postgres family");
-        assertEquals(5001, RepoFixture.app(d, "product").port());
+        App product = RepoFixture.app(d, "product");
+        assertEquals(5001, product.port());
+        // product imports no package of the module that reads PG_DSN_URL or opens postgres
+        assertEquals(List.of(), product.dependsOn());
+        assertTrue(!product.env().containsKey("PG_DSN_URL"), product.env().toString());
+        assertEquals(List.of("postgres"), counter.dependsOn());
         App barista = RepoFixture.app(d, "barista");
         assertEquals(null, barista.port(), "a worker: it does not listen and its image exposes nothing");
         assertEquals(null, barista.healthcheck());
@@ -303,5 +310,21 @@ class GoDetectionTest {
         // files for platforms, or one optional file behind a tag, need no tag
         repo.file("config/config_prod.go", "package config", "const DB_HOST = \"db\"");
         assertEquals(List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./api"), repo.app().build());
+    }
+    @Test
+    void aLiteralPortOfTheAppsOwnServerConfigWinsOverAStaleExpose() {
+        // bnkamalesh/goapp: configs.go returns &http.Config{…, Port: 8080}; docker/Dockerfile says EXPOSE 8000
+        repo.file("go.mod", "module github.com/acme/goapp", "go 1.22")
+                .file("main.go", "package main", "func main() { startHTTPServer(cfg.HTTP()) }")
+                .file("internal/configs/configs.go", "package configs", "",
+                        "func (cfg *Configs) HTTP() (*http.Config, error) {", "\treturn &http.Config{",
+                        "\t\tTemplatesBasePath: strings.TrimSpace(os.Getenv(\"TEMPLATES_BASEPATH\")),",
+                        "\t\tPort:              8080,", "\t}, nil", "}",
+                        "func (cfg *Configs) Postgres() *postgres.Config {", "\treturn &postgres.Config{Host: h, Port: 5432}", "}")
+                .file("docker/Dockerfile", "FROM golang:1.22 AS builder", "COPY . /app", "RUN go build -o /app/appbin main.go",
+                        "FROM debian:stable-slim", "EXPOSE 8000", "CMD [\"./appbin\"]");
+        assertEquals(8080, repo.app().port());
+        repo.file("internal/configs/configs.go", "package configs", "func p() *postgres.Config { return &postgres.Config{Port: 5432} }");
+        assertEquals(8000, repo.app().port(), "a database's port is not the app's: the image's EXPOSE is all there is");
     }
 }
