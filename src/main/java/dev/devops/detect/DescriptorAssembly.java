@@ -167,7 +167,7 @@ final class DescriptorAssembly {
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(repo, e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
-                v = RunEvidence.listenAddress(repo, v, e.getValue(), d.port);
+                v = RunEvidence.listenPort(RunEvidence.listenAddress(repo, v, e.getValue(), d.port), d.port);
                 if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
                     String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType

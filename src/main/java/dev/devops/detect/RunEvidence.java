@@ -85,6 +85,19 @@ final class RunEvidence {
                 + "the address the app's server listens on", false, v.secret(), "0.0.0.0:" + port, null);
     }
 
+    /**
+     * The app's own listen-port variable other than PORT ({@code WEB_PORT}, {@code SERVER_PORT} …) read without a
+     * default: the stack sets it to the app's port (PORT itself is set that way by {@link DescriptorAssembly}).
+     */
+    static dev.devops.descriptor.EnvVar listenPort(dev.devops.descriptor.EnvVar v, Integer port) {
+        if (port == null || "PORT".equals(v.name()) || v.defaultValue() != null || v.from() != null
+                || !LISTEN_PORT_NAME.matcher(v.name()).matches()) {
+            return v;
+        }
+        return new dev.devops.descriptor.EnvVar(v.name(), (v.description() == null ? "" : v.description() + "; ")
+                + "the port the app listens on", false, v.secret(), String.valueOf(port), null);
+    }
+
     /** Improves {@code d} with what the repository's own container files, Procfile and CI say. */
     static void apply(RepoFiles repo, AppDraft d) {
         String dir = d.moduleDir != null ? d.moduleDir : d.dir;

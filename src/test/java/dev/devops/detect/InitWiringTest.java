@@ -507,6 +507,8 @@ class InitWiringTest {
                         "\tproxy, ok := os.LookupEnv(\"REVERSE_PROXY_URL\")", "\tif !ok || proxy == \"\" {",
                         "\t\tglog.Fatalf(\"not declared\")", "\t}",
                         "\tflag, ok := os.LookupEnv(\"FEATURE_X\")", "\tif !ok {", "\t\tflag = \"off\"", "\t}",
+                        "\twebPort, ok := os.LookupEnv(\"WEB_PORT\")", "\tif !ok || webPort == \"\" {",
+                        "\t\tglog.Fatalf(\"not declared\")", "\t}",
                         "\thttp.ListenAndServe(\":8080\", nil)", "}")
                 .file("config/config.go", "package config", "", "type Config struct {",
                         "\tName string `env-required:\"true\" yaml:\"name\" env:\"APP_NAME\"`",
@@ -514,6 +516,7 @@ class InitWiringTest {
                         "func New() { cleanenv.ReadConfig(dir+\"/config.yml\", cfg); cleanenv.ReadEnv(cfg) }");
         App a = repo.app();
         assertTrue(v(a, "REVERSE_PROXY_URL").required());
+        assertEquals("8080", v(a, "WEB_PORT").defaultValue(), "the app's own listen port, read without a default");
         assertFalse(v(a, "FEATURE_X").required());
         assertFalse(v(a, "APP_NAME").required(), "config.yml's name key fills it before env-required is checked");
         assertTrue(v(a, "APP_TOKEN").required(), "no file key: only the variable can set it");
