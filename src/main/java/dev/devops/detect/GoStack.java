@@ -388,6 +388,17 @@ final class GoStack {
         }
     }
 
+    /** Whether the app's Go code imports lib/pq, whose default sslmode is require. */
+    static boolean usesLibpq(RepoFiles repo, List<String> files) {
+        for (String f : files) {
+            String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+            if (text != null && text.contains("\"github.com/lib/pq\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any of {@code files} (a program's own) serves ({@link #SERVES}). */
     private static boolean serves(RepoFiles repo, List<String> files) {
         for (String f : files) {

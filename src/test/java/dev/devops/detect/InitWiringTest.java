@@ -476,7 +476,7 @@ class InitWiringTest {
                 .file("queue.go", "package main", "func q() { amqp.Dial(os.Getenv(\"QUEUE\")) }")
                 .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
         App a = repo.app();
-        assertEquals("postgres.url", v(a, "DB_SERVER_URL").from());
+        assertEquals("postgres.url", v(a, "DB_SERVER_URL").from(), "pgx falls back to plain TCP by itself");
         assertEquals("postgres.url", v(a, "STORE").from(), "read into a local variable, then opened");
         assertNull(v(a, "LEGACY_DSN").from(), "a MySQL DSN is no URL, and the stack has no mysql");
         assertEquals("rabbitmq.url", v(a, "QUEUE").from());
@@ -520,5 +520,17 @@ class InitWiringTest {
         assertFalse(v(a, "FEATURE_X").required());
         assertFalse(v(a, "APP_NAME").required(), "config.yml's name key fills it before env-required is checked");
         assertTrue(v(a, "APP_TOKEN").required(), "no file key: only the variable can set it");
+    }
+    @Test
+    void aGoAppOnLibpqGetsTheUrlThatTurnsTlsOff() {
+        // go-coffeeshop: sql.Open("postgres", url) with lib/pq, whose default sslmode=require fails on the stack's postgres
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/lib/pq v1.10.9")
+                .file("store.go", "package main", "import (", "\t\"database/sql\"", "\t_ \"github.com/lib/pq\"", ")",
+                        "func open() { sql.Open(\"postgres\", os.Getenv(\"PG_DSN_URL\")) }")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        Detection d = repo.detect();
+        assertEquals("postgres.url-notls", v(d.descriptor().apps().get(0), "PG_DSN_URL").from());
+        String model = RenderModel.project(d.descriptor()).toString();
+        assertTrue(model.contains("@postgres:5432/${POSTGRES_DB:-app}?sslmode=disable"), model);
     }
 }
