@@ -148,7 +148,9 @@ final class DescriptorAssembly {
             if (multi) {
                 evidence.add(prefix + d.language.id() + " app in " + d.dir);
             }
-            d.evidence.forEach(line -> evidence.add(prefix + line));
+            // a draft's warning stays a warning (init prints it as one), naming the app after the word
+            d.evidence.forEach(line -> evidence.add(line.startsWith("warning: ") ? "warning: " + prefix
+                    + line.substring("warning: ".length()) : prefix + line));
             if (serviceOverrides.isEmpty()) {
                 d.services.values().forEach(line -> evidence.add(prefix + line));
             }

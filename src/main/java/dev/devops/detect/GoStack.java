@@ -157,6 +157,7 @@ final class GoStack {
         if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
+            loopbackWarning(repo, d, sources);
         } else {
             d.port = 8080;
             d.portDefault = true;
@@ -385,6 +386,27 @@ final class GoStack {
             java.util.Set<String> out = new java.util.HashSet<>();
             dirs.forEach(d -> out.addAll(externalByDir.getOrDefault(d, java.util.Set.of())));
             return out;
+        }
+    }
+
+    /** A listen call on a literal loopback address: {@code e.Start("127.0.0.1:8585")}, {@code ListenAndServe("localhost:80", …)}. */
+    private static final Pattern LOOPBACK_LISTEN = Pattern.compile(
+            "(?:ListenAndServe(?:TLS)?\\(|\\.Run\\(|\\.Listen\\(|\\.Start\\(|\\bAddr\\s*:)\\s*\"(127\\.0\\.0\\.1|localhost):(\\d{2,5})\"");
+
+    /**
+     * A server that listens on a literal loopback address cannot be reached through the port compose publishes, and
+     * no variable changes it: init says so (the code must listen on 0.0.0.0 or ":PORT").
+     */
+    private static void loopbackWarning(RepoFiles repo, AppDraft d, List<String> files) {
+        for (String f : files) {
+            String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+            Matcher m = text == null ? null : LOOPBACK_LISTEN.matcher(text);
+            if (m != null && m.find()) {
+                d.evidence("warning: the app listens on " + m.group(1) + ":" + m.group(2) + " (" + f + ":"
+                        + new SourceLexer.Lines(text).line(m.start()) + "), which is unreachable through the port compose "
+                        + "publishes; make it listen on \":" + m.group(2) + "\" or 0.0.0.0:" + m.group(2));
+                return;
+            }
         }
     }
 

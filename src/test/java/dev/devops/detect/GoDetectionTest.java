@@ -327,4 +327,17 @@ class GoDetectionTest {
         repo.file("internal/configs/configs.go", "package configs", "func p() *postgres.Config { return &postgres.Config{Port: 5432} }");
         assertEquals(8000, repo.app().port(), "a database's port is not the app's: the image's EXPOSE is all there is");
     }
+    @Test
+    void aServerOnALiteralLoopbackAddressIsReportedAsUnreachable() {
+        // xesina/golang-echo-realworld-example-app: r.Start("127.0.0.1:8585")
+        repo.file("go.mod", "module github.com/acme/rw", "go 1.22")
+                .file("main.go", "package main", "func main() {", "\tr := router.New()",
+                        "\tr.Logger.Fatal(r.Start(\"127.0.0.1:8585\"))", "}");
+        Detection d = repo.detect();
+        assertEquals(8585, d.descriptor().apps().get(0).port());
+        assertEvidence(d, "warning: the app listens on 127.0.0.1:8585 (main.go:4), which is unreachable through the "
+                + "port compose publishes; make it listen on \":8585\" or 0.0.0.0:8585");
+        repo.file("main.go", "package main", "func main() { r.Start(\":8585\") }");
+        assertTrue(repo.detect().evidence().stream().noneMatch(l -> l.startsWith("warning:")));
+    }
 }
