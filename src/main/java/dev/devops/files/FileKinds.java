@@ -149,7 +149,9 @@ public final class FileKinds {
                 return false;
             }
         }
+        // Dockerfile-counter: one image per program of a repository (docker/Dockerfile-NAME), built with -f
         return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
+                || lower.startsWith("dockerfile-")
                 || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
     }
 
