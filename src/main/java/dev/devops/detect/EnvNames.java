@@ -63,6 +63,12 @@ public final class EnvNames {
             }
             linkIfAbsent(p + "URL", "url", types);
             linkIfAbsent(p + "URI", "url", types);
+            if (List.of(types).contains("postgres")) {
+                // PG_DSN, DB_DSN_URL: libpq and pgx take a postgresql:// URL where they take a DSN (a MySQL driver's
+                // user:pass@tcp(host)/db DSN is no URL, so a MySQL stack gets no value it could not parse)
+                linkIfAbsent(p + "DSN", "url", "postgres");
+                linkIfAbsent(p + "DSN_URL", "url", "postgres");
+            }
         }
         for (String n : List.of("DB_URL", "DB_URI", "DATABASE_URI", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_URL")) {
             link(n, "url", "postgres", "mysql", "mariadb");

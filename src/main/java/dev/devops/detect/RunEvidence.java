@@ -71,14 +71,42 @@ final class RunEvidence {
                 value, null);
     }
 
+    /**
+     * A Go server that listens on the address a variable holds, read without a default ({@code app.Listen(os.Getenv(
+     * "SERVER_URL"))}): unset, it listens on a random port (or fails), never on the one compose publishes. The stack
+     * sets it to {@code 0.0.0.0:PORT}, which the user may override.
+     */
+    static dev.devops.descriptor.EnvVar listenAddress(RepoFiles repo, dev.devops.descriptor.EnvVar v, List<EnvReference> reads,
+            Integer port) {
+        if (v.defaultValue() != null || v.from() != null || port == null || !EnvOptions.listenArgument(repo, reads)) {
+            return v;
+        }
+        return new dev.devops.descriptor.EnvVar(v.name(), (v.description() == null ? "" : v.description() + "; ")
+                + "the address the app's server listens on", false, v.secret(), "0.0.0.0:" + port, null);
+    }
+
+    /**
+     * The app's own listen-port variable other than PORT ({@code WEB_PORT}, {@code SERVER_PORT} …) read without a
+     * default: the stack sets it to the app's port (PORT itself is set that way by {@link DescriptorAssembly}).
+     */
+    static dev.devops.descriptor.EnvVar listenPort(dev.devops.descriptor.EnvVar v, Integer port) {
+        if (port == null || "PORT".equals(v.name()) || v.defaultValue() != null || v.from() != null
+                || !LISTEN_PORT_NAME.matcher(v.name()).matches()) {
+            return v;
+        }
+        return new dev.devops.descriptor.EnvVar(v.name(), (v.description() == null ? "" : v.description() + "; ")
+                + "the port the app listens on", false, v.secret(), String.valueOf(port), null);
+    }
+
     /** Improves {@code d} with what the repository's own container files, Procfile and CI say. */
     static void apply(RepoFiles repo, AppDraft d) {
         String dir = d.moduleDir != null ? d.moduleDir : d.dir;
         List<ImageFile> images = new ArrayList<>(dockerfiles(repo, dir));
-        ImageFile own = workspaceDockerfile(repo, d);
+        ImageFile own = ownImage(repo, d);
         if (own != null) {
             d.ownDockerfile = own.path();
-            d.evidence("built with the repository's own " + own.path() + " from the workspace root (it builds this package)");
+            d.evidence("built with the repository's own " + own.path() + " from the " + (d.workspaceRoot != null
+                    ? "workspace root" : "module root") + " (it builds this " + (d.workspaceRoot != null ? "package" : "program") + ")");
             images.removeIf(f -> f.path().equals(own.path()));
             images.add(0, own);
         }
@@ -510,6 +538,64 @@ final class RunEvidence {
         }
         found.sort(Comparator.comparing((String f) -> !RepoFiles.parent(f).equals(d.dir)).thenComparing(f -> f));
         return found.isEmpty() ? null : parseDockerfile(found.get(0), repo.text(found.get(0)));
+    }
+
+    /** A go build or go install command: its arguments up to the end of the shell command. */
+    private static final Pattern ANY_GO_BUILD = Pattern.compile("\\bgo\\s+(?:build|install)\\b([^\\n&;|]*)");
+
+    /** {@link #workspaceDockerfile}, or the repository's own image of one of several programs of a Go module. */
+    private static ImageFile ownImage(RepoFiles repo, AppDraft d) {
+        ImageFile own = workspaceDockerfile(repo, d);
+        if (own == null && d.language == dev.devops.descriptor.Language.GO && d.moduleDir != null) {
+            List<String> built = goProgramDockerfiles(repo, d.dir, d.moduleDir);
+            own = built.isEmpty() ? null : parseDockerfile(built.get(0), repo.text(built.get(0)));
+        }
+        return own;
+    }
+
+    /**
+     * The repository's production Dockerfiles (any directory; Dockerfile, Dockerfile-NAME, Dockerfile.NAME, NAME.Dockerfile,
+     * not a dev, test or CI variant) that copy the module root {@code moduleDir} and build the Go program in
+     * {@code programDir} ({@code go build -o /bin/app ./cmd/counter}, {@code go install ./cmd/counter}), sorted by path.
+     */
+    static List<String> goProgramDockerfiles(RepoFiles repo, String moduleDir, String programDir) {
+        String rel = ".".equals(moduleDir) ? programDir : programDir.substring(moduleDir.length() + 1);
+        Pattern builds = Pattern.compile("(?m)\\bgo\\s+(?:build|install)\\b[^\\n]*?\\s(?:\\./)?" + Pattern.quote(rel)
+                + "/?(?:\\s|$|&&|;)");
+        List<String> found = new ArrayList<>();
+        for (String f : repo.files()) {
+            String name = FileKinds.name(f).toLowerCase(Locale.ROOT);
+            if (!FileKinds.isDockerfile(f) || !RepoFiles.inside(f, moduleDir) || FileKinds.isTest(f)
+                    || name.matches(".*\\b(dev|develop|development|local|test|tests|e2e|ci|debug)\\b.*")
+                    || f.matches("(?i).*/(dev|development|local|test|testing|e2e|ci)/[^/]*$")) {
+                continue;
+            }
+            String text = repo.text(f);
+            if (text == null || text.contains("Generated by devops") || !ROOT_COPY.matcher(text).find()) {
+                continue;
+            }
+            String joined = text.replace("\\\n", " ");
+            if (builds.matcher(joined).find()) {
+                // an image of this program alone: one that builds several (app + migrate) is not one per program
+                java.util.Set<String> programs = new java.util.HashSet<>();
+                Matcher any = ANY_GO_BUILD.matcher(joined);
+                while (any.find()) {
+                    String[] args = any.group(1).trim().split("\\s+");
+                    for (int i = 0; i < args.length; i++) {
+                        if (args[i].equals("-o")) {
+                            i++; // the output file
+                        } else if (!args[i].startsWith("-") && (args[i].startsWith(".") || args[i].contains("/"))) {
+                            programs.add(args[i].replaceAll("^\\./|/$", ""));
+                        }
+                    }
+                }
+                if (programs.size() == 1) {
+                    found.add(f);
+                }
+            }
+        }
+        java.util.Collections.sort(found);
+        return found;
     }
 
     /** {@code ENV KEY=value …} pairs (the legacy {@code ENV KEY value} form is not a substitution source). */

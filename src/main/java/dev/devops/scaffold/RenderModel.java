@@ -408,6 +408,9 @@ public final class RenderModel {
         if (a.port() == null) {
             return null;
         }
+        if (a.runtime().language() == dev.devops.descriptor.Language.GO && a.dockerfile() != null) {
+            return null; // the repository's own image of a Go program (FROM scratch, often) has no probe of devops's
+        }
         String path = a.healthcheck();
         String url = path == null ? null : "http://127.0.0.1:" + a.port() + path;
         String addr = "127.0.0.1:" + a.port();

@@ -463,4 +463,74 @@ class InitWiringTest {
         assertEquals(List.of("redis"), List.copyOf(d.descriptor().services().keySet()));
         assertFalse(d.evidence().stream().anyMatch(l -> l.startsWith("warning: service redis")), () -> String.join("\n", d.evidence()));
     }
+    @Test
+    void aConnectionStringOpenedByAGoDatabaseClientIsTheServicesUrl() {
+        // koddr/tutorial-go-fiber-rest-api: sqlx.Connect("pgx", os.Getenv("DB_SERVER_URL")), a name that tells nothing
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/jackc/pgx/v5 v5.5.0",
+                        "require github.com/rabbitmq/amqp091-go v1.9.0")
+                .file("platform/database/postgres.go", "package database", "",
+                        "func Open() {", "\tdb, err := sqlx.Connect(\"pgx\", os.Getenv(\"DB_SERVER_URL\"))", "}",
+                        "func Other() {", "\tconn := os.Getenv(\"STORE\")", "\tlog.Print(conn)",
+                        "\tpool, err := pgxpool.New(ctx, conn)", "}",
+                        "func Legacy() { sql.Open(\"mysql\", os.Getenv(\"LEGACY_DSN\")) }")
+                .file("queue.go", "package main", "func q() { amqp.Dial(os.Getenv(\"QUEUE\")) }")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        App a = repo.app();
+        assertEquals("postgres.url", v(a, "DB_SERVER_URL").from(), "pgx falls back to plain TCP by itself");
+        assertEquals("postgres.url", v(a, "STORE").from(), "read into a local variable, then opened");
+        assertNull(v(a, "LEGACY_DSN").from(), "a MySQL DSN is no URL, and the stack has no mysql");
+        assertEquals("rabbitmq.url", v(a, "QUEUE").from());
+    }
+
+    @Test
+    void aGoServerListeningOnAnAddressReadWithoutADefaultGetsTheStacksAddress() {
+        // koddr/tutorial-go-fiber-rest-api: app.Listen(os.Getenv("SERVER_URL")), .env.example SERVER_URL="0.0.0.0:5000"
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("Dockerfile", "FROM golang:1.22 AS b", "COPY . .", "RUN go build -o /s .", "FROM scratch", "EXPOSE 5000",
+                        "COPY --from=b /s /s", "ENTRYPOINT [\"/s\"]")
+                .file("main.go", "package main", "", "func main() {", "\tif err := app.Listen(os.Getenv(\"SERVER_URL\")); err != nil {",
+                        "\t\tlog.Fatal(err)", "\t}", "\taddr := os.Getenv(\"ADMIN_ADDR\")", "\tgo admin.Listen(addr)",
+                        "\tclient.Get(os.Getenv(\"UPSTREAM_URL\"))", "}");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertEquals("0.0.0.0:5000", v(a, "SERVER_URL").defaultValue());
+        assertFalse(v(a, "SERVER_URL").required());
+        assertEquals("0.0.0.0:5000", v(a, "ADMIN_ADDR").defaultValue(), "read into a local variable, then listened on");
+        assertNull(v(a, "UPSTREAM_URL").defaultValue(), "a client's address is not the server's");
+    }
+
+    @Test
+    void aGoLookupWhoseFailedCheckEndsTheProgramIsRequiredAndAConfigFileFieldIsNot() {
+        // go-coffeeshop cmd/web: v, ok := os.LookupEnv("REVERSE_PROXY_URL"); if !ok || v == "" { glog.Fatalf(…) }
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {",
+                        "\tproxy, ok := os.LookupEnv(\"REVERSE_PROXY_URL\")", "\tif !ok || proxy == \"\" {",
+                        "\t\tglog.Fatalf(\"not declared\")", "\t}",
+                        "\tflag, ok := os.LookupEnv(\"FEATURE_X\")", "\tif !ok {", "\t\tflag = \"off\"", "\t}",
+                        "\twebPort, ok := os.LookupEnv(\"WEB_PORT\")", "\tif !ok || webPort == \"\" {",
+                        "\t\tglog.Fatalf(\"not declared\")", "\t}",
+                        "\thttp.ListenAndServe(\":8080\", nil)", "}")
+                .file("config/config.go", "package config", "", "type Config struct {",
+                        "\tName string `env-required:\"true\" yaml:\"name\" env:\"APP_NAME\"`",
+                        "\tToken string `env-required:\"true\" env:\"APP_TOKEN\"`", "}",
+                        "func New() { cleanenv.ReadConfig(dir+\"/config.yml\", cfg); cleanenv.ReadEnv(cfg) }");
+        App a = repo.app();
+        assertTrue(v(a, "REVERSE_PROXY_URL").required());
+        assertEquals("8080", v(a, "WEB_PORT").defaultValue(), "the app's own listen port, read without a default");
+        assertFalse(v(a, "FEATURE_X").required());
+        assertFalse(v(a, "APP_NAME").required(), "config.yml's name key fills it before env-required is checked");
+        assertTrue(v(a, "APP_TOKEN").required(), "no file key: only the variable can set it");
+    }
+    @Test
+    void aGoAppOnLibpqGetsTheUrlThatTurnsTlsOff() {
+        // go-coffeeshop: sql.Open("postgres", url) with lib/pq, whose default sslmode=require fails on the stack's postgres
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/lib/pq v1.10.9")
+                .file("store.go", "package main", "import (", "\t\"database/sql\"", "\t_ \"github.com/lib/pq\"", ")",
+                        "func open() { sql.Open(\"postgres\", os.Getenv(\"PG_DSN_URL\")) }")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        Detection d = repo.detect();
+        assertEquals("postgres.url-notls", v(d.descriptor().apps().get(0), "PG_DSN_URL").from());
+        String model = RenderModel.project(d.descriptor()).toString();
+        assertTrue(model.contains("@postgres:5432/${POSTGRES_DB:-app}?sslmode=disable"), model);
+    }
 }
