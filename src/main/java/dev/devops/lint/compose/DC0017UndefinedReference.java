@@ -26,7 +26,8 @@ final class DC0017UndefinedReference {
     static final ComposeRule RULE = ComposeRule.of("DC0017", ERROR, "Reference to an undefined network, volume, secret or config",
             "A service that names a network, named volume, secret or config not declared at the top level "
                     + "makes compose fail before starting anything. Declare it under the top-level networks:, "
-                    + "volumes:, secrets: or configs:, or fix the name.",
+                    + "volumes:, secrets: or configs:, or fix the name. Info instead when another compose file of the "
+                    + "repository declares the name: the file is a fragment run with it (docker compose -f base.yml -f this.yml).",
             DC0017UndefinedReference::undefinedReference);
 
     private static void undefinedReference(ComposeScope s, ComposeRule.Reporter o) {

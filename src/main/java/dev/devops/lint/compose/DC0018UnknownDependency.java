@@ -13,7 +13,8 @@ final class DC0018UnknownDependency {
 
     static final ComposeRule RULE = ComposeRule.of("DC0018", ERROR, "depends_on names a service that does not exist",
             "compose refuses a depends_on entry naming an unknown service. Fix the name, or mark the "
-                    + "dependency optional with required: false.",
+                    + "dependency optional with required: false. Info instead when another compose file of the repository "
+                    + "defines the service: the file is a fragment run with it (docker compose -f base.yml -f this.yml).",
             DC0018UnknownDependency::unknownDependency);
 
     private static void unknownDependency(ComposeScope s, ComposeRule.Reporter o) {
