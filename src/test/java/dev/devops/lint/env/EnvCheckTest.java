@@ -286,6 +286,16 @@ class EnvCheckTest {
                 .map(f -> f.line() + ":" + f.severity().id()).sorted().toList());
     }
 
+    /**
+     * Held-out 5 (authelia's {@code web/.env.production}: {@code VITE_BASEPATH={{ .Base }}}, rendered by Go's
+     * text/template): a value that is one template expression is not an unquoted value with spaces; prose still is.
+     */
+    @Test
+    void aTemplateExpressionIsNotAnUnquotedValueWithSpaces(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "BASE={{ .Base }}\nTITLE=two words\nNAME={% raw %}\n");
+        assertEquals(List.of(2), run(dir, Set.of()).stream().filter(f -> f.rule().id().equals("ENV0015")).map(Finding::line).toList());
+    }
+
     @Test
     void nearMissHeuristics() {
         assertTrue(NearMiss.similar("MYSQL_PASS", "MYSQL_PASSWORD"));
