@@ -175,6 +175,23 @@ class ComposeCheckTest {
         assertEquals(List.of("error:9", "warning:8"), got);
     }
 
+    /**
+     * Held-out 5, class "vendor image's own HEALTHCHECK" (mailcow: {@code condition: service_healthy} on
+     * {@code ghcr.io/mailcow/unbound}, whose Dockerfile in the repository has a HEALTHCHECK): a published vendor image
+     * is a warning (its HEALTHCHECK is not visible); a Docker Official Image, which never defines one, is an error.
+     */
+    @Test
+    void serviceHealthyOnAVendorImageIsAWarningOnAnOfficialImageAnError() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    depends_on:\n      dns:\n        condition: service_healthy\n      db:\n        condition: service_healthy\n"
+                + "  dns:\n    image: ghcr.io/vendor/unbound:1.25\n    restart: always\n"
+                + "  db:\n    image: docker.io/library/postgres:16\n    restart: always\n    volumes:\n      - db:/var/lib/postgresql/data\n"
+                + "volumes:\n  db:\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0007"))
+                .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("6:warning", "8:error"), got);
+    }
+
     /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */
     @Test
     void openDatabaseIsAnErrorOnlyWhenReachableFromOtherHosts() throws IOException {
