@@ -15,7 +15,7 @@ public final class FileKinds {
     }
 
     /** Suffixes that make a Dockerfile-named file a template, a backup or source code, not a Dockerfile. */
-    private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".j2", ".jinja",
+    private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".template", ".j2", ".jinja",
             ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
             // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
             ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",

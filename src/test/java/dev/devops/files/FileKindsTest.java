@@ -79,6 +79,9 @@ class FileKindsTest {
         assertTrue(FileKinds.isTest("internal/configuration/test_resources/config.yml"));
         assertTrue(FileKinds.isTest("src/test-resources/app.yml"));
         assertTrue(FileKinds.isTest("internal/suites/OIDC/configuration.yml"));
+        // the official images' generator templates (docker-library/postgres Dockerfile-alpine.template: {{ … }} lines)
+        assertFalse(FileKinds.isDockerfile("Dockerfile-alpine.template"));
+        assertTrue(FileKinds.isDockerfile("docker/Dockerfile-worker"));
         assertFalse(FileKinds.isTest("internal/suite.go"));
         assertTrue(FileKinds.isTest("config/test.exs"));
         assertTrue(FileKinds.isTest("config/environments/test.rb"));
