@@ -247,7 +247,17 @@ final class RunEvidence {
                 continue;
             }
             List<String> cmd = switch (d.language) {
-                case PYTHON -> pythonStart(repo, d, c.argv());
+                case PYTHON -> {
+                    List<String> direct = pythonStart(repo, d, c.argv());
+                    Script script = direct != null ? null : scriptServer(repo, d, c.argv());
+                    if (script != null && DEV_COMMAND.matcher(String.join(" ", script.server())).find()) {
+                        script = null;
+                    }
+                    if (script != null) {
+                        d.evidence("the server " + script.path() + " starts: '" + String.join(" ", script.server()) + "'");
+                    }
+                    yield direct != null ? direct : script == null ? null : pythonStart(repo, d, script.server());
+                }
                 case GO -> goStart(d, c.argv());
                 case NODE -> nodeStart(repo, d, c.argv());
                 default -> null;
@@ -261,6 +271,124 @@ final class RunEvidence {
     }
 
     private record Candidate(List<String> argv, String source) {
+    }
+
+    private record Script(String path, List<String> server) {
+    }
+
+    private static final Pattern SHELLS = Pattern.compile("(?:/usr)?(?:/bin/)?(?:ba|da)?sh|(?:/usr)?(?:/s?bin/)?(?:tini|dumb-init)");
+    private static final Pattern SCRIPT_ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_]\\w*)=(\\S*)\\s*(?:#.*)?$");
+    private static final Pattern SHELL_VAR = Pattern.compile("\\$\\{(\\w+)(?::?-([^}]*))?\\}|\\$(\\w+)");
+
+    /**
+     * A shell script of the repository that the Procfile or the repository's image runs ({@code bash Procfile.sh},
+     * {@code /opt/app/docker-entrypoint.sh}, a path in that image's layout whose tail is a file of the app): the
+     * production server its last server line starts ({@code exec gunicorn …}), with the script's own
+     * {@code ${X:-default}} values put in, options whose value stays a variable dropped, and a unix-socket bind
+     * (served by the image's own nginx) dropped so that the server listens on the app's port. What the script runs
+     * before (migrations, collectstatic) is done by the stack's migrate step and the image build.
+     */
+    private static Script scriptServer(RepoFiles repo, AppDraft d, List<String> argv) {
+        int i = 0;
+        while (i < argv.size() && (SHELLS.matcher(argv.get(i)).matches() || argv.get(i).equals("--")
+                || (i > 0 && argv.get(i).startsWith("-") && !argv.get(i).equals("-c")))) {
+            i++;
+        }
+        if (i >= argv.size()) {
+            return null;
+        }
+        String path = repoPath(repo, d.dir, argv.get(i));
+        String text = path == null ? null : repo.text(path);
+        if (text == null || !(path.endsWith(".sh") || text.startsWith("#!"))) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String l : text.split("\\R")) {
+            if (l.endsWith("\\")) {
+                cur.append(l, 0, l.length() - 1).append(' ');
+                continue;
+            }
+            lines.add(cur.append(l).toString());
+            cur.setLength(0);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String l : lines) {
+            Matcher m = SCRIPT_ASSIGNMENT.matcher(l);
+            if (m.matches()) {
+                String v = m.group(2).replaceAll("^[\"']|[\"']$", "");
+                Matcher ref = SHELL_VAR.matcher(v);
+                if (ref.matches() && ref.group(1) != null && ref.group(1).equals(m.group(1)) && ref.group(2) != null) {
+                    v = ref.group(2).replaceAll("^[\"']|[\"']$", ""); // X="${X:-3}": its default
+                }
+                if (!v.contains("$")) {
+                    values.put(m.group(1), v);
+                }
+            }
+        }
+        for (int k = lines.size() - 1; k >= 0; k--) {
+            String l = lines.get(k).trim();
+            if (l.startsWith("#")) {
+                continue;
+            }
+            String[] parts = l.split("&&|;");
+            String last = parts[parts.length - 1].trim().replaceFirst("^exec\\s+", "");
+            List<String> words;
+            try {
+                words = ShellWords.split(last);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (words.isEmpty() || !PYTHON_SERVERS.contains(words.get(0).substring(words.get(0).lastIndexOf('/') + 1))) {
+                continue;
+            }
+            List<String> out = new ArrayList<>();
+            for (String w : words) {
+                Matcher m = SHELL_VAR.matcher(w);
+                StringBuilder sb = new StringBuilder();
+                boolean unresolved = false;
+                while (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(3);
+                    String v = "PORT".equals(name) ? m.group() : values.getOrDefault(name, m.group(2));
+                    unresolved |= v == null;
+                    m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
+                }
+                m.appendTail(sb);
+                String value = sb.toString();
+                boolean unixBind = value.startsWith("unix:");
+                if (unresolved || unixBind) {
+                    if (!out.isEmpty() && out.get(out.size() - 1).startsWith("-") && !out.get(out.size() - 1).contains("=")) {
+                        out.remove(out.size() - 1); // the option of that value
+                    }
+                    continue;
+                }
+                if (value.matches("--?[\\w-]+=unix:.*")) {
+                    continue;
+                }
+                out.add(value);
+            }
+            return new Script(path, out);
+        }
+        return null;
+    }
+
+    /**
+     * The repository file a command names: relative to the app, or an absolute path of someone's image layout
+     * ({@code /opt/CTFd/docker-entrypoint.sh}) whose longest tail is a file of the app; null if none.
+     */
+    private static String repoPath(RepoFiles repo, String dir, String arg) {
+        if (!arg.startsWith("/")) {
+            String f = RepoFiles.join(dir, arg.replaceFirst("^\\./", ""));
+            return repo.exists(f) ? f : null;
+        }
+        String[] segs = arg.substring(1).split("/");
+        for (int i = 1; i < segs.length; i++) {
+            String f = RepoFiles.join(dir, String.join("/", java.util.Arrays.copyOfRange(segs, i, segs.length)));
+            if (repo.exists(f)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** A production server command (gunicorn, uwsgi, uvicorn …) or a script of the app, made to listen on 0.0.0.0:PORT. */

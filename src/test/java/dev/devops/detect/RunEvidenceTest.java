@@ -51,6 +51,45 @@ class RunEvidenceTest {
         RepoFixture.assertRoundTrip(repo.detect().descriptor());
     }
 
+    /** Class 4: the Procfile or image runs a shell script; the server it starts at its end is the start. */
+    @Test
+    void theServerAScriptOfTheProcfileStartsIsTheStartWithItsOwnDefaults() {
+        repo.file("Pipfile", "[packages]", "django = \"*\"", "gunicorn = \"*\"")
+                .file("manage.py", "import os")
+                .file("shop/settings/__init__.py", "")
+                .file("shop/settings/base.py", "import os", "DEBUG = False")
+                .file("shop/wsgi.py", "from django.core.wsgi import get_wsgi_application", "application = get_wsgi_application()")
+                .file("Procfile", "web: bash Procfile.sh")
+                .file("Procfile.sh", "#!/bin/bash", "python manage.py migrate", "",
+                        "WORKERS=${WORKERS:-3}", "gunicorn shop.wsgi:application --workers $WORKERS --timeout ${TIMEOUT:-30} \\",
+                        "    --log-level $LOG_LEVEL --log-file -");
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi:application", "--workers", "3", "--timeout", "30",
+                "--log-file", "-"), repo.app().start());
+        // without the Procfile: the wsgi module beside a settings package is the project's
+        repo.delete("Procfile");
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi"), repo.app().start());
+    }
+
+    /**
+     * Class 4: the image's ENTRYPOINT is a script by its path in that image's layout; its server binds a unix socket for
+     * the image's own nginx, and app.run(port=4000) under __main__ is the development server: the app serves on the
+     * image's EXPOSEd port.
+     */
+    @Test
+    void anEntrypointScriptByItsImagePathServesOnTheExposedPortNotOnASocket() {
+        repo.file("requirements.txt", "Flask", "gunicorn")
+                .file("web/__init__.py", "from flask import Flask", "def create_app():", "    return Flask(__name__)")
+                .file("wsgi.py", "from web import create_app", "app = create_app()", "",
+                        "if __name__ == \"__main__\":", "    app.run(debug=True, host=\"127.0.0.1\", port=4000)")
+                .file("Dockerfile", "FROM python:3.11-slim", "WORKDIR /opt/web", "COPY . /opt/web", "EXPOSE 8000",
+                        "ENTRYPOINT [\"/sbin/tini\", \"--\", \"/opt/web/docker-entrypoint.sh\"]")
+                .file("docker-entrypoint.sh", "#!/bin/sh", "set -eu", "ACCESS_LOG=${ACCESS_LOG:--}", "flask db upgrade",
+                        "umask 0 && exec gunicorn 'web:create_app()' --bind unix:/tmp/web.sock --access-logfile \"$ACCESS_LOG\"");
+        App a = repo.app();
+        assertEquals(8000, a.port());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "web:create_app()", "--access-logfile", "-"), a.start());
+    }
+
     @Test
     void composeServicesRunningTheAppsImageWithAnotherCommandAreProcesses() {
         repo.file("project/requirements.txt", "fastapi", "uvicorn", "celery", "redis")
