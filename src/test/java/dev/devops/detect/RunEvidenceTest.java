@@ -263,6 +263,20 @@ class RunEvidenceTest {
         assertEquals(List.of("."), names(repo.detect()));
     }
 
+    /** A front end whose build writes into the Python app's tree (its static files) is served by that app: not an app. */
+    @Test
+    void aFrontEndBuiltIntoAPythonAppsStaticFilesIsNotAnApp() {
+        repo.file("requirements.txt", "Django", "gunicorn").file("manage.py", "import os")
+                .file("site/settings.py", "import os").file("site/wsgi.py", "application = None")
+                .packageJson("vue3", "{'scripts':{'dev':'vite','build':'vite build'},'devDependencies':{'vite':'5'}}")
+                .file("vue3/vite.config.ts", "export default defineConfig({ build: { outDir: '../cookbook/static/vue3/' } })")
+                .packageJson("themes/core", "{'scripts':{'build':'vite build'},'devDependencies':{'vite':'5'}}")
+                .file("themes/core/vite.config.js", "export default { build: { outDir: \"static\" } }")
+                // a single-page app with an output directory of its own stays an app of its own
+                .packageJson("frontend", "{'scripts':{'dev':'vite','build':'vite build'},'devDependencies':{'vite':'5'}}");
+        assertEquals(List.of(".", "frontend"), names(repo.detect()).stream().sorted().toList());
+    }
+
     @Test
     void aGradleSubprojectThatPackagesAFrontEndIsNotAnApp() {
         repo.file("settings.gradle", "include 'site', 'client'")
