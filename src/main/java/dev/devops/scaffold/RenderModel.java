@@ -272,7 +272,14 @@ public final class RenderModel {
         if (a.migrate() != null) {
             // the schema is migrated once, before the app and its processes start (they wait for it to exit 0)
             List<Object> migrateDeps = new ArrayList<>(deps);
-            m.put("migrate", migrate(d, a, migrateDeps));
+            Map<String, Object> mg = migrate(d, a, migrateDeps);
+            if (a.runtime().language() == Language.NODE && a.migrate().image() == null && a.dockerfile() == null
+                    && a.build() != null && !a.build().isEmpty() && staticDir == null) {
+                // a Node migration CLI (prisma, drizzle-kit, knex …) is usually a development dependency, which the
+                // runtime stage prunes: the step runs in the build stage, which has every dependency and the build
+                mg.put("target", "build");
+            }
+            m.put("migrate", mg);
             deps.add(Map.of("name", a.name() + "-migrate", "condition", "service_completed_successfully"));
         }
         m.put("dependsOn", deps);
