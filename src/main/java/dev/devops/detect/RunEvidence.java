@@ -243,6 +243,11 @@ final class RunEvidence {
             }
         }
         for (Candidate c : candidates) {
+            if (d.language == dev.devops.descriptor.Language.PYTHON && c.argv().contains("--reload") && !c.argv().isEmpty()
+                    && PYTHON_SERVERS.contains(c.argv().get(0).substring(c.argv().get(0).lastIndexOf('/') + 1))) {
+                // uvicorn app.main:app --reload: a production server with a development flag still names the app
+                c = new Candidate(c.argv().stream().filter(a -> !a.equals("--reload")).toList(), c.source() + ", without --reload");
+            }
             if (c.argv().isEmpty() || DEV_COMMAND.matcher(String.join(" ", c.argv())).find()) {
                 continue;
             }
@@ -412,10 +417,52 @@ final class RunEvidence {
             }
         }
         cmd.set(0, program);
+        appDir(repo, d, program, cmd);
         if (d.port != null) {
             bind(repo, d, program, cmd);
         }
         return cmd;
+    }
+
+    private static final Pattern APP_TARGET = Pattern.compile("^([A-Za-z_][\\w.]*):[A-Za-z_]\\w*(?:\\(.*\\))?$");
+
+    /**
+     * The server's app module as the repository's image lays it out ({@code COPY ./src/app /code/app}, then
+     * {@code uvicorn app.main:app}) is found in the app's tree ({@code src/app/main.py}): the server is told to import
+     * from that directory ({@code --app-dir src}, gunicorn's {@code --chdir src}), since the generated image copies
+     * the app's whole tree.
+     */
+    private static void appDir(RepoFiles repo, AppDraft d, String program, List<String> cmd) {
+        String option = switch (program) {
+            case "uvicorn" -> "--app-dir";
+            case "gunicorn" -> "--chdir";
+            default -> null;
+        };
+        if (option == null || cmd.contains(option) || cmd.stream().anyMatch(a -> a.startsWith(option + "="))) {
+            return;
+        }
+        for (String a : cmd.subList(1, cmd.size())) {
+            Matcher m = APP_TARGET.matcher(a);
+            if (!m.matches()) {
+                continue;
+            }
+            String mod = m.group(1).replace('.', '/');
+            if (repo.exists(RepoFiles.join(d.dir, mod + ".py")) || repo.exists(RepoFiles.join(d.dir, mod + "/__init__.py"))) {
+                return;
+            }
+            String prefix = ".".equals(d.dir) ? "" : d.dir + "/";
+            for (String f : repo.under(d.dir)) {
+                for (String tail : List.of("/" + mod + ".py", "/" + mod + "/__init__.py")) {
+                    if (f.endsWith(tail) && f.startsWith(prefix) && !FileKinds.isTest(f)) {
+                        String root = f.substring(prefix.length(), f.length() - tail.length());
+                        cmd.addAll(1, List.of(option, root));
+                        d.evidence("the app module " + m.group(1) + " is " + f + ": the server imports from " + root);
+                        return;
+                    }
+                }
+            }
+            return;
+        }
     }
 
     /** Makes a server that would bind 127.0.0.1 by default listen on all interfaces, on the app's port. */
@@ -431,11 +478,19 @@ final class RunEvidence {
                     cmd.addAll(1, List.of("--bind", "0.0.0.0:" + port));
                 }
             }
-            case "uvicorn", "hypercorn", "daphne" -> {
+            case "uvicorn" -> {
+                // each of --host and --port that is missing: uvicorn binds 127.0.0.1:8000 by default
+                if (!all.contains("--host") && !all.contains("--uds") && !all.contains("--fd")) {
+                    cmd.addAll(List.of("--host", "0.0.0.0"));
+                }
+                if (!all.contains("--port") && !all.contains("--uds") && !all.contains("--fd")) {
+                    cmd.addAll(List.of("--port", port));
+                }
+            }
+            case "hypercorn", "daphne" -> {
                 if (!all.contains("--host") && !all.contains("--bind") && !all.matches(".*\\s-b\\s.*")) {
                     cmd.addAll("hypercorn".equals(program) ? List.of("--bind", "0.0.0.0:" + port)
-                            : "daphne".equals(program) ? List.of("-b", "0.0.0.0", "-p", port)
-                            : List.of("--host", "0.0.0.0", "--port", port));
+                            : List.of("-b", "0.0.0.0", "-p", port));
                 }
             }
             default -> {

@@ -90,6 +90,22 @@ class RunEvidenceTest {
         assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "web:create_app()", "--access-logfile", "-"), a.start());
     }
 
+    /**
+     * Class 4: the repository's image runs uvicorn with --reload (a development flag, not a development server) on
+     * its own layout of the sources (COPY ./src/app /code/app): the app module is src/app/main.py.
+     */
+    @Test
+    void aServerWithReloadStillNamesTheAppAndItsModuleIsFoundInTheTree() {
+        repo.file("pyproject.toml", "[tool.poetry]", "name = \"api\"", "[tool.poetry.dependencies]", "python = \"^3.11\"",
+                        "fastapi = \"*\"", "uvicorn = \"*\"")
+                .file("src/app/__init__.py", "")
+                .file("src/app/main.py", "from .core.setup import create_application", "app = create_application()")
+                .file("Dockerfile", "FROM python:3.11", "WORKDIR /code", "COPY ./src/app /code/app",
+                        "CMD [\"uvicorn\", \"app.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\", \"--reload\"]");
+        assertEquals(List.of("uvicorn", "--app-dir", "src", "app.main:app", "--host", "0.0.0.0", "--port", "8000"),
+                repo.app().start());
+    }
+
     @Test
     void composeServicesRunningTheAppsImageWithAnotherCommandAreProcesses() {
         repo.file("project/requirements.txt", "fastapi", "uvicorn", "celery", "redis")
