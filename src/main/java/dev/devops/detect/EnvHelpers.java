@@ -64,6 +64,9 @@ final class EnvHelpers {
     private static final Pattern ABORT_JAVA = Pattern.compile("\\bthrow\\b|\\bSystem\\.exit\\(");
 
     private static final Pattern DECOUPLE = Pattern.compile("(?m)^\\s*from\\s+decouple\\s+import\\s+[^\\n]*\\bconfig\\b");
+    private static final Pattern STARLETTE_CONFIG_IMPORT = Pattern.compile(
+            "(?m)^\\s*from\\s+starlette\\.config\\s+import\\s+[^\\n]*\\bConfig\\b");
+    private static final Pattern STARLETTE_CONFIG = Pattern.compile("(?m)^(\\w+)\\s*=\\s*Config\\(");
     private static final Pattern DJANGO_ENVIRON = Pattern.compile("(?m)^\\s*(\\w+)\\s*=\\s*environ\\.Env\\(");
     private static final String DJANGO_ENVIRON_WHERE = "django-environ";
     private static final Pattern NEST_CONFIG_IMPORT = Pattern.compile(
@@ -169,7 +172,8 @@ final class EnvHelpers {
         return switch (lang) {
             case JS -> text.contains("process.env") || text.contains("process?.env");
             case JAVA -> text.contains("getenv");
-            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("decouple");
+            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("decouple")
+                    || text.contains("starlette.config");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("viper.AutomaticEnv");
         };
     }
@@ -420,6 +424,14 @@ final class EnvHelpers {
         if (DECOUPLE.matcher(text).find()) {
             // config(key, default=undefined, cast=…): positional default second; no default raises UndefinedValueError
             byName.putIfAbsent("config", new Helper("config", Lang.PYTHON, 0, 1, "default", null, true, "decouple"));
+        }
+        if (STARLETTE_CONFIG_IMPORT.matcher(text).find()) {
+            // starlette.config: config = Config(".env"); config(key, cast=None, default=undefined): the default by
+            // keyword (the second positional is the cast); no default raises KeyError when the variable is unset
+            Matcher inst = STARLETTE_CONFIG.matcher(text);
+            while (inst.find()) {
+                byName.putIfAbsent(inst.group(1), new Helper(inst.group(1), Lang.PYTHON, 0, 2, "default", null, true, "starlette.config"));
+            }
         }
         Map<String, Map<String, String>> instances = new LinkedHashMap<>();
         Matcher env = DJANGO_ENVIRON.matcher(text);

@@ -271,6 +271,35 @@ class InitWiringTest {
         assertTrue(v(a, "SITE_NAME").required(), "django-environ raises without a default");
     }
 
+    /** Class 3: starlette's Config instance is a helper: config("X") raises unset, config("X", default=…) has one. */
+    @Test
+    void starletteConfigCallsAreReadsAndWiredByTheirNames() {
+        repo.file("requirements.txt", "fastapi", "uvicorn", "asyncpg", "redis")
+                .file("main.py", "from fastapi import FastAPI", "from core.config import settings", "app = FastAPI()")
+                .file("core/config.py",
+                        "from pydantic_settings import BaseSettings",
+                        "from starlette.config import Config",
+                        "config = Config('.env')",
+                        "class CryptSettings(BaseSettings):",
+                        "    SECRET_KEY: str = config(\"SECRET_KEY\")",
+                        "    ALGORITHM: str = config(\"ALGORITHM\", default=\"HS256\")",
+                        "class PostgresSettings(BaseSettings):",
+                        "    POSTGRES_USER: str = config(\"POSTGRES_USER\", default=\"postgres\")",
+                        "    POSTGRES_PASSWORD: str = config(\"POSTGRES_PASSWORD\", default=\"postgres\")",
+                        "    POSTGRES_SERVER: str = config(\"POSTGRES_SERVER\", default=\"localhost\")",
+                        "    POSTGRES_PORT: int = config(\"POSTGRES_PORT\", cast=int, default=5432)",
+                        "class RedisQueueSettings(BaseSettings):",
+                        "    REDIS_QUEUE_HOST: str = config(\"REDIS_QUEUE_HOST\", default=\"localhost\")")
+                .file("core/db.py", "from sqlalchemy.ext.asyncio import create_async_engine", "import asyncpg")
+                .file("core/queue.py", "import redis");
+        App a = repo.app();
+        assertTrue(v(a, "SECRET_KEY").required(), "starlette's config raises without a default");
+        assertEquals("HS256", v(a, "ALGORITHM").defaultValue());
+        assertEquals("postgres.host", v(a, "POSTGRES_SERVER").from());
+        assertEquals("postgres.password", v(a, "POSTGRES_PASSWORD").from());
+        assertEquals("redis.host", v(a, "REDIS_QUEUE_HOST").from());
+    }
+
     @Test
     void goJsAndJavaHelpersAreReads() {
         repo.file("go.mod", "module x", "go 1.22").file("config.go", "package main",
