@@ -167,8 +167,13 @@ final class DescriptorAssembly {
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(repo, e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
-                if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
-                    String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
+                // compared with a database's name, the variable selects the backend, whatever its name says it holds
+                String compared = sqlType == null || staticSite ? null
+                        : EnvNames.comparedSelectorValue(v.name(), sqlType, codeText.get(d).toString());
+                if (sqlType != null && (v.from() == null || compared != null)
+                        && (compared != null || EnvNames.isBackendSelector(v.name())) && !staticSite) {
+                    String value = compared != null ? compared
+                            : EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
                             + " (read at " + e.getValue().get(0).where() + ")", false, false, value, null);
                 }

@@ -271,6 +271,27 @@ class InitWiringTest {
         assertTrue(v(a, "SITE_NAME").required(), "django-environ raises without a default");
     }
 
+    /**
+     * Class 2: a backend chosen by comparing a variable with a database's name (os.getenv("DB") == "postgres", the
+     * SQLite settings otherwise) is set to the stack's database, or the app silently keeps SQLite.
+     */
+    @Test
+    void aVariableComparedWithADatabasesNameSelectsTheStacksDatabase() {
+        repo.file("requirements.txt", "Django==5.0", "psycopg==3.1").file("manage.py", "import os")
+                .file("hc/wsgi.py", "application = None")
+                .file("hc/settings.py", "import os",
+                        "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'hc.sqlite'}}",
+                        "if os.getenv(\"DB\") == \"postgres\":",
+                        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql',",
+                        "        'HOST': os.getenv(\"DB_HOST\", \"\"), 'USER': os.getenv(\"DB_USER\", \"postgres\")}}",
+                        "if os.getenv(\"DB\") in [\"mysql\", \"mariadb\"]:",
+                        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql'}}");
+        App a = repo.app();
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals("postgres", v(a, "DB").defaultValue());
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+    }
+
     /** Class 3: starlette's Config instance is a helper: config("X") raises unset, config("X", default=…) has one. */
     @Test
     void starletteConfigCallsAreReadsAndWiredByTheirNames() {
