@@ -116,6 +116,8 @@ class NodeDetectionTest {
     @CsvSource(delimiter = ';', value = {
         ">=18 ; 18", "^20.10 ; 20", "~18.4.0 ; 18", "18 || 20 ; 20", ">=18 <21 ; 18", "18.x ; 18",
         ">18 ; 19", ">18.2.0 ; 18", ">= 16 ; 16", "^16 || ^18.0.0 || >=20 ; 20",
+        // strapi/foodadvisor: an end-of-life floor with an upper bound takes the newest major the range allows
+        ">=14.x.x <=18.x.x ; 18", ">=12 <19.0.0 ; 18", ">=10 <16 ; 10",
     })
     void enginesRanges(String range, String expected) {
         repo.packageJson(".", "{'engines':{'node':'" + range + "'}}");
