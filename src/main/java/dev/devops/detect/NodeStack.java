@@ -127,11 +127,11 @@ final class NodeStack {
             "^(?:npx\\s+)?(?:nodemon|node-dev|supervisor)\\s+(?:--?[\\w-]+(?:[= ](?!\\S+\\.[mc]?js$)\\S+)?\\s+)*([^\\s-]\\S*\\.[mc]?js)$");
     static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
-            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
+            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\b(?:(?:SERVER|HTTP|APP|WEB|API|LISTEN)_)?PORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
                     + "(?:process\\.env\\.\\w+\\s*(?:\\|\\||\\?\\?)\\s*)*['\"]?)(\\d{2,5})\\b");
     private static final Pattern PRISMA = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"(\\w+)\"");
     /** Words a file must contain before the port pattern runs on it. */
-    private static final String[] KEYWORDS = {".listen(", "PORT"};
+    private static final String[] KEYWORDS = {".listen(", "PORT"}; // also the app's own APP_PORT, SERVER_PORT …
     static final Predicate<String> CODE = Code.ext("js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts");
 
     private NodeStack() {

@@ -225,6 +225,16 @@ class NodeDetectionTest {
         assertEquals(NodeStack.DEFAULT_VERSION, repo.app().runtime().version());
     }
 
+    /** koa-rest-api-boilerplate: the app's own listen-port variable with a default; a client's port is not the app's. */
+    @Test
+    void anAppPortVariableWithADefaultIsThePort() {
+        repo.packageJson(".", "{'dependencies':{'koa':'2'}}")
+                .file("app/config/index.js", "module.exports = { db: { port: process.env.DB_PORT || 5432 },",
+                        "  server: { port: process.env.APP_PORT || 7071 } };")
+                .file("app/index.js", "const config = require('./config');", "app.listen(config.server.port);");
+        assertEquals(7071, repo.app().port());
+    }
+
     /** hackathon-starter@dbcac7a: the port literal comes after a second variable. */
     @Test
     void portAfterAnotherVariable() {
