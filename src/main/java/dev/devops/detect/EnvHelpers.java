@@ -64,6 +64,11 @@ final class EnvHelpers {
     private static final Pattern ABORT_JAVA = Pattern.compile("\\bthrow\\b|\\bSystem\\.exit\\(");
 
     private static final Pattern DECOUPLE = Pattern.compile("(?m)^\\s*from\\s+decouple\\s+import\\s+[^\\n]*\\bconfig\\b");
+    /** {@code module.exports = ({ env }) =>}, {@code export default ({ env }) => ({…})}: a config module of env. */
+    private static final Pattern CONFIG_FUNCTION = Pattern.compile(
+            "(?:module\\.exports\\s*=|export\\s+default)\\s*(?:async\\s*)?(?:function\\s*\\w*\\s*)?\\(\\s*\\{\\s*(?:\\w+\\s*,\\s*)*env\\b[^)]*\\}\\s*\\)");
+    private static final Pattern CONFIG_FUNCTION_ENV = Pattern.compile(
+            "(?<![\\w$.])env(?:\\s*\\.\\s*(int|float|bool|json|array|date|oneOf))?\\s*\\(");
     private static final Pattern STARLETTE_CONFIG_IMPORT = Pattern.compile(
             "(?m)^\\s*from\\s+starlette\\.config\\s+import\\s+[^\\n]*\\bConfig\\b");
     private static final Pattern STARLETTE_CONFIG = Pattern.compile("(?m)^(\\w+)\\s*=\\s*Config\\(");
@@ -334,6 +339,15 @@ final class EnvHelpers {
             while (m.find()) {
                 call(rel, text, lines, m.end() - 1, new Helper(m.group(1), Lang.JS, 0,
                         "getOrThrow".equals(m.group(1)) ? -1 : 1, null, null, true, "@nestjs/config"), out);
+            }
+        }
+        if (lang == Lang.JS && CONFIG_FUNCTION.matcher(text).find()) {
+            // a config module exported as a function of the framework's env reader (Strapi's config/*.js):
+            // env('X', default), env.int('X', 1337), env.oneOf('X', [...], default); unset gives the default or undefined
+            Matcher m = CONFIG_FUNCTION_ENV.matcher(text);
+            while (m.find()) {
+                call(rel, text, lines, m.end() - 1, new Helper("env", Lang.JS, 0, "oneOf".equals(m.group(1)) ? 2 : 1,
+                        null, null, false, "config function ({ env })"), out);
             }
         }
         Helper viper = helpers.stream().filter(h -> VIPER_WHERE.equals(h.where())).findFirst().orElse(null);

@@ -292,6 +292,30 @@ class InitWiringTest {
         assertEquals("postgres.host", v(a, "DB_HOST").from());
     }
 
+    /**
+     * Class 3: config modules exported as a function of the framework's env reader (Strapi's config/*.js) are reads
+     * with their defaults; a client selected by default as SQLite brings no database server.
+     */
+    @Test
+    void configModulesOfAnEnvReaderAreReadsWithTheirDefaults() {
+        repo.packageJson(".", "{'scripts':{'start':'strapi start'},'dependencies':{'@strapi/strapi':'4','better-sqlite3':'7'}}")
+                .file("config/server.js", "module.exports = ({ env }) => ({",
+                        "  host: env('HOST', '0.0.0.0'),", "  port: env.int('PORT', 1337),",
+                        "  app: { keys: env.array('APP_KEYS', ['a', 'b']) },", "});")
+                .file("config/admin.js", "module.exports = ({ env }) => ({ auth: { secret: env('ADMIN_JWT_SECRET', 'x1') } });")
+                .file("config/database.js", "module.exports = ({ env }) => {",
+                        "  const client = env('DATABASE_CLIENT', 'sqlite');",
+                        "  return { connection: { client, connection: { connectionString: env('DATABASE_URL'),",
+                        "    ssl: env.bool('DATABASE_SSL', false) } } };", "};");
+        App a = repo.app();
+        assertFalse(v(a, "ADMIN_JWT_SECRET").required(), "a secret with a code default (never written to committed files)");
+        assertEquals("0.0.0.0", v(a, "HOST").defaultValue());
+        assertFalse(v(a, "DATABASE_URL").required(), "Strapi's env() gives undefined when unset");
+        assertEquals("sqlite", v(a, "DATABASE_CLIENT").defaultValue());
+        assertEquals(List.of(), a.dependsOn(), "the default client is SQLite: no database server");
+        assertEquals(1337, a.port());
+    }
+
     /** Class 3: starlette's Config instance is a helper: config("X") raises unset, config("X", default=…) has one. */
     @Test
     void starletteConfigCallsAreReadsAndWiredByTheirNames() {
