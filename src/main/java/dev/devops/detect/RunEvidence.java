@@ -87,7 +87,7 @@ final class RunEvidence {
         version(repo, d, images);
         port(repo, d, images, compose);
         start(repo, d, images, procfile, compose);
-        processes(d, procfile, compose);
+        processes(repo, d, procfile, compose);
         RuntimeNeeds.apply(repo, d);
     }
 
@@ -446,20 +446,10 @@ final class RunEvidence {
             if (!m.matches()) {
                 continue;
             }
-            String mod = m.group(1).replace('.', '/');
-            if (repo.exists(RepoFiles.join(d.dir, mod + ".py")) || repo.exists(RepoFiles.join(d.dir, mod + "/__init__.py"))) {
-                return;
-            }
-            String prefix = ".".equals(d.dir) ? "" : d.dir + "/";
-            for (String f : repo.under(d.dir)) {
-                for (String tail : List.of("/" + mod + ".py", "/" + mod + "/__init__.py")) {
-                    if (f.endsWith(tail) && f.startsWith(prefix) && !FileKinds.isTest(f)) {
-                        String root = f.substring(prefix.length(), f.length() - tail.length());
-                        cmd.addAll(1, List.of(option, root));
-                        d.evidence("the app module " + m.group(1) + " is " + f + ": the server imports from " + root);
-                        return;
-                    }
-                }
+            String root = importRoot(repo, d, m.group(1));
+            if (root != null) {
+                cmd.addAll(1, List.of(option, root));
+                d.evidence("the app module " + m.group(1) + " is under " + root + ": the server imports from there");
             }
             return;
         }
@@ -547,7 +537,7 @@ final class RunEvidence {
     }
 
     /** Procfile entries other than web and one-off tasks, and other compose services built from the app's directory. */
-    private static void processes(AppDraft d, Map<String, String> procfile, List<ComposeUse> compose) {
+    private static void processes(RepoFiles repo, AppDraft d, Map<String, String> procfile, List<ComposeUse> compose) {
         if (dev.devops.descriptor.Runtime.STATIC_SITES.containsKey(d.framework)) {
             return;
         }
@@ -562,6 +552,63 @@ final class RunEvidence {
                 add(d, c.service(), c.command(), "service '" + c.service() + "' in " + c.file(), startLine);
             }
         }
+        if (d.language != dev.devops.descriptor.Language.PYTHON) {
+            return;
+        }
+        // a worker's module as the repository's image lays it out (arq app.core.worker.Settings from src/): the
+        // process imports from that directory of the app's tree
+        for (Map.Entry<String, List<String>> p : d.processes.entrySet()) {
+            List<String> cmd = p.getValue();
+            if (cmd.isEmpty() || cmd.get(0).equals("env") || cmd.get(0).equals("sh")) {
+                continue;
+            }
+            for (String a : cmd.subList(1, cmd.size())) {
+                Matcher m = DOTTED_MODULE.matcher(a);
+                String root = m.matches() ? importRoot(repo, d, m.group(1)) : null;
+                if (root != null) {
+                    List<String> with = new ArrayList<>(List.of("env", "PYTHONPATH=" + root));
+                    with.addAll(cmd);
+                    p.setValue(with);
+                    d.evidence("process " + p.getKey() + ": its module " + m.group(1) + " is under " + root + " (PYTHONPATH)");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A dotted module argument ({@code app.core.worker.settings.WorkerSettings}, {@code proj.tasks}, {@code app.main:app}). */
+    private static final Pattern DOTTED_MODULE = Pattern.compile("^([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)+)(?::[\\w.()]+)?$");
+
+    /**
+     * The directory of the app's tree that a module is imported from when it is not importable from the app's own
+     * directory ({@code app.main} found as {@code src/app/main.py}: {@code src}); null when it is importable there or
+     * is not found in the tree. Only the module's first segment is looked for, as a package or a file.
+     */
+    static String importRoot(RepoFiles repo, AppDraft d, String module) {
+        String first = module.split("\\.")[0];
+        if (repo.exists(RepoFiles.join(d.dir, first + ".py")) || repo.exists(RepoFiles.join(d.dir, first + "/__init__.py"))) {
+            return null;
+        }
+        String prefix = ".".equals(d.dir) ? "" : d.dir + "/";
+        String best = null;
+        for (String f : repo.under(d.dir)) {
+            if (!f.startsWith(prefix) || FileKinds.isTest(f)) {
+                continue;
+            }
+            for (String tail : List.of("/" + first + "/__init__.py", "/" + first + ".py")) {
+                if (f.endsWith(tail)) {
+                    String root = f.substring(prefix.length(), f.length() - tail.length());
+                    String rest = module.substring(first.length()).replace('.', '/');
+                    boolean whole = rest.isEmpty() || repo.exists(RepoFiles.join(d.dir, root + "/" + first + rest + ".py"))
+                            || repo.exists(RepoFiles.join(d.dir, root + "/" + first + rest + "/__init__.py"))
+                            || repo.exists(RepoFiles.join(d.dir, root + "/" + first + rest.substring(0, Math.max(0, rest.lastIndexOf('/'))) + ".py"));
+                    if (whole && (best == null || root.length() < best.length())) {
+                        best = root;
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     private static void add(AppDraft d, String rawName, List<String> command, String source, String startLine) {

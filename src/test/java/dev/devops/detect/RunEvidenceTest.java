@@ -104,6 +104,12 @@ class RunEvidenceTest {
                         "CMD [\"uvicorn\", \"app.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\", \"--reload\"]");
         assertEquals(List.of("uvicorn", "--app-dir", "src", "app.main:app", "--host", "0.0.0.0", "--port", "8000"),
                 repo.app().start());
+        // its worker imports from the same directory (arq has no --app-dir)
+        repo.file("src/app/core/worker/settings.py", "class WorkerSettings: pass")
+                .file("docker-compose.yml", "services:", "  worker:", "    build: .",
+                        "    command: arq app.core.worker.settings.WorkerSettings");
+        assertEquals(Map.of("worker", List.of("env", "PYTHONPATH=src", "arq", "app.core.worker.settings.WorkerSettings")),
+                repo.app().processes());
     }
 
     @Test
