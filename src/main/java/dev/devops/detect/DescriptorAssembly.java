@@ -167,8 +167,9 @@ final class DescriptorAssembly {
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(repo, e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
-                // compared with a database's name, the variable selects the backend, whatever its name says it holds
-                String compared = sqlType == null || staticSite ? null
+                // compared with a database's name, the variable selects the backend, unless its name already says it
+                // holds a connection setting (DB_USER === 'postgres' is a user name); a bare DB was guessed a database name
+                String compared = sqlType == null || staticSite || (v.from() != null && !v.from().endsWith(".database")) ? null
                         : EnvNames.comparedSelectorValue(v.name(), sqlType, codeText.get(d).toString());
                 if (sqlType != null && (v.from() == null || compared != null)
                         && (compared != null || EnvNames.isBackendSelector(v.name())) && !staticSite) {

@@ -284,12 +284,15 @@ class InitWiringTest {
                         "if os.getenv(\"DB\") == \"postgres\":",
                         "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql',",
                         "        'HOST': os.getenv(\"DB_HOST\", \"\"), 'USER': os.getenv(\"DB_USER\", \"postgres\")}}",
+                        "if os.getenv(\"DB_USER\") == \"postgres\":",
+                        "    print('the superuser')",
                         "if os.getenv(\"DB\") in [\"mysql\", \"mariadb\"]:",
                         "    DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql'}}");
         App a = repo.app();
         assertEquals(List.of("postgres"), a.dependsOn());
         assertEquals("postgres", v(a, "DB").defaultValue());
         assertEquals("postgres.host", v(a, "DB_HOST").from());
+        assertEquals("postgres.user", v(a, "DB_USER").from(), "a user name compared with 'postgres' is still the user");
     }
 
     /**
