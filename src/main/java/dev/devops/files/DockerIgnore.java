@@ -1,7 +1,7 @@
 package dev.devops.files;
 
+import dev.devops.core.InputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class DockerIgnore {
         if (!Files.isRegularFile(f)) {
             return none();
         }
-        return parse(Files.readString(f, StandardCharsets.UTF_8));
+        return parse(InputFiles.readText(f, InputFiles.MAX_CONFIG_BYTES));
     }
 
     /**
@@ -52,7 +52,7 @@ public final class DockerIgnore {
         if (dockerfile != null && !dockerfile.isEmpty()) {
             Path beside = contextDir.resolve(dockerfile + ".dockerignore");
             if (Files.isRegularFile(beside)) {
-                return parse(Files.readString(beside, StandardCharsets.UTF_8));
+                return parse(InputFiles.readText(beside, InputFiles.MAX_CONFIG_BYTES));
             }
         }
         return load(contextDir);

@@ -1,7 +1,7 @@
 package dev.devops.files;
 
+import dev.devops.core.InputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class Gitignore {
             if (Files.isRegularFile(file)) {
                 List<String> lines;
                 try {
-                    lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    lines = InputFiles.readText(file, InputFiles.MAX_CONFIG_BYTES).lines().toList();
                 } catch (IOException | RuntimeException e) {
                     lines = List.of();
                 }

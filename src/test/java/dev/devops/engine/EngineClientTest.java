@@ -40,6 +40,24 @@ class EngineClientTest {
         assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "fails fast");
     }
 
+    /** harden2: a password in DOCKER_HOST was printed in full in every engine error (a CI log keeps it). */
+    @Test
+    void aPasswordInDockerHostIsNeverPrinted() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String pw = "Sup3r" + "S3cretPw";
+        EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "tcp://ci:" + pw + "@127.0.0.1:" + port));
+        assertEquals("tcp://ci:****@127.0.0.1:" + port, c.host());
+        EngineException e = assertThrows(EngineException.class, () -> c.docker().pingCmd().exec());
+        assertTrue(e.getMessage().startsWith("no Docker engine at tcp://ci:****@127.0.0.1:" + port + " ("), e.getMessage());
+        assertTrue(!e.getMessage().contains(pw) && !e.getMessage().contains("S3cret"), e.getMessage());
+        EngineClient bad = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "bogus://ci:" + pw + "@x"));
+        EngineException b = assertThrows(EngineException.class, bad::docker);
+        assertTrue(!b.getMessage().contains(pw) && b.getMessage().contains("bogus://ci:****@x"), b.getMessage());
+    }
+
     @Test
     void staleSocketFileGivesTheHintOnTheFirstCall(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("stale.sock");
