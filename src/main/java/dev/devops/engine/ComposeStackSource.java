@@ -38,7 +38,37 @@ public final class ComposeStackSource implements StackSource {
         }
         ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(files, files.isEmpty() ? dir : null,
                 request.projectName(), List.of(), processEnvironment, request.lenient()));
+        if (!request.lenient()) {
+            checkBuilds(project, StartOrder.active(project, request.profiles(), List.of()));
+        }
         return toStack(project, request.profiles());
+    }
+
+    /**
+     * What a build needs from the files, checked before the engine is touched: a missing context or Dockerfile
+     * is the compose file's error (exit 2 at its build: line), not an engine failure after the network was made.
+     */
+    private static void checkBuilds(ComposeProject project, Set<String> active) {
+        for (ComposeService s : project.services().values()) {
+            ComposeService.Build bd = s.build();
+            if (bd == null || !active.contains(s.name()) || bd.dockerfileInline() != null || s.image() != null) {
+                continue; // with image: too, up builds only when the image is missing: the engine path decides
+            }
+            String given = bd.context() == null ? "." : bd.context();
+            if (given.contains("://") || given.startsWith("git@")) {
+                continue; // a remote context: the engine fetches it
+            }
+            Path context = project.directory().resolve(given).normalize();
+            if (!java.nio.file.Files.isDirectory(context)) {
+                throw new UserError(bd.at(), "service '" + s.name() + "': build context " + given + " is not a directory ("
+                        + context + ")", "fix build.context; it is relative to the compose file's directory");
+            }
+            String df = bd.dockerfile() == null || bd.dockerfile().isBlank() ? "Dockerfile" : bd.dockerfile();
+            if (!java.nio.file.Files.isRegularFile(context.resolve(df))) {
+                throw new UserError(bd.at(), "service '" + s.name() + "': Dockerfile " + df + " not found in the build context "
+                        + context, "fix build.dockerfile; it is relative to the build context");
+            }
+        }
     }
 
     /** Maps a loaded compose project (services of the active profiles only) onto a stack. */

@@ -231,8 +231,12 @@ public final class EngineClient implements AutoCloseable {
             } catch (EngineException e) {
                 throw e;
             } catch (Exception e) {
+                String why = rootMessage(e);
+                if (why.endsWith("Exception") || why.endsWith("Error")) {
+                    why = "they are not PEM certificates and keys"; // a parser's bare exception says nothing more
+                }
                 throw new EngineException("DOCKER_TLS_VERIFY is set but the certificates in " + certPath()
-                        + " cannot be used (" + rootMessage(e) + "): fix them or point DOCKER_CERT_PATH elsewhere", e);
+                        + " cannot be used (" + why + "): fix them or point DOCKER_CERT_PATH elsewhere", e);
             }
         }
         DockerHttpClient httpClient = new GuardedHttpClient(transport(config, connectTimeout, Duration.ofSeconds(readSeconds)),

@@ -1,6 +1,5 @@
 package dev.devops.files;
 
-import dev.devops.core.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public final class Gitignore {
             if (Files.isRegularFile(file)) {
                 List<String> lines;
                 try {
-                    lines = InputFiles.readText(file, InputFiles.MAX_CONFIG_BYTES).lines().toList();
+                    lines = DockerIgnore.lenient(file).lines().toList(); // git reads bytes too
                 } catch (IOException | RuntimeException e) {
                     lines = List.of();
                 }

@@ -199,6 +199,24 @@ class HostileInputTest {
                     write(d.resolve(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
                     return List.of("hook", "install", "-C", d.toString());
                 }, 2, "pre-commit: not a devops hook; left alone", null),
+                // harden2: refused by the engine after the network was made, exit 3 ("invalid mount config"), no line
+                new Row("compose: a volume with empty parts", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n    volumes: [\"::::\"]\n");
+                    return List.of("up", "-d", "-p", "harden-volume", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:4:15: 'services.web.volumes[0]': cannot read volume '::::'", null),
+                new Row("compose: a volume with a relative container path", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n    volumes: [\"data:rel\"]\n");
+                    return List.of("up", "-d", "-p", "harden-volume", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "the container path 'rel' is not absolute", null),
+                // harden2: an engine failure (exit 3) after the network was made, with no file:line
+                new Row("compose: a build context that does not exist", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    build: nosuchdir\n");
+                    return List.of("up", "-d", "-p", "harden-context", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:3:12: service 'web': build context nosuchdir is not a directory", null),
+                new Row("compose: a Dockerfile that does not exist", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    build: {context: ., dockerfile: nosuch.Dockerfile}\n");
+                    return List.of("up", "-d", "-p", "harden-context", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "service 'web': Dockerfile nosuch.Dockerfile not found in the build context", null),
                 // harden2: 99999999999G wrapped around to a negative size and every file was skipped, exit 0
                 new Row("lint: a --max-file-size that overflows", d -> {
                     write(d.resolve("a.txt"), "hello\n");
@@ -254,6 +272,25 @@ class HostileInputTest {
         if (run.code() == 2) {
             assertTrue(run.err().contains(t.file() + ": cannot read: not a regular file"), t.label() + ":\n" + run.err());
         }
+    }
+
+    /**
+     * harden2: a Latin-1 byte in .dockerignore made DF0037 "cannot read .dockerignore" an error (exit 1) and a
+     * Latin-1 .gitignore lost every rule for ENV0004's message: git and Docker read ignore files as bytes, so a
+     * stray byte costs its own line only.
+     */
+    @org.junit.jupiter.api.Test
+    void ignoreFilesWithANonUtf8ByteKeepTheirRules() throws Exception {
+        Path d = Files.createDirectories(shared.resolve("latin1-ignores"));
+        TestRepo r = TestRepo.init(d);
+        r.write("Dockerfile", "FROM debian:12\nWORKDIR /app\nCOPY . .\nUSER nobody\n");
+        byte[] latin1 = "# caf\u00e9\n.env\n".getBytes(StandardCharsets.ISO_8859_1);
+        r.writeBytes(".dockerignore", latin1).writeBytes(".gitignore", latin1).write(".env", "MODE=dev\n");
+        r.add("-f", ".env");
+        r.commit("latin-1 ignore files");
+        CliRun run = CliRun.run("lint", d.toString());
+        assertFalse(run.out().contains("DF0037"), run.out());
+        assertTrue(run.out().contains("although .gitignore:2 lists it"), run.out());
     }
 
     private static void mkfifo(Path p) throws Exception {

@@ -58,6 +58,40 @@ class EngineClientTest {
         assertTrue(!b.getMessage().contains(pw) && b.getMessage().contains("bogus://ci:****@x"), b.getMessage());
     }
 
+    /**
+     * harden2: on a unix socket the read timeout did not hold (the transport reads through a channel stream, which
+     * ignores SO_TIMEOUT): an engine that accepts and never answers hung {@code ps} until killed.
+     */
+    @Test
+    void anEngineThatAcceptsAndNeverAnswersOnAUnixSocketIsBoundedByTheReadTimeout(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("silent.sock");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(sock));
+            List<java.nio.channels.SocketChannel> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(server.accept()); // and never a byte back
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "unix://" + sock,
+                    "DEVOPS_ENGINE_READ_TIMEOUT", "1"));
+            long t0 = System.nanoTime();
+            EngineException e = assertThrows(EngineException.class, () -> c.docker().listContainersCmd().exec());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(e.getMessage().contains("did not answer GET /containers/json within 1 s"), e.getMessage());
+            assertTrue(ms < 10_000, "bounded: " + ms + " ms");
+            for (var a : accepted) {
+                a.close();
+            }
+        }
+    }
+
     @Test
     void staleSocketFileGivesTheHintOnTheFirstCall(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("stale.sock");

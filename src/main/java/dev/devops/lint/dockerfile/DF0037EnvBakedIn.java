@@ -1,6 +1,5 @@
 package dev.devops.lint.dockerfile;
 
-import dev.devops.core.InputFiles;
 import static dev.devops.lint.Severity.ERROR;
 import static dev.devops.lint.Severity.WARNING;
 
@@ -50,7 +49,7 @@ final class DF0037EnvBakedIn {
             return;
         }
         try {
-            DockerIgnore di = DockerIgnore.parse(InputFiles.readText(ignore, InputFiles.MAX_CONFIG_BYTES));
+            DockerIgnore di = DockerIgnore.parse(DockerIgnore.lenient(ignore));
             if (!di.excluded(".env")) {
                 o.report(copy.line(), sev, copy.keyword() + " " + copy.rest() + " copies " + present + " into the image: "
                         + dir.relativize(ignore) + " does not exclude .env", "add the line .env to " + ignore.getFileName());
