@@ -4,14 +4,18 @@ import java.util.List;
 
 /**
  * One detector behind the keyword prefilter: it runs only on the line (or, on very long lines, the
- * window) where one of its keywords occurs, and never on text it has already covered.
+ * window) where one of its keywords occurs, and never on text it has already covered. A provider rule
+ * is one ({@link ProviderRuleDetector}); a generic rule's keyword parts are ({@link GenericRule}).
  */
 abstract class Detector {
     /** On lines longer than this, detectors look at a window around the keyword only. */
     static final int LONG_LINE = 4096;
     static final int WINDOW = 1024;
 
-    /** The detector's name in a LINT0000 finding when it fails: its class, or the provider rule's id. */
+    /**
+     * The detector's name in a LINT0000 finding when it fails and no generic rule owns it (the scanner names a
+     * generic rule's parts by the rule's id): the provider rule's id, else its class.
+     */
     String id() {
         return getClass().getSimpleName();
     }

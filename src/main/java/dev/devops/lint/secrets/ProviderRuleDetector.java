@@ -15,6 +15,9 @@ import java.util.regex.Matcher;
  * at the default threshold, yet a reviewer still sees it.
  */
 final class ProviderRuleDetector extends Detector {
+    private static final String ROTATE = "Treat the secret as leaked: rotate it, then remove it from the code and read it "
+            + "from the environment (a .env file that is not committed, or a secret manager).";
+
     final SecretRule rule;
     final RuleInfo info;
     private final BiPredicate<String, String> validators;
@@ -244,7 +247,7 @@ final class ProviderRuleDetector extends Detector {
             ex.append(" The format carries a checksum (").append(r.validator())
                     .append("); a token that fails it is reported as a warning with low confidence.");
         }
-        ex.append('\n').append(r.help() == null || r.help().isBlank() ? GenericRules.ROTATE : r.help());
+        ex.append('\n').append(r.help() == null || r.help().isBlank() ? ROTATE : r.help());
         return new RuleInfo(r.id(), r.title(), r.severity(), GenericRules.CATEGORY, ex.toString());
     }
 

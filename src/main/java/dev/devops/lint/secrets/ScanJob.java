@@ -172,10 +172,9 @@ final class ScanJob {
         return e < 0 ? text.length() : e;
     }
 
-    /** Reports a secret at {@code pos} unless the allowlist or a suppression comment says otherwise. */
-    /** A detector failed on this text (a bug in devops): one LINT0000 finding naming it. */
-    void failed(String detector, Throwable e) {
-        findings.add(dev.devops.lint.CheckFailure.finding(GenericRules.CATEGORY, detector, path, e));
+    /** A rule failed on this text (a bug in devops): one LINT0000 finding naming it. */
+    void failed(String rule, Throwable e) {
+        findings.add(dev.devops.lint.CheckFailure.finding(GenericRules.CATEGORY, rule, path, e));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.devops.lint.secrets;
 
-import dev.devops.files.FileKinds;
 import dev.devops.lint.Allowlist;
 import dev.devops.lint.Finding;
 import dev.devops.lint.RuleInfo;
@@ -15,15 +14,23 @@ import java.util.function.BiPredicate;
 
 /**
  * The secret scanning engine: one keyword automaton over every detector's keywords (provider rules
- * from the rules data and the generic detectors), so that a file is read once and a detector's regex
- * runs only on the lines where one of its keywords occurs. Immutable and thread-safe; each scan keeps
- * its state in a {@link ScanJob}.
+ * from the rules data, and the keyword parts of the generic rules registered in {@link GenericRules}),
+ * so that a file is read once and a detector's regex runs only on the lines where one of its keywords
+ * occurs; then the generic rules' whole-file parts, or instead of all that their binary part. It names
+ * the rule in a LINT0000 when a part fails, and the findings' fingerprints are made in one place
+ * ({@link ScanJob#emit}). Immutable and thread-safe; each scan keeps its state in a {@link ScanJob}.
  */
 public final class SecretScanner {
     private final Detector[] detectors;
+    /** Per detector: the rule a LINT0000 names when it fails (a generic rule's id, or the provider rule's). */
+    private final String[] owners;
     private final List<ProviderRuleDetector> unkeyed = new ArrayList<>();
     private final KeywordAutomaton automaton;
-    private final AssignmentDetector assignment = new AssignmentDetector();
+    /** The generic rules' whole-file and binary parts, with the ids of their rules. */
+    private final List<GenericRule.FileCheck> fileChecks = new ArrayList<>();
+    private final List<String> fileCheckOwners = new ArrayList<>();
+    private final List<GenericRule.BinaryCheck> binaryChecks = new ArrayList<>();
+    private final List<String> binaryCheckOwners = new ArrayList<>();
     private final List<RuleInfo> rules = new ArrayList<>();
 
     /** With the built-in checksum validators. */
@@ -33,12 +40,28 @@ public final class SecretScanner {
 
     /** @param validators (validator id, secret) → whether the secret's checksum is right */
     public SecretScanner(List<SecretRule> providerRules, BiPredicate<String, String> validators) {
-        List<Detector> ds = new ArrayList<>(List.of(new PrivateKeyDetector(), new JwtDetector(), new UriPasswordDetector(),
-                assignment, new ConnectionStringDetector(), new BasicAuthDetector(), new EnvFallbackDetector(assignment),
-                new NetrcDetector(assignment)));
-        rules.addAll(GenericRules.ALL);
+        List<Detector> ds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        GenericRules.ALL.forEach(r -> ids.add(r.id()));
+        for (GenericRule g : GenericRules.all()) {
+            String id = g.info().id();
+            rules.add(g.info());
+            ids.add(id);
+            for (Detector d : g.detectors) {
+                ds.add(d);
+                names.add(id);
+            }
+            for (GenericRule.FileCheck f : g.files) {
+                fileChecks.add(f);
+                fileCheckOwners.add(id);
+            }
+            if (g.binary != null) {
+                binaryChecks.add(g.binary);
+                binaryCheckOwners.add(id);
+            }
+        }
+        Assignments.fuse(ds, names); // the assignment forms' parts of SEC0030/0031/0051: one read per hit for all
+        Assignments.fuse(fileChecks, fileCheckOwners);
         for (SecretRule r : providerRules) {
             if (!ids.add(r.id())) {
                 throw new IllegalArgumentException("duplicate secret rule id " + r.id());
@@ -49,9 +72,11 @@ public final class SecretScanner {
                 unkeyed.add(d);
             } else {
                 ds.add(d);
+                names.add(d.id());
             }
         }
         detectors = ds.toArray(new Detector[0]);
+        owners = names.toArray(new String[0]);
         List<List<String>> keywords = new ArrayList<>();
         for (Detector d : detectors) {
             keywords.add(d.keywords());
@@ -66,10 +91,6 @@ public final class SecretScanner {
 
     int keywordStates() {
         return automaton.states();
-    }
-
-    AssignmentDetector assignment() {
-        return assignment;
     }
 
     /**
@@ -118,12 +139,20 @@ public final class SecretScanner {
         if (kind == FileKind.LOCKFILE) {
             return List.of();
         }
-        if (Keystores.isKeystore(bytes, length)) {
-            return keystore(path, bytes, length, allow);
+        for (int i = 0; i < binaryChecks.size(); i++) {
+            GenericRule.BinaryCheck b = binaryChecks.get(i);
+            if (b.recognises(bytes, length)) {
+                ScanJob job = new ScanJob(path, FileKind.CONFIG, "", null, null, allow);
+                guarded(job, binaryCheckOwners.get(i), () -> b.scan(job, bytes, length));
+                return job.findings;
+            }
         }
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
         dropRejectedHits(hits, bytes, length);
-        boolean fileLevel = kind == FileKind.ENV && committed || FileKinds.isYaml(path) || NetrcDetector.isPgpass(path);
+        boolean fileLevel = false;
+        for (GenericRule.FileCheck f : fileChecks) {
+            fileLevel |= f.appliesTo(path, kind, committed);
+        }
         if (hits.isEmpty() && !fileLevel && unkeyed.isEmpty()) {
             return List.of();
         }
@@ -197,42 +226,26 @@ public final class SecretScanner {
         hits.size = kept;
     }
 
-    /** SEC0005: a binary keystore (recognised by its bytes) that holds a private or secret key. */
-    private static List<Finding> keystore(String path, byte[] bytes, int length, Allowlist allow) {
-        if (!Keystores.holdsKey(bytes, length)) {
-            return List.of();
-        }
-        ScanJob job = new ScanJob(path, FileKind.CONFIG, "", null, null, allow);
-        job.emit(GenericRules.KEYSTORE, dev.devops.lint.Severity.ERROR, 0, null,
-                "Committed " + Keystores.describe(bytes, length) + " holding a private key",
-                "Replace the key pair, remove the file from the repository (and its history), and mount the keystore "
-                        + "from a secret store at run time.", null);
-        return job.findings;
-    }
-
     private List<Finding> finish(ScanJob job, boolean committed) {
-        if (NetrcDetector.isPgpass(job.path)) {
-            guarded(job, "NetrcDetector", () -> NetrcDetector.scanPgpass(job, assignment));
-        }
-        if (job.kind == FileKind.ENV && committed) {
-            guarded(job, "DotEnvDetector", () -> DotEnvDetector.scan(job));
-        }
-        if (FileKinds.isYaml(job.path)) {
-            guarded(job, "KubernetesSecretDetector", () -> KubernetesSecretDetector.scan(job, this));
+        for (int i = 0; i < fileChecks.size(); i++) {
+            GenericRule.FileCheck f = fileChecks.get(i);
+            if (f.appliesTo(job.path, job.kind, committed)) {
+                guarded(job, fileCheckOwners.get(i), () -> f.scan(job, this));
+            }
         }
         return dedupe(job.findings);
     }
 
     /**
-     * Runs one detector's part of a scan: a bug in it (an exception, a stack overflow) becomes one LINT0000 finding
-     * naming the detector, the runner's way, and the other detectors' findings of the file are kept.
+     * Runs one rule's part of a scan: a bug in it (an exception, a stack overflow) becomes one LINT0000 finding
+     * naming the rule, the runner's way, and the other rules' findings of the file are kept.
      */
-    private static boolean guarded(ScanJob job, String detector, Runnable scan) {
+    private static boolean guarded(ScanJob job, String rule, Runnable scan) {
         try {
             scan.run();
             return true;
         } catch (RuntimeException | StackOverflowError e) {
-            job.failed(detector, e);
+            job.failed(rule, e);
             return false;
         }
     }
@@ -284,7 +297,7 @@ public final class SecretScanner {
                 until = d.scan(job, lineStart, lineEnd, start, end);
             } catch (RuntimeException | StackOverflowError e) {
                 applies[slot] = false; // reported once; the other detectors go on with the file
-                job.failed(d.id(), e);
+                job.failed(owners[slot], e);
                 return;
             }
             ranUntil[slot] = d.anchored() ? until : Math.max(end, until);
@@ -302,17 +315,18 @@ public final class SecretScanner {
         Set<Integer> specificLines = new HashSet<>();
         Set<String> specificPlaces = new HashSet<>();
         for (Finding f : findings) {
-            if (f.rule() == GenericRules.CONNECTION_STRING || f.rule() == GenericRules.BASIC_AUTH) {
+            switch (GenericRules.overlap(f.rule())) {
                 // one field of a line (Password=…; in a connection string): other fields keep their findings
-                specificPlaces.add(f.line() + ":" + f.column());
-            } else if (!isGenericAssignment(f.rule().id()) && f.rule() != GenericRules.DOTENV) {
-                specificLines.add(f.line());
+                case FIELD -> specificPlaces.add(f.line() + ":" + f.column());
+                case LINE -> specificLines.add(f.line());
+                default -> {
+                }
             }
         }
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Finding f : findings) {
-            if (isGenericAssignment(f.rule().id())
+            if (GenericRules.overlap(f.rule()) == GenericRule.Overlap.YIELDS
                     && (specificLines.contains(f.line()) || specificPlaces.contains(f.line() + ":" + f.column()))) {
                 continue;
             }
@@ -321,10 +335,5 @@ public final class SecretScanner {
             }
         }
         return out;
-    }
-
-    private static boolean isGenericAssignment(String id) {
-        return id.equals(GenericRules.PASSWORD.id()) || id.equals(GenericRules.GENERIC_SECRET.id())
-                || id.equals(GenericRules.EXAMPLE_ENV.id());
     }
 }

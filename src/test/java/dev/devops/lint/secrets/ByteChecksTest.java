@@ -82,7 +82,7 @@ class ByteChecksTest {
         }
         assertTrue(found >= 20, "URI passwords found: " + found);
         FileBytes f = ascii("see https://openjdk.org/legal and http://a:b/c\n");
-        UriPasswordDetector d = new UriPasswordDetector();
+        Detector d = SEC0020UriPassword.RULE.detectors.get(0);
         assertFalse(d.mayMatch(f, 0, f.length - 1, 9, 12), "no user:password@ after https://");
         assertFalse(d.mayMatch(f, 0, f.length - 1, 36, 39), "no @ after http://a:b");
     }
@@ -105,7 +105,7 @@ class ByteChecksTest {
         }
         assertTrue(found >= 10, "basic-auth credentials found: " + found);
         FileBytes f = ascii("libcurl and basic auth\n");
-        BasicAuthDetector d = new BasicAuthDetector();
+        Detector d = SEC0022BasicAuth.RULE.detectors.get(0);
         assertFalse(d.mayMatch(f, 0, f.length - 1, 3, 7), "curl inside a word");
         assertFalse(d.mayMatch(f, 0, f.length - 1, 12, 17), "basic then no base64 token");
     }

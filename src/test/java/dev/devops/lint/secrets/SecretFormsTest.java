@@ -63,11 +63,11 @@ class SecretFormsTest {
 
     @Test
     void compoundPasswordWordsButNotOtherWords() {
-        assertEquals(AssignmentDetector.Kind.PASSWORD, AssignmentDetector.classify("PGPASSWORD"));
-        assertEquals(AssignmentDetector.Kind.PASSWORD, AssignmentDetector.classify("REDISCLI_AUTH"));
-        assertEquals(null, AssignmentDetector.classify("BYPASS"));
-        assertEquals(null, AssignmentDetector.classify("AUTH"));
-        assertEquals(null, AssignmentDetector.classify("REDIS_AUTH_ENABLED"));
+        assertEquals(Assignments.Kind.PASSWORD, Assignments.classify("PGPASSWORD"));
+        assertEquals(Assignments.Kind.PASSWORD, Assignments.classify("REDISCLI_AUTH"));
+        assertEquals(null, Assignments.classify("BYPASS"));
+        assertEquals(null, Assignments.classify("AUTH"));
+        assertEquals(null, Assignments.classify("REDIS_AUTH_ENABLED"));
     }
 
     // ---- XML attributes and Terraform / HCL (recognised by the assignment detector; kept as regression tests)

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.devops.lint.Allowlist;
+import dev.devops.lint.secrets.GenericRule;
+import dev.devops.lint.secrets.GenericRules;
+import dev.devops.lint.secrets.SecretScanner;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
@@ -19,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every built-in rule against its own examples, and every match example against every other rule; and
- * the generic detectors (SEC0001-SEC0099) against theirs ({@code rules/generic-examples.yaml}), through the
+ * every generic rule (SEC0001-SEC0099, {@code GenericRules}) against the examples its unit carries, through the
  * whole scanner, in the file each example names.
  */
 class SecretRulesExamplesTest {
@@ -122,94 +128,56 @@ class SecretRulesExamplesTest {
         return example.length() <= 16 ? "'" + example + "'" : "'" + example.substring(0, 16) + "…' (" + example.length() + " chars)";
     }
 
-    // ---- the generic detectors: the same match/ignore examples, checked by scanning them in their file
+    // ---- the generic rules: the same match/ignore examples, carried by each rule's unit, checked by scanning them
+    // in their file
 
-    private static final String GENERIC_EXAMPLES = "/dev/devops/lint/secrets/rules/generic-examples.yaml";
+    private static final SecretScanner SCANNER = new SecretScanner(RuleLoader.builtin());
 
-    /** Generic rules found only in binary files: their examples are built as bytes in SecretFormsTest. */
-    private static final Set<String> BINARY_ONLY = Set.of("SEC0005");
-
-    record Example(String file, String text, boolean committed) {
-    }
-
-    record GenericExamples(String id, List<Example> match, List<Example> ignore) {
-    }
-
-    static List<GenericExamples> genericExamples() throws java.io.IOException {
-        String text;
-        try (java.io.InputStream in = SecretRulesExamplesTest.class.getResourceAsStream(GENERIC_EXAMPLES)) {
-            assertTrue(in != null, GENERIC_EXAMPLES + " is missing");
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    private static List<String> idsFound(GenericRule.Examples examples, GenericRule.Example e) {
+        byte[] bytes = e.text().getBytes(examples.binary() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        List<String> fromBytes = SCANNER.scanFile(e.file(), bytes, Allowlist.NONE, examples.committed()).stream()
+                .map(f -> f.rule().id()).toList();
+        if (!examples.binary()) {
+            List<String> fromText = SCANNER.scan(e.file(), e.text(), null, Map.of(), Allowlist.NONE, examples.committed())
+                    .stream().map(f -> f.rule().id()).toList();
+            assertEquals(fromText, fromBytes, "a file's bytes and its text give other findings: " + shown(e.text()));
         }
-        List<GenericExamples> out = new ArrayList<>();
-        for (dev.devops.yaml.YNode n : dev.devops.yaml.YamlDocument.parse(java.nio.file.Path.of("generic-examples.yaml"), text)
-                .asList()) {
-            dev.devops.yaml.YMap m = n.asMap(List.of("id", "file", "committed", "examples"));
-            String file = m.require("file", "name the file the examples are scanned as").asString();
-            boolean committed = m.opt("committed").map(dev.devops.yaml.YNode::asBool).orElse(false);
-            dev.devops.yaml.YMap ex = m.require("examples", "add match and ignore examples").asMap(List.of("match", "ignore"));
-            out.add(new GenericExamples(m.require("id", "").asString(), examples(ex.get("match"), file, committed),
-                    examples(ex.get("ignore"), file, committed)));
-        }
-        return out;
-    }
-
-    private static List<Example> examples(dev.devops.yaml.YNode list, String file, boolean committed) {
-        List<Example> out = new ArrayList<>();
-        if (list == null || list.isNull()) {
-            return out;
-        }
-        for (dev.devops.yaml.YNode e : list.asList()) {
-            if (e.isMap()) {
-                dev.devops.yaml.YMap m = e.asMap(List.of("file", "text"));
-                out.add(new Example(m.require("file", "").asString(), m.require("text", "").asString(), committed));
-            } else {
-                out.add(new Example(file, e.asString(), committed));
-            }
-        }
-        return out;
-    }
-
-    private static final dev.devops.lint.secrets.SecretScanner SCANNER =
-            new dev.devops.lint.secrets.SecretScanner(RuleLoader.builtin());
-
-    private static List<String> idsFound(Example e) {
-        return SCANNER.scan(e.file(), e.text(), null, java.util.Map.of(), dev.devops.lint.Allowlist.NONE, e.committed())
-                .stream().map(f -> f.rule().id()).toList();
+        return fromBytes;
     }
 
     @TestFactory
-    Stream<DynamicNode> everyGenericDetectorFindsItsMatchExamplesAndNoneOfItsIgnoreExamples() throws java.io.IOException {
-        return genericExamples().stream().map(g -> {
+    Stream<DynamicNode> everyGenericRuleFindsItsMatchExamplesAndNoneOfItsIgnoreExamples() {
+        return GenericRules.all().stream().map(g -> {
+            String id = g.info().id();
+            GenericRule.Examples ex = g.examples();
             List<DynamicNode> tests = new ArrayList<>();
-            for (int i = 0; i < g.match().size(); i++) {
-                Example ex = g.match().get(i);
-                tests.add(dynamicTest("match[" + i + "] in " + ex.file(), () -> assertTrue(idsFound(ex).contains(g.id()),
-                        g.id() + " does not find its match example " + shown(ex.text()) + " in " + ex.file() + ": found "
-                                + idsFound(ex))));
+            for (int i = 0; i < ex.match().size(); i++) {
+                GenericRule.Example e = ex.match().get(i);
+                tests.add(dynamicTest("match[" + i + "] in " + e.file(), () -> {
+                    List<String> found = idsFound(ex, e);
+                    assertTrue(found.contains(id), id + " does not find its match example " + shown(e.text()) + " in "
+                            + e.file() + ": found " + found);
+                }));
             }
-            for (int i = 0; i < g.ignore().size(); i++) {
-                Example ex = g.ignore().get(i);
-                tests.add(dynamicTest("ignore[" + i + "] in " + ex.file(), () -> assertFalse(idsFound(ex).contains(g.id()),
-                        g.id() + " reports its ignore example " + shown(ex.text()) + " in " + ex.file())));
+            for (int i = 0; i < ex.ignore().size(); i++) {
+                GenericRule.Example e = ex.ignore().get(i);
+                tests.add(dynamicTest("ignore[" + i + "] in " + e.file(), () -> assertFalse(idsFound(ex, e).contains(id),
+                        id + " reports its ignore example " + shown(e.text()) + " in " + e.file())));
             }
-            return dynamicContainer(g.id(), tests);
+            return dynamicContainer(id + " " + g.info().title(), tests);
         });
     }
 
-    /** As a provider rule without examples does not load, a generic rule without examples fails here. */
+    /** As a provider rule without examples does not load, a generic rule without examples does not build. */
     @Test
-    void everyGenericRuleHasMatchAndIgnoreExamples() throws java.io.IOException {
-        Set<String> with = new HashSet<>();
-        for (GenericExamples g : genericExamples()) {
-            assertTrue(with.add(g.id()), "two entries for " + g.id());
-            assertTrue(dev.devops.lint.secrets.GenericRules.ALL.stream().anyMatch(r -> r.id().equals(g.id())),
-                    g.id() + " is not a generic rule");
-            assertFalse(g.match().isEmpty(), g.id() + " has no match example");
-            assertFalse(g.ignore().isEmpty(), g.id() + " has no ignore example");
+    void everyGenericRuleHasMatchAndIgnoreExamplesAndAnIdOfItsOwn() {
+        Set<String> ids = new HashSet<>();
+        for (GenericRule g : GenericRules.all()) {
+            String id = g.info().id();
+            assertTrue(ids.add(id), "two generic rules " + id);
+            assertTrue(id.matches("SEC00\\d\\d"), id + " is outside SEC0001-SEC0099");
+            assertFalse(g.examples().match().isEmpty(), id + " has no match example");
+            assertFalse(g.examples().ignore().isEmpty(), id + " has no ignore example");
         }
-        List<String> missing = dev.devops.lint.secrets.GenericRules.ALL.stream().map(dev.devops.lint.RuleInfo::id)
-                .filter(id -> !with.contains(id) && !BINARY_ONLY.contains(id)).toList();
-        assertEquals(List.of(), missing, "generic rules without examples in " + GENERIC_EXAMPLES);
     }
 }

@@ -5,38 +5,55 @@ import dev.devops.lint.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * SEC0001–SEC0004: PEM (RSA, EC, DSA, PKCS#8, encrypted), OpenSSH, PGP and PuTTY private keys. A
- * header alone (documentation, a parser's constant) is not a key: the body must hold at least 64
- * base64 characters of some variety, read up to the END line (in a string literal too: quotes, "\n"
- * escapes and '+' concatenation are skipped).
+ * The PEM block reader shared by the private-key rules SEC0001 (PEM: RSA, EC, DSA, PKCS#8, encrypted), SEC0002
+ * (OpenSSH) and SEC0003 (PGP), and the key-body reader SEC0004 (PuTTY) uses too. A header alone (documentation, a
+ * parser's constant) is not a key: the body must hold at least 64 base64 characters of some variety, read up to the
+ * END line (in a string literal too: quotes, "\n" escapes and '+' concatenation are skipped).
  */
-final class PrivateKeyDetector extends Detector {
+final class PemBlocks {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN[ ]((?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP|SSH2 ENCRYPTED)[ ])?PRIVATE[ ]KEY(?:[ ]BLOCK)?-----");
-    private static final Pattern PUTTY = Pattern.compile("PuTTY-User-Key-File-\\d+:[ ]*([\\w-]+)");
-    private static final Pattern PUTTY_PRIVATE = Pattern.compile("Private-Lines:[ ]*(\\d+)");
     private static final int MAX_BODY = 64 * 1024;
 
-    @Override
-    List<String> keywords() {
-        return List.of("-----begin", "putty-user-key-file-");
+    static final String HINT = "Revoke or replace the key pair, remove the file from the repository and its history, and "
+            + "load the key from a secret store or a mounted file.";
+
+    private PemBlocks() {
     }
 
-    @Override
-    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+    /**
+     * The keyword part of a rule that reports the PEM private-key blocks whose header type ("" for PKCS#8, "RSA",
+     * "OPENSSH", "PGP" …) {@code types} accepts; its message starts with {@code title} and ends with the kind.
+     */
+    static Detector detector(RuleInfo rule, Predicate<String> types, String title) {
+        return new Detector() {
+            @Override
+            List<String> keywords() {
+                return List.of("-----begin");
+            }
+
+            @Override
+            int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+                return PemBlocks.scan(job, rule, types, title, hitStart, hitEnd);
+            }
+        };
+    }
+
+    private static int scan(ScanJob job, RuleInfo rule, Predicate<String> types, String title, int hitStart, int hitEnd) {
         String t = job.text;
-        if (t.charAt(hitStart) == 'P' || t.charAt(hitStart) == 'p') {
-            return putty(job, hitStart, lineEnd);
-        }
         Matcher m = job.matcher(PEM);
         m.region(hitStart, Math.min(t.length(), hitStart + 80));
         if (!m.lookingAt()) {
             return hitEnd;
         }
         String type = m.group(1) == null ? "" : m.group(1).trim();
+        if (!types.test(type)) {
+            return hitEnd; // another rule's block
+        }
         String end = "-----END " + (type.isEmpty() ? "" : type + " ") + "PRIVATE KEY";
         int bodyStart = m.end();
         int limit = Math.min(t.length(), bodyStart + MAX_BODY);
@@ -66,47 +83,10 @@ final class PrivateKeyDetector extends Detector {
         if (b.length() < 64 || Entropy.shannon(b) < 4.0 || Filters.placeholderOrReference(b) != null) {
             return Math.max(hitEnd, bodyEnd);
         }
-        RuleInfo rule = type.equals("OPENSSH") ? GenericRules.OPENSSH_KEY
-                : type.equals("PGP") ? GenericRules.PGP_KEY : GenericRules.PRIVATE_KEY;
         String kind = type.isEmpty() ? "PKCS#8" : type.equals("ENCRYPTED") ? "PKCS#8" : type;
-        String title = rule == GenericRules.PRIVATE_KEY ? "Private key (PEM, " + kind : rule.title() + " (" + kind;
-        job.emit(rule, Severity.ERROR, hitStart, b, title + (encrypted ? ", encrypted" : "") + ")", hint(),
+        job.emit(rule, Severity.ERROR, hitStart, b, title + kind + (encrypted ? ", encrypted" : "") + ")", HINT,
                 encrypted ? Map.of("encrypted", "true") : null);
         return Math.max(hitEnd, bodyEnd);
-    }
-
-    private int putty(ScanJob job, int hitStart, int lineEnd) {
-        String t = job.text;
-        Matcher m = job.matcher(PUTTY);
-        m.region(hitStart, Math.min(t.length(), hitStart + 120));
-        if (!m.lookingAt()) {
-            return lineEnd;
-        }
-        Matcher p = job.matcher(PUTTY_PRIVATE);
-        p.region(m.end(), Math.min(t.length(), m.end() + 16 * 1024));
-        if (!p.find()) {
-            return lineEnd;
-        }
-        int n = Math.min(200, Integer.parseInt(p.group(1)));
-        int i = t.indexOf('\n', p.end()) + 1;
-        StringBuilder body = new StringBuilder();
-        for (int k = 0; k < n && i > 0 && i < t.length(); k++) {
-            int nl = t.indexOf('\n', i);
-            int le = nl < 0 ? t.length() : nl;
-            String clean = cleanBase64(t.substring(i, le));
-            if (clean == null) {
-                break;
-            }
-            body.append(clean);
-            i = nl < 0 ? t.length() : nl + 1;
-        }
-        String b = body.toString();
-        if (b.length() < 32 || Entropy.shannon(b) < 4.0 || Filters.placeholderOrReference(b) != null) {
-            return Math.max(lineEnd, i);
-        }
-        job.emit(GenericRules.PUTTY_KEY, Severity.ERROR, hitStart, b, GenericRules.PUTTY_KEY.title() + " (" + m.group(1) + ")",
-                hint(), null);
-        return Math.max(lineEnd, i);
     }
 
     /**
@@ -135,10 +115,5 @@ final class PrivateKeyDetector extends Detector {
             }
         }
         return l;
-    }
-
-    private static String hint() {
-        return "Revoke or replace the key pair, remove the file from the repository and its history, and load the key "
-                + "from a secret store or a mounted file.";
     }
 }

@@ -1,6 +1,10 @@
 package dev.devops.lint.secrets;
 
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.GenericRule.Examples;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -12,7 +16,29 @@ import java.util.regex.Pattern;
  * {@code Authorization: Basic <base64>}, whose value counts only when it decodes to printable
  * {@code user:password}. The password goes through the shared placeholder and reference filters.
  */
-final class BasicAuthDetector extends Detector {
+final class SEC0022BasicAuth extends Detector {
+    static final GenericRule RULE = GenericRule.rule("SEC0022", ERROR, "HTTP basic-auth credentials (curl -u, Authorization: Basic)",
+            "A user:password pair for HTTP basic authentication is written out: curl -u user:password (or --user), "
+            + "or an Authorization: Basic header whose base64 value decodes to user:password. References "
+            + "($TOKEN, ${PASS}) and placeholders are not reported; base64 that does not decode to a user:password "
+            + "pair is not either.\nFix: rotate the password or token and pass it from the environment "
+            + "(curl -u \"$USER:$PASSWORD\", or a .netrc that is not committed).")
+            .nameBased().overlap(GenericRule.Overlap.FIELD)
+            .examples(Examples.in("scripts/deploy.sh")
+                    .match("curl -u deploy:DfVPClogqoPchv https://artifacts.example.com/upload")
+                    .match("curl -H \"Authorization: Basic ZGVwbG95OjYyTzZTUTFJRUUxSFNhMmI=\" https://artifacts.example.com/upload")
+                    .ignore("curl -u \"$USER:$PASSWORD\" https://artifacts.example.com/upload")
+                    .ignore("curl -H \"Authorization: Basic $TOKEN\" https://artifacts.example.com/upload")
+                    .ignore("curl -H \"Authorization: Basic aGVsbG8gd29ybGQ=\" https://artifacts.example.com/upload"))
+            .keyword(SEC0022BasicAuth::new)
+            .build();
+
+    private final RuleInfo rule;
+
+    private SEC0022BasicAuth(RuleInfo rule) {
+        this.rule = rule;
+    }
+
     /** From "curl" on: the -u / --user option later on the line, then an optionally quoted user:password. */
     private static final Pattern CURL = Pattern.compile(
             "(?i)curl\\b[^\\n]{0,400}?[ \\t](?:-u|--user)(?:[ \\t]+|=)?(['\"]?)([^\\s:'\"\\\\{}()]{1,128}):([^\\s'\"\\\\{}()]{1,256})\\1(?=[\\s;|&)]|$)");
@@ -108,7 +134,7 @@ final class BasicAuthDetector extends Detector {
         return m.end();
     }
 
-    private static void report(ScanJob job, String user, String password, int pos, String secret, String where) {
+    private void report(ScanJob job, String user, String password, int pos, String secret, String where) {
         if (password.length() < 3 || Filters.reason(password) != null || user.startsWith("$") && password.startsWith("$")
                 || Filters.reason(user) != null && user.startsWith("$")) {
             return;
@@ -117,7 +143,7 @@ final class BasicAuthDetector extends Detector {
         if (severity == null) {
             return; // tests, docs, vendored code; a demo login in an example
         }
-        job.emit(GenericRules.BASIC_AUTH, severity, pos, secret, "Basic-auth user:password in " + where,
+        job.emit(rule, severity, pos, secret, "Basic-auth user:password in " + where,
                 "Rotate the password and pass it from the environment (curl -u \"$USER:$PASSWORD\", or an uncommitted .netrc).",
                 null);
     }

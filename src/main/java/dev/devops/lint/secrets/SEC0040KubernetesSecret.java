@@ -1,7 +1,12 @@
 package dev.devops.lint.secrets;
 
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.files.FileKinds;
 import dev.devops.lint.Finding;
+import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.GenericRule.Examples;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -10,32 +15,63 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SEC0040: Kubernetes {@code kind: Secret} manifests. Each {@code data:} value is base64-decoded and
- * scanned with every rule (a GitHub token inside is reported as that); a value no rule recognises is
- * reported as SEC0040 when its key names a secret or the value looks random. {@code stringData:} values
- * are taken as they are. Also the plain {@code - name: X_PASSWORD / value: …} pairs of container env
- * lists in any YAML file.
+ * SEC0040: Kubernetes {@code kind: Secret} manifests, a whole-file check of YAML files. Each {@code data:} value is
+ * base64-decoded and scanned with every rule (a GitHub token inside is reported as that); a value no rule recognises
+ * is reported as SEC0040 when its key names a secret or the value looks random. {@code stringData:} values are taken
+ * as they are. (The plain {@code - name: X_PASSWORD / value: …} pairs of container env lists are SEC0030/SEC0031's
+ * {@link Assignments#CONTAINER_ENV}.)
  */
-final class KubernetesSecretDetector {
-    private static final Pattern KIND_SECRET = Pattern.compile("(?m)^kind:[ \\t]*[\"']?Secret[\"']?[ \\t]*(?:#.*)?$");
-    private static final Pattern ENTRY = Pattern.compile("^([ \\t]+)([\"']?)([\\w.\\-/]+)\\2[ \\t]*:[ \\t]*(.*?)[ \\t]*$");
-    private static final Pattern NAME_VALUE = Pattern.compile(
-            "(?m)^[ \\t]*-?[ \\t]*name:[ \\t]*[\"']?([\\w.-]+)[\"']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*(\\S.*?)[ \\t]*$");
+final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
+    static final GenericRule RULE = GenericRule.rule("SEC0040", ERROR, "Kubernetes Secret with a committed value",
+            "A Kubernetes Secret manifest carries a value under data (base64, decoded and checked) or "
+            + "stringData. base64 is an encoding, not encryption.\nFix: rotate the value and create the Secret "
+            + "from a secret manager, Sealed Secrets or SOPS instead of committing it.")
+            .examples(Examples.in("k8s/secret.yaml")
+                    .match("""
+                    apiVersion: v1
+                    kind: Secret
+                    metadata:
+                      name: db
+                    type: Opaque
+                    data:
+                      username: YWRtaW4=
+                      password: cDFWbThrVjZ1bTR5dk1weQ==
+                    """)
+                    .ignore("""
+                    apiVersion: v1
+                    kind: Secret
+                    metadata:
+                      name: db
+                    stringData:
+                      password: "{{ .Values.password }}"
+                    """)
+                    .ignore("""
+                    kind: ConfigMap
+                    apiVersion: v1
+                    data:
+                      greeting: cDFWbThrVjZ1bTR5dk1weQ==
+                    """))
+            .file(SEC0040KubernetesSecret::new)
+            .build();
 
-    private KubernetesSecretDetector() {
+    private final RuleInfo rule;
+
+    private SEC0040KubernetesSecret(RuleInfo rule) {
+        this.rule = rule;
     }
 
-    static void scan(ScanJob job, SecretScanner scanner) {
+    private static final Pattern KIND_SECRET = Pattern.compile("(?m)^kind:[ \\t]*[\"']?Secret[\"']?[ \\t]*(?:#.*)?$");
+    private static final Pattern ENTRY = Pattern.compile("^([ \\t]+)([\"']?)([\\w.\\-/]+)\\2[ \\t]*:[ \\t]*(.*?)[ \\t]*$");
+    @Override
+    public boolean appliesTo(String path, FileKind kind, boolean committed) {
+        return FileKinds.isYaml(path);
+    }
+
+    @Override
+    public void scan(ScanJob job, SecretScanner scanner) {
         String t = job.text;
         if (job.context.quiet()) {
             return; // manifests in tests and docs are fixtures and examples
-        }
-        if (t.contains("value:") && t.contains("name:")) {
-            Matcher nv = NAME_VALUE.matcher(t);
-            AssignmentDetector assign = scanner.assignment();
-            while (nv.find()) {
-                assign.consider(job, nv.group(1), nv.group(2), nv.start(2), false);
-            }
         }
         if (!KIND_SECRET.matcher(t).find()) {
             return;
@@ -105,7 +141,7 @@ final class KubernetesSecretDetector {
         return t.substring(Math.min(from, t.length()), next < 0 ? t.length() : next);
     }
 
-    private static void value(ScanJob job, SecretScanner scanner, String section, String key, String raw, int pos) {
+    private void value(ScanJob job, SecretScanner scanner, String section, String key, String raw, int pos) {
         if (raw.isEmpty() || Filters.placeholderOrReference(raw) != null && !Filters.isDefaultCredential(raw)) {
             return;
         }
@@ -141,7 +177,7 @@ final class KubernetesSecretDetector {
             }
             return;
         }
-        AssignmentDetector.Kind kind = AssignmentDetector.classify(key);
+        Assignments.Kind kind = Assignments.classify(key);
         boolean random = value.length() >= 12 && Entropy.shannon(value) >= 3.5;
         if (kind == null && !random) {
             return;
@@ -153,7 +189,7 @@ final class KubernetesSecretDetector {
         if (weak && job.context == Context.EXAMPLE) {
             return;
         }
-        job.emit(GenericRules.K8S_SECRET, weak ? Severity.WARNING : Severity.ERROR, pos, value,
+        job.emit(rule, weak ? Severity.WARNING : Severity.ERROR, pos, value,
                 "Kubernetes Secret " + section + "." + key + " holds a committed " + (weak ? "default or development " : "")
                         + "value" + (decoded ? " (base64-decoded)" : ""),
                 "Rotate the value; create the Secret from a secret manager, Sealed Secrets or SOPS instead of committing it.",

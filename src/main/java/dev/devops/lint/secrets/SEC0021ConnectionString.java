@@ -1,6 +1,10 @@
 package dev.devops.lint.secrets;
 
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.GenericRule.Examples;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +15,29 @@ import java.util.regex.Pattern;
  * It counts only when the same line also names a server, host, database or user with {@code key=}: a
  * lone {@code password=x} is the assignment detector's business. Values go through the shared filters.
  */
-final class ConnectionStringDetector extends Detector {
+final class SEC0021ConnectionString extends Detector {
+    static final GenericRule RULE = GenericRule.rule("SEC0021", ERROR, "Password in a connection string",
+            "A keyword connection string carries a literal password: ADO.NET / ODBC / JDBC-SQL Server style "
+            + "(Server=db;User Id=sa;Password=...;) or libpq style (host=db user=app password=... dbname=app), in code "
+            + "or configuration. Only a string that also names a server, host, database or user counts; placeholders "
+            + "({0}, %s, ${DB_PASSWORD}, <password>, changeme) are not reported.\nFix: rotate the password and build "
+            + "the connection string from the environment or a secret manager.")
+            .nameBased().overlap(GenericRule.Overlap.FIELD)
+            .examples(Examples.in("appsettings.json")
+                    .match("\"Default\": \"Server=db;Database=shop;User Id=sa;Password=1Ekia7ZpTjCgeO;\"")
+                    .match("src/db.py", "conn = psycopg2.connect(\"host=db user=app password=bzlpkd6XgaNJQ8 dbname=app\")")
+                    .ignore("\"Default\": \"Server=db;Database=shop;User Id=sa;Password={0};\"")
+                    .ignore("\"Default\": \"Server=db;Database=shop;User Id=sa;Password=${DB_PASSWORD};\"")
+                    .ignore("\"Message\": \"Password=wrong; try again\""))
+            .keyword(SEC0021ConnectionString::new)
+            .build();
+
+    private final RuleInfo rule;
+
+    private SEC0021ConnectionString(RuleInfo rule) {
+        this.rule = rule;
+    }
+
     /** {@code password=} / {@code pwd=} at a keyword boundary, then the value: 'quoted', {braced} or up to ; space or quote. */
     private static final Pattern PASSWORD = Pattern.compile(
             "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{[^}\\n]{1,256}}|[^;\\s\"'`&<>,()]{1,256})");
@@ -80,7 +106,7 @@ final class ConnectionStringDetector extends Detector {
         if (severity == null) {
             return m.end(); // tests, docs, vendored code; a demo password in an example
         }
-        job.emit(GenericRules.CONNECTION_STRING, severity, pos, value, "Password in a connection string",
+        job.emit(rule, severity, pos, value, "Password in a connection string",
                 "Rotate the password and build the connection string from the environment (e.g. ${DB_PASSWORD}) or a secret manager.",
                 null);
         return m.end();

@@ -1,6 +1,10 @@
 package dev.devops.lint.secrets;
 
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.GenericRule.Examples;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -8,7 +12,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** SEC0010: a signed JWT; the header must decode to a JSON object with an "alg" other than "none". */
-final class JwtDetector extends Detector {
+final class SEC0010Jwt extends Detector {
+    static final GenericRule RULE = GenericRule.rule("SEC0010", ERROR, "JSON Web Token",
+            "A signed JSON Web Token (its header decodes to JSON with an \"alg\") is committed. Tokens without "
+            + "an expiry, or signed with a shared secret, grant access until the key changes. Expired tokens, and "
+            + "tokens in tests and documentation, are not reported.\n"
+            + "Fix: revoke the token or rotate the signing key; build test tokens at run time.")
+            .examples(Examples.in("api/auth.http")
+                    .match("Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFubiJ9.KN7xVGkjwskHk7egyFWZY9Zmti18c6EudM7Oyf5TNS0")
+                    .ignore("Authorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFubiJ9.5kOY2oNzN2m1ElKncz8HkywhjpU05mc4J1WRcQ1uhyM")
+                    .ignore("Authorization: Bearer eyJDJ2OXtPAtLpByQxCGCl.baNFDpCWNX0D1lZEzgeiwB.xfZCGGQccOif7UuXUGfdWG5yP8Yib2")
+                    .ignore("README.md", "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFubiJ9.KN7xVGkjwskHk7egyFWZY9Zmti18c6EudM7Oyf5TNS0"))
+            .keyword(SEC0010Jwt::new)
+            .build();
+
+    private final RuleInfo rule;
+
+    private SEC0010Jwt(RuleInfo rule) {
+        this.rule = rule;
+    }
+
     private static final Pattern JWT = Pattern.compile(
             "(eyJ[A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{10,})\\.([A-Za-z0-9_-]{16,})");
 
@@ -46,7 +69,7 @@ final class JwtDetector extends Detector {
             if (signedWithAPublishedSecret(compact, m.group(1) + "." + m.group(2), m.group(3))) {
                 return m.end(); // anyone can mint it: the token grants nothing the published secret does not
             }
-            job.emit(GenericRules.JWT, Severity.ERROR, m.start(), token, GenericRules.JWT.title(),
+            job.emit(rule, Severity.ERROR, m.start(), token, rule.title(),
                     "Revoke the token or rotate its signing key; build test tokens at run time instead of committing them.", null);
             return m.end();
         }

@@ -1,6 +1,10 @@
 package dev.devops.lint.secrets;
 
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
+import dev.devops.lint.secrets.GenericRule.Examples;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,7 +14,30 @@ import java.util.regex.Pattern;
  * SEC0020: a literal password in the user-info part of a connection URI. The password must not be a
  * placeholder or reference ({@code ${DB_PASSWORD}}, {@code <password>}, {@code %s}, changeme …).
  */
-final class UriPasswordDetector extends Detector {
+final class SEC0020UriPassword extends Detector {
+    static final GenericRule RULE = GenericRule.rule("SEC0020", ERROR, "Password in a connection URI",
+            "A connection URI (postgres, mysql, mongodb, redis, amqp, ftp, http basic auth …) carries a literal "
+            + "password in its user-info part. Placeholders such as ${DB_PASSWORD}, <password> are not reported; a "
+            + "default or development password (changeme, postgres, the user name) in runnable config or code is a "
+            + "warning. Not reported in tests, documentation and vendored code.\n"
+            + "Fix: rotate the password and build the URI from environment variables.")
+            .nameBased()
+            .examples(Examples.in("config/app.yaml")
+                    .match("url: postgres://app:e1wNWqku5Nr50D@db.internal:5432/app")
+                    .match("MONGO_URL: mongodb+srv://svc:HdO2x93CJHLS45@cluster0.example.net/prod")
+                    .ignore("url: postgres://app:${DB_PASSWORD}@db.internal:5432/app")
+                    .ignore("url: postgres://app:<password>@db.internal:5432/app")
+                    .ignore("url: postgres://db.internal:5432/app")
+                    .ignore("docs/setup.md", "DATABASE_URL=postgres://app:3L7Q5uUaVcojsN@db/app"))
+            .keyword(SEC0020UriPassword::new)
+            .build();
+
+    private final RuleInfo rule;
+
+    private SEC0020UriPassword(RuleInfo rule) {
+        this.rule = rule;
+    }
+
     private static final Pattern URI = Pattern.compile("(?i)((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?"
             + "|rediss?|amqps?|ftps?|sftp|https?|ldaps?|smtps?|mssql|sqlserver|oracle|nats|kafka|couchdb"
             + "|neo4j(?:\\+s)?|bolt|clickhouse|cockroachdb|postgis|memcached|elasticsearch|ssh|git\\+https?|s3|svn\\+ssh)://)"
@@ -70,7 +97,7 @@ final class UriPasswordDetector extends Detector {
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
-        if (job.context.quiet() || AssignmentDetector.isComment(t, lineStart, lineEnd)) {
+        if (job.context.quiet() || Assignments.isComment(t, lineStart, lineEnd)) {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
         }
         int s = hitStart;
@@ -98,7 +125,7 @@ final class UriPasswordDetector extends Detector {
                 return m.end(); // examples document the URI's shape
             }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
-            job.emit(GenericRules.URI_PASSWORD, weak ? Severity.WARNING : Severity.ERROR, m.start(3), password,
+            job.emit(rule, weak ? Severity.WARNING : Severity.ERROR, m.start(3), password,
                     (weak ? "Default or development password" : "Password") + " in a " + scheme + " URI for host " + m.group(4),
                     weak ? "Anyone who reads the repository can connect with it: build the URI from ${DB_PASSWORD:?} "
                             + "and keep the value in an untracked .env."

@@ -6,37 +6,55 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SEC0030 for credential files of command-line clients, whose lines have no {@code =}: {@code .netrc}
+ * The forms of SEC0030 for credential files of command-line clients, whose lines have no {@code =}: {@code .netrc}
  * ({@code machine host login me password …}, in the file or written by a script on one line) and
- * {@code .pgpass} ({@code host:port:database:user:password}). Values are judged by the assignment
- * detector's rules.
+ * {@code .pgpass} ({@code host:port:database:user:password}, a whole-file form). Values are judged by
+ * {@link Assignments#judge}.
  */
-final class NetrcDetector extends Detector {
+final class NetrcEntries {
     private static final Pattern NETRC_PASSWORD = Pattern.compile("(?i)password[ \\t]+(\"[^\"\\n]{1,300}\"|[^\\s\"]{1,300})");
     /** A netrc entry's start: {@code machine HOST} or {@code default} followed by a netrc token (not the word "default" in prose). */
     private static final Pattern MACHINE = Pattern.compile(
             "(?i)(?<![\\w-])(?:machine[ \\t]+\\S+|default(?=[ \\t]+(?:login|password|account)\\b))[ \\t]");
 
-    private final AssignmentDetector assignment;
-
-    NetrcDetector(AssignmentDetector assignment) {
-        this.assignment = assignment;
+    private NetrcEntries() {
     }
 
-    @Override
-    List<String> keywords() {
-        return List.of("password");
-    }
+    /** {@code machine host login me password …} lines. */
+    static final Assignments.Form FORM = new Assignments.Form() {
+        @Override
+        List<String> keywords() {
+            return List.of("password");
+        }
 
-    @Override
-    boolean anchored() {
-        return true;
-    }
+        @Override
+        boolean anchored() {
+            return true;
+        }
 
-    @Override
-    boolean appliesTo(FileKind kind) {
-        return kind == FileKind.CONFIG || kind == FileKind.CODE;
-    }
+        @Override
+        boolean appliesTo(FileKind kind) {
+            return kind == FileKind.CONFIG || kind == FileKind.CODE;
+        }
+
+        @Override
+        void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Assignments.Lexed out) {
+            out.end = NetrcEntries.read(job, lineStart, lineEnd, hitStart, hitEnd, out);
+        }
+    };
+
+    /** The password field of each line of a .pgpass file. */
+    static final Assignments.FileForm PGPASS = new Assignments.FileForm() {
+        @Override
+        boolean appliesTo(String path, FileKind kind, boolean committed) {
+            return isPgpass(path);
+        }
+
+        @Override
+        void read(ScanJob job, Assignments.Lexed out) {
+            readPgpass(job, out);
+        }
+    };
 
     static boolean isNetrc(String path) {
         String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
@@ -48,8 +66,7 @@ final class NetrcDetector extends Detector {
         return n.equals(".pgpass") || n.equals("pgpass.conf");
     }
 
-    @Override
-    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+    private static int read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Assignments.Lexed out) {
         char before = hitStart > lineStart ? job.text.charAt(hitStart - 1) : ' ';
         if (before != ' ' && before != '\t' && before != '"' && before != '\'') {
             return hitEnd;
@@ -70,12 +87,12 @@ final class NetrcDetector extends Detector {
         if (!isNetrc(job.path) && (raw.endsWith("\"") && !raw.startsWith("\"") || raw.endsWith("'"))) {
             raw = raw.substring(0, raw.length() - 1); // echo "machine h login u password p" > ~/.netrc
         }
-        assignment.consider(job, "password", raw, m.start(1), false, " (.netrc entry)");
+        out.add("password", raw, m.start(1), false, " (.netrc entry)");
         return m.end();
     }
 
     /** The password field of each {@code host:port:database:user:password} line of a .pgpass file. */
-    static void scanPgpass(ScanJob job, AssignmentDetector assignment) {
+    private static void readPgpass(ScanJob job, Assignments.Lexed out) {
         String t = job.text;
         int ls = 0;
         while (ls < t.length()) {
@@ -98,7 +115,7 @@ final class NetrcDetector extends Detector {
             }
             if (pos > 0) {
                 String value = t.substring(pos, le).strip();
-                assignment.consider(job, "password", value, pos, false, " (.pgpass entry)");
+                out.add("password", value, pos, false, " (.pgpass entry)");
             }
             ls = le + 1;
         }

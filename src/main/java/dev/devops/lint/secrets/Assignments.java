@@ -1,6 +1,7 @@
 package dev.devops.lint.secrets;
 
 import dev.devops.core.VariableNames;
+import dev.devops.files.FileKinds;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.util.ArrayList;
@@ -11,13 +12,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SEC0030 / SEC0031 / SEC0051: a secret-named variable assigned a literal. Precision comes from three
- * sides: the name (split into words: "DB_PASSWORD", "apiKey", "client-secret"; names that describe a
- * secret rather than hold one, such as "password_field" or "token_url", are not secrets), the value
- * (quoted in source code; not a reference, placeholder, label, identifier, path or URL; a length
- * floor, and an entropy floor for tokens) and the file (lock files and translations are skipped).
+ * The assignment lexers and the value judgment shared by the rules that judge a literal assigned to a secret-named
+ * variable: SEC0030 (passwords), SEC0031 (secrets, tokens, API keys) and SEC0051 (example env files). Each way an
+ * assignment is written is a {@link Form} ({@code name = value} lines here, {@link EnvFallbacks}, {@link NetrcEntries},
+ * and the whole-file forms {@link #PGPASS} and {@link #CONTAINER_ENV}); each of the rules has a part per form it reads
+ * ({@link #detector}, {@link #fileCheck}), and the scanner fuses the parts of one form ({@link #fuse}), so a keyword
+ * hit (or a file) is read once for all of them; every candidate goes to exactly one rule ({@link Route}), which
+ * judges it with {@link #judge}.
+ *
+ * <p>Precision comes from three sides: the name (split into words: "DB_PASSWORD", "apiKey", "client-secret"; names that
+ * describe a secret rather than hold one, such as "password_field" or "token_url", are not secrets), the value
+ * (quoted in source code; not a reference, placeholder, label, identifier, path or URL; a length floor, and an
+ * entropy floor for tokens) and the file (lock files and translations are skipped).
  */
-final class AssignmentDetector extends Detector {
+final class Assignments {
+    private Assignments() {
+    }
+
     private static final Pattern XML = Pattern.compile(
             "(?i)<([\\w:.-]{0,40}(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]{0,40})>([^<\\n]{1,500})</\\1>");
     private static final Pattern KEY_VALUE = Pattern.compile(
@@ -25,6 +36,258 @@ final class AssignmentDetector extends Detector {
     private static final Pattern DOCKER_ENV = Pattern.compile("(?im)^[ \\t]*ENV[ \\t]+([A-Za-z_][\\w.-]*)[ \\t]+([^\\s=].*?)[ \\t]*$");
 
     enum Kind { PASSWORD, SECRET }
+
+    /** A name and its literal as a form read them, before any judgment. */
+    record Candidate(String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
+    }
+
+    /** What a form read at one keyword hit (or in one file): its candidates, and where the next hit may start. */
+    static final class Lexed {
+        int end;
+        private List<Candidate> candidates = List.of();
+
+        void add(String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
+            if (candidates.isEmpty()) {
+                candidates = new ArrayList<>(2);
+            }
+            candidates.add(new Candidate(key, rawValue, valuePos, quotesRequired, where));
+        }
+
+        void add(String key, String rawValue, int valuePos, boolean quotesRequired) {
+            add(key, rawValue, valuePos, quotesRequired, "");
+        }
+
+        List<Candidate> candidates() {
+            return candidates;
+        }
+    }
+
+    /** A way an assignment is written that a keyword leads to. */
+    abstract static class Form {
+
+        abstract List<String> keywords();
+
+        boolean anchored() {
+            return false;
+        }
+
+        abstract boolean appliesTo(FileKind kind);
+
+        /** Reads the assignments at the hit into {@code out} and sets {@code out.end} (as {@link Detector#scan} returns). */
+        abstract void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out);
+    }
+
+    /** A way an assignment is written that only a whole file shows (a .pgpass line, a YAML env list). */
+    abstract static class FileForm {
+        abstract boolean appliesTo(String path, FileKind kind, boolean committed);
+
+        abstract void read(ScanJob job, Lexed out);
+    }
+
+    /**
+     * Which candidates a rule judges: those whose name is of {@code kind}, outside example env files; or, with
+     * {@code exampleEnv}, every candidate in an example env file. The three rules' routes split every candidate.
+     */
+    record Route(Kind kind, boolean exampleEnv) {
+        static final Route EXAMPLE_ENV = new Route(null, true);
+
+        boolean takesFile(FileKind file) {
+            return exampleEnv == (file == FileKind.ENV_EXAMPLE);
+        }
+
+        boolean takes(FileKind file, Kind name) {
+            return takesFile(file) && (exampleEnv || name == kind);
+        }
+    }
+
+    /** {@code name = value}, {@code name: value}, XML elements and key/value attributes, Dockerfile {@code ENV name value}. */
+    static final Form LINES = new Form() {
+        @Override
+        List<String> keywords() {
+            return KEYWORDS;
+        }
+
+        @Override
+        boolean appliesTo(FileKind kind) {
+            return kind != FileKind.LOCKFILE && kind != FileKind.I18N && kind != FileKind.STYLE;
+        }
+
+        @Override
+        void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
+            out.end = readLine(job, lineStart, lineEnd, hitStart, hitEnd, out);
+        }
+    };
+
+    /** The password field of each {@code host:port:database:user:password} line of a .pgpass file. */
+    static final FileForm PGPASS = NetrcEntries.PGPASS;
+
+    private static final Pattern NAME_VALUE = Pattern.compile(
+            "(?m)^[ \\t]*-?[ \\t]*name:[ \\t]*[\"']?([\\w.-]+)[\"']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*(\\S.*?)[ \\t]*$");
+
+    /** The {@code - name: X_PASSWORD} / {@code value: …} pairs of container env lists, in any YAML file. */
+    static final FileForm CONTAINER_ENV = new FileForm() {
+        @Override
+        boolean appliesTo(String path, FileKind kind, boolean committed) {
+            return FileKinds.isYaml(path);
+        }
+
+        @Override
+        void read(ScanJob job, Lexed out) {
+            String t = job.text;
+            if (job.context.quiet()) {
+                return; // manifests in tests and docs are fixtures and examples
+            }
+            if (t.contains("value:") && t.contains("name:")) {
+                Matcher nv = NAME_VALUE.matcher(t);
+                while (nv.find()) {
+                    out.add(nv.group(1), nv.group(2), nv.start(2), false);
+                }
+            }
+        }
+    };
+
+    /** The keyword part of {@code rule}: the candidates {@code form} reads that {@code route} sends to the rule. */
+    static Detector detector(RuleInfo rule, Form form, Route route) {
+        return new Part(form, List.of(new Target(rule, route)));
+    }
+
+    /** The whole-file part of {@code rule}: the candidates {@code form} reads in a file that {@code route} sends to it. */
+    static GenericRule.FileCheck fileCheck(RuleInfo rule, FileForm form, Route route) {
+        return new FilePart(form, List.of(new Target(rule, route)));
+    }
+
+    /** A rule that judges the candidates its route takes. */
+    record Target(RuleInfo rule, Route route) {
+    }
+
+    /**
+     * The keyword part of one or more rules over one form. Each rule's unit makes its own ({@link #detector}); the
+     * scanner fuses the parts of one form into one ({@link #fuse}), which reads each hit once and hands each candidate
+     * to the rule whose route takes it (the routes split the candidates), so the rules cost one read between them.
+     */
+    static final class Part extends Detector {
+        final Form form;
+        final List<Target> targets;
+
+        Part(Form form, List<Target> targets) {
+            this.form = form;
+            this.targets = List.copyOf(targets);
+        }
+
+        @Override
+        List<String> keywords() {
+            return form.keywords();
+        }
+
+        @Override
+        boolean anchored() {
+            return form.anchored();
+        }
+
+        @Override
+        boolean appliesTo(FileKind kind) {
+            if (!form.appliesTo(kind)) {
+                return false;
+            }
+            for (Target t : targets) {
+                if (t.route().takesFile(kind)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+            Lexed lexed = new Lexed();
+            form.read(job, lineStart, lineEnd, hitStart, hitEnd, lexed);
+            judgeAll(job, targets, lexed);
+            return lexed.end;
+        }
+    }
+
+    /** The whole-file part of one or more rules over one form; fused like {@link Part}. */
+    static final class FilePart implements GenericRule.FileCheck {
+        final FileForm form;
+        final List<Target> targets;
+
+        FilePart(FileForm form, List<Target> targets) {
+            this.form = form;
+            this.targets = List.copyOf(targets);
+        }
+
+        @Override
+        public boolean appliesTo(String path, FileKind kind, boolean committed) {
+            if (!form.appliesTo(path, kind, committed)) {
+                return false;
+            }
+            for (Target t : targets) {
+                if (t.route().takesFile(kind)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void scan(ScanJob job, SecretScanner scanner) {
+            Lexed lexed = new Lexed();
+            form.read(job, lexed);
+            judgeAll(job, targets, lexed);
+        }
+    }
+
+    /**
+     * Fuses the parts of one form (keyword parts, or whole-file parts) in {@code parts} into one, at the place of the
+     * first; {@code owners} (the rule ids a LINT0000 names, one per part) are fused alike ("SEC0030/SEC0031").
+     * Anything else is kept as it is.
+     */
+    static <T> void fuse(List<T> parts, List<String> owners) {
+        for (int i = 0; i < parts.size(); i++) {
+            Object form = formOf(parts.get(i));
+            if (form == null) {
+                continue;
+            }
+            List<Target> targets = new ArrayList<>(targetsOf(parts.get(i)));
+            StringBuilder owner = new StringBuilder(owners.get(i));
+            for (int k = i + 1; k < parts.size(); k++) {
+                if (formOf(parts.get(k)) == form) {
+                    targets.addAll(targetsOf(parts.get(k)));
+                    owner.append('/').append(owners.get(k));
+                    parts.remove(k);
+                    owners.remove(k);
+                    k--;
+                }
+            }
+            @SuppressWarnings("unchecked")
+            T fused = (T) (form instanceof Form f ? new Part(f, targets) : new FilePart((FileForm) form, targets));
+            parts.set(i, fused);
+            owners.set(i, owner.toString());
+        }
+    }
+
+    private static Object formOf(Object part) {
+        return part instanceof Part p ? p.form : part instanceof FilePart f ? f.form : null;
+    }
+
+    private static List<Target> targetsOf(Object part) {
+        return part instanceof Part p ? p.targets : ((FilePart) part).targets;
+    }
+
+    private static void judgeAll(ScanJob job, List<Target> targets, Lexed lexed) {
+        for (Candidate c : lexed.candidates()) {
+            Kind kind = classify(c.key());
+            if (kind == null) {
+                continue;
+            }
+            for (Target t : targets) {
+                if (t.route().takes(job.kind, kind)) {
+                    judge(job, t.rule(), kind, c.key(), c.rawValue(), c.valuePos(), c.quotesRequired(), c.where());
+                    break; // the routes split the candidates: one rule each
+                }
+            }
+        }
+    }
 
     private static final Set<String> PASSWORD_WORDS = Set.of("password", "passwd", "pwd", "pass", "passphrase",
             "passcode", "pw", "pword", "passwort", "motdepasse", "contrasena", "senha");
@@ -76,18 +339,8 @@ final class AssignmentDetector extends Detector {
         KEYWORDS = List.copyOf(k);
     }
 
-    @Override
-    List<String> keywords() {
-        return KEYWORDS;
-    }
-
-    @Override
-    boolean appliesTo(FileKind kind) {
-        return kind != FileKind.LOCKFILE && kind != FileKind.I18N && kind != FileKind.STYLE;
-    }
-
-    @Override
-    int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+    /** The {@link #LINES} lexer: reads the assignment at a keyword hit into {@code out}. */
+    private static int readLine(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
         String t = job.text;
         if (job.context.quiet()) {
             return lineEnd; // tests, docs, vendored code: name-based detection is silent (docs/SECRET-RULES.md)
@@ -115,7 +368,7 @@ final class AssignmentDetector extends Detector {
             Matcher d = job.matcher(DOCKER_ENV);
             d.region(lineStart, lineEnd);
             if (d.find() && d.group(2).indexOf('=') < 0) {
-                consider(job, d.group(1), d.group(2), d.start(2), false);
+                out.add(d.group(1), d.group(2), d.start(2), false);
             }
         }
         boolean escapedAmp = ks > lineStart && t.charAt(ks - 1) == '\\' && t.startsWith("u0026", ks);
@@ -150,7 +403,7 @@ final class AssignmentDetector extends Detector {
             Matcher x = job.matcher(XML);
             x.region(ks - 1, lineEnd);
             if (x.lookingAt()) {
-                consider(job, x.group(1), "\"" + x.group(2) + "\"", x.start(2), false);
+                out.add(x.group(1), "\"" + x.group(2) + "\"", x.start(2), false);
             }
             return ke;
         }
@@ -158,7 +411,7 @@ final class AssignmentDetector extends Detector {
             Matcher kv = job.matcher(KEY_VALUE);
             kv.region(Math.max(lineStart, ks - 12), lineEnd);
             if (kv.find()) {
-                consider(job, kv.group(1), "\"" + kv.group(2) + "\"", kv.start(2), false);
+                out.add(kv.group(1), "\"" + kv.group(2) + "\"", kv.start(2), false);
                 return kv.end();
             }
         }
@@ -185,7 +438,7 @@ final class AssignmentDetector extends Detector {
         if (ve <= i) {
             return ke;
         }
-        consider(job, key, t.substring(i, ve), i, job.kind == FileKind.CODE);
+        out.add(key, t.substring(i, ve), i, job.kind == FileKind.CODE);
         return ve;
     }
 
@@ -294,20 +547,12 @@ final class AssignmentDetector extends Detector {
         return k;
     }
 
-    /** Checks one key/value pair; {@code rawValue} still has its quotes. */
-    void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired) {
-        consider(job, key, rawValue, valuePos, quotesRequired, "");
-    }
-
     /**
-     * Checks one key/value pair; {@code rawValue} still has its quotes; {@code where} is appended to the
-     * message (" as the fallback when X is unset").
+     * Judges one candidate of name class {@code kind} and reports it as {@code rule}; {@code rawValue} still has its
+     * quotes; {@code where} is appended to the message (" (the fallback when X is unset)").
      */
-    void consider(ScanJob job, String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
-        Kind kind = classify(key);
-        if (kind == null) {
-            return;
-        }
+    static void judge(ScanJob job, RuleInfo rule, Kind kind, String key, String rawValue, int valuePos,
+            boolean quotesRequired, String where) {
         String value = rawValue;
         boolean quoted = false;
         if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'' || value.charAt(0) == '`')
@@ -366,8 +611,6 @@ final class AssignmentDetector extends Detector {
             return; // examples and templates: only real-looking values are reported
         }
         Severity severity = weak ? Severity.WARNING : Severity.ERROR;
-        RuleInfo rule = job.kind == FileKind.ENV_EXAMPLE ? GenericRules.EXAMPLE_ENV
-                : kind == Kind.PASSWORD ? GenericRules.PASSWORD : GenericRules.GENERIC_SECRET;
         String what = kind == Kind.PASSWORD ? "password" : "secret";
         String message = job.kind == FileKind.ENV_EXAMPLE
                 ? "Example env file gives " + key + " a real-looking " + what + " value"

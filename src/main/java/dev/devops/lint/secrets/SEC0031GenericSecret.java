@@ -1,0 +1,39 @@
+package dev.devops.lint.secrets;
+
+import static dev.devops.lint.Severity.ERROR;
+
+import dev.devops.lint.secrets.Assignments.Kind;
+import dev.devops.lint.secrets.Assignments.Route;
+import dev.devops.lint.secrets.GenericRule.Examples;
+
+/**
+ * SEC0031: a variable named like a secret, token or API key assigned a literal, outside example env files. Its check
+ * is the candidates of the assignment forms ({@link Assignments}) whose name is a secret's, judged by
+ * {@link Assignments#judge} (the .netrc and .pgpass forms read passwords only: SEC0030's).
+ */
+final class SEC0031GenericSecret {
+    private SEC0031GenericSecret() {
+    }
+
+    private static final Route ROUTE = new Route(Kind.SECRET, false);
+
+    static final GenericRule RULE = GenericRule.rule("SEC0031", ERROR, "Hard-coded secret, token or API key",
+            "A variable named like a secret, token or API key is assigned a literal, random-looking value "
+            + "(at least 8 characters and 3 bits of entropy per character); a default or development value "
+            + "(changeme, 12345, a base64 \"change me\" sentence) in runnable config is a warning. Not reported in "
+            + "tests, documentation and vendored code, nor for names that say the value is public (.NET "
+            + "publicKeyToken, NEXT_PUBLIC_…, publishable keys) or for public identifiers (UUIDs, integrity "
+            + "digests).\nFix: rotate it and read it from "
+            + "the environment or a secret manager.")
+            .nameBased().overlap(GenericRule.Overlap.YIELDS)
+            .examples(Examples.in("config.json")
+                    .match("{\"apiKey\": \"OBAGx5diFoNPcbdaKwtgHwIoALtLinxN\"}")
+                    .match("run.sh", "export CLIENT_SECRET=j3QYrzZq9adP0J5wMPLCM7HUFpk5acdI")
+                    .ignore("{\"apiKey\": \"<your-api-key>\"}")
+                    .ignore("{\"token\": \"xxxxxxxxxxxxxxxx\"}")
+                    .ignore("{\"token_url\": \"https://auth.example.com/oauth/token\"}"))
+            .keyword(rule -> Assignments.detector(rule, Assignments.LINES, ROUTE))
+            .keyword(rule -> Assignments.detector(rule, EnvFallbacks.FORM, ROUTE))
+            .file(rule -> Assignments.fileCheck(rule, Assignments.CONTAINER_ENV, ROUTE))
+            .build();
+}
