@@ -105,14 +105,15 @@ probe() {
     why="exit $rc, want $expect"
     [ $rc = 124 ] && why="hung: killed after ${T:-60} s"
   fi
-  if grep -qE "$TRACE_RE" "$o/stdout" "$o/stderr"; then
+  if [[ " $* " != *" --verbose "* ]] && grep -qE "$TRACE_RE" "$o/stdout" "$o/stderr"; then
     why="${why:+$why; }a trace or internal error: $(grep -m1 -E "$TRACE_RE" "$o/stderr" "$o/stdout" | head -c 160)"
   fi
   if [ $rc = 2 ] || [ $rc = 3 ]; then
+    # progress lines (init's "detected: ...") may come first; the error is the first "devops: " line
     local first
-    first=$(grep -v '^devops: warning' "$o/stderr" | head -1)
-    if [[ $first != "devops: "* ]]; then
-      why="${why:+$why; }stderr does not start with one 'devops: ' line: $(head -c 160 "$o/stderr")"
+    first=$(grep '^devops: ' "$o/stderr" | grep -v '^devops: warning' | head -1)
+    if [ -z "$first" ]; then
+      why="${why:+$why; }no 'devops: ' error line on stderr: $(head -c 160 "$o/stderr")"
     elif [ -n "${SAYS:-}" ] && ! [[ $first =~ $SAYS ]]; then
       why="${why:+$why; }message <$first> does not match <$SAYS>"
     fi
@@ -275,10 +276,12 @@ section_content() {
     write_kind "$kind" .dockerignore ".env"$'\n'
     KEEP=".dockerignore" T=30 probe content ".dockerignore $kind: lint" "0|1" lint .
     newcase "baseline-$kind"
-    echo "hello" >a.txt
-    write_kind "$kind" b.json '{"version":1,"fingerprints":[]}'$'\n'
+    printf 'PASSWORD=%s\n' "$S_PW" >app.env
+    "$DEVOPS" lint . --write-baseline real.json >/dev/null 2>&1
+    write_kind "$kind" b.json "$(cat real.json)"$'\n'
+    rm -f real.json
     local w=2
-    [[ $kind == crlf ]] && w="0|1"
+    [[ $kind =~ ^(crlf|bom)$ ]] && w="0|1"
     SAYS='b\.json' KEEP="b.json" T=30 probe content "baseline $kind: lint --baseline" "$w" lint . --baseline b.json
   done
   # descriptor values that are well-formed YAML but wrong
@@ -545,9 +548,9 @@ section_writes() {
   SAYS='sarif' T=30 probe writes "full disk: lint --format sarif=new.sarif" 2 lint . --format sarif=new.sarif
   SAYS='Dockerfile|docker-compose|\.env|dockerignore|gitignore' KEEP="devops.yaml" T=60 probe writes "full disk: render" 2 render .
   SAYS='devops\.yaml|Dockerfile|docker-compose|\.env|ignore' T=60 probe writes "full disk: init --force" 2 init . --force
-  D=$WORK/cases/full-hook; rm -rf "$D"; mkdir -p "$D"
+  cd "$WORK" || return
   umount "$mnt"
-  mount -t tmpfs -o size=64k tmpfs "$mnt"; mkdir -p "$mnt/h"; ( cd "$mnt/h" && git init -q . ) ; head -c 200000 /dev/zero >"$mnt/fill" 2>/dev/null
+  mount -t tmpfs -o size=1m tmpfs "$mnt"; mkdir -p "$mnt/h"; ( cd "$mnt/h" && git init -q . ) ; head -c 2000000 /dev/zero >"$mnt/fill" 2>/dev/null
   D=$mnt/h; cd "$D" || return
   SAYS='pre-commit|hook' T=30 probe writes "full disk: hook install" 2 hook install
   cd "$WORK"; umount "$mnt"
@@ -672,7 +675,7 @@ section_engine() {
       local want=3
       [ "$cmd" = doctor ] && want="1|3"
       [ "$cmd" = releases ] && want="0|2|3"
-      XENV="DOCKER_HOST=$host" SAYS='.' T=30 probe engine "DOCKER_HOST=$host: $cmd" "$want" $cmd -p hostile-e1 2>/dev/null
+      XENV="DOCKER_HOST=$host" SAYS='.' T=30 probe engine "DOCKER_HOST=$host: $cmd" "$want" $cmd $(pflag "$cmd" hostile-e1)
     done
   done
   # TLS asked for and impossible
@@ -701,7 +704,7 @@ section_engine() {
       local want=3
       [ "$cmd" = doctor ] && want="1|3"
       XENV="DOCKER_HOST=unix://$sock DEVOPS_ENGINE_READ_TIMEOUT=3 DEVOPS_ENGINE_CONNECT_TIMEOUT=2" SAYS='.' T=45 \
-        probe engine "stub engine '$mode': $cmd" "$want" $cmd -p hostile-e4
+        probe engine "stub engine '$mode': $cmd" "$want" $cmd $(pflag "$cmd" hostile-e4)
     done
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   done
@@ -742,20 +745,18 @@ EOF
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
     "$DEVOPS" down -p hostile-mw >/dev/null 2>&1
   done
-  # engine dies mid-logs -f and mid-attached up
+  # the engine dies while logs -f streams, and while an attached up streams: exit 3, never a hang
   "$DEVOPS" up -d -p hostile-mw >/dev/null 2>&1
-  sock=$WORK/stub-die2.sock
-  python3 - "$STUB" "$sock" <<'EOF' >/dev/null 2>&1 &
-import os, sys, subprocess
-os.environ["DIE_AFTER"] = "2"
-os.execvp("python3", ["python3", sys.argv[1], "proxy-die", sys.argv[2]])
-EOF
-  pid=$!
-  sleep 0.5
-  # logs -f opens no /events stream: the stub dies 2 s after the first /events request, so make one with ps first
-  XENV="DOCKER_HOST=unix://$sock DEVOPS_ENGINE_READ_TIMEOUT=5" T=60 SAYS='.' probe engine "engine dying during up --wait (services already up)" "0|3" up -d --wait -p hostile-mw
-  XENV="DOCKER_HOST=unix://$sock DEVOPS_ENGINE_READ_TIMEOUT=5" T=30 SAYS='.' probe engine "dead engine (connections reset): logs -f" 3 logs -f -p hostile-mw
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  local what
+  for what in "logs -f" "up"; do
+    sock=$WORK/stub-die-$N.sock
+    DIE_ON=any DIE_AFTER=3 python3 "$STUB" proxy-die "$sock" >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.5
+    # shellcheck disable=SC2086
+    XENV="DOCKER_HOST=unix://$sock DEVOPS_ENGINE_READ_TIMEOUT=5" T=40 SAYS='.' probe engine "engine dying during $what" 3 $what -p hostile-mw
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  done
   "$DEVOPS" down -p hostile-mw >/dev/null 2>&1
   # a failed first up leaves nothing behind (network, containers)
   newcase "failed-up"
@@ -764,6 +765,7 @@ EOF
   printf 'services:\n  web:\n    image: debian:12-slim\n    command: ["sleep", "infinity"]\n' >compose.yaml
   CHECK="nothing_left hostile-ec" T=30 probe engine "up --exit-code-from nosuch starts nothing" 2 up --exit-code-from nosuch -p hostile-ec
 }
+pflag() { [ "$1" = doctor ] || echo "-p $2"; }
 nothing_left() {
   local left
   left=$(docker ps -aq --filter "label=com.docker.compose.project=$1"; docker network ls -q --filter "label=com.docker.compose.project=$1")

@@ -11,8 +11,9 @@ usage: stub-engine.py MODE ADDRESS [REAL_SOCKET]
     http500     answer every request 500 {"message": "..."}
     badjson     answer every request 200 with a body that is not JSON
     headers     send a status line, then nothing more
-    proxy-die   forward to REAL_SOCKET; DIE_AFTER seconds (env, default 2) after the first /events request,
-                reset every open connection and stop accepting (an engine dying mid-wait)
+    proxy-die   forward to REAL_SOCKET; DIE_AFTER seconds (env, default 2) after the first /events request
+                (DIE_ON=any: after the first request), reset every open connection and refuse new ones
+                (an engine dying mid-wait)
     proxy-noevents  forward to REAL_SOCKET, but close every /events stream right after its headers
 Runs until killed.
 """
@@ -27,10 +28,12 @@ MODE = sys.argv[1]
 ADDRESS = sys.argv[2]
 REAL = sys.argv[3] if len(sys.argv) > 3 else "/var/run/docker.sock"
 DIE_AFTER = float(os.environ.get("DIE_AFTER", "2"))
+DIE_ON = os.environ.get("DIE_ON", "events")  # events: the timer starts at the first /events request; any: at the first request
 
 open_conns = []
 lock = threading.Lock()
 dead = threading.Event()
+armed = threading.Event()
 
 
 def read_request(c):
@@ -50,6 +53,10 @@ def read_request(c):
 def rst(c):
     try:
         c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    try:
+        c.shutdown(socket.SHUT_RDWR)  # wakes a thread blocked in recv on it; close alone does not
     except OSError:
         pass
     try:
@@ -95,8 +102,9 @@ def proxy(c, noevents):
         line = b.split(b"\r\n", 1)[0]
         if b" /events" in line or b"/events?" in line:
             is_events["v"] = True
-            if MODE == "proxy-die" and not dead.is_set():
-                threading.Timer(DIE_AFTER, die).start()
+        if MODE == "proxy-die" and not dead.is_set() and not armed.is_set() and (is_events["v"] or DIE_ON == "any"):
+            armed.set()
+            threading.Timer(DIE_AFTER, die).start()
 
     def back():
         if noevents:
