@@ -650,6 +650,7 @@ section_secrets() {
   # a secret in the descriptor: every template and the diff
   newcase "secrets-desc"
   node_app
+  # planted at run time (S_GH, S_PW): devops:ignore SEC0030,SEC0031
   printf 'name: shop\napps:\n  web:\n    runtime: {language: node}\n    env:\n      API_TOKEN: {default: "%s"}\n      DB_PASSWORD: {default: "%s"}\n' \
     "$S_GH" "$S_PW" >devops.yaml
   probe secrets "a secret default in devops.yaml: render --dry-run" "0|1|2" render --dry-run .

@@ -27,7 +27,9 @@ import time
 MODE = sys.argv[1]
 ADDRESS = sys.argv[2]
 REAL = sys.argv[3] if len(sys.argv) > 3 else "/var/run/docker.sock"
+# the stub's own knobs, not an app's configuration: devops:ignore ENV0001
 DIE_AFTER = float(os.environ.get("DIE_AFTER", "2"))
+# devops:ignore ENV0001
 DIE_ON = os.environ.get("DIE_ON", "events")  # events: the timer starts at the first /events request; any: at the first request
 
 open_conns = []

@@ -217,6 +217,14 @@ class HostileInputTest {
                     write(d.resolve("compose.yaml"), "services:\n  web:\n    build: {context: ., dockerfile: nosuch.Dockerfile}\n");
                     return List.of("up", "-d", "-p", "harden-context", "-f", d.resolve("compose.yaml").toString());
                 }, 2, "service 'web': Dockerfile nosuch.Dockerfile not found in the build context", null),
+                // harden2: the first JSON value was read and the rest ignored, so a second baseline appended to the
+                // file (a union merge) suppressed nothing of its own, silently
+                new Row("baseline: two baselines in one file", d -> {
+                    write(d.resolve("a.txt"), "hello\n");
+                    String one = "{\"version\": 1, \"findings\": []}\n";
+                    write(d.resolve("b.json"), one + one);
+                    return List.of("lint", d.toString(), "--baseline", d.resolve("b.json").toString());
+                }, 2, "b.json:2:1: the baseline is not valid JSON", null),
                 // harden2: 99999999999G wrapped around to a negative size and every file was skipped, exit 0
                 new Row("lint: a --max-file-size that overflows", d -> {
                     write(d.resolve("a.txt"), "hello\n");
@@ -286,7 +294,7 @@ class HostileInputTest {
         r.write("Dockerfile", "FROM debian:12\nWORKDIR /app\nCOPY . .\nUSER nobody\n");
         byte[] latin1 = "# caf\u00e9\n.env\n".getBytes(StandardCharsets.ISO_8859_1);
         r.writeBytes(".dockerignore", latin1).writeBytes(".gitignore", latin1).write(".env", "MODE=dev\n");
-        r.add("-f", ".env");
+        r.git("add", "-f", ".env");
         r.commit("latin-1 ignore files");
         CliRun run = CliRun.run("lint", d.toString());
         assertFalse(run.out().contains("DF0037"), run.out());
