@@ -299,7 +299,10 @@ section_content() {
     newcase "descval"
     node_app
     printf "$v\n" >devops.yaml
-    SAYS='devops\.yaml(:[0-9]+)?' KEEP="devops.yaml" T=30 probe content "descriptor value: ${v//\\n/ }" 2 render .
+    local want=2
+    # a NUL in a start command is written JSON-escaped into CMD (no file is broken): accepted today, see HARDENING.md
+    [[ $v == *u0000* ]] && want="0|2"
+    SAYS='devops\.yaml(:[0-9]+)?' KEEP="devops.yaml" T=30 probe content "descriptor value: ${v//\\n/ }" "$want" render .
   done
   # compose values that are well-formed YAML but wrong
   for v in 'services: []' 'services:\n  web: 7' 'services:\n  web:\n    image: x\n    ports: ["a:b:c:d"]' \
@@ -676,6 +679,7 @@ section_engine() {
       local want=3
       [ "$cmd" = doctor ] && want="1|3"
       [ "$cmd" = releases ] && want="0|2|3"
+      [[ $cmd == build* ]] && want="2|3" # outside git: the version needs a commit (exit 2) before the engine is asked
       XENV="DOCKER_HOST=$host" SAYS='.' T=30 probe engine "DOCKER_HOST=$host: $cmd" "$want" $cmd $(pflag "$cmd" hostile-e1)
     done
   done

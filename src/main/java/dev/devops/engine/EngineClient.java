@@ -202,6 +202,11 @@ public final class EngineClient implements AutoCloseable {
             throw new EngineException("DOCKER_HOST '" + shown(host) + "' is not a valid address: use unix:///path/to/docker.sock or tcp://host:port");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        if (scheme.equals("npipe") && !System.getProperty("os.name", "").startsWith("Windows")) {
+            // the named-pipe transport loads kernel32 through JNA: elsewhere an UnsatisfiedLinkError, a JVM trace
+            throw new EngineException("DOCKER_HOST '" + shown(host) + "' is a Windows named pipe, which this system does not"
+                    + " have: use unix:///var/run/docker.sock or tcp://host:port");
+        }
         if (!scheme.equals("unix") && !scheme.equals("tcp") && !scheme.equals("npipe")) {
             throw new EngineException("DOCKER_HOST '" + shown(host) + "' is not supported: use unix:///path/to/docker.sock or tcp://host:port");
         }

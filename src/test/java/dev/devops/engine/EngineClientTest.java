@@ -92,6 +92,15 @@ class EngineClientTest {
         }
     }
 
+    /** harden2: npipe:// on Linux loaded kernel32 through JNA: an UnsatisfiedLinkError, a JVM trace and exit 1. */
+    @Test
+    void aWindowsNamedPipeElsewhereIsAnEngineErrorNotACrash() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "Windows has pipes");
+        EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "npipe:////./pipe/docker_engine"));
+        EngineException e = assertThrows(EngineException.class, () -> c.docker().pingCmd().exec());
+        assertTrue(e.getMessage().contains("is a Windows named pipe"), e.getMessage());
+    }
+
     @Test
     void staleSocketFileGivesTheHintOnTheFirstCall(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("stale.sock");
