@@ -62,6 +62,11 @@ public final class VariableNames {
             "SYSTEMDRIVE", "WINDIR", "HOMEDRIVE", "HOMEPATH", "COMSPEC", "PATHEXT", "COMPUTERNAME", "USERDOMAIN",
             "PROCESSOR_ARCHITECTURE", "NUMBER_OF_PROCESSORS");
     /**
+     * The proxy variables of the network an app runs in, read by HTTP clients (curl, Go's net/http, Python's
+     * requests, undici) in either case: set by whoever runs the app on that network, not app configuration.
+     */
+    private static final Set<String> PROXIES = Set.of("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "FTP_PROXY");
+    /**
      * Prefixes the platform owns. Not GITHUB_, HEROKU_, FLY_ or BITBUCKET_ as a whole: GITHUB_CLIENT_SECRET and
      * FLY_API_TOKEN are an app's own configuration.
      */
@@ -143,11 +148,12 @@ public final class VariableNames {
 
     /**
      * Whether the platform sets this variable (the OS, the shell, CI, hosting platforms, compose and Docker,
-     * systemd socket activation, language runtimes): not the app's own configuration. {@code init} neither
+     * systemd socket activation, language runtimes, the network's proxies: HTTP_PROXY, no_proxy): not the app's own configuration. {@code init} neither
      * requires nor passes it; lint does not ask for it to be documented.
      */
     public static boolean isPlatform(String name) {
-        if (PLATFORM.contains(name) || WINDOWS.contains(name.toUpperCase(java.util.Locale.ROOT))) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        if (PLATFORM.contains(name) || WINDOWS.contains(upper) || PROXIES.contains(upper)) {
             return true;
         }
         for (String p : PLATFORM_PREFIXES) {

@@ -99,6 +99,9 @@ abstract class EnvReads {
         if (!ENV_NAME.matcher(name).matches() || inLineComment(offset)) {
             return;
         }
+        if ((kind == Kind.PYTHON_ENVIRON || kind == Kind.PROCESS_ENV) && assignedTo(offset + name.length())) {
+            return; // os.environ["NLS_LANG"] = …, process.env.X = …: the code sets it (for a library it calls), not reads it
+        }
         for (int[] r : buildTime) {
             if (offset >= r[0] && offset < r[1]) {
                 return; // next.config env: inlined at build time, not read by the running app
@@ -123,6 +126,29 @@ abstract class EnvReads {
             }
         }
         out.add(new EnvReference(name, path, lines.line(offset), lines.column(offset), def, kind, opt));
+    }
+
+    /**
+     * Whether the env entry whose name ends at {@code end} is the target of a plain assignment: the closing quote and
+     * bracket of an index ({@code os.environ["X"]}, {@code process.env['X']}), then {@code =} that is not {@code ==}
+     * or {@code ===}. An augmented assignment ({@code +=}) reads the old value first, so it is still a read.
+     */
+    private boolean assignedTo(int end) {
+        int i = end;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i < n && text.charAt(i) == ']') {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && text.charAt(i) == '=' && (i + 1 >= n || text.charAt(i + 1) != '=');
     }
 
     private static boolean isSchema(Kind k) {

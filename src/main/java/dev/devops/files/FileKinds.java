@@ -52,7 +52,9 @@ public final class FileKinds {
                     // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
-                    + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*");
+                    + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*"
+                    // a test runner's setup file: vitestSetup.ts, jest.setup.js, setupTests.ts, test-setup.ts
+                    + "|(?i:(?:jest|vitest|mocha|karma|tests?)[-_.]?setup(?:[-_.][\\w-]+)?|setup[-_.]?(?:jest|vitest|tests?))\\.[a-z]+");
     /** Helm chart-testing's values files ({@code charts/x/ci/*-values.yaml}): what {@code ct install} tests the chart with. */
     private static final Pattern CHART_TEST_VALUES = Pattern.compile("(^|.*/)ci/[^/]*values[^/]*\\.ya?ml");
     /**
@@ -69,7 +71,9 @@ public final class FileKinds {
     private static final Pattern CI_STACK_NAME = Pattern.compile(
             "[^/]*[-_.](ci|cypress|playwright|selenium)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)");
     private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
-            + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)");
+            + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)"
+            // source maps: a bundler writes them, their "sourcesContent" is code flattened into one JSON string
+            + "|.*\\.(js|mjs|cjs|css)\\.map");
     /** Storybook stories: demos of components, documentation that runs. */
     private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
     /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
@@ -87,7 +91,21 @@ public final class FileKinds {
             + "|turbo|svelte|astro|snowpack|parcel|gulpfile|gruntfile|metro|craco|storybook)(?:[.-][\\w.-]*)?"
             + "\\.(?:js|cjs|mjs|ts|cts|mts)|\\.eslintrc\\.c?js|setup\\.py|noxfile\\.py|fabfile\\.py|dodo\\.py"
             + "|mvnw|gradlew|mvnw\\.cmd|gradlew\\.bat|mavenwrapperdownloader\\.java"
-            + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[.-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
+            + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
+
+    /** Directories of CI and release tooling: what code there reads is the pipeline's, not the app's. */
+    private static final Pattern CI_OR_RELEASE_DIR = Pattern.compile("(?i)(^|.*/)(\\.github|\\.circleci|\\.buildkite|\\.gitlab|release)/.*");
+    /** Release and deployment scripts by name: release.py, bin/release_manager.py, publish-npm.mjs, deploy_staging.sh. */
+    private static final Pattern RELEASE_SCRIPT_NAME = Pattern.compile(
+            "(?i)(?:release|publish|deploy|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh|rb)");
+
+    /** Lock files by name: what a package manager or generator writes (integrity hashes, resolved versions). */
+    private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+            "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
+            "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
+            "uv.lock", "pdm.lock", "deno.lock");
+    /** Lock files by shape: {@code *.lock} (Lingo.dev's i18n.lock, conan.lock), {@code *.lockfile}, {@code *-lock.json|yaml}. */
+    private static final Pattern LOCKFILE_NAME = Pattern.compile("[^/]+\\.lock|[^/]+\\.lockfile|[^/]+[-.]lock\\.(json|ya?ml)");
 
     /** The kinds of dotenv file. */
     public enum Dotenv {
@@ -362,8 +380,8 @@ public final class FileKinds {
 
     /**
      * Third-party or generated code committed with the project: {@code vendor/}, {@code node_modules/},
-     * {@code third_party/}, {@code bower_components/}, minified bundles ({@code *.min.js}, {@code *.min.css})
-     * and built bundles in a {@code dist/} directory. Not the project's own code or configuration.
+     * {@code third_party/}, {@code bower_components/}, minified bundles ({@code *.min.js}, {@code *.min.css}),
+     * built bundles in a {@code dist/} directory and source maps ({@code *.js.map}). Not the project's own code or configuration.
      */
     public static boolean isVendored(String path) {
         return VENDORED.matcher(path.toLowerCase(Locale.ROOT)).matches();
@@ -386,6 +404,36 @@ public final class FileKinds {
     /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
     public static boolean isCi(String path) {
         return CI_PATH.matcher(path).matches();
+    }
+
+    /**
+     * An HTTP request collection ({@code *.http}, {@code *.rest}: JetBrains HTTP Client, VS Code REST Client): sample
+     * requests against a development server, examples that run, not configuration the app reads.
+     */
+    public static boolean isRequestCollection(String path) {
+        String n = name(path).toLowerCase(Locale.ROOT);
+        return n.endsWith(".http") || n.endsWith(".rest");
+    }
+
+    /**
+     * A lock file: a package manager's ({@code yarn.lock}, {@code package-lock.json}, {@code go.sum},
+     * {@code Cargo.lock}, {@code gradle.lockfile} …) or any other tool's by shape ({@code i18n.lock}: a translation
+     * tool's checksums; {@code *.lockfile}, {@code *-lock.yaml}). Generated, never edited: integrity hashes and
+     * resolved versions, no configuration.
+     */
+    public static boolean isLockfile(String path) {
+        String n = name(path).toLowerCase(Locale.ROOT);
+        return LOCKFILES.contains(n) || LOCKFILE_NAME.matcher(n).matches();
+    }
+
+    /**
+     * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/}
+     * or a {@code release/} directory, CI pipelines, and release or deployment scripts by name ({@code release.py},
+     * {@code bin/release_manager.py}, {@code deploy_staging.sh}). What such code reads is the pipeline's knob, not the
+     * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.
+     */
+    public static boolean isCiOrReleaseTooling(String path) {
+        return CI_OR_RELEASE_DIR.matcher(path).matches() || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches();
     }
 
     /** Where {@code devops build} records artifact manifests, relative to the project directory. */

@@ -76,6 +76,28 @@ class EnvScannerTest {
         assertEquals(4, refs.get(0).line());
     }
 
+    /**
+     * Issue 10, false-alarm class "a write taken for a read" (held-out 4, redash {@code os.environ["NLS_LANG"] = …}):
+     * code that sets a variable for a library it calls does not need it configured; a comparison or an augmented
+     * assignment still reads it.
+     */
+    @Test
+    void assignmentsToTheEnvironmentAreNotReads() {
+        List<EnvReference> py = scan("app/runner.py",
+                "import os",
+                "os.environ[\"NLS_LANG\"] = encoding",
+                "os.environ['TZ_WRITTEN']='UTC'",
+                "if os.environ[\"COMPARED\"] == \"1\":",
+                "    os.environ[\"EXTENDED\"] += \":/opt\"");
+        assertEquals(List.of("COMPARED", "EXTENDED"), py.stream().map(EnvReference::name).toList());
+        List<EnvReference> js = scan("src/setup.js",
+                "process.env.TZ_SET = 'UTC';",
+                "process.env['ALSO_SET'] = '1';",
+                "if (process.env.MODE_READ === 'x') {}",
+                "const a = process.env.READ_ONE;");
+        assertEquals(List.of("MODE_READ", "READ_ONE"), js.stream().map(EnvReference::name).toList());
+    }
+
     @Test
     void javaGetenvAndValueAnnotation() {
         List<EnvReference> refs = scan("src/main/java/App.java",

@@ -78,21 +78,44 @@ class FileKindsTest {
         for (String p : new String[] {"app/__stubs__/jwt.ts", "identity/.snapshots/TestHandler.json", "ui/__snapshots__/a.snap",
                 "driver/config/stub/.kratos.yaml", "internal/testutil/minio/server.go", "x/testhelpers/http.go",
                 "scripts/release_smoke_test.sh", "netbox/configuration_testing.py", "sqlcon/dockertest/test_helper.go",
-                "mocks/index.js", "app/mock/handlers.ts"}) {
+                "mocks/index.js", "app/mock/handlers.ts",
+                // held-out 4: a test runner's setup file (formbricks apps/web/vitestSetup.ts)
+                "apps/web/vitestSetup.ts", "jest.setup.js", "src/setupTests.ts", "web/test-setup.ts", "vitest.setup.mts"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         assertFalse(FileKinds.isTest("src/stubborn.go"));
         assertFalse(FileKinds.isTest("src/mockingbird/app.js"));
+        assertFalse(FileKinds.isTest("src/setup.ts"));
+        assertFalse(FileKinds.isTest("app/setup_wizard.py"));
+        assertFalse(FileKinds.isTest("testsetup/Dockerfile"));
         assertTrue(FileKinds.isTestDotenv(".env.test"));
         assertTrue(FileKinds.isTestDotenv("apps/api/.env.testing"));
         assertFalse(FileKinds.isTestDotenv(".env.production"));
         for (String p : new String[] {"backend/vendor/github.com/x/y.go", "web/node_modules/a/index.js", "third_party/z.c",
-                "static/jquery.min.js", "project-static/dist/netbox.js"}) {
+                "static/jquery.min.js", "project-static/dist/netbox.js",
+                // held-out 4: source maps (mkdocs-material's workers/search.2c215733.min.js.map)
+                "material/templates/assets/javascripts/workers/search.2c215733.min.js.map", "static/app.css.map"}) {
             assertTrue(FileKinds.isVendored(p), p);
         }
         assertFalse(FileKinds.isVendored("src/vendors.ts"));
         assertFalse(FileKinds.isVendored("dist/Dockerfile"));
         assertTrue(FileKinds.isDocs("libs/ui/src/CodeBlock.stories.tsx"));
+        // held-out 4: HTTP request collections (ktor-samples httpbin/request.http, RequestExamples/Authentication.http)
+        assertTrue(FileKinds.isRequestCollection("src/API/RequestExamples/Authentication.http"));
+        assertTrue(FileKinds.isRequestCollection("api.rest"));
+        assertFalse(FileKinds.isRequestCollection("src/http/client.go"));
+    }
+
+    /** Held-out 4 (formbricks {@code apps/web/i18n.lock}: a translation tool's checksums): lock files by name and shape. */
+    @Test
+    void lockFilesByNameAndShape() {
+        for (String p : new String[] {"yarn.lock", "web/package-lock.json", "go.sum", "apps/web/i18n.lock", "Cargo.lock",
+            "gradle.lockfile", "conan.lock", "x/deps-lock.yaml"}) {
+            assertTrue(FileKinds.isLockfile(p), p);
+        }
+        for (String p : new String[] {"src/lock.go", "locks/config.yml", "app/lockfile.py", "deadlock.json", ".lock/config"}) {
+            assertFalse(FileKinds.isLockfile(p), p);
+        }
     }
 
     @Test
@@ -118,7 +141,7 @@ class FileKindsTest {
     void buildAndReleaseScriptsAreNotRuntimeCode() {
         for (String p : new String[] {"scripts/release.js", "tools/gen.go", ".github/actions/x/index.js", "mvnw",
             ".mvn/wrapper/MavenWrapperDownloader.java", "web/webpack.config.prod.js", "vite.config.ts", "setup.py",
-            "babel.config.js", "release.py", "ci/build.sh"}) {
+            "babel.config.js", "release.py", "ci/build.sh", "bin/release_manager.py", "deploy_staging.sh"}) {
             assertTrue(FileKinds.isBuildScript(p), p);
         }
         for (String p : new String[] {"src/server.js", "app/tasks.py", "manage.py", "cmd/api/main.go", "next.config.js",

@@ -24,13 +24,16 @@ final class ENV0004Tracked {
             no credential (plain settings) or is a test environment (.env.test). Fix: `git rm --cached \
             <file>`, add it to .gitignore, commit, and rotate every secret it held. Example files \
             (.env.example, .env.sample, .env.template, .env.dist) are meant to be committed and are not \
-            reported. When .gitignore already lists the file it was added before the ignore rule: \
+            reported, nor is a tracked symbolic link (apps/web/.env -> ../../.env: git stores the path, the \
+            values stay in the file it points to, reported itself when tracked). When .gitignore already lists the file it was added before the ignore rule: \
             ignoring does not untrack it. Some frameworks (Next.js, Vite) commit .env.development /             .env.production holding only public defaults on purpose; if that is your case, keep secrets             out of them and suppress this finding for those paths in devops.yaml.""",
             ENV0004Tracked::tracked);
 
     private static void tracked(EnvScope s, EnvRule.Reporter o) {
         for (String f : new TreeSet<>(s.context().tracked())) {
-            if (!FileKinds.dotenv(f).holdsValues()) {
+            if (!FileKinds.dotenv(f).holdsValues() || Files.isSymbolicLink(s.root().resolve(f))) {
+                // a tracked symbolic link (apps/web/.env -> ../../.env) commits a path, not values: the file it
+                // points to is reported under its own name when it is tracked too
                 continue;
             }
             String ignoredBy = Gitignore.listedBy(s.root(), f);

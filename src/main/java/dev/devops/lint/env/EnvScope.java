@@ -100,10 +100,6 @@ final class EnvScope {
         }
     }
 
-    /** Directories of CI and release tooling: what code there reads is the pipeline's, not the app's. */
-    private static final java.util.regex.Pattern CI_OR_RELEASE_TOOLING = java.util.regex.Pattern.compile(
-            "(?i)(^|.*/)(\\.github|\\.circleci|\\.buildkite|\\.gitlab|release)/.*");
-
     /** A read: code, script or compose. */
     record Read(String name, Site at, boolean hasDefault, boolean script, boolean test) {
     }
@@ -353,7 +349,7 @@ final class EnvScope {
                 // code of CI or release tooling (.github/scripts/x.py, release/lib.mjs) reads its own knobs, as a shell
                 // script does: a use, not the app's configuration (build configs such as vite.config still count)
                 reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.defaultValue() != null || r.optional(),
-                        CI_OR_RELEASE_TOOLING.matcher(f).matches() || FileKinds.isCi(f), test));
+                        FileKinds.isCiOrReleaseTooling(f), test));
             }
             return;
         }

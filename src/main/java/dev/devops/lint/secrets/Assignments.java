@@ -315,7 +315,11 @@ final class Assignments {
             "fixture", "example", "sample", "dummy", "key", "keys", "schema", "regex", "char", "chars", "policy", "store",
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
-            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid"));
+            "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
+            // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
+            "target", "targets",
+            // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
+            "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint"));
     /**
      * Words that make a name point at a secret kept elsewhere: Helm's {@code existingSecret}, {@code configFromSecret}
      * (the name of a Kubernetes Secret object).
@@ -325,7 +329,7 @@ final class Assignments {
             "cancellation", "cancel", "sync", "lexer", "parser", "eof", "start", "end", "current", "last", "first", "prev",
             "previous", "input", "output", "string", "word", "char", "sort", "pagination", "resume", "cursor", "notification",
             "device", "push", "registration", "fcm", "apns", "verification", "idempotency", "request", "trace", "span",
-            "correlation", "id", "type", "kind", "unique", "test", "mock", "fake", "dummy", "sample", "example");
+            "correlation", "id", "type", "kind", "unique", "test", "mock", "fake", "dummy", "sample", "example", "commit");
 
     /** A 40- or 64-digit hex value: a commit id or digest in code, a generated key under a secret name in a dotenv file. */
 
@@ -438,6 +442,9 @@ final class Assignments {
         if (ve <= i) {
             return ke;
         }
+        if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
+            return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
+        }
         out.add(key, t.substring(i, ve), i, job.kind == FileKind.CODE);
         return ve;
     }
@@ -460,7 +467,13 @@ final class Assignments {
     /** An npm registry-scoped setting, {@code //registry.example.org/:_authToken=…}: a key, not a comment. */
     private static final Pattern NPMRC_SCOPED_KEY = Pattern.compile("//[^\\s/]+(?:/[^\\s:]*)?/:[\\w-]+\\s*=");
 
-    /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, --, ; or REM. */
+    /**
+     * A command's long option on a line of its own ({@code --account-pass=admin} in a folded YAML {@code command: >} or
+     * a shell line continuation): an argument, not an SQL or Lua {@code --} comment.
+     */
+    private static final Pattern LONG_OPTION = Pattern.compile("--[A-Za-z][\\w-]*=");
+
+    /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, -- (not --option=), ; or REM. */
     static boolean isComment(String t, int lineStart, int lineEnd) {
         int i = skipBlanks(t, lineStart, lineEnd);
         if (i >= lineEnd) {
@@ -472,7 +485,8 @@ final class Assignments {
         char c = t.charAt(i);
         char n = i + 1 < lineEnd ? t.charAt(i + 1) : '\n';
         return c == '#' && n != '{' || c == ';' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
-                && n != '=' || c == '<' && t.startsWith("<!--", i) || c == '-' && n == '-' && !t.startsWith("---", i);
+                && n != '=' || c == '<' && t.startsWith("<!--", i)
+                || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt();
     }
 
     /** In a .properties file an unquoted value runs to the end of the line ("form.password.forgot=Forgot it?"). */
@@ -539,13 +553,30 @@ final class Assignments {
         int k = i;
         while (k < limit) {
             char c = t.charAt(k);
-            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';') {
-                break;
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';'
+                    || c == '&' && nextParameter(t, k + 1, limit)) {
+                break; // …&password=foobar&confirmation=foobar: a form body's or a query's next parameter ends the value
             }
             k++;
         }
         return k;
     }
+
+    /** Whether a parameter name and '=' start at {@code i}: {@code confirmation=}, {@code client_id=}. */
+    private static boolean nextParameter(String t, int i, int limit) {
+        int k = i;
+        while (k < limit && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '_' || t.charAt(k) == '-'
+                || t.charAt(k) == '.' || t.charAt(k) == '[' || t.charAt(k) == ']')) {
+            k++;
+        }
+        return k > i && k < limit && t.charAt(k) == '=' && Character.isLetter(t.charAt(i));
+    }
+
+    /**
+     * A secret's name followed by its mount options ({@code Secret=app-key,type=mount,uid=1000} in a podman quadlet,
+     * {@code --secret app-key,type=env,target=API_KEY}): the name of a secret kept by the engine, not its value.
+     */
+    private static final Pattern SECRET_OPTIONS = Pattern.compile(",(?:type|target|uid|gid|mode|src|source|dst|env|required)=");
 
     /**
      * Judges one candidate of name class {@code kind} and reports it as {@code rule}; {@code rawValue} still has its
@@ -582,8 +613,10 @@ final class Assignments {
         // in configuration the stack runs with, a default credential (secret, changeme, admin123) is the
         // credential it runs with: a warning. Placeholder filters belong to docs and examples.
         boolean defaultCredential = runnable && Filters.isDefaultCredential(value);
-        // a secret-named dotenv key holding 64 hex digits is a generated key (openssl rand -hex 32), not a commit id
-        boolean hexKey = (job.kind == FileKind.ENV || job.kind == FileKind.ENV_EXAMPLE) && Filters.isGeneratedHexKey(value);
+        // a secret-named key holding 40 or 64 hex digits in a dotenv file or configuration the stack runs with (a CI
+        // job's env:, a Helm values file) is a generated key (openssl rand -hex 32), not the commit id it is in code
+        boolean hexKey = (job.kind == FileKind.ENV || job.kind == FileKind.ENV_EXAMPLE || runnable)
+                && Filters.isGeneratedHexKey(value);
         if (!defaultCredential) {
             int minLength = kind == Kind.PASSWORD ? (code ? 6 : 4) : 8;
             if (value.length() < minLength) {
@@ -653,7 +686,10 @@ final class Assignments {
 
     /** Whether a variable name holds a password, another secret, or neither. */
     static Kind classify(String key) {
-        List<String> words = words(key);
+        // a dotted name is a path of keys: its last part says what the value is (spring.datasource.password is a
+        // password; traefik.http.routers.feedback-token.tls.certresolver names a resolver, whatever its router is called)
+        int dot = key.lastIndexOf('.');
+        List<String> words = words(dot >= 0 && dot < key.length() - 1 ? key.substring(dot + 1) : key);
         if (words.isEmpty()) {
             return null;
         }

@@ -22,7 +22,7 @@ enum Context {
     VENDORED("vendored or generated code"),
     /**
      * Examples and templates: {@code .env.example}, {@code application-secret-samples.yml}, {@code config.example.yaml},
-     * a generator's answers ({@code .yo-rc.json}).
+     * a generator's answers ({@code .yo-rc.json}), HTTP request collections ({@code requests.http}).
      */
     EXAMPLE("example or template"),
     /** The project's source code. */
@@ -60,7 +60,7 @@ enum Context {
         }
         String name = FileKinds.name(path).toLowerCase(Locale.ROOT);
         if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matcher(path).matches()
-                || FileKinds.isGeneratorAnswers(path)) {
+                || FileKinds.isGeneratorAnswers(path) || FileKinds.isRequestCollection(path)) {
             return EXAMPLE;
         }
         return kind == FileKind.CODE ? CODE : RUNNABLE;

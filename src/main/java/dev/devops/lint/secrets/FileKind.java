@@ -15,7 +15,7 @@ enum FileKind {
     ENV,
     /** An example env file: .env.example, .env.sample, .env.template, .env.dist … */
     ENV_EXAMPLE,
-    /** Lock files: integrity hashes only; not scanned. */
+    /** Lock files ({@link FileKinds#isLockfile}): integrity hashes only; not scanned. */
     LOCKFILE,
     /** Translations: "password" keys map to labels. */
     I18N,
@@ -26,12 +26,10 @@ enum FileKind {
 
     private static final Set<String> CODE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
             "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
-            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql");
+            "pl", "r", "clj", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
+            // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
+            "rake", "gemspec", "jbuilder");
     private static final Set<String> STYLE_EXT = Set.of("css", "scss", "sass", "less", "styl");
-    private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-            "pnpm-lock.yaml", "go.sum", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock",
-            "gradle.lockfile", "packages.lock.json", "flake.lock", "pubspec.lock", "mix.lock", "podfile.lock", "bun.lock",
-            "uv.lock", "pdm.lock", "deno.lock");
 
     /** Compiled once: this runs for every file of a tree. */
     private static final Pattern I18N_NAME = Pattern.compile(
@@ -43,7 +41,7 @@ enum FileKind {
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String lowerPath = path.toLowerCase(Locale.ROOT);
-        if (LOCKFILES.contains(name)) {
+        if (FileKinds.isLockfile(path)) {
             return LOCKFILE;
         }
         FileKinds.Dotenv env = FileKinds.dotenv(path);

@@ -101,6 +101,9 @@ public final class Filters {
     /** Whole words of a value that make it a default credential: a password named as one ("secret_pw"). */
     private static final Set<String> CREDENTIAL_WORDS = Set.of("pw", "pwd", "pass", "passwd", "password", "secret",
             "admin", "root", "guest", "demo", "dev", "test", "default", "changeme");
+    /** Words in camel case, nothing else: "UberSecretPassword", "adminPass". */
+    private static final Pattern CAMEL_WORDS = Pattern.compile("[A-Za-z][a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern CAMEL_WORD = Pattern.compile("[A-Za-z][a-z]+");
     private static final String[] DEFAULT_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
@@ -116,6 +119,19 @@ public final class Filters {
             "same", "different", "present", "filled", "bail", "uuid", "current_password", "password", "unique", "exists");
     private static final Pattern SENTENCE = Pattern.compile("(?i)\\s*[a-z]+(?:[-_ ][a-z0-9]+){3,}[.!]?\\s*");
 
+    /**
+     * Rate limits (django-allauth's {@code "1/m/ip,1/m/key"}, django-ratelimit's and DRF's {@code "100/day"}, {@code "5/m"}):
+     * a count per period, optionally per key, comma-separated.
+     */
+    private static final Pattern RATE_LIMIT = Pattern.compile(
+            "(?i)\\d+/(?:s|sec|second|m|min|minute|h|hr|hour|d|day|w|week)s?(?:/[a-z_]+)?(?:\\s*,\\s*\\d+/[a-z]+(?:/[a-z_]+)?)*");
+    /** A regular expression ({@code sed "s/KEY=.*&#47;KEY=$VALUE/"} reads as KEY = {@code .*&#47;KEY=$VALUE/g}). */
+    private static final Pattern REGEX = Pattern.compile("\\.[*+].*");
+    /** An index expression: Ruby's {@code flash[:application_secret].presence}, {@code params["token"]}, {@code ENV['X']}. */
+    private static final Pattern INDEX_EXPRESSION = Pattern.compile(
+            "[@a-zA-Z_$][\\w$]*(?:\\[(?::\\w+|'[^']*'|\"[^\"]*\"|\\w+)\\])+(?:\\.[a-zA-Z_$][\\w$?!]*|\\[[^\\]]+\\])*");
+    /** The modes of fetch's {@code credentials} option: {@code fetch(url, {credentials: "same-origin"})}. */
+    private static final Set<String> FETCH_CREDENTIALS = Set.of("same-origin", "include", "omit");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
     private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+"
             + "|[a-zA-Z_$][\\w$.]*\\(.*"
@@ -210,6 +226,18 @@ public final class Filters {
         if (v.startsWith("#/")) {
             return "reference"; // a JSON pointer: "#/components/schemas/Password"
         }
+        if (RATE_LIMIT.matcher(v).matches()) {
+            return "rate limit";
+        }
+        if (REGEX.matcher(v).matches()) {
+            return "pattern";
+        }
+        if (INDEX_EXPRESSION.matcher(v).matches()) {
+            return "code";
+        }
+        if (FETCH_CREDENTIALS.contains(v)) {
+            return "option"; // fetch's credentials mode
+        }
         if (FILE_REF.matcher(v).matches()) {
             return "file reference";
         }
@@ -244,6 +272,14 @@ public final class Filters {
             // words that say what they are: "secret_pw", "another_pw", "admin-pass" (not an identifier where the
             // stack runs with it; a dotted name, var.db_password, is a reference)
             for (String w : lower.split("[-_]")) {
+                if (CREDENTIAL_WORDS.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        if (CAMEL_WORDS.matcher(v).matches()) {
+            // the same in camel case: "UberSecretPassword", "AdminPass" (Terraform examples, Helm values)
+            for (String w : CAMEL_WORD.matcher(v).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList()) {
                 if (CREDENTIAL_WORDS.contains(w)) {
                     return true;
                 }
@@ -410,6 +446,9 @@ public final class Filters {
 
     static boolean isReference(String v, String lower) {
         char c0 = v.charAt(0);
+        if (c0 == '!' && isBangWrapped(v)) {
+            return false; // "!ChangeMe!" (Symfony, API Platform): a default value, not a YAML tag such as !Ref or !vault
+        }
         if (c0 == '$' || c0 == '!' || c0 == '&' || c0 == '*' || c0 == '|' || c0 == '>' && v.length() <= 2) {
             return true;
         }
@@ -435,6 +474,15 @@ public final class Filters {
             }
         }
         return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
+    }
+
+    /**
+     * A value wrapped in exclamation marks with no blank in it ({@code !ChangeMe!}, {@code !ThisMustBeChanged!}): the
+     * Symfony convention for a default the stack runs with until someone changes it. A YAML tag ({@code !Ref x},
+     * {@code !vault |}, {@code !!binary}, Home Assistant's {@code !secret name}) does not end in one.
+     */
+    private static boolean isBangWrapped(String v) {
+        return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0;
     }
 
     static boolean isPlaceholder(String v, String lower) {

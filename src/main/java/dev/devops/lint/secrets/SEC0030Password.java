@@ -42,7 +42,33 @@ final class SEC0030Password {
                     .ignore("password: \"\"")
                     .ignore("passwordLabel: \"Enter your password\"")
                     .ignore("src/App.java", "String password = getPassword();")
-                    .ignore("docs/setup.md", "export DB_PASSWORD=gqIO2zVZxqyxKjxv"))
+                    .ignore("docs/setup.md", "export DB_PASSWORD=gqIO2zVZxqyxKjxv")
+                    // held-out 4: a bang-wrapped default the stack runs with (Symfony's !ChangeMe!), a long option on a
+                    // line of its own (not a -- comment); a rate limit, a lock file's checksums, a request collection's
+                    // demo form body
+                    .match("helm/app/values.yaml", """
+                    postgresql:
+                      auth:
+                        password: "!ChangeMe!"
+                    """)
+                    .match("provisioning/playbook.yml", """
+                    - name: Install Drupal.
+                      command: >
+                        drush si -y
+                        --account-pass=admin
+                    """)
+                    .ignore("recipes/settings.py", "ACCOUNT_RATE_LIMITS = {\"reset_password\": \"1/m/ip,1/m/key\"}")
+                    .ignore("apps/web/i18n.lock", """
+                    checksums:
+                      55dc377b5e931bfc64e4add83e35d9ea:
+                        auth/forgot-password/reset/new_password: c3e35b0671004c7bbd9fa9b9654744d7
+                    """)
+                    .ignore("httpbin/request.http", """
+                    POST http://localhost:8080/post
+                    Content-Type: application/x-www-form-urlencoded
+
+                    username=JetBrains&password=foobar&confirmation=foobar
+                    """))
             .keyword(rule -> Assignments.detector(rule, Assignments.LINES, ROUTE))
             .keyword(rule -> Assignments.detector(rule, EnvFallbacks.FORM, ROUTE))
             .keyword(rule -> Assignments.detector(rule, NetrcEntries.FORM, ROUTE))

@@ -90,6 +90,31 @@ class ComposeCheckTest {
     }
 
     /**
+     * Issue 10, false-alarm class "image built by another file" (held-out 4, api-platform/demo): the base file names the
+     * local image ({@code image: app-php}, no registry serves it) that {@code compose.override.yaml} builds; merged with a variant that does not
+     * build it ({@code compose.e2e.yaml}), it is still the project's own image, not a pull of 'latest'. An image that
+     * no file builds is still reported.
+     */
+    @Test
+    void anImageThatAnotherComposeFileBuildsIsNotAFloatingPull() throws IOException {
+        Files.createDirectories(dir.resolve("api"));
+        Files.writeString(dir.resolve("api/Dockerfile"), "FROM php:8.3\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  php:\n    image: ${IMAGES_PREFIX:-}app-php\n"
+                + "  mail:\n    image: maildev/maildev\n");
+        Files.writeString(dir.resolve("compose.override.yaml"), "services:\n  php:\n    build:\n      context: ./api\n");
+        Files.writeString(dir.resolve("compose.e2e.yaml"), "services:\n  php:\n    environment:\n      E2E: \"1\"\n");
+        List<String> dc2 = run("compose.yaml", "compose.override.yaml", "compose.e2e.yaml", "api/Dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DC0002")).map(x -> x.path() + ":" + x.line()).distinct().toList();
+        assertEquals(List.of("compose.yaml:5"), dc2, "only maildev, which no file builds");
+        // a published name that a dev file also builds (piggymetrics: sqshq/piggymetrics-config) is still pulled by the base
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  php:\n    image: org/app-php\n");
+        Files.writeString(dir.resolve("compose.override.yaml"), "services:\n  php:\n    environment:\n      X: \"1\"\n");
+        Files.writeString(dir.resolve("compose.dev.yaml"), "services:\n  php:\n    build:\n      context: ./api\n");
+        assertEquals(List.of("compose.yaml:3"), run("compose.yaml", "compose.override.yaml", "compose.dev.yaml", "api/Dockerfile")
+                .stream().filter(x -> x.rule().id().equals("DC0002")).map(x -> x.path() + ":" + x.line()).distinct().toList());
+    }
+
+    /**
      * Issue 10, false-alarm class "overlay linted alone": a compose file recognised by content whose services only add
      * to services of another file ({@code -f quickstart.yml -f quickstart-postgres.yml}) is merged onto that base;
      * the base's networks and volumes are declared, a name declared nowhere is still reported.

@@ -99,7 +99,12 @@ class EnvCheckTest {
         Files.createDirectories(dir.resolve("server"));
         Files.writeString(dir.resolve("server/browser.js"), "const pf = process.env.PROGRAMFILES;\n"
                 + "const tls = process.env.NODE_TLS_REJECT_UNAUTHORIZED;\nconst pool = process.env.DB_POOL_MAX;\n"
-                + "const port = process.env.PORT;\n");
+                + "const port = process.env.PORT;\n"
+                // held-out 4 (formbricks): the network's proxy variables, in either case
+                + "const proxy = process.env.HTTPS_PROXY || process.env.https_proxy;\nconst np = process.env.NO_PROXY;\n");
+        Files.createDirectories(dir.resolve("bin"));
+        // held-out 4 (redash): a release script named with an underscore
+        Files.writeString(dir.resolve("bin/release_manager.py"), "import os\ntoken = os.environ[\"GH_RELEASE_TOKEN\"]\n");
         List<String> undocumented = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
                 .map(x -> x.properties().get("variable")).toList();
         assertEquals(List.of("DB_POOL_MAX"), undocumented);
@@ -200,6 +205,23 @@ class EnvCheckTest {
         all.stream().filter(x -> x.rule().id().equals("ENV0004")).forEach(x -> bySeverity.put(x.path(), x.severity()));
         assertEquals(java.util.Map.of(".env", Severity.INFO, ".env.production", Severity.ERROR,
                 ".env.development", Severity.WARNING, ".env.test", Severity.INFO), bySeverity);
+    }
+
+    /**
+     * Issue 10, false-alarm class "tracked symlink" (held-out 4, formbricks {@code apps/web/.env -> ../../.env}): git
+     * stores the link's path, not values; the untracked file it points to is not committed. A tracked file it points
+     * to is reported under its own name.
+     */
+    @Test
+    void aTrackedSymlinkToADotenvIsNotATrackedDotenv(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("apps/web"));
+        Files.createDirectories(dir.resolve("apps/api"));
+        Files.createSymbolicLink(dir.resolve("apps/web/.env"), Path.of("../../.env")); // dangling in a clone
+        Files.writeString(dir.resolve(".env.production"), "API_TOKEN=" + dev.devops.lint.secrets.Fake.token(32) + "\n");
+        Files.createSymbolicLink(dir.resolve("apps/api/.env.production"), Path.of("../../.env.production"));
+        List<Finding> all = run(dir, Set.of("apps/web/.env", ".env.production", "apps/api/.env.production"));
+        assertEquals(List.of(".env.production"), all.stream().filter(x -> x.rule().id().equals("ENV0004"))
+                .map(Finding::path).toList());
     }
 
     @Test

@@ -28,6 +28,10 @@ class SecretContextTest {
         return SCANNER.scan(path, text, null, Map.of(), Allowlist.NONE, true);
     }
 
+    private static List<Finding> scanFile(String path, String text) {
+        return SCANNER.scanFile(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Allowlist.NONE, false);
+    }
+
     /** "RULE:severity" of each finding. */
     private static List<String> found(List<Finding> fs) {
         return fs.stream().map(f -> f.rule().id() + ":" + f.severity().name().toLowerCase()).toList();
@@ -389,6 +393,10 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:warning"), found(scan("charts/ipmi-exporter/values.yaml", "    pass: another_pw\n")));
         assertEquals(List.of(), found(scan("src/Keys.java", "static final String DB_PASS = \"secret_pw\";\n")));
         assertEquals(List.of(), found(scan("infra/main.tf", "  password = var.db_password\n")));
+        // held-out 4 (terraform-aws-rds): the same words in camel case; in an example they stay dropped
+        assertEquals(List.of("SEC0030:warning"), found(scan("infra/main.tf", "  password_wo = \"UberSecretPassword\"\n")));
+        assertEquals(List.of(), found(scan("examples/complete/main.tf", "  password_wo = \"UberSecretPassword\"\n")));
+        assertEquals(List.of(), found(scan("config/app.yaml", "token: AccessToken\n")));
     }
     /**
      * Found by --history on held-out repositories: a word of an ARN (…:secret:app-key:LicenseKey::) taken for a key; a
@@ -408,5 +416,130 @@ class SecretContextTest {
                 + "  token: " + java.util.Base64.getEncoder().encodeToString(Fake.token(32).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
         assertEquals(List.of("SEC0040:error"), found(scan("deploy/ssh-key.yaml", secret)));
         assertEquals(7, scan("deploy/ssh-key.yaml", secret).get(0).line());
+    }
+
+    // ---- held-out 4 (docs/lint-review/heldout4.md): one fixture per class, each failing before its fix
+
+    /**
+     * Held-out 4, class "lock file by shape" (formbricks {@code apps/web/i18n.lock}: Lingo.dev's translation checksums,
+     * 32 errors): a {@code *.lock} file is generated like yarn.lock; its hex digests under translation keys are no
+     * secrets. The same lines in a YAML config are still reported.
+     */
+    @Test
+    void lockFilesOfAnyToolAreNotScanned() {
+        String lock = "version: 1\nchecksums:\n  55dc377b5e931bfc64e4add83e35d9ea:\n    auth/forgot-password/reset/new_password: "
+                + Fake.hex(32) + "\n    common/api_key: " + Fake.hex(32) + "\n";
+        assertEquals(List.of(), found(scan("apps/web/i18n.lock", lock)));
+        assertEquals(List.of(), found(scanFile("apps/web/i18n.lock", lock)));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.yaml", "api_key: " + Fake.token(32) + "\n")));
+    }
+
+    /**
+     * Held-out 4, class "examples that run": HTTP request collections ({@code *.http}, {@code *.rest}: ktor-samples'
+     * httpbin/request.http, a C# API's RequestExamples/Authentication.http) are sample requests against a dev server,
+     * examples: a form body's demo password is dropped, a live-looking token (a JWT) is still reported. A source map
+     * ({@code *.min.js.map}, mkdocs-material) is generated code in one JSON string; a test runner's setup file
+     * ({@code vitestSetup.ts}, formbricks) is test code: name-based detectors are silent there.
+     */
+    @Test
+    void requestCollectionsAreExamplesSourceMapsAndTestSetupAreQuiet() {
+        String form = "POST http://localhost:8080/post\nContent-Type: application/x-www-form-urlencoded\n\n"
+                + "username=JetBrains&email=example@jetbrains.com&password=foobar&confirmation=foobar\n\n###\n"
+                + "POST {{baseUrl}}/connect/token\nContent-Type: application/x-www-form-urlencoded\n\n"
+                + "grant_type=password&username=testMember@mail.com&password=testMemberPass&client_id=ro.client&client_secret=secret\n";
+        assertEquals(List.of(), found(scan("httpbin/request.http", form)));
+        assertEquals(List.of(), found(scan("src/API/RequestExamples/Authentication.rest", form)));
+        assertEquals(List.of("SEC0010:error"), found(scan("api/auth.http", "GET http://localhost/me\nAuthorization: Bearer "
+                + Fake.jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "\n")));
+        assertEquals(List.of(), found(scan("assets/javascripts/workers/search.2c215733.min.js.map",
+                "{\"version\":3,\"sourcesContent\":[\"this.tokenSet = this.tokenSet || new lunr.TokenSet\\n\"]}\n")));
+        assertEquals(List.of(), found(scan("apps/web/vitestSetup.ts", "vi.mock('env', () => ({ env: {\n  GITHUB_SECRET: \""
+                + Fake.token(16) + "\",\n} }));\n")));
+    }
+
+    /**
+     * Held-out 4, class "values that are not values": a rate limit ({@code "reset_password": "1/m/ip,1/m/key"},
+     * django-allauth in tandoor's settings.py), a sed substitution ({@code sed "s/SECRET=.*&#47;SECRET=$NEW/"}, redash's
+     * history), a Ruby index
+     * expression ({@code flash[:application_secret].presence} in an ERB view, a Rake task's {@code ENV["X"]} in a
+     * ternary), fetch's {@code credentials: "same-origin"} in a page's script. A literal beside them is still reported.
+     */
+    @Test
+    void rateLimitsPatternsSecretSpecsAndExpressionsAreNotValues() {
+        assertEquals(List.of(), found(scan("recipes/settings.py", "ACCOUNT_RATE_LIMITS = {\n    \"change_password\": \"1/m/user\",\n"
+                + "    \"reset_password\": \"1/m/ip,1/m/key\",\n    \"login\": \"5/m/ip\",\n}\n")));
+        assertEquals(List.of(), found(scan("setup/generate_key.sh", "  sed -i \"s/REDASH_COOKIE_SECRET=.*/REDASH_COOKIE_SECRET=$COOKIE_SECRET/g\" /opt/redash/env\n")));
+        assertEquals(List.of(), found(scan("app/views/doorkeeper/applications/show.html.erb",
+                "<% secret = flash[:application_secret].presence || @application.plaintext_secret %>\n")));
+        assertEquals(List.of(), found(scan("lib/tasks/securities.rake",
+                "    api_key = Rails.application.config.app_mode.self_hosted? ? Setting.synth_api_key : ENV[\"SYNTH_API_KEY\"]\n")));
+        assertEquals(List.of(), found(scan("CTFd/themes/admin/templates/modals/module.html",
+                "<script>const r = await CTFd.fetch(\"/api/v1/modules\", {credentials: \"same-origin\"});</script>\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("recipes/settings.py", "EMAIL_PASSWORD = \"" + Fake.token(14) + "\"\n")));
+    }
+
+    /**
+     * Held-out 4, miss class "bang-wrapped default" (api-platform/demo's Helm values and api/.env: {@code "!ChangeMe!"},
+     * {@code "!ThisMustBeChanged!"}): taken for a YAML tag (a reference) and dropped; the stack runs with it, so it is a
+     * development default (a warning) in runnable config. YAML tags ({@code !Ref}, {@code !vault |}, {@code !secret x})
+     * are still references.
+     */
+    @Test
+    void bangWrappedDefaultsAreDefaultsNotTags() {
+        String values = "postgresql:\n  auth:\n    postgresPassword: \"!ThisMustBeChanged!\"\n    password: \"!ChangeMe!\"\n"
+                + "mercure:\n  jwtSecret: \"!ChangeThisMercureHubJWTSecretKey!\"\n";
+        assertEquals(List.of("SEC0030:warning", "SEC0030:warning", "SEC0031:warning"), found(scan("helm/api-platform/values.yaml", values)));
+        assertEquals(List.of(), found(scan("cloudformation/stack.yaml", "MasterUserPassword: !Ref DbPassword\n"
+                + "api_token: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\nhttp_password: !secret http_password\n")));
+        assertEquals(List.of(), found(scan("docs/values.example.yaml", values)));
+    }
+
+    /**
+     * Held-out 4, classes "name about a secret" and "secret named, not given": a dotted key's last part says what it is
+     * ({@code traefik.http.routers.feedback-records-token.tls.certresolver=default} names a resolver, formbricks'
+     * installer; {@code spring.datasource.password} is still a password); a front-end controller's target
+     * ({@code password_validator_target: "input"}, Stimulus in an ERB view); a podman quadlet's
+     * {@code Secret=lldap-jwt-secret,type=mount,uid=1000} names the engine's secret. Literal values beside them are
+     * still reported.
+     */
+    @Test
+    void dottedKeysTargetsAndSecretMountsAreNotValues() {
+        assertEquals(List.of(), found(scan("docker/formbricks.sh", "print \"      - \\\"traefik.http.routers.feedback-records-token.tls.certresolver=default\\\"\"\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config/application.properties", "spring.datasource.password=" + Fake.token(14) + "\n")));
+        assertEquals(List.of(), found(scan("app/views/registrations/new.html.erb", "  data: {\n    password_validator_target: \"input\",\n"
+                + "    password_visibility_target: \"input\",\n  }\n")));
+        assertEquals(List.of(), found(scan("example_configs/podman-quadlets/lldap.container", "[Container]\nImage=lldap/lldap:stable\n"
+                + "Secret=lldap-jwt-secret,type=mount,uid=1000\nSecret=lldap-key-seed,type=env,target=LLDAP_KEY_SEED\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.container", "[Container]\nEnvironment=API_SECRET=" + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Held-out 4, miss class "generated hex key outside dotenv files" (api-platform/demo's CI job env:
+     * {@code APP_SECRET: <40 hex>}, {@code POSTGRES_PASSWORD: <40 hex>}): under a secret name in configuration the
+     * stack runs with, 40 or 64 hex digits are a generated key, as they already were in a dotenv file; in code (a
+     * digest constant) and under a name that is not a secret's (a commit id) they are not reported.
+     */
+    @Test
+    void generatedHexKeysInRunnableConfigAreSecrets() {
+        String deploy = "name: deploy\non: [push]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n"
+                + "      APP_SECRET: " + Fake.hex(40) + "\n      POSTGRES_PASSWORD: " + Fake.hex(40) + "\n      GIT_SHA: " + Fake.hex(40)
+                + "\n    steps:\n      - run: ./deploy.sh\n";
+        assertEquals(List.of("SEC0031:error", "SEC0030:error"), found(scan(".github/workflows/deploy.yml", deploy)));
+        assertEquals(List.of("SEC0031:error"), found(scan("helm/values.yaml", "app:\n  secretKey: " + Fake.hex(64) + "\n")));
+        assertEquals(List.of(), found(scan("helm/values.yaml", "app:\n  secretChecksum: " + Fake.hex(64) + "\n  tokenSha256: " + Fake.hex(64) + "\n")));
+        assertEquals(List.of(), found(scan("src/checksums.py", "SECRET_DIGEST_OF_EMPTY = \"" + Fake.hex(64) + "\"\n")));
+    }
+
+    /**
+     * Held-out 4, miss class "long option taken for a comment" (ansible-for-devops' Drupal playbooks: {@code command: >}
+     * folding {@code --account-pass=admin} onto a line of its own): a line starting {@code --name=} is a command's
+     * argument, not an SQL or Lua comment; a real {@code --} comment is still skipped.
+     */
+    @Test
+    void longOptionsOnTheirOwnLineAreNotComments() {
+        String playbook = "    - name: Install Drupal.\n      command: >\n        vendor/bin/drush si -y\n        --account-name=admin\n"
+                + "        --account-pass=admin\n        --root=/var/www/web\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan("drupal/provisioning/playbook.yml", playbook)));
+        assertEquals(List.of(), found(scan("db/seed.sql", "-- password = '" + Fake.token(14) + "' was the old seed\nSELECT 1;\n")));
     }
 }
