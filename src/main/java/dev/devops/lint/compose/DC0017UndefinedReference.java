@@ -1,9 +1,9 @@
 package dev.devops.lint.compose;
 
-import dev.devops.core.InputFiles;
 import static dev.devops.lint.Severity.ERROR;
 
 import dev.devops.compose.ComposeProject;
+import dev.devops.core.InputFiles;
 import dev.devops.core.SourceLocation;
 import dev.devops.lint.Severity;
 import dev.devops.yaml.Suggest;

@@ -1,14 +1,15 @@
 package dev.devops.lint.env;
 
-import dev.devops.core.InputFiles;
 import static dev.devops.lint.Severity.ERROR;
 
+import dev.devops.core.InputFiles;
 import dev.devops.core.VariableNames;
 import dev.devops.files.FileKinds;
 import dev.devops.files.Gitignore;
 import dev.devops.lint.Severity;
 import dev.devops.lint.secrets.Filters;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.TreeSet;
 
 /** ENV0004: .env file tracked by git. */
