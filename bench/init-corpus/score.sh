@@ -14,10 +14,11 @@ mirrors=${CORPUS_MIRRORS:-/work/.mirror}
 work=$(mktemp -d /tmp/init-corpus.XXXXXX)
 [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$work"' EXIT
 tail -n +2 "$here/expectations.tsv" | cut -f1,2 | sort -u | while IFS=$'\t' read -r repo commit; do
-  if [ $# -gt 0 ]; then keep=; for f in "$@"; do [[ $repo == *"$f"* ]] && keep=1; done; [ -n "$keep" ] || continue; fi
+  if [ $# -gt 0 ]; then keep=; for f in "$@"; do if [[ $repo == *"$f"* ]]; then keep=1; fi; done; [ -n "$keep" ] || continue; fi
   dir="$work/${repo/\//+}"
   mkdir -p "$dir"
   git_dir="$mirrors/${repo/\//+}/repo"
+  [ -d "$git_dir/.git" ] && git_dir="$git_dir/.git"   # some snapshots arrive as a work tree
   if [ ! -d "$git_dir" ]; then echo "$repo: no mirror at $git_dir (use the fetch tool: github:$repo)" >&2; echo 99 > "$dir.rc"; continue; fi
   python3 "$here/materialize.py" "$git_dir" "$commit" "$dir" 2>/dev/null
   set +e

@@ -1,15 +1,18 @@
 <#-- Java with Gradle: dependencies resolved from the build scripts before the sources are copied -->
-<#-- Quarkus packages a directory (build/quarkus-app: quarkus-run.jar and its lib/), not one runnable jar -->
+<#-- Quarkus packages a directory (build/quarkus-app: quarkus-run.jar and its lib/), not one runnable jar; with
+     quarkus.package.type=uber-jar (quarkus.package.jar.type) one *-runner.jar instead, run under the same name -->
 <#assign quarkus = (app.framework!"") == "quarkus">
 <#assign jar = quarkus?then("/app/quarkus-run.jar", "/app/app.jar")>
 <#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", jar])>
 <#-- the runnable jar of build/libs into /out: the shadow plugin's *-all.jar when there is one (the plain jar beside
      it has no dependencies), else the one jar that is not Spring Boot's -plain.jar -->
-<#macro collect dir><#if quarkus>cp -r ${dir}/quarkus-app/. /out/ \
+<#macro collect dir><#if quarkus>if [ -d ${dir}/quarkus-app ]; then cp -r ${dir}/quarkus-app/. /out/; \
+    else cp ${dir}/*-runner.jar /out/quarkus-run.jar; fi \
     && test -f /out/quarkus-run.jar<#else>jar=$(find ${dir}/libs -maxdepth 1 -name '*-all.jar' | head -n 1) \
     && jar=${r"${jar:-"}$(find ${dir}/libs -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' | head -n 1)} \
     && cp "$jar" /out/app.jar</#if></#macro>
-<#assign task = (app.framework == "spring-boot")?then("bootJar", "build -x test")>
+<#-- Spring Boot's bootJar; Ktor's plugin builds the jar with its dependencies with buildFatJar (build/libs/*-all.jar) -->
+<#assign task = (app.framework == "spring-boot")?then("bootJar", (app.framework == "ktor")?then("buildFatJar", "build -x test"))>
 # ${generatedBy}
 #
 # ${app.name}: Java ${app.version} (gradle<#if app.framework?has_content>, ${app.framework}</#if>)

@@ -1,10 +1,12 @@
 <#-- Java with Maven: dependencies resolved from pom.xml before the sources are copied; the JRE runs the jar -->
-<#-- Quarkus packages a directory (target/quarkus-app: quarkus-run.jar and its lib/), not one runnable jar -->
+<#-- Quarkus packages a directory (target/quarkus-app: quarkus-run.jar and its lib/), not one runnable jar; with
+     quarkus.package.type=uber-jar (quarkus.package.jar.type) one *-runner.jar instead, run under the same name -->
 <#assign quarkus = (app.framework!"") == "quarkus">
 <#assign jar = quarkus?then("/app/quarkus-run.jar", "/app/app.jar")>
 <#assign cmd = app.start?has_content?then(app.start, ["java", "-XX:MaxRAMPercentage=75.0", "-jar", jar])>
 <#-- the runnable jar of target/ into /out: a shaded build leaves its input beside it as original-*.jar -->
-<#macro collect dir><#if quarkus>cp -r ${dir}/quarkus-app/. /out/ \
+<#macro collect dir><#if quarkus>if [ -d ${dir}/quarkus-app ]; then cp -r ${dir}/quarkus-app/. /out/; \
+    else cp ${dir}/*-runner.jar /out/quarkus-run.jar; fi \
     && test -f /out/quarkus-run.jar<#else>find ${dir} -maxdepth 1 -name '*.jar' ! -name 'original-*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-plain.jar' -exec cp {} /out/app.jar \; \
     && test -f /out/app.jar</#if></#macro>
 # ${generatedBy}

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The command lines a pre-commit hook gives {@code lint} ({@code lint --staged [--fail-on LEVEL]} from
- * {@code devops hook install}, {@code lint [--only secrets] FILE...} from the pre-commit framework), read
+ * {@code devops hook install}, {@code lint [--only secrets] FILE...} from the pre-commit framework) and a CI gate's
+ * ({@code lint --format sarif --output devops.sarif}; picocli's model was a fifth of a secrets scan's serial start), read
  * without building picocli's model: picocli's classes cannot enter a JDK 17 class-data archive (class-file
  * version 49) and loading and reflecting over them was the largest part of a hook run's start that was not
  * the work itself (docs/BENCHMARKS.md). Only plain shapes are read here: an option this class does not know,
@@ -23,7 +24,7 @@ final class LintFastPath {
     /** Options of lint (and of the root, inherited) that take no value. */
     private static final Set<String> FLAGS = Set.of("--staged", "-q", "--quiet", "--no-color", "--verbose");
     /** Options that take a value; --only, --skip and --format may be repeated, the others not. */
-    private static final Set<String> VALUED = Set.of("--only", "--skip", "--format", "--fail-on", "--color");
+    private static final Set<String> VALUED = Set.of("--only", "--skip", "--format", "--fail-on", "--color", "--output", "-o");
 
     /** The parsed command line. */
     record Parsed(LintCommand command, boolean verbose, String color) {
@@ -104,10 +105,16 @@ final class LintFastPath {
                 case "--skip" -> skip.addAll(List.of(value.split(",")));
                 case "--format" -> cmd.reports.formats.add(value);
                 default -> {
-                    if (!seen.add(name)) {
+                    if (!seen.add(name.equals("-o") ? "--output" : name)) {
                         return null; // given twice
                     }
-                    if (name.equals("--fail-on")) {
+                    if (name.equals("--output") || name.equals("-o")) {
+                        try {
+                            cmd.reports.output = Path.of(value);
+                        } catch (InvalidPathException e) {
+                            return null; // picocli's conversion message
+                        }
+                    } else if (name.equals("--fail-on")) {
                         cmd.reports.failOn = value;
                     } else if (Set.of("auto", "always", "never").contains(value)) {
                         color = value;

@@ -23,6 +23,10 @@ public final class Main {
             if (hook != null) {
                 return runWithoutPicocli(hook);
             }
+            java.util.concurrent.Callable<Integer> stack = StackFastPath.parse(args);
+            if (stack != null) {
+                return runWithoutPicocli(stack, false, null);
+            }
             CommandLine cl = CommandTree.commandLine(args);
             return cl.execute(args);
         } catch (VirtualMachineError | LinkageError e) {
@@ -36,13 +40,21 @@ public final class Main {
 
     /** A hook's lint command line ({@link LintFastPath}): what picocli's execute would do with it, without its model. */
     private static int runWithoutPicocli(LintFastPath.Parsed hook) {
-        if (hook.color() != null) {
-            Terminal.choose(hook.color());
+        return runWithoutPicocli(hook.command(), hook.verbose(), hook.color());
+    }
+
+    /**
+     * Runs {@code command} as picocli's execute would ({@link LintFastPath}, {@link StackFastPath}), with the root's
+     * --verbose and --color (null: auto).
+     */
+    private static int runWithoutPicocli(java.util.concurrent.Callable<Integer> command, boolean verbose, String color) {
+        if (color != null) {
+            Terminal.choose(color);
         }
         try {
-            return hook.command().call();
+            return command.call();
         } catch (Exception e) {
-            return report(e, stderr(), hook.verbose());
+            return report(e, stderr(), verbose);
         }
     }
 

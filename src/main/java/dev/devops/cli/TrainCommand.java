@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
 /**
  * Hidden: the training run bin/devops records its class-data-sharing archive from. It walks the
  * paths real commands take (init and render on an example, lint, the compose loader, and the
- * Docker client when an engine answers: ps and the plan of an up, which inspect images and list containers) with their output thrown away, so every command starts
- * from the archive, not only the one that happened to be run first.
+ * Docker client when an engine answers: ps and the plan of an up, which inspect images and list containers, the
+ * request writers of an up's creates, the calls of up and down that change things made on names that do not exist,
+ * and a down of a project that has nothing) with their output thrown away, so every command starts
+ * from the archive, not only the one that happened to be run first. It changes nothing on the engine.
  */
 @Command(name = "__train", hidden = true, mixinStandardHelpOptions = true, description = "Training run for the class-data-sharing archive.")
 public final class TrainCommand implements Callable<Integer> {
@@ -67,12 +69,56 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                     progress.event(new dev.devops.engine.ServiceEvent("train", "devops-train-1",
                             dev.devops.engine.ServiceState.RUNNING, "up to date"));
+                    engineCalls(client);
                 }
+                // down of a project no container, network or volume carries: its listings come back empty
+                String none = "devops-train-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+                quietly(() -> Main.run("down", "-v", "-f", compose.toString(), "-p", none));
             } catch (RuntimeException e) {
                 // no engine here: the compose and client classes loaded so far are archived all the same
             }
         }
         return 0;
+    }
+
+    /**
+     * The calls of an {@code up} and a {@code down} that change something (start, stop, remove, exec for the health
+     * probe, the event stream), made so that they change nothing: on a container, network, volume and exec that do
+     * not exist (the engine answers 404), and the event stream over an empty time range. Their request and answer
+     * classes enter the archive instead of being read from the jar on every {@code up} and {@code down}.
+     */
+    private static void engineCalls(EngineClient client) {
+        var docker = client.docker();
+        String absent = "devops-train-absent-" + Long.toHexString(System.nanoTime());
+        List<Runnable> calls = List.of(
+                () -> docker.inspectContainerCmd(absent).exec(),
+                () -> docker.startContainerCmd(absent).exec(),
+                () -> docker.stopContainerCmd(absent).withTimeout(1).exec(),
+                () -> docker.removeContainerCmd(absent).withForce(true).withRemoveVolumes(true).exec(),
+                () -> docker.execCreateCmd(absent).withCmd("true").withAttachStdout(true).withAttachStderr(true).exec(),
+                () -> docker.inspectExecCmd(absent).exec(),
+                () -> docker.removeNetworkCmd(absent).exec(),
+                () -> docker.removeVolumeCmd(absent).exec(),
+                () -> docker.listNetworksCmd().withFilter("label", List.of(dev.devops.engine.ComposeLabels.PROJECT + "=" + absent)).exec(),
+                () -> docker.listVolumesCmd().withFilter("label", List.of(dev.devops.engine.ComposeLabels.PROJECT + "=" + absent)).exec(),
+                () -> {
+                    long now = System.currentTimeMillis() / 1000;
+                    try {
+                        docker.eventsCmd().withSince(Long.toString(now - 1)).withUntil(Long.toString(now - 1))
+                                .withLabelFilter(java.util.Map.of(dev.devops.engine.ComposeLabels.PROJECT, absent))
+                                .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
+                                .awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        for (Runnable call : calls) {
+            try {
+                call.run();
+            } catch (RuntimeException expected) {
+                // 404 for what does not exist: the answer these calls are made for
+            }
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ public final class UpCommand extends StackCommand {
     @Option(names = "--no-health-probe", description = "Start a service_healthy dependant only once the engine "
             + "reports its dependency healthy. By default devops also runs the dependency's healthcheck test itself "
             + "(through exec, as the engine does) and starts the dependant on its first pass, instead of waiting a "
-            + "whole interval for the engine's first check (intervals over 1 s; shorter ones are left to the engine).")
+            + "whole interval for the engine's next check (for intervals of 1 s or less, once per interval, between the "
+            + "engine's own checks).")
     boolean noHealthProbe;
 
     @Option(names = "--build", description = "Build images even when they exist.")

@@ -44,6 +44,9 @@ public final class ServiceCatalog {
                         new ServiceVar("POSTGRES_PASSWORD", null, true, "PostgreSQL password for POSTGRES_USER"),
                         new ServiceVar("POSTGRES_DB", "app", false, "PostgreSQL database created at first start")),
                 attrs("url", "postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@{host}:5432/${POSTGRES_DB}",
+                        // for clients that require TLS unless told otherwise (Go's lib/pq: sslmode=require); the
+                        // stack's postgres speaks plain TCP on its private network
+                        "url-notls", "postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@{host}:5432/${POSTGRES_DB}?sslmode=disable",
                         "jdbc", "jdbc:postgresql://{host}:5432/${POSTGRES_DB}",
                         "r2dbc", "r2dbc:postgresql://{host}:5432/${POSTGRES_DB}",
                         "host", "{host}", "port", "5432", "address", "{host}:5432", "user", "${POSTGRES_USER}",

@@ -148,7 +148,9 @@ final class DescriptorAssembly {
             if (multi) {
                 evidence.add(prefix + d.language.id() + " app in " + d.dir);
             }
-            d.evidence.forEach(line -> evidence.add(prefix + line));
+            // a draft's warning stays a warning (init prints it as one), naming the app after the word
+            d.evidence.forEach(line -> evidence.add(line.startsWith("warning: ") ? "warning: " + prefix
+                    + line.substring("warning: ".length()) : prefix + line));
             if (serviceOverrides.isEmpty()) {
                 d.services.values().forEach(line -> evidence.add(prefix + line));
             }
@@ -167,8 +169,19 @@ final class DescriptorAssembly {
                 }
                 EnvVar v = RunEvidence.listenOnAllInterfaces(envVar(repo, e.getKey(), e.getValue(), d.port, depTypes,
                         refs.get(d).keySet(), d.framework != null && REQUEST_TIME_FRAMEWORKS.contains(d.framework)));
-                if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
-                    String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
+                v = RunEvidence.listenPort(RunEvidence.listenAddress(repo, v, e.getValue(), d.port), d.port);
+                if ("postgres.url".equals(v.from()) && d.language == Language.GO && GoStack.usesLibpq(repo, d.sources)) {
+                    // lib/pq requires TLS unless the URL says sslmode=disable; the stack's postgres has none
+                    v = new EnvVar(v.name(), v.description(), v.required(), v.secret(), v.defaultValue(), "postgres.url-notls");
+                }
+                // compared with a database's name, the variable selects the backend, unless its name already says it
+                // holds a connection setting (DB_USER === 'postgres' is a user name); a bare DB was guessed a database name
+                String compared = sqlType == null || staticSite || (v.from() != null && !v.from().endsWith(".database")) ? null
+                        : EnvNames.comparedSelectorValue(v.name(), sqlType, codeText.get(d).toString());
+                if (sqlType != null && (v.from() == null || compared != null)
+                        && (compared != null || EnvNames.isBackendSelector(v.name())) && !staticSite) {
+                    String value = compared != null ? compared
+                            : EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
                             + " (read at " + e.getValue().get(0).where() + ")", false, false, value, null);
                 }

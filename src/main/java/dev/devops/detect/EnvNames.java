@@ -63,6 +63,12 @@ public final class EnvNames {
             }
             linkIfAbsent(p + "URL", "url", types);
             linkIfAbsent(p + "URI", "url", types);
+            if (List.of(types).contains("postgres")) {
+                // PG_DSN, DB_DSN_URL: libpq and pgx take a postgresql:// URL where they take a DSN (a MySQL driver's
+                // user:pass@tcp(host)/db DSN is no URL, so a MySQL stack gets no value it could not parse)
+                linkIfAbsent(p + "DSN", "url", "postgres");
+                linkIfAbsent(p + "DSN_URL", "url", "postgres");
+            }
         }
         for (String n : List.of("DB_URL", "DB_URI", "DATABASE_URI", "SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_URL")) {
             link(n, "url", "postgres", "mysql", "mariadb");
@@ -362,6 +368,39 @@ public final class EnvNames {
     /** Whether the variable selects which database backend the app uses (DB_ENGINE, DATABASE_TYPE, DB_DIALECT …). */
     public static boolean isBackendSelector(String name) {
         return SELECTOR.matcher(name).matches();
+    }
+
+    private static final String DB_LITERAL = "['\"`](postgres|postgresql|pg|psql|mysql|mysql2|mariadb|mongodb|mongo|sqlite3?)['\"`]";
+
+    /**
+     * The value the code compares a variable with to choose its database backend, for a service type: the literal
+     * of {@code os.getenv("DB") == "postgres"}, {@code os.getenv("DB") in ["mysql", "mariadb"]},
+     * {@code process.env.DB_KIND === 'pg'}; null when the code makes no such comparison (a selector by its name
+     * alone is {@link #isBackendSelector}). A bare {@code DB} is a selector this way only.
+     */
+    public static String comparedSelectorValue(String name, String type, String codeText) {
+        if (codeText == null || !codeText.contains(name)) {
+            return null;
+        }
+        String read = "(?:['\"`]" + Pattern.quote(name) + "['\"`]\\s*(?:,[^)\\n]*)?\\)|\\benv\\." + Pattern.quote(name) + "\\b)";
+        Matcher m = Pattern.compile(read + "\\s*(?:===?|in)\\s*[\\[(]?\\s*(" + DB_LITERAL + "(?:\\s*,\\s*" + DB_LITERAL + ")*)")
+                .matcher(codeText);
+        List<String> spellings = switch (type) {
+            case "postgres" -> List.of("postgres", "postgresql", "pg", "psql");
+            case "mysql" -> List.of("mysql", "mysql2", "mariadb");
+            case "mariadb" -> List.of("mariadb", "mysql");
+            case "mongodb" -> List.of("mongodb", "mongo");
+            default -> List.of(type);
+        };
+        while (m.find()) {
+            Matcher lit = Pattern.compile(DB_LITERAL).matcher(m.group(1));
+            while (lit.find()) {
+                if (spellings.contains(lit.group(1))) {
+                    return lit.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -62,6 +62,18 @@ final class EnvOptions {
             }
             String line = lines[r.line() - 1];
             String prefix = line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1)));
+            String property = r.kind() == EnvReference.Kind.SPRING_PLACEHOLDER ? wholeValueProperty(lines, r) : null;
+            if (property != null) {
+                String role = propertyRole(property, lines, serviceTypes, byName);
+                if (role != null) {
+                    return role;
+                }
+            }
+            String opened = opener(prefix, lines, r.line());
+            if (opened != null && serviceTypes.contains(opened)
+                    && (byName == null || byName.startsWith(opened + "."))) {
+                return opened + ".url";
+            }
             Matcher m = OPTION_BEFORE.matcher(prefix);
             if (!m.find()) {
                 continue;
@@ -98,6 +110,159 @@ final class EnvOptions {
             return type + "." + attr;
         }
         return null;
+    }
+
+    /** The read expression right before the name: {@code os.Getenv("}, {@code process.env.}, {@code os.environ["} …. */
+    private static final String READ_TAIL = "\\s*(?:[\\w.$]+\\s*[(\\[.]\\s*)*[\"'`]?$";
+    /**
+     * A connection string opened by a database or broker client: {@code sql.Open("pgx", …)},
+     * {@code sqlx.Connect("postgres", …)} (the driver names the service), {@code pgxpool.New(ctx, …)},
+     * {@code pgx.Connect(ctx, …)}, {@code amqp.Dial(…)}, {@code redis.ParseURL(…)}, {@code ApplyURI(…)}.
+     */
+    private static final String OPENER = "(?:\\b(?:sql|sqlx)\\.(?:Open|Connect|MustConnect|MustOpen|ConnectContext|Open[A-Z]\\w*)"
+            + "\\(\\s*(?:\\w+\\s*,\\s*)?\"(\\w+)\"\\s*,"
+            + "|\\b(pgxpool\\.(?:New|Connect|ParseConfig|NewWithConfig)|pgx\\.(?:Connect|ParseConfig)|amqp\\.Dial|amqp091\\.Dial"
+            + "|redis\\.ParseURL|ApplyURI|gorm\\.Open\\(\\s*postgres\\.Open|postgres\\.Open)\\(\\s*(?:ctx\\s*,|context\\.\\w+\\(\\)\\s*,)?)\\s*";
+    private static final Pattern OPENER_BEFORE = Pattern.compile(OPENER + READ_TAIL.substring("\\s*".length()));
+
+    /**
+     * The service type whose client opens the read's value as its connection string ({@link #OPENER}), directly
+     * ({@code sqlx.Connect("pgx", os.Getenv("X"))}) or through a local variable passed to it in the next lines; null
+     * when none does or the driver's string is no URL (a MySQL DSN).
+     */
+    private static String opener(String prefix, String[] lines, int line) {
+        Matcher m = OPENER_BEFORE.matcher(prefix);
+        if (m.find()) {
+            return openerType(m);
+        }
+        Matcher local = LOCAL_NAME.matcher(prefix);
+        if (!local.find()) {
+            return null;
+        }
+        Pattern passed = Pattern.compile(OPENER + Pattern.quote(local.group(1)) + "\\s*[,)]");
+        for (int i = line; i < Math.min(lines.length, line + CONTEXT_LINES); i++) {
+            Matcher u = passed.matcher(lines[i]);
+            if (u.find()) {
+                return openerType(u);
+            }
+        }
+        return null;
+    }
+
+    /** {@code key=${X}} / {@code key: ${X:default}} / {@code key: "${X}"}: a placeholder that is the property's whole value. */
+    private static final Pattern WHOLE_VALUE = Pattern.compile(
+            "^\\s*(?:-\\s+)?([%\\w.\\[\\]-]+)\\s*[=:]\\s*[\"']?\\$\\{$");
+    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.-]+)\\s*:\\s*(?:#.*)?$");
+
+    /**
+     * The full property a configuration placeholder is the whole value of ({@code %prod.quarkus.datasource.jdbc.url}
+     * for {@code %prod.quarkus.datasource.jdbc.url=${DB}}; YAML keys joined with their parents'), or null when the
+     * placeholder is part of a value ({@code jdbc:postgresql://${DB_HOST}/app}) or not a property's value.
+     */
+    static String wholeValueProperty(String[] lines, EnvReference r) {
+        String line = lines[r.line() - 1];
+        int dollar = line.lastIndexOf("${", Math.max(0, r.column() - 1));
+        if (dollar < 0) {
+            return null;
+        }
+        Matcher m = WHOLE_VALUE.matcher(line.substring(0, dollar + 2));
+        if (!m.find()) {
+            return null;
+        }
+        int close = line.indexOf('}', r.column() - 1);
+        String rest = close < 0 ? "" : line.substring(close + 1).trim();
+        if (!(rest.isEmpty() || rest.equals("\"") || rest.equals("'") || rest.startsWith("#"))) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(m.group(1));
+        if (r.path().endsWith(".yml") || r.path().endsWith(".yaml")) {
+            int indent = line.length() - line.stripLeading().length();
+            for (int i = r.line() - 2; i >= 0 && indent > 0; i--) {
+                Matcher y = YAML_KEY.matcher(lines[i]);
+                if (y.find() && y.group(1).length() < indent) {
+                    key.insert(0, y.group(2) + ".");
+                    indent = y.group(1).length();
+                }
+            }
+        }
+        return key.toString().replaceFirst("^%[\\w,-]+\\.", "");
+    }
+
+    /**
+     * The service attribute a JVM framework property holds: a datasource's URL (JDBC unless it is an R2DBC one),
+     * user and password, of the only SQL database of the stack (or the one {@code byName} decided).
+     */
+    private static String propertyRole(String property, String[] lines, Collection<String> serviceTypes, String byName) {
+        String p = property.toLowerCase(Locale.ROOT);
+        if (!p.contains("datasource") && !p.contains("r2dbc")) {
+            return null;
+        }
+        List<String> sql = serviceTypes.stream().filter(t -> List.of("postgres", "mysql", "mariadb").contains(t)).toList();
+        String type = byName != null && sql.contains(byName.substring(0, byName.indexOf('.'))) ? byName.substring(0, byName.indexOf('.'))
+                : sql.size() == 1 ? sql.get(0) : null;
+        if (type == null) {
+            return null;
+        }
+        String attr = p.endsWith(".url") || p.endsWith("jdbc-url") || p.endsWith(".uri") ? (p.contains("r2dbc") ? "r2dbc" : "jdbc")
+                : p.endsWith(".username") || p.endsWith(".user") ? "user"
+                : p.endsWith(".password") ? "password" : null;
+        return attr == null ? null : type + "." + attr;
+    }
+
+    /** The app's own server started on an address: {@code app.Listen(…)}, {@code http.ListenAndServe(…)}, {@code r.Run(…)}. */
+    private static final String LISTEN = "(?:\\.Listen|\\bListenAndServe(?:TLS)?|\\.Run|\\.Start)\\(\\s*";
+    private static final Pattern LISTEN_BEFORE = Pattern.compile(LISTEN + READ_TAIL.substring("\\s*".length()));
+
+    /**
+     * Whether a read (Go) is the address the app's own server listens on: passed straight to its listen call
+     * ({@code app.Listen(os.Getenv("SERVER_URL"))}) or through a local variable passed to it in the next lines.
+     */
+    static boolean listenArgument(RepoFiles repo, List<EnvReference> reads) {
+        for (EnvReference r : reads) {
+            String text = r.path() == null || !r.path().endsWith(".go") ? null : repo.source(r.path());
+            if (text == null || r.line() < 1) {
+                continue;
+            }
+            String[] lines = text.split("\n", -1);
+            if (r.line() > lines.length) {
+                continue;
+            }
+            String line = lines[r.line() - 1];
+            String prefix = line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1)));
+            if (LISTEN_BEFORE.matcher(prefix).find()) {
+                return true;
+            }
+            Matcher local = LOCAL_NAME.matcher(prefix);
+            if (local.find()) {
+                Pattern passed = Pattern.compile(LISTEN + Pattern.quote(local.group(1)) + "\\s*\\)");
+                for (int i = r.line(); i < Math.min(lines.length, r.line() + CONTEXT_LINES); i++) {
+                    if (passed.matcher(lines[i]).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern LOCAL_NAME = Pattern.compile("^\\s*(?:var\\s+|let\\s+|const\\s+)?([A-Za-z_]\\w*)\\s*(?::=|=)" + READ_TAIL);
+
+    private static String openerType(Matcher m) {
+        String driver = m.group(1);
+        if (driver != null) {
+            return switch (driver.toLowerCase(Locale.ROOT)) {
+                case "pgx", "postgres", "postgresql", "pq", "cloudsqlpostgres", "nrpostgres" -> "postgres";
+                default -> null; // mysql: user:pass@tcp(host:3306)/db is no URL; sqlite3: a file
+            };
+        }
+        String call = m.group(2);
+        if (call.startsWith("pgx") || call.contains("postgres")) {
+            return "postgres";
+        }
+        if (call.startsWith("amqp")) {
+            return "rabbitmq";
+        }
+        return call.startsWith("redis") ? "redis" : "mongodb";
     }
 
     /** A local variable declared with the read: {@code var x = }, {@code x := }, {@code x = } at the start of a statement. */

@@ -21,9 +21,49 @@ final class EnvUse {
     private static final Pattern DJANGO_REQUIRED_SETTING = Pattern.compile("^\\s*SECRET_KEY\\s*=");
     private static final Pattern DJANGO_SETTINGS_FILE = Pattern.compile("(?:^|.*/)settings(?:/[\\w]+)?\\.py$|(?:^|.*/)settings\\.py$");
 
-    /** Whether one of {@code reads} (Python) fails, or lets the framework fail, when the variable is unset. */
+    /** Go {@code v, ok := os.LookupEnv("X")} at the start of a line: the two variables it assigns. */
+    private static final Pattern GO_LOOKUP = Pattern.compile("^\\s*(\\w+)\\s*,\\s*(\\w+)\\s*:?=\\s*os\\.LookupEnv\\(");
+    /** What ends a Go program (or its start-up) when the check fails. */
+    private static final Pattern GO_GIVES_UP = Pattern.compile("\\b(?:log|glog|klog|logger|slog|zap\\.L\\(\\)|logrus|l)\\s*\\.\\s*(?:Fatal|Fatalf|Fatalln|Panic|Panicf)\\b|\\bpanic\\(|\\bos\\.Exit\\(");
+
+    /**
+     * Go: {@code v, ok := os.LookupEnv("X")} whose {@code if !ok …} (or {@code if v == ""}) check, in the next lines,
+     * gives up (log.Fatal, panic, os.Exit): the lookup copes by its syntax, the program does not.
+     */
+    private static boolean goGivesUpWhenUnset(String[] lines, EnvReference r) {
+        java.util.regex.Matcher m = GO_LOOKUP.matcher(lines[r.line() - 1]);
+        if (!m.find()) {
+            return false;
+        }
+        Pattern check = Pattern.compile("^\\s*if\\s+.*(?:!\\s*" + Pattern.quote(m.group(2)) + "\\b|\\b" + Pattern.quote(m.group(1))
+                + "\\s*==\\s*\"\")");
+        for (int i = r.line(); i < Math.min(lines.length, r.line() + 3); i++) {
+            if (check.matcher(lines[i]).find()) {
+                for (int j = i; j < Math.min(lines.length, i + 4); j++) {
+                    if (GO_GIVES_UP.matcher(lines[j]).find()) {
+                        return true;
+                    }
+                    if (j > i && lines[j].trim().startsWith("}")) {
+                        break;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of {@code reads} (Python; Go's LookupEnv) fails, or lets the framework fail, when the variable is unset. */
     static boolean failsWhenUnset(RepoFiles repo, List<EnvReference> reads) {
         for (EnvReference r : reads) {
+            if (r.defaultValue() == null && r.kind() == EnvReference.Kind.GO_LOOKUPENV && r.path() != null) {
+                String text = repo.source(r.path());
+                String[] lines = text == null ? new String[0] : text.split("\n", -1);
+                if (r.line() >= 1 && r.line() <= lines.length && goGivesUpWhenUnset(lines, r)) {
+                    return true;
+                }
+                continue;
+            }
             if (r.defaultValue() != null || r.path() == null || !r.path().endsWith(".py")) {
                 continue;
             }

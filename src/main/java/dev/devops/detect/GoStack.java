@@ -58,7 +58,11 @@ final class GoStack {
             + "|`[^`\\n]*?\\b(?:env|envconfig)[:=]\"(?:HTTP_|SERVER_|API_|WEB_|APP_)?(?:PORT|ADDR|ADDRESS|LISTEN|LISTEN_ADDR)\""
             + "[^`\\n]*?\\b(?:envDefault|env-default|default)[:=]\"?(?:0\\.0\\.0\\.0)?:?(\\d{2,5})\\b"
             + "|\\b(?:HTTP|Http|Server|API|Api|Web|App)(?:Port\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(\\d{2,5})\\b"
-            + "|(?:Host|Addr|Listen)\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(?:0\\.0\\.0\\.0)?:(\\d{2,5})\\b)");
+            + "|(?:Host|Addr|Listen)\\s+[\\w.]+\\s+`[^`\\n]*?\\bdefault[:=]\"?(?:0\\.0\\.0\\.0)?:(\\d{2,5})\\b)"
+            // the app's own HTTP server config built with a literal port: &http.Config{…, Port: 8080} (its package
+            // http, or a *ServerConfig / HTTPOptions type); a database's Config{Port: 5432} is not one
+            + "|\\b(?:(?:http|server|web|api)\\.\\w*|\\w*(?:HTTP|Http|Server|Web)\\w*(?:Config|Options|Settings|Conf))\\s*\\{"
+            + "[^{}]{0,400}?\\bPort\\s*:\\s*(\\d{2,5})\\b");
 
     private GoStack() {
     }
@@ -98,18 +102,31 @@ final class GoStack {
         }
 
         String mainPkg = mainPackage(repo, dir, sources);
-        d.evidence(mainPkg == null ? "no main package found (no .go file declaring package main in "
+        List<String> shipped = mainPkg == null || ".".equals(mainPkg) ? List.of() : shippedPrograms(repo, dir, sources);
+        if (shipped.size() > 1) {
+            // the repository ships several of its cmd/ programs as images of their own (a service each)
+            d.modules = shipped;
+            d.evidence("main packages the repository's own Dockerfiles build: " + String.join(", ", shipped.stream()
+                    .map(x -> "./" + x).toList()) + " (one app each)");
+            mainPkg = null;
+        }
+        d.evidence(!shipped.isEmpty() && shipped.size() > 1 ? "main packages " + String.join(", ", shipped.stream()
+                .map(x -> "./" + x).toList()) : mainPkg == null ? "no main package found (no .go file declaring package main in "
                 + (".".equals(dir) ? "the app directory" : dir) + " or " + RepoFiles.join(dir, "cmd/*") + ")"
                 : "main package " + mainPkg + " (build with 'go build " + mainPkg + "')");
+        String tags = buildTags(repo, dir, sources, d);
+        if (tags != null && (mainPkg == null || ".".equals(mainPkg))) {
+            d.build = goBuild(tags, "."); // the programs of a split module take their tags from here
+        }
         if (mainPkg != null && !".".equals(mainPkg)) {
             // the template's default builds "."; a cmd/NAME program needs the whole command, same flags
-            d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+            d.build = goBuild(tags, mainPkg);
         }
-        if (mainPkg == null) {
+        if (mainPkg == null && d.modules.isEmpty()) {
             List<String> servers = deepServers(repo, dir, sources);
             if (servers.size() == 1) {
                 mainPkg = "./" + servers.get(0);
-                d.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", mainPkg);
+                d.build = goBuild(tags, mainPkg);
                 d.evidence("main package " + mainPkg + ": the only main package that serves (build with 'go build " + mainPkg + "')");
                 String only = RepoFiles.join(dir, servers.get(0));
                 d.sources = sources.stream().filter(f -> RepoFiles.inside(f, only) || !inMainPackage(repo, f, dir)).toList();
@@ -120,7 +137,8 @@ final class GoStack {
                         + " (one app each; main packages that do not listen — tools, admin, migrations — are not apps)");
             }
         }
-        List<String> others = otherPrograms(repo, dir, sources, mainPkg);
+        List<String> split = d.modules.stream().map(m -> RepoFiles.join(dir, m)).toList();
+        List<String> others = otherPrograms(repo, dir, sources, mainPkg).stream().filter(o -> !split.contains(o)).toList();
         if (!others.isEmpty()) {
             // a CLI or dev tool beside the server: its ports, routes and variables are not the app's
             d.sources = sources.stream().filter(f -> others.stream().noneMatch(o -> RepoFiles.inside(f, o))).toList();
@@ -139,6 +157,7 @@ final class GoStack {
         if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
             d.evidence("port " + d.port + " from " + port.where());
+            loopbackWarning(repo, d, sources);
         } else {
             d.port = 8080;
             d.portDefault = true;
@@ -301,6 +320,217 @@ final class GoStack {
         return List.copyOf(serving);
     }
 
+    private static final Pattern IMPORT_BLOCK = Pattern.compile("(?ms)^import\\s*\\((.*?)^\\)");
+    private static final Pattern IMPORT_LINE = Pattern.compile("(?m)^import\\s+(?:[\\w.]+\\s+)?\"([^\"]+)\"");
+    private static final Pattern IMPORT_SPEC = Pattern.compile("(?m)^\\s*(?:[\\w.]+\\s+)?\"([^\"]+)\"");
+
+    /** The import graph of a module's packages (directories), and what each imports from outside the module. */
+    record Imports(Map<String, java.util.Set<String>> internal, Map<String, java.util.Set<String>> externalByDir) {
+        static Imports of(RepoFiles repo, String dir, List<String> files) {
+            String gomod = RepoFiles.join(dir, "go.mod");
+            Matcher mod = repo.exists(gomod) ? MODULE.matcher(repo.text(gomod)) : null;
+            if (mod == null || !mod.find()) {
+                return new Imports(null, null);
+            }
+            String module = mod.group(1);
+            Map<String, java.util.Set<String>> internal = new java.util.HashMap<>();
+            Map<String, java.util.Set<String>> external = new java.util.HashMap<>();
+            for (String f : files) {
+                String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+                if (text == null) {
+                    continue;
+                }
+                List<String> paths = new ArrayList<>();
+                Matcher b = IMPORT_BLOCK.matcher(text);
+                while (b.find()) {
+                    Matcher spec = IMPORT_SPEC.matcher(b.group(1));
+                    while (spec.find()) {
+                        paths.add(spec.group(1));
+                    }
+                }
+                Matcher l = IMPORT_LINE.matcher(text);
+                while (l.find()) {
+                    paths.add(l.group(1));
+                }
+                String pkg = RepoFiles.parent(f);
+                for (String path : paths) {
+                    if (path.equals(module) || path.startsWith(module + "/")) {
+                        String rel = path.equals(module) ? "." : path.substring(module.length() + 1);
+                        internal.computeIfAbsent(pkg, k -> new java.util.HashSet<>()).add(RepoFiles.join(dir, rel));
+                    } else {
+                        external.computeIfAbsent(pkg, k -> new java.util.HashSet<>()).add(path);
+                    }
+                }
+            }
+            return new Imports(internal, external);
+        }
+
+        /** The package directories {@code programDir} imports, itself included; null without a module path. */
+        java.util.Set<String> reachable(String programDir) {
+            if (internal == null) {
+                return null;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(programDir));
+            while (!todo.isEmpty()) {
+                String d = todo.pop();
+                if (seen.add(d)) {
+                    todo.addAll(internal.getOrDefault(d, java.util.Set.of()));
+                }
+            }
+            return seen;
+        }
+
+        /** What the packages {@code dirs} import from outside the module. */
+        java.util.Set<String> external(java.util.Set<String> dirs) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            dirs.forEach(d -> out.addAll(externalByDir.getOrDefault(d, java.util.Set.of())));
+            return out;
+        }
+    }
+
+    /** A listen call on a literal loopback address: {@code e.Start("127.0.0.1:8585")}, {@code ListenAndServe("localhost:80", …)}. */
+    private static final Pattern LOOPBACK_LISTEN = Pattern.compile(
+            "(?:ListenAndServe(?:TLS)?\\(|\\.Run\\(|\\.Listen\\(|\\.Start\\(|\\bAddr\\s*:)\\s*\"(127\\.0\\.0\\.1|localhost):(\\d{2,5})\"");
+
+    /**
+     * A server that listens on a literal loopback address cannot be reached through the port compose publishes, and
+     * no variable changes it: init says so (the code must listen on 0.0.0.0 or ":PORT").
+     */
+    private static void loopbackWarning(RepoFiles repo, AppDraft d, List<String> files) {
+        for (String f : files) {
+            String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+            Matcher m = text == null ? null : LOOPBACK_LISTEN.matcher(text);
+            if (m != null && m.find()) {
+                d.evidence("warning: the app listens on " + m.group(1) + ":" + m.group(2) + " (" + f + ":"
+                        + new SourceLexer.Lines(text).line(m.start()) + "), which is unreachable through the port compose "
+                        + "publishes; make it listen on \":" + m.group(2) + "\" or 0.0.0.0:" + m.group(2));
+                return;
+            }
+        }
+    }
+
+    /** Whether the app's Go code imports lib/pq, whose default sslmode is require. */
+    static boolean usesLibpq(RepoFiles repo, List<String> files) {
+        for (String f : files) {
+            String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+            if (text != null && text.contains("\"github.com/lib/pq\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of {@code files} (a program's own) serves ({@link #SERVES}). */
+    private static boolean serves(RepoFiles repo, List<String> files) {
+        for (String f : files) {
+            String text = CODE.test(f) && !f.endsWith("_test.go") ? repo.source(f) : null;
+            if (text != null && SERVES.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The cmd/NAME main packages (relative to {@code dir}, sorted) that a production Dockerfile of the repository
+     * builds ({@link RunEvidence#goProgramDockerfiles}): the programs it ships as images of their own.
+     */
+    static List<String> shippedPrograms(RepoFiles repo, String dir, List<String> files) {
+        String cmd = RepoFiles.join(dir, "cmd/");
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String f : files) {
+            String parent = RepoFiles.parent(f);
+            if (f.endsWith(".go") && !f.endsWith("_test.go") && f.startsWith(cmd) && parent.length() > cmd.length()
+                    && parent.indexOf('/', cmd.length()) < 0 && !out.contains(parent.substring(".".equals(dir) ? 0 : dir.length() + 1))
+                    && isMain(repo, f) && !RunEvidence.goProgramDockerfiles(repo, dir, parent).isEmpty()) {
+                out.add(parent.substring(".".equals(dir) ? 0 : dir.length() + 1));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The build command of the template, with {@code -tags TAGS} when the module needs a build tag. */
+    static List<String> goBuild(String tags, String pkg) {
+        List<String> out = new ArrayList<>(List.of("go", "build", "-trimpath"));
+        if (tags != null) {
+            out.add("-tags");
+            out.add(tags);
+        }
+        out.addAll(List.of("-ldflags=-s -w", "-o", "/out/app", pkg));
+        return List.copyOf(out);
+    }
+
+    private static String tagsOf(List<String> build) {
+        int i = build.indexOf("-tags");
+        return i >= 0 && i + 1 < build.size() ? build.get(i + 1) : null;
+    }
+
+    /** {@code //go:build EXPR} or {@code // +build EXPR} before the package clause. */
+    private static final Pattern CONSTRAINT = Pattern.compile("(?m)^//\\s*(?:go:build|\\+build)\\s+(.+)$");
+    private static final Pattern PACKAGE_CLAUSE = Pattern.compile("(?m)^package\\s+\\w+");
+    /** Build constraint words that are no custom tag: GOOS, GOARCH, cgo, go1.N, ignore. */
+    private static final Pattern PLATFORM_TAG = Pattern.compile("(?i)(?:aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|"
+            + "linux|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|unix|386|amd64|amd64p32|arm|arm64|arm64be|armbe|loong64|"
+            + "mips|mipsle|mips64|mips64le|mips64p32|mips64p32le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm|"
+            + "cgo|gc|gccgo|ignore|go1\\.\\d+)");
+    /** Tags that name the production variant of a package kept in one file per environment. */
+    private static final Pattern PRODUCTION_TAG = Pattern.compile("(?i)prod|production|release|live");
+
+    /**
+     * The build tag the module needs: a package of the app whose every file is guarded by a single custom tag, with
+     * different files for different tags (config_dev.go {@code //go:build dev}, config_prod.go {@code //go:build prod}
+     * …), does not exist in a plain 'go build'. The production variant's tag (prod, production, release) is chosen,
+     * else the first by name; null when no package is kept that way.
+     */
+    static String buildTags(RepoFiles repo, String dir, List<String> files, AppDraft d) {
+        Map<String, java.util.Set<String>> tagsByDir = new java.util.TreeMap<>();
+        java.util.Set<String> unguarded = new java.util.HashSet<>();
+        for (String f : files) {
+            if (!CODE.test(f) || f.endsWith("_test.go") || FileKinds.isVendored(f) || Code.isTest(f)) {
+                continue;
+            }
+            String text = repo.source(f);
+            if (text == null) {
+                continue;
+            }
+            Matcher pkg = PACKAGE_CLAUSE.matcher(text);
+            String head = pkg.find() ? text.substring(0, pkg.start()) : text;
+            Matcher c = CONSTRAINT.matcher(head);
+            String tag = null;
+            if (c.find()) {
+                String expr = c.group(1).trim();
+                tag = expr.matches("[A-Za-z_][\\w.]*") && !PLATFORM_TAG.matcher(expr).matches() ? expr : "";
+            }
+            String parent = RepoFiles.parent(f);
+            if (tag == null) {
+                unguarded.add(parent);
+            } else if (!tag.isEmpty()) {
+                tagsByDir.computeIfAbsent(parent, k -> new java.util.TreeSet<>()).add(tag);
+            } else {
+                unguarded.add(parent); // a platform file: the package builds without a custom tag
+            }
+        }
+        String chosen = null;
+        String where = null;
+        for (Map.Entry<String, java.util.Set<String>> e : tagsByDir.entrySet()) {
+            if (unguarded.contains(e.getKey()) || e.getValue().size() < 2) {
+                continue;
+            }
+            String pick = e.getValue().stream().filter(t -> PRODUCTION_TAG.matcher(t).matches()).findFirst()
+                    .orElse(e.getValue().iterator().next());
+            if (chosen == null) {
+                chosen = pick;
+                where = e.getKey() + " (" + String.join(", ", e.getValue()) + ")";
+            }
+        }
+        if (chosen != null) {
+            d.evidence("build tag " + chosen + ": every file of " + where + " needs one of these tags, so a plain "
+                    + "'go build' does not compile it");
+        }
+        return chosen;
+    }
+
     private static boolean inMainPackage(RepoFiles repo, String f, String dir) {
         return f.endsWith(".go") && !RepoFiles.parent(f).equals(dir) && isMain(repo, f);
     }
@@ -315,6 +545,7 @@ final class GoStack {
             return List.of(base);
         }
         List<String> programDirs = base.modules.stream().map(m -> RepoFiles.join(base.dir, m)).toList();
+        Imports imports = Imports.of(repo, base.dir, base.sources);
         List<AppDraft> out = new ArrayList<>();
         for (String m : base.modules) {
             String programDir = RepoFiles.join(base.dir, m);
@@ -324,13 +555,19 @@ final class GoStack {
             p.versionDefault = base.versionDefault;
             p.buildTool = base.buildTool;
             p.moduleDir = programDir;
-            p.build = List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./" + m);
+            p.build = goBuild(base.build.isEmpty() ? null : tagsOf(base.build), "./" + m);
             List<String> own = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)).toList();
+            // the module's packages this program imports (transitively): their reads and clients are its own; a
+            // shared package only another program imports is not (without a module path: every shared package)
+            java.util.Set<String> reached = imports.reachable(programDir);
             p.sources = base.sources.stream().filter(f -> RepoFiles.inside(f, programDir)
-                    || (programDirs.stream().noneMatch(o -> RepoFiles.inside(f, o)) && !inMainPackage(repo, f, base.dir)))
+                    || (programDirs.stream().noneMatch(o -> RepoFiles.inside(f, o)) && !inMainPackage(repo, f, base.dir)
+                    && (reached == null || !CODE.test(f) || reached.contains(RepoFiles.parent(f)))))
                     .toList();
             for (String line : base.evidence) {
-                if (line.startsWith("go ") || line.startsWith("main packages that serve")) {
+                if (line.startsWith("go ") || line.startsWith("main packages that serve")
+                        || line.startsWith("main packages the repository's own Dockerfiles build")
+                        || line.startsWith("build tag ")) {
                     p.evidence(line);
                 }
             }
@@ -339,6 +576,10 @@ final class GoStack {
             if (port != null && Code.port(port.value()) != null) {
                 p.port = Code.port(port.value());
                 p.evidence("port " + p.port + " from " + port.where());
+            } else if (!serves(repo, own)) {
+                // a worker the repository ships (a queue consumer): no port unless its image EXPOSEs one
+                p.portDefault = true;
+                p.evidence("no port: ./" + m + " does not listen (a worker)");
             } else {
                 p.port = 8080;
                 p.portDefault = true;
@@ -349,7 +590,16 @@ final class GoStack {
                 p.healthcheck = health.value();
                 p.evidence("healthcheck " + health.value() + " from route at " + health.where());
             }
-            base.services.forEach(p::service);
+            java.util.Set<String> external = reached == null ? null : imports.external(reached);
+            base.services.forEach((type, why) -> {
+                List<String> clients = SERVICES.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).toList();
+                boolean byRequire = why.contains(" require ");
+                if (external == null || !byRequire || external.stream().anyMatch(i -> clients.stream().anyMatch(i::startsWith))) {
+                    p.service(type, why);
+                } else {
+                    p.evidence("not adding " + type + ": ./" + m + " does not import its client (" + why + ")");
+                }
+            });
             out.add(p);
         }
         return out;

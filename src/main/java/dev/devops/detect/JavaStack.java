@@ -388,6 +388,58 @@ final class JavaStack {
         return rest.matches(".*\\bapply\\s*\\(?\\s*false\\b.*");
     }
 
+    /** A root build that applies Spring Boot to its subprojects: {@code subprojects { apply plugin: 'org.springframework.boot' }}. */
+    private static final Pattern SUBPROJECTS_BOOT = Pattern.compile(
+            "(?s)\\b(?:subprojects|allprojects)\\s*\\{.*?(?:apply\\s+plugin\\s*:\\s*|apply\\s*\\(\\s*plugin\\s*=\\s*|id\\s*\\(?\\s*)"
+            + "['\"]org\\.springframework\\.boot['\"]");
+    private static final Pattern WEB_STARTER = Pattern.compile("spring-boot-starter-(?:web|webflux|jersey)\\b");
+
+    /**
+     * The subprojects of a build whose root applies Spring Boot to all of them that are apps: a main method in
+     * their sources, and a web server on their classpath (their build file or the root's names a web starter) —
+     * a module with a main method and no server (a Flyway runner, a batch job) runs once and exits. When none
+     * has a server, those with a main method.
+     */
+    private static List<String> subprojectServers(RepoFiles repo, AppDraft d, String dir, String buildFile, List<String> files) {
+        String rootText = repo.text(buildFile);
+        boolean rootWeb = rootText != null && WEB_STARTER.matcher(rootText).find();
+        List<String> withMain = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        for (String f : files) {
+            if (f.equals(buildFile)) {
+                continue;
+            }
+            String moduleDir = RepoFiles.parent(f);
+            boolean main = false;
+            for (String lang : List.of("src/main/java", "src/main/kotlin")) {
+                for (String src : repo.under(RepoFiles.join(moduleDir, lang))) {
+                    String text = src.endsWith(".java") || src.endsWith(".kt") ? repo.source(src) : null;
+                    if (text != null && (MAIN.matcher(text).find() || text.contains("fun main("))) {
+                        main = true;
+                        break;
+                    }
+                }
+            }
+            if (!main) {
+                continue;
+            }
+            String module = ".".equals(dir) ? moduleDir : moduleDir.substring(dir.length() + 1);
+            withMain.add(module);
+            String text = repo.text(f);
+            if (rootWeb || (text != null && WEB_STARTER.matcher(text).find())) {
+                servers.add(module);
+            } else {
+                d.evidence(module + " has a main method but no web server on its classpath (it runs once): not an app");
+            }
+        }
+        List<String> out = servers.isEmpty() ? withMain : servers;
+        if (!out.isEmpty()) {
+            d.evidence("subprojects " + String.join(", ", out) + " are apps: " + buildFile
+                    + " applies org.springframework.boot to every subproject");
+        }
+        return out;
+    }
+
     private static List<String> gradleBuild(RepoFiles repo, String dir, String module) {
         String gradle = repo.exists(RepoFiles.join(dir, "gradlew")) ? "./gradlew" : "gradle";
         return List.of(gradle, "--no-daemon", ":" + module.replace('/', ':') + ":bootJar", "-x", "test");
@@ -456,6 +508,15 @@ final class JavaStack {
             d.version = DEFAULT_VERSION;
             d.versionDefault = true;
             d.evidence("java " + DEFAULT_VERSION + " (default; no toolchain or sourceCompatibility in " + buildFile + ")");
+        }
+        String rootText = repo.text(buildFile);
+        if (d.framework == null && rootText != null && catalog.pluginAt(rootText, JvmFrameworks.KTOR_PLUGIN) >= 0) {
+            d.framework = "ktor"; // alias(libs.plugins.ktor): the version catalog names the plugin
+            d.evidence("framework ktor from " + buildFile + " plugin " + JvmFrameworks.KTOR_PLUGIN + " (version catalog)");
+        }
+        if (bootModules.isEmpty() && "spring-boot".equals(d.framework) && rootText != null
+                && SUBPROJECTS_BOOT.matcher(rootText).find()) {
+            bootModules.addAll(subprojectServers(repo, d, dir, buildFile, files));
         }
         if (bootModules.size() == 1) {
             d.build = gradleBuild(repo, dir, bootModules.get(0));

@@ -27,8 +27,17 @@ final class JvmFrameworks {
         if (MICRONAUT.matcher(buildFile).find()) {
             return "micronaut";
         }
+        if (KTOR.matcher(buildFile).find()) {
+            return "ktor";
+        }
         return null;
     }
+
+    /** Ktor's Gradle plugin, or a Ktor server engine (the plugin is how Ktor builds its runnable jar: buildFatJar). */
+    static final String KTOR_PLUGIN = "io.ktor.plugin";
+    private static final Pattern KTOR = Pattern.compile("id\\s*\\(?\\s*['\"]io\\.ktor\\.plugin['\"]"
+            + "|['\"]io\\.ktor:ktor-server-(?:netty|cio|jetty|jetty-jakarta|tomcat|tomcat-jakarta)(?:-jvm)?[:'\"]"
+            + "|<artifactId>\\s*ktor-server-(?:netty|cio|jetty|tomcat)(?:-jvm)?\\s*</artifactId>");
 
     private static final Pattern QUARKUS = Pattern.compile(
             "<artifactId>\\s*quarkus-(?:maven-plugin|bom|universe-bom)\\s*</artifactId>|id\\s*\\(?\\s*['\"]io\\.quarkus['\"]"
@@ -160,11 +169,20 @@ final class JvmFrameworks {
             return;
         }
         for (String type : types) {
-            boolean wired = env.values().stream().anyMatch(v -> v.from() != null && v.from().startsWith(type + "."));
-            if (wired) {
-                continue;
+            // what the app's own variables already give (its datasource URL through ${DB_URL}): the framework's
+            // variable for the same thing is not added; the others still are (the user and password its
+            // configuration sets as literals must agree with the service's)
+            java.util.Set<String> given = new java.util.HashSet<>();
+            env.values().stream().filter(v -> v.from() != null && v.from().startsWith(type + "."))
+                    .forEach(v -> given.add(role(v.from().substring(type.length() + 1))));
+            if (given.contains("address") && !given.contains("user") && !given.contains("password")
+                    && !List.of("postgres", "mysql", "mariadb").contains(type)) {
+                continue; // redis, mongodb … at the app's own URL: nothing else to agree on
             }
             for (String[] v : binding(d.framework, type, reactive)) {
+                if (given.contains(role(v[1]))) {
+                    continue;
+                }
                 String from = type + "." + v[1];
                 String desc = EnvNames.description(v[0], from);
                 String property = property(d.framework, v[0]);
@@ -174,6 +192,14 @@ final class JvmFrameworks {
                         + " binding of " + property + ")");
             }
         }
+    }
+
+    /** url, jdbc, r2dbc, host, address, brokers: where the service is; user, password: who connects. */
+    private static String role(String attribute) {
+        return switch (attribute) {
+            case "user", "password", "database", "port" -> attribute;
+            default -> "address";
+        };
     }
 
     /** How the framework's configuration names the property the variable binds (for descriptions and evidence). */

@@ -33,19 +33,54 @@ final class ContainerEvents implements AutoCloseable {
     /** With the stream open, the state is still read this often (a missed event costs at most this long). */
     static final Duration SAFETY_NET = Duration.ofSeconds(1);
 
+    /** What {@code down} waits for: a container's process ended (die), or the container is gone. */
+    static final String[] ENDS = {"die", "destroy"};
+
     private final DockerClient docker;
     private final String project;
+    private final String[] actions;
+    private final boolean replay;
     private final Object lock = new Object();
     /** Per container id (full), how many events came for it; "" counts every event (ids we never saw in full). */
     private final Map<String, Long> counts = new HashMap<>();
+    /** Futures of {@link #next}, per container id, with the count they wait to see change. */
+    private final Map<String, java.util.List<Map.Entry<Long, java.util.concurrent.CompletableFuture<Void>>>> waiting = new HashMap<>();
     private boolean opening;
     private boolean live;
     private boolean closed;
     private Closeable stream;
 
+    /** The waits' events ({@link #ACTIONS}), replaying the last {@link #REPLAY_SECONDS} (an early wake-up is harmless). */
     ContainerEvents(DockerClient docker, String project) {
+        this(docker, project, ACTIONS, true);
+    }
+
+    /**
+     * Events {@code actions} of the project's containers; with {@code replay} also those of the last
+     * {@link #REPLAY_SECONDS} before the stream opened, else only those after (an event from before the stream was
+     * subscribed is then missed, never taken for a new one).
+     */
+    ContainerEvents(DockerClient docker, String project, String[] actions, boolean replay) {
         this.docker = docker;
         this.project = project;
+        this.actions = actions.clone();
+        this.replay = replay;
+    }
+
+    /**
+     * Done when an event for container {@code id} arrives after {@code seen} (from {@link #seen}); never done when
+     * none comes (the stream down or closed): combine it with what ends the wait otherwise.
+     */
+    java.util.concurrent.CompletableFuture<Void> next(String id, long seen) {
+        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+        synchronized (lock) {
+            if (counts.getOrDefault(id, 0L) != seen) {
+                f.complete(null);
+            } else {
+                waiting.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(Map.entry(seen, f));
+            }
+        }
+        return f;
     }
 
     /** How many events came so far for container {@code id}; pass it to {@link #await} after reading the state. */
@@ -100,12 +135,14 @@ final class ContainerEvents implements AutoCloseable {
             opening = true;
         }
         try {
-            Closeable c = docker.eventsCmd()
+            var cmd = docker.eventsCmd()
                     .withEventTypeFilter(EventType.CONTAINER)
                     .withLabelFilter(Map.of(ComposeLabels.PROJECT, project))
-                    .withEventFilter(ACTIONS)
-                    .withSince(Long.toString(System.currentTimeMillis() / 1000 - REPLAY_SECONDS))
-                    .exec(new ResultCallback.Adapter<Event>() {
+                    .withEventFilter(actions);
+            if (replay) {
+                cmd.withSince(Long.toString(System.currentTimeMillis() / 1000 - REPLAY_SECONDS));
+            }
+            Closeable c = cmd.exec(new ResultCallback.Adapter<Event>() {
                         @Override
                         public void onStart(Closeable closeable) {
                             super.onStart(closeable);
@@ -123,12 +160,18 @@ final class ContainerEvents implements AutoCloseable {
                         @Override
                         public void onNext(Event e) {
                             String id = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId() : e.getId();
+                            java.util.List<java.util.concurrent.CompletableFuture<Void>> done = new java.util.ArrayList<>();
                             synchronized (lock) {
                                 if (id != null) {
-                                    counts.merge(id, 1L, Long::sum);
+                                    long n = counts.merge(id, 1L, Long::sum);
+                                    var list = waiting.get(id);
+                                    if (list != null) {
+                                        list.removeIf(w -> w.getKey() != n && done.add(w.getValue()));
+                                    }
                                 }
                                 lock.notifyAll();
                             }
+                            done.forEach(f -> f.complete(null)); // outside the lock: what runs next may call in
                         }
 
                         @Override

@@ -25,8 +25,9 @@ final class DownVerb extends StackVerb {
      * networks; with {@code removeVolumes} its named volumes; with {@code removeImages} its images.
      *
      * <p>Every step starts as soon as what it needs is done, not when a whole batch is: the project's networks and
-     * volumes are listed while the containers are; a service is stopped once every service that depends on it is
-     * stopped (orphans first), not once its whole dependency level is removed; a container is removed right after
+     * volumes are listed while the containers are; a service is stopped once the process of every service that
+     * depends on it has ended (orphans first; its die event, not the engine's later answer to the stop), not once its
+     * whole dependency level is removed; a container is removed right after
      * its stop, while the services it depends on stop; a volume is removed once the containers that mount it are,
      * and the networks once every container is.
      */
@@ -40,17 +41,34 @@ final class DownVerb extends StackVerb {
                     return r.getVolumes() == null ? List.<String>of()
                             : r.getVolumes().stream().map(com.github.dockerjava.api.command.InspectVolumeResponse::getName).toList();
                 }, pool);
-        List<Container> existing;
-        try {
-            existing = projectContainers(stack.project());
-        } catch (RuntimeException e) {
-            nets.exceptionally(t -> null).join();
-            vols.exceptionally(t -> null).join();
-            throw e;
+        DependencyGraph graph = DependencyGraph.of(stack);
+        try (ContainerEvents events = graph.levels().size() > 1 ? ends(stack) : null) {
+            List<Container> existing;
+            try {
+                existing = projectContainers(stack.project());
+            } catch (RuntimeException e) {
+                nets.exceptionally(t -> null).join();
+                vols.exceptionally(t -> null).join();
+                throw e;
+            }
+            down(stack, opts, graph, nets, vols, existing, events);
         }
+    }
+
+    /**
+     * The project's die and destroy events from now on (not replayed: an event is always one that came after the
+     * stream was subscribed), opened while the containers are listed.
+     */
+    private ContainerEvents ends(StackSpec stack) {
+        ContainerEvents events = new ContainerEvents(docker(), stack.project(), ContainerEvents.ENDS, false);
+        events.open();
+        return events;
+    }
+
+    private void down(StackSpec stack, DownOptions opts, DependencyGraph graph, CompletableFuture<List<Network>> nets,
+            CompletableFuture<List<String>> vols, List<Container> existing, ContainerEvents events) {
         Map<String, List<Container>> byService = groupByService(existing);
         Set<String> defined = stack.services().stream().map(ServiceSpec::name).collect(Collectors.toSet());
-        DependencyGraph graph = DependencyGraph.of(stack);
 
         Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
         List<CompletableFuture<Void>> removed = new ArrayList<>();
@@ -60,7 +78,7 @@ final class DownVerb extends StackVerb {
         List<CompletableFuture<Void>> orphanStops = new ArrayList<>();
         for (String svc : orphans) {
             orphanStops.add(stopThenRemove(svc, byService.get(svc), CompletableFuture.completedFuture(null),
-                    opts.timeout() != null ? opts.timeout() : DEFAULT_STOP_SECONDS, opts.removeVolumes(), removed, removedById));
+                    opts.timeout() != null ? opts.timeout() : DEFAULT_STOP_SECONDS, opts.removeVolumes(), removed, removedById, events));
         }
         CompletableFuture<Void> orphansStopped = CompletableFuture.allOf(orphanStops.toArray(CompletableFuture[]::new));
         List<List<String>> levels = new ArrayList<>(graph.levels());
@@ -75,7 +93,8 @@ final class DownVerb extends StackVerb {
                 int secs = opts.timeout() != null ? opts.timeout()
                         : stack.service(svc).map(StackVerb::stopSeconds).orElse(DEFAULT_STOP_SECONDS);
                 CompletableFuture<Void> f = stopThenRemove(svc, byService.getOrDefault(svc, List.of()),
-                        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)), secs, opts.removeVolumes(), removed, removedById);
+                        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)), secs, opts.removeVolumes(), removed, removedById,
+                        events);
                 stopped.put(svc, f);
                 allStops.add(f);
             }
@@ -113,19 +132,35 @@ final class DownVerb extends StackVerb {
 
     /**
      * Stops the containers of {@code svc} once {@code after} is done, each removed right after its stop (added to
-     * {@code removed}); the future is done when all of them are stopped.
+     * {@code removed}); the future is done when the process of each of them has ended: when the engine reports it
+     * died ({@code events}, when open), else when its stop returns. The engine answers a stop only once it has also
+     * cleaned up after the process (network endpoints, mounts): the services it depends on need not wait for that.
      */
     private CompletableFuture<Void> stopThenRemove(String svc, List<Container> cs, CompletableFuture<Void> after, int secs,
-            boolean volumes, List<CompletableFuture<Void>> removed, Map<String, CompletableFuture<Void>> removedById) {
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
+            boolean volumes, List<CompletableFuture<Void>> removed, Map<String, CompletableFuture<Void>> removedById,
+            ContainerEvents events) {
+        List<CompletableFuture<Void>> ended = new ArrayList<>();
         for (Container c : cs) {
-            CompletableFuture<Void> st = after.thenRunAsync(() -> stop(c, secs), pool);
+            CompletableFuture<Void> died = new CompletableFuture<>();
+            CompletableFuture<Void> st = after.thenRunAsync(() -> {
+                if (events != null) { // counted before the stop is sent: only a die from now on
+                    events.next(c.getId(), events.seen(c.getId())).thenRun(() -> died.complete(null));
+                }
+                stop(c, secs);
+            }, pool);
+            st.whenComplete((x, t) -> {
+                if (t != null) {
+                    died.completeExceptionally(t);
+                } else {
+                    died.complete(null);
+                }
+            });
             CompletableFuture<Void> rm = st.thenRunAsync(() -> remove(c, volumes), pool);
-            stops.add(st);
+            ended.add(died);
             removed.add(rm);
             removedById.put(c.getId(), rm);
         }
-        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new));
     }
 
     /**

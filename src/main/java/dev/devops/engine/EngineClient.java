@@ -107,7 +107,7 @@ public final class EngineClient implements AutoCloseable {
 
     /**
      * {@link #warmUp()} for one command: {@code ps} and {@code logs} read only the container listing, {@code down}
-     * also networks; anything else (up, build, …) every reader of {@link #prepare}. Readers a command never uses
+     * also networks and the events that say a container's process ended; anything else (up, build, …) every reader of {@link #prepare}. Readers a command never uses
      * would cost CPU the command itself needs (on a busy two-core machine that is wall time).
      */
     public void warmUp(String command) {
@@ -118,14 +118,16 @@ public final class EngineClient implements AutoCloseable {
         Class<?>[] readers = switch (command == null ? "" : command) {
             case "ps", "logs" -> new Class<?>[] {com.github.dockerjava.api.model.Container.class};
             case "down" -> new Class<?>[] {com.github.dockerjava.api.model.Container.class,
-                    com.github.dockerjava.api.model.Network.class};
+                    com.github.dockerjava.api.model.Network.class, com.github.dockerjava.api.model.Event.class};
             default -> READERS;
         };
         boolean plans = readers == READERS; // up (and build): the plan hashes every service's configuration
         daemon("devops-engine-json", () -> {
             prepareReaders(readers);
             if (plans) {
+                prepareWriters(); // the resources are created while the plan is made
                 ConfigHash.warm();
+                ContainerFactory.warm(mapper());
             }
         });
     }
@@ -156,6 +158,8 @@ public final class EngineClient implements AutoCloseable {
     public void prepare() {
         tryConnect();
         prepareReaders();
+        prepareWriters();
+        ContainerFactory.warm(mapper());
         prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class,
                 com.github.dockerjava.api.model.Event.class);
     }
@@ -171,6 +175,23 @@ public final class EngineClient implements AutoCloseable {
     public void warmInspect() {
         daemon("devops-engine-json-inspect", () -> prepareReaders(com.github.dockerjava.api.command.InspectContainerResponse.class,
                 com.github.dockerjava.api.model.Event.class));
+    }
+
+    /**
+     * Builds the JSON writers of the network and volume create requests (an {@code up}'s first writes, on its
+     * critical path before the first container is created).
+     */
+    private void prepareWriters() {
+        ObjectMapper m = mapper();
+        try {
+            Map<String, String> labels = Map.of(ComposeLabels.PROJECT, "warm");
+            m.writeValueAsBytes(new com.github.dockerjava.core.command.CreateNetworkCmdImpl(c -> null).withName("warm")
+                    .withDriver("bridge").withLabels(labels).withCheckDuplicate(true));
+            m.writeValueAsBytes(new com.github.dockerjava.core.command.CreateVolumeCmdImpl(c -> null).withName("warm")
+                    .withDriver("local").withLabels(labels));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            // only a head start: the real calls report any problem
+        }
     }
 
     private void prepareReaders(Class<?>... types) {

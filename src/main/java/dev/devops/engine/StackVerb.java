@@ -184,6 +184,19 @@ abstract class StackVerb {
             return System.nanoTime() > end;
         }
 
+        /** When this operation's start call of each container it started returned (System.nanoTime). */
+        private final java.util.Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Records that this operation started container {@code id} just now. */
+        void started(String id) {
+            started.put(id, System.nanoTime());
+        }
+
+        /** When this operation started container {@code id} (System.nanoTime), or null when it did not. */
+        Long startedAt(String id) {
+            return started.get(id);
+        }
+
         /** Events of container {@code id} so far (0 without events): take it before reading its state. */
         long seen(String id) {
             return events == null ? 0 : events.seen(id);

@@ -126,7 +126,6 @@ final class UpVerb extends StackVerb {
         }
         Map<String, List<Container>> byService = groupByService(existing);
         Map<String, List<String>> running = new ConcurrentHashMap<>();
-        Set<String> started = ConcurrentHashMap.newKeySet();
         Deadline deadline = new Deadline(opts.waitTimeout(), opts.healthProbe(), events);
         // each service as soon as its own dependencies are converged, not when their whole level is: a service that
         // depends on a quick one does not wait for a slow neighbour of it (compose's graph walk does the same)
@@ -138,7 +137,7 @@ final class UpVerb extends StackVerb {
                 CompletableFuture<?>[] deps = graph.dependencies(name).stream().filter(converged::containsKey)
                         .map(converged::get).toArray(CompletableFuture<?>[]::new);
                 converged.put(name, CompletableFuture.allOf(deps).thenRunAsync(() -> running.put(name, converge(stack, s, step,
-                        byService.getOrDefault(name, List.of()), imageIds.get(name), running, started, deadline)), pool));
+                        byService.getOrDefault(name, List.of()), imageIds.get(name), running, deadline)), pool));
             }
         }
         DockerCalls.join(new ArrayList<>(converged.values()));
@@ -168,7 +167,7 @@ final class UpVerb extends StackVerb {
                                 health ? "healthy" : "running"));
                         continue;
                     }
-                    boolean fresh = started.contains(id);
+                    boolean fresh = deadline.startedAt(id) != null;
                     waits.add(CompletableFuture.runAsync(() -> waiter.waitReady(s, id, deadline, Planner.isOneShot(stack, name), fresh), pool));
                 }
             }
@@ -341,7 +340,7 @@ final class UpVerb extends StackVerb {
 
     /** Makes one service match its step; returns the ids of its containers. */
     private List<String> converge(StackSpec stack, ServiceSpec s, Plan.Step step, List<Container> existing,
-            String imageId, Map<String, List<String>> ready, Set<String> started, Deadline deadline) {
+            String imageId, Map<String, List<String>> ready, Deadline deadline) {
         List<Container> sorted = new ArrayList<>(existing);
         sorted.sort(Comparator.comparingInt(StackVerb::number));
         List<String> ids = new ArrayList<>();
@@ -399,7 +398,7 @@ final class UpVerb extends StackVerb {
         if (!startIds.isEmpty()) {
             waiter.waitDependencies(stack, s, ready, deadline);
         }
-        DockerCalls.join(parallel(startIds.size(), i -> start(stack, s, startIds.get(i), toStart.get(i), started)));
+        DockerCalls.join(parallel(startIds.size(), i -> start(stack, s, startIds.get(i), toStart.get(i), deadline)));
         ids.addAll(startIds);
         return ids;
     }
@@ -418,7 +417,7 @@ final class UpVerb extends StackVerb {
         return out;
     }
 
-    private void start(StackSpec stack, ServiceSpec s, String id, int number, Set<String> started) {
+    private void start(StackSpec stack, ServiceSpec s, String id, int number, Deadline deadline) {
         String name = containerName(stack, s, number);
         listener.event(new ServiceEvent(s.name(), name, ServiceState.STARTING, ""));
         try {
@@ -429,7 +428,7 @@ final class UpVerb extends StackVerb {
             throw DockerCalls.fail("start " + name, e);
         }
         listener.event(new ServiceEvent(s.name(), name, ServiceState.RUNNING, "started"));
-        started.add(id); // the engine reset its restart count: any restart from now on is a crash
+        deadline.started(id); // the engine reset its restart count: any restart from now on is a crash
     }
 
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
  * dependency's own healthcheck runs early ({@link HealthProbe}).
  */
 final class Waits extends StackVerb {
-    private static final Duration PROBE_PAUSE_MAX = Duration.ofMillis(500);
     /**
      * --wait for a service without a healthcheck: it must have run this long without exiting or being
      * restarted (a crash-looping app is "running" between its restarts; most fail within seconds of starting).
@@ -190,7 +189,7 @@ final class Waits extends StackVerb {
 
     /**
      * Polls the engine's health status until healthy; with {@code probe} also runs the container's
-     * healthcheck test itself ({@link HealthProbe}) at a growing pace from the start, and counts its
+     * healthcheck test itself ({@link HealthProbe}, on its schedule: between the engine's checks), and counts its
      * first pass as healthy. Dependencies are waited for with the probe (a dependant starts as soon as
      * its dependency passes the check); {@code --wait} is not: it returns when the engine itself reports
      * every service healthy, so {@code docker ps} agrees with it. {@code first} is an inspect result the
@@ -203,7 +202,6 @@ final class Waits extends StackVerb {
         long seen = firstSeen;
         HealthProbe prober = null;
         boolean probing = probe;
-        long pause = 0;
         while (true) {
             if (known == null) {
                 seen = deadline.seen(id);
@@ -240,19 +238,22 @@ final class Waits extends StackVerb {
                         + " s (health: " + h.getStatus() + ")", healthLog(h), null);
             }
             if (probing && prober == null) {
-                prober = HealthProbe.of(docker(), id, r.getConfig() == null ? null : r.getConfig().getHealthcheck());
+                prober = HealthProbe.of(docker(), id, r.getConfig() == null ? null : r.getConfig().getHealthcheck(),
+                        deadline.startedAt(id));
                 probing = prober != null;
             }
-            if (probing) {
+            if (probing && prober.untilDue() <= 0) {
                 HealthProbe.Result res = prober.run();
                 if (res == HealthProbe.Result.PASSED) {
                     listener.event(new ServiceEvent(service, name, ServiceState.HEALTHY, "healthy (check passed)"));
                     return;
                 }
                 probing = res == HealthProbe.Result.FAILED;
-                // 0.1 s, 0.2 s, ... up to 0.5 s between checks: quick for fast starters, light on slow ones
-                pause = Math.min(PROBE_PAUSE_MAX.toMillis(), pause + POLL.toMillis());
-                deadline.pause(id, seen, Duration.ofMillis(pause), Duration.ofMillis(pause));
+            }
+            if (probing) {
+                // until the next probe is due, or the engine reports a change (its own check passed, an exit)
+                Duration next = Duration.ofNanos(Math.max(1_000_000L, prober.untilDue()));
+                deadline.pause(id, seen, next.compareTo(POLL) < 0 ? next : POLL, next);
             } else {
                 // the engine's health_status event (or an exit) wakes this at once
                 deadline.pause(id, seen, POLL, ContainerEvents.SAFETY_NET);

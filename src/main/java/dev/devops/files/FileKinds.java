@@ -149,7 +149,9 @@ public final class FileKinds {
                 return false;
             }
         }
+        // Dockerfile-counter: one image per program of a repository (docker/Dockerfile-NAME), built with -f
         return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
+                || lower.startsWith("dockerfile-")
                 || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
     }
 
@@ -167,10 +169,13 @@ public final class FileKinds {
      * whose name is not a compose name; it may return null (unreadable).
      */
     public static boolean isCompose(String path, java.util.function.Supplier<? extends CharSequence> text) {
+        if (!isYaml(path)) {
+            return false; // every compose name is a YAML name: this test first spares the regex on most files of a tree
+        }
         if (isComposeName(path)) {
             return true;
         }
-        if (!isYaml(path) || isCi(path)) {
+        if (isCi(path)) {
             return false;
         }
         CharSequence t = text.get();
@@ -276,8 +281,9 @@ public final class FileKinds {
 
     /** Whether a path ends in .yaml or .yml. */
     public static boolean isYaml(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+        // the suffix, case ignored, without a lower-case copy of the whole path (this runs for every file of a tree)
+        int n = path.length();
+        return path.regionMatches(true, n - 5, ".yaml", 0, 5) || path.regionMatches(true, n - 4, ".yml", 0, 4);
     }
 
     /**

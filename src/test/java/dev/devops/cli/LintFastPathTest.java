@@ -58,7 +58,8 @@ class LintFastPathTest {
                 "lint --only secrets app.py", "lint --only=secrets,env --skip drift a", "lint --staged -q --no-color",
                 "lint --quiet --format json --format sarif=out.sarif --staged", "lint --fail-on=info --color never a",
                 "lint --color=always --verbose --staged", "lint -- --staged -q", "lint app.py --staged", "lint",
-                "lint --only secrets --only env x")) {
+                "lint --only secrets --only env x", "lint -o out.txt", "lint src --only secrets --format json --output out.json",
+                "lint --output=o.sarif --format sarif .", "lint --format sarif=a.sarif -o b.txt --format text")) {
             String[] args = line.split(" ");
             LintFastPath.Parsed fast = LintFastPath.parse(args);
             assertNotNull(fast, line);
@@ -68,7 +69,8 @@ class LintFastPathTest {
 
     @Test
     void leavesEveryOtherCommandLineToPicocli() {
-        for (String line : List.of("lint --help", "lint -h", "lint --version", "lint --history", "lint --stdin", "lint -o out.txt",
+        for (String line : List.of("lint --help", "lint -h", "lint --version", "lint --history", "lint --stdin", "lint -o a -o b",
+                "lint -o a --output b", "lint -oout.txt", "lint --output", "lint --output -q", "lint -o=x",
                 "lint --staged --staged", "lint -q --quiet", "lint --fail-on", "lint --fail-on a --fail-on b", "lint --only --staged",
                 "lint @args.txt", "lint -x", "lint -qv", "lint --color bogus", "lint --staged=true", "lint --only a,,b",
                 "lint --only ,a", "lint --only \"a,b\"", "lint -", "check --staged", "--verbose lint --staged", "rules",
@@ -106,11 +108,24 @@ class LintFastPathTest {
                 new String[] {"lint", dockerfile}, new String[] {"lint", "--only", "secrets", "--format", "json", repo, "--staged"},
                 new String[] {"lint", "--staged", tmp.resolve("not-a-repo").toString()}, new String[] {"lint", "--staged", tmp.toString()},
                 new String[] {"lint", "--only", "secret", repo}, new String[] {"lint", "--fail-on", "bogus", repo},
-                new String[] {"lint", "--format", "xml", repo}, new String[] {"lint", "--verbose", "--staged", tmp.toString()})) {
+                new String[] {"lint", "--format", "xml", repo}, new String[] {"lint", "--verbose", "--staged", tmp.toString()},
+                new String[] {"lint", "--only", "secrets", "--format", "json", "-o", tmp.resolve("no-dir/r.json").toString(), repo})) {
             assertNotNull(LintFastPath.parse(args), String.join(" ", args));
             List<Object> both = bothWays(args);
             assertEquals(both.get(1), both.get(0), String.join(" ", args));
         }
+        // a report written with --output is the report picocli's reading writes
+        List<String> reports = new ArrayList<>();
+        for (boolean fast : List.of(true, false)) {
+            Path out = tmp.resolve(fast ? "fast.json" : "picocli.json");
+            String[] args = {"lint", "--staged", "--format", "json", "--output", out.toString(), repo};
+            assertNotNull(LintFastPath.parse(args));
+            CliRun run = CliRun.capture(() -> fast ? Main.run(args) : CommandTree.commandLine(args).execute(args));
+            assertEquals(1, run.code(), run.err());
+            reports.add(java.nio.file.Files.readString(out).replaceAll("\"millis\": \\d+", "T"));
+        }
+        assertEquals(reports.get(1), reports.get(0));
+        assertTrue(reports.get(0).contains("SEC0030"), reports.get(0));
         List<?> staged = (List<?>) bothWays("lint", "--staged", repo).get(0);
         assertEquals(1, staged.get(0));
         assertTrue(staged.get(1).toString().contains("SEC0030") && staged.get(1).toString().contains("DF"), staged.toString());

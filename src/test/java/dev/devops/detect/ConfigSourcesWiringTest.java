@@ -281,7 +281,7 @@ class ConfigSourcesWiringTest {
     @Test
     void goProgramsThatServeAreAppsToolsAreNot() {
         repo.file("go.mod", "module shop", "go 1.22")
-                .file("api/services/sales/main.go", "package main",
+                .file("api/services/sales/main.go", "package main", "import \"shop/business/store\"",
                         "func main() { api := http.Server{Addr: \":3000\"}; api.ListenAndServe() }")
                 .file("api/services/auth/main.go", "package main",
                         "func main() { http.ListenAndServe(\":6000\", mux) }")
@@ -292,7 +292,9 @@ class ConfigSourcesWiringTest {
         App sales = d.apps().stream().filter(x -> x.name().equals("sales")).findFirst().orElseThrow();
         assertEquals(3000, sales.port());
         assertTrue(String.join(" ", sales.build()).endsWith("./api/services/sales"), sales.build()::toString);
-        assertTrue(sales.env().containsKey("DB_DSN"), "the module's shared packages are read by each program");
+        assertTrue(sales.env().containsKey("DB_DSN"), "the module's shared packages a program imports are read by it");
+        App auth = d.apps().stream().filter(x -> x.name().equals("auth")).findFirst().orElseThrow();
+        assertTrue(!auth.env().containsKey("DB_DSN"), "auth imports no package that reads it");
         assertEquals("api/services/sales/Dockerfile", dev.devops.scaffold.RenderModel.dockerfile(d, sales),
                 "programs of one module (one build context) get a Dockerfile each");
     }

@@ -230,4 +230,114 @@ class GoDetectionTest {
                 .file(wins.substring(2) + "/main.go", "package main");
         assertEquals(wins, repo.app().build().get(6));
     }
+    @Test
+    void cmdProgramsTheRepositoryShipsAsImagesOfTheirOwnAreOneAppEach() {
+        // thangchung/go-coffeeshop: docker/Dockerfile-NAME builds each of cmd/{counter,product,barista}; cmd/seed is a tool
+        repo.file("go.mod", "module github.com/acme/shop", "go 1.22", "require github.com/jackc/pgx/v5 v5.5.0")
+                .file("cmd/counter/main.go", "package main", "import (", "\t\"net\"",
+                        "\tstore \"github.com/acme/shop/internal/store\"", ")", "func main() {", "\tl, _ := net.Listen(\"tcp\", addr)",
+                        "\tos.Getenv(\"COUNTER_KEY\")", "}")
+                .file("cmd/product/main.go", "package main", "func main() { http.ListenAndServe(\":5001\", nil) }")
+                .file("cmd/barista/main.go", "package main", "func main() {", "\tos.Getenv(\"BARISTA_QUEUE\")",
+                        "\tsignal.Notify(quit, os.Interrupt)", "\t<-quit", "}")
+                .file("cmd/seed/main.go", "package main", "func main() { os.Getenv(\"SEED_FILE\") }")
+                .file("internal/store/store.go", "package store", "import \"github.com/jackc/pgx/v5/pgxpool\"",
+                        "func Open() { os.Getenv(\"PG_DSN_URL\") }");
+        for (String p : List.of("counter", "product", "barista")) {
+            repo.file("docker/Dockerfile-" + p, "FROM golang:1.22 AS build", "COPY . /app", "WORKDIR /app",
+                    "RUN CGO_ENABLED=0 go build -o /bin/app ./cmd/" + p, "FROM scratch",
+                    "counter".equals(p) ? "EXPOSE 5002" : "", "COPY --from=build /bin/app /app", "CMD [\"/app\"]");
+        }
+        Detection d = repo.detect();
+        List<App> apps = d.descriptor().apps();
+        assertEquals(List.of("barista", "counter", "product"), apps.stream().map(App::name).sorted().toList(),
+                () -> String.join("\n", d.evidence()));
+        App counter = RepoFixture.app(d, "counter");
+        assertEquals("docker/Dockerfile-counter", counter.dockerfile());
+        assertEquals(5002, counter.port(), "EXPOSE of its own image");
+        assertEquals("./cmd/counter", counter.build().get(counter.build().size() - 1));
+        assertTrue(counter.env().containsKey("COUNTER_KEY") && counter.env().containsKey("PG_DSN_URL"));
+        assertEquals("postgres.url", counter.env().get("PG_DSN_URL").from(), "a DSN of a postgres family");
+        App product = RepoFixture.app(d, "product");
+        assertEquals(5001, product.port());
+        // product imports no package of the module that reads PG_DSN_URL or opens postgres
+        assertEquals(List.of(), product.dependsOn());
+        assertTrue(!product.env().containsKey("PG_DSN_URL"), product.env().toString());
+        assertEquals(List.of("postgres"), counter.dependsOn());
+        App barista = RepoFixture.app(d, "barista");
+        assertEquals(null, barista.port(), "a worker: it does not listen and its image exposes nothing");
+        assertEquals(null, barista.healthcheck());
+        assertTrue(apps.stream().noneMatch(a -> a.env().containsKey("SEED_FILE")), "the tool is no app");
+        assertEvidence(d, "counter: main packages the repository's own Dockerfiles build: ./cmd/barista, ./cmd/counter, "
+                + "./cmd/product (one app each)");
+        assertEvidence(d, "counter: built with the repository's own docker/Dockerfile-counter from the module root (it "
+                + "builds this program)");
+    }
+
+    @Test
+    void oneShippedProgramStaysTheOnlyApp() {
+        repo.file("go.mod", "module github.com/acme/shop", "go 1.22")
+                .file("cmd/api/main.go", "package main", "func main() { http.ListenAndServe(\":9000\", nil) }")
+                .file("cmd/worker/main.go", "package main", "func main() { signal.Notify(q, os.Interrupt) }")
+                .file("Dockerfile", "FROM golang:1.22", "COPY . .", "RUN go build -o /app ./cmd/api", "CMD [\"/app\"]");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size());
+        assertEquals("./cmd/api", d.descriptor().apps().get(0).build().get(6));
+        // learning-cloud-native-go/myapp: one image carries both the server and its migrate tool
+        repo.file("prod.Dockerfile", "FROM golang:1.22", "COPY . .", "RUN go build -ldflags '-w -s' -o ./bin/app ./cmd/api \\",
+                "    && go build -ldflags '-w -s' -o ./bin/migrate ./cmd/worker", "CMD [\"./bin/app\"]");
+        repo.file("Dockerfile", "FROM golang:1.22", "COPY . .", "RUN go build -o /worker ./cmd/worker/", "CMD [\"/worker\"]");
+        assertEquals(1, repo.detect().descriptor().apps().size(), "one image per program is what ships them apart");
+    }
+
+    @Test
+    void aPackageKeptInOneFilePerEnvironmentBuildsWithTheProductionTag() {
+        // eminetto/clean-architecture-go-v2: config/config_{dev,prod,staging,testing}.go, each `// +build ENV`
+        repo.file("go.mod", "module github.com/acme/lib", "go 1.22")
+                .file("api/main.go", "package main", "func main() { srv := &http.Server{Addr: \":\" + port}; srv.ListenAndServe() }")
+                .file("cmd/main.go", "package main", "func main() { fmt.Println(os.Args) }")
+                .file("config/config_dev.go", "// +build dev", "", "package config", "const DB_HOST = \"127.0.0.1\"")
+                .file("config/config_prod.go", "//go:build prod", "", "package config", "const DB_HOST = \"db\"")
+                .file("config/config_testing.go", "// +build testing", "", "package config", "const DB_HOST = \"x\"")
+                .file("platform/sys_linux.go", "//go:build linux", "", "package platform")
+                .file("platform/sys_windows.go", "//go:build windows", "", "package platform");
+        Detection d = repo.detect();
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("go", "build", "-trimpath", "-tags", "prod", "-ldflags=-s -w", "-o", "/out/app", "./api"),
+                a.build());
+        assertEvidence(d, "build tag prod: every file of config (dev, prod, testing) needs one of these tags, so a plain "
+                + "'go build' does not compile it");
+        // files for platforms, or one optional file behind a tag, need no tag
+        repo.file("config/config_prod.go", "package config", "const DB_HOST = \"db\"");
+        assertEquals(List.of("go", "build", "-trimpath", "-ldflags=-s -w", "-o", "/out/app", "./api"), repo.app().build());
+    }
+    @Test
+    void aLiteralPortOfTheAppsOwnServerConfigWinsOverAStaleExpose() {
+        // bnkamalesh/goapp: configs.go returns &http.Config{…, Port: 8080}; docker/Dockerfile says EXPOSE 8000
+        repo.file("go.mod", "module github.com/acme/goapp", "go 1.22")
+                .file("main.go", "package main", "func main() { startHTTPServer(cfg.HTTP()) }")
+                .file("internal/configs/configs.go", "package configs", "",
+                        "func (cfg *Configs) HTTP() (*http.Config, error) {", "\treturn &http.Config{",
+                        "\t\tTemplatesBasePath: strings.TrimSpace(os.Getenv(\"TEMPLATES_BASEPATH\")),",
+                        "\t\tPort:              8080,", "\t}, nil", "}",
+                        "func (cfg *Configs) Postgres() *postgres.Config {", "\treturn &postgres.Config{Host: h, Port: 5432}", "}")
+                .file("docker/Dockerfile", "FROM golang:1.22 AS builder", "COPY . /app", "RUN go build -o /app/appbin main.go",
+                        "FROM debian:stable-slim", "EXPOSE 8000", "CMD [\"./appbin\"]");
+        assertEquals(8080, repo.app().port());
+        repo.file("internal/configs/configs.go", "package configs", "func p() *postgres.Config { return &postgres.Config{Port: 5432} }");
+        assertEquals(8000, repo.app().port(), "a database's port is not the app's: the image's EXPOSE is all there is");
+    }
+    @Test
+    void aServerOnALiteralLoopbackAddressIsReportedAsUnreachable() {
+        // xesina/golang-echo-realworld-example-app: r.Start("127.0.0.1:8585")
+        repo.file("go.mod", "module github.com/acme/rw", "go 1.22")
+                .file("main.go", "package main", "func main() {", "\tr := router.New()",
+                        "\tr.Logger.Fatal(r.Start(\"127.0.0.1:8585\"))", "}");
+        Detection d = repo.detect();
+        assertEquals(8585, d.descriptor().apps().get(0).port());
+        assertEvidence(d, "warning: the app listens on 127.0.0.1:8585 (main.go:4), which is unreachable through the "
+                + "port compose publishes; make it listen on \":8585\" or 0.0.0.0:8585");
+        repo.file("main.go", "package main", "func main() { r.Start(\":8585\") }");
+        assertTrue(repo.detect().evidence().stream().noneMatch(l -> l.startsWith("warning:")));
+    }
 }

@@ -271,6 +271,83 @@ class InitWiringTest {
         assertTrue(v(a, "SITE_NAME").required(), "django-environ raises without a default");
     }
 
+    /**
+     * Class 2: a backend chosen by comparing a variable with a database's name (os.getenv("DB") == "postgres", the
+     * SQLite settings otherwise) is set to the stack's database, or the app silently keeps SQLite.
+     */
+    @Test
+    void aVariableComparedWithADatabasesNameSelectsTheStacksDatabase() {
+        repo.file("requirements.txt", "Django==5.0", "psycopg==3.1").file("manage.py", "import os")
+                .file("hc/wsgi.py", "application = None")
+                .file("hc/settings.py", "import os",
+                        "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'hc.sqlite'}}",
+                        "if os.getenv(\"DB\") == \"postgres\":",
+                        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql',",
+                        "        'HOST': os.getenv(\"DB_HOST\", \"\"), 'USER': os.getenv(\"DB_USER\", \"postgres\")}}",
+                        "if os.getenv(\"DB_USER\") == \"postgres\":",
+                        "    print('the superuser')",
+                        "if os.getenv(\"DB\") in [\"mysql\", \"mariadb\"]:",
+                        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql'}}");
+        App a = repo.app();
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals("postgres", v(a, "DB").defaultValue());
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+        assertEquals("postgres.user", v(a, "DB_USER").from(), "a user name compared with 'postgres' is still the user");
+    }
+
+    /**
+     * Class 3: config modules exported as a function of the framework's env reader (Strapi's config/*.js) are reads
+     * with their defaults; a client selected by default as SQLite brings no database server.
+     */
+    @Test
+    void configModulesOfAnEnvReaderAreReadsWithTheirDefaults() {
+        repo.packageJson(".", "{'scripts':{'start':'strapi start'},'dependencies':{'@strapi/strapi':'4','better-sqlite3':'7'}}")
+                .file("config/server.js", "module.exports = ({ env }) => ({",
+                        "  host: env('HOST', '0.0.0.0'),", "  port: env.int('PORT', 1337),",
+                        "  app: { keys: env.array('APP_KEYS', ['a', 'b']) },", "});")
+                .file("config/admin.js", "module.exports = ({ env }) => ({ auth: { secret: env('ADMIN_JWT_SECRET', 'x1') } });")
+                .file("config/database.js", "module.exports = ({ env }) => {",
+                        "  const client = env('DATABASE_CLIENT', 'sqlite');",
+                        "  return { connection: { client, connection: { connectionString: env('DATABASE_URL'),",
+                        "    ssl: env.bool('DATABASE_SSL', false) } } };", "};");
+        App a = repo.app();
+        assertFalse(v(a, "ADMIN_JWT_SECRET").required(), "a secret with a code default (never written to committed files)");
+        assertEquals("0.0.0.0", v(a, "HOST").defaultValue());
+        assertFalse(v(a, "DATABASE_URL").required(), "Strapi's env() gives undefined when unset");
+        assertEquals("sqlite", v(a, "DATABASE_CLIENT").defaultValue());
+        assertEquals(List.of(), a.dependsOn(), "the default client is SQLite: no database server");
+        assertEquals(1337, a.port());
+    }
+
+    /** Class 3: starlette's Config instance is a helper: config("X") raises unset, config("X", default=…) has one. */
+    @Test
+    void starletteConfigCallsAreReadsAndWiredByTheirNames() {
+        repo.file("requirements.txt", "fastapi", "uvicorn", "asyncpg", "redis")
+                .file("main.py", "from fastapi import FastAPI", "from core.config import settings", "app = FastAPI()")
+                .file("core/config.py",
+                        "from pydantic_settings import BaseSettings",
+                        "from starlette.config import Config",
+                        "config = Config('.env')",
+                        "class CryptSettings(BaseSettings):",
+                        "    SECRET_KEY: str = config(\"SECRET_KEY\")",
+                        "    ALGORITHM: str = config(\"ALGORITHM\", default=\"HS256\")",
+                        "class PostgresSettings(BaseSettings):",
+                        "    POSTGRES_USER: str = config(\"POSTGRES_USER\", default=\"postgres\")",
+                        "    POSTGRES_PASSWORD: str = config(\"POSTGRES_PASSWORD\", default=\"postgres\")",
+                        "    POSTGRES_SERVER: str = config(\"POSTGRES_SERVER\", default=\"localhost\")",
+                        "    POSTGRES_PORT: int = config(\"POSTGRES_PORT\", cast=int, default=5432)",
+                        "class RedisQueueSettings(BaseSettings):",
+                        "    REDIS_QUEUE_HOST: str = config(\"REDIS_QUEUE_HOST\", default=\"localhost\")")
+                .file("core/db.py", "from sqlalchemy.ext.asyncio import create_async_engine", "import asyncpg")
+                .file("core/queue.py", "import redis");
+        App a = repo.app();
+        assertTrue(v(a, "SECRET_KEY").required(), "starlette's config raises without a default");
+        assertEquals("HS256", v(a, "ALGORITHM").defaultValue());
+        assertEquals("postgres.host", v(a, "POSTGRES_SERVER").from());
+        assertEquals("postgres.password", v(a, "POSTGRES_PASSWORD").from());
+        assertEquals("redis.host", v(a, "REDIS_QUEUE_HOST").from());
+    }
+
     @Test
     void goJsAndJavaHelpersAreReads() {
         repo.file("go.mod", "module x", "go 1.22").file("config.go", "package main",
@@ -462,5 +539,75 @@ class InitWiringTest {
         Detection d = repo.detect();
         assertEquals(List.of("redis"), List.copyOf(d.descriptor().services().keySet()));
         assertFalse(d.evidence().stream().anyMatch(l -> l.startsWith("warning: service redis")), () -> String.join("\n", d.evidence()));
+    }
+    @Test
+    void aConnectionStringOpenedByAGoDatabaseClientIsTheServicesUrl() {
+        // koddr/tutorial-go-fiber-rest-api: sqlx.Connect("pgx", os.Getenv("DB_SERVER_URL")), a name that tells nothing
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/jackc/pgx/v5 v5.5.0",
+                        "require github.com/rabbitmq/amqp091-go v1.9.0")
+                .file("platform/database/postgres.go", "package database", "",
+                        "func Open() {", "\tdb, err := sqlx.Connect(\"pgx\", os.Getenv(\"DB_SERVER_URL\"))", "}",
+                        "func Other() {", "\tconn := os.Getenv(\"STORE\")", "\tlog.Print(conn)",
+                        "\tpool, err := pgxpool.New(ctx, conn)", "}",
+                        "func Legacy() { sql.Open(\"mysql\", os.Getenv(\"LEGACY_DSN\")) }")
+                .file("queue.go", "package main", "func q() { amqp.Dial(os.Getenv(\"QUEUE\")) }")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        App a = repo.app();
+        assertEquals("postgres.url", v(a, "DB_SERVER_URL").from(), "pgx falls back to plain TCP by itself");
+        assertEquals("postgres.url", v(a, "STORE").from(), "read into a local variable, then opened");
+        assertNull(v(a, "LEGACY_DSN").from(), "a MySQL DSN is no URL, and the stack has no mysql");
+        assertEquals("rabbitmq.url", v(a, "QUEUE").from());
+    }
+
+    @Test
+    void aGoServerListeningOnAnAddressReadWithoutADefaultGetsTheStacksAddress() {
+        // koddr/tutorial-go-fiber-rest-api: app.Listen(os.Getenv("SERVER_URL")), .env.example SERVER_URL="0.0.0.0:5000"
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("Dockerfile", "FROM golang:1.22 AS b", "COPY . .", "RUN go build -o /s .", "FROM scratch", "EXPOSE 5000",
+                        "COPY --from=b /s /s", "ENTRYPOINT [\"/s\"]")
+                .file("main.go", "package main", "", "func main() {", "\tif err := app.Listen(os.Getenv(\"SERVER_URL\")); err != nil {",
+                        "\t\tlog.Fatal(err)", "\t}", "\taddr := os.Getenv(\"ADMIN_ADDR\")", "\tgo admin.Listen(addr)",
+                        "\tclient.Get(os.Getenv(\"UPSTREAM_URL\"))", "}");
+        App a = repo.app();
+        assertEquals(5000, a.port());
+        assertEquals("0.0.0.0:5000", v(a, "SERVER_URL").defaultValue());
+        assertFalse(v(a, "SERVER_URL").required());
+        assertEquals("0.0.0.0:5000", v(a, "ADMIN_ADDR").defaultValue(), "read into a local variable, then listened on");
+        assertNull(v(a, "UPSTREAM_URL").defaultValue(), "a client's address is not the server's");
+    }
+
+    @Test
+    void aGoLookupWhoseFailedCheckEndsTheProgramIsRequiredAndAConfigFileFieldIsNot() {
+        // go-coffeeshop cmd/web: v, ok := os.LookupEnv("REVERSE_PROXY_URL"); if !ok || v == "" { glog.Fatalf(…) }
+        repo.file("go.mod", "module example.com/api", "", "go 1.22")
+                .file("main.go", "package main", "", "func main() {",
+                        "\tproxy, ok := os.LookupEnv(\"REVERSE_PROXY_URL\")", "\tif !ok || proxy == \"\" {",
+                        "\t\tglog.Fatalf(\"not declared\")", "\t}",
+                        "\tflag, ok := os.LookupEnv(\"FEATURE_X\")", "\tif !ok {", "\t\tflag = \"off\"", "\t}",
+                        "\twebPort, ok := os.LookupEnv(\"WEB_PORT\")", "\tif !ok || webPort == \"\" {",
+                        "\t\tglog.Fatalf(\"not declared\")", "\t}",
+                        "\thttp.ListenAndServe(\":8080\", nil)", "}")
+                .file("config/config.go", "package config", "", "type Config struct {",
+                        "\tName string `env-required:\"true\" yaml:\"name\" env:\"APP_NAME\"`",
+                        "\tToken string `env-required:\"true\" env:\"APP_TOKEN\"`", "}",
+                        "func New() { cleanenv.ReadConfig(dir+\"/config.yml\", cfg); cleanenv.ReadEnv(cfg) }");
+        App a = repo.app();
+        assertTrue(v(a, "REVERSE_PROXY_URL").required());
+        assertEquals("8080", v(a, "WEB_PORT").defaultValue(), "the app's own listen port, read without a default");
+        assertFalse(v(a, "FEATURE_X").required());
+        assertFalse(v(a, "APP_NAME").required(), "config.yml's name key fills it before env-required is checked");
+        assertTrue(v(a, "APP_TOKEN").required(), "no file key: only the variable can set it");
+    }
+    @Test
+    void aGoAppOnLibpqGetsTheUrlThatTurnsTlsOff() {
+        // go-coffeeshop: sql.Open("postgres", url) with lib/pq, whose default sslmode=require fails on the stack's postgres
+        repo.file("go.mod", "module example.com/api", "", "go 1.22", "", "require github.com/lib/pq v1.10.9")
+                .file("store.go", "package main", "import (", "\t\"database/sql\"", "\t_ \"github.com/lib/pq\"", ")",
+                        "func open() { sql.Open(\"postgres\", os.Getenv(\"PG_DSN_URL\")) }")
+                .file("main.go", "package main", "", "func main() { http.ListenAndServe(\":8080\", nil) }");
+        Detection d = repo.detect();
+        assertEquals("postgres.url-notls", v(d.descriptor().apps().get(0), "PG_DSN_URL").from());
+        String model = RenderModel.project(d.descriptor()).toString();
+        assertTrue(model.contains("@postgres:5432/${POSTGRES_DB:-app}?sslmode=disable"), model);
     }
 }

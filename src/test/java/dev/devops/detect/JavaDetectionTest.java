@@ -180,6 +180,32 @@ class JavaDetectionTest {
     }
 
     @Test
+    void aRootThatAppliesBootToEverySubprojectBuildsTheOneWithAServer() {
+        // anhlt-nws/spring-boot-sample: subprojects { apply plugin: 'org.springframework.boot' }; web.api serves,
+        // migration is a Flyway runner with a main method, service and repository are libraries
+        repo.file("settings.gradle", "include ':web.api'", "include ':service'", "include ':migration'")
+                .file("build.gradle", "buildscript { dependencies { classpath(\"org.springframework.boot:spring-boot-gradle-plugin:2.4.5\") } }",
+                        "subprojects {", "\tapply plugin: 'java'", "\tapply plugin: 'org.springframework.boot'",
+                        "\tsourceCompatibility = '1.8'", "}")
+                .file("web.api/build.gradle", "dependencies {", "\timplementation 'org.springframework.boot:spring-boot-starter-web'",
+                        "\truntimeOnly 'org.postgresql:postgresql'", "}")
+                .file("web.api/src/main/java/a/Application.java", "class Application { public static void main(String[] a) {} }")
+                .file("service/build.gradle", "dependencies { implementation 'org.apache.commons:commons-lang3' }")
+                .file("migration/build.gradle", "dependencies {", "\timplementation 'org.flywaydb:flyway-core'",
+                        "\truntimeOnly 'org.postgresql:postgresql'", "}")
+                .file("migration/src/main/java/m/MigrationApplication.java",
+                        "class MigrationApplication { public static void main(String[] a) {} }")
+                .file("gradlew", "#!/bin/sh");
+        Detection d = repo.detect();
+        assertEquals(1, d.descriptor().apps().size(), () -> String.join("\n", d.evidence()));
+        App a = d.descriptor().apps().get(0);
+        assertEquals(List.of("./gradlew", "--no-daemon", ":web.api:bootJar", "-x", "test"), a.build());
+        assertEquals("8", a.runtime().version());
+        assertEquals(List.of("postgres"), a.dependsOn());
+        RepoFixture.assertEvidence(d, "migration has a main method but no web server on its classpath (it runs once): not an app");
+    }
+
+    @Test
     void aGradleVersionCatalogNamesTheBootPluginAndTheDrivers() {
         // modern Gradle builds name plugins and dependencies by catalog accessor: the build files hold no
         // "org.springframework.boot" nor "group:artifact", and the app was neither Spring Boot nor given its database

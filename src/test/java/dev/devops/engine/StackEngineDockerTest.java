@@ -311,6 +311,24 @@ class StackEngineDockerTest {
     }
 
     @Test
+    void atAOneSecondIntervalTheProbeRunsBetweenTheEnginesChecks() {
+        String project = TestStacks.project("probe1s");
+        // ready 1.25 s after the start: the engine's first check (1 s) fails and its second comes ~1 s after that
+        // ended; the probe half an interval after the engine's first check (~1.5 s) passes and starts the dependant:
+        // the wait saw the check pass before the engine reported db healthy
+        ServiceSpec db = ServiceSpec.builder("db").image("debian:bookworm-slim").init(true)
+                .command("sh", "-c", "sleep 1.25; touch /tmp/ready; exec sleep infinity")
+                .healthcheck(new HealthcheckSpec(List.of("CMD-SHELL", "test -f /tmp/ready"),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), 30, null, false)).build();
+        ServiceSpec app = ServiceSpec.builder("app").image("debian:bookworm-slim").init(true)
+                .command("sleep", "infinity").dependsOn("db", DependencySpec.healthy()).build();
+        StackSpec s = track(new StackSpec(project, dir, List.of(), List.of(db, app), Map.of(), Map.of()));
+        engine.up(s, UpOptions.defaults());
+        assertTrue(listener.events.stream().anyMatch(e -> e.service().equals("db") && e.state() == ServiceState.HEALTHY
+                && e.message().equals("healthy (check passed)")), listener.events.toString());
+    }
+
+    @Test
     void withoutTheProbeADependantWaitsForTheEnginesStatus() {
         String project = TestStacks.project("noprobe");
         ServiceSpec db = ServiceSpec.builder("db").image("debian:bookworm-slim").init(true).command("sleep", "infinity")

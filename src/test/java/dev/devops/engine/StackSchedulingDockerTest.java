@@ -142,6 +142,48 @@ class StackSchedulingDockerTest {
     }
 
     @Test
+    void downStopsADependencyOnceItsDependantsProcessEndedNotOnceTheEngineCleanedUpAfterIt() throws Exception {
+        String project = TestStacks.project("downdie");
+        // the engine answers a stop only after its clean-up (here: ten published ports to unbind), which a
+        // dependency's stop need not wait for: the dependant's process is gone at its die event
+        ServiceSpec.Builder app = sleeper("app").dependsOn("db", DependencySpec.started());
+        for (int port = 8001; port <= 8010; port++) {
+            app.port(new PortSpec("127.0.0.1", null, port, "tcp"));
+        }
+        StackSpec s = new StackSpec(project, dir, List.of(), List.of(sleeper("db").build(), app.build()), Map.of(), Map.of());
+        cleanup.add(s);
+        engine.up(s, UpOptions.defaults());
+
+        long since = System.currentTimeMillis() / 1000 - 1;
+        engine.down(s, new DownOptions(true, null, null));
+        Map<String, Long> at = new java.util.HashMap<>(); // "service action" -> first time
+        for (Event e : events(project, since, "kill", "die", "stop")) {
+            at.merge(e.getActor().getAttributes().get(ComposeLabels.SERVICE) + " " + e.getAction(), e.getTimeNano(), Math::min);
+        }
+        assertTrue(at.get("app die") < at.get("db kill"), "app ended before db was stopped: " + at);
+        assertTrue(at.get("db kill") < at.get("app stop"), "db's stop began before the engine answered app's: " + at);
+        assertEquals(List.of(), engine.ps(project));
+    }
+
+    /** The project's events of {@code actions} from {@code since} (epoch seconds) until now. */
+    private List<Event> events(String project, long since, String... actions) throws InterruptedException {
+        List<Event> events = new ArrayList<>();
+        client.docker().eventsCmd().withSince(Long.toString(since)).withUntil(Long.toString(System.currentTimeMillis() / 1000 + 2))
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project)).withEventFilter(actions)
+                .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event e) {
+                        synchronized (events) {
+                            events.add(e);
+                        }
+                    }
+                }).awaitCompletion(30, TimeUnit.SECONDS);
+        synchronized (events) {
+            return new ArrayList<>(events);
+        }
+    }
+
+    @Test
     void downStopsDependantsBeforeTheirDependenciesAndRemovesEverything() throws Exception {
         String project = TestStacks.project("downorder");
         ServiceSpec db = sleeper("db").mount(MountSpec.volume("data", "/data")).build();

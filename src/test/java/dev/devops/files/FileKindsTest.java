@@ -11,7 +11,7 @@ class FileKindsTest {
     @Test
     void dockerfiles() {
         for (String p : new String[] {"Dockerfile", "api/Dockerfile", "Dockerfile.prod", "web.Dockerfile", "Containerfile",
-                "build/Containerfile.dev", "dockerfile"}) {
+                "build/Containerfile.dev", "dockerfile", "docker/Dockerfile-counter"}) {
             assertTrue(FileKinds.isDockerfile(p), p);
         }
         for (String p : new String[] {"Dockerfile.ftl", "src/Dockerfile.java", "Dockerfile.md", "Dockerfile.dockerignore",

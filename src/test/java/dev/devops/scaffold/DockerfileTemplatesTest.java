@@ -127,6 +127,9 @@ class DockerfileTemplatesTest {
         "gradle | spring-boot | build/libs/app-0.1-plain.jar build/libs/app-0.1.jar   | app.jar         | app-0.1.jar",
         "maven  | quarkus   | target/app-1.0.jar target/quarkus-app/quarkus-run.jar target/quarkus-app/lib/boot/r.jar | quarkus-run.jar | quarkus-app/quarkus-run.jar",
         "gradle | quarkus   | build/app-1.0.jar build/quarkus-app/quarkus-run.jar build/quarkus-app/lib/boot/r.jar   | quarkus-run.jar | quarkus-app/quarkus-run.jar",
+        // quarkus.package.type=uber-jar (msdocs-quarkus-postgresql-sample-app): one runner jar, no quarkus-app/
+        "maven  | quarkus   | target/app-1.0.jar.original target/app-1.0-runner.jar  | quarkus-run.jar | app-1.0-runner.jar",
+        "gradle | quarkus   | build/app-1.0.jar build/app-1.0-runner.jar             | quarkus-run.jar | app-1.0-runner.jar",
     })
     void theBuildStageCollectsTheRunnableJar(String tool, String framework, String files, String runs, String expected) throws Exception {
         Descriptor d = Descriptors.parse(Descriptors.app("java", "17", tool, framework, false, false));
@@ -146,7 +149,7 @@ class DockerfileTemplatesTest {
         assertEquals(0, p.waitFor(), run + "\n" + output);
         String copied = java.nio.file.Files.readString(work.resolve("out/" + runs));
         assertTrue(copied.endsWith(expected), run + " copied " + copied);
-        if ("quarkus".equals(framework)) {
+        if ("quarkus".equals(framework) && files.contains("quarkus-app")) {
             assertTrue(java.nio.file.Files.isRegularFile(work.resolve("out/lib/boot/r.jar")), "its lib/ comes along: " + run);
         }
     }

@@ -331,6 +331,29 @@ class ScaffolderTest {
     }
 
     @Test
+    void aGoProgramBuiltWithTheRepositorysOwnImageGetsNoProbeThatImageLacks() throws IOException {
+        // go-coffeeshop: docker/Dockerfile-counter is FROM scratch; devops's /healthcheck probe is only in its own image
+        Descriptor d = Descriptors.parse("""
+                name: shop
+                apps:
+                  counter:
+                    dockerfile: docker/Dockerfile-counter
+                    runtime: {language: go, version: "1.22"}
+                    port: 5002
+                    build: [go, build, -o, /out/app, ./cmd/counter]
+                  product:
+                    runtime: {language: go, version: "1.22"}
+                    port: 5001
+                """);
+        Files.createDirectories(root.resolve("docker"));
+        Files.writeString(root.resolve("docker/Dockerfile-counter"), "FROM golang:1.22 AS b\nCOPY . /app\nFROM scratch\n");
+        String compose = Scaffolder.plan(d, root, t).file("docker-compose.yml").newContent();
+        String counter = compose.substring(compose.indexOf("  counter:"), compose.indexOf("  product:"));
+        assertFalse(counter.contains("healthcheck"), counter);
+        assertTrue(compose.substring(compose.indexOf("  product:")).contains("\"/healthcheck\""), compose);
+    }
+
+    @Test
     void appHostPortsStepOverPublishedServicePorts() {
         Descriptor two = Descriptors.parse("""
                 name: two

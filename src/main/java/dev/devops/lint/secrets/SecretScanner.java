@@ -32,6 +32,30 @@ public final class SecretScanner {
     private final List<GenericRule.BinaryCheck> binaryChecks = new ArrayList<>();
     private final List<String> binaryCheckOwners = new ArrayList<>();
     private final List<RuleInfo> rules = new ArrayList<>();
+    /** Per-thread working arrays of {@link #scanFile}, reused from file to file (made at a thread's first file). */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+    private Scratch newScratch() {
+        return new Scratch(detectors.length);
+    }
+
+    /** One thread's working state of file scans: hit lists and per-detector arrays that every file needs afresh. */
+    private static final class Scratch {
+        final KeywordAutomaton.Lanes lanes = new KeywordAutomaton.Lanes();
+        /** {@link #dropRejectedHits}: per slot, 1 + the start of the line its verdict is for, 0 for none. */
+        final int[] verdictLine;
+        final boolean[] verdict;
+        /** {@link Runner}: per slot, the offset its last scan ran to, and whether it applies to the file. */
+        final int[] ranUntil;
+        final boolean[] applies;
+
+        Scratch(int detectors) {
+            verdictLine = new int[detectors];
+            verdict = new boolean[detectors];
+            ranUntil = new int[detectors];
+            applies = new boolean[detectors];
+        }
+    }
 
     /** With the built-in checksum validators. */
     public SecretScanner(List<SecretRule> providerRules) {
@@ -147,8 +171,9 @@ public final class SecretScanner {
                 return job.findings;
             }
         }
-        KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length);
-        dropRejectedHits(hits, bytes, length);
+        Scratch work = scratch.get();
+        KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length, work.lanes);
+        dropRejectedHits(hits, bytes, length, work);
         boolean fileLevel = false;
         for (GenericRule.FileCheck f : fileChecks) {
             fileLevel |= f.appliesTo(path, kind, committed);
@@ -161,7 +186,7 @@ public final class SecretScanner {
                 : java.nio.charset.StandardCharsets.UTF_8);
         ScanJob job = new ScanJob(path, kind, text, null, null, allow);
         if (text.length() == length) {
-            Runner r = new Runner(job);
+            Runner r = new Runner(job, work.ranUntil, work.applies);
             int[] d = hits.data;
             for (int i = 0; i < hits.size; i += 3) {
                 r.hit(d[i], d[i + 1], d[i + 2]);
@@ -177,14 +202,14 @@ public final class SecretScanner {
      * Removes the hits their detector's byte-level checks reject ({@link Detector#acceptsHit}, then
      * {@link Detector#mayMatch} on the hit's line), before the file is decoded.
      */
-    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes, int length) {
+    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes, int length, Scratch work) {
         int[] d = hits.data;
         int kept = 0;
         FileBytes file = null;
         int lineStart = 0;
         int lineEnd = -1;
         int[] verdictLine = null; // per slot: 1 + the start of the line its verdict is for, 0 for none
-        boolean[] verdict = null;
+        boolean[] verdict = work.verdict;
         for (int i = 0; i < hits.size; i += 3) {
             Detector det = detectors[d[i]];
             int start = d[i + 1];
@@ -203,8 +228,8 @@ public final class SecretScanner {
                 boolean ok;
                 if (det.verdictPerLine()) {
                     if (verdictLine == null) {
-                        verdictLine = new int[detectors.length];
-                        verdict = new boolean[detectors.length];
+                        verdictLine = work.verdictLine;
+                        java.util.Arrays.fill(verdictLine, 0); // the previous file's lines
                     }
                     if (verdictLine[d[i]] != lineStart + 1) {
                         verdictLine[d[i]] = lineStart + 1;
@@ -252,7 +277,7 @@ public final class SecretScanner {
 
     /** Runs the keyword-triggered detectors over the job's text. */
     void scanText(ScanJob job) {
-        automaton.search(job.text, new Runner(job));
+        automaton.search(job.text, new Runner(job, new int[detectors.length], new boolean[detectors.length]));
         runUnkeyed(job);
     }
 
@@ -268,14 +293,18 @@ public final class SecretScanner {
     private final class Runner implements KeywordAutomaton.Hits {
         private final ScanJob job;
         private final String text;
-        private final int[] ranUntil = new int[detectors.length];
-        private final boolean[] applies = new boolean[detectors.length];
+        private final int[] ranUntil;
+        private final boolean[] applies;
         private int lineStart;
         private int lineEnd = -1;
 
-        Runner(ScanJob job) {
+        /** @param ranUntil, applies one slot per detector, overwritten here (a thread's arrays, reused per file) */
+        Runner(ScanJob job, int[] ranUntil, boolean[] applies) {
             this.job = job;
             this.text = job.text;
+            this.ranUntil = ranUntil;
+            this.applies = applies;
+            java.util.Arrays.fill(ranUntil, 0);
             for (int i = 0; i < detectors.length; i++) {
                 applies[i] = detectors[i].appliesTo(job.kind);
             }
