@@ -207,7 +207,7 @@ public final class RenderModel {
         }
         try {
             com.fasterxml.jackson.databind.JsonNode pkg = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    java.nio.file.Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8));
+                    dev.devops.core.InputFiles.readText(packageJson, dev.devops.core.InputFiles.MAX_CONFIG_BYTES));
             return pkg != null && pkg.has("workspaces");
         } catch (java.io.IOException | RuntimeException unreadable) {
             return false;
