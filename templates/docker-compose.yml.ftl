@@ -58,6 +58,9 @@ services:
     build:
       context: ${yaml(app.context)}
       dockerfile: ${app.dockerfile}
+<#if mg.target??>
+      target: ${mg.target}
+</#if>
 </#if>
     command: [<#list mg.command as c>${yaml(c)}<#sep>, </#sep></#list>]
     init: true

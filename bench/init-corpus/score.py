@@ -107,8 +107,11 @@ def check(d, rc, app_col, field, expected):
         if field == "not-app":
             name, _ = find_app(apps, expected)
             return name is None, ",".join(sorted(ids))
-        if field == "service":
+        if field in ("service", "services"):
             types = {s if not isinstance(v, dict) or "type" not in v else v["type"] for s, v in services.items()}
+            if field == "services":  # the exact set of backing services ("-": none)
+                want = set() if expected == "-" else set(expected.split(","))
+                return types == want, ",".join(sorted(types)) or "-"
             return expected in types, ",".join(sorted(types)) or "-"
         if field == "migrate":
             # a one-shot service some app waits for (condition: service_completed_successfully) that runs the
@@ -155,6 +158,12 @@ def check(d, rc, app_col, field, expected):
             vals = env.values() if isinstance(env, dict) else env
             hay += " || " + " ".join(str(v) for v in vals)
         return expected in hay, hay.strip()[:160] or "-"
+    if field == "env-default":  # the value the stack gives a variable (a backend selector's choice)
+        var, _, val = expected.partition("=")
+        v = (app.get("env") or {}).get(var)
+        if v is None: return False, "not read"
+        actual = str((v or {}).get("default", ""))
+        return actual == val, "default " + (actual or "-")
     if field in ("env-from", "env-required", "env-optional"):
         env = app.get("env") or {}
         var, _, svc = expected.partition("=")

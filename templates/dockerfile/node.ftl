@@ -110,7 +110,15 @@ COPY ${manifests?join(" ")} ./
 RUN ${installAll}
 COPY . .
 RUN ${json(app.build)}
+<#if app.migrate?? && app.migrate.target??>
+
+# The migrate step (docker-compose.yml) runs in the stage above: its CLI may be a development dependency.
+# Production modules only for the runtime stage:
+FROM build AS prune
 RUN ${prune}
+<#else>
+RUN ${prune}
+</#if>
 <#else>
 
 # Dependency stage: production dependencies only, from the lockfile, in their own cached layer.
@@ -126,7 +134,7 @@ FROM ${image}
 ENV NODE_ENV=production
 WORKDIR /app
 <#if app.build?has_content>
-COPY --from=build /app ./
+COPY --from=${(app.migrate?? && app.migrate.target??)?then("prune", "build")} /app ./
 <#else>
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .

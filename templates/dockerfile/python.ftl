@@ -20,17 +20,21 @@ FROM ${image} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1
 ENV PYTHONDONTWRITEBYTECODE=1
 WORKDIR /build
+<#-- no lockfile (init warns): the tool resolves the versions in the build instead of copying a file that does not exist -->
 <#if app.buildTool == "poetry">
-COPY pyproject.toml poetry.lock ./
+COPY pyproject.toml<#if !app.noLockfile??> poetry.lock</#if> ./
 RUN pip install --no-cache-dir poetry poetry-plugin-export \
+<#if app.noLockfile??>
+    && poetry lock \
+</#if>
     && poetry export --only main --without-hashes --format requirements.txt --output requirements.txt
 <#elseif app.buildTool == "uv">
-COPY pyproject.toml uv.lock ./
+COPY pyproject.toml<#if !app.noLockfile??> uv.lock</#if> ./
 RUN pip install --no-cache-dir uv \
-    && uv export --frozen --no-dev --no-hashes --no-emit-project --output-file requirements.txt
+    && uv export<#if !app.noLockfile??> --frozen</#if> --no-dev --no-hashes --no-emit-project --output-file requirements.txt
 <#elseif app.buildTool == "pipenv">
-COPY Pipfile Pipfile.lock ./
-RUN pip install --no-cache-dir pipenv && pipenv requirements > requirements.txt
+COPY Pipfile<#if !app.noLockfile??> Pipfile.lock</#if> ./
+RUN pip install --no-cache-dir pipenv && <#if app.noLockfile??>pipenv lock && </#if>pipenv requirements > requirements.txt
 <#elseif (app.pipManifest!"requirements.txt") == "pyproject.toml">
 <#assign toml = app.version?matches("3\\.([0-9]|10)(\\..*)?")?then("tomli", "tomllib")>
 # no requirements.txt: the [project] dependencies of pyproject.toml

@@ -87,7 +87,7 @@ public final class CommandTree {
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         java.io.PrintWriter err = cl.getErr();
-        err.println(Terminal.error("devops: " + e.getMessage()));
+        err.println(Terminal.error("devops: " + dev.devops.core.UserError.singleLine(e.getMessage())));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();

@@ -105,8 +105,15 @@ public final class DoctorCommand implements Callable<Integer> {
             fail("docker", e.getMessage(), null);
             out.println("      (up, down, ps and logs need the engine; init, render, lint and check do not)");
         } catch (RuntimeException e) {
-            fail("docker", "the engine at " + System.getenv().getOrDefault("DOCKER_HOST", EngineClient.DEFAULT_HOST) + " did not answer: "
-                    + e.getMessage(), "check that dockerd runs and that you may use its socket (the docker group)");
+            // the root cause's first line: not a wrapped exception's class name and its multi-line parser location;
+            // the address as every engine message shows it (a password in DOCKER_HOST masked)
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+            fail("docker", "the engine at " + EngineClient.shown(System.getenv().getOrDefault("DOCKER_HOST", EngineClient.DEFAULT_HOST))
+                    + " did not answer as an engine does: " + why, "check that DOCKER_HOST names a Docker engine and that dockerd runs");
         }
     }
 

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
             + "on what the commit would hold). With the pre-commit framework, use the hooks in "
             + ".pre-commit-hooks.yaml instead."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  1  a hook that is not devops' is in the way (install --force keeps it as "
-            + "pre-commit.devops-saved; uninstall puts it back)", "  2  usage error, or not in a git work tree"})
+        footer = {"  0  done", "  2  usage error; not in a git work tree; a hook that is not devops' is in the way "
+            + "(install --force keeps it as pre-commit.devops-saved; uninstall puts it back); the hook cannot be written"})
 public final class HookCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", completionCandidates = HookCommand.Actions.class, description = "install or uninstall")
     String action;
@@ -57,26 +57,32 @@ public final class HookCommand implements Callable<Integer> {
         PreCommitHook hook = new PreCommitHook(repo);
         PrintWriter out = spec.commandLine().getOut();
         String file = hook.file().toString();
+        try {
+            return run(hook, out, file);
+        } catch (java.nio.file.FileSystemException e) {
+            // moving a foreign hook aside, removing ours: a read-only or full file system, said in one line
+            throw new UserError(SourceLocation.of(hook.file()), "cannot change the hook: "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()),
+                    "check that the hooks directory is writable and has free space");
+        }
+    }
+
+    private int run(PreCommitHook hook, PrintWriter out, String file) throws IOException {
         int code = switch (action) {
             case "install" -> switch (hook.install(failOn == null ? null : "--fail-on " + failOn, force)) {
                 case INSTALLED -> say(out, "installed " + file + ": commits now run 'devops lint --staged'");
                 case UPDATED -> say(out, "updated " + file);
                 case REPLACED_SAVED -> say(out, "installed " + file + "; the hook that was there is kept as pre-commit.devops-saved"
                         + " and 'devops hook uninstall' puts it back");
-                default -> {
-                    System.err.println(Terminal.error("devops: " + file + " is not a devops hook; left alone")
-                            + "; add 'devops lint --staged' to it, or run 'devops hook install --force' (it keeps the old hook)");
-                    yield 1;
-                }
+                default -> throw new UserError(SourceLocation.of(hook.file()), "not a devops hook; left alone",
+                        "add 'devops lint --staged' to it, or run 'devops hook install --force' (it keeps the old hook)");
             };
             case "uninstall" -> switch (hook.uninstall()) {
                 case REMOVED -> say(out, "removed " + file);
                 case RESTORED -> say(out, "removed the devops hook and restored the one it replaced: " + file);
                 case NOT_INSTALLED -> say(out, "no pre-commit hook installed: nothing to do");
-                default -> {
-                    System.err.println(Terminal.error("devops: " + file + " is not a devops hook; left alone"));
-                    yield 1;
-                }
+                default -> throw new UserError(SourceLocation.of(hook.file()), "not a devops hook; left alone",
+                        "remove it yourself if you no longer want it");
             };
             default -> throw new UserError(null, "unknown action '" + action + "'", "use 'devops hook install' or 'devops hook uninstall'");
         };

@@ -135,8 +135,8 @@ public final class LintCommand implements Callable<Integer> {
             if (n <= 0) {
                 throw new NumberFormatException();
             }
-            return n * mult;
-        } catch (NumberFormatException e) {
+            return Math.multiplyExact(n, mult); // 99999999999G wraps around to a negative limit otherwise
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new UserError(null, "--max-file-size '" + s + "' is not a size", "give bytes, or a number with K or M (e.g. 2M)");
         }
     }

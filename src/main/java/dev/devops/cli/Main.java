@@ -29,9 +29,9 @@ public final class Main {
             }
             CommandLine cl = CommandTree.commandLine(args);
             return cl.execute(args);
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            // picocli hands only Exceptions to the handler; an Error would end the JVM with a trace and exit 1,
-            // which CI reads as "findings"
+        } catch (VirtualMachineError | LinkageError e) {
+            // picocli hands only Exceptions to the handler; an Error (a stack overflow, memory, a native library that
+            // does not load) would end the JVM with a trace and exit 1, which CI reads as "findings"
             System.err.println("devops: internal error: " + e + " (an input too deep or too large that devops does not"
                     + " refuse yet; please report it)");
             return ExitCode.INTERNAL;

@@ -415,6 +415,16 @@ final class ServiceReader {
                 if (v == null) {
                     throw new UserError(item.at(), "'" + p + "' is empty", "write SOURCE:TARGET[:ro]");
                 }
+                // what the engine would refuse only after the network was made (exit 3): refused here, at its line
+                if (v.target().isEmpty() || (v.source() != null && v.source().isEmpty())
+                        || (v.mode() != null && (v.mode().isEmpty() || v.mode().contains(":")))) {
+                    throw new UserError(item.at(), "'" + p + "': cannot read volume '" + spec + "' (an empty part, or too many colons)",
+                            "write [SOURCE:]TARGET[:MODE], e.g. ./data:/data:ro");
+                }
+                if (!v.target().startsWith("/") && !(v.target().length() > 2 && v.target().charAt(1) == ':')) {
+                    throw new UserError(item.at(), "'" + p + "': the container path '" + v.target() + "' is not absolute",
+                            "write it from the container's root, e.g. /data");
+                }
                 boolean ro = v.mode() != null && List.of(v.mode().split(",")).contains("ro");
                 if (v.source() == null) {
                     out.add(new Mount("volume", null, null, v.target(), ro, item.at()));

@@ -54,6 +54,15 @@ public final class AtomicWrite {
     }
 
     public static void write(Path target, Content content) {
+        write(target, content, null);
+    }
+
+    /** Writes {@code content} with the permissions {@code mode} (an executable hook), set before it appears. */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) {
+        write(target, out -> out.write(content), mode);
+    }
+
+    private static void write(Path target, Content content, Set<PosixFilePermission> mode) {
         Path dir = target.toAbsolutePath().getParent();
         if (Files.isDirectory(target)) {
             throw new UserError(SourceLocation.of(target), "is a directory", "give a file name");
@@ -64,7 +73,9 @@ public final class AtomicWrite {
             cleanStale(dir);
             excludeFromGit(dir);
             Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-r--r--");
-            if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
+            if (mode != null) {
+                perms = mode;
+            } else if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
                 perms = Files.getPosixFilePermissions(target);
             }
             tmp = Files.createTempFile(dir, "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".",
@@ -102,6 +113,13 @@ public final class AtomicWrite {
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the file system refused to create it";
+        }
+        if (e instanceof FileSystemException) {
+            // no reason given: its message is only the path of our temporary file, which says nothing to the user
+            return "the file system refused the write";
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;

@@ -75,6 +75,42 @@ public final class InputFiles {
         }
     }
 
+    /**
+     * The bytes of {@code file} for a reader that skips what it cannot read (lint's checks over the files of a
+     * repository, detection): only a regular file (links followed: a committed link to {@code /dev/zero} or a FIFO
+     * is not read), at most {@code max} bytes, never more read than that.
+     *
+     * @throws IOException when it is missing, unreadable, not a regular file or larger than {@code max}
+     */
+    public static byte[] read(Path file, long max) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        String not = notRegular(a);
+        if (not != null) {
+            throw new IOException(not);
+        }
+        if (a.size() > max) {
+            throw new IOException("larger than " + max + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+            if (b.length > max) {
+                throw new IOException("larger than " + max + " bytes");
+            }
+            return b;
+        }
+    }
+
+    /**
+     * The UTF-8 text of {@code file} as {@link #read(Path, long)} reads it: what {@code Files.readString} gives, for
+     * regular files of at most {@code max} bytes only.
+     *
+     * @throws IOException as {@link #read(Path, long)}, and {@link CharacterCodingException} when it is not UTF-8
+     */
+    public static String readText(Path file, long max) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(read(file, max))).toString();
+    }
+
     /** The text of the regular file {@code file} (UTF-8, a leading byte-order mark kept), at most {@code max} bytes. */
     public static String readUtf8(Path file, long max) {
         byte[] b = readBytes(file, max);

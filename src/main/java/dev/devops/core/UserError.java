@@ -52,6 +52,35 @@ public class UserError extends RuntimeException {
         if (hint != null && !hint.isBlank()) {
             sb.append("; ").append(hint);
         }
-        return sb.toString();
+        return singleLine(sb.toString());
+    }
+
+    /**
+     * {@code s} on one line: a user's value quoted in a message (a version with a line break in devops.yaml, a
+     * name with a carriage return) can hold control characters, which would break the one-line promise or rewrite
+     * the terminal; they are shown escaped (a line break as backslash-n, others as backslash-u and four hex digits).
+     */
+    public static String singleLine(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029;
+            if (!control) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -240,8 +241,12 @@ final class AppDiscovery {
                         + " publishes it for importers and has no start script), not an app");
                 continue;
             }
+            // a Python app owns the front end inside it only when the front end's build writes into the app's
+            // tree (vite outDir '../cookbook/static/vue3', 'static'): the Python app serves those files itself
+            boolean intoOwner = buildsIntoEnclosingApp(repo, dir);
             String owner = appDirs.entrySet().stream()
-                    .filter(e -> (e.getValue() == Language.GO || e.getValue() == Language.JAVA) && !e.getKey().equals(dir)
+                    .filter(e -> (e.getValue() == Language.GO || e.getValue() == Language.JAVA
+                            || (e.getValue() == Language.PYTHON && intoOwner)) && !e.getKey().equals(dir)
                             && RepoFiles.inside(dir, e.getKey()))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (owner == null) {
@@ -255,6 +260,42 @@ final class AppDiscovery {
                         + " (no production start script; its build bundles it), not an app");
             }
         }
+    }
+
+    /** A bundler's output directory: vite/rollup {@code outDir: '…'}, webpack {@code path: path.resolve(__dirname, '…')}. */
+    private static final Pattern BUNDLER_OUT_DIR = Pattern.compile(
+            "\\boutDir\\s*:\\s*['\"`]([^'\"`\\n]+)['\"`]|\\bpath\\s*:\\s*path\\.(?:resolve|join)\\(\\s*__dirname\\s*,\\s*['\"`]([^'\"`\\n]+)['\"`]");
+    private static final Pattern SCRIPT_OUT_DIR = Pattern.compile("--out-?[dD]ir[=\\s]+['\"]?([^'\"\\s]+)");
+
+    /**
+     * Whether the Node package's build writes its output into the enclosing directory's tree rather than into a
+     * directory of its own to be served: an output directory outside the package ({@code ../app/static/ui}) or named
+     * {@code static} (the enclosing app's static files).
+     */
+    static boolean buildsIntoEnclosingApp(RepoFiles repo, String dir) {
+        List<String> outs = new ArrayList<>();
+        for (String f : repo.under(dir)) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (RepoFiles.parent(f).equals(dir) && name.matches("(vite|webpack|rollup)\\.config\\.[cm]?[jt]s")) {
+                String text = repo.source(f);
+                Matcher m = BUNDLER_OUT_DIR.matcher(text == null ? "" : text);
+                while (m.find()) {
+                    outs.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        String build = Manifests.text(NodeStack.packageJson(repo, dir), "scripts", "build");
+        Matcher m = SCRIPT_OUT_DIR.matcher(build == null ? "" : build);
+        while (m.find()) {
+            outs.add(m.group(1));
+        }
+        for (String out : outs) {
+            String o = out.replaceFirst("^\\./", "");
+            if (o.startsWith("../") || o.matches("(?:.*/)?static(?:/.*)?")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern JAVA_MAIN = Pattern.compile("static\\s+void\\s+main\\s*\\(|\\bfun\\s+main\\s*\\(");

@@ -174,8 +174,14 @@ final class DescriptorAssembly {
                     // lib/pq requires TLS unless the URL says sslmode=disable; the stack's postgres has none
                     v = new EnvVar(v.name(), v.description(), v.required(), v.secret(), v.defaultValue(), "postgres.url-notls");
                 }
-                if (sqlType != null && v.from() == null && EnvNames.isBackendSelector(v.name()) && !staticSite) {
-                    String value = EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
+                // compared with a database's name, the variable selects the backend, unless its name already says it
+                // holds a connection setting (DB_USER === 'postgres' is a user name); a bare DB was guessed a database name
+                String compared = sqlType == null || staticSite || (v.from() != null && !v.from().endsWith(".database")) ? null
+                        : EnvNames.comparedSelectorValue(v.name(), sqlType, codeText.get(d).toString());
+                if (sqlType != null && (v.from() == null || compared != null)
+                        && (compared != null || EnvNames.isBackendSelector(v.name())) && !staticSite) {
+                    String value = compared != null ? compared
+                            : EnvNames.selectorValue(sqlType, firstDefault(e.getValue()), codeText.get(d).toString());
                     v = new EnvVar(v.name(), "Database backend: " + value + " selects the stack's " + sqlType
                             + " (read at " + e.getValue().get(0).where() + ")", false, false, value, null);
                 }

@@ -64,6 +64,14 @@ final class EnvHelpers {
     private static final Pattern ABORT_JAVA = Pattern.compile("\\bthrow\\b|\\bSystem\\.exit\\(");
 
     private static final Pattern DECOUPLE = Pattern.compile("(?m)^\\s*from\\s+decouple\\s+import\\s+[^\\n]*\\bconfig\\b");
+    /** {@code module.exports = ({ env }) =>}, {@code export default ({ env }) => ({…})}: a config module of env. */
+    private static final Pattern CONFIG_FUNCTION = Pattern.compile(
+            "(?:module\\.exports\\s*=|export\\s+default)\\s*(?:async\\s*)?(?:function\\s*\\w*\\s*)?\\(\\s*\\{\\s*(?:\\w+\\s*,\\s*)*env\\b[^)]*\\}\\s*\\)");
+    private static final Pattern CONFIG_FUNCTION_ENV = Pattern.compile(
+            "(?<![\\w$.])env(?:\\s*\\.\\s*(int|float|bool|json|array|date|oneOf))?\\s*\\(");
+    private static final Pattern STARLETTE_CONFIG_IMPORT = Pattern.compile(
+            "(?m)^\\s*from\\s+starlette\\.config\\s+import\\s+[^\\n]*\\bConfig\\b");
+    private static final Pattern STARLETTE_CONFIG = Pattern.compile("(?m)^(\\w+)\\s*=\\s*Config\\(");
     private static final Pattern DJANGO_ENVIRON = Pattern.compile("(?m)^\\s*(\\w+)\\s*=\\s*environ\\.Env\\(");
     private static final String DJANGO_ENVIRON_WHERE = "django-environ";
     private static final Pattern NEST_CONFIG_IMPORT = Pattern.compile(
@@ -169,7 +177,8 @@ final class EnvHelpers {
         return switch (lang) {
             case JS -> text.contains("process.env") || text.contains("process?.env");
             case JAVA -> text.contains("getenv");
-            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("decouple");
+            case PYTHON -> text.contains("environ") || text.contains("getenv") || text.contains("decouple")
+                    || text.contains("starlette.config");
             case GO -> text.contains("os.Getenv") || text.contains("os.LookupEnv") || text.contains("viper.AutomaticEnv");
         };
     }
@@ -332,6 +341,15 @@ final class EnvHelpers {
                         "getOrThrow".equals(m.group(1)) ? -1 : 1, null, null, true, "@nestjs/config"), out);
             }
         }
+        if (lang == Lang.JS && CONFIG_FUNCTION.matcher(text).find()) {
+            // a config module exported as a function of the framework's env reader (Strapi's config/*.js):
+            // env('X', default), env.int('X', 1337), env.oneOf('X', [...], default); unset gives the default or undefined
+            Matcher m = CONFIG_FUNCTION_ENV.matcher(text);
+            while (m.find()) {
+                call(rel, text, lines, m.end() - 1, new Helper("env", Lang.JS, 0, "oneOf".equals(m.group(1)) ? 2 : 1,
+                        null, null, false, "config function ({ env })"), out);
+            }
+        }
         Helper viper = helpers.stream().filter(h -> VIPER_WHERE.equals(h.where())).findFirst().orElse(null);
         if (lang == Lang.GO && viper != null && text.contains("viper.")) {
             for (Pattern p : List.of(VIPER_DEFAULT, VIPER_GET)) {
@@ -420,6 +438,14 @@ final class EnvHelpers {
         if (DECOUPLE.matcher(text).find()) {
             // config(key, default=undefined, cast=…): positional default second; no default raises UndefinedValueError
             byName.putIfAbsent("config", new Helper("config", Lang.PYTHON, 0, 1, "default", null, true, "decouple"));
+        }
+        if (STARLETTE_CONFIG_IMPORT.matcher(text).find()) {
+            // starlette.config: config = Config(".env"); config(key, cast=None, default=undefined): the default by
+            // keyword (the second positional is the cast); no default raises KeyError when the variable is unset
+            Matcher inst = STARLETTE_CONFIG.matcher(text);
+            while (inst.find()) {
+                byName.putIfAbsent(inst.group(1), new Helper(inst.group(1), Lang.PYTHON, 0, 2, "default", null, true, "starlette.config"));
+            }
         }
         Map<String, Map<String, String>> instances = new LinkedHashMap<>();
         Matcher env = DJANGO_ENVIRON.matcher(text);

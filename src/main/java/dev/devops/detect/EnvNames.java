@@ -370,6 +370,39 @@ public final class EnvNames {
         return SELECTOR.matcher(name).matches();
     }
 
+    private static final String DB_LITERAL = "['\"`](postgres|postgresql|pg|psql|mysql|mysql2|mariadb|mongodb|mongo|sqlite3?)['\"`]";
+
+    /**
+     * The value the code compares a variable with to choose its database backend, for a service type: the literal
+     * of {@code os.getenv("DB") == "postgres"}, {@code os.getenv("DB") in ["mysql", "mariadb"]},
+     * {@code process.env.DB_KIND === 'pg'}; null when the code makes no such comparison (a selector by its name
+     * alone is {@link #isBackendSelector}). A bare {@code DB} is a selector this way only.
+     */
+    public static String comparedSelectorValue(String name, String type, String codeText) {
+        if (codeText == null || !codeText.contains(name)) {
+            return null;
+        }
+        String read = "(?:['\"`]" + Pattern.quote(name) + "['\"`]\\s*(?:,[^)\\n]*)?\\)|\\benv\\." + Pattern.quote(name) + "\\b)";
+        Matcher m = Pattern.compile(read + "\\s*(?:===?|in)\\s*[\\[(]?\\s*(" + DB_LITERAL + "(?:\\s*,\\s*" + DB_LITERAL + ")*)")
+                .matcher(codeText);
+        List<String> spellings = switch (type) {
+            case "postgres" -> List.of("postgres", "postgresql", "pg", "psql");
+            case "mysql" -> List.of("mysql", "mysql2", "mariadb");
+            case "mariadb" -> List.of("mariadb", "mysql");
+            case "mongodb" -> List.of("mongodb", "mongo");
+            default -> List.of(type);
+        };
+        while (m.find()) {
+            Matcher lit = Pattern.compile(DB_LITERAL).matcher(m.group(1));
+            while (lit.find()) {
+                if (spellings.contains(lit.group(1))) {
+                    return lit.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The value a backend selector takes for a service type, in the style the code uses: its default
      * ({@code django.db.backends.sqlite3} → {@code django.db.backends.postgresql}), else the spelling of the

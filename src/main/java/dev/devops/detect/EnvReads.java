@@ -28,6 +28,8 @@ abstract class EnvReads {
     final List<EnvReference> out;
     /** Offset ranges whose reads happen at build time only (next.config {@code env:}). */
     final List<int[]> buildTime = new ArrayList<>();
+    /** Ranges of the text whose reads are not the running app's: a test-only settings class (Python). */
+    final List<int[]> testOnly = new ArrayList<>();
 
     EnvReads(String path, String text, SourceLexer.Lines lines, EnvScanner.Syntax syntax, List<EnvReference> out) {
         this.path = path;
@@ -105,6 +107,11 @@ abstract class EnvReads {
         for (int[] r : buildTime) {
             if (offset >= r[0] && offset < r[1]) {
                 return; // next.config env: inlined at build time, not read by the running app
+            }
+        }
+        for (int[] r : testOnly) {
+            if (offset >= r[0] && offset < r[1]) {
+                return; // class TestingConfig: the test suite's settings
             }
         }
         String def = defaultValue;

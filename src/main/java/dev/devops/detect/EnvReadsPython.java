@@ -32,8 +32,31 @@ final class EnvReadsPython extends EnvReads {
         super(path, text, lines, EnvScanner.Syntax.PYTHON, out);
     }
 
+    /** A settings class for the test suite: {@code class TestingConfig(Config):}, {@code class TestSettings(Base):}. */
+    private static final Pattern TEST_SETTINGS_CLASS = Pattern.compile(
+            "(?m)^class\\s+(?:Test|Testing|Tests)\\w*(?:Config|Configuration|Settings)\\b[^\\n]*:[ \\t]*(?:#[^\\n]*)?$");
+
     @Override
     void read() {
+        Matcher cls = TEST_SETTINGS_CLASS.matcher(text);
+        while (cls.find()) {
+            // the class body: every following line that is blank, a comment or indented
+            int end = cls.end();
+            while (end < text.length()) {
+                int next = text.indexOf('\n', end + 1);
+                int lineStart = end + 1;
+                if (lineStart >= text.length()) {
+                    end = text.length();
+                    break;
+                }
+                String line = text.substring(lineStart, next < 0 ? text.length() : next);
+                if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                    break;
+                }
+                end = next < 0 ? text.length() : next;
+            }
+            testOnly.add(new int[] {cls.start(), end});
+        }
         boolean bareEnviron = false;
         boolean bareGetenv = false;
         Matcher imp = PY_FROM_OS.matcher(text);

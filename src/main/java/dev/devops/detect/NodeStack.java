@@ -127,11 +127,11 @@ final class NodeStack {
             "^(?:npx\\s+)?(?:nodemon|node-dev|supervisor)\\s+(?:--?[\\w-]+(?:[= ](?!\\S+\\.[mc]?js$)\\S+)?\\s+)*([^\\s-]\\S*\\.[mc]?js)$");
     static final Pattern START_NODE = Pattern.compile("^node\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*([^\\s-]\\S*)$");
     private static final Pattern PORT = Pattern.compile(
-            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\bPORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
+            "(?:\\.listen\\(\\s*(?:\\{\\s*port\\s*:\\s*)?|\\b(?:(?:SERVER|HTTP|APP|WEB|API|LISTEN)_)?PORT\\s*\\)?\\s*(?:\\|\\||\\?\\?)\\s*"
                     + "(?:process\\.env\\.\\w+\\s*(?:\\|\\||\\?\\?)\\s*)*['\"]?)(\\d{2,5})\\b");
     private static final Pattern PRISMA = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"(\\w+)\"");
     /** Words a file must contain before the port pattern runs on it. */
-    private static final String[] KEYWORDS = {".listen(", "PORT"};
+    private static final String[] KEYWORDS = {".listen(", "PORT"}; // also the app's own APP_PORT, SERVER_PORT …
     static final Predicate<String> CODE = Code.ext("js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts");
 
     private NodeStack() {
@@ -517,6 +517,14 @@ final class NodeStack {
                         + DEFAULT_VERSION + ")");
                 return;
             }
+            String upper = v != null && Integer.parseInt(v) < OLDEST_BOOKWORM && !engines.contains("||") ? highestMajor(engines) : null;
+            if (upper != null && Integer.parseInt(upper) >= OLDEST_BOOKWORM) {
+                // ">=14 <=18": the floor has no image; the newest major the range allows does
+                d.version = upper;
+                d.evidence("node " + upper + " from " + manifest + " engines.node \"" + engines + "\" (its floor " + v
+                        + " is end-of-life and has no Debian bookworm image; the newest the range allows)");
+                return;
+            }
             if (v != null) {
                 d.version = v;
                 d.evidence("node " + v + " from " + manifest + " engines.node \"" + engines + "\"");
@@ -559,6 +567,26 @@ final class NodeStack {
             return null;
         }
         return lowestMajor(v);
+    }
+
+    /**
+     * The highest major version a range without alternatives allows ({@code "<=18.x.x"} → 18, {@code "<19"} and
+     * {@code "<19.0.0"} → 18, {@code "<18.5"} → 18), or null when it has no upper bound.
+     */
+    static String highestMajor(String range) {
+        Integer best = null;
+        for (String c : range.trim().replaceAll("(<=|<)\\s+", "$1").split("\\s+")) {
+            Matcher m = Pattern.compile("^(<=|<)v?(\\d+)(?:\\.(\\d+|x|\\*))?(?:\\.(\\d+|x|\\*))?$").matcher(c);
+            if (!m.matches()) {
+                continue;
+            }
+            int major = Integer.parseInt(m.group(2));
+            boolean exclusiveAtMajor = "<".equals(m.group(1)) && (m.group(3) == null || "0".equals(m.group(3)))
+                    && (m.group(4) == null || "0".equals(m.group(4)));
+            int high = exclusiveAtMajor ? major - 1 : major;
+            best = best == null ? high : Math.min(best, high);
+        }
+        return best == null ? null : String.valueOf(best);
     }
 
     /**

@@ -114,7 +114,14 @@ final class PythonStack {
                     + ", which the image's non-root user cannot bind");
         } else if (port != null && Code.port(port.value()) != null) {
             d.port = Code.port(port.value());
-            d.evidence("port " + d.port + " from " + port.where());
+            if (d.framework != null && underMainGuard(repo.text(port.file()), port.line())) {
+                // app.run(port=4000) under `if __name__ == "__main__":` is the development entry point: the
+                // repository's image or compose file, which run a production server, may state another port
+                d.portDefault = true;
+                d.evidence("port " + d.port + " from " + port.where() + " (the development server under __main__)");
+            } else {
+                d.evidence("port " + d.port + " from " + port.where());
+            }
         } else if (d.framework != null) {
             d.port = 8000;
             d.portDefault = true;
@@ -301,13 +308,49 @@ final class PythonStack {
         return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 
+    /** Whether line {@code line} (1-based) of a Python file is inside an {@code if __name__ == "__main__":} block. */
+    static boolean underMainGuard(String text, int line) {
+        if (text == null) {
+            return false;
+        }
+        String[] lines = text.split("\\R", -1);
+        if (line < 1 || line > lines.length) {
+            return false;
+        }
+        int indent = indent(lines[line - 1]);
+        for (int i = line - 2; i >= 0 && indent > 0; i--) {
+            String l = lines[i];
+            if (l.isBlank() || l.trim().startsWith("#")) {
+                continue;
+            }
+            int in = indent(l);
+            if (in < indent) {
+                if (in == 0 && MAIN_GUARD.matcher(l.trim()).find()) {
+                    return true;
+                }
+                indent = in;
+            }
+        }
+        return false;
+    }
+
+    private static int indent(String l) {
+        int i = 0;
+        while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
     private static void start(RepoFiles repo, AppDraft d, boolean gunicorn) {
         String port = String.valueOf(d.port);
         if ("django".equals(d.framework)) {
             String project = null;
             for (String f : d.sources) {
-                if ((f.endsWith("/wsgi.py")) && repo.exists(RepoFiles.join(RepoFiles.parent(f), "settings.py"))
-                        && !RepoFiles.parent(f).equals(d.dir)) {
+                // the project package: wsgi.py beside its settings module, or beside a settings package (settings/base.py …)
+                String pkg = RepoFiles.parent(f);
+                if (f.endsWith("/wsgi.py") && !pkg.equals(d.dir) && (repo.exists(RepoFiles.join(pkg, "settings.py"))
+                        || repo.exists(RepoFiles.join(pkg, "settings/__init__.py")))) {
                     project = module(d.dir, RepoFiles.join(RepoFiles.parent(f), "__init__.py"));
                     break;
                 }

@@ -115,7 +115,7 @@ final class RunEvidence {
         version(repo, d, images);
         port(repo, d, images, compose);
         start(repo, d, images, procfile, compose);
-        processes(d, procfile, compose);
+        processes(repo, d, procfile, compose);
         RuntimeNeeds.apply(repo, d);
     }
 
@@ -271,11 +271,26 @@ final class RunEvidence {
             }
         }
         for (Candidate c : candidates) {
+            if (d.language == dev.devops.descriptor.Language.PYTHON && c.argv().contains("--reload") && !c.argv().isEmpty()
+                    && PYTHON_SERVERS.contains(c.argv().get(0).substring(c.argv().get(0).lastIndexOf('/') + 1))) {
+                // uvicorn app.main:app --reload: a production server with a development flag still names the app
+                c = new Candidate(c.argv().stream().filter(a -> !a.equals("--reload")).toList(), c.source() + ", without --reload");
+            }
             if (c.argv().isEmpty() || DEV_COMMAND.matcher(String.join(" ", c.argv())).find()) {
                 continue;
             }
             List<String> cmd = switch (d.language) {
-                case PYTHON -> pythonStart(repo, d, c.argv());
+                case PYTHON -> {
+                    List<String> direct = pythonStart(repo, d, c.argv());
+                    Script script = direct != null ? null : scriptServer(repo, d, c.argv());
+                    if (script != null && DEV_COMMAND.matcher(String.join(" ", script.server())).find()) {
+                        script = null;
+                    }
+                    if (script != null) {
+                        d.evidence("the server " + script.path() + " starts: '" + String.join(" ", script.server()) + "'");
+                    }
+                    yield direct != null ? direct : script == null ? null : pythonStart(repo, d, script.server());
+                }
                 case GO -> goStart(d, c.argv());
                 case NODE -> nodeStart(repo, d, c.argv());
                 default -> null;
@@ -289,6 +304,124 @@ final class RunEvidence {
     }
 
     private record Candidate(List<String> argv, String source) {
+    }
+
+    private record Script(String path, List<String> server) {
+    }
+
+    private static final Pattern SHELLS = Pattern.compile("(?:/usr)?(?:/bin/)?(?:ba|da)?sh|(?:/usr)?(?:/s?bin/)?(?:tini|dumb-init)");
+    private static final Pattern SCRIPT_ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_]\\w*)=(\\S*)\\s*(?:#.*)?$");
+    private static final Pattern SHELL_VAR = Pattern.compile("\\$\\{(\\w+)(?::?-([^}]*))?\\}|\\$(\\w+)");
+
+    /**
+     * A shell script of the repository that the Procfile or the repository's image runs ({@code bash Procfile.sh},
+     * {@code /opt/app/docker-entrypoint.sh}, a path in that image's layout whose tail is a file of the app): the
+     * production server its last server line starts ({@code exec gunicorn …}), with the script's own
+     * {@code ${X:-default}} values put in, options whose value stays a variable dropped, and a unix-socket bind
+     * (served by the image's own nginx) dropped so that the server listens on the app's port. What the script runs
+     * before (migrations, collectstatic) is done by the stack's migrate step and the image build.
+     */
+    private static Script scriptServer(RepoFiles repo, AppDraft d, List<String> argv) {
+        int i = 0;
+        while (i < argv.size() && (SHELLS.matcher(argv.get(i)).matches() || argv.get(i).equals("--")
+                || (i > 0 && argv.get(i).startsWith("-") && !argv.get(i).equals("-c")))) {
+            i++;
+        }
+        if (i >= argv.size()) {
+            return null;
+        }
+        String path = repoPath(repo, d.dir, argv.get(i));
+        String text = path == null ? null : repo.text(path);
+        if (text == null || !(path.endsWith(".sh") || text.startsWith("#!"))) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String l : text.split("\\R")) {
+            if (l.endsWith("\\")) {
+                cur.append(l, 0, l.length() - 1).append(' ');
+                continue;
+            }
+            lines.add(cur.append(l).toString());
+            cur.setLength(0);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String l : lines) {
+            Matcher m = SCRIPT_ASSIGNMENT.matcher(l);
+            if (m.matches()) {
+                String v = m.group(2).replaceAll("^[\"']|[\"']$", "");
+                Matcher ref = SHELL_VAR.matcher(v);
+                if (ref.matches() && ref.group(1) != null && ref.group(1).equals(m.group(1)) && ref.group(2) != null) {
+                    v = ref.group(2).replaceAll("^[\"']|[\"']$", ""); // X="${X:-3}": its default
+                }
+                if (!v.contains("$")) {
+                    values.put(m.group(1), v);
+                }
+            }
+        }
+        for (int k = lines.size() - 1; k >= 0; k--) {
+            String l = lines.get(k).trim();
+            if (l.startsWith("#")) {
+                continue;
+            }
+            String[] parts = l.split("&&|;");
+            String last = parts[parts.length - 1].trim().replaceFirst("^exec\\s+", "");
+            List<String> words;
+            try {
+                words = ShellWords.split(last);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (words.isEmpty() || !PYTHON_SERVERS.contains(words.get(0).substring(words.get(0).lastIndexOf('/') + 1))) {
+                continue;
+            }
+            List<String> out = new ArrayList<>();
+            for (String w : words) {
+                Matcher m = SHELL_VAR.matcher(w);
+                StringBuilder sb = new StringBuilder();
+                boolean unresolved = false;
+                while (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(3);
+                    String v = "PORT".equals(name) ? m.group() : values.getOrDefault(name, m.group(2));
+                    unresolved |= v == null;
+                    m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
+                }
+                m.appendTail(sb);
+                String value = sb.toString();
+                boolean unixBind = value.startsWith("unix:");
+                if (unresolved || unixBind) {
+                    if (!out.isEmpty() && out.get(out.size() - 1).startsWith("-") && !out.get(out.size() - 1).contains("=")) {
+                        out.remove(out.size() - 1); // the option of that value
+                    }
+                    continue;
+                }
+                if (value.matches("--?[\\w-]+=unix:.*")) {
+                    continue;
+                }
+                out.add(value);
+            }
+            return new Script(path, out);
+        }
+        return null;
+    }
+
+    /**
+     * The repository file a command names: relative to the app, or an absolute path of someone's image layout
+     * ({@code /opt/CTFd/docker-entrypoint.sh}) whose longest tail is a file of the app; null if none.
+     */
+    private static String repoPath(RepoFiles repo, String dir, String arg) {
+        if (!arg.startsWith("/")) {
+            String f = RepoFiles.join(dir, arg.replaceFirst("^\\./", ""));
+            return repo.exists(f) ? f : null;
+        }
+        String[] segs = arg.substring(1).split("/");
+        for (int i = 1; i < segs.length; i++) {
+            String f = RepoFiles.join(dir, String.join("/", java.util.Arrays.copyOfRange(segs, i, segs.length)));
+            if (repo.exists(f)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** A production server command (gunicorn, uwsgi, uvicorn …) or a script of the app, made to listen on 0.0.0.0:PORT. */
@@ -312,10 +445,42 @@ final class RunEvidence {
             }
         }
         cmd.set(0, program);
+        appDir(repo, d, program, cmd);
         if (d.port != null) {
             bind(repo, d, program, cmd);
         }
         return cmd;
+    }
+
+    private static final Pattern APP_TARGET = Pattern.compile("^([A-Za-z_][\\w.]*):[A-Za-z_]\\w*(?:\\(.*\\))?$");
+
+    /**
+     * The server's app module as the repository's image lays it out ({@code COPY ./src/app /code/app}, then
+     * {@code uvicorn app.main:app}) is found in the app's tree ({@code src/app/main.py}): the server is told to import
+     * from that directory ({@code --app-dir src}, gunicorn's {@code --chdir src}), since the generated image copies
+     * the app's whole tree.
+     */
+    private static void appDir(RepoFiles repo, AppDraft d, String program, List<String> cmd) {
+        String option = switch (program) {
+            case "uvicorn" -> "--app-dir";
+            case "gunicorn" -> "--chdir";
+            default -> null;
+        };
+        if (option == null || cmd.contains(option) || cmd.stream().anyMatch(a -> a.startsWith(option + "="))) {
+            return;
+        }
+        for (String a : cmd.subList(1, cmd.size())) {
+            Matcher m = APP_TARGET.matcher(a);
+            if (!m.matches()) {
+                continue;
+            }
+            String root = importRoot(repo, d, m.group(1));
+            if (root != null) {
+                cmd.addAll(1, List.of(option, root));
+                d.evidence("the app module " + m.group(1) + " is under " + root + ": the server imports from there");
+            }
+            return;
+        }
     }
 
     /** Makes a server that would bind 127.0.0.1 by default listen on all interfaces, on the app's port. */
@@ -331,11 +496,19 @@ final class RunEvidence {
                     cmd.addAll(1, List.of("--bind", "0.0.0.0:" + port));
                 }
             }
-            case "uvicorn", "hypercorn", "daphne" -> {
+            case "uvicorn" -> {
+                // each of --host and --port that is missing: uvicorn binds 127.0.0.1:8000 by default
+                if (!all.contains("--host") && !all.contains("--uds") && !all.contains("--fd")) {
+                    cmd.addAll(List.of("--host", "0.0.0.0"));
+                }
+                if (!all.contains("--port") && !all.contains("--uds") && !all.contains("--fd")) {
+                    cmd.addAll(List.of("--port", port));
+                }
+            }
+            case "hypercorn", "daphne" -> {
                 if (!all.contains("--host") && !all.contains("--bind") && !all.matches(".*\\s-b\\s.*")) {
                     cmd.addAll("hypercorn".equals(program) ? List.of("--bind", "0.0.0.0:" + port)
-                            : "daphne".equals(program) ? List.of("-b", "0.0.0.0", "-p", port)
-                            : List.of("--host", "0.0.0.0", "--port", port));
+                            : List.of("-b", "0.0.0.0", "-p", port));
                 }
             }
             default -> {
@@ -392,7 +565,7 @@ final class RunEvidence {
     }
 
     /** Procfile entries other than web and one-off tasks, and other compose services built from the app's directory. */
-    private static void processes(AppDraft d, Map<String, String> procfile, List<ComposeUse> compose) {
+    private static void processes(RepoFiles repo, AppDraft d, Map<String, String> procfile, List<ComposeUse> compose) {
         if (dev.devops.descriptor.Runtime.STATIC_SITES.containsKey(d.framework)) {
             return;
         }
@@ -407,6 +580,63 @@ final class RunEvidence {
                 add(d, c.service(), c.command(), "service '" + c.service() + "' in " + c.file(), startLine);
             }
         }
+        if (d.language != dev.devops.descriptor.Language.PYTHON) {
+            return;
+        }
+        // a worker's module as the repository's image lays it out (arq app.core.worker.Settings from src/): the
+        // process imports from that directory of the app's tree
+        for (Map.Entry<String, List<String>> p : d.processes.entrySet()) {
+            List<String> cmd = p.getValue();
+            if (cmd.isEmpty() || cmd.get(0).equals("env") || cmd.get(0).equals("sh")) {
+                continue;
+            }
+            for (String a : cmd.subList(1, cmd.size())) {
+                Matcher m = DOTTED_MODULE.matcher(a);
+                String root = m.matches() ? importRoot(repo, d, m.group(1)) : null;
+                if (root != null) {
+                    List<String> with = new ArrayList<>(List.of("env", "PYTHONPATH=" + root));
+                    with.addAll(cmd);
+                    p.setValue(with);
+                    d.evidence("process " + p.getKey() + ": its module " + m.group(1) + " is under " + root + " (PYTHONPATH)");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A dotted module argument ({@code app.core.worker.settings.WorkerSettings}, {@code proj.tasks}, {@code app.main:app}). */
+    private static final Pattern DOTTED_MODULE = Pattern.compile("^([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)+)(?::[\\w.()]+)?$");
+
+    /**
+     * The directory of the app's tree that a module is imported from when it is not importable from the app's own
+     * directory ({@code app.main} found as {@code src/app/main.py}: {@code src}); null when it is importable there or
+     * is not found in the tree. Only the module's first segment is looked for, as a package or a file.
+     */
+    static String importRoot(RepoFiles repo, AppDraft d, String module) {
+        String first = module.split("\\.")[0];
+        if (repo.exists(RepoFiles.join(d.dir, first + ".py")) || repo.exists(RepoFiles.join(d.dir, first + "/__init__.py"))) {
+            return null;
+        }
+        String prefix = ".".equals(d.dir) ? "" : d.dir + "/";
+        String best = null;
+        for (String f : repo.under(d.dir)) {
+            if (!f.startsWith(prefix) || FileKinds.isTest(f)) {
+                continue;
+            }
+            for (String tail : List.of("/" + first + "/__init__.py", "/" + first + ".py")) {
+                if (f.endsWith(tail)) {
+                    String root = f.substring(prefix.length(), f.length() - tail.length());
+                    String rest = module.substring(first.length()).replace('.', '/');
+                    boolean whole = rest.isEmpty() || repo.exists(RepoFiles.join(d.dir, root + "/" + first + rest + ".py"))
+                            || repo.exists(RepoFiles.join(d.dir, root + "/" + first + rest + "/__init__.py"))
+                            || repo.exists(RepoFiles.join(d.dir, root + "/" + first + rest.substring(0, Math.max(0, rest.lastIndexOf('/'))) + ".py"));
+                    if (whole && (best == null || root.length() < best.length())) {
+                        best = root;
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     private static void add(AppDraft d, String rawName, List<String> command, String source, String startLine) {

@@ -233,6 +233,12 @@ final class RuntimeNeeds {
                         "Flask-Migrate's migrations/alembic.ini and versions");
             }
         }
+        if (d.language == Language.NODE) {
+            Migrations node = nodeMigrations(repo, dir, files);
+            if (node != null) {
+                return node;
+            }
+        }
         if (d.language == Language.GO) {
             Set<String> dirs = new TreeSet<>();
             for (String f : files) {
@@ -252,6 +258,46 @@ final class RuntimeNeeds {
                     d.files = List.copyOf(new TreeSet<>(withDir));
                     d.evidence("the app runs the migrations in " + mdir + " itself: copied into its image");
                 }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern DRIZZLE_CONFIG = Pattern.compile("drizzle\\.config\\.[cm]?[jt]s");
+    private static final Pattern DRIZZLE_OUT = Pattern.compile("\\bout\\s*:\\s*['\"`]([^'\"`\\n]+)['\"`]");
+
+    /**
+     * Node ORMs' committed migrations, applied by the ORM's own CLI: Prisma ({@code schema.prisma} with a
+     * {@code migrations/NAME/migration.sql} beside it: {@code prisma migrate deploy}, which applies them and never
+     * generates any) and drizzle-kit ({@code drizzle.config.*} whose {@code out} directory, default {@code drizzle},
+     * holds the SQL and {@code meta/_journal.json}: {@code drizzle-kit migrate}).
+     */
+    private static Migrations nodeMigrations(RepoFiles repo, String dir, List<String> files) {
+        for (String f : files) {
+            if (!f.endsWith("/schema.prisma") && !f.equals("schema.prisma") || f.contains("node_modules/")) {
+                continue;
+            }
+            String migrations = RepoFiles.join(RepoFiles.parent(f), "migrations/");
+            if (files.stream().anyMatch(m -> m.startsWith(migrations) && m.endsWith("/migration.sql"))) {
+                String schema = relative(dir, f);
+                List<String> cmd = new ArrayList<>(List.of("npx", "prisma", "migrate", "deploy"));
+                if (!schema.equals("prisma/schema.prisma") && !schema.equals("schema.prisma")) {
+                    cmd.addAll(List.of("--schema", schema));
+                }
+                return new Migrations("prisma", cmd, null, "Prisma migrations in " + relative(dir, migrations));
+            }
+        }
+        for (String f : files) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (!RepoFiles.parent(f).equals(dir) || !DRIZZLE_CONFIG.matcher(name).matches()) {
+                continue;
+            }
+            Matcher m = DRIZZLE_OUT.matcher(repo.text(f));
+            String out = RepoFiles.join(dir, (m.find() ? m.group(1) : "drizzle").replaceFirst("^\\./", "").replaceAll("/$", ""));
+            if (repo.exists(RepoFiles.join(out, "meta/_journal.json"))
+                    && files.stream().anyMatch(x -> RepoFiles.parent(x).equals(out) && x.endsWith(".sql"))) {
+                return new Migrations("drizzle-kit", List.of("npx", "drizzle-kit", "migrate"), null,
+                        "drizzle-kit migrations in " + relative(dir, out) + " (" + name + ")");
             }
         }
         return null;

@@ -122,6 +122,9 @@ final class SchemaPydantic extends SchemaReader {
         }
     }
 
+    /** A field value that is a call reading a variable by its literal name: {@code config("X")}, {@code os.getenv("X", …)}. */
+    private static final Pattern ENV_CALL_VALUE = Pattern.compile("\\s*[A-Za-z_][\\w.]*\\(\\s*['\"][A-Za-z_]\\w*['\"]");
+
     /** What a {@code Field(…)} call says: the env name override, a literal default, whether it has a default at all. */
     private record FieldArgs(String alias, String defaultValue, boolean hasDefault) {
     }
@@ -139,6 +142,11 @@ final class SchemaPydantic extends SchemaReader {
                 optional = args.hasDefault();
             } else {
                 def = pyLiteral(valueFrom, valueTo);
+                if (def == null && ENV_CALL_VALUE.matcher(text.substring(valueFrom, valueTo)).lookingAt()) {
+                    // X: str = config("X") / os.getenv("X"): the value is itself a read of the environment, evaluated
+                    // when the class is defined; that read (a helper's or os's) decides, not pydantic's default
+                    return;
+                }
             }
         }
         if (args == null || args.alias() == null) {

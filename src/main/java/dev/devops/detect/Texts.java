@@ -1,5 +1,6 @@
 package dev.devops.detect;
 
+import dev.devops.core.InputFiles;
 import dev.devops.core.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ final class Texts {
     static String read(Path root, String rel) {
         Path file = root.resolve(rel);
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return new String(InputFiles.read(file, InputFiles.MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError(null, rel + ": cannot read: file not found (a broken symbolic link?)",
                     "fix or remove the link");
@@ -33,8 +34,10 @@ final class Texts {
     static String readSource(Path root, String rel) {
         Path file = root.resolve(rel);
         try {
-            if (Files.size(file) > MAX_SOURCE_BYTES) {
-                return null;
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!a.isRegularFile() || a.size() > MAX_SOURCE_BYTES) {
+                return null; // a link to a device or a FIFO is not source; a huge file not worth scanning
             }
         } catch (NoSuchFileException e) {
             return null; // a broken symbolic link: nothing to scan

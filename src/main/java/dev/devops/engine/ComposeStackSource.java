@@ -3,6 +3,7 @@ package dev.devops.engine;
 import dev.devops.compose.ComposeLoader;
 import dev.devops.compose.ComposeProject;
 import dev.devops.compose.ComposeService;
+import dev.devops.compose.DependencyOrder;
 import dev.devops.compose.StartOrder;
 import dev.devops.core.UserError;
 import java.nio.file.Path;
@@ -37,12 +38,43 @@ public final class ComposeStackSource implements StackSource {
         }
         ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(files, files.isEmpty() ? dir : null,
                 request.projectName(), List.of(), processEnvironment, request.lenient()));
+        if (!request.lenient()) {
+            checkBuilds(project, StartOrder.active(project, request.profiles(), List.of()));
+        }
         return toStack(project, request.profiles());
+    }
+
+    /**
+     * What a build needs from the files, checked before the engine is touched: a missing context or Dockerfile
+     * is the compose file's error (exit 2 at its build: line), not an engine failure after the network was made.
+     */
+    private static void checkBuilds(ComposeProject project, Set<String> active) {
+        for (ComposeService s : project.services().values()) {
+            ComposeService.Build bd = s.build();
+            if (bd == null || !active.contains(s.name()) || bd.dockerfileInline() != null || s.image() != null) {
+                continue; // with image: too, up builds only when the image is missing: the engine path decides
+            }
+            String given = bd.context() == null ? "." : bd.context();
+            if (given.contains("://") || given.startsWith("git@")) {
+                continue; // a remote context: the engine fetches it
+            }
+            Path context = project.directory().resolve(given).normalize();
+            if (!java.nio.file.Files.isDirectory(context)) {
+                throw new UserError(bd.at(), "service '" + s.name() + "': build context " + given + " is not a directory ("
+                        + context + ")", "fix build.context; it is relative to the compose file's directory");
+            }
+            String df = bd.dockerfile() == null || bd.dockerfile().isBlank() ? "Dockerfile" : bd.dockerfile();
+            if (!java.nio.file.Files.isRegularFile(context.resolve(df))) {
+                throw new UserError(bd.at(), "service '" + s.name() + "': Dockerfile " + df + " not found in the build context "
+                        + context, "fix build.dockerfile; it is relative to the build context");
+            }
+        }
     }
 
     /** Maps a loaded compose project (services of the active profiles only) onto a stack. */
     public static StackSpec toStack(ComposeProject project, List<String> profiles) {
         Set<String> active = StartOrder.active(project, profiles, List.of());
+        checkCycles(project, active);
         List<ServiceSpec> services = new ArrayList<>();
         for (ComposeService s : project.services().values()) {
             if (active.contains(s.name())) {
@@ -56,6 +88,27 @@ public final class ComposeStackSource implements StackSource {
         project.volumes().forEach((key, r) -> volumes.put(key,
                 new VolumeSpec(key, r.name(), r.external(), null, Map.of())));
         return new StackSpec(project.name(), project.directory(), project.files(), services, networks, volumes);
+    }
+
+    /** A depends_on cycle among the active services, refused at the entry that closes it (file:line). */
+    private static void checkCycles(ComposeProject project, Set<String> active) {
+        Map<String, List<String>> deps = new LinkedHashMap<>();
+        for (ComposeService s : project.services().values()) {
+            if (active.contains(s.name())) {
+                deps.put(s.name(), s.dependsOn().values().stream().map(ComposeService.Dependency::service)
+                        .filter(active::contains).toList());
+            }
+        }
+        List<String> cycle = DependencyOrder.cycle(deps);
+        if (cycle.isEmpty()) {
+            return;
+        }
+        ComposeService first = project.services().get(cycle.get(0));
+        String next = cycle.size() > 1 ? cycle.get(1) : cycle.get(0);
+        dev.devops.core.SourceLocation at = first.dependsOn().values().stream().filter(d -> d.service().equals(next))
+                .map(ComposeService.Dependency::at).findFirst().orElse(null);
+        throw new UserError(at, "dependency cycle between services: " + String.join(" -> ", cycle),
+                "remove one of these depends_on entries");
     }
 
     private static ServiceSpec service(ComposeProject project, ComposeService s, Set<String> active) {
@@ -110,6 +163,12 @@ public final class ComposeStackSource implements StackSource {
         }
         for (ComposeService.Dependency d : s.dependsOn().values()) {
             if (!active.contains(d.service())) {
+                if (!project.services().containsKey(d.service())) {
+                    String near = dev.devops.yaml.Suggest.closest(d.service(), project.services().keySet());
+                    throw new UserError(d.at(), "service '" + s.name() + "' depends on '" + d.service()
+                            + "', which is not defined" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                            "define it under services:, or remove it from depends_on");
+                }
                 if (d.required()) {
                     throw new UserError(d.at(), "service '" + s.name() + "' depends on '" + d.service()
                             + "', which is not enabled by the selected profiles", "enable its profile with --profile");

@@ -71,9 +71,17 @@ public final class EngineClient implements AutoCloseable {
         return new EngineClient(host, Map.of());
     }
 
-    /** The engine address this client talks to. */
+    /** The engine address this client talks to, as messages show it: a password in it masked ({@link #shown}). */
     public String host() {
-        return host;
+        return shown(host);
+    }
+
+    /**
+     * {@code address} with the password of its user part masked ({@code tcp://user:****@host:2376}): DOCKER_HOST is
+     * printed in every engine error, and a CI log must not carry a password given in it.
+     */
+    public static String shown(String address) {
+        return address == null ? null : address.replaceAll("^([A-Za-z][A-Za-z0-9+.-]*://[^/@:]*:)[^/@]*@", "$1****@");
     }
 
     /**
@@ -212,11 +220,16 @@ public final class EngineClient implements AutoCloseable {
         try {
             uri = URI.create(host);
         } catch (IllegalArgumentException e) {
-            throw new EngineException("DOCKER_HOST '" + host + "' is not a valid address: use unix:///path/to/docker.sock or tcp://host:port");
+            throw new EngineException("DOCKER_HOST '" + shown(host) + "' is not a valid address: use unix:///path/to/docker.sock or tcp://host:port");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        if (scheme.equals("npipe") && !System.getProperty("os.name", "").startsWith("Windows")) {
+            // the named-pipe transport loads kernel32 through JNA: elsewhere an UnsatisfiedLinkError, a JVM trace
+            throw new EngineException("DOCKER_HOST '" + shown(host) + "' is a Windows named pipe, which this system does not"
+                    + " have: use unix:///var/run/docker.sock or tcp://host:port");
+        }
         if (!scheme.equals("unix") && !scheme.equals("tcp") && !scheme.equals("npipe")) {
-            throw new EngineException("DOCKER_HOST '" + host + "' is not supported: use unix:///path/to/docker.sock or tcp://host:port");
+            throw new EngineException("DOCKER_HOST '" + shown(host) + "' is not supported: use unix:///path/to/docker.sock or tcp://host:port");
         }
         if (scheme.equals("unix") && !Files.exists(Path.of(uri.getPath()))) {
             throw unavailable("socket " + uri.getPath() + " does not exist");
@@ -244,12 +257,16 @@ public final class EngineClient implements AutoCloseable {
             } catch (EngineException e) {
                 throw e;
             } catch (Exception e) {
+                String why = rootMessage(e);
+                if (why.endsWith("Exception") || why.endsWith("Error")) {
+                    why = "they are not PEM certificates and keys"; // a parser's bare exception says nothing more
+                }
                 throw new EngineException("DOCKER_TLS_VERIFY is set but the certificates in " + certPath()
-                        + " cannot be used (" + rootMessage(e) + "): fix them or point DOCKER_CERT_PATH elsewhere", e);
+                        + " cannot be used (" + why + "): fix them or point DOCKER_CERT_PATH elsewhere", e);
             }
         }
         DockerHttpClient httpClient = new GuardedHttpClient(transport(config, connectTimeout, Duration.ofSeconds(readSeconds)),
-                () -> transport(config, connectTimeout, null), this::unavailable, host, readSeconds);
+                () -> transport(config, connectTimeout, null), this::unavailable, shown(host), readSeconds);
         this.http = httpClient;
         return DockerClientImpl.getInstance(new SharedMapperConfig(config, mapper()), httpClient);
     }
@@ -282,7 +299,7 @@ public final class EngineClient implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new EngineException("DOCKER_TLS_VERIFY is set but " + String.join(", ", missing) + " "
                     + (missing.size() == 1 ? "is" : "are") + " missing from " + dir
-                    + " (DOCKER_CERT_PATH): refusing to talk to " + host + " without TLS; set DOCKER_CERT_PATH to the"
+                    + " (DOCKER_CERT_PATH): refusing to talk to " + shown(host) + " without TLS; set DOCKER_CERT_PATH to the"
                     + " directory with ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY");
         }
         return true;
@@ -316,7 +333,7 @@ public final class EngineClient implements AutoCloseable {
     }
 
     private EngineException unavailable(String why) {
-        return new EngineException("no Docker engine at " + host + " (" + why + "): " + HINT);
+        return new EngineException("no Docker engine at " + shown(host) + " (" + why + "): " + HINT);
     }
 
     static String rootMessage(Throwable e) {

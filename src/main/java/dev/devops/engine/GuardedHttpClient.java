@@ -67,9 +67,48 @@ final class GuardedHttpClient implements DockerHttpClient {
         return u;
     }
 
+    /**
+     * Runs bounded calls, so that the read timeout holds on every transport: on a unix socket the zerodep
+     * transport reads through a channel stream, which ignores the socket's read timeout, and an engine that
+     * accepted and never answered hung {@code ps} for good. Daemon threads: a call abandoned at its deadline never
+     * keeps the JVM alive.
+     */
+    private static final java.util.concurrent.ExecutorService CALLS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "devops-engine-call");
+        t.setDaemon(true);
+        return t;
+    });
+
     @Override
     public Response execute(Request request) {
         DockerHttpClient d = route(request);
+        if (d != bounded || readTimeoutSeconds <= 0) {
+            return direct(d, request);
+        }
+        java.util.concurrent.Future<Response> call = CALLS.submit(() -> direct(d, request));
+        try {
+            // a second past the transport's own timeout: where that one works (tcp), its message comes first
+            return call.get(readTimeoutSeconds + 1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw lost(request, new SocketTimeoutException("no answer within " + readTimeoutSeconds + " s"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw lost(request, c);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while waiting for the Docker engine at " + host, e);
+        }
+    }
+
+    private Response direct(DockerHttpClient d, Request request) {
         try {
             Response r = d.execute(request);
             reached = true;

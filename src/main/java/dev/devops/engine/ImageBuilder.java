@@ -1,5 +1,6 @@
 package dev.devops.engine;
 
+import dev.devops.core.InputFiles;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
@@ -9,7 +10,6 @@ import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -160,7 +160,7 @@ public final class ImageBuilder {
     static void checkClassicBuilder(String service, Path dockerfile) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(dockerfile, StandardCharsets.UTF_8);
+            lines = InputFiles.readText(dockerfile, InputFiles.MAX_CONFIG_BYTES).lines().toList();
         } catch (IOException e) {
             throw new EngineException("service " + service + ": cannot read " + dockerfile + ": " + e.getMessage(), e);
         }

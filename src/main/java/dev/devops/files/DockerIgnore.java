@@ -1,7 +1,7 @@
 package dev.devops.files;
 
+import dev.devops.core.InputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,13 +35,21 @@ public final class DockerIgnore {
         return new DockerIgnore(List.of());
     }
 
+    /**
+     * The text of an ignore file as Docker reads it: bytes, so a Latin-1 comment or a stray byte costs that line
+     * only (it decodes to U+FFFD), never the whole file's rules.
+     */
+    public static String lenient(Path f) throws IOException {
+        return new String(InputFiles.read(f, InputFiles.MAX_CONFIG_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Reads {@code <context>/.dockerignore}; no file means no rules. */
     public static DockerIgnore load(Path contextDir) throws IOException {
         Path f = contextDir.resolve(".dockerignore");
         if (!Files.isRegularFile(f)) {
             return none();
         }
-        return parse(Files.readString(f, StandardCharsets.UTF_8));
+        return parse(lenient(f));
     }
 
     /**
@@ -52,7 +60,7 @@ public final class DockerIgnore {
         if (dockerfile != null && !dockerfile.isEmpty()) {
             Path beside = contextDir.resolve(dockerfile + ".dockerignore");
             if (Files.isRegularFile(beside)) {
-                return parse(Files.readString(beside, StandardCharsets.UTF_8));
+                return parse(lenient(beside));
             }
         }
         return load(contextDir);

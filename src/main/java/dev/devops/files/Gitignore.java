@@ -1,7 +1,6 @@
 package dev.devops.files;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class Gitignore {
             if (Files.isRegularFile(file)) {
                 List<String> lines;
                 try {
-                    lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    lines = DockerIgnore.lenient(file).lines().toList(); // git reads bytes too
                 } catch (IOException | RuntimeException e) {
                     lines = List.of();
                 }

@@ -1,13 +1,14 @@
 package dev.devops.git;
 
+import dev.devops.core.AtomicWrite;
+import dev.devops.core.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The plain git pre-commit hook {@code devops hook install} writes: a shell script that runs
@@ -50,7 +51,7 @@ public final class PreCommitHook {
     }
 
     public boolean ours() throws IOException {
-        return Files.isRegularFile(hook) && Files.readString(hook, StandardCharsets.UTF_8).contains(MARKER);
+        return Files.isRegularFile(hook) && InputFiles.readText(hook, InputFiles.MAX_CONFIG_BYTES).contains(MARKER);
     }
 
     /** Writes the hook; a foreign hook is kept as {@code pre-commit.devops-saved} with {@code force}, else left alone. */
@@ -66,17 +67,8 @@ public final class PreCommitHook {
                 outcome = Outcome.REPLACED_SAVED;
             }
         }
-        Files.createDirectories(hook.getParent());
-        Path tmp = Files.createTempFile(hook.getParent(), "pre-commit", ".tmp");
-        Files.writeString(tmp, script(extraArgs), StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(tmp, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
-        } catch (UnsupportedOperationException e) {
-            tmp.toFile().setExecutable(true); // not a POSIX file system
-        }
-        Files.move(tmp, hook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // atomically, executable from the start; a read-only or full file system is a UserError naming the hook
+        AtomicWrite.write(hook, script(extraArgs).getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rwxr-xr-x"));
         return outcome;
     }
 

@@ -58,7 +58,9 @@ public final class Baseline {
         byte[] bytes = InputFiles.readBytes(file, MAX_BYTES);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(bytes);
+            // two baselines concatenated (a union merge), or junk after a truncated one: refused, not half-read
+            root = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(bytes);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new UserError(new SourceLocation(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr()),

@@ -1,5 +1,6 @@
 package dev.devops.lint;
 
+import dev.devops.core.InputFiles;
 import dev.devops.core.SourceLocation;
 import dev.devops.core.UserError;
 import dev.devops.descriptor.Descriptor;
@@ -284,7 +285,7 @@ public final class LintRunner {
             if (f.line() > 0) {
                 String text = texts.computeIfAbsent(f.path(), p -> {
                     try {
-                        return Files.readString(root.resolve(p));
+                        return InputFiles.readText(root.resolve(p), InputFiles.MAX_CONFIG_BYTES);
                     } catch (IOException | RuntimeException e) {
                         return "";
                     }

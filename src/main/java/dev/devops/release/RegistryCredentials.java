@@ -1,5 +1,6 @@
 package dev.devops.release;
 
+import dev.devops.core.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devops.core.SourceLocation;
@@ -63,7 +64,7 @@ public final class RegistryCredentials {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(config, StandardCharsets.UTF_8));
+            root = new ObjectMapper().readTree(InputFiles.readText(config, InputFiles.MAX_CONFIG_BYTES));
         } catch (IOException e) {
             throw new UserError(SourceLocation.of(config), "not valid JSON", "fix it, or run docker login again");
         }

@@ -86,6 +86,10 @@ public final class RenderModel {
                 && !java.nio.file.Files.isRegularFile(context.resolve(lock))) {
             app.put("noLockfile", lock); // the Dockerfile resolves the dependencies itself (init warns)
         }
+        String pyLock = PYTHON_LOCKFILES.get(String.valueOf(app.get("buildTool")));
+        if ("python".equals(app.get("language")) && pyLock != null && !java.nio.file.Files.isRegularFile(context.resolve(pyLock))) {
+            app.put("noLockfile", pyLock); // the same for poetry, uv and pipenv: they lock in the build (init warns)
+        }
         if ("gradle".equals(app.get("buildTool"))) {
             boolean dir = java.nio.file.Files.isDirectory(context.resolve("gradle"));
             app.put("gradleDir", dir);
@@ -203,7 +207,7 @@ public final class RenderModel {
         }
         try {
             com.fasterxml.jackson.databind.JsonNode pkg = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    java.nio.file.Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8));
+                    dev.devops.core.InputFiles.readText(packageJson, dev.devops.core.InputFiles.MAX_CONFIG_BYTES));
             return pkg != null && pkg.has("workspaces");
         } catch (java.io.IOException | RuntimeException unreadable) {
             return false;
@@ -219,6 +223,9 @@ public final class RenderModel {
     }
 
     /** The lockfile each Node package manager installs from. */
+    /** The lockfile each Python build tool installs from; without it the Dockerfile locks in the build. */
+    static final Map<String, String> PYTHON_LOCKFILES = Map.of("poetry", "poetry.lock", "uv", "uv.lock", "pipenv", "Pipfile.lock");
+
     static final Map<String, String> NODE_LOCKFILES = Map.of("npm", "package-lock.json", "yarn", "yarn.lock",
             "pnpm", "pnpm-lock.yaml");
 
@@ -272,7 +279,14 @@ public final class RenderModel {
         if (a.migrate() != null) {
             // the schema is migrated once, before the app and its processes start (they wait for it to exit 0)
             List<Object> migrateDeps = new ArrayList<>(deps);
-            m.put("migrate", migrate(d, a, migrateDeps));
+            Map<String, Object> mg = migrate(d, a, migrateDeps);
+            if (a.runtime().language() == Language.NODE && a.migrate().image() == null && a.dockerfile() == null
+                    && a.build() != null && !a.build().isEmpty() && staticDir == null) {
+                // a Node migration CLI (prisma, drizzle-kit, knex …) is usually a development dependency, which the
+                // runtime stage prunes: the step runs in the build stage, which has every dependency and the build
+                mg.put("target", "build");
+            }
+            m.put("migrate", mg);
             deps.add(Map.of("name", a.name() + "-migrate", "condition", "service_completed_successfully"));
         }
         m.put("dependsOn", deps);

@@ -164,8 +164,8 @@ public final class Scaffolder {
      * What the built-in Dockerfiles need from the repository that is not there yet: the lockfile they
      * install from (npm ci, yarn/pnpm --frozen-lockfile, poetry, uv, pipenv), or the go.mod a Go build needs
      * (a GOPATH-style program has none). The build fails without it, so init says so before anyone runs it.
-     * A Node app is the exception: its Dockerfile then installs from package.json alone (the build works,
-     * but the versions are not pinned), and the line says so. One line per problem, naming the app and what to run.
+     * A Node, poetry, uv or pipenv app is the exception: its Dockerfile then resolves from the manifest alone (the
+     * build works, but the versions are not pinned), and the line says so. One line per problem, naming the app and what to run.
      */
     public static List<String> missingBuildInputs(Descriptor d, Path root) {
         List<String> out = new ArrayList<>();
@@ -176,7 +176,9 @@ public final class Scaffolder {
                     RenderModel.context(a.path()), root) == null
                     && !Files.exists(root.resolve(a.path()).normalize().resolve(need.file()))) {
                 String where = ".".equals(a.path()) ? need.file() : a.path() + "/" + need.file();
-                boolean node = a.runtime().language() == dev.devops.descriptor.Language.NODE;
+                // a package manager's lockfile: the Dockerfile resolves without it (Node, poetry, uv, pipenv)
+                boolean node = a.runtime().language() == dev.devops.descriptor.Language.NODE
+                        || RenderModel.PYTHON_LOCKFILES.containsKey(a.runtime().buildTool());
                 out.add(a.name() + ": no " + where + "; " + (node
                         ? "the Dockerfile runs '" + need.make() + "' without one, so dependency versions are not pinned"
                         : need.why()) + ", so run '" + need.make() + "' in "

@@ -30,6 +30,11 @@ public final class UnifiedDiff {
     /** A value that only refers to a variable (no default that could be a secret): {@code ${X}}, {@code $X}, {@code ${X:?msg}}. */
     private static final Pattern REFERENCE = Pattern.compile("^[\"']?(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?\\?[^}]*)?}|\\$[A-Za-z_][A-Za-z0-9_]*)[\"']?$");
     static final String MASK = "****";
+    /** Every {@code NAME=VALUE} of a line ({@code ENV A=1 B=2}, {@code export A=1 B=2}, {@code -e A=1}). */
+    private static final Pattern EACH_ASSIGNMENT = Pattern.compile(
+            "(?<![A-Za-z0-9_.$-])([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
+    /** A value masked on one line is masked wherever else the diff repeats it, if at least this long. */
+    private static final int MIN_REPEATED = 6;
 
     /**
      * {@code diff} with the values of secrets masked on every line: a value assigned to a name {@code secretName}
@@ -40,28 +45,67 @@ public final class UnifiedDiff {
         if (diff == null || diff.isEmpty()) {
             return diff;
         }
-        StringBuilder sb = new StringBuilder(diff.length());
-        for (String line : diff.split("\n", -1)) {
-            if (line.startsWith("--- ") || line.startsWith("+++ ") || line.startsWith("@@") || line.isEmpty()) {
-                sb.append(line).append('\n');
-                continue;
+        String[] lines = diff.split("\n", -1);
+        java.util.Set<String> masked = new java.util.HashSet<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!(line.startsWith("--- ") || line.startsWith("+++ ") || line.startsWith("@@") || line.isEmpty())) {
+                lines[i] = line.charAt(0) + redactLine(line.substring(1), secretName, masked);
             }
-            sb.append(line.charAt(0)).append(redactLine(line.substring(1), secretName)).append('\n');
+        }
+        // a masked value repeated elsewhere (a comment "# default: VALUE" above "KEY=VALUE") is masked there too
+        masked.removeIf(v -> v.length() < MIN_REPEATED);
+        StringBuilder sb = new StringBuilder(diff.length());
+        for (String line : lines) {
+            if (!masked.isEmpty() && !(line.startsWith("--- ") || line.startsWith("+++ ") || line.startsWith("@@"))) {
+                for (String v : masked) {
+                    line = line.replace(v, MASK);
+                }
+            }
+            sb.append(line).append('\n');
         }
         sb.setLength(sb.length() - 1);
         return sb.toString();
     }
 
     static String redactLine(String body, Predicate<String> secretName) {
-        String out = URL_PASSWORD.matcher(body).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        return redactLine(body, secretName, new java.util.HashSet<>());
+    }
+
+    /** {@code body} with secret values masked; each value masked is added to {@code masked}. */
+    private static String redactLine(String body, Predicate<String> secretName, java.util.Set<String> masked) {
+        String out = URL_PASSWORD.matcher(body).replaceAll(m -> {
+            masked.add(m.group(2));
+            return Matcher.quoteReplacement(m.group(1) + MASK + "@");
+        });
         for (Pattern p : List.of(ASSIGNMENT, ENV_SPACE)) {
             Matcher m = p.matcher(out);
             if (m.matches() && secretName.test(m.group(2)) && !REFERENCE.matcher(m.group(4).strip()).matches()
-                    && !m.group(4).strip().equals(MASK)) {
+                    && !m.group(4).strip().equals(MASK) && !m.group(4).contains("=")) {
+                masked.add(unquote(m.group(4).strip()));
                 return m.group(1) + m.group(2) + m.group(3) + MASK;
             }
         }
-        return out;
+        // several assignments on one line: each secret's value
+        Matcher m = EACH_ASSIGNMENT.matcher(out);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(2);
+            boolean secret = secretName.test(m.group(1)) && !REFERENCE.matcher(value).matches() && !value.equals(MASK);
+            if (secret) {
+                masked.add(unquote(value));
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(secret ? m.group(1) + "=" + MASK : m.group()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String unquote(String v) {
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
     }
 
     private record Edit(Op op, String line) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,7 +168,137 @@ class HostileInputTest {
                 new Row("descriptor: a '}' in a default", d -> {
                     write(d.resolve("devops.yaml"), DESCRIPTOR + "    env:\n      MODE: {default: \"a}b\"}\n");
                     return List.of("render", d.toString());
-                }, 2, "the default of 'MODE' contains '}'", null));
+                }, 2, "the default of 'MODE' contains '}'", null),
+                // harden2: a value quoted in a message kept its line break, so the "one line" was two
+                new Row("descriptor: a line break in a value quoted by the message", d -> {
+                    write(d.resolve("devops.yaml"), "name: shop\napps:\n  web:\n    runtime: {language: go, version: \"20\\nRUN x\"}\n");
+                    return List.of("render", d.toString());
+                }, 2, "devops.yaml:4:38: runtime version '20\\nRUN x'", null),
+                new Row("option: a line break in an option picocli quotes", d -> List.of("render", "--x\ny"), 2,
+                        "Unknown option: '--x\\ny'", null),
+                // harden2: a cycle named no file and line
+                new Row("compose: a depends_on cycle", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  a:\n    image: busybox\n    depends_on: [b]\n"
+                            + "  b:\n    image: busybox\n    depends_on: [a]\n");
+                    return List.of("ps", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:4:18: dependency cycle between services: a -> b -> a", null),
+                // harden2: a service that exists nowhere was "not enabled by the selected profiles"
+                new Row("compose: depends_on a service that is not defined", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n    depends_on: [wbe]\n");
+                    return List.of("ps", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:4:18: service 'web' depends on 'wbe', which is not defined (did you mean 'web'?)", null),
+                // harden2: the hook was written with its own temp file and no error mapping (exit 70, a trace)
+                new Row("hook: install where the hooks directory cannot be written", d -> {
+                    TestRepo r = TestRepo.init(Files.createDirectories(d));
+                    r.git("config", "core.hooksPath", "/proc/devops-hooks");
+                    return List.of("hook", "install", "-C", d.toString());
+                }, 2, "/proc/devops-hooks/pre-commit: cannot write the file", null),
+                // harden2: a foreign hook in the way exited 1, which CI and scripts read as "findings"
+                new Row("hook: install over a foreign hook", d -> {
+                    TestRepo.init(Files.createDirectories(d));
+                    write(d.resolve(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
+                    return List.of("hook", "install", "-C", d.toString());
+                }, 2, "pre-commit: not a devops hook; left alone", null),
+                // harden2: refused by the engine after the network was made, exit 3 ("invalid mount config"), no line
+                new Row("compose: a volume with empty parts", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n    volumes: [\"::::\"]\n");
+                    return List.of("up", "-d", "-p", "harden-volume", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:4:15: 'services.web.volumes[0]': cannot read volume '::::'", null),
+                new Row("compose: a volume with a relative container path", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n    volumes: [\"data:rel\"]\n");
+                    return List.of("up", "-d", "-p", "harden-volume", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "the container path 'rel' is not absolute", null),
+                // harden2: an engine failure (exit 3) after the network was made, with no file:line
+                new Row("compose: a build context that does not exist", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    build: nosuchdir\n");
+                    return List.of("up", "-d", "-p", "harden-context", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "compose.yaml:3:12: service 'web': build context nosuchdir is not a directory", null),
+                new Row("compose: a Dockerfile that does not exist", d -> {
+                    write(d.resolve("compose.yaml"), "services:\n  web:\n    build: {context: ., dockerfile: nosuch.Dockerfile}\n");
+                    return List.of("up", "-d", "-p", "harden-context", "-f", d.resolve("compose.yaml").toString());
+                }, 2, "service 'web': Dockerfile nosuch.Dockerfile not found in the build context", null),
+                // harden2: the first JSON value was read and the rest ignored, so a second baseline appended to the
+                // file (a union merge) suppressed nothing of its own, silently
+                new Row("baseline: two baselines in one file", d -> {
+                    write(d.resolve("a.txt"), "hello\n");
+                    String one = "{\"version\": 1, \"findings\": []}\n";
+                    write(d.resolve("b.json"), one + one);
+                    return List.of("lint", d.toString(), "--baseline", d.resolve("b.json").toString());
+                }, 2, "b.json:2:1: the baseline is not valid JSON", null),
+                // harden2: 99999999999G wrapped around to a negative size and every file was skipped, exit 0
+                new Row("lint: a --max-file-size that overflows", d -> {
+                    write(d.resolve("a.txt"), "hello\n");
+                    return List.of("lint", d.toString(), "--max-file-size=99999999999G");
+                }, 2, "--max-file-size '99999999999G' is not a size", null));
+    }
+
+    /** A repository whose {@code file} is a committed symbolic link to {@code target}, and the command run in it. */
+    record Tree(String label, String file, String target, String command, Set<Integer> exits) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static Stream<Tree> trees() {
+        return Stream.of(
+                new Tree("lint: a committed .env linked to /dev/urandom", ".env", "/dev/urandom", "lint", Set.of(0, 1)),
+                new Tree("lint: a Dockerfile linked to /dev/zero", "Dockerfile", "/dev/zero", "lint", Set.of(0, 1)),
+                new Tree("lint: a .dockerignore linked to /dev/zero", ".dockerignore", "/dev/zero", "lint", Set.of(0, 1)),
+                new Tree("lint: a .gitignore linked to /dev/zero", ".gitignore", "/dev/zero", "lint", Set.of(0, 1)),
+                new Tree("lint: a compose file linked to /dev/zero", "compose.yaml", "/dev/zero", "lint", Set.of(0, 1)),
+                new Tree("check: an .env.example linked to /dev/zero", ".env.example", "/dev/zero", "check", Set.of(0, 1, 2)),
+                new Tree("init: a source file linked to /dev/zero", "server.js", "/dev/zero", "init", Set.of(0)),
+                new Tree("init: package.json linked to /dev/zero", "package.json", "/dev/zero", "init", Set.of(2)),
+                new Tree("init: a .gitignore linked to /dev/zero", ".gitignore", "/dev/zero", "init", Set.of(2)),
+                new Tree("init: a .dockerignore linked to /dev/zero", ".dockerignore", "/dev/zero", "init", Set.of(2)));
+    }
+
+    /**
+     * harden2: files of the repository that are links to devices were read without end (Files.readAllBytes on
+     * {@code /dev/zero}: an OutOfMemoryError, exit 70, after 20 s): every reader of repository files reads regular
+     * files only, with a size cap. Lint skips or reports them; init refuses a file it would merge into.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trees")
+    void repositoryFilesLinkedToDevicesAreNeverReadWithoutEnd(Tree t) throws Exception {
+        Path d = Files.createDirectories(shared.resolve("tree-" + t.label().replaceAll("[^A-Za-z0-9]+", "-")));
+        TestRepo r = TestRepo.init(d);
+        r.write("package.json", "{\"name\":\"shop\",\"dependencies\":{\"express\":\"4.18.2\"}}\n");
+        r.write("server.js", "require('express')().listen(3000);\n");
+        r.write("Dockerfile", "FROM node:20\nCOPY . .\n");
+        Files.deleteIfExists(d.resolve(t.file()));
+        Files.createSymbolicLink(d.resolve(t.file()), Path.of(t.target()));
+        r.commit("a link to a device");
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.run(t.command(), d.toString()),
+                t.label() + " must not hang");
+        Files.delete(d.resolve(t.file())); // JUnit warns about links that leave its temp directory
+        String all = run.out() + run.err();
+        assertTrue(t.exits().contains(run.code()), t.label() + ": exit " + run.code() + ":\n" + all);
+        assertFalse(all.contains("\tat ") || all.contains("internal error") || all.contains("Error:"),
+                t.label() + ": a trace or an internal error:\n" + all);
+        if (run.code() == 2) {
+            assertTrue(run.err().contains(t.file() + ": cannot read: not a regular file"), t.label() + ":\n" + run.err());
+        }
+    }
+
+    /**
+     * harden2: a Latin-1 byte in .dockerignore made DF0037 "cannot read .dockerignore" an error (exit 1) and a
+     * Latin-1 .gitignore lost every rule for ENV0004's message: git and Docker read ignore files as bytes, so a
+     * stray byte costs its own line only.
+     */
+    @org.junit.jupiter.api.Test
+    void ignoreFilesWithANonUtf8ByteKeepTheirRules() throws Exception {
+        Path d = Files.createDirectories(shared.resolve("latin1-ignores"));
+        TestRepo r = TestRepo.init(d);
+        r.write("Dockerfile", "FROM debian:12\nWORKDIR /app\nCOPY . .\nUSER nobody\n");
+        byte[] latin1 = "# caf\u00e9\n.env\n".getBytes(StandardCharsets.ISO_8859_1);
+        r.writeBytes(".dockerignore", latin1).writeBytes(".gitignore", latin1).write(".env", "MODE=dev\n");
+        r.git("add", "-f", ".env");
+        r.commit("latin-1 ignore files");
+        CliRun run = CliRun.run("lint", d.toString());
+        assertFalse(run.out().contains("DF0037"), run.out());
+        assertTrue(run.out().contains("although .gitignore:2 lists it"), run.out());
     }
 
     private static void mkfifo(Path p) throws Exception {
@@ -188,6 +319,9 @@ class HostileInputTest {
         assertFalse(all.contains("\tat ") || all.contains("internal error") || all.contains("Exception"),
                 row.label() + ": a trace or an internal error:\n" + all);
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("devops: ")).count(), row.label() + ": one line:\n" + r.err());
+        assertTrue(r.err().lines().allMatch(l -> l.startsWith("devops: ") || l.startsWith("Run 'devops ")),
+                row.label() + ": the message is not one line:\n" + r.err());
+        assertFalse(all.contains(dev.devops.core.AtomicWrite.TEMP_SUFFIX), row.label() + ": names a temporary file:\n" + all);
         if (row.secret() != null) {
             assertFalse(all.contains(row.secret().substring(0, 5)) || all.contains(row.secret().substring(4)),
                     row.label() + ": printed the secret:\n" + all);

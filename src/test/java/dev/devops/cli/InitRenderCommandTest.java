@@ -303,6 +303,24 @@ class InitRenderCommandTest {
         assertTrue(locked.contains("COPY package.json package-lock.json ./") && locked.contains("RUN npm ci"), locked);
     }
 
+    /** Class 11 for Python: poetry and pipenv without their lockfile (uv is recognised by its uv.lock) lock in the build, never COPY a missing file. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "pyproject.toml, '[tool.poetry]\nname = \"api\"\n[tool.poetry.dependencies]\npython = \"^3.11\"\nfastapi = \"*\"\n', poetry.lock, poetry lock",
+        "Pipfile, '[packages]\nfastapi = \"*\"\n', Pipfile.lock, pipenv lock",
+    })
+    void initWarnsWhenAPythonLockfileIsMissingAndTheDockerfileLocksInTheBuild(String manifest, String body, String lock,
+            String locks) throws IOException {
+        Files.writeString(dir.resolve(manifest), body.replace("\\n", "\n"));
+        Files.writeString(dir.resolve("main.py"), "from fastapi import FastAPI\napp = FastAPI()\n");
+        CliRun r = CliRun.run("init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(": no " + lock + "; the Dockerfile runs '"), r.err());
+        String dockerfile = Files.readString(dir.resolve("Dockerfile"));
+        assertFalse(dockerfile.contains(lock + " ") || dockerfile.contains(lock + "\n"), dockerfile);
+        assertTrue(dockerfile.contains(locks), dockerfile);
+    }
+
     @Test
     void initOnAnAngularAppServesTheBrowserBuildOutputWithNginx() throws IOException {
         Files.writeString(dir.resolve("package.json"), """

@@ -121,8 +121,8 @@ class PreCommitTest {
         assertTrue(hook.toFile().setExecutable(true));
 
         TestLauncher.Run refused = sh(repo, "devops", "hook", "install");
-        assertEquals(1, refused.code(), refused.out());
-        assertTrue(refused.out().contains("not a devops hook; left alone"), refused.out());
+        assertEquals(2, refused.code(), refused.out()); // a refusal, not a finding (harden2: it was 1)
+        assertTrue(refused.out().contains("pre-commit: not a devops hook; left alone"), refused.out());
         assertTrue(Files.readString(hook).contains("foreign hook ran"));
 
         TestLauncher.Run forced = sh(repo, "devops", "hook", "install", "--force", "--fail-on", "warning");
@@ -146,7 +146,7 @@ class PreCommitTest {
         assertEquals(0, removed.code(), removed.out());
         assertTrue(removed.out().contains("restored"), removed.out());
         assertTrue(Files.readString(hook).contains("foreign hook ran"));
-        assertEquals(1, sh(repo, "devops", "hook", "uninstall").code(), "a foreign hook is left alone");
+        assertEquals(2, sh(repo, "devops", "hook", "uninstall").code(), "a foreign hook is left alone");
         Files.delete(hook);
         TestLauncher.Run none = sh(repo, "devops", "hook", "uninstall");
         assertEquals(0, none.code(), none.out());

@@ -271,6 +271,83 @@ class InitWiringTest {
         assertTrue(v(a, "SITE_NAME").required(), "django-environ raises without a default");
     }
 
+    /**
+     * Class 2: a backend chosen by comparing a variable with a database's name (os.getenv("DB") == "postgres", the
+     * SQLite settings otherwise) is set to the stack's database, or the app silently keeps SQLite.
+     */
+    @Test
+    void aVariableComparedWithADatabasesNameSelectsTheStacksDatabase() {
+        repo.file("requirements.txt", "Django==5.0", "psycopg==3.1").file("manage.py", "import os")
+                .file("hc/wsgi.py", "application = None")
+                .file("hc/settings.py", "import os",
+                        "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'hc.sqlite'}}",
+                        "if os.getenv(\"DB\") == \"postgres\":",
+                        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql',",
+                        "        'HOST': os.getenv(\"DB_HOST\", \"\"), 'USER': os.getenv(\"DB_USER\", \"postgres\")}}",
+                        "if os.getenv(\"DB_USER\") == \"postgres\":",
+                        "    print('the superuser')",
+                        "if os.getenv(\"DB\") in [\"mysql\", \"mariadb\"]:",
+                        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql'}}");
+        App a = repo.app();
+        assertEquals(List.of("postgres"), a.dependsOn());
+        assertEquals("postgres", v(a, "DB").defaultValue());
+        assertEquals("postgres.host", v(a, "DB_HOST").from());
+        assertEquals("postgres.user", v(a, "DB_USER").from(), "a user name compared with 'postgres' is still the user");
+    }
+
+    /**
+     * Class 3: config modules exported as a function of the framework's env reader (Strapi's config/*.js) are reads
+     * with their defaults; a client selected by default as SQLite brings no database server.
+     */
+    @Test
+    void configModulesOfAnEnvReaderAreReadsWithTheirDefaults() {
+        repo.packageJson(".", "{'scripts':{'start':'strapi start'},'dependencies':{'@strapi/strapi':'4','better-sqlite3':'7'}}")
+                .file("config/server.js", "module.exports = ({ env }) => ({",
+                        "  host: env('HOST', '0.0.0.0'),", "  port: env.int('PORT', 1337),",
+                        "  app: { keys: env.array('APP_KEYS', ['a', 'b']) },", "});")
+                .file("config/admin.js", "module.exports = ({ env }) => ({ auth: { secret: env('ADMIN_JWT_SECRET', 'x1') } });")
+                .file("config/database.js", "module.exports = ({ env }) => {",
+                        "  const client = env('DATABASE_CLIENT', 'sqlite');",
+                        "  return { connection: { client, connection: { connectionString: env('DATABASE_URL'),",
+                        "    ssl: env.bool('DATABASE_SSL', false) } } };", "};");
+        App a = repo.app();
+        assertFalse(v(a, "ADMIN_JWT_SECRET").required(), "a secret with a code default (never written to committed files)");
+        assertEquals("0.0.0.0", v(a, "HOST").defaultValue());
+        assertFalse(v(a, "DATABASE_URL").required(), "Strapi's env() gives undefined when unset");
+        assertEquals("sqlite", v(a, "DATABASE_CLIENT").defaultValue());
+        assertEquals(List.of(), a.dependsOn(), "the default client is SQLite: no database server");
+        assertEquals(1337, a.port());
+    }
+
+    /** Class 3: starlette's Config instance is a helper: config("X") raises unset, config("X", default=…) has one. */
+    @Test
+    void starletteConfigCallsAreReadsAndWiredByTheirNames() {
+        repo.file("requirements.txt", "fastapi", "uvicorn", "asyncpg", "redis")
+                .file("main.py", "from fastapi import FastAPI", "from core.config import settings", "app = FastAPI()")
+                .file("core/config.py",
+                        "from pydantic_settings import BaseSettings",
+                        "from starlette.config import Config",
+                        "config = Config('.env')",
+                        "class CryptSettings(BaseSettings):",
+                        "    SECRET_KEY: str = config(\"SECRET_KEY\")",
+                        "    ALGORITHM: str = config(\"ALGORITHM\", default=\"HS256\")",
+                        "class PostgresSettings(BaseSettings):",
+                        "    POSTGRES_USER: str = config(\"POSTGRES_USER\", default=\"postgres\")",
+                        "    POSTGRES_PASSWORD: str = config(\"POSTGRES_PASSWORD\", default=\"postgres\")",
+                        "    POSTGRES_SERVER: str = config(\"POSTGRES_SERVER\", default=\"localhost\")",
+                        "    POSTGRES_PORT: int = config(\"POSTGRES_PORT\", cast=int, default=5432)",
+                        "class RedisQueueSettings(BaseSettings):",
+                        "    REDIS_QUEUE_HOST: str = config(\"REDIS_QUEUE_HOST\", default=\"localhost\")")
+                .file("core/db.py", "from sqlalchemy.ext.asyncio import create_async_engine", "import asyncpg")
+                .file("core/queue.py", "import redis");
+        App a = repo.app();
+        assertTrue(v(a, "SECRET_KEY").required(), "starlette's config raises without a default");
+        assertEquals("HS256", v(a, "ALGORITHM").defaultValue());
+        assertEquals("postgres.host", v(a, "POSTGRES_SERVER").from());
+        assertEquals("postgres.password", v(a, "POSTGRES_PASSWORD").from());
+        assertEquals("redis.host", v(a, "REDIS_QUEUE_HOST").from());
+    }
+
     @Test
     void goJsAndJavaHelpersAreReads() {
         repo.file("go.mod", "module x", "go 1.22").file("config.go", "package main",

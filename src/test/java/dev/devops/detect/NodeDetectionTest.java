@@ -116,6 +116,8 @@ class NodeDetectionTest {
     @CsvSource(delimiter = ';', value = {
         ">=18 ; 18", "^20.10 ; 20", "~18.4.0 ; 18", "18 || 20 ; 20", ">=18 <21 ; 18", "18.x ; 18",
         ">18 ; 19", ">18.2.0 ; 18", ">= 16 ; 16", "^16 || ^18.0.0 || >=20 ; 20",
+        // strapi/foodadvisor: an end-of-life floor with an upper bound takes the newest major the range allows
+        ">=14.x.x <=18.x.x ; 18", ">=12 <19.0.0 ; 18", ">=10 <16 ; 10",
     })
     void enginesRanges(String range, String expected) {
         repo.packageJson(".", "{'engines':{'node':'" + range + "'}}");
@@ -221,6 +223,16 @@ class NodeDetectionTest {
     void endOfLifeFloorWithoutBookwormImageTakesTheDefault() {
         repo.packageJson(".", "{'engines':{'node':'>=12.0.0'}}");
         assertEquals(NodeStack.DEFAULT_VERSION, repo.app().runtime().version());
+    }
+
+    /** koa-rest-api-boilerplate: the app's own listen-port variable with a default; a client's port is not the app's. */
+    @Test
+    void anAppPortVariableWithADefaultIsThePort() {
+        repo.packageJson(".", "{'dependencies':{'koa':'2'}}")
+                .file("app/config/index.js", "module.exports = { db: { port: process.env.DB_PORT || 5432 },",
+                        "  server: { port: process.env.APP_PORT || 7071 } };")
+                .file("app/index.js", "const config = require('./config');", "app.listen(config.server.port);");
+        assertEquals(7071, repo.app().port());
     }
 
     /** hackathon-starter@dbcac7a: the port literal comes after a second variable. */

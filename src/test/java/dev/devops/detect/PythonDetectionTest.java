@@ -147,6 +147,24 @@ class PythonDetectionTest {
         assertEquals(true, a.env().get("DJANGO_SECRET_KEY").secret());
     }
 
+    /** Class 3: the test suite's settings class (flasky's TestingConfig, CTFd's) reads variables the app never does. */
+    @Test
+    void aTestSettingsClassReadsAreNotTheApps() {
+        repo.file("requirements.txt", "Flask", "gunicorn", "psycopg2-binary")
+                .file("app.py", "from flask import Flask", "app = Flask(__name__)")
+                .file("config.py", "import os", "class Config:",
+                        "    SECRET_KEY = os.environ.get('SECRET_KEY', 'dev')", "",
+                        "class TestingConfig(Config):  # the test suite's",
+                        "    TESTING = True",
+                        "    SQLALCHEMY_DATABASE_URI = os.environ.get('TEST_DATABASE_URL') or 'sqlite://'", "",
+                        "    # still the test class", "",
+                        "class ProductionConfig(Config):",
+                        "    SQLALCHEMY_DATABASE_URI = os.environ.get('DATABASE_URL')");
+        App a = repo.app();
+        assertEquals(false, a.env().containsKey("TEST_DATABASE_URL"), a.env().keySet().toString());
+        assertEquals(true, a.env().containsKey("DATABASE_URL"));
+    }
+
     @Test
     void djangoWithoutGunicornRunsTheDevServer() {
         repo.file("requirements.txt", "django").file("manage.py", "");

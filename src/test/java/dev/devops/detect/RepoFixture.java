@@ -36,6 +36,16 @@ final class RepoFixture {
         return this;
     }
 
+    /** Removes {@code rel}. */
+    RepoFixture delete(String rel) {
+        try {
+            Files.deleteIfExists(root.resolve(rel));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     RepoFixture bytes(String rel, byte[] content) {
         Path p = root.resolve(rel);
         try {

@@ -51,6 +51,67 @@ class RunEvidenceTest {
         RepoFixture.assertRoundTrip(repo.detect().descriptor());
     }
 
+    /** Class 4: the Procfile or image runs a shell script; the server it starts at its end is the start. */
+    @Test
+    void theServerAScriptOfTheProcfileStartsIsTheStartWithItsOwnDefaults() {
+        repo.file("Pipfile", "[packages]", "django = \"*\"", "gunicorn = \"*\"")
+                .file("manage.py", "import os")
+                .file("shop/settings/__init__.py", "")
+                .file("shop/settings/base.py", "import os", "DEBUG = False")
+                .file("shop/wsgi.py", "from django.core.wsgi import get_wsgi_application", "application = get_wsgi_application()")
+                .file("Procfile", "web: bash Procfile.sh")
+                .file("Procfile.sh", "#!/bin/bash", "python manage.py migrate", "",
+                        "WORKERS=${WORKERS:-3}", "gunicorn shop.wsgi:application --workers $WORKERS --timeout ${TIMEOUT:-30} \\",
+                        "    --log-level $LOG_LEVEL --log-file -");
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi:application", "--workers", "3", "--timeout", "30",
+                "--log-file", "-"), repo.app().start());
+        // without the Procfile: the wsgi module beside a settings package is the project's
+        repo.delete("Procfile");
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi"), repo.app().start());
+    }
+
+    /**
+     * Class 4: the image's ENTRYPOINT is a script by its path in that image's layout; its server binds a unix socket for
+     * the image's own nginx, and app.run(port=4000) under __main__ is the development server: the app serves on the
+     * image's EXPOSEd port.
+     */
+    @Test
+    void anEntrypointScriptByItsImagePathServesOnTheExposedPortNotOnASocket() {
+        repo.file("requirements.txt", "Flask", "gunicorn")
+                .file("web/__init__.py", "from flask import Flask", "def create_app():", "    return Flask(__name__)")
+                .file("wsgi.py", "from web import create_app", "app = create_app()", "",
+                        "if __name__ == \"__main__\":", "    app.run(debug=True, host=\"127.0.0.1\", port=4000)")
+                .file("Dockerfile", "FROM python:3.11-slim", "WORKDIR /opt/web", "COPY . /opt/web", "EXPOSE 8000",
+                        "ENTRYPOINT [\"/sbin/tini\", \"--\", \"/opt/web/docker-entrypoint.sh\"]")
+                .file("docker-entrypoint.sh", "#!/bin/sh", "set -eu", "ACCESS_LOG=${ACCESS_LOG:--}", "flask db upgrade",
+                        "umask 0 && exec gunicorn 'web:create_app()' --bind unix:/tmp/web.sock --access-logfile \"$ACCESS_LOG\"");
+        App a = repo.app();
+        assertEquals(8000, a.port());
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:8000", "web:create_app()", "--access-logfile", "-"), a.start());
+    }
+
+    /**
+     * Class 4: the repository's image runs uvicorn with --reload (a development flag, not a development server) on
+     * its own layout of the sources (COPY ./src/app /code/app): the app module is src/app/main.py.
+     */
+    @Test
+    void aServerWithReloadStillNamesTheAppAndItsModuleIsFoundInTheTree() {
+        repo.file("pyproject.toml", "[tool.poetry]", "name = \"api\"", "[tool.poetry.dependencies]", "python = \"^3.11\"",
+                        "fastapi = \"*\"", "uvicorn = \"*\"")
+                .file("src/app/__init__.py", "")
+                .file("src/app/main.py", "from .core.setup import create_application", "app = create_application()")
+                .file("Dockerfile", "FROM python:3.11", "WORKDIR /code", "COPY ./src/app /code/app",
+                        "CMD [\"uvicorn\", \"app.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\", \"--reload\"]");
+        assertEquals(List.of("uvicorn", "--app-dir", "src", "app.main:app", "--host", "0.0.0.0", "--port", "8000"),
+                repo.app().start());
+        // its worker imports from the same directory (arq has no --app-dir)
+        repo.file("src/app/core/worker/settings.py", "class WorkerSettings: pass")
+                .file("docker-compose.yml", "services:", "  worker:", "    build: .",
+                        "    command: arq app.core.worker.settings.WorkerSettings");
+        assertEquals(Map.of("worker", List.of("env", "PYTHONPATH=src", "arq", "app.core.worker.settings.WorkerSettings")),
+                repo.app().processes());
+    }
+
     @Test
     void composeServicesRunningTheAppsImageWithAnotherCommandAreProcesses() {
         repo.file("project/requirements.txt", "fastapi", "uvicorn", "celery", "redis")
@@ -222,6 +283,20 @@ class RunEvidenceTest {
                 .file("main.go", "package main", "func main() {}")
                 .packageJson("ui", "{'scripts':{'start':'vite','build':'vite build'},'devDependencies':{'vite':'5'}}");
         assertEquals(List.of("."), names(repo.detect()));
+    }
+
+    /** A front end whose build writes into the Python app's tree (its static files) is served by that app: not an app. */
+    @Test
+    void aFrontEndBuiltIntoAPythonAppsStaticFilesIsNotAnApp() {
+        repo.file("requirements.txt", "Django", "gunicorn").file("manage.py", "import os")
+                .file("site/settings.py", "import os").file("site/wsgi.py", "application = None")
+                .packageJson("vue3", "{'scripts':{'dev':'vite','build':'vite build'},'devDependencies':{'vite':'5'}}")
+                .file("vue3/vite.config.ts", "export default defineConfig({ build: { outDir: '../cookbook/static/vue3/' } })")
+                .packageJson("themes/core", "{'scripts':{'build':'vite build'},'devDependencies':{'vite':'5'}}")
+                .file("themes/core/vite.config.js", "export default { build: { outDir: \"static\" } }")
+                // a single-page app with an output directory of its own stays an app of its own
+                .packageJson("frontend", "{'scripts':{'dev':'vite','build':'vite build'},'devDependencies':{'vite':'5'}}");
+        assertEquals(List.of(".", "frontend"), names(repo.detect()).stream().sorted().toList());
     }
 
     @Test

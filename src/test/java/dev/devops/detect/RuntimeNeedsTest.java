@@ -25,6 +25,7 @@ class RuntimeNeedsTest {
     private AppDraft draft(Language language) {
         RepoFiles files = RepoFiles.walk(repo.root);
         AppDraft d = language == Language.GO ? GoStack.detect(files, ".", files.files())
+                : language == Language.NODE ? NodeStack.detect(files, ".", null, files.files())
                 : PythonStack.detect(files, ".", files.files());
         RunEvidence.apply(files, d);
         return d;
@@ -96,6 +97,24 @@ class RuntimeNeedsTest {
                 .file("app/db/migrations/versions/fdf8821871d7_main_tables.py", "revision = 'fdf8821871d7'");
         assertEquals(Migrate.inAppImage(List.of("alembic", "upgrade", "head")),
                 RuntimeNeeds.migrate(draft(Language.PYTHON), List.of("postgres")));
+    }
+
+    /** Class 13: a Node ORM's committed migrations are applied by its own CLI before the app starts. */
+    @Test
+    void nodeOrmMigrationsRunWithTheirOwnCli() {
+        repo.file("package.json", "{\"dependencies\":{\"@prisma/client\":\"5\"},\"devDependencies\":{\"prisma\":\"5\"}}")
+                .file("prisma/schema.prisma", "datasource db {", "  provider = \"postgresql\"", "  url = env(\"DATABASE_URL\")", "}")
+                .file("prisma/migrations/20220118074231_init/migration.sql", "CREATE TABLE \"User\" (id TEXT);");
+        assertEquals(Migrate.inAppImage(List.of("npx", "prisma", "migrate", "deploy")),
+                RuntimeNeeds.migrate(draft(Language.NODE), List.of("postgres")));
+        // a schema without migrations (prisma db push): nothing to apply
+        repo.delete("prisma/migrations/20220118074231_init/migration.sql");
+        assertNull(RuntimeNeeds.migrate(draft(Language.NODE), List.of("postgres")));
+        repo.file("drizzle.config.ts", "export default { schema: './lib/db/schema.ts', out: './lib/db/migrations', dialect: 'postgresql' }")
+                .file("lib/db/migrations/0000_init.sql", "CREATE TABLE users (id serial);")
+                .file("lib/db/migrations/meta/_journal.json", "{\"entries\":[]}");
+        assertEquals(Migrate.inAppImage(List.of("npx", "drizzle-kit", "migrate")),
+                RuntimeNeeds.migrate(draft(Language.NODE), List.of("postgres")));
     }
 
     @Test

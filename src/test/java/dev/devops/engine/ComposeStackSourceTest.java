@@ -28,6 +28,7 @@ class ComposeStackSourceTest {
     void mapsEveryFieldUpUses() throws IOException {
         Files.writeString(dir.resolve(".env"), "DB_PASSWORD=from-dotenv\nAPP_PORT=18080\n");
         Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/Dockerfile.prod"), "FROM python:3.11-slim AS runtime\n"); // up checks it is there
         Files.writeString(dir.resolve("docker-compose.yml"), """
                 name: shop_demo
                 services:

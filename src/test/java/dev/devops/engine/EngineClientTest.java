@@ -40,6 +40,67 @@ class EngineClientTest {
         assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "fails fast");
     }
 
+    /** harden2: a password in DOCKER_HOST was printed in full in every engine error (a CI log keeps it). */
+    @Test
+    void aPasswordInDockerHostIsNeverPrinted() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String pw = "Sup3r" + "S3cretPw";
+        EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "tcp://ci:" + pw + "@127.0.0.1:" + port));
+        assertEquals("tcp://ci:****@127.0.0.1:" + port, c.host());
+        EngineException e = assertThrows(EngineException.class, () -> c.docker().pingCmd().exec());
+        assertTrue(e.getMessage().startsWith("no Docker engine at tcp://ci:****@127.0.0.1:" + port + " ("), e.getMessage());
+        assertTrue(!e.getMessage().contains(pw) && !e.getMessage().contains("S3cret"), e.getMessage());
+        EngineClient bad = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "bogus://ci:" + pw + "@x"));
+        EngineException b = assertThrows(EngineException.class, bad::docker);
+        assertTrue(!b.getMessage().contains(pw) && b.getMessage().contains("bogus://ci:****@x"), b.getMessage());
+    }
+
+    /**
+     * harden2: on a unix socket the read timeout did not hold (the transport reads through a channel stream, which
+     * ignores SO_TIMEOUT): an engine that accepts and never answers hung {@code ps} until killed.
+     */
+    @Test
+    void anEngineThatAcceptsAndNeverAnswersOnAUnixSocketIsBoundedByTheReadTimeout(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("silent.sock");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(sock));
+            List<java.nio.channels.SocketChannel> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(server.accept()); // and never a byte back
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "unix://" + sock,
+                    "DEVOPS_ENGINE_READ_TIMEOUT", "1"));
+            long t0 = System.nanoTime();
+            EngineException e = assertThrows(EngineException.class, () -> c.docker().listContainersCmd().exec());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(e.getMessage().contains("did not answer GET /containers/json within 1 s"), e.getMessage());
+            assertTrue(ms < 10_000, "bounded: " + ms + " ms");
+            for (var a : accepted) {
+                a.close();
+            }
+        }
+    }
+
+    /** harden2: npipe:// on Linux loaded kernel32 through JNA: an UnsatisfiedLinkError, a JVM trace and exit 1. */
+    @Test
+    void aWindowsNamedPipeElsewhereIsAnEngineErrorNotACrash() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "Windows has pipes");
+        EngineClient c = EngineClient.fromEnvironment(Map.of("DOCKER_HOST", "npipe:////./pipe/docker_engine"));
+        EngineException e = assertThrows(EngineException.class, () -> c.docker().pingCmd().exec());
+        assertTrue(e.getMessage().contains("is a Windows named pipe"), e.getMessage());
+    }
+
     @Test
     void staleSocketFileGivesTheHintOnTheFirstCall(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("stale.sock");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.devops.descriptor.App;
 import dev.devops.descriptor.Descriptor;
 import dev.devops.testsupport.Descriptors;
 import dev.devops.yaml.YMap;
@@ -70,6 +71,29 @@ class ProjectTemplatesTest {
             assertEquals("service_completed_successfully", services.get(s).asMap().get("depends_on").asMap().get("web-migrate")
                     .asMap().get("condition").asText(), s);
         }
+    }
+
+    /**
+     * Class 13: a Node app with a build step runs its migrate step in the build stage, which keeps the development
+     * dependencies (the migration CLI) that the runtime stage prunes.
+     */
+    @Test
+    void aNodeMigrateStepRunsInTheBuildStageWhichKeepsTheMigrationCli() {
+        Descriptor withMigrate = Descriptors.parse(Descriptors.NODE.replace("    healthcheck: /health\n",
+                "    healthcheck: /health\n    build: [npm, run, build]\n    migrate: [npx, prisma, migrate, deploy]\n"));
+        YMap mg = YamlDocument.parse(Path.of("docker-compose.yml"), compose(withMigrate)).asMap().get("services").asMap()
+                .get("web-migrate").asMap();
+        assertEquals("build", mg.get("build").asMap().get("target").asText());
+        App app = withMigrate.apps().get(0);
+        String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(withMigrate, app));
+        assertTrue(df.contains("FROM node:20-bookworm-slim AS build\n"), df);
+        assertTrue(df.contains("FROM build AS prune\nRUN npm prune --omit=dev\n"), df);
+        assertTrue(df.contains("COPY --from=prune /app ./\n"), df);
+        // without a build step the runtime image is the only one: no target
+        Descriptor noBuild = Descriptors.parse(Descriptors.NODE.replace("    healthcheck: /health\n",
+                "    healthcheck: /health\n    migrate: [npx, prisma, migrate, deploy]\n"));
+        assertFalse(YamlDocument.parse(Path.of("docker-compose.yml"), compose(noBuild)).asMap().get("services").asMap()
+                .get("web-migrate").asMap().get("build").asMap().has("target"));
     }
 
     /** Class 13: a migration tool's own image, the app's migrations mounted, a service attribute in its command. */

@@ -73,4 +73,23 @@ class UnifiedDiffTest {
         assertTrue(diff.contains("-      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n"), "a reference is no secret: " + diff);
         assertTrue(diff.startsWith("--- a/.env\n+++ b/.env\n@@ "), diff);
     }
+    /**
+     * harden2: only the first assignment of a line was looked at ({@code ENV AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…}
+     * printed the secret key), and a secret default repeated in the comment above its line
+     * ({@code # optional; default: VALUE} of .env.example) was printed there.
+     */
+    @Test
+    void redactionMasksEveryAssignmentOfALineAndEveryRepeatOfAMaskedValue() {
+        String pw = "wJalr" + "XUtnFEMI/K7MDENG";
+        String token = "ghp_" + "aB3dE5fG7hJ9kL1mN2pQ";
+        String old = String.join("\n", "FROM node:20", "ENV AWS_REGION=eu-west-1 AWS_SECRET_ACCESS_KEY=" + pw + " MODE=prod",
+                "RUN export A=1 API_TOKEN=\"" + token + "\" && make", "");
+        String now = String.join("\n", "# optional; default: " + token, "API_TOKEN=" + token, "");
+        java.util.function.Predicate<String> secret = n -> n.contains("SECRET") || n.contains("TOKEN");
+        String diff = UnifiedDiff.redact(UnifiedDiff.diff("Dockerfile", old, now), secret);
+        assertTrue(!diff.contains(pw) && !diff.contains(token) && !diff.contains("ghp_"), diff);
+        assertTrue(diff.contains("-ENV AWS_REGION=eu-west-1 AWS_SECRET_ACCESS_KEY=**** MODE=prod\n"), diff);
+        assertTrue(diff.contains("-RUN export A=1 API_TOKEN=**** && make\n"), diff);
+        assertTrue(diff.contains("+# optional; default: ****\n"), diff);
+    }
 }

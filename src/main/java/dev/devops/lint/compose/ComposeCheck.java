@@ -1,5 +1,6 @@
 package dev.devops.lint.compose;
 
+import dev.devops.core.InputFiles;
 import dev.devops.files.FileKinds;
 import dev.devops.compose.ComposeLoader;
 import dev.devops.compose.ComposeProject;
@@ -12,8 +13,6 @@ import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -332,7 +331,7 @@ public final class ComposeCheck implements Check {
             return "";
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = InputFiles.readText(file, InputFiles.MAX_CONFIG_BYTES).lines().toList();
             return line <= lines.size() ? lines.get(line - 1).strip() : "";
         } catch (IOException | RuntimeException e) {
             return "";

@@ -3,11 +3,11 @@ package dev.devops.lint.compose;
 import static dev.devops.lint.Severity.ERROR;
 
 import dev.devops.compose.ComposeProject;
+import dev.devops.core.InputFiles;
 import dev.devops.core.SourceLocation;
 import dev.devops.lint.Severity;
 import dev.devops.yaml.Suggest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -80,7 +80,7 @@ final class DC0017UndefinedReference {
                 if (OVERRIDE_EXAMPLE.matcher(n).matches()) {
                     String text = examples.computeIfAbsent(n, k -> {
                         try {
-                            return Files.readString(f, StandardCharsets.UTF_8);
+                            return InputFiles.readText(f, InputFiles.MAX_CONFIG_BYTES);
                         } catch (IOException | RuntimeException e) {
                             return "";
                         }

@@ -6,7 +6,6 @@ import static dev.devops.lint.Severity.WARNING;
 import dev.devops.files.DockerIgnore;
 import dev.devops.lint.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -50,7 +49,7 @@ final class DF0037EnvBakedIn {
             return;
         }
         try {
-            DockerIgnore di = DockerIgnore.parse(Files.readString(ignore, StandardCharsets.UTF_8));
+            DockerIgnore di = DockerIgnore.parse(DockerIgnore.lenient(ignore));
             if (!di.excluded(".env")) {
                 o.report(copy.line(), sev, copy.keyword() + " " + copy.rest() + " copies " + present + " into the image: "
                         + dir.relativize(ignore) + " does not exclude .env", "add the line .env to " + ignore.getFileName());

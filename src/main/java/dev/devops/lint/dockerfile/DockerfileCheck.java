@@ -1,5 +1,6 @@
 package dev.devops.lint.dockerfile;
 
+import dev.devops.core.InputFiles;
 import dev.devops.files.FileKinds;
 import dev.devops.lint.Check;
 import dev.devops.lint.CheckFailure;
@@ -68,7 +69,7 @@ public final class DockerfileCheck implements Check {
                         "a Dockerfile this large is probably not one: rename it", ""));
                 return;
             }
-            byte[] bytes = Files.readAllBytes(abs);
+            byte[] bytes = InputFiles.read(abs, MAX_BYTES);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {

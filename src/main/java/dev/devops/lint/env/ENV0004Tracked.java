@@ -2,13 +2,13 @@ package dev.devops.lint.env;
 
 import static dev.devops.lint.Severity.ERROR;
 
+import dev.devops.core.InputFiles;
 import dev.devops.core.VariableNames;
 import dev.devops.files.FileKinds;
 import dev.devops.files.Gitignore;
 import dev.devops.lint.Severity;
 import dev.devops.lint.secrets.Filters;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.TreeSet;
 
@@ -63,7 +63,7 @@ final class ENV0004Tracked {
         }
         String text;
         try {
-            text = Files.readString(s.root().resolve(f), StandardCharsets.UTF_8);
+            text = InputFiles.readText(s.root().resolve(f), InputFiles.MAX_CONFIG_BYTES);
         } catch (IOException | java.io.UncheckedIOException e) {
             return RULE.info().severity(); // unreadable: report as before (syntax rules say why)
         }

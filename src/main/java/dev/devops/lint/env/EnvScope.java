@@ -1,5 +1,6 @@
 package dev.devops.lint.env;
 
+import dev.devops.core.InputFiles;
 import dev.devops.compose.ComposeLoader;
 import dev.devops.compose.ComposeProject;
 import dev.devops.compose.ComposeService;
@@ -250,7 +251,7 @@ final class EnvScope {
     String text(String rel) {
         try {
             Path p = root.resolve(rel);
-            return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+            return Files.isRegularFile(p) ? InputFiles.readText(p, InputFiles.MAX_CONFIG_BYTES) : "";
         } catch (IOException | RuntimeException e) {
             return "";
         }
