@@ -25,7 +25,7 @@ final class DC0003HardCodedSecret {
                     + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
                     + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
                     + "value an error. A value that holds no credential (an unfilled placeholder such as <your-API-Key>, a file path, a "
-                    + "reference) is not reported. Not reported in compose files of the test path class "
+                    + "reference) is not reported; a placeholder word (example, changeme) is the password the stack runs with. Not reported in compose files of the test path class "
                     + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
             DC0003HardCodedSecret::hardCodedSecret);
 
@@ -56,6 +56,23 @@ final class DC0003HardCodedSecret {
         return s.project().services().containsKey(host);
     }
 
+    /** An unfilled placeholder: {@code <your-API-Key>}, {@code your-token-here}. */
+    private static final Pattern UNFILLED = Pattern.compile("<[^<>]+>|(?i).*\\byour[-_ ]?[a-z].*");
+
+    /**
+     * A value that holds no credential: an unfilled placeholder ({@code <your-API-Key>}, mailcow's exporter snippet),
+     * a file path or reference (the secrets family's judgement: {@code MP_SMTP_TLS_KEY: /pki/private.pem}). Not a
+     * word such as {@code example} or {@code changeme}: in a compose file that is the password the stack runs with.
+     */
+    static boolean holdsNoCredential(String value) {
+        String v = value.strip();
+        if (UNFILLED.matcher(v).matches()) {
+            return true;
+        }
+        String r = Filters.reasonForAssignment(v);
+        return "file reference".equals(r) || "reference".equals(r);
+    }
+
     private static void hardCodedSecret(ComposeScope s, ComposeRule.Reporter o) {
         Path root = s.root().toAbsolutePath().normalize();
         s.each(svc -> {
@@ -77,10 +94,7 @@ final class DC0003HardCodedSecret {
                         // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
                         continue;
                     }
-                    if (!credential && !Filters.isDefaultCredential(e.value()) && Filters.reasonForAssignment(e.value()) != null) {
-                        // the secrets family's judgement of a value, one place: an unfilled placeholder
-                        // (<your-API-Key>), a file path (MP_SMTP_TLS_KEY: /pki/private.pem), a reference, an
-                        // identifier is not a credential; a development default (postgres, changeme) still is
+                    if (!credential && holdsNoCredential(e.value())) {
                         continue;
                     }
                     String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();
