@@ -60,13 +60,9 @@ final class LintFastPath {
                 positionalOnly = true;
                 continue;
             }
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
+            PlainOption option = PlainOption.of(a);
+            String name = option.name();
+            String value = option.inline();
             if (FLAGS.contains(name)) {
                 // a flag given twice (or with a value) is picocli's to refuse
                 String key = name.equals("-q") ? "--quiet" : name;
@@ -84,17 +80,12 @@ final class LintFastPath {
             if (!VALUED.contains(name)) {
                 return null;
             }
+            value = option.value(args, i);
             if (value == null) {
-                if (i + 1 >= args.length) {
-                    return null;
-                }
-                value = args[++i];
-                if (value.startsWith("-") || value.startsWith("@")) {
-                    return null; // picocli decides whether an option-like word is a value
-                }
+                return null;
             }
-            if (value.isEmpty() || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
-                return null; // picocli's quote handling
+            if (option.takesNextWord()) {
+                i++;
             }
             if ((name.equals("--only") || name.equals("--skip"))
                     && (value.startsWith(",") || value.endsWith(",") || value.contains(",,"))) {

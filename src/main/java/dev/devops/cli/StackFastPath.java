@@ -71,13 +71,9 @@ final class StackFastPath {
                 positionals.add(a);
                 continue;
             }
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
+            PlainOption option = PlainOption.of(a);
+            String name = option.name();
+            String value = option.inline();
             if (flags.containsKey(name)) {
                 if (value != null) {
                     return null;
@@ -88,17 +84,12 @@ final class StackFastPath {
             if (!valued.containsKey(name)) {
                 return null; // help, version, --verbose, --color, clustered or attached short options, unknown
             }
+            value = option.value(args, i);
             if (value == null) {
-                if (i + 1 >= args.length) {
-                    return null;
-                }
-                value = args[++i];
-                if (value.startsWith("-") || value.startsWith("@")) {
-                    return null; // picocli decides whether an option-like word is a value
-                }
+                return null;
             }
-            if (value.isEmpty() || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
-                return null; // picocli's quote handling
+            if (option.takesNextWord()) {
+                i++;
             }
             out.add(new Word(valued.get(name), value));
         }
