@@ -73,7 +73,9 @@ public final class VariableNames {
     private static final List<String> PLATFORM_PREFIXES = List.of("npm_", "RUNNER_", "VERCEL_", "LC_", "COMPOSE_",
             "DOCKER_", "BUILDKIT_", "CI_", "CIRCLE_", "TRAVIS_", "KUBERNETES_", "GITHUB_ACTION", "GITHUB_EVENT_",
             "GITHUB_RUN_", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF", "RAILWAY_ENVIRONMENT", "RAILWAY_GIT_",
-            "ECS_CONTAINER_METADATA");
+            "ECS_CONTAINER_METADATA",
+            // what other CI services set for every job (authelia's .buildkite hooks read BUILDKITE_BRANCH, BUILDKITE_TAG)
+            "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_");
     /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 

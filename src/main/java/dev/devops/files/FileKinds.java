@@ -15,7 +15,7 @@ public final class FileKinds {
     }
 
     /** Suffixes that make a Dockerfile-named file a template, a backup or source code, not a Dockerfile. */
-    private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".j2", ".jinja",
+    private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".template", ".j2", ".jinja",
             ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
             // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
             ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
@@ -43,7 +43,16 @@ public final class FileKinds {
     private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
     private static final Pattern TEST_DIR = Pattern.compile(
             "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
-                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?)/.*");
+                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
+                    // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
+                    + "|test[-_]?resources"
+                    // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
+                    + "|suites|test[-_]?suites?)/.*");
+    /**
+     * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
+     * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
+     */
+    private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
@@ -364,7 +373,7 @@ public final class FileKinds {
     public static boolean isTest(String path) {
         String lowerDirs = path.toLowerCase(Locale.ROOT);
         return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches()
-                || CHART_TEST_VALUES.matcher(lowerDirs).matches()
+                || CHART_TEST_VALUES.matcher(lowerDirs).matches() || TEST_ENV_CONFIG.matcher(lowerDirs).matches()
                 || CI_STACK_NAME.matcher(name(path).toLowerCase(Locale.ROOT)).matches() && !isCi(path);
     }
 
@@ -393,13 +402,24 @@ public final class FileKinds {
         return VENDORED.matcher(path.toLowerCase(Locale.ROOT)).matches();
     }
 
+    /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */
+    private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb)$");
+
     /**
-     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages, Storybook stories
-     * ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
+     * An image kept as text: SVG (drawing commands and embedded base64 images, {@code data:image/png;base64,…},
+     * whose runs of letters happen to contain token shapes). Images in binary formats are skipped by their bytes.
+     */
+    public static boolean isTextImage(String path) {
+        return name(path).toLowerCase(Locale.ROOT).endsWith(".svg");
+    }
+
+    /**
+     * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages (also as a template: {@code README.md.gotmpl}),
+     * Storybook stories ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
      */
     public static boolean isDocs(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        String n = name(lower);
+        String n = TEMPLATE_SUFFIX.matcher(name(lower)).replaceFirst("");
         int dot = n.lastIndexOf('.');
         if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches()) {
             return true;

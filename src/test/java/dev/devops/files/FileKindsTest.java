@@ -75,6 +75,19 @@ class FileKindsTest {
 
     @Test
     void stubsSnapshotsHelpersVendoredAndStories() {
+        // held-out 5: a test's resources directory (authelia) and a framework's test-environment config (Phoenix, Rails)
+        assertTrue(FileKinds.isTest("internal/configuration/test_resources/config.yml"));
+        assertTrue(FileKinds.isTest("src/test-resources/app.yml"));
+        assertTrue(FileKinds.isTest("internal/suites/OIDC/configuration.yml"));
+        // the official images' generator templates (docker-library/postgres Dockerfile-alpine.template: {{ … }} lines)
+        assertFalse(FileKinds.isDockerfile("Dockerfile-alpine.template"));
+        assertTrue(FileKinds.isDockerfile("docker/Dockerfile-worker"));
+        assertFalse(FileKinds.isTest("internal/suite.go"));
+        assertTrue(FileKinds.isTest("config/test.exs"));
+        assertTrue(FileKinds.isTest("config/environments/test.rb"));
+        assertFalse(FileKinds.isTest("config/dev.exs"));
+        assertFalse(FileKinds.isTest("config/environments/production.rb"));
+        assertFalse(FileKinds.isTest("lib/latest.exs"));
         for (String p : new String[] {"app/__stubs__/jwt.ts", "identity/.snapshots/TestHandler.json", "ui/__snapshots__/a.snap",
                 "driver/config/stub/.kratos.yaml", "internal/testutil/minio/server.go", "x/testhelpers/http.go",
                 "scripts/release_smoke_test.sh", "netbox/configuration_testing.py", "sqlcon/dockertest/test_helper.go",

@@ -98,11 +98,31 @@ public final class ComposeCheck implements Check {
                     base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
         ComposeScope.Builds builds = builds(loaded, toolImages(context));
+        ComposeScope.Declared declared = declared(root, loaded);
         for (Loaded l : loaded) {
             if (l.project() != null) {
-                lintProject(root, l.dir(), l.files(), l.project(), builds, dedup);
+                lintProject(root, l.dir(), l.files(), l.project(), builds, declared, dedup);
             }
         }
+    }
+
+    /** What each loaded project declares, by section, with the first file (repository-relative) declaring a name. */
+    private static ComposeScope.Declared declared(Path root, List<Loaded> loaded) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (Loaded l : loaded) {
+            if (l.project() == null) {
+                continue;
+            }
+            String file = relative(root, l.dir().resolve(l.files().get(0)));
+            var p = l.project();
+            for (var e : Map.of("services", p.services().keySet(), "networks", p.networks().keySet(),
+                    "volumes", p.volumes().keySet(), "secrets", p.secrets().keySet(), "configs", p.configs().keySet()).entrySet()) {
+                for (String name : e.getValue()) {
+                    out.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).putIfAbsent(name, file);
+                }
+            }
+        }
+        return new ComposeScope.Declared(out);
     }
 
     /**
@@ -267,8 +287,8 @@ public final class ComposeCheck implements Check {
     }
 
     private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeScope.Builds builds,
-            Consumer<Finding> out) {
-        ComposeScope scope = new ComposeScope(project, root, builds);
+            ComposeScope.Declared declared, Consumer<Finding> out) {
+        ComposeScope scope = new ComposeScope(project, root, builds, declared);
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);

@@ -43,11 +43,17 @@ public final class ComposeScope {
     private final ComposeProject project;
     private final Path root;
     private final Builds builds;
+    private final Declared declared;
 
     public ComposeScope(ComposeProject project, Path root, Builds builds) {
+        this(project, root, builds, Declared.NONE);
+    }
+
+    public ComposeScope(ComposeProject project, Path root, Builds builds, Declared declared) {
         this.project = project;
         this.root = root;
         this.builds = builds == null ? Builds.NONE : builds;
+        this.declared = declared == null ? Declared.NONE : declared;
     }
 
     public ComposeScope(ComposeProject project, Path root) {
@@ -65,6 +71,28 @@ public final class ComposeScope {
 
     public Builds builds() {
         return builds;
+    }
+
+    /** What the repository's other compose files declare ({@link Declared}). */
+    public Declared declared() {
+        return declared;
+    }
+
+    /**
+     * The names every compose file of the repository declares: per section ({@code services}, {@code networks},
+     * {@code volumes}, {@code secrets}, {@code configs}), each name with the first file (repository-relative) that
+     * declares it. A file that uses a network or depends on a service only another compose file declares is a
+     * fragment meant to be combined with it ({@code docker compose -f ../compose.yml -f compose.yml}), not a broken
+     * project.
+     */
+    public record Declared(java.util.Map<String, java.util.Map<String, String>> bySection) {
+        public static final Declared NONE = new Declared(java.util.Map.of());
+
+        /** The file of another project that declares {@code name} in {@code section}, or null. */
+        public String by(String section, String name, String except) {
+            String f = bySection.getOrDefault(section, java.util.Map.of()).get(name);
+            return f == null || f.equals(except) ? null : f;
+        }
     }
 
     /** Calls {@code f} with each service of the project, in order. */

@@ -24,7 +24,8 @@ final class DC0003HardCodedSecret {
                     + "untracked .env file, and document the name in .env.example; or use compose secrets. "
                     + "Credentials inside URLs (postgres://user:pass@db/app) count too. A development default "
                     + "(postgres, changeme, admin123: short or dictionary-like) is a warning, a random-looking "
-                    + "value an error. Not reported in compose files of the test path class "
+                    + "value an error. A value that holds no credential (an unfilled placeholder such as <your-API-Key>, a file path, a "
+                    + "reference) is not reported; a placeholder word (example, changeme) is the password the stack runs with. Not reported in compose files of the test path class "
                     + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
             DC0003HardCodedSecret::hardCodedSecret);
 
@@ -55,6 +56,23 @@ final class DC0003HardCodedSecret {
         return s.project().services().containsKey(host);
     }
 
+    /** An unfilled placeholder: {@code <your-API-Key>}, {@code your-token-here}. */
+    private static final Pattern UNFILLED = Pattern.compile("<[^<>]+>|(?i).*\\byour[-_ ]?[a-z].*");
+
+    /**
+     * A value that holds no credential: an unfilled placeholder ({@code <your-API-Key>}, mailcow's exporter snippet),
+     * a file path or reference (the secrets family's judgement: {@code MP_SMTP_TLS_KEY: /pki/private.pem}). Not a
+     * word such as {@code example} or {@code changeme}: in a compose file that is the password the stack runs with.
+     */
+    static boolean holdsNoCredential(String value) {
+        String v = value.strip();
+        if (UNFILLED.matcher(v).matches()) {
+            return true;
+        }
+        String r = Filters.reasonForAssignment(v);
+        return "file reference".equals(r) || "reference".equals(r);
+    }
+
     private static void hardCodedSecret(ComposeScope s, ComposeRule.Reporter o) {
         Path root = s.root().toAbsolutePath().normalize();
         s.each(svc -> {
@@ -74,6 +92,9 @@ final class DC0003HardCodedSecret {
                     if (!credential && (isUriWithoutCredential(e.value())
                             || VariableNames.isAddress(e.name()) && isServiceAddress(s, e.value()))) {
                         // a connection URL without a password (postgresql://app@db/app, DSN=sqlite:///data/db.sqlite) holds no secret
+                        continue;
+                    }
+                    if (!credential && holdsNoCredential(e.value())) {
                         continue;
                     }
                     String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();

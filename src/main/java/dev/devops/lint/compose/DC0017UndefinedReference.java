@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * DC0017: Reference to an undefined network, volume, secret or config (info when only the override example beside the
- * project declares it).
+ * project, or another compose file of the repository, declares it).
  */
 final class DC0017UndefinedReference {
     private DC0017UndefinedReference() {
@@ -26,7 +26,8 @@ final class DC0017UndefinedReference {
     static final ComposeRule RULE = ComposeRule.of("DC0017", ERROR, "Reference to an undefined network, volume, secret or config",
             "A service that names a network, named volume, secret or config not declared at the top level "
                     + "makes compose fail before starting anything. Declare it under the top-level networks:, "
-                    + "volumes:, secrets: or configs:, or fix the name.",
+                    + "volumes:, secrets: or configs:, or fix the name. Info instead when another compose file of the "
+                    + "repository declares the name: the file is a fragment run with it (docker compose -f base.yml -f this.yml).",
             DC0017UndefinedReference::undefinedReference);
 
     private static void undefinedReference(ComposeScope s, ComposeRule.Reporter o) {
@@ -94,6 +95,16 @@ final class DC0017UndefinedReference {
             // a directory that cannot be listed explains nothing
         }
         if (example == null) {
+            String other = s.declared().by(section, name, ComposeCheck.relative(s.root().toAbsolutePath().normalize(),
+                    s.project().directory().resolve(s.project().files().get(0))));
+            if (other != null) {
+                // a fragment of a stack combined with -f (authelia's suites: each service's compose.yml joins the
+                // network internal/suites/compose.yml declares): alone it does not load, but that is how it is used
+                o.report(at, Severity.INFO, what + ", which only " + other + " declares: this file is a fragment meant "
+                        + "to be combined with it (docker compose -f " + other + " -f <this file>)",
+                        "declare it here too if this file is also run on its own");
+                return;
+            }
             o.report(at, what + ", which is not declared", hint);
             return;
         }

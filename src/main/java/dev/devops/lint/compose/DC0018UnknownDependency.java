@@ -2,6 +2,7 @@ package dev.devops.lint.compose;
 
 import static dev.devops.lint.Severity.ERROR;
 
+import dev.devops.lint.Severity;
 import dev.devops.yaml.Suggest;
 import java.util.Set;
 
@@ -12,13 +13,23 @@ final class DC0018UnknownDependency {
 
     static final ComposeRule RULE = ComposeRule.of("DC0018", ERROR, "depends_on names a service that does not exist",
             "compose refuses a depends_on entry naming an unknown service. Fix the name, or mark the "
-                    + "dependency optional with required: false.",
+                    + "dependency optional with required: false. Info instead when another compose file of the repository "
+                    + "defines the service: the file is a fragment run with it (docker compose -f base.yml -f this.yml).",
             DC0018UnknownDependency::unknownDependency);
 
     private static void unknownDependency(ComposeScope s, ComposeRule.Reporter o) {
         Set<String> names = s.project().services().keySet();
         s.each(svc -> svc.dependsOn().values().forEach(d -> {
             if (d.required() && !names.contains(d.service())) {
+                String other = s.declared().by("services", d.service(), ComposeCheck.relative(s.root().toAbsolutePath().normalize(),
+                        s.project().directory().resolve(s.project().files().get(0))));
+                if (other != null) {
+                    // a fragment combined with the file that defines the service (docker compose -f a.yml -f b.yml)
+                    o.report(d.at(), Severity.INFO, "service '" + svc.name() + "' depends on '" + d.service()
+                            + "', which only " + other + " defines: this file is a fragment meant to be combined with it",
+                            "run it as docker compose -f " + other + " -f <this file>, or add required: false");
+                    return;
+                }
                 String near = Suggest.closest(d.service(), names);
                 o.report(d.at(), "service '" + svc.name() + "' depends on '" + d.service() + "', which is not defined",
                         near != null ? "did you mean '" + near + "'?" : "fix the name or add required: false");

@@ -22,6 +22,10 @@ import java.util.Map;
  */
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
         java.util.Set<String> commentedKeys) {
+    /** A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {% … %}, <%= … %>. */
+    static final java.util.regex.Pattern TEMPLATE_EXPRESSION = java.util.regex.Pattern.compile(
+            "\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
+
     /** A commented-out assignment ({@code # KEY=value}): in an example file it documents an optional variable. */
     private static final java.util.regex.Pattern COMMENTED = java.util.regex.Pattern.compile("^\\s*#\\s?([A-Za-z_][A-Za-z0-9_]*)=.*$");
 
@@ -161,7 +165,9 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             trailing(line, no);
             int hash = v.indexOf(" #");
             String value = (hash >= 0 ? v.substring(0, hash) : v).strip();
-            if (value.contains(" ") || value.contains("\t")) {
+            if ((value.contains(" ") || value.contains("\t")) && !TEMPLATE_EXPRESSION.matcher(value).matches()) {
+                // a template's expression (authelia's web/.env.production: VITE_BASEPATH={{ .Base }}, rendered by
+                // Go's text/template before any loader reads it) is not the value: its spaces vanish
                 problem(ENV0015UnquotedSpaces.RULE, no, "the value of " + key + " contains spaces but is not quoted",
                         "quote it: " + key + "=\"…\" (unquoted, the shell and some loaders split or trim it)");
             }

@@ -321,6 +321,13 @@ final class Assignments {
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint"));
     /**
+     * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
+     * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
+     */
+    private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed");
+    /** Last words of a name that make it a code or status about a secret, unless a secret word comes just before. */
+    private static final Set<String> CODE_LAST = Set.of("code", "codes", "status");
+    /**
      * Words that make a name point at a secret kept elsewhere: Helm's {@code existingSecret}, {@code configFromSecret}
      * (the name of a Kubernetes Secret object).
      */
@@ -694,6 +701,13 @@ final class Assignments {
             return null;
         }
         String last = words.get(words.size() - 1);
+        if (NOT_SECRET_FIRST.contains(words.get(0)) && words.size() > 1) {
+            return null; // a message about a secret (Go's errFmtOIDCProviderNoPrivateKey = "…: option `jwks` is required"), a hash
+        }
+        if (CODE_LAST.contains(last) && words.size() > 1 && !PASSWORD_WORDS.contains(words.get(words.size() - 2))
+                && !SECRET_WORDS.contains(words.get(words.size() - 2))) {
+            return null; // a code or status about a secret (ldapPasswordComplexityCode = "0000052D."); a secret_code is one
+        }
         if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
             return null;
         }

@@ -15,7 +15,10 @@ enum FileKind {
     ENV,
     /** An example env file: .env.example, .env.sample, .env.template, .env.dist … */
     ENV_EXAMPLE,
-    /** Lock files ({@link FileKinds#isLockfile}): integrity hashes only; not scanned. */
+    /**
+     * Lock files ({@link FileKinds#isLockfile}): integrity hashes only; and images kept as text
+     * ({@link FileKinds#isTextImage}: SVG drawing data and embedded base64 images). Not scanned.
+     */
     LOCKFILE,
     /** Translations: "password" keys map to labels. */
     I18N,
@@ -41,7 +44,7 @@ enum FileKind {
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String lowerPath = path.toLowerCase(Locale.ROOT);
-        if (FileKinds.isLockfile(path)) {
+        if (FileKinds.isLockfile(path) || FileKinds.isTextImage(path)) {
             return LOCKFILE;
         }
         FileKinds.Dotenv env = FileKinds.dotenv(path);

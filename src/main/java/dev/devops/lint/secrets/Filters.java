@@ -290,7 +290,57 @@ public final class Filters {
                 return true;
             }
         }
+        String decoded = printableBase64(v);
+        if (decoded != null && !decoded.equals(v) && isDefaultCredential(decoded)) {
+            // the same default base64-encoded, as a Kubernetes Secret's data: holds it: cGFzc3dvcmQ= (password),
+            // YW5fdW5zZWN1cmVfc2VjcmV0 (an_unsecure_secret)
+            return true;
+        }
+        String plain = unleet(lower);
+        if (!plain.equals(lower) && plain.chars().allMatch(Character::isLetter)) {
+            // the same words in leetspeak: "ch4n63m31fy0uc4n" (changemeifyoucan, Symfony's APP_SECRET default in
+            // wallabag's .env), "p4ssw0rd", "s3cr3t"
+            if (DEFAULT_CREDENTIAL_WORDS.contains(plain) || DEFAULT_TRIVIAL.matcher(plain).matches()) {
+                return true;
+            }
+            for (String part : DEFAULT_PARTS) {
+                if (plain.contains(part)) {
+                    return true;
+                }
+            }
+        }
         return isEncodedSentence(v);
+    }
+
+    private static final Pattern BASE64_SHORT = Pattern.compile("(?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
+
+    /** The text a base64 value encodes when it is printable ASCII (a word, not bytes), else null. */
+    static String printableBase64(String v) {
+        if (v.length() > 200 || !BASE64_SHORT.matcher(v).matches()) {
+            return null;
+        }
+        try {
+            byte[] b = java.util.Base64.getDecoder().decode(v);
+            for (byte x : b) {
+                if (x < 0x21 || x > 0x7e) {
+                    return null;
+                }
+            }
+            return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Leetspeak read as letters: 4 → a, 3 → e, 1 → i, 0 → o, 5 → s, 7 → t, 6 → g, @ → a, $ → s. */
+    static String unleet(String lower) {
+        StringBuilder b = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            int at = "4310576@$".indexOf(c);
+            b.append(at < 0 ? c : "aeiostgas".charAt(at));
+        }
+        return b.toString();
     }
 
     /**

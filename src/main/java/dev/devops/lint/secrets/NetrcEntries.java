@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  */
 final class NetrcEntries {
     private static final Pattern NETRC_PASSWORD = Pattern.compile("(?i)password[ \\t]+(\"[^\"\\n]{1,300}\"|[^\\s\"]{1,300})");
-    /** A netrc entry's start: {@code machine HOST} or {@code default} followed by a netrc token (not the word "default" in prose). */
+    /**
+     * A netrc entry's start: {@code machine HOST}, or {@code default} followed by {@code login} or {@code account} (not
+     * the word "default" in prose: "the default password policy", "Set default password policy - if unset").
+     */
     private static final Pattern MACHINE = Pattern.compile(
-            "(?i)(?<![\\w-])(?:machine[ \\t]+\\S+|default(?=[ \\t]+(?:login|password|account)\\b))[ \\t]");
+            "(?<![\\w-])(?:(?i:machine)[ \\t]+\\S+|default(?=[ \\t]+(?:login|account)\\b))[ \\t]");
 
     private NetrcEntries() {
     }

@@ -136,6 +136,62 @@ class ComposeCheckTest {
         assertEquals(List.of("quickstart-postgres.yml:10 service 'postgresd' uses network 'outside', which is not declared"), dc17);
     }
 
+    /**
+     * Held-out 5, class "fragment combined with -f" (authelia's suites: each service's {@code compose.yml} joins the
+     * network {@code internal/suites/compose.yml} declares and depends on services of sibling fragments; mailcow's
+     * override snippets under {@code helper-scripts/}): a network or service only another compose file of the
+     * repository declares is info, naming that file; a name declared nowhere is still an error.
+     */
+    @Test
+    void namesAnotherComposeFileDeclaresMakeAFragmentNotAnError() throws IOException {
+        Files.createDirectories(dir.resolve("suites/example/redis"));
+        Files.createDirectories(dir.resolve("suites/example/app"));
+        Files.writeString(dir.resolve("suites/compose.yml"), "networks:\n  suitenet:\n    name: suitenet\n");
+        Files.writeString(dir.resolve("suites/example/app/compose.yml"), "services:\n  app:\n    image: org/app:1.0\n"
+                + "    restart: unless-stopped\n    networks:\n      - suitenet\n");
+        Files.writeString(dir.resolve("suites/example/redis/compose.yml"), "services:\n  client:\n    image: redis:7.2\n"
+                + "    restart: unless-stopped\n    depends_on:\n      - app\n      - nowhere\n    networks:\n      - suitenet\n      - othernet\n");
+        List<Finding> all = run("suites/compose.yml", "suites/example/app/compose.yml", "suites/example/redis/compose.yml");
+        List<String> got = all.stream().filter(x -> x.rule().id().equals("DC0017") || x.rule().id().equals("DC0018"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase() + ":" + x.path() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("DC0017:error:suites/example/redis/compose.yml:10", "DC0017:info:suites/example/app/compose.yml:6",
+                "DC0017:info:suites/example/redis/compose.yml:9", "DC0018:error:suites/example/redis/compose.yml:7",
+                "DC0018:info:suites/example/redis/compose.yml:6"), got);
+        assertTrue(all.stream().anyMatch(x -> x.message().contains("which only suites/compose.yml declares")), all.toString());
+    }
+
+    /**
+     * Held-out 5, class "DC0003 on a value that holds no credential": an unfilled placeholder (mailcow's
+     * {@code MAILCOW_EXPORTER_API_KEY: "<your-API-Key>"}) or a file path ({@code MP_SMTP_TLS_KEY: /pki/private.pem}) is
+     * not a hard-coded secret; a development default and a random value still are.
+     */
+    @Test
+    void placeholdersAndPathsInComposeEnvironmentAreNotSecrets() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  exporter:\n    image: org/exporter:1.0\n    restart: always\n"
+                + "    environment:\n      EXPORTER_API_KEY: \"<your-API-Key>\"\n      SMTP_TLS_KEY: '/pki/private.pem'\n"
+                + "      DB_PASSWORD: postgres\n      APP_SECRET: \"" + dev.devops.lint.secrets.Fake.token(24) + "\"\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0003"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:9", "warning:8"), got);
+    }
+
+    /**
+     * Held-out 5, class "vendor image's own HEALTHCHECK" (mailcow: {@code condition: service_healthy} on
+     * {@code ghcr.io/mailcow/unbound}, whose Dockerfile in the repository has a HEALTHCHECK): a published vendor image
+     * is a warning (its HEALTHCHECK is not visible); a Docker Official Image, which never defines one, is an error.
+     */
+    @Test
+    void serviceHealthyOnAVendorImageIsAWarningOnAnOfficialImageAnError() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    depends_on:\n      dns:\n        condition: service_healthy\n      db:\n        condition: service_healthy\n"
+                + "  dns:\n    image: ghcr.io/vendor/unbound:1.25\n    restart: always\n"
+                + "  db:\n    image: docker.io/library/postgres:16\n    restart: always\n    volumes:\n      - db:/var/lib/postgresql/data\n"
+                + "volumes:\n  db:\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0007"))
+                .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("6:warning", "8:error"), got);
+    }
+
     /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */
     @Test
     void openDatabaseIsAnErrorOnlyWhenReachableFromOtherHosts() throws IOException {

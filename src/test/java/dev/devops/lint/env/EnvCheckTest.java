@@ -101,7 +101,9 @@ class EnvCheckTest {
                 + "const tls = process.env.NODE_TLS_REJECT_UNAUTHORIZED;\nconst pool = process.env.DB_POOL_MAX;\n"
                 + "const port = process.env.PORT;\n"
                 // held-out 4 (formbricks): the network's proxy variables, in either case
-                + "const proxy = process.env.HTTPS_PROXY || process.env.https_proxy;\nconst np = process.env.NO_PROXY;\n");
+                + "const proxy = process.env.HTTPS_PROXY || process.env.https_proxy;\nconst np = process.env.NO_PROXY;\n"
+                // held-out 5 (authelia): what a CI service sets for every job, read by the repository's own tooling code
+                + "const tag = process.env.BUILDKITE_TAG || process.env.DRONE_TAG;\n");
         Files.createDirectories(dir.resolve("bin"));
         // held-out 4 (redash): a release script named with an underscore
         Files.writeString(dir.resolve("bin/release_manager.py"), "import os\ntoken = os.environ[\"GH_RELEASE_TOKEN\"]\n");
@@ -282,6 +284,16 @@ class EnvCheckTest {
         List<Finding> all = run(dir, Set.of());
         assertEquals(List.of("1:warning", "2:error"), all.stream().filter(f -> f.rule().id().equals("ENV0018"))
                 .map(f -> f.line() + ":" + f.severity().id()).sorted().toList());
+    }
+
+    /**
+     * Held-out 5 (authelia's {@code web/.env.production}: {@code VITE_BASEPATH={{ .Base }}}, rendered by Go's
+     * text/template): a value that is one template expression is not an unquoted value with spaces; prose still is.
+     */
+    @Test
+    void aTemplateExpressionIsNotAnUnquotedValueWithSpaces(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "BASE={{ .Base }}\nTITLE=two words\nNAME={% raw %}\n");
+        assertEquals(List.of(2), run(dir, Set.of()).stream().filter(f -> f.rule().id().equals("ENV0015")).map(Finding::line).toList());
     }
 
     @Test

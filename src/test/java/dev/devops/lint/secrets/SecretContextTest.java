@@ -1,6 +1,7 @@
 package dev.devops.lint.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.devops.descriptor.LintSettings;
@@ -541,5 +542,59 @@ class SecretContextTest {
                 + "        --account-pass=admin\n        --root=/var/www/web\n";
         assertEquals(List.of("SEC0030:warning"), found(scan("drupal/provisioning/playbook.yml", playbook)));
         assertEquals(List.of(), found(scan("db/seed.sql", "-- password = '" + Fake.token(14) + "' was the old seed\nSELECT 1;\n")));
+    }
+
+    // ---- held-out 5 (docs/lint-review/heldout5.md): one fixture per class, each failing before its fix
+
+    /**
+     * Held-out 5, class "leetspeak default" (wallabag's committed Symfony {@code .env}: {@code APP_SECRET=ch4n63m31fy0uc4n},
+     * "change me if you can"): credential words written in leetspeak are a development default (warning), not a live
+     * secret; a random value with digits is still an error.
+     */
+    @Test
+    void leetspeakDefaultsAreDefaults() {
+        assertEquals(List.of("SEC0031:warning"), found(scan("config/app.env.yaml", "app_secret: ch4n63m31fy0uc4n\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("deploy/values.yaml", "password: p4ssw0rd\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/values.yaml", "app_secret: " + Fake.token(20) + "\n")));
+        // authelia's example Kubernetes Secret: base64 of "password" and "an_unsecure_secret" are defaults too (an
+        // example drops them; in a manifest the stack runs with they are warnings, not live secrets)
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  jwt_secret: YW5fdW5zZWN1cmVfc2VjcmV0\n"
+                + "  ldap_password: cGFzc3dvcmQ=\n";
+        assertEquals(List.of(), found(scan("internal/suites/example/kube/app.yml", secret)));
+        assertTrue(found(scan("deploy/kube/app.yml", secret)).stream().noneMatch(f -> f.endsWith(":error")), found(scan("deploy/kube/app.yml", secret)).toString());
+    }
+
+    /**
+     * Held-out 5, class "names about a secret" (authelia's Go constants): a message ({@code errFmtOIDCProviderNoPrivateKey
+     * = "identity_providers: oidc: option `jwks` is required"}) and a code or status ({@code ldapPasswordComplexityCode =
+     * "0000052D."}) are not secrets; a {@code secret_code} still is.
+     */
+    @Test
+    void messagesAndCodesAboutASecretAreNotSecrets() {
+        assertEquals(List.of(), found(scan("internal/validator/const.go",
+                "\terrFmtOIDCProviderNoPrivateKey = \"identity_providers: oidc: option `jwks` is required\"\n")));
+        assertEquals(List.of(), found(scan("internal/handlers/const.go", "const ldapPasswordComplexityCode = \"0000052D.\"\n")));
+        assertEquals(List.of(), found(scan("app/users.py", "    \"hashed_password\": \"fakehashedsecret2\",\n")));
+        // held-out 5 (authelia, mailcow): "default password policy" in prose is not a netrc default entry
+        assertEquals(List.of(), found(scan("internal/schema/password_policy.go", "// DefaultPasswordPolicyConfiguration is the default password policy configuration.\n")));
+        assertEquals(List.of(), found(scan("docker/entrypoint.sh", "  # Set default password policy - if unset\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.yaml", "secret_code: " + Fake.token(20) + "\n")));
+    }
+
+    /**
+     * Held-out 5, classes "image kept as text" (fastapi's sponsor banner SVG: an embedded base64 PNG whose letters form a
+     * Twitter bearer-token shape) and "documentation template" (grafana's helm-docs {@code README.md.gotmpl}: an example
+     * {@code apiToken:}): an SVG is not scanned; a README template is documentation.
+     */
+    @Test
+    void svgImagesAreNotScannedAndReadmeTemplatesAreDocs() {
+        String data = "<image href=\"data:image/png;base64,\n" + Fake.token(30) + "/tst_" + Fake.token(24) + "/" + Fake.token(20) + "\n\"/>\n";
+        assertEquals(List.of("SEC0901:error"), found(scan("docs/img/banner.html", data)));
+        assertEquals(List.of(), found(scan("docs/img/banner.svg", data)));
+        String example = "exporter:\n  apiToken: " + Fake.token(30) + "\n";
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/exporter/values.yaml", example)));
+        assertEquals(List.of(), found(scan("charts/exporter/README.md.gotmpl", example)));
+        assertTrue(dev.devops.files.FileKinds.isDocs("charts/exporter/README.md.gotmpl"));
+        assertFalse(dev.devops.files.FileKinds.isDocs("charts/exporter/templates/secret.yaml.tpl"));
     }
 }
