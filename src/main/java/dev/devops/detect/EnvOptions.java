@@ -52,16 +52,12 @@ final class EnvOptions {
      */
     static String attribute(RepoFiles repo, List<EnvReference> reads, Collection<String> serviceTypes, String byName) {
         for (EnvReference r : reads) {
-            String text = r.path() == null ? null : repo.source(r.path());
-            if (text == null || r.line() < 1) {
+            ReadLine at = ReadLine.of(repo, r);
+            if (at == null) {
                 continue;
             }
-            String[] lines = text.split("\n", -1);
-            if (r.line() > lines.length) {
-                continue;
-            }
-            String line = lines[r.line() - 1];
-            String prefix = line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1)));
+            String[] lines = at.lines();
+            String prefix = at.prefix();
             String property = r.kind() == EnvReference.Kind.SPRING_PLACEHOLDER ? wholeValueProperty(lines, r) : null;
             if (property != null) {
                 String role = propertyRole(property, lines, serviceTypes, byName);
@@ -219,16 +215,12 @@ final class EnvOptions {
      */
     static boolean listenArgument(RepoFiles repo, List<EnvReference> reads) {
         for (EnvReference r : reads) {
-            String text = r.path() == null || !r.path().endsWith(".go") ? null : repo.source(r.path());
-            if (text == null || r.line() < 1) {
+            ReadLine at = r.path() == null || !r.path().endsWith(".go") ? null : ReadLine.of(repo, r);
+            if (at == null) {
                 continue;
             }
-            String[] lines = text.split("\n", -1);
-            if (r.line() > lines.length) {
-                continue;
-            }
-            String line = lines[r.line() - 1];
-            String prefix = line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1)));
+            String[] lines = at.lines();
+            String prefix = at.prefix();
             if (LISTEN_BEFORE.matcher(prefix).find()) {
                 return true;
             }
@@ -243,6 +235,23 @@ final class EnvOptions {
             }
         }
         return false;
+    }
+
+    /** The lines of a read's file and the text of its line before the read. */
+    private record ReadLine(String[] lines, String prefix) {
+        /** Null when the read's file is not in the repository or its line is not in the file. */
+        static ReadLine of(RepoFiles repo, EnvReference r) {
+            String text = r.path() == null ? null : repo.source(r.path());
+            if (text == null || r.line() < 1) {
+                return null;
+            }
+            String[] lines = text.split("\n", -1);
+            if (r.line() > lines.length) {
+                return null;
+            }
+            String line = lines[r.line() - 1];
+            return new ReadLine(lines, line.substring(0, Math.max(0, Math.min(line.length(), r.column() - 1))));
+        }
     }
 
     private static final Pattern LOCAL_NAME = Pattern.compile("^\\s*(?:var\\s+|let\\s+|const\\s+)?([A-Za-z_]\\w*)\\s*(?::=|=)" + READ_TAIL);
