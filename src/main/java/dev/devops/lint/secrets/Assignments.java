@@ -186,15 +186,7 @@ final class Assignments {
 
         @Override
         boolean appliesTo(FileKind kind) {
-            if (!form.appliesTo(kind)) {
-                return false;
-            }
-            for (Target t : targets) {
-                if (t.route().takesFile(kind)) {
-                    return true;
-                }
-            }
-            return false;
+            return form.appliesTo(kind) && anyTakes(targets, kind);
         }
 
         @Override
@@ -218,15 +210,7 @@ final class Assignments {
 
         @Override
         public boolean appliesTo(String path, FileKind kind, boolean committed) {
-            if (!form.appliesTo(path, kind, committed)) {
-                return false;
-            }
-            for (Target t : targets) {
-                if (t.route().takesFile(kind)) {
-                    return true;
-                }
-            }
-            return false;
+            return form.appliesTo(path, kind, committed) && anyTakes(targets, kind);
         }
 
         @Override
@@ -272,6 +256,16 @@ final class Assignments {
 
     private static List<Target> targetsOf(Object part) {
         return part instanceof Part p ? p.targets : ((FilePart) part).targets;
+    }
+
+    /** Whether one of the fused rules' routes takes a file of this kind. */
+    private static boolean anyTakes(List<Target> targets, FileKind kind) {
+        for (Target t : targets) {
+            if (t.route().takesFile(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void judgeAll(ScanJob job, List<Target> targets, Lexed lexed) {
