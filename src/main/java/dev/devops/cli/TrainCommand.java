@@ -208,16 +208,6 @@ public final class TrainCommand implements Callable<Integer> {
         CommandLine cl = CommandTree.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(new StringWriter()));
-        java.io.PrintStream out = System.out;
-        java.io.PrintStream err = System.err;
-        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        System.setOut(sink);
-        System.setErr(sink);
-        try {
-            cl.execute(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        quietly(() -> cl.execute(args));
     }
 }
