@@ -22,9 +22,12 @@ import java.util.Map;
  */
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
         java.util.Set<String> commentedKeys) {
-    /** A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {% … %}, <%= … %>. */
+    /**
+     * A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {{{ raw }}} (Handlebars),
+     * {% … %}, <%= … %>.
+     */
     static final java.util.regex.Pattern TEMPLATE_EXPRESSION = java.util.regex.Pattern.compile(
-            "\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
+            "\\{\\{\\{[^{}]*}}}|\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
 
     /** A commented-out assignment ({@code # KEY=value}): in an example file it documents an optional variable. */
     private static final java.util.regex.Pattern COMMENTED = java.util.regex.Pattern.compile("^\\s*#\\s?([A-Za-z_][A-Za-z0-9_]*)=.*$");
@@ -63,9 +66,12 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         private final Map<String, Integer> keys = new LinkedHashMap<>();
         private final java.util.Set<String> commented = new java.util.LinkedHashSet<>();
         private final List<Problem> problems = new ArrayList<>();
+        /** A template a generator renders ({@code .env.hbs}, {@code {{cookiecutter.slug}}/.env}). */
+        private final boolean template;
 
         Parser(String path, String text) {
             this.path = path;
+            this.template = dev.devops.files.FileKinds.isTemplate(path);
             this.text = text;
             String[] raw = text.split("\n", -1);
             for (int i = 0; i < raw.length; i++) {
@@ -96,6 +102,11 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                     continue;
                 }
                 previousBlank = false;
+                if (template && TEMPLATE_EXPRESSION.matcher(line.strip()).matches()) {
+                    // a template's own tag on a line of its own ({{#if requiresConnection}}, {% endif %}): the
+                    // generator drops it, no loader ever reads it
+                    continue;
+                }
                 if (line.stripLeading().startsWith("#")) {
                     java.util.regex.Matcher c = COMMENTED.matcher(line);
                     if (c.matches()) {

@@ -313,7 +313,10 @@ final class Assignments {
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
-            "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint"));
+            "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
+            // why or how a secret's operation went: session[:password_reset_reason] = "compromised", a GraphQL
+            // RequestPasswordResetResult
+            "reason", "reasons", "result", "results"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -644,6 +647,9 @@ final class Assignments {
         if (example && weak) {
             return; // examples and templates: only real-looking values are reported
         }
+        if (disclaimed(job, valuePos)) {
+            return; // "// This is not actually a secret key, it's just a string that we XOR with": the author's word
+        }
         Severity severity = weak ? Severity.WARNING : Severity.ERROR;
         String what = kind == Kind.PASSWORD ? "password" : "secret";
         String message = job.kind == FileKind.ENV_EXAMPLE
@@ -656,6 +662,22 @@ final class Assignments {
                         + "(${" + envName(key) + ":?set it in .env}) and keep the value in an untracked .env."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
+    }
+
+    /**
+     * A comment that says the value is no secret ({@code // This is not actually a secret key, just a string we XOR
+     * with}, {@code # not a secret: a public identifier}), on the value's line or the line above.
+     */
+    private static final Pattern DISCLAIMER = Pattern.compile(
+            "(?i)(?://|#|/\\*|\\*|--|<!--).*\\b(?:is\\s+)?not\\s+(?:actually\\s+|really\\s+)?(?:an?\\s+)?(?:real\\s+)?"
+                    + "(?:secret|credential|password)s?\\b(?!\\s+(?:yet|here|in\\s+git))");
+
+    /** Whether a comment on the value's line or the line above says it is no secret ({@link #DISCLAIMER}). */
+    private static boolean disclaimed(ScanJob job, int valuePos) {
+        int ls = job.lineStart(valuePos);
+        int from = ls == 0 ? 0 : job.lineStart(ls - 1);
+        String lines = job.text.substring(from, job.lineEnd(valuePos));
+        return lines.indexOf("not") >= 0 && DISCLAIMER.matcher(lines).find();
     }
 
     /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
