@@ -64,7 +64,9 @@ public final class FileKinds {
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
                     // test data by the module's name: Vendure's mock-events.ts (email previews of made-up events),
                     // lobsters' fake_data.rake, mocks.py, user_fakes.go, mockData.ts, fake-users.json
-                    + "|(?i:(?:mocks?|fakes?|fake[-_]?data|dummy[-_]?data)(?:[-_.][^/]*)?|[^/]*[-_.](?:mocks?|fakes?))\\.[a-z]+"
+                    // and a dev script that simulates a provider's event with made-up data (dub's simulate-shopify-webhook.ts)
+                    + "|(?i:(?:mocks?|fakes?|fake[-_]?data|dummy[-_]?data)(?:[-_.][^/]*)?|[^/]*[-_.](?:mocks?|fakes?)"
+                    + "|simulate[-_][^/]*)\\.[a-z]+"
                     + "|(?:mock|fake)[A-Z][^/]*\\.[a-z]+"
                     // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)

@@ -183,11 +183,12 @@ class FileKindsTest {
         assertFalse(FileKinds.isTemplate("app/views/users/show.html"));
         for (String p : new String[] {"t/unit/security/__init__.py", "t/integration/worker_config.py", "tox.ini",
                 "packages/email-plugin/src/handler/mock-events.ts", "lib/tasks/fake_data.rake", "src/mocks.py",
-                "internal/user_fakes.go", "src/mockData.ts", "seed/fake-users.json", "api/user.mock.ts"}) {
+                "internal/user_fakes.go", "src/mockData.ts", "seed/fake-users.json", "api/user.mock.ts",
+                "apps/web/scripts/dev/simulate-shopify-webhook.ts"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/at/x.py", "lib/tasks/data.rake", "src/mockingbird.ts", "src/fakery.py",
-                "app/factory.py", "src/handler/events.ts", "app/breakfast.rb"}) {
+                "app/factory.py", "src/handler/events.ts", "app/breakfast.rb", "physics/simulate.py"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
     }
