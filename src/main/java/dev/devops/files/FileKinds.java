@@ -388,7 +388,7 @@ public final class FileKinds {
      */
     public static boolean isTest(String path) {
         String lowerDirs = path.toLowerCase(Locale.ROOT);
-        return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches()
+        return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches() && !isCi(path)
                 || CHART_TEST_VALUES.matcher(lowerDirs).matches() || TEST_ENV_CONFIG.matcher(lowerDirs).matches()
                 || CI_STACK_NAME.matcher(name(path).toLowerCase(Locale.ROOT)).matches() && !isCi(path);
     }

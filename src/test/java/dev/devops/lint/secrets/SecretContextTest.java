@@ -665,4 +665,22 @@ class SecretContextTest {
         assertEquals(List.of("SEC0001:error"), found(scan("t/unit/security/__init__.py", "KEY1 = \"\"\"" + Fake.pem("RSA ") + "\"\"\"\n")));
         assertEquals(List.of("SEC0030:error"), found(scan("src/handler/events.ts", "        passwordResetToken: '" + Fake.token(40) + "',\n")));
     }
+
+    /**
+     * Held-out 6b, misses: a CI pipeline named after the tests it runs (celery's {@code .github/workflows/integration-tests.yml}
+     * {@code RABBITMQ_DEFAULT_PASS: guest}) is a CI pipeline, not a test file: its service container's password is a
+     * development default (warning); Laravel's {@code env('DB_PASSWORD', 'postgres')} (koel's config/database.php) is a
+     * fallback the app runs with whenever the variable is unset, as Python's {@code os.getenv('X', '…')} is.
+     */
+    @Test
+    void ciPipelinesNamedAfterTestsAndLaravelEnvFallbacksAreReported() {
+        assertEquals(List.of("SEC0030:warning"), found(scan(".github/workflows/integration-tests.yml",
+                "jobs:\n  test:\n    services:\n      rabbit:\n        image: rabbitmq:3\n        env:\n          RABBITMQ_DEFAULT_PASS: guest\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/database.php",
+                "        'pgsql' => [\n            'password' => env('DB_PASSWORD', 'postgres'),\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/services.php",
+                "        'secret' => env('STRIPE_SECRET', '" + Fake.token(28) + "'),\n")));
+        assertEquals(List.of(), found(scan("config/database.php", "            'password' => env('DB_PASSWORD', ''),\n")));
+        assertEquals(List.of(), found(scan("config/mail.php", "            'password' => $this->env('MAIL_PASSWORD'),\n")));
+    }
 }
