@@ -10,11 +10,8 @@ import dev.devops.git.GitException;
 import dev.devops.git.GitRepository;
 import dev.devops.yaml.Suggest;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -552,38 +549,10 @@ public final class LintRunner {
 
     /** Every regular file under {@code root}, skipping .git directories and not following links. */
     static List<String> walk(Path root) {
-        List<String> out = new ArrayList<>();
-        // every visited path is root.resolve(…): its text starts with the root's and a '/', so the relative path is
-        // a substring (Path.relativize built it name by name, a measurable part of a cold walk of a large tree)
-        String rootText = root.toString();
-        int cut = rootText.isEmpty() ? 0 : rootText.endsWith("/") ? rootText.length() : rootText.length() + 1;
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(root)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        String f = file.toString();
-                        out.add(f.length() < cut ? "" : f.substring(cut).replace('\\', '/')); // "": the root is this file
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UserError(SourceLocation.of(root), "cannot list files: " + e.getMessage(), null);
+        if (!Files.isDirectory(root)) {
+            return Files.isRegularFile(root) ? new ArrayList<>(List.of("")) : new ArrayList<>(); // "": the root is this file
         }
-        out.sort(null);
-        return out;
+        return dev.devops.files.FileTree.files(root, ".git"::equals, Integer.MAX_VALUE, false);
     }
 
     /** Sorted, distinct category names of {@code checks}. */
