@@ -316,7 +316,9 @@ final class Assignments {
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
             // why or how a secret's operation went: session[:password_reset_reason] = "compromised", a GraphQL
             // RequestPasswordResetResult
-            "reason", "reasons", "result", "results"));
+            "reason", "reasons", "result", "results",
+            // a view helper that draws the field: Rails' password_field_tag :password, "", size: 30
+            "tag", "tags"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
