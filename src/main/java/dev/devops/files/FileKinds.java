@@ -505,7 +505,8 @@ public final class FileKinds {
      */
     public static boolean isLockfile(String path) {
         String n = name(path).toLowerCase(Locale.ROOT);
-        return LOCKFILES.contains(n) || LOCKFILE_NAME.matcher(n).matches();
+        // every shape names "lock": the regex, which backtracks over the name, is asked only then
+        return LOCKFILES.contains(n) || n.contains("lock") && LOCKFILE_NAME.matcher(n).matches();
     }
 
     /**

@@ -158,10 +158,12 @@ public final class LintRunner {
                     files = walk(root);
                     tracked = Set.of();
                 }
-                Set<String> listed = new java.util.HashSet<>(files);
-                for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
-                    if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
-                        files.add(f);
+                if (!ws.scopeFiles().isEmpty()) {
+                    Set<String> listed = new java.util.HashSet<>(files);
+                    for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
+                        if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
+                            files.add(f);
+                        }
                     }
                 }
             } else if (o.mode() == Mode.STAGED) {
@@ -224,7 +226,19 @@ public final class LintRunner {
         // text checks lint exactly the files in scope; the others need the whole project and are filtered after
         LintContext scoped = ws.whole() ? ctx : new LintContext(root, files.stream().filter(ws::inScope).toList(),
                 tracked, descriptor, o.maxFileSize(), stats);
-        Set<String> existing = new java.util.HashSet<>(files);
+        // asked only of findings outside the scope (a run over part of the project): the set is made at the first such
+        // question, not for every run (15,000 paths of a large tree on the path to the first scan)
+        java.util.function.Predicate<String> existing = new java.util.function.Predicate<>() {
+            private Set<String> set;
+
+            @Override
+            public boolean test(String path) {
+                if (set == null) {
+                    set = new java.util.HashSet<>(files);
+                }
+                return set.contains(path);
+            }
+        };
         ConcurrentLinkedQueue<Finding> whole = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Finding> loose = new ConcurrentLinkedQueue<>();
         // a check that threw (CheckFailure): reported whatever the scope, the allowlist or the baseline say
