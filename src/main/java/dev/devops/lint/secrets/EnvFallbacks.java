@@ -17,7 +17,7 @@ final class EnvFallbacks {
     private static final String NAME = "(?<q>['\"])([A-Za-z_][\\w.-]{0,100})\\k<q>";
     /** A call that reads NAME with a default argument, or reads NAME and then `or` / `||` / `??` a literal. */
     private static final Pattern CALL = Pattern.compile("(?i)(?:getenv\\w*|environ\\.get|env\\.fetch|getOrDefault|env\\.get"
-            // Laravel's env('DB_PASSWORD', 'postgres') and django-environ's env('SECRET_KEY', default='…')
+            // Laravel's env('DB_PASSWORD', '…') and django-environ's env('SECRET_KEY', default='…')
             + "|(?<![\\w.$>:])env)"
             + "[ \\t]*\\([ \\t]*" + NAME + "[ \\t]*(?:,[ \\t]*(?:default[ \\t]*=[ \\t]*)?" + LITERAL
             + "|\\)[ \\t]*(?:or|\\|\\||\\?\\?)[ \\t]*" + LITERAL + ")");
