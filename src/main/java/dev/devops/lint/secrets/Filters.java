@@ -563,10 +563,8 @@ public final class Filters {
                 || ch == '[' || ch == ']' || ch == ' ' || ch == '_' || ch == '-')) {
             return true; // [HIDDEN], [REDACTED], [your password]
         }
-        for (String part : REFERENCE_PARTS) {
-            if (lower.contains(part)) {
-                return true;
-            }
+        if (containsWritten(v, lower, REFERENCE_PARTS)) {
+            return true;
         }
         return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
     }
@@ -581,12 +579,46 @@ public final class Filters {
     }
 
     static boolean isPlaceholder(String v, String lower) {
-        for (String part : PLACEHOLDER_PARTS) {
-            if (lower.contains(part)) {
-                return true;
+        return containsWritten(v, lower, PLACEHOLDER_PARTS) || TRIVIAL.matcher(lower).matches();
+    }
+
+    /** Whether {@code v} ({@code lower} in lower case) holds one of {@code parts}, written, not drawn ({@link #writtenAsAWord}). */
+    private static boolean containsWritten(String v, String lower, String[] parts) {
+        boolean random = v.length() >= LONG_RANDOM && Entropy.shannon(v) >= 5.0;
+        for (String part : parts) {
+            int at = lower.indexOf(part);
+            while (at >= 0) {
+                if (!random || writtenAsAWord(v, at, part.length())) {
+                    return true;
+                }
+                at = lower.indexOf(part, at + 1);
             }
         }
-        return TRIVIAL.matcher(lower).matches();
+        return false;
+    }
+
+    /** Values this long and this varied are key material (a PEM body, a long token), where a short word can occur by chance. */
+    private static final int LONG_RANDOM = 64;
+
+    /**
+     * Whether the placeholder word at {@code v[at, at + n)} of a long random value was written, not drawn: in one case
+     * ("EXAMPLE", "todo"), and, for a word of four characters or fewer, standing apart (not between letters or digits)
+     * or inside a run of one character ("xxxxxxxx"). In 800 characters of base64 "ToDo", "bLAh" or "xXxx" turn up by
+     * chance in about one private key in 200, which then went unreported.
+     */
+    private static boolean writtenAsAWord(String v, int at, int n) {
+        String w = v.substring(at, at + n);
+        if (!w.equals(w.toLowerCase(Locale.ROOT)) && !w.equals(w.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        if (n > 4) {
+            return true;
+        }
+        boolean apart = (at == 0 || !Character.isLetterOrDigit(v.charAt(at - 1)))
+                && (at + n == v.length() || !Character.isLetterOrDigit(v.charAt(at + n)));
+        boolean run = w.chars().distinct().count() == 1
+                && (at > 0 && v.charAt(at - 1) == w.charAt(0) || at + n < v.length() && v.charAt(at + n) == w.charAt(0));
+        return apart || run;
     }
 
     /** Fewer than 3 distinct characters in 6 or more (or one character repeated). */

@@ -46,6 +46,31 @@ class SecretScannerTest {
 
     // ---- private keys
 
+    /**
+     * A placeholder or reference word drawn by chance inside key material ("ToDo", "bLAh", "xXxx", "ref+" in 800 characters
+     * of base64: about one key in 200) does not make the key a placeholder; the same word written in a long body does.
+     */
+    @Test
+    void aWordDrawnByChanceInsideAKeyBodyIsNoPlaceholder() {
+        java.util.Random r = new java.util.Random(1);
+        int keys = 0;
+        for (int t = 0; t < 1000; t++) {
+            byte[] b = new byte[600];
+            r.nextBytes(b);
+            String body = java.util.Base64.getEncoder().encodeToString(b);
+            String dashes = "-----";
+            String pem = dashes + "BEGIN RSA PRIVATE KEY" + dashes + "\n" + body.replaceAll("(.{64})", "$1\n") + "\n" + dashes
+                    + "END RSA PRIVATE KEY" + dashes + "\n";
+            keys += ids("certs/key.pem", pem).contains("SEC0001") ? 1 : 0;
+        }
+        assertEquals(1000, keys, "every random body is a key (draws 201 and 676 of this seed hold 'ToDo'-like words)");
+        String random = Fake.base64Body(300).replace("\n", "");
+        for (String word : List.of("EXAMPLE", "_todo_", "xxxxxxxx")) {
+            String v = random.substring(0, 100) + word + random.substring(100);
+            assertTrue(Filters.isPlaceholder(v, v.toLowerCase(java.util.Locale.ROOT)), word + " written in a long body");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"RSA ", "EC ", "DSA ", "", "ENCRYPTED "})
     void pemPrivateKeys(String type) {
