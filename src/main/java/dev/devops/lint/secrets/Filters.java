@@ -66,8 +66,13 @@ public final class Filters {
             "(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1)\\$[^\\s$]+\\$.+"
                     + "|\\$(?:2[abxy]|argon2(?:id|i|d)|[156]|scrypt|pbkdf2(?:-sha\\d+)?)\\$[./A-Za-z0-9+=,$-]{20,}"
                     + "|\\{(?:bcrypt|noop-hash|pbkdf2|scrypt|argon2|sha256|SSHA|SSHA256|SSHA512|SHA|SMD5|CRYPT)}\\S{16,}");
+    /**
+     * Identifiers: snake, dotted, SCREAMING and camel case, and dotted names whose parts are kebab-case words (a syntax
+     * highlighter's token scopes, {@code token: "meta.tag.punctuation.tag-close.xml"}, {@code "tb.scada-symbol-ctx"}).
+     */
     private static final Pattern IDENTIFIER = Pattern.compile(
-            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+");
+            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
+            + "|[a-z]+(?:-[a-z]+)*(?:\\.[a-z]+(?:[-_][a-z]+)*)+");
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");
@@ -153,7 +158,7 @@ public final class Filters {
         if (isReference(v, lower)) {
             return "reference";
         }
-        if (isPlaceholder(v, lower) || isEncodedSentence(v)) {
+        if (isPlaceholder(v, lower) || isEncodedSentence(v) || isEncodedPlaceholder(v)) {
             return "placeholder";
         }
         if (lowVariety(v)) {
@@ -187,7 +192,7 @@ public final class Filters {
         if (isReference(v, lower)) {
             return "reference";
         }
-        if (isPlaceholder(v, lower)) {
+        if (isPlaceholder(v, lower) || isEncodedPlaceholder(v)) {
             return "placeholder";
         }
         return lowVariety(v) ? "repeated characters" : null;
@@ -330,6 +335,18 @@ public final class Filters {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * base64 of an unfilled placeholder: {@code ZXhhbXBsZS1hcHAtc2VjcmV0} ("example-app-secret", a Dex client's secret in
+     * a chart's template), {@code ZXhhbXBsZS1jb29raWUtc2VjcmV0enp6} ("example-cookie-secretzzz", an oauth-proxy's
+     * cookie secret in a development manifest). A base64 default ("cGFzc3dvcmQ=") stays a default
+     * ({@link #isDefaultCredential}), checked before this in configuration the stack runs with.
+     */
+    static boolean isEncodedPlaceholder(String v) {
+        String decoded = printableBase64(v);
+        return decoded != null && !decoded.equals(v) && decoded.length() >= 4
+                && isPlaceholder(decoded, decoded.toLowerCase(Locale.ROOT));
     }
 
     /** Leetspeak read as letters: 4 → a, 3 → e, 1 → i, 0 → o, 5 → s, 7 → t, 6 → g, @ → a, $ → s. */
@@ -523,8 +540,24 @@ public final class Filters {
                 return true;
             }
         }
-        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
+        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":") || SHELL_VARIABLE.matcher(v).find()
+                || SECRET_FIELD.matcher(v).matches();
     }
+
+    /**
+     * A shell variable expanded inside the value ({@code pass="PASSWORD '$POSTGRES_PASSWORD'"},
+     * {@code "Credentials:gs_service_key_file=$GOOGLE_APPLICATION_CREDENTIALS"}): the value is built when the script runs.
+     * The name has an underscore (environment-variable style), which a random password seldom has after a '$'.
+     */
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Z][A-Z0-9]*_[A-Z0-9_]+");
+    /**
+     * A secret store's item and field ({@code openshift-credentials:password} for a CI action that fetches
+     * secrets, Vault's {@code helm-chart-signing-key:private_key}): where the value is kept, not the value. The item
+     * name has a '-', '/' or '.', so a {@code user:password} pair is not taken for one.
+     */
+    private static final Pattern SECRET_FIELD = Pattern.compile("[a-z0-9][a-z0-9_]*[-/.][a-z0-9_./-]*:(?:password|passwd|pass"
+            + "|username|user|token|secret|key|private[-_]?key|api[-_]?key|client[-_]?secret|access[-_]?key|secret[-_]?key"
+            + "|credentials?|auth)");
 
     /**
      * A value wrapped in exclamation marks with no blank in it ({@code !ChangeMe!}, {@code !ThisMustBeChanged!}): the

@@ -597,4 +597,47 @@ class SecretContextTest {
         assertTrue(dev.devops.files.FileKinds.isDocs("charts/exporter/README.md.gotmpl"));
         assertFalse(dev.devops.files.FileKinds.isDocs("charts/exporter/templates/secret.yaml.tpl"));
     }
+
+    /**
+     * Held-out 6a, class "key shown in part" (Bitnami's chart READMEs: "Here is an example of a certificate key" with the
+     * first line, {@code ...}, the last line): a PEM block with an elision line is no key; the whole key still is.
+     */
+    @Test
+    void aPemKeyShownInPartIsNotAKey() {
+        String whole = Fake.pem("RSA ");
+        String[] lines = whole.split("\n");
+        String elided = lines[0] + "\n" + lines[1] + "\n...\n" + lines[lines.length - 2] + "\n" + lines[lines.length - 1] + "\n";
+        assertEquals(List.of(), found(scan("charts/app/README.md", "```text\n" + elided + "```\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("charts/app/README.md", "```text\n" + whole + "```\n")));
+    }
+
+    /**
+     * Held-out 6a, class "token scopes of a syntax highlighter" (thingsboard's Ace modes: {@code token:
+     * "meta.tag.punctuation.tag-close.xml"}, {@code token: 'tb.scada-symbol-ctx'}): a dotted name of kebab-case words
+     * is an identifier, not a token.
+     */
+    @Test
+    void dottedKebabNamesAreIdentifiers() {
+        assertEquals(List.of(), found(scan("src/app/ace/mode-tbel.js", "    this.$rules.x = [{\n        token : \"meta.tag.punctuation.tag-close.xml\",\n        regex : \"/?>\"}];\n")));
+        assertEquals(List.of(), found(scan("src/app/models/editor.models.ts", "const rule = {\n  token: 'tb.scada-symbol-ctx',\n  regex: /ctx/\n};\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/app/models/editor.models.ts", "const rule = {\n  token: '" + Fake.token(24) + "'\n};\n")));
+    }
+
+    /**
+     * Held-out 6a, classes "base64 of a placeholder" (a chart's Dex client {@code secret: ZXhhbXBsZS1hcHAtc2VjcmV0},
+     * "example-app-secret"), "a shell variable inside the value" ({@code pass="PASSWORD '$POSTGRES_PASSWORD'"}) and "a
+     * secret store's item and field" ({@code OPENSHIFT_PASS=openshift-credentials:password}, round 5's Vault
+     * {@code helm-chart-signing-key:private_key}): none holds a credential.
+     */
+    @Test
+    void encodedPlaceholdersShellVariablesAndSecretFieldsAreNotValues() {
+        assertEquals(List.of(), found(scan("charts/app/templates/dex/config.yaml", "staticClients:\n  - id: dev\n    secret: " + Fake.b64("example-app-secret") + "\n")));
+        assertEquals(List.of(), found(scan("hack/addon.yaml", "        args:\n        - -cookie-secret=" + Fake.b64("example-cookie-secretzzz") + "\n")));
+        assertEquals(List.of(), found(scan("make/db/initdb.sh", "    if [ \"$POSTGRES_PASSWORD\" ]; then\n        pass=\"PASSWORD '$POSTGRES_PASSWORD'\"\n    fi\n")));
+        assertEquals(List.of(), found(scan("backup/dump.sh", "GSUTIL_OPTIONS=(\"-o\" \"Credentials:gs_service_key_file=$GOOGLE_APPLICATION_CREDENTIALS\")\n")));
+        assertEquals(List.of(), found(scan(".github/workflows/build.yml", "      - uses: org/get-secrets@v1\n        with:\n          secrets: |\n            OPENSHIFT_PASS=openshift-credentials:password\n            GPG_PRIVATE_KEY=helm-chart-signing-key:private_key\n")));
+        // a real value beside them is still found
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/app/templates/dex/config.yaml", "staticClients:\n  - id: dev\n    secret: " + Fake.token(24) + "\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("make/db/initdb.sh", "pass=\"" + Fake.token(16) + "\"\n")));
+    }
 }
