@@ -5,6 +5,7 @@ import dev.devops.files.FileKinds;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -313,12 +314,16 @@ final class Assignments {
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
-            "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint"));
+            "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
+            // how a secret is hashed or sent (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256")
+            "method", "methods"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
      */
-    private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed");
+    private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed",
+            // a name that says its value is not real (harbor's portal: const fakePass = '…')
+            "fake", "dummy", "mock");
     /** Last words of a name that make it a code or status about a secret, unless a secret word comes just before. */
     private static final Set<String> CODE_LAST = Set.of("code", "codes", "status");
     /**
@@ -403,6 +408,10 @@ final class Assignments {
         if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && (isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$'
                 || t.charAt(ks - 2) == '}')) {
             return ke; // a part of a colon-separated name (arn:aws:secretsmanager:…:secret:app-key:LicenseKey::), not a key
+        }
+        if (ks > lineStart && t.charAt(ks - 1) == '/' && ke + 1 < lineEnd && t.charAt(ke) == ':'
+                && !Character.isWhitespace(t.charAt(ke + 1))) {
+            return ke; // the last segment of an image reference and its tag (quay.io/org/token-refresher:v1), not a key
         }
         if (ks > lineStart && t.charAt(ks - 1) == '<') {
             Matcher x = job.matcher(XML);
@@ -637,6 +646,9 @@ final class Assignments {
         if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))) {
             return; // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name
         }
+        if (namesKeyOfSecret(key, squashed)) {
+            return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
+        }
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
         }
@@ -656,6 +668,21 @@ final class Assignments {
                         + "(${" + envName(key) + ":?set it in .env}) and keep the value in an untracked .env."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
+    }
+
+    /**
+     * A chart's {@code …SecretKey} whose value is the rest of its name ({@code keystorePasswordSecretKey:
+     * keystore-password}, {@code tokenSecretKey: "token"}, {@code hostedGrafanaIdSecretKey: "hosted-grafana-id"}): the
+     * key to read inside the Kubernetes Secret the sibling {@code …SecretName} names. An S3 {@code secretKey} or a
+     * {@code minioSecretKey: minio123} is not one.
+     */
+    static boolean namesKeyOfSecret(String key, String squashedValue) {
+        List<String> ws = words(key);
+        int n = ws.size();
+        if (n < 3 || !ws.get(n - 2).equals("secret") || !ws.get(n - 1).equals("key")) {
+            return false;
+        }
+        return squashedValue.equals(String.join("", ws.subList(0, n - 2)));
     }
 
     /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
@@ -711,6 +738,9 @@ final class Assignments {
         if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)) {
             return null;
         }
+        if (Collections.indexOfSubList(words, CLUSTER_TOKEN) >= 0) {
+            return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
@@ -729,6 +759,7 @@ final class Assignments {
         return null;
     }
 
+    private static final List<String> CLUSTER_TOKEN = List.of("initial", "cluster", "token");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
             "secretkey", "clientsecret", "apisecret");

@@ -640,4 +640,52 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan("charts/app/templates/dex/config.yaml", "staticClients:\n  - id: dev\n    secret: " + Fake.token(24) + "\n")));
         assertEquals(List.of("SEC0030:error"), found(scan("make/db/initdb.sh", "pass=\"" + Fake.token(16) + "\"\n")));
     }
+
+    /**
+     * Held-out 6a, class "names about a secret" continued: a hash method ({@code FAB_PASSWORD_HASH_METHOD =
+     * "pbkdf2:sha256"}), a name that says its value is fake ({@code const fakePass = '…'}), etcd's initial cluster token
+     * (round 5's kubespray {@code ETCD_INITIAL_CLUSTER_TOKEN}, a chart's {@code initialClusterToken}: tells clusters
+     * apart, authenticates nothing) and a chart's {@code …SecretKey} whose value is the key inside a Secret
+     * ({@code keystorePasswordSecretKey: keystore-password}, {@code tokenSecretKey: "token"}); a random {@code minioSecretKey} is a secret.
+     */
+    @Test
+    void hashMethodsFakesClusterTokensAndSecretKeyNamesAreNotSecrets() {
+        assertEquals(List.of(), found(scan("charts/airflow/templates/web/configmap.yaml", "    FAB_PASSWORD_HASH_METHOD = \"pbkdf2:sha256\"\n")));
+        assertEquals(List.of(), found(scan("src/app/config.service.ts", "const fakePass = '" + Fake.token(20) + "';\n")));
+        assertEquals(List.of(), found(scan("charts/etcd/values.yaml", "initialClusterToken: \"etcd-cluster-k8s\"\n")));
+        assertEquals(List.of(), found(scan("roles/etcd/templates/etcd.env.j2", "ETCD_INITIAL_CLUSTER_TOKEN=k8s_etcd\n")));
+        assertEquals(List.of(), found(scan("charts/kafka/values.yaml", "tls:\n  keystorePasswordSecretKey: keystore-password\n  keyPasswordSecretKey: key-password\n")));
+        assertEquals(List.of(), found(scan("charts/agent/values.yaml", "cluster:\n  tokenSecretKey: \"token\"\n  hostedGrafanaIdSecretKey: \"hosted-grafana-id\"\n")));
+        // still secrets: a random value under these names, an S3 secret key
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/app/values.yaml", "s3:\n  secretKey: " + Fake.token(40) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/app/values.yaml", "minio:\n  minioSecretKey: " + Fake.token(20) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.env.yaml", "CLUSTER_TOKEN: " + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Held-out 6a, class "image reference" (a chart's {@code image: docker.io/bitnami/rmq-default-credential-updater:1.0.8},
+     * a manifest's {@code image: quay.io/observatorium/token-refresher:master-2024-12-11-08b888a}): a repository and tag,
+     * not a name and its value.
+     */
+    @Test
+    void imageReferencesAreNotAssignments() {
+        assertEquals(List.of(), found(scan("charts/operator/Chart.yaml", "images:\n    - name: rmq-default-credential-updater\n      image: docker.io/bitnami/rmq-default-credential-updater:1.0.8-debian-12-r0\n")));
+        assertEquals(List.of(), found(scan("hack/addons.yaml", "      containers:\n      - image: quay.io/observatorium/token-refresher:master-2024-12-11-08b888a\n        name: token-refresher\n")));
+    }
+
+    /**
+     * Held-out 6a, class "a Secret's settings" (postgres-operator's {@code data: user:} base64 of a role name, loki's
+     * {@code stringData: endpoint: http://…}, {@code issuerUrl}, a chart's {@code cert_path: "/ca_secrets/client.cert"}):
+     * under a key that names no secret, a URL, a path or a name is a setting kept beside the credential; the
+     * credential beside it is still reported.
+     */
+    @Test
+    void settingsBesideACredentialInASecretAreNotSecrets() {
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: roles\ndata:\n  user: " + Fake.b64("robot_zmon_acid_monitoring_new")
+                + "\nstringData:\n  endpoint: http://minio.default.svc:9000\n  issuerUrl: http://hydra.hydra.svc:4444/\n"
+                + "  cert_path: \"/ca_secrets/ejbca_client.cert\"\n  access_key_secret: " + Fake.token(24) + "\n";
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/roles-secret.yaml", secret)));
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/other-secret.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: other\nstringData:\n  session: " + Fake.token(24) + "\n")));
+    }
 }
