@@ -68,11 +68,11 @@ public final class Filters {
                     + "|\\{(?:bcrypt|noop-hash|pbkdf2|scrypt|argon2|sha256|SSHA|SSHA256|SSHA512|SHA|SMD5|CRYPT)}\\S{16,}");
     /**
      * Identifiers: snake, dotted, SCREAMING and camel case, and dotted names whose parts are kebab-case words (a syntax
-     * highlighter's token scopes, {@code token: "meta.tag.punctuation.tag-close.xml"}, {@code "tb.scada-symbol-ctx"}).
+     * highlighter's token scopes, {@code token: "meta.tag.punctuation.tag-close.xml"}, {@code "tb.scada-symbol-ctx"}, {@code 'tb.calculated-field-latestTs'}).
      */
     private static final Pattern IDENTIFIER = Pattern.compile(
             "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
-            + "|[a-z]+(?:-[a-z]+)*(?:\\.[a-z]+(?:[-_][a-z]+)*)+");
+            + "|[a-z][a-zA-Z]*(?:-[a-z][a-zA-Z]*)*(?:\\.[a-z][a-zA-Z]*(?:[-_][a-z][a-zA-Z]*)*)+");
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");

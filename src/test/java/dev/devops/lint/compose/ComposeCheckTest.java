@@ -161,6 +161,24 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 6a, class "a name an overlay declares" (thingsboard's docker/: {@code docker-compose.edqs.yml} depends on
+     * {@code kafka}, which {@code docker-compose.kafka.yml} declares; both are run over {@code docker-compose.yml}): the
+     * overlay that declares the name is the file to combine with, so the dependency is info, naming it.
+     */
+    @Test
+    void aNameAnotherOverlayDeclaresIsInfo() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  core:\n    image: org/core:1.0\n    restart: always\n");
+        Files.writeString(dir.resolve("docker-compose.kafka.yml"), "services:\n  kafka:\n    image: org/kafka:4.0\n    restart: always\n");
+        Files.writeString(dir.resolve("docker-compose.edqs.yml"), "services:\n  edqs:\n    image: org/edqs:1.0\n    restart: always\n"
+                + "    depends_on:\n      - kafka\n      - nowhere\n");
+        List<Finding> all = run("docker-compose.yml", "docker-compose.kafka.yml", "docker-compose.edqs.yml");
+        List<String> got = all.stream().filter(x -> x.rule().id().equals("DC0018"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.path() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:docker-compose.edqs.yml:7", "info:docker-compose.edqs.yml:6"), got);
+        assertTrue(all.stream().anyMatch(x -> x.message().contains("which only docker-compose.kafka.yml defines")), all.toString());
+    }
+
+    /**
      * Held-out 5, class "DC0003 on a value that holds no credential": an unfilled placeholder (mailcow's
      * {@code MAILCOW_EXPORTER_API_KEY: "<your-API-Key>"}) or a file path ({@code MP_SMTP_TLS_KEY: /pki/private.pem}) is
      * not a hard-coded secret; a development default and a random value still are.

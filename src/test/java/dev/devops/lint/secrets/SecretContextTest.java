@@ -620,6 +620,7 @@ class SecretContextTest {
     void dottedKebabNamesAreIdentifiers() {
         assertEquals(List.of(), found(scan("src/app/ace/mode-tbel.js", "    this.$rules.x = [{\n        token : \"meta.tag.punctuation.tag-close.xml\",\n        regex : \"/?>\"}];\n")));
         assertEquals(List.of(), found(scan("src/app/models/editor.models.ts", "const rule = {\n  token: 'tb.scada-symbol-ctx',\n  regex: /ctx/\n};\n")));
+        assertEquals(List.of(), found(scan("src/app/models/field.models.ts", "  {\n    token: 'tb.calculated-field-latestTs',\n  }\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("src/app/models/editor.models.ts", "const rule = {\n  token: '" + Fake.token(24) + "'\n};\n")));
     }
 
