@@ -179,6 +179,23 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 6a, class "a test stack's env_file" (thingsboard's black-box suite writes {@code cache-valkey.env} beside
+     * {@code src/test/resources/docker-compose.valkey-ssl.yml} before it runs it; harbor's {@code tests/docker-compose.test.yml}
+     * reads what its prepare step generates): info; the same file in a stack the project runs is still an error.
+     */
+    @Test
+    void aTestStacksMissingEnvFileIsInfo() throws IOException {
+        Files.createDirectories(dir.resolve("msa/black-box-tests/src/test/resources"));
+        String compose = "services:\n  core:\n    image: org/core:1.0\n    restart: always\n    env_file:\n      - cache-valkey.env\n";
+        Files.writeString(dir.resolve("msa/black-box-tests/src/test/resources/docker-compose.valkey-ssl.yml"), compose);
+        Files.writeString(dir.resolve("docker-compose.yml"), compose);
+        List<String> got = run("msa/black-box-tests/src/test/resources/docker-compose.valkey-ssl.yml", "docker-compose.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0016"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.path()).sorted().toList();
+        assertEquals(List.of("error:docker-compose.yml", "info:msa/black-box-tests/src/test/resources/docker-compose.valkey-ssl.yml"), got);
+    }
+
+    /**
      * Held-out 5, class "DC0003 on a value that holds no credential": an unfilled placeholder (mailcow's
      * {@code MAILCOW_EXPORTER_API_KEY: "<your-API-Key>"}) or a file path ({@code MP_SMTP_TLS_KEY: /pki/private.pem}) is
      * not a hard-coded secret; a development default and a random value still are.
