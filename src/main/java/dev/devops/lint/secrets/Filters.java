@@ -96,7 +96,7 @@ public final class Filters {
     private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
         "admin", "default", "root", "guest", "user"};
     private static final Pattern DEFAULT_TRIVIAL = Pattern.compile(
-            "1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
+            "1234(5(6(7(8(9(0)?)?)?)?)?)?(?:[a-z]{1,3}|[!@#$%*.?])?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
             + "|admin\\d*|root|toor|guest|demo|postgres|mysql|mariadb|minioadmin|changeit");
     private static final Set<String> DEFAULT_CREDENTIAL_WORDS = Set.of("password", "passwd", "pass", "pwd", "secret",
             "secrets", "test", "testing", "default", "foo", "bar", "foobar", "baz", "passphrase", "passcode", "token",

@@ -689,4 +689,17 @@ class SecretContextTest {
         assertEquals(List.of("SEC0040:error"), found(scan("deploy/other-secret.yaml",
                 "apiVersion: v1\nkind: Secret\nmetadata:\n  name: other\nstringData:\n  session: " + Fake.token(24) + "\n")));
     }
+
+    /**
+     * Held-out 6a, classes "ClojureScript is code" (penpot's {@code routes.cljs}: {@code ["/verify-token" :auth-verify-token]},
+     * a route and its keyword, was read as configuration) and "a digit run with letters is a default" (harbor's
+     * {@code u.Password = "12345678AbC"}, a stand-in for users an external provider authenticates: a development
+     * default, a warning, not a live secret).
+     */
+    @Test
+    void clojureScriptIsCodeAndDigitRunsAreDefaults() {
+        assertEquals(List.of(), found(scan("frontend/src/app/main/ui/routes.cljs", "  [[\"/auth\"\n    [\"/verify-token\"      :auth-verify-token]]]\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/core/auth/ldap/ldap.go", "\tu.Password = \"12345678AbC\" // not kept\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/core/auth/uaa/uaa.go", "\t\tuser.Password = \"1234567ab\"\n")));
+    }
 }
