@@ -315,8 +315,9 @@ final class Assignments {
             "target", "targets",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
-            // how a secret is hashed or sent (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256")
-            "method", "methods"));
+            // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'
+            // passwordEncryption = "scram-sha-256")
+            "method", "methods", "encryption"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).

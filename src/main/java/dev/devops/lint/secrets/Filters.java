@@ -267,7 +267,7 @@ public final class Filters {
             return false;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (isReference(v, lower) || isUnfilled(lower)) {
+        if (isReference(v, lower) || isUnfilled(lower) || isVariableName(v, lower)) {
             return false;
         }
         if (DEFAULT_CREDENTIAL_WORDS.contains(lower) || DEFAULT_TRIVIAL.matcher(lower).matches()) {
@@ -315,6 +315,25 @@ public final class Filters {
             }
         }
         return isEncodedSentence(v);
+    }
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}");
+
+    /**
+     * The name of an environment variable, three words or more in SCREAMING_SNAKE_CASE: node-config's
+     * custom-environment-variables.yml maps {@code key_password: "TB_KAFKA_SSL_PEM_KEY_PASSWORD"} to the variable that
+     * holds it. Not a default however its words read (a default such as CHANGE_ME_PLEASE still is one).
+     */
+    static boolean isVariableName(String v, String lower) {
+        if (!VARIABLE_NAME.matcher(v).matches()) {
+            return false;
+        }
+        for (String part : DEFAULT_PARTS) {
+            if (lower.contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Pattern BASE64_SHORT = Pattern.compile("(?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");

@@ -702,4 +702,18 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:warning"), found(scan("src/core/auth/ldap/ldap.go", "\tu.Password = \"12345678AbC\" // not kept\n")));
         assertEquals(List.of("SEC0030:warning"), found(scan("src/core/auth/uaa/uaa.go", "\t\tuser.Password = \"1234567ab\"\n")));
     }
+
+    /**
+     * Held-out 6a, classes "the name of the variable that holds it" (thingsboard's node-config
+     * {@code custom-environment-variables.yml}: {@code key_password: "TB_KAFKA_SSL_PEM_KEY_PASSWORD"}) and "how a password
+     * is stored" (postgres-operator's {@code passwordEncryption = "scram-sha-256"}): neither is a credential; a default
+     * in SCREAMING case ({@code CHANGE_ME_NOW}) still is one.
+     */
+    @Test
+    void variableNamesAndEncryptionSettingsAreNotCredentials() {
+        assertEquals(List.of(), found(scan("msa/js-executor/config/custom-environment-variables.yml",
+                "kafka:\n  ssl:\n    key_password: \"TB_KAFKA_SSL_PEM_KEY_PASSWORD\"\n    password: \"TB_QUEUE_KAFKA_SASL_PASSWORD\"\n")));
+        assertEquals(List.of(), found(scan("pkg/cluster/cluster.go", "\t\tpasswordEncryption = \"scram-sha-256\"\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("deploy/values.yaml", "db:\n  password: CHANGE_ME_NOW\n")));
+    }
 }
