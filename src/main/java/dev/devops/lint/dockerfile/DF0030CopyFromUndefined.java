@@ -21,7 +21,8 @@ final class DF0030CopyFromUndefined {
     static final DockerfileRule RULE = DockerfileRule.of("DF0030", ERROR, "COPY --from names no earlier stage",
             "COPY --from=name must name an earlier stage (or an image with a tag, like nginx:1.27). A name "
                     + "that is not a stage is pulled as an image from the registry; the current stage cannot "
-                    + "copy from itself. Hadolint DL3022/DL3023.",
+                    + "copy from itself. Info when only another Dockerfile beside it defines the stage: the file is a "
+                    + "fragment a script appends to that one. Hadolint DL3022/DL3023.",
             DF0030CopyFromUndefined::copyFromUndefined);
 
     private static final Pattern STAGE = Pattern.compile("(?im)^[ \\t]*FROM[ \\t]+\\S.*?[ \\t]+AS[ \\t]+([\\w.-]+)[ \\t]*$");
