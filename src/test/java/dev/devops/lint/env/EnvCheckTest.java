@@ -45,6 +45,23 @@ class EnvCheckTest {
         return f.get(0);
     }
 
+    /**
+     * Held-out 6a, class "the env file the stack is started from under another name" (AppFlowy-Cloud: the README says
+     * {@code cp deploy.env .env}; deploy.env and dev.env are committed beside docker-compose.yml): a compose ${X} that
+     * a committed env file beside it sets is documented; one no file sets is still reported; an untracked one documents
+     * nothing.
+     */
+    @Test
+    void aCommittedEnvFileBesideComposeDocumentsItsVariables(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    environment:\n"
+                + "      REGION: ${APP_S3_REGION}\n      MODE: ${APP_MODE}\n      LOCAL: ${APP_LOCAL}\n");
+        Files.writeString(dir.resolve("deploy.env"), "APP_S3_REGION=us-east-1\n");
+        Files.writeString(dir.resolve("mine.env"), "APP_LOCAL=1\n");
+        List<String> got = run(dir, Set.of("docker-compose.yml", "deploy.env")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_LOCAL", "APP_MODE"), got);
+    }
+
     @Test
     void undocumentedReadNamesBothSides(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
