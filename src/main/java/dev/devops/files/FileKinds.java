@@ -33,7 +33,9 @@ public final class FileKinds {
 
     /** What follows {@code .env.} in the name of an example file: documentation, never real values. */
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "template", "dist",
-            "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme");
+            "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme",
+            // an env file template a generator renders (harbor's prepare: templates/core/env.jinja; Ansible's .env.j2)
+            "jinja", "j2");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
     private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md",
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");

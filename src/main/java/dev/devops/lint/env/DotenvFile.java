@@ -23,6 +23,12 @@ import java.util.Map;
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
         java.util.Set<String> commentedKeys) {
     /** A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {% … %}, <%= … %>. */
+    /** A line that is only a template directive: {@code {% if x %}}, {@code {%- endif -%}}, a Go template comment or {@code {{ end }}}, {@code <% end %>}. */
+    static final java.util.regex.Pattern TEMPLATE_DIRECTIVE = java.util.regex.Pattern.compile(
+            "\\s*(?:\\{%.*%}|\\{\\{-?\\s*(?:/\\*.*\\*/|end|if |else|range |with |define |template ).*}}|<%[^=].*%>)\\s*");
+    /** A shell control-flow line: the file is a shell script, whatever its name. */
+    static final java.util.regex.Pattern SHELL_CONTROL = java.util.regex.Pattern.compile(
+            "\\s*(?:if\\s+\\[|if\\s+!?\\s*\\w+.*;\\s*then\\b|then\\s*$|fi\\s*$|else\\s*$|elif\\s|for\\s+\\w+\\s+in\\s|while\\s|do\\s*$|done\\s*$|case\\s.*\\sin\\s*$|esac\\s*$)");
     static final java.util.regex.Pattern TEMPLATE_EXPRESSION = java.util.regex.Pattern.compile(
             "\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
 
@@ -63,6 +69,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         private final Map<String, Integer> keys = new LinkedHashMap<>();
         private final java.util.Set<String> commented = new java.util.LinkedHashSet<>();
         private final List<Problem> problems = new ArrayList<>();
+        private boolean script;
 
         Parser(String path, String text) {
             this.path = path;
@@ -96,6 +103,12 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                     continue;
                 }
                 previousBlank = false;
+                if (TEMPLATE_DIRECTIVE.matcher(line).matches()) {
+                    continue; // {% if redis_url %} in an env file template (harbor's env.jinja): rendered away before any loader reads it
+                }
+                if (SHELL_CONTROL.matcher(line).lookingAt()) {
+                    script = true; // if [ -z "$GOBIN" ]; then … fi: a shell script named *.env (bingo's variables.env), sourced, not loaded
+                }
                 if (line.stripLeading().startsWith("#")) {
                     java.util.regex.Matcher c = COMMENTED.matcher(line);
                     if (c.matches()) {
@@ -109,6 +122,9 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             if (count > 0 && !text.isEmpty() && !text.endsWith("\n")) {
                 problem(ENV0017FinalNewline.RULE, count, "the file does not end with a newline",
                         "add a newline after the last line (some tools drop or merge an unterminated last line)");
+            }
+            if (script) {
+                problems.clear(); // a shell script's lines are not dotenv syntax: the dotenv rules do not apply to it
             }
             return new DotenvFile(path, keys, problems, false, commented);
         }

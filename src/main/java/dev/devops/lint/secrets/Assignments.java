@@ -636,8 +636,8 @@ final class Assignments {
             if (!hexKey && Filters.reasonForAssignment(value, code) != null) {
                 return;
             }
-            if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
-                return;
+            if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0 && !(runnable && WORD_AND_NUMBER.matcher(value).matches())) {
+                return; // an identifier; but in configuration the stack runs with, GOTRUE_JWT_SECRET=hello456 is its weak secret
             }
             if (value.indexOf(' ') >= 0 && (Entropy.shannon(value) < 3.5 || !hasRandomWord(value))) {
                 return; // prose or a command line ("node scripts/reset.js"), not a secret
@@ -685,6 +685,9 @@ final class Assignments {
         }
         return squashedValue.equals(String.join("", ws.subList(0, n - 2)));
     }
+
+    /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */
+    private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d{2,6}");
 
     /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
     private static boolean hasRandomWord(String value) {
@@ -743,7 +746,7 @@ final class Assignments {
             return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart
         }
         for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
+            String w = stripNumber(words.get(i)); // password1, token2: numbered credentials (a Secret's password1: Zm9vYmFy)
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
@@ -774,6 +777,15 @@ final class Assignments {
      */
     static boolean isPublicByName(List<String> words) {
         return words.stream().anyMatch(PUBLIC_WORDS::contains) && words.stream().noneMatch(PRIVATE_WORDS::contains);
+    }
+
+    /** A word without the number after it: "password1" → "password"; a word of digits stays. */
+    private static String stripNumber(String w) {
+        int e = w.length();
+        while (e > 0 && Character.isDigit(w.charAt(e - 1))) {
+            e--;
+        }
+        return e == 0 ? w : w.substring(0, e);
     }
 
     /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */

@@ -62,6 +62,28 @@ class EnvCheckTest {
         assertEquals(List.of("APP_LOCAL", "APP_MODE"), got);
     }
 
+    /**
+     * Held-out 6a, classes "an env file template" (harbor's prepare step renders {@code templates/core/env.jinja}, with
+     * {@code {% if %}} lines, into the env files its compose stack reads) and "a shell script named *.env" (bingo's
+     * {@code .bingo/variables.env}: {@code if [ -z "$GOBIN" ]; then … fi}, sourced by make): the template documents the
+     * variables Go code reads, its directives are not dotenv lines, and a shell script is not held to dotenv syntax.
+     */
+    @Test
+    void envTemplatesDocumentAndShellScriptsNamedEnvAreNotDotenv(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("make/prepare/templates/core"));
+        Files.createDirectories(dir.resolve("src/core"));
+        Files.createDirectories(dir.resolve(".bingo"));
+        Files.writeString(dir.resolve("make/prepare/templates/core/env.jinja"),
+                "LOG_LEVEL={{log_level}}\n{% if redis_url %}\nREDIS_URL={{redis_url}}\n{% endif %}\n");
+        Files.writeString(dir.resolve("src/core/main.go"), "package main\n\nimport \"os\"\n\nfunc main() {\n\t_ = os.Getenv(\"LOG_LEVEL\")\n\t_ = os.Getenv(\"NOWHERE_SET\")\n}\n");
+        Files.writeString(dir.resolve(".bingo/variables.env"), "GOBIN=${GOBIN:=$(go env GOBIN)}\n\nif [ -z \"$GOBIN\" ]; then\n\tGOBIN=\"$(go env GOPATH)/bin\"\nfi\n");
+        Set<String> tracked = Set.of("make/prepare/templates/core/env.jinja", "src/core/main.go", ".bingo/variables.env");
+        List<Finding> all = run(dir, tracked);
+        assertEquals(List.of(), all.stream().filter(x -> x.rule().id().equals("ENV0014")).toList());
+        List<String> undocumented = all.stream().filter(x -> x.rule().id().equals("ENV0001")).map(x -> x.message().split(" ")[0]).toList();
+        assertEquals(List.of("NOWHERE_SET"), undocumented);
+    }
+
     @Test
     void undocumentedReadNamesBothSides(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");

@@ -728,4 +728,17 @@ class SecretContextTest {
         assertEquals(List.of("SEC0021:warning"), found(scan("src/Web/appsettings.PostgreSQL.json", json)));
         assertEquals(List.of(), found(scan("docs/setup.md", "Use `Server=127.0.0.1;Database=AppDb;Username=admin;Password=password;`\n")));
     }
+
+    /**
+     * Held-out 6a, miss classes "a word and a number as a secret in runnable config" (AppFlowy-Cloud's committed
+     * deploy.env: {@code GOTRUE_JWT_SECRET=hello456}) and "numbered credential keys" (postgres-operator's
+     * infrastructure-roles Secret: {@code password1: Zm9vYmFy}): both are development defaults, reported as warnings;
+     * in code an identifier-like constant stays silent.
+     */
+    @Test
+    void wordAndNumberSecretsAndNumberedKeysInRunnableConfig() {
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.yaml", "gotrue:\n  GOTRUE_JWT_SECRET: hello456\n")));
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: roles\ndata:\n  password1: " + Fake.b64("foobar") + "\n";
+        assertEquals(List.of("SEC0040:warning"), found(scan("manifests/infrastructure-roles.yaml", secret)));
+    }
 }
