@@ -70,6 +70,8 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         private final java.util.Set<String> commented = new java.util.LinkedHashSet<>();
         private final List<Problem> problems = new ArrayList<>();
         private boolean script;
+        /** A template directive was seen: keys set again are the other branch of an {@code {% if %}}, not duplicates. */
+        private boolean templated;
 
         Parser(String path, String text) {
             this.path = path;
@@ -104,6 +106,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 }
                 previousBlank = false;
                 if (TEMPLATE_DIRECTIVE.matcher(line).matches()) {
+                    templated = true;
                     continue; // {% if redis_url %} in an env file template (harbor's env.jinja): rendered away before any loader reads it
                 }
                 if (SHELL_CONTROL.matcher(line).lookingAt()) {
@@ -167,7 +170,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             boolean keyOk = checkKey(key, no);
             if (keyOk) {
                 Integer first = keys.get(key);
-                if (first != null) {
+                if (first != null && !templated) {
                     problem(ENV0011DuplicateKey.RULE, no, key + " is set again here; it was already set at line " + first,
                             "keep one assignment: loaders disagree on whether the first or the last one wins");
                 } else {
@@ -187,7 +190,8 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 problem(ENV0015UnquotedSpaces.RULE, no, "the value of " + key + " contains spaces but is not quoted",
                         "quote it: " + key + "=\"…\" (unquoted, the shell and some loaders split or trim it)");
             }
-            if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
+            if ((value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) && !value.contains("{{") && !value.contains("{%")) {
+                // quotes inside a template expression ({{ x if x else '' }}) are the template's, rendered away
                 // loaders keep it literally (JSON={"a":1} works with compose), so a warning, not an error
                 problems.add(new Problem(ENV0018Quotes.RULE.id(), no, "the value of " + key
                         + " has a quote character inside an unquoted value", "quote the whole value with the other quote "
