@@ -52,7 +52,11 @@ public final class VariableNames {
             "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "DISPLAY", "COLUMNS", "LINES", "SSH_AUTH_SOCK",
             "DEBIAN_FRONTEND", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST",
             "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
-            "NODE_TLS_REJECT_UNAUTHORIZED", "NODE_EXTRA_CA_CERTS", "NODE_OPTIONS");
+            "NODE_TLS_REJECT_UNAUTHORIZED", "NODE_EXTRA_CA_CERTS", "NODE_OPTIONS",
+            // git's own environment (git(1), "Environment Variables"): where a repository is and how git runs in it
+            "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES",
+            "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM",
+            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.

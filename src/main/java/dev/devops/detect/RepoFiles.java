@@ -1,12 +1,8 @@
 package dev.devops.detect;
 
 import dev.devops.core.UserError;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,37 +35,9 @@ final class RepoFiles {
         if (!Files.isDirectory(root)) {
             throw new UserError(null, root + ": not a directory", "pass the repository's directory");
         }
-        List<String> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && SKIP_DIRS.contains(dir.getFileName().toString())) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    // symbolic links count unless they point at a directory (broken ones too: reading
-                    // them reports the problem for a manifest and skips a source file)
-                    if (attrs.isRegularFile() || (attrs.isSymbolicLink() && !Files.isDirectory(file))) {
-                        out.add(rel(root, file));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    // unreadable directories and broken links are not the repository's content
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UserError(null, root + ": cannot list files: " + e.getMessage(), "check the permissions");
-        }
-        out.sort(null);
+        // symbolic links count unless they point at a directory (broken ones too: reading them reports the problem for
+        // a manifest and skips a source file); unreadable directories and broken links are not the repository's content
+        List<String> out = dev.devops.files.FileTree.files(root, SKIP_DIRS::contains, MAX_DEPTH, true);
         return new RepoFiles(root, out);
     }
 

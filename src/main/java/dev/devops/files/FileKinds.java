@@ -42,14 +42,14 @@ public final class FileKinds {
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
             "textile", "rdoc", "pod", "1", "5", "8", "man");
-    private static final Pattern DOCS_DIR = Pattern.compile("(^|.*/)(docs?|documentation|man|manual|website/docs)/.*");
-    private static final Pattern TEST_DIR = Pattern.compile(
-            "(^|.*/)_?(test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
+    private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|documentation|man|manual|website/docs");
+    private static final DirPattern TEST_DIR = DirPattern.lowerCase(
+            "_?(?:test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
                     // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
                     + "|test[-_]?resources"
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
-                    + "|suites|test[-_]?suites?)/.*");
+                    + "|suites|test[-_]?suites?)");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
@@ -81,10 +81,13 @@ public final class FileKinds {
      */
     private static final Pattern CI_STACK_NAME = Pattern.compile(
             "[^/]*[-_.](ci|cypress|playwright|selenium)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)");
-    private static final Pattern VENDORED = Pattern.compile("(^|.*/)(vendor|node_modules|third_party|third-party"
-            + "|bower_components)/.*|.*\\.min\\.(js|mjs|css)|(^|.*/)dist/[^/]+\\.(js|mjs|cjs|css)"
+    private static final DirPattern VENDOR_DIR = DirPattern.lowerCase("vendor|node_modules|third_party|third-party|bower_components");
+    /** Minified bundles and source maps, by lower-cased name. */
+    private static final Pattern VENDORED_NAME = Pattern.compile(".*\\.min\\.(js|mjs|css)"
             // source maps: a bundler writes them, their "sourcesContent" is code flattened into one JSON string
             + "|.*\\.(js|mjs|cjs|css)\\.map");
+    /** Built bundles, by lower-cased name, in a {@code dist/} directory. */
+    private static final Pattern DIST_BUNDLE = Pattern.compile("[^/]+\\.(js|mjs|cjs|css)");
     /** Storybook stories: demos of components, documentation that runs. */
     private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
     /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
@@ -94,8 +97,8 @@ public final class FileKinds {
             + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
             + "|appveyor\\.ya?ml|cloudbuild\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml)");
     /** Directories of build, release and CI tooling, and of build-tool wrappers ({@code .mvn/wrapper}, {@code gradle/wrapper}). */
-    private static final Pattern BUILD_SCRIPT_DIR = Pattern.compile(
-            "(?i)(^|.*/)(scripts?|tools|\\.github|\\.circleci|\\.husky|\\.buildkite|\\.mvn|gradle/wrapper|ci|\\.ci|release)/.*");
+    private static final DirPattern BUILD_SCRIPT_DIR = DirPattern.ignoringCase(
+            "scripts?|tools|\\.github|\\.circleci|\\.husky|\\.buildkite|\\.mvn|gradle/wrapper|ci|\\.ci|release");
     /** Build-tool configuration and build/release scripts by name: evaluated when the app is built, not when it runs. */
     private static final Pattern BUILD_SCRIPT_NAME = Pattern.compile("(?i)(?:(?:webpack|vite|vitest|rollup|esbuild|babel"
             + "|postcss|tailwind|jest|karma|playwright|cypress|eslint|prettier|stylelint|commitlint|lint-staged|tsup"
@@ -105,7 +108,7 @@ public final class FileKinds {
             + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
 
     /** Directories of CI and release tooling: what code there reads is the pipeline's, not the app's. */
-    private static final Pattern CI_OR_RELEASE_DIR = Pattern.compile("(?i)(^|.*/)(\\.github|\\.circleci|\\.buildkite|\\.gitlab|release)/.*");
+    private static final DirPattern CI_OR_RELEASE_DIR = DirPattern.ignoringCase("\\.github|\\.circleci|\\.buildkite|\\.gitlab|release");
     /** Release and deployment scripts by name: release.py, bin/release_manager.py, publish-npm.mjs, deploy_staging.sh. */
     private static final Pattern RELEASE_SCRIPT_NAME = Pattern.compile(
             "(?i)(?:release|publish|deploy|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh|rb)");
@@ -373,10 +376,14 @@ public final class FileKinds {
      * needs; a dummy credential in a test is not a leak.
      */
     public static boolean isTest(String path) {
-        String lowerDirs = path.toLowerCase(Locale.ROOT);
-        return TEST_DIR.matcher(lowerDirs).matches() || TEST_NAME.matcher(name(path)).matches()
-                || CHART_TEST_VALUES.matcher(lowerDirs).matches() || TEST_ENV_CONFIG.matcher(lowerDirs).matches()
-                || CI_STACK_NAME.matcher(name(path).toLowerCase(Locale.ROOT)).matches() && !isCi(path);
+        if (TEST_DIR.matches(path) || TEST_NAME.matcher(name(path)).matches()) {
+            return true;
+        }
+        String lowerName = name(path).toLowerCase(Locale.ROOT);
+        // the name tests first: each of these regexes names the file, and most files are none of them
+        return isYaml(lowerName) && CHART_TEST_VALUES.matcher(path.toLowerCase(Locale.ROOT)).matches()
+                || (lowerName.equals("test.exs") || lowerName.equals("test.rb")) && TEST_ENV_CONFIG.matcher(path.toLowerCase(Locale.ROOT)).matches()
+                || CI_STACK_NAME.matcher(lowerName).matches() && !isCi(path);
     }
 
     /**
@@ -401,7 +408,12 @@ public final class FileKinds {
      * built bundles in a {@code dist/} directory and source maps ({@code *.js.map}). Not the project's own code or configuration.
      */
     public static boolean isVendored(String path) {
-        return VENDORED.matcher(path.toLowerCase(Locale.ROOT)).matches();
+        if (VENDOR_DIR.matches(path)) {
+            return true;
+        }
+        String n = name(path).toLowerCase(Locale.ROOT);
+        return VENDORED_NAME.matcher(n).matches()
+                || name(dir(path)).toLowerCase(Locale.ROOT).equals("dist") && DIST_BUNDLE.matcher(n).matches();
     }
 
     /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */
@@ -426,7 +438,7 @@ public final class FileKinds {
         if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches()) {
             return true;
         }
-        return DOCS_DIR.matcher(lower).matches() && !isDockerfile(path) && !isComposeName(path);
+        return DOCS_DIR.matches(path) && !isDockerfile(path) && !isComposeName(path);
     }
 
     /** A CI pipeline definition: GitHub Actions workflows, GitLab CI, CircleCI, Travis, Azure, Jenkinsfile … */
@@ -451,7 +463,8 @@ public final class FileKinds {
      */
     public static boolean isLockfile(String path) {
         String n = name(path).toLowerCase(Locale.ROOT);
-        return LOCKFILES.contains(n) || LOCKFILE_NAME.matcher(n).matches();
+        // every shape names "lock": the regex, which backtracks over the name, is asked only then
+        return LOCKFILES.contains(n) || n.contains("lock") && LOCKFILE_NAME.matcher(n).matches();
     }
 
     /**
@@ -461,7 +474,7 @@ public final class FileKinds {
      * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.
      */
     public static boolean isCiOrReleaseTooling(String path) {
-        return CI_OR_RELEASE_DIR.matcher(path).matches() || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches();
+        return CI_OR_RELEASE_DIR.matches(path) || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches();
     }
 
     /** Where {@code devops build} records artifact manifests, relative to the project directory. */
@@ -483,7 +496,7 @@ public final class FileKinds {
      * {@code setup.py}, {@code release.js} …). What they read is configuration of the build, not of the running app.
      */
     public static boolean isBuildScript(String path) {
-        return BUILD_SCRIPT_DIR.matcher(path).matches() || BUILD_SCRIPT_NAME.matcher(name(path)).matches()
+        return BUILD_SCRIPT_DIR.matches(path) || BUILD_SCRIPT_NAME.matcher(name(path)).matches()
                 || isCi(path);
     }
 }

@@ -31,7 +31,7 @@ public final class GitRepository {
 
     /** The work tree containing {@code dir}, or null when {@code dir} is not inside one (or git is missing). */
     public static GitRepository open(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir) || !mayBeInWorkTree(dir)) {
             return null;
         }
         try {
@@ -42,6 +42,29 @@ public final class GitRepository {
         } catch (GitException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether git could find a work tree from {@code dir}: a {@code .git} (directory or file) in it or a directory
+     * above it, or {@code GIT_DIR} / {@code GIT_WORK_TREE} set. Git's own discovery needs one of these, so when there is
+     * none the answer is known without starting a process (a lint of a plain directory saves a git start).
+     */
+    static boolean mayBeInWorkTree(Path dir) {
+        if (System.getenv("GIT_DIR") != null || System.getenv("GIT_WORK_TREE") != null) {
+            return true;
+        }
+        Path real;
+        try {
+            real = dir.toRealPath(); // git walks up the physical directories: a link into a work tree is in it
+        } catch (IOException e) {
+            return true; // git will say
+        }
+        for (Path d = real; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code git --version}'s line ("git version 2.39.5"), or null when git cannot be run. */

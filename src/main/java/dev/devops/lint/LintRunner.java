@@ -10,11 +10,8 @@ import dev.devops.git.GitException;
 import dev.devops.git.GitRepository;
 import dev.devops.yaml.Suggest;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,10 +158,12 @@ public final class LintRunner {
                     files = walk(root);
                     tracked = Set.of();
                 }
-                Set<String> listed = new java.util.HashSet<>(files);
-                for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
-                    if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
-                        files.add(f);
+                if (!ws.scopeFiles().isEmpty()) {
+                    Set<String> listed = new java.util.HashSet<>(files);
+                    for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
+                        if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
+                            files.add(f);
+                        }
                     }
                 }
             } else if (o.mode() == Mode.STAGED) {
@@ -227,7 +226,19 @@ public final class LintRunner {
         // text checks lint exactly the files in scope; the others need the whole project and are filtered after
         LintContext scoped = ws.whole() ? ctx : new LintContext(root, files.stream().filter(ws::inScope).toList(),
                 tracked, descriptor, o.maxFileSize(), stats);
-        Set<String> existing = new java.util.HashSet<>(files);
+        // asked only of findings outside the scope (a run over part of the project): the set is made at the first such
+        // question, not for every run (15,000 paths of a large tree on the path to the first scan)
+        java.util.function.Predicate<String> existing = new java.util.function.Predicate<>() {
+            private Set<String> set;
+
+            @Override
+            public boolean test(String path) {
+                if (set == null) {
+                    set = new java.util.HashSet<>(files);
+                }
+                return set.contains(path);
+            }
+        };
         ConcurrentLinkedQueue<Finding> whole = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Finding> loose = new ConcurrentLinkedQueue<>();
         // a check that threw (CheckFailure): reported whatever the scope, the allowlist or the baseline say
@@ -552,38 +563,10 @@ public final class LintRunner {
 
     /** Every regular file under {@code root}, skipping .git directories and not following links. */
     static List<String> walk(Path root) {
-        List<String> out = new ArrayList<>();
-        // every visited path is root.resolve(…): its text starts with the root's and a '/', so the relative path is
-        // a substring (Path.relativize built it name by name, a measurable part of a cold walk of a large tree)
-        String rootText = root.toString();
-        int cut = rootText.isEmpty() ? 0 : rootText.endsWith("/") ? rootText.length() : rootText.length() + 1;
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(root)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        String f = file.toString();
-                        out.add(f.length() < cut ? "" : f.substring(cut).replace('\\', '/')); // "": the root is this file
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UserError(SourceLocation.of(root), "cannot list files: " + e.getMessage(), null);
+        if (!Files.isDirectory(root)) {
+            return Files.isRegularFile(root) ? new ArrayList<>(List.of("")) : new ArrayList<>(); // "": the root is this file
         }
-        out.sort(null);
-        return out;
+        return dev.devops.files.FileTree.files(root, ".git"::equals, Integer.MAX_VALUE, false);
     }
 
     /** Sorted, distinct category names of {@code checks}. */

@@ -134,11 +134,11 @@ public record Workspace(Path repoRoot, Path projectRoot, GitRepository git, Set<
      * project's files (a missing .env a compose file needs, say) belongs to the files of its
      * directory: it is in scope when one of them is.
      */
-    public boolean findingInScope(String path, Set<String> existing) {
+    public boolean findingInScope(String path, java.util.function.Predicate<String> exists) {
         if (inScope(path)) {
             return true;
         }
-        if (existing.contains(path)) {
+        if (exists.test(path)) {
             return false;
         }
         String dir = dir(path);

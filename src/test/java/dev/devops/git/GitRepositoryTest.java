@@ -26,6 +26,26 @@ class GitRepositoryTest {
     }
 
     @Test
+    void aWorkTreeIsFoundFromASubdirectoryAndThroughALinkWithoutOneAboveAPlainDirectory() throws Exception {
+        Path plain = java.nio.file.Files.createDirectories(tmp.resolve("plain/sub"));
+        assertFalse(GitRepository.mayBeInWorkTree(plain)); // no .git at or above it: no git process is started
+        Path repo = java.nio.file.Files.createDirectories(tmp.resolve("repo"));
+        TestRepo r = TestRepo.init(repo);
+        r.write("a/b/c.txt", "c\n").commit("first");
+        Path deep = repo.resolve("a/b");
+        assertTrue(GitRepository.mayBeInWorkTree(deep));
+        assertNotNull(GitRepository.open(deep));
+        Path link = java.nio.file.Files.createSymbolicLink(tmp.resolve("plain/link"), deep);
+        assertTrue(GitRepository.mayBeInWorkTree(link), "git walks up the physical directories of a link");
+        assertNotNull(GitRepository.open(link));
+        // a work tree whose .git is a file (a linked worktree, a submodule) counts too
+        Path wt = tmp.resolve("wt");
+        r.git("worktree", "add", "-q", wt.toString());
+        assertTrue(GitRepository.mayBeInWorkTree(wt));
+        assertNotNull(GitRepository.open(wt));
+    }
+
+    @Test
     void filesAreTrackedPlusUntrackedNotIgnored() {
         TestRepo r = TestRepo.init(tmp);
         r.write(".gitignore", "ignored.txt\nbuild/\n").write("a.txt", "a\n").write("sub/b.txt", "b\n");

@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.files.DirPattern;
 import dev.devops.files.FileKinds;
 import dev.devops.files.PathClasses;
 import java.util.Locale;
@@ -35,7 +36,7 @@ enum Context {
     /** API descriptions (OpenAPI, Swagger, AsyncAPI): their {@code example:} values document a request. */
     private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)");
     /** Directories of examples: examples/, _example/, samples/. */
-    private static final Pattern EXAMPLE_DIR = Pattern.compile("(?i)(^|.*/)_?(examples?|samples?)/.*");
+    private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?)");
 
     final String label;
 
@@ -59,7 +60,7 @@ enum Context {
             return VENDORED;
         }
         String name = FileKinds.name(path).toLowerCase(Locale.ROOT);
-        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matcher(path).matches()
+        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matches(path)
                 || FileKinds.isGeneratorAnswers(path) || FileKinds.isRequestCollection(path)) {
             return EXAMPLE;
         }

@@ -1,5 +1,6 @@
 package dev.devops.lint.secrets;
 
+import dev.devops.files.DirPattern;
 import dev.devops.files.FileKinds;
 import java.util.Locale;
 import java.util.Set;
@@ -39,11 +40,10 @@ enum FileKind {
             "messages(_[a-z]{2}(_[a-z]{2})?)?\\.properties|strings\\.xml|[a-z]{2}([-_][a-z]{2})?\\.json");
 
     /** Translation trees: i18n/, locales/, lang/es/auth.php (Laravel), src/lang/bar.json, translations/, l10n/. */
-    private static final Pattern I18N_DIR = Pattern.compile("(^|.*/)(i18n|locales?|lang|langs|translations|l10n)/.*");
+    private static final DirPattern I18N_DIR = DirPattern.lowerCase("i18n|locales?|lang|langs|translations|l10n");
 
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        String lowerPath = path.toLowerCase(Locale.ROOT);
         if (FileKinds.isLockfile(path) || FileKinds.isTextImage(path)) {
             return LOCKFILE;
         }
@@ -51,7 +51,7 @@ enum FileKind {
         if (env != FileKinds.Dotenv.NONE) {
             return env == FileKinds.Dotenv.EXAMPLE ? ENV_EXAMPLE : ENV;
         }
-        if (I18N_DIR.matcher(lowerPath).matches() || name.endsWith(".po")
+        if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()) {
             return I18N;

@@ -84,9 +84,22 @@ public final class Filters {
             + "|_?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|_[a-z0-9]+(?:_[a-z0-9]+)+");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
     private static final Pattern LOWER_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
+    private static boolean isAscii(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Version numbers and ranges: "^0.4.1", "~1.2", ">=2.0.0-rc.1". */
     private static final Pattern VERSION = Pattern.compile("[~^<>=v]*\\d+(?:\\.\\d+)+(?:[-+][\\w.]+)?");
-    /** Scripts no password is written in: CJK, Hangul, kana, Thai, Arabic, Hebrew, Devanagari — UI text. */
+    /**
+     * Scripts no password is written in: CJK, Hangul, kana, Thai, Arabic, Hebrew, Devanagari — UI text. Asked only of
+     * values with a non-ASCII character: each script property looks a character up in the Unicode tables, eight per
+     * character of every candidate value.
+     */
     private static final Pattern SCRIPT_TEXT = Pattern.compile(".*[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}"
             + "\\p{IsThai}\\p{IsArabic}\\p{IsHebrew}\\p{IsDevanagari}].*");
     /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
@@ -222,7 +235,7 @@ public final class Filters {
         if (VERSION.matcher(v).matches()) {
             return "version";
         }
-        if (LABEL.matcher(v).matches() && !v.contains("\\") || SCRIPT_TEXT.matcher(v).matches()) {
+        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && SCRIPT_TEXT.matcher(v).matches()) {
             return "label text";
         }
         if (RULE_LIST.matcher(v).matches() && isRuleList(v)) {

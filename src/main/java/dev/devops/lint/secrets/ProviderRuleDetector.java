@@ -23,8 +23,13 @@ final class ProviderRuleDetector extends Detector {
     private final BiPredicate<String, String> validators;
     /** Whether every match starts where a keyword starts (see {@link #startsWithKeyword}). */
     private final boolean anchored;
-    /** For an anchored, case-sensitive rule: the exact bytes a match can begin with; else null. */
+    /**
+     * For an anchored rule: the bytes a match can begin with (exactly, or lower-cased when {@link #foldCase}); else
+     * null.
+     */
     private final byte[][] fronts;
+    /** Whether the anchored rule ignores case ({@code (?i)} in front, or the flag): its fronts are compared case-folded. */
+    private final boolean foldCase;
     /** For an anchored rule with a leading {@code (?<![…])}: the bytes that may not precede a match; else null. */
     private final boolean[] notBefore;
 
@@ -37,11 +42,14 @@ final class ProviderRuleDetector extends Detector {
         this.rule = rule;
         this.validators = validators;
         this.info = info(rule);
-        List<String> f = fronts(rule.regex().pattern(), rule.keywords());
+        String regex = rule.regex().pattern();
+        List<String> f = fronts(regex, rule.keywords());
         this.anchored = f != null;
-        boolean exact = anchored && rule.regex().flags() == 0;
-        this.fronts = exact ? f.stream().map(x -> x.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new) : null;
-        this.notBefore = exact ? lookbehindBytes(rule.regex().pattern()) : null;
+        boolean exact = anchored && rule.regex().flags() == 0 && !regex.startsWith(IGNORE_CASE);
+        this.foldCase = anchored && !exact && (rule.regex().flags() & ~java.util.regex.Pattern.CASE_INSENSITIVE) == 0;
+        this.fronts = exact || foldCase ? f.stream().map(x -> (foldCase ? x.toLowerCase(java.util.Locale.ROOT) : x)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new) : null;
+        this.notBefore = exact ? lookbehindBytes(regex) : null;
     }
 
     /** The ASCII bytes of a leading {@code (?<![…])} class of plain ASCII characters and ranges, or null. */
@@ -93,21 +101,40 @@ final class ProviderRuleDetector extends Detector {
             return false;
         }
         for (byte[] f : fronts) {
-            if (f.length == end - start && java.util.Arrays.equals(bytes, start, end, f, 0, f.length)) {
+            if (f.length == end - start && (foldCase ? equalsFolded(bytes, start, f) : java.util.Arrays.equals(bytes, start, end, f, 0, f.length))) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether {@code bytes} at {@code start} spell the lower-case ASCII {@code lower}, ASCII case ignored. */
+    private static boolean equalsFolded(byte[] bytes, int start, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
+            int b = bytes[start + i];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The inline flag that makes a whole regex ignore case, read in front of an anchored rule. */
+    private static final String IGNORE_CASE = "(?i)";
+
     /**
      * Whether the regex, read as text, makes every match begin with one of the keywords: an optional
-     * leading negative lookbehind, then groups that open at the start, then either a keyword or a
-     * non-capturing group whose every alternative begins with a keyword; and no {@code |} outside
-     * groups. Token formats with a fixed prefix ({@code (?<![A-Za-z0-9_-])(ghp_[A-Za-z0-9]{36})}) have
-     * this shape: such a rule is tried only at its keyword hits, with {@code lookingAt}, instead of
-     * searching the whole line once per line with a hit. Anything this reading does not understand
-     * (flags, escapes in the prefix, character classes) says no, and the rule searches its lines.
+     * leading {@code (?i)} or negative lookbehind, then groups that open at the start, then either a keyword or a
+     * non-capturing group whose every alternative begins with a keyword (a {@code \b} before it is a test, not a
+     * character); and no {@code |} outside groups. Token formats with a fixed prefix
+     * ({@code (?<![A-Za-z0-9_-])(ghp_[A-Za-z0-9]{36})}) and the provider-name contexts of the rules data
+     * ({@code (?i)(?:azure[_-]?devops|\bado)[\w.-]{0,20}?token…}) have this shape: such a rule is tried only at its
+     * keyword hits, with {@code lookingAt}, instead of searching the whole line once per line with a hit (a tenth of a
+     * scan of the JDK's sources, where "export", "global" and "segment" fill the lines). Anything this reading does not
+     * understand (other flags, escapes in the prefix, character classes) says no, and the rule searches its lines.
      */
     static boolean startsWithKeyword(String regex, List<String> keywords) {
         return fronts(regex, keywords) != null;
@@ -123,10 +150,10 @@ final class ProviderRuleDetector extends Detector {
             return null;
         }
         List<String> fronts = new java.util.ArrayList<>();
-        int i = 0;
-        if (regex.startsWith("(?<![")) {
-            int close = regex.indexOf("])", 5);
-            if (close < 0 || regex.substring(5, close).contains("\\") || regex.substring(5, close).contains("[")) {
+        int i = regex.startsWith(IGNORE_CASE) ? IGNORE_CASE.length() : 0;
+        if (regex.startsWith("(?<![", i)) {
+            int close = regex.indexOf("])", i + 5);
+            if (close < 0 || regex.substring(i + 5, close).contains("\\") || regex.substring(i + 5, close).contains("[")) {
                 return null;
             }
             i = close + 2;
@@ -178,6 +205,9 @@ final class ProviderRuleDetector extends Detector {
      * by a quantifier that would make its last character optional or repeated.
      */
     private static String keywordAt(String regex, int at, List<String> keywords) {
+        if (regex.startsWith("\\b", at)) {
+            at += 2; // a word boundary: the match still begins where the keyword does
+        }
         for (String k : keywords) {
             int p = at;
             int i = 0;
@@ -278,7 +308,7 @@ final class ProviderRuleDetector extends Detector {
         if (!file.ascii) {
             return true;
         }
-        Matcher m = file.matcher(rule.regex());
+        Matcher m = file.matcher(rule.regex().compiled());
         if (anchored) {
             m.region(hitStart, windowEnd(lineStart, lineEnd, hitEnd));
             return m.lookingAt();
@@ -298,7 +328,7 @@ final class ProviderRuleDetector extends Detector {
     @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         if (anchored) {
-            Matcher m = job.matcher(rule.regex());
+            Matcher m = job.matcher(rule.regex().compiled());
             m.region(hitStart, windowEnd(lineStart, lineEnd, hitEnd));
             if (!m.lookingAt()) {
                 return hitStart + 1;
@@ -313,7 +343,7 @@ final class ProviderRuleDetector extends Detector {
     }
 
     void scanRegion(ScanJob job, int from, int to) {
-        Matcher m = job.matcher(rule.regex());
+        Matcher m = job.matcher(rule.regex().compiled());
         m.region(from, to);
         while (m.find()) {
             report(job, m);

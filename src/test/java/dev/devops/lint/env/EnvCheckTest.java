@@ -143,7 +143,9 @@ class EnvCheckTest {
                 // held-out 4 (formbricks): the network's proxy variables, in either case
                 + "const proxy = process.env.HTTPS_PROXY || process.env.https_proxy;\nconst np = process.env.NO_PROXY;\n"
                 // held-out 5 (authelia): what a CI service sets for every job, read by the repository's own tooling code
-                + "const tag = process.env.BUILDKITE_TAG || process.env.DRONE_TAG;\n");
+                + "const tag = process.env.BUILDKITE_TAG || process.env.DRONE_TAG;\n"
+                // git's own environment, read by code that runs git (where the repository is)
+                + "const gitDir = process.env.GIT_DIR || process.env.GIT_WORK_TREE;\n");
         Files.createDirectories(dir.resolve("bin"));
         // held-out 4 (redash): a release script named with an underscore
         Files.writeString(dir.resolve("bin/release_manager.py"), "import os\ntoken = os.environ[\"GH_RELEASE_TOKEN\"]\n");

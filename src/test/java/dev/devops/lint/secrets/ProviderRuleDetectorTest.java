@@ -28,11 +28,15 @@ class ProviderRuleDetectorTest {
         assertTrue(anchored("(?<![A-Z0-9])((?:AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16})", "akia", "asia", "a3t"));
         assertTrue(anchored("(?<![A-Za-z0-9_-])(hvs\\.[A-Za-z0-9_-]{24,300})", "hvs."));
         assertTrue(anchored("client-key-data:\\s*([A-Za-z0-9+/=]{60,})", "client-key-data"));
+        // the provider-name contexts: case ignored in front, a word boundary before a name
+        assertTrue(anchored("(?i)(?:oracle)[\\w.-]{0,20}?secret=(\\w+)", "oracle"));
+        assertTrue(anchored("(?i)(?:azure[_-]?devops|\\bazdo|\\bado)[\\w.-]{0,20}?(?:pat|token)=(\\w+)", "azure", "azdo", "ado"));
     }
 
     @Test
     void anythingElseSearchesTheLine() {
-        assertFalse(anchored("(?i)(?:oracle)[\\w.-]{0,20}?secret=(\\w+)", "oracle"), "flags first");
+        assertFalse(anchored("(?s)(?:oracle)[\\w.-]{0,20}?secret=(\\w+)", "oracle"), "other flags first");
+        assertFalse(anchored("(?i)(?:\\boci|oracle)[\\w.-]{0,20}?secret=(\\w+)", "secret"), "a keyword that is not in front");
         assertFalse(anchored("(ghp_[A-Za-z0-9]{36})|(gho_[A-Za-z0-9]{36})", "ghp_", "gho_"), "top-level alternation");
         assertFalse(anchored("((?:AKIA|[0-9]{4}AKIA)[A-Z0-9]{16})", "akia"), "an alternative without the keyword first");
         assertFalse(anchored("(ghp_?[A-Za-z0-9]{36})", "ghp_"), "the keyword's last character is optional");
@@ -126,7 +130,34 @@ class ProviderRuleDetectorTest {
         SecretRule ci = new SecretRule("SEC0904", "case-insensitive", Severity.ERROR,
                 Pattern.compile("(?<![A-Za-z0-9_-])(pat[A-Za-z0-9]{14})", Pattern.CASE_INSENSITIVE), 1, List.of("pat"), 0,
                 null, List.of(), List.of(), "Rotate it.");
-        assertTrue(new ProviderRuleDetector(ci, (v, s) -> true).acceptsHit(b, 10, 13), "no pre-check under a flag");
+        assertTrue(new ProviderRuleDetector(ci, (v, s) -> true).acceptsHit(b, 10, 13), "case ignored under the flag");
+        assertTrue(new ProviderRuleDetector(ci, (v, s) -> true).acceptsHit(b, 5, 8), "no lookbehind pre-check under a flag");
+    }
+
+    /**
+     * A {@code (?i)} context rule is tried only at its front keywords, spelt in any case: a hit of another keyword of the
+     * rule cannot begin a match, and the word boundary in front is the regex's to test.
+     */
+    @Test
+    void caseIgnoringContextRulesAreTriedAtTheirFrontsInAnyCase() {
+        SecretRule rule = new SecretRule("SEC0905", "context", Severity.ERROR,
+                Pattern.compile("(?i)(?:\\bacme|widget)[\\w.-]{0,20}?(?:token)\\s*=\\s*\"((?-i:[a-z0-9]{20}))\""), 1,
+                List.of("acme", "widget", "token"), 0, null, List.of(), List.of(), "Rotate it.");
+        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
+        assertTrue(d.anchored());
+        byte[] b = "ACME Widget token".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(d.acceptsHit(b, 0, 4), "upper case");
+        assertTrue(d.acceptsHit(b, 5, 11), "mixed case");
+        assertFalse(d.acceptsHit(b, 12, 17), "a keyword no match begins with");
+        String value = "abcdefghij" + "0123456789";
+        String text = "x_acme_token = \"" + value + "\"\nACME_TOKEN = \"" + value + "\"\nWidgetToken = \"" + value + "\"\n";
+        List<Finding> f = new SecretScanner(List.of(rule), (v, s) -> true).scan("app/config.conf", text, null, Map.of(),
+                Allowlist.NONE, true);
+        // line 1: "acme" follows a word character, so \b fails there and nothing begins a match (a line search agrees)
+        assertEquals(List.of(2, 3), f.stream().filter(x -> x.rule().id().equals("SEC0905")).map(Finding::line).toList());
+        ScanJob job = new ScanJob("app/config.conf", text, null, null, Allowlist.NONE);
+        d.scanRegion(job, 0, text.length());
+        assertEquals(List.of(2, 3), job.findings.stream().map(Finding::line).toList(), "the whole-text search finds the same");
     }
 
     @Test

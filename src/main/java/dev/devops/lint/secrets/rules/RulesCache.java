@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
@@ -90,7 +89,7 @@ final class RulesCache {
                 String title = data.readUTF();
                 Severity severity = Severity.valueOf(data.readUTF());
                 String regex = data.readUTF();
-                Pattern pattern = Pattern.compile(regex, data.readInt());
+                RuleRegex pattern = RuleRegex.lazy(regex, data.readInt());
                 int group = data.readInt();
                 List<String> keywords = readList(data);
                 double entropy = data.readDouble();

@@ -19,12 +19,19 @@ import java.util.regex.Pattern;
  * @param examplesIgnore strings the rule must not match
  * @param help          what to do when found (rotate, where to rotate), shown as the hint
  */
-public record SecretRule(String id, String title, Severity severity, Pattern regex, int secretGroup,
+public record SecretRule(String id, String title, Severity severity, RuleRegex regex, int secretGroup,
         List<String> keywords, double entropy, String validator, List<String> examplesMatch,
         List<String> examplesIgnore, String help) {
     public SecretRule {
         keywords = List.copyOf(keywords);
         examplesMatch = List.copyOf(examplesMatch);
         examplesIgnore = List.copyOf(examplesIgnore);
+    }
+
+    /** With a compiled regex. */
+    public SecretRule(String id, String title, Severity severity, Pattern regex, int secretGroup, List<String> keywords,
+            double entropy, String validator, List<String> examplesMatch, List<String> examplesIgnore, String help) {
+        this(id, title, severity, RuleRegex.of(regex), secretGroup, keywords, entropy, validator, examplesMatch,
+                examplesIgnore, help);
     }
 }

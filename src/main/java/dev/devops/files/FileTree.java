@@ -1,0 +1,67 @@
+package dev.devops.files;
+
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The files under a directory, listed the way {@link Files#walkFileTree} lists them (links not followed, unreadable
+ * directories and entries skipped), for every command that walks a repository outside git (lint, init's detection).
+ * Each path is built from its directory's path and its name, instead of from the root's path text; reading the
+ * directories on several threads was measured and was slower: the walk runs once per command, cold, and a fork-join
+ * pool's start cost more than the second core gave back.
+ */
+public final class FileTree {
+    private FileTree() {
+    }
+
+    /**
+     * Repository-relative paths (forward slashes), sorted, of the regular files under {@code root} down to
+     * {@code maxDepth} (an entry of {@code root} is at depth 1); a directory whose name {@code skipDirectory} accepts is
+     * not entered ({@code root} itself always is). With {@code fileLinks}, a symbolic link that does not lead to a
+     * directory counts as a file (a broken one too); otherwise links are left out.
+     */
+    public static List<String> files(Path root, Predicate<String> skipDirectory, int maxDepth, boolean fileLinks) {
+        List<String> out = new ArrayList<>();
+        // an explicit stack, not recursion: a tree nested thousands of directories deep is listed, not a stack overflow
+        ArrayDeque<Directory> pending = new ArrayDeque<>();
+        pending.push(new Directory(root, "", 1));
+        while (!pending.isEmpty()) {
+            Directory d = pending.pop();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(d.path)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    String path = d.rel.isEmpty() ? name : d.rel + "/" + name;
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException | SecurityException e) {
+                        continue; // gone or unreadable: not the repository's content
+                    }
+                    if (attrs.isDirectory() && d.depth < maxDepth) {
+                        if (!skipDirectory.test(name)) {
+                            pending.push(new Directory(entry, path, d.depth + 1));
+                        }
+                    } else if (attrs.isRegularFile() || fileLinks && attrs.isSymbolicLink() && !Files.isDirectory(entry)) {
+                        out.add(path);
+                    }
+                }
+            } catch (IOException | SecurityException | DirectoryIteratorException e) {
+                // an unreadable directory: what it listed before the error is kept, as the JDK's walker keeps it
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private record Directory(Path path, String rel, int depth) {
+    }
+}
