@@ -741,4 +741,14 @@ class SecretContextTest {
         String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: roles\ndata:\n  password1: " + Fake.b64("foobar") + "\n";
         assertEquals(List.of("SEC0040:warning"), found(scan("manifests/infrastructure-roles.yaml", secret)));
     }
+
+    /**
+     * Held-out 6a ({@code --history} of CleanArchitecture), class "Bicep is code": {@code administratorLoginPassword:
+     * dbAdminPassword} passes a parameter, not a literal; a quoted literal in Bicep is still a hard-coded password.
+     */
+    @Test
+    void bicepParametersAreNotLiterals() {
+        assertEquals(List.of(), found(scan("infra/main.bicep", "  params: {\n    administratorLoginPassword: dbAdminPassword\n    appUserPassword: dbAppUserPassword\n  }\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("infra/main.bicep", "  params: {\n    administratorLoginPassword: '" + Fake.token(18) + "'\n  }\n")));
+    }
 }
