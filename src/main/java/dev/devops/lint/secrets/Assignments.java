@@ -746,7 +746,7 @@ final class Assignments {
             return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart
         }
         for (int i = 0; i < words.size(); i++) {
-            String w = stripNumber(words.get(i)); // password1, token2: numbered credentials (a Secret's password1: Zm9vYmFy)
+            String w = words.get(i);
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
@@ -777,15 +777,6 @@ final class Assignments {
      */
     static boolean isPublicByName(List<String> words) {
         return words.stream().anyMatch(PUBLIC_WORDS::contains) && words.stream().noneMatch(PRIVATE_WORDS::contains);
-    }
-
-    /** A word without the number after it: "password1" → "password"; a word of digits stays. */
-    private static String stripNumber(String w) {
-        int e = w.length();
-        while (e > 0 && Character.isDigit(w.charAt(e - 1))) {
-            e--;
-        }
-        return e == 0 ? w : w.substring(0, e);
     }
 
     /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */
