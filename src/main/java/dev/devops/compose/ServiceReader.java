@@ -418,6 +418,14 @@ final class ServiceReader {
                 // what the engine would refuse only after the network was made (exit 3): refused here, at its line
                 if (v.target().isEmpty() || (v.source() != null && v.source().isEmpty())
                         || (v.mode() != null && (v.mode().isEmpty() || v.mode().contains(":")))) {
+                    // lint mode: "${PWD}:/usr/src/app" with PWD, a variable of the shell that runs compose, unknown to
+                    // lint (it reads the project's .env): the source is empty only here, as with a port above
+                    List<String> unset = lenient ? unsetVariables(item) : List.of();
+                    if (!unset.isEmpty()) {
+                        warnings.add(item.at() + ": '" + p + "' is not checked: it depends on " + String.join(", ", unset)
+                                + ", which .env does not set");
+                        continue;
+                    }
                     throw new UserError(item.at(), "'" + p + "': cannot read volume '" + spec + "' (an empty part, or too many colons)",
                             "write [SOURCE:]TARGET[:MODE], e.g. ./data:/data:ro");
                 }

@@ -14,7 +14,9 @@ final class EnvReadsJs extends EnvReads {
     private static final Pattern JS_DOT = Pattern.compile("\\bprocess\\.env\\.([A-Za-z_$][\\w$]*)");
     private static final Pattern JS_INDEX = Pattern.compile("\\bprocess\\.env\\[\\s*(['\"`])([^'\"`\\]]+)\\1\\s*\\]");
     private static final Pattern JS_DESTRUCTURE =
-            Pattern.compile("\\b(?:const|let|var)\\s*\\{([^{}]*)\\}\\s*=\\s*process\\.env\\b");
+            // the whole env object, not one variable of it: const { country } = process.env.VERCEL === "1" ? geo(req) : LOCAL
+            // destructures what the ternary gives
+            Pattern.compile("\\b(?:const|let|var)\\s*\\{([^{}]*)\\}\\s*=\\s*process\\.env\\b(?!\\s*\\??\\.|\\s*\\[)");
     private static final Pattern JS_IMPORT_META = Pattern.compile("\\bimport\\.meta\\.env\\.([A-Za-z_$][\\w$]*)");
     private static final Set<String> VITE_BUILTINS = Set.of("MODE", "BASE_URL", "PROD", "DEV", "SSR");
     private static final Pattern JS_DEFAULT = Pattern.compile(

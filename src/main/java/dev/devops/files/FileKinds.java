@@ -34,8 +34,8 @@ public final class FileKinds {
     /** What follows {@code .env.} in the name of an example file: documentation, never real values. */
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "template", "dist",
             "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme",
-            // an env file template a generator renders (harbor's prepare: templates/core/env.jinja; Ansible's .env.j2)
-            "jinja", "j2");
+            // a template engine's suffix: .env.hbs, .env.j2 (a generator renders it; its values are the template's)
+            "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
     private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md",
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");
@@ -49,7 +49,9 @@ public final class FileKinds {
                     // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
                     + "|test[-_]?resources"
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
-                    + "|suites|test[-_]?suites?)");
+                    + "|suites|test[-_]?suites?"
+                    // Perl's and celery's t/ (t/unit/, t/integration/)
+                    + "|t)");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
@@ -59,7 +61,13 @@ public final class FileKinds {
             "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
-                    + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|\\.mocharc\\.[a-z]+"
+                    + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
+                    // test data by the module's name: Vendure's mock-events.ts (email previews of made-up events),
+                    // lobsters' fake_data.rake, mocks.py, user_fakes.go, mockData.ts, fake-users.json
+                    // and a dev script that simulates a provider's event with made-up data (dub's simulate-shopify-webhook.ts)
+                    + "|(?i:(?:mocks?|fakes?|fake[-_]?data|dummy[-_]?data)(?:[-_.][^/]*)?|[^/]*[-_.](?:mocks?|fakes?)"
+                    + "|simulate[-_][^/]*)\\.[a-z]+"
+                    + "|(?:mock|fake)[A-Z][^/]*\\.[a-z]+"
                     // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
@@ -157,6 +165,9 @@ public final class FileKinds {
      * ({@code Dockerfile.ftl}, {@code Dockerfile.java}).
      */
     public static boolean isDockerfile(String path) {
+        if (path.indexOf('{') >= 0 && isTemplate(path)) {
+            return false; // a generator's template of a Dockerfile ({{cookiecutter.project_slug}}/Dockerfile)
+        }
         String lower = name(path).toLowerCase(Locale.ROOT);
         for (String ext : NOT_A_DOCKERFILE) {
             if (lower.endsWith(ext)) {
@@ -185,6 +196,9 @@ public final class FileKinds {
     public static boolean isCompose(String path, java.util.function.Supplier<? extends CharSequence> text) {
         if (!isYaml(path)) {
             return false; // every compose name is a YAML name: this test first spares the regex on most files of a tree
+        }
+        if (path.indexOf('{') >= 0 && isTemplate(path)) {
+            return false; // a generator's template of a compose file: {% if %} lines, {{ var }} values
         }
         if (isComposeName(path)) {
             return true;
@@ -376,7 +390,9 @@ public final class FileKinds {
      * needs; a dummy credential in a test is not a leak.
      */
     public static boolean isTest(String path) {
-        if (TEST_DIR.matches(path) || TEST_NAME.matcher(name(path)).matches()) {
+        // a CI pipeline named after the tests it runs (integration-tests.yml, elixir_test.yml) is a pipeline: its
+        // service containers' passwords are development defaults to report, not test data
+        if (TEST_DIR.matches(path) || TEST_NAME.matcher(name(path)).matches() && !isCi(path)) {
             return true;
         }
         String lowerName = name(path).toLowerCase(Locale.ROOT);
@@ -418,6 +434,32 @@ public final class FileKinds {
 
     /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */
     private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb)$");
+
+    /**
+     * A directory or file of a project generator's template, named by a template expression: Cookiecutter's
+     * {@code {{cookiecutter.project_slug}}/}, Copier's {@code {{ project_name }}/}, {@code {{_copier_conf.answers_file}}.jinja}.
+     */
+    private static final Pattern GENERATOR_TEMPLATE = Pattern.compile("(?:^|.*/)[^/]*\\{\\{[^/]*}}.*");
+
+    /**
+     * A file of a project generator's template (under a directory named by a template expression,
+     * {@code {{cookiecutter.project_slug}}/compose/production/django/Dockerfile}), or a file with a template engine's
+     * suffix after its real name ({@code .env.hbs}, {@code README.md.gotmpl}, {@code config.yml.j2}): text a generator
+     * renders ({@code {% if … %}} lines, {@code {{ var }}} values), not the file it becomes. Not linted as a Dockerfile,
+     * compose file or dotenv file; what its code reads is the generated project's, not this repository's.
+     */
+    public static boolean isTemplate(String path) {
+        return isGeneratorTemplate(path) || TEMPLATE_SUFFIX.matcher(name(path).toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * A file under a directory (or named by) a project generator's template expression: Cookiecutter's
+     * {@code {{cookiecutter.project_slug}}/…}, Copier's {@code {{ project_name }}/…}. Its code is the generated
+     * project's: the variables it reads are that project's to document, not this repository's.
+     */
+    public static boolean isGeneratorTemplate(String path) {
+        return path.indexOf('{') >= 0 && GENERATOR_TEMPLATE.matcher(path).matches();
+    }
 
     /**
      * An image kept as text: SVG (drawing commands and embedded base64 images, {@code data:image/png;base64,…},

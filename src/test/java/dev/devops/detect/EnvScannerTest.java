@@ -56,6 +56,19 @@ class EnvScannerTest {
         assertRef(refs.get(2), "REGION", 5, 3, "eu-west-1", Kind.PROCESS_ENV_DESTRUCTURE);
     }
 
+    /**
+     * Held-out 6b (dub's middleware): {@code const { country } =\n process.env.VERCEL === "1" ? geolocation(req) : LOCAL}
+     * destructures what the ternary gives, not the environment; it reads VERCEL only.
+     */
+    @Test
+    void destructuringAnExpressionThatStartsWithOneVariableIsNotDestructuringTheEnvironment() {
+        List<EnvReference> refs = scan("lib/middleware/link.ts",
+                "  const { country } =",
+                "    process.env.VERCEL === \"1\" ? geolocation(req) : LOCALHOST_GEO_DATA;",
+                "  const { continent, region } = process.env[\"VERCEL\"] ? a : b;");
+        assertEquals(List.of("VERCEL", "VERCEL"), refs.stream().map(EnvReference::name).toList(), refs::toString);
+    }
+
     @Test
     void viteImportMetaEnvSkipsBuiltins() {
         List<EnvReference> refs = scan("src/api.ts",

@@ -55,7 +55,7 @@ class FileKindsTest {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
-                "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "tox.ini", "circle.yml",
+                "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "toxic.ini", "circle.yml",
                 "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
                 "next.config.js", "app.config.ts"}) {
             assertFalse(FileKinds.isTest(p), p);
@@ -160,6 +160,38 @@ class FileKindsTest {
         for (String p : new String[] {"src/server.js", "app/tasks.py", "manage.py", "cmd/api/main.go", "next.config.js",
             "src/main/java/App.java", "bin/www"}) {
             assertFalse(FileKinds.isBuildScript(p), p);
+        }
+    }
+
+    /**
+     * Held-out 6b: a project generator's template (cookiecutter-django's {@code {{cookiecutter.project_slug}}/}: 18
+     * DF0000 and 3 DC0000 errors on {@code {% if %}} lines) and a dotenv template ({@code .env.hbs}: ENV0014 on
+     * {@code {{#if}}} lines) are not the files they become; celery's {@code t/} tree, {@code tox.ini} and test-data
+     * modules by name ({@code mock-events.ts}, {@code fake_data.rake}) are tests.
+     */
+    @Test
+    void generatorTemplatesAreNotLintedAsWhatTheyBecomeAndTestDataModulesAreTests() {
+        assertFalse(FileKinds.isDockerfile("{{cookiecutter.project_slug}}/compose/production/django/Dockerfile"));
+        assertFalse(FileKinds.isCompose("{{cookiecutter.project_slug}}/docker-compose.local.yml", () -> "services:\n  a:\n    image: x\n"));
+        assertTrue(FileKinds.isGeneratorTemplate("{{ project_name }}/src/settings.py"));
+        assertTrue(FileKinds.isTemplate("packages/create/templates/.env.hbs"));
+        assertEquals(FileKinds.Dotenv.EXAMPLE, FileKinds.dotenv("packages/create/templates/.env.hbs"));
+        assertEquals(FileKinds.Dotenv.EXAMPLE, FileKinds.dotenv("roles/app/templates/.env.j2"));
+        assertTrue(FileKinds.isDockerfile("compose/production/django/Dockerfile"));
+        assertTrue(FileKinds.isCompose("docker-compose.local.yml", () -> null));
+        assertFalse(FileKinds.isGeneratorTemplate("app/{id}/route.ts"));
+        assertFalse(FileKinds.isTemplate("app/views/users/show.html"));
+        for (String p : new String[] {"t/unit/security/__init__.py", "t/integration/worker_config.py", "tox.ini",
+                "packages/email-plugin/src/handler/mock-events.ts", "lib/tasks/fake_data.rake", "src/mocks.py",
+                "internal/user_fakes.go", "src/mockData.ts", "seed/fake-users.json", "api/user.mock.ts",
+                "apps/web/scripts/dev/simulate-shopify-webhook.ts"}) {
+            assertTrue(FileKinds.isTest(p), p);
+        }
+        for (String p : new String[] {"src/at/x.py", "lib/tasks/data.rake", "src/mockingbird.ts", "src/fakery.py",
+                "app/factory.py", "src/handler/events.ts", "app/breakfast.rb", "physics/simulate.py",
+                // a CI pipeline named after the tests it runs is a pipeline (its service containers' passwords count)
+                ".github/workflows/integration-tests.yml"}) {
+            assertFalse(FileKinds.isTest(p), p);
         }
     }
 }

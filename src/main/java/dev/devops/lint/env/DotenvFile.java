@@ -22,15 +22,18 @@ import java.util.Map;
  */
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
         java.util.Set<String> commentedKeys) {
-    /** A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {% … %}, <%= … %>. */
     /** A line that is only a template directive: {@code {% if x %}}, {@code {%- endif -%}}, a Go template comment or {@code {{ end }}}, {@code <% end %>}. */
     static final java.util.regex.Pattern TEMPLATE_DIRECTIVE = java.util.regex.Pattern.compile(
             "\\s*(?:\\{%.*%}|\\{\\{-?\\s*(?:/\\*.*\\*/|end|if |else|range |with |define |template ).*}}|<%[^=].*%>)\\s*");
     /** A shell control-flow line: the file is a shell script, whatever its name. */
     static final java.util.regex.Pattern SHELL_CONTROL = java.util.regex.Pattern.compile(
             "\\s*(?:if\\s+\\[|if\\s+!?\\s*\\w+.*;\\s*then\\b|then\\s*$|fi\\s*$|else\\s*$|elif\\s|for\\s+\\w+\\s+in\\s|while\\s|do\\s*$|done\\s*$|case\\s.*\\sin\\s*$|esac\\s*$)");
+    /**
+     * A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {{{ raw }}} (Handlebars),
+     * {% … %}, <%= … %>.
+     */
     static final java.util.regex.Pattern TEMPLATE_EXPRESSION = java.util.regex.Pattern.compile(
-            "\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
+            "\\{\\{\\{[^{}]*}}}|\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
 
     /** A commented-out assignment ({@code # KEY=value}): in an example file it documents an optional variable. */
     private static final java.util.regex.Pattern COMMENTED = java.util.regex.Pattern.compile("^\\s*#\\s?([A-Za-z_][A-Za-z0-9_]*)=.*$");
@@ -72,9 +75,12 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         private boolean script;
         /** A template directive was seen: keys set again are the other branch of an {@code {% if %}}, not duplicates. */
         private boolean templated;
+        /** A template a generator renders ({@code .env.hbs}, {@code {{cookiecutter.slug}}/.env}). */
+        private final boolean template;
 
         Parser(String path, String text) {
             this.path = path;
+            this.template = dev.devops.files.FileKinds.isTemplate(path);
             this.text = text;
             String[] raw = text.split("\n", -1);
             for (int i = 0; i < raw.length; i++) {
@@ -111,6 +117,11 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 }
                 if (SHELL_CONTROL.matcher(line).lookingAt()) {
                     script = true; // if [ -z "$GOBIN" ]; then … fi: a shell script named *.env (bingo's variables.env), sourced, not loaded
+                }
+                if (template && TEMPLATE_EXPRESSION.matcher(line.strip()).matches()) {
+                    // a template's own tag on a line of its own ({{#if requiresConnection}}, {% endif %}): the
+                    // generator drops it, no loader ever reads it
+                    continue;
                 }
                 if (line.stripLeading().startsWith("#")) {
                     java.util.regex.Matcher c = COMMENTED.matcher(line);

@@ -361,7 +361,7 @@ final class EnvScope {
         }
         if (EnvScanner.supports(f)) {
             anyInputs = true;
-            boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f);
+            boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f) || FileKinds.isGeneratorTemplate(f);
             for (EnvReference r : EnvScanner.scan(root, f)) {
                 // code of CI or release tooling (.github/scripts/x.py, release/lib.mjs) reads its own knobs, as a shell
                 // script does: a use, not the app's configuration (build configs such as vite.config still count)
@@ -382,7 +382,7 @@ final class EnvScope {
             int nl = text.indexOf('\n');
             if (ShellReads.isScript(f, nl < 0 ? text : text.substring(0, nl))) {
                 anyInputs = true;
-                boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f);
+                boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f) || FileKinds.isGeneratorTemplate(f);
                 for (ShellReads.Read r : ShellReads.scan(text)) {
                     reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.hasDefault(), true, test));
                 }

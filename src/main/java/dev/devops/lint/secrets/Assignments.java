@@ -317,7 +317,12 @@ final class Assignments {
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
             // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'
             // passwordEncryption = "scram-sha-256")
-            "method", "methods", "encryption"));
+            "method", "methods", "encryption",
+            // why or how a secret's operation went: session[:password_reset_reason] = "compromised", a GraphQL
+            // RequestPasswordResetResult
+            "reason", "reasons", "result", "results",
+            // a view helper that draws the field: Rails' password_field_tag :password, "", size: 30
+            "tag", "tags"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -657,6 +662,9 @@ final class Assignments {
         if (example && weak) {
             return; // examples and templates: only real-looking values are reported
         }
+        if (disclaimed(job, valuePos)) {
+            return; // "// This is not actually a secret key, it's just a string that we XOR with": the author's word
+        }
         Severity severity = weak ? Severity.WARNING : Severity.ERROR;
         String what = kind == Kind.PASSWORD ? "password" : "secret";
         String message = job.kind == FileKind.ENV_EXAMPLE
@@ -688,6 +696,22 @@ final class Assignments {
 
     /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */
     private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d{2,6}");
+
+    /**
+     * A comment that says the value is no secret ({@code // This is not actually a secret key, just a string we XOR
+     * with}, {@code # not a secret: a public identifier}), on the value's line or the line above.
+     */
+    private static final Pattern DISCLAIMER = Pattern.compile(
+            "(?i)(?://|#|/\\*|\\*|--|<!--).*\\b(?:is\\s+)?not\\s+(?:actually\\s+|really\\s+)?(?:an?\\s+)?(?:real\\s+)?"
+                    + "(?:secret|credential|password)s?\\b(?!\\s+(?:yet|here|in\\s+git))");
+
+    /** Whether a comment on the value's line or the line above says it is no secret ({@link #DISCLAIMER}). */
+    private static boolean disclaimed(ScanJob job, int valuePos) {
+        int ls = job.lineStart(valuePos);
+        int from = ls == 0 ? 0 : job.lineStart(ls - 1);
+        String lines = job.text.substring(from, job.lineEnd(valuePos));
+        return lines.indexOf("not") >= 0 && DISCLAIMER.matcher(lines).find();
+    }
 
     /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
     private static boolean hasRandomWord(String value) {

@@ -33,8 +33,12 @@ enum Context {
 
     private static final Pattern EXAMPLE_NAME = Pattern.compile(
             "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel|schema)(?:[._-].*)?");
-    /** API descriptions (OpenAPI, Swagger, AsyncAPI): their {@code example:} values document a request. */
-    private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)");
+    /**
+     * API descriptions (OpenAPI, Swagger, AsyncAPI): their {@code example:} values document a request; GraphQL schema
+     * and operation documents ({@code *.graphql}, {@code *.graphqls}, {@code *.gql}): {@code password: String!} is a
+     * field and its type.
+     */
+    private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)|[^/]*\\.(graphqls?|gql)");
     /** Directories of examples: examples/, _example/, samples/. */
     private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?)");
 

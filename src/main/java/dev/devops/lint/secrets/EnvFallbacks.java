@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The form of SEC0030 / SEC0031 for a literal fallback of a secret-named environment variable: the value the app runs
  * with whenever the variable is unset, so it ships in every deployment that forgets it.
  * {@code os.getenv('X', '…')}, {@code os.environ.get('X', '…')}, {@code os.environ.get('X') or '…'},
- * {@code getEnv("X", "…")} helpers, {@code System.getenv().getOrDefault("X", "…")}, {@code ENV.fetch('X', '…')},
+ * {@code getEnv("X", "…")} helpers, Laravel's {@code env('X', '…')}, {@code System.getenv().getOrDefault("X", "…")}, {@code ENV.fetch('X', '…')},
  * {@code ENV['X'] || '…'}, {@code process.env.X || '…'} and {@code ?? '…'}. The name and value are judged by
  * {@link Assignments#judge} (the name classes, filters, length and entropy floors).
  */
@@ -16,7 +16,9 @@ final class EnvFallbacks {
     private static final String LITERAL = "('[^'\\n]{0,300}'|\"[^\"\\n]{0,300}\"|`[^`$\\n]{0,300}`)";
     private static final String NAME = "(?<q>['\"])([A-Za-z_][\\w.-]{0,100})\\k<q>";
     /** A call that reads NAME with a default argument, or reads NAME and then `or` / `||` / `??` a literal. */
-    private static final Pattern CALL = Pattern.compile("(?i)(?:getenv\\w*|environ\\.get|env\\.fetch|getOrDefault|env\\.get)"
+    private static final Pattern CALL = Pattern.compile("(?i)(?:getenv\\w*|environ\\.get|env\\.fetch|getOrDefault|env\\.get"
+            // Laravel's env('DB_PASSWORD', '…') and django-environ's env('SECRET_KEY', default='…')
+            + "|(?<![\\w.$>:])env)"
             + "[ \\t]*\\([ \\t]*" + NAME + "[ \\t]*(?:,[ \\t]*(?:default[ \\t]*=[ \\t]*)?" + LITERAL
             + "|\\)[ \\t]*(?:or|\\|\\||\\?\\?)[ \\t]*" + LITERAL + ")");
     /** process.env.NAME || '…', process.env['NAME'] ?? '…', ENV['NAME'] || '…'. */
@@ -29,7 +31,7 @@ final class EnvFallbacks {
     static final Assignments.Form FORM = new Assignments.Form() {
         @Override
         List<String> keywords() {
-            return List.of("getenv", "environ.get", "env.fetch", "getordefault", "env.get", "process.env", "env[");
+            return List.of("getenv", "environ.get", "env.fetch", "getordefault", "env.get", "process.env", "env[", "env(");
         }
 
         @Override

@@ -38,13 +38,17 @@ public final class Filters {
             "key", "value", "string", "str", "default", "empty", "required", "optional", "test", "testing", "foo", "bar",
             "foobar", "baz", "example", "sample", "dummy", "placeholder", "redacted", "hidden", "masked", "secret_key",
             "private", "private_key", "access_key", "access_token", "auth_token", "client_secret", "bearer", "basic",
-            "env", "environment", "config", "passphrase", "passcode", "credential", "credentials", "setme", "set_me", "unset", "tbd", "todo", "n/a", "na");
+            "env", "environment", "config", "passphrase", "passcode", "credential", "credentials", "setme", "set_me", "unset", "tbd", "todo", "n/a", "na",
+            // an attribute cast or column type, not a value: Laravel's casts() ['password' => 'hashed'], 'encrypted'
+            "hashed", "encrypted", "hash");
 
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
         "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
         "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in",
-        "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes"};
+        "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes",
+        // filler words: re_blAh_blaHBlaHblahBLAhBlAh (a Resend key's prefix and "blah"), lorem ipsum
+        "blah", "lorem"};
 
     private static final String[] REFERENCE_PARTS = {"${", "{{", "}}", "%(", "%{", "#{", "@{", "<%", "process.env",
         "import.meta.env", "system.getenv", "getenv(", "os.environ", "env(", "env[", "env.", "environ[", "environ.get",
@@ -67,6 +71,13 @@ public final class Filters {
                     + "|\\$(?:2[abxy]|argon2(?:id|i|d)|[156]|scrypt|pbkdf2(?:-sha\\d+)?)\\$[./A-Za-z0-9+=,$-]{20,}"
                     + "|\\{(?:bcrypt|noop-hash|pbkdf2|scrypt|argon2|sha256|SSHA|SSHA256|SSHA512|SHA|SMD5|CRYPT)}\\S{16,}");
     /**
+     * A value encrypted at rest, safe to commit by design: EJSON's {@code EJ[1:<public key>:<nonce>:<ciphertext>]}
+     * (Shopify's ejson, the {@code secrets.ejson} files a deploy decrypts with a private key kept elsewhere), sops'
+     * {@code ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]}, HashiCorp Vault transit's {@code vault:v1:<ciphertext>}.
+     */
+    private static final Pattern ENCRYPTED = Pattern.compile(
+            "EJ\\[\\d+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+]|ENC\\[[A-Z0-9_]+(?:,data:[^\\]]*])?|vault:v\\d+:[A-Za-z0-9+/=]+");
+    /**
      * Identifiers: snake, dotted, SCREAMING and camel case, and dotted names whose parts are kebab-case words (a syntax
      * highlighter's token scopes, {@code token: "meta.tag.punctuation.tag-close.xml"}, {@code "tb.scada-symbol-ctx"}, {@code 'tb.calculated-field-latestTs'}).
      */
@@ -81,7 +92,9 @@ public final class Filters {
     /** Identifiers that name a secret rather than hold one: paths and keys ("auth/invalid_token",
      * "security.example.io/access-token"), URNs, SCREAMING_SNAKE constants with digits, a leading underscore. */
     private static final Pattern NAME_LIKE = Pattern.compile("[a-z_][a-z0-9_.-]*(?:/[a-z0-9_.-]+)+|(?i:urn):[\\w.:-]+"
-            + "|_?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|_[a-z0-9]+(?:_[a-z0-9]+)+");
+            + "|_?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|_[a-z0-9]+(?:_[a-z0-9]+)+"
+            // a dunder name: Vendure's channel token "__default_channel__", Python's "__main__"
+            + "|__[a-z0-9]+(?:_[a-z0-9]+)*__");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
     private static final Pattern LOWER_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
     private static boolean isAscii(String v) {
@@ -123,7 +136,9 @@ public final class Filters {
     private static final Pattern CAMEL_WORDS = Pattern.compile("[A-Za-z][a-z]+(?:[A-Z][a-z]+)+");
     private static final Pattern CAMEL_WORD = Pattern.compile("[A-Za-z][a-z]+");
     private static final String[] DEFAULT_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
-        "changethis", "change_this", "replaceme", "replace_me", "replace-me"};
+        "changethis", "change_this", "replaceme", "replace_me", "replace-me",
+        // a value that says it is none: Symfony demo's APP_SECRET=not-a-secret-…, "notasecret", "not_so_secret"
+        "not-a-secret", "not_a_secret", "notasecret", "not-so-secret", "not_so_secret", "notsosecret", "insecure-"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
     /** A sentence written in camel case, numbers allowed as words: Laravel's "SomeRandomStringOf32CharsExactly". */
     private static final Pattern CAMEL_SENTENCE = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)+");
@@ -152,6 +167,8 @@ public final class Filters {
     private static final Set<String> FETCH_CREDENTIALS = Set.of("same-origin", "include", "omit");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
     private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+"
+            // a Ruby instance or class variable's attribute in a view: <%= … password_reset_token: @user.password_reset_token %>
+            + "|@@?[a-z_]\\w*(?:\\.[a-zA-Z_]\\w*[?!]?)+"
             + "|[a-zA-Z_$][\\w$.]*\\(.*"
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
 
@@ -167,6 +184,9 @@ public final class Filters {
         String lower = v.toLowerCase(Locale.ROOT);
         if (WORDS.contains(lower)) {
             return "placeholder word";
+        }
+        if (ENCRYPTED.matcher(v).matches()) {
+            return "encrypted value";
         }
         if (isReference(v, lower)) {
             return "reference";
@@ -323,6 +343,14 @@ public final class Filters {
             }
             for (String part : DEFAULT_PARTS) {
                 if (plain.contains(part)) {
+                    return true;
+                }
+            }
+        }
+        if (!plain.equals(lower) && LOWER_WORD_LIST.matcher(plain).matches()) {
+            // words in leetspeak joined by separators: epic-stack's SESSION_SECRET="super-duper-s3cret"
+            for (String w : plain.split("[-_]")) {
+                if (CREDENTIAL_WORDS.contains(w)) {
                     return true;
                 }
             }
@@ -559,6 +587,10 @@ public final class Filters {
         }
         if (c0 == '<' && v.endsWith(">")) {
             return true; // <your-token>
+        }
+        if (c0 == '<' && v.length() > 1 && Character.isLetter(v.charAt(1)) && v.indexOf('>') < 0
+                && v.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '<' || ch == '.' || ch == '-' || ch == '_')) {
+            return true; // "<Last.fm" of "?token=<Last.fm token>": a placeholder whose '>' is past a blank
         }
         if (c0 == '{' && v.endsWith("}")) {
             return true; // {placeholder}, {0}

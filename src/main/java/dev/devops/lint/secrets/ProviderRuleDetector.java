@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 
 /**
  * A provider format from the rules data: its regex, entropy floor and checksum. A token whose
- * checksum does not match is kept but downgraded to a warning with {@code confidence=low}: it is
- * almost certainly not a live token (a fixture, a typo, a truncated copy), so it must not fail a build
- * at the default threshold, yet a reviewer still sees it.
+ * checksum does not match is kept but downgraded to a warning with {@code confidence=low} (to info in tests,
+ * where it is a fixture): it is almost certainly not a live token (a fixture, a
+ * typo, a truncated copy), so it must not fail a build at the default threshold, yet a reviewer still sees it.
  */
 final class ProviderRuleDetector extends Detector {
     private static final String ROTATE = "Treat the secret as leaked: rotate it, then remove it from the code and read it "
@@ -392,7 +392,9 @@ final class ProviderRuleDetector extends Detector {
             String message = rule.title();
             if (rule.validator() != null && !validators.test(rule.validator(), secret)) {
                 if (severity.atLeast(Severity.WARNING)) {
-                    severity = Severity.WARNING;
+                    // in a test a token that fails its checksum is a fixture (readthedocs'
+                    // ghs_… in its GitHub App webhook tests): info, still listed; elsewhere a warning
+                    severity = job.context == Context.TEST ? Severity.INFO : Severity.WARNING;
                 }
                 extra = Map.of("confidence", "low");
                 message = rule.title() + " (checksum does not match: probably not a live token)";

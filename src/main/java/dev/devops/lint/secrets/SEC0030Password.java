@@ -20,7 +20,7 @@ final class SEC0030Password {
             "A password is assigned a literal value in code or configuration (code, .properties, YAML, JSON, "
             + "XML elements and attributes, .env, Dockerfile ENV/ARG, compose environment, Terraform/HCL, shell "
             + "export, Makefile, CI env:), including the variables clients read (PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH), "
-            + "a literal fallback for an unset variable (os.getenv('DB_PASSWORD', '...'), process.env.X || '...'), "
+            + "a literal fallback for an unset variable (os.getenv('DB_PASSWORD', '...'), Laravel's env('DB_PASSWORD', '...'), process.env.X || '...'), "
             + ".netrc and .pgpass entries. References to the "
             + "environment, templates, placeholders, labels and empty values are not reported; in source code "
             + "only quoted literals count. Random-looking values are errors; default or development values (secret, "

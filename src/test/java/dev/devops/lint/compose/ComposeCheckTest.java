@@ -196,6 +196,26 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 6b (readthedocs.org's {@code docker-compose.override.yml}: {@code - ${PWD}:/usr/src/app/checkouts/…}):
+     * a volume whose source is a shell variable lint does not know (PWD: the directory compose runs in) is not a file
+     * that does not load; a volume with an empty part as written still is; a generator's template of a compose file
+     * ({@code {{cookiecutter.project_slug}}/docker-compose.local.yml}: {@code {% if %}} lines) is not loaded at all.
+     */
+    @Test
+    void aVolumeFromAnUnsetShellVariableIsNotAParseErrorAndTemplatesAreNotCompose() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: org/web:1.0\n    restart: always\n"
+                + "    volumes:\n      - ${PWD}:/usr/src/app\n      - ./data:/data\n");
+        assertTrue(run("compose.yaml").stream().noneMatch(x -> x.rule().id().equals("DC0000")), run("compose.yaml").toString());
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: org/web:1.0\n    volumes:\n      - :/usr/src/app\n");
+        assertTrue(run("compose.yaml").stream().anyMatch(x -> x.rule().id().equals("DC0000")));
+        Files.createDirectories(dir.resolve("{{cookiecutter.project_slug}}"));
+        Files.writeString(dir.resolve("{{cookiecutter.project_slug}}/docker-compose.local.yml"), "services:\n{%- if cookiecutter.use_celery == 'y' %}\n"
+                + "  redis:\n    image: redis:7\n{%- endif %}\n");
+        var ctx = new LintContext(dir, List.of("{{cookiecutter.project_slug}}/docker-compose.local.yml"), Set.of(), null);
+        assertEquals(Set.of(), ctx.composeFiles());
+    }
+
+    /**
      * Held-out 5, class "DC0003 on a value that holds no credential": an unfilled placeholder (mailcow's
      * {@code MAILCOW_EXPORTER_API_KEY: "<your-API-Key>"}) or a file path ({@code MP_SMTP_TLS_KEY: /pki/private.pem}) is
      * not a hard-coded secret; a development default and a random value still are.

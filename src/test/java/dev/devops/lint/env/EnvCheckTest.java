@@ -338,6 +338,27 @@ class EnvCheckTest {
         assertEquals(List.of(2), run(dir, Set.of()).stream().filter(f -> f.rule().id().equals("ENV0015")).map(Finding::line).toList());
     }
 
+    /**
+     * Held-out 6b: a dotenv template ({@code packages/create/templates/.env.hbs}: 4 ENV0014 errors on its
+     * {@code {{#if requiresConnection}}} / {@code {{/if}}} lines, 5 ENV0015 on {@code {{{ escapeSingle dbName }}}} values)
+     * is an example the generator renders; a cookiecutter template's code ({@code {{cookiecutter.project_slug}}/…}) reads
+     * the generated project's variables. A real .env with the same lines is still wrong.
+     */
+    @Test
+    void dotenvTemplatesAndGeneratorTemplatesAreNotTheFilesTheyBecome(@TempDir Path dir) throws IOException {
+        String hbs = "APP_ENV=dev\nPORT={{ port }}\nDB_NAME={{{ escapeSingle dbName }}}\n{{#if requiresConnection}}\nDB_HOST={{ dbHost }}\n{{/if}}\n";
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/.env.hbs"), hbs);
+        Files.writeString(dir.resolve(".env"), "{{#if requiresConnection}}\nDB_HOST=db\n");
+        List<Finding> got = run(dir, Set.of());
+        assertEquals(List.of(".env:1"), got.stream().filter(f -> f.rule().id().equals("ENV0014") || f.rule().id().equals("ENV0015"))
+                .map(f -> f.path() + ":" + f.line()).toList());
+        Path gen = dir.resolve("{{cookiecutter.project_slug}}/config");
+        Files.createDirectories(gen);
+        Files.writeString(gen.resolve("settings.js"), "module.exports = { bucket: process.env.DJANGO_AWS_STORAGE_BUCKET_NAME };\n");
+        assertTrue(run(dir, Set.of()).stream().noneMatch(f -> f.message().contains("DJANGO_AWS_STORAGE_BUCKET_NAME")));
+    }
+
     @Test
     void nearMissHeuristics() {
         assertTrue(NearMiss.similar("MYSQL_PASS", "MYSQL_PASSWORD"));

@@ -280,7 +280,8 @@ class SecretContextTest {
                 + "- password: admin\n\"\"\"\n";
         assertEquals(List.of(), found(scan("pyproject.toml", help)));
         assertEquals(List.of(), found(scan("pyproject.toml", "notes = \'\'\'\npassword = \"" + Fake.token(16) + "\"\n\'\'\'\n")));
-        assertEquals(List.of("SEC0030:error"), found(scan("pyproject.toml", help + "[tool.db]\npassword = \"" + Fake.token(16) + "\"\n")));
+        String dbPassword = Fake.seeded(16); // its own generator: a shared draw could hold a default word ("dev", "user") in a parallel run
+        assertEquals(List.of("SEC0030:error"), found(scan("pyproject.toml", help + "[tool.db]\npassword = \"" + dbPassword + "\"\n")), dbPassword);
         // a usage or error message a shell script prints (cat >&2 <<-'EOE' … EOE) is prose too; a heredoc written to a
         // file is configuration
         String entrypoint = "#!/usr/bin/env bash\nif [ -z \"$POSTGRES_PASSWORD\" ]; then\n\tcat >&2 <<-'EOE'\n"
@@ -750,5 +751,94 @@ class SecretContextTest {
     void bicepParametersAreNotLiterals() {
         assertEquals(List.of(), found(scan("infra/main.bicep", "  params: {\n    administratorLoginPassword: dbAdminPassword\n    appUserPassword: dbAppUserPassword\n  }\n")));
         assertEquals(List.of("SEC0030:error"), found(scan("infra/main.bicep", "  params: {\n    administratorLoginPassword: '" + Fake.token(18) + "'\n  }\n")));
+    }
+
+    /**
+     * Held-out 6b, class "encrypted at rest" (rubygems.org's {@code config/deploy/production/secrets.ejson}: 21 errors): EJSON's
+     * {@code EJ[1:pub:nonce:ciphertext]}, sops' {@code ENC[AES256_GCM,data:…]} and Vault transit's {@code vault:v1:…}
+     * values are ciphertext, safe to commit; the same key with a plain value is still reported.
+     */
+    @Test
+    void encryptedValuesAreNotSecrets() {
+        String ejson = "{\n  \"_public_key\": \"" + Fake.hex(64) + "\",\n  \"secret_key_base\": \"EJ[1:" + Fake.b64(Fake.token(32))
+                + ":" + Fake.b64(Fake.token(18)) + ":" + Fake.b64(Fake.token(60)) + "]\"\n}\n";
+        assertEquals(List.of(), found(scan("config/deploy/production/secrets.ejson", ejson)));
+        assertEquals(List.of(), found(scan("secrets/prod.yaml", "db_password: ENC[AES256_GCM,data:" + Fake.b64(Fake.token(12))
+                + ",iv:" + Fake.b64(Fake.token(24)) + ",tag:" + Fake.b64(Fake.token(12)) + ",type:str]\n")));
+        assertEquals(List.of(), found(scan("config/app.yaml", "api_secret: vault:v1:" + Fake.b64(Fake.token(40)) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.yaml", "api_secret: " + Fake.token(32) + "\n")));
+    }
+
+    /**
+     * Held-out 6b, class "placeholders that look like values": epic-stack's {@code .env.example}
+     * {@code SESSION_SECRET="super-duper-s3cret"} (leetspeak words with separators), {@code RESEND_API_KEY="re_blAh_blaH…"}
+     * (a prefix and filler words), Symfony demo's committed {@code APP_SECRET=not-a-secret-…} (a development value that
+     * says so: a warning where the app runs with it), koel's {@code ?token=<Last.fm token>} (a placeholder cut at its
+     * blank), Vendure's channel token {@code __default_channel__}.
+     */
+    @Test
+    void fillerWordsLeetWordsAndSelfDeclaredNonSecretsAreNotLiveSecrets() {
+        assertEquals(List.of(), found(scan(".env.example", "SESSION_SECRET=\"super-duper-s3cret\"\nRESEND_API_KEY=\"re_blAh_blaHBlaHblahBLAhBlAh\"\n")));
+        assertEquals(List.of("SEC0051:error"), found(scan(".env.example", "SESSION_SECRET=\"" + Fake.token(24) + "\"\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan(".env.local.demo", "APP_SECRET=not-a-secret-only-for-the-demo!\n")));
+        assertEquals(List.of(), found(scan("api-docs/api.yaml", "      description: 'redirected to `/lastfm/callback?token=<Last.fm token>`.'\n")));
+        assertEquals(List.of(), found(scan("templates/storefront.env.hbs", "VENDURE_CHANNEL_TOKEN=__default_channel__\n")));
+    }
+
+    /**
+     * Held-out 6b, classes "not values": a Rails view's {@code password_reset_token: @user.password_reset_token} (an
+     * instance variable's attribute), a Laravel cast {@code 'password' => 'hashed'}, a status
+     * {@code session[:password_reset_reason] = "compromised"}, a GraphQL schema's {@code password: String!}, and a value
+     * its comment says is no secret ({@code // This is not actually a secret key, it's just a string we XOR with}).
+     */
+    @Test
+    void expressionsCastsReasonsSchemasAndDisclaimedValuesAreNotSecrets() {
+        assertEquals(List.of(), found(scan("app/views/password_reset_mailer/link.text.erb",
+                "<%= set_new_password_url username: @user.username, password_reset_token: @user.password_reset_token %>\n")));
+        assertEquals(List.of(), found(scan("app/Models/User.php", "        return [\n            'password' => 'hashed',\n        ];\n")));
+        assertEquals(List.of(), found(scan("app/controllers/passwords_controller.rb",
+                "    session[:password_reset_reason] = \"compromised\" if compromised\n")));
+        // lobsters' history: a Rails view helper's call, not an assignment of a password
+        assertEquals(List.of(), found(scan("app/views/login/index.html.erb", "      <%= password_field_tag :password, \"\", :size => 30 %>\n")));
+        assertEquals(List.of(), found(scan("app/views/login/new.html.erb", "      <%= password_field_tag :password, \"password\", :size => 30 %>\n")));
+        assertEquals(List.of(), found(scan("src/api/schema/shop.api.graphql", "input RegisterInput {\n    password: String!\n}\n")));
+        assertEquals(List.of(), found(scan("lib/links/case.ts", "// This is not actually a secret key, it's just a string that we XOR with\n"
+                + "const XOR_SECRET_KEY = \"" + Fake.hex(32) + "\";\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("lib/links/case.ts", "// the key we sign links with\n"
+                + "const XOR_SECRET_KEY = \"" + Fake.hex(32) + "\";\n")));
+    }
+
+    /**
+     * Held-out 6b, class "test data by location or name": celery's {@code t/} test tree, tox's {@code tox.ini} test
+     * environments ({@code AWS_SECRET_ACCESS_KEY=test_aws_secret_key}), Vendure's {@code mock-events.ts} (made-up events
+     * for email previews), lobsters' {@code fake_data.rake}. Generic detectors are quiet there; a private key is not.
+     */
+    @Test
+    void perlStyleTestTreesToxAndMockOrFakeDataModulesAreTests() {
+        assertEquals(List.of(), found(scan("t/integration/worker_config.py", "broker_url = 'amqp://guest:guest@foobar:1234//'\n")));
+        assertEquals(List.of(), found(scan("tox.ini", "setenv =\n    dynamodb: AWS_SECRET_ACCESS_KEY=test_aws_secret_key\n")));
+        assertEquals(List.of(), found(scan("packages/email-plugin/src/handler/mock-events.ts",
+                "        passwordResetToken: '" + Fake.token(40) + "',\n")));
+        assertEquals(List.of(), found(scan("lib/tasks/fake_data.rake", "    User.create username: \"inactive-user\", password: \"inactive\"\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("t/unit/security/__init__.py", "KEY1 = \"\"\"" + Fake.pem("RSA ") + "\"\"\"\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/handler/events.ts", "        passwordResetToken: '" + Fake.token(40) + "',\n")));
+    }
+
+    /**
+     * Held-out 6b, misses: a CI pipeline named after the tests it runs (celery's {@code .github/workflows/integration-tests.yml}
+     * {@code RABBITMQ_DEFAULT_PASS: guest}) is a CI pipeline, not a test file: its service container's password is a
+     * development default (warning); Laravel's {@code env('DB_PASSWORD', 'postgres')} (koel's config/database.php) is a
+     * fallback the app runs with whenever the variable is unset, as Python's {@code os.getenv('X', '…')} is.
+     */
+    @Test
+    void ciPipelinesNamedAfterTestsAndLaravelEnvFallbacksAreReported() {
+        assertEquals(List.of("SEC0030:warning"), found(scan(".github/workflows/integration-tests.yml",
+                "jobs:\n  test:\n    services:\n      rabbit:\n        image: rabbitmq:3\n        env:\n          RABBITMQ_DEFAULT_PASS: guest\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/database.php",
+                "        'pgsql' => [\n            'password' => env('DB_PASSWORD', 'postgres'),\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/services.php",
+                "        'secret' => env('STRIPE_SECRET', '" + Fake.token(28) + "'),\n")));
+        assertEquals(List.of(), found(scan("config/database.php", "            'password' => env('DB_PASSWORD', ''),\n")));
+        assertEquals(List.of(), found(scan("config/mail.php", "            'password' => $this->env('MAIL_PASSWORD'),\n")));
     }
 }
