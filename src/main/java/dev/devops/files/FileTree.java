@@ -31,6 +31,14 @@ public final class FileTree {
      */
     public static List<String> files(Path root, Predicate<String> skipDirectory, int maxDepth, boolean fileLinks) {
         List<String> out = new ArrayList<>();
+        walk(root, skipDirectory, maxDepth, fileLinks, out::add);
+        out.sort(null);
+        return out;
+    }
+
+    /** Like {@link #files}, handing each path to {@code each} as it is listed (in no particular order). */
+    public static void walk(Path root, Predicate<String> skipDirectory, int maxDepth, boolean fileLinks,
+            java.util.function.Consumer<String> each) {
         // an explicit stack, not recursion: a tree nested thousands of directories deep is listed, not a stack overflow
         ArrayDeque<Directory> pending = new ArrayDeque<>();
         pending.push(new Directory(root, "", 1));
@@ -51,15 +59,13 @@ public final class FileTree {
                             pending.push(new Directory(entry, path, d.depth + 1));
                         }
                     } else if (attrs.isRegularFile() || fileLinks && attrs.isSymbolicLink() && !Files.isDirectory(entry)) {
-                        out.add(path);
+                        each.accept(path);
                     }
                 }
             } catch (IOException | SecurityException | DirectoryIteratorException e) {
                 // an unreadable directory: what it listed before the error is kept, as the JDK's walker keeps it
             }
         }
-        out.sort(null);
-        return out;
     }
 
     private record Directory(Path path, String rel, int depth) {

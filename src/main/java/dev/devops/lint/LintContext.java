@@ -26,7 +26,7 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
     public static final long DEFAULT_MAX_FILE_SIZE = 1L << 20;
 
     public LintContext {
-        files = List.copyOf(files);
+        files = files instanceof FileFeed ? files : List.copyOf(files); // a feed is immutable; copying it would wait for the walk
         tracked = Set.copyOf(tracked);
         stats = stats == null ? new FileStats() : stats;
         memo = memo == null ? new Memo() : memo;

@@ -155,10 +155,11 @@ public final class LintRunner {
                     files = new ArrayList<>(wf.all());
                     tracked = wf.tracked();
                 } else {
-                    files = walk(root);
+                    files = FileFeed.walk(root); // the files as they are listed, to checks that take them so
                     tracked = Set.of();
                 }
                 if (!ws.scopeFiles().isEmpty()) {
+                    files = new ArrayList<>(files);
                     Set<String> listed = new java.util.HashSet<>(files);
                     for (String f : ws.scopeFiles()) { // a file named on the command line is linted even if git ignores it
                         if (!listed.contains(f) && Files.isRegularFile(root.resolve(f))) {
@@ -559,14 +560,6 @@ public final class LintRunner {
             Throwable t = failures.get(0);
             throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
         }
-    }
-
-    /** Every regular file under {@code root}, skipping .git directories and not following links. */
-    static List<String> walk(Path root) {
-        if (!Files.isDirectory(root)) {
-            return Files.isRegularFile(root) ? new ArrayList<>(List.of("")) : new ArrayList<>(); // "": the root is this file
-        }
-        return dev.devops.files.FileTree.files(root, ".git"::equals, Integer.MAX_VALUE, false);
     }
 
     /** Sorted, distinct category names of {@code checks}. */

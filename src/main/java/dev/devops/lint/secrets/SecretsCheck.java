@@ -2,6 +2,7 @@ package dev.devops.lint.secrets;
 
 import dev.devops.lint.Allowlist;
 import dev.devops.lint.CheckFailure;
+import dev.devops.lint.FileFeed;
 import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
@@ -74,31 +75,44 @@ public final class SecretsCheck implements TextCheck {
     public void run(LintContext context, Consumer<Finding> out) {
         Allowlist allow = allowlist(context);
         List<String> files = context.files();
-        java.util.Set<String> envFiles = context.composeEnvFiles();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 8 + 1));
+        // a plain directory still being walked: its files are scanned as the walk lists them. A configuration file
+        // waits for the end of the walk, when the compose files are known: an env_file entry makes it an env file
+        FileFeed feed = files instanceof FileFeed f ? f : null;
+        java.util.Set<String> envFiles = feed == null ? context.composeEnvFiles() : null;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = feed != null ? Math.max(1, cores) : Math.max(1, Math.min(cores, files.size() / 8 + 1));
         AtomicInteger next = new AtomicInteger();
+        java.util.Queue<String> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Runnable worker = () -> {
             byte[] buffer = new byte[64 * 1024];
-            int i;
-            while ((i = next.getAndIncrement()) < files.size()) {
-                String path = files.get(i);
-                if (allow.path(path)) {
-                    continue;
-                }
-                List<Finding> found;
-                try {
-                    LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
-                    if (bytes == null) {
+            while (true) {
+                String path;
+                boolean envFile = false;
+                if (feed != null) {
+                    path = feed.awaitListed(next.getAndIncrement());
+                    if (path == null) {
+                        break;
+                    }
+                    if (FileKind.of(path) == FileKind.CONFIG) {
+                        deferred.add(path);
                         continue;
                     }
-                    buffer = bytes.array();
-                    boolean committed = context.tracked().contains(path);
-                    found = scanner().scanFile(path, bytes.array(), bytes.length(), allow, committed, envFiles.contains(path));
-                } catch (RuntimeException | StackOverflowError e) {
-                    // a bug on one file: reported the runner's way, and the other files are still scanned
-                    found = List.of(CheckFailure.finding(category(), null, path, e));
+                } else {
+                    int i = next.getAndIncrement();
+                    if (i >= files.size()) {
+                        break;
+                    }
+                    path = files.get(i);
+                    envFile = envFiles.contains(path);
                 }
-                found.forEach(out);
+                buffer = scan(context, allow, path, envFile, buffer, out);
+            }
+            if (feed != null) { // the walk has ended; each worker empties the queue after its own last deferral
+                java.util.Set<String> env = context.composeEnvFiles();
+                String path;
+                while ((path = deferred.poll()) != null) {
+                    buffer = scan(context, allow, path, env.contains(path), buffer, out);
+                }
             }
         };
         if (threads == 1) {
@@ -126,6 +140,29 @@ public final class SecretsCheck implements TextCheck {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
         }
+    }
+
+    /** Scans one file of the tree into {@code out}; returns the read buffer to use next (it grows for a large file). */
+    private byte[] scan(LintContext context, Allowlist allow, String path, boolean envFile, byte[] buffer,
+            Consumer<Finding> out) {
+        if (allow.path(path)) {
+            return buffer;
+        }
+        List<Finding> found;
+        try {
+            LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
+            if (bytes == null) {
+                return buffer;
+            }
+            buffer = bytes.array();
+            boolean committed = context.tracked().contains(path);
+            found = scanner().scanFile(path, bytes.array(), bytes.length(), allow, committed, envFile);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug on one file: reported the runner's way, and the other files are still scanned
+            found = List.of(CheckFailure.finding(category(), null, path, e));
+        }
+        found.forEach(out);
+        return buffer;
     }
 
     @Override

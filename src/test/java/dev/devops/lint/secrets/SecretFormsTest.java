@@ -233,6 +233,32 @@ class SecretFormsTest {
                 found.stream().map(f -> f.path() + ":" + f.rule().id()).sorted().toList());
     }
 
+    /**
+     * The same tree read while it is walked ({@link dev.devops.lint.FileFeed}, a lint of a plain directory): app.conf is
+     * listed before the compose file that makes it an env file, so it waits for the end of the walk and is still an env
+     * file (SEC0050 needs one; the tracked set stands in for git here).
+     */
+    @Test
+    void composeEnvFileTargetsAreEnvFilesWhenTheTreeIsReadAsItIsWalked(@TempDir Path dir) throws IOException {
+        String hex = Fake.hex(64);
+        Files.createDirectories(dir.resolve("deploy/compose"));
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("deploy/compose/basic.yml"),
+                "services:\n  app:\n    image: example/app:1.0\n    env_file:\n      - ../../config/app.conf\n");
+        Files.writeString(dir.resolve("config/app.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        Files.writeString(dir.resolve("config/other.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        Files.writeString(dir.resolve("src.py"), "token = \"" + Fake.testToken() + "\"\n");
+        dev.devops.lint.FileFeed feed = dev.devops.lint.FileFeed.walk(dir);
+        dev.devops.lint.LintContext ctx = new dev.devops.lint.LintContext(dir, feed,
+                java.util.Set.of("config/app.conf", "config/other.conf", "deploy/compose/basic.yml", "src.py"), null);
+        List<Finding> found = new ArrayList<>();
+        new SecretsCheck(List.of(Fake.testRule(null))).run(ctx, found::add);
+        assertEquals(List.of("config/app.conf:SEC0031", "config/app.conf:SEC0050", "config/other.conf:SEC0031", "src.py:SEC0901"),
+                found.stream().map(f -> f.path() + ":" + f.rule().id()).sorted().toList());
+        assertEquals(List.of("config/app.conf", "config/other.conf", "deploy/compose/basic.yml", "src.py"), ctx.files(),
+                "as a list, the feed is every file, sorted");
+    }
+
     // ---- binary keystores
 
     @Test
