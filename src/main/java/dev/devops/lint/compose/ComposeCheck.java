@@ -113,7 +113,11 @@ public final class ComposeCheck implements Check {
             if (l.project() == null) {
                 continue;
             }
-            String file = relative(root, l.dir().resolve(l.files().get(0)));
+            // an overlay run over the base (docker-compose.yml + docker-compose.kafka.yml) declares the names the base
+            // lacks: they are the overlay's; the base's own names come first, from the main group (base and the
+            // .override file compose merges with it by default)
+            String last = l.files().get(l.files().size() - 1);
+            String file = relative(root, l.dir().resolve(last.contains(".override.") ? l.files().get(0) : last));
             var p = l.project();
             for (var e : Map.of("services", p.services().keySet(), "networks", p.networks().keySet(),
                     "volumes", p.volumes().keySet(), "secrets", p.secrets().keySet(), "configs", p.configs().keySet()).entrySet()) {

@@ -21,7 +21,7 @@ final class DC0016MissingEnvFile {
                     + ".env.example), fix the path, or mark it optional with the long form: env_file: "
                     + "[{path: ./local.env, required: false}]. A per-deployment file that every clone lacks by "
                     + "design (git-ignored, or documented by an example file beside it, or written by the "
-                    + "deployment platform such as Portainer's stack.env) is info with the cp command (nothing "
+                    + "deployment platform such as Portainer's stack.env, or a test stack's file the harness writes) is info with the cp command (nothing "
                     + "in the repository is wrong); an error only when nothing in the repository explains its "
                     + "absence.",
             DC0016MissingEnvFile::missingEnvFile);
@@ -40,7 +40,11 @@ final class DC0016MissingEnvFile {
             String example = exampleOf(s.project().directory(), file);
             String ignoredBy = rel == null ? null : Gitignore.listedBy(root, rel);
             boolean platform = FileKinds.isPlatformEnvFile(f.path());
-            if (example == null && ignoredBy == null && !platform) {
+            // a test stack's env_file (a black-box suite's docker-compose.valkey-ssl.yml under src/test/resources):
+            // the test harness writes it into the directory it runs compose from, as the repository's test code says
+            Path at = f.at() == null || f.at().file() == null ? null : f.at().file().toAbsolutePath().normalize();
+            boolean test = at != null && at.startsWith(root) && FileKinds.isTest(root.relativize(at).toString().replace('\\', '/'));
+            if (example == null && ignoredBy == null && !platform && !test) {
                 o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist, and nothing in the "
                         + "repository says how to create it (no example file beside it, no .gitignore rule for it)",
                         "create it, fix the path, " + optional);
@@ -49,7 +53,8 @@ final class DC0016MissingEnvFile {
             // a per-deployment file: absent from every clone (CI included) by design, created from the example
             String why = example != null ? "each checkout creates it from " + example
                     : ignoredBy != null ? ignoredBy + " ignores it: each checkout creates its own"
-                    : "the deployment platform writes it";
+                    : platform ? "the deployment platform writes it"
+                    : "a test stack: the test harness that runs it writes it";
             // info: nothing in the repository is wrong (a warning on every CI clone would be noise a gate learns to ignore)
             o.report(f.at(), Severity.INFO, "env_file '" + f.path() + "' of service '" + svc.name()
                             + "' does not exist in this checkout (" + why + "); compose refuses to start the service until it does",

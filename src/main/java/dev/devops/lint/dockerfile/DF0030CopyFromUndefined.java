@@ -2,9 +2,16 @@ package dev.devops.lint.dockerfile;
 
 import static dev.devops.lint.Severity.ERROR;
 
+import dev.devops.files.FileKinds;
+import dev.devops.lint.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** DF0030: COPY --from names no earlier stage. */
 final class DF0030CopyFromUndefined {
@@ -14,8 +21,35 @@ final class DF0030CopyFromUndefined {
     static final DockerfileRule RULE = DockerfileRule.of("DF0030", ERROR, "COPY --from names no earlier stage",
             "COPY --from=name must name an earlier stage (or an image with a tag, like nginx:1.27). A name "
                     + "that is not a stage is pulled as an image from the registry; the current stage cannot "
-                    + "copy from itself. Hadolint DL3022/DL3023.",
+                    + "copy from itself. Info when only another Dockerfile beside it defines the stage: the file is a "
+                    + "fragment a script appends to that one. Hadolint DL3022/DL3023.",
             DF0030CopyFromUndefined::copyFromUndefined);
+
+    private static final Pattern STAGE = Pattern.compile("(?im)^[ \\t]*FROM[ \\t]+\\S.*?[ \\t]+AS[ \\t]+([\\w.-]+)[ \\t]*$");
+
+    /** The Dockerfile in {@code dir} (another one) that defines stage {@code name}, or null. */
+    static String siblingDefining(Path dir, String name) {
+        if (dir == null) {
+            return null;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (!FileKinds.isDockerfile(n) || !Files.isRegularFile(f) || Files.size(f) > 256 * 1024) {
+                    continue;
+                }
+                Matcher m = STAGE.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group(1).toLowerCase(Locale.ROOT).equals(name)) {
+                        return n;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // an unreadable directory defines nothing
+        }
+        return null;
+    }
 
     private static void copyFromUndefined(DockerfileScope s, DockerfileRule.Reporter o) {
         for (Stage st : s.stages()) {
@@ -45,6 +79,14 @@ final class DF0030CopyFromUndefined {
                     o.report(i.line(), "COPY --from=" + from + " names a stage defined later (line " + target.from().line() + ")",
                             "move stage '" + from + "' above this one");
                 } else if (target == null && !from.contains(":") && !from.contains("/") && !from.contains("@")) {
+                    String sibling = siblingDefining(s.contextDir(), lower);
+                    if (sibling != null) {
+                        // a fragment a script appends to the Dockerfile beside it (cat Dockerfile.common Dockerfile.api_test)
+                        o.report(i.line(), Severity.INFO, "COPY --from=" + from + " names a stage only " + sibling
+                                + " beside this file defines: this file is a fragment built after it",
+                                "build it as one file (cat " + sibling + " this-file | docker build -f - .), or define the stage here");
+                        continue;
+                    }
                     List<String> names = new ArrayList<>();
                     s.stages().forEach(x -> {
                         if (x.name() != null) {

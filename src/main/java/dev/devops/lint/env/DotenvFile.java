@@ -22,6 +22,12 @@ import java.util.Map;
  */
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
         java.util.Set<String> commentedKeys) {
+    /** A line that is only a template directive: {@code {% if x %}}, {@code {%- endif -%}}, a Go template comment or {@code {{ end }}}, {@code <% end %>}. */
+    static final java.util.regex.Pattern TEMPLATE_DIRECTIVE = java.util.regex.Pattern.compile(
+            "\\s*(?:\\{%.*%}|\\{\\{-?\\s*(?:/\\*.*\\*/|end|if |else|range |with |define |template ).*}}|<%[^=].*%>)\\s*");
+    /** A shell control-flow line: the file is a shell script, whatever its name. */
+    static final java.util.regex.Pattern SHELL_CONTROL = java.util.regex.Pattern.compile(
+            "\\s*(?:if\\s+\\[|if\\s+!?\\s*\\w+.*;\\s*then\\b|then\\s*$|fi\\s*$|else\\s*$|elif\\s|for\\s+\\w+\\s+in\\s|while\\s|do\\s*$|done\\s*$|case\\s.*\\sin\\s*$|esac\\s*$)");
     /**
      * A value that is one template expression: {{ .Base }} (Go, Helm), {{ var }} (Jinja), {{{ raw }}} (Handlebars),
      * {% … %}, <%= … %>.
@@ -66,6 +72,9 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
         private final Map<String, Integer> keys = new LinkedHashMap<>();
         private final java.util.Set<String> commented = new java.util.LinkedHashSet<>();
         private final List<Problem> problems = new ArrayList<>();
+        private boolean script;
+        /** A template directive was seen: keys set again are the other branch of an {@code {% if %}}, not duplicates. */
+        private boolean templated;
         /** A template a generator renders ({@code .env.hbs}, {@code {{cookiecutter.slug}}/.env}). */
         private final boolean template;
 
@@ -102,6 +111,13 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                     continue;
                 }
                 previousBlank = false;
+                if (TEMPLATE_DIRECTIVE.matcher(line).matches()) {
+                    templated = true;
+                    continue; // {% if redis_url %} in an env file template (harbor's env.jinja): rendered away before any loader reads it
+                }
+                if (SHELL_CONTROL.matcher(line).lookingAt()) {
+                    script = true; // if [ -z "$GOBIN" ]; then … fi: a shell script named *.env (bingo's variables.env), sourced, not loaded
+                }
                 if (template && TEMPLATE_EXPRESSION.matcher(line.strip()).matches()) {
                     // a template's own tag on a line of its own ({{#if requiresConnection}}, {% endif %}): the
                     // generator drops it, no loader ever reads it
@@ -120,6 +136,9 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             if (count > 0 && !text.isEmpty() && !text.endsWith("\n")) {
                 problem(ENV0017FinalNewline.RULE, count, "the file does not end with a newline",
                         "add a newline after the last line (some tools drop or merge an unterminated last line)");
+            }
+            if (script) {
+                problems.clear(); // a shell script's lines are not dotenv syntax: the dotenv rules do not apply to it
             }
             return new DotenvFile(path, keys, problems, false, commented);
         }
@@ -162,7 +181,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             boolean keyOk = checkKey(key, no);
             if (keyOk) {
                 Integer first = keys.get(key);
-                if (first != null) {
+                if (first != null && !templated) {
                     problem(ENV0011DuplicateKey.RULE, no, key + " is set again here; it was already set at line " + first,
                             "keep one assignment: loaders disagree on whether the first or the last one wins");
                 } else {
@@ -182,7 +201,8 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 problem(ENV0015UnquotedSpaces.RULE, no, "the value of " + key + " contains spaces but is not quoted",
                         "quote it: " + key + "=\"…\" (unquoted, the shell and some loaders split or trim it)");
             }
-            if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
+            if ((value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) && !value.contains("{{") && !value.contains("{%")) {
+                // quotes inside a template expression ({{ x if x else '' }}) are the template's, rendered away
                 // loaders keep it literally (JSON={"a":1} works with compose), so a warning, not an error
                 problems.add(new Problem(ENV0018Quotes.RULE.id(), no, "the value of " + key
                         + " has a quote character inside an unquoted value", "quote the whole value with the other quote "

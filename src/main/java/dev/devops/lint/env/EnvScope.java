@@ -222,6 +222,23 @@ final class EnvScope {
         return false;
     }
 
+    /**
+     * Whether a committed env file beside a compose file, under another name than .env ({@code deploy.env},
+     * {@code dev.env}: AppFlowy-Cloud's "cp deploy.env .env", or {@code docker compose --env-file dev.env}), sets or
+     * lists {@code name}: the variable is documented where the stack's own instructions start it from.
+     */
+    boolean setBesideCompose(String dir, String name) {
+        for (DotenvFile d : dotenvs.values()) {
+            if (d.binary() || !FileKinds.dir(d.path()).equals(dir) || !(d.keys().containsKey(name) || d.commentedKeys().contains(name))) {
+                continue;
+            }
+            if (ctx.tracked().contains(d.path()) || !ctx.isGitRepository() && FileKinds.dotenv(d.path()) != FileKinds.Dotenv.LOCAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String names(List<DotenvFile> files) {
         return files.isEmpty() ? ".env.example" : String.join(" / ", files.stream().map(DotenvFile::path).toList());
     }

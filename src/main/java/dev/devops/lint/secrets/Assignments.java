@@ -5,6 +5,7 @@ import dev.devops.files.FileKinds;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -314,6 +315,9 @@ final class Assignments {
             "target", "targets",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
+            // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'
+            // passwordEncryption = "scram-sha-256")
+            "method", "methods", "encryption",
             // why or how a secret's operation went: session[:password_reset_reason] = "compromised", a GraphQL
             // RequestPasswordResetResult
             "reason", "reasons", "result", "results",
@@ -323,7 +327,9 @@ final class Assignments {
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
      */
-    private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed");
+    private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed",
+            // a name that says its value is not real (harbor's portal: const fakePass = '…')
+            "fake", "dummy", "mock");
     /** Last words of a name that make it a code or status about a secret, unless a secret word comes just before. */
     private static final Set<String> CODE_LAST = Set.of("code", "codes", "status");
     /**
@@ -408,6 +414,10 @@ final class Assignments {
         if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && (isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$'
                 || t.charAt(ks - 2) == '}')) {
             return ke; // a part of a colon-separated name (arn:aws:secretsmanager:…:secret:app-key:LicenseKey::), not a key
+        }
+        if (ks > lineStart && t.charAt(ks - 1) == '/' && ke + 1 < lineEnd && t.charAt(ke) == ':'
+                && !Character.isWhitespace(t.charAt(ke + 1))) {
+            return ke; // the last segment of an image reference and its tag (quay.io/org/token-refresher:v1), not a key
         }
         if (ks > lineStart && t.charAt(ks - 1) == '<') {
             Matcher x = job.matcher(XML);
@@ -631,8 +641,8 @@ final class Assignments {
             if (!hexKey && Filters.reasonForAssignment(value, code) != null) {
                 return;
             }
-            if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0) {
-                return;
+            if (kind == Kind.SECRET && Entropy.shannon(value) < 3.0 && !(runnable && WORD_AND_NUMBER.matcher(value).matches())) {
+                return; // an identifier; but in configuration the stack runs with, GOTRUE_JWT_SECRET=hello456 is its weak secret
             }
             if (value.indexOf(' ') >= 0 && (Entropy.shannon(value) < 3.5 || !hasRandomWord(value))) {
                 return; // prose or a command line ("node scripts/reset.js"), not a secret
@@ -641,6 +651,9 @@ final class Assignments {
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))) {
             return; // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name
+        }
+        if (namesKeyOfSecret(key, squashed)) {
+            return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
         }
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
@@ -665,6 +678,24 @@ final class Assignments {
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
     }
+
+    /**
+     * A chart's {@code …SecretKey} whose value is the rest of its name ({@code keystorePasswordSecretKey:
+     * keystore-password}, {@code tokenSecretKey: "token"}, {@code hostedGrafanaIdSecretKey: "hosted-grafana-id"}): the
+     * key to read inside the Kubernetes Secret the sibling {@code …SecretName} names. An S3 {@code secretKey} or a
+     * {@code minioSecretKey: minio123} is not one.
+     */
+    static boolean namesKeyOfSecret(String key, String squashedValue) {
+        List<String> ws = words(key);
+        int n = ws.size();
+        if (n < 3 || !ws.get(n - 2).equals("secret") || !ws.get(n - 1).equals("key")) {
+            return false;
+        }
+        return squashedValue.equals(String.join("", ws.subList(0, n - 2)));
+    }
+
+    /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */
+    private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d{2,6}");
 
     /**
      * A comment that says the value is no secret ({@code // This is not actually a secret key, just a string we XOR
@@ -735,6 +766,9 @@ final class Assignments {
         if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)) {
             return null;
         }
+        if (Collections.indexOfSubList(words, CLUSTER_TOKEN) >= 0) {
+            return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
@@ -753,6 +787,7 @@ final class Assignments {
         return null;
     }
 
+    private static final List<String> CLUSTER_TOKEN = List.of("initial", "cluster", "token");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
             "secretkey", "clientsecret", "apisecret");

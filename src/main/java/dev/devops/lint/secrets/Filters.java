@@ -77,8 +77,13 @@ public final class Filters {
      */
     private static final Pattern ENCRYPTED = Pattern.compile(
             "EJ\\[\\d+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+]|ENC\\[[A-Z0-9_]+(?:,data:[^\\]]*])?|vault:v\\d+:[A-Za-z0-9+/=]+");
+    /**
+     * Identifiers: snake, dotted, SCREAMING and camel case, and dotted names whose parts are kebab-case words (a syntax
+     * highlighter's token scopes, {@code token: "meta.tag.punctuation.tag-close.xml"}, {@code "tb.scada-symbol-ctx"}, {@code 'tb.calculated-field-latestTs'}).
+     */
     private static final Pattern IDENTIFIER = Pattern.compile(
-            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+");
+            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
+            + "|[a-z][a-zA-Z]*(?:-[a-z][a-zA-Z]*)*(?:\\.[a-z][a-zA-Z]*(?:[-_][a-z][a-zA-Z]*)*)+");
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");
@@ -117,7 +122,7 @@ public final class Filters {
     private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
         "admin", "default", "root", "guest", "user"};
     private static final Pattern DEFAULT_TRIVIAL = Pattern.compile(
-            "1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
+            "1234(5(6(7(8(9(0)?)?)?)?)?)?(?:[a-z]{1,3}|[!@#$%*.?])?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
             + "|admin\\d*|root|toor|guest|demo|postgres|mysql|mariadb|minioadmin|changeit");
     private static final Set<String> DEFAULT_CREDENTIAL_WORDS = Set.of("password", "passwd", "pass", "pwd", "secret",
             "secrets", "test", "testing", "default", "foo", "bar", "foobar", "baz", "passphrase", "passcode", "token",
@@ -186,7 +191,7 @@ public final class Filters {
         if (isReference(v, lower)) {
             return "reference";
         }
-        if (isPlaceholder(v, lower) || isEncodedSentence(v)) {
+        if (isPlaceholder(v, lower) || isEncodedSentence(v) || isEncodedPlaceholder(v)) {
             return "placeholder";
         }
         if (lowVariety(v)) {
@@ -220,7 +225,7 @@ public final class Filters {
         if (isReference(v, lower)) {
             return "reference";
         }
-        if (isPlaceholder(v, lower)) {
+        if (isPlaceholder(v, lower) || isEncodedPlaceholder(v)) {
             return "placeholder";
         }
         return lowVariety(v) ? "repeated characters" : null;
@@ -295,7 +300,7 @@ public final class Filters {
             return false;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (isReference(v, lower) || isUnfilled(lower)) {
+        if (isReference(v, lower) || isUnfilled(lower) || isVariableName(v, lower)) {
             return false;
         }
         if (DEFAULT_CREDENTIAL_WORDS.contains(lower) || DEFAULT_TRIVIAL.matcher(lower).matches()) {
@@ -353,6 +358,25 @@ public final class Filters {
         return isEncodedSentence(v);
     }
 
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}");
+
+    /**
+     * The name of an environment variable, three words or more in SCREAMING_SNAKE_CASE: node-config's
+     * custom-environment-variables.yml maps {@code key_password: "TB_KAFKA_SSL_PEM_KEY_PASSWORD"} to the variable that
+     * holds it. Not a default however its words read (a default such as CHANGE_ME_PLEASE still is one).
+     */
+    static boolean isVariableName(String v, String lower) {
+        if (!VARIABLE_NAME.matcher(v).matches()) {
+            return false;
+        }
+        for (String part : DEFAULT_PARTS) {
+            if (lower.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final Pattern BASE64_SHORT = Pattern.compile("(?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
 
     /** The text a base64 value encodes when it is printable ASCII (a word, not bytes), else null. */
@@ -371,6 +395,18 @@ public final class Filters {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * base64 of an unfilled placeholder: {@code ZXhhbXBsZS1hcHAtc2VjcmV0} ("example-app-secret", a Dex client's secret in
+     * a chart's template), {@code ZXhhbXBsZS1jb29raWUtc2VjcmV0enp6} ("example-cookie-secretzzz", an oauth-proxy's
+     * cookie secret in a development manifest). A base64 default ("cGFzc3dvcmQ=") stays a default
+     * ({@link #isDefaultCredential}), checked before this in configuration the stack runs with.
+     */
+    static boolean isEncodedPlaceholder(String v) {
+        String decoded = printableBase64(v);
+        return decoded != null && !decoded.equals(v) && decoded.length() >= 4
+                && isPlaceholder(decoded, decoded.toLowerCase(Locale.ROOT));
     }
 
     /** Leetspeak read as letters: 4 → a, 3 → e, 1 → i, 0 → o, 5 → s, 7 → t, 6 → g, @ → a, $ → s. */
@@ -566,8 +602,24 @@ public final class Filters {
         if (containsWritten(v, lower, REFERENCE_PARTS)) {
             return true;
         }
-        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":");
+        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":") || SHELL_VARIABLE.matcher(v).find()
+                || SECRET_FIELD.matcher(v).matches();
     }
+
+    /**
+     * A shell variable expanded inside the value ({@code pass="PASSWORD '$POSTGRES_PASSWORD'"},
+     * {@code "Credentials:gs_service_key_file=$GOOGLE_APPLICATION_CREDENTIALS"}): the value is built when the script runs.
+     * The name has an underscore (environment-variable style), which a random password seldom has after a '$'.
+     */
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Z][A-Z0-9]*_[A-Z0-9_]+");
+    /**
+     * A secret store's item and field ({@code openshift-credentials:password} for a CI action that fetches
+     * secrets, Vault's {@code helm-chart-signing-key:private_key}): where the value is kept, not the value. The item
+     * name has a '-', '/' or '.', so a {@code user:password} pair is not taken for one.
+     */
+    private static final Pattern SECRET_FIELD = Pattern.compile("[a-z0-9][a-z0-9_]*[-/.][a-z0-9_./-]*:(?:password|passwd|pass"
+            + "|username|user|token|secret|key|private[-_]?key|api[-_]?key|client[-_]?secret|access[-_]?key|secret[-_]?key"
+            + "|credentials?|auth)");
 
     /**
      * A value wrapped in exclamation marks with no blank in it ({@code !ChangeMe!}, {@code !ThisMustBeChanged!}): the

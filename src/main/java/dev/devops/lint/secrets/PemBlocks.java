@@ -18,6 +18,11 @@ final class PemBlocks {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN[ ]((?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP|SSH2 ENCRYPTED)[ ])?PRIVATE[ ]KEY(?:[ ]BLOCK)?-----");
     private static final int MAX_BODY = 64 * 1024;
+    /**
+     * A body line that says lines were left out ({@code ...}, {@code …}, {@code [...]}, {@code <snip>}): documentation
+     * showing a key's shape with its first and last lines (Bitnami's chart READMEs), not a key.
+     */
+    private static final Pattern ELISION = Pattern.compile("[\\s\"'#/*-]*(?:\\.{3,}|\u2026|\\[\\.{3,}]|\\(\\.{3,}\\)|<\\.{3,}>|<snip>|\\[snip])[\\s\"'+,;]*");
 
     static final String HINT = "Revoke or replace the key pair, remove the file from the repository and its history, and "
             + "load the key from a secret store or a mounted file.";
@@ -61,6 +66,7 @@ final class PemBlocks {
         int bodyEnd = endAt >= 0 && endAt < limit ? endAt : limit;
         StringBuilder body = new StringBuilder();
         boolean encrypted = type.contains("ENCRYPTED");
+        boolean elided = false;
         int i = bodyStart;
         while (i < bodyEnd) {
             int nl = t.indexOf('\n', i);
@@ -70,6 +76,11 @@ final class PemBlocks {
                 encrypted = true;
             }
             String clean = line.contains(": ") ? null : cleanBase64(line); // header lines: Proc-Type, DEK-Info …
+            if (clean == null && ELISION.matcher(line).matches()) {
+                elided = true; // "..." between the first and last lines: a key shown in part, which signs nothing
+                i = le + 1;
+                continue;
+            }
             if (clean != null) {
                 body.append(clean);
             }
@@ -80,7 +91,7 @@ final class PemBlocks {
             i = le + 1;
         }
         String b = body.toString();
-        if (b.length() < 64 || Entropy.shannon(b) < 4.0 || Filters.placeholderOrReference(b) != null) {
+        if (elided || b.length() < 64 || Entropy.shannon(b) < 4.0 || Filters.placeholderOrReference(b) != null) {
             return Math.max(hitEnd, bodyEnd);
         }
         String kind = type.isEmpty() ? "PKCS#8" : type.equals("ENCRYPTED") ? "PKCS#8" : type;

@@ -177,13 +177,18 @@ final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
             }
             return;
         }
-        Assignments.Kind kind = Assignments.classify(key);
+        // a Secret's numbered credentials (postgres-operator's infrastructure roles: password1, password2) are credentials;
+        // elsewhere "password1:" is as often a label in a string ('hashsync: password1: abcd')
+        Assignments.Kind kind = Assignments.classify(key.replaceFirst("\\d+$", ""));
         boolean random = value.length() >= 12 && Entropy.shannon(value) >= 3.5;
         if (kind == null && !random) {
             return;
         }
         if (!defaultCredential && (value.length() < 4 || Filters.reason(value) != null)) {
             return;
+        }
+        if (kind == null && Filters.reasonForAssignment(value) != null) {
+            return; // a key that names no secret holding a URL, a path or a name (endpoint, issuerUrl, cert_path, user)
         }
         boolean weak = defaultCredential || Filters.isWeakCredential(value);
         if (weak && job.context == Context.EXAMPLE) {

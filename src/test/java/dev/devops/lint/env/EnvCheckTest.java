@@ -45,6 +45,46 @@ class EnvCheckTest {
         return f.get(0);
     }
 
+    /**
+     * Held-out 6a, class "the env file the stack is started from under another name" (AppFlowy-Cloud: the README says
+     * {@code cp deploy.env .env}; deploy.env and dev.env are committed beside docker-compose.yml): a compose ${X} that
+     * a committed env file beside it sets is documented; one no file sets is still reported; an untracked one documents
+     * nothing.
+     */
+    @Test
+    void aCommittedEnvFileBesideComposeDocumentsItsVariables(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    environment:\n"
+                + "      REGION: ${APP_S3_REGION}\n      MODE: ${APP_MODE}\n      LOCAL: ${APP_LOCAL}\n");
+        Files.writeString(dir.resolve("deploy.env"), "APP_S3_REGION=us-east-1\n");
+        Files.writeString(dir.resolve("mine.env"), "APP_LOCAL=1\n");
+        List<String> got = run(dir, Set.of("docker-compose.yml", "deploy.env")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_LOCAL", "APP_MODE"), got);
+    }
+
+    /**
+     * Held-out 6a, classes "an env file template" (harbor's prepare step renders {@code templates/core/env.jinja}, with
+     * {@code {% if %}} lines, into the env files its compose stack reads) and "a shell script named *.env" (bingo's
+     * {@code .bingo/variables.env}: {@code if [ -z "$GOBIN" ]; then … fi}, sourced by make): the template documents the
+     * variables Go code reads, its directives are not dotenv lines, and a shell script is not held to dotenv syntax.
+     */
+    @Test
+    void envTemplatesDocumentAndShellScriptsNamedEnvAreNotDotenv(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("make/prepare/templates/core"));
+        Files.createDirectories(dir.resolve("src/core"));
+        Files.createDirectories(dir.resolve(".bingo"));
+        Files.writeString(dir.resolve("make/prepare/templates/core/env.jinja"),
+                "LOG_LEVEL={{log_level}}\n{% if redis_url %}\nREDIS_URL={{redis_url}}\n{% endif %}\n"
+                + "TRACE_USERNAME={{ trace.username if trace.username else '' }}\n{% if tls %}\nPORT=8443\n{% else %}\nPORT=8080\n{% endif %}\n");
+        Files.writeString(dir.resolve("src/core/main.go"), "package main\n\nimport \"os\"\n\nfunc main() {\n\t_ = os.Getenv(\"LOG_LEVEL\")\n\t_ = os.Getenv(\"NOWHERE_SET\")\n}\n");
+        Files.writeString(dir.resolve(".bingo/variables.env"), "GOBIN=${GOBIN:=$(go env GOBIN)}\n\nif [ -z \"$GOBIN\" ]; then\n\tGOBIN=\"$(go env GOPATH)/bin\"\nfi\n");
+        Set<String> tracked = Set.of("make/prepare/templates/core/env.jinja", "src/core/main.go", ".bingo/variables.env");
+        List<Finding> all = run(dir, tracked);
+        assertEquals(List.of(), all.stream().filter(x -> Set.of("ENV0011", "ENV0014", "ENV0018").contains(x.rule().id())).toList());
+        List<String> undocumented = all.stream().filter(x -> x.rule().id().equals("ENV0001")).map(x -> x.message().split(" ")[0]).toList();
+        assertEquals(List.of("NOWHERE_SET"), undocumented);
+    }
+
     @Test
     void undocumentedReadNamesBothSides(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");

@@ -280,7 +280,8 @@ class SecretContextTest {
                 + "- password: admin\n\"\"\"\n";
         assertEquals(List.of(), found(scan("pyproject.toml", help)));
         assertEquals(List.of(), found(scan("pyproject.toml", "notes = \'\'\'\npassword = \"" + Fake.token(16) + "\"\n\'\'\'\n")));
-        assertEquals(List.of("SEC0030:error"), found(scan("pyproject.toml", help + "[tool.db]\npassword = \"" + Fake.token(16) + "\"\n")));
+        String dbPassword = Fake.seeded(16); // its own generator: a shared draw could hold a default word ("dev", "user") in a parallel run
+        assertEquals(List.of("SEC0030:error"), found(scan("pyproject.toml", help + "[tool.db]\npassword = \"" + dbPassword + "\"\n")), dbPassword);
         // a usage or error message a shell script prints (cat >&2 <<-'EOE' … EOE) is prose too; a heredoc written to a
         // file is configuration
         String entrypoint = "#!/usr/bin/env bash\nif [ -z \"$POSTGRES_PASSWORD\" ]; then\n\tcat >&2 <<-'EOE'\n"
@@ -596,6 +597,160 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("charts/exporter/README.md.gotmpl", example)));
         assertTrue(dev.devops.files.FileKinds.isDocs("charts/exporter/README.md.gotmpl"));
         assertFalse(dev.devops.files.FileKinds.isDocs("charts/exporter/templates/secret.yaml.tpl"));
+    }
+
+    /**
+     * Held-out 6a, class "key shown in part" (Bitnami's chart READMEs: "Here is an example of a certificate key" with the
+     * first line, {@code ...}, the last line): a PEM block with an elision line is no key; the whole key still is.
+     */
+    @Test
+    void aPemKeyShownInPartIsNotAKey() {
+        String whole = Fake.pem("RSA ");
+        String[] lines = whole.split("\n");
+        String elided = lines[0] + "\n" + lines[1] + "\n...\n" + lines[lines.length - 2] + "\n" + lines[lines.length - 1] + "\n";
+        assertEquals(List.of(), found(scan("charts/app/README.md", "```text\n" + elided + "```\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("charts/app/README.md", "```text\n" + whole + "```\n")));
+    }
+
+    /**
+     * Held-out 6a, class "token scopes of a syntax highlighter" (thingsboard's Ace modes: {@code token:
+     * "meta.tag.punctuation.tag-close.xml"}, {@code token: 'tb.scada-symbol-ctx'}): a dotted name of kebab-case words
+     * is an identifier, not a token.
+     */
+    @Test
+    void dottedKebabNamesAreIdentifiers() {
+        assertEquals(List.of(), found(scan("src/app/ace/mode-tbel.js", "    this.$rules.x = [{\n        token : \"meta.tag.punctuation.tag-close.xml\",\n        regex : \"/?>\"}];\n")));
+        assertEquals(List.of(), found(scan("src/app/models/editor.models.ts", "const rule = {\n  token: 'tb.scada-symbol-ctx',\n  regex: /ctx/\n};\n")));
+        assertEquals(List.of(), found(scan("src/app/models/field.models.ts", "  {\n    token: 'tb.calculated-field-latestTs',\n  }\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/app/models/editor.models.ts", "const rule = {\n  token: '" + Fake.token(24) + "'\n};\n")));
+    }
+
+    /**
+     * Held-out 6a, classes "base64 of a placeholder" (a chart's Dex client {@code secret: ZXhhbXBsZS1hcHAtc2VjcmV0},
+     * "example-app-secret"), "a shell variable inside the value" ({@code pass="PASSWORD '$POSTGRES_PASSWORD'"}) and "a
+     * secret store's item and field" ({@code OPENSHIFT_PASS=openshift-credentials:password}, round 5's Vault
+     * {@code helm-chart-signing-key:private_key}): none holds a credential.
+     */
+    @Test
+    void encodedPlaceholdersShellVariablesAndSecretFieldsAreNotValues() {
+        assertEquals(List.of(), found(scan("charts/app/templates/dex/config.yaml", "staticClients:\n  - id: dev\n    secret: " + Fake.b64("example-app-secret") + "\n")));
+        assertEquals(List.of(), found(scan("hack/addon.yaml", "        args:\n        - -cookie-secret=" + Fake.b64("example-cookie-secretzzz") + "\n")));
+        assertEquals(List.of(), found(scan("make/db/initdb.sh", "    if [ \"$POSTGRES_PASSWORD\" ]; then\n        pass=\"PASSWORD '$POSTGRES_PASSWORD'\"\n    fi\n")));
+        assertEquals(List.of(), found(scan("backup/dump.sh", "GSUTIL_OPTIONS=(\"-o\" \"Credentials:gs_service_key_file=$GOOGLE_APPLICATION_CREDENTIALS\")\n")));
+        assertEquals(List.of(), found(scan(".github/workflows/build.yml", "      - uses: org/get-secrets@v1\n        with:\n          secrets: |\n            OPENSHIFT_PASS=openshift-credentials:password\n            GPG_PRIVATE_KEY=helm-chart-signing-key:private_key\n")));
+        // a real value beside them is still found
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/app/templates/dex/config.yaml", "staticClients:\n  - id: dev\n    secret: " + Fake.token(24) + "\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("make/db/initdb.sh", "pass=\"" + Fake.token(16) + "\"\n")));
+    }
+
+    /**
+     * Held-out 6a, class "names about a secret" continued: a hash method ({@code FAB_PASSWORD_HASH_METHOD =
+     * "pbkdf2:sha256"}), a name that says its value is fake ({@code const fakePass = '…'}), etcd's initial cluster token
+     * (round 5's kubespray {@code ETCD_INITIAL_CLUSTER_TOKEN}, a chart's {@code initialClusterToken}: tells clusters
+     * apart, authenticates nothing) and a chart's {@code …SecretKey} whose value is the key inside a Secret
+     * ({@code keystorePasswordSecretKey: keystore-password}, {@code tokenSecretKey: "token"}); a random {@code minioSecretKey} is a secret.
+     */
+    @Test
+    void hashMethodsFakesClusterTokensAndSecretKeyNamesAreNotSecrets() {
+        assertEquals(List.of(), found(scan("charts/airflow/templates/web/configmap.yaml", "    FAB_PASSWORD_HASH_METHOD = \"pbkdf2:sha256\"\n")));
+        assertEquals(List.of(), found(scan("src/app/config.service.ts", "const fakePass = '" + Fake.token(20) + "';\n")));
+        assertEquals(List.of(), found(scan("charts/etcd/values.yaml", "initialClusterToken: \"etcd-cluster-k8s\"\n")));
+        assertEquals(List.of(), found(scan("roles/etcd/templates/etcd.env.j2", "ETCD_INITIAL_CLUSTER_TOKEN=k8s_etcd\n")));
+        assertEquals(List.of(), found(scan("charts/kafka/values.yaml", "tls:\n  keystorePasswordSecretKey: keystore-password\n  keyPasswordSecretKey: key-password\n")));
+        assertEquals(List.of(), found(scan("charts/agent/values.yaml", "cluster:\n  tokenSecretKey: \"token\"\n  hostedGrafanaIdSecretKey: \"hosted-grafana-id\"\n")));
+        // still secrets: a random value under these names, an S3 secret key
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/app/values.yaml", "s3:\n  secretKey: " + Fake.token(40) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("charts/app/values.yaml", "minio:\n  minioSecretKey: " + Fake.token(20) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.env.yaml", "CLUSTER_TOKEN: " + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Held-out 6a, class "image reference" (a chart's {@code image: docker.io/bitnami/rmq-default-credential-updater:1.0.8},
+     * a manifest's {@code image: quay.io/observatorium/token-refresher:master-2024-12-11-08b888a}): a repository and tag,
+     * not a name and its value.
+     */
+    @Test
+    void imageReferencesAreNotAssignments() {
+        assertEquals(List.of(), found(scan("charts/operator/Chart.yaml", "images:\n    - name: rmq-default-credential-updater\n      image: docker.io/bitnami/rmq-default-credential-updater:1.0.8-debian-12-r0\n")));
+        assertEquals(List.of(), found(scan("hack/addons.yaml", "      containers:\n      - image: quay.io/observatorium/token-refresher:master-2024-12-11-08b888a\n        name: token-refresher\n")));
+    }
+
+    /**
+     * Held-out 6a, class "a Secret's settings" (postgres-operator's {@code data: user:} base64 of a role name, loki's
+     * {@code stringData: endpoint: http://…}, {@code issuerUrl}, a chart's {@code cert_path: "/ca_secrets/client.cert"}):
+     * under a key that names no secret, a URL, a path or a name is a setting kept beside the credential; the
+     * credential beside it is still reported.
+     */
+    @Test
+    void settingsBesideACredentialInASecretAreNotSecrets() {
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: roles\ndata:\n  user: " + Fake.b64("robot_zmon_acid_monitoring_new")
+                + "\nstringData:\n  endpoint: http://minio.default.svc:9000\n  issuerUrl: http://hydra.hydra.svc:4444/\n"
+                + "  cert_path: \"/ca_secrets/ejbca_client.cert\"\n  access_key_secret: " + Fake.token(24) + "\n";
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/roles-secret.yaml", secret)));
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/other-secret.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: other\nstringData:\n  session: " + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Held-out 6a, classes "ClojureScript is code" (penpot's {@code routes.cljs}: {@code ["/verify-token" :auth-verify-token]},
+     * a route and its keyword, was read as configuration) and "a digit run with letters is a default" (harbor's
+     * {@code u.Password = "12345678AbC"}, a stand-in for users an external provider authenticates: a development
+     * default, a warning, not a live secret).
+     */
+    @Test
+    void clojureScriptIsCodeAndDigitRunsAreDefaults() {
+        assertEquals(List.of(), found(scan("frontend/src/app/main/ui/routes.cljs", "  [[\"/auth\"\n    [\"/verify-token\"      :auth-verify-token]]]\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/core/auth/ldap/ldap.go", "\tu.Password = \"12345678AbC\" // not kept\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/core/auth/uaa/uaa.go", "\t\tuser.Password = \"1234567ab\"\n")));
+    }
+
+    /**
+     * Held-out 6a, classes "the name of the variable that holds it" (thingsboard's node-config
+     * {@code custom-environment-variables.yml}: {@code key_password: "TB_KAFKA_SSL_PEM_KEY_PASSWORD"}) and "how a password
+     * is stored" (postgres-operator's {@code passwordEncryption = "scram-sha-256"}): neither is a credential; a default
+     * in SCREAMING case ({@code CHANGE_ME_NOW}) still is one.
+     */
+    @Test
+    void variableNamesAndEncryptionSettingsAreNotCredentials() {
+        assertEquals(List.of(), found(scan("msa/js-executor/config/custom-environment-variables.yml",
+                "kafka:\n  ssl:\n    key_password: \"TB_KAFKA_SSL_PEM_KEY_PASSWORD\"\n    password: \"TB_QUEUE_KAFKA_SASL_PASSWORD\"\n")));
+        assertEquals(List.of(), found(scan("pkg/cluster/cluster.go", "\t\tpasswordEncryption = \"scram-sha-256\"\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("deploy/values.yaml", "db:\n  password: CHANGE_ME_NOW\n")));
+    }
+
+    /**
+     * Held-out 6a, miss class "a weak literal in a connection string of runnable config" (CleanArchitecture's
+     * {@code appsettings.PostgreSQL.json}: {@code Username=admin;Password=password;}): a development default, reported
+     * as a warning; in documentation it stays silent.
+     */
+    @Test
+    void aDefaultPasswordInARunnableConnectionStringIsAWarning() {
+        String json = "{\n  \"ConnectionStrings\": {\n    \"AppDb\": \"Server=127.0.0.1;Port=5432;Database=AppDb;Username=admin;Password=password;\"\n  }\n}\n";
+        assertEquals(List.of("SEC0021:warning"), found(scan("src/Web/appsettings.PostgreSQL.json", json)));
+        assertEquals(List.of(), found(scan("docs/setup.md", "Use `Server=127.0.0.1;Database=AppDb;Username=admin;Password=password;`\n")));
+    }
+
+    /**
+     * Held-out 6a, miss classes "a word and a number as a secret in runnable config" (AppFlowy-Cloud's committed
+     * deploy.env: {@code GOTRUE_JWT_SECRET=hello456}) and "numbered credential keys" (postgres-operator's
+     * infrastructure-roles Secret: {@code password1: Zm9vYmFy}): both are development defaults, reported as warnings;
+     * in code an identifier-like constant stays silent.
+     */
+    @Test
+    void wordAndNumberSecretsAndNumberedKeysInRunnableConfig() {
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.yaml", "gotrue:\n  GOTRUE_JWT_SECRET: hello456\n")));
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: roles\ndata:\n  password1: " + Fake.b64("foobar") + "\n";
+        assertEquals(List.of("SEC0040:warning"), found(scan("manifests/infrastructure-roles.yaml", secret)));
+    }
+
+    /**
+     * Held-out 6a ({@code --history} of CleanArchitecture), class "Bicep is code": {@code administratorLoginPassword:
+     * dbAdminPassword} passes a parameter, not a literal; a quoted literal in Bicep is still a hard-coded password.
+     */
+    @Test
+    void bicepParametersAreNotLiterals() {
+        assertEquals(List.of(), found(scan("infra/main.bicep", "  params: {\n    administratorLoginPassword: dbAdminPassword\n    appUserPassword: dbAppUserPassword\n  }\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("infra/main.bicep", "  params: {\n    administratorLoginPassword: '" + Fake.token(18) + "'\n  }\n")));
     }
 
     /**
