@@ -132,23 +132,15 @@ final class KeywordAutomaton {
                     mine.add(p);
                 }
             }
-            for (int c = 1; c < width; c++) {
-                int s = go[r * width + c];
-                if (s < 0) {
-                    transitions[r * width + c] = transitions[fail[r] * width + c];
-                } else {
-                    transitions[r * width + c] = s;
-                    fail[s] = transitions[fail[r] * width + c];
-                    queue[tail++] = s;
-                }
-            }
+            tail = expand(r, go, width, transitions, fail, queue, tail);
+        }
+        boolean[] reports = new boolean[n];
+        for (int st = 0; st < n; st++) {
+            reports[st] = !out.get(st).isEmpty();
         }
         table = new int[n << shift];
         for (int st = 0; st < n; st++) {
-            for (int k = 1; k < width; k++) {
-                int next = transitions[st * width + k];
-                table[(st << shift) | k] = out.get(next).isEmpty() ? next << shift : ~(next << shift);
-            }
+            tableRow(st, width, shift, transitions, reports, table);
         }
         flagging = table.clone();
         for (int st = 0; st < n; st++) {
@@ -172,6 +164,39 @@ final class KeywordAutomaton {
 
     int states() {
         return outputs.length;
+    }
+
+    /*
+     * The build's per-state loops are methods of their own: called once per state, each is compiled after a few hundred
+     * states, while one loop in the constructor ran interpreted until the whole constructor was (a cold build took
+     * several times as long as a warm one).
+     */
+
+    /** The transitions of trie state {@code r} (its failure state's are final); queues its children. Returns the queue's tail. */
+    private static int expand(int r, int[] go, int width, int[] transitions, int[] fail, int[] queue, int tail) {
+        int row = r * width;
+        int failRow = fail[r] * width;
+        for (int c = 1; c < width; c++) {
+            int s = go[row + c];
+            if (s < 0) {
+                transitions[row + c] = transitions[failRow + c];
+            } else {
+                transitions[row + c] = s;
+                fail[s] = transitions[failRow + c];
+                queue[tail++] = s;
+            }
+        }
+        return tail;
+    }
+
+    /** The table row of state {@code st}: each class's next state, pre-multiplied, negated when it reports. */
+    private static void tableRow(int st, int width, int shift, int[] transitions, boolean[] reports, int[] table) {
+        int row = st * width;
+        int base = st << shift;
+        for (int k = 1; k < width; k++) {
+            int next = transitions[row + k];
+            table[base | k] = reports[next] ? ~(next << shift) : next << shift;
+        }
     }
 
     /** Receives keyword hits: the detector slot and the offset where the keyword starts. */
