@@ -156,7 +156,13 @@ public final class SecretScanner {
      */
     public List<Finding> scanFile(String path, byte[] bytes, int length, Allowlist allow, boolean committed,
             boolean envFile) {
-        FileKind kind = FileKind.of(path);
+        return scanFile(path, FileKind.of(path), bytes, length, allow, committed, envFile);
+    }
+
+    /** {@link #scanFile(String, byte[], int, Allowlist, boolean, boolean)} with the path's kind already known. */
+    List<Finding> scanFile(String path, FileKind pathKind, byte[] bytes, int length, Allowlist allow, boolean committed,
+            boolean envFile) {
+        FileKind kind = pathKind;
         if (envFile && kind == FileKind.CONFIG) {
             kind = FileKind.ENV;
         }

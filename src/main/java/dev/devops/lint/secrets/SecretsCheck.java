@@ -88,12 +88,14 @@ public final class SecretsCheck implements TextCheck {
             while (true) {
                 String path;
                 boolean envFile = false;
+                FileKind kind = null;
                 if (feed != null) {
                     path = feed.awaitListed(next.getAndIncrement());
                     if (path == null) {
                         break;
                     }
-                    if (FileKind.of(path) == FileKind.CONFIG) {
+                    kind = FileKind.of(path);
+                    if (kind == FileKind.CONFIG) {
                         deferred.add(path);
                         continue;
                     }
@@ -105,13 +107,13 @@ public final class SecretsCheck implements TextCheck {
                     path = files.get(i);
                     envFile = envFiles.contains(path);
                 }
-                buffer = scan(context, allow, path, envFile, buffer, out);
+                buffer = scan(context, allow, path, kind, envFile, buffer, out);
             }
             if (feed != null) { // the walk has ended; each worker empties the queue after its own last deferral
                 java.util.Set<String> env = context.composeEnvFiles();
                 String path;
                 while ((path = deferred.poll()) != null) {
-                    buffer = scan(context, allow, path, env.contains(path), buffer, out);
+                    buffer = scan(context, allow, path, FileKind.CONFIG, env.contains(path), buffer, out);
                 }
             }
         };
@@ -142,8 +144,11 @@ public final class SecretsCheck implements TextCheck {
         }
     }
 
-    /** Scans one file of the tree into {@code out}; returns the read buffer to use next (it grows for a large file). */
-    private byte[] scan(LintContext context, Allowlist allow, String path, boolean envFile, byte[] buffer,
+    /**
+     * Scans one file of the tree into {@code out} ({@code kind}: its path's kind when known, else null); returns the read
+     * buffer to use next (it grows for a large file).
+     */
+    private byte[] scan(LintContext context, Allowlist allow, String path, FileKind kind, boolean envFile, byte[] buffer,
             Consumer<Finding> out) {
         if (allow.path(path)) {
             return buffer;
@@ -156,7 +161,8 @@ public final class SecretsCheck implements TextCheck {
             }
             buffer = bytes.array();
             boolean committed = context.tracked().contains(path);
-            found = scanner().scanFile(path, bytes.array(), bytes.length(), allow, committed, envFile);
+            found = scanner().scanFile(path, kind != null ? kind : FileKind.of(path), bytes.array(), bytes.length(), allow,
+                    committed, envFile);
         } catch (RuntimeException | StackOverflowError e) {
             // a bug on one file: reported the runner's way, and the other files are still scanned
             found = List.of(CheckFailure.finding(category(), null, path, e));
