@@ -101,7 +101,9 @@ final class ProviderRuleDetector extends Detector {
             return false;
         }
         for (byte[] f : fronts) {
-            if (f.length == end - start && (foldCase ? equalsFolded(bytes, start, f) : java.util.Arrays.equals(bytes, start, end, f, 0, f.length))) {
+            // a front may be shorter than the keyword hit (KEY of key0 … keyf): the hit must begin with it
+            if (f.length <= end - start && (foldCase ? equalsFolded(bytes, start, f)
+                    : java.util.Arrays.equals(bytes, start, start + f.length, f, 0, f.length))) {
                 return true;
             }
         }
@@ -230,8 +232,51 @@ final class ProviderRuleDetector extends Detector {
             if (i == k.length() && (p >= regex.length() || "?*+{".indexOf(regex.charAt(p)) < 0)) {
                 return spelling.toString();
             }
+            if (i == k.length() - 1 && i > 0 && regex.startsWith("[", p)
+                    && classCoveredByKeywords(regex, p, k.substring(0, i), keywords)) {
+                return spelling.toString(); // KEY[0-9A-F]{32} with the keywords key0 … keyf: a match begins with "KEY"
+            }
         }
         return null;
+    }
+
+    /**
+     * Whether the character class at {@code open} (plain characters and ranges) is matched at least once and every
+     * character it holds makes, after {@code prefix}, one of the keywords: then the automaton reports a hit wherever
+     * the prefix and the class's first character begin a match ({@code SK[0-9a-f]{32}} with the keywords sk0 … skf).
+     */
+    private static boolean classCoveredByKeywords(String regex, int open, String prefix, List<String> keywords) {
+        int close = classEnd(regex, open);
+        if (close < 0) {
+            return false;
+        }
+        String content = regex.substring(open + 1, close);
+        if (content.isEmpty() || content.startsWith("^") || content.contains("\\") || content.contains("&&")) {
+            return false;
+        }
+        int q = close + 1;
+        if (q < regex.length() && (regex.charAt(q) == '?' || regex.charAt(q) == '*' || regex.startsWith("{0", q))) {
+            return false; // the class may match nothing: a match could begin with the prefix alone
+        }
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String k : keywords) {
+            words.add(k.toLowerCase(java.util.Locale.ROOT));
+        }
+        String lowerPrefix = prefix.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < content.length(); i++) {
+            char from = content.charAt(i);
+            char to = from;
+            if (i + 2 < content.length() && content.charAt(i + 1) == '-') {
+                to = content.charAt(i + 2);
+                i += 2;
+            }
+            for (char c = from; c <= to; c++) {
+                if (c >= 128 || !words.contains(lowerPrefix + Character.toLowerCase(c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int classEnd(String regex, int open) {

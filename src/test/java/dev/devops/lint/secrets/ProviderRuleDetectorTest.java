@@ -30,6 +30,12 @@ class ProviderRuleDetectorTest {
         assertTrue(anchored("client-key-data:\\s*([A-Za-z0-9+/=]{60,})", "client-key-data"));
         // the provider-name contexts: case ignored in front, a word boundary before a name
         assertTrue(anchored("(?i)(?:oracle)[\\w.-]{0,20}?secret=(\\w+)", "oracle"));
+        // a literal prefix and a class whose every character the keywords name after it: key0 … keyf for KEY[0-9A-F]
+        List<String> hex = new ArrayList<>();
+        for (char c : "0123456789abcdef".toCharArray()) {
+            hex.add("sk" + c);
+        }
+        assertTrue(anchored("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])", hex.toArray(String[]::new)));
         assertTrue(anchored("(?i)(?:azure[_-]?devops|\\bazdo|\\bado)[\\w.-]{0,20}?(?:pat|token)=(\\w+)", "azure", "azdo", "ado"));
     }
 
@@ -41,7 +47,9 @@ class ProviderRuleDetectorTest {
         assertFalse(anchored("((?:AKIA|[0-9]{4}AKIA)[A-Z0-9]{16})", "akia"), "an alternative without the keyword first");
         assertFalse(anchored("(ghp_?[A-Za-z0-9]{36})", "ghp_"), "the keyword's last character is optional");
         assertFalse(anchored("([A-Za-z0-9]{36}NRAL)", "nral"), "keyword at the end");
-        assertFalse(anchored("(SK[0-9a-f]{32})", "ska", "sk0"), "keyword ends in a character class");
+        assertFalse(anchored("(SK[0-9a-f]{32})", "ska", "sk0"), "keyword ends in a character class the keywords do not cover");
+        assertFalse(anchored("(SK[0-9]?[a-z]{32})", "sk0", "sk1", "sk2", "sk3", "sk4", "sk5", "sk6", "sk7", "sk8", "sk9"),
+                "a class that may match nothing");
         assertFalse(anchored("(?<![\\w-])(ghp_[A-Za-z0-9]{36})", "ghp_"), "escapes in the lookbehind are not read");
     }
 
@@ -158,6 +166,29 @@ class ProviderRuleDetectorTest {
         ScanJob job = new ScanJob("app/config.conf", text, null, null, Allowlist.NONE);
         d.scanRegion(job, 0, text.length());
         assertEquals(List.of(2, 3), job.findings.stream().map(Finding::line).toList(), "the whole-text search finds the same");
+    }
+
+    /** A front shorter than the keyword (SK of sk0 … skf) accepts the hits that begin with it, exactly spelt. */
+    @Test
+    void aPrefixFrontAcceptsTheHitsThatBeginWithIt() {
+        List<String> hex = new ArrayList<>();
+        for (char c : "0123456789abcdef".toCharArray()) {
+            hex.add("sk" + c);
+        }
+        SecretRule rule = new SecretRule("SEC0906", "prefix and class", Severity.ERROR,
+                Pattern.compile("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])"), 1, hex, 0, null, List.of(), List.of(), "Rotate it.");
+        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
+        assertTrue(d.anchored());
+        byte[] b = "SKa task ska".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(d.acceptsHit(b, 0, 3), "SKa: the front SK, then a class character");
+        assertFalse(d.acceptsHit(b, 5, 8), "ska inside task: after a letter, and in the wrong case");
+        assertFalse(d.acceptsHit(b, 9, 12), "ska: the regex is case-sensitive");
+        String value = "SK" + "0123456789abcdef0123456789abcdef";
+        String text = "a = \"" + value + "\"; b = \"x" + value + "\"\n";
+        List<Finding> f = new SecretScanner(List.of(rule), (v, s) -> true).scan("app/config.conf", text, null, Map.of(),
+                Allowlist.NONE, true);
+        assertEquals(List.of(6), f.stream().filter(x -> x.rule().id().equals("SEC0906")).map(Finding::column).toList(),
+                "the one after x is no match (the lookbehind), the first is found");
     }
 
     @Test
