@@ -31,11 +31,7 @@ class ProviderRuleDetectorTest {
         // the provider-name contexts: case ignored in front, a word boundary before a name
         assertTrue(anchored("(?i)(?:oracle)[\\w.-]{0,20}?secret=(\\w+)", "oracle"));
         // a literal prefix and a class whose every character the keywords name after it: key0 … keyf for KEY[0-9A-F]
-        List<String> hex = new ArrayList<>();
-        for (char c : "0123456789abcdef".toCharArray()) {
-            hex.add("sk" + c);
-        }
-        assertTrue(anchored("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])", hex.toArray(String[]::new)));
+        assertTrue(anchored("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])", hexKeywords("sk").toArray(String[]::new)));
         assertTrue(anchored("(?i)(?:azure[_-]?devops|\\bazdo|\\bado)[\\w.-]{0,20}?(?:pat|token)=(\\w+)", "azure", "azdo", "ado"));
     }
 
@@ -168,13 +164,19 @@ class ProviderRuleDetectorTest {
         assertEquals(List.of(2, 3), job.findings.stream().map(Finding::line).toList(), "the whole-text search finds the same");
     }
 
+    /** {@code prefix} and each hex digit: the keywords of a prefix-and-class token format. */
+    private static List<String> hexKeywords(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (char c : "0123456789abcdef".toCharArray()) {
+            out.add(prefix + c);
+        }
+        return out;
+    }
+
     /** A front shorter than the keyword (SK of sk0 … skf) accepts the hits that begin with it, exactly spelt. */
     @Test
     void aPrefixFrontAcceptsTheHitsThatBeginWithIt() {
-        List<String> hex = new ArrayList<>();
-        for (char c : "0123456789abcdef".toCharArray()) {
-            hex.add("sk" + c);
-        }
+        List<String> hex = hexKeywords("sk");
         SecretRule rule = new SecretRule("SEC0906", "prefix and class", Severity.ERROR,
                 Pattern.compile("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])"), 1, hex, 0, null, List.of(), List.of(), "Rotate it.");
         ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);

@@ -212,8 +212,8 @@ class SecretFormsTest {
 
     // ---- files a compose env_file reaches are env files, whatever their names
 
-    @Test
-    void composeEnvFileTargetsAreEnvFiles(@TempDir Path dir) throws IOException {
+    /** A compose file whose env_file reaches config/app.conf; config/other.conf, beside it, is reached by nothing. */
+    private static void composeWithEnvFile(Path dir) throws IOException {
         String hex = Fake.hex(64); // uniform hex: the hex of an ASCII token fell under the entropy floor in ~1 draw of 90
         Files.createDirectories(dir.resolve("deploy/compose"));
         Files.createDirectories(dir.resolve("config"));
@@ -221,6 +221,11 @@ class SecretFormsTest {
                 "services:\n  app:\n    image: example/app:1.0\n    env_file:\n      - ../../config/app.conf\n");
         Files.writeString(dir.resolve("config/app.conf"), "APP_SECRET_KEY=" + hex + "\n");
         Files.writeString(dir.resolve("config/other.conf"), "APP_SECRET_KEY=" + hex + "\n");
+    }
+
+    @Test
+    void composeEnvFileTargetsAreEnvFiles(@TempDir Path dir) throws IOException {
+        composeWithEnvFile(dir);
         List<String> files = List.of("config/app.conf", "config/other.conf", "deploy/compose/basic.yml");
         dev.devops.lint.LintContext ctx = new dev.devops.lint.LintContext(dir, files, java.util.Set.copyOf(files), null);
         assertEquals(java.util.Set.of("deploy/compose/basic.yml"), ctx.composeFiles());
@@ -240,13 +245,7 @@ class SecretFormsTest {
      */
     @Test
     void composeEnvFileTargetsAreEnvFilesWhenTheTreeIsReadAsItIsWalked(@TempDir Path dir) throws IOException {
-        String hex = Fake.hex(64);
-        Files.createDirectories(dir.resolve("deploy/compose"));
-        Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("deploy/compose/basic.yml"),
-                "services:\n  app:\n    image: example/app:1.0\n    env_file:\n      - ../../config/app.conf\n");
-        Files.writeString(dir.resolve("config/app.conf"), "APP_SECRET_KEY=" + hex + "\n");
-        Files.writeString(dir.resolve("config/other.conf"), "APP_SECRET_KEY=" + hex + "\n");
+        composeWithEnvFile(dir);
         Files.writeString(dir.resolve("src.py"), "token = \"" + Fake.testToken() + "\"\n");
         dev.devops.lint.FileFeed feed = dev.devops.lint.FileFeed.walk(dir);
         dev.devops.lint.LintContext ctx = new dev.devops.lint.LintContext(dir, feed,
