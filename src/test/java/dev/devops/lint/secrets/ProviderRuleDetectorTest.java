@@ -144,11 +144,9 @@ class ProviderRuleDetectorTest {
      */
     @Test
     void caseIgnoringContextRulesAreTriedAtTheirFrontsInAnyCase() {
-        SecretRule rule = new SecretRule("SEC0905", "context", Severity.ERROR,
-                Pattern.compile("(?i)(?:\\bacme|widget)[\\w.-]{0,20}?(?:token)\\s*=\\s*\"((?-i:[a-z0-9]{20}))\""), 1,
-                List.of("acme", "widget", "token"), 0, null, List.of(), List.of(), "Rotate it.");
-        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
-        assertTrue(d.anchored());
+        SecretRule rule = rule("SEC0905", "(?i)(?:\\bacme|widget)[\\w.-]{0,20}?(?:token)\\s*=\\s*\"((?-i:[a-z0-9]{20}))\"",
+                List.of("acme", "widget", "token"));
+        ProviderRuleDetector d = anchoredDetector(rule);
         byte[] b = "ACME Widget token".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(d.acceptsHit(b, 0, 4), "upper case");
         assertTrue(d.acceptsHit(b, 5, 11), "mixed case");
@@ -164,6 +162,19 @@ class ProviderRuleDetectorTest {
         assertEquals(List.of(2, 3), job.findings.stream().map(Finding::line).toList(), "the whole-text search finds the same");
     }
 
+    /** A provider rule of the test: the secret is group 1, no entropy floor, no validator. */
+    private static SecretRule rule(String id, String regex, List<String> keywords) {
+        return new SecretRule(id, "test rule " + id, Severity.ERROR, Pattern.compile(regex), 1, keywords, 0, null, List.of(),
+                List.of(), "Rotate it.");
+    }
+
+    /** The rule's detector, which must read as anchored at its keywords. */
+    private static ProviderRuleDetector anchoredDetector(SecretRule rule) {
+        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
+        assertTrue(d.anchored(), rule.regex() + " is anchored");
+        return d;
+    }
+
     /** {@code prefix} and each hex digit: the keywords of a prefix-and-class token format. */
     private static List<String> hexKeywords(String prefix) {
         List<String> out = new ArrayList<>();
@@ -176,11 +187,8 @@ class ProviderRuleDetectorTest {
     /** A front shorter than the keyword (SK of sk0 … skf) accepts the hits that begin with it, exactly spelt. */
     @Test
     void aPrefixFrontAcceptsTheHitsThatBeginWithIt() {
-        List<String> hex = hexKeywords("sk");
-        SecretRule rule = new SecretRule("SEC0906", "prefix and class", Severity.ERROR,
-                Pattern.compile("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])"), 1, hex, 0, null, List.of(), List.of(), "Rotate it.");
-        ProviderRuleDetector d = new ProviderRuleDetector(rule, (v, s) -> true);
-        assertTrue(d.anchored());
+        SecretRule rule = rule("SEC0906", "(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])", hexKeywords("sk"));
+        ProviderRuleDetector d = anchoredDetector(rule);
         byte[] b = "SKa task ska".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(d.acceptsHit(b, 0, 3), "SKa: the front SK, then a class character");
         assertFalse(d.acceptsHit(b, 5, 8), "ska inside task: after a letter, and in the wrong case");
