@@ -38,8 +38,12 @@ final class Assignments {
 
     enum Kind { PASSWORD, SECRET }
 
-    /** A name and its literal as a form read them, before any judgment. */
-    record Candidate(String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
+    /**
+     * A name and its literal as a form read them, before any judgment. {@code runsWith}: the literal is what the app
+     * runs with wherever it is written (an environment variable's fallback in code), so a default credential there is
+     * reported as in runnable configuration.
+     */
+    record Candidate(String key, String rawValue, int valuePos, boolean quotesRequired, String where, boolean runsWith) {
     }
 
     /** What a form read at one keyword hit (or in one file): its candidates, and where the next hit may start. */
@@ -48,10 +52,14 @@ final class Assignments {
         private List<Candidate> candidates = List.of();
 
         void add(String key, String rawValue, int valuePos, boolean quotesRequired, String where) {
+            add(new Candidate(key, rawValue, valuePos, quotesRequired, where, false));
+        }
+
+        void add(Candidate c) {
             if (candidates.isEmpty()) {
                 candidates = new ArrayList<>(2);
             }
-            candidates.add(new Candidate(key, rawValue, valuePos, quotesRequired, where));
+            candidates.add(c);
         }
 
         void add(String key, String rawValue, int valuePos, boolean quotesRequired) {
@@ -277,7 +285,7 @@ final class Assignments {
             }
             for (Target t : targets) {
                 if (t.route().takes(job.kind, kind)) {
-                    judge(job, t.rule(), kind, c.key(), c.rawValue(), c.valuePos(), c.quotesRequired(), c.where());
+                    judge(job, t.rule(), kind, c);
                     break; // the routes split the candidates: one rule each
                 }
             }
@@ -595,12 +603,15 @@ final class Assignments {
     private static final Pattern SECRET_OPTIONS = Pattern.compile(",(?:type|target|uid|gid|mode|src|source|dst|env|required)=");
 
     /**
-     * Judges one candidate of name class {@code kind} and reports it as {@code rule}; {@code rawValue} still has its
-     * quotes; {@code where} is appended to the message (" (the fallback when X is unset)").
+     * Judges one candidate of name class {@code kind} and reports it as {@code rule}; its raw value still has its
+     * quotes; its {@code where} is appended to the message (" (the fallback when X is unset)").
      */
-    static void judge(ScanJob job, RuleInfo rule, Kind kind, String key, String rawValue, int valuePos,
-            boolean quotesRequired, String where) {
-        String value = rawValue;
+    static void judge(ScanJob job, RuleInfo rule, Kind kind, Candidate c) {
+        String key = c.key();
+        String where = c.where();
+        int valuePos = c.valuePos();
+        boolean quotesRequired = c.quotesRequired();
+        String value = c.rawValue();
         boolean quoted = false;
         if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'' || value.charAt(0) == '`')
                 && value.charAt(value.length() - 1) == value.charAt(0)) {
@@ -620,8 +631,10 @@ final class Assignments {
         if (job.context.quiet()) {
             return; // tests, docs, vendored code
         }
-        boolean code = job.kind == FileKind.CODE;
-        boolean runnable = job.context == Context.RUNNABLE;
+        // an environment variable's literal fallback in code is configuration the app runs with, not a code string
+        boolean fallback = c.runsWith() && job.context == Context.CODE;
+        boolean code = job.kind == FileKind.CODE && !fallback;
+        boolean runnable = job.context == Context.RUNNABLE || fallback;
         boolean example = job.context == Context.EXAMPLE || job.kind == FileKind.ENV_EXAMPLE;
         if (value.length() > 300) {
             return;

@@ -68,7 +68,8 @@ final class EnvFallbacks {
 
     private static void report(Assignments.Lexed out, String name, String literal, int pos) {
         if (Assignments.classify(name) != null) {
-            out.add(name, literal, pos, true, " (the fallback when " + name + " is unset)");
+            // the fallback is what every deployment that forgets the variable runs with: 'mysql' is its password
+            out.add(new Assignments.Candidate(name, literal, pos, true, " (the fallback when " + name + " is unset)", true));
         }
     }
 }

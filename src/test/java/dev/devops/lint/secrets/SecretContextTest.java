@@ -836,6 +836,11 @@ class SecretContextTest {
                 "jobs:\n  test:\n    services:\n      rabbit:\n        image: rabbitmq:3\n        env:\n          RABBITMQ_DEFAULT_PASS: guest\n")));
         assertEquals(List.of("SEC0030:warning"), found(scan("config/database.php",
                 "        'pgsql' => [\n            'password' => env('DB_PASSWORD', 'postgres'),\n")));
+        // any literal fallback is what a deployment that forgets the variable runs with, not only a dictionary default
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/database.php",
+                "        'mysql' => [\n            'password' => env('DB_PASSWORD', 'mysql'),\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("app/settings.py",
+                "DATABASES = {'default': {'PASSWORD': os.getenv('DB_PASSWORD', 'appdb')}}\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("config/services.php",
                 "        'secret' => env('STRIPE_SECRET', '" + Fake.token(28) + "'),\n")));
         assertEquals(List.of(), found(scan("config/database.php", "            'password' => env('DB_PASSWORD', ''),\n")));

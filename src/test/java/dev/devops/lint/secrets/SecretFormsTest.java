@@ -138,7 +138,8 @@ class SecretFormsTest {
     @Test
     void fallbacksThatAreNotSecrets() {
         assertEquals(List.of(), ids("app/config.py", "PORT = os.getenv('PORT', '8000')\n"));
-        assertEquals(List.of(), ids("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY') or 'changeme'\n"));
+        // a default fallback is what a deployment that forgets the variable runs with: a warning, not a placeholder
+        assertEquals(List.of("SEC0031:warning"), idsAndSeverity("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY') or 'changeme'\n"));
         assertEquals(List.of(), ids("app/config.py", "SECRET_KEY = os.environ.get('SECRET_KEY', '')\n"));
         assertEquals(List.of(), ids("src/config.js", "const url = process.env.DATABASE_URL || 'postgres://localhost/app';\n"));
         assertEquals(List.of(), ids("src/config.js", "const secret = process.env.JWT_SECRET || 'your-jwt-secret';\n"));
