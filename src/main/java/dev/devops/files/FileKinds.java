@@ -100,6 +100,8 @@ public final class FileKinds {
     private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
     /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
     private static final Pattern TEST_DOTENV = Pattern.compile("\\.env\\.(test|testing)(\\.local)?");
+    /** The dotenv file a CI pipeline runs the test suite with: .env.ci (Laravel's {@code cp .env.ci .env} before phpunit). */
+    private static final Pattern CI_DOTENV = Pattern.compile("\\.env\\.ci(\\.local)?");
     private static final Pattern CI_PATH = Pattern.compile("(?i)(^|.*/)(\\.github/workflows/[^/]+\\.ya?ml"
             + "|\\.gitlab-ci\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|azure-pipelines\\.ya?ml"
             + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
@@ -408,6 +410,15 @@ public final class FileKinds {
      */
     public static boolean isGeneratorAnswers(String path) {
         return GENERATOR_ANSWERS.matcher(name(path).toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * The values a CI pipeline runs the test suite with: {@code .env.ci}. Like {@link #isTestDotenv} not a deployment
+     * (not compared with the deployment's env files, its tracking is no leak), but its credentials are those of the
+     * CI test run's services: the secrets family still reports them, at warning at most (as a CI test run's).
+     */
+    public static boolean isCiDotenv(String path) {
+        return CI_DOTENV.matcher(name(path).toLowerCase(Locale.ROOT)).matches();
     }
 
     /**

@@ -58,8 +58,8 @@ final class ENV0004Tracked {
 
     /** ERROR when the file sets a credential to a live-looking value, WARNING for defaults only, INFO for none. */
     private static Severity trackedSeverity(EnvScope s, String f) {
-        if (FileKinds.isTest(f) || FileKinds.isTestDotenv(f)) {
-            return Severity.INFO; // .env.test: the test run's dummy values
+        if (FileKinds.isTest(f) || FileKinds.isTestDotenv(f) || FileKinds.isCiDotenv(f)) {
+            return Severity.INFO; // .env.test, .env.ci: the test run's dummy values
         }
         String text;
         try {

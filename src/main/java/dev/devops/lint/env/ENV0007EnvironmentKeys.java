@@ -31,7 +31,8 @@ final class ENV0007EnvironmentKeys {
             }
             if (FileKinds.name(d.path()).equals(".env")) {
                 base.put(FileKinds.dir(d.path()), d);
-            } else if (FileKinds.dotenv(d.path()) == FileKinds.Dotenv.ENVIRONMENT && !FileKinds.isTestDotenv(d.path())) {
+            } else if (FileKinds.dotenv(d.path()) == FileKinds.Dotenv.ENVIRONMENT && !FileKinds.isTestDotenv(d.path())
+                    && !FileKinds.isCiDotenv(d.path())) {
                 // the test environment's file sets what only tests need (Symfony's KERNEL_CLASS): not a deployment
                 byDir.computeIfAbsent(FileKinds.dir(d.path()), k -> new ArrayList<>()).add(d);
             }

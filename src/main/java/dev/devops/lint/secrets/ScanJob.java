@@ -55,7 +55,7 @@ final class ScanJob {
         this.allow = allow;
         this.context = Context.of(path, kind, allow.pathClasses());
         this.javaProperties = path.endsWith(".properties");
-        this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text);
+        this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text) || FileKinds.isCiDotenv(path);
     }
 
     /** A test environment set for the run: NODE_ENV: test, RAILS_ENV=test, APP_ENV: testing, a *.test settings module. */

@@ -77,6 +77,20 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 7b: a committed {@code .env.ci} (Laravel's CI copies it to {@code .env} before phpunit) holds the
+     * CI test run's values: a random client secret there is the test run's (a warning, as in a CI workflow that runs
+     * tests), its default passwords stay warnings.
+     */
+    @Test
+    void theCiTestRunsEnvFileIsACiTestRun() {
+        String text = "APP_ENV=testing\nDB_PASSWORD=root\nPASSPORT_CLIENT_SECRET=\"" + Fake.token(40) + "\"\n";
+        List<Finding> fs = scan(".env.ci", text);
+        assertEquals(List.of("SEC0030:warning", "SEC0031:warning"), found(fs));
+        assertTrue(fs.get(1).message().contains("[CI test run;"), fs.get(1).message());
+        assertEquals(List.of("SEC0030:warning", "SEC0031:error"), found(scan(".env.production", text)));
+    }
+
+    /**
      * Issue 10, class "public identifier": values a name declares public (.NET publicKeyToken in Web.config and
      * .csproj, NEXT_PUBLIC_ keys, publishable keys), subresource-integrity digests and GUIDs under *Id names are
      * not secrets; a name that also says secret still is.
