@@ -360,6 +360,14 @@ final class Assignments {
                 "access_key", "accesskey", "access-key", "auth_key", "private_key", "privatekey", "credential", "senha",
                 "passwort"));
         k.addAll(VariableNames.clientCredentialKeywords()); // REDISCLI_AUTH, SSHPASS …: none of the words above
+        // a key named by what it does, with no other credential word: ENCRYPTION_KEY, Laravel's APP_KEY, signingKey,
+        // SESSION_KEY, a licence or storage account key (classify() reads them as secrets; without a keyword no line
+        // holding one was ever read)
+        for (String prefix : List.of("encryption", "signing", "master", "app", "session", "consumer", "license", "account")) {
+            k.add(prefix + "_key");
+            k.add(prefix + "key");
+            k.add(prefix + "-key");
+        }
         KEYWORDS = List.copyOf(k);
     }
 

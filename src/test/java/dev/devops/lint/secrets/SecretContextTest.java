@@ -91,6 +91,20 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 7b miss class "a key named by what it does": {@code ENCRYPTION_KEY}, Laravel's {@code APP_KEY},
+     * {@code signingKey} hold no credential word the scanner looked for (pass, secret, token, api_key …), so no line with
+     * one was ever read, in a committed env file, a CI workflow or an example env file alike.
+     */
+    @Test
+    void keysNamedByWhatTheyDoAreRead() {
+        String env = "APP_ENCRYPTION_KEY=" + Fake.token(14) + "\nAPP_KEY=base64:" + Fake.b64(Fake.token(32)) + "\n"
+                + "JWT_SIGNING_KEY=" + Fake.token(32) + "\n";
+        assertEquals(List.of("SEC0031:error", "SEC0031:error", "SEC0031:error"), found(scan("config/app.env", env)));
+        assertEquals(List.of("SEC0051:error", "SEC0051:error", "SEC0051:error"), found(scan(".env.example", env)));
+        assertEquals(List.of(), found(scan("src/app.ts", "const signingKey = options.signingKey;\nconst APP_KEY = 'app_key';\n")));
+    }
+
+    /**
      * Issue 10, class "public identifier": values a name declares public (.NET publicKeyToken in Web.config and
      * .csproj, NEXT_PUBLIC_ keys, publishable keys), subresource-integrity digests and GUIDs under *Id names are
      * not secrets; a name that also says secret still is.
