@@ -117,7 +117,7 @@ public final class Filters {
             + "\\p{IsThai}\\p{IsArabic}\\p{IsHebrew}\\p{IsDevanagari}].*");
     /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
     private static final Pattern DICTIONARY_LIKE = Pattern.compile("(?:[a-z]+(?:[-_.@ ][a-z]+)*|[A-Z]+(?:[-_.@ ][A-Z]+)*"
-            + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]?|\\d+");
+            + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]{0,2}|\\d+");
     /** Words that make a value a default or development credential. */
     private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
         "admin", "default", "root", "guest", "user"};
@@ -282,10 +282,60 @@ public final class Filters {
         if (URL.matcher(v).matches()) {
             return "url without password";
         }
-        if (CODE.matcher(v).matches()) {
+        if (CODE.matcher(v).matches() || CONCATENATION.matcher(v).matches()) {
             return "code";
         }
+        if (isEncodedSettings(v)) {
+            return "encoded settings";
+        }
         return null;
+    }
+
+    /**
+     * The rest of a string concatenation, read from the quote that closes the literal before it: PHP's
+     * {@code 'PASSPORT_PRIVATE_KEY="'.Str::replace(…)} (a command printing the line to paste), JavaScript's
+     * {@code "TOKEN='" + token}.
+     */
+    private static final Pattern CONCATENATION = Pattern.compile("[\"'`]\\s*[.+]\\s*[A-Za-z_$(\\\\].*");
+    private static final Pattern CREDENTIAL_TEXT = Pattern.compile(
+            "(?i).*(?:pass|pwd|secret|token|key|private|credential|auth|signature|session).*", Pattern.DOTALL);
+
+    /**
+     * base64 of a JSON object none of whose text names a credential: Squidex's embed {@code squidex-token="ewog…"} is
+     * {@code {"u": "https://localhost:5001", "a": "test", "s": "test", "i": "<uuid>"}}, the address, app, schema and id
+     * of the content to show. Encoded settings, not a secret; a base64 service-account JSON ({@code "private_key"}) or
+     * Docker auth config ({@code "auths"}) names one and is still judged.
+     */
+    static boolean isEncodedSettings(String v) {
+        if (v.length() < 24 || v.charAt(0) != 'e' || !BASE64.matcher(v).matches()) {
+            return false; // "{" and "{\n" encode to "ey…" / "ew…": a cheap test before decoding
+        }
+        try {
+            String text = new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+            if (!text.startsWith("{") || !text.endsWith("}")) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < 0x20 || c > 0x7e) && c != '\n' && c != '\r' && c != '\t') {
+                    return false;
+                }
+            }
+            return !CREDENTIAL_TEXT.matcher(text).matches();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static final Pattern LONG_RUN = Pattern.compile("(.)\\1{9,}");
+
+    /**
+     * A provider token with ten or more of one character in a row: {@code GOCSPX-2k8gsR0000000000000000VNahJj}, an API
+     * response model's example with its middle zeroed. A random token of a provider's alphabet has no such run; key
+     * material is not asked (an OpenSSH key's body has runs of 'A').
+     */
+    static boolean isMaskedToken(String v) {
+        return v.length() <= 200 && LONG_RUN.matcher(v).find();
     }
 
     /**
@@ -304,6 +354,9 @@ public final class Filters {
             return false;
         }
         if (DEFAULT_CREDENTIAL_WORDS.contains(lower) || DEFAULT_TRIVIAL.matcher(lower).matches()) {
+            return true;
+        }
+        if (isDefaultPair(lower)) {
             return true;
         }
         if (LOWER_WORD_LIST.matcher(lower).matches()) {
@@ -356,6 +409,22 @@ public final class Filters {
             }
         }
         return isEncodedSentence(v);
+    }
+
+    private static final Pattern USER_NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
+
+    /**
+     * A {@code user:password} pair whose password is the user's name or a default: Dispatch's
+     * {@code DATABASE_CREDENTIALS=dispatch:dispatch}, {@code admin:admin}, {@code app:changeme}.
+     */
+    private static boolean isDefaultPair(String lower) {
+        int colon = lower.indexOf(':');
+        if (colon <= 0 || colon == lower.length() - 1 || lower.indexOf(':', colon + 1) >= 0) {
+            return false;
+        }
+        String user = lower.substring(0, colon);
+        String password = lower.substring(colon + 1);
+        return USER_NAME.matcher(user).matches() && (password.equals(user) || isDefaultCredential(password));
     }
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}");

@@ -105,6 +105,68 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 7b class "a user:password pair of defaults": {@code DB_CREDENTIALS=shop:shop} (the password is the
+     * user's name) in a committed env file or CI workflow is a development default (a warning, not a live-looking
+     * secret), and an example env file that holds it is not reported; a random password in the pair stays an error.
+     */
+    @Test
+    void userPasswordPairsOfDefaultsAreDefaults() {
+        assertEquals(List.of("SEC0031:warning", "SEC0031:warning"),
+                found(scan("config/app.env", "DB_CREDENTIALS=shop:shop\nBROKER_CREDENTIALS=\"admin:changeme\"\n")));
+        assertEquals(List.of(), found(scan(".env.example", "DB_CREDENTIALS=\"shop:shop\"\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.env", "DB_CREDENTIALS=shop:" + Fake.token(16) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 7b class "a word, a year and two symbols": SQL Server's complexity rule makes development
+     * passwords such as {@code Warehouse2026!?}: a default (warning) in a compose or connection string, as
+     * {@code Warehouse2026!} already was; a random one stays an error.
+     */
+    @Test
+    void aWordAYearAndTwoSymbolsIsADefault() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("deploy/app.env", "SA_PASSWORD=Warehouse2026!?\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("deploy/app.env", "SA_PASSWORD=" + Fake.token(15) + "!?\n")));
+    }
+
+    /**
+     * Issue 10, held-out 7b class "the rest of a string concatenation": a command that prints the line to paste
+     * ({@code $this->line('SIGNING_PRIVATE_KEY="'.trim($key).'"')}) reads as {@code KEY="'.trim(…}: code, not a value.
+     */
+    @Test
+    void theRestOfAConcatenationIsCode() {
+        assertEquals(List.of(), found(scan("app/Console/Commands/KeysCommand.php",
+                "$this->line('SIGNING_PRIVATE_KEY=\"'.Str::replace(\"\\r\\n\", \"\\n\", $privateKey).'\"');\n"
+                + "console.log(\"API_TOKEN='\" + token.trim() + \"'\");\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("app/keys.php", "$signing_private_key = '" + Fake.token(24) + "';\n")));
+    }
+
+    /**
+     * Issue 10, held-out 7b class "base64 of settings": an embed widget's {@code data-widget-token} that decodes to a
+     * JSON object of an address, names and an id (no credential named in it) is encoded settings; base64 of JSON that
+     * names a private key is still reported.
+     */
+    @Test
+    void base64OfSettingsIsNoSecret() {
+        String settings = Fake.b64("{\n  \"u\": \"https://localhost:5001\",\n  \"a\": \"demo\",\n  \"s\": \"blog\",\n  \"i\": \""
+                + java.util.UUID.randomUUID() + "\"\n}");
+        assertEquals(List.of(), found(scan("web/embed.html", "<div class=\"element\" data-widget-token=\"" + settings + "\"></div>\n")));
+        String key = Fake.b64("{\"type\": \"service_account\", \"private_key\": \"" + Fake.token(40) + "\"}");
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.env", "WIDGET_TOKEN=" + key + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 7b class "a zeroed provider token": an API response model's example
+     * ({@code tst_<8 chars>0000000000<6 chars>}) has a run no random token has; the same format with random
+     * characters stays an error.
+     */
+    @Test
+    void providerTokensWithALongRunOfOneCharacterAreExamples() {
+        String zeroed = "tst" + "_" + Fake.token(8) + "0".repeat(10) + Fake.token(6);
+        assertEquals(List.of(), found(scan("src/Model/OAuth2.php", "return '" + zeroed + "';\n")));
+        assertEquals(List.of("SEC0901:error"), found(scan("src/Model/OAuth2.php", "return '" + Fake.testToken() + "';\n")));
+    }
+
+    /**
      * Issue 10, class "public identifier": values a name declares public (.NET publicKeyToken in Web.config and
      * .csproj, NEXT_PUBLIC_ keys, publishable keys), subresource-integrity digests and GUIDs under *Id names are
      * not secrets; a name that also says secret still is.
