@@ -586,12 +586,20 @@ final class Assignments {
         while (k < limit) {
             char c = t.charAt(k);
             if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';'
-                    || c == '&' && nextParameter(t, k + 1, limit)) {
+                    || c == '&' && (nextParameter(t, k + 1, limit) || escapedBreak(t, k + 1, limit))) {
                 break; // …&password=foobar&confirmation=foobar: a form body's or a query's next parameter ends the value
+            }
+            if (escapedBreak(t, k, limit)) {
+                break; // a JSON string's "…client_secret=[CLIENT_SECRET]\r\n\t\tscope=…": the text's line break ends it
             }
             k++;
         }
         return k;
+    }
+
+    /** Whether an escaped line break or tab ({@code \\r}, {@code \\n}, {@code \\t}) of a string's text starts at {@code i}. */
+    private static boolean escapedBreak(String t, int i, int limit) {
+        return i + 1 < limit && t.charAt(i) == '\\' && (t.charAt(i + 1) == 'r' || t.charAt(i + 1) == 'n' || t.charAt(i + 1) == 't');
     }
 
     /** Whether a parameter name and '=' start at {@code i}: {@code confirmation=}, {@code client_id=}. */

@@ -129,6 +129,20 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 7b class "an escaped line break ends the value": an API description cached as JSON holds a
+     * curl example, {@code client_secret=[CLIENT_SECRET]&\\r\\n\\t\\tscope=…}, whose escapes are the text's line breaks,
+     * so the value is the bracketed placeholder; a value before an escape is still judged.
+     */
+    @Test
+    void anEscapedLineBreakEndsTheValue() {
+        String json = "{\"description\": \"Get a token:\\r\\n\\r\\n    curl -d 'grant_type=client_credentials&\\r\\n"
+                + "            client_id=[CLIENT_ID]&\\r\\n            client_secret=[CLIENT_SECRET]&\\r\\n\\t\\t\\tscope=api'\\r\\n\\r\\nPass it\"}\n";
+        assertEquals(List.of(), found(scan("frontend/generator/cache.json", json)));
+        assertEquals(List.of("SEC0031:error"), found(scan("frontend/generator/cache.json",
+                "{\"description\": \"run:\\n  client_secret=" + Fake.token(24) + "\\n\"}\n")));
+    }
+
+    /**
      * Issue 10, held-out 7b class "the rest of a string concatenation": a command that prints the line to paste
      * ({@code $this->line('SIGNING_PRIVATE_KEY="'.trim($key).'"')}) reads as {@code KEY="'.trim(…}: code, not a value.
      */
