@@ -101,6 +101,23 @@ public final class VariableNames {
      * settings, not secrets (JWT_RESET_PASSWORD_EXPIRATION_MINUTES, ACCESS_TOKEN_EXPIRE_MINUTES). REDIS_URL
      * is not: the stack's Redis has no password, and a URL with one is caught by the secret scanner.
      */
+    /** The prefixes by which a bundler inlines a variable into the JavaScript it builds for the browser. */
+    private static final java.util.regex.Pattern PUBLIC_BUNDLED = java.util.regex.Pattern.compile(
+            "(?:VITE|NEXT_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|EXPO_PUBLIC|GATSBY|PUBLIC)_.*");
+    private static final java.util.regex.Pattern SAYS_SECRET = java.util.regex.Pattern.compile(
+            ".*(?:SECRET|PRIVATE|PASSWORD|PASSWD).*");
+
+    /**
+     * A variable a front-end bundler inlines into the JavaScript every browser downloads (Vite's {@code VITE_…},
+     * {@code NEXT_PUBLIC_…}, {@code REACT_APP_…}, {@code VUE_APP_…}, {@code EXPO_PUBLIC_…}, SvelteKit's {@code PUBLIC_…}):
+     * public by design, whatever its other words ({@code VITE_SENTRY_DSN}, {@code NEXT_PUBLIC_MAPS_API_KEY}). Not when
+     * the name says secret, private or password ({@code VITE_STRIPE_SECRET_KEY} is a leak into the bundle).
+     */
+    public static boolean isPublicBundled(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return PUBLIC_BUNDLED.matcher(n).matches() && !SAYS_SECRET.matcher(n).matches();
+    }
+
     public static boolean isSecret(String name) {
         String n = name.toUpperCase(Locale.ROOT);
         if (n.equals("DATABASE_URL") || n.endsWith("_DATABASE_URL") || n.equals("AMQP_URL") || n.equals("RABBITMQ_URL")

@@ -19,7 +19,8 @@ final class DF0020SecretEnv {
                     + "anyone who can pull the image. Pass secrets at run time (environment, compose secrets) "
                     + "or at build time with RUN --mount=type=secret. ENV with a random-looking literal value is "
                     + "an error, a development default (changeme) a warning, a placeholder or a connection URL "
-                    + "without a password (a build step's dummy DATABASE_URL) not reported; ARG is a warning.",
+                    + "without a password (a build step's dummy DATABASE_URL) not reported; ARG is a warning. A front-end "
+                    + "bundler's public variables (VITE_…, NEXT_PUBLIC_…, REACT_APP_…) are inlined into the browser's code and not reported.",
             DF0020SecretEnv::secretEnv);
 
     private static void secretEnv(DockerfileScope s, DockerfileRule.Reporter o) {
@@ -28,7 +29,7 @@ final class DF0020SecretEnv {
                 List<String[]> pairs = i.envPairs();
                 for (String[] kv : pairs) {
                     String v = kv[1] == null ? "" : kv[1];
-                    if (VariableNames.isSecret(kv[0]) && !v.isEmpty()) {
+                    if (VariableNames.isSecret(kv[0]) && !VariableNames.isPublicBundled(kv[0]) && !v.isEmpty()) {
                         int at = i.arguments().indexOf(kv[0]);
                         int line = at < 0 ? i.line() : i.lineAt(at);
                         boolean literal = !v.strip().matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+][^}]*)?}?");
@@ -51,7 +52,8 @@ final class DF0020SecretEnv {
                 }
             } else if (i.is("ARG")) {
                 for (String[] kv : DockerfileParser.argPairs(i.rest())) {
-                    if (VariableNames.isSecret(kv[0])) {
+                    if (VariableNames.isSecret(kv[0]) && !VariableNames.isPublicBundled(kv[0])) {
+                        // a bundler's public variable (VITE_SENTRY_DSN) is inlined into the browser's JavaScript anyway
                         o.report(i.line(), WARNING, "ARG " + kv[0] + (kv[1] == null ? "" : " has a default and")
                                 + " is recorded in the image history (docker history)",
                                 "use RUN --mount=type=secret,id=" + kv[0].toLowerCase(Locale.ROOT) + " for build secrets");
