@@ -40,7 +40,10 @@ public final class Filters {
             "private", "private_key", "access_key", "access_token", "auth_token", "client_secret", "bearer", "basic",
             "env", "environment", "config", "passphrase", "passcode", "credential", "credentials", "setme", "set_me", "unset", "tbd", "todo", "n/a", "na",
             // an attribute cast or column type, not a value: Laravel's casts() ['password' => 'hashed'], 'encrypted'
-            "hashed", "encrypted", "hash");
+            "hashed", "encrypted", "hash",
+            // a value shown in place of the secret (a chat tool's config echoed back: ClientSecret = "obfuscated"), an
+            // HTTP header's name (HEADER_KEY_TOKEN = 'Authorization')
+            "obfuscated", "authorization", "proxy-authorization");
 
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
@@ -553,6 +556,25 @@ public final class Filters {
      * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
      * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
      */
+    /**
+     * The login of the HTTP Basic authentication specifications' example (RFC 7617, RFC 2617: user "Aladdin", password
+     * "open sesame", {@code QWxhZGRpbjpvcGVuIHNlc2FtZQ==}), copied into help texts and API descriptions.
+     */
+    static boolean isPublishedExampleLogin(String user, String password) {
+        return user.equals("Aladdin") && password.equalsIgnoreCase("open sesame");
+    }
+
+    private static final Pattern CAPITALS_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+
+    /**
+     * A URI's user and password both written as names in capitals ({@code s3://ACCESS_KEY:SECRET@BUCKET…},
+     * {@code postgres://USER:PASSWORD@HOST/DB}): the shape of the URI documented, the parts to fill in.
+     */
+    static boolean isTemplateLogin(String user, String password) {
+        return user.length() >= 3 && password.length() >= 3 && CAPITALS_NAME.matcher(user).matches()
+                && CAPITALS_NAME.matcher(password).matches() && password.chars().anyMatch(Character::isLetter);
+    }
+
     /** A key its vendor publishes for everyone (see {@link #PUBLISHED_KEYS}). */
     static boolean isPublishedKey(String v) {
         if (!PUBLISHED_KEY_LENGTHS.contains(v.length())) {

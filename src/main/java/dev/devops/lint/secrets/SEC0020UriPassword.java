@@ -112,6 +112,9 @@ final class SEC0020UriPassword extends Detector {
         if (m.lookingAt()) {
             String user = m.group(2);
             String password = m.group(3);
+            if (Filters.isTemplateLogin(user, password)) {
+                return m.end(); // s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com: the URI's shape, in capitals
+            }
             boolean runnable = job.context == Context.RUNNABLE || job.context == Context.CODE;
             boolean defaultCredential = runnable && Filters.isDefaultCredential(password)
                     && !(job.context == Context.CODE && PLACEHOLDER_USERS.contains(user.toLowerCase(Locale.ROOT)));

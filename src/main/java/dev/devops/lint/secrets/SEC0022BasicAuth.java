@@ -136,7 +136,7 @@ final class SEC0022BasicAuth extends Detector {
 
     private void report(ScanJob job, String user, String password, int pos, String secret, String where) {
         if (password.length() < 3 || Filters.reason(password) != null || user.startsWith("$") && password.startsWith("$")
-                || Filters.reason(user) != null && user.startsWith("$")) {
+                || Filters.reason(user) != null && user.startsWith("$") || Filters.isPublishedExampleLogin(user, password)) {
             return;
         }
         Severity severity = job.credentialSeverity(password);

@@ -143,6 +143,23 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 7b class "documented shapes and shown-in-place values": a help text with the HTTP Basic
+     * specification's example login (base64 of "Aladdin:open sesame"), a URI whose user and password are names in
+     * capitals ({@code s3://ACCESS_KEY:SECRET@BUCKET…}), a secret shown as {@code "obfuscated"}, a header's name as a
+     * token constant. A real Basic-auth pair and a real URI password are still reported.
+     */
+    @Test
+    void documentedShapesAndShownInPlaceValuesAreNotSecrets() {
+        String aladdin = java.util.Base64.getEncoder().encodeToString("Aladdin:open sesame".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String code = "help = \"For example: Bearer: JWT token, or basic: Basic " + aladdin + "\"\n"
+                + "'description' => \"Examples: `s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com?region=REGION`\",\n"
+                + "ClientSecret = \"obfuscated\",\nexport const HEADER_KEY_TOKEN = 'Authorization';\n";
+        assertEquals(List.of(), found(scan("src/app/plugin.py", code)));
+        String real = "help = \"Basic " + Fake.b64("deploy:" + Fake.token(16)) + "\"\nurl = \"s3://AKEY:" + Fake.token(20) + "@bucket.example.com\"\n";
+        assertEquals(List.of("SEC0022:error", "SEC0020:error"), found(scan("src/app/plugin.py", real)));
+    }
+
+    /**
      * Issue 10, held-out 7b class "the rest of a string concatenation": a command that prints the line to paste
      * ({@code $this->line('SIGNING_PRIVATE_KEY="'.trim($key).'"')}) reads as {@code KEY="'.trim(…}: code, not a value.
      */
