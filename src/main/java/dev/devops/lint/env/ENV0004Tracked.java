@@ -58,9 +58,10 @@ final class ENV0004Tracked {
 
     /** ERROR when the file sets a credential to a live-looking value, WARNING for defaults only, INFO for none. */
     private static Severity trackedSeverity(EnvScope s, String f) {
-        if (FileKinds.isTest(f) || FileKinds.isTestDotenv(f) || FileKinds.isCiDotenv(f)) {
-            return Severity.INFO; // .env.test, .env.ci: the test run's dummy values
+        if (FileKinds.isTest(f) || FileKinds.isTestDotenv(f)) {
+            return Severity.INFO; // .env.test: the test run's dummy values
         }
+        boolean ciRun = FileKinds.isCiDotenv(f); // .env.ci: the CI test run's credentials, a warning at most
         String text;
         try {
             text = InputFiles.readText(s.root().resolve(f), InputFiles.MAX_CONFIG_BYTES);
@@ -78,10 +79,10 @@ final class ENV0004Tracked {
                 continue;
             }
             Filters.Strength strength = Filters.strength(v);
-            if (strength == Filters.Strength.LIVE) {
+            if (strength == Filters.Strength.LIVE && !ciRun) {
                 return Severity.ERROR;
             }
-            anyCredential |= strength == Filters.Strength.DEFAULT;
+            anyCredential |= strength != Filters.Strength.NONE;
         }
         return anyCredential ? Severity.WARNING : Severity.INFO;
     }

@@ -354,6 +354,13 @@ final class Assignments {
     /** A 40- or 64-digit hex value: a commit id or digest in code, a generated key under a secret name in a dotenv file. */
 
     private static final List<String> KEYWORDS;
+    /**
+     * The keywords of keys named by what they do (ENCRYPTION_KEY, APP_KEY, signingKey). Written all in lower case they
+     * are a tool's configuration key more often than a secret (rspamd's fuzzy {@code encryption_key} is the storage
+     * server's public key, git's {@code user.signingkey} a key id, an API description's {@code last_fm_session_key} an
+     * example): only the environment-variable and code spellings are read.
+     */
+    private static final java.util.Set<String> PURPOSE_KEYWORDS = new java.util.HashSet<>();
 
     static {
         List<String> k = new ArrayList<>(List.of("pass", "pwd", "secret", "token", "api_key", "apikey", "api-key",
@@ -364,10 +371,11 @@ final class Assignments {
         // SESSION_KEY, a licence or storage account key (classify() reads them as secrets; without a keyword no line
         // holding one was ever read)
         for (String prefix : List.of("encryption", "signing", "master", "app", "session", "consumer", "license", "account")) {
-            k.add(prefix + "_key");
-            k.add(prefix + "key");
-            k.add(prefix + "-key");
+            PURPOSE_KEYWORDS.add(prefix + "_key");
+            PURPOSE_KEYWORDS.add(prefix + "key");
+            PURPOSE_KEYWORDS.add(prefix + "-key");
         }
+        k.addAll(PURPOSE_KEYWORDS);
         KEYWORDS = List.copyOf(k);
     }
 
@@ -410,6 +418,9 @@ final class Assignments {
         String key = t.substring(ks, ke);
         if (classify(key) == null) {
             return ke;
+        }
+        if (PURPOSE_KEYWORDS.contains(t.substring(hitStart, hitEnd)) && key.equals(key.toLowerCase(Locale.ROOT))) {
+            return ke; // encryption_key = "…" in a tool's config: lower case, see PURPOSE_KEYWORDS
         }
         int before = ks - 1;
         if (before >= lineStart && (t.charAt(before) == '"' || t.charAt(before) == '\'')) {

@@ -102,6 +102,11 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error", "SEC0031:error", "SEC0031:error"), found(scan("config/app.env", env)));
         assertEquals(List.of("SEC0051:error", "SEC0051:error", "SEC0051:error"), found(scan(".env.example", env)));
         assertEquals(List.of(), found(scan("src/app.ts", "const signingKey = options.signingKey;\nconst APP_KEY = 'app_key';\n")));
+        // in lower case a tool's configuration key: a server's public key, git's signing key id
+        assertEquals(List.of(), found(scan("conf/fuzzy_check.conf", "rule {\n  encryption_key = \"" + Fake.token(52).toLowerCase() + "\";\n}\n"
+                + "git -c user.signingkey=security@example.com commit -S\n")));
+        // the digits in order, repeated to a key's length: a default
+        assertEquals(List.of("SEC0031:warning"), found(scan("scripts/env.sh", "DEFAULT_ENCRYPTION_KEY=\"0123456789abcdef0123456789abcdef\"\n")));
     }
 
     /**
