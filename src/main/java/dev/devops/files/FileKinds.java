@@ -62,6 +62,8 @@ public final class FileKinds {
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
+                    // a Nix flake's checks (nix flake check): NixOS VM tests that boot the service with made-up secrets
+                    + "|checks\\.nix"
                     // test data by the module's name: Vendure's mock-events.ts (email previews of made-up events),
                     // lobsters' fake_data.rake, mocks.py, user_fakes.go, mockData.ts, fake-users.json
                     // and a dev script that simulates a provider's event with made-up data (dub's simulate-shopify-webhook.ts)

@@ -47,7 +47,7 @@ class FileKindsTest {
     @Test
     void testsDocsAndCi() {
         for (String p : new String[] {"src/test/java/a/UserServiceTest.java", "app/users_test.go", "tests/test_api.py",
-                "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "spec/models/user_spec.rb",
+                "web/src/App.spec.ts", "lib/__tests__/x.js", "api/conftest.py", "nix/flake-modules/checks.nix", "spec/models/user_spec.rb",
                 "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
                 "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py",
                 ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
