@@ -335,7 +335,7 @@ public final class Filters {
     private static final Pattern LONG_RUN = Pattern.compile("(.)\\1{9,}");
 
     /**
-     * A provider token with ten or more of one character in a row: {@code GOCSPX-2k8gsR0000000000000000VNahJj}, an API
+     * A provider token with ten or more of one character in a row: a Google client secret {@code GOCSPX-…} with sixteen {@code 0} in its middle, an API
      * response model's example with its middle zeroed. A random token of a provider's alphabet has no such run; key
      * material is not asked (an OpenSSH key's body has runs of 'A').
      */
@@ -419,8 +419,8 @@ public final class Filters {
     private static final Pattern USER_NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
 
     /**
-     * A {@code user:password} pair whose password is the user's name or a default: Dispatch's
-     * {@code DATABASE_CREDENTIALS=dispatch:dispatch}, {@code admin:admin}, {@code app:changeme}.
+     * A {@code user:password} pair whose password is the user's name or a default: a devcontainer's
+     * {@code DATABASE_CREDENTIALS=app:app}, {@code admin:admin}, {@code app:changeme}.
      */
     private static boolean isDefaultPair(String lower) {
         int colon = lower.indexOf(':');
