@@ -581,6 +581,9 @@ final class Assignments {
                     || c == '&' && nextParameter(t, k + 1, limit)) {
                 break; // …&password=foobar&confirmation=foobar: a form body's or a query's next parameter ends the value
             }
+            if (c == ']' && t.startsWith("]]>", k) || c == '<' && k + 1 < limit && t.charAt(k + 1) == '/') {
+                break; // markup ends it: a CDATA section's end, a closing tag (<![CDATA[… pass=1]]></Description>)
+            }
             k++;
         }
         return k;

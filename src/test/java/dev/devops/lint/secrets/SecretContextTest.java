@@ -846,4 +846,18 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("config/database.php", "            'password' => env('DB_PASSWORD', ''),\n")));
         assertEquals(List.of(), found(scan("config/mail.php", "            'password' => $this->env('MAIL_PASSWORD'),\n")));
     }
+
+    /**
+     * A bare value in markup ends where the markup resumes: a CDATA section's end or a closing tag. Before, an object
+     * registry's description ({@code <![CDATA[… pass=1]]></Description>}) read as the password "1]]></Description>".
+     */
+    @Test
+    void markupEndsABareValue() {
+        assertEquals(List.of(), found(scan("registry/3300.xml",
+                "<Item><Description><![CDATA[Bootstrap with user=1 pass=1]]></Description></Item>\n")));
+        assertEquals(List.of(), found(scan("docs/table.xml", "<row><td>pass=1</td></row>\n")));
+        String v = "Q7" + Fake.token(14);
+        assertEquals(List.of("SEC0030:error"), found(scan("conf/server.xml",
+                "<Description><![CDATA[pass=" + v + "]]></Description>\n")));
+    }
 }
