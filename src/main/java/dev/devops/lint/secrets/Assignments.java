@@ -330,7 +330,10 @@ final class Assignments {
             // RequestPasswordResetResult
             "reason", "reasons", "result", "results",
             // a view helper that draws the field: Rails' password_field_tag :password, "", size: 30
-            "tag", "tags"));
+            "tag", "tags",
+            // what handles or keeps secrets, named: a framework's password broker (AUTH_PASSWORD_BROKER=users), the
+            // table of reset tokens (AUTH_PASSWORD_RESET_TOKEN_TABLE=password_resets)
+            "broker", "brokers", "table", "tables"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -671,6 +674,9 @@ final class Assignments {
         if (namesKeyOfSecret(key, squashed)) {
             return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
         }
+        if (isStoreEntry(key, value)) {
+            return; // GPG_PASSPHRASE=signing-key:passphrase: an entry of a secret store (a Vault path and its field)
+        }
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
         }
@@ -708,6 +714,28 @@ final class Assignments {
             return false;
         }
         return squashedValue.equals(String.join("", ws.subList(0, n - 2)));
+    }
+
+    /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
+    private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
+
+    /**
+     * Whether a value names an entry of a secret store rather than holding a secret: {@code signing-key:passphrase},
+     * {@code ci/registry:token} (a Vault secret path and field, read by a CI action), where the field is the very
+     * secret the name asks for. A {@code user:password} pair has no path and is not one.
+     */
+    static boolean isStoreEntry(String key, String value) {
+        Matcher m = STORE_ENTRY.matcher(value);
+        if (!m.matches()) {
+            return false;
+        }
+        String field = m.group(1).replaceAll("[_-]", "");
+        for (String w : words(key)) {
+            if ((PASSWORD_WORDS.contains(w) || SECRET_WORDS.contains(w) || w.equals("key")) && field.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */

@@ -841,6 +841,10 @@ class SecretContextTest {
                 "        'mysql' => [\n            'password' => env('DB_PASSWORD', 'mysql'),\n")));
         assertEquals(List.of("SEC0030:warning"), found(scan("app/settings.py",
                 "DATABASES = {'default': {'PASSWORD': os.getenv('DB_PASSWORD', 'appdb')}}\n")));
+        // a fallback names what handles the password, not the password: a broker, a table
+        assertEquals(List.of(), found(scan("config/auth.php", "        'passwords' => env('AUTH_PASSWORD_BROKER', 'users'),\n")));
+        assertEquals(List.of(), found(scan("config/auth.php",
+                "            'table' => env('AUTH_PASSWORD_RESET_TOKEN_TABLE', 'password_resets'),\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("config/services.php",
                 "        'secret' => env('STRIPE_SECRET', '" + Fake.token(28) + "'),\n")));
         assertEquals(List.of(), found(scan("config/database.php", "            'password' => env('DB_PASSWORD', ''),\n")));
@@ -859,5 +863,20 @@ class SecretContextTest {
         String v = "Q7" + Fake.token(14);
         assertEquals(List.of("SEC0030:error"), found(scan("conf/server.xml",
                 "<Description><![CDATA[pass=" + v + "]]></Description>\n")));
+    }
+
+    /**
+     * A CI action that reads a secret store names entries by path and field ({@code GPG_PASSPHRASE=signing-key:passphrase}
+     * in a Vault action's input): a reference, not the passphrase. A random value after a name is still one.
+     */
+    @Test
+    void secretStoreEntriesAreReferences() {
+        String wf = "jobs:\n  release:\n    steps:\n      - uses: org/actions/get-vault-secrets@v1\n        with:\n"
+                + "          repo_secrets: |\n            GPG_PASSPHRASE=chart-signing-key:passphrase\n"
+                + "            REGISTRY_TOKEN=ci/registry:token\n";
+        assertEquals(List.of(), found(scan(".github/workflows/release.yaml", wf)));
+        String v = "Q7" + Fake.token(18);
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/release.yaml",
+                "env:\n  REGISTRY_TOKEN: deploy-bot:" + v + "\n")));
     }
 }
