@@ -51,7 +51,9 @@ public final class FileKinds {
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
                     + "|suites|test[-_]?suites?"
                     // Perl's and celery's t/ (t/unit/, t/integration/)
-                    + "|t)");
+                    + "|t"
+                    // test-data factories: Laravel's database/factories/, a spec's factories/ (FactoryBot, fishery)
+                    + "|factories)");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
@@ -68,6 +70,8 @@ public final class FileKinds {
                     + "|(?i:(?:mocks?|fakes?|fake[-_]?data|dummy[-_]?data)(?:[-_.][^/]*)?|[^/]*[-_.](?:mocks?|fakes?)"
                     + "|simulate[-_][^/]*)\\.[a-z]+"
                     + "|(?:mock|fake)[A-Z][^/]*\\.[a-z]+"
+                    // test-data factories by name: factory_boy's factories.py, ExMachina's factory.ex (tfa_factory())
+                    + "|factories\\.(?:py|rb|ex|exs|ts|js)|factory\\.exs?"
                     // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"

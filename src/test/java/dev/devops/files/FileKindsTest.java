@@ -51,13 +51,15 @@ class FileKindsTest {
                 "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
                 "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py",
                 ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
-                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini"}) {
+                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini",
+                // test-data factories: Laravel's, factory_boy's, ExMachina's (even in lib/)
+                "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
                 "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "toxic.ini", "circle.yml",
                 "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
-                "next.config.js", "app.config.ts"}) {
+                "next.config.js", "app.config.ts", "app/factory.py", "src/main/java/a/ConnectionFactory.java"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));
