@@ -52,8 +52,9 @@ public final class FileKinds {
                     + "|suites|test[-_]?suites?"
                     // Perl's and celery's t/ (t/unit/, t/integration/)
                     + "|t"
-                    // test-data factories: Laravel's database/factories/, a spec's factories/ (FactoryBot, fishery)
-                    + "|factories)");
+                    // Laravel's model factories (database/factories/): test and seed data. Not any factories/
+                    // directory: in C# or Java one holds the app's own factory classes
+                    + "|database/factories)");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.

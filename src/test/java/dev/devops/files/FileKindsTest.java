@@ -59,7 +59,8 @@ class FileKindsTest {
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
                 "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "toxic.ini", "circle.yml",
                 "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
-                "next.config.js", "app.config.ts", "app/factory.py", "src/main/java/a/ConnectionFactory.java"}) {
+                "next.config.js", "app.config.ts", "app/factory.py", "src/main/java/a/ConnectionFactory.java",
+                "util/Seeder/Factories/UserSeeder.cs", "src/Infrastructure/Factories/DbContextFactory.cs"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));
