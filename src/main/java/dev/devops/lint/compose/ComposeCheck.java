@@ -82,7 +82,7 @@ public final class ComposeCheck implements Check {
         List<Loaded> loaded = new ArrayList<>();
         for (var e : byDir.entrySet()) {
             Path dir = root.resolve(e.getKey());
-            for (List<String> group : groups(e.getValue())) {
+            for (List<String> group : groups(e.getValue(), includedBy(dir, e.getValue()))) {
                 loaded.add(load(root, dir, group, dedup));
             }
         }
@@ -235,8 +235,53 @@ public final class ComposeCheck implements Check {
         return new ComposeScope.Builds(byImage, byService, toolImages);
     }
 
+    /**
+     * The compose files of a directory that another one there names in its {@code include:} (compose.yml including
+     * compose.dbs.yml): compose loads them through the include, so they are no overlay of it (run with {@code -f}
+     * over their includer they would include themselves). One pass over each file's top-level {@code include:} lines.
+     */
+    static Set<String> includedBy(Path dir, List<String> names) {
+        Set<String> out = new HashSet<>();
+        for (String n : names) {
+            List<String> lines;
+            try {
+                lines = java.nio.file.Files.readAllLines(dir.resolve(n));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                continue;
+            }
+            boolean in = false;
+            for (String line : lines) {
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                if (!Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) {
+                    in = line.startsWith("include:");
+                    continue;
+                }
+                if (in) {
+                    String v = line.strip();
+                    v = v.startsWith("- ") ? v.substring(2).strip() : v;
+                    v = v.startsWith("path:") ? v.substring(5).strip() : v;
+                    v = v.replace("\"", "").replace("'", "");
+                    if (!v.isEmpty() && !v.contains(":")) {
+                        Path f = dir.resolve(v).normalize();
+                        if (dir.equals(f.getParent())) {
+                            out.add(f.getFileName().toString());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
     static List<List<String>> groups(List<String> names) {
+        return groups(names, Set.of());
+    }
+
+    /** As {@link #groups(List)}; a file another one includes ({@code included}) is loaded alone, never over the base. */
+    static List<List<String>> groups(List<String> names, Set<String> included) {
         String base = null;
         for (String d : ComposeLoader.DEFAULT_FILES) {
             if (names.contains(d)) {
@@ -259,7 +304,7 @@ public final class ComposeCheck implements Check {
         }
         out.add(main);
         for (String n : names) {
-            if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n)) {
+            if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n) && !included.contains(n)) {
                 out.add(List.of(base, n));
             } else if (!main.contains(n)) {
                 out.add(List.of(n)); // a second default name in the same directory: lint it alone

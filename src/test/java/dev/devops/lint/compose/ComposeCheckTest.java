@@ -26,6 +26,17 @@ class ComposeCheckTest {
         return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
+    /** A file the base includes is loaded through the include (and alone), never as an overlay run over the base. */
+    @Test
+    void aFileTheBaseIncludesIsNoOverlay() throws IOException {
+        Files.writeString(dir.resolve("compose.yml"), "include:\n  - compose.dbs.yml\n\nservices:\n  app:\n    image: org/app:1.0\n"
+                + "    restart: always\n    depends_on:\n      - db\n");
+        Files.writeString(dir.resolve("compose.dbs.yml"), "services:\n  db:\n    image: postgres:16\n    restart: always\n");
+        List<Finding> all = run("compose.yml", "compose.dbs.yml");
+        assertTrue(all.stream().noneMatch(x -> x.rule().id().equals("DC0000") || x.rule().id().equals("DC0018")), all.toString());
+        assertEquals(Set.of("compose.dbs.yml"), ComposeCheck.includedBy(dir, List.of("compose.yml", "compose.dbs.yml")));
+    }
+
     @Test
     void recognisesComposeFileNames() {
         assertTrue(ComposeCheck.isComposeFile("compose.yaml"));
