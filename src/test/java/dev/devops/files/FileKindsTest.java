@@ -72,6 +72,9 @@ class FileKindsTest {
         assertTrue(FileKinds.isCi(".gitlab-ci.yml"));
         assertTrue(FileKinds.isCi("Jenkinsfile"));
         assertFalse(FileKinds.isCi("src/workflows/ci.yml"));
+        // Woodpecker's directory of pipelines (services: entries with image: as compose has): CI, never compose
+        assertTrue(FileKinds.isCi(".woodpecker/test.yaml"));
+        assertFalse(FileKinds.isCompose(".woodpecker/test.yaml", () -> "steps:\n  t:\n    image: golang\nservices:\n  db:\n    image: postgres\n"));
         assertTrue(FileKinds.isComposeName("deploy/docker-compose.prod.yml"));
         assertFalse(FileKinds.isComposeName("composer.json"));
     }
