@@ -333,7 +333,9 @@ final class Assignments {
             "tag", "tags",
             // what handles or keeps secrets, named: a framework's password broker (AUTH_PASSWORD_BROKER=users), the
             // table of reset tokens (AUTH_PASSWORD_RESET_TOKEN_TABLE=password_resets)
-            "broker", "brokers", "table", "tables"));
+            "broker", "brokers", "table", "tables",
+            // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, a token_user
+            "username", "usernames", "user", "users"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -376,6 +378,9 @@ final class Assignments {
             return lineEnd; // commented-out configuration and doc comments are examples, not values
         }
         int first = skipBlanks(t, lineStart, lineEnd);
+        if (t.startsWith("iex>", first) || t.startsWith("iex(", first) || t.startsWith("...>", first) || t.startsWith(">>> ", first)) {
+            return lineEnd; // a doctest's input (Elixir's iex>, Python's >>>): an example call in a doc string
+        }
         if (t.startsWith("{{", first) || t.startsWith("{%", first)) {
             return lineEnd; // a template directive ({{ $password := (and .Values.x …) }}): an expression, not a value
         }
@@ -405,6 +410,10 @@ final class Assignments {
         String key = t.substring(ks, ke);
         if (classify(key) == null) {
             return ke;
+        }
+        if ((t.charAt(ks) == '.' || ks > lineStart && (t.charAt(ks - 1) == '.' || t.charAt(ks - 1) == '#'))
+                && ke + 1 < lineEnd && t.charAt(ke) == ':' && isPseudoClass(t, ke + 1, lineEnd)) {
+            return ke; // a CSS selector (.forgot-password:hover, #password:focus), not a key and its value
         }
         int before = ks - 1;
         if (before >= lineStart && (t.charAt(before) == '"' || t.charAt(before) == '\'')) {
@@ -474,6 +483,19 @@ final class Assignments {
         }
         out.add(key, t.substring(i, ve), i, job.kind == FileKind.CODE);
         return ve;
+    }
+
+    private static final Set<String> PSEUDO_CLASSES = Set.of("hover", "focus", "active", "visited", "disabled",
+            "checked", "before", "after", "first-child", "last-child", "focus-within", "focus-visible", "not", "invalid",
+            "valid", "placeholder", "placeholder-shown", "required", "read-only", "nth-child", "empty", "target");
+
+    /** Whether a CSS pseudo-class or pseudo-element name ({@code hover}, {@code focus}) starts at {@code i}. */
+    private static boolean isPseudoClass(String t, int i, int end) {
+        int k = i;
+        while (k < end && (Character.isLetter(t.charAt(k)) || t.charAt(k) == '-')) {
+            k++;
+        }
+        return k > i && PSEUDO_CLASSES.contains(t.substring(i, k));
     }
 
     private static final Pattern EXPIRY_PARAM = Pattern.compile("(?i)[?&](e|expires|x-amz-expires|x-goog-expires|se)=\\d");
@@ -637,6 +659,13 @@ final class Assignments {
         if (job.context.quiet()) {
             return; // tests, docs, vendored code
         }
+        if (!quoted && value.length() > 1 && value.charAt(0) == '-' && Character.isLetter(value.charAt(1))
+                && value.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-')) {
+            return; // openssl … -passin pass: -passout pass: an empty password source followed by the next option
+        }
+        if (ESCAPES.matcher(value).matches()) {
+            return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
+        }
         // an environment variable's literal fallback in code is configuration the app runs with, not a code string
         boolean fallback = c.runsWith() && job.context == Context.CODE;
         boolean code = job.kind == FileKind.CODE && !fallback;
@@ -737,6 +766,9 @@ final class Assignments {
         }
         return false;
     }
+
+    /** Escape sequences only ({@code \n\n}, {@code \t}): the layout of a printed message. */
+    private static final Pattern ESCAPES = Pattern.compile("(?:\\\\[nrt0]|\\s)+");
 
     /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */
     private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d{2,6}");
@@ -849,6 +881,9 @@ final class Assignments {
 
     /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */
     private static boolean isCompoundPassword(String w) {
+        if (w.startsWith("no")) {
+            return false; // sudoers' NOPASSWD: tag, a nopassword flag: the absence of a password
+        }
         return w.length() > 8 && w.endsWith("password") || w.length() > 6 && w.endsWith("passwd");
     }
 

@@ -45,7 +45,7 @@ public final class Filters {
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
         "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
-        "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in",
+        "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in", "fillin",
         "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes",
         // filler words: re_blAh_blaHBlaHblahBLAhBlAh (a Resend key's prefix and "blah"), lorem ipsum
         "blah", "lorem"};
@@ -571,6 +571,9 @@ public final class Filters {
 
     private static final Pattern CAMEL_PART = Pattern.compile("[A-Z][a-z]+|\\d+");
 
+    /** A source in braces and what it names there: {@code {env}NAME}, {@code {file}/path}. */
+    private static final Pattern TYPED_REFERENCE = Pattern.compile("\\{(?:env|file|vault|secret|secrets)}[A-Za-z_/][\\w./-]*");
+
     static boolean isReference(String v, String lower) {
         char c0 = v.charAt(0);
         if (c0 == '!' && isBangWrapped(v)) {
@@ -594,6 +597,9 @@ public final class Filters {
         }
         if (c0 == '{' && v.endsWith("}")) {
             return true; // {placeholder}, {0}
+        }
+        if (c0 == '{' && TYPED_REFERENCE.matcher(v).matches()) {
+            return true; // {env}WEBDAV_PASSWORD (rclone, webdav), {file}/run/secrets/x: where the value is read from
         }
         if (c0 == '[' && v.endsWith("]") && v.length() > 2 && v.chars().allMatch(ch -> Character.isLetter(ch)
                 || ch == '[' || ch == ']' || ch == ' ' || ch == '_' || ch == '-')) {

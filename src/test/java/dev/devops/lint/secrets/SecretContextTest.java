@@ -879,4 +879,68 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/release.yaml",
                 "env:\n  REGISTRY_TOKEN: deploy-bot:" + v + "\n")));
     }
+
+    /**
+     * Held-out 7a, classes "sudoers' NOPASSWD tag" (photoprism's Dockerfiles: {@code echo "ALL ALL=(ALL) NOPASSWD:SETENV: ALL"}),
+     * "the identity beside a secret" ({@code QUARKUS_MONGODB_CREDENTIALS_USERNAME: superfight}) and "a CSS selector"
+     * (apollo's login.html {@code .forgot-password:hover}): none names a value of a secret; the password beside them
+     * still is one.
+     */
+    @Test
+    void sudoersTagsUsernamesAndCssSelectorsAreNotCredentials() {
+        assertEquals(List.of(), found(scan("docker/develop/jammy/Dockerfile",
+                "RUN echo \"ALL ALL=(ALL) NOPASSWD:SETENV: ALL\" >> /etc/sudoers.d/all\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/k8s/app.yml",
+                "env:\n  QUARKUS_MONGODB_CREDENTIALS_USERNAME: superfight\n  QUARKUS_MONGODB_CREDENTIALS_PASSWORD: superfight\n")));
+        assertEquals(List.of(), found(scan("portal/src/main/resources/static/login.html",
+                "<style>\n  .forgot-password:hover,\n  .forgot-password:focus {\n    color: #333;\n  }\n</style>\n")));
+    }
+
+    /**
+     * Held-out 7a, class "not a value after the name": openssl's {@code -passin pass: -passout pass:} (an empty password
+     * source, then the next option), a printed message's layout ({@code printf "admin password:\n\n  %s"}), a value
+     * read from elsewhere ({@code password: "{env}WEBDAV_PASSWORD"}) and a fill-in placeholder
+     * ({@code db_password='FillInCorrectPassword'}). A real password after {@code pass:} still is one.
+     */
+    @Test
+    void optionsEscapesTypedReferencesAndFillInsAreNotValues() {
+        assertEquals(List.of(), found(scan("scripts/dist/install-https.sh",
+                "openssl pkcs12 -export -in a.crt -inkey a.key -out a.pfx -passin pass: -passout pass:\n")));
+        assertEquals(List.of(), found(scan("setup/cloud/setup.sh",
+                "printf \"\\nInitial admin password:\\n\\n  %s\\n\\n\" \"${ADMIN_PASSWORD}\"\n")));
+        assertEquals(List.of(), found(scan("docker/webdav/config.yml", "users:\n  - username: admin\n    password: \"{env}WEBDAV_PASSWORD\"\n")));
+        assertEquals(List.of(), found(scan("scripts/build.sh", "config_db_password='FillInCorrectPassword'\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("scripts/export.sh",
+                "openssl pkcs12 -export -in a.crt -out a.pfx -passout pass:" + Fake.token(16) + "\n")));
+    }
+
+    /**
+     * Held-out 7a, class "documentation inside code": Elixir's {@code @doc """} heredocs and their doctests
+     * ({@code iex> Database.opts(%{password: "postgres"})} and the keyword list it prints), and an API schema's
+     * {@code example:} JWT (OpenApiSpex {@code example: "Bearer eyJ…"}). The same password in the module's code, and a
+     * JWT that is no example, are still reported.
+     */
+    @Test
+    void elixirDocsDoctestsAndSchemaExampleJwtsAreDocumentation() {
+        String ex = "  @doc \"\"\"\n  Transforms settings.\n\n  iex> opts(%{username: \"postgres\", password: \"postgres\"})\n"
+                + "  [\n    password: \"postgres\",\n  ]\n  \"\"\"\n  def opts(s), do: s\n";
+        assertEquals(List.of(), found(scan("lib/app/database.ex", ex)));
+        assertEquals(List.of("SEC0030:warning"), found(scan("lib/app/database.ex", ex + "  def local, do: [password: \"postgres\"]\n")));
+        String jwt = Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+        assertEquals(List.of(), found(scan("lib/app_web/controllers/tenant_controller.ex",
+                "      required: true,\n      example:\n        \"Bearer " + jwt + "\"\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("lib/app_web/client.ex", "    token = \"" + jwt + "\"\n")));
+    }
+
+    /**
+     * Held-out 7a, class "a package's fixtures by name" (photoprism's {@code internal/entity/auth_session_fixtures.go}:
+     * the sessions its tests load, with made-up auth tokens): test data; the same token in the package's code is a secret.
+     */
+    @Test
+    void fixtureFilesByNameAreTestData() {
+        String line = "\t\tauthToken:   \"" + Fake.hex(48) + "\",\n";
+        assertEquals(List.of(), found(scan("internal/entity/auth_session_fixtures.go", line)));
+        assertEquals(List.of(), found(scan("internal/entity/fixtures.go", line)));
+        assertEquals(List.of("SEC0031:error"), found(scan("internal/entity/auth_session.go", line)));
+    }
 }
