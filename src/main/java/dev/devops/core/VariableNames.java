@@ -28,7 +28,9 @@ public final class VariableNames {
     /** Last words of a name that make it a duration, size, count or switch, whatever it is about. */
     private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
             + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
-            + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH)$");
+            + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH"
+            // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, TOKEN_USER
+            + "|USERNAME|USER)$");
     /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */
     private static final Pattern ADDRESS_SUFFIX = Pattern.compile("_(?:URL|URI|HOST|ENDPOINT|ADDR|ADDRESS|PORT)$");
 

@@ -37,6 +37,19 @@ class ComposeCheckTest {
         assertEquals(Set.of("compose.dbs.yml"), ComposeCheck.includedBy(dir, List.of("compose.yml", "compose.dbs.yml")));
     }
 
+    /**
+     * Held-out 7a: a username beside a password ({@code QUARKUS_MONGODB_CREDENTIALS_USERNAME}) and a DSN naming a SQLite
+     * file ({@code APP_TEST_DSN: ".test.db"}) hold no secret; the password beside them and a DSN with one still do.
+     */
+    @Test
+    void usernamesAndDsnsWithoutCredentialsAreNotSecrets() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    environment:\n      APP_MONGODB_CREDENTIALS_USERNAME: superfight\n      APP_MONGODB_CREDENTIALS_PASSWORD: superfight\n"
+                + "      APP_TEST_DSN: \".test.db\"\n      APP_DSN: \"app:superfight@tcp(db:3306)/app\"\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0003")).map(x -> x.line() + "").toList();
+        assertEquals(List.of("7", "9"), got);
+    }
+
     @Test
     void recognisesComposeFileNames() {
         assertTrue(ComposeCheck.isComposeFile("compose.yaml"));
