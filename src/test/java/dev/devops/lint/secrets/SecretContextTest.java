@@ -943,4 +943,20 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("internal/entity/fixtures.go", line)));
         assertEquals(List.of("SEC0031:error"), found(scan("internal/entity/auth_session.go", line)));
     }
+
+    /**
+     * Held-out 7a, miss class "Elixir's environment fallback" (supabase realtime's {@code config/runtime.exs}:
+     * {@code System.get_env("DB_PASSWORD", "postgres")}): the password every release that forgets the variable runs
+     * with, a warning as Laravel's {@code env('DB_PASSWORD', 'mysql')} is; a random fallback is an error; in the test
+     * environment's config it is silent.
+     */
+    @Test
+    void elixirEnvFallbacksAreConfiguration() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/runtime.exs",
+                "db_password = System.get_env(\"DB_PASSWORD\", \"postgres\")\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("lib/app/release.ex",
+                "    secret = System.get_env(\"SIGNING_SECRET\", \"" + Fake.token(32) + "\")\n")));
+        assertEquals(List.of(), found(scan("config/test.exs", "  api_jwt_secret: System.get_env(\"API_JWT_SECRET\", \"secret\"),\n")));
+        assertEquals(List.of(), found(scan("config/runtime.exs", "key = System.get_env(\"REQUEST_ID_BAGGAGE_KEY\", \"request-id\")\n")));
+    }
 }
