@@ -97,7 +97,7 @@ public final class ComposeCheck implements Check {
             loaded.add(base == null ? l : load(root, base.dir(), List.of(base.files().get(0),
                     base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
-        ComposeScope.Builds builds = builds(loaded, toolImages(context));
+        ComposeScope.Builds builds = builds(loaded, toolImages(context), dockerfilesByDirectoryName(context, root));
         ComposeScope.Declared declared = declared(root, loaded);
         for (Loaded l : loaded) {
             if (l.project() != null) {
@@ -214,7 +214,28 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
-    private static ComposeScope.Builds builds(List<Loaded> loaded, Set<String> toolImages) {
+    /**
+     * The repository's Dockerfiles named {@code Dockerfile}, by their directory's name (lower case), when one name
+     * has one Dockerfile: {@code docker/test-images/zipkin-eureka/Dockerfile} → {@code zipkin-eureka}.
+     */
+    private static Map<String, ComposeScope.Built> dockerfilesByDirectoryName(LintContext context, Path root) {
+        Map<String, ComposeScope.Built> out = new java.util.HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (String f : context.files()) {
+            if (!FileKinds.name(f).equals("Dockerfile") || !f.contains("/")) {
+                continue;
+            }
+            String dir = FileKinds.dir(f);
+            String name = dir.substring(dir.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            if (out.putIfAbsent(name, new ComposeScope.Built(root.resolve(f), null)) != null) {
+                ambiguous.add(name);
+            }
+        }
+        ambiguous.forEach(out::remove);
+        return out;
+    }
+
+    private static ComposeScope.Builds builds(List<Loaded> loaded, Set<String> toolImages, Map<String, ComposeScope.Built> byDirName) {
         Map<String, ComposeScope.Built> byImage = new java.util.HashMap<>();
         Map<String, ComposeScope.Built> byService = new java.util.HashMap<>();
         for (Loaded l : loaded) {
@@ -232,7 +253,7 @@ public final class ComposeCheck implements Check {
                 }
             }
         }
-        return new ComposeScope.Builds(byImage, byService, toolImages);
+        return new ComposeScope.Builds(byImage, byService, toolImages, byDirName);
     }
 
     /**

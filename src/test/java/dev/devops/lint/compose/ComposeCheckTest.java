@@ -271,6 +271,26 @@ class ComposeCheckTest {
         assertEquals(List.of("6:warning", "8:error"), got);
     }
 
+    /**
+     * Held-out 7a, class "an image the repository builds and publishes" (zipkin: {@code ghcr.io/openzipkin/zipkin-eureka}
+     * from {@code docker/test-images/zipkin-eureka/Dockerfile}, which has a HEALTHCHECK): that HEALTHCHECK is visible, so
+     * no finding; a directory's Dockerfile without one leaves the warning.
+     */
+    @Test
+    void serviceHealthyOnAnImageTheRepositoryBuildsReadsItsDockerfile() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    depends_on:\n      dns:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n"
+                + "  dns:\n    image: ghcr.io/vendor/unbound:1.25\n    restart: always\n"
+                + "  cache:\n    image: ghcr.io/vendor/vendor-cache:latest\n    restart: always\n");
+        Files.createDirectories(dir.resolve("docker/images/unbound"));
+        Files.createDirectories(dir.resolve("docker/images/vendor-cache"));
+        Files.writeString(dir.resolve("docker/images/unbound/Dockerfile"), "FROM alpine:3.20\nHEALTHCHECK CMD [\"true\"]\nCMD [\"unbound\"]\n");
+        Files.writeString(dir.resolve("docker/images/vendor-cache/Dockerfile"), "FROM alpine:3.20\nCMD [\"cache\"]\n");
+        List<String> got = run("compose.yaml", "docker/images/unbound/Dockerfile", "docker/images/vendor-cache/Dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DC0007")).map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("8:warning"), got);
+    }
+
     /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */
     @Test
     void openDatabaseIsAnErrorOnlyWhenReachableFromOtherHosts() throws IOException {
