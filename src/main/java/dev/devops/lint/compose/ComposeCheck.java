@@ -266,8 +266,8 @@ public final class ComposeCheck implements Check {
         for (String n : names) {
             List<String> lines;
             try {
-                lines = java.nio.file.Files.readAllLines(dir.resolve(n));
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                lines = InputFiles.readText(dir.resolve(n), InputFiles.MAX_CONFIG_BYTES).lines().toList();
+            } catch (IOException | java.io.UncheckedIOException e) {
                 continue;
             }
             boolean in = false;

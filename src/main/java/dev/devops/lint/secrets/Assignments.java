@@ -671,8 +671,8 @@ final class Assignments {
         boolean code = job.kind == FileKind.CODE && !fallback;
         boolean runnable = job.context == Context.RUNNABLE || fallback;
         boolean example = job.context == Context.EXAMPLE || job.kind == FileKind.ENV_EXAMPLE;
-        if (value.length() > 300) {
-            return;
+        if (value.length() > 300 && !(kind == Kind.SECRET && Filters.isBareDerPrivateKey(value))) {
+            return; // a blob; but a private key's base64 DER without PEM armour (rsa.private_key: MIIBUwIBADAN…) is one
         }
         // in configuration the stack runs with, a default credential (secret, changeme, admin123) is the
         // credential it runs with: a warning. Placeholder filters belong to docs and examples.

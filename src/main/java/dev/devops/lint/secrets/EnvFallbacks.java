@@ -18,7 +18,7 @@ final class EnvFallbacks {
     private static final String NAME = "(?<q>['\"])([A-Za-z_][\\w.-]{0,100})\\k<q>";
     /** A call that reads NAME with a default argument, or reads NAME and then `or` / `||` / `??` a literal. */
     private static final Pattern CALL = Pattern.compile("(?i)(?:getenv\\w*|environ\\.get|env\\.fetch|getOrDefault|env\\.get"
-            // Elixir's System.get_env("DB_PASSWORD", "postgres")
+            // Elixir's System.get_env("X", "…")
             + "|get_env"
             // Laravel's env('DB_PASSWORD', '…') and django-environ's env('SECRET_KEY', default='…')
             + "|(?<![\\w.$>:])env)"

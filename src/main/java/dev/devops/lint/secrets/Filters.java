@@ -498,6 +498,31 @@ public final class Filters {
         }
     }
 
+    /**
+     * A private key as base64 DER with no PEM armour ({@code MIIBUwIBADANBgkq…}: PKCS#8 or PKCS#1): an outer SEQUENCE
+     * whose first element is the INTEGER version 0 or 1. A public key or a certificate ({@code MIIBIjANBgkq…},
+     * {@code MIIDdzCCAl+g…}) starts with a nested SEQUENCE instead. Only the first 64 characters are decoded.
+     */
+    static boolean isBareDerPrivateKey(String v) {
+        if (v.length() < 200 || !v.startsWith("MII")) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+                return false;
+            }
+        }
+        byte[] b;
+        try {
+            b = java.util.Base64.getDecoder().decode(v.substring(0, 64));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int i = b[1] == (byte) 0x82 ? 4 : b[1] == (byte) 0x81 ? 3 : 2;
+        return b[0] == 0x30 && b[i] == 0x02 && b[i + 1] == 0x01 && (b[i + 2] == 0x00 || b[i + 2] == 0x01);
+    }
+
     static boolean isGeneratedHexKey(String v) {
         return HEX_KEY.matcher(v).matches() && !lowVariety(v);
     }

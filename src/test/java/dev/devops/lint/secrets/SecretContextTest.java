@@ -959,4 +959,23 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("config/test.exs", "  api_jwt_secret: System.get_env(\"API_JWT_SECRET\", \"secret\"),\n")));
         assertEquals(List.of(), found(scan("config/runtime.exs", "key = System.get_env(\"REQUEST_ID_BAGGAGE_KEY\", \"request-id\")\n")));
     }
+
+    /**
+     * Held-out 7a, miss class "a private key as bare base64 DER" (eladmin's {@code application.yml}:
+     * {@code rsa: private_key: MIIBUwIBADAN…}, a PKCS#8 RSA key with no PEM armour, dropped as a blob over 300
+     * characters): reported as a hard-coded secret; the public key beside it is not.
+     */
+    @Test
+    void aBareDerPrivateKeyInConfigIsASecret() throws Exception {
+        var gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(1024);
+        var pair = gen.generateKeyPair();
+        String priv = java.util.Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+        String pub = java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        assertEquals(List.of("SEC0031:error"), found(scan("app/src/main/resources/config/application.yml",
+                "rsa:\n  private_key: " + priv + "\n")));
+        assertEquals(List.of(), found(scan("app/src/main/resources/config/application.yml", "rsa:\n  public_key: " + pub + "\n")));
+        assertTrue(Filters.isBareDerPrivateKey(priv));
+        assertFalse(Filters.isBareDerPrivateKey(pub));
+    }
 }
