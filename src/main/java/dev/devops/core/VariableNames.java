@@ -81,7 +81,10 @@ public final class VariableNames {
             "GITHUB_RUN_", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF", "RAILWAY_ENVIRONMENT", "RAILWAY_GIT_",
             "ECS_CONTAINER_METADATA",
             // what other CI services set for every job (authelia's .buildkite hooks read BUILDKITE_BRANCH, BUILDKITE_TAG)
-            "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_");
+            "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_",
+            // what a cloud development environment sets in every workspace (woodpecker's docker-compose.gitpod.yaml
+            // builds its URLs from GITPOD_WORKSPACE_ID; Codespaces' CODESPACE_NAME)
+            "GITPOD_", "CODESPACE_");
     /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 
