@@ -28,7 +28,9 @@ public final class VariableNames {
     /** Last words of a name that make it a duration, size, count or switch, whatever it is about. */
     private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
             + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
-            + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH)$");
+            + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH"
+            // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, TOKEN_USER
+            + "|USERNAME|USER)$");
     /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */
     private static final Pattern ADDRESS_SUFFIX = Pattern.compile("_(?:URL|URI|HOST|ENDPOINT|ADDR|ADDRESS|PORT)$");
 
@@ -79,7 +81,10 @@ public final class VariableNames {
             "GITHUB_RUN_", "GITHUB_REF", "GITHUB_BASE_REF", "GITHUB_HEAD_REF", "RAILWAY_ENVIRONMENT", "RAILWAY_GIT_",
             "ECS_CONTAINER_METADATA",
             // what other CI services set for every job (authelia's .buildkite hooks read BUILDKITE_BRANCH, BUILDKITE_TAG)
-            "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_");
+            "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_",
+            // what a cloud development environment sets in every workspace (woodpecker's docker-compose.gitpod.yaml
+            // builds its URLs from GITPOD_WORKSPACE_ID; Codespaces' CODESPACE_NAME)
+            "GITPOD_", "CODESPACE_");
     /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 

@@ -51,7 +51,10 @@ public final class FileKinds {
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
                     + "|suites|test[-_]?suites?"
                     // Perl's and celery's t/ (t/unit/, t/integration/)
-                    + "|t)");
+                    + "|t"
+                    // Laravel's model factories (database/factories/): test and seed data. Not any factories/
+                    // directory: in C# or Java one holds the app's own factory classes
+                    + "|database/factories)");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
@@ -70,6 +73,11 @@ public final class FileKinds {
                     + "|(?i:(?:mocks?|fakes?|fake[-_]?data|dummy[-_]?data)(?:[-_.][^/]*)?|[^/]*[-_.](?:mocks?|fakes?)"
                     + "|simulate[-_][^/]*)\\.[a-z]+"
                     + "|(?:mock|fake)[A-Z][^/]*\\.[a-z]+"
+                    // test-data factories by name: factory_boy's factories.py, ExMachina's factory.ex (tfa_factory())
+                    + "|factories\\.(?:py|rb|ex|exs|ts|js)|factory\\.exs?"
+                    // a package's test fixtures by name: photoprism's auth_session_fixtures.go, fixtures.go (the rows
+                    // its tests load into a test database), user_fixture.rb
+                    + "|(?i:fixtures?|[^/]*[-_.]fixtures?)\\.[a-z]+"
                     // a test word as a part of a config file's name: compose-e2e-test.yml, docker-compose.ci-test.yml,
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
@@ -106,7 +114,7 @@ public final class FileKinds {
     private static final Pattern CI_DOTENV = Pattern.compile("\\.env\\.ci(\\.local)?");
     private static final Pattern CI_PATH = Pattern.compile("(?i)(^|.*/)(\\.github/workflows/[^/]+\\.ya?ml"
             + "|\\.gitlab-ci\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|azure-pipelines\\.ya?ml"
-            + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
+            + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.woodpecker/[^/]+\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
             + "|appveyor\\.ya?ml|cloudbuild\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml)");
     /** Directories of build, release and CI tooling, and of build-tool wrappers ({@code .mvn/wrapper}, {@code gradle/wrapper}). */
     private static final DirPattern BUILD_SCRIPT_DIR = DirPattern.ignoringCase(

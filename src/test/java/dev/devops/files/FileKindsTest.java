@@ -51,13 +51,16 @@ class FileKindsTest {
                 "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
                 "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py",
                 ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
-                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini"}) {
+                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini",
+                // test-data factories: Laravel's, factory_boy's, ExMachina's (even in lib/)
+                "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
                 "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "toxic.ini", "circle.yml",
                 "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
-                "next.config.js", "app.config.ts"}) {
+                "next.config.js", "app.config.ts", "app/factory.py", "src/main/java/a/ConnectionFactory.java",
+                "util/Seeder/Factories/UserSeeder.cs", "src/Infrastructure/Factories/DbContextFactory.cs"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));
@@ -69,6 +72,9 @@ class FileKindsTest {
         assertTrue(FileKinds.isCi(".gitlab-ci.yml"));
         assertTrue(FileKinds.isCi("Jenkinsfile"));
         assertFalse(FileKinds.isCi("src/workflows/ci.yml"));
+        // Woodpecker's directory of pipelines (services: entries with image: as compose has): CI, never compose
+        assertTrue(FileKinds.isCi(".woodpecker/test.yaml"));
+        assertFalse(FileKinds.isCompose(".woodpecker/test.yaml", () -> "steps:\n  t:\n    image: golang\nservices:\n  db:\n    image: postgres\n"));
         assertTrue(FileKinds.isComposeName("deploy/docker-compose.prod.yml"));
         assertFalse(FileKinds.isComposeName("composer.json"));
     }

@@ -82,7 +82,7 @@ public final class ComposeCheck implements Check {
         List<Loaded> loaded = new ArrayList<>();
         for (var e : byDir.entrySet()) {
             Path dir = root.resolve(e.getKey());
-            for (List<String> group : groups(e.getValue())) {
+            for (List<String> group : groups(e.getValue(), includedBy(dir, e.getValue()))) {
                 loaded.add(load(root, dir, group, dedup));
             }
         }
@@ -97,7 +97,7 @@ public final class ComposeCheck implements Check {
             loaded.add(base == null ? l : load(root, base.dir(), List.of(base.files().get(0),
                     base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
-        ComposeScope.Builds builds = builds(loaded, toolImages(context));
+        ComposeScope.Builds builds = builds(loaded, toolImages(context), dockerfilesByDirectoryName(context, root));
         ComposeScope.Declared declared = declared(root, loaded);
         for (Loaded l : loaded) {
             if (l.project() != null) {
@@ -214,7 +214,28 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
-    private static ComposeScope.Builds builds(List<Loaded> loaded, Set<String> toolImages) {
+    /**
+     * The repository's Dockerfiles named {@code Dockerfile}, by their directory's name (lower case), when one name
+     * has one Dockerfile: {@code docker/test-images/zipkin-eureka/Dockerfile} → {@code zipkin-eureka}.
+     */
+    private static Map<String, ComposeScope.Built> dockerfilesByDirectoryName(LintContext context, Path root) {
+        Map<String, ComposeScope.Built> out = new java.util.HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (String f : context.files()) {
+            if (!FileKinds.name(f).equals("Dockerfile") || !f.contains("/")) {
+                continue;
+            }
+            String dir = FileKinds.dir(f);
+            String name = dir.substring(dir.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            if (out.putIfAbsent(name, new ComposeScope.Built(root.resolve(f), null)) != null) {
+                ambiguous.add(name);
+            }
+        }
+        ambiguous.forEach(out::remove);
+        return out;
+    }
+
+    private static ComposeScope.Builds builds(List<Loaded> loaded, Set<String> toolImages, Map<String, ComposeScope.Built> byDirName) {
         Map<String, ComposeScope.Built> byImage = new java.util.HashMap<>();
         Map<String, ComposeScope.Built> byService = new java.util.HashMap<>();
         for (Loaded l : loaded) {
@@ -232,11 +253,56 @@ public final class ComposeCheck implements Check {
                 }
             }
         }
-        return new ComposeScope.Builds(byImage, byService, toolImages);
+        return new ComposeScope.Builds(byImage, byService, toolImages, byDirName);
+    }
+
+    /**
+     * The compose files of a directory that another one there names in its {@code include:} (compose.yml including
+     * compose.dbs.yml): compose loads them through the include, so they are no overlay of it (run with {@code -f}
+     * over their includer they would include themselves). One pass over each file's top-level {@code include:} lines.
+     */
+    static Set<String> includedBy(Path dir, List<String> names) {
+        Set<String> out = new HashSet<>();
+        for (String n : names) {
+            List<String> lines;
+            try {
+                lines = InputFiles.readText(dir.resolve(n), InputFiles.MAX_CONFIG_BYTES).lines().toList();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                continue;
+            }
+            boolean in = false;
+            for (String line : lines) {
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                if (!Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) {
+                    in = line.startsWith("include:");
+                    continue;
+                }
+                if (in) {
+                    String v = line.strip();
+                    v = v.startsWith("- ") ? v.substring(2).strip() : v;
+                    v = v.startsWith("path:") ? v.substring(5).strip() : v;
+                    v = v.replace("\"", "").replace("'", "");
+                    if (!v.isEmpty() && !v.contains(":")) {
+                        Path f = dir.resolve(v).normalize();
+                        if (dir.equals(f.getParent())) {
+                            out.add(f.getFileName().toString());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
     static List<List<String>> groups(List<String> names) {
+        return groups(names, Set.of());
+    }
+
+    /** As {@link #groups(List)}; a file another one includes ({@code included}) is loaded alone, never over the base. */
+    static List<List<String>> groups(List<String> names, Set<String> included) {
         String base = null;
         for (String d : ComposeLoader.DEFAULT_FILES) {
             if (names.contains(d)) {
@@ -259,7 +325,7 @@ public final class ComposeCheck implements Check {
         }
         out.add(main);
         for (String n : names) {
-            if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n)) {
+            if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n) && !included.contains(n)) {
                 out.add(List.of(base, n));
             } else if (!main.contains(n)) {
                 out.add(List.of(n)); // a second default name in the same directory: lint it alone

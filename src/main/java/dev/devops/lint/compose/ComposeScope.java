@@ -111,11 +111,29 @@ public final class ComposeScope {
      * repositories the project's build tool makes ({@link #builtByTool}).
      */
     public record Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService,
-            java.util.Set<String> byBuildTool) {
+            java.util.Set<String> byBuildTool, java.util.Map<String, Built> byDirectoryName) {
         public static final Builds NONE = new Builds(java.util.Map.of(), java.util.Map.of(), java.util.Set.of());
 
         public Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService) {
             this(byImage, byService, java.util.Set.of());
+        }
+
+        public Builds(java.util.Map<String, Built> byImage, java.util.Map<String, Built> byService,
+                java.util.Set<String> byBuildTool) {
+            this(byImage, byService, byBuildTool, java.util.Map.of());
+        }
+
+        /**
+         * The repository's Dockerfile in a directory named as image {@code image}'s last path segment
+         * ({@code ghcr.io/openzipkin/zipkin-eureka:latest} and {@code docker/test-images/zipkin-eureka/Dockerfile}): the
+         * image a CI job builds from it and publishes, or null.
+         */
+        public Built ofDirectoryName(String image) {
+            if (image == null || byDirectoryName.isEmpty()) {
+                return null;
+            }
+            String repo = dev.devops.lint.dockerfile.ImageRef.parse(image.strip()).repository();
+            return byDirectoryName.get(repo.substring(repo.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT));
         }
 
         /**
@@ -194,7 +212,8 @@ public final class ComposeScope {
         return new Built(file.normalize(), svc.build().target());
     }
 
-    private static boolean hasHealthcheck(Built built) {
+    /** Whether the Dockerfile of the build {@code built} gives its image a HEALTHCHECK. */
+    static boolean hasHealthcheck(Built built) {
         Path file = built.dockerfile();
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > 4L * 1024 * 1024) {

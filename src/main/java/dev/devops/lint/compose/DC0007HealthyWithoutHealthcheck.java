@@ -55,6 +55,10 @@ final class DC0007HealthyWithoutHealthcheck {
                 String image = target.image();
                 boolean unseen = target.build() == null && image != null && s.builds().of(s.project().directory(), target.name(), image) == null
                         && !isOfficialImage(image);
+                ComposeScope.Built published = unseen ? s.builds().ofDirectoryName(image) : null;
+                if (published != null && ComposeScope.hasHealthcheck(published)) {
+                    return; // the image the repository's docker/…/<name>/Dockerfile makes, with its HEALTHCHECK
+                }
                 if (unseen) {
                     // a published image of a vendor (ghcr.io/mailcow/unbound, built from the repository's own
                     // Dockerfile by a CI job): its HEALTHCHECK, if any, is in the image, which lint does not pull

@@ -18,7 +18,9 @@ final class DF0031FromLaterStage {
         for (Stage st : s.stages()) {
             String img = st.image().toLowerCase(Locale.ROOT);
             Stage target = s.dockerfile().stage(img);
-            if (target != null && target.index() >= st.index() && st.parentStage() < 0) {
+            // FROM scratch is the empty image whatever the stages are named; FROM node AS node names the stage after
+            // the image it pulls (the image is resolved before the stage exists): neither refers to a stage
+            if (target != null && target.index() > st.index() && st.parentStage() < 0 && !img.equals("scratch")) {
                 o.report(st.from().line(), "FROM " + st.image() + " names a stage that is not above this one",
                         "move stage '" + img + "' before this FROM");
             }

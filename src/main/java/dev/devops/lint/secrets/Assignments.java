@@ -330,7 +330,12 @@ final class Assignments {
             // RequestPasswordResetResult
             "reason", "reasons", "result", "results",
             // a view helper that draws the field: Rails' password_field_tag :password, "", size: 30
-            "tag", "tags"));
+            "tag", "tags",
+            // what handles or keeps secrets, named: a framework's password broker (AUTH_PASSWORD_BROKER=users), the
+            // table of reset tokens (AUTH_PASSWORD_RESET_TOKEN_TABLE=password_resets)
+            "broker", "brokers", "table", "tables",
+            // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, a token_user
+            "username", "usernames", "user", "users"));
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -389,6 +394,9 @@ final class Assignments {
             return lineEnd; // commented-out configuration and doc comments are examples, not values
         }
         int first = skipBlanks(t, lineStart, lineEnd);
+        if (t.startsWith("iex>", first) || t.startsWith("iex(", first) || t.startsWith("...>", first) || t.startsWith(">>> ", first)) {
+            return lineEnd; // a doctest's input (Elixir's iex>, Python's >>>): an example call in a doc string
+        }
         if (t.startsWith("{{", first) || t.startsWith("{%", first)) {
             return lineEnd; // a template directive ({{ $password := (and .Values.x …) }}): an expression, not a value
         }
@@ -421,6 +429,10 @@ final class Assignments {
         }
         if (PURPOSE_KEYWORDS.contains(t.substring(hitStart, hitEnd)) && key.equals(key.toLowerCase(Locale.ROOT))) {
             return ke; // encryption_key = "…" in a tool's config: lower case, see PURPOSE_KEYWORDS
+        }
+        if ((t.charAt(ks) == '.' || ks > lineStart && (t.charAt(ks - 1) == '.' || t.charAt(ks - 1) == '#'))
+                && ke + 1 < lineEnd && t.charAt(ke) == ':' && isPseudoClass(t, ke + 1, lineEnd)) {
+            return ke; // a CSS selector (.forgot-password:hover, #password:focus), not a key and its value
         }
         int before = ks - 1;
         if (before >= lineStart && (t.charAt(before) == '"' || t.charAt(before) == '\'')) {
@@ -490,6 +502,19 @@ final class Assignments {
         }
         out.add(key, t.substring(i, ve), i, job.kind == FileKind.CODE);
         return ve;
+    }
+
+    private static final Set<String> PSEUDO_CLASSES = Set.of("hover", "focus", "active", "visited", "disabled",
+            "checked", "before", "after", "first-child", "last-child", "focus-within", "focus-visible", "not", "invalid",
+            "valid", "placeholder", "placeholder-shown", "required", "read-only", "nth-child", "empty", "target");
+
+    /** Whether a CSS pseudo-class or pseudo-element name ({@code hover}, {@code focus}) starts at {@code i}. */
+    private static boolean isPseudoClass(String t, int i, int end) {
+        int k = i;
+        while (k < end && (Character.isLetter(t.charAt(k)) || t.charAt(k) == '-')) {
+            k++;
+        }
+        return k > i && PSEUDO_CLASSES.contains(t.substring(i, k));
     }
 
     private static final Pattern EXPIRY_PARAM = Pattern.compile("(?i)[?&](e|expires|x-amz-expires|x-goog-expires|se)=\\d");
@@ -603,6 +628,9 @@ final class Assignments {
             if (escapedBreak(t, k, limit)) {
                 break; // a JSON string's "…client_secret=[CLIENT_SECRET]\r\n\t\tscope=…": the text's line break ends it
             }
+            if (c == ']' && t.startsWith("]]>", k) || c == '<' && k + 1 < limit && t.charAt(k + 1) == '/') {
+                break; // markup ends it: a CDATA section's end, a closing tag (<![CDATA[… pass=1]]></Description>)
+            }
             k++;
         }
         return k;
@@ -658,13 +686,20 @@ final class Assignments {
         if (job.context.quiet()) {
             return; // tests, docs, vendored code
         }
+        if (!quoted && value.length() > 1 && value.charAt(0) == '-' && Character.isLetter(value.charAt(1))
+                && value.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-')) {
+            return; // openssl … -passin pass: -passout pass: an empty password source followed by the next option
+        }
+        if (ESCAPES.matcher(value).matches()) {
+            return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
+        }
         // an environment variable's literal fallback in code is configuration the app runs with, not a code string
         boolean fallback = c.runsWith() && job.context == Context.CODE;
         boolean code = job.kind == FileKind.CODE && !fallback;
         boolean runnable = job.context == Context.RUNNABLE || fallback;
         boolean example = job.context == Context.EXAMPLE || job.kind == FileKind.ENV_EXAMPLE;
-        if (value.length() > 300) {
-            return;
+        if (value.length() > 300 && !(kind == Kind.SECRET && Filters.isBareDerPrivateKey(value))) {
+            return; // a blob; but a private key's base64 DER without PEM armour (rsa.private_key: MIIBUwIBADAN…) is one
         }
         // in configuration the stack runs with, a default credential (secret, changeme, admin123) is the
         // credential it runs with: a warning. Placeholder filters belong to docs and examples.
@@ -694,6 +729,9 @@ final class Assignments {
         }
         if (namesKeyOfSecret(key, squashed)) {
             return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
+        }
+        if (isStoreEntry(key, value)) {
+            return; // GPG_PASSPHRASE=signing-key:passphrase: an entry of a secret store (a Vault path and its field)
         }
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
@@ -733,6 +771,31 @@ final class Assignments {
         }
         return squashedValue.equals(String.join("", ws.subList(0, n - 2)));
     }
+
+    /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
+    private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
+
+    /**
+     * Whether a value names an entry of a secret store rather than holding a secret: {@code signing-key:passphrase},
+     * {@code ci/registry:token} (a Vault secret path and field, read by a CI action), where the field is the very
+     * secret the name asks for. A {@code user:password} pair has no path and is not one.
+     */
+    static boolean isStoreEntry(String key, String value) {
+        Matcher m = STORE_ENTRY.matcher(value);
+        if (!m.matches()) {
+            return false;
+        }
+        String field = m.group(1).replaceAll("[_-]", "");
+        for (String w : words(key)) {
+            if ((PASSWORD_WORDS.contains(w) || SECRET_WORDS.contains(w) || w.equals("key")) && field.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Escape sequences only ({@code \n\n}, {@code \t}): the layout of a printed message. */
+    private static final Pattern ESCAPES = Pattern.compile("(?:\\\\[nrt0]|\\s)+");
 
     /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */
     private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d{2,6}");
@@ -845,6 +908,9 @@ final class Assignments {
 
     /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */
     private static boolean isCompoundPassword(String w) {
+        if (w.startsWith("no")) {
+            return false; // sudoers' NOPASSWD: tag, a nopassword flag: the absence of a password
+        }
         return w.length() > 8 && w.endsWith("password") || w.length() > 6 && w.endsWith("passwd");
     }
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * with whenever the variable is unset, so it ships in every deployment that forgets it.
  * {@code os.getenv('X', '…')}, {@code os.environ.get('X', '…')}, {@code os.environ.get('X') or '…'},
  * {@code getEnv("X", "…")} helpers, Laravel's {@code env('X', '…')}, {@code System.getenv().getOrDefault("X", "…")}, {@code ENV.fetch('X', '…')},
- * {@code ENV['X'] || '…'}, {@code process.env.X || '…'} and {@code ?? '…'}. The name and value are judged by
+ * {@code ENV['X'] || '…'}, {@code process.env.X || '…'} and {@code ?? '…'},
+ * Elixir's {@code System.get_env("X", "…")}. The name and value are judged by
  * {@link Assignments#judge} (the name classes, filters, length and entropy floors).
  */
 final class EnvFallbacks {
@@ -17,6 +18,8 @@ final class EnvFallbacks {
     private static final String NAME = "(?<q>['\"])([A-Za-z_][\\w.-]{0,100})\\k<q>";
     /** A call that reads NAME with a default argument, or reads NAME and then `or` / `||` / `??` a literal. */
     private static final Pattern CALL = Pattern.compile("(?i)(?:getenv\\w*|environ\\.get|env\\.fetch|getOrDefault|env\\.get"
+            // Elixir's System.get_env("X", "…")
+            + "|get_env"
             // Laravel's env('DB_PASSWORD', '…') and django-environ's env('SECRET_KEY', default='…')
             + "|(?<![\\w.$>:])env)"
             + "[ \\t]*\\([ \\t]*" + NAME + "[ \\t]*(?:,[ \\t]*(?:default[ \\t]*=[ \\t]*)?" + LITERAL
@@ -31,7 +34,7 @@ final class EnvFallbacks {
     static final Assignments.Form FORM = new Assignments.Form() {
         @Override
         List<String> keywords() {
-            return List.of("getenv", "environ.get", "env.fetch", "getordefault", "env.get", "process.env", "env[", "env(");
+            return List.of("getenv", "environ.get", "env.fetch", "getordefault", "env.get", "process.env", "env[", "env(", "get_env");
         }
 
         @Override

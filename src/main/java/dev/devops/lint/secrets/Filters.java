@@ -48,7 +48,7 @@ public final class Filters {
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
         "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
-        "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in",
+        "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in", "fillin",
         "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes",
         // filler words: re_blAh_blaHBlaHblahBLAhBlAh (a Resend key's prefix and "blah"), lorem ipsum
         "blah", "lorem"};
@@ -591,6 +591,31 @@ public final class Filters {
         }
     }
 
+    /**
+     * A private key as base64 DER with no PEM armour ({@code MIIBUwIBADANBgkq…}: PKCS#8 or PKCS#1): an outer SEQUENCE
+     * whose first element is the INTEGER version 0 or 1. A public key or a certificate ({@code MIIBIjANBgkq…},
+     * {@code MIIDdzCCAl+g…}) starts with a nested SEQUENCE instead. Only the first 64 characters are decoded.
+     */
+    static boolean isBareDerPrivateKey(String v) {
+        if (v.length() < 200 || !v.startsWith("MII")) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+                return false;
+            }
+        }
+        byte[] b;
+        try {
+            b = java.util.Base64.getDecoder().decode(v.substring(0, 64));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int i = b[1] == (byte) 0x82 ? 4 : b[1] == (byte) 0x81 ? 3 : 2;
+        return b[0] == 0x30 && b[i] == 0x02 && b[i + 1] == 0x01 && (b[i + 2] == 0x00 || b[i + 2] == 0x01);
+    }
+
     static boolean isGeneratedHexKey(String v) {
         return HEX_KEY.matcher(v).matches() && !lowVariety(v);
     }
@@ -664,6 +689,9 @@ public final class Filters {
 
     private static final Pattern CAMEL_PART = Pattern.compile("[A-Z][a-z]+|\\d+");
 
+    /** A source in braces and what it names there: {@code {env}NAME}, {@code {file}/path}. */
+    private static final Pattern TYPED_REFERENCE = Pattern.compile("\\{(?:env|file|vault|secret|secrets)}[A-Za-z_/][\\w./-]*");
+
     static boolean isReference(String v, String lower) {
         char c0 = v.charAt(0);
         if (c0 == '!' && isBangWrapped(v)) {
@@ -687,6 +715,9 @@ public final class Filters {
         }
         if (c0 == '{' && v.endsWith("}")) {
             return true; // {placeholder}, {0}
+        }
+        if (c0 == '{' && TYPED_REFERENCE.matcher(v).matches()) {
+            return true; // {env}WEBDAV_PASSWORD (rclone, webdav), {file}/run/secrets/x: where the value is read from
         }
         if (c0 == '[' && v.endsWith("]") && v.length() > 2 && v.chars().allMatch(ch -> Character.isLetter(ch)
                 || ch == '[' || ch == ']' || ch == ' ' || ch == '_' || ch == '-')) {

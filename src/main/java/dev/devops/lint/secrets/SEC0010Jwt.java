@@ -69,6 +69,9 @@ final class SEC0010Jwt extends Detector {
             if (signedWithAPublishedSecret(compact, m.group(1) + "." + m.group(2), m.group(3))) {
                 return m.end(); // anyone can mint it: the token grants nothing the published secret does not
             }
+            if (isSchemaExample(job, lineStart, m.start())) {
+                return m.end(); // an API schema's example value (OpenApiSpex example: "Bearer eyJ…"): documentation
+            }
             job.emit(rule, Severity.ERROR, m.start(), token, rule.title(),
                     "Revoke the token or rotate its signing key; build test tokens at run time instead of committing them.", null);
             return m.end();
@@ -104,6 +107,16 @@ final class SEC0010Jwt extends Detector {
             throw new IllegalStateException(e);
         }
         return false;
+    }
+
+    /** An {@code example:} / {@code "example":} / {@code example =} key right before the token (on its line or the line above). */
+    private static final Pattern EXAMPLE_KEY = Pattern.compile("(?i)\\bexamples?[\"']?\\s*(?::|=>?)\\s*[\"'`]?(?:bearer\\s+)?\\z");
+
+    /** Whether the token is the value of an API schema's {@code example} key ({@link #EXAMPLE_KEY}). */
+    static boolean isSchemaExample(ScanJob job, int lineStart, int tokenStart) {
+        int from = lineStart == 0 ? 0 : job.lineStart(lineStart - 1);
+        String before = job.text.substring(from, tokenStart);
+        return before.toLowerCase(java.util.Locale.ROOT).contains("example") && EXAMPLE_KEY.matcher(before).find();
     }
 
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");

@@ -81,6 +81,7 @@ final class ScanJob {
     /** Start and end offsets of the prose blocks of the text, computed at the first question; null until then. */
     private int[] multilineStrings;
     /** A shell here-document printed to the terminal: {@code cat >&2 <<-'EOE'} (not {@code cat > file <<EOF}). */
+    private static final Pattern ELIXIR_DOC = Pattern.compile("@(?:doc|moduledoc|typedoc)\\s+~?[sS]?\"\"\"");
     private static final Pattern PRINTED_HEREDOC = Pattern.compile(
             "(?m)^[^#\\n]*\\bcat\\b(?:\\s+>&[12])?\\s*<<(-?)\\s*(['\"]?)(\\w+)\\2[ \\t]*(?:>&[12])?[ \\t]*$");
 
@@ -91,13 +92,28 @@ final class ScanJob {
      */
     boolean inMultilineString(int pos) {
         boolean toml = path.endsWith(".toml");
-        boolean shell = !toml && (path.endsWith(".sh") || path.endsWith(".bash") || text.startsWith("#!"));
-        if (!toml && !shell) {
+        boolean elixir = path.endsWith(".ex") || path.endsWith(".exs");
+        boolean shell = !toml && !elixir && (path.endsWith(".sh") || path.endsWith(".bash") || text.startsWith("#!"));
+        if (!toml && !shell && !elixir) {
             return false;
         }
         if (multilineStrings == null) {
             List<Integer> ranges = new ArrayList<>();
-            if (toml) {
+            if (elixir) {
+                // Elixir's documentation heredocs (@doc """, @moduledoc """, @typedoc """): prose and doctests
+                // (iex> Database.opts(%{password: "postgres"}) and the result it prints), never the code's values
+                Matcher m = ELIXIR_DOC.matcher(text);
+                int from = 0;
+                while (m.find(from)) {
+                    int close = text.indexOf("\"\"\"", m.end());
+                    ranges.add(m.end());
+                    ranges.add(close < 0 ? text.length() : close);
+                    from = close < 0 ? text.length() : close + 3;
+                    if (from >= text.length()) {
+                        break;
+                    }
+                }
+            } else if (toml) {
                 int i = 0;
                 while (i < text.length()) {
                     int dq = text.indexOf("\"\"\"", i);

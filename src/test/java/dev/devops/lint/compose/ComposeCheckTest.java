@@ -26,6 +26,30 @@ class ComposeCheckTest {
         return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
+    /** A file the base includes is loaded through the include (and alone), never as an overlay run over the base. */
+    @Test
+    void aFileTheBaseIncludesIsNoOverlay() throws IOException {
+        Files.writeString(dir.resolve("compose.yml"), "include:\n  - compose.dbs.yml\n\nservices:\n  app:\n    image: org/app:1.0\n"
+                + "    restart: always\n    depends_on:\n      - db\n");
+        Files.writeString(dir.resolve("compose.dbs.yml"), "services:\n  db:\n    image: postgres:16\n    restart: always\n");
+        List<Finding> all = run("compose.yml", "compose.dbs.yml");
+        assertTrue(all.stream().noneMatch(x -> x.rule().id().equals("DC0000") || x.rule().id().equals("DC0018")), all.toString());
+        assertEquals(Set.of("compose.dbs.yml"), ComposeCheck.includedBy(dir, List.of("compose.yml", "compose.dbs.yml")));
+    }
+
+    /**
+     * Held-out 7a: a username beside a password ({@code QUARKUS_MONGODB_CREDENTIALS_USERNAME}) and a DSN naming a SQLite
+     * file ({@code APP_TEST_DSN: ".test.db"}) hold no secret; the password beside them and a DSN with one still do.
+     */
+    @Test
+    void usernamesAndDsnsWithoutCredentialsAreNotSecrets() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    environment:\n      APP_MONGODB_CREDENTIALS_USERNAME: superfight\n      APP_MONGODB_CREDENTIALS_PASSWORD: superfight\n"
+                + "      APP_TEST_DSN: \".test.db\"\n      APP_DSN: \"app:superfight@tcp(db:3306)/app\"\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0003")).map(x -> x.line() + "").toList();
+        assertEquals(List.of("7", "9"), got);
+    }
+
     @Test
     void recognisesComposeFileNames() {
         assertTrue(ComposeCheck.isComposeFile("compose.yaml"));
@@ -245,6 +269,26 @@ class ComposeCheckTest {
         List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0007"))
                 .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
         assertEquals(List.of("6:warning", "8:error"), got);
+    }
+
+    /**
+     * Held-out 7a, class "an image the repository builds and publishes" (zipkin: {@code ghcr.io/openzipkin/zipkin-eureka}
+     * from {@code docker/test-images/zipkin-eureka/Dockerfile}, which has a HEALTHCHECK): that HEALTHCHECK is visible, so
+     * no finding; a directory's Dockerfile without one leaves the warning.
+     */
+    @Test
+    void serviceHealthyOnAnImageTheRepositoryBuildsReadsItsDockerfile() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    depends_on:\n      dns:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n"
+                + "  dns:\n    image: ghcr.io/vendor/unbound:1.25\n    restart: always\n"
+                + "  cache:\n    image: ghcr.io/vendor/vendor-cache:latest\n    restart: always\n");
+        Files.createDirectories(dir.resolve("docker/images/unbound"));
+        Files.createDirectories(dir.resolve("docker/images/vendor-cache"));
+        Files.writeString(dir.resolve("docker/images/unbound/Dockerfile"), "FROM alpine:3.20\nHEALTHCHECK CMD [\"true\"]\nCMD [\"unbound\"]\n");
+        Files.writeString(dir.resolve("docker/images/vendor-cache/Dockerfile"), "FROM alpine:3.20\nCMD [\"cache\"]\n");
+        List<String> got = run("compose.yaml", "docker/images/unbound/Dockerfile", "docker/images/vendor-cache/Dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DC0007")).map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("8:warning"), got);
     }
 
     /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */

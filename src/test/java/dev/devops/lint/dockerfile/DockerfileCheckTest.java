@@ -56,6 +56,15 @@ class DockerfileCheckTest {
     }
 
     @Test
+    void aStageNamedAfterItsOwnImageIsNoLaterStage() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM golang:1.22 AS build\nRUN go version\nFROM scratch as scratch\n"
+                + "COPY --from=build /go/bin /bin\nFROM node AS node\nFROM later AS first\nFROM alpine:3.19 AS later\n"
+                + "USER nobody\nHEALTHCHECK CMD [\"true\"]\nCMD [\"true\"]\n");
+        List<Integer> got = run("Dockerfile").stream().filter(x -> x.rule().id().equals("DF0031")).map(x -> x.line()).toList();
+        assertEquals(List.of(6), got);
+    }
+
+    @Test
     void findsDockerfilesByName() {
         assertTrue(DockerfileCheck.isDockerfile("Dockerfile"));
         assertTrue(DockerfileCheck.isDockerfile("docker/api.Dockerfile"));

@@ -63,6 +63,20 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 7a, class "a cloud development environment's variable" (woodpecker's {@code docker-compose.gitpod.yaml}:
+     * {@code https://3000-${GITPOD_WORKSPACE_ID}.${GITPOD_WORKSPACE_CLUSTER_HOST}}): Gitpod sets it in every workspace;
+     * the app's own variable beside it is still reported.
+     */
+    @Test
+    void cloudDevEnvironmentVariablesAreThePlatforms(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("docker-compose.gitpod.yaml"), "services:\n  app:\n    image: org/app:1.0\n    environment:\n"
+                + "      ROOT_URL: https://3000-${GITPOD_WORKSPACE_ID}.${GITPOD_WORKSPACE_CLUSTER_HOST}\n      TOKEN: ${APP_TOKEN}\n");
+        List<String> got = run(dir, Set.of("docker-compose.gitpod.yaml")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_TOKEN"), got);
+    }
+
+    /**
      * Held-out 6a, classes "an env file template" (harbor's prepare step renders {@code templates/core/env.jinja}, with
      * {@code {% if %}} lines, into the env files its compose stack reads) and "a shell script named *.env" (bingo's
      * {@code .bingo/variables.env}: {@code if [ -z "$GOBIN" ]; then … fi}, sourced by make): the template documents the

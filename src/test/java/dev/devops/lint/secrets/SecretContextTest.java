@@ -967,9 +967,141 @@ class SecretContextTest {
                 "        'mysql' => [\n            'password' => env('DB_PASSWORD', 'mysql'),\n")));
         assertEquals(List.of("SEC0030:warning"), found(scan("app/settings.py",
                 "DATABASES = {'default': {'PASSWORD': os.getenv('DB_PASSWORD', 'appdb')}}\n")));
+        // a fallback names what handles the password, not the password: a broker, a table
+        assertEquals(List.of(), found(scan("config/auth.php", "        'passwords' => env('AUTH_PASSWORD_BROKER', 'users'),\n")));
+        assertEquals(List.of(), found(scan("config/auth.php",
+                "            'table' => env('AUTH_PASSWORD_RESET_TOKEN_TABLE', 'password_resets'),\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("config/services.php",
                 "        'secret' => env('STRIPE_SECRET', '" + Fake.token(28) + "'),\n")));
         assertEquals(List.of(), found(scan("config/database.php", "            'password' => env('DB_PASSWORD', ''),\n")));
         assertEquals(List.of(), found(scan("config/mail.php", "            'password' => $this->env('MAIL_PASSWORD'),\n")));
+    }
+
+    /**
+     * A bare value in markup ends where the markup resumes: a CDATA section's end or a closing tag. Before, an object
+     * registry's description ({@code <![CDATA[… pass=1]]></Description>}) read as the password "1]]></Description>".
+     */
+    @Test
+    void markupEndsABareValue() {
+        assertEquals(List.of(), found(scan("registry/3300.xml",
+                "<Item><Description><![CDATA[Bootstrap with user=1 pass=1]]></Description></Item>\n")));
+        assertEquals(List.of(), found(scan("docs/table.xml", "<row><td>pass=1</td></row>\n")));
+        String v = "Q7" + Fake.token(14);
+        assertEquals(List.of("SEC0030:error"), found(scan("conf/server.xml",
+                "<Description><![CDATA[pass=" + v + "]]></Description>\n")));
+    }
+
+    /**
+     * A CI action that reads a secret store names entries by path and field ({@code GPG_PASSPHRASE=signing-key:passphrase}
+     * in a Vault action's input): a reference, not the passphrase. A random value after a name is still one.
+     */
+    @Test
+    void secretStoreEntriesAreReferences() {
+        String wf = "jobs:\n  release:\n    steps:\n      - uses: org/actions/get-vault-secrets@v1\n        with:\n"
+                + "          repo_secrets: |\n            GPG_PASSPHRASE=chart-signing-key:passphrase\n"
+                + "            REGISTRY_TOKEN=ci/registry:token\n";
+        assertEquals(List.of(), found(scan(".github/workflows/release.yaml", wf)));
+        String v = "Q7" + Fake.token(18);
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/release.yaml",
+                "env:\n  REGISTRY_TOKEN: deploy-bot:" + v + "\n")));
+    }
+
+    /**
+     * Held-out 7a, classes "sudoers' NOPASSWD tag" (photoprism's Dockerfiles: {@code echo "ALL ALL=(ALL) NOPASSWD:SETENV: ALL"}),
+     * "the identity beside a secret" ({@code QUARKUS_MONGODB_CREDENTIALS_USERNAME: superfight}) and "a CSS selector"
+     * (apollo's login.html {@code .forgot-password:hover}): none names a value of a secret; the password beside them
+     * still is one.
+     */
+    @Test
+    void sudoersTagsUsernamesAndCssSelectorsAreNotCredentials() {
+        assertEquals(List.of(), found(scan("docker/develop/jammy/Dockerfile",
+                "RUN echo \"ALL ALL=(ALL) NOPASSWD:SETENV: ALL\" >> /etc/sudoers.d/all\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/k8s/app.yml",
+                "env:\n  QUARKUS_MONGODB_CREDENTIALS_USERNAME: superfight\n  QUARKUS_MONGODB_CREDENTIALS_PASSWORD: superfight\n")));
+        assertEquals(List.of(), found(scan("portal/src/main/resources/static/login.html",
+                "<style>\n  .forgot-password:hover,\n  .forgot-password:focus {\n    color: #333;\n  }\n</style>\n")));
+    }
+
+    /**
+     * Held-out 7a, class "not a value after the name": openssl's {@code -passin pass: -passout pass:} (an empty password
+     * source, then the next option), a printed message's layout ({@code printf "admin password:\n\n  %s"}), a value
+     * read from elsewhere ({@code password: "{env}WEBDAV_PASSWORD"}) and a fill-in placeholder
+     * ({@code db_password='FillInCorrectPassword'}). A real password after {@code pass:} still is one.
+     */
+    @Test
+    void optionsEscapesTypedReferencesAndFillInsAreNotValues() {
+        assertEquals(List.of(), found(scan("scripts/dist/install-https.sh",
+                "openssl pkcs12 -export -in a.crt -inkey a.key -out a.pfx -passin pass: -passout pass:\n")));
+        assertEquals(List.of(), found(scan("setup/cloud/setup.sh",
+                "printf \"\\nInitial admin password:\\n\\n  %s\\n\\n\" \"${ADMIN_PASSWORD}\"\n")));
+        assertEquals(List.of(), found(scan("docker/webdav/config.yml", "users:\n  - username: admin\n    password: \"{env}WEBDAV_PASSWORD\"\n")));
+        assertEquals(List.of(), found(scan("scripts/build.sh", "config_db_password='FillInCorrectPassword'\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("scripts/export.sh",
+                "openssl pkcs12 -export -in a.crt -out a.pfx -passout pass:" + Fake.token(16) + "\n")));
+    }
+
+    /**
+     * Held-out 7a, class "documentation inside code": Elixir's {@code @doc """} heredocs and their doctests
+     * ({@code iex> Database.opts(%{password: "postgres"})} and the keyword list it prints), and an API schema's
+     * {@code example:} JWT (OpenApiSpex {@code example: "Bearer eyJ…"}). The same password in the module's code, and a
+     * JWT that is no example, are still reported.
+     */
+    @Test
+    void elixirDocsDoctestsAndSchemaExampleJwtsAreDocumentation() {
+        String ex = "  @doc \"\"\"\n  Transforms settings.\n\n  iex> opts(%{username: \"postgres\", password: \"postgres\"})\n"
+                + "  [\n    password: \"postgres\",\n  ]\n  \"\"\"\n  def opts(s), do: s\n";
+        assertEquals(List.of(), found(scan("lib/app/database.ex", ex)));
+        assertEquals(List.of("SEC0030:warning"), found(scan("lib/app/database.ex", ex + "  def local, do: [password: \"postgres\"]\n")));
+        String jwt = Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+        assertEquals(List.of(), found(scan("lib/app_web/controllers/tenant_controller.ex",
+                "      required: true,\n      example:\n        \"Bearer " + jwt + "\"\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("lib/app_web/client.ex", "    token = \"" + jwt + "\"\n")));
+    }
+
+    /**
+     * Held-out 7a, class "a package's fixtures by name" (photoprism's {@code internal/entity/auth_session_fixtures.go}:
+     * the sessions its tests load, with made-up auth tokens): test data; the same token in the package's code is a secret.
+     */
+    @Test
+    void fixtureFilesByNameAreTestData() {
+        String line = "\t\tauthToken:   \"" + Fake.hex(48) + "\",\n";
+        assertEquals(List.of(), found(scan("internal/entity/auth_session_fixtures.go", line)));
+        assertEquals(List.of(), found(scan("internal/entity/fixtures.go", line)));
+        assertEquals(List.of("SEC0031:error"), found(scan("internal/entity/auth_session.go", line)));
+    }
+
+    /**
+     * Held-out 7a, miss class "Elixir's environment fallback" (supabase realtime's {@code config/runtime.exs}:
+     * {@code System.get_env("DB_PASSWORD", "postgres")}): the password every release that forgets the variable runs
+     * with, a warning as Laravel's {@code env('DB_PASSWORD', 'mysql')} is; a random fallback is an error; in the test
+     * environment's config it is silent.
+     */
+    @Test
+    void elixirEnvFallbacksAreConfiguration() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/runtime.exs",
+                "db_password = System.get_env(\"DB_PASSWORD\", \"postgres\")\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("lib/app/release.ex",
+                "    secret = System.get_env(\"SIGNING_SECRET\", \"" + Fake.token(32) + "\")\n")));
+        assertEquals(List.of(), found(scan("config/test.exs", "  api_jwt_secret: System.get_env(\"API_JWT_SECRET\", \"secret\"),\n")));
+        assertEquals(List.of(), found(scan("config/runtime.exs", "key = System.get_env(\"REQUEST_ID_BAGGAGE_KEY\", \"request-id\")\n")));
+    }
+
+    /**
+     * Held-out 7a, miss class "a private key as bare base64 DER" (eladmin's {@code application.yml}:
+     * {@code rsa: private_key: MIIBUwIBADAN…}, a PKCS#8 RSA key with no PEM armour, dropped as a blob over 300
+     * characters): reported as a hard-coded secret; the public key beside it is not.
+     */
+    @Test
+    void aBareDerPrivateKeyInConfigIsASecret() throws Exception {
+        var gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(1024);
+        var pair = gen.generateKeyPair();
+        String priv = java.util.Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+        String pub = java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        assertEquals(List.of("SEC0031:error"), found(scan("app/src/main/resources/config/application.yml",
+                "rsa:\n  private_key: " + priv + "\n")));
+        assertEquals(List.of(), found(scan("app/src/main/resources/config/application.yml", "rsa:\n  public_key: " + pub + "\n")));
+        assertTrue(Filters.isBareDerPrivateKey(priv));
+        assertFalse(Filters.isBareDerPrivateKey(pub));
     }
 }
