@@ -104,6 +104,26 @@ final class DriftScope {
         return path.endsWith(".gitignore") || path.equals("devops.yaml");
     }
 
+    /**
+     * The {@code language} versions the repository's Dockerfiles build or run on (the base image of each stage that
+     * starts from an image, ARG defaults resolved): "java" → [25] for {@code FROM eclipse-temurin:25-jre}.
+     */
+    List<String> imageVersions(String language) {
+        List<String> out = new ArrayList<>();
+        eachDockerfile((f, text) -> {
+            for (dev.devops.lint.dockerfile.Stage st : dev.devops.lint.dockerfile.DockerfileParser.parse(f, text).stages()) {
+                if (!st.resolved() || st.parentStage() >= 0 || st.image() == null) {
+                    continue;
+                }
+                String[] lv = RuntimeVersions.ofImage(st.image());
+                if (lv != null && lv[1] != null && lv[0].equals(language) && !out.contains(lv[1])) {
+                    out.add(lv[1]);
+                }
+            }
+        });
+        return out;
+    }
+
     /** The statements for {@code language} of {@code dir} or its nearest ancestor that has some. */
     List<Stated> stated(String dir, String language) {
         String d = dir;
