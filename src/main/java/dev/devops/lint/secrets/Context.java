@@ -32,7 +32,12 @@ enum Context {
     RUNNABLE("runnable config");
 
     private static final Pattern EXAMPLE_NAME = Pattern.compile(
-            "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel|schema)(?:[._-].*)?");
+            "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel)(?:[._-].*)?");
+    /**
+     * A schema by name ({@code config.schema.json}, {@code values.schema.yaml}): it documents settings. Not in source
+     * code, where a schema is a data model ({@code user_schema.py}, an Ecto schema, a mix task that exports one).
+     */
+    private static final Pattern SCHEMA_NAME = Pattern.compile("(?i)(?:.*[._-])?schema(?:[._-].*)?");
     /**
      * API descriptions (OpenAPI, Swagger, AsyncAPI): their {@code example:} values document a request; GraphQL schema
      * and operation documents ({@code *.graphql}, {@code *.graphqls}, {@code *.gql}): {@code password: String!} is a
@@ -64,7 +69,8 @@ enum Context {
             return VENDORED;
         }
         String name = FileKinds.name(path).toLowerCase(Locale.ROOT);
-        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches() || EXAMPLE_DIR.matches(path)
+        if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches()
+                || kind != FileKind.CODE && SCHEMA_NAME.matcher(name).matches() || EXAMPLE_DIR.matches(path)
                 || FileKinds.isGeneratorAnswers(path) || FileKinds.isRequestCollection(path)) {
             return EXAMPLE;
         }

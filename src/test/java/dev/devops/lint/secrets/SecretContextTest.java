@@ -1104,4 +1104,16 @@ class SecretContextTest {
         assertTrue(Filters.isBareDerPrivateKey(priv));
         assertFalse(Filters.isBareDerPrivateKey(pub));
     }
+
+    /**
+     * A schema named in a file name is documentation only where it describes settings ({@code config.schema.json}); in
+     * source code a schema is a data model (an Ecto schema, {@code user_schema.py}, a task that exports one), whose
+     * default password is reported as anywhere in code.
+     */
+    @Test
+    void aSchemaInCodeIsNoExample() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("lib/mix/tasks/app.export_tenant_schema.ex",
+                "      password: System.get_env(\"DB_PASSWORD\", \"postgres\"),\n")));
+        assertEquals(List.of(), found(scan("config/app.schema.json", "{\"password\": \"postgres\"}\n")));
+    }
 }
