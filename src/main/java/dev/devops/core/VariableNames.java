@@ -97,19 +97,10 @@ public final class VariableNames {
         return ADDRESS_SUFFIX.matcher(n).find() || n.equals("DSN") || n.endsWith("_DSN");
     }
 
-    /**
-     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE_KEY (PRIVATE as
-     * the last word; before other words it is a visibility qualifier: NEXT_PRIVATE_SMTP_FROM_NAME),
-     * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
-     * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
-     * RABBITMQ_URL). Names ending in a unit, TTL, expiry, length, rounds, algorithm or on/off word are
-     * settings, not secrets (JWT_RESET_PASSWORD_EXPIRATION_MINUTES, ACCESS_TOKEN_EXPIRE_MINUTES). REDIS_URL
-     * is not: the stack's Redis has no password, and a URL with one is caught by the secret scanner.
-     */
     /** The prefixes by which a bundler inlines a variable into the JavaScript it builds for the browser. */
-    private static final java.util.regex.Pattern PUBLIC_BUNDLED = java.util.regex.Pattern.compile(
+    private static final Pattern PUBLIC_BUNDLED = Pattern.compile(
             "(?:VITE|NEXT_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|EXPO_PUBLIC|GATSBY|PUBLIC)_.*");
-    private static final java.util.regex.Pattern SAYS_SECRET = java.util.regex.Pattern.compile(
+    private static final Pattern SAYS_SECRET = Pattern.compile(
             ".*(?:SECRET|PRIVATE|PASSWORD|PASSWD).*");
 
     /**
@@ -123,6 +114,15 @@ public final class VariableNames {
         return PUBLIC_BUNDLED.matcher(n).matches() && !SAYS_SECRET.matcher(n).matches();
     }
 
+    /**
+     * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE_KEY (PRIVATE as
+     * the last word; before other words it is a visibility qualifier: NEXT_PRIVATE_SMTP_FROM_NAME),
+     * CREDENTIAL, API_KEY/APIKEY, a {@code _KEY} (but not {@code _KEY_ID} or PUBLIC_KEY), DSN, and
+     * connection URLs that carry credentials (DATABASE_URL, *_DATABASE_URL, MONGO*_URI/URL, AMQP_URL,
+     * RABBITMQ_URL). Names ending in a unit, TTL, expiry, length, rounds, algorithm or on/off word are
+     * settings, not secrets (JWT_RESET_PASSWORD_EXPIRATION_MINUTES, ACCESS_TOKEN_EXPIRE_MINUTES). REDIS_URL
+     * is not: the stack's Redis has no password, and a URL with one is caught by the secret scanner.
+     */
     public static boolean isSecret(String name) {
         String n = name.toUpperCase(Locale.ROOT);
         if (n.equals("DATABASE_URL") || n.endsWith("_DATABASE_URL") || n.equals("AMQP_URL") || n.equals("RABBITMQ_URL")

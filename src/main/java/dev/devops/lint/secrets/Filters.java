@@ -552,12 +552,6 @@ public final class Filters {
         return isWeakCredential(v) ? Strength.DEFAULT : Strength.LIVE;
     }
 
-    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
-
-    /**
-     * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
-     * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
-     */
     /**
      * The login of the HTTP Basic authentication specifications' example (RFC 7617, RFC 2617: user "Aladdin", password
      * "open sesame", {@code QWxhZGRpbjpvcGVuIHNlc2FtZQ==}), copied into help texts and API descriptions.
@@ -616,6 +610,12 @@ public final class Filters {
         return b[0] == 0x30 && b[i] == 0x02 && b[i + 1] == 0x01 && (b[i + 2] == 0x00 || b[i + 2] == 0x01);
     }
 
+    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
+
+    /**
+     * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
+     * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
+     */
     static boolean isGeneratedHexKey(String v) {
         return HEX_KEY.matcher(v).matches() && !lowVariety(v);
     }

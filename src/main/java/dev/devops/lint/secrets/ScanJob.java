@@ -80,8 +80,9 @@ final class ScanJob {
 
     /** Start and end offsets of the prose blocks of the text, computed at the first question; null until then. */
     private int[] multilineStrings;
-    /** A shell here-document printed to the terminal: {@code cat >&2 <<-'EOE'} (not {@code cat > file <<EOF}). */
+    /** The start of an Elixir documentation heredoc: {@code @doc """}, {@code @moduledoc ~S"""}. */
     private static final Pattern ELIXIR_DOC = Pattern.compile("@(?:doc|moduledoc|typedoc)\\s+~?[sS]?\"\"\"");
+    /** A shell here-document printed to the terminal: {@code cat >&2 <<-'EOE'} (not {@code cat > file <<EOF}). */
     private static final Pattern PRINTED_HEREDOC = Pattern.compile(
             "(?m)^[^#\\n]*\\bcat\\b(?:\\s+>&[12])?\\s*<<(-?)\\s*(['\"]?)(\\w+)\\2[ \\t]*(?:>&[12])?[ \\t]*$");
 
