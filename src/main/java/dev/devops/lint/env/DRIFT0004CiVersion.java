@@ -4,7 +4,6 @@ import static dev.devops.lint.Severity.WARNING;
 
 import dev.devops.detect.RuntimeVersions;
 import dev.devops.detect.RuntimeVersions.Stated;
-import java.util.List;
 
 /** DRIFT0004: CI workflow runtime version differs from the project's version file. */
 final class DRIFT0004CiVersion {
@@ -21,7 +20,6 @@ final class DRIFT0004CiVersion {
             (s, o) -> s.eachWorkflow((f, text) -> workflow(s, f, text, o)));
 
     private static void workflow(DriftScope s, String f, String text, DriftRule.Reporter o) {
-        java.util.Map<String, List<String>> images = new java.util.HashMap<>();
         for (RuntimeVersions.WorkflowSetup w : RuntimeVersions.workflowSetups(text)) {
             if (w.fromMatrix()) {
                 continue; // a matrix tests several versions on purpose
@@ -31,7 +29,7 @@ final class DRIFT0004CiVersion {
             String v = w.version();
             Stated p = DriftScope.primary(s.projectWide(language));
             if (v != null && p != null && !RuntimeVersions.satisfies(p, v)
-                    && !images.computeIfAbsent(language, s::imageVersions).contains(v)) {
+                    && !s.imageVersions(language).contains(v)) {
                 o.report(f, w.line(), "actions/setup-" + language + " at " + f + ":" + w.line() + " uses "
                         + language + " " + raw + " but " + p.source() + " at " + p.where() + " says " + DriftScope.describe(p),
                         "use " + language + "-version: " + p.version() + (language.equals("node") || language.equals("python")

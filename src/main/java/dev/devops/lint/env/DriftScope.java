@@ -106,9 +106,16 @@ final class DriftScope {
 
     /**
      * The {@code language} versions the repository's Dockerfiles build or run on (the base image of each stage that
-     * starts from an image, ARG defaults resolved): "java" → [25] for {@code FROM eclipse-temurin:25-jre}.
+     * starts from an image, ARG defaults resolved): "java" → [25] for {@code FROM eclipse-temurin:25-jre}. Read once
+     * per language, however many workflows ask.
      */
     List<String> imageVersions(String language) {
+        return imageVersions.computeIfAbsent(language, this::readImageVersions);
+    }
+
+    private final Map<String, List<String>> imageVersions = new java.util.HashMap<>();
+
+    private List<String> readImageVersions(String language) {
         List<String> out = new ArrayList<>();
         eachDockerfile((f, text) -> {
             for (dev.devops.lint.dockerfile.Stage st : dev.devops.lint.dockerfile.DockerfileParser.parse(f, text).stages()) {
