@@ -39,6 +39,15 @@ public final class FileTree {
     /** Like {@link #files}, handing each path to {@code each} as it is listed (in no particular order). */
     public static void walk(Path root, Predicate<String> skipDirectory, int maxDepth, boolean fileLinks,
             java.util.function.Consumer<String> each) {
+        walkSized(root, skipDirectory, maxDepth, fileLinks, (path, size) -> each.accept(path));
+    }
+
+    /**
+     * Like {@link #walk(Path, Predicate, int, boolean, java.util.function.Consumer)}, with each file's size as the walk's
+     * own stat gave it (-1 for a link: its target was not read), so a reader of the file needs no second stat.
+     */
+    public static void walkSized(Path root, Predicate<String> skipDirectory, int maxDepth, boolean fileLinks,
+            java.util.function.ObjLongConsumer<String> each) {
         // an explicit stack, not recursion: a tree nested thousands of directories deep is listed, not a stack overflow
         ArrayDeque<Directory> pending = new ArrayDeque<>();
         pending.push(new Directory(root, "", 1));
@@ -58,8 +67,10 @@ public final class FileTree {
                         if (!skipDirectory.test(name)) {
                             pending.push(new Directory(entry, path, d.depth + 1));
                         }
-                    } else if (attrs.isRegularFile() || fileLinks && attrs.isSymbolicLink() && !Files.isDirectory(entry)) {
-                        each.accept(path);
+                    } else if (attrs.isRegularFile()) {
+                        each.accept(path, attrs.size());
+                    } else if (fileLinks && attrs.isSymbolicLink() && !Files.isDirectory(entry)) {
+                        each.accept(path, -1);
                     }
                 }
             } catch (IOException | SecurityException | DirectoryIteratorException e) {

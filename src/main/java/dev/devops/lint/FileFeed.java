@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class FileFeed extends AbstractList<String> {
     private final List<String> listed = new ArrayList<>();
+    private long[] sizes = new long[1024];
     private boolean done;
     private List<String> sorted;
 
@@ -25,7 +26,7 @@ public final class FileFeed extends AbstractList<String> {
         FileFeed feed = new FileFeed();
         Thread t = new Thread(() -> {
             try {
-                FileTree.walk(root, ".git"::equals, Integer.MAX_VALUE, false, feed::listedOne);
+                FileTree.walkSized(root, ".git"::equals, Integer.MAX_VALUE, false, feed::listedOne);
             } finally {
                 feed.finish(); // whatever happened, the files listed so far are all there is: no reader waits forever
             }
@@ -35,7 +36,11 @@ public final class FileFeed extends AbstractList<String> {
         return feed;
     }
 
-    private synchronized void listedOne(String path) {
+    private synchronized void listedOne(String path, long size) {
+        if (listed.size() == sizes.length) {
+            sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
+        }
+        sizes[listed.size()] = size;
         listed.add(path);
         if (listed.size() == 1 || (listed.size() & 63) == 0) {
             notifyAll(); // readers wait for the next file; waking them for every file costs more than it gives
@@ -61,6 +66,15 @@ public final class FileFeed extends AbstractList<String> {
             waitUninterruptibly();
         }
         return i < listed.size() ? listed.get(i) : null;
+    }
+
+    /**
+     * The size of the {@code i}-th listed file as the walk's stat gave it (a file listed by {@link #awaitListed}), so
+     * its reader needs no stat of its own ({@link LintContext#readBytes(String, byte[], java.util.function.BiPredicate,
+     * long)}).
+     */
+    public synchronized long listedSize(int i) {
+        return sizes[i];
     }
 
     private synchronized List<String> all() {

@@ -37,6 +37,17 @@ class FileTreeTest {
                 "a link to a file (or to nothing) is a file, a link to a directory is not; deep.txt is at depth 4");
     }
 
+    /** The walk's own stat hands each regular file's size on (its reader needs no second stat); a link's is unknown. */
+    @Test
+    void walkSizedGivesTheSizeOfEachFileAndNoneForALink() throws IOException {
+        write("b.txt");
+        write("a/longer-name.txt");
+        Files.createSymbolicLink(tmp.resolve("link.txt"), tmp.resolve("b.txt"));
+        java.util.Map<String, Long> sizes = new java.util.TreeMap<>();
+        FileTree.walkSized(tmp, n -> false, Integer.MAX_VALUE, true, sizes::put);
+        assertEquals(java.util.Map.of("a/longer-name.txt", 17L, "b.txt", 5L, "link.txt", -1L), sizes);
+    }
+
     @Test
     void aDeepTreeIsListed() throws IOException {
         Path d = tmp;

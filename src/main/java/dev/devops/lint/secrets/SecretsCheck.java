@@ -89,11 +89,14 @@ public final class SecretsCheck implements TextCheck {
                 String path;
                 boolean envFile = false;
                 FileKind kind = null;
+                long size = -1;
                 if (feed != null) {
-                    path = feed.awaitListed(next.getAndIncrement());
+                    int i = next.getAndIncrement();
+                    path = feed.awaitListed(i);
                     if (path == null) {
                         break;
                     }
+                    size = feed.listedSize(i);
                     kind = FileKind.of(path);
                     if (kind == FileKind.CONFIG) {
                         deferred.add(path);
@@ -107,13 +110,13 @@ public final class SecretsCheck implements TextCheck {
                     path = files.get(i);
                     envFile = envFiles.contains(path);
                 }
-                buffer = scan(context, allow, path, kind, envFile, buffer, out);
+                buffer = scan(context, allow, path, kind, envFile, size, buffer, out);
             }
             if (feed != null) { // the walk has ended; each worker empties the queue after its own last deferral
                 java.util.Set<String> env = context.composeEnvFiles();
                 String path;
                 while ((path = deferred.poll()) != null) {
-                    buffer = scan(context, allow, path, FileKind.CONFIG, env.contains(path), buffer, out);
+                    buffer = scan(context, allow, path, FileKind.CONFIG, env.contains(path), -1, buffer, out);
                 }
             }
         };
@@ -145,17 +148,17 @@ public final class SecretsCheck implements TextCheck {
     }
 
     /**
-     * Scans one file of the tree into {@code out} ({@code kind}: its path's kind when known, else null); returns the read
-     * buffer to use next (it grows for a large file).
+     * Scans one file of the tree into {@code out} ({@code kind}: its path's kind when known, else null; {@code size}: its
+     * size as the walk listed it, else -1); returns the read buffer to use next (it grows for a large file).
      */
-    private byte[] scan(LintContext context, Allowlist allow, String path, FileKind kind, boolean envFile, byte[] buffer,
-            Consumer<Finding> out) {
+    private byte[] scan(LintContext context, Allowlist allow, String path, FileKind kind, boolean envFile, long size,
+            byte[] buffer, Consumer<Finding> out) {
         if (allow.path(path)) {
             return buffer;
         }
         List<Finding> found;
         try {
-            LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore);
+            LintContext.Bytes bytes = context.readBytes(path, buffer, Keystores::isKeystore, size);
             if (bytes == null) {
                 return buffer;
             }

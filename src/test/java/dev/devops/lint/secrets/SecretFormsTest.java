@@ -259,6 +259,25 @@ class SecretFormsTest {
                 "as a list, the feed is every file, sorted");
     }
 
+    /**
+     * A file read with the size its walk listed (no second stat): a file that grew since is read to the size listed,
+     * one that shrank to its end, and one gone since is skipped without being counted unreadable.
+     */
+    @Test
+    void aFileReadWithItsListedSize(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "0123456789");
+        dev.devops.lint.LintContext ctx = new dev.devops.lint.LintContext(dir, List.of("a.txt"), java.util.Set.of(), null);
+        assertEquals("01234", new String(bytesOf(ctx.readBytes("a.txt", null, null, 5))), "grew after the walk");
+        assertEquals("0123456789", new String(bytesOf(ctx.readBytes("a.txt", null, null, 20))), "shrank after the walk");
+        assertEquals(null, ctx.readBytes("gone.txt", null, null, 4));
+        assertEquals(0, ctx.stats().unreadableCount(), "a file gone since the walk is no unreadable file");
+        assertEquals(null, ctx.readBytes("a.txt", null, null, dev.devops.lint.LintContext.DEFAULT_MAX_FILE_SIZE + 1));
+    }
+
+    private static byte[] bytesOf(dev.devops.lint.LintContext.Bytes b) {
+        return java.util.Arrays.copyOf(b.array(), b.length());
+    }
+
     // ---- binary keystores
 
     @Test
