@@ -44,7 +44,7 @@ public final class FileKinds {
             "textile", "rdoc", "pod", "1", "5", "8", "man");
     private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|documentation|man|manual|website/docs");
     private static final DirPattern TEST_DIR = DirPattern.lowerCase(
-            "_?(?:test|tests|__tests__|__mocks__|mocks?|spec|e2e|testdata|test-data|testing|fixtures|__fixtures__"
+            "_?(?:test|tests|__tests__|__mocks__|mocks?|spec|e2e|test[-_]?data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
                     // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
                     + "|test[-_]?resources"
@@ -61,7 +61,7 @@ public final class FileKinds {
      */
     private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
-            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
@@ -395,9 +395,10 @@ public final class FileKinds {
 
     /**
      * Test code and test data: files under a test directory ({@code test/}, {@code tests/}, {@code __tests__/},
-     * {@code spec/}, {@code e2e/}, {@code testdata/}, {@code fixtures/}, {@code mocks/} (mock servers a dev or test
-     * script preloads), {@code src/test/} …) and test files by
-     * name ({@code *.test.ts}, {@code *.spec.js}, {@code *_test.go}, {@code test_*.py}, {@code conftest.py},
+     * {@code spec/}, {@code e2e/}, {@code testdata/}, {@code test_data/}, {@code fixtures/}, {@code mocks/} (mock servers a
+     * dev or test script preloads), {@code src/test/} …) and test files by
+     * name ({@code *.test.ts}, {@code *.spec.js}, {@code *_test.go}, {@code test_*.py}, {@code conftest.py}, the test
+     * modules {@code tests.py} (Django) and {@code tests.rs} (Rust),
      * {@code *Test.java}, {@code *IT.java}, {@code *_spec.rb}), and Helm chart-testing's {@code ci/*-values.yaml}. Only production code decides what an app
      * needs; a dummy credential in a test is not a leak.
      */

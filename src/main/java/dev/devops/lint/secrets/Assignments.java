@@ -387,7 +387,7 @@ final class Assignments {
     /** The {@link #LINES} lexer: reads the assignment at a keyword hit into {@code out}. */
     private static int readLine(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
         String t = job.text;
-        if (job.context.quiet()) {
+        if (job.contextAt(lineStart).quiet()) {
             return lineEnd; // tests, docs, vendored code: name-based detection is silent (docs/SECRET-RULES.md)
         }
         if (isComment(t, lineStart, lineEnd)) {
@@ -500,7 +500,7 @@ final class Assignments {
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
-        out.add(key, t.substring(i, ve), i, job.kind == FileKind.CODE);
+        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions);
         return ve;
     }
 
@@ -683,7 +683,8 @@ final class Assignments {
                 value = value.substring(0, hash);
             }
         }
-        if (job.context.quiet()) {
+        Context context = job.contextAt(valuePos);
+        if (context.quiet()) {
             return; // tests, docs, vendored code
         }
         if (!quoted && value.length() > 1 && value.charAt(0) == '-' && Character.isLetter(value.charAt(1))
@@ -694,10 +695,10 @@ final class Assignments {
             return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
         }
         // an environment variable's literal fallback in code is configuration the app runs with, not a code string
-        boolean fallback = c.runsWith() && job.context == Context.CODE;
+        boolean fallback = c.runsWith() && context == Context.CODE;
         boolean code = job.kind == FileKind.CODE && !fallback;
-        boolean runnable = job.context == Context.RUNNABLE || fallback;
-        boolean example = job.context == Context.EXAMPLE || job.kind == FileKind.ENV_EXAMPLE;
+        boolean runnable = context == Context.RUNNABLE || fallback;
+        boolean example = context == Context.EXAMPLE || job.kind == FileKind.ENV_EXAMPLE;
         if (value.length() > 300 && !(kind == Kind.SECRET && Filters.isBareDerPrivateKey(value))) {
             return; // a blob; but a private key's base64 DER without PEM armour (rsa.private_key: MIIBUwIBADAN…) is one
         }
@@ -874,6 +875,9 @@ final class Assignments {
         }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
+            if (w.equals("pass") && i + 1 < words.size() && PASS_VERB_NEXT.contains(words.get(i + 1))) {
+                continue; // the verb: clippy's needless_pass_by_value, a proxy's pass_through, a value passed along
+            }
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
@@ -891,6 +895,8 @@ final class Assignments {
     }
 
     private static final List<String> CLUSTER_TOKEN = List.of("initial", "cluster", "token");
+    /** After "pass", words that make it the verb ({@code pass_by_value}, {@code pass_through}), not a password. */
+    private static final Set<String> PASS_VERB_NEXT = Set.of("by", "through", "thru", "along", "on");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
             "secretkey", "clientsecret", "apisecret");

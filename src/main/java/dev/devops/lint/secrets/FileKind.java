@@ -42,6 +42,21 @@ enum FileKind {
     /** Translation trees: i18n/, locales/, lang/es/auth.php (Laravel), src/lang/bar.json, translations/, l10n/. */
     private static final DirPattern I18N_DIR = DirPattern.lowerCase("i18n|locales?|lang|langs|translations|l10n");
 
+    /**
+     * Configuration languages whose strings are always quoted, so that a bare word is an expression: Terraform and HCL
+     * ({@code password = random_password.db.result}, {@code var.db_password}), Nix, Jsonnet, CUE.
+     */
+    private static final Set<String> QUOTED_CONFIG_EXT = Set.of("tf", "tfvars", "hcl", "nomad", "nix", "jsonnet", "libsonnet", "cue");
+
+    /** Whether a bare (unquoted) value in this file is an expression, never a literal: source code and {@link #QUOTED_CONFIG_EXT}. */
+    static boolean bareValuesAreExpressions(String path, FileKind kind) {
+        if (kind == CODE) {
+            return true;
+        }
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') && QUOTED_CONFIG_EXT.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (FileKinds.isLockfile(path) || FileKinds.isTextImage(path)) {

@@ -89,7 +89,9 @@ public final class Filters {
             + "|[a-z][a-zA-Z]*(?:-[a-z][a-zA-Z]*)*(?:\\.[a-z][a-zA-Z]*(?:[-_][a-z][a-zA-Z]*)*)+");
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
-            "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)");
+            "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)"
+                    // a name and the file it is read from: systemd's LoadCredential=config:/etc/app/secret
+                    + "|[\\w.-]+:/[\\w.-]+(?:/[\\w.-]+)+");
     private static final Pattern TRIVIAL = Pattern.compile(
             "x+|\\*+|\\.+|#+|-+|_+|0+|1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*");
     /** Identifiers that name a secret rather than hold one: paths and keys ("auth/invalid_token",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A provider format from the rules data: its regex, entropy floor and checksum. A token whose
@@ -418,6 +419,46 @@ final class ProviderRuleDetector extends Detector {
         return host >= 0 && url.indexOf('?', host) > host;
     }
 
+    /** A regular expression's quantified character class: {@code [a-zA-Z0-9]{36}}, {@code [0-9a-f]+}. */
+    private static final Pattern QUANTIFIED_CLASS = Pattern.compile("\\[[^\\]\\s\"'`]{1,40}\\](?:\\{\\d+(?:,\\d*)?\\}|[+*])");
+
+    /**
+     * Whether the token at {@code pos} sits within three lines of the regular expression that describes its format: its
+     * first three characters followed, within two dozen characters (the rest of its prefix, an unquantified class), by
+     * a quantified character class ({@code "ghp_[a-zA-Z0-9]{36}"}, {@code "xox[baprs]-[0-9]{11}"}). That is a secret
+     * scanner's rule table or redaction filter with the sample each pattern is tested on, written there to show the
+     * format, not to use it.
+     */
+    static boolean besideItsPattern(ScanJob job, int pos, String secret) {
+        String t = job.text;
+        if (secret.length() < 8) {
+            return false;
+        }
+        int from = pos;
+        for (int k = 0; k < 4 && from > 0; k++) {
+            from = t.lastIndexOf('\n', from - 1);
+            from = from < 0 ? 0 : from;
+        }
+        int to = pos;
+        for (int k = 0; k < 4 && to >= 0 && to < t.length(); k++) {
+            to = t.indexOf('\n', to + 1);
+        }
+        to = to < 0 ? t.length() : to;
+        String head = secret.substring(0, 3);
+        Matcher q = job.matcher(QUANTIFIED_CLASS);
+        for (int i = t.indexOf(head, from); i >= 0 && i < to; i = t.indexOf(head, i + 1)) {
+            if (i == pos) {
+                continue;
+            }
+            int k = i + head.length();
+            q.region(k, Math.min(to, k + 24 + 60));
+            if (q.find() && q.start() - k <= 24 && t.substring(k, q.start()).chars().noneMatch(ch -> ch <= ' ' || ch == '"' || ch == '\'')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Emits the current match of {@code m} unless its secret is filtered out. */
     private void report(ScanJob job, Matcher m) {
         int g = rule.secretGroup();
@@ -431,6 +472,9 @@ final class ProviderRuleDetector extends Detector {
         if (Filters.placeholderOrReference(secret) != null || Filters.isMaskedToken(secret)) {
             return;
         }
+        if (besideItsPattern(job, m.start(g), secret)) {
+            return; // a secret detector's own sample: the regular expression that finds it is written beside it
+        }
         {
             Severity severity = rule.severity();
             Map<String, String> extra = null;
@@ -439,7 +483,7 @@ final class ProviderRuleDetector extends Detector {
                 if (severity.atLeast(Severity.WARNING)) {
                     // in a test a token that fails its checksum is a fixture (readthedocs'
                     // ghs_… in its GitHub App webhook tests): info, still listed; elsewhere a warning
-                    severity = job.context == Context.TEST ? Severity.INFO : Severity.WARNING;
+                    severity = job.contextAt(m.start(g)) == Context.TEST ? Severity.INFO : Severity.WARNING;
                 }
                 extra = Map.of("confidence", "low");
                 message = rule.title() + " (checksum does not match: probably not a live token)";

@@ -97,7 +97,8 @@ final class SEC0020UriPassword extends Detector {
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
-        if (job.context.quiet() || Assignments.isComment(t, lineStart, lineEnd)) {
+        Context context = job.contextAt(hitStart);
+        if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)) {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
         }
         int s = hitStart;
@@ -115,16 +116,16 @@ final class SEC0020UriPassword extends Detector {
             if (Filters.isTemplateLogin(user, password)) {
                 return m.end(); // s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com: the URI's shape, in capitals
             }
-            boolean runnable = job.context == Context.RUNNABLE || job.context == Context.CODE;
+            boolean runnable = context == Context.RUNNABLE || context == Context.CODE;
             boolean defaultCredential = runnable && Filters.isDefaultCredential(password)
-                    && !(job.context == Context.CODE && PLACEHOLDER_USERS.contains(user.toLowerCase(Locale.ROOT)));
+                    && !(context == Context.CODE && PLACEHOLDER_USERS.contains(user.toLowerCase(Locale.ROOT)));
             if (!defaultCredential && (Filters.reason(password) != null || Filters.reason(user) != null && user.startsWith("$")
                     || password.equalsIgnoreCase(user + "pass") || password.length() < 3)
                     || Filters.reason(user) != null && user.startsWith("$")) {
                 return m.end();
             }
             boolean weak = defaultCredential || Filters.isWeakCredential(password) || password.equalsIgnoreCase(user);
-            if (weak && job.context == Context.EXAMPLE) {
+            if (weak && context == Context.EXAMPLE) {
                 return m.end(); // examples document the URI's shape
             }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);

@@ -99,13 +99,13 @@ final class SEC0021ConnectionString extends Detector {
         }
         // in configuration the stack runs with, Password=password is the password it runs with (a default, a warning);
         // the placeholder filters belong to docs and examples
-        boolean runnableDefault = job.context == Context.RUNNABLE && Filters.isDefaultCredential(value);
+        boolean runnableDefault = job.contextAt(pos) == Context.RUNNABLE && Filters.isDefaultCredential(value);
         if (value.length() < 3 || !runnableDefault && Filters.reasonForAssignment(value) != null || value.indexOf('"') >= 0
                 || value.indexOf('\'') >= 0 || value.indexOf('`') >= 0 // {" + pw + "}: code, not a value
                 || value.startsWith("\\")) {
             return m.end();
         }
-        Severity severity = job.credentialSeverity(value);
+        Severity severity = job.credentialSeverity(value, pos);
         if (severity == null) {
             return m.end(); // tests, docs, vendored code; a demo password in an example
         }

@@ -139,7 +139,7 @@ final class SEC0022BasicAuth extends Detector {
                 || Filters.reason(user) != null && user.startsWith("$") || Filters.isPublishedExampleLogin(user, password)) {
             return;
         }
-        Severity severity = job.credentialSeverity(password);
+        Severity severity = job.credentialSeverity(password, pos);
         if (severity == null) {
             return; // tests, docs, vendored code; a demo login in an example
         }

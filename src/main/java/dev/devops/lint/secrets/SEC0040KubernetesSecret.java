@@ -170,6 +170,9 @@ final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
         ScanJob inner = new ScanJob(job.path, value, null, Map.of(), job.allow());
         scanner.scanText(inner);
         if (!inner.findings.isEmpty()) {
+            if (!decoded) {
+                return; // stringData is plain text: the scan of the manifest's own lines reports what is in it, once
+            }
             for (Finding f : inner.findings) {
                 String msg = f.message().lastIndexOf(" [") > 0 ? f.message().substring(0, f.message().lastIndexOf(" [")) : f.message();
                 job.emit(f.rule(), f.severity(), pos, value, msg + " (in Kubernetes Secret " + section + "." + key

@@ -25,6 +25,8 @@ final class ScanJob {
     final Context context;
     /** A Java .properties file: an unquoted value runs to the end of the line. */
     final boolean javaProperties;
+    /** Source code or a configuration language whose strings are quoted (HCL): a bare value is an expression. */
+    final boolean bareValuesAreExpressions;
     /**
      * A CI pipeline that configures a test run ({@link #isCiTestRun}): its literal credentials are the test run's
      * (a random SECRET_KEY the app under test needs, a service container's password), so the name-based detectors
@@ -55,6 +57,7 @@ final class ScanJob {
         this.allow = allow;
         this.context = Context.of(path, kind, allow.pathClasses());
         this.javaProperties = path.endsWith(".properties");
+        this.bareValuesAreExpressions = FileKind.bareValuesAreExpressions(path, kind);
         this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text) || FileKinds.isCiDotenv(path);
     }
 
@@ -154,6 +157,28 @@ final class ScanJob {
         return false;
     }
 
+    /** Start and end offsets of the inline test items of a Rust file ({@link InlineTests}), computed at the first question. */
+    private int[] inlineTests;
+
+    /**
+     * Where {@code pos} is: the file's {@link #context}, except inside the inline tests of source code (Rust's
+     * {@code #[cfg(test)]} items, {@link InlineTests}), which are {@link Context#TEST test code}.
+     */
+    Context contextAt(int pos) {
+        if (context != Context.CODE || !path.endsWith(".rs")) {
+            return context;
+        }
+        if (inlineTests == null) {
+            inlineTests = InlineTests.rust(text);
+        }
+        for (int k = 0; k + 1 < inlineTests.length; k += 2) {
+            if (pos >= inlineTests[k] && pos < inlineTests[k + 1]) {
+                return Context.TEST;
+            }
+        }
+        return context;
+    }
+
     /** A matcher of {@code p} over this text, created once per job. */
     Matcher matcher(Pattern p) {
         Matcher m = matchers.get(p);
@@ -197,9 +222,10 @@ final class ScanJob {
     /**
      * The severity model for a literal credential found by a generic detector (docs/SECRET-RULES.md): nothing in
      * tests, docs and vendored code, nor a weak value in an example; a default or development value is a warning,
-     * a random-looking one an error. Null means: do not report.
+     * a random-looking one an error. Null means: do not report. {@code pos}: where the value is ({@link #contextAt}).
      */
-    Severity credentialSeverity(String value) {
+    Severity credentialSeverity(String value, int pos) {
+        Context context = contextAt(pos);
         if (context.quiet()) {
             return null;
         }
@@ -229,7 +255,7 @@ final class ScanJob {
             props = new LinkedHashMap<>(properties);
             props.putAll(extra);
         }
-        String label = context.label;
+        String label = contextAt(pos).label;
         if (ciTestRun && GenericRules.isNameBased(rule)) {
             label = "CI test run";
             if (severity == Severity.ERROR) {

@@ -1116,4 +1116,81 @@ class SecretContextTest {
                 "      password: System.get_env(\"DB_PASSWORD\", \"postgres\"),\n")));
         assertEquals(List.of(), found(scan("config/app.schema.json", "{\"password\": \"postgres\"}\n")));
     }
+
+    /**
+     * Rust keeps unit tests beside the code ({@code #[cfg(test)] mod tests { … }}, test-only constants): their literals
+     * are test data, as in {@code tests/}. Code before and after the test items is still code; braces inside strings,
+     * raw strings, characters and comments do not end an item early.
+     */
+    @Test
+    void rustInlineTestsAreTestCode() {
+        String pw = "Q7" + Fake.token(14);
+        String text = "fn connect() {\n    let password = \"" + pw + "\";\n}\n\n"
+                + "#[cfg(test)]\npub(crate) const USER: &str = r#\"\n{ \"password\": \"" + Fake.token(12) + "\" }\n\"#;\n\n"
+                + "#[cfg(test)]\nmod tests {\n    // a } in a comment\n    const C: char = '}';\n    fn s() -> &'static str { \"}\" }\n"
+                + "    #[test]\n    fn login() {\n        let password = \"" + Fake.token(16) + "\";\n        let totp_secret = \""
+                + Fake.token(32).toUpperCase(java.util.Locale.ROOT) + "\";\n    }\n}\n\n"
+                + "fn after() {\n    let secret = \"" + Fake.token(24) + "\";\n}\n";
+        List<Finding> fs = scan("server/src/idm/scim.rs", text);
+        assertEquals(List.of("SEC0030:error", "SEC0031:error"), found(fs));
+        assertEquals(List.of(2, 23), fs.stream().map(Finding::line).toList(), "the code around the tests, not the tests");
+        // a provider token in a test stays an error
+        assertEquals(List.of("SEC0901:error"), found(scan("src/lib.rs", "#[cfg(test)]\nmod tests {\n    const T: &str = \""
+                + Fake.testToken() + "\";\n}\n")));
+        // the same test module in a Go file is no Rust test item
+        assertEquals(1, scan("main.go", "// #[cfg(test)]\nvar password = \"" + pw + "\"\n").size());
+    }
+
+    /** Test modules by convention ({@code tests.rs}, Django's {@code tests.py}) and {@code test_data/} hold test data. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tools/migrations/src/tests.rs", "app/accounts/tests.py", "rlm_python/test_data/config.ini"})
+    void testModulesAndTestDataDirectories(String path) {
+        assertEquals(List.of(), found(scan(path, "password = \"" + Fake.token(14) + "\"\nsecret = \"" + Fake.token(40) + "\"\n")), path);
+        assertTrue(dev.devops.files.FileKinds.isTest(path), path);
+    }
+
+    /**
+     * Terraform, HCL, Nix: strings are always quoted, so a bare value is an expression ({@code random_password.db.result},
+     * {@code var.db_password}); a quoted literal is still a hard-coded password.
+     */
+    @Test
+    void bareValuesInHclAreExpressions() {
+        assertEquals(List.of(), found(scan("deploy/rds.tf", "resource \"aws_db_instance\" \"db\" {\n  username = \"app\"\n"
+                + "  password = random_password.app_db[0].result\n  master_password = local.db_password\n}\n")));
+        assertEquals(List.of(), found(scan("nix/module.nix", "{\n  services.app.password = config.age.secrets.app.path;\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("deploy/rds.tf", "  password = \"" + "Q7" + Fake.token(16) + "\"\n")));
+    }
+
+    /**
+     * A credential named with the file it is read from ({@code LoadCredential=config:/etc/app/ipa-sync}, systemd) is a
+     * reference, not a value; {@code pass} as a verb ({@code needless_pass_by_value = "deny"}) names no password.
+     */
+    @Test
+    void credentialFileReferencesAndPassAsAVerb() {
+        assertEquals(List.of(), found(scan("platform/app-sync.service", "[Service]\nLoadCredential=config:/etc/app/ipa-sync\n")));
+        assertEquals(List.of(), found(scan("Cargo.toml", "[workspace.lints.clippy]\nneedless_pass_by_value = \"deny\"\n"
+                + "needless_pass_by_ref_mut = \"warn\"\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/app.toml", "db_pass = \"deny\"\n")));
+    }
+
+    /**
+     * A secret scanner's own rule table (or a redaction filter) shows a sample token beside the regular expression that
+     * finds it: not a leak. The same token with no pattern beside it is reported.
+     */
+    @Test
+    void aSampleBesideItsOwnPatternIsNoToken() {
+        String token = Fake.testToken();
+        assertEquals(List.of(), found(scan("crates/client/src/secrets.rs", "    (\n        \"Test token\",\n"
+                + "        \"tst_[A-Za-z0-9]{24}\",\n        TestValue::Single(\"" + token + "\"),\n    ),\n")));
+        assertEquals(List.of("SEC0901:error"), found(scan("crates/client/src/secrets.rs", "    (\n        \"Test token\",\n"
+                + "        \"[a-z]+\",\n        TestValue::Single(\"" + token + "\"),\n    ),\n")));
+    }
+
+    /** A Kubernetes Secret's stringData is plain text in the manifest: a URI with a password there is reported once. */
+    @Test
+    void stringDataIsReportedOnce() {
+        List<Finding> fs = scan("k8s/secrets.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n"
+                + "stringData:\n  DB_URI: \"postgres://app:" + "Q7" + Fake.token(14) + "@db/app\"\n");
+        assertEquals(List.of("SEC0020:error"), found(fs));
+    }
 }
