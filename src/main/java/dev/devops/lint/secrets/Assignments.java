@@ -306,6 +306,8 @@ final class Assignments {
             "types", "url", "uri", "endpoint", "id", "ids", "count", "enabled", "disabled", "required", "mode", "format",
             "header", "headers", "expiry", "expires", "expiration", "expire", "ttl", "timeout", "env", "var", "variable",
             "ref", "provider", "strategy", "validator", "validation", "reset", "column", "size", "error", "errors",
+            // a state of a secret, as an error's or an enum constant's name (JwtSecretMissing, TokenInvalid)
+            "missing", "invalid", "mismatch",
             "dialog", "form", "input", "button", "icon", "visible", "visibility", "template", "param", "params", "class",
             "service", "manager", "store", "generator", "version", "index", "prefix", "suffix", "kind", "source",
             "location", "hash", "hashed", "salt", "algorithm", "alg", "encoding", "rotation", "lifetime", "duration",

@@ -32,7 +32,9 @@ enum FileKind {
             "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
             "pl", "r", "clj", "cljs", "cljc", "bicep", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
             // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
-            "rake", "gemspec", "jbuilder");
+            "rake", "gemspec", "jbuilder",
+            // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
+            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr");
     private static final Set<String> STYLE_EXT = Set.of("css", "scss", "sass", "less", "styl");
 
     /** Compiled once: this runs for every file of a tree. */

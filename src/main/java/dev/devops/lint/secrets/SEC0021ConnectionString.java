@@ -80,6 +80,9 @@ final class SEC0021ConnectionString extends Detector {
         if (!m.find() || m.start() > hitStart) {
             return hitEnd;
         }
+        if (Assignments.isComment(job.text, lineStart, lineEnd)) {
+            return lineEnd; // a commented-out line, a doctest's example in a comment (Haskell's -- >>> connect "…")
+        }
         if (job.kind == FileKind.CODE && !insideStringLiteral(job.text, windowStart(lineStart, lineEnd, hitStart), m.start())) {
             return m.end(); // connect(user='app', password='x'): keyword arguments, not a connection string
         }

@@ -1193,4 +1193,20 @@ class SecretContextTest {
                 + "stringData:\n  DB_URI: \"postgres://app:" + "Q7" + Fake.token(14) + "@db/app\"\n");
         assertEquals(List.of("SEC0020:error"), found(fs));
     }
+
+    /**
+     * Haskell (and OCaml, Elm, Zig …) is source code: an error constructor named after a missing secret
+     * ({@code code JwtSecretMissing = "PGRST300"}) is no secret, a doctest in a comment
+     * ({@code -- >>> connect "host=db password=…"}) is an example; a quoted password in the code is still one.
+     */
+    @Test
+    void haskellIsCodeAndCommentedDoctestsAreExamples() {
+        assertEquals(List.of(), found(scan("src/library/App/Error.hs", "instance ErrorBody JwtError where\n"
+                + "  code JwtSecretMissing = \"PGRST300\"\n  code TokenInvalid = \"PGRST301\"\n")));
+        assertEquals(List.of(), found(scan("src/library/App/Config.hs", "-- >>> addAppName \"host=db user=app password="
+                + Fake.token(14) + "\"\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/library/App/Db.hs", "connect = settings \"app\" password\n"
+                + "  where password = \"Q7" + Fake.token(14) + "\"\n")));
+        assertEquals(FileKind.CODE, FileKind.of("src/library/App/Db.hs"));
+    }
 }
