@@ -43,7 +43,9 @@ public final class Filters {
             "hashed", "encrypted", "hash",
             // a value shown in place of the secret (a chat tool's config echoed back: ClientSecret = "obfuscated"), an
             // HTTP header's name (HEADER_KEY_TOKEN = 'Authorization')
-            "obfuscated", "authorization", "proxy-authorization");
+            "obfuscated", "authorization", "proxy-authorization",
+            // a value that says it does not matter (a demo's password = "irrelevant")
+            "irrelevant", "unused", "ignored", "notused", "not_used", "not-used");
 
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",

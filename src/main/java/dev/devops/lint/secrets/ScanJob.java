@@ -57,9 +57,17 @@ final class ScanJob {
         this.allow = allow;
         this.context = Context.of(path, kind, allow.pathClasses());
         this.javaProperties = path.endsWith(".properties");
-        this.bareValuesAreExpressions = FileKind.bareValuesAreExpressions(path, kind);
+        this.bareValuesAreExpressions = FileKind.bareValuesAreExpressions(path, kind)
+                || kind == FileKind.CONFIG && SCRIPT_SHEBANG.matcher(text).lookingAt();
         this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text) || FileKinds.isCiDotenv(path);
     }
+
+    /**
+     * A script without an extension run by an interpreter whose strings are quoted ({@code #!/usr/bin/env python}):
+     * source code, where a bare value is an expression ({@code "KEY_PASSWORD": encrypted_key_password}). Not a shell
+     * script, where {@code PASSWORD=abc} is a literal.
+     */
+    private static final Pattern SCRIPT_SHEBANG = Pattern.compile("#![^\\n]*\\b(?:python[0-9.]*|node|ruby|perl|php|deno|bun)\\b");
 
     /** A test environment set for the run: NODE_ENV: test, RAILS_ENV=test, APP_ENV: testing, a *.test settings module. */
     private static final Pattern TEST_ENVIRONMENT = Pattern.compile("(?im)^[\\s-]*(?:[A-Z_]*_ENV|ENV|ENVIRONMENT|APP_ENVIRONMENT"

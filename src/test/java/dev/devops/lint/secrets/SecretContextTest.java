@@ -1209,4 +1209,19 @@ class SecretContextTest {
                 + "  where password = \"Q7" + Fake.token(14) + "\"\n")));
         assertEquals(FileKind.CODE, FileKind.of("src/library/App/Db.hs"));
     }
+
+    /**
+     * A script without an extension whose interpreter quotes its strings ({@code #!/usr/bin/env python}) is code: a bare
+     * value is a variable. A shell script's bare value is still a literal; a value that says it does not matter
+     * ({@code password = "irrelevant"}) is a placeholder.
+     */
+    @Test
+    void extensionlessScriptsAndIrrelevantValues() {
+        assertEquals(List.of(), found(scan("scripts/ci/setup_release", "#!/usr/bin/env python\nsecrets = {\n"
+                + "    \"KEY_PASSWORD\": encrypted_key_password,\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("scripts/ci/setup_release", "#!/bin/sh\nKEY_PASSWORD=Q7"
+                + Fake.token(14) + "\n")));
+        assertEquals(List.of(), found(scan("demo/src/main/kotlin/Demo.kt", "    username = \"irrelevant\",\n"
+                + "    password = \"irrelevant\",\n")));
+    }
 }
