@@ -353,6 +353,23 @@ public final class Filters {
      * ({@code secret}, {@code password}, {@code changeme}, {@code changeit}, {@code admin123}, {@code 123456},
      * a base64-encoded "change-me" sentence). Not an unfilled placeholder ({@code <your-token>}, {@code xxxx}).
      */
+    /**
+     * Whether the value holds eight or more characters in alphabet order ({@code abcdefgh}, {@code STUVWXYZ},
+     * {@code 23456789}): a sample typed to a key's length (a sample secrets bundle's
+     * {@code abcdefghijklmnopqrstuvwxyz0123456789ABCD=}); a random value has such a run with a chance of about 60^-7.
+     */
+    static boolean hasAlphabetRun(String v) {
+        int run = 1;
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            run = c == v.charAt(i - 1) + 1 && Character.isLetterOrDigit(c) ? run + 1 : 1;
+            if (run >= 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isDefaultCredential(String value) {
         String v = value.strip();
         if (v.isEmpty()) {
@@ -367,6 +384,9 @@ public final class Filters {
         }
         if (isDefaultPair(lower)) {
             return true;
+        }
+        if (hasAlphabetRun(v)) {
+            return true; // "abcdefghijklmnopqrstuvwxyz0123456789AB…": the alphabet typed to the length a key needs
         }
         if (LOWER_WORD_LIST.matcher(lower).matches()) {
             // words that say what they are: "secret_pw", "another_pw", "admin-pass" (not an identifier where the

@@ -1224,4 +1224,21 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("demo/src/main/kotlin/Demo.kt", "    username = \"irrelevant\",\n"
                 + "    password = \"irrelevant\",\n")));
     }
+
+    /**
+     * The alphabet typed to a key's length ({@code abcdefghijklmnopqrstuvwxyz0123456789ABCD=}, a sample secrets bundle)
+     * is a default: not reported in an example, a warning in runnable config; a random value is still an error.
+     */
+    @Test
+    void theAlphabetInOrderIsADefault() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG=";
+        assertEquals(List.of(), found(scan("service/config/sample-secrets-bundle.yml", "client.userAuthenticationTokenSharedSecret: "
+                + alphabet + "\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("service/config/secrets-bundle.yml", "client.tokenSharedSecret: "
+                + alphabet + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("service/config/secrets-bundle.yml", "client.tokenSharedSecret: "
+                + Fake.token(43) + "=\n")));
+        assertTrue(Filters.hasAlphabetRun("xxSTUVWXYZ"));
+        assertFalse(Filters.hasAlphabetRun("abcdefg"));
+    }
 }
