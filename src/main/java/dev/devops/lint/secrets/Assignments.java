@@ -335,7 +335,16 @@ final class Assignments {
             // table of reset tokens (AUTH_PASSWORD_RESET_TOKEN_TABLE=password_resets)
             "broker", "brokers", "table", "tables",
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, a token_user
-            "username", "usernames", "user", "users"));
+            "username", "usernames", "user", "users",
+            // when a secret changes: a key's rotation_grace_period, a token's refresh_interval
+            "period", "interval"));
+    /**
+     * The word before a last word {@code secret} that makes the name a Kubernetes Secret object's (a Helm chart's
+     * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code tlsSecret},
+     * {@code imagePullSecret}): what the Secret holds, not a secret value.
+     */
+    private static final Set<String> SECRET_OBJECT_WORDS = Set.of("credential", "credentials", "certificate", "certificates",
+            "cert", "certs", "tls", "ssl", "ca", "configuration", "keystore", "truststore", "pull");
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -862,6 +871,9 @@ final class Assignments {
         }
         if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
             return null;
+        }
+        if (last.equals("secret") && words.size() > 1 && SECRET_OBJECT_WORDS.contains(words.get(words.size() - 2))) {
+            return null; // the name of a Kubernetes Secret holding credentials or certificates
         }
         if (VariableNames.isClientCredential(String.join("_", words))) {
             return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
