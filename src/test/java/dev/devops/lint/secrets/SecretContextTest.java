@@ -1207,4 +1207,17 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:warning"), found(scan(".depot/workflows/job_test_dashboard.yaml", wf)));
         assertTrue(dev.devops.files.FileKinds.isCi(".depot/workflows/pr.yaml"));
     }
+
+    /**
+     * Held-out 8b, class "OAuth 2.0's example client" (ory fosite's doc comment quoting RFC 7662:
+     * {@code Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW}, client "s6BhdRkqt3" with secret "gX1fBat3bV" from
+     * RFC 6749): a published example login, as RFC 7617's Aladdin is; another client's Basic header is still reported.
+     */
+    @Test
+    void oauthsRfcExampleClientIsPublished() {
+        String rfc = java.util.Base64.getEncoder().encodeToString("s6BhdRkqt3:gX1fBat3bV".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of(), found(scan("introspection_handler.go", "//\tAuthorization: Basic " + rfc + "\n")));
+        String other = java.util.Base64.getEncoder().encodeToString(("s6BhdRkqt3:" + Fake.token(12)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of("SEC0022:error"), found(scan("introspection_handler.go", "//\tAuthorization: Basic " + other + "\n")));
+    }
 }
