@@ -733,8 +733,11 @@ final class Assignments {
             }
         }
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))) {
-            return; // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name
+        if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
+                && !(runnable && !code && defaultCredential && value.equals(value.toLowerCase(Locale.ROOT)))) {
+            // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not in configuration the stack
+            // runs with: there password = "password" is the password it logs in with
+            return;
         }
         if (namesKeyOfSecret(key, squashed)) {
             return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value

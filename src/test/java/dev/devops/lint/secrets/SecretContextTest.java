@@ -1220,4 +1220,19 @@ class SecretContextTest {
         String other = java.util.Base64.getEncoder().encodeToString(("s6BhdRkqt3:" + Fake.token(12)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertEquals(List.of("SEC0022:error"), found(scan("introspection_handler.go", "//\tAuthorization: Basic " + other + "\n")));
     }
+
+    /**
+     * Held-out 8b, miss class "a password that is its own name in runnable config" (unkey's dev manifests: a ConfigMap's
+     * TOML {@code [pprof] password = "password"}): the credential the stack runs with, a default; in code a constant
+     * whose value is its name ({@code HEADER_PASSWORD = "password"}) stays a name.
+     */
+    @Test
+    void aPasswordNamedAsItselfInRunnableConfigIsADefault() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("dev/k8s/frontline.yaml",
+                "data:\n  unkey.toml: |\n    [pprof]\n    username = \"admin\"\n    password = \"password\"\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/main/resources/application.yml",
+                "spring:\n  datasource:\n    password: password\n")));
+        assertEquals(List.of(), found(scan("src/auth/fields.ts", "const password = \"password\";\n")));
+        assertEquals(List.of(), found(scan("config/locales/en.yml", "en:\n  password: Password\n")));
+    }
 }
