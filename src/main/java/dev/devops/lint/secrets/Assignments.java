@@ -734,9 +734,10 @@ final class Assignments {
         }
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
-                && !(runnable && !code && defaultCredential && value.equals(value.toLowerCase(Locale.ROOT)))) {
-            // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not in configuration the stack
-            // runs with: there password = "password" is the password it logs in with
+                && !(runnable && !code && key.equals(value) && SELF_NAMED_DEFAULTS.contains(value))) {
+            // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not a bare password key in
+            // configuration the stack runs with: there password: password is the password it logs in with (but a
+            // template's confirm_password: confirm_password or _token: token is a variable passed on)
             return;
         }
         if (namesKeyOfSecret(key, squashed)) {
@@ -768,6 +769,9 @@ final class Assignments {
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
     }
+
+    /** The bare keys whose own name as the value is a default credential in runnable config: password: password. */
+    private static final Set<String> SELF_NAMED_DEFAULTS = Set.of("password", "passwd", "secret");
 
     /**
      * A chart's {@code …SecretKey} whose value is the rest of its name ({@code keystorePasswordSecretKey:

@@ -1234,5 +1234,9 @@ class SecretContextTest {
                 "spring:\n  datasource:\n    password: password\n")));
         assertEquals(List.of(), found(scan("src/auth/fields.ts", "const password = \"password\";\n")));
         assertEquals(List.of(), found(scan("config/locales/en.yml", "en:\n  password: Password\n")));
+        // a template passing a variable on under its own name, a psql variable, a vendor's key name
+        assertEquals(List.of(), found(scan("templates/base.twig", "    confirm_password: confirm_password,\n    _token: token,\n")));
+        assertEquals(List.of(), found(scan("templates/email.html", "\t\tpassword_reset_subject=password_reset_subject,\n")));
+        assertEquals(List.of(), found(scan("nix/module.nix", "  \"ALTER USER app WITH ENCRYPTED PASSWORD :'password'\" \\\n")));
     }
 }
