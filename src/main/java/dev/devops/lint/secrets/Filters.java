@@ -124,7 +124,7 @@ public final class Filters {
             + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]{0,2}|\\d+");
     /**
      * Four or more lowercase words joined by '-' or '_', numbers standing as words of their own: a sentence such as
-     * "local-dev-jwt-secret-with-at-least-32-bytes" (what {@link #DICTIONARY_LIKE} reads only with the number last).
+     * "my-dev-signing-secret-of-at-least-48-chars" (what {@link #DICTIONARY_LIKE} reads only with the number last).
      */
     private static final Pattern WORD_SENTENCE = Pattern.compile("[a-z]+(?:[-_](?:[a-z]+|\\d{1,4})){3,}");
     /** A CSS id selector or a page anchor: '#' and an identifier of letters and dashes, no digits. */

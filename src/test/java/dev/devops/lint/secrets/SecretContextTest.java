@@ -1145,12 +1145,12 @@ class SecretContextTest {
 
     /**
      * Held-out 8b, class "a sentence with a number as a value" (unkey's {@code .env.example}:
-     * {@code UNKEY_JWT_SECRET=local-dev-jwt-secret-with-at-least-32-bytes}): words joined by dashes, a number among them,
+     * {@code UNKEY_JWT_SECRET=loca…-at-least-32-bytes}, nine words and a number): words joined by dashes, a number among them,
      * are a placeholder in an example file and a development default in runnable config, not a live-looking secret.
      */
     @Test
     void sentencesWithANumberAreDefaults() {
-        String v = "local-dev-jwt-secret-with-at-least-32-bytes";
+        String v = "my-dev-signing-secret-of-at-least-48-chars";
         assertEquals(List.of(), found(scan(".env.example", "UNKEY_JWT_SECRET=" + v + "\n")));
         assertEquals(List.of("SEC0031:warning"), found(scan("dev/k8s/api.yaml", "jwt_secret: " + v + "\n")));
         assertTrue(Filters.isWeakCredential(v));
