@@ -29,6 +29,9 @@ public final class VariableNames {
     private static final Pattern SETTING_SUFFIX = Pattern.compile("_(?:MS|MILLIS|SECONDS|SECS|SEC|MINUTES|MINS|HOURS|DAYS"
             + "|TTL|EXPIRE|EXPIRES|EXPIRES_IN|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|LEN|ROUNDS|ENABLED|ENABLE|DISABLED"
             + "|ALGORITHM|ALG|FILE|PATH|DIR|ENDPOINT|HEADER|TYPE|POLICY|VERSION|MIN|MAX|URL_PATH"
+            // what names or schedules a secret, not the secret: an HSM's TOKEN_LABEL, a key's ROTATION_GRACE_PERIOD, a
+            // secret manager's SECRETS_ID / SECRET_NAME
+            + "|LABEL|PERIOD|INTERVAL|ID|NAME"
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, TOKEN_USER
             + "|USERNAME|USER)$");
     /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */

@@ -52,6 +52,9 @@ public final class FileKinds {
                     + "|suites|test[-_]?suites?"
                     // Perl's and celery's t/ (t/unit/, t/integration/)
                     + "|t"
+                    // .NET test projects by their naming convention: BTCPayServer.Tests/, Ordering.UnitTests/,
+                    // Catalog.FunctionalTests/, App.IntegrationTests/, App.Specs/ (the project directory, at any depth)
+                    + "|[\\w.-]+\\.(?:unit|integration|functional|acceptance|e2e|end2end|architecture)?tests?|[\\w.-]+\\.specs"
                     // Laravel's model factories (database/factories/): test and seed data. Not any factories/
                     // directory: in C# or Java one holds the app's own factory classes
                     + "|database/factories)");
@@ -114,7 +117,7 @@ public final class FileKinds {
     private static final Pattern CI_DOTENV = Pattern.compile("\\.env\\.ci(\\.local)?");
     private static final Pattern CI_PATH = Pattern.compile("(?i)(^|.*/)(\\.github/workflows/[^/]+\\.ya?ml"
             + "|\\.gitlab-ci\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|azure-pipelines\\.ya?ml"
-            + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.woodpecker/[^/]+\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml"
+            + "|bitbucket-pipelines\\.ya?ml|jenkinsfile|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.woodpecker/[^/]+\\.ya?ml|\\.buildkite/[^/]+\\.ya?ml|\\.depot/workflows/[^/]+\\.ya?ml"
             + "|appveyor\\.ya?ml|cloudbuild\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml)");
     /** Directories of build, release and CI tooling, and of build-tool wrappers ({@code .mvn/wrapper}, {@code gradle/wrapper}). */
     private static final DirPattern BUILD_SCRIPT_DIR = DirPattern.ignoringCase(
@@ -185,6 +188,12 @@ public final class FileKinds {
             if (lower.endsWith(ext)) {
                 return false;
             }
+        }
+        int dot = lower.lastIndexOf('.');
+        if (dot > 0 && DOCS_EXT.contains(lower.substring(dot + 1)) && !Character.isDigit(lower.charAt(lower.length() - 1))) {
+            // documentation about a Dockerfile (a docs site's dockerfile-prompt.mdx, Dockerfile-guide.rst); not the man
+            // page extensions, which are a variant's number (Dockerfile.8)
+            return false;
         }
         // Dockerfile-counter: one image per program of a repository (docker/Dockerfile-NAME), built with -f
         return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")

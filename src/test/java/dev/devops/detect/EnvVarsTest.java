@@ -144,6 +144,18 @@ class EnvVarsTest {
         assertFalse(VariableNames.isSecret(name), name);
     }
 
+    /**
+     * Held-out 8b, class "what names or schedules a secret" (ory hydra's {@code HSM_TOKEN_LABEL}, logto's
+     * {@code ARG private_key_rotation_grace_period=0}, unkey's {@code ARG UNKEY_SECRETS_ID}): not a secret (DF0020, DC0003).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"HSM_TOKEN_LABEL", "private_key_rotation_grace_period", "UNKEY_SECRETS_ID", "TOKEN_REFRESH_INTERVAL",
+        "DB_PASSWORD_SECRET_NAME"})
+    void namesAndSchedulesOfSecretsAreNoSecrets(String name) {
+        assertFalse(VariableNames.isSecret(name), name);
+        assertTrue(VariableNames.isSecret(name.toUpperCase().replaceAll("_(LABEL|GRACE_PERIOD|ID|INTERVAL|NAME)$", "")), name);
+    }
+
     @Test
     void linksNeedTheService() {
         assertEquals("mysql.url", EnvNames.serviceAttribute("DATABASE_URL", Set.of("mysql", "redis")));

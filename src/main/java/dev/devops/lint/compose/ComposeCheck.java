@@ -62,6 +62,9 @@ public final class ComposeCheck implements Check {
         Map<String, List<String>> byDir = new TreeMap<>();
         Map<String, List<List<String>>> alone = new TreeMap<>();
         for (String f : context.composeFiles()) {
+            if (FileKinds.isTest(f) && isBlank(context.root().resolve(f))) {
+                continue; // an empty compose file in test data (a fixture a test writes over or mounts), not a project
+            }
             String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (isComposeFile(f)) {
@@ -332,6 +335,15 @@ public final class ComposeCheck implements Check {
             }
         }
         return out;
+    }
+
+    /** Whether a file is empty or holds only white space (read only when it is small). */
+    private static boolean isBlank(Path file) {
+        try {
+            return java.nio.file.Files.size(file) < 256 && java.nio.file.Files.readString(file).isBlank();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     private Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {

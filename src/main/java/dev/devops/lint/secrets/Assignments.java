@@ -337,7 +337,16 @@ final class Assignments {
             // table of reset tokens (AUTH_PASSWORD_RESET_TOKEN_TABLE=password_resets)
             "broker", "brokers", "table", "tables",
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, a token_user
-            "username", "usernames", "user", "users"));
+            "username", "usernames", "user", "users",
+            // when a secret changes: a key's rotation_grace_period, a token's refresh_interval
+            "period", "interval"));
+    /**
+     * The word before a last word {@code secret} that makes the name a Kubernetes Secret object's (a Helm chart's
+     * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code tlsSecret},
+     * {@code imagePullSecret}): what the Secret holds, not a secret value.
+     */
+    private static final Set<String> SECRET_OBJECT_WORDS = Set.of("credential", "credentials", "certificate", "certificates",
+            "cert", "certs", "tls", "ssl", "ca", "configuration", "keystore", "truststore", "pull");
     /**
      * First words of a name that make it a message about a secret (errFmtNoPrivateKey, msgInvalidToken) or its hash
      * (FastAPI's tutorial user {@code hashed_password: "fakehashedsecret"}).
@@ -727,8 +736,12 @@ final class Assignments {
             }
         }
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))) {
-            return; // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name
+        if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
+                && !(runnable && !code && key.equals(value) && SELF_NAMED_DEFAULTS.contains(value))) {
+            // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not a bare password key in
+            // configuration the stack runs with: there password: password is the password it logs in with (but a
+            // template's confirm_password: confirm_password or _token: token is a variable passed on)
+            return;
         }
         if (namesKeyOfSecret(key, squashed)) {
             return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
@@ -759,6 +772,9 @@ final class Assignments {
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
     }
+
+    /** The bare keys whose own name as the value is a default credential in runnable config: password: password. */
+    private static final Set<String> SELF_NAMED_DEFAULTS = Set.of("password", "passwd", "secret");
 
     /**
      * A chart's {@code …SecretKey} whose value is the rest of its name ({@code keystorePasswordSecretKey:
@@ -865,6 +881,9 @@ final class Assignments {
         }
         if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
             return null;
+        }
+        if (last.equals("secret") && words.size() > 1 && SECRET_OBJECT_WORDS.contains(words.get(words.size() - 2))) {
+            return null; // the name of a Kubernetes Secret holding credentials or certificates
         }
         if (VariableNames.isClientCredential(String.join("_", words))) {
             return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with

@@ -50,7 +50,8 @@ public final class Filters {
     private static final String[] PLACEHOLDER_PARTS = {"changeme", "change_me", "change-me", "changeit", "change_it",
         "changethis", "change_this", "replaceme", "replace_me", "replace-me", "your_", "your-", "yourpass", "yoursecret",
         "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
-        "....", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in", "fillin",
+        // an elided value: "eyJhbG...2g", "depot_..." (three dots, as documentation shortens a token)
+        "...", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in", "fillin",
         "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes",
         // filler words: re_blAh_blaHBlaHblahBLAhBlAh (a Resend key's prefix and "blah"), lorem ipsum
         "blah", "lorem"};
@@ -125,6 +126,13 @@ public final class Filters {
     /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
     private static final Pattern DICTIONARY_LIKE = Pattern.compile("(?:[a-z]+(?:[-_.@ ][a-z]+)*|[A-Z]+(?:[-_.@ ][A-Z]+)*"
             + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]{0,2}|\\d+");
+    /**
+     * Four or more lowercase words joined by '-' or '_', numbers standing as words of their own: a sentence such as
+     * "my-dev-signing-secret-of-at-least-48-chars" (what {@link #DICTIONARY_LIKE} reads only with the number last).
+     */
+    private static final Pattern WORD_SENTENCE = Pattern.compile("[a-z]+(?:[-_](?:[a-z]+|\\d{1,4})){3,}");
+    /** A CSS id selector or a page anchor: '#' and an identifier of letters and dashes, no digits. */
+    private static final Pattern ELEMENT_ID = Pattern.compile("#[A-Za-z][A-Za-z_-]*");
     /** Words that make a value a default or development credential. */
     private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
         "admin", "default", "root", "guest", "user"};
@@ -272,6 +280,9 @@ public final class Filters {
         }
         if (v.startsWith("#/")) {
             return "reference"; // a JSON pointer: "#/components/schemas/Password"
+        }
+        if (ELEMENT_ID.matcher(v).matches()) {
+            return "reference"; // an element's id: a toggle button's data-toggle-password="#Password" (a CSS selector)
         }
         if (RATE_LIMIT.matcher(v).matches()) {
             return "rate limit";
@@ -525,7 +536,7 @@ public final class Filters {
      */
     public static boolean isWeakCredential(String value) {
         String v = value.strip();
-        boolean words = DICTIONARY_LIKE.matcher(v).matches();
+        boolean words = DICTIONARY_LIKE.matcher(v).matches() || WORD_SENTENCE.matcher(v).matches();
         if (v.length() < 8 || isDefaultCredential(v) || words && (v.length() < 16 || Entropy.shannon(v) < 3.5)) {
             return true;
         }
@@ -578,10 +589,13 @@ public final class Filters {
 
     /**
      * The login of the HTTP Basic authentication specifications' example (RFC 7617, RFC 2617: user "Aladdin", password
-     * "open sesame", {@code QWxhZGRpbjpvcGVuIHNlc2FtZQ==}), copied into help texts and API descriptions.
+     * "open sesame", {@code QWxhZGRpbjpvcGVuIHNlc2FtZQ==}), copied into help texts and API descriptions; and OAuth 2.0's
+     * example client (RFC 6749 section 2.3.1, RFC 7662, RFC 7009: client id "s6BhdRkqt3", secret "gX1fBat3bV",
+     * {@code czZCaGRSa3F0MzpnWDFmQmF0M2JW}), quoted in the doc comments of every OAuth server library.
      */
     static boolean isPublishedExampleLogin(String user, String password) {
-        return user.equals("Aladdin") && password.equalsIgnoreCase("open sesame");
+        return user.equals("Aladdin") && password.equalsIgnoreCase("open sesame")
+                || user.equals("s6BhdRkqt3") && (password.equals("gX1fBat3bV") || password.equals("7Fjfp0ZBr1KtDRbnfVdmIw"));
     }
 
     private static final Pattern CAPITALS_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");

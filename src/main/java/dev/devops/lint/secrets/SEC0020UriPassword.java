@@ -125,8 +125,10 @@ final class SEC0020UriPassword extends Detector {
                 return m.end();
             }
             boolean weak = defaultCredential || Filters.isWeakCredential(password) || password.equalsIgnoreCase(user);
-            if (weak && context == Context.EXAMPLE) {
-                return m.end(); // examples document the URI's shape
+            if (weak && (context == Context.EXAMPLE || isExampleHost(m.group(4)))) {
+                // examples document the URI's shape; so does a default password at a host reserved for examples
+                // (a help text's type=lnd-rest;server=https://lnd:lnd@lnd.example.com)
+                return m.end();
             }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
             job.emit(rule, weak ? Severity.WARNING : Severity.ERROR, m.start(3), password,
@@ -137,6 +139,17 @@ final class SEC0020UriPassword extends Detector {
             return m.end();
         }
         return hitEnd;
+    }
+
+    /** The domains reserved for documentation (RFC 2606, RFC 6761): example.com/.net/.org, {@code *.example}, {@code *.invalid}. */
+    static boolean isExampleHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String d : List.of("example.com", "example.net", "example.org")) {
+            if (h.equals(d) || h.endsWith("." + d)) {
+                return true;
+            }
+        }
+        return h.endsWith(".example") || h.endsWith(".invalid");
     }
 
     private static boolean isSchemeChar(char c) {

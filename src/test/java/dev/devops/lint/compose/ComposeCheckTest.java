@@ -26,6 +26,20 @@ class ComposeCheckTest {
         return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
+    /**
+     * Held-out 8b, class "an empty compose file in test data" (rudder-server's
+     * {@code warehouse/integrations/tunnelling/testdata/docker-compose.yml}, 0 bytes): a fixture, not a project; an empty
+     * compose file outside tests is still a parse error.
+     */
+    @Test
+    void anEmptyComposeFileInTestDataIsNoProject() throws IOException {
+        Files.createDirectories(dir.resolve("pkg/testdata"));
+        Files.writeString(dir.resolve("pkg/testdata/docker-compose.yml"), "");
+        assertEquals(List.of(), run("pkg/testdata/docker-compose.yml"));
+        Files.writeString(dir.resolve("docker-compose.yml"), "\n");
+        assertEquals(List.of("DC0000"), run("docker-compose.yml").stream().map(x -> x.rule().id()).toList());
+    }
+
     /** A file the base includes is loaded through the include (and alone), never as an overlay run over the base. */
     @Test
     void aFileTheBaseIncludesIsNoOverlay() throws IOException {

@@ -76,6 +76,11 @@ class DockerfileCheckTest {
         assertFalse(DockerfileCheck.isDockerfile("src/DockerfileParser.java"));
         assertFalse(DockerfileCheck.isDockerfile("src/main/java/dev/devops/lint/dockerfile/Dockerfile.java"));
         assertFalse(DockerfileCheck.isDockerfile("pkg/dockerfile.go"));
+        // held-out 8b: documentation named after Dockerfiles (a docs site's dockerfile-prompt.mdx, Dockerfile-guide.rst)
+        assertFalse(DockerfileCheck.isDockerfile("docs/product/builds/dockerfile-prompt.mdx"));
+        assertFalse(DockerfileCheck.isDockerfile("docs/Dockerfile-guide.rst"));
+        assertFalse(DockerfileCheck.isDockerfile("docs/dockerfile.adoc"));
+        assertTrue(DockerfileCheck.isDockerfile("docker/Dockerfile-api"));
     }
 
     @Test

@@ -1240,5 +1240,125 @@ class SecretContextTest {
                 + Fake.token(43) + "=\n")));
         assertTrue(Filters.hasAlphabetRun("xxSTUVWXYZ"));
         assertFalse(Filters.hasAlphabetRun("abcdefg"));
+     * Held-out 8b, class ".NET test projects" (btcpayserver's {@code BTCPayServer.Tests/ServerTester.cs}:
+     * {@code GetEnvironment("TESTS_SSHPASSWORD", "<random>")}): a directory named {@code X.Tests}, {@code X.UnitTests},
+     * {@code X.IntegrationTests} is a test project, its dummy values test data; the app project's code is still read.
+     */
+    @Test
+    void dotnetTestProjectsAreTests() {
+        String line = "            PayTester.SSHPassword = GetEnvironment(\"TESTS_SSHPASSWORD\", \"" + Fake.token(10) + "\");\n";
+        assertEquals(List.of(), found(scan("BTCPayServer.Tests/ServerTester.cs", line)));
+        assertEquals(List.of(), found(scan("src/Ordering.UnitTests/Fixture.cs", line)));
+        assertEquals(List.of(), found(scan("tests/App.IntegrationTests/Setup.cs", line)));
+        assertEquals(List.of("SEC0030:error"), found(scan("BTCPayServer/ServerSetup.cs", line)));
+    }
+
+    /**
+     * Held-out 8b, class "an elided value" (logto's Management API guide in a TypeScript string:
+     * {@code "access_token": "eyJhbG...2g"}; unkey's {@code .env.depot.example}: {@code UNKEY_REGISTRY_PASSWORD=depot_...}):
+     * three dots in a value are documentation shortening a token, not the token.
+     */
+    @Test
+    void elidedValuesAreNotSecrets() {
+        assertEquals(List.of(), found(scan("src/routes/consts.ts", "  \"access_token\": \"" + Fake.token(6) + "..." + Fake.token(2) + "\",\n")));
+        assertEquals(List.of(), found(scan("dev/.env.depot.example", "UNKEY_REGISTRY_PASSWORD=depot_...\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/routes/consts.ts", "  \"access_token\": \"" + Fake.token(20) + "\",\n")));
+    }
+
+    /**
+     * Held-out 8b, class "a sentence with a number as a value" (unkey's {@code .env.example}:
+     * {@code UNKEY_JWT_SECRET=loca…-at-least-32-bytes}, nine words and a number): words joined by dashes, a number among them,
+     * are a placeholder in an example file and a development default in runnable config, not a live-looking secret.
+     */
+    @Test
+    void sentencesWithANumberAreDefaults() {
+        String v = "my-dev-signing-secret-of-at-least-48-chars";
+        assertEquals(List.of(), found(scan(".env.example", "UNKEY_JWT_SECRET=" + v + "\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("dev/k8s/api.yaml", "jwt_secret: " + v + "\n")));
+        assertTrue(Filters.isWeakCredential(v));
+        assertFalse(Filters.isWeakCredential(Fake.token(24)));
+    }
+
+    /**
+     * Held-out 8b, class "the name of a Kubernetes Secret" (elastic's Helm charts:
+     * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code elasticsearchCertificateSecret}):
+     * a last word {@code secret} after what the Secret holds (credentials, certificates, tls) names an object; a
+     * {@code clientSecret} is still a secret.
+     */
+    @Test
+    void kubernetesSecretNamesAreNotSecrets() {
+        assertEquals(List.of(), found(scan("kibana/values.yaml", "elasticsearchCredentialSecret: elasticsearch-master-credentials\n"
+                + "elasticsearchCertificateSecret: elasticsearch-master-certs\ningress_tls_secret: " + Fake.token(16).toLowerCase() + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("kibana/values.yaml", "clientSecret: " + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Held-out 8b, class "an element id as the value" (btcpayserver's Razor views:
+     * {@code data-toggle-password="#Password"}, the id of the field a button shows): a CSS id selector, not a password.
+     */
+    @Test
+    void elementIdsAreNotPasswords() {
+        assertEquals(List.of(), found(scan("Views/Account/Passphrase.cshtml",
+                "<button type=\"button\" data-toggle-password=\"#PasswordConfirmation\">\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("config/app.yml", "password: \"#admin123\"\n")));
+    }
+
+    /**
+     * Held-out 8b, class "a default password at a documentation host" (btcpayserver's help text
+     * {@code type=lnd-rest;server=https://lnd:lnd@lnd.example.com}): a URI at a domain reserved for examples (RFC 2606)
+     * with a default password documents the URI's shape; a random password there is still reported.
+     */
+    @Test
+    void defaultPasswordsAtExampleHostsAreDocumentation() {
+        assertEquals(List.of(), found(scan("Hosting/Services.cs",
+                "    Logs.Write($\"lnd server: 'type=lnd-rest;server=https://lnd:lnd@lnd.example.com;allowinsecure=true'\");\n")));
+        assertEquals(List.of("SEC0020:warning"), found(scan("Hosting/Services.cs",
+                "    var url = \"https://lnd:lnd@lnd.internal:8080\";\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("Hosting/Services.cs",
+                "    var url = \"https://lnd:" + Fake.token(16) + "@lnd.example.com\";\n")));
+    }
+
+    /**
+     * Held-out 8b, miss class "a Depot CI workflow read as a test file" (unkey's
+     * {@code .depot/workflows/job_test_dashboard.yaml}: {@code DATABASE_PASSWORD: password} for the test job): Depot
+     * CI's workflows are CI pipelines, whose test run's default passwords are warnings, as in {@code .github/workflows}.
+     */
+    @Test
+    void depotCiWorkflowsAreCi() {
+        String wf = "jobs:\n  test:\n    env:\n      DATABASE_PASSWORD: password\n    steps:\n      - run: pnpm test\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan(".depot/workflows/job_test_dashboard.yaml", wf)));
+        assertTrue(dev.devops.files.FileKinds.isCi(".depot/workflows/pr.yaml"));
+    }
+
+    /**
+     * Held-out 8b, class "OAuth 2.0's example client" (ory fosite's doc comment quoting RFC 7662:
+     * {@code Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW}, client "s6BhdRkqt3" with secret "gX1fBat3bV" from
+     * RFC 6749): a published example login, as RFC 7617's Aladdin is; another client's Basic header is still reported.
+     */
+    @Test
+    void oauthsRfcExampleClientIsPublished() {
+        String rfc = java.util.Base64.getEncoder().encodeToString("s6BhdRkqt3:gX1fBat3bV".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of(), found(scan("introspection_handler.go", "//\tAuthorization: Basic " + rfc + "\n")));
+        String other = java.util.Base64.getEncoder().encodeToString(("s6BhdRkqt3:" + Fake.token(12)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of("SEC0022:error"), found(scan("introspection_handler.go", "//\tAuthorization: Basic " + other + "\n")));
+    }
+
+    /**
+     * Held-out 8b, miss class "a password that is its own name in runnable config" (unkey's dev manifests: a ConfigMap's
+     * TOML {@code [pprof] password = "password"}): the credential the stack runs with, a default; in code a constant
+     * whose value is its name ({@code HEADER_PASSWORD = "password"}) stays a name.
+     */
+    @Test
+    void aPasswordNamedAsItselfInRunnableConfigIsADefault() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("dev/k8s/frontline.yaml",
+                "data:\n  unkey.toml: |\n    [pprof]\n    username = \"admin\"\n    password = \"password\"\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/main/resources/application.yml",
+                "spring:\n  datasource:\n    password: password\n")));
+        assertEquals(List.of(), found(scan("src/auth/fields.ts", "const password = \"password\";\n")));
+        assertEquals(List.of(), found(scan("config/locales/en.yml", "en:\n  password: Password\n")));
+        // a template passing a variable on under its own name, a psql variable, a vendor's key name
+        assertEquals(List.of(), found(scan("templates/base.twig", "    confirm_password: confirm_password,\n    _token: token,\n")));
+        assertEquals(List.of(), found(scan("templates/email.html", "\t\tpassword_reset_subject=password_reset_subject,\n")));
+        assertEquals(List.of(), found(scan("nix/module.nix", "  \"ALTER USER app WITH ENCRYPTED PASSWORD :'password'\" \\\n")));
     }
 }
