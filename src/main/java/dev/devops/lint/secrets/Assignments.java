@@ -404,6 +404,9 @@ final class Assignments {
         if (isComment(t, lineStart, lineEnd)) {
             return lineEnd; // commented-out configuration and doc comments are examples, not values
         }
+        if (job.hashComments && inTrailingComment(t, lineStart, hitStart)) {
+            return lineEnd; // KEY: value  # e.g. WORKSPACE_TOKEN=…: an example in the line's comment
+        }
         int first = skipBlanks(t, lineStart, lineEnd);
         if (t.startsWith("iex>", first) || t.startsWith("iex(", first) || t.startsWith("...>", first) || t.startsWith(">>> ", first)) {
             return lineEnd; // a doctest's input (Elixir's iex>, Python's >>>): an example call in a doc string
@@ -566,6 +569,30 @@ final class Assignments {
         return c == '#' && n != '{' || c == ';' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
                 && n != '=' || c == '<' && t.startsWith("<!--", i)
                 || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt();
+    }
+
+    /**
+     * Whether {@code pos} is inside the trailing comment of its line in a file whose comments start with {@code #}
+     * (YAML, TOML, shell, dotenv, Python, Ruby, Dockerfile, Makefile): after a {@code #} that follows a blank and is
+     * outside quotes ({@code ${#list}}, {@code url/#anchor} and {@code "a # b"} start none).
+     */
+    static boolean inTrailingComment(String t, int lineStart, int pos) {
+        char quote = 0;
+        for (int i = lineStart; i < pos; i++) {
+            char c = t.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"') {
+                    i++;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && i > lineStart && (t.charAt(i - 1) == ' ' || t.charAt(i - 1) == '\t')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** In a .properties file an unquoted value runs to the end of the line ("form.password.forgot=Forgot it?"). */

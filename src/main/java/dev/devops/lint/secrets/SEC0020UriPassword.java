@@ -98,7 +98,8 @@ final class SEC0020UriPassword extends Detector {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
         Context context = job.contextAt(hitStart);
-        if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)) {
+        if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)
+                || job.hashComments && Assignments.inTrailingComment(t, lineStart, hitStart)) {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
         }
         int s = hitStart;

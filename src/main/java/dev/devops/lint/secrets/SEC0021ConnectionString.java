@@ -80,7 +80,8 @@ final class SEC0021ConnectionString extends Detector {
         if (!m.find() || m.start() > hitStart) {
             return hitEnd;
         }
-        if (Assignments.isComment(job.text, lineStart, lineEnd)) {
+        if (Assignments.isComment(job.text, lineStart, lineEnd)
+                || job.hashComments && Assignments.inTrailingComment(job.text, lineStart, hitStart)) {
             return lineEnd; // a commented-out line, a doctest's example in a comment (Haskell's -- >>> connect "…")
         }
         if (job.kind == FileKind.CODE && !insideStringLiteral(job.text, windowStart(lineStart, lineEnd, hitStart), m.start())) {

@@ -25,6 +25,8 @@ final class ScanJob {
     final Context context;
     /** A Java .properties file: an unquoted value runs to the end of the line. */
     final boolean javaProperties;
+    /** A file whose comments start with {@code #} anywhere on a line ({@link Assignments#inTrailingComment}). */
+    final boolean hashComments;
     /** Source code or a configuration language whose strings are quoted (HCL): a bare value is an expression. */
     final boolean bareValuesAreExpressions;
     /**
@@ -57,6 +59,7 @@ final class ScanJob {
         this.allow = allow;
         this.context = Context.of(path, kind, allow.pathClasses());
         this.javaProperties = path.endsWith(".properties");
+        this.hashComments = hashComments(path, kind, text);
         this.bareValuesAreExpressions = FileKind.bareValuesAreExpressions(path, kind)
                 || kind == FileKind.CONFIG && SCRIPT_SHEBANG.matcher(text).lookingAt();
         this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text) || FileKinds.isCiDotenv(path);
@@ -68,6 +71,17 @@ final class ScanJob {
      * script, where {@code PASSWORD=abc} is a literal.
      */
     private static final Pattern SCRIPT_SHEBANG = Pattern.compile("#![^\\n]*\\b(?:python[0-9.]*|node|ruby|perl|php|deno|bun)\\b");
+
+    /** File names whose comments start with {@code #} anywhere on a line. */
+    private static final Pattern HASH_COMMENT_NAME = Pattern.compile(
+            "(?i).*\\.(?:ya?ml|toml|sh|bash|zsh|py|rb|r|pl|conf|cfg|ini)|dockerfile(?:\\..*)?|.*\\.dockerfile|makefile|.*\\.mk");
+
+    private static boolean hashComments(String path, FileKind kind, String text) {
+        String name = FileKinds.name(path);
+        return kind == FileKind.ENV || kind == FileKind.ENV_EXAMPLE || HASH_COMMENT_NAME.matcher(name).matches()
+                || kind == FileKind.CONFIG && text.startsWith("#!") && !text.startsWith("#!/usr/bin/env node")
+                && !text.startsWith("#!/usr/bin/node");
+    }
 
     /** A test environment set for the run: NODE_ENV: test, RAILS_ENV=test, APP_ENV: testing, a *.test settings module. */
     private static final Pattern TEST_ENVIRONMENT = Pattern.compile("(?im)^[\\s-]*(?:[A-Z_]*_ENV|ENV|ENVIRONMENT|APP_ENVIRONMENT"

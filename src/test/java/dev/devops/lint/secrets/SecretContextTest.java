@@ -1240,6 +1240,9 @@ class SecretContextTest {
                 + Fake.token(43) + "=\n")));
         assertTrue(Filters.hasAlphabetRun("xxSTUVWXYZ"));
         assertFalse(Filters.hasAlphabetRun("abcdefg"));
+    }
+
+    /**
      * Held-out 8b, class ".NET test projects" (btcpayserver's {@code BTCPayServer.Tests/ServerTester.cs}:
      * {@code GetEnvironment("TESTS_SSHPASSWORD", "<random>")}): a directory named {@code X.Tests}, {@code X.UnitTests},
      * {@code X.IntegrationTests} is a test project, its dummy values test data; the app project's code is still read.
@@ -1360,5 +1363,22 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("templates/base.twig", "    confirm_password: confirm_password,\n    _token: token,\n")));
         assertEquals(List.of(), found(scan("templates/email.html", "\t\tpassword_reset_subject=password_reset_subject,\n")));
         assertEquals(List.of(), found(scan("nix/module.nix", "  \"ALTER USER app WITH ENCRYPTED PASSWORD :'password'\" \\\n")));
+    }
+
+    /**
+     * An example in a line's trailing comment ({@code - WORKSPACE_TOKEN  # e.g. WORKSPACE_TOKEN=…}) is no value in files
+     * whose comments start with {@code #}; a {@code #} inside quotes or not after a blank starts none, and in
+     * JavaScript a {@code #} is no comment at all.
+     */
+    @Test
+    void examplesInTrailingCommentsAreNotValues() {
+        String tok = "Q7" + Fake.token(24);
+        assertEquals(List.of(), found(scan("rudder-docker.yml", "    environment:\n      - WORKSPACE_TOKEN  # e.g. WORKSPACE_TOKEN="
+                + tok + "\n      - DB_URL=${DB_URL} # postgres://app:" + tok + "@db/app\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.yml", "token: \"a # b\" ; api_token: " + tok + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("config/app.yml", "key: x#y api_token: " + tok + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/app.js", "const a = this.#x; const apiToken = \"" + tok + "\";\n")));
+        assertTrue(Assignments.inTrailingComment("a: b # c", 0, 6));
+        assertFalse(Assignments.inTrailingComment("a: \"b # c\" d", 0, 10));
     }
 }
