@@ -1116,4 +1116,23 @@ class SecretContextTest {
                 "      password: System.get_env(\"DB_PASSWORD\", \"postgres\"),\n")));
         assertEquals(List.of(), found(scan("config/app.schema.json", "{\"password\": \"postgres\"}\n")));
     }
+
+    /**
+     * Issue 10, held-out 8a class "a test suite's directory by its kind" (DefectDojo's {@code unittests/scans/}: 485
+     * findings in the scanner reports its parser tests read; Sylius' Behat contexts {@code src/Sylius/Behat/Context/}):
+     * test data, where the name-based detectors are silent; a private key there is still reported.
+     */
+    @Test
+    void unitTestAndBehatDirectoriesAreTestData() {
+        String json = "{\"Password\": \"hunter22\", \"api_key\": \"" + Fake.token(32) + "\"}\n";
+        assertEquals(List.of("SEC0030:warning", "SEC0031:error"), found(scan("scans/acunetix/report.json", json)));
+        for (String dir : new String[] {"unittests/scans/acunetix/", "unit_tests/", "app/functional-tests/", "acceptance_tests/"}) {
+            assertEquals(List.of(), found(scan(dir + "report.json", json)), dir);
+        }
+        String php = "        $password = 'sylius';\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/Shop/Context/Setup/UserContext.php", php)));
+        assertEquals(List.of(), found(scan("src/Shop/Behat/Context/Setup/UserContext.php", php)));
+        assertEquals(List.of(), found(scan("features/bootstrap/FeatureContext.php", php)));
+        assertEquals(List.of("SEC0001:error"), found(scan("unittests/scans/tls/key.pem", Fake.pem("RSA "))));
+    }
 }
