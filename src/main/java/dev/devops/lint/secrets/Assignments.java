@@ -683,8 +683,8 @@ final class Assignments {
                 value = value.substring(0, hash);
             }
         }
-        if (job.context.quiet()) {
-            return; // tests, docs, vendored code
+        if (job.quietAt(valuePos)) {
+            return; // tests (a Rust file's #[cfg(test)] module too), docs, vendored code
         }
         if (!quoted && value.length() > 1 && value.charAt(0) == '-' && Character.isLetter(value.charAt(1))
                 && value.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-')) {

@@ -97,7 +97,7 @@ final class SEC0020UriPassword extends Detector {
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
-        if (job.context.quiet() || Assignments.isComment(t, lineStart, lineEnd)) {
+        if (job.quietAt(lineStart) || Assignments.isComment(t, lineStart, lineEnd)) {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
         }
         int s = hitStart;

@@ -154,6 +154,49 @@ final class ScanJob {
         return false;
     }
 
+    /** Rust's unit-test module: {@code #[cfg(test)]} on the line before {@code mod tests {}. */
+    private static final Pattern RUST_TEST_MODULE = Pattern.compile(
+            "(?m)^([ \\t]*)#\\[cfg\\(test\\)\\][ \\t]*\\r?\\n[ \\t]*(?:pub(?:\\([\\w: ]+\\))?[ \\t]+)?mod[ \\t]+\\w+[ \\t]*\\{");
+    /** Start and end offsets of the file's inline test modules, computed at the first question; null until then. */
+    private int[] testModules;
+
+    /**
+     * Whether the name-based detectors are silent at {@code pos}: the whole file is a test, a doc or vendored code
+     * ({@link Context#quiet()}), or {@code pos} lies in a Rust source file's unit-test module ({@code #[cfg(test)] mod
+     * tests { … }}, compiled only for {@code cargo test}: its passwords and tokens are test data, as in a
+     * {@code tests/} file). Provider formats and keys do not ask.
+     */
+    boolean quietAt(int pos) {
+        if (context.quiet()) {
+            return true;
+        }
+        if (!path.endsWith(".rs")) {
+            return false;
+        }
+        if (testModules == null) {
+            List<Integer> ranges = new ArrayList<>();
+            if (text.contains("#[cfg(test)]")) {
+                Matcher m = RUST_TEST_MODULE.matcher(text);
+                int from = 0;
+                while (from < text.length() && m.find(from)) {
+                    // the module ends at the first line that is its indentation and a closing brace (rustfmt's layout)
+                    Matcher close = Pattern.compile("(?m)^" + Pattern.quote(m.group(1)) + "\\}[ \\t]*\\r?$").matcher(text);
+                    int end = close.find(m.end()) ? close.end() : text.length();
+                    ranges.add(m.start());
+                    ranges.add(end);
+                    from = end;
+                }
+            }
+            testModules = ranges.stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (int k = 0; k + 1 < testModules.length; k += 2) {
+            if (pos >= testModules[k] && pos < testModules[k + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A matcher of {@code p} over this text, created once per job. */
     Matcher matcher(Pattern p) {
         Matcher m = matchers.get(p);

@@ -1135,4 +1135,23 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("features/bootstrap/FeatureContext.php", php)));
         assertEquals(List.of("SEC0001:error"), found(scan("unittests/scans/tls/key.pem", Fake.pem("RSA "))));
     }
+
+    /**
+     * Issue 10, held-out 8a class "Rust's inline unit tests" (firezone's {@code tunnel-proto/src/messages/client.rs}:
+     * {@code #[cfg(test)] mod tests { … }} deserialises JSON with {@code "password":"…"}, 15 errors): the module is
+     * test code; the same assignment above it, in the code the crate ships, is still reported.
+     */
+    @Test
+    void rustUnitTestModulesAreTestCode() {
+        String v = Fake.token(22).toLowerCase(java.util.Locale.ROOT);
+        String shipped = "pub fn relay() -> Relay {\n    Relay { password: \"" + v + "\".into() }\n}\n";
+        String tests = "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn parses() {\n"
+                + "        let json = r#\"{\"username\":\"1736\",\"password\":\"" + v + "\"}\"#;\n    }\n}\n";
+        assertEquals(List.of("SEC0030:error"), found(scan("src/messages/client.rs", shipped + "\n" + tests)));
+        assertEquals(List.of(), found(scan("src/messages/client.rs", "use serde::Deserialize;\n\n" + tests)));
+        // code after the module is the crate's again
+        assertEquals(List.of("SEC0030:error"), found(scan("src/messages/client.rs", tests + "\n" + shipped)));
+        assertEquals(List.of("SEC0001:error"), found(scan("src/tls.rs", "#[cfg(test)]\nmod tests {\n    const KEY: &str = \""
+                + Fake.pem("RSA ") + "\";\n}\n")));
+    }
 }
