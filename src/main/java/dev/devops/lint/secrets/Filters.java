@@ -797,6 +797,15 @@ public final class Filters {
         return apart || run;
     }
 
+    /**
+     * Whether a provider-format token's body counts the ten digits in order ({@code sk_live_12345678901234567890asdf}, a
+     * service-account {@code private_key_id} of {@code 1234567890abcdef…}): typed by a person writing an example, never
+     * drawn (ten given digits in a row come by chance about once in 10^12 hex strings).
+     */
+    static boolean countsInOrder(String token) {
+        return token.contains("1234567890") || token.contains("0123456789");
+    }
+
     /** Fewer than 3 distinct characters in 6 or more (or one character repeated). */
     static boolean lowVariety(String v) {
         long distinct = v.chars().distinct().count();

@@ -428,7 +428,7 @@ final class ProviderRuleDetector extends Detector {
         if (rule.entropy() > 0 && Entropy.shannon(secret) < rule.entropy()) {
             return;
         }
-        if (Filters.placeholderOrReference(secret) != null || Filters.isMaskedToken(secret)) {
+        if (Filters.placeholderOrReference(secret) != null || Filters.isMaskedToken(secret) || Filters.countsInOrder(secret)) {
             return;
         }
         {

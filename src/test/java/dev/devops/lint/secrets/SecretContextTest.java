@@ -1154,4 +1154,22 @@ class SecretContextTest {
         assertEquals(List.of("SEC0001:error"), found(scan("src/tls.rs", "#[cfg(test)]\nmod tests {\n    const KEY: &str = \""
                 + Fake.pem("RSA ") + "\";\n}\n")));
     }
+
+    /**
+     * Issue 10, held-out 8a class "a provider format filled with the digits in order" (a scanner report's
+     * {@code sk_live_12345678901234567890asdf}; huginn's agent description {@code "private_key_id": "1234567890abcdef…"}):
+     * typed as an example, not drawn; the same format with a drawn body is still an error.
+     */
+    @Test
+    void providerFormatsFilledWithTheDigitsInOrderAreExamples() {
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        java.util.function.BiFunction<String, String, List<String>> scanAll = (path, text) ->
+                found(all.scan(path, text, null, Map.of(), Allowlist.NONE, false));
+        String live = "sk_" + "live_";
+        assertEquals(List.of(), scanAll.apply("app/models/payment.rb", "STRIPE = \"" + live + "12345678901234567890asdf\"\n"));
+        assertEquals(List.of("SEC0560:error"), scanAll.apply("app/models/payment.rb", "STRIPE = \"" + live + Fake.token(24) + "\"\n"));
+        String sa = "{\n  \"type\": \"service_account\",\n  \"private_key_id\": \"";
+        assertEquals(List.of(), scanAll.apply("app/models/agents/calendar_agent.rb", sa + "1234567890abcdef1234567890abcdef12345678\",\n}\n"));
+        assertEquals(List.of("SEC0120:error"), scanAll.apply("app/models/agents/calendar_agent.rb", sa + Fake.hex(40) + "\",\n}\n"));
+    }
 }
