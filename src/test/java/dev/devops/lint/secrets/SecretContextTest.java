@@ -1172,4 +1172,30 @@ class SecretContextTest {
         assertEquals(List.of(), scanAll.apply("app/models/agents/calendar_agent.rb", sa + "1234567890abcdef1234567890abcdef12345678\",\n}\n"));
         assertEquals(List.of("SEC0120:error"), scanAll.apply("app/models/agents/calendar_agent.rb", sa + Fake.hex(40) + "\",\n}\n"));
     }
+
+    /**
+     * Issue 10, held-out 8a class "code and references after a credential name" (snipe-it's Laravel validation rules
+     * {@code 'password' => 'required|not_array'} and {@code 'confirmed|'.Setting::…}; huginn's ERB
+     * {@code :secret => @agent.options['secret']} and route {@code …/:secret" => "web_requests#handle_request"}; Sylius'
+     * {@code credentialsRequestReady = (container, selector) => …}; firezone's systemd unit
+     * {@code LoadCredential=FIREZONE_TOKEN:/etc/firezone/gateway-token}): expressions, routes and file references, no
+     * values. A random value beside them is still reported.
+     */
+    @Test
+    void validationRulesRoutesExpressionsAndCredentialFilesAreNotValues() {
+        String php = "app/Http/Controllers/Auth/LoginController.php";
+        assertEquals(List.of(), found(scan(php, "            'password' => 'required|not_array',\n")));
+        assertEquals(List.of(), found(scan(php, "            'password' => 'confirmed|'.Setting::passwordComplexityRulesSaving('store'),\n")));
+        assertEquals(List.of(), found(scan(php, "            'password' => 'required|notIn:[\"'.$user->email.'\"',\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan(php, "            'password' => 'blue|green',\n")));
+        assertEquals(List.of(), found(scan("app/views/agents/webhook_agent/_show.html.erb",
+                "  <%= link_to web_requests_url(:agent_id => @agent.id, :secret => @agent.options['secret']) %>\n")));
+        assertEquals(List.of(), found(scan("config/routes.rb",
+                "  match \"/users/:user_id/web_requests/:agent_id/:secret\" => \"web_requests#handle_request\", :via => [:get]\n")));
+        assertEquals(List.of(), found(scan("templates/bundles/SwaggerUi/index.html.twig",
+                "        const credentialsRequestReady = (container, selector) => {\n")));
+        String unit = "rust/gateway/debian/app-gateway.service";
+        assertEquals(List.of(), found(scan(unit, "[Service]\nLoadCredential=APP_TOKEN:/etc/app/gateway-token\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan(unit, "[Service]\nEnvironment=APP_TOKEN=" + Fake.token(32) + "\n")));
+    }
 }
