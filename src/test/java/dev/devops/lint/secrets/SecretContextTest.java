@@ -1198,4 +1198,34 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan(unit, "[Service]\nLoadCredential=APP_TOKEN:/etc/app/gateway-token\n")));
         assertEquals(List.of("SEC0031:error"), found(scan(unit, "[Service]\nEnvironment=APP_TOKEN=" + Fake.token(32) + "\n")));
     }
+
+    /**
+     * Issue 10, held-out 8a class "a form field's placeholder" (plane's admin form for a GitLab OAuth app,
+     * {@code placeholder: "gloas-…"}): the sample text of an empty input, an example of the format; the same token as
+     * a value is still an error.
+     */
+    @Test
+    void aFormFieldsPlaceholderIsAnExample() {
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        String token = "gloas" + "-" + Fake.hex(64);
+        String tsx = "apps/admin/app/authentication/gitlab/form.tsx";
+        assertEquals(List.of(), found(all.scan(tsx, "      placeholder: \"" + token + "\",\n", null, Map.of(), Allowlist.NONE, false)));
+        assertEquals(List.of(), found(all.scan(tsx, "  <input placeholder=\"" + token + "\" />\n", null, Map.of(), Allowlist.NONE, false)));
+        assertEquals(List.of("SEC0316:error"), found(all.scan(tsx, "      value: \"" + token + "\",\n", null, Map.of(), Allowlist.NONE, false)));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "a build step's dummy" (huginn's Dockerfiles:
+     * {@code RUN APP_SECRET_TOKEN=secret DATABASE_ADAPTER=mysql2 bundle exec rake assets:precompile}, 6 warnings): a
+     * weak value set for one RUN command is what the framework needs to boot during the build, never the image's
+     * configuration; {@code ENV} with the same value, and a random value on RUN, are still reported.
+     */
+    @Test
+    void aWeakVariableForOneBuildStepIsADummy() {
+        assertEquals(List.of(), found(scan("docker/Dockerfile",
+                "FROM ruby:3.3\nRUN APP_SECRET_TOKEN=secret DATABASE_ADAPTER=mysql2 bundle exec rake assets:precompile\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("docker/Dockerfile", "FROM ruby:3.3\nENV APP_SECRET_TOKEN=secret\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("docker/Dockerfile",
+                "FROM ruby:3.3\nRUN APP_SECRET_TOKEN=" + Fake.token(40) + " bundle exec rake assets:precompile\n")));
+    }
 }
