@@ -1228,4 +1228,23 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan("docker/Dockerfile",
                 "FROM ruby:3.3\nRUN APP_SECRET_TOKEN=" + Fake.token(40) + " bundle exec rake assets:precompile\n")));
     }
+
+    /**
+     * Issue 10, held-out 8a miss class "a random default in a parameter expansion" (plane's community compose file
+     * {@code SECRET_KEY: ${SECRET_KEY:-60gp…}} and the same default in its start script): the secret every stack started
+     * without the variable runs with, an error; a weak development default ({@code ${DB_PASSWORD:-plane}}), a path and
+     * a reference are not reported by this form.
+     */
+    @Test
+    void aRandomDefaultInAParameterExpansionIsAHardCodedSecret() {
+        String key = Fake.token(50);
+        assertEquals(List.of("SEC0031:error"), found(scan("deployments/cli/community/docker-compose.yml",
+                "services:\n  api:\n    image: org/api:1.0\n    environment:\n      SECRET_KEY: ${SECRET_KEY:-" + key + "}\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deployments/aio/start.sh",
+                "#!/bin/sh\nupdate_env_value \"SECRET_KEY\" \"${SECRET_KEY:-" + key + "}\"\n")));
+        assertEquals(List.of(), found(scan("deployments/cli/community/docker-compose.yml",
+                "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-plane}\n"
+                        + "      SECRET_KEY_FILE: ${SECRET_KEY_FILE:-/run/secrets/key}\n      API_TOKEN: ${API_TOKEN:-${OTHER}}\n")));
+        assertEquals(List.of(), found(scan("docs/install.md", "SECRET_KEY=${SECRET_KEY:-" + key + "}\n")));
+    }
 }
