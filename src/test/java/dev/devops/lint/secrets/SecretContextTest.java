@@ -1247,4 +1247,22 @@ class SecretContextTest {
                         + "      SECRET_KEY_FILE: ${SECRET_KEY_FILE:-/run/secrets/key}\n      API_TOKEN: ${API_TOKEN:-${OTHER}}\n")));
         assertEquals(List.of(), found(scan("docs/install.md", "SECRET_KEY=${SECRET_KEY:-" + key + "}\n")));
     }
+
+    /**
+     * Issue 10, held-out 8a class "a BEGIN line quoted without its key" (DefectDojo's scanner-report fixtures:
+     * {@code {"line":"-----BEGIN RSA PRIVATE KEY-----","commit":"4e3b…","offender":…}}, base64-looking words further down
+     * were read as the body): with no END marker the body must start on the line after the header; a key cut before
+     * its END line is still reported.
+     */
+    @Test
+    void aQuotedBeginLineWithoutItsKeyIsNoKey() {
+        String dashes = "-----";
+        String report = "[{\"line\":\"" + dashes + "BEGIN RSA PRIVATE KEY" + dashes + "\",\"commit\":\"" + Fake.hex(40)
+                + "\",\"file\":\"id_rsa\"},\n {\"rule\":\"asymmetric\",\n  \"hash\":\n  \"" + Fake.base64Body(120).replace("\n", "")
+                + "\"\n}]\n";
+        assertEquals(List.of(), found(scan("reports/gitleaks.json", report)));
+        String pem = Fake.pem("RSA ");
+        String cut = pem.substring(0, pem.indexOf(dashes + "END"));
+        assertEquals(List.of("SEC0001:error"), found(scan("deploy/key.pem", cut)));
+    }
 }
