@@ -84,10 +84,15 @@ final class PemBlocks {
             if (clean != null) {
                 body.append(clean);
             }
-            if (endAt < 0 && clean == null && (body.length() > 0 || !line.contains(": ") && !isBlankRest(line))) {
-                // no END marker: the body ends at the first line without base64; when that is the first line, there
-                // is no body (a scanner's report quoting only the BEGIN line: {"line":"-----BEGIN RSA PRIVATE KEY-----","commit":…})
+            if (clean == null && body.length() == 0 && !line.contains(": ") && !isBlankRest(line)) {
+                // the BEGIN line goes on with other text, or the next line is no base64: no body follows it (a scanner's
+                // report quoting only the BEGIN line, {"line":"-----BEGIN RSA PRIVATE KEY-----","commit":…}, whose
+                // hashes further down, up to another entry's END line, are no key)
                 bodyEnd = le;
+                break;
+            }
+            if (endAt < 0 && body.length() > 0 && clean == null) {
+                bodyEnd = le; // no END marker: the body ends at the first line without base64
                 break;
             }
             i = le + 1;

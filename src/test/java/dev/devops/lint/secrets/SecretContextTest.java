@@ -1251,8 +1251,8 @@ class SecretContextTest {
     /**
      * Issue 10, held-out 8a class "a BEGIN line quoted without its key" (DefectDojo's scanner-report fixtures:
      * {@code {"line":"-----BEGIN RSA PRIVATE KEY-----","commit":"4e3b…","offender":…}}, base64-looking words further down
-     * were read as the body): with no END marker the body must start on the line after the header; a key cut before
-     * its END line is still reported.
+     * up to another entry's END line were read as the body): the body must start right after the header (on its line
+     * or the next); a key cut before its END line, a one-line escaped key, a key in a YAML block are still reported.
      */
     @Test
     void aQuotedBeginLineWithoutItsKeyIsNoKey() {
@@ -1261,8 +1261,15 @@ class SecretContextTest {
                 + "\",\"file\":\"id_rsa\"},\n {\"rule\":\"asymmetric\",\n  \"hash\":\n  \"" + Fake.base64Body(120).replace("\n", "")
                 + "\"\n}]\n";
         assertEquals(List.of(), found(scan("reports/gitleaks.json", report)));
+        // and with another entry's END line further down (a test key "…BEGIN…\\nfoobar\\n…END…")
+        assertEquals(List.of(), found(scan("reports/gitleaks.json", report + "{\"line\":\"" + dashes + "BEGIN RSA PRIVATE KEY"
+                + dashes + "\\\\nfoobar123\\\\n" + dashes + "END RSA PRIVATE KEY" + dashes + "\"}\n")));
         String pem = Fake.pem("RSA ");
         String cut = pem.substring(0, pem.indexOf(dashes + "END"));
+        assertEquals(List.of("SEC0001:error"), found(scan("config/app.json", "{\"key\": \"" + pem.replace("\n", "\\n") + "\"}\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("config/app.yml", "tls:\n  key: |\n    " + pem.replace("\n", "\n    ") + "\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("src/Keys.java", "String k = \"" + pem.substring(0, pem.indexOf('\n'))
+                + "\\n\" +\n    \"" + pem.substring(pem.indexOf('\n') + 1).replace("\n", "\\n\" +\n    \"") + "\";\n")));
         assertEquals(List.of("SEC0001:error"), found(scan("deploy/key.pem", cut)));
     }
 }
