@@ -27,11 +27,7 @@ public final class RuntimeVersions {
      * @param floor    true when the source states a lower bound ("engines": ">=18", requires-python
      *                 ">=3.10"): any version at or above it agrees
      */
-    public record Stated(String language, String version, String source, String path, int line, boolean floor, String range) {
-        public Stated(String language, String version, String source, String path, int line, boolean floor) {
-            this(language, version, source, path, line, floor, null);
-        }
-
+    public record Stated(String language, String version, String source, String path, int line, boolean floor) {
         /** "path:line". */
         public String where() {
             return path + ":" + line;
@@ -329,10 +325,8 @@ public final class RuntimeVersions {
                 if (m.find()) {
                     boolean engines = section.equals("engines");
                     String v = engines ? NodeStack.lowestMajor(m.group(2)) : NodeStack.normalize(m.group(2));
-                    if (v != null) {
-                        out.add(new Stated("node", v, "package.json " + section + ".node", path, lines.line(m.start()),
-                                engines && isFloor(m.group(2)), engines && m.group(2).contains("||") ? m.group(2) : null));
-                    }
+                    add(out, "node", v, "package.json " + section + ".node", path, lines.line(m.start()),
+                            engines && isFloor(m.group(2)));
                 }
             }
         }
@@ -360,17 +354,6 @@ public final class RuntimeVersions {
      * precision both state ({@link #agree}); a floor when the other is at or above it.
      */
     public static boolean satisfies(Stated stated, String other) {
-        if (stated.range() != null) {
-            // engines.node "^20 || ^22": any one alternative is enough (node 20 satisfies it, so does 22)
-            for (String alt : stated.range().split("\\|\\|")) {
-                String low = NodeStack.lowestMajor(alt);
-                if (low != null && satisfies(new Stated(stated.language(), low, stated.source(), stated.path(), stated.line(),
-                        isFloor(alt)), other)) {
-                    return true;
-                }
-            }
-            return false;
-        }
         if (!stated.floor()) {
             return agree(stated.version(), other);
         }
