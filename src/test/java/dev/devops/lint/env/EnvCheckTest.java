@@ -418,6 +418,10 @@ class EnvCheckTest {
 
     @Test
     void nearMissHeuristics() {
+        // held-out 8a class "a private name by its leading underscores" (searxng's image default __SEARXNG_SETTINGS_PATH)
+        assertFalse(NearMiss.similar("__SEARXNG_SETTINGS_PATH", "SEARXNG_SETTINGS_PATH"));
+        assertFalse(NearMiss.similar("_APP_DATABASE_URL", "APP_DATABASE_URL"));
+        assertTrue(NearMiss.similar("__APP_DATABSE_URL", "__APP_DATABASE_URL"));
         assertTrue(NearMiss.similar("MYSQL_PASS", "MYSQL_PASSWORD"));
         assertTrue(NearMiss.similar("DATABSE_URL", "DATABASE_URL"));
         assertTrue(NearMiss.similar("MONGO_URI", "MONGO_URL"));
