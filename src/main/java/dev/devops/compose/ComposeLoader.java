@@ -422,6 +422,10 @@ public final class ComposeLoader {
                     near == null ? "defined: " + String.join(", ", pool.keySet()) : "did you mean '" + near + "'?");
         }
         base = resolveExtends(baseName, base, pool, seen);
+        if (file != null && ext.at().file() != null) {
+            base = rebaseBuildContext(base, ext.at().file().toAbsolutePath().getParent(),
+                    ext.at().file().toAbsolutePath().getParent().resolve(file).normalize().getParent());
+        }
         Map<String, RawNode> own = new LinkedHashMap<>(svc.entries());
         own.remove("extends");
         Map<String, SourceLocation> ownKeys = new LinkedHashMap<>(svc.keyAt());
@@ -438,6 +442,41 @@ public final class ComposeLoader {
             baseCopy = new RawNode.Mapping(b, bk, base.at());
         }
         return ComposeMerge.mergeService(baseCopy, new RawNode.Mapping(own, ownKeys, svc.at()));
+    }
+
+    /**
+     * A service extended from another file keeps its build context relative to that file, as docker compose resolves
+     * it (firezone's {@code extends: {file: scripts/compose/router.yml}} with {@code build: {context: ../router}} builds
+     * {@code scripts/router/}): rewritten relative to the extending file's directory {@code here}.
+     */
+    static RawNode.Mapping rebaseBuildContext(RawNode.Mapping base, Path here, Path there) {
+        RawNode build = base.get("build");
+        if (there == null || there.equals(here) || build == null) {
+            return base;
+        }
+        RawNode rebased = build;
+        if (build instanceof RawNode.Scalar s) {
+            rebased = rebase(s, here, there);
+        } else if (build instanceof RawNode.Mapping m && m.get("context") instanceof RawNode.Scalar c) {
+            Map<String, RawNode> e = new LinkedHashMap<>(m.entries());
+            e.put("context", rebase(c, here, there));
+            rebased = new RawNode.Mapping(e, m.keyAt(), m.at());
+        }
+        if (rebased == build) {
+            return base;
+        }
+        Map<String, RawNode> e = new LinkedHashMap<>(base.entries());
+        e.put("build", rebased);
+        return new RawNode.Mapping(e, base.keyAt(), base.at());
+    }
+
+    private static RawNode.Scalar rebase(RawNode.Scalar s, Path here, Path there) {
+        String v = s.value();
+        if (v == null || v.isBlank() || v.contains("://") || v.startsWith("/") || v.contains("$") || v.startsWith("git@")) {
+            return s;
+        }
+        String rel = here.relativize(there.resolve(v).normalize()).toString();
+        return new RawNode.Scalar(rel.isEmpty() ? "." : rel, s.source(), s.type(), s.at());
     }
 
     private Map<String, ComposeProject.Resource> resources(RawNode.Mapping doc, String key, List<String> allowed) {

@@ -19,7 +19,10 @@ public final class FileKinds {
             ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
             // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
             ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
-            ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap");
+            ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap",
+            // and in the other languages: livebook's lib/livebook/hubs/dockerfile.ex (a module that writes Dockerfiles)
+            ".ex", ".exs", ".erl", ".swift", ".dart", ".lua", ".pl", ".pm", ".ps1", ".clj", ".cljs", ".hs", ".ml", ".fs",
+            ".vue", ".svelte", ".zig", ".nim", ".cr", ".jl", ".r", ".m", ".mm", ".hpp", ".cc", ".toml", ".ini", ".cfg");
 
     /**
      * The names docker compose reads when no -f is given, in its order of preference: with two of them in a
@@ -48,6 +51,11 @@ public final class FileKinds {
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
                     // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
                     + "|test[-_]?resources"
+                    // a suite's directory by its kind: DefectDojo's unittests/ (unittests/scans/: the scanner reports its
+                    // parsers' tests read), unit_tests/, functional-tests/, acceptance_tests/
+                    + "|unit[-_]?tests?|(?:functional|acceptance|integration|system)[-_]?tests?"
+                    // Behat's contexts (PHP BDD step definitions): src/Sylius/Behat/Context/, features/bootstrap/
+                    + "|behat|features/bootstrap"
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
                     + "|suites|test[-_]?suites?"
                     // Perl's and celery's t/ (t/unit/, t/integration/)
@@ -112,7 +120,13 @@ public final class FileKinds {
     /** Storybook stories: demos of components, documentation that runs. */
     private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
     /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
-    private static final Pattern TEST_DOTENV = Pattern.compile("\\.env\\.(test|testing)(\\.local)?");
+    /**
+     * {@code .env.test}, {@code .env.testing}, {@code .env.test.local}, and the test word as a part of the name:
+     * {@code .env.tests}, {@code .env.unit-tests}, {@code .env.testing-ci}, Symfony's {@code .env.test_cached},
+     * Laravel Dusk's {@code .env.dusk} / {@code .env.dusk.local} (the browser tests' environment).
+     */
+    private static final Pattern TEST_DOTENV = Pattern.compile(
+            "\\.env\\.(?:(test|testing)(\\.local)?|(?:[a-z0-9]+[-_])*(?:tests?|testing|dusk)(?:[-_.][a-z0-9_-]+)*)");
     /** The dotenv file a CI pipeline runs the test suite with: .env.ci (Laravel's {@code cp .env.ci .env} before phpunit). */
     private static final Pattern CI_DOTENV = Pattern.compile("\\.env\\.ci(\\.local)?");
     private static final Pattern CI_PATH = Pattern.compile("(?i)(^|.*/)(\\.github/workflows/[^/]+\\.ya?ml"

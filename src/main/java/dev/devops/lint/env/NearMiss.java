@@ -27,6 +27,11 @@ final class NearMiss {
         if (a.replaceAll("\\d", "").equals(b.replaceAll("\\d", ""))) {
             return false;
         }
+        if (leadingUnderscores(a) != leadingUnderscores(b)) {
+            // a leading underscore marks a private name: searxng's image sets __SEARXNG_SETTINGS_PATH, the default its
+            // entrypoint maps to SEARXNG_SETTINGS_PATH, which the app reads; the two are different variables on purpose
+            return false;
+        }
         if (canonical(a).equals(canonical(b))) {
             return true;
         }
@@ -51,6 +56,14 @@ final class NearMiss {
         }
         // a dropped or doubled underscore (DATABASEURL, DATABASE__URL)
         return Math.min(a.length(), b.length()) >= 6 && distance(a, b) <= 1;
+    }
+
+    private static int leadingUnderscores(String name) {
+        int i = 0;
+        while (i < name.length() && name.charAt(i) == '_') {
+            i++;
+        }
+        return i;
     }
 
     private static String canonical(String name) {

@@ -696,6 +696,27 @@ final class Assignments {
     private static final Pattern SECRET_OPTIONS = Pattern.compile(",(?:type|target|uid|gid|mode|src|source|dst|env|required)=");
 
     /**
+     * Whether the value at {@code valuePos} is a variable set for one command of a Dockerfile's {@code RUN}
+     * ({@code RUN SECRET_KEY_BASE=dummy DATABASE_ADAPTER=mysql2 bundle exec rake assets:precompile}): it lives for
+     * that build step only, never in the image's configuration; a framework that refuses to boot without a secret gets
+     * a dummy there. Only a weak value is let pass: a random one would still be in the image's history.
+     */
+    private static boolean isBuildStepPrefix(ScanJob job, int valuePos) {
+        int ls = job.lineStart(valuePos);
+        int i = skipBlanks(job.text, ls, valuePos);
+        if (!job.text.regionMatches(true, i, "RUN", 0, 3) || i + 3 >= valuePos || !Character.isWhitespace(job.text.charAt(i + 3))) {
+            return false;
+        }
+        // only NAME=value words between RUN and this value: the prefix of the command, not an argument of it
+        for (String w : job.text.substring(i + 3, valuePos).strip().split("\\s+")) {
+            if (!w.isEmpty() && !w.matches("[A-Za-z_][A-Za-z0-9_]*=\\S*")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Judges one candidate of name class {@code kind} and reports it as {@code rule}; its raw value still has its
      * quotes; its {@code where} is appended to the message (" (the fallback when X is unset)").
      */
@@ -785,6 +806,9 @@ final class Assignments {
         }
         if (disclaimed(job, valuePos)) {
             return; // "// This is not actually a secret key, it's just a string that we XOR with": the author's word
+        }
+        if (weak && job.dockerfile && isBuildStepPrefix(job, valuePos)) {
+            return; // RUN APP_SECRET_TOKEN=secret bundle exec rake assets:precompile: a dummy the build step needs to boot
         }
         Severity severity = weak ? Severity.WARNING : Severity.ERROR;
         String what = kind == Kind.PASSWORD ? "password" : "secret";

@@ -48,6 +48,47 @@ final class EnvFallbacks {
         }
     };
 
+    /** A shell or compose parameter expansion with a default: {@code ${SECRET_KEY:-…}}, {@code ${SECRET_KEY-…}}. */
+    private static final Pattern EXPANSION_DEFAULT = Pattern.compile("\\$\\{([A-Za-z_]\\w{0,100}):?-([^}\\s'\"`$]{1,300})}");
+
+    /**
+     * The default of a secret-named variable in a shell or compose expansion: plane's compose
+     * {@code SECRET_KEY: ${SECRET_KEY:-60gp…}} and its start script's {@code "${SECRET_KEY:-60gp…}"}. What every stack
+     * started without the variable runs with. Only a random-looking default is read: a weak one
+     * ({@code ${POSTGRES_PASSWORD:-postgres}}) is the documented development default of a compose stack, which the
+     * compose rules judge where it is set.
+     */
+    static final Assignments.Form DEFAULTS = new Assignments.Form() {
+        @Override
+        List<String> keywords() {
+            return List.of(":-");
+        }
+
+        @Override
+        boolean appliesTo(FileKind kind) {
+            return true;
+        }
+
+        @Override
+        void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Assignments.Lexed out) {
+            out.end = hitEnd;
+            int open = job.text.lastIndexOf("${", hitStart);
+            if (open < lineStart || hitStart - open > 104) {
+                return;
+            }
+            Matcher m = job.matcher(EXPANSION_DEFAULT);
+            m.region(open, Math.min(lineEnd, hitEnd + 302));
+            if (m.lookingAt()) {
+                String value = m.group(2);
+                if (!Filters.isDefaultCredential(value) && !Filters.isWeakCredential(value) && Assignments.classify(m.group(1)) != null) {
+                    out.add(new Assignments.Candidate(m.group(1), value, m.start(2), false,
+                            " (the default when " + m.group(1) + " is unset)", true));
+                }
+                out.end = m.end();
+            }
+        }
+    };
+
     private static int read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Assignments.Lexed out) {
         int from = Math.max(lineStart, hitStart - 12); // "os.", "ENV" before the keyword
         int to = Math.min(lineEnd, hitEnd + 700);

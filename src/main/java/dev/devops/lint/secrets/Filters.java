@@ -93,8 +93,8 @@ public final class Filters {
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
             "(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|properties|conf|gpg|asc)"
-                    // a name and the file it is read from: systemd's LoadCredential=config:/etc/app/secret
-                    + "|[\\w.-]+:/[\\w.-]+(?:/[\\w.-]+)+");
+            // an id and the file it is read from: systemd's LoadCredential=TOKEN:/etc/app/token, a secret's id:/run/secrets/x
+            + "|[A-Za-z_][\\w.-]*:/(?!/)[\\w./-]+");
     private static final Pattern TRIVIAL = Pattern.compile(
             "x+|\\*+|\\.+|#+|-+|_+|0+|1234(5(6(7(8(9(0)?)?)?)?)?)?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*");
     /** Identifiers that name a secret rather than hold one: paths and keys ("auth/invalid_token",
@@ -163,7 +163,12 @@ public final class Filters {
      * A list of validation rules (Laravel's {@code 'required|string|max:255'}, a form library's {@code 'nullable|email'}):
      * rule names, each with its arguments after a colon, joined by {@code |}.
      */
-    private static final Pattern RULE_LIST = Pattern.compile("[a-z_]+(?::[^|\\s]*)?(?:\\|[a-z_]+(?::[^|\\s]*)?)+");
+    /**
+     * Laravel's validation rules: {@code 'required|min:8|confirmed'}, also cut short where the code goes on
+     * ({@code 'confirmed|'.Setting::rules()}, {@code 'required|notIn:["'.$user->email.'"'}: a trailing pipe, a rule whose
+     * argument the code builds) and with an app's own rule names ({@code not_array}) beside the framework's.
+     */
+    private static final Pattern RULE_LIST = Pattern.compile("[a-z_]+(?::[^|\\s]*)?(?:\\|[a-zA-Z_]+(?::[^|\\s]*)?)*\\|?");
     private static final Set<String> RULE_WORDS = Set.of("required", "nullable", "sometimes", "string", "confirmed",
             "min", "max", "size", "between", "email", "alpha", "alpha_dash", "alpha_num", "numeric", "integer", "regex",
             "same", "different", "present", "filled", "bail", "uuid", "current_password", "password", "unique", "exists");
@@ -185,7 +190,11 @@ public final class Filters {
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
     private static final Pattern CODE = Pattern.compile(".*(?:\\(.*\\)|\\)|->|=>|\\|\\||&&).*|[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+"
             // a Ruby instance or class variable's attribute in a view: <%= … password_reset_token: @user.password_reset_token %>
-            + "|@@?[a-z_]\\w*(?:\\.[a-zA-Z_]\\w*[?!]?)+"
+            + "|@@?[a-z_]\\w*(?:\\.[a-zA-Z_]\\w*[?!]?)+[\\[(]?"
+            // an arrow function's parameters cut at the comma: credentialsRequestReady = (container, selector) => …
+            + "|\\([a-zA-Z_$][\\w$]*"
+            // a Rails route's controller#action: match "/web_requests/:agent_id/:secret" => "web_requests#handle_request"
+            + "|[a-z][a-z0-9]*(?:[_/][a-z0-9]+)+#[a-z][a-z0-9_]*|[a-z][a-z0-9]*#[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
             + "|[a-zA-Z_$][\\w$.]*\\(.*"
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
 
@@ -696,14 +705,26 @@ public final class Filters {
 
     /** Whether every rule of a {@link #RULE_LIST} match is a known rule name: "required|string", not "red|blue". */
     private static boolean isRuleList(String v) {
+        if (v.indexOf('|') < 0) {
+            return false;
+        }
+        int known = 0;
+        int unknown = 0;
         for (String rule : v.split("\\|")) {
             int colon = rule.indexOf(':');
-            if (!RULE_WORDS.contains(colon < 0 ? rule : rule.substring(0, colon))) {
-                return false;
+            if (RULE_WORDS.contains(colon < 0 ? rule : rule.substring(0, colon))) {
+                known++;
+            } else {
+                unknown++;
             }
         }
-        return true;
+        // every rule a framework word, or the list starts with one of the words that open a rule list
+        // ("required|not_array"): two dictionary words joined by a pipe ("blue|green") are no rule list
+        String first = v.split("[|:]", 2)[0];
+        return unknown == 0 || known > 0 && RULE_OPENERS.contains(first);
     }
+
+    private static final Set<String> RULE_OPENERS = Set.of("required", "nullable", "sometimes", "bail", "confirmed", "present", "filled");
 
     /**
      * Five capitalised words or more, of 3.5 letters on average, with at most two numbers: "SomeRandomStringOf32CharsExactly",
@@ -833,6 +854,15 @@ public final class Filters {
         boolean run = w.chars().distinct().count() == 1
                 && (at > 0 && v.charAt(at - 1) == w.charAt(0) || at + n < v.length() && v.charAt(at + n) == w.charAt(0));
         return apart || run;
+    }
+
+    /**
+     * Whether a provider-format token's body counts the ten digits in order ({@code sk_live_12345678901234567890asdf}, a
+     * service-account {@code private_key_id} of {@code 1234567890abcdef…}): typed by a person writing an example, never
+     * drawn (ten given digits in a row come by chance about once in 10^12 hex strings).
+     */
+    static boolean countsInOrder(String token) {
+        return token.contains("1234567890") || token.contains("0123456789");
     }
 
     /** Fewer than 3 distinct characters in 6 or more (or one character repeated). */

@@ -84,6 +84,13 @@ final class PemBlocks {
             if (clean != null) {
                 body.append(clean);
             }
+            if (clean == null && body.length() == 0 && !line.contains(": ") && !isBlankRest(line)) {
+                // the BEGIN line goes on with other text, or the next line is no base64: no body follows it (a scanner's
+                // report quoting only the BEGIN line, {"line":"-----BEGIN RSA PRIVATE KEY-----","commit":…}, whose
+                // hashes further down, up to another entry's END line, are no key)
+                bodyEnd = le;
+                break;
+            }
             if (endAt < 0 && body.length() > 0 && clean == null) {
                 bodyEnd = le; // no END marker: the body ends at the first line without base64
                 break;
@@ -98,6 +105,17 @@ final class PemBlocks {
         job.emit(rule, Severity.ERROR, hitStart, b, title + kind + (encrypted ? ", encrypted" : "") + ")", HINT,
                 encrypted ? Map.of("encrypted", "true") : null);
         return Math.max(hitEnd, bodyEnd);
+    }
+
+    /** What may follow a BEGIN line before the body: nothing, or a string literal's dressing ({@code "}, {@code \\n"}, {@code ",}). */
+    private static boolean isBlankRest(String line) {
+        String l = line.replace("\\n", "").replace("\\r", "").strip();
+        for (int k = 0; k < l.length(); k++) {
+            if ("\"'`,;+( \t".indexOf(l.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -459,6 +459,22 @@ final class ProviderRuleDetector extends Detector {
         return false;
     }
 
+    /** A form field's placeholder right before a token: {@code placeholder: "}, {@code placeholder="}, {@code placeholder={"}. */
+    private static final java.util.regex.Pattern PLACEHOLDER_KEY = java.util.regex.Pattern.compile(
+            "(?i)\\bplaceholder[\"']?\\s*(?::|=)\\s*\\{?\\s*[\"'`]\\z");
+
+    /**
+     * Whether the token is the value of a form field's {@code placeholder} (plane's admin form for a GitLab OAuth app:
+     * {@code placeholder: "gloas-f79c…"}): the grey sample text an empty input shows, an example of the format, never
+     * sent anywhere.
+     */
+    static boolean isFormPlaceholder(ScanJob job, int tokenStart) {
+        int ls = job.lineStart(tokenStart);
+        int from = Math.max(ls, tokenStart - 40);
+        String before = job.text.substring(from, tokenStart);
+        return before.toLowerCase(java.util.Locale.ROOT).contains("placeholder") && PLACEHOLDER_KEY.matcher(before).find();
+    }
+
     /** Emits the current match of {@code m} unless its secret is filtered out. */
     private void report(ScanJob job, Matcher m) {
         int g = rule.secretGroup();
@@ -469,7 +485,8 @@ final class ProviderRuleDetector extends Detector {
         if (rule.entropy() > 0 && Entropy.shannon(secret) < rule.entropy()) {
             return;
         }
-        if (Filters.placeholderOrReference(secret) != null || Filters.isMaskedToken(secret)) {
+        if (Filters.placeholderOrReference(secret) != null || Filters.isMaskedToken(secret) || Filters.countsInOrder(secret)
+                || isFormPlaceholder(job, m.start(g))) {
             return;
         }
         if (besideItsPattern(job, m.start(g), secret)) {

@@ -71,6 +71,7 @@ final class SEC0030Password {
                     """))
             .keyword(rule -> Assignments.detector(rule, Assignments.LINES, ROUTE))
             .keyword(rule -> Assignments.detector(rule, EnvFallbacks.FORM, ROUTE))
+            .keyword(rule -> Assignments.detector(rule, EnvFallbacks.DEFAULTS, ROUTE))
             .keyword(rule -> Assignments.detector(rule, NetrcEntries.FORM, ROUTE))
             .file(rule -> Assignments.fileCheck(rule, Assignments.PGPASS, ROUTE))
             .file(rule -> Assignments.fileCheck(rule, Assignments.CONTAINER_ENV, ROUTE))

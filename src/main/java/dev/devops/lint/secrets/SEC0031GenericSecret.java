@@ -48,6 +48,7 @@ final class SEC0031GenericSecret {
                     .ignore("app/views/apps/show.html.erb", "<% secret = flash[:application_secret].presence || @app.secret %>"))
             .keyword(rule -> Assignments.detector(rule, Assignments.LINES, ROUTE))
             .keyword(rule -> Assignments.detector(rule, EnvFallbacks.FORM, ROUTE))
+            .keyword(rule -> Assignments.detector(rule, EnvFallbacks.DEFAULTS, ROUTE))
             .file(rule -> Assignments.fileCheck(rule, Assignments.CONTAINER_ENV, ROUTE))
             .build();
 }

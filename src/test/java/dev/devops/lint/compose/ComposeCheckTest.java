@@ -305,6 +305,31 @@ class ComposeCheckTest {
         assertEquals(List.of("8:warning"), got);
     }
 
+    /**
+     * Issue 10, held-out 8a class "extends from another file builds relative to that file" (firezone's
+     * {@code portal-router: extends: {file: scripts/compose/router.yml, service: router}}, whose {@code build: context:
+     * ../router} is {@code scripts/router/}, a Dockerfile with a HEALTHCHECK: 8 DC0007 errors): the extended service's
+     * build context is resolved from its own file, as docker compose does.
+     */
+    @Test
+    void anExtendedServiceBuildsRelativeToItsOwnFile() throws IOException {
+        Files.createDirectories(dir.resolve("scripts/compose"));
+        Files.createDirectories(dir.resolve("scripts/router"));
+        Files.createDirectories(dir.resolve("scripts/plain"));
+        Files.writeString(dir.resolve("scripts/compose/router.yml"), "services:\n  router:\n    build:\n      context: ../router\n"
+                + "  plain:\n    build: ../plain\n");
+        Files.writeString(dir.resolve("scripts/router/Dockerfile"), "FROM alpine:3.20\nHEALTHCHECK CMD [\"true\"]\nCMD [\"router\"]\n");
+        Files.writeString(dir.resolve("scripts/plain/Dockerfile"), "FROM alpine:3.20\nCMD [\"plain\"]\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    depends_on:\n      app-router:\n        condition: service_healthy\n      app-plain:\n        condition: service_healthy\n"
+                + "  app-router:\n    extends:\n      file: scripts/compose/router.yml\n      service: router\n    restart: always\n"
+                + "  app-plain:\n    extends:\n      file: scripts/compose/router.yml\n      service: plain\n    restart: always\n");
+        List<String> got = run("compose.yaml", "scripts/compose/router.yml", "scripts/router/Dockerfile", "scripts/plain/Dockerfile")
+                .stream().filter(x -> x.rule().id().equals("DC0007") && x.path().equals("compose.yaml"))
+                .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("8:error"), got);
+    }
+
     /** DC0004: trust auth reachable only from loopback is a development setup (warning); published beyond it, an error. */
     @Test
     void openDatabaseIsAnErrorOnlyWhenReachableFromOtherHosts() throws IOException {

@@ -64,6 +64,21 @@ class DockerfileCheckTest {
         assertEquals(List.of(6), got);
     }
 
+    /**
+     * Issue 10, held-out 8a class "a source module named after Dockerfiles" (livebook's {@code lib/livebook/hubs/dockerfile.ex},
+     * an Elixir module that writes Dockerfiles: 349 DF0000 errors, one per line): a source file of any language is
+     * never a Dockerfile, whatever its stem.
+     */
+    @Test
+    void sourceModulesNamedDockerfileAreNoDockerfiles() {
+        for (String p : new String[] {"lib/app/hubs/dockerfile.ex", "test/app/dockerfile.exs", "Sources/App/Dockerfile.swift",
+                "lib/dockerfile.dart", "scripts/Dockerfile.ps1", "src/dockerfile.lua", "lib/Dockerfile.pm"}) {
+            assertFalse(DockerfileCheck.isDockerfile(p), p);
+        }
+        assertTrue(DockerfileCheck.isDockerfile("docker/Dockerfile.alpine"));
+        assertTrue(DockerfileCheck.isDockerfile("Dockerfile.dev"));
+    }
+
     @Test
     void findsDockerfilesByName() {
         assertTrue(DockerfileCheck.isDockerfile("Dockerfile"));

@@ -266,6 +266,34 @@ class EnvCheckTest {
     }
 
     /**
+     * Issue 10, held-out 8a class "a test env file by a test word in its name" (snipe-it's {@code .env.tests},
+     * {@code .env.unit-tests}, {@code .env.testing-ci}; Sylius' {@code .env.test_cached}): the values of a test run, tracked
+     * like {@code .env.test} (info), their dummy keys no committed secret; {@code .env.docker} beside them still is.
+     */
+    @Test
+    void testEnvFilesByATestWordInTheirNameAreTestEnvs(@TempDir Path dir) throws IOException {
+        String key = "API_TOKEN=" + dev.devops.lint.secrets.Fake.token(32) + "\n";
+        java.util.List<String> tests = List.of(".env.tests", ".env.unit-tests", ".env.testing-ci", ".env.test_cached",
+                ".env.test_cached_payum", ".env.dusk.local");
+        for (String t : tests) {
+            Files.writeString(dir.resolve(t), key);
+        }
+        Files.writeString(dir.resolve(".env.docker"), key);
+        java.util.Set<String> tracked = new java.util.HashSet<>(tests);
+        tracked.add(".env.docker");
+        List<Finding> all = run(dir, tracked);
+        java.util.Map<String, Severity> bySeverity = new java.util.TreeMap<>();
+        all.stream().filter(x -> x.rule().id().equals("ENV0004")).forEach(x -> bySeverity.put(x.path(), x.severity()));
+        java.util.Map<String, Severity> expected = new java.util.TreeMap<>();
+        tests.forEach(t -> expected.put(t, Severity.INFO));
+        expected.put(".env.docker", Severity.ERROR);
+        assertEquals(expected, bySeverity);
+        for (String t : new String[] {".env.contest", ".env.testnet", ".env.latest"}) {
+            assertFalse(dev.devops.files.FileKinds.isTestDotenv(t), t);
+        }
+    }
+
+    /**
      * Issue 10, held-out 7b class "the CI test run's env file": Laravel apps commit {@code .env.ci} ({@code cp .env.ci .env}
      * before phpunit). Its values configure the test run, not a deployment: tracking it is a warning at most (its
      * credentials are the CI run's, a random one too), and it is not compared with {@code .env.production}.
@@ -390,6 +418,10 @@ class EnvCheckTest {
 
     @Test
     void nearMissHeuristics() {
+        // held-out 8a class "a private name by its leading underscores" (searxng's image default __SEARXNG_SETTINGS_PATH)
+        assertFalse(NearMiss.similar("__SEARXNG_SETTINGS_PATH", "SEARXNG_SETTINGS_PATH"));
+        assertFalse(NearMiss.similar("_APP_DATABASE_URL", "APP_DATABASE_URL"));
+        assertTrue(NearMiss.similar("__APP_DATABSE_URL", "__APP_DATABASE_URL"));
         assertTrue(NearMiss.similar("MYSQL_PASS", "MYSQL_PASSWORD"));
         assertTrue(NearMiss.similar("DATABSE_URL", "DATABASE_URL"));
         assertTrue(NearMiss.similar("MONGO_URI", "MONGO_URL"));

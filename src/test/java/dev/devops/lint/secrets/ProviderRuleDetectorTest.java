@@ -151,7 +151,7 @@ class ProviderRuleDetectorTest {
         assertTrue(d.acceptsHit(b, 0, 4), "upper case");
         assertTrue(d.acceptsHit(b, 5, 11), "mixed case");
         assertFalse(d.acceptsHit(b, 12, 17), "a keyword no match begins with");
-        String value = "abcdefghij" + "0123456789";
+        String value = "abcdefghij" + "7305918264";
         String text = "x_acme_token = \"" + value + "\"\nACME_TOKEN = \"" + value + "\"\nWidgetToken = \"" + value + "\"\n";
         List<Finding> f = new SecretScanner(List.of(rule), (v, s) -> true).scan("app/config.conf", text, null, Map.of(),
                 Allowlist.NONE, true);
@@ -193,7 +193,7 @@ class ProviderRuleDetectorTest {
         assertTrue(d.acceptsHit(b, 0, 3), "SKa: the front SK, then a class character");
         assertFalse(d.acceptsHit(b, 5, 8), "ska inside task: after a letter, and in the wrong case");
         assertFalse(d.acceptsHit(b, 9, 12), "ska: the regex is case-sensitive");
-        String value = "SK" + "0123456789abcdef0123456789abcdef";
+        String value = "SK" + "7a3f09e1c5d28b46f1e07c9a2d35b864";
         String text = "a = \"" + value + "\"; b = \"x" + value + "\"\n";
         List<Finding> f = new SecretScanner(List.of(rule), (v, s) -> true).scan("app/config.conf", text, null, Map.of(),
                 Allowlist.NONE, true);

@@ -1381,4 +1381,160 @@ class SecretContextTest {
         assertTrue(Assignments.inTrailingComment("a: b # c", 0, 6));
         assertFalse(Assignments.inTrailingComment("a: \"b # c\" d", 0, 10));
     }
+
+    /**
+     * Issue 10, held-out 8a class "a test suite's directory by its kind" (DefectDojo's {@code unittests/scans/}: 485
+     * findings in the scanner reports its parser tests read; Sylius' Behat contexts {@code src/Sylius/Behat/Context/}):
+     * test data, where the name-based detectors are silent; a private key there is still reported.
+     */
+    @Test
+    void unitTestAndBehatDirectoriesAreTestData() {
+        String json = "{\"Password\": \"hunter22\", \"api_key\": \"" + Fake.token(32) + "\"}\n";
+        assertEquals(List.of("SEC0030:warning", "SEC0031:error"), found(scan("scans/acunetix/report.json", json)));
+        for (String dir : new String[] {"unittests/scans/acunetix/", "unit_tests/", "app/functional-tests/", "acceptance_tests/"}) {
+            assertEquals(List.of(), found(scan(dir + "report.json", json)), dir);
+        }
+        String php = "        $password = 'sylius';\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan("src/Shop/Context/Setup/UserContext.php", php)));
+        assertEquals(List.of(), found(scan("src/Shop/Behat/Context/Setup/UserContext.php", php)));
+        assertEquals(List.of(), found(scan("features/bootstrap/FeatureContext.php", php)));
+        assertEquals(List.of("SEC0001:error"), found(scan("unittests/scans/tls/key.pem", Fake.pem("RSA "))));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "Rust's inline unit tests" (firezone's {@code tunnel-proto/src/messages/client.rs}:
+     * {@code #[cfg(test)] mod tests { … }} deserialises JSON with {@code "password":"…"}, 15 errors): the module is
+     * test code; the same assignment above it, in the code the crate ships, is still reported.
+     */
+    @Test
+    void rustUnitTestModulesAreTestCode() {
+        String v = Fake.token(22).toLowerCase(java.util.Locale.ROOT);
+        String shipped = "pub fn relay() -> Relay {\n    Relay { password: \"" + v + "\".into() }\n}\n";
+        String tests = "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn parses() {\n"
+                + "        let json = r#\"{\"username\":\"1736\",\"password\":\"" + v + "\"}\"#;\n    }\n}\n";
+        assertEquals(List.of("SEC0030:error"), found(scan("src/messages/client.rs", shipped + "\n" + tests)));
+        assertEquals(List.of(), found(scan("src/messages/client.rs", "use serde::Deserialize;\n\n" + tests)));
+        // code after the module is the crate's again
+        assertEquals(List.of("SEC0030:error"), found(scan("src/messages/client.rs", tests + "\n" + shipped)));
+        assertEquals(List.of("SEC0001:error"), found(scan("src/tls.rs", "#[cfg(test)]\nmod tests {\n    const KEY: &str = \""
+                + Fake.pem("RSA ") + "\";\n}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "a provider format filled with the digits in order" (a scanner report's
+     * {@code sk_live_12345678901234567890asdf}; huginn's agent description {@code "private_key_id": "1234567890abcdef…"}):
+     * typed as an example, not drawn; the same format with a drawn body is still an error.
+     */
+    @Test
+    void providerFormatsFilledWithTheDigitsInOrderAreExamples() {
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        java.util.function.BiFunction<String, String, List<String>> scanAll = (path, text) ->
+                found(all.scan(path, text, null, Map.of(), Allowlist.NONE, false));
+        String live = "sk_" + "live_";
+        assertEquals(List.of(), scanAll.apply("app/models/payment.rb", "STRIPE = \"" + live + "12345678901234567890asdf\"\n"));
+        assertEquals(List.of("SEC0560:error"), scanAll.apply("app/models/payment.rb", "STRIPE = \"" + live + Fake.token(24) + "\"\n"));
+        String sa = "{\n  \"type\": \"service_account\",\n  \"private_key_id\": \"";
+        assertEquals(List.of(), scanAll.apply("app/models/agents/calendar_agent.rb", sa + "1234567890abcdef1234567890abcdef12345678\",\n}\n"));
+        assertEquals(List.of("SEC0120:error"), scanAll.apply("app/models/agents/calendar_agent.rb", sa + Fake.hex(40) + "\",\n}\n"));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "code and references after a credential name" (snipe-it's Laravel validation rules
+     * {@code 'password' => 'required|not_array'} and {@code 'confirmed|'.Setting::…}; huginn's ERB
+     * {@code :secret => @agent.options['secret']} and route {@code …/:secret" => "web_requests#handle_request"}; Sylius'
+     * {@code credentialsRequestReady = (container, selector) => …}; firezone's systemd unit
+     * {@code LoadCredential=FIREZONE_TOKEN:/etc/firezone/gateway-token}): expressions, routes and file references, no
+     * values. A random value beside them is still reported.
+     */
+    @Test
+    void validationRulesRoutesExpressionsAndCredentialFilesAreNotValues() {
+        String php = "app/Http/Controllers/Auth/LoginController.php";
+        assertEquals(List.of(), found(scan(php, "            'password' => 'required|not_array',\n")));
+        assertEquals(List.of(), found(scan(php, "            'password' => 'confirmed|'.Setting::passwordComplexityRulesSaving('store'),\n")));
+        assertEquals(List.of(), found(scan(php, "            'password' => 'required|notIn:[\"'.$user->email.'\"',\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan(php, "            'password' => 'blue|green',\n")));
+        assertEquals(List.of(), found(scan("app/views/agents/webhook_agent/_show.html.erb",
+                "  <%= link_to web_requests_url(:agent_id => @agent.id, :secret => @agent.options['secret']) %>\n")));
+        assertEquals(List.of(), found(scan("config/routes.rb",
+                "  match \"/users/:user_id/web_requests/:agent_id/:secret\" => \"web_requests#handle_request\", :via => [:get]\n")));
+        assertEquals(List.of(), found(scan("templates/bundles/SwaggerUi/index.html.twig",
+                "        const credentialsRequestReady = (container, selector) => {\n")));
+        String unit = "rust/gateway/debian/app-gateway.service";
+        assertEquals(List.of(), found(scan(unit, "[Service]\nLoadCredential=APP_TOKEN:/etc/app/gateway-token\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan(unit, "[Service]\nEnvironment=APP_TOKEN=" + Fake.token(32) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "a form field's placeholder" (plane's admin form for a GitLab OAuth app,
+     * {@code placeholder: "gloas-…"}): the sample text of an empty input, an example of the format; the same token as
+     * a value is still an error.
+     */
+    @Test
+    void aFormFieldsPlaceholderIsAnExample() {
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        String token = "gloas" + "-" + Fake.hex(64);
+        String tsx = "apps/admin/app/authentication/gitlab/form.tsx";
+        assertEquals(List.of(), found(all.scan(tsx, "      placeholder: \"" + token + "\",\n", null, Map.of(), Allowlist.NONE, false)));
+        assertEquals(List.of(), found(all.scan(tsx, "  <input placeholder=\"" + token + "\" />\n", null, Map.of(), Allowlist.NONE, false)));
+        assertEquals(List.of("SEC0316:error"), found(all.scan(tsx, "      value: \"" + token + "\",\n", null, Map.of(), Allowlist.NONE, false)));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "a build step's dummy" (huginn's Dockerfiles:
+     * {@code RUN APP_SECRET_TOKEN=secret DATABASE_ADAPTER=mysql2 bundle exec rake assets:precompile}, 6 warnings): a
+     * weak value set for one RUN command is what the framework needs to boot during the build, never the image's
+     * configuration; {@code ENV} with the same value, and a random value on RUN, are still reported.
+     */
+    @Test
+    void aWeakVariableForOneBuildStepIsADummy() {
+        assertEquals(List.of(), found(scan("docker/Dockerfile",
+                "FROM ruby:3.3\nRUN APP_SECRET_TOKEN=secret DATABASE_ADAPTER=mysql2 bundle exec rake assets:precompile\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("docker/Dockerfile", "FROM ruby:3.3\nENV APP_SECRET_TOKEN=secret\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("docker/Dockerfile",
+                "FROM ruby:3.3\nRUN APP_SECRET_TOKEN=" + Fake.token(40) + " bundle exec rake assets:precompile\n")));
+    }
+
+    /**
+     * Issue 10, held-out 8a miss class "a random default in a parameter expansion" (plane's community compose file
+     * {@code SECRET_KEY: ${SECRET_KEY:-60gp…}} and the same default in its start script): the secret every stack started
+     * without the variable runs with, an error; a weak development default ({@code ${DB_PASSWORD:-plane}}), a path and
+     * a reference are not reported by this form.
+     */
+    @Test
+    void aRandomDefaultInAParameterExpansionIsAHardCodedSecret() {
+        String key = Fake.token(50);
+        assertEquals(List.of("SEC0031:error"), found(scan("deployments/cli/community/docker-compose.yml",
+                "services:\n  api:\n    image: org/api:1.0\n    environment:\n      SECRET_KEY: ${SECRET_KEY:-" + key + "}\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deployments/aio/start.sh",
+                "#!/bin/sh\nupdate_env_value \"SECRET_KEY\" \"${SECRET_KEY:-" + key + "}\"\n")));
+        assertEquals(List.of(), found(scan("deployments/cli/community/docker-compose.yml",
+                "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-plane}\n"
+                        + "      SECRET_KEY_FILE: ${SECRET_KEY_FILE:-/run/secrets/key}\n      API_TOKEN: ${API_TOKEN:-${OTHER}}\n")));
+        assertEquals(List.of(), found(scan("docs/install.md", "SECRET_KEY=${SECRET_KEY:-" + key + "}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 8a class "a BEGIN line quoted without its key" (DefectDojo's scanner-report fixtures:
+     * {@code {"line":"-----BEGIN RSA PRIVATE KEY-----","commit":"4e3b…","offender":…}}, base64-looking words further down
+     * up to another entry's END line were read as the body): the body must start right after the header (on its line
+     * or the next); a key cut before its END line, a one-line escaped key, a key in a YAML block are still reported.
+     */
+    @Test
+    void aQuotedBeginLineWithoutItsKeyIsNoKey() {
+        String dashes = "-----";
+        String report = "[{\"line\":\"" + dashes + "BEGIN RSA PRIVATE KEY" + dashes + "\",\"commit\":\"" + Fake.hex(40)
+                + "\",\"file\":\"id_rsa\"},\n {\"rule\":\"asymmetric\",\n  \"hash\":\n  \"" + Fake.base64Body(120).replace("\n", "")
+                + "\"\n}]\n";
+        assertEquals(List.of(), found(scan("reports/gitleaks.json", report)));
+        // and with another entry's END line further down (a test key "…BEGIN…\\nfoobar\\n…END…")
+        assertEquals(List.of(), found(scan("reports/gitleaks.json", report + "{\"line\":\"" + dashes + "BEGIN RSA PRIVATE KEY"
+                + dashes + "\\\\nfoobar123\\\\n" + dashes + "END RSA PRIVATE KEY" + dashes + "\"}\n")));
+        String pem = Fake.pem("RSA ");
+        String cut = pem.substring(0, pem.indexOf(dashes + "END"));
+        assertEquals(List.of("SEC0001:error"), found(scan("config/app.json", "{\"key\": \"" + pem.replace("\n", "\\n") + "\"}\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("config/app.yml", "tls:\n  key: |\n    " + pem.replace("\n", "\n    ") + "\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("src/Keys.java", "String k = \"" + pem.substring(0, pem.indexOf('\n'))
+                + "\\n\" +\n    \"" + pem.substring(pem.indexOf('\n') + 1).replace("\n", "\\n\" +\n    \"") + "\";\n")));
+        assertEquals(List.of("SEC0001:error"), found(scan("deploy/key.pem", cut)));
+    }
 }
