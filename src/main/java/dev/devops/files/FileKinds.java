@@ -15,14 +15,29 @@ public final class FileKinds {
     }
 
     /** Suffixes that make a Dockerfile-named file a template, a backup or source code, not a Dockerfile. */
+    /**
+     * Source code by extension ({@link #isSourceCode}): the languages apps are written in, Ruby's Rake tasks, gem
+     * specifications and Jbuilder views, Bicep, SQL.
+     */
+    private static final Set<String> SOURCE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
+            "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
+            "pl", "r", "clj", "cljs", "cljc", "bicep", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
+            // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
+            "rake", "gemspec", "jbuilder",
+            // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
+            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr");
+
+    /** Whether the path names a source file by its extension (a lower-case {@link #SOURCE_EXT} one). */
+    public static boolean isSourceCode(String path) {
+        String name = name(path).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && SOURCE_EXT.contains(name.substring(dot + 1));
+    }
+
+    /** Names that are no Dockerfile whatever they start with: templates, docs, data, build output (source code too). */
     private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".template", ".j2", ".jinja",
             ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
-            // source files named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go)
-            ".java", ".kt", ".scala", ".groovy", ".go", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".rs",
-            ".cs", ".php", ".sh", ".c", ".h", ".cpp", ".html", ".css", ".xml", ".class", ".jar", ".go.snap",
-            // and in the other languages: livebook's lib/livebook/hubs/dockerfile.ex (a module that writes Dockerfiles)
-            ".ex", ".exs", ".erl", ".swift", ".dart", ".lua", ".pl", ".pm", ".ps1", ".clj", ".cljs", ".hs", ".ml", ".fs",
-            ".vue", ".svelte", ".zig", ".nim", ".cr", ".jl", ".r", ".m", ".mm", ".hpp", ".cc", ".toml", ".ini", ".cfg");
+            ".sh", ".html", ".css", ".xml", ".class", ".jar", ".go.snap", ".pm", ".mm", ".toml", ".ini", ".cfg");
 
     /**
      * The names docker compose reads when no -f is given, in its order of preference: with two of them in a
@@ -196,6 +211,11 @@ public final class FileKinds {
     public static boolean isDockerfile(String path) {
         if (path.indexOf('{') >= 0 && isTemplate(path)) {
             return false; // a generator's template of a Dockerfile ({{cookiecutter.project_slug}}/Dockerfile)
+        }
+        if (isSourceCode(path)) {
+            // a source file named after Dockerfiles (a parser's Dockerfile.java, a test's dockerfile.go, livebook's
+            // lib/livebook/hubs/dockerfile.ex, a module that writes Dockerfiles)
+            return false;
         }
         String lower = name(path).toLowerCase(Locale.ROOT);
         for (String ext : NOT_A_DOCKERFILE) {

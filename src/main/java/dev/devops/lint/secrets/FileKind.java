@@ -28,13 +28,6 @@ enum FileKind {
     /** Documentation (Markdown, reStructuredText, AsciiDoc, text): example commands are full of demo passwords. */
     DOCS;
 
-    private static final Set<String> CODE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
-            "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
-            "pl", "r", "clj", "cljs", "cljc", "bicep", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
-            // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
-            "rake", "gemspec", "jbuilder",
-            // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
-            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr");
     private static final Set<String> STYLE_EXT = Set.of("css", "scss", "sass", "less", "styl");
 
     /** Compiled once: this runs for every file of a tree. */
@@ -74,7 +67,7 @@ enum FileKind {
             return I18N;
         }
         int dot = name.lastIndexOf('.');
-        if (dot > 0 && CODE_EXT.contains(name.substring(dot + 1))) {
+        if (FileKinds.isSourceCode(path)) {
             return CODE;
         }
         if (dot > 0 && STYLE_EXT.contains(name.substring(dot + 1))) {
