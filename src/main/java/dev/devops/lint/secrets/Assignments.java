@@ -500,6 +500,9 @@ final class Assignments {
         if (op == 0) {
             return ke;
         }
+        // a hash rocket (Ruby's :secret => secret, PHP's 'password' => $password, Perl) is code in any file (an ERB or
+        // Blade view too): a bare value after it is an expression
+        boolean rocket = op == 2 && t.startsWith("=>", i);
         i = skipBlanks(t, i + op, lineEnd);
         if (i >= lineEnd) {
             return ke;
@@ -514,7 +517,7 @@ final class Assignments {
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
-        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions);
+        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions || rocket);
         return ve;
     }
 

@@ -1537,4 +1537,16 @@ class SecretContextTest {
                 + "\\n\" +\n    \"" + pem.substring(pem.indexOf('\n') + 1).replace("\n", "\\n\" +\n    \"") + "\";\n")));
         assertEquals(List.of("SEC0001:error"), found(scan("deploy/key.pem", cut)));
     }
+
+    /**
+     * A hash rocket is code in any file: in an ERB view {@code :secret => secret} passes a variable on; a quoted literal
+     * after one is still a value.
+     */
+    @Test
+    void aBareValueAfterAHashRocketIsAnExpression() {
+        assertEquals(List.of(), found(scan("app/views/agents/_show.html.erb",
+                "<% url = web_requests_url(:agent_id => @agent.id, :secret => secret, :format => format) %>\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("app/views/agents/_show.html.erb",
+                "<% url = web_requests_url(:secret => \"Q7" + Fake.token(20) + "\") %>\n")));
+    }
 }
