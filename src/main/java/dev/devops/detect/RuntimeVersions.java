@@ -145,15 +145,23 @@ public final class RuntimeVersions {
             case ".tool-versions" -> toolVersions(text, path, out);
             case "package.json" -> packageJson(text, lines, path, out);
             case "pom.xml" -> {
+                // javac --release N compiles against N's API: the classes run on N and every later JDK, so a release
+                // is a floor (a newer CI or image JDK is no drift), and the compiler plugin ignores source and target
+                // beside it. source/target alone (java.version, maven.compiler.source) check no API: a newer JDK can
+                // compile calls the stated one lacks, so they stay exact
+                boolean release = text.contains("<maven.compiler.release>") || POM_RELEASE.matcher(text).find();
                 Matcher m = POM_PROPERTY.matcher(text);
                 while (m.find()) {
-                    add(out, "java", JavaStack.javaVersion(m.group(2)), "pom.xml " + m.group(1), path,
-                            lines.line(m.start()));
+                    boolean isRelease = m.group(1).equals("maven.compiler.release");
+                    if (!release || isRelease) {
+                        add(out, "java", JavaStack.javaVersion(m.group(2)), "pom.xml " + m.group(1), path,
+                                lines.line(m.start()), isRelease);
+                    }
                 }
                 m = POM_RELEASE.matcher(text);
                 while (m.find()) {
                     add(out, "java", JavaStack.javaVersion(m.group(1)), "pom.xml compiler <release>", path,
-                            lines.line(m.start()));
+                            lines.line(m.start()), true);
                 }
                 int tc = text.indexOf("maven-toolchains-plugin");
                 if (tc >= 0) {

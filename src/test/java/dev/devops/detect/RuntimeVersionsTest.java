@@ -25,8 +25,13 @@ class RuntimeVersionsTest {
                 "nodejs 18.19.0\njava temurin-21.0.2+13.0.LTS\npython 3.12.1\ngolang 1.22.0\n")));
         assertEquals("node >=18 @3, node 20 @4", summary(RuntimeVersions.read("package.json",
                 "{\n  \"name\": \"x\",\n  \"engines\": {\"node\": \">=18\"},\n  \"volta\": {\"node\": \"20.11.0\"}\n}\n")));
-        assertEquals("java 17 @2, java 21 @4", summary(RuntimeVersions.read("pom.xml",
+        // a release is a floor (javac --release checks the API: the classes run on every later JDK) and the compiler
+        // plugin ignores source/target (java.version) beside it; source/target alone stay exact
+        assertEquals("java >=21 @4", summary(RuntimeVersions.read("pom.xml",
                 "<properties>\n<java.version>17</java.version>\n</properties>\n<configuration><release>21</release></configuration>\n")));
+        assertEquals("java >=17 @3", summary(RuntimeVersions.read("pom.xml",
+                "<properties>\n<maven.compiler.source>17</maven.compiler.source>\n<maven.compiler.release>17</maven.compiler.release>\n")));
+        assertEquals("java 17 @2", summary(RuntimeVersions.read("pom.xml", "<properties>\n<java.version>17</java.version>\n")));
         assertEquals("java 21 @2", summary(RuntimeVersions.read("build.gradle.kts",
                 "java {\n  toolchain { languageVersion.set(JavaLanguageVersion.of(21)) }\n}\n")));
         assertEquals("java 8 @1", summary(RuntimeVersions.read("build.gradle", "sourceCompatibility = '1.8'\n")));

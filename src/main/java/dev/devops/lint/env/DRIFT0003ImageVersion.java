@@ -22,7 +22,10 @@ final class DRIFT0003ImageVersion {
             toolchains, Gradle toolchain; .python-version, requires-python, runtime.txt; go.mod go / \
             toolchain). Tests pass locally on one version and production runs another. Versions are \
             compared at the precision both sides state (node and java major, python and go major.minor): \
-            node 20 and node:20.11-alpine agree. ARG-substituted tags are resolved through the ARG \
+            node 20 and node:20.11-alpine agree. A lower bound is met by any later version: engines.node >=18, \
+            requires-python >=3.10, go.mod's go directive, and a Java compiler release (maven.compiler.release, \
+            <release>: javac checks the API, the classes run on every later JDK; source/target alone stay exact). \
+            ARG-substituted tags are resolved through the ARG \
             defaults. Fix: change the FROM tag or the version file so they agree.""",
             (s, o) -> s.eachDockerfile((f, text) -> dockerfile(s, f, text, o)));
 

@@ -15,7 +15,8 @@ final class DRIFT0004CiVersion {
             setup-java java-version, setup-python python-version, setup-go go-version) than the project's \
             version file: CI tests a version nobody runs. Matrix entries (${{ matrix.node }}) and \
             *-version-file inputs are not compared, nor a version the project's own Dockerfile builds or runs on \
-            (CI tests what the image runs; the image's drift from the version file is DRIFT0003's). Fix: use the same version, or point the action at the \
+            (CI tests what the image runs; the image's drift from the version file is DRIFT0003's); a lower bound \
+            (engines >=18, a Java compiler release) is met by any later version. Fix: use the same version, or point the action at the \
             version file (node-version-file: .nvmrc).""",
             (s, o) -> s.eachWorkflow((f, text) -> workflow(s, f, text, o)));
 
