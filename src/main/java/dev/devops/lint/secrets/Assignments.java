@@ -404,7 +404,7 @@ final class Assignments {
         if (isComment(t, lineStart, lineEnd)) {
             return lineEnd; // commented-out configuration and doc comments are examples, not values
         }
-        if (job.hashComments && inTrailingComment(t, lineStart, hitStart)) {
+        if (job.hashComments() && inTrailingComment(t, lineStart, hitStart)) {
             return lineEnd; // KEY: value  # e.g. WORKSPACE_TOKEN=…: an example in the line's comment
         }
         int first = skipBlanks(t, lineStart, lineEnd);
@@ -517,7 +517,7 @@ final class Assignments {
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
-        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions || rocket);
+        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions() || rocket);
         return ve;
     }
 

@@ -99,7 +99,7 @@ final class SEC0020UriPassword extends Detector {
         String t = job.text;
         Context context = job.contextAt(hitStart);
         if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)
-                || job.hashComments && Assignments.inTrailingComment(t, lineStart, hitStart)) {
+                || job.hashComments() && Assignments.inTrailingComment(t, lineStart, hitStart)) {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
         }
         int s = hitStart;

@@ -81,7 +81,7 @@ final class SEC0021ConnectionString extends Detector {
             return hitEnd;
         }
         if (Assignments.isComment(job.text, lineStart, lineEnd)
-                || job.hashComments && Assignments.inTrailingComment(job.text, lineStart, hitStart)) {
+                || job.hashComments() && Assignments.inTrailingComment(job.text, lineStart, hitStart)) {
             return lineEnd; // a commented-out line, a doctest's example in a comment (Haskell's -- >>> connect "…")
         }
         if (job.kind == FileKind.CODE && !insideStringLiteral(job.text, windowStart(lineStart, lineEnd, hitStart), m.start())) {

@@ -25,10 +25,9 @@ final class ScanJob {
     final Context context;
     /** A Java .properties file: an unquoted value runs to the end of the line. */
     final boolean javaProperties;
-    /** A file whose comments start with {@code #} anywhere on a line ({@link Assignments#inTrailingComment}). */
-    final boolean hashComments;
-    /** Source code or a configuration language whose strings are quoted (HCL): a bare value is an expression. */
-    final boolean bareValuesAreExpressions;
+    /** {@link #hashComments()} and {@link #bareValuesAreExpressions()}, computed at the first question (0: not yet). */
+    private byte hashComments;
+    private byte bareValuesAreExpressions;
     /**
      * A CI pipeline that configures a test run ({@link #isCiTestRun}): its literal credentials are the test run's
      * (a random SECRET_KEY the app under test needs, a service container's password), so the name-based detectors
@@ -59,9 +58,6 @@ final class ScanJob {
         this.allow = allow;
         this.context = Context.of(path, kind, allow.pathClasses());
         this.javaProperties = path.endsWith(".properties");
-        this.hashComments = hashComments(path, kind, text);
-        this.bareValuesAreExpressions = FileKind.bareValuesAreExpressions(path, kind)
-                || kind == FileKind.CONFIG && SCRIPT_SHEBANG.matcher(text).lookingAt();
         this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text) || FileKinds.isCiDotenv(path);
     }
 
@@ -76,11 +72,33 @@ final class ScanJob {
     private static final Pattern HASH_COMMENT_NAME = Pattern.compile(
             "(?i).*\\.(?:ya?ml|toml|sh|bash|zsh|py|rb|r|pl|conf|cfg|ini)|dockerfile(?:\\..*)?|.*\\.dockerfile|makefile|.*\\.mk");
 
-    private static boolean hashComments(String path, FileKind kind, String text) {
-        String name = FileKinds.name(path);
-        return kind == FileKind.ENV || kind == FileKind.ENV_EXAMPLE || HASH_COMMENT_NAME.matcher(name).matches()
-                || kind == FileKind.CONFIG && text.startsWith("#!") && !text.startsWith("#!/usr/bin/env node")
-                && !text.startsWith("#!/usr/bin/node");
+    /**
+     * Whether the file's comments start with {@code #} anywhere on a line ({@link Assignments#inTrailingComment}); asked
+     * at a keyword hit only, most files have none.
+     */
+    boolean hashComments() {
+        if (hashComments == 0) {
+            boolean yes = kind == FileKind.ENV || kind == FileKind.ENV_EXAMPLE
+                    || HASH_COMMENT_NAME.matcher(FileKinds.name(path)).matches()
+                    || kind == FileKind.CONFIG && text.startsWith("#!") && !text.startsWith("#!/usr/bin/env node")
+                    && !text.startsWith("#!/usr/bin/node");
+            hashComments = (byte) (yes ? 1 : -1);
+        }
+        return hashComments > 0;
+    }
+
+    /**
+     * Whether a bare value is an expression here: source code, a configuration language whose strings are quoted
+     * (HCL, {@link FileKind#bareValuesAreExpressions}) or an extensionless script of such an interpreter
+     * ({@link #SCRIPT_SHEBANG}); asked at an assignment only.
+     */
+    boolean bareValuesAreExpressions() {
+        if (bareValuesAreExpressions == 0) {
+            boolean yes = FileKind.bareValuesAreExpressions(path, kind)
+                    || kind == FileKind.CONFIG && SCRIPT_SHEBANG.matcher(text).lookingAt();
+            bareValuesAreExpressions = (byte) (yes ? 1 : -1);
+        }
+        return bareValuesAreExpressions > 0;
     }
 
     /** A test environment set for the run: NODE_ENV: test, RAILS_ENV=test, APP_ENV: testing, a *.test settings module. */
