@@ -138,6 +138,7 @@ public final class ComposeLoader {
             RawNode.Mapping doc = readDocument(f);
             merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
         }
+        merged = ComposeMerge.dropResets(merged);
         checkKeys(merged, ComposeKeys.TOP, "the document");
         List<ComposeProject> included = merged.has("include") ? includes(merged, dir) : List.of();
         ComposeService.Located version = null;
@@ -329,6 +330,9 @@ public final class ComposeLoader {
 
     /** {@code key}: the mapping key the value is written under, or null for a list item. */
     private RawNode convert(YNode node, String key) {
+        if (node.raw() != null && "!reset".equals(node.raw().getTag().getValue())) {
+            return RawNode.Scalar.reset(node.location());
+        }
         if (node.isMap()) {
             YMap m = node.asMap();
             Map<String, RawNode> entries = new LinkedHashMap<>();
@@ -406,7 +410,7 @@ public final class ComposeLoader {
         Map<String, RawNode.Mapping> pool = sameFile;
         if (file != null) {
             Path other = ext.at().file() == null ? Path.of(file) : ext.at().file().toAbsolutePath().getParent().resolve(file);
-            RawNode.Mapping doc = readDocument(other.normalize());
+            RawNode.Mapping doc = ComposeMerge.dropResets(readDocument(other.normalize()));
             pool = new LinkedHashMap<>();
             if (doc.get("services") instanceof RawNode.Mapping sm) {
                 for (var e : sm.entries().entrySet()) {

@@ -35,12 +35,18 @@ final class ComposeMerge {
             String key = e.getKey();
             RawNode b = out.get(key);
             RawNode o = e.getValue();
-            if (key.equals("services") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
+            if (isReset(o)) {
+                out.remove(key);
+                keys.remove(key);
+            } else if (key.equals("services") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
                 Map<String, RawNode> services = new LinkedHashMap<>(bm.entries());
                 Map<String, SourceLocation> sk = new LinkedHashMap<>(bm.keyAt());
                 for (var s : om.entries().entrySet()) {
                     RawNode existing = services.get(s.getKey());
-                    if (existing instanceof RawNode.Mapping em && s.getValue() instanceof RawNode.Mapping sm) {
+                    if (isReset(s.getValue())) {
+                        services.remove(s.getKey());
+                        sk.remove(s.getKey());
+                    } else if (existing instanceof RawNode.Mapping em && s.getValue() instanceof RawNode.Mapping sm) {
                         services.put(s.getKey(), mergeService(normalizeService(em), normalizeService(sm)));
                     } else {
                         services.put(s.getKey(), s.getValue());
@@ -67,7 +73,10 @@ final class ComposeMerge {
             RawNode b = out.get(key);
             RawNode o = e.getValue();
             keys.put(key, override.keyLocation(key));
-            if (b == null || REPLACED.contains(key)) {
+            if (isReset(o)) {
+                out.remove(key);
+                keys.remove(key);
+            } else if (b == null || REPLACED.contains(key)) {
                 out.put(key, o);
             } else if (key.equals("build") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
                 out.put(key, mergeService(bm, om));
@@ -96,13 +105,57 @@ final class ComposeMerge {
             RawNode b = out.get(e.getKey());
             RawNode o = e.getValue();
             keys.put(e.getKey(), override.keyLocation(e.getKey()));
-            if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
+            if (isReset(o)) {
+                out.remove(e.getKey());
+                keys.remove(e.getKey());
+            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
                 out.put(e.getKey(), mergeMaps(bm, om));
             } else {
                 out.put(e.getKey(), o);
             }
         }
         return new RawNode.Mapping(out, keys, base.at());
+    }
+
+    private static boolean isReset(RawNode n) {
+        return n instanceof RawNode.Scalar s && s.isReset();
+    }
+
+    /**
+     * The document without the {@code !reset} keys no earlier file had to remove (a single file's
+     * {@code db-backup-job: !reset null}, an override linted on its own): a reset key is absent.
+     */
+    static RawNode.Mapping dropResets(RawNode.Mapping m) {
+        Map<String, RawNode> out = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        boolean changed = false;
+        for (var e : m.entries().entrySet()) {
+            RawNode v = e.getValue();
+            if (isReset(v)) {
+                changed = true;
+                continue;
+            }
+            RawNode w = v instanceof RawNode.Mapping vm ? dropResets(vm) : v instanceof RawNode.Seq vs ? dropResets(vs) : v;
+            changed |= w != v;
+            out.put(e.getKey(), w);
+            keys.put(e.getKey(), m.keyLocation(e.getKey()));
+        }
+        return changed ? new RawNode.Mapping(out, keys, m.at()) : m;
+    }
+
+    private static RawNode.Seq dropResets(RawNode.Seq s) {
+        List<RawNode> out = new ArrayList<>();
+        boolean changed = false;
+        for (RawNode v : s.items()) {
+            if (isReset(v)) {
+                changed = true;
+                continue;
+            }
+            RawNode w = v instanceof RawNode.Mapping vm ? dropResets(vm) : v instanceof RawNode.Seq vs ? dropResets(vs) : v;
+            changed |= w != v;
+            out.add(w);
+        }
+        return changed ? new RawNode.Seq(out, s.at()) : s;
     }
 
     private static RawNode.Seq mergeByKey(RawNode.Seq base, RawNode.Seq override,

@@ -319,4 +319,35 @@ class ComposeLoaderTest {
         assertEquals("x:", p.services().get("web").image());
         assertTrue(p.warnings().get(0).contains("compose.yaml:3:12"), p.warnings().toString());
     }
+
+    /**
+     * Issue 10, held-out 9a (DC0000, 1 error): an override file's {@code db-backup-job: !reset null} removes the service
+     * the base file defines (the compose spec's reset tag), on its own or merged; it is no string where a mapping belongs.
+     */
+    @Test
+    void resetTagRemovesWhatEarlierFilesSet() throws IOException {
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    ports: [\"80:80\"]", "  backup:", "    image: b:1");
+        write("compose.dev.yaml", "services:", "  backup: !reset null", "  web:", "    ports: !reset []");
+        ComposeProject merged = load(Map.of(), "compose.yaml", "compose.dev.yaml");
+        assertEquals(List.of("web"), List.copyOf(merged.services().keySet()));
+        assertEquals(List.of(), merged.services().get("web").ports());
+        ComposeProject alone = load(Map.of(), "compose.dev.yaml");
+        assertEquals(List.of("web"), List.copyOf(alone.services().keySet()));
+    }
+
+    /**
+     * Issue 10, held-out 9a (DC0000, 1 error): {@code interval: "${PROXY_HEALTHCHECK_INTERVAL}"} set only by the untracked
+     * .env is not checked in lint mode (a warning names the variable); with a bad value that is not a variable it is.
+     */
+    @Test
+    void lenientModeLeavesDurationsOfUnsetVariables() throws IOException {
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    healthcheck:", "      test: [\"CMD\", \"true\"]",
+                "      interval: \"${PROXY_HEALTHCHECK_INTERVAL}\"");
+        ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(List.of(), dir, null, List.of(), Map.of(), true));
+        assertNull(p.services().get("web").healthcheck().interval());
+        assertTrue(p.warnings().stream().anyMatch(w -> w.contains("PROXY_HEALTHCHECK_INTERVAL")), p.warnings().toString());
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    healthcheck:", "      interval: soon");
+        assertThrows(UserError.class,
+                () -> ComposeLoader.load(new ComposeLoader.Options(List.of(), dir, null, List.of(), Map.of(), true)));
+    }
 }
