@@ -66,6 +66,8 @@ public final class ComposeLoader {
     /** Loading a file named by another's include: its build contexts are made absolute (relative to its own directory). */
     private boolean includedFile;
     private Interpolator interpolator;
+    /** Where the keys tagged {@code !override} are written: their values replace what earlier files set. */
+    private final java.util.Set<SourceLocation> overrideKeys = new java.util.HashSet<>();
 
     private ComposeLoader(Options options) {
         this.options = options;
@@ -136,7 +138,7 @@ public final class ComposeLoader {
         RawNode.Mapping merged = null;
         for (Path f : files) {
             RawNode.Mapping doc = readDocument(f);
-            merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
+            merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc, overrideKeys);
         }
         merged = ComposeMerge.dropResets(merged);
         checkKeys(merged, ComposeKeys.TOP, "the document");
@@ -340,6 +342,9 @@ public final class ComposeLoader {
             for (String k : m.keys()) {
                 entries.put(k, convert(m.get(k), k));
                 keys.put(k, m.keyNode(k).location());
+                if (m.get(k).raw() != null && "!override".equals(m.get(k).raw().getTag().getValue())) {
+                    overrideKeys.add(m.keyNode(k).location()); // the compose spec's !override: replaces, never merges
+                }
             }
             return new RawNode.Mapping(entries, keys, node.location());
         }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Merges compose files (base, then each override) the way the compose spec's merge rules say:
+ * Merges compose files (base, then each override) the way the compose spec's merge rules say (a key tagged
+ * {@code !reset} is removed, one tagged {@code !override} replaced whole):
  * mappings merge key by key; scalars and the command-like keys ({@code command}, {@code entrypoint},
  * {@code healthcheck.test}) are replaced; {@code environment}, {@code labels}, {@code build.args}
  * and friends are merged by name whether written as lists or maps; {@code volumes} are merged by
@@ -29,6 +30,14 @@ final class ComposeMerge {
 
     /** Merges two whole documents (the override wins). */
     static RawNode.Mapping mergeDocuments(RawNode.Mapping base, RawNode.Mapping override) {
+        return mergeDocuments(base, override, Set.of());
+    }
+
+    /**
+     * Merges two whole documents (the override wins); a key written at one of {@code replaced} (the compose spec's
+     * {@code !override} tag) takes the override's value whole instead of merging it.
+     */
+    static RawNode.Mapping mergeDocuments(RawNode.Mapping base, RawNode.Mapping override, Set<SourceLocation> replaced) {
         Map<String, RawNode> out = new LinkedHashMap<>(base.entries());
         Map<String, SourceLocation> keys = new LinkedHashMap<>(base.keyAt());
         for (var e : override.entries().entrySet()) {
@@ -47,15 +56,16 @@ final class ComposeMerge {
                         services.remove(s.getKey());
                         sk.remove(s.getKey());
                     } else if (existing instanceof RawNode.Mapping em && s.getValue() instanceof RawNode.Mapping sm) {
-                        services.put(s.getKey(), mergeService(normalizeService(em), normalizeService(sm)));
+                        services.put(s.getKey(), mergeService(normalizeService(em), normalizeService(sm), replaced));
                     } else {
                         services.put(s.getKey(), s.getValue());
                         sk.put(s.getKey(), om.keyLocation(s.getKey()));
                     }
                 }
                 out.put(key, new RawNode.Mapping(services, sk, bm.at()));
-            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeMaps(bm, om));
+            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om
+                    && !replaced.contains(override.keyLocation(key))) {
+                out.put(key, mergeMaps(bm, om, replaced));
             } else {
                 out.put(key, o);
                 keys.put(key, override.keyLocation(key));
@@ -66,6 +76,10 @@ final class ComposeMerge {
 
     /** Merges one service definition over another (also used for {@code extends}). */
     static RawNode.Mapping mergeService(RawNode.Mapping base, RawNode.Mapping override) {
+        return mergeService(base, override, Set.of());
+    }
+
+    private static RawNode.Mapping mergeService(RawNode.Mapping base, RawNode.Mapping override, Set<SourceLocation> replaced) {
         Map<String, RawNode> out = new LinkedHashMap<>(base.entries());
         Map<String, SourceLocation> keys = new LinkedHashMap<>(base.keyAt());
         for (var e : override.entries().entrySet()) {
@@ -76,12 +90,12 @@ final class ComposeMerge {
             if (isReset(o)) {
                 out.remove(key);
                 keys.remove(key);
-            } else if (b == null || REPLACED.contains(key)) {
+            } else if (b == null || REPLACED.contains(key) || replaced.contains(override.keyLocation(key))) {
                 out.put(key, o);
             } else if (key.equals("build") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeService(bm, om));
+                out.put(key, mergeService(bm, om, replaced));
             } else if (key.equals("healthcheck") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeService(bm, om));
+                out.put(key, mergeService(bm, om, replaced));
             } else if (key.equals("volumes") && b instanceof RawNode.Seq bs && o instanceof RawNode.Seq os) {
                 out.put(key, mergeByKey(bs, os, ComposeMerge::volumeTarget));
             } else if ((key.equals("secrets") || key.equals("configs")) && b instanceof RawNode.Seq bs
@@ -90,7 +104,7 @@ final class ComposeMerge {
             } else if (b instanceof RawNode.Seq bs && o instanceof RawNode.Seq os) {
                 out.put(key, mergeByKey(bs, os, ComposeMerge::plainKey));
             } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeMaps(bm, om));
+                out.put(key, mergeMaps(bm, om, replaced));
             } else {
                 out.put(key, o);
             }
@@ -99,6 +113,10 @@ final class ComposeMerge {
     }
 
     static RawNode.Mapping mergeMaps(RawNode.Mapping base, RawNode.Mapping override) {
+        return mergeMaps(base, override, Set.of());
+    }
+
+    private static RawNode.Mapping mergeMaps(RawNode.Mapping base, RawNode.Mapping override, Set<SourceLocation> replaced) {
         Map<String, RawNode> out = new LinkedHashMap<>(base.entries());
         Map<String, SourceLocation> keys = new LinkedHashMap<>(base.keyAt());
         for (var e : override.entries().entrySet()) {
@@ -108,8 +126,9 @@ final class ComposeMerge {
             if (isReset(o)) {
                 out.remove(e.getKey());
                 keys.remove(e.getKey());
-            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(e.getKey(), mergeMaps(bm, om));
+            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om
+                    && !replaced.contains(override.keyLocation(e.getKey()))) {
+                out.put(e.getKey(), mergeMaps(bm, om, replaced));
             } else {
                 out.put(e.getKey(), o);
             }

@@ -336,6 +336,21 @@ class ComposeLoaderTest {
     }
 
     /**
+     * The compose spec's {@code !override}: defectdojo's unit-test override resets the services the base's
+     * {@code depends_on} names and writes {@code depends_on: !override {postgres: …}}; the list is replaced, not merged
+     * (merged, it named the reset services: two DC0018 errors, seen on the 126-repository corpus).
+     */
+    @Test
+    void overrideTagReplacesInsteadOfMerging() throws IOException {
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    depends_on:", "      cache:",
+                "        condition: service_started", "  cache:", "    image: valkey:8", "  db:", "    image: postgres:16");
+        write("compose.test.yaml", "services:", "  cache: !reset", "  web:", "    depends_on: !override", "      db:",
+                "        condition: service_started");
+        ComposeProject p = load(Map.of(), "compose.yaml", "compose.test.yaml");
+        assertEquals(List.of("db"), List.copyOf(p.services().get("web").dependsOn().keySet()));
+    }
+
+    /**
      * Issue 10, held-out 9a (DC0000, 1 error): {@code interval: "${PROXY_HEALTHCHECK_INTERVAL}"} set only by the untracked
      * .env is not checked in lint mode (a warning names the variable); with a bad value that is not a variable it is.
      */
