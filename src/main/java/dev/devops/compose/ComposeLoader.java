@@ -66,6 +66,8 @@ public final class ComposeLoader {
     /** Loading a file named by another's include: its build contexts are made absolute (relative to its own directory). */
     private boolean includedFile;
     private Interpolator interpolator;
+    /** Where the keys tagged {@code !override} are written: their values replace what earlier files set. */
+    private final java.util.Set<SourceLocation> overrideKeys = new java.util.HashSet<>();
 
     private ComposeLoader(Options options) {
         this.options = options;
@@ -136,8 +138,9 @@ public final class ComposeLoader {
         RawNode.Mapping merged = null;
         for (Path f : files) {
             RawNode.Mapping doc = readDocument(f);
-            merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc);
+            merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc, overrideKeys);
         }
+        merged = ComposeMerge.dropResets(merged);
         checkKeys(merged, ComposeKeys.TOP, "the document");
         List<ComposeProject> included = merged.has("include") ? includes(merged, dir) : List.of();
         ComposeService.Located version = null;
@@ -329,6 +332,9 @@ public final class ComposeLoader {
 
     /** {@code key}: the mapping key the value is written under, or null for a list item. */
     private RawNode convert(YNode node, String key) {
+        if (node.raw() != null && "!reset".equals(node.raw().getTag().getValue())) {
+            return RawNode.Scalar.reset(node.location());
+        }
         if (node.isMap()) {
             YMap m = node.asMap();
             Map<String, RawNode> entries = new LinkedHashMap<>();
@@ -336,6 +342,9 @@ public final class ComposeLoader {
             for (String k : m.keys()) {
                 entries.put(k, convert(m.get(k), k));
                 keys.put(k, m.keyNode(k).location());
+                if (m.get(k).raw() != null && "!override".equals(m.get(k).raw().getTag().getValue())) {
+                    overrideKeys.add(m.keyNode(k).location()); // the compose spec's !override: replaces, never merges
+                }
             }
             return new RawNode.Mapping(entries, keys, node.location());
         }
@@ -406,7 +415,7 @@ public final class ComposeLoader {
         Map<String, RawNode.Mapping> pool = sameFile;
         if (file != null) {
             Path other = ext.at().file() == null ? Path.of(file) : ext.at().file().toAbsolutePath().getParent().resolve(file);
-            RawNode.Mapping doc = readDocument(other.normalize());
+            RawNode.Mapping doc = ComposeMerge.dropResets(readDocument(other.normalize()));
             pool = new LinkedHashMap<>();
             if (doc.get("services") instanceof RawNode.Mapping sm) {
                 for (var e : sm.entries().entrySet()) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Merges compose files (base, then each override) the way the compose spec's merge rules say:
+ * Merges compose files (base, then each override) the way the compose spec's merge rules say (a key tagged
+ * {@code !reset} is removed, one tagged {@code !override} replaced whole):
  * mappings merge key by key; scalars and the command-like keys ({@code command}, {@code entrypoint},
  * {@code healthcheck.test}) are replaced; {@code environment}, {@code labels}, {@code build.args}
  * and friends are merged by name whether written as lists or maps; {@code volumes} are merged by
@@ -29,27 +30,42 @@ final class ComposeMerge {
 
     /** Merges two whole documents (the override wins). */
     static RawNode.Mapping mergeDocuments(RawNode.Mapping base, RawNode.Mapping override) {
+        return mergeDocuments(base, override, Set.of());
+    }
+
+    /**
+     * Merges two whole documents (the override wins); a key written at one of {@code replaced} (the compose spec's
+     * {@code !override} tag) takes the override's value whole instead of merging it.
+     */
+    static RawNode.Mapping mergeDocuments(RawNode.Mapping base, RawNode.Mapping override, Set<SourceLocation> replaced) {
         Map<String, RawNode> out = new LinkedHashMap<>(base.entries());
         Map<String, SourceLocation> keys = new LinkedHashMap<>(base.keyAt());
         for (var e : override.entries().entrySet()) {
             String key = e.getKey();
             RawNode b = out.get(key);
             RawNode o = e.getValue();
-            if (key.equals("services") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
+            if (isReset(o)) {
+                out.remove(key);
+                keys.remove(key);
+            } else if (key.equals("services") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
                 Map<String, RawNode> services = new LinkedHashMap<>(bm.entries());
                 Map<String, SourceLocation> sk = new LinkedHashMap<>(bm.keyAt());
                 for (var s : om.entries().entrySet()) {
                     RawNode existing = services.get(s.getKey());
-                    if (existing instanceof RawNode.Mapping em && s.getValue() instanceof RawNode.Mapping sm) {
-                        services.put(s.getKey(), mergeService(normalizeService(em), normalizeService(sm)));
+                    if (isReset(s.getValue())) {
+                        services.remove(s.getKey());
+                        sk.remove(s.getKey());
+                    } else if (existing instanceof RawNode.Mapping em && s.getValue() instanceof RawNode.Mapping sm) {
+                        services.put(s.getKey(), mergeService(normalizeService(em), normalizeService(sm), replaced));
                     } else {
                         services.put(s.getKey(), s.getValue());
                         sk.put(s.getKey(), om.keyLocation(s.getKey()));
                     }
                 }
                 out.put(key, new RawNode.Mapping(services, sk, bm.at()));
-            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeMaps(bm, om));
+            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om
+                    && !replaced.contains(override.keyLocation(key))) {
+                out.put(key, mergeMaps(bm, om, replaced));
             } else {
                 out.put(key, o);
                 keys.put(key, override.keyLocation(key));
@@ -60,6 +76,10 @@ final class ComposeMerge {
 
     /** Merges one service definition over another (also used for {@code extends}). */
     static RawNode.Mapping mergeService(RawNode.Mapping base, RawNode.Mapping override) {
+        return mergeService(base, override, Set.of());
+    }
+
+    private static RawNode.Mapping mergeService(RawNode.Mapping base, RawNode.Mapping override, Set<SourceLocation> replaced) {
         Map<String, RawNode> out = new LinkedHashMap<>(base.entries());
         Map<String, SourceLocation> keys = new LinkedHashMap<>(base.keyAt());
         for (var e : override.entries().entrySet()) {
@@ -67,12 +87,15 @@ final class ComposeMerge {
             RawNode b = out.get(key);
             RawNode o = e.getValue();
             keys.put(key, override.keyLocation(key));
-            if (b == null || REPLACED.contains(key)) {
+            if (isReset(o)) {
+                out.remove(key);
+                keys.remove(key);
+            } else if (b == null || REPLACED.contains(key) || replaced.contains(override.keyLocation(key))) {
                 out.put(key, o);
             } else if (key.equals("build") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeService(bm, om));
+                out.put(key, mergeService(bm, om, replaced));
             } else if (key.equals("healthcheck") && b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeService(bm, om));
+                out.put(key, mergeService(bm, om, replaced));
             } else if (key.equals("volumes") && b instanceof RawNode.Seq bs && o instanceof RawNode.Seq os) {
                 out.put(key, mergeByKey(bs, os, ComposeMerge::volumeTarget));
             } else if ((key.equals("secrets") || key.equals("configs")) && b instanceof RawNode.Seq bs
@@ -81,7 +104,7 @@ final class ComposeMerge {
             } else if (b instanceof RawNode.Seq bs && o instanceof RawNode.Seq os) {
                 out.put(key, mergeByKey(bs, os, ComposeMerge::plainKey));
             } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(key, mergeMaps(bm, om));
+                out.put(key, mergeMaps(bm, om, replaced));
             } else {
                 out.put(key, o);
             }
@@ -90,19 +113,68 @@ final class ComposeMerge {
     }
 
     static RawNode.Mapping mergeMaps(RawNode.Mapping base, RawNode.Mapping override) {
+        return mergeMaps(base, override, Set.of());
+    }
+
+    private static RawNode.Mapping mergeMaps(RawNode.Mapping base, RawNode.Mapping override, Set<SourceLocation> replaced) {
         Map<String, RawNode> out = new LinkedHashMap<>(base.entries());
         Map<String, SourceLocation> keys = new LinkedHashMap<>(base.keyAt());
         for (var e : override.entries().entrySet()) {
             RawNode b = out.get(e.getKey());
             RawNode o = e.getValue();
             keys.put(e.getKey(), override.keyLocation(e.getKey()));
-            if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om) {
-                out.put(e.getKey(), mergeMaps(bm, om));
+            if (isReset(o)) {
+                out.remove(e.getKey());
+                keys.remove(e.getKey());
+            } else if (b instanceof RawNode.Mapping bm && o instanceof RawNode.Mapping om
+                    && !replaced.contains(override.keyLocation(e.getKey()))) {
+                out.put(e.getKey(), mergeMaps(bm, om, replaced));
             } else {
                 out.put(e.getKey(), o);
             }
         }
         return new RawNode.Mapping(out, keys, base.at());
+    }
+
+    private static boolean isReset(RawNode n) {
+        return n instanceof RawNode.Scalar s && s.isReset();
+    }
+
+    /**
+     * The document without the {@code !reset} keys no earlier file had to remove (a single file's
+     * {@code db-backup-job: !reset null}, an override linted on its own): a reset key is absent.
+     */
+    static RawNode.Mapping dropResets(RawNode.Mapping m) {
+        Map<String, RawNode> out = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        boolean changed = false;
+        for (var e : m.entries().entrySet()) {
+            RawNode v = e.getValue();
+            if (isReset(v)) {
+                changed = true;
+                continue;
+            }
+            RawNode w = v instanceof RawNode.Mapping vm ? dropResets(vm) : v instanceof RawNode.Seq vs ? dropResets(vs) : v;
+            changed |= w != v;
+            out.put(e.getKey(), w);
+            keys.put(e.getKey(), m.keyLocation(e.getKey()));
+        }
+        return changed ? new RawNode.Mapping(out, keys, m.at()) : m;
+    }
+
+    private static RawNode.Seq dropResets(RawNode.Seq s) {
+        List<RawNode> out = new ArrayList<>();
+        boolean changed = false;
+        for (RawNode v : s.items()) {
+            if (isReset(v)) {
+                changed = true;
+                continue;
+            }
+            RawNode w = v instanceof RawNode.Mapping vm ? dropResets(vm) : v instanceof RawNode.Seq vs ? dropResets(vs) : v;
+            changed |= w != v;
+            out.add(w);
+        }
+        return changed ? new RawNode.Seq(out, s.at()) : s;
     }
 
     private static RawNode.Seq mergeByKey(RawNode.Seq base, RawNode.Seq override,

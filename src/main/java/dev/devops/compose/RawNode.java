@@ -32,6 +32,18 @@ public sealed interface RawNode permits RawNode.Scalar, RawNode.Seq, RawNode.Map
             return value == null;
         }
 
+        /**
+         * The compose spec's {@code !reset} tag ({@code db-backup: !reset null}, {@code ports: !reset []}): the key is
+         * removed from what the files before it set, as if never written.
+         */
+        public static Scalar reset(SourceLocation at) {
+            return new Scalar(null, "!reset", "reset", at);
+        }
+
+        public boolean isReset() {
+            return "reset".equals(type);
+        }
+
         /** True when the written text referenced a variable ({@code $X} or {@code ${X…}}). */
         public boolean interpolated() {
             return source != null && Interpolator.hasReference(source);
@@ -42,7 +54,7 @@ public sealed interface RawNode permits RawNode.Scalar, RawNode.Seq, RawNode.Map
             return switch (type) {
                 case "int", "float" -> "a number";
                 case "bool" -> "a boolean";
-                case "null" -> "null";
+                case "null", "reset" -> "null";
                 default -> "a string";
             };
         }

@@ -145,7 +145,29 @@ final class ServiceReader {
     }
 
     private Duration duration(RawNode n, String key) {
-        return n == null ? null : ComposeLoader.duration(n, path(key));
+        if (n == null) {
+            return null;
+        }
+        try {
+            return ComposeLoader.duration(n, path(key));
+        } catch (UserError e) {
+            uncheckedIfUnset(n, path(key), e); // interval: "${HEALTHCHECK_INTERVAL}" that only the untracked .env sets
+            return null;
+        }
+    }
+
+    /**
+     * In lint mode, a value that did not parse because it depends on variables the environment does not set (a clone
+     * without the untracked .env) is not checked: a warning names them. Compose would fail only at {@code up}, and only if
+     * they are still unset then; ENV0008 names a variable that nothing documents. Otherwise {@code e} is thrown.
+     */
+    private void uncheckedIfUnset(RawNode item, String p, UserError e) {
+        List<String> unset = lenient ? unsetVariables(item) : List.of();
+        if (unset.isEmpty()) {
+            throw e;
+        }
+        warnings.add(item.at() + ": '" + p + "' is not checked: it depends on " + String.join(", ", unset)
+                + ", which .env does not set");
     }
 
     private List<String> command(String key) {
@@ -273,15 +295,7 @@ final class ServiceReader {
             try {
                 out.add(port(item, p));
             } catch (UserError e) {
-                // lint mode: "${CALLS_PORT}:8080" on a clone without the untracked .env that sets it. Compose would
-                // fail only at `up`, and only if the variable is still unset then: not a file that does not load
-                // (ENV0008 names a variable that nothing documents)
-                List<String> unset = lenient ? unsetVariables(item) : List.of();
-                if (unset.isEmpty()) {
-                    throw e;
-                }
-                warnings.add(item.at() + ": '" + p + "' is not checked: it depends on " + String.join(", ", unset)
-                        + ", which .env does not set");
+                uncheckedIfUnset(item, p, e); // "${CALLS_PORT}:8080" on a clone without the untracked .env that sets it
             }
         }
         return out;
@@ -424,6 +438,10 @@ final class ServiceReader {
                     if (!unset.isEmpty()) {
                         warnings.add(item.at() + ": '" + p + "' is not checked: it depends on " + String.join(", ", unset)
                                 + ", which .env does not set");
+                        if (v.target().startsWith("/") && v.source() != null && v.source().isEmpty()) {
+                            // "${REDIS_DATA_PATH}:/data": a host directory the .env names; the container side is known
+                            out.add(new Mount("bind", "", null, v.target(), false, item.at()));
+                        }
                         continue;
                     }
                     throw new UserError(item.at(), "'" + p + "': cannot read volume '" + spec + "' (an empty part, or too many colons)",

@@ -87,7 +87,10 @@ public final class VariableNames {
             "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_",
             // what a cloud development environment sets in every workspace (woodpecker's docker-compose.gitpod.yaml
             // builds its URLs from GITPOD_WORKSPACE_ID; Codespaces' CODESPACE_NAME)
-            "GITPOD_", "CODESPACE_");
+            "GITPOD_", "CODESPACE_",
+            // what a local development environment sets for the compose files it runs (DDEV's
+            // .ddev/docker-compose.redis.yaml: container_name: ddev-${DDEV_SITENAME}-redis; Lando's LANDO_*)
+            "DDEV_", "LANDO_");
     /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 

@@ -319,4 +319,50 @@ class ComposeLoaderTest {
         assertEquals("x:", p.services().get("web").image());
         assertTrue(p.warnings().get(0).contains("compose.yaml:3:12"), p.warnings().toString());
     }
+
+    /**
+     * Issue 10, held-out 9a (DC0000, 1 error): an override file's {@code db-backup-job: !reset null} removes the service
+     * the base file defines (the compose spec's reset tag), on its own or merged; it is no string where a mapping belongs.
+     */
+    @Test
+    void resetTagRemovesWhatEarlierFilesSet() throws IOException {
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    ports: [\"80:80\"]", "  backup:", "    image: b:1");
+        write("compose.dev.yaml", "services:", "  backup: !reset null", "  web:", "    ports: !reset []");
+        ComposeProject merged = load(Map.of(), "compose.yaml", "compose.dev.yaml");
+        assertEquals(List.of("web"), List.copyOf(merged.services().keySet()));
+        assertEquals(List.of(), merged.services().get("web").ports());
+        ComposeProject alone = load(Map.of(), "compose.dev.yaml");
+        assertEquals(List.of("web"), List.copyOf(alone.services().keySet()));
+    }
+
+    /**
+     * The compose spec's {@code !override}: defectdojo's unit-test override resets the services the base's
+     * {@code depends_on} names and writes {@code depends_on: !override {postgres: …}}; the list is replaced, not merged
+     * (merged, it named the reset services: two DC0018 errors, seen on the 126-repository corpus).
+     */
+    @Test
+    void overrideTagReplacesInsteadOfMerging() throws IOException {
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    depends_on:", "      cache:",
+                "        condition: service_started", "  cache:", "    image: valkey:8", "  db:", "    image: postgres:16");
+        write("compose.test.yaml", "services:", "  cache: !reset", "  web:", "    depends_on: !override", "      db:",
+                "        condition: service_started");
+        ComposeProject p = load(Map.of(), "compose.yaml", "compose.test.yaml");
+        assertEquals(List.of("db"), List.copyOf(p.services().get("web").dependsOn().keySet()));
+    }
+
+    /**
+     * Issue 10, held-out 9a (DC0000, 1 error): {@code interval: "${PROXY_HEALTHCHECK_INTERVAL}"} set only by the untracked
+     * .env is not checked in lint mode (a warning names the variable); with a bad value that is not a variable it is.
+     */
+    @Test
+    void lenientModeLeavesDurationsOfUnsetVariables() throws IOException {
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    healthcheck:", "      test: [\"CMD\", \"true\"]",
+                "      interval: \"${PROXY_HEALTHCHECK_INTERVAL}\"");
+        ComposeProject p = ComposeLoader.load(new ComposeLoader.Options(List.of(), dir, null, List.of(), Map.of(), true));
+        assertNull(p.services().get("web").healthcheck().interval());
+        assertTrue(p.warnings().stream().anyMatch(w -> w.contains("PROXY_HEALTHCHECK_INTERVAL")), p.warnings().toString());
+        write("compose.yaml", "services:", "  web:", "    image: nginx:1", "    healthcheck:", "      interval: soon");
+        assertThrows(UserError.class,
+                () -> ComposeLoader.load(new ComposeLoader.Options(List.of(), dir, null, List.of(), Map.of(), true)));
+    }
 }

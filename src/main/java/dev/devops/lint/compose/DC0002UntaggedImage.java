@@ -30,8 +30,8 @@ final class DC0002UntaggedImage {
 
     private static void floatingImage(ComposeScope s, ComposeRule.Reporter o) {
         s.each(svc -> {
-            if (svc.image() == null || svc.build() != null || svc.image().isEmpty()) {
-                return;
+            if (svc.image() == null || svc.build() != null || svc.image().isEmpty() || svc.image().endsWith(":")) {
+                return; // "redis:${REDIS_VERSION}" on a clone without the .env that sets it: the tag is the variable's
             }
             ImageRef ref = ImageRef.parse(svc.image());
             if (ref.floating() && !s.builds().builtByTool(ref.repository()) && !localBuild(s, svc, ref)) {

@@ -558,6 +558,28 @@ final class Assignments {
      */
     private static final Pattern LONG_OPTION = Pattern.compile("--[A-Za-z][\\w-]*=");
 
+    /**
+     * A key that says its value is a sample, right before the value: {@code example:}, {@code "examples":},
+     * {@code example =}, {@code placeholder="}, {@code placeholder={"}, a scheme's {@code example: Bearer }.
+     */
+    private static final Pattern SAMPLE_KEY = Pattern.compile(
+            "(?i)\\b(example|examples|placeholder)[\"']?\\s*(?::|=>?)\\s*\\{?\\s*[\"'`]?(?:bearer\\s+)?\\z");
+
+    /**
+     * The key ({@code example}, {@code examples} or {@code placeholder}, lower case) whose value starts at {@code valueStart}
+     * when the text from {@code from} ends with it, or null: an API schema's example, a form field's placeholder, a
+     * setting declaration's {@code placeholder:} and {@code example:} beside its real {@code default:}.
+     */
+    static String sampleKeyBefore(String text, int from, int valueStart) {
+        String before = text.substring(from, valueStart);
+        String lower = before.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("example") && !lower.contains("placeholder")) {
+            return null;
+        }
+        Matcher m = SAMPLE_KEY.matcher(before);
+        return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
     /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, -- (not --option=), ; or REM. */
     static boolean isComment(String t, int lineStart, int lineEnd) {
         int i = skipBlanks(t, lineStart, lineEnd);
@@ -949,7 +971,7 @@ final class Assignments {
             return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart
         }
         for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
+            String w = withoutIndex(words.get(i));
             if (w.equals("pass") && i + 1 < words.size() && PASS_VERB_NEXT.contains(words.get(i + 1))) {
                 continue; // the verb: clippy's needless_pass_by_value, a proxy's pass_through, a value passed along
             }
@@ -967,6 +989,18 @@ final class Assignments {
             }
         }
         return null;
+    }
+
+    /**
+     * A word without the index a numbered setting appends to it: {@code DB_PASSWORD1} (the first of several databases)
+     * is a password, {@code secret2} a secret. A word that is all digits, or has none, is kept.
+     */
+    private static String withoutIndex(String w) {
+        int end = w.length();
+        while (end > 0 && Character.isDigit(w.charAt(end - 1))) {
+            end--;
+        }
+        return end == 0 || end == w.length() ? w : w.substring(0, end);
     }
 
     private static final List<String> CLUSTER_TOKEN = List.of("initial", "cluster", "token");

@@ -44,6 +44,20 @@ enum Context {
      * field and its type.
      */
     private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)|[^/]*\\.(graphqls?|gql)");
+    /**
+     * Directories of API descriptions ({@code openapi/}, {@code swagger-docs/}): a description split into files
+     * ({@code openapi/paths/products.yaml}), whose code samples show a request with a sample token.
+     */
+    private static final DirPattern API_SPEC_DIR = DirPattern.ignoringCase("[^/]*(?:openapi|swagger|asyncapi)[^/]*");
+    private static final Pattern YAML_OR_JSON = Pattern.compile("(?i).*\\.(?:ya?ml|json)");
+    /**
+     * An API description by content, whatever its name ({@code api.yaml}, {@code spec/v1.json}): its version key at the
+     * top level ({@code openapi: 3.0.3}, {@code swagger: "2.0"}, {@code "openapi": "3.1.0"}).
+     */
+    private static final Pattern API_SPEC_VERSION = Pattern.compile(
+            "(?m)^\\{?\\s*[\"']?(?:openapi|swagger|asyncapi)[\"']?\\s*:\\s*[\"']?\\d");
+    /** How far into a file its version key is looked for. */
+    private static final int API_SPEC_HEAD = 4096;
     /** Directories of examples: examples/, _example/, samples/. */
     private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?)");
 
@@ -58,11 +72,22 @@ enum Context {
         return this == TEST || this == DOCS || this == VENDORED;
     }
 
+    /** {@link #of(String, FileKind, PathClasses)}, and a YAML or JSON text that is an API description is documentation. */
+    static Context of(String path, FileKind kind, PathClasses classes, String text) {
+        Context c = of(path, kind, classes);
+        if (c == RUNNABLE && text != null && YAML_OR_JSON.matcher(path).matches()
+                && API_SPEC_VERSION.matcher(text).region(0, Math.min(text.length(), API_SPEC_HEAD)).find()) {
+            return DOCS;
+        }
+        return c;
+    }
+
     static Context of(String path, FileKind kind, PathClasses classes) {
         if (classes.isTest(path) || FileKinds.isTestDotenv(path)) {
             return TEST;
         }
-        if (kind == FileKind.DOCS || classes.isDocs(path) || API_SPEC.matcher(FileKinds.name(path)).matches()) {
+        if (kind == FileKind.DOCS || classes.isDocs(path) || API_SPEC.matcher(FileKinds.name(path)).matches()
+                || API_SPEC_DIR.matches(path) && YAML_OR_JSON.matcher(path).matches()) {
             return DOCS;
         }
         if (FileKinds.isVendored(path)) {

@@ -157,8 +157,11 @@ public final class Filters {
         // a value that says it is none: Symfony demo's APP_SECRET=not-a-secret-…, "notasecret", "not_so_secret"
         "not-a-secret", "not_a_secret", "notasecret", "not-so-secret", "not_so_secret", "notsosecret", "insecure-"};
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
-    /** A sentence written in camel case, numbers allowed as words: Laravel's "SomeRandomStringOf32CharsExactly". */
-    private static final Pattern CAMEL_SENTENCE = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)+");
+    /**
+     * A sentence written in camel case, numbers and the one-letter words "A" and "I" allowed as words: Laravel's
+     * "SomeRandomStringOf32CharsExactly", an installer's "JustAKeyForTheInstallation".
+     */
+    private static final Pattern CAMEL_SENTENCE = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]+|[AI](?=[A-Z][a-z])|\\d+)+");
     /**
      * A list of validation rules (Laravel's {@code 'required|string|max:255'}, a form library's {@code 'nullable|email'}):
      * rule names, each with its arguments after a colon, joined by {@code |}.
@@ -171,7 +174,25 @@ public final class Filters {
     private static final Pattern RULE_LIST = Pattern.compile("[a-z_]+(?::[^|\\s]*)?(?:\\|[a-zA-Z_]+(?::[^|\\s]*)?)*\\|?");
     private static final Set<String> RULE_WORDS = Set.of("required", "nullable", "sometimes", "string", "confirmed",
             "min", "max", "size", "between", "email", "alpha", "alpha_dash", "alpha_num", "numeric", "integer", "regex",
-            "same", "different", "present", "filled", "bail", "uuid", "current_password", "password", "unique", "exists");
+            "same", "different", "present", "filled", "bail", "uuid", "current_password", "password", "unique", "exists",
+            // the conditional and typed rules: 'required_unless:mail_driver,log', 'required_with:password', 'string|check'
+            "required_if", "required_unless", "required_with", "required_with_all", "required_without",
+            "required_without_all", "required_if_accepted", "prohibited", "prohibited_if", "prohibited_unless", "missing",
+            "missing_if", "missing_unless", "exclude", "exclude_if", "exclude_unless", "accepted", "accepted_if",
+            "declined", "array", "boolean", "bool", "date", "date_format", "digits", "digits_between", "file", "image",
+            "in", "not_in", "json", "url", "active_url", "ip", "ipv4", "ipv6", "mimes", "mimetypes", "starts_with",
+            "ends_with", "lowercase", "uppercase", "ascii", "timezone", "gt", "gte", "lt", "lte", "ulid", "int");
+    /**
+     * Rules that name a condition on other fields or a type, which a value never starts with by chance: a list may open
+     * with one ('string|check', an app's own rule after it) and one of them with its arguments is a rule list on its own
+     * ('required_unless:mail_driver,log').
+     */
+    private static final Set<String> RULE_CONDITIONS = Set.of("required_if", "required_unless", "required_with",
+            "required_with_all", "required_without", "required_without_all", "required_if_accepted", "prohibited_if",
+            "prohibited_unless", "missing_if", "missing_unless", "exclude_if", "exclude_unless", "accepted_if",
+            "date_format", "digits_between", "not_in", "starts_with", "ends_with", "mimetypes");
+    private static final Set<String> RULE_TYPES = Set.of("string", "array", "boolean", "integer", "numeric", "email",
+            "date", "file", "image", "url", "json", "uuid");
     private static final Pattern SENTENCE = Pattern.compile("(?i)\\s*[a-z]+(?:[-_ ][a-z0-9]+){3,}[.!]?\\s*");
 
     /**
@@ -185,6 +206,14 @@ public final class Filters {
     /** An index expression: Ruby's {@code flash[:application_secret].presence}, {@code params["token"]}, {@code ENV['X']}. */
     private static final Pattern INDEX_EXPRESSION = Pattern.compile(
             "[@a-zA-Z_$][\\w$]*(?:\\[(?::\\w+|'[^']*'|\"[^\"]*\"|\\w+)\\])+(?:\\.[a-zA-Z_$][\\w$?!]*|\\[[^\\]]+\\])*");
+    /**
+     * An object named by its dotted module path and attribute: a Python entry point or plugin
+     * ({@code expire_api_token = ckanext.expire_api_token.plugin:ExpireApiTokenPlugin} in setup.cfg's entry points, a
+     * plugin package's {@code myapp.plugins.auth:TokenAuth}), with optional extras in brackets. The module path has three
+     * parts or more: {@code user:secret} and {@code first.last:secret} are logins.
+     */
+    private static final Pattern ENTRY_POINT = Pattern.compile(
+            "[a-zA-Z_]\\w*(?:\\.[a-zA-Z_]\\w*){2,}:[a-zA-Z_]\\w*(?:\\.[a-zA-Z_]\\w*)*(?:\\s*\\[[\\w,\\s-]*])?");
     /** The modes of fetch's {@code credentials} option: {@code fetch(url, {credentials: "same-origin"})}. */
     private static final Set<String> FETCH_CREDENTIALS = Set.of("same-origin", "include", "omit");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^@\\s]*");
@@ -307,6 +336,9 @@ public final class Filters {
         }
         if (FILE_REF.matcher(v).matches()) {
             return "file reference";
+        }
+        if (ENTRY_POINT.matcher(v).matches()) {
+            return "code reference"; // a Python entry point (setup.cfg, pyproject.toml): module.path:Attribute
         }
         if (URL.matcher(v).matches()) {
             return "url without password";
@@ -706,7 +738,8 @@ public final class Filters {
     /** Whether every rule of a {@link #RULE_LIST} match is a known rule name: "required|string", not "red|blue". */
     private static boolean isRuleList(String v) {
         if (v.indexOf('|') < 0) {
-            return false;
+            int colon = v.indexOf(':');
+            return colon > 0 && RULE_CONDITIONS.contains(v.substring(0, colon)); // one conditional rule with its arguments
         }
         int known = 0;
         int unknown = 0;
@@ -721,7 +754,8 @@ public final class Filters {
         // every rule a framework word, or the list starts with one of the words that open a rule list
         // ("required|not_array"): two dictionary words joined by a pipe ("blue|green") are no rule list
         String first = v.split("[|:]", 2)[0];
-        return unknown == 0 || known > 0 && RULE_OPENERS.contains(first);
+        return unknown == 0 || known > 0 && (RULE_OPENERS.contains(first) || RULE_TYPES.contains(first)
+                || RULE_CONDITIONS.contains(first));
     }
 
     private static final Set<String> RULE_OPENERS = Set.of("required", "nullable", "sometimes", "bail", "confirmed", "present", "filled");
@@ -746,7 +780,7 @@ public final class Filters {
         return words >= 5 && numbers <= 2 && letters >= 3.5 * words;
     }
 
-    private static final Pattern CAMEL_PART = Pattern.compile("[A-Z][a-z]+|\\d+");
+    private static final Pattern CAMEL_PART = Pattern.compile("[A-Z][a-z]+|[AI](?=[A-Z][a-z])|\\d+");
 
     /** A source in braces and what it names there: {@code {env}NAME}, {@code {file}/path}. */
     private static final Pattern TYPED_REFERENCE = Pattern.compile("\\{(?:env|file|vault|secret|secrets)}[A-Za-z_/][\\w./-]*");

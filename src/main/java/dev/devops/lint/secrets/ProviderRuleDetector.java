@@ -459,10 +459,6 @@ final class ProviderRuleDetector extends Detector {
         return false;
     }
 
-    /** A form field's placeholder right before a token: {@code placeholder: "}, {@code placeholder="}, {@code placeholder={"}. */
-    private static final java.util.regex.Pattern PLACEHOLDER_KEY = java.util.regex.Pattern.compile(
-            "(?i)\\bplaceholder[\"']?\\s*(?::|=)\\s*\\{?\\s*[\"'`]\\z");
-
     /**
      * Whether the token is the value of a form field's {@code placeholder} (plane's admin form for a GitLab OAuth app:
      * {@code placeholder: "gloas-f79c…"}): the grey sample text an empty input shows, an example of the format, never
@@ -471,8 +467,7 @@ final class ProviderRuleDetector extends Detector {
     static boolean isFormPlaceholder(ScanJob job, int tokenStart) {
         int ls = job.lineStart(tokenStart);
         int from = Math.max(ls, tokenStart - 40);
-        String before = job.text.substring(from, tokenStart);
-        return before.toLowerCase(java.util.Locale.ROOT).contains("placeholder") && PLACEHOLDER_KEY.matcher(before).find();
+        return "placeholder".equals(Assignments.sampleKeyBefore(job.text, from, tokenStart));
     }
 
     /** Emits the current match of {@code m} unless its secret is filtered out. */

@@ -109,14 +109,11 @@ final class SEC0010Jwt extends Detector {
         return false;
     }
 
-    /** An {@code example:} / {@code "example":} / {@code example =} key right before the token (on its line or the line above). */
-    private static final Pattern EXAMPLE_KEY = Pattern.compile("(?i)\\bexamples?[\"']?\\s*(?::|=>?)\\s*[\"'`]?(?:bearer\\s+)?\\z");
-
-    /** Whether the token is the value of an API schema's {@code example} key ({@link #EXAMPLE_KEY}). */
+    /** Whether the token is the value of an {@code example} key, on its line or the line above ({@link Assignments#sampleKeyBefore}). */
     static boolean isSchemaExample(ScanJob job, int lineStart, int tokenStart) {
         int from = lineStart == 0 ? 0 : job.lineStart(lineStart - 1);
-        String before = job.text.substring(from, tokenStart);
-        return before.toLowerCase(java.util.Locale.ROOT).contains("example") && EXAMPLE_KEY.matcher(before).find();
+        String key = Assignments.sampleKeyBefore(job.text, from, tokenStart);
+        return key != null && key.startsWith("example");
     }
 
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");

@@ -109,6 +109,9 @@ final class SEC0020UriPassword extends Detector {
         if (s == hitStart || s > lineStart && Character.isLetterOrDigit(t.charAt(s - 1))) {
             return hitEnd;
         }
+        if (Assignments.sampleKeyBefore(t, lineStart, s) != null) {
+            return hitEnd; // a setting declared with its example: (or placeholder:) beside its default: the URI's shape
+        }
         Matcher m = job.matcher(URI);
         m.region(s, Math.min(lineEnd, hitEnd + 700));
         if (m.lookingAt()) {

@@ -56,7 +56,7 @@ final class ScanJob {
         this.lineNumbers = lineNumbers;
         this.properties = properties == null ? Map.of() : properties;
         this.allow = allow;
-        this.context = Context.of(path, kind, allow.pathClasses());
+        this.context = Context.of(path, kind, allow.pathClasses(), text);
         this.javaProperties = path.endsWith(".properties");
         this.ciTestRun = FileKinds.isCi(path) && isCiTestRun(text) || FileKinds.isCiDotenv(path);
     }
@@ -197,15 +197,39 @@ final class ScanJob {
         return false;
     }
 
+    /** Start and end offsets of the block comments and docstrings of source code ({@link CommentBlocks}), computed at the first question. */
+    private int[] commentBlocks;
+
+    private static boolean inRanges(int[] ranges, int pos) {
+        for (int k = 0; k + 1 < ranges.length; k += 2) {
+            if (pos >= ranges[k] && pos < ranges[k + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Start and end offsets of the inline test items of a Rust file ({@link InlineTests}), computed at the first question. */
     private int[] inlineTests;
 
     /**
-     * Where {@code pos} is: the file's {@link #context}, except inside the inline tests of source code (Rust's
+     * Where {@code pos} is: the file's {@link #context}, except inside the block comments and docstrings of source code
+     * ({@link CommentBlocks}), which are {@link Context#DOCS documentation}, and inside its inline tests (Rust's
      * {@code #[cfg(test)]} items, {@link InlineTests}), which are {@link Context#TEST test code}.
      */
     Context contextAt(int pos) {
-        if (context != Context.CODE || !path.endsWith(".rs")) {
+        if (context != Context.CODE) {
+            return context;
+        }
+        if (CommentBlocks.applies(path)) {
+            if (commentBlocks == null) {
+                commentBlocks = CommentBlocks.of(path, text);
+            }
+            if (inRanges(commentBlocks, pos)) {
+                return Context.DOCS;
+            }
+        }
+        if (!path.endsWith(".rs")) {
             return context;
         }
         if (inlineTests == null) {

@@ -77,6 +77,22 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 9a, class "a local development environment's variable" (pixelfed's DDEV add-on
+     * {@code .ddev/docker-compose.redis.yaml}: {@code container_name: ddev-${DDEV_SITENAME}-redis}, 2 warnings): DDEV sets
+     * it for the compose files it runs; the app's own variable beside it is still reported.
+     */
+    @Test
+    void localDevEnvironmentVariablesAreThePlatforms(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve(".ddev"));
+        Files.writeString(dir.resolve(".ddev/docker-compose.redis.yaml"), "services:\n  redis:\n    image: redis:6\n"
+                + "    container_name: ddev-${DDEV_SITENAME}-redis\n    labels:\n      com.ddev.approot: $DDEV_APPROOT\n"
+                + "    environment:\n      TOKEN: ${APP_TOKEN}\n");
+        List<String> got = run(dir, Set.of(".ddev/docker-compose.redis.yaml")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_TOKEN"), got);
+    }
+
+    /**
      * Held-out 6a, classes "an env file template" (harbor's prepare step renders {@code templates/core/env.jinja}, with
      * {@code {% if %}} lines, into the env files its compose stack reads) and "a shell script named *.env" (bingo's
      * {@code .bingo/variables.env}: {@code if [ -z "$GOBIN" ]; then … fi}, sourced by make): the template documents the

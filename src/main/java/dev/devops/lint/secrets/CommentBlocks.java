@@ -1,0 +1,151 @@
+package dev.devops.lint.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Documentation inside source code that spans lines: block comments ({@code /* … *&#47;}) of the C-family languages and
+ * docstrings of Python. A line-based reader sees a line of such a block as code when it does not start with a comment
+ * marker: a sample webhook payload pasted into a PHP block comment ({@code "token": "7f38…"}), a docstring's example URI
+ * ({@code 'postgres://tester:pass@localhost/ckantest3'}). Like a commented line ({@link Assignments#isComment}), their
+ * values are examples: the generic, name-based detectors are silent there ({@link ScanJob#contextAt}); provider-format
+ * tokens and private keys are still reported.
+ */
+final class CommentBlocks {
+    private CommentBlocks() {
+    }
+
+    /** Extensions of languages with {@code /* … *&#47;} block comments and {@code //} line comments. */
+    private static final Set<String> C_FAMILY = Set.of("php", "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "java",
+            "kt", "kts", "go", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "groovy", "dart", "rs", "css", "scss", "less");
+
+    /** Whether {@link #of} finds blocks in a file of this name (its extension). */
+    static boolean applies(String path) {
+        String ext = extension(path);
+        return ext.equals("py") || C_FAMILY.contains(ext);
+    }
+
+    /** Start and end offsets, in pairs, of the block comments or docstrings of {@code text}; empty for other files. */
+    static int[] of(String path, String text) {
+        String ext = extension(path);
+        if (ext.equals("py")) {
+            return python(text);
+        }
+        return C_FAMILY.contains(ext) ? cFamily(text, ext.equals("php"), !ext.equals("rs")) : new int[0];
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 || dot < path.lastIndexOf('/') ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The block comments of C-family source: strings (one line each, or a multi-line template or raw string in
+     * backquotes) and line comments are skipped, so {@code "image/*"} starts none. {@code hashComments}: PHP's
+     * {@code #} line comments (not its {@code #[Attribute]}); {@code quotedChars}: single quotes delimit strings (not
+     * Rust's lifetimes).
+     */
+    private static int[] cFamily(String t, boolean hashComments, boolean quotedChars) {
+        List<Integer> ranges = new ArrayList<>();
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            char next = i + 1 < n ? t.charAt(i + 1) : 0;
+            if (c == '/' && next == '/' || hashComments && c == '#' && next != '[') {
+                int e = t.indexOf('\n', i);
+                i = e < 0 ? n : e + 1;
+            } else if (c == '/' && next == '*' && (i == 0 || t.charAt(i - 1) != '\\')) { // not a regex's \/*
+                int e = t.indexOf("*/", i + 2);
+                ranges.add(i);
+                ranges.add(e < 0 ? n : e + 2);
+                i = e < 0 ? n : e + 2;
+            } else if (c == '"' || c == '\'' && quotedChars || c == '`') {
+                i = stringEnd(t, i + 1, c, c == '`');
+            } else {
+                i++;
+            }
+        }
+        return ranges.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The offset after the string opened before {@code i} by {@code quote} (at the line's end unless {@code multiline}). */
+    private static int stringEnd(String t, int i, char quote, boolean multiline) {
+        int n = t.length();
+        while (i < n) {
+            char c = t.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                return i + 1;
+            } else if (c == '\n' && !multiline) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Python's docstrings: a triple-quoted string that starts its line and follows a line ending in {@code :} (a def, a
+     * class) or nothing but comments (the module's). Other triple-quoted strings (an assigned template, an argument) are
+     * skipped whole and are not documentation.
+     */
+    private static int[] python(String t) {
+        List<Integer> ranges = new ArrayList<>();
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (c == '#') {
+                int e = t.indexOf('\n', i);
+                i = e < 0 ? n : e + 1;
+            } else if (c == '"' || c == '\'') {
+                boolean triple = i + 2 < n && t.charAt(i + 1) == c && t.charAt(i + 2) == c;
+                if (!triple) {
+                    i = stringEnd(t, i + 1, c, false);
+                    continue;
+                }
+                String close = String.valueOf(c).repeat(3);
+                int e = i + 3;
+                while (e < n && !t.startsWith(close, e)) {
+                    e += t.charAt(e) == '\\' ? 2 : 1;
+                }
+                int end = Math.min(n, e + 3);
+                if (isDocstringStart(t, i)) {
+                    ranges.add(i);
+                    ranges.add(end);
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return ranges.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether the triple quote at {@code q} starts its line (a string prefix aside) after a {@code :} line or none. */
+    private static boolean isDocstringStart(String t, int q) {
+        int ls = t.lastIndexOf('\n', q - 1) + 1;
+        for (int k = ls; k < q; k++) {
+            char c = t.charAt(k);
+            if (c != ' ' && c != '\t' && "rRuUbB".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        int e = ls - 1; // the previous line with code on it
+        while (e > 0) {
+            int s = t.lastIndexOf('\n', e - 1) + 1;
+            String line = t.substring(s, e).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                int hash = line.indexOf(" #");
+                return (hash < 0 ? line : line.substring(0, hash).strip()).endsWith(":");
+            }
+            e = s - 1;
+        }
+        return true; // the module's docstring
+    }
+}
