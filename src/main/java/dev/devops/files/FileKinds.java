@@ -78,6 +78,10 @@ public final class FileKinds {
                     // .NET test projects by their naming convention: BTCPayServer.Tests/, Ordering.UnitTests/,
                     // Catalog.FunctionalTests/, App.IntegrationTests/, App.Specs/ (the project directory, at any depth)
                     + "|[\\w.-]+\\.(?:unit|integration|functional|acceptance|e2e|end2end|architecture)?tests?|[\\w.-]+\\.specs"
+                    // a build's test module by its naming convention: a project-prefixed Maven/Gradle module
+                    // (app-e2e/, app-integrated-test/, app-integrated-test-http/, app-e2e-case/), a Go package of a
+                    // suite (persistence-tests/): a test word as one hyphen- or underscore-separated part of the name
+                    + "|[\\w.-]*[-_](?:e2e|tests?)(?:[-_][\\w.-]*)?"
                     // Laravel's model factories (database/factories/): test and seed data. Not any factories/
                     // directory: in C# or Java one holds the app's own factory classes
                     + "|database/factories)");
@@ -87,7 +91,7 @@ public final class FileKinds {
      */
     private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
-            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_tests?\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
