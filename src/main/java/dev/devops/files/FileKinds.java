@@ -501,6 +501,33 @@ public final class FileKinds {
                 || name(dir(path)).toLowerCase(Locale.ROOT).equals("dist") && DIST_BUNDLE.matcher(n).matches();
     }
 
+    /** Scripts and style sheets a bundler or minifier writes: what {@link #looksMinified} is asked about. */
+    private static final Pattern BUNDLE_EXT = Pattern.compile("(?i)[^/]*\\.(?:js|mjs|cjs|css)");
+
+    /** A script or style sheet by name ({@code .js}, {@code .mjs}, {@code .cjs}, {@code .css}): one a minifier may have written. */
+    public static boolean isScriptOrStyle(String path) {
+        return BUNDLE_EXT.matcher(name(path)).matches();
+    }
+
+    /**
+     * Text a minifier wrote, whatever its name ({@code vs/basic-languages/src/php.js} of a copied editor bundle, not
+     * {@code .min.js}): a line of a thousand characters or more in a text whose lines average 300 or more. Hand-written
+     * code breaks its lines; a licence header above one long line of code still averages far above 300. Third-party or
+     * generated code like {@link #isVendored} bundles.
+     */
+    public static boolean looksMinified(String text) {
+        int lines = 1;
+        int longest = 0;
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            longest = Math.max(longest, i - start);
+            start = i + 1;
+            lines++;
+        }
+        longest = Math.max(longest, text.length() - start);
+        return longest >= 1000 && text.length() / lines >= 300;
+    }
+
     /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */
     private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb)$");
 

@@ -105,6 +105,11 @@ public final class Filters {
             + "|__[a-z0-9]+(?:_[a-z0-9]+)*__");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
     private static final Pattern LOWER_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
+    /**
+     * In code, an at-sign before a lower-case name: a reference to a named thing, not a value (a Monarch tokenizer's
+     * {@code token: "@rematch"} / {@code next: "@pop"}, a decorator's or a mention's name).
+     */
+    private static final Pattern AT_NAME = Pattern.compile("@[a-z][a-zA-Z]*");
     private static boolean isAscii(String v) {
         for (int i = 0; i < v.length(); i++) {
             if (v.charAt(i) >= 0x80) {
@@ -275,7 +280,7 @@ public final class Filters {
         if (IDENTIFIER.matcher(v).matches() || NAME_LIKE.matcher(v).matches()) {
             return "identifier";
         }
-        if (inCode && LOWER_WORDS.matcher(v).matches()) {
+        if (inCode && (LOWER_WORDS.matcher(v).matches() || AT_NAME.matcher(v).matches())) {
             return "identifier";
         }
         if (VERSION.matcher(v).matches()) {

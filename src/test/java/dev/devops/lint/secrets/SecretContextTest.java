@@ -1564,4 +1564,27 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan(path, text)), path);
         assertFalse(found(scan("app/k8s/db.yml", "password: " + Fake.token(14) + "\n")).isEmpty(), "outside a test module");
     }
+
+    /**
+     * A script a minifier wrote, whatever its name (a copied editor bundle's {@code vs/basic-languages/src/php.js}):
+     * vendored code, where the name-based detectors are silent. A provider token in it is still reported; the same code
+     * with its lines broken is the project's own, where a tokenizer's {@code token:"@rematch"} is a reference to an
+     * action (an at-sign and a name, in code), and the password still a password.
+     */
+    @Test
+    void minifiedScriptsAreVendored() {
+        StringBuilder line = new StringBuilder("define(\"vs/lang/php\",[\"require\"],function(e,t){t.language={tokenPostfix:\".php\",");
+        while (line.length() < 1500) {
+            line.append("{regex:/[a-z]+/,action:{token:\"@rematch\",next:\"@pop\"}},");
+        }
+        line.append("password:\"").append(Fake.token(16)).append("\"}});");
+        String header = "/*!-----\n * Copyright (c) Example. All rights reserved.\n *-----*/\n";
+        assertEquals(List.of(), found(scan("console/static/editor/php.js", header + line + "\n")));
+        assertEquals(List.of("SEC0901:error"), found(scan("console/static/editor/php.js", header + line
+                + "var k=\"" + Fake.testToken() + "\";\n")));
+        String broken = header + line.toString().replace("},{", "},\n{").replace(",password", ",\npassword");
+        assertEquals(List.of("SEC0030:error"), found(scan("console/static/editor/php.js", broken)));
+        assertTrue(dev.devops.files.FileKinds.looksMinified(header + line));
+        assertFalse(dev.devops.files.FileKinds.looksMinified(broken));
+    }
 }
