@@ -953,6 +953,9 @@ final class Assignments {
             if (w.equals("pass") && i + 1 < words.size() && PASS_VERB_NEXT.contains(words.get(i + 1))) {
                 continue; // the verb: clippy's needless_pass_by_value, a proxy's pass_through, a value passed along
             }
+            if (w.equals("pass") && i > 0 && PASS_ROUND_BEFORE.contains(words.get(i - 1))) {
+                continue; // a round of a process: an encoder's hwScaleFilterFirstPass, a two_pass filter, a render pass
+            }
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
@@ -972,6 +975,9 @@ final class Assignments {
     private static final List<String> CLUSTER_TOKEN = List.of("initial", "cluster", "token");
     /** After "pass", words that make it the verb ({@code pass_by_value}, {@code pass_through}), not a password. */
     private static final Set<String> PASS_VERB_NEXT = Set.of("by", "through", "thru", "along", "on");
+    /** Before "pass", words that make it a round of a process ({@code firstPass}, {@code two_pass}), not a password. */
+    private static final Set<String> PASS_ROUND_BEFORE = Set.of("first", "second", "third", "final", "single", "multi",
+            "double", "two", "2nd", "render", "shadow", "blur", "compile", "lint", "encode", "decode");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
             "secretkey", "clientsecret", "apisecret");

@@ -1587,4 +1587,12 @@ class SecretContextTest {
         assertTrue(dev.devops.files.FileKinds.looksMinified(header + line));
         assertFalse(dev.devops.files.FileKinds.looksMinified(broken));
     }
+
+    /** {@code pass} after a word that makes it a round of a process ({@code hwScaleFilterFirstPass}) names no password. */
+    @Test
+    void aFirstPassIsNoPassword() {
+        assertEquals(List.of(), found(scan("Encoding/EncodingHelper.cs", "var hwScaleFilterFirstPass = \"vpp_rkrga=format=bgra:afbc=1\";\n"
+                + "var two_pass = \"" + Fake.token(16) + "\";\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("Encoding/EncodingHelper.cs", "var firstPassword = \"" + Fake.token(16) + "\";\n")));
+    }
 }
