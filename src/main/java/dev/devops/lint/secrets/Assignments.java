@@ -756,6 +756,9 @@ final class Assignments {
         if (ESCAPES.matcher(value).matches()) {
             return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
         }
+        if (value.length() > 30 && SEC0010Jwt.isJwt(value)) {
+            return; // a JWT: SEC0010 judges it (expired, signed with a published secret, an example), reported once
+        }
         // an environment variable's literal fallback in code is configuration the app runs with, not a code string
         boolean fallback = c.runsWith() && context == Context.CODE;
         boolean code = job.kind == FileKind.CODE && !fallback;

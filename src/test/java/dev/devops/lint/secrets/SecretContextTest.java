@@ -1595,4 +1595,20 @@ class SecretContextTest {
                 + "var two_pass = \"" + Fake.token(16) + "\";\n")));
         assertEquals(List.of("SEC0030:error"), found(scan("Encoding/EncodingHelper.cs", "var firstPassword = \"" + Fake.token(16) + "\";\n")));
     }
+
+    /**
+     * A JWT under a secret-named key ({@code X-Access-Token: eyJ…} in a request collection) is SEC0010's to judge: an
+     * expired one is not reported by the name-based detectors either, and a live one is reported once, as a JWT.
+     */
+    @Test
+    void aJwtUnderASecretNameIsJudgedAsAJwt() {
+        String header = Fake.b64url("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+        String expired = header + "." + Fake.b64url("{\"userName\":\"admin\",\"exp\":1648650086}") + "." + Fake.token(43);
+        String live = header + "." + Fake.b64url("{\"userName\":\"admin\"}") + "." + Fake.token(43);
+        assertEquals(List.of(), found(scan("admin/src/http/debug-api.http", "GET http://localhost:9095/users\nX-Access-Token: "
+                + expired + "\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("admin/src/http/debug-api.http", "GET http://localhost:9095/users\n"
+                + "X-Access-Token: " + live + "\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("config/app.yml", "auth:\n  token: \"Bearer " + live + "\"\n")));
+    }
 }
