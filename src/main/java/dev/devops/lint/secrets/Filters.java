@@ -664,6 +664,17 @@ public final class Filters {
 
     private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
 
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}");
+
+    /**
+     * A hex digest by its length (MD5, SHA-1, SHA-256, SHA-512) with variety: where a password column is written
+     * ({@code UPDATE users SET password='<128 hex>'} in a SQL migration) it is the stored hash of the password, not
+     * the password.
+     */
+    static boolean isHexDigest(String v) {
+        return HEX_DIGEST.matcher(v).matches() && !lowVariety(v);
+    }
+
     /**
      * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
      * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.

@@ -1611,4 +1611,13 @@ class SecretContextTest {
                 + "X-Access-Token: " + live + "\n")));
         assertEquals(List.of("SEC0010:error"), found(scan("config/app.yml", "auth:\n  token: \"Bearer " + live + "\"\n")));
     }
+
+    /** A SQL migration writing a password column writes the password's hash: a hex digest there is no password. */
+    @Test
+    void aHexDigestWrittenToAPasswordColumnIsAHash() {
+        assertEquals(List.of(), found(scan("db/upgrade/2.4.2-upgrade-2.4.3.sql",
+                "UPDATE dashboard_user SET password='" + Fake.hex(128) + "' WHERE user_name='admin';\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("db/upgrade/2.4.2-upgrade-2.4.3.sql",
+                "UPDATE dashboard_user SET password='" + Fake.token(16) + "' WHERE user_name='admin';\n")));
+    }
 }
