@@ -774,9 +774,11 @@ final class Assignments {
         // credential it runs with: a warning. Placeholder filters belong to docs and examples.
         boolean defaultCredential = runnable && Filters.isDefaultCredential(value);
         // a secret-named key holding 40 or 64 hex digits in a dotenv file or configuration the stack runs with (a CI
-        // job's env:, a Helm values file) is a generated key (openssl rand -hex 32), not the commit id it is in code
+        // job's env:, a Helm values file) is a generated key (openssl rand -hex 32), not the commit id it is in code;
+        // a random UUID in a dotenv file or a CI pipeline (an upload action's token: input) a service's token
         boolean hexKey = (job.kind == FileKind.ENV || job.kind == FileKind.ENV_EXAMPLE || runnable)
-                && Filters.isGeneratedHexKey(value);
+                && Filters.isGeneratedHexKey(value)
+                || (job.kind == FileKind.ENV || FileKinds.isCi(job.path)) && Filters.isRandomUuid(value);
         if (!defaultCredential) {
             int minLength = kind == Kind.PASSWORD ? (code ? 6 : 4) : 8;
             if (value.length() < minLength) {

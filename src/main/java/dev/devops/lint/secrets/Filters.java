@@ -579,8 +579,8 @@ public final class Filters {
      */
     public static Strength strength(String value) {
         String v = value.strip();
-        if (isGeneratedHexKey(v)) {
-            return Strength.LIVE; // a secret-named key holding 40 or 64 hex digits (openssl rand -hex 32)
+        if (isGeneratedHexKey(v) || isRandomUuid(v)) {
+            return Strength.LIVE; // a secret-named key holding 40 or 64 hex digits (openssl rand -hex 32) or a random UUID
         }
         if (v.contains("://")) {
             Matcher m = URI_PASSWORD.matcher(v);
@@ -675,12 +675,25 @@ public final class Filters {
         return HEX_DIGEST.matcher(v).matches() && !lowVariety(v);
     }
 
+    /** A random (version 4) UUID: the form of a Codecov upload token, a Heroku API key, a Snyk token. */
+    private static final Pattern RANDOM_UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
+
     /**
      * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
      * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
      */
     static boolean isGeneratedHexKey(String v) {
         return HEX_KEY.matcher(v).matches() && !lowVariety(v);
+    }
+
+    /**
+     * A random UUID with variety: under a secret-named key of a dotenv file or a CI pipeline (a workflow's
+     * {@code token: <uuid>} given to an upload action) it is a service's token, not the record id it is in code or
+     * an application's settings.
+     */
+    static boolean isRandomUuid(String v) {
+        return RANDOM_UUID.matcher(v).matches() && !lowVariety(v);
     }
 
     /** An unfilled placeholder ("your-token-here", "xxxx", "<password>"), as opposed to a default value. */

@@ -1612,6 +1612,21 @@ class SecretContextTest {
         assertEquals(List.of("SEC0010:error"), found(scan("config/app.yml", "auth:\n  token: \"Bearer " + live + "\"\n")));
     }
 
+    /**
+     * A random UUID given to a secret-named key of a CI pipeline (a workflow's {@code token: <uuid>} for an upload
+     * action: Codecov's upload tokens are UUIDs) or a dotenv file is a credential; in code a UUID stays a record id.
+     */
+    @Test
+    void aRandomUuidTokenInRunnableConfigIsACredential() {
+        String uuid = Fake.hex(8) + "-" + Fake.hex(4) + "-4" + Fake.hex(3) + "-a" + Fake.hex(3) + "-" + Fake.hex(12);
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/coverage.yml", "jobs:\n  upload:\n    steps:\n"
+                + "      - uses: codecov/codecov-action@v1\n        with:\n          token: " + uuid + "\n")));
+        assertEquals(List.of(), found(scan("src/session.js", "const token = \"" + uuid + "\";\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan(".env", "UPLOAD_TOKEN=" + uuid + "\n")));
+        assertEquals(List.of(), found(scan(".github/workflows/coverage.yml", "jobs:\n  upload:\n    steps:\n"
+                + "      - uses: codecov/codecov-action@v1\n        with:\n          token: 00000000-0000-4000-8000-000000000000\n")));
+    }
+
     /** A SQL migration writing a password column writes the password's hash: a hex digest there is no password. */
     @Test
     void aHexDigestWrittenToAPasswordColumnIsAHash() {
