@@ -61,7 +61,11 @@ public final class VariableNames {
             // git's own environment (git(1), "Environment Variables"): where a repository is and how git runs in it
             "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES",
             "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM",
-            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER");
+            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER",
+            // the Go runtime's knobs (runtime package, "Environment Variables"): how whoever runs the binary tunes it
+            "GODEBUG", "GOGC", "GOMEMLIMIT", "GOTRACEBACK",
+            // kubectl's and every Kubernetes client library's configuration file
+            "KUBECONFIG");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.
@@ -87,7 +91,10 @@ public final class VariableNames {
             "BUILDKITE_", "DRONE_", "APPVEYOR_", "CODEBUILD_", "BITRISE_",
             // what a cloud development environment sets in every workspace (woodpecker's docker-compose.gitpod.yaml
             // builds its URLs from GITPOD_WORKSPACE_ID; Codespaces' CODESPACE_NAME)
-            "GITPOD_", "CODESPACE_");
+            "GITPOD_", "CODESPACE_",
+            // the OpenTelemetry SDK's environment (the specification's OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES,
+            // OTEL_EXPORTER_OTLP_ENDPOINT …): the same in every instrumented app, set by whoever runs it
+            "OTEL_");
     /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 
