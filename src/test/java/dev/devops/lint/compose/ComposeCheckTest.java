@@ -271,6 +271,22 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 9b, class "alternative data stores on one host port" (a CI stack's elasticsearch 7, elasticsearch 8,
+     * opensearch 2 and 3, all on 9200:9200, started one at a time by name): a warning; another service on that host
+     * port is still an error.
+     */
+    @Test
+    void alternativeVersionsOfOneDataStoreOnAHostPortAreAWarning() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  elasticsearch:\n    image: elasticsearch:7.10.1\n"
+                + "    ports:\n      - \"9200:9200\"\n  elasticsearch8:\n    image: elasticsearch:8.5.0\n    ports:\n"
+                + "      - \"9200:9200\"\n  opensearch2:\n    image: opensearchproject/opensearch:2\n    ports:\n"
+                + "      - \"9200:9200\"\n  proxy:\n    image: example/proxy:1.0\n    ports:\n      - \"9200:8080\"\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0015"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:17", "warning:13", "warning:9"), got);
+    }
+
+    /**
      * Held-out 5, class "vendor image's own HEALTHCHECK" (mailcow: {@code condition: service_healthy} on
      * {@code ghcr.io/mailcow/unbound}, whose Dockerfile in the repository has a HEALTHCHECK): a published vendor image
      * is a warning (its HEALTHCHECK is not visible); a Docker Official Image, which never defines one, is an error.
