@@ -78,10 +78,12 @@ public final class FileKinds {
                     // .NET test projects by their naming convention: BTCPayServer.Tests/, Ordering.UnitTests/,
                     // Catalog.FunctionalTests/, App.IntegrationTests/, App.Specs/ (the project directory, at any depth)
                     + "|[\\w.-]+\\.(?:unit|integration|functional|acceptance|e2e|end2end|architecture)?tests?|[\\w.-]+\\.specs"
-                    // a build's test module by its naming convention: a project-prefixed Maven/Gradle module
-                    // (app-e2e/, app-integrated-test/, app-integrated-test-http/, app-e2e-case/), a Go package of a
-                    // suite (persistence-tests/): a test word as one hyphen- or underscore-separated part of the name
-                    + "|[\\w.-]*[-_](?:e2e|tests?)(?:[-_][\\w.-]*)?"
+                    // a build's end-to-end or integration-test module by its naming convention: a project-prefixed
+                    // Maven/Gradle module or an Nx project (app-e2e/, app-e2e-case/, web-e2e/, app-integrated-test-http/,
+                    // app-integration-tests/): e2e or integration-test as one hyphen- or underscore-separated part of the
+                    // name. Not a bare "-test" or "-tests" part: a sample named jwt-auth-tests/, a demo module
+                    // app-cloud-test/ and a CI stack's cluster-test/ run with the credentials they hold
+                    + "|[\\w.-]*[-_](?:e2e|integrat(?:ion|ed)[-_]tests?)(?:[-_][\\w.-]*)?"
                     // Laravel's model factories (database/factories/): test and seed data. Not any factories/
                     // directory: in C# or Java one holds the app's own factory classes
                     + "|database/factories)");

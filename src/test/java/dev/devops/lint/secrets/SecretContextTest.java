@@ -1551,13 +1551,13 @@ class SecretContextTest {
     }
 
     /**
-     * A build's test modules by name (issue 10, held-out 9b): a project-prefixed Maven module ({@code app-e2e/},
-     * {@code app-integrated-test-http/}), a Go suite package ({@code persistence-tests/}), a {@code *_tests.go} helper.
-     * Their manifests and code hold the test stack's dummy values.
+     * A build's e2e and integration-test modules by name (issue 10, held-out 9b): a project-prefixed Maven module
+     * ({@code app-e2e/}, {@code app-integrated-test-http/}), a {@code *_tests.go} helper. Their manifests and code hold
+     * the test stack's dummy values.
      */
     @ParameterizedTest
     @ValueSource(strings = {"app-e2e/app-e2e-case/k8s/db.yml", "app-integrated-test/app-integrated-test-http/src/main/resources/application.yml",
-        "common/persistence/persistence-tests/setup.go", "tools/sql/clitest/conn_tests.go"})
+        "tools/sql/clitest/conn_tests.go"})
     void testModulesByName(String path) {
         String text = path.endsWith(".go") ? "var testPassword = \"" + Fake.token(14) + "\"\n"
                 : "password: " + Fake.token(14) + "\nsecret-key: " + Fake.token(30) + "\n";
