@@ -61,7 +61,11 @@ public final class VariableNames {
             // git's own environment (git(1), "Environment Variables"): where a repository is and how git runs in it
             "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES",
             "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM",
-            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER");
+            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER",
+            // the Go runtime's knobs (runtime package, "Environment Variables"): how whoever runs the binary tunes it
+            "GODEBUG", "GOGC", "GOMEMLIMIT", "GOTRACEBACK",
+            // kubectl's and every Kubernetes client library's configuration file
+            "KUBECONFIG");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.
@@ -90,7 +94,10 @@ public final class VariableNames {
             "GITPOD_", "CODESPACE_",
             // what a local development environment sets for the compose files it runs (DDEV's
             // .ddev/docker-compose.redis.yaml: container_name: ddev-${DDEV_SITENAME}-redis; Lando's LANDO_*)
-            "DDEV_", "LANDO_");
+            "DDEV_", "LANDO_",
+            // the OpenTelemetry SDK's environment (the specification's OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES,
+            // OTEL_EXPORTER_OTLP_ENDPOINT …): the same in every instrumented app, set by whoever runs it
+            "OTEL_");
     /** What front-end build tools define themselves: create-react-app's PUBLIC_URL, Vite's BASE_URL, MODE, DEV, PROD, SSR. */
     private static final Set<String> BUNDLER_BUILTINS = Set.of("PUBLIC_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR");
 

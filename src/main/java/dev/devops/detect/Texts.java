@@ -58,13 +58,6 @@ final class Texts {
         if (probe >= 0 && probe < 8000) {
             return false;
         }
-        if (text.length() > 5000) {
-            int lines = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                lines++;
-            }
-            return text.length() / lines < 500;
-        }
-        return true;
+        return !dev.devops.files.FileKinds.looksMinified(text);
     }
 }

@@ -78,6 +78,12 @@ public final class FileKinds {
                     // .NET test projects by their naming convention: BTCPayServer.Tests/, Ordering.UnitTests/,
                     // Catalog.FunctionalTests/, App.IntegrationTests/, App.Specs/ (the project directory, at any depth)
                     + "|[\\w.-]+\\.(?:unit|integration|functional|acceptance|e2e|end2end|architecture)?tests?|[\\w.-]+\\.specs"
+                    // a build's end-to-end or integration-test module by its naming convention: a project-prefixed
+                    // Maven/Gradle module or an Nx project (app-e2e/, app-e2e-case/, web-e2e/, app-integrated-test-http/,
+                    // app-integration-tests/): e2e or integration-test as one hyphen- or underscore-separated part of the
+                    // name. Not a bare "-test" or "-tests" part: a sample named jwt-auth-tests/, a demo module
+                    // app-cloud-test/ and a CI stack's cluster-test/ run with the credentials they hold
+                    + "|[\\w.-]*[-_](?:e2e|integrat(?:ion|ed)[-_]tests?)(?:[-_][\\w.-]*)?"
                     // Laravel's model factories (database/factories/): test and seed data. Not any factories/
                     // directory: in C# or Java one holds the app's own factory classes
                     + "|database/factories)");
@@ -87,7 +93,7 @@ public final class FileKinds {
      */
     private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
-            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_test\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_tests?\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
@@ -495,6 +501,33 @@ public final class FileKinds {
         String n = name(path).toLowerCase(Locale.ROOT);
         return VENDORED_NAME.matcher(n).matches()
                 || name(dir(path)).toLowerCase(Locale.ROOT).equals("dist") && DIST_BUNDLE.matcher(n).matches();
+    }
+
+    /** Scripts and style sheets a bundler or minifier writes: what {@link #looksMinified} is asked about. */
+    private static final Pattern BUNDLE_EXT = Pattern.compile("(?i)[^/]*\\.(?:js|mjs|cjs|css)");
+
+    /** A script or style sheet by name ({@code .js}, {@code .mjs}, {@code .cjs}, {@code .css}): one a minifier may have written. */
+    public static boolean isScriptOrStyle(String path) {
+        return BUNDLE_EXT.matcher(name(path)).matches();
+    }
+
+    /**
+     * Text a minifier wrote, whatever its name ({@code vs/basic-languages/src/php.js} of a copied editor bundle, not
+     * {@code .min.js}): a line of a thousand characters or more in a text whose lines average 300 or more. Hand-written
+     * code breaks its lines; a licence header above one long line of code still averages far above 300. Third-party or
+     * generated code like {@link #isVendored} bundles.
+     */
+    public static boolean looksMinified(String text) {
+        int lines = 1;
+        int longest = 0;
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            longest = Math.max(longest, i - start);
+            start = i + 1;
+            lines++;
+        }
+        longest = Math.max(longest, text.length() - start);
+        return longest >= 1000 && text.length() / lines >= 300;
     }
 
     /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */

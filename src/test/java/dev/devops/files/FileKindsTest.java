@@ -53,14 +53,23 @@ class FileKindsTest {
                 ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
                 "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini",
                 // test-data factories: Laravel's, factory_boy's, ExMachina's (even in lib/)
-                "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex"}) {
+                "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex",
+                // a build's e2e and integration-test modules by name (a project-prefixed Maven module, an Nx project)
+                // and Go/Python test helpers named *_tests
+                "app-e2e/app-e2e-case/k8s/db.yml", "app-integrated-test/app-integrated-test-http/docker-compose.yml",
+                "apps/web-e2e/src/app.cy.ts", "app-integration-tests/compose.yml", "tools/sql/clitest/conn_tests.go"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
                 "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "toxic.ini", "circle.yml",
                 "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
                 "next.config.js", "app.config.ts", "app/factory.py", "src/main/java/a/ConnectionFactory.java",
-                "util/Seeder/Factories/UserSeeder.cs", "src/Infrastructure/Factories/DbContextFactory.cs"}) {
+                "util/Seeder/Factories/UserSeeder.cs", "src/Infrastructure/Factories/DbContextFactory.cs",
+                // a test word glued to another (latest, contest) or alone as a file's word is no test module
+                "latest-release/app.yml", "contest-service/app.yml", "app-testimonials/x.go", "protest_app/main.py",
+                // a bare -test/-tests part is no test module: a sample, a demo module, a CI stack's directory
+                "jwt-auth-tests/src/main/resources/application.conf", "app-cloud-test/app-cloud-test-seata/application.yml",
+                ".github/workflows/cluster-test/mysql/env.sh"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));

@@ -57,10 +57,11 @@ final class DC0003HardCodedSecret {
     }
 
     /** An unfilled placeholder: {@code <your-API-Key>}, {@code your-token-here}. */
-    private static final Pattern UNFILLED = Pattern.compile("<[^<>]+>|(?i).*\\byour[-_ ]?[a-z].*");
+    private static final Pattern UNFILLED = Pattern.compile("<[^<>]+>|(?i).*\\byour[-_ ]?[a-z].*|(?i)x{3,}");
 
     /**
-     * A value that holds no credential: an unfilled placeholder ({@code <your-API-Key>}, mailcow's exporter snippet),
+     * A value that holds no credential: an unfilled placeholder ({@code <your-API-Key>}, mailcow's exporter snippet,
+     * a run of x's: a user guide's {@code OVH_APPLICATION_SECRET=xxx}),
      * a file path or reference (the secrets family's judgement: {@code MP_SMTP_TLS_KEY: /pki/private.pem}). Not a
      * word such as {@code example} or {@code changeme}: in a compose file that is the password the stack runs with.
      */

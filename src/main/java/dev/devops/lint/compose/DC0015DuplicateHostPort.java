@@ -1,6 +1,7 @@
 package dev.devops.lint.compose;
 
 import static dev.devops.lint.Severity.ERROR;
+import static dev.devops.lint.Severity.WARNING;
 
 import dev.devops.core.SourceLocation;
 import java.util.ArrayList;
@@ -16,11 +17,23 @@ final class DC0015DuplicateHostPort {
                     + "protocol cannot both start: the second container fails with 'port is already allocated'. "
                     + "Change one host port. Container-only entries (\"80\") publish no host port and never "
                     + "conflict, and neither do services in disjoint profiles (alternative deployments that are "
-                    + "never started together; a service without profiles runs with every profile).",
+                    + "never started together; a service without profiles runs with every profile). Two versions of one "
+                    + "data store on the same container port (elasticsearch 7 and 8 on 9200), which a stack starts one "
+                    + "at a time by name, are a warning.",
             DC0015DuplicateHostPort::duplicateHostPorts);
 
     private record Bound(String service, List<String> profiles, String ip, String protocol, int first, int last,
-            SourceLocation at) {
+            String target, String store, SourceLocation at) {
+    }
+
+    /**
+     * Whether two services that publish the same host port are alternative versions of one data store, which a stack
+     * starts one at a time by name ({@code docker compose up elasticsearch8}, a CI job's service list): the same
+     * container port of a known database, cache, broker or search image (elasticsearch 7 and 8, opensearch 2 and 3 on
+     * 9200). Still reported, as a warning: a plain {@code up} fails, and disjoint profiles say so.
+     */
+    static boolean alternativeStores(String storeA, String targetA, String storeB, String targetB) {
+        return storeA != null && storeB != null && targetA != null && targetA.equals(targetB);
     }
 
     /**
@@ -41,7 +54,8 @@ final class DC0015DuplicateHostPort {
             }
             String ip = p.allInterfaces() ? "*" : p.hostIp();
             List<String> profiles = svc.profiles() == null ? List.of() : svc.profiles();
-            Bound b = new Bound(svc.name(), profiles, ip, p.protocol(), r[0], r[1], p.at());
+            String store = ComposeScope.dataDir(svc) == null ? null : ComposeScope.imageBase(svc);
+            Bound b = new Bound(svc.name(), profiles, ip, p.protocol(), r[0], r[1], p.target(), store, p.at());
             for (Bound x : seen) {
                 boolean ipClash = x.ip().equals("*") || ip.equals("*") || x.ip().equals(ip);
                 if (!x.service().equals(b.service()) && !canRunTogether(x.profiles(), b.profiles())) {
@@ -50,8 +64,15 @@ final class DC0015DuplicateHostPort {
                 if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()) {
                     String what = x.first() == x.last() && b.first() == b.last() ? "host port " + b.first()
                             : "host ports " + b.first() + "-" + b.last() + " overlap " + x.first() + "-" + x.last();
-                    o.report(p.at(), "service '" + svc.name() + "' publishes " + what + ", already used by '" + x.service()
-                            + "' at line " + x.at().line(), "pick another host port for one of them");
+                    if (!x.service().equals(b.service()) && alternativeStores(x.store(), x.target(), b.store(), b.target())) {
+                        o.report(p.at(), WARNING, "service '" + svc.name() + "' publishes " + what + ", already used by '"
+                                + x.service() + "' at line " + x.at().line() + ": alternative versions of one data store, "
+                                + "started one at a time?", "give each alternative its own profile (profiles: [" + svc.name()
+                                + "]) so that a plain 'docker compose up' starts one of them, or pick another host port");
+                    } else {
+                        o.report(p.at(), "service '" + svc.name() + "' publishes " + what + ", already used by '" + x.service()
+                                + "' at line " + x.at().line(), "pick another host port for one of them");
+                    }
                     break;
                 }
             }

@@ -778,6 +778,12 @@ final class Assignments {
         if (ESCAPES.matcher(value).matches()) {
             return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
         }
+        if (kind == Kind.PASSWORD && job.path.endsWith(".sql") && Filters.isHexDigest(value)) {
+            return; // a SQL seed or migration writes the password column: what it stores is the password's hash
+        }
+        if (value.length() > 30 && SEC0010Jwt.isJwt(value)) {
+            return; // a JWT: SEC0010 judges it (expired, signed with a published secret, an example), reported once
+        }
         // an environment variable's literal fallback in code is configuration the app runs with, not a code string
         boolean fallback = c.runsWith() && context == Context.CODE;
         boolean code = job.kind == FileKind.CODE && !fallback;
@@ -790,9 +796,11 @@ final class Assignments {
         // credential it runs with: a warning. Placeholder filters belong to docs and examples.
         boolean defaultCredential = runnable && Filters.isDefaultCredential(value);
         // a secret-named key holding 40 or 64 hex digits in a dotenv file or configuration the stack runs with (a CI
-        // job's env:, a Helm values file) is a generated key (openssl rand -hex 32), not the commit id it is in code
+        // job's env:, a Helm values file) is a generated key (openssl rand -hex 32), not the commit id it is in code;
+        // a random UUID in a dotenv file or a CI pipeline (an upload action's token: input) a service's token
         boolean hexKey = (job.kind == FileKind.ENV || job.kind == FileKind.ENV_EXAMPLE || runnable)
-                && Filters.isGeneratedHexKey(value);
+                && Filters.isGeneratedHexKey(value)
+                || (job.kind == FileKind.ENV || FileKinds.isCi(job.path)) && Filters.isRandomUuid(value);
         if (!defaultCredential) {
             int minLength = kind == Kind.PASSWORD ? (code ? 6 : 4) : 8;
             if (value.length() < minLength) {
@@ -975,6 +983,9 @@ final class Assignments {
             if (w.equals("pass") && i + 1 < words.size() && PASS_VERB_NEXT.contains(words.get(i + 1))) {
                 continue; // the verb: clippy's needless_pass_by_value, a proxy's pass_through, a value passed along
             }
+            if (w.equals("pass") && i > 0 && PASS_ROUND_BEFORE.contains(words.get(i - 1))) {
+                continue; // a round of a process: an encoder's hwScaleFilterFirstPass, a two_pass filter, a render pass
+            }
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
@@ -1006,6 +1017,9 @@ final class Assignments {
     private static final List<String> CLUSTER_TOKEN = List.of("initial", "cluster", "token");
     /** After "pass", words that make it the verb ({@code pass_by_value}, {@code pass_through}), not a password. */
     private static final Set<String> PASS_VERB_NEXT = Set.of("by", "through", "thru", "along", "on");
+    /** Before "pass", words that make it a round of a process ({@code firstPass}, {@code two_pass}), not a password. */
+    private static final Set<String> PASS_ROUND_BEFORE = Set.of("first", "second", "third", "final", "single", "multi",
+            "double", "two", "2nd", "render", "shadow", "blur", "compile", "lint", "encode", "decode");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
             "secretkey", "clientsecret", "apisecret");

@@ -105,6 +105,11 @@ public final class Filters {
             + "|__[a-z0-9]+(?:_[a-z0-9]+)*__");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
     private static final Pattern LOWER_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
+    /**
+     * In code, an at-sign before a lower-case name: a reference to a named thing, not a value (a Monarch tokenizer's
+     * {@code token: "@rematch"} / {@code next: "@pop"}, a decorator's or a mention's name).
+     */
+    private static final Pattern AT_NAME = Pattern.compile("@[a-z][a-zA-Z]*");
     private static boolean isAscii(String v) {
         for (int i = 0; i < v.length(); i++) {
             if (v.charAt(i) >= 0x80) {
@@ -304,7 +309,7 @@ public final class Filters {
         if (IDENTIFIER.matcher(v).matches() || NAME_LIKE.matcher(v).matches()) {
             return "identifier";
         }
-        if (inCode && LOWER_WORDS.matcher(v).matches()) {
+        if (inCode && (LOWER_WORDS.matcher(v).matches() || AT_NAME.matcher(v).matches())) {
             return "identifier";
         }
         if (VERSION.matcher(v).matches()) {
@@ -606,8 +611,8 @@ public final class Filters {
      */
     public static Strength strength(String value) {
         String v = value.strip();
-        if (isGeneratedHexKey(v)) {
-            return Strength.LIVE; // a secret-named key holding 40 or 64 hex digits (openssl rand -hex 32)
+        if (isGeneratedHexKey(v) || isRandomUuid(v)) {
+            return Strength.LIVE; // a secret-named key holding 40 or 64 hex digits (openssl rand -hex 32) or a random UUID
         }
         if (v.contains("://")) {
             Matcher m = URI_PASSWORD.matcher(v);
@@ -691,12 +696,36 @@ public final class Filters {
 
     private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
 
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}");
+
+    /**
+     * A hex digest by its length (MD5, SHA-1, SHA-256, SHA-512) with variety: where a password column is written
+     * ({@code UPDATE users SET password='<128 hex>'} in a SQL migration) it is the stored hash of the password, not
+     * the password.
+     */
+    static boolean isHexDigest(String v) {
+        return HEX_DIGEST.matcher(v).matches() && !lowVariety(v);
+    }
+
+    /** A random (version 4) UUID: the form of a Codecov upload token, a Heroku API key, a Snyk token. */
+    private static final Pattern RANDOM_UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
+
     /**
      * A value of 40 or 64 hex digits with variety: under a secret-named dotenv key it is a generated key
      * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
      */
     static boolean isGeneratedHexKey(String v) {
         return HEX_KEY.matcher(v).matches() && !lowVariety(v);
+    }
+
+    /**
+     * A random UUID with variety: under a secret-named key of a dotenv file or a CI pipeline (a workflow's
+     * {@code token: <uuid>} given to an upload action) it is a service's token, not the record id it is in code or
+     * an application's settings.
+     */
+    static boolean isRandomUuid(String v) {
+        return RANDOM_UUID.matcher(v).matches() && !lowVariety(v);
     }
 
     /** An unfilled placeholder ("your-token-here", "xxxx", "<password>"), as opposed to a default value. */

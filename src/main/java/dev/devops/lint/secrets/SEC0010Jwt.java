@@ -116,6 +116,23 @@ final class SEC0010Jwt extends Detector {
         return key != null && key.startsWith("example");
     }
 
+    /** A whole value that is a JWT, after an optional {@code Bearer }. */
+    private static final Pattern WHOLE_JWT = Pattern.compile("(?i:bearer\\s+)?" + JWT.pattern());
+
+    /**
+     * Whether a value is a signed JWT (its header decodes to JSON with an "alg"): this rule judges it (its expiry, a
+     * published signing secret, an API schema's example), so the name-based detectors leave it alone, whatever the key
+     * ({@code X-Access-Token: eyJ…} in a request collection holds a token that expired years ago).
+     */
+    static boolean isJwt(String value) {
+        Matcher m = WHOLE_JWT.matcher(value);
+        if (!m.matches()) {
+            return false;
+        }
+        String header = decode(m.group(1));
+        return header != null && header.startsWith("{") && header.replace(" ", "").contains("\"alg\":\"");
+    }
+
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
 
     /** Whether the payload's "exp" (seconds since the epoch) is in the past. */

@@ -212,14 +212,24 @@ final class ScanJob {
     /** Start and end offsets of the inline test items of a Rust file ({@link InlineTests}), computed at the first question. */
     private int[] inlineTests;
 
+    /** Whether a script's text is minified ({@link FileKinds#looksMinified}), computed at the first question (0: not yet). */
+    private byte minified;
+
     /**
      * Where {@code pos} is: the file's {@link #context}, except inside the block comments and docstrings of source code
-     * ({@link CommentBlocks}), which are {@link Context#DOCS documentation}, and inside its inline tests (Rust's
-     * {@code #[cfg(test)]} items, {@link InlineTests}), which are {@link Context#TEST test code}.
+     * ({@link CommentBlocks}), which are {@link Context#DOCS documentation}, inside its inline tests (Rust's
+     * {@code #[cfg(test)]} items, {@link InlineTests}), which are {@link Context#TEST test code}, and in a script or
+     * style sheet a minifier wrote ({@link FileKinds#looksMinified}), which is {@link Context#VENDORED vendored code}.
      */
     Context contextAt(int pos) {
         if (context != Context.CODE) {
             return context;
+        }
+        if (minified == 0 && FileKinds.isScriptOrStyle(path)) {
+            minified = (byte) (FileKinds.looksMinified(text) ? 1 : -1);
+        }
+        if (minified > 0) {
+            return Context.VENDORED; // a bundle a minifier wrote, whatever its name: a copied editor's language files
         }
         if (CommentBlocks.applies(path)) {
             if (commentBlocks == null) {

@@ -256,16 +256,34 @@ class ComposeCheckTest {
     /**
      * Held-out 5, class "DC0003 on a value that holds no credential": an unfilled placeholder (mailcow's
      * {@code MAILCOW_EXPORTER_API_KEY: "<your-API-Key>"}) or a file path ({@code MP_SMTP_TLS_KEY: /pki/private.pem}) is
-     * not a hard-coded secret; a development default and a random value still are.
+     * not a hard-coded secret, nor is a run of x's; a development default and a random value still are.
      */
     @Test
     void placeholdersAndPathsInComposeEnvironmentAreNotSecrets() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), "services:\n  exporter:\n    image: org/exporter:1.0\n    restart: always\n"
                 + "    environment:\n      EXPORTER_API_KEY: \"<your-API-Key>\"\n      SMTP_TLS_KEY: '/pki/private.pem'\n"
-                + "      DB_PASSWORD: postgres\n      APP_SECRET: \"" + dev.devops.lint.secrets.Fake.token(24) + "\"\n");
+                + "      DB_PASSWORD: postgres\n      APP_SECRET: \"" + dev.devops.lint.secrets.Fake.token(24) + "\"\n"
+                // held-out 9b: a user guide's run of x's to fill in (OVH_APPLICATION_SECRET=xxx)
+                + "      OVH_APPLICATION_SECRET: xxx\n      OVH_CONSUMER_KEY: XXXXXXXX\n");
         List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0003"))
                 .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
         assertEquals(List.of("error:9", "warning:8"), got);
+    }
+
+    /**
+     * Held-out 9b, class "alternative data stores on one host port" (a CI stack's elasticsearch 7, elasticsearch 8,
+     * opensearch 2 and 3, all on 9200:9200, started one at a time by name): a warning; another service on that host
+     * port is still an error.
+     */
+    @Test
+    void alternativeVersionsOfOneDataStoreOnAHostPortAreAWarning() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  elasticsearch:\n    image: elasticsearch:7.10.1\n"
+                + "    ports:\n      - \"9200:9200\"\n  elasticsearch8:\n    image: elasticsearch:8.5.0\n    ports:\n"
+                + "      - \"9200:9200\"\n  opensearch2:\n    image: opensearchproject/opensearch:2\n    ports:\n"
+                + "      - \"9200:9200\"\n  proxy:\n    image: example/proxy:1.0\n    ports:\n      - \"9200:8080\"\n");
+        List<String> got = run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0015"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:17", "warning:13", "warning:9"), got);
     }
 
     /**

@@ -1549,4 +1549,90 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan("app/views/agents/_show.html.erb",
                 "<% url = web_requests_url(:secret => \"Q7" + Fake.token(20) + "\") %>\n")));
     }
+
+    /**
+     * A build's e2e and integration-test modules by name (issue 10, held-out 9b): a project-prefixed Maven module
+     * ({@code app-e2e/}, {@code app-integrated-test-http/}), a {@code *_tests.go} helper. Their manifests and code hold
+     * the test stack's dummy values.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"app-e2e/app-e2e-case/k8s/db.yml", "app-integrated-test/app-integrated-test-http/src/main/resources/application.yml",
+        "tools/sql/clitest/conn_tests.go"})
+    void testModulesByName(String path) {
+        String text = path.endsWith(".go") ? "var testPassword = \"" + Fake.token(14) + "\"\n"
+                : "password: " + Fake.token(14) + "\nsecret-key: " + Fake.token(30) + "\n";
+        assertEquals(List.of(), found(scan(path, text)), path);
+        assertFalse(found(scan("app/k8s/db.yml", "password: " + Fake.token(14) + "\n")).isEmpty(), "outside a test module");
+    }
+
+    /**
+     * A script a minifier wrote, whatever its name (a copied editor bundle's {@code vs/basic-languages/src/php.js}):
+     * vendored code, where the name-based detectors are silent. A provider token in it is still reported; the same code
+     * with its lines broken is the project's own, where a tokenizer's {@code token:"@rematch"} is a reference to an
+     * action (an at-sign and a name, in code), and the password still a password.
+     */
+    @Test
+    void minifiedScriptsAreVendored() {
+        StringBuilder line = new StringBuilder("define(\"vs/lang/php\",[\"require\"],function(e,t){t.language={tokenPostfix:\".php\",");
+        while (line.length() < 1500) {
+            line.append("{regex:/[a-z]+/,action:{token:\"@rematch\",next:\"@pop\"}},");
+        }
+        line.append("password:\"").append(Fake.token(16)).append("\"}});");
+        String header = "/*!-----\n * Copyright (c) Example. All rights reserved.\n *-----*/\n";
+        assertEquals(List.of(), found(scan("console/static/editor/php.js", header + line + "\n")));
+        assertEquals(List.of("SEC0901:error"), found(scan("console/static/editor/php.js", header + line
+                + "var k=\"" + Fake.testToken() + "\";\n")));
+        String broken = header + line.toString().replace("},{", "},\n{").replace(",password", ",\npassword");
+        assertEquals(List.of("SEC0030:error"), found(scan("console/static/editor/php.js", broken)));
+        assertTrue(dev.devops.files.FileKinds.looksMinified(header + line));
+        assertFalse(dev.devops.files.FileKinds.looksMinified(broken));
+    }
+
+    /** {@code pass} after a word that makes it a round of a process ({@code hwScaleFilterFirstPass}) names no password. */
+    @Test
+    void aFirstPassIsNoPassword() {
+        assertEquals(List.of(), found(scan("Encoding/EncodingHelper.cs", "var hwScaleFilterFirstPass = \"vpp_rkrga=format=bgra:afbc=1\";\n"
+                + "var two_pass = \"" + Fake.token(16) + "\";\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("Encoding/EncodingHelper.cs", "var firstPassword = \"" + Fake.token(16) + "\";\n")));
+    }
+
+    /**
+     * A JWT under a secret-named key ({@code X-Access-Token: eyJ…} in a request collection) is SEC0010's to judge: an
+     * expired one is not reported by the name-based detectors either, and a live one is reported once, as a JWT.
+     */
+    @Test
+    void aJwtUnderASecretNameIsJudgedAsAJwt() {
+        String header = Fake.b64url("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+        String expired = header + "." + Fake.b64url("{\"userName\":\"admin\",\"exp\":1648650086}") + "." + Fake.token(43);
+        String live = header + "." + Fake.b64url("{\"userName\":\"admin\"}") + "." + Fake.token(43);
+        assertEquals(List.of(), found(scan("admin/src/http/debug-api.http", "GET http://localhost:9095/users\nX-Access-Token: "
+                + expired + "\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("admin/src/http/debug-api.http", "GET http://localhost:9095/users\n"
+                + "X-Access-Token: " + live + "\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("config/app.yml", "auth:\n  token: \"Bearer " + live + "\"\n")));
+    }
+
+    /**
+     * A random UUID given to a secret-named key of a CI pipeline (a workflow's {@code token: <uuid>} for an upload
+     * action: Codecov's upload tokens are UUIDs) or a dotenv file is a credential; in code a UUID stays a record id.
+     */
+    @Test
+    void aRandomUuidTokenInRunnableConfigIsACredential() {
+        String uuid = Fake.hex(8) + "-" + Fake.hex(4) + "-4" + Fake.hex(3) + "-a" + Fake.hex(3) + "-" + Fake.hex(12);
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/coverage.yml", "jobs:\n  upload:\n    steps:\n"
+                + "      - uses: codecov/codecov-action@v1\n        with:\n          token: " + uuid + "\n")));
+        assertEquals(List.of(), found(scan("src/session.js", "const token = \"" + uuid + "\";\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan(".env", "UPLOAD_TOKEN=" + uuid + "\n")));
+        assertEquals(List.of(), found(scan(".github/workflows/coverage.yml", "jobs:\n  upload:\n    steps:\n"
+                + "      - uses: codecov/codecov-action@v1\n        with:\n          token: 00000000-0000-4000-8000-000000000000\n")));
+    }
+
+    /** A SQL migration writing a password column writes the password's hash: a hex digest there is no password. */
+    @Test
+    void aHexDigestWrittenToAPasswordColumnIsAHash() {
+        assertEquals(List.of(), found(scan("db/upgrade/2.4.2-upgrade-2.4.3.sql",
+                "UPDATE dashboard_user SET password='" + Fake.hex(128) + "' WHERE user_name='admin';\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("db/upgrade/2.4.2-upgrade-2.4.3.sql",
+                "UPDATE dashboard_user SET password='" + Fake.token(16) + "' WHERE user_name='admin';\n")));
+    }
 }
