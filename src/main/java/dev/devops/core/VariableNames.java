@@ -32,6 +32,8 @@ public final class VariableNames {
             // what names or schedules a secret, not the secret: an HSM's TOKEN_LABEL, a key's ROTATION_GRACE_PERIOD, a
             // secret manager's SECRETS_ID / SECRET_NAME
             + "|LABEL|PERIOD|INTERVAL|ID|NAME"
+            // the realm an htpasswd login prompt shows (a registry's REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm)
+            + "|REALM"
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, TOKEN_USER
             + "|USERNAME|USER)$");
     /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */
