@@ -108,9 +108,9 @@ public final class Filters {
             + "|__[a-z0-9]+(?:_[a-z0-9]+)*__");
     /**
      * A CSS custom property's name ({@code token: "--color-text-bright"}, a design system's token table) or a long
-     * command-line option: two dashes and lower-case words joined by dashes. A name, not a value.
+     * command-line option: two dashes and words joined by dashes ({@code --color-apiKeys}). A name, not a value.
      */
-    private static final Pattern CUSTOM_PROPERTY = Pattern.compile("--[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
+    private static final Pattern CUSTOM_PROPERTY = Pattern.compile("--[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*");
     /**
      * A qualified name with {@code ::} (Rust's {@code serde_json::Value}, C++'s {@code std::string}, PHP's and Ruby's
      * {@code Foo::Bar}): a type or item path a code generator writes, not a value.

@@ -1560,7 +1560,8 @@ class SecretContextTest {
     void cssCustomPropertiesQualifiedNamesAndSlashedLabelsAreNames() {
         assertEquals(List.of(), found(scan("app/routes/storybook.colors/route.tsx",
                 "const T = [\n  { token: \"--color-text-bright\", usedBy: \"Primary body text\" },\n"
-                        + "  { token: \"--background\", label: \"app canvas\" },\n];\n")));
+                        + "  { token: \"--background\", label: \"app canvas\" },\n"
+                        + "  { token: \"--color-apiKeys\", usedBy: \"API keys nav\" },\n];\n")));
         assertEquals(List.of(), found(scan("src/util/config-schema/rust.ts",
                 "return { token: \"serde_json::Value\", comment: \"free-form object\" };\n")));
         assertEquals(List.of(), found(scan("src/server/utils/formatAuthProvider.ts",
