@@ -63,7 +63,13 @@ public final class VariableNames {
             // git's own environment (git(1), "Environment Variables"): where a repository is and how git runs in it
             "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES",
             "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM",
-            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER");
+            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER",
+            // what the terminal a CLI runs in says about itself (supports-hyperlinks, supports-color): its program and
+            // version, a CI server's marker, the user's override
+            "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "VTE_VERSION", "COLORTERM", "TEAMCITY_VERSION", "FORCE_HYPERLINK",
+            "WT_SESSION", "CURSOR_TRACE_ID",
+            // the platform arguments BuildKit sets in every build (docker buildx's automatic ARGs)
+            "BUILDPLATFORM", "TARGETPLATFORM", "BUILDOS", "BUILDARCH", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.
