@@ -32,6 +32,8 @@ public final class VariableNames {
             // what names or schedules a secret, not the secret: an HSM's TOKEN_LABEL, a key's ROTATION_GRACE_PERIOD, a
             // secret manager's SECRETS_ID / SECRET_NAME
             + "|LABEL|PERIOD|INTERVAL|ID|NAME"
+            // the realm an htpasswd login prompt shows (a registry's REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm)
+            + "|REALM"
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, TOKEN_USER
             + "|USERNAME|USER)$");
     /** Last words of a name that make it an address: an OAuth TOKEN_URL or a SECRET_MANAGER_HOST holds no secret. */
@@ -65,7 +67,13 @@ public final class VariableNames {
             // the Go runtime's knobs (runtime package, "Environment Variables"): how whoever runs the binary tunes it
             "GODEBUG", "GOGC", "GOMEMLIMIT", "GOTRACEBACK",
             // kubectl's and every Kubernetes client library's configuration file
-            "KUBECONFIG");
+            "KUBECONFIG",
+            // what the terminal a CLI runs in says about itself (supports-hyperlinks, supports-color): its program and
+            // version, a CI server's marker, the user's override
+            "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "VTE_VERSION", "COLORTERM", "TEAMCITY_VERSION", "FORCE_HYPERLINK",
+            "WT_SESSION", "CURSOR_TRACE_ID",
+            // the platform arguments BuildKit sets in every build (docker buildx's automatic ARGs)
+            "BUILDPLATFORM", "TARGETPLATFORM", "BUILDOS", "BUILDARCH", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.

@@ -20,7 +20,8 @@ public final class FileKinds {
      * specifications and Jbuilder views, Bicep, SQL.
      */
     private static final Set<String> SOURCE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
-            "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
+            // TypeScript's module extensions beside .ts (a seed script's seed.mts, a config's vite.config.cts)
+            "ts", "tsx", "mts", "cts", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
             "pl", "r", "clj", "cljs", "cljc", "bicep", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
             // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
             "rake", "gemspec", "jbuilder",
@@ -37,7 +38,9 @@ public final class FileKinds {
     /** Names that are no Dockerfile whatever they start with: templates, docs, data, build output (source code too). */
     private static final List<String> NOT_A_DOCKERFILE = List.of(".ftl", ".ftlh", ".tmpl", ".tpl", ".template", ".j2", ".jinja",
             ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
-            ".sh", ".html", ".css", ".xml", ".class", ".jar", ".go.snap", ".pm", ".mm", ".toml", ".ini", ".cfg");
+            ".sh", ".html", ".css", ".xml", ".class", ".jar", ".go.snap", ".pm", ".mm", ".toml", ".ini", ".cfg",
+            // a fragment a build script adds to a Dockerfile (Dockerfile.append, Dockerfile.partial): no image of its own
+            ".append", ".prepend", ".partial", ".fragment", ".snippet");
 
     /**
      * The names docker compose reads when no -f is given, in its order of preference: with two of them in a
@@ -55,15 +58,17 @@ public final class FileKinds {
             // a template engine's suffix: .env.hbs, .env.j2 (a generator renders it; its values are the template's)
             "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
-    private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "json", "yml", "yaml", "md",
+    private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "md",
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
-            "textile", "rdoc", "pod", "1", "5", "8", "man");
+            "textile", "rdoc", "pod", "1", "5", "8", "man",
+            // an AI editor's rule files (.cursor/rules/*.mdc): Markdown with front matter, prose and example code
+            "mdc");
     private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|documentation|man|manual|website/docs");
     private static final DirPattern TEST_DIR = DirPattern.lowerCase(
             "_?(?:test|tests|__tests__|__mocks__|mocks?|spec|e2e|test[-_]?data|testing|fixtures|__fixtures__"
-                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|testhelpers?|testutils?"
+                    + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|test[-_]?helpers?|test[-_]?utils?"
                     // a test's resources: authelia's internal/configuration/test_resources/, Maven-style test-resources/
                     + "|test[-_]?resources"
                     // a suite's directory by its kind: DefectDojo's unittests/ (unittests/scans/: the scanner reports its
@@ -609,13 +614,23 @@ public final class FileKinds {
 
     /**
      * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/}
-     * or a {@code release/} directory, CI pipelines, and release or deployment scripts by name ({@code release.py},
+     * or a {@code release/} directory, a repository's or package's {@code scripts/} ({@link #OPERATOR_SCRIPTS}), CI
+     * pipelines, and release or deployment scripts by name ({@code release.py},
      * {@code bin/release_manager.py}, {@code deploy_staging.sh}). What such code reads is the pipeline's knob, not the
      * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.
      */
     public static boolean isCiOrReleaseTooling(String path) {
-        return CI_OR_RELEASE_DIR.matches(path) || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches();
+        return CI_OR_RELEASE_DIR.matches(path) || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches()
+                || OPERATOR_SCRIPTS.matcher(path).find();
     }
+
+    /**
+     * A repository's or a workspace package's {@code scripts/} directory ({@code scripts/model-price-audit/x.mjs},
+     * {@code packages/back-end/scripts/test-ai-models.ts}, a {@code packages/scripts/} package of migrations and
+     * backfills): scripts an operator runs by hand, with their own knobs, not the app's runtime code. Not a
+     * {@code scripts/} directory deeper in an app's source ({@code resources/scripts/}, Laravel's front end).
+     */
+    private static final Pattern OPERATOR_SCRIPTS = Pattern.compile("^scripts/|(?:^|/)(?:packages|apps|libs|services)/(?:[^/]+/)?scripts/");
 
     /** Where {@code devops build} records artifact manifests, relative to the project directory. */
     public static final String ARTIFACT_RECORDS = ".devops/artifacts";

@@ -85,7 +85,9 @@ public final class ComposeCheck implements Check {
         List<Loaded> loaded = new ArrayList<>();
         for (var e : byDir.entrySet()) {
             Path dir = root.resolve(e.getKey());
-            for (List<String> group : groups(e.getValue(), includedBy(dir, e.getValue()))) {
+            Set<String> apart = new HashSet<>(includedBy(dir, e.getValue()));
+            apart.addAll(namedApart(dir, e.getValue()));
+            for (List<String> group : groups(e.getValue(), apart)) {
                 loaded.add(load(root, dir, group, dedup));
             }
         }
@@ -298,6 +300,50 @@ public final class ComposeCheck implements Check {
         }
         return out;
     }
+
+    /**
+     * The variant files of a directory that name a project of their own: a top-level {@code name:} (lago's
+     * {@code docker-compose.dev.yml} says {@code name: lago_dev}) other than the default file's. Compose runs such a
+     * file as its own project ({@code docker compose -f docker-compose.dev.yml up}, containers and volumes apart from the
+     * default stack's), not as an overlay: it is loaded alone. An overlay does not rename the project it is merged onto.
+     */
+    static Set<String> namedApart(Path dir, List<String> names) {
+        Map<String, String> projectName = new java.util.HashMap<>();
+        for (String n : names) {
+            String text;
+            try {
+                text = InputFiles.readText(dir.resolve(n), InputFiles.MAX_CONFIG_BYTES);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                continue;
+            }
+            var m = TOP_LEVEL_NAME.matcher(text);
+            if (m.find()) {
+                projectName.put(n, m.group(1));
+            }
+        }
+        String base = null;
+        for (String d : ComposeLoader.DEFAULT_FILES) {
+            if (names.contains(d)) {
+                base = d;
+                break;
+            }
+        }
+        if (base == null) {
+            return Set.of();
+        }
+        String baseName = projectName.get(base);
+        Set<String> out = new HashSet<>();
+        for (var e : projectName.entrySet()) {
+            String n = e.getKey();
+            if (!n.equals(base) && !n.contains(".override.") && !e.getValue().isEmpty() && !e.getValue().equals(baseName)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** A compose file's top-level {@code name:} and its literal value (no interpolation). */
+    private static final Pattern TOP_LEVEL_NAME = Pattern.compile("(?m)^name:[ \\t]*[\"']?([A-Za-z0-9][\\w.-]*)[\"']?[ \\t]*(?:#.*)?$");
 
     /** The load groups of one directory: [base, override] and [base, variant] for each variant. */
     static List<List<String>> groups(List<String> names) {

@@ -16,10 +16,22 @@ final class DC0008StatefulWithoutVolume {
                     + "and declare db-data under top-level volumes:.",
             DC0008StatefulWithoutVolume::statefulWithoutVolume);
 
+    /**
+     * A Redis Sentinel ({@code command: redis-sentinel /etc/sentinel.conf}, {@code redis-server … --sentinel}) run from
+     * the redis image: it watches the data set's primary and keeps no data of its own, only its configuration.
+     */
+    static boolean isSentinel(dev.devops.compose.ComposeService svc) {
+        if (svc.command() == null) {
+            return false;
+        }
+        String cmd = String.join(" ", svc.command());
+        return cmd.contains("redis-sentinel") || cmd.contains("--sentinel");
+    }
+
     private static void statefulWithoutVolume(ComposeScope s, ComposeRule.Reporter o) {
         s.each(svc -> {
             String dir = ComposeScope.dataDir(svc);
-            if (dir == null) {
+            if (dir == null || isSentinel(svc)) {
                 return;
             }
             for (Mount m : svc.volumes()) {

@@ -3,6 +3,7 @@ package dev.devops.lint.compose;
 import static dev.devops.lint.Severity.ERROR;
 import static dev.devops.lint.Severity.WARNING;
 
+import dev.devops.compose.ComposeService;
 import dev.devops.core.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,26 @@ final class DC0015DuplicateHostPort {
     }
 
     /**
+     * Whether entry {@code b} restates entry {@code x} of the same service in a file of its own: the same container
+     * port, written in another compose file that defines the service whole, with its own {@code image:} or
+     * {@code build:} ({@code docker-compose.dev.yml} beside {@code docker-compose.yml}, each a complete stack run on its
+     * own with {@code -f}). One binding written once per variant, not two: an overlay that only changes a service's
+     * ports does not repeat its image.
+     */
+    static boolean restatedByVariant(ComposeService svc, SourceLocation x, String xTarget, SourceLocation b, String bTarget) {
+        if (x.file() == null || b.file() == null || x.file().equals(b.file()) || xTarget == null || !xTarget.equals(bTarget)) {
+            return false;
+        }
+        for (String key : List.of("image", "build")) {
+            SourceLocation at = svc.has(key) ? svc.locate(key) : null;
+            if (at != null && b.file().equals(at.file())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether two services can run at the same time: a service without profiles always runs; services whose
      * profiles are disjoint belong to alternative deployments ({@code profiles: [default]} vs {@code [deprecated]})
      * that are never started together. The same service (two entries of one service) always counts.
@@ -59,6 +80,9 @@ final class DC0015DuplicateHostPort {
             for (Bound x : seen) {
                 boolean ipClash = x.ip().equals("*") || ip.equals("*") || x.ip().equals(ip);
                 if (!x.service().equals(b.service()) && !canRunTogether(x.profiles(), b.profiles())) {
+                    continue;
+                }
+                if (x.service().equals(b.service()) && restatedByVariant(svc, x.at(), x.target(), b.at(), b.target())) {
                     continue;
                 }
                 if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()) {

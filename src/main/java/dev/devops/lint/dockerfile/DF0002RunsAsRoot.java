@@ -16,7 +16,8 @@ final class DF0002RunsAsRoot {
                     + "Create a user and switch to it before CMD: RUN useradd -r -u 10001 app, then USER app "
                     + "(or USER node / USER nobody on images that ship one). Like hadolint DL3002. An image that "
                     + "installs gosu, su-exec or setpriv (its entrypoint drops to a user, as the official images do) "
-                    + "is not reported.",
+                    + "is not reported, nor one built on an official data store image (postgres, mysql, redis, mongo…) that "
+                    + "keeps its ENTRYPOINT and CMD.",
             DF0002RunsAsRoot::runsAsRoot);
 
     private static final Set<String> ROOT = Set.of("root", "0", "root:root", "0:0", "root:0", "0:root");
@@ -28,10 +29,42 @@ final class DF0002RunsAsRoot {
     private static final java.util.regex.Pattern DROPS_PRIVILEGES = java.util.regex.Pattern.compile(
             "(?i)\\b(?:gosu|su-exec|setpriv|s6-setuidgid)\\b|chroot\\s+--userspec");
 
+    /**
+     * Official images of data stores whose own entrypoint starts as root only to fix a volume's ownership and then runs
+     * the server as its user with gosu or su-exec ({@code FROM postgres:14} plus an extension, {@code FROM redis:7}):
+     * an image built on one runs as that user while it keeps the base's ENTRYPOINT and CMD.
+     */
+    private static final Set<String> DROPPING_BASES = Set.of("postgres", "postgis", "mysql", "mariadb", "redis", "valkey",
+            "mongo", "rabbitmq", "couchdb", "cassandra", "neo4j");
+
+    /** Whether the stage's lineage starts at a {@link #DROPPING_BASES} image and none of its stages sets ENTRYPOINT or CMD. */
+    private static boolean keepsDroppingEntrypoint(DockerfileScope s, Stage last) {
+        boolean base = false;
+        for (Stage st : s.lineage(last)) {
+            for (Instruction i : st.body()) {
+                if (i.is("ENTRYPOINT") || i.is("CMD")) {
+                    return false;
+                }
+            }
+            if (st.parentStage() < 0) {
+                ImageRef ref = ImageRef.parse(st.image().strip());
+                String repo = ref.repository().toLowerCase(Locale.ROOT);
+                // the Docker Hub official image (or postgis/postgis), not another vendor's build of the same name
+                base = !repo.contains("/") || repo.equals("library/" + ref.baseName()) || repo.equals("docker.io/library/" + ref.baseName())
+                        || repo.equals("postgis/postgis");
+                base = base && DROPPING_BASES.contains(ref.baseName());
+            }
+        }
+        return base;
+    }
+
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
             return;
+        }
+        if (keepsDroppingEntrypoint(s, last)) {
+            return; // FROM postgres:14 with an extension installed: the official entrypoint runs the server as postgres
         }
         for (Stage st : s.lineage(last)) {
             for (Instruction i : st.body()) {

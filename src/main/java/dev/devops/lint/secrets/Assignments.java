@@ -339,7 +339,11 @@ final class Assignments {
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, a token_user
             "username", "usernames", "user", "users",
             // when a secret changes: a key's rotation_grace_period, a token's refresh_interval
-            "period", "interval"));
+            "period", "interval",
+            // what a key may do: SECRET_API_KEY_ROLE = process.env.SECRET_API_KEY_ROLE || "readonly"
+            "role", "roles", "permission", "permissions",
+            // the realm a login prompt names (REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm)
+            "realm"));
     /**
      * The word before a last word {@code secret} that makes the name a Kubernetes Secret object's (a Helm chart's
      * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code tlsSecret},
@@ -353,7 +357,10 @@ final class Assignments {
      */
     private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed",
             // a name that says its value is not real (harbor's portal: const fakePass = '…')
-            "fake", "dummy", "mock");
+            "fake", "dummy", "mock",
+            // a name that says its value stands in for a hidden secret: REDACTED_CREDENTIAL_VALUE = '_APP_BLANK_<uuid>',
+            // the sentinel an API returns in place of a stored credential and recognises when it comes back unchanged
+            "redacted", "masked", "obfuscated");
     /** Last words of a name that make it a code or status about a secret, unless a secret word comes just before. */
     private static final Set<String> CODE_LAST = Set.of("code", "codes", "status");
     /**
@@ -824,7 +831,7 @@ final class Assignments {
             // template's confirm_password: confirm_password or _token: token is a variable passed on)
             return;
         }
-        if (namesKeyOfSecret(key, squashed)) {
+        if (namesKeyOfSecret(key, squashed, value)) {
             return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
         }
         if (isStoreEntry(key, value)) {
@@ -867,13 +874,27 @@ final class Assignments {
      * {@code minioSecretKey: minio123} is not one.
      */
     static boolean namesKeyOfSecret(String key, String squashedValue) {
+        return namesKeyOfSecret(key, squashedValue, squashedValue);
+    }
+
+    /**
+     * As {@link #namesKeyOfSecret(String, String)}; with the value as written, a name of two words or more before
+     * {@code SecretKey} ({@code rootPasswordSecretKey: "minio-root-password"}, {@code accessKeyIdSecretKey:
+     * "minio-root-user"}, the keys a chart reads from the Secret its {@code existingSecret} names) whose value is
+     * lower-case words joined by dashes: the name of a key in a Kubernetes Secret, not its value.
+     */
+    static boolean namesKeyOfSecret(String key, String squashedValue, String value) {
         List<String> ws = words(key);
         int n = ws.size();
         if (n < 3 || !ws.get(n - 2).equals("secret") || !ws.get(n - 1).equals("key")) {
             return false;
         }
-        return squashedValue.equals(String.join("", ws.subList(0, n - 2)));
+        return squashedValue.equals(String.join("", ws.subList(0, n - 2)))
+                || n >= 4 && SECRET_DATA_KEY.matcher(value).matches();
     }
+
+    /** A Kubernetes Secret's data key as charts name them: lower-case words joined by dashes ({@code minio-root-user}). */
+    private static final Pattern SECRET_DATA_KEY = Pattern.compile("[a-z]+(?:-[a-z]+)+");
 
     /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
     private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
@@ -922,12 +943,19 @@ final class Assignments {
     /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
     private static boolean hasRandomWord(String value) {
         for (String w : value.split("\\s+")) {
-            if (w.length() >= 12 && w.indexOf('/') < 0 && w.indexOf('.') < 0 && Entropy.shannon(w) >= 3.5) {
+            if (w.length() >= 12 && w.indexOf('/') < 0 && w.indexOf('.') < 0 && !SCRIPT_NAME.matcher(w).matches()
+                    && Entropy.shannon(w) >= 3.5) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * A package script's or a task's name, lower-case words joined by ':', '-' or '_' ({@code bun run run:prod:mysql},
+     * {@code npm run build:watch-all}): a word of a command line, not a random one.
+     */
+    private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z]+(?:[:_-][a-z]+)+");
 
     /** The secret word of a key ("token", "secret", "key"): what a string about that secret would contain. */
     private static String lastSecretWord(String key) {

@@ -29,7 +29,10 @@ public final class Filters {
             // the Azure Cosmos DB emulator key
             new PublishedKey(88, "aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615"),
             // Stripe's documentation test-mode secret key
-            new PublishedKey(32, "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326"));
+            new PublishedKey(32, "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326"),
+            // the verification token of Slack's Events API documentation (its url_verification example), copied into
+            // the sample payloads of every Slack integration
+            new PublishedKey(24, "304779c4de12ef17c3b7f21104206b3da838c50637d21fe474dd7100f18724c4"));
     private static final Set<Integer> PUBLISHED_KEY_LENGTHS =
             Set.copyOf(PUBLISHED_KEYS.stream().map(PublishedKey::length).toList());
 
@@ -103,6 +106,18 @@ public final class Filters {
             + "|_?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|_[a-z0-9]+(?:_[a-z0-9]+)+"
             // a dunder name: Vendure's channel token "__default_channel__", Python's "__main__"
             + "|__[a-z0-9]+(?:_[a-z0-9]+)*__");
+    /**
+     * A CSS custom property's name ({@code token: "--color-text-bright"}, a design system's token table) or a long
+     * command-line option: two dashes and words joined by dashes ({@code --color-apiKeys}). A name, not a value.
+     */
+    private static final Pattern CUSTOM_PROPERTY = Pattern.compile("--[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*");
+    /**
+     * A qualified name with {@code ::} (Rust's {@code serde_json::Value}, C++'s {@code std::string}, PHP's and Ruby's
+     * {@code Foo::Bar}): a type or item path a code generator writes, not a value.
+     */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+");
+    /** Capitalised words joined by '/' ({@code credentials: "Email/Password"}): a label naming a choice. */
+    private static final Pattern SLASHED_LABEL = Pattern.compile("[A-Z][a-z]+(?:/[A-Z][a-z]+)+");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
     private static final Pattern LOWER_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)+");
     /**
@@ -121,6 +136,11 @@ public final class Filters {
 
     /** Version numbers and ranges: "^0.4.1", "~1.2", ">=2.0.0-rc.1". */
     private static final Pattern VERSION = Pattern.compile("[~^<>=v]*\\d+(?:\\.\\d+)+(?:[-+][\\w.]+)?");
+    /**
+     * A package manager's dependency specifier by protocol: {@code "@scope/credentials": "workspace:*"} (a monorepo
+     * package whose name ends in a secret word), {@code catalog:}, {@code npm:other@^1.2}, {@code link:../pkg}.
+     */
+    private static final Pattern PACKAGE_SPEC = Pattern.compile("(?:workspace|catalog|link|portal|npm|jsr):[\\w@/.*^~<>=|-]*");
     /**
      * Scripts no password is written in: CJK, Hangul, kana, Thai, Arabic, Hebrew, Devanagari — UI text. Asked only of
      * values with a non-ASCII character: each script property looks a character up in the Unicode tables, eight per
@@ -306,16 +326,18 @@ public final class Filters {
             return r;
         }
         String v = value.strip();
-        if (IDENTIFIER.matcher(v).matches() || NAME_LIKE.matcher(v).matches()) {
+        if (IDENTIFIER.matcher(v).matches() || NAME_LIKE.matcher(v).matches() || CUSTOM_PROPERTY.matcher(v).matches()
+                || QUALIFIED_NAME.matcher(v).matches()) {
             return "identifier";
         }
         if (inCode && (LOWER_WORDS.matcher(v).matches() || AT_NAME.matcher(v).matches())) {
             return "identifier";
         }
-        if (VERSION.matcher(v).matches()) {
+        if (VERSION.matcher(v).matches() || PACKAGE_SPEC.matcher(v).matches()) {
             return "version";
         }
-        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && SCRIPT_TEXT.matcher(v).matches()) {
+        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && SCRIPT_TEXT.matcher(v).matches()
+                || SLASHED_LABEL.matcher(v).matches()) {
             return "label text";
         }
         if (RULE_LIST.matcher(v).matches() && isRuleList(v)) {
@@ -422,6 +444,27 @@ public final class Filters {
             run = c == v.charAt(i - 1) + 1 && Character.isLetterOrDigit(c) ? run + 1 : 1;
             if (run >= 8) {
                 return true;
+            }
+        }
+        return hasInterleavedCount(v);
+    }
+
+    /**
+     * Whether every other character counts up for six or more ({@code a1b2c3d4e5f6}, a sample payload's token
+     * {@code …f1a2c3d4e5f6}): typed, never drawn (in random hex about once in 30,000 values, in base62 never).
+     */
+    static boolean hasInterleavedCount(String v) {
+        if (UUID.matcher(v).matches()) {
+            return false; // a UUID typed as a sample (a1b2c3d4-…-0e1f2a3b4c5d) is an id, no credential at all
+        }
+        for (int start = 0; start < 2; start++) {
+            int run = 1;
+            for (int i = start + 2; i < v.length(); i += 2) {
+                char c = v.charAt(i);
+                run = c == v.charAt(i - 2) + 1 && Character.isLetterOrDigit(c) ? run + 1 : 1;
+                if (run >= 6) {
+                    return true;
+                }
             }
         }
         return false;

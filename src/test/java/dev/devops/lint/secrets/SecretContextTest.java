@@ -1635,4 +1635,100 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("db/upgrade/2.4.2-upgrade-2.4.3.sql",
                 "UPDATE dashboard_user SET password='" + Fake.token(16) + "' WHERE user_name='admin';\n")));
     }
+
+    /**
+     * Issue 10, held-out 9c classes "a name, not a value" in code: a design system's token table
+     * ({@code token: "--color-text-bright"}, a CSS custom property), a code generator's Rust type
+     * ({@code token: "serde_json::Value"}), a label of capitalised words joined by '/'
+     * ({@code credentials: "Email/Password"}). A random token under the same names is still an error.
+     */
+    @Test
+    void cssCustomPropertiesQualifiedNamesAndSlashedLabelsAreNames() {
+        assertEquals(List.of(), found(scan("app/routes/storybook.colors/route.tsx",
+                "const T = [\n  { token: \"--color-text-bright\", usedBy: \"Primary body text\" },\n"
+                        + "  { token: \"--background\", label: \"app canvas\" },\n"
+                        + "  { token: \"--color-apiKeys\", usedBy: \"API keys nav\" },\n];\n")));
+        assertEquals(List.of(), found(scan("src/util/config-schema/rust.ts",
+                "return { token: \"serde_json::Value\", comment: \"free-form object\" };\n")));
+        assertEquals(List.of(), found(scan("src/server/utils/formatAuthProvider.ts",
+                "const providerMap = {\n  credentials: \"Email/Password\",\n};\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/app.ts", "const c = { token: \"Qx" + Fake.token(22) + "\" };\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9c: a name that says its value stands in for a hidden secret ({@code REDACTED_CREDENTIAL_VALUE =
+     * '_APP_BLANK_<uuid>'}, the sentinel an API sends back in place of a stored credential) and a name that says what a key
+     * may do ({@code SECRET_API_KEY_ROLE}) hold no secret; {@code CREDENTIAL_VALUE} and {@code SECRET_API_KEY} still do.
+     */
+    @Test
+    void redactionSentinelsAndKeyRolesAreNoSecrets() {
+        String v = "_APP_BLANK_" + Fake.token(24);
+        assertEquals(List.of(), found(scan("packages/server/src/utils/index.ts",
+                "export const REDACTED_CREDENTIAL_VALUE = '" + v + "'\nexport const MASKED_TOKEN = '" + v + "'\n")));
+        assertEquals(List.of(), found(scan("src/util/secrets.ts",
+                "export const SECRET_API_KEY_ROLE =\n  process.env.SECRET_API_KEY_ROLE || \"readonly\";\n"
+                        + "const API_TOKEN_PERMISSIONS = \"read-write-admin\";\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/server/src/utils/index.ts",
+                "export const CREDENTIAL_VALUE = '" + v + "'\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9c: a package.json names its monorepo packages and scripts after what they handle
+     * ({@code "@scope/credentials": "workspace:*"}, {@code "inspectCredentials": "bun run run:prod:mysql
+     * src/inspectCredentials.ts"}): a dependency specifier and a command line, not secrets. A literal key in a script's
+     * environment is still reported.
+     */
+    @Test
+    void packageManifestSpecifiersAndScriptCommandsAreNoSecrets() {
+        String manifest = "{\n  \"scripts\": {\n    \"inspectCredentials\": \"bun run run:prod:mysql src/inspectCredentials.ts\",\n"
+                + "    \"addHttpProxyCredentials\": \"bun run run:prod:postgres src/addHttpProxyCredentials.ts\"\n  },\n"
+                + "  \"dependencies\": {\n    \"@acme/credentials\": \"workspace:*\",\n    \"@acme/secrets\": \"workspace:^\",\n"
+                + "    \"@acme/token\": \"catalog:\"\n  }\n}\n";
+        assertEquals(List.of(), found(scan("packages/scripts/package.json", manifest)));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/scripts/package.json",
+                "{\n  \"config\": {\n    \"apiToken\": \"Qx" + Fake.token(30) + "\"\n  }\n}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9c: a chart reads its credentials from the Secret {@code existingSecret} names, under keys its
+     * values name ({@code rootPasswordSecretKey: "minio-root-password"}, {@code accessKeyIdSecretKey: "minio-root-user"}):
+     * a key of the Secret, not a value. A short {@code minioSecretKey: minio123} is still a development default.
+     */
+    @Test
+    void keysOfAnExistingSecretAreNamesOfKeys() {
+        String values = "minio:\n  existingSecret: \"app-datastore\"\n  rootUserSecretKey: \"minio-root-user\"\n"
+                + "  rootPasswordSecretKey: \"minio-root-password\"\n  accessKeyIdSecretKey: \"minio-root-user\"\n"
+                + "  secretAccessKeySecretKey: \"minio-root-password\"\n";
+        assertEquals(List.of(), found(scan("hosting/k8s/helm/values.yaml", values)));
+        assertEquals(List.of("SEC0031:warning"), found(scan("hosting/k8s/helm/values.yaml", "minio:\n  minioSecretKey: minio123\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9c: an AI editor's rule files ({@code .cursor/rules/*.mdc}) are documentation; TypeScript's
+     * {@code .mts} and {@code .cts} files are source code (a lower-case sentence in code is a name, not a configured
+     * default); a {@code test-utils/} directory holds test code.
+     */
+    @Test
+    void editorRulesAreDocsModuleTypeScriptIsCodeAndTestUtilsAreTests() {
+        String line = "const accessToken = \"Qx" + Fake.token(18) + "\";\n";
+        assertEquals(List.of(), found(scan(".cursor/rules/writing-tasks.mdc", "---\ndescription: tasks\n---\n```ts\n" + line + "```\n")));
+        assertEquals(List.of(), found(scan("packages/shared/src/server/test-utils/tracing-factory.ts", line)));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/db/src/seed.mts", line)));
+        assertEquals(List.of(), found(scan("packages/db/src/seed.mts", "const w = { token: \"my-secret-key\" };\n")));
+        assertTrue(dev.devops.files.FileKinds.isSourceCode("packages/db/src/seed.cts"));
+    }
+
+    /**
+     * Issue 10, held-out 9c: a sample payload's token typed by counting up in every other character
+     * ({@code …f1a2c3d4e5f6}) is a made-up value: a development default at most, never a live secret.
+     */
+    @Test
+    void aTokenCountingUpInEveryOtherCharacterIsTyped() {
+        String sample = Fake.hex(20) + "f1a2c3d4e5f6";
+        assertTrue(Filters.hasInterleavedCount(sample));
+        assertTrue(Filters.hasInterleavedCount("a1b2c3d4e5f6"));
+        assertFalse(Filters.hasInterleavedCount(Fake.token(32)));
+        assertEquals(List.of("SEC0031:warning"), found(scan("src/handAuthored/typeform.ts",
+                "body: {\n  form_response: {\n    token: \"" + sample + "\",\n  },\n},\n")));
+    }
 }
