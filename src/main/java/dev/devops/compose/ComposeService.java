@@ -72,6 +72,20 @@ public record ComposeService(
         return keyAt.containsKey(key);
     }
 
+    /**
+     * Whether the scalar under {@code key} was written with a variable that is unset where it was loaded, so that part
+     * of it is empty here ({@code image: postgres:${POSTGRES_TAG}} with no .env yet): the environment the stack runs with
+     * decides it.
+     */
+    public boolean partlyUnset(String key) {
+        if (raw == null || !(raw.get(key) instanceof RawNode.Scalar s) || !s.interpolated() || s.value() == null) {
+            return false;
+        }
+        String written = s.source();
+        return s.unsetHere() || written.replaceAll("\\$\\{[^}]*}|\\$[A-Za-z_]\\w*", "").length() == s.value().length()
+                && !written.equals(s.value());
+    }
+
     /** A string value with the place it was written. */
     public record Located(String value, SourceLocation at) {
     }

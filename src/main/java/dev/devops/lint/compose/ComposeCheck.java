@@ -13,6 +13,7 @@ import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -346,11 +347,39 @@ public final class ComposeCheck implements Check {
         }
     }
 
+    /**
+     * The example env file a project without a {@code .env} documents its variables in ({@code .env.example},
+     * {@code env.example}, {@code .env.dist} …, the one the README copies to {@code .env}), or null: its values are what the
+     * stack runs with until someone edits them, so the project is interpolated with them (an image's tag, a volume's
+     * source, a flag set from a variable), not with empty strings. With several, the first by name.
+     */
+    static Path exampleEnvFile(Path dir) {
+        if (Files.isRegularFile(dir.resolve(".env"))) {
+            return null;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.filter(f -> FileKinds.dotenv(f.getFileName().toString()) == FileKinds.Dotenv.EXAMPLE
+                    && Files.isRegularFile(f)).sorted().findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
         ComposeProject project;
         try {
-            project = ComposeLoader.load(new ComposeLoader.Options(files.stream().map(Path::of).toList(), dir, null,
-                    List.of(), Map.of(), true));
+            List<Path> paths = files.stream().map(Path::of).toList();
+            Path example = exampleEnvFile(dir);
+            ComposeProject withExample = null;
+            if (example != null) {
+                try {
+                    withExample = ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(example), Map.of(), true));
+                } catch (RuntimeException e) { // a UserError too
+                    withExample = null; // an example that does not load as an env file: the project as the repository has it
+                }
+            }
+            project = withExample != null ? withExample
+                    : ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(), Map.of(), true));
         } catch (UserError e) {
             SourceLocation at = e.location();
             String path = at != null && at.file() != null ? relative(root, at.file())

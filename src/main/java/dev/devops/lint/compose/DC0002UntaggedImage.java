@@ -34,6 +34,9 @@ final class DC0002UntaggedImage {
                 return;
             }
             ImageRef ref = ImageRef.parse(svc.image());
+            if ((ref.tag() == null || ref.tag().isEmpty()) && svc.partlyUnset("image")) {
+                return; // image: postgres:${POSTGRES_TAG} and no .env here: the tag is the environment's to give
+            }
             if (ref.floating() && !s.builds().builtByTool(ref.repository()) && !localBuild(s, svc, ref)) {
                 // the project's own image, built by its build tool (Jib, docker build -t in a Makefile): its tag is the project's
                 o.report(svc.locate("image"), "service '" + svc.name() + "' uses image '" + svc.image() + "' "
