@@ -17,7 +17,7 @@ public final class FileKinds {
     /** Suffixes that make a Dockerfile-named file a template, a backup or source code, not a Dockerfile. */
     /**
      * Source code by extension ({@link #isSourceCode}): the languages apps are written in, Ruby's Rake tasks, gem
-     * specifications and Jbuilder views, Bicep, SQL.
+     * specifications and Jbuilder views, Bicep, SQL, build scripts and server pages, interface definitions.
      */
     private static final Set<String> SOURCE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
             "ts", "tsx", "py", "rb", "go", "cs", "php", "swift", "rs", "c", "cc", "cpp", "h", "hpp", "m", "dart", "lua",
@@ -25,7 +25,12 @@ public final class FileKinds {
             // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
             "rake", "gemspec", "jbuilder",
             // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
-            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr");
+            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr",
+            // build scripts written in a programming language (Gradle's Groovy DSL; the Kotlin one is .kts), server pages
+            // whose ${…} and <% … %> hold code (Grails' GSP, JSP), Starlark (Bazel, Tilt)
+            "gradle", "gsp", "jsp", "bzl", "star",
+            // interface definitions: 'string password = 4;' is a field's number, never a value
+            "proto", "thrift", "avdl", "graphql", "gql");
 
     /** Whether the path names a source file by its extension (a lower-case {@link #SOURCE_EXT} one). */
     public static boolean isSourceCode(String path) {
@@ -69,6 +74,9 @@ public final class FileKinds {
                     // a suite's directory by its kind: DefectDojo's unittests/ (unittests/scans/: the scanner reports its
                     // parsers' tests read), unit_tests/, functional-tests/, acceptance_tests/
                     + "|unit[-_]?tests?|(?:functional|acceptance|integration|system)[-_]?tests?"
+                    // and by the kind of run: e2e-tests/, end2end_tests/, smoke-tests/, load-tests/, tests-e2e/, test_integration/
+                    + "|(?:e2e|end2end|smoke|load|perf|performance|regression|contract|ui)[-_]tests?"
+                    + "|tests?[-_](?:e2e|end2end|unit|integration|functional|acceptance|system|smoke|load|perf|regression)"
                     // Behat's contexts (PHP BDD step definitions): src/Sylius/Behat/Context/, features/bootstrap/
                     + "|behat|features/bootstrap"
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml

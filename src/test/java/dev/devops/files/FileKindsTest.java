@@ -53,14 +53,17 @@ class FileKindsTest {
                 ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
                 "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini",
                 // test-data factories: Laravel's, factory_boy's, ExMachina's (even in lib/)
-                "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex"}) {
+                "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex",
+                // suites named by the kind of run
+                "web/e2e-tests/utils/constants.ts", "smoke_tests/login.py", "tests-e2e/app.spec.ts", "test_integration/db.go"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
                 "src/latest.js", "attestation/x.go", "Testimonial.java", "quickstart-latest.yml", "toxic.ini", "circle.yml",
                 "docker-compose.civic.yml", ".gitlab-ci.yml", ".github/workflows/ci.yml",
                 "next.config.js", "app.config.ts", "app/factory.py", "src/main/java/a/ConnectionFactory.java",
-                "util/Seeder/Factories/UserSeeder.cs", "src/Infrastructure/Factories/DbContextFactory.cs"}) {
+                "util/Seeder/Factories/UserSeeder.cs", "src/Infrastructure/Factories/DbContextFactory.cs",
+                "docs/load-testing.md", "src/uitests.go"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));
