@@ -339,7 +339,9 @@ final class Assignments {
             // the identity beside the secret: QUARKUS_MONGODB_CREDENTIALS_USERNAME, a token_user
             "username", "usernames", "user", "users",
             // when a secret changes: a key's rotation_grace_period, a token's refresh_interval
-            "period", "interval"));
+            "period", "interval",
+            // the name of the attribute or column a secret is kept in: an LDAP login module's userPasswordAttribute="userPassword"
+            "attribute", "attributes", "attr", "attrs"));
     /**
      * The word before a last word {@code secret} that makes the name a Kubernetes Secret object's (a Helm chart's
      * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code tlsSecret},
@@ -803,7 +805,12 @@ final class Assignments {
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
         }
-        boolean weak = defaultCredential || Filters.isWeakCredential(value);
+        // a value that spells out the key's own name among other words ("ThEmUsTSecretKEYforBUILDstage123" for
+        // SECRET_KEY, "supersecretjwtsecret" for JWT_SECRET) was written by a person about the key: a made-up value
+        String keySquashed = key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        boolean namesItsKey = keySquashed.length() >= 6 && squashed.length() > keySquashed.length()
+                && squashed.contains(keySquashed);
+        boolean weak = defaultCredential || namesItsKey || Filters.isWeakCredential(value);
         if (example && weak) {
             return; // examples and templates: only real-looking values are reported
         }
@@ -847,6 +854,8 @@ final class Assignments {
 
     /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
     private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
+    /** A store's item named in snake case, and a field: {@code grafana_cloud_access_policy_token:value}. */
+    private static final Pattern NAMED_ENTRY = Pattern.compile("([a-z][a-z0-9]*(?:_[a-z0-9]+)+):([a-z]+(?:[_-][a-z]+)*)");
 
     /**
      * Whether a value names an entry of a secret store rather than holding a secret: {@code signing-key:passphrase},
@@ -854,6 +863,17 @@ final class Assignments {
      * secret the name asks for. A {@code user:password} pair has no path and is not one.
      */
     static boolean isStoreEntry(String key, String value) {
+        Matcher named = NAMED_ENTRY.matcher(value);
+        if (named.matches()) {
+            // the item is named after the very secret the key asks for, the field is where its value is kept in it
+            // (repo_secrets: GRAFANA_TOKEN=grafana_cloud_token:value, a CI action that copies from a secret store)
+            String item = named.group(1).replace("_", "");
+            for (String w : words(key)) {
+                if ((PASSWORD_WORDS.contains(w) || SECRET_WORDS.contains(w)) && item.contains(w)) {
+                    return true;
+                }
+            }
+        }
         Matcher m = STORE_ENTRY.matcher(value);
         if (!m.matches()) {
             return false;

@@ -201,22 +201,39 @@ final class ScanJob {
     private int[] inlineTests;
 
     /**
-     * Where {@code pos} is: the file's {@link #context}, except inside the inline tests of source code (Rust's
-     * {@code #[cfg(test)]} items, {@link InlineTests}), which are {@link Context#TEST test code}.
+     * Where {@code pos} is: the file's {@link #context}, except inside the documentation strings of source code
+     * ({@link DocStrings}: {@link Context#DOCS documentation}) and its inline tests (Rust's {@code #[cfg(test)]} items,
+     * {@link InlineTests}: {@link Context#TEST test code}).
      */
     Context contextAt(int pos) {
-        if (context != Context.CODE || !path.endsWith(".rs")) {
+        if (context != Context.CODE) {
+            return context;
+        }
+        if (docStrings == null) {
+            docStrings = text.contains("\"\"\"") || text.contains("'''") ? DocStrings.ranges(text) : new int[0];
+        }
+        if (within(docStrings, pos)) {
+            return Context.DOCS;
+        }
+        if (!path.endsWith(".rs")) {
             return context;
         }
         if (inlineTests == null) {
             inlineTests = InlineTests.rust(text);
         }
-        for (int k = 0; k + 1 < inlineTests.length; k += 2) {
-            if (pos >= inlineTests[k] && pos < inlineTests[k + 1]) {
-                return Context.TEST;
+        return within(inlineTests, pos) ? Context.TEST : context;
+    }
+
+    /** The documentation strings of source code ({@link DocStrings}), computed at the first question. */
+    private int[] docStrings;
+
+    private static boolean within(int[] ranges, int pos) {
+        for (int k = 0; k + 1 < ranges.length; k += 2) {
+            if (pos >= ranges[k] && pos < ranges[k + 1]) {
+                return true;
             }
         }
-        return context;
+        return false;
     }
 
     /** A matcher of {@code p} over this text, created once per job. */
