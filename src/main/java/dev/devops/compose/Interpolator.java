@@ -49,7 +49,9 @@ public final class Interpolator {
                 continue;
             }
             if (i + 1 >= n) {
-                throw syntax(text, i, "is a lone '$' at the end", "write $$ for a literal dollar sign");
+                out.append('$'); // a '$' at the end is kept, as compose keeps it (a regex's anchor: HostRegexp(`^.+$`))
+                i++;
+                continue;
             }
             char next = text.charAt(i + 1);
             if (next == '$') {
@@ -71,7 +73,10 @@ public final class Interpolator {
                 out.append(valueOrWarn(name, warnings));
                 i = j;
             } else {
-                throw syntax(text, i, "is not a variable", "write $$ for a literal dollar sign");
+                // '$' before anything but a name, '{' or '$' is no reference, and compose keeps it as written
+                // (traefik's rule=HostRegexp(`^.+$`), a price "$5"); only ${…} must be well formed
+                out.append('$');
+                i++;
             }
         }
         return out.toString();

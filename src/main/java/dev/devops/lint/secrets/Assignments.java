@@ -356,6 +356,12 @@ final class Assignments {
     private static final Set<String> NOT_SECRET_FIRST = Set.of("err", "error", "errmsg", "msg", "message", "hashed",
             // a name that says its value is not real (harbor's portal: const fakePass = '…')
             "fake", "dummy", "mock");
+    /**
+     * First words that make a two-word name an action on a secret, whose value is when or whether it happens
+     * ({@code update_password: on_create}, {@code require_token: yes}), not the secret.
+     */
+    private static final Set<String> ACTION_FIRST = Set.of("update", "generate", "rotate", "expire", "verify", "validate",
+            "require", "enforce", "force", "forgot", "forget", "remember", "show", "hide", "toggle", "allow", "disable", "enable");
     /** Last words of a name that make it a code or status about a secret, unless a secret word comes just before. */
     private static final Set<String> CODE_LAST = Set.of("code", "codes", "status");
     /**
@@ -948,6 +954,9 @@ final class Assignments {
         String last = words.get(words.size() - 1);
         if (NOT_SECRET_FIRST.contains(words.get(0)) && words.size() > 1) {
             return null; // a message about a secret (Go's errFmtOIDCProviderNoPrivateKey = "…: option `jwks` is required"), a hash
+        }
+        if (words.size() == 2 && ACTION_FIRST.contains(words.get(0))) {
+            return null; // an action on the secret and its option: Ansible's update_password: always, force_password_change
         }
         if (CODE_LAST.contains(last) && words.size() > 1 && !PASSWORD_WORDS.contains(words.get(words.size() - 2))
                 && !SECRET_WORDS.contains(words.get(words.size() - 2))) {

@@ -1623,4 +1623,16 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan("engine/Dockerfile",
                 "FROM python:3.12\nRUN SECRET_KEY=\"" + Fake.token(32) + "\" python manage.py collectstatic\n")));
     }
+
+    /**
+     * Issue 10, held-out 9d class "an action on a secret": Ansible's {@code update_password: always} is when the user
+     * module sets the password, not the password; the password itself beside it is still found.
+     */
+    @Test
+    void anActionOnASecretIsNotTheSecret() {
+        assertEquals(List.of(), found(scan("playbooks/users/main.yml",
+                "- name: add user\n  user:\n    name: \"{{ account.username }}\"\n    update_password: always\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("playbooks/users/main.yml",
+                "- hosts: all\n  vars:\n    ansible_ssh_password: " + Fake.token(14) + "\n")));
+    }
 }
