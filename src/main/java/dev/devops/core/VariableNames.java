@@ -61,7 +61,13 @@ public final class VariableNames {
             // git's own environment (git(1), "Environment Variables"): where a repository is and how git runs in it
             "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES",
             "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM",
-            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER");
+            "GIT_TERMINAL_PROMPT", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER",
+            // sudo's, the desktop session's and the browser's (xdg-open), kubectl's
+            "SUDO_USER", "SUDO_UID", "SUDO_GID", "SUDO_COMMAND", "XDG_CURRENT_DESKTOP", "XDG_SESSION_TYPE",
+            "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "WAYLAND_DISPLAY", "DESKTOP_SESSION", "BROWSER", "KUBECONFIG",
+            // the Go toolchain's and runtime's, gRPC-Go's logging, Rust's backtraces
+            "GOARM", "GOAMD64", "CGO_ENABLED", "GODEBUG", "GOFLAGS", "GRPC_GO_LOG_SEVERITY_LEVEL",
+            "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.

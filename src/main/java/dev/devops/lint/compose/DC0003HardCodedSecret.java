@@ -46,7 +46,8 @@ final class DC0003HardCodedSecret {
      */
     static boolean isUriWithoutCredential(String value) {
         String v = value.strip();
-        return URI.matcher(v).matches() && !QUERY_CREDENTIAL.matcher(v).find();
+        // a folded YAML scalar (DATABASE_URL: >-) holds the URI and its query on lines joined by blanks
+        return URI.matcher(v).lookingAt() && !QUERY_CREDENTIAL.matcher(v).find();
     }
 
     /**
