@@ -796,9 +796,11 @@ final class Assignments {
         }
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
-                && !(runnable && !code && key.equals(value) && SELF_NAMED_DEFAULTS.contains(value))) {
+                && !(runnable && !code && SELF_NAMED_DEFAULTS.contains(value)
+                        && (key.equals(value) || key.equalsIgnoreCase(value) && !job.bareValuesAreExpressions()))) {
             // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not a bare password key in
-            // configuration the stack runs with: there password: password is the password it logs in with (but a
+            // configuration the stack runs with: there password: password (PASSWORD: password in a Django DATABASES
+            // block) is the password it logs in with (but a
             // template's confirm_password: confirm_password or _token: token is a variable passed on)
             return;
         }

@@ -1635,4 +1635,14 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("playbooks/users/main.yml",
                 "- hosts: all\n  vars:\n    ansible_ssh_password: " + Fake.token(14) + "\n")));
     }
+
+    /**
+     * Issue 10, held-out 9d miss class "a key's own name as its value in runnable config, in another case": a Django
+     * settings file's {@code PASSWORD: password} is the database password the stack runs with (a development default).
+     */
+    @Test
+    void aPasswordKeyWhoseValueIsItsNameInAnotherCaseIsADefault() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("configuration_files/analytics_api.yml",
+                "DATABASES:\n    default:\n        ENGINE: django.db.backends.mysql\n        PASSWORD: password\n        USER: api001\n")));
+    }
 }
