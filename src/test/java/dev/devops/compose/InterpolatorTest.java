@@ -84,6 +84,19 @@ class InterpolatorTest {
         }
     }
 
+    /** Documented values (an example env file's, in lint) fill a reference with no default whose variable is unset. */
+    @Test
+    void documentedValuesFillOnlyReferencesWithoutADefault() throws Exception {
+        Interpolator documented = new Interpolator(Map.of("SET", "real")::get, true,
+                Map.of("TAG", "latest", "SET", "doc", "PORT", "8080")::get);
+        assertEquals("postgres:latest", documented.interpolate("postgres:${TAG}", w -> { }));
+        assertEquals("latest", documented.interpolate("$TAG", w -> { }));
+        assertEquals("real", documented.interpolate("${SET}", w -> { }));
+        assertEquals("16", documented.interpolate("${TAG:-16}", w -> { }));
+        assertEquals("8080", documented.interpolate("${PORT:?set PORT}", w -> { }));
+        assertEquals("", documented.interpolate("${NONE}", w -> { }));
+    }
+
     /** A '$' that starts no reference (at the end, before a digit or punctuation) is kept as written, as compose keeps it. */
     @Test
     void aDollarThatStartsNoReferenceIsKept() throws Exception {

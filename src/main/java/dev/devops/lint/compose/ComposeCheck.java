@@ -349,9 +349,10 @@ public final class ComposeCheck implements Check {
 
     /**
      * The example env file a project without a {@code .env} documents its variables in ({@code .env.example},
-     * {@code env.example}, {@code .env.dist} …, the one the README copies to {@code .env}), or null: its values are what the
-     * stack runs with until someone edits them, so the project is interpolated with them (an image's tag, a volume's
-     * source, a flag set from a variable), not with empty strings. With several, the first by name.
+     * {@code env.example}, {@code .env.dist} …, the one the README copies to {@code .env}), or null: a reference with no
+     * default ({@code ${TAG}}) is interpolated with its value, the one the stack is started with once the example is
+     * copied (an image's tag, a volume's source, a flag), not with an empty string; a default the compose file gives
+     * ({@code ${TAG:-16}}) is what runs without a .env, and wins. With several examples, the first by name.
      */
     static Path exampleEnvFile(Path dir) {
         if (Files.isRegularFile(dir.resolve(".env"))) {
@@ -370,16 +371,15 @@ public final class ComposeCheck implements Check {
         try {
             List<Path> paths = files.stream().map(Path::of).toList();
             Path example = exampleEnvFile(dir);
-            ComposeProject withExample = null;
+            Map<String, String> documented = Map.of();
             if (example != null) {
                 try {
-                    withExample = ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(example), Map.of(), true));
-                } catch (RuntimeException e) { // a UserError too
-                    withExample = null; // an example that does not load as an env file: the project as the repository has it
+                    documented = dev.devops.compose.DotEnv.read(example, name -> null).values();
+                } catch (RuntimeException e) { // a UserError too: an example that does not read as an env file documents nothing
+                    documented = Map.of();
                 }
             }
-            project = withExample != null ? withExample
-                    : ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(), Map.of(), true));
+            project = ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(), Map.of(), true, documented));
         } catch (UserError e) {
             SourceLocation at = e.location();
             String path = at != null && at.file() != null ? relative(root, at.file())

@@ -32,21 +32,21 @@ final class ENV0007EnvironmentKeys {
         return List.of(name.toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\.", "").split("[._-]+"));
     }
 
-    /** The environment an env file's name gives ({@code .env.mysql.dev}: dev), or null when it names none. */
+    /**
+     * The environment an env file's name gives ({@code .env.mysql.dev}: dev), or "" when it names none (the default one
+     * its variant runs in: {@code .env.docker} beside {@code .env.dev.docker}).
+     */
     static String environment(String name) {
-        return words(name).stream().filter(ENVIRONMENT_WORDS::contains).findFirst().orElse(null);
+        return words(name).stream().filter(ENVIRONMENT_WORDS::contains).findFirst().orElse("");
     }
 
     /**
-     * The rest of the name once its environment word is taken out ({@code .env.mysql.dev}: env.mysql), which files compared
-     * with each other share; null for a file that names no environment ({@code .env.vagrant}, {@code .env.nanobox}: an
-     * alternative way to run the app, not a deployment environment).
+     * The rest of the name once its environment word is taken out ({@code .env.mysql.dev}: env.mysql): files compared with
+     * each other share it. {@code .env.vagrant} and {@code .env.nanobox}, or {@code .env.ci.mysql} and {@code .env.ci.pgsql},
+     * are alternative ways to run the app, each its own variant.
      */
     static String variant(String name) {
         String env = environment(name);
-        if (env == null) {
-            return null;
-        }
         return String.join(".", words(name).stream().filter(w -> !w.equals(env)).toList());
     }
 
@@ -62,10 +62,8 @@ final class ENV0007EnvironmentKeys {
             } else if (FileKinds.dotenv(d.path()) == FileKinds.Dotenv.ENVIRONMENT && !FileKinds.isTestDotenv(d.path())
                     && !FileKinds.isCiDotenv(d.path())) {
                 // the test environment's file sets what only tests need (Symfony's KERNEL_CLASS): not a deployment
-                String variant = variant(FileKinds.name(d.path()));
-                if (variant != null) {
-                    byDir.computeIfAbsent(FileKinds.dir(d.path()) + "\u0000" + variant, k -> new ArrayList<>()).add(d);
-                }
+                byDir.computeIfAbsent(FileKinds.dir(d.path()) + "\u0000" + variant(FileKinds.name(d.path())),
+                        k -> new ArrayList<>()).add(d);
             }
         }
         for (List<DotenvFile> group : byDir.values()) {

@@ -16,16 +16,12 @@ final class ENV0008ComposeUnset {
             (${X:?message}), and neither .env.example nor .env next to it sets X (nor a committed env file beside \
             it under another name, such as deploy.env, that the stack is started from). docker compose then \
             substitutes an empty string with only a warning, which usually breaks the container at run \
-            time. Fix: add X to .env.example (and your .env), or give it a default in the compose file. Not reported \
-            in compose files of the test path class: a test suite's harness sets its stack's variables.""",
+            time. Fix: add X to .env.example (and your .env), or give it a default in the compose file.""",
             ENV0008ComposeUnset::compose);
 
     private static void compose(EnvScope s, EnvRule.Reporter o) {
         for (var e : s.composeRefs().entrySet()) {
             String file = e.getKey();
-            if (FileKinds.isTest(file)) {
-                continue; // a test suite's stack (src/test/resources/docker/compose.yml): its harness sets the variables
-            }
             DotenvFile local = s.localEnv(FileKinds.dir(file));
             Set<String> reported = new java.util.HashSet<>();
             for (ComposeRefs.Ref r : e.getValue()) {

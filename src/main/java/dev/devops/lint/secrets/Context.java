@@ -45,7 +45,7 @@ enum Context {
      */
     private static final Pattern API_SPEC = Pattern.compile("(?i)(openapi|swagger|asyncapi)[^/]*\\.(ya?ml|json)|[^/]*\\.(graphqls?|gql)");
     /** Directories of examples: examples/, _example/, samples/. */
-    private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?|demos?)");
+    private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?)");
 
     final String label;
 
