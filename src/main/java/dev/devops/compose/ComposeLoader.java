@@ -44,13 +44,23 @@ public final class ComposeLoader {
      *                           directory when it exists
      * @param processEnvironment the shell environment (wins over env files)
      * @param lenient            lint mode: failed {@code ${X:?}} and missing env files are warnings, not errors
+     * @param documented         lint mode: the values an example env file documents ({@code .env.example}), used for a
+     *                           reference with no default ({@code ${X}}, {@code ${X:?…}}) whose variable is unset: the
+     *                           value the stack is started with once the example is copied to .env; a default wins
      */
     public record Options(List<Path> files, Path directory, String projectName, List<Path> envFiles,
-            Map<String, String> processEnvironment, boolean lenient) {
+            Map<String, String> processEnvironment, boolean lenient, Map<String, String> documented) {
         public Options {
             files = List.copyOf(files);
             envFiles = List.copyOf(envFiles);
             processEnvironment = Map.copyOf(processEnvironment);
+            documented = Map.copyOf(documented);
+        }
+
+        /** Without documented values. */
+        public Options(List<Path> files, Path directory, String projectName, List<Path> envFiles,
+                Map<String, String> processEnvironment, boolean lenient) {
+            this(files, directory, projectName, envFiles, processEnvironment, lenient, Map.of());
         }
 
         /** The defaults for a directory, with the real process environment. */
@@ -133,7 +143,7 @@ public final class ComposeLoader {
         }
         chain.addAll(files);
         Map<String, String> environment = environment(dir);
-        interpolator = new Interpolator(environment::get, options.lenient());
+        interpolator = new Interpolator(environment::get, options.lenient(), options.documented()::get);
 
         RawNode.Mapping merged = null;
         for (Path f : files) {

@@ -24,8 +24,25 @@ public final class Interpolator {
      * @param lenient when true a failed {@code ?} form becomes a warning and an empty string (lint mode)
      */
     public Interpolator(Function<String, String> lookup, boolean lenient) {
+        this(lookup, lenient, name -> null);
+    }
+
+    /**
+     * @param documented for a reference with no default ({@code $X}, {@code ${X}}, {@code ${X:?msg}}) whose variable
+     *                   is unset: a value documented for it (an example env file's), or null
+     */
+    public Interpolator(Function<String, String> lookup, boolean lenient, Function<String, String> documented) {
         this.lookup = lookup;
         this.lenient = lenient;
+        this.documented = documented;
+    }
+
+    private final Function<String, String> documented;
+
+    /** The variable's value, else (for a reference with no default) the documented one, else null. */
+    private String valueOrDocumented(String name) {
+        String v = lookup.apply(name);
+        return v != null ? v : documented.apply(name);
     }
 
     /**
@@ -49,7 +66,9 @@ public final class Interpolator {
                 continue;
             }
             if (i + 1 >= n) {
-                throw syntax(text, i, "is a lone '$' at the end", "write $$ for a literal dollar sign");
+                out.append('$'); // a '$' at the end is kept, as compose keeps it (a regex's anchor: HostRegexp(`^.+$`))
+                i++;
+                continue;
             }
             char next = text.charAt(i + 1);
             if (next == '$') {
@@ -71,7 +90,10 @@ public final class Interpolator {
                 out.append(valueOrWarn(name, warnings));
                 i = j;
             } else {
-                throw syntax(text, i, "is not a variable", "write $$ for a literal dollar sign");
+                // '$' before anything but a name, '{' or '$' is no reference, and compose keeps it as written
+                // (traefik's rule=HostRegexp(`^.+$`), a price "$5"); only ${…} must be well formed
+                out.append('$');
+                i++;
             }
         }
         return out.toString();
@@ -114,11 +136,19 @@ public final class Interpolator {
                 return set ? nested(word, wordAt, warnings) : "";
             case ":?":
                 if (!nonEmpty) {
+                    String doc = set ? null : documented.apply(name);
+                    if (doc != null && !doc.isEmpty()) {
+                        return doc; // required, and the example documents the value it is started with
+                    }
                     return fail(required(name, nested(word, wordAt, warnings), set ? "is empty" : "is not set"), warnings);
                 }
                 return value;
             default: // "?"
                 if (!set) {
+                    String doc = documented.apply(name);
+                    if (doc != null) {
+                        return doc;
+                    }
                     return fail(required(name, nested(word, wordAt, warnings), "is not set"), warnings);
                 }
                 return value;
@@ -158,7 +188,7 @@ public final class Interpolator {
     }
 
     private String valueOrWarn(String name, Consumer<String> warnings) {
-        String v = lookup.apply(name);
+        String v = valueOrDocumented(name);
         if (v == null) {
             warnings.accept("variable " + name + " is not set; using an empty string");
             return "";

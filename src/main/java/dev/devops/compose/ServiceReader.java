@@ -119,7 +119,9 @@ final class ServiceReader {
 
     private Boolean bool(String key) {
         RawNode n = m.get(key);
-        return n == null || (n instanceof RawNode.Scalar s && s.isNull()) ? null : RawNode.bool(n, path(key));
+        // a flag set from a variable that is unset here is not known (compose types it after interpolation, with the
+        // environment it runs with): not set, rather than a type error
+        return n == null || (n instanceof RawNode.Scalar s && (s.isNull() || s.unsetHere())) ? null : RawNode.bool(n, path(key));
     }
 
     private List<String> strings(String key) {

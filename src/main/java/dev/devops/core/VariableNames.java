@@ -73,7 +73,13 @@ public final class VariableNames {
             "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "VTE_VERSION", "COLORTERM", "TEAMCITY_VERSION", "FORCE_HYPERLINK",
             "WT_SESSION", "CURSOR_TRACE_ID",
             // the platform arguments BuildKit sets in every build (docker buildx's automatic ARGs)
-            "BUILDPLATFORM", "TARGETPLATFORM", "BUILDOS", "BUILDARCH", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
+            "BUILDPLATFORM", "TARGETPLATFORM", "BUILDOS", "BUILDARCH", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+            // sudo's, the desktop session's and the browser's (xdg-open)
+            "SUDO_USER", "SUDO_UID", "SUDO_GID", "SUDO_COMMAND", "XDG_CURRENT_DESKTOP", "XDG_SESSION_TYPE",
+            "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "WAYLAND_DISPLAY", "DESKTOP_SESSION", "BROWSER",
+            // the Go toolchain's and runtime's, gRPC-Go's logging, Rust's backtraces
+            "GOARM", "GOAMD64", "CGO_ENABLED", "GOFLAGS", "GRPC_GO_LOG_SEVERITY_LEVEL",
+            "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.

@@ -17,7 +17,7 @@ public final class FileKinds {
     /** Suffixes that make a Dockerfile-named file a template, a backup or source code, not a Dockerfile. */
     /**
      * Source code by extension ({@link #isSourceCode}): the languages apps are written in, Ruby's Rake tasks, gem
-     * specifications and Jbuilder views, Bicep, SQL.
+     * specifications and Jbuilder views, Bicep, SQL, build scripts and server pages, interface definitions.
      */
     private static final Set<String> SOURCE_EXT = Set.of("java", "kt", "kts", "scala", "groovy", "js", "jsx", "mjs", "cjs",
             // TypeScript's module extensions beside .ts (a seed script's seed.mts, a config's vite.config.cts)
@@ -26,7 +26,12 @@ public final class FileKinds {
             // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
             "rake", "gemspec", "jbuilder",
             // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
-            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr");
+            "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr",
+            // build scripts written in a programming language (Gradle's Groovy DSL; the Kotlin one is .kts), server pages
+            // whose ${…} and <% … %> hold code (Grails' GSP, JSP), Starlark (Bazel, Tilt)
+            "gradle", "gsp", "jsp", "bzl", "star",
+            // interface definitions: 'string password = 4;' is a field's number, never a value
+            "proto", "thrift", "avdl", "graphql", "gql");
 
     /** Whether the path names a source file by its extension (a lower-case {@link #SOURCE_EXT} one). */
     public static boolean isSourceCode(String path) {
@@ -74,6 +79,9 @@ public final class FileKinds {
                     // a suite's directory by its kind: DefectDojo's unittests/ (unittests/scans/: the scanner reports its
                     // parsers' tests read), unit_tests/, functional-tests/, acceptance_tests/
                     + "|unit[-_]?tests?|(?:functional|acceptance|integration|system)[-_]?tests?"
+                    // and by the kind of run: e2e-tests/, end2end_tests/, smoke-tests/, load-tests/, tests-e2e/, test_integration/
+                    + "|(?:e2e|end2end|smoke|load|perf|performance|regression|contract|ui)[-_]tests?"
+                    + "|tests?[-_](?:e2e|end2end|unit|integration|functional|acceptance|system|smoke|load|perf|regression)"
                     // Behat's contexts (PHP BDD step definitions): src/Sylius/Behat/Context/, features/bootstrap/
                     + "|behat|features/bootstrap"
                     // integration test suites and their stacks: authelia's internal/suites/{LDAP,OIDC,…}/configuration.yml
@@ -171,7 +179,9 @@ public final class FileKinds {
             + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
 
     /** Directories of CI and release tooling: what code there reads is the pipeline's, not the app's. */
-    private static final DirPattern CI_OR_RELEASE_DIR = DirPattern.ignoringCase("\\.github|\\.circleci|\\.buildkite|\\.gitlab|release");
+    private static final DirPattern CI_OR_RELEASE_DIR = DirPattern.ignoringCase("\\.github|\\.circleci|\\.buildkite|\\.gitlab|release"
+            // a repository's own tools (tools/migrators/, tools/codegen/): run by a developer, not deployed with the app
+            + "|tools");
     /** Release and deployment scripts by name: release.py, bin/release_manager.py, publish-npm.mjs, deploy_staging.sh. */
     private static final Pattern RELEASE_SCRIPT_NAME = Pattern.compile(
             "(?i)(?:release|publish|deploy|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh|rb)");
@@ -613,8 +623,8 @@ public final class FileKinds {
     }
 
     /**
-     * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/}
-     * or a {@code release/} directory, a repository's or package's {@code scripts/} ({@link #OPERATOR_SCRIPTS}), CI
+     * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/},
+     * a {@code release/} or a {@code tools/} directory, a repository's or package's {@code scripts/} ({@link #OPERATOR_SCRIPTS}), CI
      * pipelines, and release or deployment scripts by name ({@code release.py},
      * {@code bin/release_manager.py}, {@code deploy_staging.sh}). What such code reads is the pipeline's knob, not the
      * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.

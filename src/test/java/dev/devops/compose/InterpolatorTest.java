@@ -77,11 +77,33 @@ class InterpolatorTest {
 
     @Test
     void malformedInputIsAnError() {
-        for (String bad : List.of("${SET", "$", "a $5", "${}", "${SET%x}", "${-x}")) {
+        for (String bad : List.of("${SET", "${}", "${SET%x}", "${-x}")) {
             InterpolationException e = assertThrows(InterpolationException.class,
                     () -> interpolator.interpolate(bad, w -> { }), bad);
             assertEquals(null, e.variable());
         }
+    }
+
+    /** Documented values (an example env file's, in lint) fill a reference with no default whose variable is unset. */
+    @Test
+    void documentedValuesFillOnlyReferencesWithoutADefault() throws Exception {
+        Interpolator documented = new Interpolator(Map.of("SET", "real")::get, true,
+                Map.of("TAG", "latest", "SET", "doc", "PORT", "8080")::get);
+        assertEquals("postgres:latest", documented.interpolate("postgres:${TAG}", w -> { }));
+        assertEquals("latest", documented.interpolate("$TAG", w -> { }));
+        assertEquals("real", documented.interpolate("${SET}", w -> { }));
+        assertEquals("16", documented.interpolate("${TAG:-16}", w -> { }));
+        assertEquals("8080", documented.interpolate("${PORT:?set PORT}", w -> { }));
+        assertEquals("", documented.interpolate("${NONE}", w -> { }));
+    }
+
+    /** A '$' that starts no reference (at the end, before a digit or punctuation) is kept as written, as compose keeps it. */
+    @Test
+    void aDollarThatStartsNoReferenceIsKept() throws Exception {
+        assertEquals("$", interpolator.interpolate("$", w -> { }));
+        assertEquals("a $5", interpolator.interpolate("a $5", w -> { }));
+        assertEquals("rule=HostRegexp(`^.+$`)", interpolator.interpolate("rule=HostRegexp(`^.+$`)", w -> { }));
+        assertEquals("c$", interpolator.interpolate("${UNSET:-c$}", w -> { }));
     }
 
     @Test
@@ -94,8 +116,8 @@ class InterpolatorTest {
                 e.redactedMessage());
         // in a nested default, the position is still the one in the whole value
         InterpolationException nested = assertThrows(InterpolationException.class,
-                () -> interpolator.interpolate("ab${UNSET:-c$}", w -> { }));
-        assertTrue(nested.getMessage().equals("invalid interpolation format at character 13 of the value: '$' is a lone '$' at the end"),
+                () -> interpolator.interpolate("ab${UNSET:-c${}}", w -> { }));
+        assertTrue(nested.getMessage().startsWith("invalid interpolation format at character 13 of the value: '${}"),
                 nested.getMessage());
     }
 

@@ -57,7 +57,9 @@ class FileKindsTest {
                 // a build's e2e and integration-test modules by name (a project-prefixed Maven module, an Nx project)
                 // and Go/Python test helpers named *_tests
                 "app-e2e/app-e2e-case/k8s/db.yml", "app-integrated-test/app-integrated-test-http/docker-compose.yml",
-                "apps/web-e2e/src/app.cy.ts", "app-integration-tests/compose.yml", "tools/sql/clitest/conn_tests.go"}) {
+                "apps/web-e2e/src/app.cy.ts", "app-integration-tests/compose.yml", "tools/sql/clitest/conn_tests.go",
+                // suites named by the kind of run
+                "web/e2e-tests/utils/constants.ts", "smoke_tests/login.py", "tests-e2e/app.spec.ts", "test_integration/db.go"}) {
             assertTrue(FileKinds.isTest(p), p);
         }
         for (String p : new String[] {"src/main/java/a/UserService.java", "app/users.go", "contest/app.py",
@@ -69,7 +71,8 @@ class FileKindsTest {
                 "latest-release/app.yml", "contest-service/app.yml", "app-testimonials/x.go", "protest_app/main.py",
                 // a bare -test/-tests part is no test module: a sample, a demo module, a CI stack's directory
                 "jwt-auth-tests/src/main/resources/application.conf", "app-cloud-test/app-cloud-test-seata/application.yml",
-                ".github/workflows/cluster-test/mysql/env.sh"}) {
+                ".github/workflows/cluster-test/mysql/env.sh",
+                "docs/load-testing.md", "src/uitests.go"}) {
             assertFalse(FileKinds.isTest(p), p);
         }
         assertTrue(FileKinds.isDocs("README.md"));

@@ -13,6 +13,7 @@ import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -392,11 +393,39 @@ public final class ComposeCheck implements Check {
         }
     }
 
+    /**
+     * The example env file a project without a {@code .env} documents its variables in ({@code .env.example},
+     * {@code env.example}, {@code .env.dist} …, the one the README copies to {@code .env}), or null: a reference with no
+     * default ({@code ${TAG}}) is interpolated with its value, the one the stack is started with once the example is
+     * copied (an image's tag, a volume's source, a flag), not with an empty string; a default the compose file gives
+     * ({@code ${TAG:-16}}) is what runs without a .env, and wins. With several examples, the first by name.
+     */
+    static Path exampleEnvFile(Path dir) {
+        if (Files.isRegularFile(dir.resolve(".env"))) {
+            return null;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.filter(f -> FileKinds.dotenv(f.getFileName().toString()) == FileKinds.Dotenv.EXAMPLE
+                    && Files.isRegularFile(f)).sorted().findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
         ComposeProject project;
         try {
-            project = ComposeLoader.load(new ComposeLoader.Options(files.stream().map(Path::of).toList(), dir, null,
-                    List.of(), Map.of(), true));
+            List<Path> paths = files.stream().map(Path::of).toList();
+            Path example = exampleEnvFile(dir);
+            Map<String, String> documented = Map.of();
+            if (example != null) {
+                try {
+                    documented = dev.devops.compose.DotEnv.read(example, name -> null).values();
+                } catch (RuntimeException e) { // a UserError too: an example that does not read as an env file documents nothing
+                    documented = Map.of();
+                }
+            }
+            project = ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(), Map.of(), true, documented));
         } catch (UserError e) {
             SourceLocation at = e.location();
             String path = at != null && at.file() != null ? relative(root, at.file())

@@ -29,11 +29,13 @@ final class DC0003HardCodedSecret {
                     + "(tests/…, compose-e2e-test.yml, docker-compose.test.yml): a test stack's dummy values.",
             DC0003HardCodedSecret::hardCodedSecret);
 
-    private static final Pattern URL_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]+:([^@\\s]+)@");
+    /** A URI's scheme, compound ones too: {@code jdbc:mysql}, {@code r2dbc:pool:postgresql}. */
+    private static final String SCHEME = "[a-zA-Z][a-zA-Z0-9+.-]*(?::[a-zA-Z][a-zA-Z0-9+.-]*)*";
+    private static final Pattern URL_CREDENTIAL = Pattern.compile(SCHEME + "://[^:/@\\s]+:([^@\\s]+)@");
     private static final Set<String> EMPTY_OK = Set.of("MYSQL_ALLOW_EMPTY_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
             "ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD");
 
-    private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
+    private static final Pattern URI = Pattern.compile(SCHEME + "://\\S*");
     private static final Pattern QUERY_CREDENTIAL = Pattern.compile(
             "(?i)[?&;](?:password|passwd|pwd|pass|secret|token|api_?key|access_?key|auth)=[^&;$\\s]");
 
@@ -44,7 +46,8 @@ final class DC0003HardCodedSecret {
      */
     static boolean isUriWithoutCredential(String value) {
         String v = value.strip();
-        return URI.matcher(v).matches() && !QUERY_CREDENTIAL.matcher(v).find();
+        // a folded YAML scalar (DATABASE_URL: >-) holds the URI and its query on lines joined by blanks
+        return URI.matcher(v).lookingAt() && !QUERY_CREDENTIAL.matcher(v).find();
     }
 
     /**

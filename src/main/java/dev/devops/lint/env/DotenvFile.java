@@ -158,7 +158,14 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 problem(ENV0016Whitespace.RULE, no, "the line starts with whitespace", "start the key in the first column");
                 body = body.stripLeading();
             }
-            if (body.startsWith("export ") || body.startsWith("export\t")) {
+            boolean exported = body.startsWith("export ") || body.startsWith("export\t");
+            if (exported && body.indexOf('=') < 0) {
+                // 'export NAME' with no value exports a variable the file set before: a shell's statement, so the file is
+                // a script a shell sources (setup.env beside its install script), not a dotenv file a loader reads
+                script = true;
+                return i;
+            }
+            if (exported) {
                 problem(ENV0019Export.RULE, no, "'export' prefix", "drop 'export': docker compose accepts it but some "
                         + "dotenv loaders do not, and the file is not a shell script");
                 body = body.substring(7).stripLeading();

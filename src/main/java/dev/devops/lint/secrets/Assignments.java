@@ -343,7 +343,9 @@ final class Assignments {
             // what a key may do: SECRET_API_KEY_ROLE = process.env.SECRET_API_KEY_ROLE || "readonly"
             "role", "roles", "permission", "permissions",
             // the realm a login prompt names (REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm)
-            "realm"));
+            "realm",
+            // the name of the attribute or column a secret is kept in: an LDAP login module's userPasswordAttribute="userPassword"
+            "attribute", "attributes", "attr", "attrs"));
     /**
      * The word before a last word {@code secret} that makes the name a Kubernetes Secret object's (a Helm chart's
      * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code tlsSecret},
@@ -361,6 +363,12 @@ final class Assignments {
             // a name that says its value stands in for a hidden secret: REDACTED_CREDENTIAL_VALUE = '_APP_BLANK_<uuid>',
             // the sentinel an API returns in place of a stored credential and recognises when it comes back unchanged
             "redacted", "masked", "obfuscated");
+    /**
+     * First words that make a two-word name an action on a secret, whose value is when or whether it happens
+     * ({@code update_password: on_create}, {@code require_token: yes}), not the secret.
+     */
+    private static final Set<String> ACTION_FIRST = Set.of("update", "generate", "rotate", "expire", "verify", "validate",
+            "require", "enforce", "force", "forgot", "forget", "remember", "show", "hide", "toggle", "allow", "disable", "enable");
     /** Last words of a name that make it a code or status about a secret, unless a secret word comes just before. */
     private static final Set<String> CODE_LAST = Set.of("code", "codes", "status");
     /**
@@ -825,9 +833,11 @@ final class Assignments {
         }
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
-                && !(runnable && !code && key.equals(value) && SELF_NAMED_DEFAULTS.contains(value))) {
+                && !(runnable && !code && SELF_NAMED_DEFAULTS.contains(value)
+                        && (key.equals(value) || key.equalsIgnoreCase(value) && !job.bareValuesAreExpressions()))) {
             // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not a bare password key in
-            // configuration the stack runs with: there password: password is the password it logs in with (but a
+            // configuration the stack runs with: there password: password (PASSWORD: password in a Django DATABASES
+            // block) is the password it logs in with (but a
             // template's confirm_password: confirm_password or _token: token is a variable passed on)
             return;
         }
@@ -840,7 +850,12 @@ final class Assignments {
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
         }
-        boolean weak = defaultCredential || Filters.isWeakCredential(value);
+        // a value that spells out the key's own name among other words ("ThEmUsTSecretKEYforBUILDstage123" for
+        // SECRET_KEY, "supersecretjwtsecret" for JWT_SECRET) was written by a person about the key: a made-up value
+        String keySquashed = key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        boolean namesItsKey = keySquashed.length() >= 6 && squashed.length() > keySquashed.length()
+                && squashed.contains(keySquashed);
+        boolean weak = defaultCredential || namesItsKey || Filters.isWeakCredential(value);
         if (example && weak) {
             return; // examples and templates: only real-looking values are reported
         }
@@ -898,6 +913,8 @@ final class Assignments {
 
     /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
     private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
+    /** A store's item named in snake case, and a field: {@code grafana_cloud_access_policy_token:value}. */
+    private static final Pattern NAMED_ENTRY = Pattern.compile("([a-z][a-z0-9]*(?:_[a-z0-9]+)+):([a-z]+(?:[_-][a-z]+)*)");
 
     /**
      * Whether a value names an entry of a secret store rather than holding a secret: {@code signing-key:passphrase},
@@ -905,6 +922,17 @@ final class Assignments {
      * secret the name asks for. A {@code user:password} pair has no path and is not one.
      */
     static boolean isStoreEntry(String key, String value) {
+        Matcher named = NAMED_ENTRY.matcher(value);
+        if (named.matches()) {
+            // the item is named after the very secret the key asks for, the field is where its value is kept in it
+            // (repo_secrets: GRAFANA_TOKEN=grafana_cloud_token:value, a CI action that copies from a secret store)
+            String item = named.group(1).replace("_", "");
+            for (String w : words(key)) {
+                if ((PASSWORD_WORDS.contains(w) || SECRET_WORDS.contains(w)) && item.contains(w)) {
+                    return true;
+                }
+            }
+        }
         Matcher m = STORE_ENTRY.matcher(value);
         if (!m.matches()) {
             return false;
@@ -986,6 +1014,9 @@ final class Assignments {
         String last = words.get(words.size() - 1);
         if (NOT_SECRET_FIRST.contains(words.get(0)) && words.size() > 1) {
             return null; // a message about a secret (Go's errFmtOIDCProviderNoPrivateKey = "…: option `jwks` is required"), a hash
+        }
+        if (words.size() == 2 && ACTION_FIRST.contains(words.get(0))) {
+            return null; // an action on the secret and its option: Ansible's update_password: always, force_password_change
         }
         if (CODE_LAST.contains(last) && words.size() > 1 && !PASSWORD_WORDS.contains(words.get(words.size() - 2))
                 && !SECRET_WORDS.contains(words.get(words.size() - 2))) {

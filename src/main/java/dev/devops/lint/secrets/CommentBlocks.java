@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Documentation inside source code that spans lines: block comments ({@code /* … *&#47;}) of the C-family languages and
@@ -27,13 +28,60 @@ final class CommentBlocks {
         return ext.equals("py") || C_FAMILY.contains(ext);
     }
 
-    /** Start and end offsets, in pairs, of the block comments or docstrings of {@code text}; empty for other files. */
+    /**
+     * Start and end offsets, in pairs, of the block comments or docstrings of {@code text}, and of its multi-line strings
+     * that an example annotation or argument gives ({@link #exampleStrings}); empty for other files.
+     */
     static int[] of(String path, String text) {
         String ext = extension(path);
-        if (ext.equals("py")) {
-            return python(text);
+        int[] blocks = ext.equals("py") ? python(text)
+                : C_FAMILY.contains(ext) ? cFamily(text, ext.equals("php"), !ext.equals("rs")) : new int[0];
+        if (!text.contains("\"\"\"") && !text.contains("'''")) {
+            return blocks;
         }
-        return C_FAMILY.contains(ext) ? cFamily(text, ext.equals("php"), !ext.equals("rs")) : new int[0];
+        int[] examples = exampleStrings(text);
+        int[] all = java.util.Arrays.copyOf(blocks, blocks.length + examples.length);
+        System.arraycopy(examples, 0, all, blocks.length, examples.length);
+        return all;
+    }
+
+    /**
+     * What the code before a multi-line string (its line and the two above) says it is: an example or sample annotation
+     * ({@code @ExampleObject(}, {@code @ApiExample(}), or an argument or key that names one ({@code example =},
+     * {@code examples: [}, {@code description=}, {@code usage =}).
+     */
+    private static final Pattern DOCUMENTING = Pattern.compile("(?is).*(?:@\\w*(?:example|sample)\\w*\\s*\\("
+            + "|\\b(?:examples?|samples?|description|summary|usage|help)\\s*[=:(]).*");
+
+    /**
+     * The insides of the {@code """…"""} and {@code '''…'''} strings (Python, Groovy, Kotlin, Scala, Java text blocks)
+     * that an API annotation or a named argument gives as an example: OpenAPI's
+     * {@code @ExampleObject(value = '''{"authToken": …}''')}, {@code @Schema(example = """…""")}. Like a comment, they
+     * show what a value looks like; the program never uses them as one.
+     */
+    private static int[] exampleStrings(String text) {
+        List<Integer> ranges = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int dq = text.indexOf("\"\"\"", i);
+            int sq = text.indexOf("'''", i);
+            int open = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+            if (open < 0) {
+                break;
+            }
+            int close = text.indexOf(text.substring(open, open + 3), open + 3);
+            int windowStart = text.lastIndexOf('\n', open - 1) + 1;
+            for (int k = 0; k < 2 && windowStart > 0; k++) {
+                windowStart = text.lastIndexOf('\n', windowStart - 2) + 1;
+            }
+            if (DOCUMENTING.matcher(text.substring(windowStart, open)).matches()) {
+                ranges.add(open + 3);
+                ranges.add(close < 0 ? n : close);
+            }
+            i = close < 0 ? n : close + 3;
+        }
+        return ranges.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static String extension(String path) {

@@ -91,7 +91,9 @@ public final class Filters {
      * highlighter's token scopes, {@code token: "meta.tag.punctuation.tag-close.xml"}, {@code "tb.scada-symbol-ctx"}, {@code 'tb.calculated-field-latestTs'}).
      */
     private static final Pattern IDENTIFIER = Pattern.compile(
-            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
+            "[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+"
+            // a dotted name numbered in its last parts: a highlighter's scope "markup.heading.1"
+            + "|[a-z]+(?:[_.][a-z]+)*\\.[a-z]+(?:\\.\\d{1,3})+|[a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
             + "|[a-z][a-zA-Z]*(?:-[a-z][a-zA-Z]*)*(?:\\.[a-z][a-zA-Z]*(?:[-_][a-z][a-zA-Z]*)*)+");
     private static final Pattern LABEL = Pattern.compile("[¿¡\"'(]?[\\p{L}\\p{M}][\\p{L}\\p{M}'\u2019 ,.:!?()-]*\\s[\\p{L}\\p{M}'\u2019 ,.:!?()-]*");
     private static final Pattern FILE_REF = Pattern.compile(
@@ -228,6 +230,11 @@ public final class Filters {
             "(?i)\\d+/(?:s|sec|second|m|min|minute|h|hr|hour|d|day|w|week)s?(?:/[a-z_]+)?(?:\\s*,\\s*\\d+/[a-z]+(?:/[a-z_]+)?)*");
     /** A regular expression ({@code sed "s/KEY=.*&#47;KEY=$VALUE/"} reads as KEY = {@code .*&#47;KEY=$VALUE/g}). */
     private static final Pattern REGEX = Pattern.compile("\\.[*+].*");
+    /**
+     * A regular expression by its escapes or a sed command's end anchor and delimiter: the pattern of
+     * {@code sed 's/^a\\.password=default\\.password$/…/'} read as the value of a password key.
+     */
+    private static final Pattern REGEX_ESCAPES = Pattern.compile(".*\\\\[.dwsb].*\\\\[.dwsb(\\[].*|.*\\$/.*");
     /** An index expression: Ruby's {@code flash[:application_secret].presence}, {@code params["token"]}, {@code ENV['X']}. */
     private static final Pattern INDEX_EXPRESSION = Pattern.compile(
             "[@a-zA-Z_$][\\w$]*(?:\\[(?::\\w+|'[^']*'|\"[^\"]*\"|\\w+)\\])+(?:\\.[a-zA-Z_$][\\w$?!]*|\\[[^\\]]+\\])*");
@@ -352,7 +359,7 @@ public final class Filters {
         if (RATE_LIMIT.matcher(v).matches()) {
             return "rate limit";
         }
-        if (REGEX.matcher(v).matches()) {
+        if (REGEX.matcher(v).matches() || REGEX_ESCAPES.matcher(v).matches()) {
             return "pattern";
         }
         if (INDEX_EXPRESSION.matcher(v).matches()) {
@@ -476,7 +483,7 @@ public final class Filters {
             return false;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (isReference(v, lower) || isUnfilled(lower) || isVariableName(v, lower)) {
+        if (isReference(v, lower) || isUnfilled(lower) || YOUR_CAMEL.matcher(v).matches() || isVariableName(v, lower)) {
             return false;
         }
         if (DEFAULT_CREDENTIAL_WORDS.contains(lower) || DEFAULT_TRIVIAL.matcher(lower).matches()) {
@@ -919,8 +926,11 @@ public final class Filters {
         return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0;
     }
 
+    /** "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}. */
+    private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*");
+
     static boolean isPlaceholder(String v, String lower) {
-        return containsWritten(v, lower, PLACEHOLDER_PARTS) || TRIVIAL.matcher(lower).matches();
+        return containsWritten(v, lower, PLACEHOLDER_PARTS) || TRIVIAL.matcher(lower).matches() || YOUR_CAMEL.matcher(v).matches();
     }
 
     /** Whether {@code v} ({@code lower} in lower case) holds one of {@code parts}, written, not drawn ({@link #writtenAsAWord}). */

@@ -245,12 +245,7 @@ final class ScanJob {
         if (inlineTests == null) {
             inlineTests = InlineTests.rust(text);
         }
-        for (int k = 0; k + 1 < inlineTests.length; k += 2) {
-            if (pos >= inlineTests[k] && pos < inlineTests[k + 1]) {
-                return Context.TEST;
-            }
-        }
-        return context;
+        return inRanges(inlineTests, pos) ? Context.TEST : context;
     }
 
     /** A matcher of {@code p} over this text, created once per job. */

@@ -1731,4 +1731,100 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:warning"), found(scan("src/handAuthored/typeform.ts",
                 "body: {\n  form_response: {\n    token: \"" + sample + "\",\n  },\n},\n")));
     }
+
+    /**
+     * Issue 10, held-out 9d class "documentation written as a string in code": a Python docstring's sample response, an
+     * OpenAPI annotation's example (a Groovy/Java multi-line string); the same value assigned to a variable is still one.
+     */
+    @Test
+    void aDocumentationStringIsDocumentation() {
+        String token = "Z1" + Fake.token(30);
+        assertEquals(List.of(), found(scan("engine/apps/auth/backends.py",
+                "def fetch(self):\n    \"\"\"\n    Sample response\n    {\n        \"access_token\":\"" + token + "\",\n    }\n    \"\"\"\n    return 1\n")));
+        assertEquals(List.of(), found(scan("app/controllers/WebhookController.groovy",
+                "@Operation(responses = [@ApiResponse(content = @Content(\n    examples = [\n        @ExampleObject(\n"
+                        + "            name = 'list',\n            value = \'\'\'[\n    {\n        \"authToken\": \"" + token + "\",\n"
+                        + "        \"id\": 3\n    }\n]\'\'\'\n        )])\n)])\ndef list() {}\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("app/settings.py",
+                "SETTINGS = \"\"\"\naccess_token = \"" + token + "\"\n\"\"\"\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("app/settings.py", "access_token = \"" + token + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9d classes of values that are not values: a name behind a sigil (a tokenizer's next state
+     * {@code '@rematch'}), a numbered dotted scope ({@code "markup.heading.1"}), a sed command's pattern in a shell script,
+     * a store entry named after the secret ({@code grafana_cloud_token:value}), an LDAP attribute's name, a camel-case
+     * "your…" placeholder; the same keys with real values are still found.
+     */
+    @Test
+    void valuesThatNameSomethingAreNotSecrets() {
+        assertEquals(List.of(), found(scan("src/editor/jinja2.ts",
+                "export const rules = [[/<\\/script\\s*>/, { token: '@rematch', next: '@pop' }]];\n")));
+        assertEquals(List.of(), found(scan("assets/ace/mode-markdown.js",
+                "this.$rules={start:[{token:\"markup.heading.1\",regex:\"^=+\"},{token:\"markup.heading.2\",regex:\"^-+\"}]};\n")));
+        assertEquals(List.of(), found(scan("packaging/scripts/postinst",
+                "#!/bin/sh\nsed -i -E 's/^app\\.storage\\.password=default\\.encryption\\.password$/app.storage.password='\"$PASS\"'/' app.properties\n")));
+        assertEquals(List.of(), found(scan(".github/workflows/release.yml",
+                "jobs:\n  r:\n    steps:\n      - uses: org/get-vault-secrets@v1\n        with:\n          repo_secrets: |\n"
+                        + "            PUBLISH_ACCESS_TOKEN=cloud_publish_access_token:value\n")));
+        assertEquals(List.of(), found(scan("src/main/resources/WEB-INF/jaas.conf",
+                "ldap {\n  com.example.JettyCachingLdapLoginModule required\n    userPasswordAttribute=\"userPassword\"\n};\n")));
+        assertEquals(List.of(), found(scan("scripts/upgrade.sh",
+                "#!/bin/sh\necho \"please run 'export POSTGRES_PASSWORD=yourPostgresPassword' first\"\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/editor/config.ts", "export const c = { token: '" + Fake.token(24) + "' };\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("packaging/scripts/postinst",
+                "#!/bin/sh\nexport ADMIN_PASSWORD=" + Fake.token(18) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9d classes of files whose assignments are code: Gradle's Groovy build scripts
+     * ({@code ext."signing.password" = password}), server pages ({@code flashToken: flash.newtoken} in a GSP), interface
+     * definitions ({@code string ApnPassword = 2004;} in a .proto: a field's number).
+     */
+    @Test
+    void buildScriptsServerPagesAndInterfaceDefinitionsAreCode() {
+        assertEquals(List.of(), found(scan("build.gradle",
+                "def password = findProperty('signingPassword')\nallprojects { ext.\"signing.password\" = password }\n")));
+        assertEquals(List.of(), found(scan("grails-app/views/user/_user.gsp",
+                "<g:render template=\"tokenList\" model=\"${[user: user, flashToken: flash.newtoken]}\"/>\n")));
+        assertEquals(List.of(), found(scan("src/main/proto/Device.proto",
+                "message Config {\n\tstring ApnUsername = 2003;\n\tstring ApnPassword = 2004;\n}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9d class "a build step's dummy that names its key" (a Dockerfile's
+     * {@code RUN SECRET_KEY="ThisIsTheSecretKeyForTheBuild1" python manage.py collectstatic}): a value written about the key
+     * is a made-up one, and a build step's made-up value is not reported; elsewhere it is a development default.
+     */
+    @Test
+    void aBuildStepDummyThatNamesItsKeyIsNotASecret() {
+        assertEquals(List.of(), found(scan("engine/Dockerfile",
+                "FROM python:3.12\nRUN DJANGO_SETTINGS_MODULE=settings.prod SECRET_KEY=\"ThEmUsTSecretKEYforBUILDstage123\" python manage.py collectstatic\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.env",
+                "JWT_SECRET=supersecretjwtsecret2024\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("engine/Dockerfile",
+                "FROM python:3.12\nRUN SECRET_KEY=\"" + Fake.token(32) + "\" python manage.py collectstatic\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9d class "an action on a secret": Ansible's {@code update_password: always} is when the user
+     * module sets the password, not the password; the password itself beside it is still found.
+     */
+    @Test
+    void anActionOnASecretIsNotTheSecret() {
+        assertEquals(List.of(), found(scan("playbooks/users/main.yml",
+                "- name: add user\n  user:\n    name: \"{{ account.username }}\"\n    update_password: always\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("playbooks/users/main.yml",
+                "- hosts: all\n  vars:\n    ansible_ssh_password: " + Fake.token(14) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 9d miss class "a key's own name as its value in runnable config, in another case": a Django
+     * settings file's {@code PASSWORD: password} is the database password the stack runs with (a development default).
+     */
+    @Test
+    void aPasswordKeyWhoseValueIsItsNameInAnotherCaseIsADefault() {
+        assertEquals(List.of("SEC0030:warning"), found(scan("configuration_files/analytics_api.yml",
+                "DATABASES:\n    default:\n        ENGINE: django.db.backends.mysql\n        PASSWORD: password\n        USER: api001\n")));
+    }
 }
