@@ -60,6 +60,20 @@ final class CommentBlocks {
      * show what a value looks like; the program never uses them as one.
      */
     private static int[] exampleStrings(String text) {
+        return tripleQuotedInsides(text, open -> {
+            int windowStart = text.lastIndexOf('\n', open - 1) + 1;
+            for (int k = 0; k < 2 && windowStart > 0; k++) {
+                windowStart = text.lastIndexOf('\n', windowStart - 2) + 1;
+            }
+            return DOCUMENTING.matcher(text.substring(windowStart, open)).matches();
+        });
+    }
+
+    /**
+     * Start and end offsets, in pairs, of the insides of the {@code """…"""} and {@code '''…'''} strings of {@code text}
+     * whose opening quotes (their offset) {@code keep} accepts; a string not closed runs to the end of the text.
+     */
+    static int[] tripleQuotedInsides(String text, java.util.function.IntPredicate keep) {
         List<Integer> ranges = new ArrayList<>();
         int n = text.length();
         int i = 0;
@@ -71,11 +85,7 @@ final class CommentBlocks {
                 break;
             }
             int close = text.indexOf(text.substring(open, open + 3), open + 3);
-            int windowStart = text.lastIndexOf('\n', open - 1) + 1;
-            for (int k = 0; k < 2 && windowStart > 0; k++) {
-                windowStart = text.lastIndexOf('\n', windowStart - 2) + 1;
-            }
-            if (DOCUMENTING.matcher(text.substring(windowStart, open)).matches()) {
+            if (keep.test(open)) {
                 ranges.add(open + 3);
                 ranges.add(close < 0 ? n : close);
             }

@@ -158,18 +158,8 @@ final class ScanJob {
                     }
                 }
             } else if (toml) {
-                int i = 0;
-                while (i < text.length()) {
-                    int dq = text.indexOf("\"\"\"", i);
-                    int sq = text.indexOf("'''", i);
-                    int open = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-                    if (open < 0) {
-                        break;
-                    }
-                    int close = text.indexOf(text.substring(open, open + 3), open + 3);
-                    ranges.add(open + 3);
-                    ranges.add(close < 0 ? text.length() : close);
-                    i = close < 0 ? text.length() : close + 3;
+                for (int r : CommentBlocks.tripleQuotedInsides(text, open -> true)) {
+                    ranges.add(r);
                 }
             } else {
                 Matcher m = PRINTED_HEREDOC.matcher(text);
