@@ -179,9 +179,7 @@ public final class FileKinds {
             + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
 
     /** Directories of CI and release tooling: what code there reads is the pipeline's, not the app's. */
-    private static final DirPattern CI_OR_RELEASE_DIR = DirPattern.ignoringCase("\\.github|\\.circleci|\\.buildkite|\\.gitlab|release"
-            // a repository's own tools (tools/migrators/, tools/codegen/): run by a developer, not deployed with the app
-            + "|tools");
+    private static final DirPattern CI_OR_RELEASE_DIR = DirPattern.ignoringCase("\\.github|\\.circleci|\\.buildkite|\\.gitlab|release");
     /** Release and deployment scripts by name: release.py, bin/release_manager.py, publish-npm.mjs, deploy_staging.sh. */
     private static final Pattern RELEASE_SCRIPT_NAME = Pattern.compile(
             "(?i)(?:release|publish|deploy|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh|rb)");
@@ -624,7 +622,7 @@ public final class FileKinds {
 
     /**
      * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/},
-     * a {@code release/} or a {@code tools/} directory, a repository's or package's {@code scripts/} ({@link #OPERATOR_SCRIPTS}), CI
+     * a {@code release/} directory, a repository's or package's {@code scripts/} ({@link #OPERATOR_SCRIPTS}), CI
      * pipelines, and release or deployment scripts by name ({@code release.py},
      * {@code bin/release_manager.py}, {@code deploy_staging.sh}). What such code reads is the pipeline's knob, not the
      * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.

@@ -834,7 +834,8 @@ final class Assignments {
         String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
                 && !(runnable && !code && SELF_NAMED_DEFAULTS.contains(value)
-                        && (key.equals(value) || key.equalsIgnoreCase(value) && !job.bareValuesAreExpressions()))) {
+                        && (key.equals(value) || key.equals(key.toUpperCase(Locale.ROOT)) && key.equalsIgnoreCase(value)
+                        && !job.bareValuesAreExpressions()))) {
             // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not a bare password key in
             // configuration the stack runs with: there password: password (PASSWORD: password in a Django DATABASES
             // block) is the password it logs in with (but a

@@ -1826,5 +1826,7 @@ class SecretContextTest {
     void aPasswordKeyWhoseValueIsItsNameInAnotherCaseIsADefault() {
         assertEquals(List.of("SEC0030:warning"), found(scan("configuration_files/analytics_api.yml",
                 "DATABASES:\n    default:\n        ENGINE: django.db.backends.mysql\n        PASSWORD: password\n        USER: api001\n")));
+        // a prompt's text is no setting: read -p "Password: password"
+        assertEquals(List.of(), found(scan("scripts/db-init.sh", "#!/bin/bash\nread -p \"Password: password\"\n")));
     }
 }
