@@ -413,7 +413,7 @@ final class Assignments {
     /** The {@link #LINES} lexer: reads the assignment at a keyword hit into {@code out}. */
     private static int readLine(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
         String t = job.text;
-        if (job.contextAt(lineStart).quiet()) {
+        if (job.contextAt(lineStart, false).quiet()) {
             return lineEnd; // tests, docs, vendored code: name-based detection is silent (docs/SECRET-RULES.md)
         }
         if (isComment(t, lineStart, lineEnd)) {

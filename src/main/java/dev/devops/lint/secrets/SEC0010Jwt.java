@@ -43,7 +43,7 @@ final class SEC0010Jwt extends Detector {
     @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         String t = job.text;
-        if (job.contextAt(hitStart).quiet()) {
+        if (job.contextAt(hitStart, false).quiet()) {
             return lineEnd; // a JWT in a test or a doc is a fixture: JWTs carry no provider format to tell a live one
         }
         if (t.charAt(hitStart) != 'e' || t.charAt(hitStart + 2) != 'J' || hitStart > lineStart && isTokenChar(t.charAt(hitStart - 1))) {
@@ -52,6 +52,9 @@ final class SEC0010Jwt extends Detector {
         Matcher m = job.matcher(JWT);
         m.region(hitStart, Math.min(lineEnd, hitStart + 16 * 1024));
         if (m.lookingAt()) {
+            if (job.contextAt(hitStart).quiet()) {
+                return m.end(); // in a block comment or a docstring: asked only where a token stands
+            }
             String header = decode(m.group(1));
             String payload = decode(m.group(2));
             if (header == null || payload == null || !header.startsWith("{") || !payload.trim().startsWith("{")) {

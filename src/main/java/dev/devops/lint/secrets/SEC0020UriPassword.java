@@ -97,7 +97,7 @@ final class SEC0020UriPassword extends Detector {
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
-        Context context = job.contextAt(hitStart);
+        Context context = job.contextAt(hitStart, false); // comment blocks are asked about only once a URI has a password
         if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)
                 || job.hashComments() && Assignments.inTrailingComment(t, lineStart, hitStart)) {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
@@ -119,6 +119,10 @@ final class SEC0020UriPassword extends Detector {
             String password = m.group(3);
             if (Filters.isTemplateLogin(user, password)) {
                 return m.end(); // s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com: the URI's shape, in capitals
+            }
+            context = job.contextAt(hitStart);
+            if (context.quiet()) {
+                return m.end(); // inside a block comment or a docstring: an example
             }
             boolean runnable = context == Context.RUNNABLE || context == Context.CODE;
             boolean defaultCredential = runnable && Filters.isDefaultCredential(password)

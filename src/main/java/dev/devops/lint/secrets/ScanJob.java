@@ -212,6 +212,15 @@ final class ScanJob {
      * style sheet a minifier wrote ({@link FileKinds#looksMinified}), which is {@link Context#VENDORED vendored code}.
      */
     Context contextAt(int pos) {
+        return contextAt(pos, true);
+    }
+
+    /**
+     * {@link #contextAt(int)}, but without the question about block comments and docstrings when {@code blocks} is false:
+     * a detector's first look at a keyword hit asks this cheap form, and the whole question only where it has a value to
+     * judge (finding a file's comment blocks reads all of it: a tenth of a scan of a large Java tree, asked at every hit).
+     */
+    Context contextAt(int pos, boolean blocks) {
         if (context != Context.CODE) {
             return context;
         }
@@ -221,7 +230,7 @@ final class ScanJob {
         if (minified > 0) {
             return Context.VENDORED; // a bundle a minifier wrote, whatever its name: a copied editor's language files
         }
-        if (CommentBlocks.applies(path)) {
+        if (blocks && CommentBlocks.applies(path)) {
             if (commentBlocks == null) {
                 commentBlocks = CommentBlocks.of(path, text);
             }
