@@ -49,14 +49,6 @@ public sealed interface RawNode permits RawNode.Scalar, RawNode.Seq, RawNode.Map
             return source != null && Interpolator.hasReference(source);
         }
 
-        /**
-         * True when the value is empty only because the variables it references are unset where it was loaded
-         * ({@code read_only: ${READONLY}} with no .env yet): its type is decided by an environment not present.
-         */
-        public boolean unsetHere() {
-            return value != null && value.isBlank() && interpolated();
-        }
-
         @Override
         public String kind() {
             return switch (type) {

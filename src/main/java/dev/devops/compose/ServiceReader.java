@@ -119,9 +119,15 @@ final class ServiceReader {
 
     private Boolean bool(String key) {
         RawNode n = m.get(key);
-        // a flag set from a variable that is unset here is not known (compose types it after interpolation, with the
-        // environment it runs with): not set, rather than a type error
-        return n == null || (n instanceof RawNode.Scalar s && (s.isNull() || s.unsetHere())) ? null : RawNode.bool(n, path(key));
+        if (n == null || n instanceof RawNode.Scalar s && s.isNull()) {
+            return null;
+        }
+        try {
+            return RawNode.bool(n, path(key));
+        } catch (UserError e) {
+            uncheckedIfUnset(n, path(key), e); // read_only: ${READ_ONLY} that only the untracked .env sets
+            return null;
+        }
     }
 
     private List<String> strings(String key) {
