@@ -284,6 +284,28 @@ public final class FileKinds {
         return t != null && looksLikeCompose(t);
     }
 
+    /** A service's short volume entry: {@code - name:/path[:mode]}, the source quoted or not. */
+    private static final Pattern SHORT_MOUNT = Pattern.compile("-\\s+[\"']?([A-Za-z0-9][\\w.-]*):/.*");
+
+    /**
+     * Whether compose text mounts a named volume ({@code - pg-data:/var/lib/postgresql/data}) and has no top-level
+     * {@code volumes:} at all: docker compose refuses it as written ("refers to undefined volume"); a platform that
+     * declares the volumes itself completes it. One pass over the lines, no YAML parsing.
+     */
+    public static boolean mountsUndeclaredVolume(CharSequence t) {
+        boolean mounts = false;
+        for (String line : t.toString().split("\n")) {
+            if (line.startsWith("volumes:")) {
+                return false;
+            }
+            if (!mounts && !line.isEmpty() && line.charAt(0) == ' ') {
+                var m = SHORT_MOUNT.matcher(line.strip());
+                mounts = m.matches() && !m.group(1).contains(".");
+            }
+        }
+        return mounts;
+    }
+
     /**
      * Whether YAML text is a compose file: a top-level {@code services:} mapping with an entry whose own keys
      * include {@code image:} with a value or {@code build:}. A Helm values file ({@code image:} a mapping) or a

@@ -41,6 +41,54 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
     public static final class Memo {
         private volatile Set<String> compose;
         private volatile Set<String> envFiles;
+        private volatile Set<String> catalogues;
+    }
+
+    /** How many compose files recognised by content one directory holds at least to be a {@link #composeCatalogues catalogue}. */
+    static final int CATALOGUE_MIN = 10;
+
+    /**
+     * The directories that hold a platform's catalogue of compose templates, not compose projects: ten or more compose
+     * files recognised by content side by side (one app each, {@code templates/compose/<app>.yaml}), most of which
+     * mount named volumes without a top-level {@code volumes:} ({@link dev.devops.files.FileKinds#mountsUndeclaredVolume}).
+     * The platform that deploys them completes each file (declares its volumes, sets the variables it generates,
+     * reads its own keys); docker compose never runs them as written. Computed once per run.
+     */
+    public Set<String> composeCatalogues() {
+        Set<String> c = memo.catalogues;
+        if (c != null) {
+            return c;
+        }
+        java.util.Map<String, List<String>> byDir = new java.util.HashMap<>();
+        for (String f : composeFiles()) {
+            if (!dev.devops.files.FileKinds.isComposeName(f)) {
+                byDir.computeIfAbsent(dev.devops.files.FileKinds.dir(f), k -> new java.util.ArrayList<>()).add(f);
+            }
+        }
+        Set<String> found = new java.util.HashSet<>();
+        for (var e : byDir.entrySet()) {
+            if (e.getValue().size() < CATALOGUE_MIN) {
+                continue;
+            }
+            int incomplete = 0;
+            for (String f : e.getValue()) {
+                String text = readText(f);
+                if (text != null && dev.devops.files.FileKinds.mountsUndeclaredVolume(text)) {
+                    incomplete++;
+                }
+            }
+            if (incomplete * 2 > e.getValue().size()) {
+                found.add(e.getKey());
+            }
+        }
+        c = java.util.Collections.unmodifiableSet(found);
+        memo.catalogues = c;
+        return c;
+    }
+
+    /** Whether a compose file is one of a {@link #composeCatalogues platform's catalogue of templates}. */
+    public boolean inComposeCatalogue(String composeFile) {
+        return composeCatalogues().contains(dev.devops.files.FileKinds.dir(composeFile));
     }
 
     /**

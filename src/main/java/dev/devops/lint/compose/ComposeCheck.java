@@ -95,7 +95,8 @@ public final class ComposeCheck implements Check {
         List<Loaded> single = new ArrayList<>();
         for (var e : alone.entrySet()) {
             for (List<String> group : e.getValue()) {
-                single.add(load(root, root.resolve(e.getKey()), group, dedup));
+                single.add(load(root, root.resolve(e.getKey()), group,
+                        context.inComposeCatalogue(e.getKey().isEmpty() ? group.get(0) : e.getKey() + "/" + group.get(0)), dedup));
             }
         }
         for (Loaded l : single) {
@@ -107,7 +108,8 @@ public final class ComposeCheck implements Check {
         ComposeScope.Declared declared = declared(root, loaded);
         for (Loaded l : loaded) {
             if (l.project() != null) {
-                lintProject(root, l.dir(), l.files(), l.project(), builds, declared, dedup);
+                lintProject(root, l.dir(), l.files(), l.project(), builds, declared,
+                        context.inComposeCatalogue(relative(root, l.dir().resolve(l.files().get(0)))), dedup);
             }
         }
     }
@@ -413,6 +415,14 @@ public final class ComposeCheck implements Check {
     }
 
     private Loaded load(Path root, Path dir, List<String> files, Consumer<Finding> out) {
+        return load(root, dir, files, false, out);
+    }
+
+    /**
+     * Loads one group; {@code catalogue}: the file is a template of a platform's catalogue
+     * ({@link LintContext#composeCatalogues}), where a key compose does not know is the platform's own (info).
+     */
+    private Loaded load(Path root, Path dir, List<String> files, boolean catalogue, Consumer<Finding> out) {
         ComposeProject project;
         try {
             List<Path> paths = files.stream().map(Path::of).toList();
@@ -433,8 +443,10 @@ public final class ComposeCheck implements Check {
             String message = e.getMessage();
             // messages without a location start with the absolute path; keep them short and repo-relative
             message = message.replace(dir.resolve(files.get(0)).toString(), relative(root, dir.resolve(files.get(0))));
-            out.accept(finding(ComposeRules.PARSE.info(), null, path, at == null ? 0 : at.line(),
-                    at == null ? 0 : at.column(), message, e.hint(), root));
+            boolean platformKey = catalogue && message.startsWith("unknown key '");
+            out.accept(finding(ComposeRules.PARSE.info(), platformKey ? Severity.INFO : null, path, at == null ? 0 : at.line(),
+                    at == null ? 0 : at.column(), platformKey ? message + " (a key of the platform that deploys this template)"
+                            : message, e.hint(), root));
             return new Loaded(dir, files, null);
         } catch (RuntimeException | StackOverflowError e) {
             out.accept(CheckFailure.finding(category(), null, relative(root, dir.resolve(files.get(0))), e));
@@ -444,8 +456,8 @@ public final class ComposeCheck implements Check {
     }
 
     private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeScope.Builds builds,
-            ComposeScope.Declared declared, Consumer<Finding> out) {
-        ComposeScope scope = new ComposeScope(project, root, builds, declared);
+            ComposeScope.Declared declared, boolean catalogue, Consumer<Finding> out) {
+        ComposeScope scope = new ComposeScope(project, root, builds, declared, catalogue);
         for (ComposeRule rule : ComposeRules.all()) {
             try {
                 runRule(rule, scope, root, dir, files, out);

@@ -44,16 +44,31 @@ public final class ComposeScope {
     private final Path root;
     private final Builds builds;
     private final Declared declared;
+    private final boolean catalogue;
 
     public ComposeScope(ComposeProject project, Path root, Builds builds) {
         this(project, root, builds, Declared.NONE);
     }
 
     public ComposeScope(ComposeProject project, Path root, Builds builds, Declared declared) {
+        this(project, root, builds, declared, false);
+    }
+
+    /** {@code catalogue}: the file is one of a platform's catalogue of templates ({@link #inCatalogue}). */
+    public ComposeScope(ComposeProject project, Path root, Builds builds, Declared declared, boolean catalogue) {
         this.project = project;
         this.root = root;
         this.builds = builds == null ? Builds.NONE : builds;
         this.declared = declared == null ? Declared.NONE : declared;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * Whether the project is a template of a platform's catalogue ({@link dev.devops.lint.LintContext#composeCatalogues}):
+     * the platform completes it before anything runs it.
+     */
+    public boolean inCatalogue() {
+        return catalogue;
     }
 
     public ComposeScope(ComposeProject project, Path root) {

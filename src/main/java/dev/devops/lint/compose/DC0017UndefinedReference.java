@@ -27,7 +27,8 @@ final class DC0017UndefinedReference {
             "A service that names a network, named volume, secret or config not declared at the top level "
                     + "makes compose fail before starting anything. Declare it under the top-level networks:, "
                     + "volumes:, secrets: or configs:, or fix the name. Info instead when another compose file of the "
-                    + "repository declares the name: the file is a fragment run with it (docker compose -f base.yml -f this.yml).",
+                    + "repository declares the name: the file is a fragment run with it (docker compose -f base.yml -f this.yml); "
+                    + "info for an undeclared volume in a platform's catalogue of compose templates, which the platform completes.",
             DC0017UndefinedReference::undefinedReference);
 
     private static void undefinedReference(ComposeScope s, ComposeRule.Reporter o) {
@@ -103,6 +104,13 @@ final class DC0017UndefinedReference {
                 o.report(at, Severity.INFO, what + ", which only " + other + " declares: this file is a fragment meant "
                         + "to be combined with it (docker compose -f " + other + " -f <this file>)",
                         "declare it here too if this file is also run on its own");
+                return;
+            }
+            if (section.equals("volumes") && s.inCatalogue()) {
+                // a platform's template (a catalogue of one-app compose files that mount volumes none declares): the
+                // platform declares them when it deploys the app
+                o.report(at, Severity.INFO, what + ", which is not declared: like most of the compose templates beside it, "
+                        + "this file is completed by the platform that deploys it", hint);
                 return;
             }
             o.report(at, what + ", which is not declared", hint);

@@ -22,6 +22,9 @@ final class ENV0008ComposeUnset {
     private static void compose(EnvScope s, EnvRule.Reporter o) {
         for (var e : s.composeRefs().entrySet()) {
             String file = e.getKey();
+            if (s.context().inComposeCatalogue(file)) {
+                continue; // a platform's template: the platform sets the variables it generates (a password, a URL)
+            }
             DotenvFile local = s.localEnv(FileKinds.dir(file));
             Set<String> reported = new java.util.HashSet<>();
             for (ComposeRefs.Ref r : e.getValue()) {

@@ -26,6 +26,47 @@ class ComposeCheckTest {
         return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
+    /** Writes {@code n} one-app compose templates into {@code dir}/templates (the first {@code declaring} declare their volume). */
+    private List<String> catalogue(int n, int declaring) throws IOException {
+        Files.createDirectories(dir.resolve("templates"));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String f = "templates/app" + i + ".yaml";
+            Files.writeString(dir.resolve(f), "# slogan: app " + i + "\nservices:\n  app:\n    image: org/app" + i + ":1.0\n"
+                    + "    volumes:\n      - app" + i + "-data:/data\n" + (i == 0 ? "    exclude_from_hc: true\n" : "")
+                    + (i < declaring ? "volumes:\n  app" + i + "-data:\n" : ""));
+            files.add(f);
+        }
+        return files;
+    }
+
+    /**
+     * Held-out 10c, class "a platform's catalogue of compose templates" (a self-hosting platform's
+     * {@code templates/compose/<app>.yaml}: 368 one-app files, 362 mounting named volumes none declares, some with the
+     * platform's own service keys; 594 DC0017 and 43 DC0000 errors): ten or more compose files by content side by side,
+     * most of them mounting undeclared volumes, are templates the platform completes: DC0017 on a volume and DC0000 on
+     * an unknown key are info there. Nine such files, or a directory where most files declare their volumes, are
+     * compose projects: still errors.
+     */
+    @Test
+    void aPlatformsCatalogueOfComposeTemplatesIsCompletedByThePlatform() throws IOException {
+        List<String> files = catalogue(12, 0);
+        List<String> got = run(files.toArray(String[]::new)).stream().filter(x -> x.rule().id().matches("DC0017|DC0000"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase()).distinct().sorted().toList();
+        assertEquals(List.of("DC0000:info", "DC0017:info"), got);
+        for (String f : files) {
+            Files.delete(dir.resolve(f));
+        }
+        files = catalogue(9, 0);
+        got = run(files.toArray(String[]::new)).stream().filter(x -> x.rule().id().matches("DC0017|DC0000"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase()).distinct().sorted().toList();
+        assertEquals(List.of("DC0000:error", "DC0017:error"), got);
+        files = catalogue(12, 8);
+        got = run(files.toArray(String[]::new)).stream().filter(x -> x.rule().id().matches("DC0017|DC0000"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase()).distinct().sorted().toList();
+        assertEquals(List.of("DC0000:error", "DC0017:error"), got);
+    }
+
     /**
      * Held-out 8b, class "an empty compose file in test data" (rudder-server's
      * {@code warehouse/integrations/tunnelling/testdata/docker-compose.yml}, 0 bytes): a fixture, not a project; an empty

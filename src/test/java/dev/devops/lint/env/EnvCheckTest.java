@@ -63,6 +63,30 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 10c, class "a platform's catalogue of compose templates" (a self-hosting platform's
+     * {@code templates/compose/<app>.yaml}: {@code $SERVICE_PASSWORD_POSTGRES}, {@code ${SERVICE_URL_APP}}, 1714
+     * warnings): the platform that completes the templates generates these values; a lone compose file's unset variable
+     * is still reported.
+     */
+    @Test
+    void aPlatformsCatalogueOfComposeTemplatesGetsItsVariablesFromThePlatform(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("templates"));
+        Set<String> files = new java.util.TreeSet<>();
+        for (int i = 0; i < 10; i++) {
+            String f = "templates/app" + i + ".yaml";
+            Files.writeString(dir.resolve(f), "services:\n  app:\n    image: org/app" + i + ":1.0\n    environment:\n"
+                    + "      - DB_PASSWORD=$PLATFORM_PASSWORD_DB\n    volumes:\n      - app-data:/data\n");
+            files.add(f);
+        }
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    environment:\n"
+                + "      TOKEN: ${APP_TOKEN}\n");
+        files.add("docker-compose.yml");
+        List<String> got = run(dir, files).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_TOKEN"), got);
+    }
+
+    /**
      * Held-out 7a, class "a cloud development environment's variable" (woodpecker's {@code docker-compose.gitpod.yaml}:
      * {@code https://3000-${GITPOD_WORKSPACE_ID}.${GITPOD_WORKSPACE_CLUSTER_HOST}}): Gitpod sets it in every workspace;
      * the app's own variable beside it is still reported.
