@@ -147,7 +147,12 @@ public final class ComposeLoader {
 
         RawNode.Mapping merged = null;
         for (Path f : files) {
-            RawNode.Mapping doc = readDocument(f);
+            // an overlay holding only comments (a seam a fork fills in, always passed last with -f): compose merges
+            // nothing from it; only a first file that is empty is an error
+            RawNode.Mapping doc = readDocument(f, merged != null);
+            if (doc == null) {
+                continue;
+            }
             merged = merged == null ? doc : ComposeMerge.mergeDocuments(merged, doc, overrideKeys);
         }
         merged = ComposeMerge.dropResets(merged);
@@ -313,7 +318,15 @@ public final class ComposeLoader {
     }
 
     private RawNode.Mapping readDocument(Path file) {
+        return readDocument(file, false);
+    }
+
+    /** The document of a compose file; null when it is empty and {@code overlay} (a later -f file adds nothing). */
+    private RawNode.Mapping readDocument(Path file, boolean overlay) {
         YNode root = YamlDocument.read(file);
+        if (root.isNull() && overlay) {
+            return null;
+        }
         if (root.isNull()) {
             throw new UserError(new SourceLocation(file, 1, 1), "the compose file is empty",
                     "add a 'services:' section");

@@ -115,7 +115,9 @@ final class DC0003HardCodedSecret {
                         continue; // PHOTOPRISM_TEST_DSN: ".test.db": a SQLite file, no user, no password
                     }
                     String secret = credential && !m.group(1).contains("$") ? m.group(1) : e.value();
-                    boolean weak = Filters.isWeakCredential(secret);
+                    // a variable's name as the value (AWS_SECRET_ACCESS_KEY: APP_S3_SECRET_ACCESS_KEY, the key a local
+                    // S3 stand-in is started with): a typed development default, like MINIO_ROOT_PASSWORD: MINIO_ROOT_PASSWORD
+                    boolean weak = Filters.isWeakCredential(secret) || Filters.isVariableName(secret, secret.toLowerCase(java.util.Locale.ROOT));
                     o.report(e.at(), weak ? Severity.WARNING : Severity.ERROR, "service '" + svc.name() + "' sets " + e.name()
                             + " to a literal " + (weak ? "development default" : "value") + " in the compose file",
                             "write " + e.name() + ": ${" + e.name() + ":?} and put the value in an untracked .env file");

@@ -21,7 +21,8 @@ final class DC0016MissingEnvFile {
                     + ".env.example), fix the path, or mark it optional with the long form: env_file: "
                     + "[{path: ./local.env, required: false}]. A per-deployment file that every clone lacks by "
                     + "design (git-ignored, or documented by an example file beside it, or written by the "
-                    + "deployment platform such as Portainer's stack.env, or a test stack's file the harness writes) is info with the cp command (nothing "
+                    + "deployment platform such as Portainer's stack.env, or a test stack's file the harness writes, or an absolute path "
+                    + "on the deployment host outside the repository) is info with the cp command (nothing "
                     + "in the repository is wrong); an error only when nothing in the repository explains its "
                     + "absence.",
             DC0016MissingEnvFile::missingEnvFile);
@@ -44,7 +45,10 @@ final class DC0016MissingEnvFile {
             // the test harness writes it into the directory it runs compose from, as the repository's test code says
             Path at = f.at() == null || f.at().file() == null ? null : f.at().file().toAbsolutePath().normalize();
             boolean test = at != null && at.startsWith(root) && FileKinds.isTest(root.relativize(at).toString().replace('\\', '/'));
-            if (example == null && ignoredBy == null && !platform && !test) {
+            // an absolute path outside the repository (/data/app/source/.env): a file of the host the stack is deployed
+            // to, which its installer writes; no checkout holds it, and lint cannot see that host
+            boolean host = rel == null && Path.of(f.path()).isAbsolute();
+            if (example == null && ignoredBy == null && !platform && !test && !host) {
                 o.report(f.at(), "env_file '" + f.path() + "' of service '" + svc.name() + "' does not exist, and nothing in the "
                         + "repository says how to create it (no example file beside it, no .gitignore rule for it)",
                         "create it, fix the path, " + optional);
@@ -54,6 +58,7 @@ final class DC0016MissingEnvFile {
             String why = example != null ? "each checkout creates it from " + example
                     : ignoredBy != null ? ignoredBy + " ignores it: each checkout creates its own"
                     : platform ? "the deployment platform writes it"
+                    : host ? "a file of the host the stack is deployed to, outside the repository"
                     : "a test stack: the test harness that runs it writes it";
             // info: nothing in the repository is wrong (a warning on every CI clone would be noise a gate learns to ignore)
             o.report(f.at(), Severity.INFO, "env_file '" + f.path() + "' of service '" + svc.name()

@@ -570,7 +570,7 @@ public final class Filters {
      * custom-environment-variables.yml maps {@code key_password: "TB_KAFKA_SSL_PEM_KEY_PASSWORD"} to the variable that
      * holds it. Not a default however its words read (a default such as CHANGE_ME_PLEASE still is one).
      */
-    static boolean isVariableName(String v, String lower) {
+    public static boolean isVariableName(String v, String lower) {
         if (!VARIABLE_NAME.matcher(v).matches()) {
             return false;
         }

@@ -68,6 +68,47 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 10c, class "an overlay that holds only comments" (a demo's {@code compose.extras.yaml}, "intentionally
+     * empty", always passed last with -f as the seam a fork fills in): compose merges nothing from it; the base file
+     * loads. An empty file on its own is still DC0000.
+     */
+    @Test
+    void anOverlayHoldingOnlyCommentsAddsNothing() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n");
+        Files.writeString(dir.resolve("compose.extras.yaml"), "# Extras layer: override this file in your fork\n");
+        assertEquals(List.of(), run("compose.yaml", "compose.extras.yaml").stream().map(x -> x.rule().id())
+                .filter(id -> id.equals("DC0000")).toList());
+    }
+
+    /**
+     * Held-out 10c, class "an env_file on the deployment host" (a platform's production stack:
+     * {@code env_file: /data/app/source/.env}, written by its installer): an absolute path outside the repository is
+     * info; a missing relative one nothing explains is still an error.
+     */
+    @Test
+    void anEnvFileAtAnAbsoluteHostPathIsTheHostsFile() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    env_file:\n"
+                + "      - /data/org-app-host-only/source/.env\n  worker:\n    image: org/worker:1.0\n    env_file:\n      - ./worker.env\n");
+        List<String> got = run("docker-compose.yml").stream().filter(x -> x.rule().id().equals("DC0016"))
+                .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("5:info", "9:error"), got);
+    }
+
+    /**
+     * Held-out 10c, class "a variable's name as a stand-in key" (a test service's
+     * {@code AWS_SECRET_ACCESS_KEY: APP_FILESTORE_S3_SECRET_ACCESS_KEY}, the key its local S3 stand-in is started with): a
+     * typed development default, a warning like {@code MINIO_ROOT_PASSWORD: MINIO_ROOT_PASSWORD}, not an error.
+     */
+    @Test
+    void aVariablesNameAsTheValueIsADevelopmentDefault() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    environment:\n"
+                + "      AWS_SECRET_ACCESS_KEY: APP_FILESTORE_S3_SECRET_ACCESS_KEY\n");
+        List<String> got = run("docker-compose.yml").stream().filter(x -> x.rule().id().equals("DC0003"))
+                .map(x -> x.line() + ":" + x.severity().name().toLowerCase()).toList();
+        assertEquals(List.of("5:warning"), got);
+    }
+
+    /**
      * Held-out 8b, class "an empty compose file in test data" (rudder-server's
      * {@code warehouse/integrations/tunnelling/testdata/docker-compose.yml}, 0 bytes): a fixture, not a project; an empty
      * compose file outside tests is still a parse error.
