@@ -45,7 +45,9 @@ public final class FileKinds {
             ".erb", ".mustache", ".hbs", ".md", ".txt", ".orig", ".bak", ".swp", ".dockerignore", ".json", ".yml", ".yaml",
             ".sh", ".html", ".css", ".xml", ".class", ".jar", ".go.snap", ".pm", ".mm", ".toml", ".ini", ".cfg",
             // a fragment a build script adds to a Dockerfile (Dockerfile.append, Dockerfile.partial): no image of its own
-            ".append", ".prepend", ".partial", ".fragment", ".snippet");
+            ".append", ".prepend", ".partial", ".fragment", ".snippet",
+            // an icon or picture of a Dockerfile (a dashboard's svgs/resources/dockerfile.svg)
+            ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp");
 
     /**
      * The names docker compose reads when no -f is given, in its order of preference: with two of them in a

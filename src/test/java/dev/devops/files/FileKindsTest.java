@@ -212,4 +212,18 @@ class FileKindsTest {
             assertFalse(FileKinds.isTest(p), p);
         }
     }
+
+    /**
+     * Held-out 10c: an icon of a Dockerfile ({@code public/svgs/resources/dockerfile.svg}) is no Dockerfile; compose text
+     * that mounts a named volume with no top-level {@code volumes:} is incomplete as written.
+     */
+    @Test
+    void picturesAreNoDockerfilesAndUndeclaredVolumesAreSeen() {
+        assertFalse(FileKinds.isDockerfile("public/svgs/resources/dockerfile.svg"));
+        assertFalse(FileKinds.isDockerfile("docs/img/Dockerfile.png"));
+        assertTrue(FileKinds.isDockerfile("docker/Dockerfile.prod"));
+        assertTrue(FileKinds.mountsUndeclaredVolume("services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg-data:/var/lib/postgresql/data\n"));
+        assertFalse(FileKinds.mountsUndeclaredVolume("services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg-data:/var/lib/postgresql/data\nvolumes:\n  pg-data:\n"));
+        assertFalse(FileKinds.mountsUndeclaredVolume("services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./data:/var/lib/postgresql/data\n"));
+    }
 }
