@@ -153,8 +153,8 @@ public final class FileKinds {
             + "|.*\\.(js|mjs|cjs|css)\\.map");
     /** Built bundles, by lower-cased name, in a {@code dist/} directory. */
     private static final Pattern DIST_BUNDLE = Pattern.compile("[^/]+\\.(js|mjs|cjs|css)");
-    /** Storybook stories: demos of components, documentation that runs. */
-    private static final Pattern STORIES = Pattern.compile("[^/]*\\.stories\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
+    /** Storybook stories ({@code X.stories.tsx}, or {@code X.story.tsx} as many projects name them): demos of components, documentation that runs. */
+    private static final Pattern STORIES = Pattern.compile("[^/]*\\.stor(?:ies|y)\\.(js|jsx|ts|tsx|mdx|svelte|vue)");
     /** The dotenv files of the test environment: .env.test, .env.testing, .env.test.local. */
     /**
      * {@code .env.test}, {@code .env.testing}, {@code .env.test.local}, and the test word as a part of the name:
@@ -551,7 +551,8 @@ public final class FileKinds {
     /**
      * Text a minifier wrote, whatever its name ({@code vs/basic-languages/src/php.js} of a copied editor bundle, not
      * {@code .min.js}): a line of a thousand characters or more in a text whose lines average 300 or more. Hand-written
-     * code breaks its lines; a licence header above one long line of code still averages far above 300. Third-party or
+     * code breaks its lines; a licence header above one long line of code still averages far above 300, or that line
+     * holds two thirds of the text or more. Third-party or
      * generated code like {@link #isVendored} bundles.
      */
     public static boolean looksMinified(String text) {
@@ -564,7 +565,9 @@ public final class FileKinds {
             lines++;
         }
         longest = Math.max(longest, text.length() - start);
-        return longest >= 1000 && text.length() / lines >= 300;
+        // or one line holds most of the text: a copied editor's language file is a ten-line licence banner and a
+        // module definition above one line of 2,500 characters (averaging 270 a line)
+        return longest >= 1000 && (text.length() / lines >= 300 || longest * 3 >= text.length() * 2);
     }
 
     /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */

@@ -346,6 +346,11 @@ final class Assignments {
             "realm",
             // the name of the attribute or column a secret is kept in: an LDAP login module's userPasswordAttribute="userPassword"
             "attribute", "attributes", "attr", "attrs"));
+    /** Names of a digest of a secret ({@code password_sha256_hex}): before an encoding word ({@link #DIGEST_ENCODINGS}). */
+    private static final Set<String> DIGEST_WORDS = Set.of("sha", "sha1", "sha256", "sha384", "sha512", "md5", "hash",
+            "hashed", "digest", "checksum");
+    /** How a digest is written out, as a name's last word after a {@link #DIGEST_WORDS digest word}. */
+    private static final Set<String> DIGEST_ENCODINGS = Set.of("hex", "base64", "b64");
     /**
      * The word before a last word {@code secret} that makes the name a Kubernetes Secret object's (a Helm chart's
      * {@code elasticsearchCredentialSecret: elasticsearch-master-credentials}, {@code tlsSecret},
@@ -595,7 +600,7 @@ final class Assignments {
         return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
     }
 
-    /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, -- (not --option=), ; or REM. */
+    /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, -- (not --option=), ;, REM or :: (batch files). */
     static boolean isComment(String t, int lineStart, int lineEnd) {
         int i = skipBlanks(t, lineStart, lineEnd);
         if (i >= lineEnd) {
@@ -606,7 +611,11 @@ final class Assignments {
         }
         char c = t.charAt(i);
         char n = i + 1 < lineEnd ? t.charAt(i + 1) : '\n';
-        return c == '#' && n != '{' || c == ';' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
+        if ((c == 'R' || c == 'r') && t.regionMatches(true, i, "rem", 0, 3)
+                && (i + 3 == lineEnd || t.charAt(i + 3) == ' ' || t.charAt(i + 3) == '\t')) {
+            return true; // a batch file's remark: REM SET OAUTH2_SECRET=… (commented out)
+        }
+        return c == '#' && n != '{' || c == ';' || c == ':' && n == ':' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
                 && n != '=' || c == '<' && t.startsWith("<!--", i)
                 || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt();
     }
@@ -1025,6 +1034,9 @@ final class Assignments {
         }
         if (NOT_SECRET_LAST.contains(last) && !(last.equals("key") && words.size() > 1 && KEY_PREFIXES.contains(words.get(words.size() - 2)))) {
             return null;
+        }
+        if (DIGEST_ENCODINGS.contains(last) && words.size() > 1 && DIGEST_WORDS.contains(words.get(words.size() - 2))) {
+            return null; // a digest written out: ClickHouse's <password_sha256_hex>, <password_double_sha1_hex>
         }
         if (last.equals("secret") && words.size() > 1 && SECRET_OBJECT_WORDS.contains(words.get(words.size() - 2))) {
             return null; // the name of a Kubernetes Secret holding credentials or certificates

@@ -34,8 +34,11 @@ enum FileKind {
     private static final Pattern I18N_NAME = Pattern.compile(
             "messages(_[a-z]{2}(_[a-z]{2})?)?\\.properties|strings\\.xml|[a-z]{2}([-_][a-z]{2})?\\.json");
 
-    /** Translation trees: i18n/, locales/, lang/es/auth.php (Laravel), src/lang/bar.json, translations/, l10n/. */
-    private static final DirPattern I18N_DIR = DirPattern.lowerCase("i18n|locales?|lang|langs|translations|l10n");
+    /**
+     * Translation trees: i18n/, locales/, lang/es/auth.php (Laravel), src/lang/bar.json, translations/, l10n/, and those
+     * names with a qualifier (i18n-resources/, locales_extra/).
+     */
+    private static final DirPattern I18N_DIR = DirPattern.lowerCase("(?:i18n|locales?|translations|l10n)(?:[-_][a-z]+)?|lang|langs");
 
     /**
      * Configuration languages whose strings are always quoted, so that a bare word is an expression: Terraform and HCL

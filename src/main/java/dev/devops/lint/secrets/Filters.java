@@ -296,7 +296,29 @@ public final class Filters {
         if (PASSWORD_HASH.matcher(v).matches()) {
             return "password hash";
         }
+        if (isCharacterSet(v)) {
+            return "character set";
+        }
         return null;
+    }
+
+    /**
+     * Whether the value is a character set written out in order: twelve or more characters, each after the one before
+     * in code order ({@code bcdfghjkmnpqrstvwxyz}, the consonants a token generator draws from; {@code 0123456789ABCDEF}).
+     * Drawn at random, twelve characters come out sorted about once in 479 million.
+     */
+    static boolean isCharacterSet(String v) {
+        if (v.length() < 12) {
+            return false;
+        }
+        boolean gap = false;
+        for (int i = 1; i < v.length(); i++) {
+            if (v.charAt(i) <= v.charAt(i - 1)) {
+                return false;
+            }
+            gap |= v.charAt(i) > v.charAt(i - 1) + 1;
+        }
+        return gap; // the alphabet without a gap (abcdefghijklmnop) is a typed default credential (isDefaultCredential)
     }
 
     /** The tests that apply to provider formats too: empty, reference, placeholder, repeated characters. */
@@ -453,7 +475,36 @@ public final class Filters {
                 return true;
             }
         }
-        return hasInterleavedCount(v);
+        return hasInterleavedCount(v) || isCountedRuns(v);
+    }
+
+    /**
+     * Whether the value is made of counted runs only, each of four characters or more up or down the alphabet or the
+     * digits ({@code 54321abcde}, {@code abcde12345}, {@code 9876zyxw}): typed as a sample, never drawn.
+     */
+    static boolean isCountedRuns(String v) {
+        if (v.length() < 8) {
+            return false;
+        }
+        int i = 0;
+        while (i < v.length()) {
+            if (!Character.isLetterOrDigit(v.charAt(i))) {
+                return false;
+            }
+            int j = i + 1;
+            int step = j < v.length() ? v.charAt(j) - v.charAt(i) : 0;
+            if (step != 1 && step != -1) {
+                return false;
+            }
+            while (j < v.length() && v.charAt(j) - v.charAt(j - 1) == step && Character.isLetterOrDigit(v.charAt(j))) {
+                j++;
+            }
+            if (j - i < 4) {
+                return false;
+            }
+            i = j;
+        }
+        return true;
     }
 
     /**
@@ -974,11 +1025,28 @@ public final class Filters {
 
     /**
      * Whether a provider-format token's body counts the ten digits in order ({@code sk_live_12345678901234567890asdf}, a
-     * service-account {@code private_key_id} of {@code 1234567890abcdef…}): typed by a person writing an example, never
-     * drawn (ten given digits in a row come by chance about once in 10^12 hex strings).
+     * service-account {@code private_key_id} of {@code 1234567890abcdef…}) or ten letters of the alphabet
+     * ({@link #hasLetterRun}): typed by a person writing an example, never drawn (ten given digits in a row come by
+     * chance about once in 10^12 hex strings).
      */
     static boolean countsInOrder(String token) {
-        return token.contains("1234567890") || token.contains("0123456789");
+        return token.contains("1234567890") || token.contains("0123456789") || hasLetterRun(token, 10);
+    }
+
+    /**
+     * Whether {@code n} or more letters follow the alphabet, whatever their case ({@code aBcDeFgHiJkLmNoP}, a test's
+     * made-up access token; {@code abcdefghij}): typed, never drawn.
+     */
+    static boolean hasLetterRun(String v, int n) {
+        int run = 1;
+        for (int i = 1; i < v.length(); i++) {
+            char c = Character.toLowerCase(v.charAt(i));
+            run = c >= 'a' && c <= 'z' && c == Character.toLowerCase(v.charAt(i - 1)) + 1 ? run + 1 : 1;
+            if (run >= n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fewer than 3 distinct characters in 6 or more (or one character repeated). */

@@ -151,7 +151,7 @@ class ProviderRuleDetectorTest {
         assertTrue(d.acceptsHit(b, 0, 4), "upper case");
         assertTrue(d.acceptsHit(b, 5, 11), "mixed case");
         assertFalse(d.acceptsHit(b, 12, 17), "a keyword no match begins with");
-        String value = "abcdefghij" + "7305918264";
+        String value = "kqzmwhtrvb" + "7305918264";
         String text = "x_acme_token = \"" + value + "\"\nACME_TOKEN = \"" + value + "\"\nWidgetToken = \"" + value + "\"\n";
         List<Finding> f = new SecretScanner(List.of(rule), (v, s) -> true).scan("app/config.conf", text, null, Map.of(),
                 Allowlist.NONE, true);

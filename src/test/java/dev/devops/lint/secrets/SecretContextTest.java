@@ -1439,6 +1439,103 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 10c, class "a made-up provider token typed along the alphabet" (a log sanitiser's test table:
+     * {@code glpat-} then letters a to u in alternating case): typed, not drawn; a drawn body is still an error.
+     */
+    @Test
+    void providerFormatsFilledWithTheAlphabetAreExamples() {
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        java.util.function.BiFunction<String, String, List<String>> scanAll = (path, text) ->
+                found(all.scan(path, text, null, Map.of(), Allowlist.NONE, false));
+        StringBuilder typed = new StringBuilder();
+        for (char c = 'a'; c <= 'u'; c++) {
+            typed.append(c % 2 == 0 ? Character.toUpperCase(c) : c);
+        }
+        String gl = "glp" + "at-";
+        assertEquals(List.of(), scanAll.apply("app/Support/LogSanitizer.php", "$sample = '" + gl + typed + "';\n"));
+        assertEquals(List.of("SEC0306:error"), scanAll.apply("app/Support/LogSanitizer.php", "$sample = '" + gl + Fake.token(20) + "';\n"));
+    }
+
+    /**
+     * Held-out 10c, class "a character set" (a token generator's {@code TOKEN_LOWERCASE_ALPHA = 'bcdfghjkmnpqrstvwxyz'},
+     * the consonants it draws from): characters in code order with gaps are an alphabet, not a secret; a drawn value
+     * under the same name is still an error.
+     */
+    @Test
+    void aCharacterSetIsNoSecret() {
+        assertEquals(List.of(), found(scan("app/src/Features/TokenGenerator.mjs",
+                "const TOKEN_LOWERCASE_ALPHA = 'bcdfghjkmnpqrstvwxyz'\nconst TOKEN_NUMERICS = '0123456789ABCDEFGHJK'\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("app/src/Features/TokenGenerator.mjs",
+                "const TOKEN_SECRET = '" + Fake.token(20) + "'\n")));
+        assertTrue(Filters.isCharacterSet("bcdfghjkmnpqrstvwxyz"));
+        assertFalse(Filters.isCharacterSet("abcdefghijklmnop")); // the alphabet without a gap: a typed default credential
+    }
+
+    /**
+     * Held-out 10c, classes "a batch file's REM line" and "a sample counted up and down" (a Windows start script's
+     * {@code REM SET OAUTH2_SECRET=54321abcde}; a help text's {@code oauth2-secret='54321abcde'}): a remark is
+     * commented-out configuration; a value made of counted runs is a typed sample, a development default at most.
+     */
+    @Test
+    void batchRemarksAreCommentsAndCountedRunsAreSamples() {
+        assertEquals(List.of(), found(scan("start-app.bat", "REM SET OAUTH2_SECRET=" + Fake.token(12) + "\nrem SET API_TOKEN="
+                + Fake.token(12) + "\n:: SET DB_PASSWORD=" + Fake.token(12) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("start-app.bat", "SET OAUTH2_SECRET=" + Fake.token(12) + "\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("snap/bin/app-config", "OAUTH2_SECRET='54321abcde'\n")));
+        assertTrue(Filters.isCountedRuns("54321abcde"));
+        assertTrue(Filters.isCountedRuns("abcde12345"));
+        assertFalse(Filters.isCountedRuns("abcd1x2345"));
+    }
+
+    /**
+     * Held-out 10c, class "a digest under a hash-named key" (ClickHouse users in a compose template:
+     * {@code <password_sha256_hex>…</password_sha256_hex>}, {@code <password_double_sha1_hex>}): the name says the value
+     * is a digest; a plain password key beside it is still reported.
+     */
+    @Test
+    void aDigestUnderAHashNamedKeyIsNoPassword() {
+        assertEquals(List.of(), found(scan("deploy/clickhouse-users.xml", "<users><default><password_sha256_hex>"
+                + Fake.hex(64) + "</password_sha256_hex><password_double_sha1_hex>" + Fake.hex(40)
+                + "</password_double_sha1_hex></default></users>\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("deploy/app.yaml", "password_hex: \"" + Fake.token(20) + "\"\n")));
+    }
+
+    /**
+     * Held-out 10c, classes "a translation directory with a qualifier" ({@code frontend/js/i18n-resources/*.ts}:
+     * {@code 'welcome.password': 'Contraseña'}) and "a Storybook story named .story.tsx" ({@code apiKey='…'} of a
+     * component demo): translations and stories, not secrets.
+     */
+    @Test
+    void qualifiedTranslationDirectoriesAndStoriesAreNoSecrets() {
+        assertEquals(List.of(), found(scan("frontend/js/i18n-resources/writer.ts", "export default {\n  'welcome.password': '"
+                + Fake.token(10) + "',\n}\n")));
+        assertEquals(List.of(), found(scan("frontend/src/component/ApiKeySummary.story.tsx", "<ApiKeySummary apiKey='"
+                + Fake.token(40) + "' />\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("frontend/src/component/ApiKeySummary.tsx", "const apiKey = '"
+                + Fake.token(40) + "';\n")));
+    }
+
+    /**
+     * Held-out 10c, class "a minified language file under a licence banner" (a copied editor's
+     * {@code min/vs/basic-languages/x/x.js}: a ten-line banner and module header over one line of 2,500 characters,
+     * averaging under 300 a line): the long line holds most of the text, so the file is minified (vendored).
+     */
+    @Test
+    void aMinifiedFileUnderABannerIsVendored() {
+        StringBuilder banner = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            banner.append("/* line ").append(i).append(" of a licence banner of a copied editor, its version and its terms */\n");
+        }
+        StringBuilder line = new StringBuilder("var moduleExports=(()=>{var s={tokenPostfix:\".cameligo\",");
+        while (line.length() < 2500) {
+            line.append("{regex:/[a-z]+/,action:{token:\"keyword\",next:\"@pop\"}},");
+        }
+        String text = banner + line.toString() + "};})();\n";
+        assertTrue(dev.devops.files.FileKinds.looksMinified(text));
+        assertEquals(List.of(), found(scan("public/js/editor/min/vs/basic-languages/cameligo/cameligo.js", text)));
+    }
+
+    /**
      * Issue 10, held-out 8a class "code and references after a credential name" (snipe-it's Laravel validation rules
      * {@code 'password' => 'required|not_array'} and {@code 'confirmed|'.Setting::…}; huginn's ERB
      * {@code :secret => @agent.options['secret']} and route {@code …/:secret" => "web_requests#handle_request"}; Sylius'
