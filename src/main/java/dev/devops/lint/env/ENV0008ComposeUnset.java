@@ -14,7 +14,8 @@ final class ENV0008ComposeUnset {
     static final EnvRule RULE = EnvRule.of("ENV0008", WARNING, "Compose ${X} with no default that is not in .env.example or .env", """
             A compose file interpolates ${X} or $X with no default (${X:-default}) and no error message \
             (${X:?message}), and neither .env.example nor .env next to it sets X (nor a committed env file beside \
-            it under another name, such as deploy.env, that the stack is started from). docker compose then \
+            it under another name, such as deploy.env, that the stack is started from; nor the Makefile beside it, \
+            export X ?= default, whose targets run compose). docker compose then \
             substitutes an empty string with only a warning, which usually breaks the container at run \
             time. Fix: add X to .env.example (and your .env), or give it a default in the compose file.""",
             ENV0008ComposeUnset::compose);
@@ -33,7 +34,8 @@ final class ENV0008ComposeUnset {
                 }
                 List<DotenvFile> ex = s.examplesFor(file);
                 if (EnvScope.documented(ex, r.name()) || (local != null && local.keys().containsKey(r.name()))
-                        || s.setBesideCompose(FileKinds.dir(file), r.name()) || !reported.add(r.name())) {
+                        || s.setBesideCompose(FileKinds.dir(file), r.name()) || !reported.add(r.name())
+                        || s.exportedByMakefile(FileKinds.dir(file), r.name())) {
                     continue;
                 }
                 o.report(file, r.line(), r.column(), file + ":" + r.line() + " interpolates ${" + r.name()

@@ -239,6 +239,31 @@ final class EnvScope {
         return false;
     }
 
+    /** Makefile texts by directory, read at the first question about the directory (only when a finding is about to be made). */
+    private final Map<String, String> makefiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether the Makefile beside a compose file exports {@code name} ({@code export BUILD_NUMBER ?= local},
+     * {@code export PROJECT_NAME = chat}): make sets it for the compose commands its targets run, so the stack is
+     * started with it set.
+     */
+    boolean exportedByMakefile(String dir, String name) {
+        String text = makefiles.computeIfAbsent(dir, d -> {
+            for (String n : List.of("Makefile", "makefile", "GNUmakefile")) {
+                String t = text(join(d, n));
+                if (!t.isEmpty()) {
+                    return t;
+                }
+            }
+            return "";
+        });
+        if (text.isEmpty() || !text.contains(name)) {
+            return false;
+        }
+        return java.util.regex.Pattern.compile("(?m)^export[ \\t]+" + java.util.regex.Pattern.quote(name) + "[ \\t]*[?:+!]?=")
+                .matcher(text).find();
+    }
+
     static String names(List<DotenvFile> files) {
         return files.isEmpty() ? ".env.example" : String.join(" / ", files.stream().map(DotenvFile::path).toList());
     }

@@ -87,6 +87,25 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 10c, class "a variable the Makefile beside the compose file exports" (a monorepo's
+     * {@code services/<name>/Makefile}: {@code export BUILD_NUMBER ?= local}, {@code export PROJECT_NAME = chat}, whose
+     * targets run {@code docker compose -f docker-compose.ci.yml}): make sets it; a variable it does not export is still
+     * reported.
+     */
+    @Test
+    void aVariableTheMakefileBesideExportsIsSet(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("services/chat"));
+        Files.writeString(dir.resolve("services/chat/docker-compose.ci.yml"), "services:\n  test_unit:\n"
+                + "    image: ci/${PROJECT_NAME}:${BRANCH_NAME_TAG_SAFE}-${BUILD_NUMBER}\n    environment:\n      GREP: ${MOCHA_GREP}\n"
+                + "      TOKEN: ${APP_TOKEN}\n");
+        Files.writeString(dir.resolve("services/chat/Makefile"), "export BUILD_NUMBER ?= local\nexport BRANCH_NAME_TAG_SAFE = main\n"
+                + "export PROJECT_NAME = chat\nexport MOCHA_GREP ?=\nAPP_TOKEN = x\n\ntest:\n\tdocker compose -f docker-compose.ci.yml run test_unit\n");
+        List<String> got = run(dir, Set.of("services/chat/docker-compose.ci.yml", "services/chat/Makefile")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_TOKEN"), got);
+    }
+
+    /**
      * Held-out 7a, class "a cloud development environment's variable" (woodpecker's {@code docker-compose.gitpod.yaml}:
      * {@code https://3000-${GITPOD_WORKSPACE_ID}.${GITPOD_WORKSPACE_CLUSTER_HOST}}): Gitpod sets it in every workspace;
      * the app's own variable beside it is still reported.
