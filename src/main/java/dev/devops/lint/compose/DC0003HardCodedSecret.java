@@ -65,13 +65,17 @@ final class DC0003HardCodedSecret {
     /**
      * A value that holds no credential: an unfilled placeholder ({@code <your-API-Key>}, mailcow's exporter snippet,
      * a run of x's: a user guide's {@code OVH_APPLICATION_SECRET=xxx}),
-     * a file path or reference (the secrets family's judgement: {@code MP_SMTP_TLS_KEY: /pki/private.pem}). Not a
+     * a file path or reference (the secrets family's judgement: {@code MP_SMTP_TLS_KEY: /pki/private.pem}), a boolean
+     * (a switch named after a secret: {@code NEXUS_SECURITY_RANDOMPASSWORD=false}). Not a
      * word such as {@code example} or {@code changeme}: in a compose file that is the password the stack runs with.
      */
     static boolean holdsNoCredential(String value) {
         String v = value.strip();
         if (UNFILLED.matcher(v).matches()) {
             return true;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return true; // a switch whose name holds a secret word: NEXUS_SECURITY_RANDOMPASSWORD=false, …_CREATE_PRIVATE=false
         }
         String r = Filters.reasonForAssignment(v);
         return "file reference".equals(r) || "reference".equals(r);

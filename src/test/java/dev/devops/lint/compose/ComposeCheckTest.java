@@ -109,6 +109,19 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 10c, class "a switch named after a secret" (compose templates' {@code NEXUS_SECURITY_RANDOMPASSWORD=false},
+     * {@code FORGEJO__repository__DEFAULT_PUSH_CREATE_PRIVATE=false}): a boolean holds no credential.
+     */
+    @Test
+    void aBooleanUnderASecretNameIsNoCredential() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    environment:\n"
+                + "      - APP_SECURITY_RANDOMPASSWORD=false\n      - APP_TOKEN_REQUIRED=True\n      - APP_PASSWORD=hunter2hunter\n");
+        List<String> got = run("docker-compose.yml").stream().filter(x -> x.rule().id().equals("DC0003"))
+                .map(x -> String.valueOf(x.line())).toList();
+        assertEquals(List.of("7"), got);
+    }
+
+    /**
      * Held-out 8b, class "an empty compose file in test data" (rudder-server's
      * {@code warehouse/integrations/tunnelling/testdata/docker-compose.yml}, 0 bytes): a fixture, not a project; an empty
      * compose file outside tests is still a parse error.
