@@ -256,6 +256,17 @@ public final class FileKinds {
                 || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
     }
 
+    /** node-config's map of settings to environment variables: {@code config/custom-environment-variables.json} (or .yml, .js …). */
+    private static final Pattern ENVIRONMENT_MAPPING = Pattern.compile("custom-environment-variables\\.(?:json5?|ya?ml|[cm]?js|ts|toml|hjson|properties)");
+
+    /**
+     * A file whose values are the names of the environment variables that set each setting (node-config's
+     * {@code custom-environment-variables.json}: {@code "password": "REDIS_PASSWORD"}), not values.
+     */
+    public static boolean isEnvironmentMapping(String path) {
+        return ENVIRONMENT_MAPPING.matcher(name(path)).matches();
+    }
+
     /** The compose file names: {@code compose.yaml}, {@code docker-compose.yml}, {@code docker-compose.prod.yml} … */
     public static boolean isComposeName(String path) {
         return COMPOSE_NAME.matcher(name(path)).matches();

@@ -346,6 +346,8 @@ final class Assignments {
             "realm",
             // the name of the attribute or column a secret is kept in: an LDAP login module's userPasswordAttribute="userPassword"
             "attribute", "attributes", "attr", "attrs"));
+    /** An environment variable's name, as the values of a {@link FileKinds#isEnvironmentMapping settings-to-variables map} are. */
+    private static final Pattern ENV_VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     /** Names of a digest of a secret ({@code password_sha256_hex}): before an encoding word ({@link #DIGEST_ENCODINGS}). */
     private static final Set<String> DIGEST_WORDS = Set.of("sha", "sha1", "sha256", "sha384", "sha512", "md5", "hash",
             "hashed", "digest", "checksum");
@@ -801,6 +803,9 @@ final class Assignments {
         }
         if (ESCAPES.matcher(value).matches()) {
             return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
+        }
+        if (FileKinds.isEnvironmentMapping(job.path) && ENV_VARIABLE_NAME.matcher(value).matches()) {
+            return; // node-config's custom-environment-variables.json: "password": "REDIS_PASSWORD" names where it is set
         }
         if (kind == Kind.PASSWORD && job.path.endsWith(".sql") && Filters.isHexDigest(value)) {
             return; // a SQL seed or migration writes the password column: what it stores is the password's hash

@@ -915,6 +915,9 @@ public final class Filters {
     /** A source in braces and what it names there: {@code {env}NAME}, {@code {file}/path}. */
     private static final Pattern TYPED_REFERENCE = Pattern.compile("\\{(?:env|file|vault|secret|secrets)}[A-Za-z_/][\\w./-]*");
 
+    /** A variable named with an {@code env:} prefix: {@code env:AWS_ACCESS_KEY_ID}. */
+    private static final Pattern ENV_PREFIXED = Pattern.compile("(?i:env):[A-Z_][A-Z0-9_]*");
+
     static boolean isReference(String v, String lower) {
         char c0 = v.charAt(0);
         if (c0 == '!' && isBangWrapped(v)) {
@@ -938,6 +941,9 @@ public final class Filters {
         }
         if (c0 == '{' && v.endsWith("}")) {
             return true; // {placeholder}, {0}
+        }
+        if ((c0 == 'e' || c0 == 'E') && ENV_PREFIXED.matcher(v).matches()) {
+            return true; // "accessKey": "env:AWS_ACCESS_KEY_ID" (SeaweedFS, a config's own reference syntax): read from the variable
         }
         if (c0 == '{' && TYPED_REFERENCE.matcher(v).matches()) {
             return true; // {env}WEBDAV_PASSWORD (rclone, webdav), {file}/run/secrets/x: where the value is read from

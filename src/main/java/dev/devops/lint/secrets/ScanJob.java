@@ -107,11 +107,14 @@ final class ScanJob {
     /** A step that runs a test suite. */
     private static final Pattern TEST_COMMAND = Pattern.compile("(?im)^\\s*(?:-\\s*)?(?:run:\\s*[|>]?\\s*)?.*(?:\\b(?:npm|yarn|pnpm|bun)"
             + "\\s+(?:run\\s+)?test|\\bpytest\\b|\\bgo\\s+test\\b|\\bmvnw?\\b.*\\b(?:test|verify)\\b|\\bgradlew?\\b.*\\btest\\b"
-            + "|\\brspec\\b|\\bjest\\b|\\bvitest\\b|\\bphpunit\\b|\\btox\\b|manage\\.py\\s+test|\\bcargo\\s+test|\\bdotnet\\s+test)");
+            + "|\\brspec\\b|\\bjest\\b|\\bvitest\\b|\\bphpunit\\b|\\btox\\b|manage\\.py\\s+test|\\bcargo\\s+test|\\bdotnet\\s+test"
+            // an end-to-end suite: Cypress's action or CLI, Playwright's runner
+            + "|\\bcypress-io/github-action\\b|\\bcypress\\s+run\\b|\\bplaywright\\s+test\\b)");
 
     /**
      * Whether a CI pipeline's text configures a test run: it sets a test environment ({@code NODE_ENV: test}) or
-     * runs a test suite ({@code npm test}, {@code pytest}, {@code go test}, {@code mvn verify} …).
+     * runs a test suite ({@code npm test}, {@code pytest}, {@code go test}, {@code mvn verify}, an end-to-end suite with
+     * Cypress's action or {@code playwright test} …).
      */
     static boolean isCiTestRun(String text) {
         return TEST_ENVIRONMENT.matcher(text).find() || TEST_COMMAND.matcher(text).find();

@@ -1439,6 +1439,39 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 10c, class "an end-to-end suite's login in CI" (a workflow that starts the app and runs Cypress's action
+     * with {@code env: AUTH_USER=admin,AUTH_PASSWORD=…}): a CI test run, so a warning at most; the same password in a
+     * deploy workflow is still an error.
+     */
+    @Test
+    void endToEndSuitesInCiAreTestRuns() {
+        String pw = Fake.token(11);
+        String e2e = "jobs:\n  e2e:\n    steps:\n      - name: Run Cypress\n        uses: cypress-io/github-action@v7\n"
+                + "        with:\n          env: AUTH_USER=admin,AUTH_PASSWORD=" + pw + "\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan(".github/workflows/e2e.yaml", e2e)));
+        String pw2 = "jobs:\n  e2e:\n    steps:\n      - run: npx playwright test\n        env:\n          ADMIN_PASSWORD: " + pw + "\n";
+        assertEquals(List.of("SEC0030:warning"), found(scan(".github/workflows/e2e.yaml", pw2)));
+        String deploy = "jobs:\n  deploy:\n    steps:\n      - run: ./deploy.sh\n        env:\n          AUTH_PASSWORD: " + pw + "\n";
+        assertEquals(List.of("SEC0030:error"), found(scan(".github/workflows/deploy.yaml", deploy)));
+    }
+
+    /**
+     * Held-out 10c, classes "a variable named with env:" (a storage server's JSON config in a compose template:
+     * {@code "secretKey": "env:AWS_SECRET_ACCESS_KEY"}) and "node-config's map of settings to variables"
+     * ({@code config/custom-environment-variables.json}: {@code "password": "APP_REDIS_PASSWORD"}): both name where the
+     * value is set; a literal beside them is still reported.
+     */
+    @Test
+    void variablesNamedAsTheirSourceAreReferences() {
+        assertEquals(List.of(), found(scan("deploy/s3.json", "{\"identities\": [{\"accessKey\": \"env:AWS_ACCESS_KEY_ID\", "
+                + "\"secretKey\": \"env:AWS_SECRET_ACCESS_KEY\"}]}\n")));
+        assertEquals(List.of(), found(scan("services/app/config/custom-environment-variables.json",
+                "{\n  \"redis\": {\n    \"password\": \"APP_REDIS_PASSWORD\"\n  }\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("services/app/config/production.json",
+                "{\n  \"redis\": {\n    \"password\": \"" + Fake.token(16) + "\"\n  }\n}\n")));
+    }
+
+    /**
      * Held-out 10c, class "a made-up provider token typed along the alphabet" (a log sanitiser's test table:
      * {@code glpat-} then letters a to u in alternating case): typed, not drawn; a drawn body is still an error.
      */
