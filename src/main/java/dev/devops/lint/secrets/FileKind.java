@@ -55,6 +55,22 @@ enum FileKind {
         return dot > path.lastIndexOf('/') && QUOTED_CONFIG_EXT.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /** The file a unified diff patches: its first {@code +++ b/path} line. */
+    private static final Pattern PATCHED_FILE = Pattern.compile("(?m)^\\+\\+\\+ (?:b/)?(\\S+)");
+
+    /**
+     * The kind of a file with its text: a patch ({@code .patch}, {@code .diff}) of source code is code (its added lines
+     * are the code of the file it patches: {@code +  const token = req.headers['x-access-token']}); anything else is
+     * {@link #of(String) by its path}.
+     */
+    static FileKind of(String path, FileKind byPath, String text) {
+        if (byPath != CONFIG || !(path.endsWith(".patch") || path.endsWith(".diff")) || text == null) {
+            return byPath;
+        }
+        var m = PATCHED_FILE.matcher(text);
+        return m.find() && FileKinds.isSourceCode(m.group(1)) ? CODE : byPath;
+    }
+
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (FileKinds.isLockfile(path) || FileKinds.isTextImage(path)) {

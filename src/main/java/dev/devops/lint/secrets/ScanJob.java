@@ -51,7 +51,7 @@ final class ScanJob {
     ScanJob(String path, FileKind kind, String text, int[] lineNumbers, Map<String, String> properties, Allowlist allow) {
         this.path = path;
         this.text = text;
-        this.kind = kind;
+        this.kind = FileKind.of(path, kind, text);
         this.dockerfile = FileKinds.isDockerfile(path);
         this.lineNumbers = lineNumbers;
         this.properties = properties == null ? Map.of() : properties;

@@ -1472,6 +1472,22 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 10c, class "code in a patch" (a server's hotfix {@code pr_16956.patch}:
+     * {@code +  const token = req.headers['x-sl-anonymous-access-token']}): a patch of source code is code, where an
+     * index expression is no value; a literal it adds is still a secret, and a patch of an env file stays configuration.
+     */
+    @Test
+    void aPatchOfSourceCodeIsCode() {
+        String head = "diff --git a/app/src/Auth.mjs b/app/src/Auth.mjs\n--- a/app/src/Auth.mjs\n+++ b/app/src/Auth.mjs\n@@ -1,3 +1,4 @@\n";
+        assertEquals(List.of(), found(scan("hotfix/4.2.2/pr_1.patch", head
+                + "+  const token = req.headers['x-app-anonymous-access-token']\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("hotfix/4.2.2/pr_1.patch", head
+                + "+  const apiToken = '" + Fake.token(24) + "'\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("hotfix/4.2.2/pr_2.patch",
+                "--- a/deploy/app.env\n+++ b/deploy/app.env\n@@ -1 +1,2 @@\n+API_TOKEN=" + Fake.token(24) + "\n")));
+    }
+
+    /**
      * Held-out 10c, class "a made-up provider token typed along the alphabet" (a log sanitiser's test table:
      * {@code glpat-} then letters a to u in alternating case): typed, not drawn; a drawn body is still an error.
      */
