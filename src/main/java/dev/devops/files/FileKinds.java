@@ -114,6 +114,9 @@ public final class FileKinds {
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
                     // a Nix flake's checks (nix flake check): NixOS VM tests that boot the service with made-up secrets
                     + "|checks\\.nix"
+                    // a test's YAML input named as one (a platform's templates/test-database-detection.yaml: compose
+                    // services its detection tests read); a CI pipeline so named is a pipeline (isTest asks isCi)
+                    + "|test[-_][^/]*\\.ya?ml"
                     // test data by the module's name: Vendure's mock-events.ts (email previews of made-up events),
                     // lobsters' fake_data.rake, mocks.py, user_fakes.go, mockData.ts, fake-users.json
                     // and a dev script that simulates a provider's event with made-up data (dub's simulate-shopify-webhook.ts)

@@ -226,4 +226,16 @@ class FileKindsTest {
         assertFalse(FileKinds.mountsUndeclaredVolume("services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg-data:/var/lib/postgresql/data\nvolumes:\n  pg-data:\n"));
         assertFalse(FileKinds.mountsUndeclaredVolume("services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./data:/var/lib/postgresql/data\n"));
     }
+
+    /**
+     * Held-out 10c: a YAML file named as a test's input ({@code templates/test-database-detection.yaml}) is a test file;
+     * a CI pipeline so named ({@code .github/workflows/test-database.yml}) is a pipeline.
+     */
+    @Test
+    void yamlNamedAsATestsInputIsTestData() {
+        assertTrue(FileKinds.isTest("templates/test-database-detection.yaml"));
+        assertTrue(FileKinds.isTest("deploy/test_stack.yml"));
+        assertFalse(FileKinds.isTest(".github/workflows/test-database.yml"));
+        assertFalse(FileKinds.isTest("deploy/latest-stack.yml"));
+    }
 }
