@@ -1032,8 +1032,9 @@ final class Assignments {
         if (VariableNames.isClientCredential(String.join("_", words))) {
             return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
         }
-        if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)) {
-            return null;
+        if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)
+                || VariableNames.isPublicBundled(String.join("_", words))) {
+            return null; // REACT_APP_ANALYTICS_TOKEN: a bundler inlines it into the code every browser downloads
         }
         if (Collections.indexOfSubList(words, CLUSTER_TOKEN) >= 0) {
             return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart

@@ -1269,6 +1269,19 @@ class SecretContextTest {
     }
 
     /**
+     * A variable a front-end bundler inlines into the browser's code (REACT_APP_…, VITE_…, NEXT_PUBLIC_…) is public by
+     * design: an analytics project token as its default in code is no leak (corpus: a PostHog project token). One
+     * definition with DF0020 ({@code VariableNames.isPublicBundled}); a name that says secret stays reported.
+     */
+    @Test
+    void browserBundledVariablesArePublic() {
+        String v = Fake.token(40);
+        assertEquals(List.of(), found(scan("src/analytics.ts", "const {\n  REACT_APP_ANALYTICS_TOKEN = '" + v + "',\n} = window.env;\n")));
+        assertEquals(List.of(), found(scan("lib/page.ex", "token: System.get_env(\"VITE_ANALYTICS_TOKEN\", \"" + v + "\"),\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/analytics.ts", "const {\n  REACT_APP_API_SECRET = '" + v + "',\n} = window.env;\n")));
+    }
+
+    /**
      * Held-out round 9, the largest class of false errors on fresh repositories: values written as words under a
      * secret's name, in code and configuration: CSS custom properties ({@code --color-…}), a tokenizer's states
      * ({@code @rematch}), dotted label ids, package specs ({@code workspace:*}). No digit, letters joined by
