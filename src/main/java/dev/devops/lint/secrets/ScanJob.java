@@ -199,6 +199,13 @@ final class ScanJob {
         return false;
     }
 
+    private boolean inCommentBlock(int pos) {
+        if (commentBlocks == null) {
+            commentBlocks = CommentBlocks.of(path, text);
+        }
+        return inRanges(commentBlocks, pos);
+    }
+
     /** Start and end offsets of the inline test items of a Rust file ({@link InlineTests}), computed at the first question. */
     private int[] inlineTests;
 
@@ -222,7 +229,10 @@ final class ScanJob {
      */
     Context contextAt(int pos, boolean blocks) {
         if (context != Context.CODE) {
-            return context;
+            // markup (an XML file's commented-out configuration, a page template's code sample) has its blocks in
+            // configuration too
+            return blocks && context == Context.RUNNABLE && CommentBlocks.isMarkup(path) && inCommentBlock(pos)
+                    ? Context.DOCS : context;
         }
         if (minified == 0 && FileKinds.isScriptOrStyle(path)) {
             minified = (byte) (FileKinds.looksMinified(text) ? 1 : -1);
@@ -230,13 +240,8 @@ final class ScanJob {
         if (minified > 0) {
             return Context.VENDORED; // a bundle a minifier wrote, whatever its name: a copied editor's language files
         }
-        if (blocks && CommentBlocks.applies(path)) {
-            if (commentBlocks == null) {
-                commentBlocks = CommentBlocks.of(path, text);
-            }
-            if (inRanges(commentBlocks, pos)) {
-                return Context.DOCS;
-            }
+        if (blocks && CommentBlocks.applies(path) && inCommentBlock(pos)) {
+            return Context.DOCS;
         }
         if (!path.endsWith(".rs")) {
             return context;

@@ -75,6 +75,23 @@ class SecretSamplesTest {
     }
 
     /**
+     * Class "a page's code sample and a markup comment" (corpus: a developer how-to view's {@code <pre><code>http POST
+     * … client_secret=…} and the token response it shows, 3 errors): what a page shows inside {@code <pre>},
+     * {@code <code>}, {@code <samp>} or {@code <kbd>} is a sample for its reader, and a {@code <!-- … -->} comment (an XML
+     * file's commented-out setting) is a comment. The same value outside them is still reported.
+     */
+    @Test
+    void samplesAPageShowsAndMarkupCommentsAreDocumentation() {
+        String v = Fake.token(32);
+        String page = "<p>{{ 'howto.paragraph'|trans }}</p>\n<pre><code class=\"language-bash\">http POST /oauth/v2/token \\\n"
+                + "    client_secret=" + v + " \\\n</code></pre>\n<PRE>\n{\"access_token\": \"" + v + "\"}\n</PRE>\n";
+        assertEquals(List.of(), found(scan("templates/Developer/howto.html.twig", page)));
+        assertEquals(List.of(), found(scan("conf/app.xml", "<config>\n<!--\n  <password>" + v + "</password>\n-->\n</config>\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("conf/app.xml", "<config>\n<!-- the login -->\n  <password>" + v + "</password>\n</config>\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("templates/app.html.twig", "<p>\nclient_secret=" + v + "\n</p>\n<pre>x</pre>\n")));
+    }
+
+    /**
      * Class "an API description split into files" (held-out 9a: {@code openapi/paths/products.yaml}'s code samples,
      * {@code -H "X-API-TOKEN:company-token-test"}, 14 warnings): files under an {@code openapi/} or {@code swagger/}
      * directory, and a YAML or JSON file that declares {@code openapi:}, are documentation.
