@@ -92,6 +92,25 @@ class SecretSamplesTest {
     }
 
     /**
+     * Class "a module's hand-written samples" (corpus: a webhook package's {@code export const samples: SampleRecord[] = [}
+     * with each provider's sample payloads, tokens included, 3 false errors): the inside of a top-level declaration
+     * whose name says samples, examples, mocks, fixtures or fakes is test data. The same value in a declaration of
+     * another name, or in a statement of its own, is still reported.
+     */
+    @Test
+    void valuesInsideADeclarationOfSamplesAreTestData() {
+        String v = Fake.token(40);
+        String samples = "import { type SampleRecord } from './sampleRecord.js';\n\nexport const samples: SampleRecord[] = [\n"
+                + "  {\n    event: 'payment.created',\n\n    payload: {\n      signature_token: \"" + v + "\",\n    },\n  },\n];\n";
+        assertEquals(List.of(), found(scan("packages/webhooks/src/square.ts", samples)));
+        assertEquals(List.of(), found(scan("app/mocks.py", "MOCK_EVENTS = {\n    'api_token': '" + v + "',\n}\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/webhooks/src/square.ts",
+                samples.replace("export const samples: SampleRecord[]", "export const providers: Provider[]"))));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/webhooks/src/square.ts",
+                "export const samples = [];\nconst config = {\n  signature_token: \"" + v + "\",\n};\n")));
+    }
+
+    /**
      * Class "an API description split into files" (held-out 9a: {@code openapi/paths/products.yaml}'s code samples,
      * {@code -H "X-API-TOKEN:company-token-test"}, 14 warnings): files under an {@code openapi/} or {@code swagger/}
      * directory, and a YAML or JSON file that declares {@code openapi:}, are documentation.
