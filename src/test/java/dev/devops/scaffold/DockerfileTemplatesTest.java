@@ -131,7 +131,8 @@ class DockerfileTemplatesTest {
         "maven  | quarkus   | target/app-1.0.jar.original target/app-1.0-runner.jar  | quarkus-run.jar | app-1.0-runner.jar",
         "gradle | quarkus   | build/app-1.0.jar build/app-1.0-runner.jar             | quarkus-run.jar | app-1.0-runner.jar",
     })
-    void theBuildStageCollectsTheRunnableJar(String tool, String framework, String files, String runs, String expected) throws Exception {
+    void theBuildStageCollectsTheRunnableJar(String tool, String framework, String files, String runs, String expected,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path work) throws Exception {
         Descriptor d = Descriptors.parse(Descriptors.app("java", "17", tool, framework, false, false));
         App app = d.apps().get(0);
         String df = TemplateSource.builtIn().render(Scaffolder.dockerfileTemplate(app), RenderModel.forApp(d, app));
@@ -139,7 +140,6 @@ class DockerfileTemplatesTest {
         assertTrue(df.contains("quarkus".equals(framework) ? "\nCOPY --from=build /out/ /app/\n" : "\nCOPY --from=build /out/app.jar /app/app.jar\n"), df);
         String run = df.substring(df.indexOf("mkdir -p /out"));
         run = run.substring(0, run.indexOf("\n\n")).replace("\\\n", " ").replace("/out", "out");
-        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("collect");
         for (String f : files.trim().split("\\s+")) {
             java.nio.file.Files.createDirectories(work.resolve(f).getParent());
             java.nio.file.Files.writeString(work.resolve(f), f);
@@ -237,10 +237,10 @@ class DockerfileTemplatesTest {
      */
     @ParameterizedTest(name = "python {0}")
     @org.junit.jupiter.params.provider.CsvSource({"3.12, tomllib", "3.10, tomli", "3.9, tomli", "3.14, tomllib"})
-    void pipWithoutRequirementsTxtReadsPyproject(String version, String module) throws Exception {
+    void pipWithoutRequirementsTxtReadsPyproject(String version, String module,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Descriptor d = Descriptors.parse(Descriptors.app("python", version, "pip", "fastapi", false, false));
         App app = d.apps().get(0);
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pip");
         java.nio.file.Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\ndependencies = [\"fastapi\"]\n");
         java.util.Map<String, Object> model = RenderModel.forApp(d, app);
         RenderModel.addBuildInputs(model, dir);
@@ -266,10 +266,9 @@ class DockerfileTemplatesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void gradleBuildsWithTheProjectsWrapperAndItsVersionCatalog() throws Exception {
+    void gradleBuildsWithTheProjectsWrapperAndItsVersionCatalog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Descriptor d = Descriptors.parse(Descriptors.app("java", "17", "gradle", "spring-boot", false, false));
         App app = d.apps().get(0);
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gradle");
         java.util.function.Supplier<String> render = () -> {
             java.util.Map<String, Object> model = RenderModel.forApp(d, app);
             RenderModel.addBuildInputs(model, dir);

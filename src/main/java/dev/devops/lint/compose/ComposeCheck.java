@@ -12,6 +12,9 @@ import dev.devops.lint.Finding;
 import dev.devops.lint.LintContext;
 import dev.devops.lint.RuleInfo;
 import dev.devops.lint.Severity;
+import dev.devops.yaml.YMap;
+import dev.devops.yaml.YNode;
+import dev.devops.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +91,7 @@ public final class ComposeCheck implements Check {
             Path dir = root.resolve(e.getKey());
             Set<String> apart = new HashSet<>(includedBy(dir, e.getValue()));
             apart.addAll(namedApart(dir, e.getValue()));
+            apart.addAll(completeApart(dir, e.getValue()));
             for (List<String> group : groups(e.getValue(), apart)) {
                 loaded.add(load(root, dir, group, dedup));
             }
@@ -341,6 +345,91 @@ public final class ComposeCheck implements Check {
             if (!n.equals(base) && !n.contains(".override.") && !e.getValue().isEmpty() && !e.getValue().equals(baseName)) {
                 out.add(n);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The variant files of a directory that are a stack on their own: two services or more, each with its own
+     * {@code image:} or {@code build:}, every {@code depends_on}, {@code links} and {@code extends} among them, and at least
+     * one of them restating a service of the default file (logto's {@code docker-compose.integration.yml}: its own
+     * postgres and redis beside the app built for the tests). Such a file is run with {@code -f} alone; merged onto the
+     * default file it would start both apps on one host port. An overlay changes or adds services of the default stack:
+     * a service without an image of its own, or one that depends on a service only the default file defines.
+     */
+    static Set<String> completeApart(Path dir, List<String> names) {
+        String base = null;
+        for (String d : ComposeLoader.DEFAULT_FILES) {
+            if (names.contains(d)) {
+                base = d;
+                break;
+            }
+        }
+        if (base == null || names.size() < 2) {
+            return Set.of();
+        }
+        Set<String> baseServices = services(dir.resolve(base)).keySet();
+        Set<String> out = new HashSet<>();
+        for (String n : names) {
+            if (n.equals(base) || n.contains(".override.") || ComposeLoader.DEFAULT_FILES.contains(n)) {
+                continue;
+            }
+            Map<String, YMap> svcs = services(dir.resolve(n));
+            if (svcs.size() < 2 || svcs.keySet().stream().noneMatch(baseServices::contains)) {
+                continue;
+            }
+            boolean complete = true;
+            for (YMap svc : svcs.values()) {
+                if (!(svc.has("image") || svc.has("build")) || !svcs.keySet().containsAll(references(svc))) {
+                    complete = false;
+                    break;
+                }
+            }
+            if (complete) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** A compose file's services by name, as written (no merge, no interpolation); empty when it does not read. */
+    private static Map<String, YMap> services(Path file) {
+        Map<String, YMap> out = new java.util.LinkedHashMap<>();
+        try {
+            YNode root = YamlDocument.read(file);
+            if (!root.isMap() || !root.asMap().has("services") || !root.asMap().get("services").isMap()) {
+                return out;
+            }
+            YMap services = root.asMap().get("services").asMap();
+            for (String name : services.keys()) {
+                YNode svc = services.get(name);
+                out.put(name, svc.isMap() ? svc.asMap() : null);
+            }
+        } catch (RuntimeException e) { // a UserError too: a file that does not read is linted as it is, not judged here
+            return Map.of();
+        }
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    /** The services a service names in its {@code depends_on}, {@code links} and same-file {@code extends}. */
+    private static Set<String> references(YMap svc) {
+        Set<String> out = new HashSet<>();
+        YNode deps = svc.get("depends_on");
+        if (deps != null && deps.isMap()) {
+            out.addAll(deps.asMap().keys());
+        } else if (deps != null && deps.isList()) {
+            deps.asList().stream().filter(YNode::isScalar).forEach(d -> out.add(d.asText()));
+        }
+        YNode links = svc.get("links");
+        if (links != null && links.isList()) {
+            links.asList().stream().filter(YNode::isScalar).forEach(l -> out.add(l.asText().split(":")[0]));
+        }
+        YNode ext = svc.get("extends");
+        if (ext != null && ext.isScalar()) {
+            out.add(ext.asText());
+        } else if (ext != null && ext.isMap() && !ext.asMap().has("file") && ext.asMap().has("service")) {
+            out.add(ext.asMap().get("service").asText());
         }
         return out;
     }

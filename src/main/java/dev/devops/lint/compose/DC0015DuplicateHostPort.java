@@ -20,7 +20,8 @@ final class DC0015DuplicateHostPort {
                     + "conflict, and neither do services in disjoint profiles (alternative deployments that are "
                     + "never started together; a service without profiles runs with every profile). Two versions of one "
                     + "data store on the same container port (elasticsearch 7 and 8 on 9200), which a stack starts one "
-                    + "at a time by name, are a warning.",
+                    + "at a time by name, are a warning; profile-gated services that inherit the same ports: line through "
+                    + "extends (variants of one template, each started by its profile) are not reported.",
             DC0015DuplicateHostPort::duplicateHostPorts);
 
     private record Bound(String service, List<String> profiles, String ip, String protocol, int first, int last,
@@ -83,6 +84,12 @@ final class DC0015DuplicateHostPort {
                     continue;
                 }
                 if (x.service().equals(b.service()) && restatedByVariant(svc, x.at(), x.target(), b.at(), b.target())) {
+                    continue;
+                }
+                if (!x.service().equals(b.service()) && x.at() != null && x.at().line() > 0 && x.at().equals(b.at())
+                        && !x.profiles().isEmpty() && !b.profiles().isEmpty()) {
+                    // one ports: line that profile-gated services inherit through extends: variants of one template,
+                    // each started by its own profile (a worker that inherits the web's port without a profile fails)
                     continue;
                 }
                 if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()) {

@@ -33,7 +33,7 @@ final class Assignments {
     private static final Pattern XML = Pattern.compile(
             "(?i)<([\\w:.-]{0,40}(?:pass|pwd|secret|token|api[_-]?key|credential)[\\w:.-]{0,40})>([^<\\n]{1,500})</\\1>");
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?i)\\bkey\\s*=\\s*\"([^\"]{1,80})\"\\s+value\\s*=\\s*\"([^\"]{0,500})\"");
+            "(?i)\\b(?:key|name)\\s*=\\s*\"([^\"]{1,80})\"\\s+value\\s*=\\s*\"([^\"]{0,500})\"");
     private static final Pattern DOCKER_ENV = Pattern.compile("(?im)^[ \\t]*ENV[ \\t]+([A-Za-z_][\\w.-]*)[ \\t]+([^\\s=].*?)[ \\t]*$");
 
     enum Kind { PASSWORD, SECRET }
@@ -502,7 +502,9 @@ final class Assignments {
             }
             return ke;
         }
-        if (ks > lineStart && t.charAt(ks - 1) == '"' && t.lastIndexOf("key", ks) >= Math.max(lineStart, ks - 12)) {
+        if (ks > lineStart && t.charAt(ks - 1) == '"' && (t.lastIndexOf("key", ks) >= Math.max(lineStart, ks - 12)
+                || t.lastIndexOf("name", ks) >= Math.max(lineStart, ks - 12))) {
+            // .NET's <add key="SmtpPassword" value="…"/>, Spring's and Ant's <property name="password" value="…"/>
             Matcher kv = job.matcher(KEY_VALUE);
             kv.region(Math.max(lineStart, ks - 12), lineEnd);
             if (kv.find()) {
@@ -1049,8 +1051,9 @@ final class Assignments {
         if (VariableNames.isClientCredential(String.join("_", words))) {
             return Kind.PASSWORD; // REDISCLI_AUTH, SSHPASS: what a command-line client logs in with
         }
-        if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)) {
-            return null;
+        if (isPublicByName(words) || words.stream().anyMatch(ELSEWHERE_WORDS::contains)
+                || VariableNames.isPublicBundled(String.join("_", words))) {
+            return null; // REACT_APP_ANALYTICS_TOKEN: a bundler inlines it into the code every browser downloads
         }
         if (Collections.indexOfSubList(words, CLUSTER_TOKEN) >= 0) {
             return null; // etcd's initial cluster token (ETCD_INITIAL_CLUSTER_TOKEN, initialClusterToken): tells clusters apart

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Documentation inside source code that spans lines: block comments ({@code /* … *&#47;}) of the C-family languages and
- * docstrings of Python. A line-based reader sees a line of such a block as code when it does not start with a comment
+ * Documentation inside source code that spans lines: block comments ({@code /* … *&#47;}) of the C-family languages,
+ * docstrings of Python, comments ({@code <!-- … -->}) of markup and the code samples a page shows ({@code <pre>}). A line-based reader sees a line of such a block as code when it does not start with a comment
  * marker: a sample webhook payload pasted into a PHP block comment ({@code "token": "7f38…"}), a docstring's example URI
  * ({@code 'postgres://tester:pass@localhost/ckantest3'}). Like a commented line ({@link Assignments#isComment}), their
  * values are examples: the generic, name-based detectors are silent there ({@link ScanJob#contextAt}); provider-format
@@ -22,10 +22,22 @@ final class CommentBlocks {
     private static final Set<String> C_FAMILY = Set.of("php", "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "java",
             "kt", "kts", "go", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "groovy", "dart", "rs", "css", "scss", "less");
 
+    /** Extensions of page markup and its templates: {@code <!-- … -->} comments, and code samples a page shows. */
+    private static final Set<String> PAGES = Set.of("html", "htm", "xhtml", "twig", "erb", "hbs", "handlebars", "mustache",
+            "njk", "jinja", "jinja2", "j2", "liquid", "ejs", "cshtml", "razor", "jsp", "gsp", "vue", "svelte");
+    /** Extensions of XML documents: {@code <!-- … -->} comments (commented-out configuration). */
+    private static final Set<String> XML = Set.of("xml", "config", "xsd", "wsdl", "plist", "csproj", "props", "targets");
+
     /** Whether {@link #of} finds blocks in a file of this name (its extension). */
     static boolean applies(String path) {
         String ext = extension(path);
-        return ext.equals("py") || C_FAMILY.contains(ext);
+        return ext.equals("py") || C_FAMILY.contains(ext) || PAGES.contains(ext) || XML.contains(ext);
+    }
+
+    /** Whether the file is markup ({@link #PAGES}, {@link #XML}): its blocks matter in configuration too, not only in code. */
+    static boolean isMarkup(String path) {
+        String ext = extension(path);
+        return PAGES.contains(ext) || XML.contains(ext);
     }
 
     /**
@@ -35,7 +47,8 @@ final class CommentBlocks {
     static int[] of(String path, String text) {
         String ext = extension(path);
         int[] blocks = ext.equals("py") ? python(text)
-                : C_FAMILY.contains(ext) ? cFamily(text, ext.equals("php"), !ext.equals("rs")) : new int[0];
+                : C_FAMILY.contains(ext) ? cFamily(text, ext.equals("php"), !ext.equals("rs"))
+                : PAGES.contains(ext) || XML.contains(ext) ? markup(text, PAGES.contains(ext)) : new int[0];
         if (!text.contains("\"\"\"") && !text.contains("'''")) {
             return blocks;
         }
@@ -127,6 +140,54 @@ final class CommentBlocks {
             }
         }
         return ranges.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The elements in which a page shows code as text: a sample for its reader, not a value the page uses. */
+    private static final String[] SAMPLE_ELEMENTS = {"pre", "code", "samp", "kbd"};
+
+    /**
+     * The {@code <!-- … -->} comments of markup (commented-out configuration in an XML file, a page's hidden notes) and,
+     * with {@code samples}, the {@code <pre>}, {@code <code>}, {@code <samp>} and {@code <kbd>} elements of a page (a
+     * developer page's {@code curl … client_secret=…} example and the response it shows).
+     */
+    private static int[] markup(String t, boolean samples) {
+        List<Integer> ranges = new ArrayList<>();
+        int n = t.length();
+        int i = t.indexOf('<');
+        while (i >= 0 && i < n) {
+            int end = -1;
+            if (t.startsWith("<!--", i)) {
+                int e = t.indexOf("-->", i + 4);
+                end = e < 0 ? n : e + 3;
+            } else if (samples) {
+                for (String el : SAMPLE_ELEMENTS) {
+                    int after = i + 1 + el.length();
+                    if (after < n && t.regionMatches(true, i + 1, el, 0, el.length())
+                            && (t.charAt(after) == '>' || Character.isWhitespace(t.charAt(after)))) {
+                        int e = indexOfIgnoreCase(t, "</" + el, after);
+                        end = e < 0 ? n : e;
+                        break;
+                    }
+                }
+            }
+            if (end >= 0) {
+                ranges.add(i);
+                ranges.add(end);
+                i = t.indexOf('<', end);
+            } else {
+                i = t.indexOf('<', i + 1);
+            }
+        }
+        return ranges.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int indexOfIgnoreCase(String t, String what, int from) {
+        for (int i = t.indexOf('<', from); i >= 0; i = t.indexOf('<', i + 1)) {
+            if (t.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The offset after the string opened before {@code i} by {@code quote} (at the line's end unless {@code multiline}). */

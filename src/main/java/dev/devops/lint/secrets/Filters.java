@@ -684,7 +684,8 @@ public final class Filters {
     public static boolean isWeakCredential(String value) {
         String v = value.strip();
         boolean words = DICTIONARY_LIKE.matcher(v).matches() || WORD_SENTENCE.matcher(v).matches();
-        if (v.length() < 8 || isDefaultCredential(v) || words && (v.length() < 16 || Entropy.shannon(v) < 3.5)) {
+        if (v.length() < 8 || isDefaultCredential(v) || words && (v.length() < 16 || Entropy.shannon(v) < 3.5)
+                || isWordLike(v)) {
             return true;
         }
         if (v.length() < 24 || words) {
@@ -698,6 +699,43 @@ public final class Filters {
             }
         }
         return false;
+    }
+
+    /** Letters that change case inside a word and back: {@code qwErT}, how a random string of letters reads. */
+    private static final Pattern CASE_FLIP = Pattern.compile("[A-Z][a-z][A-Z]");
+
+    /**
+     * A value written as words, not generated: no digit, letters joined only by separators ({@code - _ . : / @ *}
+     * and spaces), and either one case or camel case ({@code --color-border-subtle}, {@code label.reset-password},
+     * {@code @rematch}, {@code workspace:*}, {@code keyword.operator}, {@code correct-horse-battery-staple}). A
+     * generated secret of 8 or more characters over letters and digits all but always holds a digit, and a random
+     * mix of cases flips case inside its words ({@code qwErTy}); a long run of one case with no separator (24
+     * letters or more) may be random and is not word-like. Whatever such a value is, a label, a selector, a
+     * tokenizer state or a passphrase of dictionary words, it is not the random value an {@code error} promises.
+     */
+    static boolean isWordLike(String v) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean separated = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if ("-_.:/@* ".indexOf(c) >= 0) {
+                separated = true;
+            } else {
+                return false; // a digit, another symbol or a non-ASCII letter
+            }
+        }
+        if (!upper && !lower) {
+            return false;
+        }
+        if (upper && lower) {
+            return !CASE_FLIP.matcher(v).find();
+        }
+        return separated || v.length() < 24;
     }
 
     /** What a value of a credential-named variable is: no credential, a development default, or a live-looking one. */

@@ -20,9 +20,10 @@ final class SEC0031GenericSecret {
     static final GenericRule RULE = GenericRule.rule("SEC0031", ERROR, "Hard-coded secret, token or API key",
             "A variable named like a secret, token or API key is assigned a literal, random-looking value "
             + "(at least 8 characters and 3 bits of entropy per character); a default or development value "
-            + "(changeme, 12345, a base64 \"change me\" sentence) in runnable config is a warning. Not reported in "
+            + "(changeme, 12345, a base64 \"change me\" sentence) in runnable config, and a value written as words "
+            + "(no digit: --color-text, label.reset-password), are warnings. Not reported in "
             + "tests, documentation and vendored code, nor for names that say the value is public (.NET "
-            + "publicKeyToken, NEXT_PUBLIC_…, publishable keys) or for public identifiers (UUIDs, integrity "
+            + "publicKeyToken, publishable keys, the variables a bundler inlines into the browser's code: NEXT_PUBLIC_…, REACT_APP_…, VITE_…) or for public identifiers (UUIDs, integrity "
             + "digests).\nFix: rotate it and read it from "
             + "the environment or a secret manager.")
             .nameBased().overlap(GenericRule.Overlap.YIELDS)

@@ -202,6 +202,57 @@ final class ScanJob {
         return false;
     }
 
+    /** A declaration at the start of a line ({@code export const sampleEvents = [}, {@code MOCK_USERS = {}) and its name. */
+    private static final Pattern TOP_DECLARATION = Pattern.compile(
+            "(?:export\\s+(?:default\\s+)?)?(?:(?:const|let|var|val|static|final|public|private)\\s+)*([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]{0,80})?=\\s*[\\[{(]");
+    /** Words of a declaration's name that make its value test data: samples, examples, mocks, fixtures, fakes, dummies. */
+    private static final java.util.Set<String> SAMPLE_WORDS = java.util.Set.of("sample", "samples", "example", "examples",
+            "mock", "mocks", "mocked", "fixture", "fixtures", "fake", "fakes", "dummy", "stub", "stubs");
+
+    /**
+     * Whether {@code pos} is inside a top-level declaration of test data in source code: the nearest line above that
+     * starts at column 0 declares a value whose name says it holds samples ({@code export const samples:
+     * SampleRecord[] = [}, {@code mockUsers = [}, {@code EXAMPLE_EVENTS = {}), and every line between is indented, so
+     * the value has not ended. A webhook module's hand-written sample payloads, a story's mock data. Asked only where a
+     * value is about to be reported.
+     */
+    private boolean inSampleDeclaration(int pos) {
+        int ls = lineStart(pos);
+        if (ls >= text.length() || !(text.charAt(ls) == ' ' || text.charAt(ls) == '\t')) {
+            return false; // a statement of its own at column 0
+        }
+        while (ls > 0) {
+            int prev = text.lastIndexOf('\n', ls - 2) + 1;
+            if (prev >= ls - 1) { // a blank line
+                ls = prev;
+                continue;
+            }
+            char c = text.charAt(prev);
+            if (c == ' ' || c == '\t') {
+                ls = prev;
+                continue;
+            }
+            Matcher m = TOP_DECLARATION.matcher(text).region(prev, ls - 1);
+            if (!m.lookingAt()) {
+                return false; // another statement at column 0 (a closing bracket, an import, a function)
+            }
+            for (String w : Assignments.words(m.group(1))) {
+                if (SAMPLE_WORDS.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private boolean inCommentBlock(int pos) {
+        if (commentBlocks == null) {
+            commentBlocks = CommentBlocks.of(path, text);
+        }
+        return inRanges(commentBlocks, pos);
+    }
+
     /** Start and end offsets of the inline test items of a Rust file ({@link InlineTests}), computed at the first question. */
     private int[] inlineTests;
 
@@ -225,7 +276,10 @@ final class ScanJob {
      */
     Context contextAt(int pos, boolean blocks) {
         if (context != Context.CODE) {
-            return context;
+            // markup (an XML file's commented-out configuration, a page template's code sample) has its blocks in
+            // configuration too
+            return blocks && context == Context.RUNNABLE && CommentBlocks.isMarkup(path) && inCommentBlock(pos)
+                    ? Context.DOCS : context;
         }
         if (minified == 0 && FileKinds.isScriptOrStyle(path)) {
             minified = (byte) (FileKinds.looksMinified(text) ? 1 : -1);
@@ -233,13 +287,11 @@ final class ScanJob {
         if (minified > 0) {
             return Context.VENDORED; // a bundle a minifier wrote, whatever its name: a copied editor's language files
         }
-        if (blocks && CommentBlocks.applies(path)) {
-            if (commentBlocks == null) {
-                commentBlocks = CommentBlocks.of(path, text);
-            }
-            if (inRanges(commentBlocks, pos)) {
-                return Context.DOCS;
-            }
+        if (blocks && CommentBlocks.applies(path) && inCommentBlock(pos)) {
+            return Context.DOCS;
+        }
+        if (blocks && inSampleDeclaration(pos)) {
+            return Context.TEST; // export const samples = [ … { token: "…" } … ]: test data kept beside the code
         }
         if (!path.endsWith(".rs")) {
             return context;

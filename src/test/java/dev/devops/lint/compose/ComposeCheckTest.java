@@ -382,6 +382,44 @@ class ComposeCheckTest {
     }
 
     /**
+     * Corpus, class "a variant file that is a stack of its own" (an integration-test compose file beside the demo's
+     * docker-compose.yml, with its own postgres, redis and the app built for the tests, on the demo's host ports): run
+     * with -f alone, not over the default file, so no DC0015 between the two apps. An overlay that adds a service
+     * depending on the default stack's is still merged, and its port clash still found.
+     */
+    @Test
+    void aVariantFileThatIsAStackOfItsOwnIsNoOverlay() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    depends_on: [postgres]\n"
+                + "    ports:\n      - 3001:3001\n  postgres:\n    image: postgres:17\n");
+        Files.writeString(dir.resolve("docker-compose.integration.yml"), "services:\n  postgres:\n    image: postgres:17\n"
+                + "  app-under-test:\n    build: .\n    depends_on:\n      postgres:\n        condition: service_started\n"
+                + "    ports:\n      - 3001:3001\n");
+        Files.writeString(dir.resolve("docker-compose.tools.yml"), "services:\n  postgres:\n    image: postgres:17\n"
+                + "  admin:\n    image: org/admin:1.0\n    depends_on: [app]\n    ports:\n      - 3001:80\n");
+        assertEquals(Set.of("docker-compose.integration.yml"), ComposeCheck.completeApart(dir,
+                List.of("docker-compose.yml", "docker-compose.integration.yml", "docker-compose.tools.yml")));
+        List<String> got = run("docker-compose.yml", "docker-compose.integration.yml", "docker-compose.tools.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0015")).map(x -> x.path() + ":" + x.line()).toList();
+        assertEquals(List.of("docker-compose.tools.yml:8"), got);
+    }
+
+    /**
+     * Corpus, class "variants of one profile-gated template" (a test stack's {@code app-base} under a profile nobody
+     * enables, extended by {@code app-local-code} and {@code app-code-from-image}, each under its own profile): the one
+     * ports: line they inherit is no clash. A worker that inherits the web's port with no profile still fails to start.
+     */
+    @Test
+    void profileGatedVariantsOfOneTemplateShareItsPorts() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app-base:\n    image: org/app:1.0\n    ports:\n"
+                + "      - \"8080:8080\"\n    profiles: [none]\n  app-local:\n    extends: app-base\n    profiles: [local]\n"
+                + "  app-image:\n    extends: app-base\n    profiles: [image]\n");
+        assertEquals(List.of(), run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0015")).toList());
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: org/app:1.0\n    ports:\n"
+                + "      - \"8080:8080\"\n  worker:\n    extends: web\n    command: [worker]\n");
+        assertEquals(1, run("compose.yaml").stream().filter(x -> x.rule().id().equals("DC0015")).count());
+    }
+
+    /**
      * Held-out 5, class "vendor image's own HEALTHCHECK" (mailcow: {@code condition: service_healthy} on
      * {@code ghcr.io/mailcow/unbound}, whose Dockerfile in the repository has a HEALTHCHECK): a published vendor image
      * is a warning (its HEALTHCHECK is not visible); a Docker Official Image, which never defines one, is an error.

@@ -1269,6 +1269,44 @@ class SecretContextTest {
     }
 
     /**
+     * A variable a front-end bundler inlines into the browser's code (REACT_APP_…, VITE_…, NEXT_PUBLIC_…) is public by
+     * design: an analytics project token as its default in code is no leak (corpus: a PostHog project token). One
+     * definition with DF0020 ({@code VariableNames.isPublicBundled}); a name that says secret stays reported.
+     */
+    @Test
+    void browserBundledVariablesArePublic() {
+        String v = Fake.token(40);
+        assertEquals(List.of(), found(scan("src/analytics.ts", "const {\n  REACT_APP_ANALYTICS_TOKEN = '" + v + "',\n} = window.env;\n")));
+        assertEquals(List.of(), found(scan("lib/page.ex", "token: System.get_env(\"VITE_ANALYTICS_TOKEN\", \"" + v + "\"),\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("src/analytics.ts", "const {\n  REACT_APP_API_SECRET = '" + v + "',\n} = window.env;\n")));
+    }
+
+    /**
+     * Held-out round 9, the largest class of false errors on fresh repositories: values written as words under a
+     * secret's name, in code and configuration: CSS custom properties ({@code --color-…}), a tokenizer's states
+     * ({@code @rematch}), dotted label ids, package specs ({@code workspace:*}). No digit, letters joined by
+     * separators, one case or camel case: at most a warning (a passphrase of words is a dictionary value, still
+     * reported); a random mix of cases or a digit keeps a value at error.
+     */
+    @Test
+    void wordLikeValuesAreNoLiveSecrets() {
+        for (String v : List.of("--color-background-dimmed", "@rematch", "label.reset-password", "workspace:*",
+                "keyword.operator.new", "SecretInputBorderColor", "correct-horse-battery-staple")) {
+            assertTrue(Filters.isWordLike(v), v);
+            List<String> code = found(scan("src/theme/colors.ts", "const c = { tokenHighlight: \"" + v + "\" };\n"));
+            assertFalse(code.contains("SEC0031:error"), v + " " + code);
+            List<String> config = found(scan("deploy/app.yaml", "api_token: \"" + v + "\"\n"));
+            assertFalse(config.contains("SEC0031:error"), v + " " + config);
+        }
+        String mixed = new StringBuilder("FsDcLgNPjWtKRzqMxHBv").reverse().toString(); // random case, built here
+        assertFalse(Filters.isWordLike(mixed));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.yaml", "api_token: \"" + mixed + "\"\n")));
+        assertFalse(Filters.isWordLike("abcdefghijklmnopqrstuvwxyzab"), "a long run of one case may be random");
+        assertFalse(Filters.isWordLike("Tr0ub4dor-and-3"), "a digit");
+        assertFalse(Filters.isWordLike("pa$$-word"), "a symbol other than a separator");
+    }
+
+    /**
      * Held-out 8b, class "a sentence with a number as a value" (unkey's {@code .env.example}:
      * {@code UNKEY_JWT_SECRET=loca…-at-least-32-bytes}, nine words and a number): words joined by dashes, a number among them,
      * are a placeholder in an example file and a development default in runnable config, not a live-looking secret.

@@ -75,6 +75,42 @@ class SecretSamplesTest {
     }
 
     /**
+     * Class "a page's code sample and a markup comment" (corpus: a developer how-to view's {@code <pre><code>http POST
+     * … client_secret=…} and the token response it shows, 3 errors): what a page shows inside {@code <pre>},
+     * {@code <code>}, {@code <samp>} or {@code <kbd>} is a sample for its reader, and a {@code <!-- … -->} comment (an XML
+     * file's commented-out setting) is a comment. The same value outside them is still reported.
+     */
+    @Test
+    void samplesAPageShowsAndMarkupCommentsAreDocumentation() {
+        String v = Fake.token(32);
+        String page = "<p>{{ 'howto.paragraph'|trans }}</p>\n<pre><code class=\"language-bash\">http POST /oauth/v2/token \\\n"
+                + "    client_secret=" + v + " \\\n</code></pre>\n<PRE>\n{\"access_token\": \"" + v + "\"}\n</PRE>\n";
+        assertEquals(List.of(), found(scan("templates/Developer/howto.html.twig", page)));
+        assertEquals(List.of(), found(scan("conf/app.xml", "<config>\n<!--\n  <password>" + v + "</password>\n-->\n</config>\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("conf/app.xml", "<config>\n<!-- the login -->\n  <password>" + v + "</password>\n</config>\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("templates/app.html.twig", "<p>\nclient_secret=" + v + "\n</p>\n<pre>x</pre>\n")));
+    }
+
+    /**
+     * Class "a module's hand-written samples" (corpus: a webhook package's {@code export const samples: SampleRecord[] = [}
+     * with each provider's sample payloads, tokens included, 3 false errors): the inside of a top-level declaration
+     * whose name says samples, examples, mocks, fixtures or fakes is test data. The same value in a declaration of
+     * another name, or in a statement of its own, is still reported.
+     */
+    @Test
+    void valuesInsideADeclarationOfSamplesAreTestData() {
+        String v = Fake.token(40);
+        String samples = "import { type SampleRecord } from './sampleRecord.js';\n\nexport const samples: SampleRecord[] = [\n"
+                + "  {\n    event: 'payment.created',\n\n    payload: {\n      signature_token: \"" + v + "\",\n    },\n  },\n];\n";
+        assertEquals(List.of(), found(scan("packages/webhooks/src/square.ts", samples)));
+        assertEquals(List.of(), found(scan("app/mocks.py", "MOCK_EVENTS = {\n    'api_token': '" + v + "',\n}\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/webhooks/src/square.ts",
+                samples.replace("export const samples: SampleRecord[]", "export const providers: Provider[]"))));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/webhooks/src/square.ts",
+                "export const samples = [];\nconst config = {\n  signature_token: \"" + v + "\",\n};\n")));
+    }
+
+    /**
      * Class "an API description split into files" (held-out 9a: {@code openapi/paths/products.yaml}'s code samples,
      * {@code -H "X-API-TOKEN:company-token-test"}, 14 warnings): files under an {@code openapi/} or {@code swagger/}
      * directory, and a YAML or JSON file that declares {@code openapi:}, are documentation.

@@ -265,6 +265,10 @@ class SecretScannerTest {
         String key = Fake.token(32);
         assertEquals(List.of("SEC0031"), ids("config.json", "{\"apiKey\": \"" + key + "\"}"));
         assertEquals(List.of("SEC0031"), ids("web.config", "<add key=\"StripeApiKey\" value=\"" + key + "\" />"));
+        // Spring's and Ant's property elements name the setting in name=
+        assertEquals(List.of("SEC0030"), ids("src/main/resources/context.xml", "<bean>\n  <property name=\"password\" value=\"" + key + "\"/>\n</bean>\n"));
+        assertEquals(List.of("SEC0031"), ids("build.xml", "<property name=\"deploy.api.token\" value=\"" + key + "\"/>\n"));
+        assertEquals(List.of(), ids("build.xml", "<property name=\"deploy.api.token\" value=\"${env.DEPLOY_TOKEN}\"/>\n"));
         assertEquals(List.of("SEC0031"), ids("Dockerfile", "ARG NPM_TOKEN=" + key + "\n"));
         assertEquals(List.of("SEC0031"), ids("run.sh", "export CLIENT_SECRET=" + key + "\n"));
         assertEquals(List.of("SEC0031"), ids("app.rb", "config.secret_key = \"" + key + "\"\n"));
