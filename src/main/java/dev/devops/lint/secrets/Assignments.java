@@ -930,6 +930,13 @@ final class Assignments {
 
     /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
     private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
+    /** A secret store's path before a colon: lower-case words, digits, dots, slashes and dashes. */
+    private static final Pattern STORE_PATH = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
+
+    private static String squash(String s) {
+        return s.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    }
+
     /** A store's item named in snake case, and a field: {@code grafana_cloud_access_policy_token:value}. */
     private static final Pattern NAMED_ENTRY = Pattern.compile("([a-z][a-z0-9]*(?:_[a-z0-9]+)+):([a-z]+(?:[_-][a-z]+)*)");
 
@@ -939,6 +946,13 @@ final class Assignments {
      * secret the name asks for. A {@code user:password} pair has no path and is not one.
      */
     static boolean isStoreEntry(String key, String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon > 0 && STORE_PATH.matcher(value.substring(0, colon)).matches()
+                && squash(value.substring(colon + 1)).equals(squash(key)) && !squash(key).isEmpty()) {
+            // a store's path and the key itself as the field: PGP_SIGN_KEY_PASSPHRASE=pgp:PGP_SIGN_KEY_PASSPHRASE (a CI
+            // action that copies the named secrets of a vault path into the job's environment)
+            return true;
+        }
         Matcher named = NAMED_ENTRY.matcher(value);
         if (named.matches()) {
             // the item is named after the very secret the key asks for, the field is where its value is kept in it

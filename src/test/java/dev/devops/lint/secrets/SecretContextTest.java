@@ -999,7 +999,9 @@ class SecretContextTest {
     void secretStoreEntriesAreReferences() {
         String wf = "jobs:\n  release:\n    steps:\n      - uses: org/actions/get-vault-secrets@v1\n        with:\n"
                 + "          repo_secrets: |\n            GPG_PASSPHRASE=chart-signing-key:passphrase\n"
-                + "            REGISTRY_TOKEN=ci/registry:token\n";
+                + "            REGISTRY_TOKEN=ci/registry:token\n"
+                // held-out 10d: the store's path and the variable's own name as the field
+                + "            PGP_SIGN_KEY_PASSPHRASE=pgp:PGP_SIGN_KEY_PASSPHRASE\n";
         assertEquals(List.of(), found(scan(".github/workflows/release.yaml", wf)));
         String v = "Q7" + Fake.token(18);
         assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/release.yaml",
