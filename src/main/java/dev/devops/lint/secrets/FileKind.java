@@ -67,7 +67,7 @@ enum FileKind {
             return I18N;
         }
         int dot = name.lastIndexOf('.');
-        if (FileKinds.isSourceCode(path)) {
+        if (FileKinds.isSourceCode(path) || FileKinds.isSourceCodeTemplate(path)) {
             return CODE;
         }
         if (dot > 0 && STYLE_EXT.contains(name.substring(dot + 1))) {
