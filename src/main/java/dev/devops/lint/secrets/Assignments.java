@@ -894,6 +894,9 @@ final class Assignments {
         if (isStoreEntry(key, value)) {
             return; // GPG_PASSPHRASE=signing-key:passphrase: an entry of a secret store (a Vault path and its field)
         }
+        if (isVisibilityEntry(job, valuePos, value)) {
+            return; // a dump's column list: token = "private" beside id = "private", name = "public"
+        }
         if (isNameServiceSources(key, value)) {
             return; // nsswitch.conf's passwd: files systemd: where the user database is looked up, not a password
         }
@@ -927,6 +930,35 @@ final class Assignments {
                         + "(${" + envName(key) + ":?set it in .env}) and keep the value in an untracked .env."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
+    }
+
+    /** A visibility word as a whole value, on a line of its own: {@code name = "public"}, {@code token: private}. */
+    private static final Pattern VISIBILITY_LINE = Pattern.compile(
+            "\\s*[\"']?[\\w.-]+[\"']?\\s*[:=]\\s*[\"']?(?i:private|public)[\"']?\\s*,?\\s*");
+
+    /**
+     * Whether {@code private} or {@code public} is the visibility of a field in a list of them: the line above or below
+     * gives another key a visibility word too (a database dump's {@code [api_tokens.columns]} table: {@code id =
+     * "private"}, {@code token = "private"}, {@code name = "public"}). Which columns a dump keeps, not a password.
+     */
+    static boolean isVisibilityEntry(ScanJob job, int valuePos, String value) {
+        if (!value.equalsIgnoreCase("private") && !value.equalsIgnoreCase("public")) {
+            return false;
+        }
+        String t = job.text;
+        int ls = job.lineStart(valuePos);
+        int le = job.lineEnd(valuePos);
+        if (ls > 0) {
+            int above = job.lineStart(ls - 1);
+            if (VISIBILITY_LINE.matcher(t).region(above, ls - 1).matches()) {
+                return true;
+            }
+        }
+        if (le < t.length()) {
+            int below = le + 1;
+            return below < t.length() && VISIBILITY_LINE.matcher(t).region(below, job.lineEnd(below)).matches();
+        }
+        return false;
     }
 
     /** The sources the name service switch looks a database up in (nsswitch.conf(5)), and the actions between them. */

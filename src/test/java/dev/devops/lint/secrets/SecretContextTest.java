@@ -1502,6 +1502,11 @@ class SecretContextTest {
         String bru = "rest/login.bru";
         assertEquals(List.of(), found(scan(bru, "post {\n  url: http://localhost:3456/api/v1/login\n}\n\nbody:json {\n"
                 + "  {\n    \"username\": \"user1\",\n    \"password\": \"12345678\"\n  }\n}\n")));
+        // a database dump's column visibility list: token = "private" is which columns it keeps
+        String dump = "crates/database_dump/src/dump-db.toml";
+        assertEquals(List.of(), found(scan(dump, "[api_tokens.columns]\nid = \"private\"\ntoken = \"private\"\n"
+                + "name = \"public\"\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan(dump, "[auth]\nurl = \"https://example.org\"\ntoken = \"private\"\n")));
         assertEquals(List.of(), found(scan("publiccode.yml", "roadmap: 'https://app.example.org/projects/16/list#share-auth-token="
                 + Fake.token(40) + "'\n")));
     }
