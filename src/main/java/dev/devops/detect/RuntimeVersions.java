@@ -41,10 +41,11 @@ public final class RuntimeVersions {
             "JavaLanguageVersion\\.of\\(\\s*(\\d+)\\s*\\)|jvmToolchain\\(\\s*(\\d+)\\s*\\)"
             + "|sourceCompatibility\\s*=\\s*(?:['\"]([\\d.]+)['\"]|JavaVersion\\.VERSION_(\\d+(?:_\\d+)?)|([\\d.]+))");
     /**
-     * The opener of a block that configures one compile task: {@code tasks.named('compileJava11Java') {},
-     * {@code compileTestJava {}, {@code tasks.withType(JavaCompile).configureEach {}.
+     * The opener of a block that configures one source set's compile task: {@code tasks.named('compileJava11Java') {},
+     * {@code compileTestJava {}. Not the main task ({@code compileJava {}) nor every task
+     * ({@code tasks.withType(JavaCompile) {}): those set the project's version.
      */
-    private static final Pattern COMPILE_TASK_BLOCK = Pattern.compile("(?i)compile\\w*java\\b|\\bJavaCompile\\b");
+    private static final Pattern COMPILE_TASK_BLOCK = Pattern.compile("(?i)\\bcompile(?!java\\b)\\w+java\\b");
 
     /**
      * Whether {@code pos} of a Gradle build script is inside a block that configures one compile task: a version set

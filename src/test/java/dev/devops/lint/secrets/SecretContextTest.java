@@ -1499,6 +1499,9 @@ class SecretContextTest {
         String tpl = "codegen/templates/python/summary.py.jinja";
         assertEquals(List.of(), found(scan(tpl, "        return Client(\n            token=auth_token,\n        )\n")));
         assertEquals(List.of("SEC0031:error"), found(scan(tpl, "        token = \"" + Fake.token(32) + "\"\n")));
+        // a deployment's template of an app file is still the configuration it deploys: its weak password a warning
+        assertEquals(List.of("SEC0030:warning"), found(scan("playbooks/www/templates/index.php.j2",
+                "function connect($host) {\n  $password = 'secret';\n}\n")));
         String bru = "rest/login.bru";
         assertEquals(List.of(), found(scan(bru, "post {\n  url: http://localhost:3456/api/v1/login\n}\n\nbody:json {\n"
                 + "  {\n    \"username\": \"user1\",\n    \"password\": \"12345678\"\n  }\n}\n")));
