@@ -79,7 +79,9 @@ public final class VariableNames {
             "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "WAYLAND_DISPLAY", "DESKTOP_SESSION", "BROWSER",
             // the Go toolchain's and runtime's, gRPC-Go's logging, Rust's backtraces
             "GOARM", "GOAMD64", "CGO_ENABLED", "GOFLAGS", "GRPC_GO_LOG_SEVERITY_LEVEL",
-            "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE");
+            "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE",
+            // Storybook's builder sets it while it renders stories (import.meta.env.STORYBOOK, process.env.STORYBOOK)
+            "STORYBOOK");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.

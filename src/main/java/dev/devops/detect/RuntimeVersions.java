@@ -40,6 +40,35 @@ public final class RuntimeVersions {
     private static final Pattern GRADLE = Pattern.compile(
             "JavaLanguageVersion\\.of\\(\\s*(\\d+)\\s*\\)|jvmToolchain\\(\\s*(\\d+)\\s*\\)"
             + "|sourceCompatibility\\s*=\\s*(?:['\"]([\\d.]+)['\"]|JavaVersion\\.VERSION_(\\d+(?:_\\d+)?)|([\\d.]+))");
+    /**
+     * The opener of a block that configures one source set's compile task: {@code tasks.named('compileJava11Java') {},
+     * {@code compileTestJava {}. Not the main task ({@code compileJava {}) nor every task
+     * ({@code tasks.withType(JavaCompile) {}): those set the project's version.
+     */
+    private static final Pattern COMPILE_TASK_BLOCK = Pattern.compile("(?i)\\bcompile(?!java\\b)\\w+java\\b");
+
+    /**
+     * Whether {@code pos} of a Gradle build script is inside a block that configures one compile task: a version set
+     * there is that task's (a multi-release jar compiles its {@code java11} source set for 11 beside the project's 8),
+     * not the project's. The innermost enclosing block's opening line is read.
+     */
+    static boolean inCompileTaskBlock(String text, int pos) {
+        int depth = 0;
+        for (int i = pos - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '}') {
+                depth++;
+            } else if (c == '{') {
+                if (depth == 0) {
+                    int ls = text.lastIndexOf('\n', i) + 1;
+                    return COMPILE_TASK_BLOCK.matcher(text.substring(ls, i)).find();
+                }
+                depth--;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern REQUIRES_PYTHON = Pattern.compile("(?m)^\\s*requires-python\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)");
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\d+\\.\\d+)");
@@ -175,6 +204,9 @@ public final class RuntimeVersions {
             case "build.gradle", "build.gradle.kts" -> {
                 Matcher m = GRADLE.matcher(text);
                 while (m.find()) {
+                    if (inCompileTaskBlock(text, m.start())) {
+                        continue; // one source set's compile task (a multi-release jar's java11 classes), not the project
+                    }
                     for (int g = 1; g <= 5; g++) {
                         if (m.group(g) != null) {
                             add(out, "java", JavaStack.javaVersion(m.group(g).replace('_', '.')),

@@ -3,6 +3,7 @@ package dev.devops.files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -73,6 +74,12 @@ public final class FileKinds {
             // an AI editor's rule files (.cursor/rules/*.mdc): Markdown with front matter, prose and example code
             "mdc");
     private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|documentation|man|manual|website/docs");
+    /**
+     * A project's metadata for catalogues and citation, by lower-cased name: publiccode.yml (a software catalogue's
+     * description with its links), CITATION.cff, codemeta.json, .zenodo.json. Described, never run.
+     */
+    private static final Set<String> METADATA_NAMES = Set.of("publiccode.yml", "publiccode.yaml", "citation.cff",
+            "codemeta.json", ".zenodo.json");
     private static final DirPattern TEST_DIR = DirPattern.lowerCase(
             "_?(?:test|tests|__tests__|__mocks__|mocks?|spec|e2e|test[-_]?data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|test[-_]?helpers?|test[-_]?utils?"
@@ -150,6 +157,12 @@ public final class FileKinds {
     private static final Pattern CI_STACK_NAME = Pattern.compile(
             "[^/]*[-_.](ci|cypress|playwright|selenium)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)");
     private static final DirPattern VENDOR_DIR = DirPattern.lowerCase("vendor|node_modules|third_party|third-party|bower_components");
+    /**
+     * A copy of a library's release, named by the library and its full version: {@code public/plugins/codemirror-5.17.0/},
+     * {@code static/js/jquery-ui-1.12.1/}. A project names its own directories without a release number.
+     */
+    private static final DirPattern VERSIONED_COPY = DirPattern.lowerCase(
+            "[a-z][a-z0-9_.]*(?:-[a-z][a-z0-9_]*)*-v?\\d+\\.\\d+\\.\\d+(?:[-.][a-z0-9]+)*");
     /** Minified bundles and source maps, by lower-cased name. */
     private static final Pattern VENDORED_NAME = Pattern.compile(".*\\.min\\.(js|mjs|css)"
             // source maps: a bundler writes them, their "sourcesContent" is code flattened into one JSON string
@@ -179,7 +192,7 @@ public final class FileKinds {
     private static final Pattern BUILD_SCRIPT_NAME = Pattern.compile("(?i)(?:(?:webpack|vite|vitest|rollup|esbuild|babel"
             + "|postcss|tailwind|jest|karma|playwright|cypress|eslint|prettier|stylelint|commitlint|lint-staged|tsup"
             + "|turbo|svelte|astro|snowpack|parcel|gulpfile|gruntfile|metro|craco|storybook)(?:[.-][\\w.-]*)?"
-            + "\\.(?:js|cjs|mjs|ts|cts|mts)|\\.eslintrc\\.c?js|setup\\.py|noxfile\\.py|fabfile\\.py|dodo\\.py"
+            + "\\.(?:js|cjs|mjs|ts|cts|mts)|\\.eslintrc\\.c?js|setup\\.py|noxfile\\.py|fabfile\\.py|dodo\\.py|magefile\\.go"
             + "|mvnw|gradlew|mvnw\\.cmd|gradlew\\.bat|mavenwrapperdownloader\\.java"
             + "|(?:release|publish|deploy|build|bump-version|version-bump)(?:[._-][\\w-]+)?\\.(?:js|cjs|mjs|ts|py|sh))");
 
@@ -542,12 +555,16 @@ public final class FileKinds {
 
     /**
      * Third-party or generated code committed with the project: {@code vendor/}, {@code node_modules/},
-     * {@code third_party/}, {@code bower_components/}, minified bundles ({@code *.min.js}, {@code *.min.css}),
+     * {@code third_party/}, {@code bower_components/}, a library's release copied under its versioned name
+     * ({@code plugins/codemirror-5.17.0/}), minified bundles ({@code *.min.js}, {@code *.min.css}),
      * built bundles in a {@code dist/} directory and source maps ({@code *.js.map}). Not the project's own code or configuration.
      */
     public static boolean isVendored(String path) {
         if (VENDOR_DIR.matches(path)) {
             return true;
+        }
+        if (VERSIONED_COPY.matches(path) && !isDockerfile(path) && !isComposeName(path)) {
+            return true; // a project may keep an image's build per version (postgres-15.2.0/Dockerfile): still its own
         }
         String n = name(path).toLowerCase(Locale.ROOT);
         return VENDORED_NAME.matcher(n).matches()
@@ -588,6 +605,17 @@ public final class FileKinds {
     private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb)$");
 
     /**
+     * Source code a template engine renders, by the name before the engine's suffix: a code generator's
+     * {@code summary.py.jinja}, {@code client.go.tmpl}, {@code api.ts.hbs}. Its literals and identifiers are the
+     * rendered code's: {@code token=auth_token} passes a variable.
+     */
+    public static boolean isSourceCodeTemplate(String path) {
+        String n = name(path).toLowerCase(Locale.ROOT);
+        Matcher m = TEMPLATE_SUFFIX.matcher(n);
+        return m.find() && isSourceCode(n.substring(0, m.start()));
+    }
+
+    /**
      * A directory or file of a project generator's template, named by a template expression: Cookiecutter's
      * {@code {{cookiecutter.project_slug}}/}, Copier's {@code {{ project_name }}/}, {@code {{_copier_conf.answers_file}}.jinja}.
      */
@@ -623,13 +651,14 @@ public final class FileKinds {
 
     /**
      * Documentation: Markdown, reStructuredText, AsciiDoc, text and man pages (also as a template: {@code README.md.gotmpl}),
-     * Storybook stories ({@code *.stories.tsx}), and anything under {@code docs/} (except Dockerfiles and compose files).
+     * Storybook stories ({@code *.stories.tsx}), project metadata ({@link #METADATA_NAMES}), and anything under
+     * {@code docs/} (except Dockerfiles and compose files).
      */
     public static boolean isDocs(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         String n = TEMPLATE_SUFFIX.matcher(name(lower)).replaceFirst("");
         int dot = n.lastIndexOf('.');
-        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches()) {
+        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)) {
             return true;
         }
         return DOCS_DIR.matches(path) && !isDockerfile(path) && !isComposeName(path);
@@ -641,12 +670,13 @@ public final class FileKinds {
     }
 
     /**
-     * An HTTP request collection ({@code *.http}, {@code *.rest}: JetBrains HTTP Client, VS Code REST Client): sample
+     * An HTTP request collection ({@code *.http}, {@code *.rest}: JetBrains HTTP Client, VS Code REST Client; Bruno's
+     * {@code *.bru}): sample
      * requests against a development server, examples that run, not configuration the app reads.
      */
     public static boolean isRequestCollection(String path) {
         String n = name(path).toLowerCase(Locale.ROOT);
-        return n.endsWith(".http") || n.endsWith(".rest");
+        return n.endsWith(".http") || n.endsWith(".rest") || n.endsWith(".bru");
     }
 
     /**
@@ -664,14 +694,22 @@ public final class FileKinds {
     /**
      * CI and release tooling: files under {@code .github/}, {@code .circleci/}, {@code .buildkite/}, {@code .gitlab/},
      * a {@code release/} directory, a repository's or package's {@code scripts/} ({@link #OPERATOR_SCRIPTS}), CI
-     * pipelines, and release or deployment scripts by name ({@code release.py},
+     * pipelines, a task runner's tasks ({@link #TASK_RUNNER}: {@code magefile.go}), and release or deployment scripts by name ({@code release.py},
      * {@code bin/release_manager.py}, {@code deploy_staging.sh}). What such code reads is the pipeline's knob, not the
      * app's configuration. Narrower than {@link #isBuildScript}: build-tool configuration (vite.config.ts) is not one.
      */
     public static boolean isCiOrReleaseTooling(String path) {
         return CI_OR_RELEASE_DIR.matches(path) || isCi(path) || RELEASE_SCRIPT_NAME.matcher(name(path)).matches()
-                || OPERATOR_SCRIPTS.matcher(path).find();
+                || OPERATOR_SCRIPTS.matcher(path).find() || TASK_RUNNER.matcher(path).matches();
     }
+
+    /**
+     * A task runner's task file written in code, the Makefile of its language: Mage's {@code magefile.go} (or a
+     * {@code magefiles/} directory), Fabric's {@code fabfile.py}, doit's {@code dodo.py}, nox's {@code noxfile.py}. Its
+     * tasks build, test and release the project; the variables they read are those tasks' knobs.
+     */
+    private static final Pattern TASK_RUNNER = Pattern.compile(
+            "(?i)(?:.*/)?(?:magefile\\.go|fabfile\\.py|dodo\\.py|noxfile\\.py)|(?:.*/)?magefiles/[^/]+\\.go");
 
     /**
      * A repository's or a workspace package's {@code scripts/} directory ({@code scripts/model-price-audit/x.mjs},

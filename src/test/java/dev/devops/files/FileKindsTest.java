@@ -91,6 +91,35 @@ class FileKindsTest {
         assertFalse(FileKinds.isComposeName("composer.json"));
     }
 
+    /** Issue 10, held-out 10b: kinds of file recognised by name. */
+    @Test
+    void metadataVersionedCopiesTaskRunnersAndCodeTemplates() {
+        // a software catalogue's description and citation metadata: documentation
+        for (String p : new String[] {"publiccode.yml", "sub/publiccode.yaml", "CITATION.cff", "codemeta.json", ".zenodo.json"}) {
+            assertTrue(FileKinds.isDocs(p), p);
+        }
+        assertFalse(FileKinds.isDocs("config.yml"));
+        // a library's release copied under its versioned name: vendored; but not a project's per-version image build
+        assertTrue(FileKinds.isVendored("public/plugins/codemirror-5.17.0/mode/rust/rust.js"));
+        assertTrue(FileKinds.isVendored("static/js/jquery-ui-1.12.1/jquery-ui.js"));
+        assertFalse(FileKinds.isVendored("docker/postgres-15.2.0/Dockerfile"));
+        assertFalse(FileKinds.isVendored("src/app-v2/main.js"));
+        assertFalse(FileKinds.isVendored("migrations/v1.2.3/up.sql"));
+        assertFalse(FileKinds.isVendored("releases/1.2.3/notes.js"));
+        // a task runner's task file: tooling, like a release script
+        assertTrue(FileKinds.isCiOrReleaseTooling("magefile.go"));
+        assertTrue(FileKinds.isCiOrReleaseTooling("build/magefile.go"));
+        assertTrue(FileKinds.isCiOrReleaseTooling("magefiles/release.go"));
+        assertFalse(FileKinds.isCiOrReleaseTooling("pkg/magic/file.go"));
+        // Bruno's request collections, as .http files
+        assertTrue(FileKinds.isRequestCollection("rest/login.bru"));
+        // code a template engine renders
+        assertTrue(FileKinds.isSourceCodeTemplate("codegen/templates/python/summary.py.jinja"));
+        assertTrue(FileKinds.isSourceCodeTemplate("gen/client.go.tmpl"));
+        assertFalse(FileKinds.isSourceCodeTemplate("deploy/values.yaml.j2"));
+        assertFalse(FileKinds.isSourceCodeTemplate("src/app.py"));
+    }
+
     @Test
     void stubsSnapshotsHelpersVendoredAndStories() {
         // held-out 5: a test's resources directory (authelia) and a framework's test-environment config (Phoenix, Rails)

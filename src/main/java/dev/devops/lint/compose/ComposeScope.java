@@ -84,6 +84,30 @@ public final class ComposeScope {
         return root;
     }
 
+    /**
+     * Where a relative path of the project's files points: from the project directory, as compose resolves it by
+     * default; or, when that file does not exist but the path begins with the project directory's own path from the
+     * repository root and exists from there, from the repository root. That project is started with the root as its
+     * project directory (a Makefile's {@code docker compose --project-directory $(CURDIR) -f ci/pod/docker-compose.yml}),
+     * and its files write every path from the root ({@code env_file: ci/pod/etcd/env/common.env}).
+     */
+    public Path resolve(String path) {
+        Path dir = project.directory();
+        Path file = dir.resolve(path).normalize();
+        if (Files.isRegularFile(file) || root == null) {
+            return file;
+        }
+        Path r = root.toAbsolutePath().normalize();
+        Path d = dir.toAbsolutePath().normalize();
+        if (!d.startsWith(r) || d.equals(r)) {
+            return file;
+        }
+        String fromRoot = r.relativize(d).toString().replace('\\', '/') + "/";
+        String p = path.startsWith("./") ? path.substring(2) : path;
+        Path alt = r.resolve(p).normalize();
+        return p.startsWith(fromRoot) && Files.isRegularFile(alt) ? alt : file;
+    }
+
     public Builds builds() {
         return builds;
     }

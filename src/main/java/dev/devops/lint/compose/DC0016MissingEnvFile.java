@@ -30,7 +30,7 @@ final class DC0016MissingEnvFile {
     private static void missingEnvFile(ComposeScope s, ComposeRule.Reporter o) {
         s.each(svc -> svc.envFiles().forEach(f -> {
             // ${PWD}/app.env with PWD unknown to lint (it reads the project's .env, not the shell): where it is cannot be told
-            Path file = s.project().directory().resolve(f.path()).normalize();
+            Path file = s.resolve(f.path());
             if (!f.required() || !f.resolvable(s.project().environment()) || Files.isRegularFile(file)) {
                 return;
             }

@@ -185,7 +185,7 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
                 problem(ENV0013SpacesAroundEquals.RULE, no, "spaces around '=' in the assignment of " + key,
                         "write " + key + "=VALUE with no spaces: some loaders keep the spaces in the key or value");
             }
-            boolean keyOk = checkKey(key, no);
+            boolean keyOk = checkKey(key, no, exported);
             if (keyOk) {
                 Integer first = keys.get(key);
                 if (first != null && !templated) {
@@ -264,7 +264,18 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             return -1;
         }
 
-        private boolean checkKey(String key, int no) {
+        /**
+         * A property name as a key: words joined by dots ({@code spring.application.name}, {@code server.port}), what a
+         * JVM service's env_file sets for Spring's relaxed binding. Compose's and docker's env-file parsers accept dots
+         * in a key and pass it to the container; only a shell cannot export it.
+         */
+        private static final java.util.regex.Pattern DOTTED_KEY = java.util.regex.Pattern.compile(
+                "[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+");
+
+        private boolean checkKey(String key, int no, boolean exported) {
+            if (!exported && DOTTED_KEY.matcher(key).matches()) {
+                return true; // a property name for a container, not a shell variable: not upper-case by convention either
+            }
             if (key.isEmpty()) {
                 problem(ENV0014InvalidKey.RULE, no, "the assignment has no key before '='", "write KEY=VALUE");
                 return false;

@@ -604,6 +604,52 @@ final class Assignments {
         return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
     }
 
+    /**
+     * A string key {@code "example"} given as an argument with the value after it, on the value's line or the line
+     * above: a schema builder's {@code extensions.insert("example".to_string(), Value::String("…"))}, a map's
+     * {@code put("example", "…")}.
+     */
+    private static final Pattern EXAMPLE_ARGUMENT = Pattern.compile(
+            "(?i)[\"']examples?[\"'](?:\\.\\w+\\(\\))*\\s*,\\s*(?:[\\w:.]+\\(\\s*)?[\"'`]?\\z");
+    /** A heading that introduces a sample: {@code Example body:}, {@code "Example response:}, {@code Example:}. */
+    private static final Pattern EXAMPLE_HEADING = Pattern.compile("(?i)\\bexamples?(?:\\s+\\w+){0,3}\\s*:\\s*\\z");
+    /** How many lines of a sample (JSON lines between the heading and the value) are looked through. */
+    private static final int EXAMPLE_BLOCK_LINES = 12;
+
+    /**
+     * Whether the value at {@code valueStart} (on the line starting at {@code lineStart}) is an example the text
+     * documents: the value of an {@code example}/{@code examples} key on its line or the line above
+     * ({@link #sampleKeyBefore}: an API schema's {@code example: "…"}, {@code @Schema(example = "…")}), the value after a
+     * {@code "example"} argument ({@link #EXAMPLE_ARGUMENT}), or a value in a JSON sample under an {@code Example …:}
+     * heading (a command's help text {@code "Example body:\n{\n  \"secret\": \"…\"\n}"}). Asked only when a finding is
+     * about to be reported.
+     */
+    static boolean isDocumentedExample(String text, int lineStart, int valueStart) {
+        int above = lineStart == 0 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+        String key = sampleKeyBefore(text, above, valueStart);
+        if (key != null && key.startsWith("example")) {
+            return true;
+        }
+        String before = text.substring(above, valueStart);
+        if (before.toLowerCase(java.util.Locale.ROOT).contains("example") && EXAMPLE_ARGUMENT.matcher(before).find()) {
+            return true;
+        }
+        // walk up through the sample's JSON lines ({, }, [, "key": …) to the heading that introduces it
+        int end = lineStart - 1;
+        for (int k = 0; k < EXAMPLE_BLOCK_LINES && end > 0; k++) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(start, end).strip();
+            if (EXAMPLE_HEADING.matcher(line).find()) {
+                return true;
+            }
+            if (line.isEmpty() || "{}[]\"\\".indexOf(line.charAt(0)) < 0) {
+                return false;
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
     /** Whether the line is a comment: #, //, /*, * (a doc comment's body), <!--, -- (not --option=), ;, REM or :: (batch files). */
     static boolean isComment(String t, int lineStart, int lineEnd) {
         int i = skipBlanks(t, lineStart, lineEnd);
@@ -864,6 +910,12 @@ final class Assignments {
         if (isStoreEntry(key, value)) {
             return; // GPG_PASSPHRASE=signing-key:passphrase: an entry of a secret store (a Vault path and its field)
         }
+        if (isVisibilityEntry(job, valuePos, value)) {
+            return; // a dump's column list: token = "private" beside id = "private", name = "public"
+        }
+        if (isNameServiceSources(key, value)) {
+            return; // nsswitch.conf's passwd: files systemd: where the user database is looked up, not a password
+        }
         if (code && !defaultCredential && squashed.contains(kind == Kind.PASSWORD ? "pass" : lastSecretWord(key))) {
             return; // in code, a string naming the secret it is about ('1Password', 'auth/invalid_token') is a label or key
         }
@@ -894,6 +946,49 @@ final class Assignments {
                         + "(${" + envName(key) + ":?set it in .env}) and keep the value in an untracked .env."
                 : "Rotate it, then read it from the environment (a .env file that is not committed) or a secret manager.";
         job.emit(rule, severity, valuePos, value, message, hint, null);
+    }
+
+    /** A visibility word as a whole value, on a line of its own: {@code name = "public"}, {@code token: private}. */
+    private static final Pattern VISIBILITY_LINE = Pattern.compile(
+            "\\s*[\"']?[\\w.-]+[\"']?\\s*[:=]\\s*[\"']?(?i:private|public)[\"']?\\s*,?\\s*");
+
+    /**
+     * Whether {@code private} or {@code public} is the visibility of a field in a list of them: the line above or below
+     * gives another key a visibility word too (a database dump's {@code [api_tokens.columns]} table: {@code id =
+     * "private"}, {@code token = "private"}, {@code name = "public"}). Which columns a dump keeps, not a password.
+     */
+    static boolean isVisibilityEntry(ScanJob job, int valuePos, String value) {
+        if (!value.equalsIgnoreCase("private") && !value.equalsIgnoreCase("public")) {
+            return false;
+        }
+        String t = job.text;
+        int ls = job.lineStart(valuePos);
+        int le = job.lineEnd(valuePos);
+        if (ls > 0) {
+            int above = job.lineStart(ls - 1);
+            if (VISIBILITY_LINE.matcher(t).region(above, ls - 1).matches()) {
+                return true;
+            }
+        }
+        if (le < t.length()) {
+            int below = le + 1;
+            return below < t.length() && VISIBILITY_LINE.matcher(t).region(below, job.lineEnd(below)).matches();
+        }
+        return false;
+    }
+
+    /** The sources the name service switch looks a database up in (nsswitch.conf(5)), and the actions between them. */
+    private static final Pattern NSS_SOURCES = Pattern.compile("(?:(?:files|compat|db|nis|nisplus|ldap|sss|systemd|winbind"
+            + "|hesiod|altfiles|cache|extrausers|usrfiles|mymachines)(?:\\s+|\\z)|\\[[!A-Za-z=\\s]+]\\s*)+");
+
+    /**
+     * Whether {@code passwd}, {@code shadow} or {@code gshadow} is a database of the name service switch, its value the
+     * sources it is looked up in ({@code passwd: compat}, {@code shadow: files systemd}), as nsswitch.conf and a
+     * container's copy of it write them: the user database, not a password.
+     */
+    static boolean isNameServiceSources(String key, String value) {
+        return (key.equals("passwd") || key.equals("shadow") || key.equals("gshadow"))
+                && NSS_SOURCES.matcher(value.strip()).matches();
     }
 
     /** The bare keys whose own name as the value is a default credential in runnable config: password: password. */

@@ -46,10 +46,14 @@ enum FileKind {
      */
     private static final Set<String> QUOTED_CONFIG_EXT = Set.of("tf", "tfvars", "hcl", "nomad", "nix", "jsonnet", "libsonnet", "cue");
 
-    /** Whether a bare (unquoted) value in this file is an expression, never a literal: source code and {@link #QUOTED_CONFIG_EXT}. */
+    /**
+     * Whether a bare (unquoted) value in this file is an expression, never a literal: source code, code a template
+     * engine renders ({@link FileKinds#isSourceCodeTemplate}: still judged as the configuration it deploys) and
+     * {@link #QUOTED_CONFIG_EXT}.
+     */
     static boolean bareValuesAreExpressions(String path, FileKind kind) {
-        if (kind == CODE) {
-            return true;
+        if (kind == CODE || FileKinds.isSourceCodeTemplate(path)) {
+            return true; // also code a template engine renders (summary.py.jinja: token=auth_token passes a variable)
         }
         int dot = path.lastIndexOf('.');
         return dot > path.lastIndexOf('/') && QUOTED_CONFIG_EXT.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));

@@ -500,6 +500,12 @@ final class ProviderRuleDetector extends Detector {
                 extra = Map.of("confidence", "low");
                 message = rule.title() + " (checksum does not match: probably not a live token)";
             }
+            if (Assignments.isDocumentedExample(job.text, job.lineStart(m.start(g)), m.start(g))) {
+                // an API schema's example, a help text's sample request: the format shown, documentation in the code
+                severity = Severity.INFO;
+                extra = Map.of("confidence", "low");
+                message = rule.title() + " (an example the text documents: an example key or a sample under an Example heading)";
+            }
             if (inPublishedLink(job, m.start(g))) {
                 severity = Severity.INFO;
                 extra = Map.of("confidence", "low");

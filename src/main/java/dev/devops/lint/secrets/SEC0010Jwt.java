@@ -112,11 +112,9 @@ final class SEC0010Jwt extends Detector {
         return false;
     }
 
-    /** Whether the token is the value of an {@code example} key, on its line or the line above ({@link Assignments#sampleKeyBefore}). */
+    /** Whether the token is an example the text documents ({@link Assignments#isDocumentedExample}). */
     static boolean isSchemaExample(ScanJob job, int lineStart, int tokenStart) {
-        int from = lineStart == 0 ? 0 : job.lineStart(lineStart - 1);
-        String key = Assignments.sampleKeyBefore(job.text, from, tokenStart);
-        return key != null && key.startsWith("example");
+        return Assignments.isDocumentedExample(job.text, lineStart, tokenStart);
     }
 
     /** A whole value that is a JWT, after an optional {@code Bearer }. */

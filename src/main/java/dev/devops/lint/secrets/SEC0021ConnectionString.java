@@ -100,6 +100,8 @@ final class SEC0021ConnectionString extends Detector {
         if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '{') && raw.length() > 2) {
             value = raw.substring(1, raw.length() - 1); // libpq 'quoted', ODBC {braced}
             pos++;
+        } else if (value.length() > 1 && ".!?".indexOf(value.charAt(value.length() - 1)) >= 0) {
+            value = value.substring(0, value.length() - 1); // "…, password=password.<br>": a sentence's full stop
         }
         // in configuration the stack runs with, Password=password is the password it runs with (a default, a warning);
         // the placeholder filters belong to docs and examples

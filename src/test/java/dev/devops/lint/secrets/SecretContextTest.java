@@ -1666,6 +1666,67 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 10b classes of values that are not credentials: nsswitch.conf's {@code passwd: compat} (the
+     * user database's sources); a sentence's full stop after a keyword connection string's password in a help text
+     * ({@code "Default credentials are: username=username, password=password.<br>"}); a keyword argument passing a
+     * variable in a code generator's Python template ({@code token=auth_token} in {@code summary.py.jinja}); a Bruno
+     * request collection's login with a development password. Real values beside them are still reported.
+     */
+    @Test
+    void nameServiceSourcesProseFullStopsCodeTemplatesAndBrunoRequests() {
+        assertEquals(List.of(), found(scan("docker/nsswitch.conf", "passwd:         compat\nshadow:  files systemd\n"
+                + "group:   files [NOTFOUND=return] ldap\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("docker/app.conf", "passwd: " + Fake.token(14) + "\n")));
+        String cs = "src/Indexers/Definitions/Magnetico.cs";
+        assertEquals(List.of(), found(scan(cs,
+                "    \"Default credentials are: username=username, password=password.<br>\" +\n")));
+        assertEquals(List.of("SEC0021:error"), found(scan(cs,
+                "    \"Connect with: host=db user=app password=" + Fake.token(14) + ".<br>\" +\n")));
+        String tpl = "codegen/templates/python/summary.py.jinja";
+        assertEquals(List.of(), found(scan(tpl, "        return Client(\n            token=auth_token,\n        )\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan(tpl, "        token = \"" + Fake.token(32) + "\"\n")));
+        // a deployment's template of an app file is still the configuration it deploys: its weak password a warning
+        assertEquals(List.of("SEC0030:warning"), found(scan("playbooks/www/templates/index.php.j2",
+                "function connect($host) {\n  $password = 'secret';\n}\n")));
+        String bru = "rest/login.bru";
+        assertEquals(List.of(), found(scan(bru, "post {\n  url: http://localhost:3456/api/v1/login\n}\n\nbody:json {\n"
+                + "  {\n    \"username\": \"user1\",\n    \"password\": \"12345678\"\n  }\n}\n")));
+        // a database dump's column visibility list: token = "private" is which columns it keeps
+        String dump = "crates/database_dump/src/dump-db.toml";
+        assertEquals(List.of(), found(scan(dump, "[api_tokens.columns]\nid = \"private\"\ntoken = \"private\"\n"
+                + "name = \"public\"\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan(dump, "[auth]\nurl = \"https://example.org\"\ntoken = \"private\"\n")));
+        assertEquals(List.of(), found(scan("publiccode.yml", "roadmap: 'https://app.example.org/projects/16/list#share-auth-token="
+                + Fake.token(40) + "'\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10b class "an example the code documents" (a webhook service's CLI help text
+     * {@code after_help = "Example body:\n{\n  \"secret\": \"whsec_…\"\n}"}, its schema builder's
+     * {@code extensions.insert("example".to_string(), Value::String("whsec_…"))}): the format shown to a reader, not a
+     * secret the code uses; info. The same token given to the code is still an error.
+     */
+    @Test
+    void aProviderTokenInADocumentedExampleIsInfo() {
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        java.util.function.BiFunction<String, String, List<String>> scanAll = (path, text) ->
+                found(all.scan(path, text, null, Map.of(), Allowlist.NONE, false));
+        String token = "whsec" + "_" + Fake.token(32);
+        String cli = "cli/src/cmds/endpoint.rs";
+        assertEquals(List.of("SEC0563:info"), scanAll.apply(cli, "    #[command(after_help = \"Example body:\n{\n"
+                + "  \\\"url\\\": \\\"https://example.com/hook/\\\",\n  \\\"secret\\\": \\\"" + token
+                + "\\\",\n}\")]\n    Create {\n"));
+        assertEquals(List.of("SEC0563:info"), scanAll.apply("server/src/core/types/mod.rs",
+                "            obj.extensions.insert(\n                \"example\".to_string(),\n"
+                + "                serde_json::Value::String(\"" + token + "\".to_string()),\n            );\n"));
+        assertEquals(List.of("SEC0563:info"), scanAll.apply("api/src/main/java/a/EndpointIn.java",
+                "    @Schema(example = \"" + token + "\")\n    private String secret;\n"));
+        assertEquals(List.of("SEC0563:error"), scanAll.apply(cli, "    let secret = \"" + token + "\";\n"));
+        assertEquals(List.of("SEC0563:error"), scanAll.apply(cli, "    // the key:\n    let wh = Webhook::new(\n        \""
+                + token + "\",\n    );\n"));
+    }
+
+    /**
      * Issue 10, held-out 8a class "a build step's dummy" (huginn's Dockerfiles:
      * {@code RUN APP_SECRET_TOKEN=secret DATABASE_ADAPTER=mysql2 bundle exec rake assets:precompile}, 6 warnings): a
      * weak value set for one RUN command is what the framework needs to boot during the build, never the image's
