@@ -25,6 +25,8 @@ public final class FileKinds {
             "pl", "r", "clj", "cljs", "cljc", "bicep", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
             // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
             "rake", "gemspec", "jbuilder",
+            // Perl modules beside .pl scripts (an Apache auth handler's Redmine.pm: 'my $pass = shift;' is code)
+            "pm",
             // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
             "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr",
             // build scripts written in a programming language (Gradle's Groovy DSL; the Kotlin one is .kts), server pages
