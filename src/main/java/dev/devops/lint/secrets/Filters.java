@@ -119,7 +119,10 @@ public final class Filters {
      * A qualified name with {@code ::} (Rust's {@code serde_json::Value}, C++'s {@code std::string}, PHP's and Ruby's
      * {@code Foo::Bar}): a type or item path a code generator writes, not a value.
      */
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+"
+            // PHP's namespaced class name, its backslashes escaped or not (a JSON map of function to class:
+            // "Espo\\Core\\Formula\\…\\GetAccessTokenType"): three capitalised parts or more
+            + "|\\\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\\\{1,2}[A-Z][A-Za-z0-9_]*){2,}");
     /** Capitalised words joined by '/' ({@code credentials: "Email/Password"}): a label naming a choice. */
     private static final Pattern SLASHED_LABEL = Pattern.compile("[A-Z][a-z]+(?:/[A-Z][a-z]+)+");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */

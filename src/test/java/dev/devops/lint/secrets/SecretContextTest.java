@@ -1894,4 +1894,15 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("tools/templates/lint-values.yaml",
                 "hub:\n  services:\n    test-service-1:\n      apiToken: mocked-api-token\n")));
     }
+
+    /**
+     * Issue 10, held-out 10a class "a namespaced class name": a JSON map of formula functions to PHP classes
+     * ({@code "ext\\oauth\\getAccessToken": "Espo\\Core\\…\\GetAccessTokenType"}) names the class that implements it.
+     */
+    @Test
+    void aNamespacedClassNameIsNoValue() {
+        assertEquals(List.of(), found(scan("application/Resources/metadata/app/formula.json",
+                "{\n  \"functionClassNameMap\": {\n    \"ext\\\\oauth\\\\getAccessToken\": "
+                + "\"Acme\\\\Core\\\\Formula\\\\Functions\\\\OauthGroup\\\\GetAccessTokenType\"\n  }\n}\n")));
+    }
 }
