@@ -407,6 +407,8 @@ final class Assignments {
             PURPOSE_KEYWORDS.add(prefix + "-key");
         }
         k.addAll(PURPOSE_KEYWORDS);
+        // Erlang's distribution cookie, the shared secret of RabbitMQ and Elixir nodes (no credential word in the name)
+        k.addAll(List.of("erlang_cookie", "erlangcookie", "erlang-cookie", "release_cookie"));
         KEYWORDS = List.copyOf(k);
     }
 
@@ -1004,6 +1006,9 @@ final class Assignments {
     }
 
     /** Whether a variable name holds a password, another secret, or neither. */
+    /** The words before "cookie" that make it Erlang's distribution cookie, a shared secret, not an HTTP cookie's name. */
+    private static final Set<String> COOKIE_SECRET_BEFORE = Set.of("erlang", "release");
+
     static Kind classify(String key) {
         // a dotted name is a path of keys: its last part says what the value is (spring.datasource.password is a
         // password; traefik.http.routers.feedback-token.tls.certresolver names a resolver, whatever its router is called)
@@ -1013,6 +1018,9 @@ final class Assignments {
             return null;
         }
         String last = words.get(words.size() - 1);
+        if (last.equals("cookie") && words.size() > 1 && COOKIE_SECRET_BEFORE.contains(words.get(words.size() - 2))) {
+            return Kind.SECRET; // the shared secret Erlang nodes authenticate with (RABBITMQ_ERLANG_COOKIE, RELEASE_COOKIE)
+        }
         if (NOT_SECRET_FIRST.contains(words.get(0)) && words.size() > 1) {
             return null; // a message about a secret (Go's errFmtOIDCProviderNoPrivateKey = "…: option `jwks` is required"), a hash
         }

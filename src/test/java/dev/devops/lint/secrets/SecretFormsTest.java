@@ -352,4 +352,15 @@ class SecretFormsTest {
         assertEquals(List.of(), ids("settings/common.py", "SECRET_KEY = \"%s-%s-%d\" % (a, b, c)\n"));
         assertEquals(List.of(), ids("settings/common.py", "SECRET_KEY = \"md5(SECRET_KEY+str(time_stamp))\"\n"));
     }
+
+    /**
+     * Issue 10, held-out 10a miss class "Erlang's cookie": RabbitMQ's {@code RABBITMQ_ERLANG_COOKIE} and an Elixir
+     * release's {@code RELEASE_COOKIE} are the shared secret nodes join a cluster with; an HTTP cookie's name is not.
+     */
+    @Test
+    void anErlangCookieIsASecret() {
+        assertEquals(List.of("SEC0031:warning"), idsAndSeverity(".env", "RABBITMQ_ERLANG_COOKIE=secret-erlang-cookie\n"));
+        assertEquals(List.of("SEC0031:error"), idsAndSeverity("deploy/app.env", "RELEASE_COOKIE=" + Fake.token(32) + "\n"));
+        assertEquals(List.of(), ids("app/settings.py", "SESSION_COOKIE_NAME = \"sessionid\"\nCSRF_COOKIE = \"csrftoken_" + "name\"\n"));
+    }
 }
