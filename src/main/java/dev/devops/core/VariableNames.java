@@ -106,6 +106,9 @@ public final class VariableNames {
             // what a cloud development environment sets in every workspace (woodpecker's docker-compose.gitpod.yaml
             // builds its URLs from GITPOD_WORKSPACE_ID; Codespaces' CODESPACE_NAME)
             "GITPOD_", "CODESPACE_",
+            // what a documentation host sets in every docs build (Read the Docs' READTHEDOCS_CANONICAL_URL, a
+            // VitePress or Sphinx config reads it for its canonical links)
+            "READTHEDOCS",
             // what a local development environment sets for the compose files it runs (DDEV's
             // .ddev/docker-compose.redis.yaml: container_name: ddev-${DDEV_SITENAME}-redis; Lando's LANDO_*)
             "DDEV_", "LANDO_",
