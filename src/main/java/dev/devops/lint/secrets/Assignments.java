@@ -610,7 +610,30 @@ final class Assignments {
         char n = i + 1 < lineEnd ? t.charAt(i + 1) : '\n';
         return c == '#' && n != '{' || c == ';' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
                 && n != '=' || c == '<' && t.startsWith("<!--", i)
-                || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt();
+                || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt()
+                && !(OPTION_AND_ARGUMENT.matcher(t).region(i, lineEnd).lookingAt() && continuedCommand(t, lineStart, lineEnd));
+    }
+
+    /**
+     * A long option and its {@code key=value} argument ({@code --set auth.password=…}, {@code --build-arg KEY=…}),
+     * the option's name right after the dashes, as no SQL or Lua comment ({@code -- text}) is written.
+     */
+    private static final Pattern OPTION_AND_ARGUMENT = Pattern.compile("--[A-Za-z][\\w-]*[ \t]+[A-Za-z_][\\w.\\[\\]-]*=");
+
+    /** Whether the line ends in a shell line continuation or follows one: a line of a command split over lines. */
+    private static boolean continuedCommand(String t, int lineStart, int lineEnd) {
+        int e = lineEnd;
+        while (e > lineStart && Character.isWhitespace(t.charAt(e - 1))) {
+            e--;
+        }
+        if (e > lineStart && t.charAt(e - 1) == '\\') {
+            return true;
+        }
+        int p = lineStart - 1; // the previous line's '\n'
+        while (p > 0 && Character.isWhitespace(t.charAt(p - 1)) && t.charAt(p - 1) != '\n') {
+            p--;
+        }
+        return p > 0 && t.charAt(p - 1) == '\\';
     }
 
     /**

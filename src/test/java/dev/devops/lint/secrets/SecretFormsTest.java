@@ -363,4 +363,19 @@ class SecretFormsTest {
         assertEquals(List.of("SEC0031:error"), idsAndSeverity("deploy/app.env", "RELEASE_COOKIE=" + Fake.token(32) + "\n"));
         assertEquals(List.of(), ids("app/settings.py", "SESSION_COOKIE_NAME = \"sessionid\"\nCSRF_COOKIE = \"csrftoken_" + "name\"\n"));
     }
+
+    /**
+     * Issue 10, held-out 10a miss class "an option's key=value on a continued line": a CI step's
+     * {@code helm install … \\} then {@code --set auth.postgresPassword=postgres \\} was read as an SQL comment ("--").
+     * An SQL comment ({@code -- set password=x}) stays one.
+     */
+    @Test
+    void aLongOptionWithAKeyValueOnAContinuedLineIsNoComment() {
+        String v = pw();
+        assertEquals(List.of("SEC0030:warning", "SEC0030:error"), idsAndSeverity(".github/workflows/ci.yml",
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
+                + "          helm install pg oci://registry/postgresql \\\n              --set auth.postgresPassword=postgres \\\n"
+                + "              --set auth.password=" + v + "\n"));
+        assertEquals(List.of(), ids("db/init.sql", "-- set password=" + v + " for the app user\nSELECT 1;\n"));
+    }
 }
