@@ -611,7 +611,28 @@ final class Assignments {
         return c == '#' && n != '{' || c == ';' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
                 && n != '=' || c == '<' && t.startsWith("<!--", i)
                 || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt()
-                && !(OPTION_AND_ARGUMENT.matcher(t).region(i, lineEnd).lookingAt() && continuedCommand(t, lineStart, lineEnd));
+                && !(OPTION_AND_ARGUMENT.matcher(t).region(i, lineEnd).lookingAt()
+                        && (continuedCommand(t, lineStart, lineEnd) || inBlockScalar(t, lineStart, i - lineStart)));
+    }
+
+    /**
+     * Whether the line, indented by {@code indent}, is inside a YAML block scalar ({@code args: >-} then one option a
+     * line, as an action's input or a folded {@code command:} holds a command line): the nearest line above it that
+     * is indented less ends in {@code >} or {@code |} (with a chomping indicator). Looks 60 lines up at most.
+     */
+    private static boolean inBlockScalar(String t, int lineStart, int indent) {
+        int end = lineStart - 1;
+        for (int n = 0; n < 60 && end > 0; n++) {
+            int start = t.lastIndexOf('\n', end - 1) + 1;
+            int k = skipBlanks(t, start, end);
+            if (k < end && k - start < indent) {
+                String line = t.substring(k, end).stripTrailing();
+                return line.endsWith(">") || line.endsWith(">-") || line.endsWith(">+") || line.endsWith("|")
+                        || line.endsWith("|-") || line.endsWith("|+");
+            }
+            end = start - 1;
+        }
+        return false;
     }
 
     /**

@@ -376,6 +376,23 @@ class SecretFormsTest {
                 "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
                 + "          helm install pg oci://registry/postgresql \\\n              --set auth.postgresPassword=postgres \\\n"
                 + "              --set auth.password=" + v + "\n"));
+        // one option a line in a folded block scalar (an action's input holding a command line's arguments)
+        assertEquals(List.of("SEC0030:warning"), idsAndSeverity(".github/workflows/ci.yml",
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/setup-chart@v1\n"
+                + "        with:\n          postgresql-args: >-\n            --version=16.0.5\n"
+                + "            --set auth.postgresPassword=postgres\n            --set auth.database=app\n"));
         assertEquals(List.of(), ids("db/init.sql", "-- set password=" + v + " for the app user\nSELECT 1;\n"));
+    }
+
+    /**
+     * Issue 10, held-out 10a miss class "a database URL that names its driver": SQLAlchemy's
+     * {@code postgresql+psycopg2://user:pass@host/db} (and mysql+pymysql, mssql+pyodbc) is the same login as postgresql://.
+     */
+    @Test
+    void aDatabaseUrlNamingItsDriverIsAUri() {
+        String v = pw();
+        assertEquals(List.of("SEC0020"), ids("deploy/app.env", "DATABASE_URL=postgresql+psycopg2://app:" + v + "@db:5432/app\n"));
+        assertEquals(List.of("SEC0020"), ids("app/config.py", "url = \"mysql+pymysql://app:" + v + "@db/app\"\n"));
+        assertEquals(List.of(), ids("deploy/app.env", "DATABASE_URL=postgresql+psycopg2://app:${DB_PASSWORD}@db:5432/app\n"));
     }
 }
