@@ -72,7 +72,7 @@ public final class FileKinds {
             "textile", "rdoc", "pod", "1", "5", "8", "man",
             // an AI editor's rule files (.cursor/rules/*.mdc): Markdown with front matter, prose and example code
             "mdc");
-    private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|documentation|man|manual|website/docs");
+    private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|docs?_src|documentation|man|manual|website/docs");
     private static final DirPattern TEST_DIR = DirPattern.lowerCase(
             "_?(?:test|tests|__tests__|__mocks__|mocks?|spec|e2e|test[-_]?data|testing|fixtures|__fixtures__"
                     + "|integration-tests?|it|cypress|playwright|stubs?|__stubs__|__snapshots__|\\.snapshots|test[-_]?helpers?|test[-_]?utils?"

@@ -961,6 +961,7 @@ public final class Filters {
             return true;
         }
         return isFormatTemplate(v) || lower.equals("?") || lower.startsWith(":") || SHELL_VARIABLE.matcher(v).find()
+                || BATCH_VARIABLE.matcher(v).find()
                 || SECRET_FIELD.matcher(v).matches();
     }
 
@@ -985,8 +986,17 @@ public final class Filters {
      * {@code !vault |}, {@code !!binary}, Home Assistant's {@code !secret name}) does not end in one.
      */
     private static boolean isBangWrapped(String v) {
-        return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0;
+        return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0
+                && !BATCH_DELAYED.matcher(v).matches();
     }
+
+    /** A Windows batch file's delayed expansion of a variable: {@code set RELEASE_COOKIE=!APP_COOKIE!}. */
+    private static final Pattern BATCH_DELAYED = Pattern.compile("![A-Z][A-Z0-9]*_[A-Z0-9_]+!");
+    /**
+     * A Windows batch variable expanded inside the value, whole or with a substitution ({@code %RANDOM%},
+     * {@code cookie-%DATE: =%_%TIME: =%}): the value is built when the script runs. Three capitals or more.
+     */
+    private static final Pattern BATCH_VARIABLE = Pattern.compile("%[A-Z][A-Z0-9_]{2,}[%:]");
 
     /** "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}. */
     private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*");

@@ -1905,4 +1905,25 @@ class SecretContextTest {
                 "{\n  \"functionClassNameMap\": {\n    \"ext\\\\oauth\\\\getAccessToken\": "
                 + "\"Acme\\\\Core\\\\Formula\\\\Functions\\\\OauthGroup\\\\GetAccessTokenType\"\n  }\n}\n")));
     }
+
+    /**
+     * Issue 10, held-out 10a corpus class "a Windows batch variable": a release's {@code env.bat} sets
+     * {@code RELEASE_COOKIE=!APP_COOKIE!} (delayed expansion) or builds it from {@code %DATE%}, {@code %RANDOM%}; the
+     * value is read or made when the script runs. A literal cookie is still a secret, and Symfony's {@code !ChangeMe!}
+     * still a default.
+     */
+    @Test
+    void aWindowsBatchVariableIsAReference() {
+        assertEquals(List.of(), found(scan("rel/env.bat", "if defined APP_COOKIE set RELEASE_COOKIE=!APP_COOKIE!\n"
+                + "  set RELEASE_COOKIE=cookie-%DATE: =%_%TIME: =%_%RANDOM%\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("rel/env.bat", "set RELEASE_COOKIE=" + Fake.token(24) + "\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.env", "APP_SECRET=!ChangeMe!\n")));
+    }
+
+    /** Issue 10, held-out 10a corpus class "documentation sources": a docs_src/ tutorial's {@code create_engine(…)} URL. */
+    @Test
+    void aDocsSourceTutorialIsDocumentation() {
+        assertEquals(List.of(), found(scan("docs_src/dependencies/tutorial013.py",
+                "engine = create_engine(\"postgresql+psycopg://postgres:" + Fake.token(12) + "@localhost/db\")\n")));
+    }
 }
