@@ -79,7 +79,13 @@ public final class VariableNames {
             "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "WAYLAND_DISPLAY", "DESKTOP_SESSION", "BROWSER",
             // the Go toolchain's and runtime's, gRPC-Go's logging, Rust's backtraces
             "GOARM", "GOAMD64", "CGO_ENABLED", "GOFLAGS", "GRPC_GO_LOG_SEVERITY_LEVEL",
-            "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE");
+            "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE",
+            // what Read the Docs sets in every docs build (a VitePress or Sphinx config reads READTHEDOCS_CANONICAL_URL
+            // for its canonical links); by name, not by prefix: READTHEDOCS_PASSWORD in Read the Docs' own code is its own
+            "READTHEDOCS", "READTHEDOCS_CANONICAL_URL", "READTHEDOCS_VERSION", "READTHEDOCS_VERSION_NAME",
+            "READTHEDOCS_VERSION_TYPE", "READTHEDOCS_PROJECT", "READTHEDOCS_LANGUAGE", "READTHEDOCS_OUTPUT",
+            "READTHEDOCS_GIT_CLONE_URL", "READTHEDOCS_GIT_IDENTIFIER", "READTHEDOCS_GIT_COMMIT_HASH",
+            "READTHEDOCS_VIRTUALENV_PATH", "READTHEDOCS_REPOSITORY_PATH", "READTHEDOCS_PRODUCTION_DOMAIN");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.
@@ -106,9 +112,6 @@ public final class VariableNames {
             // what a cloud development environment sets in every workspace (woodpecker's docker-compose.gitpod.yaml
             // builds its URLs from GITPOD_WORKSPACE_ID; Codespaces' CODESPACE_NAME)
             "GITPOD_", "CODESPACE_",
-            // what a documentation host sets in every docs build (Read the Docs' READTHEDOCS_CANONICAL_URL, a
-            // VitePress or Sphinx config reads it for its canonical links)
-            "READTHEDOCS",
             // what a local development environment sets for the compose files it runs (DDEV's
             // .ddev/docker-compose.redis.yaml: container_name: ddev-${DDEV_SITENAME}-redis; Lando's LANDO_*)
             "DDEV_", "LANDO_",
