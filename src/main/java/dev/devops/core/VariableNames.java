@@ -81,7 +81,13 @@ public final class VariableNames {
             "GOARM", "GOAMD64", "CGO_ENABLED", "GOFLAGS", "GRPC_GO_LOG_SEVERITY_LEVEL",
             "GRPC_GO_LOG_VERBOSITY_LEVEL", "RUST_BACKTRACE",
             // Storybook's builder sets it while it renders stories (import.meta.env.STORYBOOK, process.env.STORYBOOK)
-            "STORYBOOK");
+            "STORYBOOK",
+            // what Read the Docs sets in every docs build (a VitePress or Sphinx config reads READTHEDOCS_CANONICAL_URL
+            // for its canonical links); by name, not by prefix: READTHEDOCS_PASSWORD in Read the Docs' own code is its own
+            "READTHEDOCS", "READTHEDOCS_CANONICAL_URL", "READTHEDOCS_VERSION", "READTHEDOCS_VERSION_NAME",
+            "READTHEDOCS_VERSION_TYPE", "READTHEDOCS_PROJECT", "READTHEDOCS_LANGUAGE", "READTHEDOCS_OUTPUT",
+            "READTHEDOCS_GIT_CLONE_URL", "READTHEDOCS_GIT_IDENTIFIER", "READTHEDOCS_GIT_COMMIT_HASH",
+            "READTHEDOCS_VIRTUALENV_PATH", "READTHEDOCS_REPOSITORY_PATH", "READTHEDOCS_PRODUCTION_DOMAIN");
     /**
      * Variables Windows sets, named in any case as Windows compares them case-insensitively ({@code ProgramData},
      * {@code SystemRoot}, {@code windir}): code reads them on Windows only, never as a container's configuration.

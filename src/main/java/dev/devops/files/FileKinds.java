@@ -26,6 +26,8 @@ public final class FileKinds {
             "pl", "r", "clj", "cljs", "cljc", "bicep", "ex", "exs", "erl", "fs", "vb", "vue", "svelte", "jl", "ps1", "psm1", "sql",
             // Ruby beyond .rb: Rake tasks (lib/tasks/*.rake), gem specifications, Jbuilder views
             "rake", "gemspec", "jbuilder",
+            // Perl modules beside .pl scripts (an Apache auth handler's Redmine.pm: 'my $pass = shift;' is code)
+            "pm",
             // functional and systems languages: Haskell, OCaml, Elm, PureScript, Gleam, Zig, Nim, Crystal
             "hs", "lhs", "ml", "mli", "elm", "purs", "gleam", "zig", "nim", "cr",
             // build scripts written in a programming language (Gradle's Groovy DSL; the Kotlin one is .kts), server pages
@@ -73,7 +75,7 @@ public final class FileKinds {
             "textile", "rdoc", "pod", "1", "5", "8", "man",
             // an AI editor's rule files (.cursor/rules/*.mdc): Markdown with front matter, prose and example code
             "mdc");
-    private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|documentation|man|manual|website/docs");
+    private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|docs?_src|documentation|man|manual|website/docs");
     /**
      * A project's metadata for catalogues and citation, by lower-cased name: publiccode.yml (a software catalogue's
      * description with its links), CITATION.cff, codemeta.json, .zenodo.json. Described, never run.

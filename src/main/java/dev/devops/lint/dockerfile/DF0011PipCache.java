@@ -30,7 +30,8 @@ final class DF0011PipCache {
                     continue;
                 }
                 for (ShellCommand c : s.commands(i)) {
-                    if (c.isPipInstall() && !c.hasFlag("--no-cache-dir")) {
+                    // pip's option parser (optparse) takes an unambiguous prefix of a long option: --no-cache is --no-cache-dir
+                    if (c.isPipInstall() && !c.hasFlag("--no-cache-dir", "--no-cache")) {
                         o.report(i.line(), "pip install keeps its download cache in the image",
                                 "add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)");
                         break;

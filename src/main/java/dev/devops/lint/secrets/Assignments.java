@@ -414,6 +414,8 @@ final class Assignments {
             PURPOSE_KEYWORDS.add(prefix + "-key");
         }
         k.addAll(PURPOSE_KEYWORDS);
+        // Erlang's distribution cookie, the shared secret of RabbitMQ and Elixir nodes (no credential word in the name)
+        k.addAll(List.of("erlang_cookie", "erlangcookie", "erlang-cookie", "release_cookie"));
         KEYWORDS = List.copyOf(k);
     }
 
@@ -667,7 +669,51 @@ final class Assignments {
         }
         return c == '#' && n != '{' || c == ';' || c == ':' && n == ':' || c == '/' && (n == '/' || n == '*') || c == '*' && n != '*'
                 && n != '=' || c == '<' && t.startsWith("<!--", i)
-                || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt();
+                || c == '-' && n == '-' && !t.startsWith("---", i) && !LONG_OPTION.matcher(t).region(i, lineEnd).lookingAt()
+                && !(OPTION_AND_ARGUMENT.matcher(t).region(i, lineEnd).lookingAt()
+                        && (continuedCommand(t, lineStart, lineEnd) || inBlockScalar(t, lineStart, i - lineStart)));
+    }
+
+    /**
+     * Whether the line, indented by {@code indent}, is inside a YAML block scalar ({@code args: >-} then one option a
+     * line, as an action's input or a folded {@code command:} holds a command line): the nearest line above it that
+     * is indented less ends in {@code >} or {@code |} (with a chomping indicator). Looks 60 lines up at most.
+     */
+    private static boolean inBlockScalar(String t, int lineStart, int indent) {
+        int end = lineStart - 1;
+        for (int n = 0; n < 60 && end > 0; n++) {
+            int start = t.lastIndexOf('\n', end - 1) + 1;
+            int k = skipBlanks(t, start, end);
+            if (k < end && k - start < indent) {
+                String line = t.substring(k, end).stripTrailing();
+                return line.endsWith(">") || line.endsWith(">-") || line.endsWith(">+") || line.endsWith("|")
+                        || line.endsWith("|-") || line.endsWith("|+");
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
+    /**
+     * A long option and its {@code key=value} argument ({@code --set auth.password=…}, {@code --build-arg KEY=…}),
+     * the option's name right after the dashes, as no SQL or Lua comment ({@code -- text}) is written.
+     */
+    private static final Pattern OPTION_AND_ARGUMENT = Pattern.compile("--[A-Za-z][\\w-]*[ \t]+[A-Za-z_][\\w.\\[\\]-]*=");
+
+    /** Whether the line ends in a shell line continuation or follows one: a line of a command split over lines. */
+    private static boolean continuedCommand(String t, int lineStart, int lineEnd) {
+        int e = lineEnd;
+        while (e > lineStart && Character.isWhitespace(t.charAt(e - 1))) {
+            e--;
+        }
+        if (e > lineStart && t.charAt(e - 1) == '\\') {
+            return true;
+        }
+        int p = lineStart - 1; // the previous line's '\n'
+        while (p > 0 && Character.isWhitespace(t.charAt(p - 1)) && t.charAt(p - 1) != '\n') {
+            p--;
+        }
+        return p > 0 && t.charAt(p - 1) == '\\';
     }
 
     /**
@@ -1129,6 +1175,9 @@ final class Assignments {
     }
 
     /** Whether a variable name holds a password, another secret, or neither. */
+    /** The words before "cookie" that make it Erlang's distribution cookie, a shared secret, not an HTTP cookie's name. */
+    private static final Set<String> COOKIE_SECRET_BEFORE = Set.of("erlang", "release");
+
     static Kind classify(String key) {
         // a dotted name is a path of keys: its last part says what the value is (spring.datasource.password is a
         // password; traefik.http.routers.feedback-token.tls.certresolver names a resolver, whatever its router is called)
@@ -1138,6 +1187,9 @@ final class Assignments {
             return null;
         }
         String last = words.get(words.size() - 1);
+        if (last.equals("cookie") && words.size() > 1 && COOKIE_SECRET_BEFORE.contains(words.get(words.size() - 2))) {
+            return Kind.SECRET; // the shared secret Erlang nodes authenticate with (RABBITMQ_ERLANG_COOKIE, RELEASE_COOKIE)
+        }
         if (NOT_SECRET_FIRST.contains(words.get(0)) && words.size() > 1) {
             return null; // a message about a secret (Go's errFmtOIDCProviderNoPrivateKey = "…: option `jwks` is required"), a hash
         }

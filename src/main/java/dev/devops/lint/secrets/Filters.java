@@ -55,7 +55,9 @@ public final class Filters {
         "yourtoken", "yourkey", "yourapikey", "example", "sample", "placeholder", "dummy", "redacted", "xxxx", "****",
         // an elided value: "eyJhbG...2g", "depot_..." (three dots, as documentation shortens a token)
         "...", "\u2026", "insert_", "insert-", "enter_", "enter-", "put_your", "put-your", "fill_in", "fill-in", "fillin",
-        "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-", "_here", "-here", "secret_goes",
+        "todo", "fixme", "notreal", "not_real", "not-a-real", "do-not-use", "do_not_use", "donotuse", "fake_", "fake-",
+        // a test double's value: apiToken: mocked-api-token, mock_secret
+        "mocked", "mock-", "mock_", "_here", "-here", "secret_goes",
         // filler words: re_blAh_blaHBlaHblahBLAhBlAh (a Resend key's prefix and "blah"), lorem ipsum
         "blah", "lorem"};
 
@@ -117,7 +119,10 @@ public final class Filters {
      * A qualified name with {@code ::} (Rust's {@code serde_json::Value}, C++'s {@code std::string}, PHP's and Ruby's
      * {@code Foo::Bar}): a type or item path a code generator writes, not a value.
      */
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+"
+            // PHP's namespaced class name, its backslashes escaped or not (a JSON map of function to class:
+            // "Espo\\Core\\Formula\\…\\GetAccessTokenType"): three capitalised parts or more
+            + "|\\\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\\\{1,2}[A-Z][A-Za-z0-9_]*){2,}");
     /** Capitalised words joined by '/' ({@code credentials: "Email/Password"}): a label naming a choice. */
     private static final Pattern SLASHED_LABEL = Pattern.compile("[A-Z][a-z]+(?:/[A-Z][a-z]+)+");
     /** A string constant of lowercase words (an enum value, an option, a key): 'same-origin', 'current-password'. */
@@ -372,6 +377,9 @@ public final class Filters {
         if (RULE_LIST.matcher(v).matches() && isRuleList(v)) {
             return "validation rules";
         }
+        if (FIELD_CONDITION.matcher(v).matches()) {
+            return "condition"; // a form's visibility rule: "sms_provider=ovh" shows the field when that setting is ovh
+        }
         if (v.startsWith("#/")) {
             return "reference"; // a JSON pointer: "#/components/schemas/Password"
         }
@@ -399,8 +407,8 @@ public final class Filters {
         if (URL.matcher(v).matches()) {
             return "url without password";
         }
-        if (CODE.matcher(v).matches() || CONCATENATION.matcher(v).matches()) {
-            return "code";
+        if ((CODE.matcher(v).matches() || CONCATENATION.matcher(v).matches()) && !isGeneratedKey(v)) {
+            return "code"; // but a generated key's '(' and ')' are drawn, not a call
         }
         if (isEncodedSettings(v)) {
             return "encoded settings";
@@ -905,6 +913,9 @@ public final class Filters {
 
     /** Whether every rule of a {@link #RULE_LIST} match is a known rule name: "required|string", not "red|blue". */
     private static boolean isRuleList(String v) {
+        if (v.indexOf('|') < 0 && SINGLE_RULES.contains(v)) {
+            return true; // 'password' => 'nullable': a list of one rule that only a validation rule list holds
+        }
         if (v.indexOf('|') < 0) {
             int colon = v.indexOf(':');
             return colon > 0 && RULE_CONDITIONS.contains(v.substring(0, colon)); // one conditional rule with its arguments
@@ -925,6 +936,16 @@ public final class Filters {
         return unknown == 0 || known > 0 && (RULE_OPENERS.contains(first) || RULE_TYPES.contains(first)
                 || RULE_CONDITIONS.contains(first));
     }
+
+    /** Rules that stand alone in a rule list and are no password anybody picks. */
+    private static final Set<String> SINGLE_RULES = Set.of("nullable", "sometimes", "bail", "confirmed");
+
+    /**
+     * A setting's condition, {@code name=value} with an underscored setting name, alone or joined by {@code &}
+     * ({@code "sms_password_recovery=true&sms_provider=ovh"}): which other setting makes a field shown, not its value.
+     */
+    private static final Pattern FIELD_CONDITION = Pattern.compile(
+            "[a-z][a-z0-9]*(?:_[a-z0-9]+)+=[\\w.-]+(?:&[a-z][a-z0-9]*(?:_[a-z0-9]+)+=[\\w.-]+)*");
 
     private static final Set<String> RULE_OPENERS = Set.of("required", "nullable", "sometimes", "bail", "confirmed", "present", "filled");
 
@@ -949,6 +970,44 @@ public final class Filters {
     }
 
     private static final Pattern CAMEL_PART = Pattern.compile("[A-Z][a-z]+|[AI](?=[A-Z][a-z])|\\d+");
+
+    /**
+     * An f-string's or a template's interpolation of a call or an index ({@code {get_config('key')}},
+     * {@code {os.environ['X']}}): the value is computed where the string is built. A name then '(' or '[' right after
+     * the brace, which a random value does not start with.
+     */
+    private static final Pattern INTERPOLATED_EXPRESSION = Pattern.compile("\\{[A-Za-z_][\\w.]*[(\\[]");
+
+    /**
+     * A printf / str.format / slf4j placeholder that makes the value a template. A generated secret may hold one by
+     * chance (Django's key alphabet has '%': "…kv%6cfep9…0%7dy…"); such a value is long, has no blank and is varied
+     * (several symbols and a high entropy once its '%' conversions are taken out), which a template seldom is.
+     */
+    private static boolean isFormatTemplate(String v) {
+        Matcher m = FORMAT.matcher(v);
+        if (!m.find()) {
+            return false;
+        }
+        return v.contains("{") || !isGeneratedKey(FORMAT.matcher(v).replaceAll(""));
+    }
+
+    /**
+     * A key drawn from letters, digits and symbols (Django's get_random_secret_key alphabet
+     * {@code a-z0-9!@#$%^&*(-_=+)}): 32 characters or more, no blank, no dot, comma or quote, several digits and
+     * symbols, no long word, a high entropy. Its '(', ')', '+' and '%' are drawn: no call, concatenation or template.
+     */
+    static boolean isGeneratedKey(String v) {
+        if (v.length() < 32 || !GENERATED_KEY.matcher(v).matches() || LONG_WORD.matcher(v).find()) {
+            return false;
+        }
+        long symbols = v.chars().filter(ch -> !Character.isLetterOrDigit(ch)).distinct().count();
+        long digits = v.chars().filter(Character::isDigit).count();
+        return symbols >= 3 && digits >= 3 && Entropy.shannon(v) >= 4.3;
+    }
+
+    /** Characters of a generated key: letters, digits and the symbols of Django's get_random_secret_key alphabet. */
+    private static final Pattern GENERATED_KEY = Pattern.compile("[A-Za-z0-9!@#$%^&*()\\-_=+]+");
+    private static final Pattern LONG_WORD = Pattern.compile("[A-Za-z]{11}");
 
     /** A source in braces and what it names there: {@code {env}NAME}, {@code {file}/path}. */
     private static final Pattern TYPED_REFERENCE = Pattern.compile("\\{(?:env|file|vault|secret|secrets)}[A-Za-z_/][\\w./-]*");
@@ -983,6 +1042,9 @@ public final class Filters {
         if ((c0 == 'e' || c0 == 'E') && ENV_PREFIXED.matcher(v).matches()) {
             return true; // "accessKey": "env:AWS_ACCESS_KEY_ID" (SeaweedFS, a config's own reference syntax): read from the variable
         }
+        if (c0 == '{' && INTERPOLATED_EXPRESSION.matcher(v).lookingAt()) {
+            return true; // f"…={get_config('x')}", `${…}`-less template braces around a call or an index: computed
+        }
         if (c0 == '{' && TYPED_REFERENCE.matcher(v).matches()) {
             return true; // {env}WEBDAV_PASSWORD (rclone, webdav), {file}/run/secrets/x: where the value is read from
         }
@@ -993,7 +1055,8 @@ public final class Filters {
         if (containsWritten(v, lower, REFERENCE_PARTS)) {
             return true;
         }
-        return FORMAT.matcher(v).find() || lower.equals("?") || lower.startsWith(":") || SHELL_VARIABLE.matcher(v).find()
+        return isFormatTemplate(v) || lower.equals("?") || lower.startsWith(":") || SHELL_VARIABLE.matcher(v).find()
+                || BATCH_VARIABLE.matcher(v).find()
                 || SECRET_FIELD.matcher(v).matches();
     }
 
@@ -1018,8 +1081,17 @@ public final class Filters {
      * {@code !vault |}, {@code !!binary}, Home Assistant's {@code !secret name}) does not end in one.
      */
     private static boolean isBangWrapped(String v) {
-        return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0;
+        return v.length() > 3 && v.endsWith("!") && v.charAt(1) != '!' && v.indexOf(' ') < 0 && v.indexOf('\t') < 0
+                && !BATCH_DELAYED.matcher(v).matches();
     }
+
+    /** A Windows batch file's delayed expansion of a variable: {@code set RELEASE_COOKIE=!APP_COOKIE!}. */
+    private static final Pattern BATCH_DELAYED = Pattern.compile("![A-Z][A-Z0-9]*_[A-Z0-9_]+!");
+    /**
+     * A Windows batch variable expanded inside the value, whole or with a substitution ({@code %RANDOM%},
+     * {@code cookie-%DATE: =%_%TIME: =%}): the value is built when the script runs. Three capitals or more.
+     */
+    private static final Pattern BATCH_VARIABLE = Pattern.compile("%[A-Z][A-Z0-9_]{2,}[%:]");
 
     /** "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}. */
     private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*");

@@ -38,7 +38,12 @@ final class SEC0020UriPassword extends Detector {
         this.rule = rule;
     }
 
-    private static final Pattern URI = Pattern.compile("(?i)((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?"
+    /**
+     * The schemes of URIs that carry a login. A database's may name its driver, as SQLAlchemy's URLs do
+     * ({@code postgresql+psycopg2://}, {@code mysql+pymysql://}, {@code mssql+pyodbc://}).
+     */
+    private static final Pattern URI = Pattern.compile("(?i)((?:(?:postgres(?:ql)?|mysql|mariadb|mssql|oracle|cockroachdb)"
+            + "(?:\\+[a-z0-9_]+)?|mongodb(?:\\+srv)?"
             + "|rediss?|amqps?|ftps?|sftp|https?|ldaps?|smtps?|mssql|sqlserver|oracle|nats|kafka|couchdb"
             + "|neo4j(?:\\+s)?|bolt|clickhouse|cockroachdb|postgis|memcached|elasticsearch|ssh|git\\+https?|s3|svn\\+ssh)://)"
             + "([^\\s:/?#@'\"`<>]{1,128}):([^\\s/?#@'\"`<>]{1,256})@([A-Za-z0-9._\\[\\]-]+)");
@@ -103,7 +108,7 @@ final class SEC0020UriPassword extends Detector {
             return lineEnd; // tests, docs, vendored code, commented-out lines: examples
         }
         int s = hitStart;
-        while (s > lineStart && s > hitStart - 16 && isSchemeChar(t.charAt(s - 1))) {
+        while (s > lineStart && s > hitStart - 32 && isSchemeChar(t.charAt(s - 1))) {
             s--;
         }
         if (s == hitStart || s > lineStart && Character.isLetterOrDigit(t.charAt(s - 1))) {

@@ -120,6 +120,24 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 10a, class "a documentation host's variable" (a VitePress config reads
+     * {@code process.env.READTHEDOCS_CANONICAL_URL}): Read the Docs sets it in every build; the app's own variable
+     * beside it is still reported.
+     */
+    @Test
+    void docsHostVariablesAreThePlatforms(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("site/.vitepress"));
+        Files.writeString(dir.resolve("site/.vitepress/config.mjs"), "export default {\n"
+                + "  base: process.env.READTHEDOCS_CANONICAL_URL ? '/en/latest/' : '/',\n  ci: process.env.READTHEDOCS,\n"
+                + "  title: process.env.APP_DOCS_TITLE,\n  login: process.env.READTHEDOCS_PASSWORD,\n}\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        // by name: a variable of the app's own that starts with the host's name is still the app's
+        assertEquals(List.of("APP_DOCS_TITLE", "READTHEDOCS_PASSWORD"), got);
+    }
+
+    /**
      * Held-out 9a, class "a local development environment's variable" (pixelfed's DDEV add-on
      * {@code .ddev/docker-compose.redis.yaml}: {@code container_name: ddev-${DDEV_SITENAME}-redis}, 2 warnings): DDEV sets
      * it for the compose files it runs; the app's own variable beside it is still reported.

@@ -2076,4 +2076,101 @@ class SecretContextTest {
         // a prompt's text is no setting: read -p "Password: password"
         assertEquals(List.of(), found(scan("scripts/db-init.sh", "#!/bin/bash\nread -p \"Password: password\"\n")));
     }
+
+    /**
+     * Issue 10, held-out 10a class "an interpolated call in a string": a chart's dev values embed Python whose
+     * {@code print(f"…_secret={get_config('…')}")} lines read as {@code secret=value}; a brace opening a call or an index
+     * is computed where the string is built. A literal beside it is still reported.
+     */
+    @Test
+    void anInterpolatedCallIsNoValue() {
+        assertEquals(List.of(), found(scan("dev-config.yaml",
+                "hub:\n  extraConfig:\n    logs: |\n      print(f\"singleuser.extraLabels.test-managed-secret={get_config('singleuser.x')}\")\n"
+                + "      print(f\"hub.config.JupyterHub.cookie_secret={get_secret_value('hub.config.x', None)}\")\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/values.yaml",
+                "hub:\n  cookie_secret: " + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10a class "a file held in a Secret": a {@code stringData} entry named like a file
+     * ({@code values.yaml: |}) holding a YAML document of settings is no random value; its lines are scanned as they
+     * are, and a random value of a secret-named key in the same Secret is still reported.
+     */
+    @Test
+    void aSettingsFileInASecretIsNoRandomValue() {
+        String secret = "kind: Secret\napiVersion: v1\nmetadata:\n  name: hub-config\ntype: Opaque\nstringData:\n"
+                + "  values.yaml: |\n    singleuser:\n      extraLabels:\n        test-self-managed-secret: ok\n";
+        assertEquals(List.of(), found(scan("ci/hub-secret.yaml", secret)));
+        assertEquals(List.of("SEC0040:error"), found(scan("ci/hub-secret.yaml", secret + "  token: " + Fake.token(24) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10a classes "a field's visibility condition" ({@code "sms_application_secret": "sms_provider=ovh"},
+     * a settings form shows the field when another setting has that value) and "a validation rule list of one rule"
+     * ({@code 'password' => 'nullable'}): values that say when or how a field is used, not what it holds.
+     */
+    @Test
+    void aConditionOrASingleValidationRuleIsNoValue() {
+        assertEquals(List.of(), found(scan("app/sms/backend.py",
+                "visibility_rules = {\n    \"sms_application_secret\": \"sms_provider=ovh\",\n"
+                + "    \"sms_password\": \"sms_password_recovery=true&sms_provider=ovh\",\n}\n")));
+        assertEquals(List.of(), found(scan("src/Http/Controllers/UserController.php",
+                "<?php\n$this->validate(request(), [\n    'email' => 'required|email',\n    'password' => 'nullable',\n]);\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("app/sms/backend.py",
+                "settings = {\"sms_application_secret\": \"" + Fake.token(24) + "\"}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10a class "a Perl module read as configuration": {@code .pm} is Perl code like {@code .pl}
+     * ({@code my $redmine_pass = shift;} takes the sub's argument); a literal password in it is still reported.
+     */
+    @Test
+    void aPerlModuleIsCode() {
+        assertEquals(List.of(), found(scan("extra/svn/Auth.pm",
+                "sub is_member {\n  my $redmine_user = shift;\n  my $redmine_pass = shift;\n  return 0;\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("extra/svn/Auth.pm",
+                "my $db_pass = \"" + Fake.token(14) + "\";\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10a class "a test double's value": a chart's lint values give a service
+     * {@code apiToken: mocked-api-token}, written as a mock the way {@code fake-} and {@code dummy} are.
+     */
+    @Test
+    void aMockedValueIsAPlaceholder() {
+        assertEquals(List.of(), found(scan("tools/templates/lint-values.yaml",
+                "hub:\n  services:\n    test-service-1:\n      apiToken: mocked-api-token\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10a class "a namespaced class name": a JSON map of formula functions to PHP classes
+     * ({@code "ext\\oauth\\getAccessToken": "Espo\\Core\\…\\GetAccessTokenType"}) names the class that implements it.
+     */
+    @Test
+    void aNamespacedClassNameIsNoValue() {
+        assertEquals(List.of(), found(scan("application/Resources/metadata/app/formula.json",
+                "{\n  \"functionClassNameMap\": {\n    \"ext\\\\oauth\\\\getAccessToken\": "
+                + "\"Acme\\\\Core\\\\Formula\\\\Functions\\\\OauthGroup\\\\GetAccessTokenType\"\n  }\n}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 10a corpus class "a Windows batch variable": a release's {@code env.bat} sets
+     * {@code RELEASE_COOKIE=!APP_COOKIE!} (delayed expansion) or builds it from {@code %DATE%}, {@code %RANDOM%}; the
+     * value is read or made when the script runs. A literal cookie is still a secret, and Symfony's {@code !ChangeMe!}
+     * still a default.
+     */
+    @Test
+    void aWindowsBatchVariableIsAReference() {
+        assertEquals(List.of(), found(scan("rel/env.bat", "if defined APP_COOKIE set RELEASE_COOKIE=!APP_COOKIE!\n"
+                + "  set RELEASE_COOKIE=cookie-%DATE: =%_%TIME: =%_%RANDOM%\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("rel/env.bat", "set RELEASE_COOKIE=" + Fake.token(24) + "\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/app.env", "APP_SECRET=!ChangeMe!\n")));
+    }
+
+    /** Issue 10, held-out 10a corpus class "documentation sources": a docs_src/ tutorial's {@code create_engine(…)} URL. */
+    @Test
+    void aDocsSourceTutorialIsDocumentation() {
+        assertEquals(List.of(), found(scan("docs_src/dependencies/tutorial013.py",
+                "engine = create_engine(\"postgresql+psycopg://postgres:" + Fake.token(12) + "@localhost/db\")\n")));
+    }
 }

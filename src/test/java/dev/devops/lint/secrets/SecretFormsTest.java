@@ -332,4 +332,67 @@ class SecretFormsTest {
     static List<Finding> scan(String path, String text) {
         return SCANNER.scan(path, text, null, null, Allowlist.NONE, true);
     }
+
+    /**
+     * Issue 10, held-out 10a miss class "a generated key read as code or a template": Django's
+     * get_random_secret_key draws from {@code a-z0-9!@#$%^&*(-_=+)}, so most keys hold a ')' (read as a call) and many a
+     * '%' before a digit and a letter (read as a printf conversion). A settings file's committed key is still the key;
+     * a real call or template is not.
+     */
+    @Test
+    void aGeneratedKeyWithParenthesesOrPercentIsReported() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789!@#$^&*-_=+";
+        java.util.Random r = new java.util.Random(42);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        String key = sb.insert(7, '(').insert(11, '(').insert(19, ')').insert(30, "%7d").insert(36, "%6c").toString();
+        assertEquals(List.of("SEC0031:error"), idsAndSeverity("settings/common.py", "SECRET_KEY = \"" + key + "\"\n"));
+        assertEquals(List.of(), ids("settings/common.py", "SECRET_KEY = \"%s-%s-%d\" % (a, b, c)\n"));
+        assertEquals(List.of(), ids("settings/common.py", "SECRET_KEY = \"md5(SECRET_KEY+str(time_stamp))\"\n"));
+    }
+
+    /**
+     * Issue 10, held-out 10a miss class "Erlang's cookie": RabbitMQ's {@code RABBITMQ_ERLANG_COOKIE} and an Elixir
+     * release's {@code RELEASE_COOKIE} are the shared secret nodes join a cluster with; an HTTP cookie's name is not.
+     */
+    @Test
+    void anErlangCookieIsASecret() {
+        assertEquals(List.of("SEC0031:warning"), idsAndSeverity(".env", "RABBITMQ_ERLANG_COOKIE=secret-erlang-cookie\n"));
+        assertEquals(List.of("SEC0031:error"), idsAndSeverity("deploy/app.env", "RELEASE_COOKIE=" + Fake.token(32) + "\n"));
+        assertEquals(List.of(), ids("app/settings.py", "SESSION_COOKIE_NAME = \"sessionid\"\nCSRF_COOKIE = \"csrftoken_" + "name\"\n"));
+    }
+
+    /**
+     * Issue 10, held-out 10a miss class "an option's key=value on a continued line": a CI step's
+     * {@code helm install … \\} then {@code --set auth.postgresPassword=postgres \\} was read as an SQL comment ("--").
+     * An SQL comment ({@code -- set password=x}) stays one.
+     */
+    @Test
+    void aLongOptionWithAKeyValueOnAContinuedLineIsNoComment() {
+        String v = pw();
+        assertEquals(List.of("SEC0030:warning", "SEC0030:error"), idsAndSeverity(".github/workflows/ci.yml",
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
+                + "          helm install pg oci://registry/postgresql \\\n              --set auth.postgresPassword=postgres \\\n"
+                + "              --set auth.password=" + v + "\n"));
+        // one option a line in a folded block scalar (an action's input holding a command line's arguments)
+        assertEquals(List.of("SEC0030:warning"), idsAndSeverity(".github/workflows/ci.yml",
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/setup-chart@v1\n"
+                + "        with:\n          postgresql-args: >-\n            --version=16.0.5\n"
+                + "            --set auth.postgresPassword=postgres\n            --set auth.database=app\n"));
+        assertEquals(List.of(), ids("db/init.sql", "-- set password=" + v + " for the app user\nSELECT 1;\n"));
+    }
+
+    /**
+     * Issue 10, held-out 10a miss class "a database URL that names its driver": SQLAlchemy's
+     * {@code postgresql+psycopg2://user:pass@host/db} (and mysql+pymysql, mssql+pyodbc) is the same login as postgresql://.
+     */
+    @Test
+    void aDatabaseUrlNamingItsDriverIsAUri() {
+        String v = pw();
+        assertEquals(List.of("SEC0020"), ids("deploy/app.env", "DATABASE_URL=postgresql+psycopg2://app:" + v + "@db:5432/app\n"));
+        assertEquals(List.of("SEC0020"), ids("app/config.py", "url = \"mysql+pymysql://app:" + v + "@db/app\"\n"));
+        assertEquals(List.of(), ids("deploy/app.env", "DATABASE_URL=postgresql+psycopg2://app:${DB_PASSWORD}@db:5432/app\n"));
+    }
 }
