@@ -121,6 +121,8 @@ public final class FileKinds {
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
+                    // PHPUnit's (phpunit.xml, phpunit.xml.dist, phpunit.dist.xml: the <env> a test run sets, an APP_KEY)
+                    + "|phpunit(?:\\.dist)?\\.xml(?:\\.dist)?"
                     // a Nix flake's checks (nix flake check): NixOS VM tests that boot the service with made-up secrets
                     + "|checks\\.nix"
                     // a test's YAML input named as one (a platform's templates/test-database-detection.yaml: compose

@@ -51,7 +51,7 @@ class FileKindsTest {
                 "src/main/java/a/UserIT.java", "pkg/testdata/config.yml", "cypress/e2e/login.cy.js", "compose-e2e-test.yml",
                 "docker/compose/docker-compose.ci-test.yml", "scripts/smoketest_configuration.py",
                 ".ci/compose.ci.yaml", ".ci/compose.cypress.yaml", "settings.ci.py",
-                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini",
+                "frontend/cypress.config.js", "playwright.config.ts", "vitest.config.mts", "pytest.ini", "phpunit.xml.dist", "app/phpunit.xml",
                 // test-data factories: Laravel's, factory_boy's, ExMachina's (even in lib/)
                 "database/factories/UserFactory.php", "app/users/factories.py", "lib/shop/factory.ex",
                 // a build's e2e and integration-test modules by name (a project-prefixed Maven module, an Nx project)

@@ -507,9 +507,10 @@ final class Assignments {
         if (ks > lineStart && t.charAt(ks - 1) == '"' && (t.lastIndexOf("key", ks) >= Math.max(lineStart, ks - 12)
                 || t.lastIndexOf("name", ks) >= Math.max(lineStart, ks - 12))) {
             // .NET's <add key="SmtpPassword" value="…"/>, Spring's and Ant's <property name="password" value="…"/>
+            // (not an HTML form's <input name="pwd_policy['letters']" value="letters">: what a control sends, not a setting)
             Matcher kv = job.matcher(KEY_VALUE);
             kv.region(Math.max(lineStart, ks - 12), lineEnd);
-            if (kv.find()) {
+            if (kv.find() && !isFormControl(t, lineStart, ks)) {
                 out.add(kv.group(1), "\"" + kv.group(2) + "\"", kv.start(2), false);
                 return kv.end();
             }
@@ -1071,6 +1072,15 @@ final class Assignments {
 
     /** A secret store's entry: a lower-case path or name, a colon, and a field of lower-case words. */
     private static final Pattern STORE_ENTRY = Pattern.compile("[a-z0-9][a-z0-9._/-]*[-/][a-z0-9._/-]*:([a-z]+(?:[_-][a-z]+)*)");
+    /** The HTML elements whose name= and value= are a form's control and what it sends, not a setting. */
+    private static final Pattern FORM_CONTROL = Pattern.compile("(?i)<(?:input|option|button|select|textarea|meta)\\b[^<>]*\\z");
+
+    /** Whether the attribute at {@code at} is inside the opening tag of an HTML form control on its line. */
+    private static boolean isFormControl(String t, int lineStart, int at) {
+        int lt = t.lastIndexOf('<', at);
+        return lt >= lineStart && FORM_CONTROL.matcher(t.substring(lt, at)).find();
+    }
+
     /** A secret store's path before a colon: lower-case words, digits, dots, slashes and dashes. */
     private static final Pattern STORE_PATH = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
 

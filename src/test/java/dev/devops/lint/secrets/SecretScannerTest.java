@@ -269,6 +269,10 @@ class SecretScannerTest {
         assertEquals(List.of("SEC0030"), ids("src/main/resources/context.xml", "<bean>\n  <property name=\"password\" value=\"" + key + "\"/>\n</bean>\n"));
         assertEquals(List.of("SEC0031"), ids("build.xml", "<property name=\"deploy.api.token\" value=\"" + key + "\"/>\n"));
         assertEquals(List.of(), ids("build.xml", "<property name=\"deploy.api.token\" value=\"${env.DEPLOY_TOKEN}\"/>\n"));
+        // an HTML form's control: what it sends, not a setting (corpus: a settings view's password-policy checkboxes)
+        assertEquals(List.of(), ids("resources/views/security.blade.php",
+                "<input type=\"checkbox\" name=\"pwd_secure_complexity['letters']\" value=\"" + key + "\">\n"));
+        assertEquals(List.of(), ids("phpunit.xml.dist", "<php>\n  <env name=\"APP_SECRET\" value=\"" + key + "\"/>\n</php>\n"));
         assertEquals(List.of("SEC0031"), ids("Dockerfile", "ARG NPM_TOKEN=" + key + "\n"));
         assertEquals(List.of("SEC0031"), ids("run.sh", "export CLIENT_SECRET=" + key + "\n"));
         assertEquals(List.of("SEC0031"), ids("app.rb", "config.secret_key = \"" + key + "\"\n"));
