@@ -328,13 +328,7 @@ public final class ComposeCheck implements Check {
                 projectName.put(n, m.group(1));
             }
         }
-        String base = null;
-        for (String d : ComposeLoader.DEFAULT_FILES) {
-            if (names.contains(d)) {
-                base = d;
-                break;
-            }
-        }
+        String base = defaultFile(names);
         if (base == null) {
             return Set.of();
         }
@@ -358,13 +352,7 @@ public final class ComposeCheck implements Check {
      * a service without an image of its own, or one that depends on a service only the default file defines.
      */
     static Set<String> completeApart(Path dir, List<String> names) {
-        String base = null;
-        for (String d : ComposeLoader.DEFAULT_FILES) {
-            if (names.contains(d)) {
-                base = d;
-                break;
-            }
-        }
+        String base = defaultFile(names);
         if (base == null || names.size() < 2) {
             return Set.of();
         }
@@ -434,6 +422,16 @@ public final class ComposeCheck implements Check {
         return out;
     }
 
+    /** The file of a directory's names that compose loads by default ({@code compose.yaml} first), or null. */
+    private static String defaultFile(List<String> names) {
+        for (String d : ComposeLoader.DEFAULT_FILES) {
+            if (names.contains(d)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /** A compose file's top-level {@code name:} and its literal value (no interpolation). */
     private static final Pattern TOP_LEVEL_NAME = Pattern.compile("(?m)^name:[ \\t]*[\"']?([A-Za-z0-9][\\w.-]*)[\"']?[ \\t]*(?:#.*)?$");
 
@@ -444,13 +442,7 @@ public final class ComposeCheck implements Check {
 
     /** As {@link #groups(List)}; a file another one includes ({@code included}) is loaded alone, never over the base. */
     static List<List<String>> groups(List<String> names, Set<String> included) {
-        String base = null;
-        for (String d : ComposeLoader.DEFAULT_FILES) {
-            if (names.contains(d)) {
-                base = d;
-                break;
-            }
-        }
+        String base = defaultFile(names);
         List<List<String>> out = new ArrayList<>();
         if (base == null) {
             names.forEach(n -> out.add(List.of(n)));

@@ -940,8 +940,8 @@ final class Assignments {
                 return; // prose or a command line ("node scripts/reset.js"), not a secret
             }
         }
-        String squashed = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        if (squashed.equals(key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
+        String squashed = squash(value);
+        if (squashed.equals(squash(key))
                 && !(runnable && !code && SELF_NAMED_DEFAULTS.contains(value)
                         && (key.equals(value) || key.equals(key.toUpperCase(Locale.ROOT)) && key.equalsIgnoreCase(value)
                         && !job.bareValuesAreExpressions()))) {
@@ -968,7 +968,7 @@ final class Assignments {
         }
         // a value that spells out the key's own name among other words ("ThEmUsTSecretKEYforBUILDstage123" for
         // SECRET_KEY, "supersecretjwtsecret" for JWT_SECRET) was written by a person about the key: a made-up value
-        String keySquashed = key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String keySquashed = squash(key);
         boolean namesItsKey = keySquashed.length() >= 6 && squashed.length() > keySquashed.length()
                 && squashed.contains(keySquashed);
         boolean weak = defaultCredential || namesItsKey || Filters.isWeakCredential(value);
@@ -1084,6 +1084,7 @@ final class Assignments {
     /** A secret store's path before a colon: lower-case words, digits, dots, slashes and dashes. */
     private static final Pattern STORE_PATH = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
 
+    /** Letters and digits only, lower case: how a value and a key are compared ("PGP_SIGN_KEY" and "pgp-sign-key"). */
     private static String squash(String s) {
         return s.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
