@@ -239,6 +239,43 @@ final class EnvScope {
         return false;
     }
 
+    /** Keys of the env files a directory's README copies to .env, by directory (read at the first question about it). */
+    private final Map<String, Set<String>> copiedToEnv = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code cp sample.conf .env}, {@code cp -n env.sample ./.env}, {@code --env-file my.conf} in a README. */
+    private static final Pattern COPIED_TO_ENV = Pattern.compile(
+            "\\bcp\\s+(?:-\\S+\\s+)*([\\w./-]+)\\s+(?:\\./)?\\.env\\b(?![\\w.-])|--env-file[= ]+([\\w./-]+)");
+
+    private static final Pattern ENV_KEY = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \\t]*=");
+
+    /**
+     * Whether the env file that the README beside a compose file tells its user to copy to {@code .env} (or to pass with
+     * {@code --env-file}) sets {@code name}, whatever that file is called ({@code sample.conf}, {@code env.dist},
+     * {@code defaults.env}): compose is then started with it set, and the file documents it.
+     */
+    boolean setByCopiedEnvFile(String dir, String name) {
+        return copiedToEnv.computeIfAbsent(dir, d -> {
+            Set<String> keys = new java.util.HashSet<>();
+            for (String n : List.of("README.md", "readme.md", "Readme.md", "README", "README.rst", "README.txt", "INSTALL.md")) {
+                Matcher m = COPIED_TO_ENV.matcher(text(join(d, n)));
+                while (m.find()) {
+                    String source = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (source.startsWith("./")) {
+                        source = source.substring(2);
+                    }
+                    if (source.equals(".env") || source.contains("..") || source.startsWith("/")) {
+                        continue;
+                    }
+                    Matcher k = ENV_KEY.matcher(text(join(d, source)));
+                    while (k.find()) {
+                        keys.add(k.group(1));
+                    }
+                }
+            }
+            return keys;
+        }).contains(name);
+    }
+
     /** Makefile texts by directory, read at the first question about the directory (only when a finding is about to be made). */
     private final Map<String, String> makefiles = new java.util.concurrent.ConcurrentHashMap<>();
 

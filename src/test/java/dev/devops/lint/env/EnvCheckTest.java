@@ -106,6 +106,28 @@ class EnvCheckTest {
     }
 
     /**
+     * Corpus class "documented in a sample conf the README copies to .env" (a manual-install directory: compose file,
+     * {@code sample.conf}, and a README saying {@code cp sample.conf .env} or {@code --env-file my.conf}): the copied file
+     * sets the variable whatever its name; a variable it does not list, or a file the README does not name, is still
+     * reported.
+     */
+    @Test
+    void aVariableOfTheFileTheReadmeCopiesToDotEnvIsSet(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("manual"));
+        Files.writeString(dir.resolve("manual/latest.yml"), "services:\n  app:\n    image: org/app:${APP_VERSION}\n"
+                + "    ports:\n      - ${BIND_IP}:80:80\n    environment:\n      TZ: ${TIMEZONE}\n      MODE: ${RUN_MODE}\n");
+        Files.writeString(dir.resolve("manual/sample.conf"), "APP_VERSION=1.2          # TODO! the version\nBIND_IP=0.0.0.0\n");
+        Files.writeString(dir.resolve("manual/other.conf"), "RUN_MODE=fast\n");
+        Files.writeString(dir.resolve("manual/readme.md"), "Copy the sample: `cp sample.conf .env`, then run\n"
+                + "`docker compose -f latest.yml --env-file extra.conf up -d`.\n");
+        Files.writeString(dir.resolve("manual/extra.conf"), "export TIMEZONE=Europe/Berlin\n");
+        List<String> got = run(dir, Set.of("manual/latest.yml", "manual/sample.conf", "manual/other.conf", "manual/readme.md",
+                "manual/extra.conf")).stream().filter(x -> x.rule().id().equals("ENV0008"))
+                .map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("RUN_MODE"), got);
+    }
+
+    /**
      * Held-out 7a, class "a cloud development environment's variable" (woodpecker's {@code docker-compose.gitpod.yaml}:
      * {@code https://3000-${GITPOD_WORKSPACE_ID}.${GITPOD_WORKSPACE_CLUSTER_HOST}}): Gitpod sets it in every workspace;
      * the app's own variable beside it is still reported.
