@@ -435,6 +435,9 @@ final class Assignments {
         if (t.startsWith("iex>", first) || t.startsWith("iex(", first) || t.startsWith("...>", first) || t.startsWith(">>> ", first)) {
             return lineEnd; // a doctest's input (Elixir's iex>, Python's >>>): an example call in a doc string
         }
+        if ((t.startsWith("echo ", first) || t.startsWith("printf ", first)) && showsPrompt(t, first, hitStart)) {
+            return lineEnd; // echo -e "\t$ snap set app mail-password='…'": a usage text showing a command to type
+        }
         if (t.startsWith("{{", first) || t.startsWith("{%", first)) {
             return lineEnd; // a template directive ({{ $password := (and .Values.x …) }}): an expression, not a value
         }
@@ -516,7 +519,9 @@ final class Assignments {
             }
         }
         int i = ke;
+        boolean quotedKey = false;
         if (i < lineEnd && (t.charAt(i) == '"' || t.charAt(i) == '\'' || t.charAt(i) == '`')) {
+            quotedKey = true;
             i++;
         }
         if (i < lineEnd && t.charAt(i) == ']') {
@@ -524,7 +529,15 @@ final class Assignments {
         }
         i = skipBlanks(t, i, lineEnd);
         int op = operatorLength(t, i, lineEnd);
-        if (op == 0) {
+        if (op == 0 && i > ke && i < lineEnd && t.charAt(i) == '\'' && isRoleStatement(t, lineStart, ks, ke)) {
+            // SQL's CREATE USER app WITH PASSWORD 'secret' / ALTER ROLE app PASSWORD 'secret': no operator, a literal
+            int ve = valueEnd(t, i, lineEnd);
+            if (ve > i + 2 && t.charAt(ve - 1) == '\'') {
+                out.add(key, t.substring(i, ve), i, false);
+                return ve;
+            }
+        }
+        if (op == 0 || op == 1 && isPsqlVariable(t, lineStart, ks, i, lineEnd)) {
             return ke;
         }
         // a hash rocket (Ruby's :secret => secret, PHP's 'password' => $password, Perl) is code in any file (an ERB or
@@ -544,7 +557,10 @@ final class Assignments {
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
-        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions() || rocket);
+        // "token": base64Token, — a quoted key and a bare name before a comma or a brace: JSON has no bare words, so
+        // this is a script's object literal (JavaScript in a ConfigMap, a template's <script>) passing a variable
+        boolean objectLiteral = quotedKey && ve < lineEnd && (t.charAt(ve) == ',' || t.charAt(ve) == '}');
+        out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions() || rocket || objectLiteral);
         return ve;
     }
 
@@ -765,6 +781,48 @@ final class Assignments {
         return i;
     }
 
+    /**
+     * Whether the ':' at {@code colon} starts a psql variable of an SQL statement ({@code ALTER USER app WITH PASSWORD
+     * :'pgpass'}, set by {@code \\set pgpass ...} from the environment): a blank before it, a quote right after it, and a
+     * role statement before the key; the value is the variable's name.
+     */
+    private static boolean isPsqlVariable(String t, int lineStart, int ks, int colon, int lineEnd) {
+        if (colon + 1 >= lineEnd || t.charAt(colon) != ':' || !(t.charAt(colon - 1) == ' ' || t.charAt(colon - 1) == '\t')
+                || t.charAt(colon + 1) != '\'' && t.charAt(colon + 1) != '"') {
+            return false;
+        }
+        return isRoleStatement(t, lineStart, ks, -1);
+    }
+
+    /**
+     * Whether the key at {@code ks} is the PASSWORD of an SQL role statement ({@code CREATE USER app WITH PASSWORD},
+     * {@code ALTER ROLE app PASSWORD}): "user" or "role" before it on the line ({@code keyEnd} -1: the key's name is
+     * not checked).
+     */
+    private static boolean isRoleStatement(String t, int lineStart, int ks, int keyEnd) {
+        if (keyEnd >= 0 && !t.regionMatches(true, ks, "password", 0, 8) | keyEnd - ks != 8) {
+            return false;
+        }
+        String before = t.substring(lineStart, ks).toLowerCase(java.util.Locale.ROOT);
+        return before.contains("user ") || before.contains("role ");
+    }
+
+    /**
+     * Whether a shell prompt ({@code $ } after a quote, a blank or a {@code \\t}, then a command's name) is printed in
+     * {@code [from, to)}: the line echoes an example command for its reader to type, not one the script runs
+     * ({@code echo "DB_PASSWORD=…" >> .env} shows no prompt).
+     */
+    private static boolean showsPrompt(String t, int from, int to) {
+        for (int k = t.indexOf("$ ", from); k > from && k + 2 < to; k = t.indexOf("$ ", k + 2)) {
+            char before = t.charAt(k - 1);
+            if ((before == '"' || before == '\'' || before == ' ' || before == '\t' || before == 't' && t.charAt(k - 2) == '\\')
+                    && Character.isLowerCase(t.charAt(k + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** ":=", "=>", "??=", "||=", "=" (not "==", "=~"), ":" (not "::", "://", ":="); else 0. */
     private static int operatorLength(String t, int i, int end) {
         if (i >= end) {
@@ -951,6 +1009,9 @@ final class Assignments {
             // template's confirm_password: confirm_password or _token: token is a variable passed on)
             return;
         }
+        if (namesItself(key, squashed)) {
+            return; // KEY_MAIL_SERVICE_PASSWORD="mail-service-password": the name of a setting, held under KEY_
+        }
         if (namesKeyOfSecret(key, squashed, value)) {
             return; // keystorePasswordSecretKey: keystore-password: the key inside a Kubernetes Secret, not the value
         }
@@ -1085,6 +1146,32 @@ final class Assignments {
     private static final Pattern STORE_PATH = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
 
     /** Letters and digits only, lower case: how a value and a key are compared ("PGP_SIGN_KEY" and "pgp-sign-key"). */
+    /** Words that make a constant the name of a setting rather than its value: KEY_, NAME_, _FIELD, _PARAM … */
+    private static final Set<String> NAMING_WORDS = Set.of("key", "name", "field", "param", "opt", "option", "arg",
+            "prop", "property", "setting", "attr", "attribute", "label", "id", "var", "env", "header", "column", "col");
+
+    /**
+     * Whether the value spells the key's own words without a naming word at either end ({@code KEY_MAIL_SERVICE_PASSWORD
+     * = "mail-service-password"}, {@code PASSWORD_FIELD = "password"}, {@code HEADER_X_API_TOKEN = "X-Api-Token"}): a
+     * table of setting names, form fields or headers, written in the spelling the other side expects. KEY counts at the
+     * start only: SECRET_KEY = "secret" and API_KEY = "apikey" are values.
+     */
+    static boolean namesItself(String key, String squashedValue) {
+        if (squashedValue.length() < 4) {
+            return false;
+        }
+        String[] words = key.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
+        if (words.length < 2) {
+            return false;
+        }
+        String first = words[0].toLowerCase(Locale.ROOT);
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        String squashedKey = squash(key);
+        return NAMING_WORDS.contains(first) && squashedKey.substring(first.length()).equals(squashedValue)
+                || NAMING_WORDS.contains(last) && !last.equals("key") // SECRET_KEY = "secret" is a (weak) key
+                        && squashedKey.substring(0, squashedKey.length() - last.length()).equals(squashedValue);
+    }
+
     private static String squash(String s) {
         return s.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }

@@ -34,6 +34,11 @@ final class CommentBlocks {
         return ext.equals("py") || C_FAMILY.contains(ext) || PAGES.contains(ext) || XML.contains(ext);
     }
 
+    /** Whether the file is a page or a page template ({@link #PAGES}): markup around code (scripts, template expressions). */
+    static boolean isPage(String path) {
+        return PAGES.contains(extension(path));
+    }
+
     /** Whether the file is markup ({@link #PAGES}, {@link #XML}): its blocks matter in configuration too, not only in code. */
     static boolean isMarkup(String path) {
         String ext = extension(path);

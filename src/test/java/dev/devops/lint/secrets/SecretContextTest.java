@@ -319,6 +319,14 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("static/launch.css", "input[type=\"text\"]:focus, input[type=\"password\"]:focus { outline: none; }\n")));
         assertEquals(List.of(), found(scan("views.py", "ctx[\"password_reset_status\"] = \"done\"\n")));
         assertEquals(List.of(), found(scan("templates/login.html", "<input type=\"password\" name=\"password\" value=\"{{ password }}\">\n")));
+        // JavaScript in a ConfigMap: a quoted key and a bare name before a comma (JSON has no bare words); a literal is read
+        assertEquals(List.of(), found(scan("templates/configmap-scripts.yaml", "data:\n  run.js: |\n    const s = {\n"
+                + "      \"token\": base64Token,\n    }\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("templates/configmap-scripts.yaml", "data:\n  run.js: |\n    const s = {\n"
+                + "      \"token\": \"" + Fake.token(32) + "\",\n    }\n")));
+        // a page template's script passes variables (corpus class: JS identifiers in a template); a quoted literal is read
+        assertEquals(List.of(), found(scan("templates/base.twig", "        attrPayload = {password: newPw, password2: newPw2};\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("templates/base.twig", "        attrPayload = {password: '" + Fake.token(14) + "'};\n")));
         assertEquals(List.of(), found(scan("migrations/0001.down.sql", "UPDATE sessions SET logout_token = LEFT(logout_token, 32) WHERE TRUE;\n")));
         assertEquals(List.of(), found(scan("openapi/patches/flow.yaml", "password: \"#/components/schemas/updateLoginFlowWithPasswordMethod\"\n")));
         assertEquals(List.of(), found(scan("mkdocs.yml", "  - Token: 'models/users/token.md'\n")));

@@ -84,6 +84,49 @@ class SecretFormsTest {
         assertEquals(List.of(), ids("infra/main.tf", "resource \"aws_db_instance\" \"db\" {\n  password = var.db_password\n}\n"));
     }
 
+    /**
+     * Corpus class "psql variable": an init script sets {@code \\set pgpass `echo "$POSTGRES_PASSWORD"`} and then
+     * {@code ALTER USER app WITH PASSWORD :'pgpass'}: the quoted word is the variable's name. A literal after the same
+     * statement, and a JavaScript key written {@code password :'…'}, are still read.
+     */
+    @Test
+    void aPsqlVariableIsNoPassword() {
+        String v = pw();
+        assertEquals(List.of(), ids("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    command: |\n"
+                + "      psql <<EOF\n      ALTER USER authenticator WITH PASSWORD :'pgpass';\n"
+                + "      CREATE ROLE app LOGIN PASSWORD :\"app_pass\";\n      EOF\n"));
+        assertEquals(List.of("SEC0030"), ids("db/init.sql", "ALTER USER authenticator WITH PASSWORD '" + v + "';\n"));
+        assertEquals(List.of("SEC0030"), ids("src/db.js", "const cfg = {password :'" + v + "'};\n"));
+    }
+
+    /**
+     * Corpus class "printed usage text": a help script echoes example commands after a prompt ({@code echo -e "\\t$ snap
+     * set app mail-service-password='…'"}); a script that echoes a password into a file still reports it.
+     */
+    @Test
+    void anEchoedExampleCommandIsUsageText() {
+        String v = pw();
+        assertEquals(List.of(), ids("bin/app-help", "#!/bin/sh\necho -e \"\\t$ snap set $SNAP_NAME mail-service-password='" + v
+                + "'\"\necho \"  $ docker run -e ADMIN_PASSWORD=" + v + " app\"\n"));
+        assertEquals(List.of("SEC0030"), ids("bin/setup.sh", "#!/bin/sh\necho \"ADMIN_PASSWORD=" + v + "\" >> .env\n"));
+    }
+
+    /**
+     * Corpus class "setting key name": a table of setting names ({@code KEY_MAIL_SERVICE_PASSWORD="mail-service-password"},
+     * {@code PASSWORD_FIELD = 'password'}); a value beside a naming word that is not the key's own words is still read.
+     */
+    @Test
+    void aConstantNamingItsOwnSettingIsNoValue() {
+        assertTrue(Assignments.namesItself("KEY_MAIL_SERVICE_PASSWORD", "mailservicepassword"));
+        assertTrue(Assignments.namesItself("passwordField", "password"));
+        assertTrue(Assignments.namesItself("HEADER_X_API_TOKEN", "xapitoken"));
+        assertFalse(Assignments.namesItself("KEY_MAIL_SERVICE_PASSWORD", "mailpass"));
+        assertFalse(Assignments.namesItself("DB_PASSWORD", "password"));
+        assertFalse(Assignments.namesItself("SECRET_KEY", "secret"));
+        assertEquals(List.of(), ids("bin/config", "KEY_MAIL_SERVICE_PASSWORD=\"mail-service-password\"\nKEY_OAUTH2_SECRET=\"oauth2-secret\"\n"));
+        assertEquals(List.of("SEC0030"), ids("bin/config", "KEY_MAIL_SERVICE_PASSWORD=\"" + pw() + "\"\n"));
+    }
+
     // ---- keyword connection strings
 
     @Test
