@@ -52,10 +52,8 @@ enum FileKind {
      * {@link #QUOTED_CONFIG_EXT}.
      */
     static boolean bareValuesAreExpressions(String path, FileKind kind) {
-        if (kind == CODE || FileKinds.isSourceCodeTemplate(path) || CommentBlocks.isPage(path)) {
-            // also code a template engine renders (summary.py.jinja: token=auth_token passes a variable) and a page's
-            // scripts and template expressions ({password: newPw} in a view's <script>; a literal there is quoted)
-            return true;
+        if (kind == CODE || FileKinds.isSourceCodeTemplate(path)) {
+            return true; // also code a template engine renders (summary.py.jinja: token=auth_token passes a variable)
         }
         int dot = path.lastIndexOf('.');
         return dot > path.lastIndexOf('/') && QUOTED_CONFIG_EXT.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
