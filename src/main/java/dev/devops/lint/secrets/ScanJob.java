@@ -253,6 +253,27 @@ final class ScanJob {
         return inRanges(commentBlocks, pos);
     }
 
+    /**
+     * Whether {@code pos} lies on a line a minifier wrote: a thousand characters or more with a blank for fewer than one
+     * character in twenty (prose and hand-written markup have one in six or more).
+     */
+    private boolean inMinifiedLine(int pos) {
+        int start = text.lastIndexOf('\n', pos - 1) + 1;
+        int end = text.indexOf('\n', pos);
+        end = end < 0 ? text.length() : end;
+        if (end - start < 1000) {
+            return false;
+        }
+        int blanks = 0;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == ' ' || c == '\t') {
+                blanks++;
+            }
+        }
+        return blanks * 20 < end - start;
+    }
+
     /** Start and end offsets of the inline test items of a Rust file ({@link InlineTests}), computed at the first question. */
     private int[] inlineTests;
 
@@ -275,6 +296,9 @@ final class ScanJob {
      * judge (finding a file's comment blocks reads all of it: a tenth of a scan of a large Java tree, asked at every hit).
      */
     Context contextAt(int pos, boolean blocks) {
+        if (blocks && !context.quiet() && CommentBlocks.isPage(path) && inMinifiedLine(pos)) {
+            return Context.VENDORED; // a page's inline script a minifier wrote (a vendor's snippet in a mail template)
+        }
         if (context != Context.CODE) {
             // markup (an XML file's commented-out configuration, a page template's code sample) has its blocks in
             // configuration too

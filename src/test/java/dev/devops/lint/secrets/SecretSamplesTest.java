@@ -92,6 +92,26 @@ class SecretSamplesTest {
     }
 
     /**
+     * Corpus class "a vendor's minified snippet in a page" (a mail template's inline analytics script, one line of a few
+     * thousand characters with its public key): a line a minifier wrote is vendored code. The same key on a line of its
+     * own is still reported.
+     */
+    @Test
+    void aMinifiedLineOfAPageIsVendored() {
+        String t = Fake.token(40).toUpperCase(java.util.Locale.ROOT);
+        String v = t.substring(0, 5) + "-" + t.substring(5, 10) + "-" + t.substring(10, 15) + "-" + t.substring(15, 20) + "-"
+                + t.substring(20, 25);
+        StringBuilder min = new StringBuilder("<script>!function(a){var e=\"https://s.example.test/b/\",t=\"addEventListener\";");
+        while (min.length() < 1500) {
+            min.append("a.B=a.B||{},a.B.P=a.B.P||{},a.B.P.pci=!0,e=e+t;");
+        }
+        min.append("if(window.APP_API_key=\"").append(v).append("\",function(){return t}(),e)a.x=1}(window);</script>");
+        assertEquals(List.of(), found(scan("assets/mailer_templates/confirmation.html", "<html>\n<body>\n" + min + "\n</body>\n</html>\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("assets/mailer_templates/confirmation.html",
+                "<html>\n<script>\nwindow.APP_API_key = \"" + v + "\";\n</script>\n</html>\n")));
+    }
+
+    /**
      * Class "a module's hand-written samples" (corpus: a webhook package's {@code export const samples: SampleRecord[] = [}
      * with each provider's sample payloads, tokens included, 3 false errors): the inside of a top-level declaration
      * whose name says samples, examples, mocks, fixtures or fakes is test data. The same value in a declaration of
