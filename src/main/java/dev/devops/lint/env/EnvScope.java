@@ -51,10 +51,10 @@ final class EnvScope {
     /** Configuration files whose mention of a name counts as a use (Kubernetes manifests, pm2, Terraform …). */
     private static final Pattern CONFIG_FILE = Pattern.compile(".*\\.(ya?ml|json|toml|ini|conf|cfg|properties|tf|hcl|xml)$");
 
-    /** next.config.js / .mjs / .cjs / .ts. */
-    private static final Pattern NEXT_CONFIG = Pattern.compile("next\\.config\\.(?:js|mjs|cjs|ts)");
+    /** next.config.js / .mjs / .cjs / .ts, and Nuxt's nuxt.config of the same suffixes. */
+    private static final Pattern NEXT_CONFIG = Pattern.compile("(?:next|nuxt)\\.config\\.(?:js|mjs|cjs|ts)");
 
-    /** The {@code env:} object of a Next.js config. */
+    /** The {@code env:} object of a Next.js or Nuxt config. */
     private static final Pattern NEXT_ENV = Pattern.compile("(?m)(?:^|[\\s,{])env\\s*:\\s*\\{");
 
     private final LintContext ctx;
@@ -649,7 +649,8 @@ final class EnvScope {
 
     /**
      * next.config's {@code env: {KEY: …}}: Next.js inlines each KEY into the bundle at build time, so
-     * {@code process.env.KEY} in the app is defined by the build, not read from the runtime environment.
+     * {@code process.env.KEY} in the app is defined by the build, not read from the runtime environment. Nuxt's
+     * nuxt.config {@code env: {serverUrl: …}} does the same.
      */
     private void nextConfigEnv(String f, String text) {
         Matcher m = NEXT_ENV.matcher(text);

@@ -558,10 +558,11 @@ final class Assignments {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
         // "token": base64Token, — a quoted key and a bare name before a comma or a brace: JSON has no bare words, so
-        // this is a script's object literal (JavaScript in a ConfigMap) passing a variable; in a page, any key
-        // ({password: newPw, password2: newPw2} in a view's <script>)
-        boolean objectLiteral = (quotedKey || CommentBlocks.isPage(job.path)) && (ve < lineEnd && t.charAt(ve) == ','
-                || t.charAt(ve - 1) == '}' && t.lastIndexOf('{', ve - 1) < i); // a bare value runs to the comma, brace included
+        // this is a script's object literal (JavaScript in a ConfigMap) passing a variable; and a page's <script> is
+        // code ({password: newPw} in a view, const apiKey = (document.querySelector(…) || {}).value)
+        boolean objectLiteral = quotedKey && (ve < lineEnd && t.charAt(ve) == ','
+                || t.charAt(ve - 1) == '}' && t.lastIndexOf('{', ve - 1) < i) // a bare value runs to the comma, brace included
+                || CommentBlocks.isPage(job.path) && job.inPageScript(i);
         out.add(key, t.substring(i, ve), i, job.bareValuesAreExpressions() || rocket || objectLiteral);
         return ve;
     }

