@@ -60,6 +60,8 @@ public final class VariableNames {
             "DEBIAN_FRONTEND", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST",
             "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
             "NODE_TLS_REJECT_UNAUTHORIZED", "NODE_EXTRA_CA_CERTS", "NODE_OPTIONS",
+            // Node's own runtime knobs (node(1), "Environment"): which core modules log, where modules are looked up
+            "NODE_DEBUG", "NODE_PATH", "NODE_NO_WARNINGS", "NODE_PENDING_DEPRECATION", "NODE_V8_COVERAGE",
             // git's own environment (git(1), "Environment Variables"): where a repository is and how git runs in it
             "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES",
             "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM",

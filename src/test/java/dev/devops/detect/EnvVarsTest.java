@@ -136,6 +136,14 @@ class EnvVarsTest {
         assertFalse(VariableNames.isSecret(name), name);
     }
 
+    /** Held-out 11d (a copied archiver library reading NODE_DEBUG): Node's own runtime knobs are the platform's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"NODE_DEBUG", "NODE_PATH", "NODE_OPTIONS", "NODE_NO_WARNINGS"})
+    void nodeRuntimeKnobsAreThePlatforms(String name) {
+        assertTrue(VariableNames.isPlatform(name), name);
+        assertFalse(VariableNames.isPlatform("NODE_APP_SECRET"));
+    }
+
     /** node-express-boilerplate@179ae84 and full-stack-fastapi-template@68adb40: settings about tokens are no secrets. */
     @ParameterizedTest
     @ValueSource(strings = {"JWT_RESET_PASSWORD_EXPIRATION_MINUTES", "ACCESS_TOKEN_EXPIRE_MINUTES",
