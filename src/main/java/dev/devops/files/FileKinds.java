@@ -73,6 +73,8 @@ public final class FileKinds {
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
             "textile", "rdoc", "pod", "1", "5", "8", "man",
+            // a man page's source in Markdown for ronn (debian/tool.ronn) or scdoc (tool.1.scd): prose with sample config
+            "ronn", "scd",
             // an AI editor's rule files (.cursor/rules/*.mdc): Markdown with front matter, prose and example code
             "mdc");
     private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|docs?_src|documentation|man|manual|website/docs");
@@ -110,7 +112,10 @@ public final class FileKinds {
                     + "|[\\w.-]*[-_](?:e2e|integrat(?:ion|ed)[-_]tests?)(?:[-_][\\w.-]*)?"
                     // Laravel's model factories (database/factories/): test and seed data. Not any factories/
                     // directory: in C# or Java one holds the app's own factory classes
-                    + "|database/factories)");
+                    + "|database/factories"
+                    // a Ruby gem's test support it ships for its extensions' suites (Rails engines' lib/<gem>/testing_support/:
+                    // factories, shared examples, a dummy app), and the like named test_support/, test-support/
+                    + "|(?:testing|test)[-_]support)");
     /**
      * A framework's configuration of the test environment: Phoenix/Elixir's {@code config/test.exs}, Rails'
      * {@code config/environments/test.rb}: what the test run uses (a dummy secret_key_base), never a deployment.
@@ -250,7 +255,7 @@ public final class FileKinds {
      * ({@code Dockerfile.ftl}, {@code Dockerfile.java}).
      */
     public static boolean isDockerfile(String path) {
-        if (path.indexOf('{') >= 0 && isTemplate(path)) {
+        if ((path.indexOf('{') >= 0 || path.contains("_template/")) && isTemplate(path)) {
             return false; // a generator's template of a Dockerfile ({{cookiecutter.project_slug}}/Dockerfile)
         }
         if (isSourceCode(path)) {
@@ -304,7 +309,7 @@ public final class FileKinds {
         if (!isYaml(path)) {
             return false; // every compose name is a YAML name: this test first spares the regex on most files of a tree
         }
-        if (path.indexOf('{') >= 0 && isTemplate(path)) {
+        if ((path.indexOf('{') >= 0 || path.contains("_template/")) && isTemplate(path)) {
             return false; // a generator's template of a compose file: {% if %} lines, {{ var }} values
         }
         if (isComposeName(path)) {
@@ -642,8 +647,15 @@ public final class FileKinds {
      * project's: the variables it reads are that project's to document, not this repository's.
      */
     public static boolean isGeneratorTemplate(String path) {
-        return path.indexOf('{') >= 0 && GENERATOR_TEMPLATE.matcher(path).matches();
+        return path.indexOf('{') >= 0 && GENERATOR_TEMPLATE.matcher(path).matches()
+                || path.contains("_template/") && DJANGO_TEMPLATE_DIR.matcher(path).find();
     }
+
+    /**
+     * Django's project and app templates ({@code django-admin startproject --template}): a package's
+     * {@code project_template/} or {@code app_template/}, whose files {@code {{ project_name }}} fills in.
+     */
+    private static final Pattern DJANGO_TEMPLATE_DIR = Pattern.compile("(?:^|/)(?:project|app)_template/");
 
     /**
      * An image kept as text: SVG (drawing commands and embedded base64 images, {@code data:image/png;base64,…},

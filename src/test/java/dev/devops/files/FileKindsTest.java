@@ -80,6 +80,15 @@ class FileKindsTest {
         assertTrue(FileKinds.isDocs("docs/config/example.yml"));
         assertFalse(FileKinds.isDocs("docs/docker-compose.yml"), "a compose file stays a compose file");
         assertFalse(FileKinds.isDocs("src/app.py"));
+        // held-out 11a: a man page's Markdown source (ronn, scdoc) is documentation
+        assertTrue(FileKinds.isDocs("debian/register_user.ronn"));
+        // held-out 11a: Django's startproject template, filled in by {{ project_name }}
+        assertTrue(FileKinds.isTemplate("cms/project_template/Dockerfile"));
+        assertTrue(FileKinds.isGeneratorTemplate("cms/project_template/.env.example"));
+        assertFalse(FileKinds.isTemplate("cms/email_template/Dockerfile"));
+        assertFalse(FileKinds.isDockerfile("cms/project_template/Dockerfile"));
+        assertTrue(FileKinds.isDockerfile("cms/email_template/Dockerfile"));
+        assertTrue(FileKinds.isDocs("doc/tool.1.scd"));
         assertTrue(FileKinds.isCi(".github/workflows/ci.yml"));
         assertTrue(FileKinds.isCi(".gitlab-ci.yml"));
         assertTrue(FileKinds.isCi("Jenkinsfile"));
@@ -125,6 +134,9 @@ class FileKindsTest {
         // held-out 5: a test's resources directory (authelia) and a framework's test-environment config (Phoenix, Rails)
         assertTrue(FileKinds.isTest("internal/configuration/test_resources/config.yml"));
         assertTrue(FileKinds.isTest("src/test-resources/app.yml"));
+        // held-out 11a: a gem's shipped test support (Rails engines' lib/<gem>/testing_support/factories/)
+        assertTrue(FileKinds.isTest("core/lib/shop/testing_support/factories/gateway_factory.rb"));
+        assertFalse(FileKinds.isTest("core/lib/shop/support/gateway.rb"));
         assertTrue(FileKinds.isTest("internal/suites/OIDC/configuration.yml"));
         // the official images' generator templates (docker-library/postgres Dockerfile-alpine.template: {{ … }} lines)
         assertFalse(FileKinds.isDockerfile("Dockerfile-alpine.template"));

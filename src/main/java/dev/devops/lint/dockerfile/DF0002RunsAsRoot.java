@@ -58,6 +58,32 @@ final class DF0002RunsAsRoot {
         return base;
     }
 
+    /**
+     * Whether the final image's stages, or a stage they copy files from, name a {@link #DROPS_PRIVILEGES} tool: a
+     * runtime-deps stage that downloads gosu's package and unpacks it for the final stage to COPY --from.
+     */
+    private static boolean installsDroppingTool(DockerfileScope s, Stage last) {
+        java.util.ArrayDeque<Stage> todo = new java.util.ArrayDeque<>(s.lineage(last));
+        Set<Integer> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Stage st = todo.poll();
+            if (!seen.add(st.index())) {
+                continue;
+            }
+            for (Instruction i : st.body()) {
+                if (!i.is("USER") && DROPS_PRIVILEGES.matcher(i.rest()).find()) {
+                    return true;
+                }
+                String from = i.is("COPY") ? i.flag("from") : null;
+                Stage source = from == null ? null : s.dockerfile().stage(from);
+                if (source != null && source.index() < st.index()) {
+                    todo.addAll(s.lineage(source));
+                }
+            }
+        }
+        return false;
+    }
+
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
@@ -66,12 +92,8 @@ final class DF0002RunsAsRoot {
         if (keepsDroppingEntrypoint(s, last)) {
             return; // FROM postgres:14 with an extension installed: the official entrypoint runs the server as postgres
         }
-        for (Stage st : s.lineage(last)) {
-            for (Instruction i : st.body()) {
-                if (!i.is("USER") && DROPS_PRIVILEGES.matcher(i.rest()).find()) {
-                    return; // the image installs a privilege-dropping tool: its entrypoint runs the service as a user
-                }
-            }
+        if (installsDroppingTool(s, last)) {
+            return; // the image installs a privilege-dropping tool: its entrypoint runs the service as a user
         }
         for (Stage st : s.lineage(last)) {
             Instruction user = null;

@@ -214,6 +214,11 @@ public final class DockerfileParser {
         }
         boolean[] ok = {true};
         String resolved = substitute(image, meta, ok);
+        if (ok[0] && !resolved.equals(image) && (resolved.isEmpty() || resolved.endsWith("/") || resolved.endsWith(":"))) {
+            // an ARG declared empty (ARG distro="") that ends the reference (FROM docker.io/library/${distro}): the build
+            // must pass it, and what it passes (debian:bookworm) names the image, tag and all
+            ok[0] = false;
+        }
         int parent = -1;
         for (Stage s : previous) {
             if (s.name() != null && s.name().equalsIgnoreCase(resolved)) {

@@ -1353,6 +1353,9 @@ final class Assignments {
             if (w.equals("pass") && i > 0 && PASS_ROUND_BEFORE.contains(words.get(i - 1))) {
                 continue; // a round of a process: an encoder's hwScaleFilterFirstPass, a two_pass filter, a render pass
             }
+            if (w.equals("pwd") && i > 0 && words.get(i - 1).equals("ice")) {
+                continue; // an SDP offer's a=ice-pwd: the ICE password each call draws for itself (RFC 8839), a captured session's
+            }
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }

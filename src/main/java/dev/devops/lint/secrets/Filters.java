@@ -488,12 +488,15 @@ public final class Filters {
 
     /**
      * Whether the value is made of counted runs only, each of four characters or more up or down the alphabet or the
-     * digits ({@code 54321abcde}, {@code abcde12345}, {@code 9876zyxw}): typed as a sample, never drawn.
+     * digits ({@code 54321abcde}, {@code abcde12345}, {@code 9876zyxw}), or of three runs or more of three
+     * ({@code abc123def456}, {@code xyz789abc}): typed as a sample, never drawn (three runs of three in random base36
+     * about once in 10^7 values).
      */
     static boolean isCountedRuns(String v) {
         if (v.length() < 8) {
             return false;
         }
+        int shortest = v.length() >= 9 ? 3 : 4;
         int i = 0;
         while (i < v.length()) {
             if (!Character.isLetterOrDigit(v.charAt(i))) {
@@ -507,7 +510,7 @@ public final class Filters {
             while (j < v.length() && v.charAt(j) - v.charAt(j - 1) == step && Character.isLetterOrDigit(v.charAt(j))) {
                 j++;
             }
-            if (j - i < 4) {
+            if (j - i < shortest) {
                 return false;
             }
             i = j;

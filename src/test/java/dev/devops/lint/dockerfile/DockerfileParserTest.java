@@ -137,6 +137,20 @@ class DockerfileParserTest {
         assertEquals(st.get(0), df.stage("BUILD"));
     }
 
+    /**
+     * Held-out 11a, class "an empty ARG that ends the image reference" (a package builder's ARG distro="" and
+     * FROM docker.io/library/${distro}): the build passes it, tag and all; the image is not known, not untagged.
+     */
+    @Test
+    void anEmptyArgEndingTheReferenceIsUnresolved() {
+        Dockerfile df = parse("ARG distro=\"\"", "ARG SUFFIX=", "FROM docker.io/library/${distro} AS builder",
+                "FROM python:3.12${SUFFIX}", "FROM node:${SUFFIX}");
+        assertFalse(df.stages().get(0).resolved());
+        assertTrue(df.stages().get(1).resolved());
+        assertEquals("python:3.12", df.stages().get(1).image());
+        assertFalse(df.stages().get(2).resolved());
+    }
+
     @Test
     void flagsOnCopyAndRun() {
         Dockerfile df = parse("FROM alpine:3.19", "COPY --from=build --chown=app:app --link /a /b",

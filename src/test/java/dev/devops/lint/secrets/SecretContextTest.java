@@ -1594,6 +1594,22 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 11a, class "a sample of short counted runs" (an SDK example's {@code token: 'abc123def456'}): three
+     * runs of three are typed, a sample in an example and a development default at most where a stack runs with it.
+     */
+    @Test
+    void shortCountedRunsAreSamples() {
+        assertTrue(Filters.isCountedRuns("abc123def456"));
+        assertTrue(Filters.isCountedRuns("xyz789abc"));
+        assertFalse(Filters.isCountedRuns("abc123de"));
+        assertFalse(Filters.isCountedRuns("abc1x3def456"));
+        assertEquals(List.of(), found(scan("packages/sdk/examples/subscribers/verify.ts",
+                "const s = await client.subscribers.verify({\n  token: 'abc123def456',\n})\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("packages/sdk/examples/subscribers/verify.ts",
+                "const s = await client.subscribers.verify({\n  token: '" + Fake.token(12) + "',\n})\n")));
+    }
+
+    /**
      * Held-out 10c, class "a digest under a hash-named key" (ClickHouse users in a compose template:
      * {@code <password_sha256_hex>…</password_sha256_hex>}, {@code <password_double_sha1_hex>}): the name says the value
      * is a digest; a plain password key beside it is still reported.

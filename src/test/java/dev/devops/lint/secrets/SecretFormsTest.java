@@ -68,6 +68,10 @@ class SecretFormsTest {
         assertEquals(null, Assignments.classify("BYPASS"));
         assertEquals(null, Assignments.classify("AUTH"));
         assertEquals(null, Assignments.classify("REDIS_AUTH_ENABLED"));
+        // held-out 11a: an SDP offer's a=ice-pwd is the password each call draws for itself (a captured session)
+        assertEquals(null, Assignments.classify("ice-pwd"));
+        assertEquals(Assignments.Kind.PASSWORD, Assignments.classify("ICE_SERVER_PASSWORD"));
+        assertEquals(Assignments.Kind.PASSWORD, Assignments.classify("pwd"));
     }
 
     // ---- XML attributes and Terraform / HCL (recognised by the assignment detector; kept as regression tests)
