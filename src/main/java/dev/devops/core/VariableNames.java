@@ -55,7 +55,9 @@ public final class VariableNames {
             "USERNAME", "OS", "NO_COLOR",
             "FORCE_COLOR", "PYTHONPATH", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "VIRTUAL_ENV", "GOPATH",
             "GOROOT", "GOOS", "GOARCH", "GOMAXPROCS", "EDITOR", "VISUAL", "PAGER", "UID", "GID", "NOTIFY_SOCKET",
-            "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM", "XDG_CONFIG_HOME",
+            "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM", "WATCHDOG_USEC", "WATCHDOG_PID",
+            // the container manager's marker (podman, systemd-nspawn: container=podman), as systemd's detect_container reads it
+            "container", "XDG_CONFIG_HOME",
             "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "DISPLAY", "COLUMNS", "LINES", "SSH_AUTH_SOCK",
             "DEBIAN_FRONTEND", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST",
             "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",

@@ -198,22 +198,23 @@ public final class ComposeCheck implements Check {
             "makefile", "package.json", "justfile", "Taskfile.yml");
 
     /**
-     * The image repositories (without tag) the project's build tool makes, from the build files at the top of the
-     * repository and of each directory holding a compose file.
+     * The image repositories (without tag) the project's build tool makes, from the build files and shell scripts
+     * ({@code run_tests.sh} building the image its test stack runs) at the top of the repository and of each directory
+     * holding a compose file.
      */
     private static Set<String> toolImages(LintContext context) {
         Set<String> dirs = new java.util.HashSet<>(List.of(""));
         context.composeFiles().forEach(f -> dirs.add(FileKinds.dir(f)));
         Set<String> out = new java.util.HashSet<>();
         for (String f : context.files()) {
-            if (!BUILD_FILES.contains(FileKinds.name(f)) || !dirs.contains(FileKinds.dir(f))) {
+            if (!(BUILD_FILES.contains(FileKinds.name(f)) || f.endsWith(".sh")) || !dirs.contains(FileKinds.dir(f))) {
                 continue;
             }
             String text = context.readText(f);
             if (text == null) {
                 continue;
             }
-            for (Pattern p : List.of(JIB_IMAGE, BUILD_TAG)) {
+            for (Pattern p : f.endsWith(".sh") ? List.of(BUILD_TAG) : List.of(JIB_IMAGE, BUILD_TAG)) {
                 var m = p.matcher(text);
                 while (m.find()) {
                     String image = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;

@@ -18,8 +18,8 @@ final class ENV0001Undocumented {
             schemas that validate the environment: envalid cleanEnv, zod and Joi objects validated against \
             process.env in the same file, @t3-oss/env createEnv, and pydantic BaseSettings fields (upper-cased, \
             with env_prefix or alias). Variables that compose or the \
-            Dockerfile set to a literal value for the container, and platform variables (NODE_ENV, HOME, \
-            PATH, CI …) do not count. The finding is info instead of a warning when every read has a \
+            Dockerfile set to a literal value for the container, platform variables (NODE_ENV, HOME, \
+            PATH, CI …) and deprecated names read beside a notice that says so do not count. The finding is info instead of a warning when every read has a \
             default in the code (or a schema marks it optional) or is in a shell script. Fix: add the variable to .env.example with a \
             placeholder value and a comment.""",
             ENV0001Undocumented::undocumented);
@@ -38,6 +38,9 @@ final class ENV0001Undocumented {
             }
             if (rs.stream().allMatch(EnvScope.Read::script)) {
                 continue; // tooling scripts read their own knobs (CACHE_DIR, MIRROR …): not the app's configuration
+            }
+            if (s.readAsDeprecated(name, rs)) {
+                continue; // read only to carry a deprecated name over to its replacement: not to be documented anew
             }
             List<DotenvFile> ex = s.examplesFor(first.at().path());
             boolean soft = rs.stream().allMatch(r -> r.hasDefault() || r.script());

@@ -180,6 +180,31 @@ final class EnvScope {
     }
 
     /**
+     * Whether one of the reads of {@code name} sits beside a notice that the variable is deprecated: a line within two
+     * of the read says so of it by name ({@code "env STORAGE is deprecated …"}, {@code "[Deprecated] env STORAGE"}).
+     * The code reads the old name only to carry it over to its replacement; documenting it would invite new use. The
+     * replacement the notice names ("… use APP_STORE_PROVIDER instead") is not deprecated. Reads the files of the
+     * reads only, and only for a variable about to be reported.
+     */
+    boolean readAsDeprecated(String name, List<Read> reads) {
+        String n = "['\"`]?" + Pattern.quote(name) + "(?![A-Za-z0-9_])['\"`]?";
+        Pattern notice = Pattern.compile("(?i)(?<![A-Za-z0-9_])" + n + "\\s+(?:is|was|has\\s+been|are)\\s+(?:now\\s+)?deprecat"
+                + "|deprecated\\]?:?\\s+(?:env(?:ironment)?\\s+)?(?:var(?:iable)?\\s+)?" + n);
+        for (Read r : reads) {
+            String text = ctx.readText(r.at().path());
+            if (text == null) {
+                continue;
+            }
+            for (String line : text.lines().skip(Math.max(0, r.at().line() - 3)).limit(5).toList()) {
+                if (notice.matcher(line).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the repository is expected to document what it reads: it has an example env file, a compose file or
      * a devops.yaml. Otherwise one ENV0002 finding stands for all of ENV0001.
      */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class SEC0020UriPassword extends Detector {
     static final GenericRule RULE = GenericRule.rule("SEC0020", ERROR, "Password in a connection URI",
             "A connection URI (postgres, mysql, mongodb, redis, amqp, ftp, http basic auth …) carries a literal "
-            + "password in its user-info part. Placeholders such as ${DB_PASSWORD}, <password> are not reported; a "
+            + "password in its user-info part, or so does the DSN of Go's MySQL driver (user:password@tcp(host:3306)/db). Placeholders such as ${DB_PASSWORD}, <password> are not reported; a "
             + "default or development password (changeme, postgres, the user name) in runnable config or code is a "
             + "warning. Not reported in tests, documentation and vendored code.\n"
             + "Fix: rotate the password and build the URI from environment variables.")
@@ -54,7 +54,7 @@ final class SEC0020UriPassword extends Detector {
 
     @Override
     List<String> keywords() {
-        return List.of("://");
+        return List.of("://", "@tcp(");
     }
 
     @Override
@@ -70,6 +70,15 @@ final class SEC0020UriPassword extends Detector {
     @Override
     boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         byte[] b = file.bytes;
+        if (b[hitStart] == '@') { // user:password@tcp(host:3306)/db: a colon in the word before the hit
+            int i = hitStart;
+            while (i > lineStart && hitStart - i < MAX_DSN_LOGIN && !dsnDelimiter((char) b[i - 1])) {
+                if (b[--i] == ':') {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (hitStart == lineStart || !isSchemeChar((char) b[hitStart - 1])) {
             return false;
         }
@@ -87,6 +96,15 @@ final class SEC0020UriPassword extends Detector {
         return i > p && i + 1 < lineEnd && b[i] == '@' && isHostChar(b[i + 1]);
     }
 
+    /** How far before {@code @tcp(} the login of a Go MySQL DSN is looked for. */
+    private static final int MAX_DSN_LOGIN = 300;
+
+    /** A character that ends the login of a Go MySQL DSN read backwards from {@code @tcp(}. */
+    private static boolean dsnDelimiter(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == '=' || c == '<'
+                || c == '>' || c == '(' || c == ',' || c == '/' || c == '@' || c == '?' || c == '#';
+    }
+
     /** A byte neither the user nor the password part of {@link #URI} holds: \s / ? # @ ' " ` < > */
     private static boolean uriDelimiter(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '/' || c == '?'
@@ -102,6 +120,9 @@ final class SEC0020UriPassword extends Detector {
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         // the scheme ends at the keyword: read it backwards, then match from its start only
         String t = job.text;
+        if (t.charAt(hitStart) == '@') {
+            return scanDsn(job, lineStart, lineEnd, hitStart, hitEnd);
+        }
         Context context = job.contextAt(hitStart, false); // comment blocks are asked about only once a URI has a password
         if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)
                 || job.hashComments() && Assignments.inTrailingComment(t, lineStart, hitStart)) {
@@ -125,33 +146,71 @@ final class SEC0020UriPassword extends Detector {
             if (Filters.isTemplateLogin(user, password)) {
                 return m.end(); // s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com: the URI's shape, in capitals
             }
-            context = job.contextAt(hitStart);
-            if (context.quiet()) {
-                return m.end(); // inside a block comment or a docstring: an example
-            }
-            boolean runnable = context == Context.RUNNABLE || context == Context.CODE;
-            boolean defaultCredential = runnable && Filters.isDefaultCredential(password)
-                    && !(context == Context.CODE && PLACEHOLDER_USERS.contains(user.toLowerCase(Locale.ROOT)));
-            if (!defaultCredential && (Filters.reason(password) != null || Filters.reason(user) != null && user.startsWith("$")
-                    || password.equalsIgnoreCase(user + "pass") || password.length() < 3)
-                    || Filters.reason(user) != null && user.startsWith("$")) {
-                return m.end();
-            }
-            boolean weak = defaultCredential || Filters.isWeakCredential(password) || password.equalsIgnoreCase(user);
-            if (weak && (context == Context.EXAMPLE || isExampleHost(m.group(4)))) {
-                // examples document the URI's shape; so does a default password at a host reserved for examples
-                // (a help text's type=lnd-rest;server=https://lnd:lnd@lnd.example.com)
-                return m.end();
-            }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
-            job.emit(rule, weak ? Severity.WARNING : Severity.ERROR, m.start(3), password,
-                    (weak ? "Default or development password" : "Password") + " in a " + scheme + " URI for host " + m.group(4),
-                    weak ? "Anyone who reads the repository can connect with it: build the URI from ${DB_PASSWORD:?} "
-                            + "and keep the value in an untracked .env."
-                    : "Rotate the password and build the URI from environment variables (e.g. ${DB_PASSWORD}).", null);
+            report(job, hitStart, user, password, m.start(3), m.group(4), scheme + " URI");
             return m.end();
         }
         return hitEnd;
+    }
+
+    /**
+     * The DSN of Go's MySQL driver, {@code user:password@tcp(host:3306)/db}: a login with no scheme, so read backwards
+     * from {@code @tcp(} over the word before it. Judged as a URI's login is.
+     */
+    private int scanDsn(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        String t = job.text;
+        Context context = job.contextAt(hitStart, false);
+        if (context.quiet() || Assignments.isComment(t, lineStart, lineEnd)
+                || job.hashComments() && Assignments.inTrailingComment(t, lineStart, hitStart)) {
+            return lineEnd;
+        }
+        int s = hitStart;
+        while (s > lineStart && hitStart - s < MAX_DSN_LOGIN && !dsnDelimiter(t.charAt(s - 1))) {
+            s--;
+        }
+        int colon = t.indexOf(':', s);
+        int close = t.indexOf(')', hitEnd);
+        if (colon <= s || colon + 1 >= hitStart || close < 0 || close > Math.min(lineEnd, hitEnd + 300)
+                || Assignments.sampleKeyBefore(t, lineStart, s) != null) {
+            return hitEnd;
+        }
+        String user = t.substring(s, colon);
+        String password = t.substring(colon + 1, hitStart);
+        if (Filters.isTemplateLogin(user, password)) {
+            return close; // USER:PASSWORD@tcp(HOST:PORT)/DB: the DSN's shape, in capitals
+        }
+        String host = t.substring(hitEnd, close);
+        host = host.indexOf(':') >= 0 ? host.substring(0, host.indexOf(':')) : host;
+        report(job, hitStart, user, password, colon + 1,
+                host.isEmpty() ? "localhost" : host, "mysql DSN");
+        return close;
+    }
+
+    /** Reports the login {@code user:password} of a connection at {@code host} unless it is a placeholder or an example's. */
+    private void report(ScanJob job, int hitStart, String user, String password, int passwordPos, String host, String what) {
+        Context context = job.contextAt(hitStart);
+        if (context.quiet()) {
+            return; // inside a block comment or a docstring: an example
+        }
+        boolean runnable = context == Context.RUNNABLE || context == Context.CODE;
+        boolean defaultCredential = runnable && Filters.isDefaultCredential(password)
+                && !(context == Context.CODE && PLACEHOLDER_USERS.contains(user.toLowerCase(Locale.ROOT)));
+        if (!defaultCredential && (Filters.reason(password) != null || Filters.reason(user) != null && user.startsWith("$")
+                || password.equalsIgnoreCase(user + "pass") || password.length() < 3)
+                || Filters.reason(user) != null && user.startsWith("$")) {
+            return;
+        }
+        boolean weak = defaultCredential || Filters.isWeakCredential(password) || password.equalsIgnoreCase(user);
+        if (weak && (context == Context.EXAMPLE || isExampleHost(host))) {
+            // examples document the URI's shape; so does a default password at a host reserved for examples
+            // (a help text's type=lnd-rest;server=https://lnd:lnd@lnd.example.com)
+            return;
+        }
+        job.emit(rule, weak ? Severity.WARNING : Severity.ERROR, passwordPos, password,
+                (weak ? "Default or development password" : "Password") + " in a " + what + " for host " + host,
+                weak ? "Anyone who reads the repository can connect with it: build the URI from ${DB_PASSWORD:?} "
+                        + "and keep the value in an untracked .env."
+                : "Rotate the password and build the URI from environment variables (e.g. ${DB_PASSWORD}).", null);
     }
 
     /** The domains reserved for documentation (RFC 2606, RFC 6761): example.com/.net/.org, {@code *.example}, {@code *.invalid}. */

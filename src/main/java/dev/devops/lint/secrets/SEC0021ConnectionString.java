@@ -38,9 +38,13 @@ final class SEC0021ConnectionString extends Detector {
         this.rule = rule;
     }
 
-    /** {@code password=} / {@code pwd=} at a keyword boundary, then the value: 'quoted', {braced} or up to ; space or quote. */
+    /**
+     * {@code password=} / {@code pwd=} at a keyword boundary, then the value: 'quoted', a template's {{ variable }}
+     * (Jinja, Go templates, Helm: read whole, so the filters see the reference), {braced} or up to ; space or quote.
+     */
     private static final Pattern PASSWORD = Pattern.compile(
-            "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{[^}\\n]{1,256}}|[^;\\s\"'`&<>,()]{1,256})");
+            "(?i)(?<![\\w.$-])(?:password|pwd)[ \\t]*=[ \\t]*('[^'\\n]{1,256}'|\\{\\{[^}\\n]{1,256}}}|\\{[^}\\n]{1,256}}"
+                    + "|[^;\\s\"'`&<>,()]{1,256})");
     /** The other keys of a connection string (ADO.NET, ODBC, libpq). */
     private static final Pattern CONTEXT = Pattern.compile(
             "(?i)(?<![\\w.$-])(?:server|data source|host|hostaddr|address|addr|database|dbname|initial catalog"
@@ -97,7 +101,7 @@ final class SEC0021ConnectionString extends Detector {
         String raw = m.group(1);
         int pos = m.start(1);
         String value = raw;
-        if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '{') && raw.length() > 2) {
+        if (raw.length() > 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '{') && !raw.startsWith("{{")) {
             value = raw.substring(1, raw.length() - 1); // libpq 'quoted', ODBC {braced}
             pos++;
         } else if (value.length() > 1 && ".!?".indexOf(value.charAt(value.length() - 1)) >= 0) {

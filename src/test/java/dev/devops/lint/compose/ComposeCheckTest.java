@@ -248,6 +248,24 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 11b, false-alarm class "image built by a script beside the compose file": a test stack runs
+     * {@code image: app_under_test:latest}, which its run script builds ({@code docker buildx build --load ../../
+     * --tag=app_under_test}) before {@code docker compose up}: the project's own image, no pull of 'latest'. An
+     * image no script builds is still reported.
+     */
+    @Test
+    void anImageThatAScriptBesideTheComposeFileBuildsIsNotAFloatingPull() throws IOException {
+        Files.createDirectories(dir.resolve("tests/cluster"));
+        Files.writeString(dir.resolve("tests/cluster/docker-compose.yaml"), "services:\n  node:\n    image: app_under_test:latest\n"
+                + "  proxy:\n    image: nginx:latest\n");
+        Files.writeString(dir.resolve("tests/cluster/run_tests.sh"), "#!/bin/bash\nset -e\n"
+                + "docker buildx build --build-arg=PROFILE=ci --load ../../ --tag=app_under_test\ndocker compose up -d\n");
+        List<String> dc2 = run("tests/cluster/docker-compose.yaml", "tests/cluster/run_tests.sh").stream()
+                .filter(x -> x.rule().id().equals("DC0002")).map(x -> x.path() + ":" + x.line()).distinct().toList();
+        assertEquals(List.of("tests/cluster/docker-compose.yaml:5"), dc2, "only nginx, which no script builds");
+    }
+
+    /**
      * Issue 10, false-alarm class "overlay linted alone": a compose file recognised by content whose services only add
      * to services of another file ({@code -f quickstart.yml -f quickstart-postgres.yml}) is merged onto that base;
      * the base's networks and volumes are declared, a name declared nowhere is still reported.

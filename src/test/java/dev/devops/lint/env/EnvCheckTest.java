@@ -267,6 +267,29 @@ class EnvCheckTest {
         assertEquals(List.of("DB_POOL_MAX"), undocumented);
     }
 
+    /**
+     * Held-out 11b, classes "a deprecated variable read to migrate it" and "the container manager's marker": a config
+     * loader that still reads an old name only to warn that it is deprecated and copy it to the new setting should not
+     * have the old name documented; podman sets {@code container} and systemd {@code WATCHDOG_USEC} for whatever they
+     * run. A variable read without such a notice is still reported.
+     */
+    @Test
+    void deprecatedAndContainerManagerVariablesNeedNoDocumentation(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "APP_STORE_PROVIDER=local\n");
+        Files.createDirectories(dir.resolve("pkg/config"));
+        Files.writeString(dir.resolve("pkg/config/config.go"), "package config\n\nimport \"os\"\n\nfunc migrate(c *Config) {\n"
+                + "\tif os.Getenv(\"STORAGE\") != \"\" {\n"
+                + "\t\tlog.Warn(\"[Deprecated] env STORAGE is deprecated and scheduled for removal. Please use APP_STORE_PROVIDER instead.\")\n"
+                + "\t\tc.Store.Provider = os.Getenv(\"STORAGE\")\n\t}\n"
+                + "\tc.Store.Provider = os.Getenv(\"APP_STORE_PROVIDER\")\n"
+                + "\tc.Cache = os.Getenv(\"APP_CACHE_URL\") // replaces the deprecated APP_REDIS setting\n"
+                + "\tif os.Getenv(\"container\") == \"podman\" || os.Getenv(\"WATCHDOG_USEC\") != \"\" {\n\t\tc.Managed = true\n\t}\n}\n");
+        List<String> undocumented = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).toList();
+        // the deprecation notice must name the variable: APP_CACHE_URL's comment is about another one
+        assertEquals(List.of("APP_CACHE_URL"), undocumented);
+    }
+
     @Test
     void vendoredReadsAreNeverUndocumented(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
