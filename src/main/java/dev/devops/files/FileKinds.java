@@ -69,7 +69,9 @@ public final class FileKinds {
             "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
     private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "md",
-            "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej");
+            "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej",
+            // a REUSE sidecar (.env.license, .env.test.license): the SPDX copyright and licence lines of the file beside it
+            "license");
 
     private static final Set<String> DOCS_EXT = Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt",
             "textile", "rdoc", "pod", "1", "5", "8", "man",

@@ -37,7 +37,7 @@ class FileKindsTest {
         }
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("deploy/.prod.env"));
         for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment", "env.ts", "env.sample.ts",
-                "env.local"}) {
+                "env.local", "docker/.env.license", ".env.test.license"}) {
             assertEquals(Dotenv.NONE, FileKinds.dotenv(p), p);
         }
         assertTrue(Dotenv.LOCAL.holdsValues() && Dotenv.ENVIRONMENT.holdsValues());

@@ -2,6 +2,11 @@ package dev.devops.lint.dockerfile;
 
 import static dev.devops.lint.Severity.WARNING;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +22,8 @@ final class DF0002RunsAsRoot {
                     + "(or USER node / USER nobody on images that ship one). Like hadolint DL3002. An image that "
                     + "installs gosu, su-exec or setpriv (its entrypoint drops to a user, as the official images do) "
                     + "is not reported, nor one built on an official data store image (postgres, mysql, redis, mongo…) that "
-                    + "keeps its ENTRYPOINT and CMD.",
+                    + "keeps its ENTRYPOINT and CMD, nor one that copies in a script that drops root (an s6-overlay service's run "
+                    + "script with s6-setuidgid, an entrypoint that execs gosu or su-exec).",
             DF0002RunsAsRoot::runsAsRoot);
 
     private static final Set<String> ROOT = Set.of("root", "0", "root:root", "0:0", "root:0", "0:root");
@@ -58,6 +64,7 @@ final class DF0002RunsAsRoot {
         return base;
     }
 
+<<<<<<< HEAD
     /**
      * Whether the final image's stages, or a stage they copy files from, name a {@link #DROPS_PRIVILEGES} tool: a
      * runtime-deps stage that downloads gosu's package and unpacks it for the final stage to COPY --from.
@@ -78,12 +85,92 @@ final class DF0002RunsAsRoot {
                 Stage source = from == null ? null : s.dockerfile().stage(from);
                 if (source != null && source.index() < st.index()) {
                     todo.addAll(s.lineage(source));
+=======
+    /** How many directories above the Dockerfile are tried as the build context. */
+    private static final int MAX_UP = 8;
+    /** How many files of a copied directory are looked at, at most. */
+    private static final int MAX_FILES = 2000;
+
+    /**
+     * Whether a file the image copies in drops root: an s6-overlay service's {@code run} script ({@code COPY rootfs /} with
+     * {@code etc/s6-overlay/s6-rc.d/app/run} that execs {@code s6-setuidgid}), an entrypoint script that execs {@code gosu} or
+     * {@code su-exec}. The build context is the Dockerfile's directory or one above it (a Dockerfile in {@code docker/}
+     * built from the root copies {@code docker/rootfs}). Only scripts are read ({@code run}, {@code finish}, {@code *.sh},
+     * names with entrypoint, init or start), and only when the rule is about to report, so it costs nothing on most files.
+     */
+    private static boolean copiesDroppingScript(DockerfileScope s, Stage last) {
+        if (s.contextDir() == null) {
+            return false;
+        }
+        List<Path> contexts = new ArrayList<>();
+        Path d = s.contextDir().toAbsolutePath().normalize();
+        for (int up = 0; d != null && up <= MAX_UP; up++, d = d.getParent()) {
+            contexts.add(d);
+            if (Files.exists(d.resolve(".git"))) {
+                break;
+            }
+            if (up == MAX_UP || d.getParent() == null) {
+                contexts.subList(1, contexts.size()).clear(); // no repository root above: only the Dockerfile's directory
+            }
+        }
+        for (Stage st : s.lineage(last)) {
+            for (Instruction i : st.body()) {
+                if (!(i.is("COPY") || i.is("ADD")) || i.hasFlag("from") || i.copiesWholeContext()) {
+                    continue;
+                }
+                for (String src : i.copySources()) {
+                    if (src.isEmpty() || src.contains("$") || src.contains("*") || src.contains("..") || src.contains("://")) {
+                        continue;
+                    }
+                    for (Path ctx : contexts) {
+                        Path p = ctx.resolve(src.startsWith("/") ? src.substring(1) : src).normalize();
+                        if (!p.startsWith(ctx) || p.equals(ctx)) {
+                            continue;
+                        }
+                        if (Files.exists(p)) {
+                            if (dropsInScripts(p)) {
+                                return true;
+                            }
+                            break; // found in this context: the nearest context that has it is the one built
+                        }
+                    }
+>>>>>>> lint11c
                 }
             }
         }
         return false;
     }
 
+<<<<<<< HEAD
+=======
+    private static final java.util.regex.Pattern SCRIPT_NAME = java.util.regex.Pattern.compile(
+            "(?i)run|finish|[^/]*\\.sh|[^/.]*(?:entrypoint|init|start)[^/]*");
+
+    /** Whether a copied file, or a script in a copied directory, drops root ({@link #DROPS_PRIVILEGES}). */
+    private static boolean dropsInScripts(Path p) {
+        try (var walk = Files.walk(p, 10)) {
+            var it = walk.limit(MAX_FILES).iterator();
+            while (it.hasNext()) {
+                Path f = it.next();
+                if (!Files.isRegularFile(f) || !SCRIPT_NAME.matcher(f.getFileName().toString()).matches()
+                        || Files.size(f) > 256 * 1024) {
+                    continue;
+                }
+                try {
+                    if (DROPS_PRIVILEGES.matcher(Files.readString(f)).find()) {
+                        return true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a binary or unreadable file drops nothing
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+>>>>>>> lint11c
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
@@ -94,6 +181,9 @@ final class DF0002RunsAsRoot {
         }
         if (installsDroppingTool(s, last)) {
             return; // the image installs a privilege-dropping tool: its entrypoint runs the service as a user
+        }
+        if (copiesDroppingScript(s, last)) {
+            return; // COPY rootfs / with s6 service scripts that exec s6-setuidgid, an entrypoint that execs gosu
         }
         for (Stage st : s.lineage(last)) {
             Instruction user = null;

@@ -22,7 +22,9 @@ final class DF0030CopyFromUndefined {
             "COPY --from=name must name an earlier stage (or an image with a tag, like nginx:1.27). A name "
                     + "that is not a stage is pulled as an image from the registry; the current stage cannot "
                     + "copy from itself. Info when only another Dockerfile beside it defines the stage: the file is a "
-                    + "fragment a script appends to that one. Hadolint DL3022/DL3023.",
+                    + "fragment a script appends to that one. Info too when a build command, bake file or compose file of the "
+                    + "repository passes a named build context of that name (docker buildx build --build-context name=dir, "
+                    + "additional_contexts:, build-contexts:). Hadolint DL3022/DL3023.",
             DF0030CopyFromUndefined::copyFromUndefined);
 
     private static final Pattern STAGE = Pattern.compile("(?im)^[ \\t]*FROM[ \\t]+\\S.*?[ \\t]+AS[ \\t]+([\\w.-]+)[ \\t]*$");
@@ -47,6 +49,63 @@ final class DF0030CopyFromUndefined {
             }
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable directory defines nothing
+        }
+        return null;
+    }
+
+    /** Where a build passes named contexts: buildx's flag, compose's key, build-push-action's input, a bake target's map. */
+    private static final Pattern CONTEXTS_KEY = Pattern.compile("--build-context|additional_contexts|build-contexts|\\bcontexts\\s*=");
+    /** How many directories above the Dockerfile are searched for the repository root. */
+    private static final int MAX_UP = 8;
+
+    /**
+     * The file (repository-relative to the Dockerfile's root) that passes a named build context {@code name}, or null:
+     * a regular file in the Dockerfile's directory or one above it up to the repository root (a Makefile, a build script,
+     * docker-bake.hcl, a compose file), or a CI workflow of the root, that names the context ({@code --build-context
+     * name=dir}, {@code name: dir} / {@code - name=dir} under {@code additional_contexts:}, {@code name = "dir"} in a bake
+     * target's {@code contexts}). Runs only for a COPY --from that names no stage, so it costs nothing on most files.
+     */
+    static String contextProvider(Path dir, String name) {
+        if (dir == null) {
+            return null;
+        }
+        Pattern named = Pattern.compile("(?:--build-context[ \\t=]+|[\\s\"'{,-])" + Pattern.quote(name) + "[ \\t\"']*(?:=|:[ \\t]+\\S)",
+                Pattern.CASE_INSENSITIVE);
+        List<Path> dirs = new ArrayList<>();
+        Path d = dir.toAbsolutePath().normalize();
+        for (int up = 0; d != null && up <= MAX_UP; up++, d = d.getParent()) {
+            dirs.add(d);
+            if (Files.exists(d.resolve(".git"))) {
+                dirs.add(d.resolve(".github/workflows"));
+                break;
+            }
+            if (up == MAX_UP || d.getParent() == null) {
+                dirs.subList(1, dirs.size()).clear(); // no repository root above: only the Dockerfile's own directory
+            }
+        }
+        for (Path each : dirs) {
+            if (!Files.isDirectory(each)) {
+                continue;
+            }
+            List<Path> files;
+            try (var list = Files.list(each)) {
+                files = list.sorted().toList();
+            } catch (IOException | RuntimeException e) {
+                continue; // an unreadable directory passes nothing
+            }
+            for (Path f : files) {
+                try {
+                    if (!Files.isRegularFile(f) || Files.size(f) > 256 * 1024) {
+                        continue;
+                    }
+                    String text = Files.readString(f);
+                    if (CONTEXTS_KEY.matcher(text).find() && named.matcher(text).find()) {
+                        return dir.toAbsolutePath().normalize().relativize(f).toString();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a binary or unreadable file passes nothing
+                }
+            }
         }
         return null;
     }
@@ -85,6 +144,13 @@ final class DF0030CopyFromUndefined {
                         o.report(i.line(), Severity.INFO, "COPY --from=" + from + " names a stage only " + sibling
                                 + " beside this file defines: this file is a fragment built after it",
                                 "build it as one file (cat " + sibling + " this-file | docker build -f - .), or define the stage here");
+                        continue;
+                    }
+                    String provider = contextProvider(s.contextDir(), lower);
+                    if (provider != null) {
+                        o.report(i.line(), Severity.INFO, "COPY --from=" + from + " names no stage; " + provider
+                                + " passes a named build context '" + from + "', so this copies from that directory",
+                                "build through " + provider + " (docker build alone would pull an image called '" + from + "')");
                         continue;
                     }
                     List<String> names = new ArrayList<>();

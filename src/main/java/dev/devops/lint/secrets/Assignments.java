@@ -347,7 +347,9 @@ final class Assignments {
             // the realm a login prompt names (REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm)
             "realm",
             // the name of the attribute or column a secret is kept in: an LDAP login module's userPasswordAttribute="userPassword"
-            "attribute", "attributes", "attr", "attrs"));
+            "attribute", "attributes", "attr", "attrs",
+            // how a secret's widget looks: a strength meter's passwordStrengthColor = 'orange', a tokenBadgeVariant
+            "color", "colour", "colors", "colours", "style", "styles", "theme", "variant", "css"));
     /** An environment variable's name, as the values of a {@link FileKinds#isEnvironmentMapping settings-to-variables map} are. */
     private static final Pattern ENV_VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     /** Names of a digest of a secret ({@code password_sha256_hex}): before an encoding word ({@link #DIGEST_ENCODINGS}). */
@@ -985,6 +987,9 @@ final class Assignments {
         if (ESCAPES.matcher(value).matches()) {
             return; // printf "…admin password:\n\n  %s": a message's line breaks, not a value
         }
+        if (isConfigSnippet(value)) {
+            return; // "credentials": "dns_api_key = …\ndns_secret = …": a config file's text; its lines are judged on their own
+        }
         if (FileKinds.isEnvironmentMapping(job.path) && ENV_VARIABLE_NAME.matcher(value).matches()) {
             return; // node-config's custom-environment-variables.json: "password": "REDIS_PASSWORD" names where it is set
         }
@@ -1247,6 +1252,42 @@ final class Assignments {
     /** Escape sequences only ({@code \n\n}, {@code \t}): the layout of a printed message. */
     private static final Pattern ESCAPES = Pattern.compile("(?:\\\\[nrt0]|\\s)+");
 
+    /**
+     * A line of a config file inside a string: at its start or after an escaped line break, a key (commented out or not)
+     * and = or ': '.
+     */
+    private static final Pattern SNIPPET_LINE = Pattern.compile("(?:^|\\\\n)[ \\t]*#?[ \\t]*"
+            + "[A-Za-z_][\\w.-]{0,63}[ \\t]*(?:=|:[ \\t])");
+    /**
+     * A string that starts as one config line: comments, then a key with {@code _ . -} in it and {@code =}, or any key
+     * and {@code " = "} ({@code dns_provider_token = 0123…}, {@code dns_username=username}).
+     */
+    private static final Pattern SNIPPET_START = Pattern.compile("[ \\t]*(?:#[^\\\\]*\\\\n[ \\t]*)*"
+            + "(?:[A-Za-z_]\\w*[.-]?\\w*[_.-][\\w.-]*[ \\t]*=|[A-Za-z_][\\w.-]{0,63}[ \\t]+=[ \\t])[ \\t]*[^\\s=]");
+
+    /**
+     * Whether a string value is the text of a config file: it starts with a config line ({@code "credentials":
+     * "dns_x_token = …"}), or holds two or more {@code key = value} / {@code key: value} lines between escaped line
+     * breaks ({@code "# API token\ndns_x_key = …\ndns_x_secret = …"}), the template a plugin catalogue gives a credentials
+     * file. A file's text, not one secret: its lines are assignments of their own, which the scan judges one by one.
+     */
+    static boolean isConfigSnippet(String value) {
+        if (SNIPPET_START.matcher(value).lookingAt()) {
+            return true;
+        }
+        if (value.indexOf("\\n") < 0) {
+            return false;
+        }
+        Matcher m = SNIPPET_LINE.matcher(value);
+        int lines = 0;
+        while (m.find()) {
+            if (++lines == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A word and a number: hello456, secret2024 (a made-up secret, weak, not an identifier). */
     private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d{2,6}");
 
@@ -1258,8 +1299,26 @@ final class Assignments {
             "(?i)(?://|#|/\\*|\\*|--|<!--).*\\b(?:is\\s+)?not\\s+(?:actually\\s+|really\\s+)?(?:an?\\s+)?(?:real\\s+)?"
                     + "(?:secret|credential|password)s?\\b(?!\\s+(?:yet|here|in\\s+git))");
 
-    /** Whether a comment on the value's line or the line above says it is no secret ({@link #DISCLAIMER}). */
+    /**
+     * A config template's instruction in its opening comment: {@code # Replace with your values}, {@code # Replace with
+     * your API token from your account}, {@code ; Fill in your credentials}: every value below is the reader's to write.
+     */
+    private static final Pattern REPLACE_INSTRUCTION = Pattern.compile(
+            "(?im)^[ \\t]*(?:#|;|//)[ \\t]*(?:replace|fill[ \\t]+in|fill[ \\t]+out)\\b[^\\n]*?\\byour\\b");
+    /** How far into a file its opening comment is read. */
+    private static final int TEMPLATE_HEAD = 1024;
+
+    /**
+     * Whether a comment on the value's line or the line above says it is no secret ({@link #DISCLAIMER}), or the opening
+     * comment of a config file (not code) tells the reader to replace its values with theirs ({@link #REPLACE_INSTRUCTION}).
+     */
     private static boolean disclaimed(ScanJob job, int valuePos) {
+        if (job.kind != FileKind.CODE) {
+            int head = Math.min(job.text.length(), TEMPLATE_HEAD);
+            if (valuePos >= 0 && REPLACE_INSTRUCTION.matcher(job.text).region(0, head).find()) {
+                return true;
+            }
+        }
         int ls = job.lineStart(valuePos);
         int from = ls == 0 ? 0 : job.lineStart(ls - 1);
         String lines = job.text.substring(from, job.lineEnd(valuePos));

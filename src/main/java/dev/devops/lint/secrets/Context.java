@@ -60,6 +60,12 @@ enum Context {
     private static final int API_SPEC_HEAD = 4096;
     /** Directories of examples: examples/, _example/, samples/. */
     private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?)");
+    /**
+     * Directories of schemas ({@code schema/}, {@code schemas/}): the YAML and JSON files in them describe data and
+     * requests, as a schema file by name does ({@link #SCHEMA_NAME}); an API described in pieces
+     * ({@code backend/schema/paths/users/post.json}) gives sample request bodies under {@code example:}.
+     */
+    private static final DirPattern SCHEMA_DIR = DirPattern.ignoringCase("schemas?");
 
     final String label;
 
@@ -96,6 +102,7 @@ enum Context {
         String name = FileKinds.name(path).toLowerCase(Locale.ROOT);
         if (kind == FileKind.ENV_EXAMPLE || EXAMPLE_NAME.matcher(name).matches()
                 || kind != FileKind.CODE && SCHEMA_NAME.matcher(name).matches() || EXAMPLE_DIR.matches(path)
+                || SCHEMA_DIR.matches(path) && YAML_OR_JSON.matcher(path).matches()
                 || FileKinds.isGeneratorAnswers(path) || FileKinds.isRequestCollection(path)) {
             return EXAMPLE;
         }

@@ -785,12 +785,13 @@ public final class Filters {
 
     /**
      * The login of the HTTP Basic authentication specifications' example (RFC 7617, RFC 2617: user "Aladdin", password
-     * "open sesame", {@code QWxhZGRpbjpvcGVuIHNlc2FtZQ==}), copied into help texts and API descriptions; and OAuth 2.0's
+     * "open sesame", {@code QWxhZGRpbjpvcGVuIHNlc2FtZQ==}, also retyped as aladdin:opensesame), copied into help texts
+     * and API descriptions; and OAuth 2.0's
      * example client (RFC 6749 section 2.3.1, RFC 7662, RFC 7009: client id "s6BhdRkqt3", secret "gX1fBat3bV",
      * {@code czZCaGRSa3F0MzpnWDFmQmF0M2JW}), quoted in the doc comments of every OAuth server library.
      */
     static boolean isPublishedExampleLogin(String user, String password) {
-        return user.equals("Aladdin") && password.equalsIgnoreCase("open sesame")
+        return user.equalsIgnoreCase("Aladdin") && password.replace(" ", "").equalsIgnoreCase("opensesame")
                 || user.equals("s6BhdRkqt3") && (password.equals("gX1fBat3bV") || password.equals("7Fjfp0ZBr1KtDRbnfVdmIw"));
     }
 

@@ -29,7 +29,9 @@ final class SEC0022BasicAuth extends Detector {
                     .match("curl -H \"Authorization: Basic ZGVwbG95OjYyTzZTUTFJRUUxSFNhMmI=\" https://artifacts.example.com/upload")
                     .ignore("curl -u \"$USER:$PASSWORD\" https://artifacts.example.com/upload")
                     .ignore("curl -H \"Authorization: Basic $TOKEN\" https://artifacts.example.com/upload")
-                    .ignore("curl -H \"Authorization: Basic aGVsbG8gd29ybGQ=\" https://artifacts.example.com/upload"))
+                    .ignore("curl -H \"Authorization: Basic aGVsbG8gd29ybGQ=\" https://artifacts.example.com/upload")
+                    // held-out 11c: the RFC's example login retyped in lower case without its space (aladdin:opensesame)
+                    .ignore("proto/agent.proto", "    // key=\"Authorization\", Value=\"Basic YWxhZGRpbjpvcGVuc2VzYW1l\"."))
             .keyword(SEC0022BasicAuth::new)
             .build();
 

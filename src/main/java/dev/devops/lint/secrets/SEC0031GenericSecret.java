@@ -46,6 +46,15 @@ final class SEC0031GenericSecret {
                     """)
                     .ignore("deploy/app.container", "Secret=app-jwt-secret,type=mount,uid=1000")
                     .ignore("docker/install.sh", "  - \"traefik.http.routers.feedback-token.tls.certresolver=default\"")
+                    // held-out 11c: a plugin catalogue's template of a credentials file is a file's text, not a secret
+                    .ignore("backend/plugins.json", "{\"credentials\": \"dns_example_token = 0000111122223333444455556666777788889999aaaabbbbccccddddeeeeffff\"}")
+                    .ignore("backend/plugins.json", "{\"credentials\": \"# API credentials\\ndns_example_user = someone\\n"
+                            + "dns_example_secret = <secret>\\ndns_example_endpoint = https://api.example.com/v1\"}")
+                    // held-out 11c: an API described in pieces under schema/ gives sample request bodies
+                    .ignore("backend/schema/paths/tokens/post.json", "{\"example\": {\"identity\": \"me@example.com\", \"secret\": \"bigredhorsebanana\"}}")
+                    // held-out 11c: a credentials template whose opening comment tells the reader to put theirs in
+                    .ignore("defaults/dns-conf/provider.ini", "# Instructions: https://example.com/plugin\n# Replace with your values\n"
+                            + "dns_provider_client_secret = Qw7-zTr9LmK2vX8bN4cY6pJ1hF3dS5aE0g\n")
                     .ignore("app/views/apps/show.html.erb", "<% secret = flash[:application_secret].presence || @app.secret %>"))
             .keyword(rule -> Assignments.detector(rule, Assignments.LINES, ROUTE))
             .keyword(rule -> Assignments.detector(rule, EnvFallbacks.FORM, ROUTE))

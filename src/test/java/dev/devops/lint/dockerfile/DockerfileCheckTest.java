@@ -55,6 +55,46 @@ class DockerfileCheckTest {
         assertEquals(List.of("error:3", "info:2"), got);
     }
 
+    /**
+     * Held-out 11c, class "a named build context" (a Makefile at the root runs docker buildx build --build-context
+     * api=./packages/api -f docker/app/Dockerfile): COPY --from=api copies from that directory, not an image; info,
+     * naming the file. A name no build passes is still an error.
+     */
+    @Test
+    void copyFromANamedBuildContextIsInfo() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("docker/app"));
+        Files.writeString(dir.resolve("Makefile"), "image:\n\tdocker buildx build \\\n\t\t--build-context api=./packages/api \\\n"
+                + "\t\t-f docker/app/Dockerfile .\n");
+        Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, (byte) 0xfe});
+        Files.writeString(dir.resolve("docker/app/Dockerfile"), "FROM node:22-alpine AS builder\nCOPY --from=api ./src ./src\n"
+                + "COPY --from=web ./src ./web\nUSER node\nHEALTHCHECK CMD [\"true\"]\nCMD [\"true\"]\n");
+        List<String> got = run("docker/app/Dockerfile").stream().filter(x -> x.rule().id().equals("DF0030"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:3", "info:2"), got);
+    }
+
+    /**
+     * Held-out 11c, class "copied scripts drop root" (an s6-overlay image: docker/Dockerfile, built from the root, copies
+     * docker/rootfs to / and its service run scripts exec s6-setuidgid): no DF0002. The same image whose scripts run the
+     * service as root is still reported.
+     */
+    @Test
+    void anImageWhoseCopiedServiceScriptsDropRootIsNotRunAsRoot() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("docker/rootfs/etc/s6-overlay/s6-rc.d/app"));
+        Files.createDirectories(dir.resolve("other/rootfs/etc/s6-overlay/s6-rc.d/app"));
+        Files.writeString(dir.resolve("docker/rootfs/etc/s6-overlay/s6-rc.d/app/run"),
+                "#!/command/with-contenv bash\ncd /app || exit 1\nexec s6-setuidgid \"$PUID:$PGID\" node index.js\n");
+        Files.writeString(dir.resolve("other/rootfs/etc/s6-overlay/s6-rc.d/app/run"), "#!/command/with-contenv bash\nexec node index.js\n");
+        String df = "FROM node:22-bookworm\nCOPY %s/rootfs /\nCOPY backend /app\nHEALTHCHECK CMD [\"true\"]\nENTRYPOINT [\"/init\"]\n";
+        Files.writeString(dir.resolve("docker/Dockerfile"), df.formatted("docker"));
+        Files.writeString(dir.resolve("other/Dockerfile"), df.formatted("other"));
+        List<String> got = run("docker/Dockerfile", "other/Dockerfile").stream().filter(x -> x.rule().id().equals("DF0002"))
+                .map(Finding::path).toList();
+        assertEquals(List.of("other/Dockerfile"), got);
+    }
+
     @Test
     void aStageNamedAfterItsOwnImageIsNoLaterStage() throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), "FROM golang:1.22 AS build\nRUN go version\nFROM scratch as scratch\n"
