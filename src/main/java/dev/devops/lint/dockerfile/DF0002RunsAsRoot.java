@@ -64,7 +64,6 @@ final class DF0002RunsAsRoot {
         return base;
     }
 
-<<<<<<< HEAD
     /**
      * Whether the final image's stages, or a stage they copy files from, name a {@link #DROPS_PRIVILEGES} tool: a
      * runtime-deps stage that downloads gosu's package and unpacks it for the final stage to COPY --from.
@@ -85,7 +84,12 @@ final class DF0002RunsAsRoot {
                 Stage source = from == null ? null : s.dockerfile().stage(from);
                 if (source != null && source.index() < st.index()) {
                     todo.addAll(s.lineage(source));
-=======
+                }
+            }
+        }
+        return false;
+    }
+
     /** How many directories above the Dockerfile are tried as the build context. */
     private static final int MAX_UP = 8;
     /** How many files of a copied directory are looked at, at most. */
@@ -134,15 +138,12 @@ final class DF0002RunsAsRoot {
                             break; // found in this context: the nearest context that has it is the one built
                         }
                     }
->>>>>>> lint11c
                 }
             }
         }
         return false;
     }
 
-<<<<<<< HEAD
-=======
     private static final java.util.regex.Pattern SCRIPT_NAME = java.util.regex.Pattern.compile(
             "(?i)run|finish|[^/]*\\.sh|[^/.]*(?:entrypoint|init|start)[^/]*");
 
@@ -170,7 +171,6 @@ final class DF0002RunsAsRoot {
         return false;
     }
 
->>>>>>> lint11c
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
