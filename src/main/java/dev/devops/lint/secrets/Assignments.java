@@ -323,8 +323,9 @@ final class Assignments {
             "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
-            // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7')
-            "color", "colour", "background", "font", "style", "width", "height",
+            // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7'; colour and
+            // style words are listed with the widget words below)
+            "background", "font", "width", "height",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
             // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'
@@ -807,7 +808,7 @@ final class Assignments {
      * not checked).
      */
     private static boolean isRoleStatement(String t, int lineStart, int ks, int keyEnd) {
-        if (keyEnd >= 0 && !t.regionMatches(true, ks, "password", 0, 8) | keyEnd - ks != 8) {
+        if (keyEnd >= 0 && keyEnd - ks != 8 || !t.regionMatches(true, ks, "password", 0, 8)) {
             return false;
         }
         String before = t.substring(lineStart, ks).toLowerCase(java.util.Locale.ROOT);
