@@ -144,10 +144,42 @@ final class DF0002RunsAsRoot {
         return false;
     }
 
+    /**
+     * A {@link #DROPS_PRIVILEGES} tool used in a script: its name followed by the user to run as on the same line
+     * ({@code exec gosu "$USER" "$@"}, {@code s6-setuidgid abc node}, {@code setpriv --reuid=1000 …}), not a package name
+     * in an install list ({@code apt-get install -y curl gosu}).
+     */
+    private static final java.util.regex.Pattern DROPS_IN_SCRIPT = java.util.regex.Pattern.compile(
+            "(?im)\\b(?:gosu|su-exec|s6-setuidgid)[ \\t]+[\"'$\\w]|\\bsetpriv[ \\t]+--(?:re[ug]id|init-groups)|chroot\\s+--userspec");
+    /** A line that installs packages: a tool named there is installed, not run. */
+    private static final java.util.regex.Pattern INSTALLS = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pacman)\\b.*\\b(?:install|add)\\b");
+
+    /** Whether a script runs something as another user ({@link #DROPS_IN_SCRIPT}) on a logical line that installs nothing. */
+    static boolean scriptDropsRoot(String script) {
+        java.util.regex.Matcher m = DROPS_IN_SCRIPT.matcher(script);
+        while (m.find()) {
+            // the logical line: lines joined by a trailing backslash (an install list spread over lines)
+            int from = script.lastIndexOf('\n', m.start()) + 1;
+            while (from >= 2 && script.charAt(from - 2) == '\\') {
+                from = script.lastIndexOf('\n', from - 2) + 1;
+            }
+            int to = script.indexOf('\n', m.start());
+            while (to > 0 && script.charAt(to - 1) == '\\') {
+                int next = script.indexOf('\n', to + 1);
+                to = next < 0 ? script.length() : next;
+            }
+            if (!INSTALLS.matcher(script.substring(from, to < 0 ? script.length() : to)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final java.util.regex.Pattern SCRIPT_NAME = java.util.regex.Pattern.compile(
             "(?i)run|finish|[^/]*\\.sh|[^/.]*(?:entrypoint|init|start)[^/]*");
 
-    /** Whether a copied file, or a script in a copied directory, drops root ({@link #DROPS_PRIVILEGES}). */
+    /** Whether a copied file, or a script in a copied directory, drops root ({@link #scriptDropsRoot}). */
     private static boolean dropsInScripts(Path p) {
         try (var walk = Files.walk(p, 10)) {
             var it = walk.limit(MAX_FILES).iterator();
@@ -158,7 +190,7 @@ final class DF0002RunsAsRoot {
                     continue;
                 }
                 try {
-                    if (DROPS_PRIVILEGES.matcher(Files.readString(f)).find()) {
+                    if (scriptDropsRoot(Files.readString(f))) {
                         return true;
                     }
                 } catch (IOException | RuntimeException e) {

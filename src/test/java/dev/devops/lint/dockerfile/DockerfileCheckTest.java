@@ -95,6 +95,29 @@ class DockerfileCheckTest {
         assertEquals(List.of("other/Dockerfile"), got);
     }
 
+    /**
+     * Issue 10, the whole-corpus re-run after round 11: a copied install script that only lists gosu among the packages
+     * it installs, with an entrypoint that execs its arguments as root, does not drop root: DF0002 is still reported
+     * (the 11c class needs the tool run with a user, not named).
+     */
+    @Test
+    void aCopiedScriptThatOnlyInstallsGosuDoesNotDropRoot() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("docker/root/docker/install"));
+        Files.writeString(dir.resolve("docker/root/docker/install/base.sh"), "#!/bin/bash\npackages+=(\n    curl\n    gosu\n    unzip\n)\n"
+                + "apt-get install -y \\\n    git \\\n    gosu \\\n    su-exec wget\napt-get install -y \"${packages[@]}\"\n");
+        Files.writeString(dir.resolve("docker/root/docker/entrypoint.sh"), "#!/bin/bash\nset -e\nexec \"$@\"\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM php:8.3-apache\nUSER www-data\nRUN composer install\nUSER root\n"
+                + "COPY docker/root /\nHEALTHCHECK CMD [\"true\"]\nENTRYPOINT [\"/docker/entrypoint.sh\"]\nCMD [\"apache2-foreground\"]\n");
+        List<Integer> got = run("Dockerfile").stream().filter(x -> x.rule().id().equals("DF0002")).map(Finding::line).toList();
+        assertEquals(List.of(4), got);
+        assertTrue(DF0002RunsAsRoot.scriptDropsRoot("#!/bin/sh\nchown -R app /data\nexec gosu app \"$@\"\n"));
+        assertTrue(DF0002RunsAsRoot.scriptDropsRoot("exec su-exec \"$PUID:$PGID\" node\n"));
+        assertTrue(DF0002RunsAsRoot.scriptDropsRoot("exec setpriv --reuid=1000 --regid=1000 --init-groups app\n"));
+        assertFalse(DF0002RunsAsRoot.scriptDropsRoot("apk add --no-cache su-exec tini\n"));
+        assertFalse(DF0002RunsAsRoot.scriptDropsRoot("apt-get install -y \\\n  gosu \\\n  curl\n"));
+    }
+
     @Test
     void aStageNamedAfterItsOwnImageIsNoLaterStage() throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), "FROM golang:1.22 AS build\nRUN go version\nFROM scratch as scratch\n"
