@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,10 +30,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "An example app directory with a devops.yaml and a compose file.")
     Path example;
 
+    @Option(names = "--lint", description = "Only the lint and check paths (bin/devops's archive for lint and check).")
+    boolean lintOnly;
+
+    @Option(names = "--secrets", description = "Only the secrets scan's paths (bin/devops's archive for lint --only secrets,"
+            + " the secrets hook: a third of the classes of the whole archive, so a third of it to map at every start).")
+    boolean secretsOnly;
+
     @Override
     public Integer call() {
-        quietly("init", "--dry-run", example.toString());
-        quietly("render", "--check", example.toString());
+        if (secretsOnly) {
+            quietly("lint", "--only", "secrets", example.toString());
+            hookRuns(true);
+            return 0;
+        }
+        if (!lintOnly) {
+            quietly("init", "--dry-run", example.toString());
+            quietly("render", "--check", example.toString());
+        }
         quietly("lint", example.toString());
         quietly("lint", "--format", "json", example.toString());
         quietly("lint", "--staged", example.toString()); // the pre-commit hook's path (git, the workspace)
@@ -43,8 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             // no temp directory: the check path is archived without its JUnit writer
         }
+        hookRuns(false);
+        if (lintOnly) {
+            return 0;
+        }
         quietly("rules");
-        hookRuns();
         Path compose = example.resolve("docker-compose.yml");
         if (Files.isRegularFile(compose)) {
             try {
@@ -124,9 +142,10 @@ public final class TrainCommand implements Callable<Integer> {
     /**
      * What a pre-commit hook runs, the way it runs it (Main's path without picocli, {@link LintFastPath}), on a real
      * staged change of every kind of file: a copy of the example made a git repository, each file changed by a
-     * blank line, one new file. Without git the hook's classes are left out of the archive.
+     * blank line, one new file. Without git the hook's classes are left out of the archive. {@code secrets}: only the
+     * secrets hook's runs ({@code --only secrets}).
      */
-    private void hookRuns() {
+    private void hookRuns(boolean secrets) {
         Path repo = null;
         try {
             repo = Files.createTempDirectory("devops-train-hook");
@@ -166,9 +185,14 @@ public final class TrainCommand implements Callable<Integer> {
             Files.writeString(repo.resolve("notes.txt"), "greeting = \"hello\"\n");
             git(repo, "add", "-A");
             String dir = repo.toString();
-            quietly(() -> Main.run("lint", "--staged", dir));
+            if (!secrets) {
+                quietly(() -> Main.run("lint", "--staged", dir));
+            }
             quietly(() -> Main.run("lint", "--staged", "--only", "secrets", dir));
             changed.add(0, "lint");
+            if (secrets) {
+                changed.addAll(1, List.of("--only", "secrets"));
+            }
             quietly(() -> Main.run(changed.toArray(String[]::new)));
         } catch (java.io.IOException | RuntimeException e) {
             // no git, or no temp directory: the hook's path is archived as far as it went

@@ -223,17 +223,22 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
                 stats.tooLarge(relativePath);
                 return null;
             }
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+            // RandomAccessFile, not FileChannel: one native call each to open, read and close, where a channel goes
+            // through ~170 more Java methods that a cold JVM first interprets and then compiles (a secrets scan of the
+            // JDK's 15,000 files: 13% less CPU in the reading, docs/BENCHMARKS.md "twelfth session")
+            try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(p.toString(), "r")) {
                 byte[] buf = reuse != null && reuse.length >= size + 1 ? reuse : new byte[(int) Math.max(size + 1, 8192)];
                 // the size the stat gave is read in one call, without a second read to meet the end of the file; a file
                 // whose stat says 0 (a special file) is read to its end
-                java.nio.ByteBuffer bb = size > 0 ? java.nio.ByteBuffer.wrap(buf, 0, (int) size) : java.nio.ByteBuffer.wrap(buf);
-                while (bb.hasRemaining() && ch.read(bb) > 0) {
-                    if (bb.position() > maxFileSize) {
+                int limit = size > 0 ? (int) size : buf.length;
+                int n = 0;
+                int r;
+                while (n < limit && (r = in.read(buf, n, limit - n)) > 0) {
+                    n += r;
+                    if (n > maxFileSize) {
                         break; // the file grew while we read it
                     }
                 }
-                int n = bb.position();
                 if (n > maxFileSize) {
                     stats.tooLarge(relativePath);
                     return null;
@@ -245,8 +250,13 @@ public record LintContext(Path root, List<String> files, Set<String> tracked, De
                 stats.scanned(relativePath);
                 return new Bytes(buf, n);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            return null; // listed by the walk, gone since: as the stat's answer above
+        } catch (java.io.FileNotFoundException e) {
+            // RandomAccessFile's one answer for gone, unreadable and not a file: gone (listed by the walk, deleted since)
+            // is no file, as the stat's answer above; the rest is unreadable
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                stats.unreadable(relativePath);
+            }
+            return null;
         } catch (IOException | SecurityException e) {
             stats.unreadable(relativePath);
             return null;

@@ -27,6 +27,13 @@ import java.util.regex.Pattern;
  * entropy floor for tokens) and the file (lock files and translations are skipped).
  */
 final class Assignments {
+    // patterns of the String methods that would compile them at every call (split, matches, replaceAll), compiled once
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern ENV_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*");
+    private static final Pattern KEY_WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]");
+    private static final Pattern SEPARATORS = Pattern.compile("[_-]");
+
     private Assignments() {
     }
 
@@ -943,8 +950,8 @@ final class Assignments {
             return false;
         }
         // only NAME=value words between RUN and this value: the prefix of the command, not an argument of it
-        for (String w : job.text.substring(i + 3, valuePos).strip().split("\\s+")) {
-            if (!w.isEmpty() && !w.matches("[A-Za-z_][A-Za-z0-9_]*=\\S*")) {
+        for (String w : BLANKS.split(job.text.substring(i + 3, valuePos).strip())) {
+            if (!w.isEmpty() && !ENV_WORD.matcher(w).matches()) {
                 return false;
             }
         }
@@ -1194,7 +1201,7 @@ final class Assignments {
         if (squashedValue.length() < 4) {
             return false;
         }
-        String[] words = key.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
+        String[] words = KEY_WORDS.split(key);
         if (words.length < 2) {
             return false;
         }
@@ -1207,7 +1214,7 @@ final class Assignments {
     }
 
     private static String squash(String s) {
-        return s.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        return NOT_ALNUM.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** A store's item named in snake case, and a field: {@code grafana_cloud_access_policy_token:value}. */
@@ -1241,7 +1248,7 @@ final class Assignments {
         if (!m.matches()) {
             return false;
         }
-        String field = m.group(1).replaceAll("[_-]", "");
+        String field = SEPARATORS.matcher(m.group(1)).replaceAll("");
         for (String w : words(key)) {
             if ((PASSWORD_WORDS.contains(w) || SECRET_WORDS.contains(w) || w.equals("key")) && field.contains(w)) {
                 return true;
@@ -1328,7 +1335,7 @@ final class Assignments {
 
     /** Whether a value with spaces has a random-looking word in it (12+ characters, not a path or a dotted name). */
     private static boolean hasRandomWord(String value) {
-        for (String w : value.split("\\s+")) {
+        for (String w : BLANKS.split(value)) {
             if (w.length() >= 12 && w.indexOf('/') < 0 && w.indexOf('.') < 0 && !SCRIPT_NAME.matcher(w).matches()
                     && Entropy.shannon(w) >= 3.5) {
                 return true;

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * reason a value was dropped is easy to find; {@link #reason} returns it.
  */
 public final class Filters {
+    // the patterns String.split would compile at every call, compiled once
+    private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[-_]");
+    private static final java.util.regex.Pattern RULE_SEPARATORS = java.util.regex.Pattern.compile("[|:]");
+
     private Filters() {
     }
 
@@ -560,7 +564,7 @@ public final class Filters {
         if (LOWER_WORD_LIST.matcher(lower).matches()) {
             // words that say what they are: "secret_pw", "another_pw", "admin-pass" (not an identifier where the
             // stack runs with it; a dotted name, var.db_password, is a reference)
-            for (String w : lower.split("[-_]")) {
+            for (String w : WORD_SEPARATORS.split(lower)) {
                 if (CREDENTIAL_WORDS.contains(w)) {
                     return true;
                 }
@@ -600,7 +604,7 @@ public final class Filters {
         }
         if (!plain.equals(lower) && LOWER_WORD_LIST.matcher(plain).matches()) {
             // words in leetspeak joined by separators: epic-stack's SESSION_SECRET="super-duper-s3cret"
-            for (String w : plain.split("[-_]")) {
+            for (String w : WORD_SEPARATORS.split(plain)) {
                 if (CREDENTIAL_WORDS.contains(w)) {
                     return true;
                 }
@@ -936,7 +940,7 @@ public final class Filters {
         }
         // every rule a framework word, or the list starts with one of the words that open a rule list
         // ("required|not_array"): two dictionary words joined by a pipe ("blue|green") are no rule list
-        String first = v.split("[|:]", 2)[0];
+        String first = RULE_SEPARATORS.split(v, 2)[0];
         return unknown == 0 || known > 0 && (RULE_OPENERS.contains(first) || RULE_TYPES.contains(first)
                 || RULE_CONDITIONS.contains(first));
     }

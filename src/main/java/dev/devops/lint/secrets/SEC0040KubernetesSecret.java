@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * {@link Assignments#CONTAINER_ENV}.)
  */
 final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
+    private static final java.util.regex.Pattern TRAILING_DIGITS = java.util.regex.Pattern.compile("\\d+$");
+
     static final GenericRule RULE = GenericRule.rule("SEC0040", ERROR, "Kubernetes Secret with a committed value",
             "A Kubernetes Secret manifest carries a value under data (base64, decoded and checked) or "
             + "stringData. base64 is an encoding, not encryption.\nFix: rotate the value and create the Secret "
@@ -182,7 +184,7 @@ final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
         }
         // a Secret's numbered credentials (postgres-operator's infrastructure roles: password1, password2) are credentials;
         // elsewhere "password1:" is as often a label in a string ('hashsync: password1: abcd')
-        Assignments.Kind kind = Assignments.classify(key.replaceFirst("\\d+$", ""));
+        Assignments.Kind kind = Assignments.classify(TRAILING_DIGITS.matcher(key).replaceFirst(""));
         // a file held in the Secret (values.yaml: | a YAML document) is no single random value: the scan of its
         // lines above found whatever credential it holds
         boolean random = value.length() >= 12 && value.strip().chars().noneMatch(Character::isWhitespace)

@@ -84,39 +84,17 @@ public final class SecretsCheck implements TextCheck {
         AtomicInteger next = new AtomicInteger();
         java.util.Queue<String> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Runnable worker = () -> {
-            byte[] buffer = new byte[64 * 1024];
-            while (true) {
-                String path;
-                boolean envFile = false;
-                FileKind kind = null;
-                long size = -1;
-                if (feed != null) {
-                    int i = next.getAndIncrement();
-                    path = feed.awaitListed(i);
-                    if (path == null) {
-                        break;
-                    }
-                    size = feed.listedSize(i);
-                    kind = FileKind.of(path);
-                    if (kind == FileKind.CONFIG) {
-                        deferred.add(path);
-                        continue;
-                    }
-                } else {
-                    int i = next.getAndIncrement();
-                    if (i >= files.size()) {
-                        break;
-                    }
-                    path = files.get(i);
-                    envFile = envFiles.contains(path);
-                }
-                buffer = scan(context, allow, path, kind, envFile, size, buffer, out);
+            // each file is one call of scanNext: a method called per file is compiled after a few hundred files, where
+            // this loop, run once per thread, would be interpreted throughout
+            byte[][] buffer = {new byte[64 * 1024]};
+            while (scanNext(context, allow, feed, files, envFiles, next, deferred, buffer, out)) {
+                // the next file
             }
             if (feed != null) { // the walk has ended; each worker empties the queue after its own last deferral
                 java.util.Set<String> env = context.composeEnvFiles();
                 String path;
                 while ((path = deferred.poll()) != null) {
-                    buffer = scan(context, allow, path, FileKind.CONFIG, env.contains(path), -1, buffer, out);
+                    buffer[0] = scan(context, allow, path, FileKind.CONFIG, env.contains(path), -1, buffer[0], out);
                 }
             }
         };
@@ -145,6 +123,35 @@ public final class SecretsCheck implements TextCheck {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
         }
+    }
+
+    /**
+     * Takes the next file of the tree ({@code feed} while the walk lists them, else {@code files}) and scans it, or defers
+     * a configuration file to the end of the walk; false when there is none left. {@code buffer[0]}: the read buffer.
+     */
+    private boolean scanNext(LintContext context, Allowlist allow, FileFeed feed, List<String> files,
+            java.util.Set<String> envFiles, AtomicInteger next, java.util.Queue<String> deferred, byte[][] buffer,
+            Consumer<Finding> out) {
+        int i = next.getAndIncrement();
+        if (feed != null) {
+            String path = feed.awaitListed(i);
+            if (path == null) {
+                return false;
+            }
+            FileKind kind = FileKind.of(path);
+            if (kind == FileKind.CONFIG) {
+                deferred.add(path);
+            } else {
+                buffer[0] = scan(context, allow, path, kind, false, feed.listedSize(i), buffer[0], out);
+            }
+            return true;
+        }
+        if (i >= files.size()) {
+            return false;
+        }
+        String path = files.get(i);
+        buffer[0] = scan(context, allow, path, null, envFiles.contains(path), -1, buffer[0], out);
+        return true;
     }
 
     /**
