@@ -520,6 +520,9 @@ public final class ComposeCheck implements Check {
             project = ComposeLoader.load(new ComposeLoader.Options(paths, dir, null, List.of(), Map.of(), true, documented));
         } catch (UserError e) {
             SourceLocation at = e.location();
+            if (at != null && at.file() != null && isTemplate(at.file())) {
+                return new Loaded(dir, files, null); // a template of a compose file ({% if %} lines): no compose file yet
+            }
             String path = at != null && at.file() != null ? relative(root, at.file())
                     : relative(root, dir.resolve(files.get(files.size() - 1)));
             String message = e.getMessage();
@@ -535,6 +538,15 @@ public final class ComposeCheck implements Check {
             return new Loaded(dir, files, null);
         }
         return new Loaded(dir, files, project);
+    }
+
+    /** Whether the compose file that did not load is a template of one ({@link dev.devops.files.TemplateText#hasTagLines}). */
+    private static boolean isTemplate(Path file) {
+        try {
+            return Files.size(file) <= 4L * 1024 * 1024 && dev.devops.files.TemplateText.hasTagLines(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void lintProject(Path root, Path dir, List<String> files, ComposeProject project, ComposeScope.Builds builds,

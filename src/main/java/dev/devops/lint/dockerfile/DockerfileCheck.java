@@ -82,6 +82,9 @@ public final class DockerfileCheck implements Check {
             return;
         }
         Dockerfile df = DockerfileParser.parse(file, text);
+        if (!df.errors().isEmpty() && dev.devops.files.TemplateText.hasTagLines(text)) {
+            return; // a template of a Dockerfile ({% if %} and {{ patch("x") }} lines): a generator renders it, docker builds that
+        }
         if (!df.errors().isEmpty()) {
             for (Dockerfile.ParseError e : df.errors()) {
                 out.accept(finding(DockerfileRules.PARSE.info(), null, file, e.line(), e.message(),

@@ -22,9 +22,8 @@ import java.util.Map;
  */
 record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems, boolean binary,
         java.util.Set<String> commentedKeys) {
-    /** A line that is only a template directive: {@code {% if x %}}, {@code {%- endif -%}}, a Go template comment or {@code {{ end }}}, {@code <% end %>}. */
-    static final java.util.regex.Pattern TEMPLATE_DIRECTIVE = java.util.regex.Pattern.compile(
-            "\\s*(?:\\{%.*%}|\\{\\{-?\\s*(?:/\\*.*\\*/|end|if |else|range |with |define |template ).*}}|<%[^=].*%>)\\s*");
+    /** A line that is only a template directive ({@link dev.devops.files.TemplateText#DIRECTIVE}). */
+    static final java.util.regex.Pattern TEMPLATE_DIRECTIVE = dev.devops.files.TemplateText.DIRECTIVE;
     /** A shell control-flow line: the file is a shell script, whatever its name. */
     static final java.util.regex.Pattern SHELL_CONTROL = java.util.regex.Pattern.compile(
             "\\s*(?:if\\s+\\[|if\\s+!?\\s*\\w+.*;\\s*then\\b|then\\s*$|fi\\s*$|else\\s*$|elif\\s|for\\s+\\w+\\s+in\\s|while\\s|do\\s*$|done\\s*$|case\\s.*\\sin\\s*$|esac\\s*$)");

@@ -98,13 +98,36 @@ final class PemBlocks {
             i = le + 1;
         }
         String b = body.toString();
-        if (elided || b.length() < 64 || Entropy.shannon(b) < 4.0 || Filters.placeholderOrReference(b) != null) {
+        if (elided || b.length() < 64 || Entropy.shannon(b) < 4.0 || Filters.placeholderOrReference(b) != null
+                || !encrypted && endAt >= 0 && endAt < limit && holdsNoKey(b)) {
             return Math.max(hitEnd, bodyEnd);
         }
         String kind = type.isEmpty() ? "PKCS#8" : type.equals("ENCRYPTED") ? "PKCS#8" : type;
         job.emit(rule, Severity.ERROR, hitStart, b, title + kind + (encrypted ? ", encrypted" : "") + ")", HINT,
                 encrypted ? Map.of("encrypted", "true") : null);
         return Math.max(hitEnd, bodyEnd);
+    }
+
+    /**
+     * Whether a complete, unencrypted block's body is DER whose first element is a SEQUENCE: every unencrypted private key
+     * (PKCS#1 RSA, PKCS#8, SEC1 EC, DSA) starts with its version INTEGER, where an X.509 certificate or a CSR starts with
+     * the SEQUENCE it signs. Such a block is a certificate under a key header: a form's placeholder ("paste your key
+     * here") written with a certificate's first lines, not a key. A body that does not decode is left to the other tests.
+     */
+    static boolean holdsNoKey(String base64) {
+        byte[] d;
+        try {
+            int r = base64.length() % 4;
+            d = java.util.Base64.getDecoder().decode(r == 2 ? base64 + "==" : r == 3 ? base64 + "=" : base64);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (d.length < 8 || d[0] != 0x30) {
+            return false;
+        }
+        int lenByte = d[1] & 0xff;
+        int header = lenByte < 0x80 ? 2 : 2 + (lenByte & 0x7f);
+        return lenByte != 0x80 && header < 7 && d.length > header && d[header] == 0x30;
     }
 
     /** What may follow a BEGIN line before the body: nothing, or a string literal's dressing ({@code "}, {@code \\n"}, {@code ",}). */

@@ -26,6 +26,23 @@ class ComposeCheckTest {
         return dev.devops.lint.testing.FixtureAssert.reportedOn(check, out);
     }
 
+    /**
+     * Issue 10, session 13 class "a template of a compose file" (a deployment generator's templates/local/docker-compose.yml
+     * with {% if %} blocks around services: DC0000 "invalid YAML"): a compose file that does not load and has template
+     * tag lines gives no finding; one that does not load without them is still DC0000.
+     */
+    @Test
+    void aTemplateOfAComposeFileIsNotLintedAsOne() throws IOException {
+        Files.createDirectories(dir.resolve("templates/local"));
+        Files.writeString(dir.resolve("templates/local/docker-compose.yml"), "services:\n  app:\n    image: org/app:{{ APP_VERSION }}\n"
+                + "{% if RUN_REDIS %}\n  redis:\n    image: redis:7.2\n{% endif %}\n");
+        Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(dir.resolve("broken/docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n   ports: [\"80\"]\n");
+        List<String> got = run("templates/local/docker-compose.yml", "broken/docker-compose.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0000")).map(Finding::path).toList();
+        assertEquals(List.of("broken/docker-compose.yml"), got);
+    }
+
     /** Writes {@code n} one-app compose templates into {@code dir}/templates (the first {@code declaring} declare their volume). */
     private List<String> catalogue(int n, int declaring) throws IOException {
         Files.createDirectories(dir.resolve("templates"));

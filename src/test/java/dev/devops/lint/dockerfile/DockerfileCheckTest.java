@@ -118,6 +118,24 @@ class DockerfileCheckTest {
         assertFalse(DF0002RunsAsRoot.scriptDropsRoot("apt-get install -y \\\n  gosu \\\n  curl\n"));
     }
 
+    /**
+     * Issue 10, session 13 class "a template of a Dockerfile" (a deployment generator's templates/build/app/Dockerfile:
+     * {% if %} blocks, {# comments #} and {{ patch("x") }} lines on their own; 27 DF0000 errors, one per tag line): a
+     * Dockerfile that does not parse and has template tag lines is what a generator renders, not what docker builds: no
+     * finding. A Dockerfile that does not parse without them is still DF0000.
+     */
+    @Test
+    void aTemplateOfADockerfileIsNotLintedAsOne() throws IOException {
+        Files.createDirectories(dir.resolve("templates/build/app"));
+        Files.writeString(dir.resolve("templates/build/app/Dockerfile"), "FROM python:3.12-slim AS base\n{# the app #}\n"
+                + "{% if APP_DEV %}\nRUN pip install debugpy\n{% endif %}\n{{ patch(\"app-dockerfile-pre\") }}\n"
+                + "FROM scratch AS mnt-{{ name }}\nUSER app\nCMD [\"app\"]\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12-slim\nRUNN pip install app\nUSER app\nCMD [\"app\"]\n");
+        List<String> got = run("templates/build/app/Dockerfile", "Dockerfile").stream()
+                .map(x -> x.rule().id() + ":" + x.path() + ":" + x.line()).toList();
+        assertEquals(List.of("DF0000:Dockerfile:2"), got);
+    }
+
     @Test
     void aStageNamedAfterItsOwnImageIsNoLaterStage() throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), "FROM golang:1.22 AS build\nRUN go version\nFROM scratch as scratch\n"

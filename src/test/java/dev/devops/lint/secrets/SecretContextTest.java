@@ -2206,4 +2206,31 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("docs_src/dependencies/tutorial013.py",
                 "engine = create_engine(\"postgresql+psycopg://postgres:" + Fake.token(12) + "@localhost/db\")\n")));
     }
+
+    /**
+     * Issue 10, session 13 class "a certificate under a key header" (a settings form's placeholder: the first lines of
+     * an X.509 certificate written under "BEGIN PRIVATE KEY", in a TSX string): an unencrypted private key's DER starts
+     * with its version INTEGER, a certificate's with the SEQUENCE it signs; such a block is no key. A real key (made
+     * here, PKCS#8 EC) in the same place stays an error.
+     */
+    @Test
+    void aCertificateUnderAKeyHeaderIsNoKey() throws java.security.GeneralSecurityException {
+        String dashes = "-----";
+        java.util.function.Function<byte[], String> pem = der -> dashes + "BEGIN PRIVATE KEY" + dashes + "\\n"
+                + java.util.Base64.getEncoder().encodeToString(der) + "\\n" + dashes + "END PRIVATE KEY" + dashes;
+        byte[] cert = new byte[96];
+        new java.util.Random(7).nextBytes(cert);
+        byte[] head = {0x30, (byte) 0x82, 0x05, 0x44, 0x30, (byte) 0x82, 0x04, 0x2c, (byte) 0xa0, 0x03, 0x02, 0x01, 0x02, 0x02, 0x14};
+        System.arraycopy(head, 0, cert, 0, head.length);
+        String form = "const privateKeyPlaceholder =\n\t\"" + pem.apply(cert) + "\";\n";
+        assertEquals(List.of(), found(scan("apps/web/components/settings/certificate-form.tsx", form)));
+        var gen = java.security.KeyPairGenerator.getInstance("EC");
+        gen.initialize(256);
+        byte[] key = gen.generateKeyPair().getPrivate().getEncoded();
+        String real = "const privateKey =\n\t\"" + pem.apply(key) + "\";\n";
+        assertEquals(List.of("SEC0001:error"), found(scan("apps/web/components/settings/certificate-form.tsx", real)));
+        assertFalse(PemBlocks.holdsNoKey(java.util.Base64.getEncoder().encodeToString(key)));
+        assertTrue(PemBlocks.holdsNoKey(java.util.Base64.getEncoder().encodeToString(cert)));
+    }
+
 }
