@@ -357,14 +357,20 @@ public final class ComposeCheck implements Check {
         if (base == null || names.size() < 2) {
             return Set.of();
         }
-        Set<String> baseServices = services(dir.resolve(base)).keySet();
+        Map<String, YMap> baseMap = services(dir.resolve(base));
+        Set<String> baseServices = baseMap.keySet();
+        Set<String> basePorts = new HashSet<>();
+        baseMap.values().forEach(svc -> basePorts.addAll(hostPorts(svc)));
         Set<String> out = new HashSet<>();
         for (String n : names) {
             if (n.equals(base) || n.contains(".override.") || ComposeLoader.DEFAULT_FILES.contains(n)) {
                 continue;
             }
             Map<String, YMap> svcs = services(dir.resolve(n));
-            if (svcs.size() < 2 || svcs.keySet().stream().noneMatch(baseServices::contains)) {
+            // it restates a service of the default stack, or publishes a host port the default stack publishes (a stack
+            // of its own under other names: merged, the two would not start on one host)
+            if (svcs.size() < 2 || svcs.keySet().stream().noneMatch(baseServices::contains)
+                    && svcs.values().stream().noneMatch(svc -> hostPorts(svc).stream().anyMatch(basePorts::contains))) {
                 continue;
             }
             boolean complete = true;
@@ -402,6 +408,26 @@ public final class ComposeCheck implements Check {
     }
 
     /** The services a service names in its {@code depends_on}, {@code links} and same-file {@code extends}. */
+    /** The host ports a service publishes as written: {@code "8080:80"}, {@code 127.0.0.1:8080:80/tcp}, {@code published: 8080}. */
+    private static Set<String> hostPorts(YMap svc) {
+        Set<String> out = new HashSet<>();
+        YNode ports = svc == null ? null : svc.get("ports");
+        if (ports == null || !ports.isList()) {
+            return out;
+        }
+        for (YNode p : ports.asList()) {
+            if (p.isMap() && p.asMap().has("published") && p.asMap().get("published").isScalar()) {
+                out.add(p.asMap().get("published").asText().strip());
+            } else if (p.isScalar()) {
+                String[] parts = p.asText().strip().split("/")[0].split(":");
+                if (parts.length >= 2 && !parts[parts.length - 2].isEmpty()) {
+                    out.add(parts[parts.length - 2]); // host:container or ip:host:container
+                }
+            }
+        }
+        return out;
+    }
+
     private static Set<String> references(YMap svc) {
         Set<String> out = new HashSet<>();
         YNode deps = svc.get("depends_on");

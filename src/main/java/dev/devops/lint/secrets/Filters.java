@@ -265,7 +265,8 @@ public final class Filters {
             + "|\\([a-zA-Z_$][\\w$]*"
             // a Rails route's controller#action: match "/web_requests/:agent_id/:secret" => "web_requests#handle_request"
             + "|[a-z][a-z0-9]*(?:[_/][a-z0-9]+)+#[a-z][a-z0-9_]*|[a-z][a-z0-9]*#[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
-            + "|[a-zA-Z_$][\\w$.]*\\(.*"
+            // a call, also on an indexed element cut at its argument's quote: secret = vols[0].get("secret", {})
+            + "|[a-zA-Z_$][\\w$.]*(?:\\[\\w+][\\w$.]*)*\\(.*"
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
 
     /** Why {@code value} is not a secret, or null when it may be one. */

@@ -417,6 +417,29 @@ class ComposeCheckTest {
     }
 
     /**
+     * Issue 10, session 13 class "a stack of its own under other names" (a test directory's docker-compose.yml with
+     * weed-master, weed-volume … beside docker-compose.test.yml with seaweed-master, seaweed-volume … on the same host
+     * ports: 5 DC0015 errors between the two): a complete variant that publishes a host port the default stack publishes
+     * is run alone. A complete variant on other ports still merges as an overlay.
+     */
+    @Test
+    void aVariantStackUnderOtherNamesOnTheSameHostPortsIsRunAlone() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  weed-master:\n    image: org/store:3.1\n"
+                + "    ports:\n      - \"9333:9333\"\n  weed-s3:\n    image: org/store:3.1\n    depends_on: [weed-master]\n"
+                + "    ports:\n      - 127.0.0.1:8333:8333/tcp\n");
+        Files.writeString(dir.resolve("docker-compose.test.yml"), "services:\n  store-master:\n    image: org/store:3.1\n"
+                + "    ports:\n      - \"9333:9333\"\n  store-s3:\n    image: org/store:3.1\n    depends_on: [store-master]\n"
+                + "    ports:\n      - published: 8333\n        target: 8333\n");
+        Files.writeString(dir.resolve("docker-compose.tools.yml"), "services:\n  adminer:\n    image: adminer:4.8\n"
+                + "    ports:\n      - 8081:8080\n  mailpit:\n    image: axllent/mailpit:v1.20\n");
+        assertEquals(Set.of("docker-compose.test.yml"), ComposeCheck.completeApart(dir,
+                List.of("docker-compose.yml", "docker-compose.test.yml", "docker-compose.tools.yml")));
+        List<String> got = run("docker-compose.yml", "docker-compose.test.yml", "docker-compose.tools.yml").stream()
+                .filter(x -> x.rule().id().equals("DC0015")).map(x -> x.path() + ":" + x.line()).toList();
+        assertEquals(List.of(), got);
+    }
+
+    /**
      * Corpus, class "a variant file that is a stack of its own" (an integration-test compose file beside the demo's
      * docker-compose.yml, with its own postgres, redis and the app built for the tests, on the demo's host ports): run
      * with -f alone, not over the default file, so no DC0015 between the two apps. An overlay that adds a service

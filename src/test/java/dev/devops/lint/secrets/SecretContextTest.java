@@ -2233,4 +2233,19 @@ class SecretContextTest {
         assertTrue(PemBlocks.holdsNoKey(java.util.Base64.getEncoder().encodeToString(cert)));
     }
 
+
+    /**
+     * Issue 10, session 13 class "a call on an indexed element" (Python in a workflow's run block: {@code secret =
+     * vols[0].get("secret", {})}, read up to the argument's quote): code, not a value. A literal under the same key in
+     * the same file is still reported.
+     */
+    @Test
+    void aCallOnAnIndexedElementIsCode() {
+        String run = "jobs:\n  check:\n    steps:\n      - run: |\n          python3 - <<'PY'\n"
+                + "          secret = vols[0].get(\"secret\", {})\n          token = items[\"a\"].lookup(\"token\")\n          PY\n";
+        assertEquals(List.of(), found(scan(".github/workflows/chart.yml", run)));
+        String literal = "jobs:\n  check:\n    env:\n      API_SECRET: \"" + Fake.token(28) + "\"\n";
+        assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/chart.yml", literal)));
+    }
+
 }
