@@ -109,10 +109,12 @@ final class PemBlocks {
     }
 
     /**
-     * Whether a complete, unencrypted block's body is DER whose first element is a SEQUENCE: every unencrypted private key
-     * (PKCS#1 RSA, PKCS#8, SEC1 EC, DSA) starts with its version INTEGER, where an X.509 certificate or a CSR starts with
-     * the SEQUENCE it signs. Such a block is a certificate under a key header: a form's placeholder ("paste your key
-     * here") written with a certificate's first lines, not a key. A body that does not decode is left to the other tests.
+     * Whether a complete, unencrypted block's body is DER of a certificate or a certificate request: every unencrypted
+     * private key (PKCS#1 RSA, PKCS#8, SEC1 EC, DSA) starts with its version INTEGER, where an X.509 certificate or a CSR
+     * starts with the SEQUENCE it signs, itself opening with a [0] version or an INTEGER. Such a block is a certificate
+     * under a key header: a form's placeholder ("paste your key here") written with a certificate's first lines, not a
+     * key. An encrypted PKCS#8 key under a plain header (its first SEQUENCE opens with an algorithm's OID) stays a key; a
+     * body that does not decode is left to the other tests.
      */
     static boolean holdsNoKey(String base64) {
         byte[] d;
@@ -122,12 +124,24 @@ final class PemBlocks {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (d.length < 8 || d[0] != 0x30) {
+        int inner = sequenceContent(d, 0);
+        if (inner < 0 || d[inner] != 0x30) {
             return false;
         }
-        int lenByte = d[1] & 0xff;
+        // the certificate's or request's signed part starts with its [0] version or an INTEGER; an encrypted key's
+        // algorithm identifier (PKCS#8 under a plain key header) with an OID: that one is a key
+        int signed = sequenceContent(d, inner);
+        return signed >= 0 && (d[signed] == (byte) 0xa0 || d[signed] == 0x02);
+    }
+
+    /** The offset of the content of the DER SEQUENCE at {@code at}, or -1 when there is none that holds a byte. */
+    private static int sequenceContent(byte[] d, int at) {
+        if (at + 2 >= d.length || d[at] != 0x30) {
+            return -1;
+        }
+        int lenByte = d[at + 1] & 0xff;
         int header = lenByte < 0x80 ? 2 : 2 + (lenByte & 0x7f);
-        return lenByte != 0x80 && header < 7 && d.length > header && d[header] == 0x30;
+        return lenByte == 0x80 || header > 6 || at + header >= d.length ? -1 : at + header;
     }
 
     /** What may follow a BEGIN line before the body: nothing, or a string literal's dressing ({@code "}, {@code \\n"}, {@code ",}). */

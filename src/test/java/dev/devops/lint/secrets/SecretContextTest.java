@@ -2231,6 +2231,12 @@ class SecretContextTest {
         assertEquals(List.of("SEC0001:error"), found(scan("apps/web/components/settings/certificate-form.tsx", real)));
         assertFalse(PemBlocks.holdsNoKey(java.util.Base64.getEncoder().encodeToString(key)));
         assertTrue(PemBlocks.holdsNoKey(java.util.Base64.getEncoder().encodeToString(cert)));
+        // an encrypted PKCS#8 key (PBES2) under a plain key header: its first SEQUENCE is an algorithm identifier, a key
+        byte[] encrypted = cert.clone();
+        byte[] pbes2 = {0x30, (byte) 0x82, 0x05, 0x24, 0x30, 0x56, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x05, 0x0d};
+        System.arraycopy(pbes2, 0, encrypted, 0, pbes2.length);
+        assertFalse(PemBlocks.holdsNoKey(java.util.Base64.getEncoder().encodeToString(encrypted)));
+        assertEquals(List.of("SEC0001:error"), found(scan("internal/keys_test.go", "input: \"" + pem.apply(encrypted) + "\",\n")));
     }
 
 
