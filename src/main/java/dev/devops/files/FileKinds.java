@@ -532,6 +532,13 @@ public final class FileKinds {
         if (TEST_DIR.matches(path) || TEST_NAME.matcher(name(path)).matches() && !isCi(path)) {
             return true;
         }
+        if (path.endsWith(".ejs") || path.endsWith(".hbs") || path.endsWith(".tmpl") || path.endsWith(".j2") || path.endsWith(".jinja")) {
+            // a test a code generator renders (login.spec.ts.ejs, user_test.go.tmpl): named as a test before the suffix
+            Matcher m = TEMPLATE_SUFFIX.matcher(name(path).toLowerCase(Locale.ROOT));
+            if (m.find() && TEST_NAME.matcher(name(path).substring(0, m.start())).matches()) {
+                return true;
+            }
+        }
         String lowerName = name(path).toLowerCase(Locale.ROOT);
         // the name tests first: each of these regexes names the file, and most files are none of them
         return isYaml(lowerName) && CHART_TEST_VALUES.matcher(path.toLowerCase(Locale.ROOT)).matches()
@@ -613,7 +620,7 @@ public final class FileKinds {
     }
 
     /** A template engine's suffix after the real name: helm-docs' README.md.gotmpl, a Jinja README.md.j2. */
-    private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb)$");
+    private static final Pattern TEMPLATE_SUFFIX = Pattern.compile("(?<=\\.[a-z0-9]{1,9})\\.(gotmpl|tmpl|tpl|j2|jinja2?|mustache|hbs|erb|ejs|njk|liquid)$");
 
     /**
      * Source code a template engine renders, by the name before the engine's suffix: a code generator's

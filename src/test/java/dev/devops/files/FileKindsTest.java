@@ -127,6 +127,12 @@ class FileKindsTest {
         assertTrue(FileKinds.isSourceCodeTemplate("gen/client.go.tmpl"));
         assertFalse(FileKinds.isSourceCodeTemplate("deploy/values.yaml.j2"));
         assertFalse(FileKinds.isSourceCodeTemplate("src/app.py"));
+        // EJS (Yeoman generators), Nunjucks and Liquid templates of code; a test template is a test
+        assertTrue(FileKinds.isSourceCodeTemplate("generators/vue/templates/src/app/login-form.component.ts.ejs"));
+        assertTrue(FileKinds.isSourceCodeTemplate("templates/src/main/java/pkg/LoginVM.java.ejs"));
+        assertTrue(FileKinds.isTest("generators/angular/templates/src/app/login/login.spec.ts.ejs"));
+        assertTrue(FileKinds.isTest("gen/user_test.go.tmpl"));
+        assertFalse(FileKinds.isTest("generators/angular/templates/src/app/login/login.service.ts.ejs"));
     }
 
     @Test

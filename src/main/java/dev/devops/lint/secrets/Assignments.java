@@ -555,6 +555,11 @@ final class Assignments {
         // a hash rocket (Ruby's :secret => secret, PHP's 'password' => $password, Perl) is code in any file (an ERB or
         // Blade view too): a bare value after it is an expression
         boolean rocket = op == 2 && t.startsWith("=>", i);
+        if (!quotedKey && op == 1 && t.charAt(i) == '=' && ks > lineStart && i + 1 < lineEnd
+                && (t.charAt(ks - 1) == '\'' || t.charAt(ks - 1) == '"') && t.charAt(i + 1) == t.charAt(ks - 1)
+                && concatenationFollows(t, i + 2, lineEnd)) {
+            return ke; // 'MAIL_PASSWORD='.config('mail.password'): a literal ending in "KEY=", its value the code after it
+        }
         i = skipBlanks(t, i + op, lineEnd);
         if (i >= lineEnd) {
             return ke;
@@ -783,6 +788,12 @@ final class Assignments {
             e--;
         }
         return Math.min(e, i + 502);
+    }
+
+    /** Whether a string concatenation ({@code .} in PHP and Perl, {@code +} elsewhere) starts at {@code i}, blanks skipped. */
+    private static boolean concatenationFollows(String t, int i, int end) {
+        i = skipBlanks(t, i, end);
+        return i < end && (t.charAt(i) == '.' || t.charAt(i) == '+');
     }
 
     private static boolean isNameChar(char c) {

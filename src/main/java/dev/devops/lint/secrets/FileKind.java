@@ -41,6 +41,15 @@ enum FileKind {
     private static final DirPattern I18N_DIR = DirPattern.lowerCase("(?:i18n|locales?|translations|l10n)(?:[-_][a-z]+)?|lang|langs");
 
     /**
+     * Language directories (app/Language/de-DE.ini, language/en-GB/...): translations when the file is named by a locale
+     * code ({@link #LOCALE_NAME}); other files there (a polyglot repository's languages/python/app.py) stay what they are.
+     */
+    private static final DirPattern LANGUAGE_DIR = DirPattern.lowerCase("languages?");
+
+    /** A file named by a locale code: de-de.ini, pt_br.json, de-de_informal.ini, kaa.ini, en-gb.com_foo.ini. */
+    private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|ya?ml|properties|xml)");
+
+    /**
      * Configuration languages whose strings are always quoted, so that a bare word is an expression: Terraform and HCL
      * ({@code password = random_password.db.result}, {@code var.db_password}), Nix, Jsonnet, CUE.
      */
@@ -86,7 +95,8 @@ enum FileKind {
         }
         if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
-                || I18N_NAME.matcher(name).matches()) {
+                || I18N_NAME.matcher(name).matches()
+                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

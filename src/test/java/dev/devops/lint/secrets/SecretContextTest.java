@@ -173,6 +173,16 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("app/Console/Commands/KeysCommand.php",
                 "$this->line('SIGNING_PRIVATE_KEY=\"'.Str::replace(\"\\r\\n\", \"\\n\", $privateKey).'\"');\n"
                 + "console.log(\"API_TOKEN='\" + token.trim() + \"'\");\n")));
+        // a literal that ends in KEY= and the code concatenated after it: an env file being written, not a value
+        assertEquals(List.of(), found(scan("app/Space/EnvWriter.php",
+                "$env = 'MAIL_HOST='.config('mail.host').\"\\n\".\n    'MAIL_PASSWORD='.config('mail.password').\"\\n\".\n"
+                + "    'MAILGUN_SECRET=' . $request->mailgun_secret;\nconst line = \"DB_PASSWORD=\" + password;\n")));
+        // an EJS template of TypeScript is code: a typed declaration and a call are expressions; its spec is a test
+        assertEquals(List.of(), found(scan("generators/vue/templates/src/app/login-form.component.ts.ejs",
+                "const password: Ref<string> = ref(null);\nreadonly newPassword = viewChild.required<ElementRef>('newPassword');\n")));
+        assertEquals(List.of(), found(scan("generators/vue/templates/src/app/login-form.component.spec.ts.ejs",
+                "loginForm.password = 'pwd';\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Space/EnvWriter.php", "$mail_password = '" + Fake.token(20) + "';\n")));
         assertEquals(List.of("SEC0031:error"), found(scan("app/keys.php", "$signing_private_key = '" + Fake.token(24) + "';\n")));
     }
 

@@ -331,6 +331,11 @@ class SecretScannerTest {
         assertEquals(List.of(), ids("go.sum", "example.com/x v1.0.0 h1:" + Fake.token(43) + "=\n"));
         assertEquals(List.of(), ids("src/main/resources/messages_de.properties", "login.password=Passwort123\n"));
         assertEquals(List.of(), ids("web/locales/fr.json", "{\"password\": \"Mot de passe\"}"));
+        // a Language directory of locale-named files is a translation tree too
+        assertEquals(List.of(), ids("app/Language/de-DE.ini", "label.password=\"Passwort\"\nlabel.old_password=\"Altes Kennwort123\"\n"));
+        assertEquals(List.of(), ids("app/Language/sv-SE.ini", "label.password=\"L\u00f6senord\"\n"));
+        // other files in a languages directory are still scanned
+        assertFalse(ids("languages/python/settings.py", "DB_PASSWORD = \"" + Fake.token(24) + "\"\n").isEmpty());
         assertEquals(List.of(), ids("integrity.txt", "integrity = \"sha384-" + Fake.token(64) + "\"\n"));
     }
 
