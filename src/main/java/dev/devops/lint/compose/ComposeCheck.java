@@ -569,7 +569,8 @@ public final class ComposeCheck implements Check {
     /** Whether the compose file that did not load is a template of one ({@link dev.devops.files.TemplateText#hasTagLines}). */
     private static boolean isTemplate(Path file) {
         try {
-            return Files.size(file) <= 4L * 1024 * 1024 && dev.devops.files.TemplateText.hasTagLines(Files.readString(file));
+            // regular files only, capped: a compose file committed as a link to /dev/zero does not load either
+            return dev.devops.files.TemplateText.hasTagLines(dev.devops.core.InputFiles.readText(file, 4L * 1024 * 1024));
         } catch (IOException | RuntimeException e) {
             return false;
         }
