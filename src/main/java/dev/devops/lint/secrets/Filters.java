@@ -175,6 +175,8 @@ public final class Filters {
     private static final Pattern DEFAULT_TRIVIAL = Pattern.compile(
             "1234(5(6(7(8(9(0)?)?)?)?)?)?(?:[a-z]{1,3}|[!@#$%*.?])?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
             + "|admin\\d*|root|toor|guest|demo|postgres|mysql|mariadb|minioadmin|changeit"
+            // a credential word behind an intensifier: "supersecret", "topsecret", "mysecretpassword"
+            + "|(?:super|top|my)secret\\d*|(?:super|my)(?:secret)?password\\d*"
             // the digits or hex digits in order, repeated to a key's length: "0123456789abcdef0123456789abcdef"
             + "|(?:0123456789abcdef)+|(?:0123456789)+|(?:1234567890)+");
     private static final Set<String> DEFAULT_CREDENTIAL_WORDS = Set.of("password", "passwd", "pass", "pwd", "secret",

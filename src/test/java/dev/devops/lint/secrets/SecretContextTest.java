@@ -897,6 +897,20 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 12b, miss class "a credential word with an intensifier as a secret in runnable config" (an example
+     * stack's S3 {@code secret_key: supersecret}, the MinIO password its compose file sets): a development default,
+     * reported as a warning like {@code secret} itself; in an example or in docs it stays silent.
+     */
+    @Test
+    void intensifiedCredentialWordsAreDefaultSecretsInRunnableConfig() {
+        for (String v : List.of("supersecret", "topsecret", "mysecret", "mysecretpassword")) {
+            assertEquals(List.of("SEC0031:warning"), found(scan("deploy/tempo.yaml", "s3:\n  access_key: app\n  secret_key: " + v + "\n")), v);
+        }
+        assertEquals(List.of(), found(scan("docs/setup.md", "Set `secret_key: supersecret` for a local test.\n")));
+        assertEquals(List.of(), found(scan("deploy/tempo.yaml", "s3:\n  secret_key: secretary\n")));
+    }
+
+    /**
      * Held-out 6a ({@code --history} of CleanArchitecture), class "Bicep is code": {@code administratorLoginPassword:
      * dbAdminPassword} passes a parameter, not a literal; a quoted literal in Bicep is still a hard-coded password.
      */
