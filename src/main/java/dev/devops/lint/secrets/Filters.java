@@ -63,7 +63,10 @@ public final class Filters {
         // a test double's value: apiToken: mocked-api-token, mock_secret
         "mocked", "mock-", "mock_", "_here", "-here", "secret_goes",
         // filler words: re_blAh_blaHBlaHblahBLAhBlAh (a Resend key's prefix and "blah"), lorem ipsum
-        "blah", "lorem"};
+        "blah", "lorem",
+        // an instruction to replace the value, however it is joined to the words around it: replace-with-your-key,
+        // <stack>2replace2<field> in an example deployment's .env (a random value holds no 7-letter word by chance)
+        "replace"};
 
     private static final String[] REFERENCE_PARTS = {"${", "{{", "}}", "%(", "%{", "#{", "@{", "<%", "process.env",
         "import.meta.env", "system.getenv", "getenv(", "os.environ", "env(", "env[", "env.", "environ[", "environ.get",

@@ -415,6 +415,19 @@ class SecretContextTest {
      * the input of a template, not configuration the stack runs with: a placeholder there (base64 of a "change me"
      * sentence) is dropped as in any template; a live-looking value is still reported.
      */
+    /**
+     * A placeholder that says to replace it, glued to other words by a digit ({@code <stack>2replace2<field>} in an
+     * example deployment's .env) or written with one ({@code replace-with-your-key}): not a credential. A random
+     * value beside it in the same file is still reported.
+     */
+    @Test
+    void gluedReplacePlaceholderInAnExampleEnvIsNotASecret() {
+        String glued = "stack2" + "replace" + "2access";
+        assertEquals(List.of(), found(scan("deploy/examples/swarm/.env", "STORE_ACCESS_KEY=" + glued + "\n")));
+        assertEquals(List.of(), found(scan("deploy/examples/swarm/.env", "STORE_ACCESS_KEY=replace-with-your-key\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("deploy/examples/swarm/.env", "STORE_ACCESS_KEY=" + Fake.token(40) + "\n")));
+    }
+
     @Test
     void generatorAnswersAreTemplatesNotRunnableConfig() {
         String sentence = Fake.b64("my-secret-key-which-should-be-changed-in-production-and-be-base64-encoded");
