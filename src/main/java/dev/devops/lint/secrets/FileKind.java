@@ -44,10 +44,23 @@ enum FileKind {
      * Language directories (app/Language/de-DE.ini, language/en-GB/...): translations when the file is named by a locale
      * code ({@link #LOCALE_NAME}); other files there (a polyglot repository's languages/python/app.py) stay what they are.
      */
-    private static final DirPattern LANGUAGE_DIR = DirPattern.lowerCase("languages?");
+    private static final DirPattern LANGUAGE_DIR = DirPattern.lowerCase("languages?|locali[sz]ations?");
 
-    /** A file named by a locale code: de-de.ini, pt_br.json, de-de_informal.ini, kaa.ini, en-gb.com_foo.ini. */
-    private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|ya?ml|properties|xml)");
+    /** A file named by a locale code: de-de.ini, pt_br.json, de-de_informal.ini, kaa.ini, en-gb.com_foo.ini, km_kh.inc. */
+    private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|inc|ya?ml|properties|xml)");
+
+    /**
+     * A language directory's directory named by a locale code (public/language/sv/, localization/es_419/, language/pt-BR/):
+     * its message files are translations whatever they are called (user.json, labels.inc).
+     */
+    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?");
+
+    /**
+     * What a translation is written in, by extension: message data (JSON, INI, YAML, properties, XML, TOML, Fluent,
+     * Apple strings) and PHP arrays (labels.php, labels.inc); not other code (languages/go/main.go stays code).
+     */
+    private static final Set<String> MESSAGE_EXT = Set.of("json", "ini", "php", "inc", "yml", "yaml", "properties", "xml",
+            "toml", "ftl", "strings", "lang");
 
     /**
      * Configuration languages whose strings are always quoted, so that a bare word is an expression: Terraform and HCL
@@ -96,7 +109,8 @@ enum FileKind {
         if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()
-                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())) {
+                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
+                || (LOCALE_DIR.matches(path) && name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)))) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

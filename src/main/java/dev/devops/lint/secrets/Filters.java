@@ -162,6 +162,49 @@ public final class Filters {
      */
     private static final Pattern SCRIPT_TEXT = Pattern.compile(".*[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}"
             + "\\p{IsThai}\\p{IsArabic}\\p{IsHebrew}\\p{IsDevanagari}].*");
+    /** The words of hash, cipher and signature scheme names ({@link #isAlgorithmName}). */
+    private static final Set<String> ALGORITHM_WORDS = Set.of("md4", "md5", "sha", "sha1", "sha2", "sha3", "sha224", "sha256",
+            "sha384", "sha512", "crypt", "bcrypt", "scrypt", "yescrypt", "argon2", "argon2i", "argon2d", "argon2id", "pbkdf2",
+            "hmac", "cram", "ssha", "ssha256", "ssha512", "smd5", "des", "3des", "blowfish", "aes", "aes128", "aes256", "cbc",
+            "gcm", "ctr", "rsa", "ecdsa", "ed25519", "hs256", "hs384", "hs512", "rs256", "es256", "ntlm", "md5crypt",
+            "sha256crypt", "sha512crypt");
+
+    /**
+     * A hash, cipher or signature scheme's name: words of {@link #ALGORITHM_WORDS} and numbers joined by '-', '_' or '+'
+     * ({@code md5-crypt}, {@code cram-md5+md5-crypt}, {@code aes-256-gcm}), the choice a setting makes, not a secret.
+     */
+    static boolean isAlgorithmName(String v) {
+        if (v.length() > 48) {
+            return false;
+        }
+        boolean word = false;
+        for (String part : v.toLowerCase(Locale.ROOT).split("[-_+]", -1)) {
+            if (ALGORITHM_WORDS.contains(part)) {
+                word = true;
+            } else if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Text in a human language written with letters outside ASCII and no ASCII digit: a label or a sentence in an accented
+     * Latin, Cyrillic, Armenian, Khmer or Burmese script ({@code Lösenord}, {@code Contraseña}, a translated error
+     * message). Generated credentials are ASCII.
+     */
+    static boolean isWordsOfALanguage(String v) {
+        boolean letter = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return false;
+            }
+            letter |= c >= 0x80 && Character.isLetter(c);
+        }
+        return letter;
+    }
+
     /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
     private static final Pattern DICTIONARY_LIKE = Pattern.compile("(?:[a-z]+(?:[-_.@ ][a-z]+)*|[A-Z]+(?:[-_.@ ][A-Z]+)*"
             + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]{0,2}|\\d+");
@@ -380,9 +423,12 @@ public final class Filters {
         if (VERSION.matcher(v).matches() || PACKAGE_SPEC.matcher(v).matches()) {
             return "version";
         }
-        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && SCRIPT_TEXT.matcher(v).matches()
+        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && (SCRIPT_TEXT.matcher(v).matches() || isWordsOfALanguage(v))
                 || SLASHED_LABEL.matcher(v).matches()) {
             return "label text";
+        }
+        if (isAlgorithmName(v)) {
+            return "algorithm name"; // password_ldap_encodage = 'md5-crypt', 'cram-md5+md5-crypt': the scheme a setting picks
         }
         if (RULE_LIST.matcher(v).matches() && isRuleList(v)) {
             return "validation rules";

@@ -2291,4 +2291,61 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/chart.yml", literal)));
     }
 
+
+    /**
+     * Issue 10, held-out 13d classes "a translation tree whose locales are directories" ({@code public/language/sv/user.json},
+     * {@code program/localization/es_AR/labels.inc}: {@code "password": "Lösenord"}) and "text in a human language"
+     * (a label or a sentence in an accented or non-Latin script, anywhere): labels, not credentials. A file of code under
+     * a directory that only looks like a locale code ({@code languages/go/main.go}) keeps its findings, and so does an
+     * ASCII token under the same key.
+     */
+    @Test
+    void translationsByLocaleDirectoryAndHumanLanguageTextAreNoSecrets() {
+        assertEquals(List.of(), found(scan("public/language/sv/user.json", "{\n  \"password\": \"L\u00f6senord\",\n"
+                + "  \"api.master-token-no-uid\": \"Ein Master-Token wurde ohne eine entsprechende `_uid` im Anfrage-Body empfangen\"\n}\n")));
+        assertEquals(List.of(), found(scan("program/localization/es_AR/labels.inc", "<?php\n$labels['password'] = 'Contrase\u00f1a';\n")));
+        assertEquals(List.of(), found(scan("plugins/auth/localization/km_KH.inc", "<?php\n$labels['newpasswd'] = '\u1796\u17b6\u1780\u17d2\u1799\u179f\u1798\u17d2\u1784\u17b6\u178f\u17cb';\n")));
+        // the same values outside any translation tree: human-language text, not a credential
+        assertEquals(List.of(), found(scan("config/ui.json", "{\"password\": \"Slapta\u017eodis\", \"token_hint\": \"\u1005\u1000\u102c\u1038\u101d\u103e\u1000\u103a \u1011\u100a\u1037\u103a\u1015\u102b\"}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config/app.json", "{\"password\": \"" + Fake.token(14) + "\"}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("languages/go/main.go", "package main\n\nconst password = \"" + Fake.token(14) + "\"\n")));
+        assertEquals(FileKind.I18N, FileKind.of("public/language/pt-BR/admin/settings/email.json"));
+        assertEquals(FileKind.I18N, FileKind.of("program/localization/sr_CS/messages.inc"));
+        assertEquals(FileKind.CODE, FileKind.of("languages/go/main.go"));
+    }
+
+    /**
+     * Issue 10, held-out 13d classes "a name whose last word is not the secret" ({@code sendPasswordResetEmail} names an
+     * email, {@code password_strength_driver} a driver), "an algorithm's name" ({@code password_ldap_encodage = 'md5-crypt'}), "a string concatenated in PHP" ({@code 'compose_data_' .
+     * self::$ID}) and "a URI written as syntax" ({@code mongodb://[username:password@]host1[:port1]}, a format's
+     * description): none is a credential.
+     */
+    @Test
+    void namesOfOtherThingsConcatenationsAndUriSyntaxAreNoSecrets() {
+        assertEquals(List.of(), found(scan("src/privileges/admin.js", "const map = {\n  'admin.user.sendPasswordResetEmail': 'admin:users',\n};\n")));
+        assertEquals(List.of(), found(scan("config/config.inc.php", "<?php\n$config['password_strength_driver'] = 'pwned';\n")));
+        assertEquals(List.of(), found(scan("config/config.inc.php", "<?php\n$config['password_ldap_encodage'] = 'md5-crypt';\n"
+                + "$config['password_crypt_hash'] = 'cram-md5+md5-crypt';\n$config['session_secret_cipher'] = 'aes-256-gcm';\n")));
+        assertTrue(Filters.isAlgorithmName("sha512-crypt"));
+        assertFalse(Filters.isAlgorithmName("md5-" + Fake.token(10)));
+        assertEquals(List.of(), found(scan("program/actions/upload.php", "<?php\nself::$SESSION_KEY = 'compose_data_' . self::$COMPOSE_ID;\n")));
+        assertEquals(List.of(), found(scan("src/database/mongo.js", "const q = { description: 'Format: mongodb://[username:password@]host1[:port1][,host2[:port2]][/[database]]' };\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config/config.inc.php", "<?php\n$config['password_ldap_pass'] = '" + Fake.token(14) + "';\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("src/database/mongo.js", "const uri = 'mongodb://app:" + Fake.token(14) + "@db.internal:27017/app';\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("src/database/pg.js", "const uri = 'postgres://app:" + Fake.token(14) + "@[::1]:5432/app';\n")));
+        // a random literal with something appended, and a method of a literal, are still the value
+        assertEquals(List.of("SEC0030:error"), found(scan("src/auth.js", "const password = '" + Fake.token(14) + "' + suffix;\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/auth.py", "password = \"" + Fake.token(14) + "\".encode()\n")));
+    }
+
+    /** Issue 10, held-out 13d class "a prose file without an extension" (a plugin's {@code README}, {@code INSTALL}): documentation. */
+    @Test
+    void extensionlessProseFilesAreDocs() {
+        for (String p : List.of("plugins/auth/README", "INSTALL", "docs-site/UPGRADING", "CHANGELOG")) {
+            assertTrue(dev.devops.files.FileKinds.isDocs(p), p);
+        }
+        assertFalse(dev.devops.files.FileKinds.isDocs("bin/install"));
+        assertEquals(List.of(), found(scan("plugins/auth/README", "Set it in config.inc.php:\n\n  $config['auth_api_token'] = '" + Fake.token(8).toLowerCase() + "';\n")));
+    }
 }
+
