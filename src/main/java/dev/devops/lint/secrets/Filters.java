@@ -776,22 +776,27 @@ public final class Filters {
      * and spaces), and either one case or camel case ({@code --color-border-subtle}, {@code label.reset-password},
      * {@code @rematch}, {@code workspace:*}, {@code keyword.operator}, {@code correct-horse-battery-staple}). A
      * generated secret of 8 or more characters over letters and digits all but always holds a digit, and a random
-     * mix of cases flips case inside its words ({@code qwErTy}); a long run of one case with no separator (24
-     * letters or more) may be random and is not word-like. Whatever such a value is, a label, a selector, a
+     * mix of cases flips case inside its words ({@code qwErTy}); a long run of one case between separators (24
+     * letters or more: a provider's {@code sk-} and 48 random lower-case letters) may be random and is not word-like. Whatever such a value is, a label, a selector, a
      * tokenizer state or a passphrase of dictionary words, it is not the random value an {@code error} promises.
      */
     static boolean isWordLike(String v) {
         boolean upper = false;
         boolean lower = false;
         boolean separated = false;
+        int run = 0;
+        int longest = 0;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 lower = true;
+                longest = Math.max(longest, ++run);
             } else if (c >= 'A' && c <= 'Z') {
                 upper = true;
+                longest = Math.max(longest, ++run);
             } else if ("-_.:/@* ".indexOf(c) >= 0) {
                 separated = true;
+                run = 0;
             } else {
                 return false; // a digit, another symbol or a non-ASCII letter
             }
@@ -802,7 +807,7 @@ public final class Filters {
         if (upper && lower) {
             return !CASE_FLIP.matcher(v).find();
         }
-        return separated || v.length() < 24;
+        return longest < 24; // a run of 24 letters of one case may be random, after a prefix too (sk-epsakfenq…)
     }
 
     /** What a value of a credential-named variable is: no credential, a development default, or a live-looking one. */

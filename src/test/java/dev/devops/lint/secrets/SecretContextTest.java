@@ -1358,6 +1358,15 @@ class SecretContextTest {
         assertFalse(Filters.isWordLike(mixed));
         assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.yaml", "api_token: \"" + mixed + "\"\n")));
         assertFalse(Filters.isWordLike("abcdefghijklmnopqrstuvwxyzab"), "a long run of one case may be random");
+        // held-out 13d: a provider's prefix and 48 random lower-case letters (sk-epsak…) is a key, not words
+        StringBuilder letters = new StringBuilder("sk-");
+        java.util.Random r = new java.util.Random(13);
+        for (int i = 0; i < 48; i++) {
+            letters.append((char) ('a' + r.nextInt(26)));
+        }
+        assertFalse(Filters.isWordLike(letters.toString()), "a prefix and a long random run");
+        assertEquals(List.of("SEC0031:error"), found(scan("server/src/main/resources/application.yaml",
+                "ai:\n  siliconflow:\n    api-key: " + letters + "\n")));
         assertFalse(Filters.isWordLike("Tr0ub4dor-and-3"), "a digit");
         assertFalse(Filters.isWordLike("pa$$-word"), "a symbol other than a separator");
     }
