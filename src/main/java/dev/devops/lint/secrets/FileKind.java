@@ -50,10 +50,11 @@ enum FileKind {
     private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|inc|ya?ml|properties|xml)");
 
     /**
-     * A language directory's directory named by a locale code (public/language/sv/, localization/es_419/, language/pt-BR/):
+     * A language directory's directory named by a locale code (public/language/sv/, localization/es_419/, language/pt-BR/,
+     * BCP 47's private use en-x-pirate/):
      * its message files are translations whatever they are called (user.json, labels.inc).
      */
-    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?");
+    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}");
 
     /**
      * What a translation is written in, by extension: message data (JSON, INI, YAML, properties, XML, TOML, Fluent,

@@ -2320,6 +2320,7 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("languages/go/main.go", "package main\n\nconst password = \"" + Fake.token(14) + "\"\n")));
         assertEquals(FileKind.I18N, FileKind.of("public/language/pt-BR/admin/settings/email.json"));
         assertEquals(FileKind.I18N, FileKind.of("program/localization/sr_CS/messages.inc"));
+        assertEquals(FileKind.I18N, FileKind.of("public/language/en-x-pirate/user.json"));
         assertEquals(FileKind.CODE, FileKind.of("languages/go/main.go"));
     }
 
