@@ -2348,6 +2348,19 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("src/auth.py", "password = \"" + Fake.token(14) + "\".encode()\n")));
     }
 
+    /**
+     * Issue 10, held-out 13d class "a configure input" ({@code web/regression/test_config.json.in}: {@code "login_password":
+     * "PASSWORD"}, filled in by the build): a template, where only a real-looking value is reported.
+     */
+    @Test
+    void configureInputsAreTemplates() {
+        assertEquals(List.of(), found(scan("web/regression/test_config.json.in", "{\n  \"login_password\": \"PASSWORD\",\n"
+                + "  \"db_password\": \"postgres\"\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("web/regression/test_config.json.in", "{\"db_password\": \""
+                + Fake.token(16) + "\"}\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("web/regression/test_config.json", "{\"db_password\": \"postgres\"}\n")));
+    }
+
     /** Issue 10, held-out 13d class "a prose file without an extension" (a plugin's {@code README}, {@code INSTALL}): documentation. */
     @Test
     void extensionlessProseFilesAreDocs() {
