@@ -21,7 +21,10 @@ enum FileKind {
      * ({@link FileKinds#isTextImage}: SVG drawing data and embedded base64 images). Not scanned.
      */
     LOCKFILE,
-    /** Translations: "password" keys map to labels. */
+    /**
+     * Translations: "password" keys map to labels. By path: translation trees, locale-named files and directories, gettext
+     * catalogues, XLIFF and .resx, Android strings.xml, Apple .strings and .lproj/, Flutter .arb, Java resource bundles.
+     */
     I18N,
     /** Style sheets (CSS, Sass, Less): {@code input[type="password"]} is a selector, never a value. */
     STYLE,
@@ -55,6 +58,28 @@ enum FileKind {
      * its message files are translations whatever they are called (user.json, labels.inc).
      */
     private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}");
+
+    /** An Apple localization bundle's directory: de.lproj/, en-GB.lproj/, Base.lproj/. */
+    private static final DirPattern APPLE_LOCALE_DIR = DirPattern.lowerCase("[a-z0-9_-]+\\.lproj");
+
+    /** ISO 639 language codes (the JDK's list): the locale part of a Java resource bundle's name. */
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    /** A Java resource bundle's name: base, then _language and an optional _COUNTRY (LoginBundle_de.properties, Messages_pt_BR.properties). */
+    private static final Pattern RESOURCE_BUNDLE = Pattern.compile("[A-Za-z0-9-]+?_([a-z]{2,3})(?:_[A-Z]{2})?\\.properties");
+
+    /**
+     * Whether a file is a Java resource bundle translated into a language: the translations of a UI, by name (the
+     * language in lower case and the country in capitals, as ResourceBundle names them; application_dev.properties
+     * names a profile, no ISO language).
+     */
+    private static boolean isResourceBundle(String path) {
+        if (!path.endsWith(".properties")) {
+            return false;
+        }
+        var m = RESOURCE_BUNDLE.matcher(path.substring(path.lastIndexOf('/') + 1));
+        return m.matches() && LANGUAGES.contains(m.group(1));
+    }
 
     /**
      * What a translation is written in, by extension: message data (JSON, INI, YAML, properties, XML, TOML, Fluent,
@@ -111,7 +136,9 @@ enum FileKind {
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()
                 || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
-                || (LOCALE_DIR.matches(path) && name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)))) {
+                || (LOCALE_DIR.matches(path) && name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)))
+                || name.endsWith(".strings") || name.endsWith(".stringsdict") || name.endsWith(".xcstrings") || name.endsWith(".arb")
+                || APPLE_LOCALE_DIR.matches(path) || isResourceBundle(path)) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

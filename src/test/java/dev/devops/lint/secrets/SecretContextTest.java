@@ -2322,6 +2322,13 @@ class SecretContextTest {
         assertEquals(FileKind.I18N, FileKind.of("program/localization/sr_CS/messages.inc"));
         assertEquals(FileKind.I18N, FileKind.of("public/language/en-x-pirate/user.json"));
         assertEquals(FileKind.CODE, FileKind.of("languages/go/main.go"));
+        // translations by their platform's naming: Apple .strings and .lproj/, Flutter .arb, Java resource bundles
+        assertEquals(List.of(), found(scan("ios/App/de.lproj/Localizable.strings", "\"password\" = \"Kennwort123\";\n")));
+        assertEquals(List.of(), found(scan("src/main/resources/LoginBundle_de.properties", "password=Kennwort\nlogin.password=Passwortfeld\n")));
+        assertEquals(List.of(), found(scan("lib/app_de.arb", "{\"password\": \"Kennwort\"}\n")));
+        assertEquals(FileKind.I18N, FileKind.of("src/main/resources/i18n/Messages_pt_BR.properties"));
+        assertEquals(FileKind.CONFIG, FileKind.of("src/main/resources/application_dev.properties"));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/main/resources/application_dev.properties", "db.password=" + Fake.token(14) + "\n")));
     }
 
     /**
