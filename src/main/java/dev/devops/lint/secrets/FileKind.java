@@ -136,9 +136,9 @@ enum FileKind {
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()
                 || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
-                || (LOCALE_DIR.matches(path) && name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)))
+                || (name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)) && LOCALE_DIR.matches(path))
                 || name.endsWith(".strings") || name.endsWith(".stringsdict") || name.endsWith(".xcstrings") || name.endsWith(".arb")
-                || APPLE_LOCALE_DIR.matches(path) || isResourceBundle(path)) {
+                || path.contains(".lproj/") && APPLE_LOCALE_DIR.matches(path) || isResourceBundle(path)) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');
