@@ -329,7 +329,7 @@ final class Assignments {
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
             "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
             // what a name ends in is what it names: sendPasswordResetEmail an email, password_strength_driver a driver
-            "email", "emails", "mail", "driver", "drivers",
+            "email", "emails", "mail", "driver", "drivers", "algo", "maxlen", "minlen", "warning", "warn",
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
             // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7'; colour and

@@ -315,6 +315,8 @@ public final class Filters {
             + "|[a-z][a-z0-9]*(?:[_/][a-z0-9]+)+#[a-z][a-z0-9_]*|[a-z][a-z0-9]*#[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
             // a call, also on an indexed element cut at its argument's quote: secret = vols[0].get("secret", {})
             + "|[a-zA-Z_$][\\w$.]*(?:\\[\\w+][\\w$.]*)*\\(.*"
+            // a subscript cut at its key's quote: output['password'] = instance['password'], DATABASES['default']['PASSWORD']
+            + "|[a-zA-Z_$][\\w$.]*(?:\\[\\w+])*\\["
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
 
     /** Why {@code value} is not a secret, or null when it may be one. */
@@ -1158,8 +1160,12 @@ public final class Filters {
      */
     private static final Pattern BATCH_VARIABLE = Pattern.compile("%[A-Z][A-Z0-9_]{2,}[%:]");
 
-    /** "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}. */
-    private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*");
+    /**
+     * "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}; also written
+     * with symbols for letters, as SQL Server's samples do ({@code yourStrong(!)Password}, {@code Your$tr0ngP@ss!}).
+     */
+    private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*"
+            + "|(?:[Yy]our|YOUR)[A-Z$@][\\w$@!()#%*.-]{3,40}");
 
     static boolean isPlaceholder(String v, String lower) {
         return containsWritten(v, lower, PLACEHOLDER_PARTS) || TRIVIAL.matcher(lower).matches() || YOUR_CAMEL.matcher(v).matches();

@@ -2368,6 +2368,29 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:warning"), found(scan("web/regression/test_config.json", "{\"db_password\": \"postgres\"}\n")));
     }
 
+    /**
+     * Issue 10, held-out 13d classes (debops, a GKE Terraform module's examples, a .NET template): "a subscript in a
+     * templated script" ({@code output['password'] = instance['password']} in an Ansible fact script {@code x.fact.j2}),
+     * "a setting about a password" ({@code login_password_maxlen: 1024}, {@code pwdExpireWarning: '1209600'},
+     * {@code password_hashing_algo: 'sha512'}), "a Secret's connection name" ({@code stringData.connectionName:
+     * us-central1:wp-db}) and "a your-placeholder in symbols" ({@code Password=Your$tr0ngP@ss!}): none is a credential.
+     * A random value in a Secret under a key that names none is still reported.
+     */
+    @Test
+    void subscriptsPasswordSettingsConnectionNamesAndSymbolPlaceholders() {
+        assertEquals(List.of(), found(scan("roles/redis/templates/etc/ansible/facts.d/redis.fact.j2",
+                "#!{{ ansible_python['executable'] }}\nfor instance in instances:\n    output['password'] = instance['password']\n"
+                + "    output['web_db_password'] = DATABASES['default']['PASSWORD']\n")));
+        assertEquals(List.of(), found(scan("roles/app/defaults/main.yml", "login_password_maxlen: 1024\npwdExpireWarning: '1209600'\n"
+                + "etherpad_password_hashing_algo: 'sha512'\n")));
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: wp\ntype: Opaque\nstringData:\n"
+                + "  connectionName: us-central1:wp-db\n";
+        assertEquals(List.of(), found(scan("deploy/wordpress-bundle.yaml", secret)));
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/wordpress-bundle.yaml", secret.replace("us-central1:wp-db", Fake.token(24)))));
+        assertEquals(List.of(), found(scan("src/Web/Data/AppDbContextFactory.cs", "var cs = Environment.GetEnvironmentVariable(\"DB\")\n"
+                + "    ?? \"Server=localhost,1433;Database=App;User ID=sa;Password=Your$tr0ngP@ss!;TrustServerCertificate=true\";\n")));
+    }
+
     /** Issue 10, held-out 13d class "a prose file without an extension" (a plugin's {@code README}, {@code INSTALL}): documentation. */
     @Test
     void extensionlessProseFilesAreDocs() {
