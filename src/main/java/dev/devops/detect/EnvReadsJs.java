@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 final class EnvReadsJs extends EnvReads {
     private static final Pattern JS_DOT = Pattern.compile("\\bprocess\\.env\\.([A-Za-z_$][\\w$]*)");
+    /** A call right after {@code process.env.name}: the name is the object's method; group 2, a literal first argument. */
+    private static final Pattern JS_CALL_ARGUMENT = Pattern.compile("\\s*\\(\\s*(?:(['\"`])([A-Za-z_][A-Za-z0-9_]*)\\1)?");
     private static final Pattern JS_INDEX = Pattern.compile("\\bprocess\\.env\\[\\s*(['\"`])([^'\"`\\]]+)\\1\\s*\\]");
     private static final Pattern JS_DESTRUCTURE =
             // the whole env object, not one variable of it: const { country } = process.env.VERCEL === "1" ? geo(req) : LOCAL
@@ -50,6 +52,13 @@ final class EnvReadsJs extends EnvReads {
     void read() {
         Matcher m = JS_DOT.matcher(text);
         while (m.find()) {
+            Matcher call = JS_CALL_ARGUMENT.matcher(text).region(m.end(), text.length());
+            if (call.lookingAt()) { // a method of the object: process.env.hasOwnProperty('CI') asks whether CI is set
+                if (call.group(2) != null && m.group(1).equals("hasOwnProperty")) {
+                    add(call.group(2), call.start(2), null, Kind.PROCESS_ENV, true);
+                }
+                continue;
+            }
             jsRead(m.group(1), m.start(1), m.start(), m.end());
         }
         m = JS_INDEX.matcher(text);

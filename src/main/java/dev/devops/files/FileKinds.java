@@ -81,6 +81,13 @@ public final class FileKinds {
             "mdc");
     private static final DirPattern DOCS_DIR = DirPattern.lowerCase("docs?|docs?_src|documentation|man|manual|website/docs");
     /**
+     * Prose a project names by convention and writes without an extension (a plugin's README, INSTALL, UPGRADING), by
+     * lower-cased name: read, never run. Written in capitals (a script may be called bin/install), but for a Readme and a
+     * Changelog.
+     */
+    private static final Set<String> PROSE_NAMES = Set.of("readme", "install", "installing", "upgrading", "upgrade",
+            "changelog", "changes", "news", "history", "contributing", "authors", "faq", "usage", "todo");
+    /**
      * A project's metadata for catalogues and citation, by lower-cased name: publiccode.yml (a software catalogue's
      * description with its links), CITATION.cff, codemeta.json, .zenodo.json. Described, never run.
      */
@@ -683,7 +690,9 @@ public final class FileKinds {
         String lower = path.toLowerCase(Locale.ROOT);
         String n = TEMPLATE_SUFFIX.matcher(name(lower)).replaceFirst("");
         int dot = n.lastIndexOf('.');
-        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)) {
+        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)
+                || dot < 0 && PROSE_NAMES.contains(n) && (n.startsWith("readme") || n.startsWith("changelog")
+                        || name(path).equals(name(path).toUpperCase(Locale.ROOT)))) {
             return true;
         }
         return DOCS_DIR.matches(path) && !isDockerfile(path) && !isComposeName(path);

@@ -69,6 +69,19 @@ class EnvScannerTest {
         assertEquals(List.of("VERCEL", "VERCEL"), refs.stream().map(EnvReference::name).toList(), refs::toString);
     }
 
+    /**
+     * Held-out 13d class "a method of the environment object" ({@code process.env.hasOwnProperty('CI')}): a call on the
+     * object, not a variable named hasOwnProperty; the variable it asks about is read.
+     */
+    @Test
+    void aMethodOfTheEnvironmentObjectIsNoVariable() {
+        List<EnvReference> refs = scan("src/inbox.js",
+                "if (process.env.hasOwnProperty('CI')) { run(); }",
+                "const keys = process.env.toString ();",
+                "const u = process.env.APP_URL;");
+        assertEquals(List.of("CI", "APP_URL"), refs.stream().map(EnvReference::name).toList(), refs::toString);
+    }
+
     @Test
     void viteImportMetaEnvSkipsBuiltins() {
         List<EnvReference> refs = scan("src/api.ts",

@@ -75,10 +75,13 @@ final class DC0017UndefinedReference {
             String section, String what, String name, String hint) {
         Path dir = s.project().directory();
         String example = null;
+        String fragment = null;
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String n = f.getFileName().toString();
-                if (OVERRIDE_EXAMPLE.matcher(n).matches()) {
+                boolean overrideExample = OVERRIDE_EXAMPLE.matcher(n).matches();
+                boolean yaml = n.endsWith(".yml") || n.endsWith(".yaml");
+                if (overrideExample || yaml && fragment == null) {
                     String text = examples.computeIfAbsent(n, k -> {
                         try {
                             return InputFiles.readText(f, InputFiles.MAX_CONFIG_BYTES);
@@ -86,9 +89,18 @@ final class DC0017UndefinedReference {
                             return "";
                         }
                     });
-                    if (declares(text, section, name)) {
+                    if (!declares(text, section, name)) {
+                        continue;
+                    }
+                    if (overrideExample) {
                         example = n;
                         break;
+                    }
+                    // a fragment of declarations only, beside the stack's other files and combined with them by -f
+                    // (a networks.yml holding the external network every service file joins): found by name it is not
+                    // a compose file (no services), but it declares the name
+                    if (!hasSection(text, "services")) {
+                        fragment = n;
                     }
                 }
             }
@@ -98,6 +110,9 @@ final class DC0017UndefinedReference {
         if (example == null) {
             String other = s.declared().by(section, name, ComposeCheck.relative(s.root().toAbsolutePath().normalize(),
                     s.project().directory().resolve(s.project().files().get(0))));
+            if (other == null && fragment != null) {
+                other = ComposeCheck.relative(s.root().toAbsolutePath().normalize(), dir.resolve(fragment));
+            }
             if (other != null) {
                 // a fragment of a stack combined with -f (authelia's suites: each service's compose.yml joins the
                 // network internal/suites/compose.yml declares): alone it does not load, but that is how it is used
@@ -119,6 +134,16 @@ final class DC0017UndefinedReference {
         String override = example.replaceAll("(?i)\\.(example|sample|template|dist|tpl)", "");
         o.report(at, Severity.INFO, what + ", which only " + example + " declares: each checkout creates " + override
                 + " from it, and compose merges that file by default", "cp " + example + " " + override + " and fill in the values");
+    }
+
+    /** Whether a YAML text has the top-level key {@code section}. */
+    private static boolean hasSection(String text, String section) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(section + ":")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a compose file's text declares {@code name} under the top-level {@code section}. */

@@ -90,6 +90,26 @@ final class DF0002RunsAsRoot {
         return false;
     }
 
+    /**
+     * Whether the final image holds files and no command: its lineage starts at {@code scratch} and no stage of it sets
+     * ENTRYPOINT or CMD, so {@code docker run} has nothing to start (an export stage for {@code docker build --output}, a
+     * data image). A scratch image with an ENTRYPOINT runs it as root and is still reported.
+     */
+    private static boolean holdsFilesOnly(DockerfileScope s, Stage last) {
+        List<Stage> lineage = s.lineage(last);
+        if (lineage.isEmpty() || !lineage.get(lineage.size() - 1).image().equalsIgnoreCase("scratch")) {
+            return false;
+        }
+        for (Stage st : lineage) {
+            for (Instruction i : st.body()) {
+                if (i.is("ENTRYPOINT") || i.is("CMD")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** How many directories above the Dockerfile are tried as the build context. */
     private static final int MAX_UP = 8;
     /** How many files of a copied directory are looked at, at most. */
@@ -207,6 +227,9 @@ final class DF0002RunsAsRoot {
         Stage last = s.dockerfile().lastStage();
         if (last == null) {
             return;
+        }
+        if (holdsFilesOnly(s, last)) {
+            return; // FROM scratch, COPY --from=builder /app/dist /dist: an export stage (docker build --output), nothing runs
         }
         if (keepsDroppingEntrypoint(s, last)) {
             return; // FROM postgres:14 with an extension installed: the official entrypoint runs the server as postgres

@@ -328,6 +328,8 @@ final class Assignments {
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
             "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
+            // what a name ends in is what it names: sendPasswordResetEmail an email, password_strength_driver a driver
+            "email", "emails", "mail", "driver", "drivers", "algo", "maxlen", "minlen", "warning", "warn",
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
             // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7'; colour and
@@ -574,6 +576,11 @@ final class Assignments {
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
+        char open = t.charAt(i);
+        if ((open == '\'' || open == '"' || open == '`') && job.kind == FileKind.CODE && ve - i > 2
+                && PREFIX_END.indexOf(t.charAt(ve - 2)) >= 0 && concatenatedWithCode(t, ve, lineEnd)) {
+            return ve; // self::$SESSION_KEY = 'compose_data_' . self::$ID: the literal is the start of a name the code builds
+        }
         // "token": base64Token, — a quoted key and a bare name before a comma or a brace: JSON has no bare words, so
         // this is a script's object literal (JavaScript in a ConfigMap) passing a variable; and a page's <script> is
         // code ({password: newPw} in a view, const apiKey = (document.querySelector(…) || {}).value)
@@ -788,6 +795,31 @@ final class Assignments {
             e--;
         }
         return Math.min(e, i + 502);
+    }
+
+    /** How a literal that code completes ends: a separator or a blank before the part appended ('compose_data_', 'Bearer '). */
+    private static final String PREFIX_END = "_-:/.=?&#@ ";
+
+    /**
+     * Whether a string concatenation with code follows a literal that ends at {@code i}: the operator ({@code .} in PHP
+     * and Perl, {@code +} elsewhere) and a variable, a name or a call ({@code 'prefix_' . $id}, {@code 'prefix_'.$id},
+     * {@code "key:" + user.id}); not a method of the literal ({@code "…".encode()}).
+     */
+    private static boolean concatenatedWithCode(String t, int i, int end) {
+        int k = skipBlanks(t, i, end);
+        if (k >= end || t.charAt(k) != '.' && t.charAt(k) != '+') {
+            return false;
+        }
+        boolean dot = t.charAt(k) == '.';
+        int next = skipBlanks(t, k + 1, end);
+        if (next >= end) {
+            return false;
+        }
+        char c = t.charAt(next);
+        if (dot && next == k + 1 && c != '$') {
+            return false; // "S3cret".encode(), 'x'.length: a method of the literal, which stays the value
+        }
+        return Character.isLetter(c) || c == '$' || c == '_' || c == '(';
     }
 
     /** Whether a string concatenation ({@code .} in PHP and Perl, {@code +} elsewhere) starts at {@code i}, blanks skipped. */
@@ -1348,7 +1380,7 @@ final class Assignments {
     private static boolean hasRandomWord(String value) {
         for (String w : BLANKS.split(value)) {
             if (w.length() >= 12 && w.indexOf('/') < 0 && w.indexOf('.') < 0 && !SCRIPT_NAME.matcher(w).matches()
-                    && Entropy.shannon(w) >= 3.5) {
+                    && !WORD_COMPOUND.matcher(w).matches() && Entropy.shannon(w) >= 3.5) {
                 return true;
             }
         }
@@ -1360,6 +1392,9 @@ final class Assignments {
      * {@code npm run build:watch-all}): a word of a command line, not a random one.
      */
     private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z]+(?:[:_-][a-z]+)+");
+
+    /** Words, each capitalised or not, joined by '-' or '_' ({@code Anfrage-Body}, {@code Request_Header}): a compound of a language. */
+    private static final Pattern WORD_COMPOUND = Pattern.compile("[A-Z]?[a-z]+(?:[-_][A-Z]?[a-z]+)+");
 
     /** The secret word of a key ("token", "secret", "key"): what a string about that secret would contain. */
     private static String lastSecretWord(String key) {

@@ -23,6 +23,7 @@ enum Context {
     VENDORED("vendored or generated code"),
     /**
      * Examples and templates: {@code .env.example}, {@code application-secret-samples.yml}, {@code config.example.yaml},
+     * a configure input ({@code test_config.json.in}),
      * a generator's answers ({@code .yo-rc.json}), HTTP request collections ({@code requests.http}).
      */
     EXAMPLE("example or template"),
@@ -32,7 +33,9 @@ enum Context {
     RUNNABLE("runnable config");
 
     private static final Pattern EXAMPLE_NAME = Pattern.compile(
-            "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel)(?:[._-].*)?");
+            "(?i)(?:.*[._-])?(example|examples|sample|samples|template|templates|tpl|tmpl|dist|skel)(?:[._-].*)?"
+                    // a configure or CMake input a build fills in (config.json.in, settings.py.in): a template
+                    + "|.+\\.(?:json|ya?ml|conf|cfg|ini|py|php|xml|toml|properties|env|sh)\\.in");
     /**
      * A schema by name ({@code config.schema.json}, {@code values.schema.yaml}): it documents settings. Not in source
      * code, where a schema is a data model ({@code user_schema.py}, an Ecto schema, a mix task that exports one).

@@ -21,7 +21,10 @@ enum FileKind {
      * ({@link FileKinds#isTextImage}: SVG drawing data and embedded base64 images). Not scanned.
      */
     LOCKFILE,
-    /** Translations: "password" keys map to labels. */
+    /**
+     * Translations: "password" keys map to labels. By path: translation trees, locale-named files and directories, gettext
+     * catalogues, XLIFF and .resx, Android strings.xml, Apple .strings and .lproj/, Flutter .arb, Java resource bundles.
+     */
     I18N,
     /** Style sheets (CSS, Sass, Less): {@code input[type="password"]} is a selector, never a value. */
     STYLE,
@@ -44,10 +47,46 @@ enum FileKind {
      * Language directories (app/Language/de-DE.ini, language/en-GB/...): translations when the file is named by a locale
      * code ({@link #LOCALE_NAME}); other files there (a polyglot repository's languages/python/app.py) stay what they are.
      */
-    private static final DirPattern LANGUAGE_DIR = DirPattern.lowerCase("languages?");
+    private static final DirPattern LANGUAGE_DIR = DirPattern.lowerCase("languages?|locali[sz]ations?");
 
-    /** A file named by a locale code: de-de.ini, pt_br.json, de-de_informal.ini, kaa.ini, en-gb.com_foo.ini. */
-    private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|ya?ml|properties|xml)");
+    /** A file named by a locale code: de-de.ini, pt_br.json, de-de_informal.ini, kaa.ini, en-gb.com_foo.ini, km_kh.inc. */
+    private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|inc|ya?ml|properties|xml)");
+
+    /**
+     * A language directory's directory named by a locale code (public/language/sv/, localization/es_419/, language/pt-BR/,
+     * BCP 47's private use en-x-pirate/):
+     * its message files are translations whatever they are called (user.json, labels.inc).
+     */
+    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}");
+
+    /** An Apple localization bundle's directory: de.lproj/, en-GB.lproj/, Base.lproj/. */
+    private static final DirPattern APPLE_LOCALE_DIR = DirPattern.lowerCase("[a-z0-9_-]+\\.lproj");
+
+    /** ISO 639 language codes (the JDK's list): the locale part of a Java resource bundle's name. */
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    /** A Java resource bundle's name: base, then _language and an optional _COUNTRY (LoginBundle_de.properties, Messages_pt_BR.properties). */
+    private static final Pattern RESOURCE_BUNDLE = Pattern.compile("[A-Za-z0-9-]+?_([a-z]{2,3})(?:_[A-Z]{2})?\\.properties");
+
+    /**
+     * Whether a file is a Java resource bundle translated into a language: the translations of a UI, by name (the
+     * language in lower case and the country in capitals, as ResourceBundle names them; application_dev.properties
+     * names a profile, no ISO language).
+     */
+    private static boolean isResourceBundle(String path) {
+        if (!path.endsWith(".properties")) {
+            return false;
+        }
+        var m = RESOURCE_BUNDLE.matcher(path.substring(path.lastIndexOf('/') + 1));
+        return m.matches() && LANGUAGES.contains(m.group(1));
+    }
+
+    /**
+     * What a translation is written in, by extension: message data (JSON, INI, YAML, properties, XML, TOML, Fluent,
+     * Apple strings) and PHP arrays (labels.php, labels.inc); not other code (languages/go/main.go stays code).
+     */
+    private static final Set<String> MESSAGE_EXT = Set.of("json", "ini", "php", "inc", "yml", "yaml", "properties", "xml",
+            "toml", "ftl", "strings", "lang");
 
     /**
      * Configuration languages whose strings are always quoted, so that a bare word is an expression: Terraform and HCL
@@ -96,7 +135,10 @@ enum FileKind {
         if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()
-                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())) {
+                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
+                || (name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)) && LOCALE_DIR.matches(path))
+                || name.endsWith(".strings") || name.endsWith(".stringsdict") || name.endsWith(".xcstrings") || name.endsWith(".arb")
+                || path.contains(".lproj/") && APPLE_LOCALE_DIR.matches(path) || isResourceBundle(path)) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

@@ -162,6 +162,49 @@ public final class Filters {
      */
     private static final Pattern SCRIPT_TEXT = Pattern.compile(".*[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}"
             + "\\p{IsThai}\\p{IsArabic}\\p{IsHebrew}\\p{IsDevanagari}].*");
+    /** The words of hash, cipher and signature scheme names ({@link #isAlgorithmName}). */
+    private static final Set<String> ALGORITHM_WORDS = Set.of("md4", "md5", "sha", "sha1", "sha2", "sha3", "sha224", "sha256",
+            "sha384", "sha512", "crypt", "bcrypt", "scrypt", "yescrypt", "argon2", "argon2i", "argon2d", "argon2id", "pbkdf2",
+            "hmac", "cram", "ssha", "ssha256", "ssha512", "smd5", "des", "3des", "blowfish", "aes", "aes128", "aes256", "cbc",
+            "gcm", "ctr", "rsa", "ecdsa", "ed25519", "hs256", "hs384", "hs512", "rs256", "es256", "ntlm", "md5crypt",
+            "sha256crypt", "sha512crypt");
+
+    /**
+     * A hash, cipher or signature scheme's name: words of {@link #ALGORITHM_WORDS} and numbers joined by '-', '_' or '+'
+     * ({@code md5-crypt}, {@code cram-md5+md5-crypt}, {@code aes-256-gcm}), the choice a setting makes, not a secret.
+     */
+    static boolean isAlgorithmName(String v) {
+        if (v.length() > 48) {
+            return false;
+        }
+        boolean word = false;
+        for (String part : v.toLowerCase(Locale.ROOT).split("[-_+]", -1)) {
+            if (ALGORITHM_WORDS.contains(part)) {
+                word = true;
+            } else if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Text in a human language written with letters outside ASCII and no ASCII digit: a label or a sentence in an accented
+     * Latin, Cyrillic, Armenian, Khmer or Burmese script ({@code Lösenord}, {@code Contraseña}, a translated error
+     * message). Generated credentials are ASCII.
+     */
+    static boolean isWordsOfALanguage(String v) {
+        boolean letter = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return false;
+            }
+            letter |= c >= 0x80 && Character.isLetter(c);
+        }
+        return letter;
+    }
+
     /** Words joined by separators, with at most a short number after: "mall-admin-secret", "openmysql", "admin123". */
     private static final Pattern DICTIONARY_LIKE = Pattern.compile("(?:[a-z]+(?:[-_.@ ][a-z]+)*|[A-Z]+(?:[-_.@ ][A-Z]+)*"
             + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]{0,2}|\\d+");
@@ -272,6 +315,8 @@ public final class Filters {
             + "|[a-z][a-z0-9]*(?:[_/][a-z0-9]+)+#[a-z][a-z0-9_]*|[a-z][a-z0-9]*#[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
             // a call, also on an indexed element cut at its argument's quote: secret = vols[0].get("secret", {})
             + "|[a-zA-Z_$][\\w$.]*(?:\\[\\w+][\\w$.]*)*\\(.*"
+            // a subscript cut at its key's quote: output['password'] = instance['password'], DATABASES['default']['PASSWORD']
+            + "|[a-zA-Z_$][\\w$.]*(?:\\[\\w+])*\\["
             + "|(?i:new-object|new|function|lambda|await|async|null|nil|none|undefined)"); // PowerShell's new-object …
 
     /** Why {@code value} is not a secret, or null when it may be one. */
@@ -380,9 +425,12 @@ public final class Filters {
         if (VERSION.matcher(v).matches() || PACKAGE_SPEC.matcher(v).matches()) {
             return "version";
         }
-        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && SCRIPT_TEXT.matcher(v).matches()
+        if (LABEL.matcher(v).matches() && !v.contains("\\") || !isAscii(v) && (SCRIPT_TEXT.matcher(v).matches() || isWordsOfALanguage(v))
                 || SLASHED_LABEL.matcher(v).matches()) {
             return "label text";
+        }
+        if (isAlgorithmName(v)) {
+            return "algorithm name"; // password_ldap_encodage = 'md5-crypt', 'cram-md5+md5-crypt': the scheme a setting picks
         }
         if (RULE_LIST.matcher(v).matches() && isRuleList(v)) {
             return "validation rules";
@@ -730,22 +778,27 @@ public final class Filters {
      * and spaces), and either one case or camel case ({@code --color-border-subtle}, {@code label.reset-password},
      * {@code @rematch}, {@code workspace:*}, {@code keyword.operator}, {@code correct-horse-battery-staple}). A
      * generated secret of 8 or more characters over letters and digits all but always holds a digit, and a random
-     * mix of cases flips case inside its words ({@code qwErTy}); a long run of one case with no separator (24
-     * letters or more) may be random and is not word-like. Whatever such a value is, a label, a selector, a
+     * mix of cases flips case inside its words ({@code qwErTy}); a long run of one case between separators (24
+     * letters or more: a provider's {@code sk-} and 48 random lower-case letters) may be random and is not word-like. Whatever such a value is, a label, a selector, a
      * tokenizer state or a passphrase of dictionary words, it is not the random value an {@code error} promises.
      */
     static boolean isWordLike(String v) {
         boolean upper = false;
         boolean lower = false;
         boolean separated = false;
+        int run = 0;
+        int longest = 0;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 lower = true;
+                longest = Math.max(longest, ++run);
             } else if (c >= 'A' && c <= 'Z') {
                 upper = true;
+                longest = Math.max(longest, ++run);
             } else if ("-_.:/@* ".indexOf(c) >= 0) {
                 separated = true;
+                run = 0;
             } else {
                 return false; // a digit, another symbol or a non-ASCII letter
             }
@@ -756,7 +809,7 @@ public final class Filters {
         if (upper && lower) {
             return !CASE_FLIP.matcher(v).find();
         }
-        return separated || v.length() < 24;
+        return longest < 24; // a run of 24 letters of one case may be random, after a prefix too (sk-epsakfenq…)
     }
 
     /** What a value of a credential-named variable is: no credential, a development default, or a live-looking one. */
@@ -1107,8 +1160,12 @@ public final class Filters {
      */
     private static final Pattern BATCH_VARIABLE = Pattern.compile("%[A-Z][A-Z0-9_]{2,}[%:]");
 
-    /** "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}. */
-    private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*");
+    /**
+     * "your" and the thing to put there, in camel case: {@code yourPostgresPassword}, {@code YourApiToken}; also written
+     * with symbols for letters, as SQL Server's samples do ({@code yourStrong(!)Password}, {@code Your$tr0ngP@ss!}).
+     */
+    private static final Pattern YOUR_CAMEL = Pattern.compile("(?:[Yy]our|YOUR)[A-Z][a-z]+(?:[A-Z][a-z]+|\\d+)*"
+            + "|(?:[Yy]our|YOUR)[A-Z$@][\\w$@!()#%*.-]{3,40}");
 
     static boolean isPlaceholder(String v, String lower) {
         return containsWritten(v, lower, PLACEHOLDER_PARTS) || TRIVIAL.matcher(lower).matches() || YOUR_CAMEL.matcher(v).matches();

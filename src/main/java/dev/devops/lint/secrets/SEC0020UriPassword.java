@@ -46,7 +46,7 @@ final class SEC0020UriPassword extends Detector {
             + "(?:\\+[a-z0-9_]+)?|mongodb(?:\\+srv)?"
             + "|rediss?|amqps?|ftps?|sftp|https?|ldaps?|smtps?|mssql|sqlserver|oracle|nats|kafka|couchdb"
             + "|neo4j(?:\\+s)?|bolt|clickhouse|cockroachdb|postgis|memcached|elasticsearch|ssh|git\\+https?|s3|svn\\+ssh)://)"
-            + "([^\\s:/?#@'\"`<>]{1,128}):([^\\s/?#@'\"`<>]{1,256})@([A-Za-z0-9._\\[\\]-]+)");
+            + "([^\\s:/?#@'\"`<>]{1,128}):([^\\s/?#@'\"`<>]{1,256})@(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._\\[\\]-]+)");
 
     /** user:password@host, foo:bar@baz in code: the documented shape of a URI (help texts, defaults), not a login. */
     private static final java.util.Set<String> PLACEHOLDER_USERS = java.util.Set.of("user", "username", "usr", "foo",
@@ -145,6 +145,9 @@ final class SEC0020UriPassword extends Detector {
             String password = m.group(3);
             if (Filters.isTemplateLogin(user, password)) {
                 return m.end(); // s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com: the URI's shape, in capitals
+            }
+            if (user.startsWith("[") || m.group(4).indexOf(']') >= 0 && m.group(4).charAt(0) != '[') {
+                return m.end(); // mongodb://[username:password@]host1[:port1]: the grammar, its optional parts in brackets
             }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
             report(job, hitStart, user, password, m.start(3), m.group(4), scheme + " URI");

@@ -188,7 +188,7 @@ final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
         // a file held in the Secret (values.yaml: | a YAML document) is no single random value: the scan of its
         // lines above found whatever credential it holds
         boolean random = value.length() >= 12 && value.strip().chars().noneMatch(Character::isWhitespace)
-                && Entropy.shannon(value) >= 3.5;
+                && Entropy.shannon(value) >= 3.5 && !LOWER_PARTS.matcher(value.strip()).matches();
         if (kind == null && !random) {
             return;
         }
@@ -208,6 +208,12 @@ final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
                 "Rotate the value; create the Secret from a secret manager, Sealed Secrets or SOPS instead of committing it.",
                 Map.of("decoded", String.valueOf(decoded)));
     }
+
+    /**
+     * Lower-case words and numbers joined by separators ({@code us-central1:wp-db}, a Cloud SQL instance's connection name;
+     * a host, a path): a name under a key that names no secret, however varied its letters.
+     */
+    private static final java.util.regex.Pattern LOWER_PARTS = java.util.regex.Pattern.compile("[a-z0-9]+(?:[-_.:/][a-z0-9]+)+");
 
     private static String unquote(String s) {
         String v = s.strip();

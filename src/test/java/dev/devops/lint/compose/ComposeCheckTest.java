@@ -329,6 +329,25 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 12c, class "a network declared in a declarations-only fragment": the stack's files in one directory are
+     * combined with -f, and one of them (not named like a compose file, no services) only declares the external
+     * network the service files join. A reference to it is info naming that file; a name declared nowhere stays an error.
+     */
+    @Test
+    void aNetworkADeclarationsOnlySiblingDeclaresIsAFragmentNotAnError() throws IOException {
+        Files.createDirectories(dir.resolve("stack"));
+        Files.writeString(dir.resolve("stack/networks.yml"), "version: '3.9'\n\nnetworks:\n  appnet:\n"
+                + "    name: ${NET_NAME:-appnet}\n    external: true\n");
+        Files.writeString(dir.resolve("stack/cache.yml"), "services:\n  cache:\n    image: redis:7.2\n"
+                + "    restart: always\n    networks:\n      - appnet\n      - othernet\n");
+        List<Finding> all = run("stack/cache.yml");
+        List<String> got = all.stream().filter(x -> x.rule().id().equals("DC0017"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase() + ":" + x.path() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("DC0017:error:stack/cache.yml:7", "DC0017:info:stack/cache.yml:6"), got);
+        assertTrue(all.stream().anyMatch(x -> x.message().contains("which only stack/networks.yml declares")), all.toString());
+    }
+
+    /**
      * Held-out 6a, class "a name an overlay declares" (thingsboard's docker/: {@code docker-compose.edqs.yml} depends on
      * {@code kafka}, which {@code docker-compose.kafka.yml} declares; both are run over {@code docker-compose.yml}): the
      * overlay that declares the name is the file to combine with, so the dependency is info, naming it.

@@ -96,6 +96,25 @@ class DockerfileCheckTest {
     }
 
     /**
+     * Issue 10, held-out 13d class "an export stage" (AdGuardHome's {@code FROM scratch AS builder-exporter} with only
+     * {@code COPY --from=builder /app/dist /dist}, for docker build --output): the image holds files and no command,
+     * nothing runs as root. A scratch image with an ENTRYPOINT still runs it as root.
+     */
+    @Test
+    void aScratchStageWithoutACommandIsNotRunAsRoot() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        String build = "FROM golang:1.23 AS builder\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/dist/app .\n";
+        Files.writeString(dir.resolve("a/Dockerfile"), build + "FROM scratch AS exporter\nCOPY --from=builder /app/dist /dist\n");
+        Files.writeString(dir.resolve("b/Dockerfile"), build + "FROM scratch\nCOPY --from=builder /app/dist/app /app\n"
+                + "HEALTHCHECK CMD [\"/app\", \"health\"]\nENTRYPOINT [\"/app\"]\n");
+        List<String> got = run("a/Dockerfile", "b/Dockerfile").stream().filter(x -> x.rule().id().equals("DF0002"))
+                .map(Finding::path).toList();
+        assertEquals(List.of("b/Dockerfile"), got);
+    }
+
+    /**
      * Issue 10, the whole-corpus re-run after round 11: a copied install script that only lists gosu among the packages
      * it installs, with an entrypoint that execs its arguments as root, does not drop root: DF0002 is still reported
      * (the 11c class needs the tool run with a user, not named).

@@ -1358,6 +1358,15 @@ class SecretContextTest {
         assertFalse(Filters.isWordLike(mixed));
         assertEquals(List.of("SEC0031:error"), found(scan("deploy/app.yaml", "api_token: \"" + mixed + "\"\n")));
         assertFalse(Filters.isWordLike("abcdefghijklmnopqrstuvwxyzab"), "a long run of one case may be random");
+        // held-out 13d: a provider's prefix and 48 random lower-case letters (sk-epsak…) is a key, not words
+        StringBuilder letters = new StringBuilder("sk-");
+        java.util.Random r = new java.util.Random(13);
+        for (int i = 0; i < 48; i++) {
+            letters.append((char) ('a' + r.nextInt(26)));
+        }
+        assertFalse(Filters.isWordLike(letters.toString()), "a prefix and a long random run");
+        assertEquals(List.of("SEC0031:error"), found(scan("server/src/main/resources/application.yaml",
+                "ai:\n  siliconflow:\n    api-key: " + letters + "\n")));
         assertFalse(Filters.isWordLike("Tr0ub4dor-and-3"), "a digit");
         assertFalse(Filters.isWordLike("pa$$-word"), "a symbol other than a separator");
     }
@@ -2291,4 +2300,105 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/chart.yml", literal)));
     }
 
+
+    /**
+     * Issue 10, held-out 13d classes "a translation tree whose locales are directories" ({@code public/language/sv/user.json},
+     * {@code program/localization/es_AR/labels.inc}: {@code "password": "Lösenord"}) and "text in a human language"
+     * (a label or a sentence in an accented or non-Latin script, anywhere): labels, not credentials. A file of code under
+     * a directory that only looks like a locale code ({@code languages/go/main.go}) keeps its findings, and so does an
+     * ASCII token under the same key.
+     */
+    @Test
+    void translationsByLocaleDirectoryAndHumanLanguageTextAreNoSecrets() {
+        assertEquals(List.of(), found(scan("public/language/sv/user.json", "{\n  \"password\": \"L\u00f6senord\",\n"
+                + "  \"api.master-token-no-uid\": \"Ein Master-Token wurde ohne eine entsprechende `_uid` im Anfrage-Body empfangen\"\n}\n")));
+        assertEquals(List.of(), found(scan("program/localization/es_AR/labels.inc", "<?php\n$labels['password'] = 'Contrase\u00f1a';\n")));
+        assertEquals(List.of(), found(scan("plugins/auth/localization/km_KH.inc", "<?php\n$labels['newpasswd'] = '\u1796\u17b6\u1780\u17d2\u1799\u179f\u1798\u17d2\u1784\u17b6\u178f\u17cb';\n")));
+        // the same values outside any translation tree: human-language text, not a credential
+        assertEquals(List.of(), found(scan("config/ui.json", "{\"password\": \"Slapta\u017eodis\", \"token_hint\": \"\u1005\u1000\u102c\u1038\u101d\u103e\u1000\u103a \u1011\u100a\u1037\u103a\u1015\u102b\"}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config/app.json", "{\"password\": \"" + Fake.token(14) + "\"}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("languages/go/main.go", "package main\n\nconst password = \"" + Fake.token(14) + "\"\n")));
+        assertEquals(FileKind.I18N, FileKind.of("public/language/pt-BR/admin/settings/email.json"));
+        assertEquals(FileKind.I18N, FileKind.of("program/localization/sr_CS/messages.inc"));
+        assertEquals(FileKind.I18N, FileKind.of("public/language/en-x-pirate/user.json"));
+        assertEquals(FileKind.CODE, FileKind.of("languages/go/main.go"));
+        // translations by their platform's naming: Apple .strings and .lproj/, Flutter .arb, Java resource bundles
+        assertEquals(List.of(), found(scan("ios/App/de.lproj/Localizable.strings", "\"password\" = \"Kennwort123\";\n")));
+        assertEquals(List.of(), found(scan("src/main/resources/LoginBundle_de.properties", "password=Kennwort\nlogin.password=Passwortfeld\n")));
+        assertEquals(List.of(), found(scan("lib/app_de.arb", "{\"password\": \"Kennwort\"}\n")));
+        assertEquals(FileKind.I18N, FileKind.of("src/main/resources/i18n/Messages_pt_BR.properties"));
+        assertEquals(FileKind.CONFIG, FileKind.of("src/main/resources/application_dev.properties"));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/main/resources/application_dev.properties", "db.password=" + Fake.token(14) + "\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13d classes "a name whose last word is not the secret" ({@code sendPasswordResetEmail} names an
+     * email, {@code password_strength_driver} a driver), "an algorithm's name" ({@code password_ldap_encodage = 'md5-crypt'}), "a string concatenated in PHP" ({@code 'compose_data_' .
+     * self::$ID}) and "a URI written as syntax" ({@code mongodb://[username:password@]host1[:port1]}, a format's
+     * description): none is a credential.
+     */
+    @Test
+    void namesOfOtherThingsConcatenationsAndUriSyntaxAreNoSecrets() {
+        assertEquals(List.of(), found(scan("src/privileges/admin.js", "const map = {\n  'admin.user.sendPasswordResetEmail': 'admin:users',\n};\n")));
+        assertEquals(List.of(), found(scan("config/config.inc.php", "<?php\n$config['password_strength_driver'] = 'pwned';\n")));
+        assertEquals(List.of(), found(scan("config/config.inc.php", "<?php\n$config['password_ldap_encodage'] = 'md5-crypt';\n"
+                + "$config['password_crypt_hash'] = 'cram-md5+md5-crypt';\n$config['session_secret_cipher'] = 'aes-256-gcm';\n")));
+        assertTrue(Filters.isAlgorithmName("sha512-crypt"));
+        assertFalse(Filters.isAlgorithmName("md5-" + Fake.token(10)));
+        assertEquals(List.of(), found(scan("program/actions/upload.php", "<?php\nself::$SESSION_KEY = 'compose_data_' . self::$COMPOSE_ID;\n")));
+        assertEquals(List.of(), found(scan("src/database/mongo.js", "const q = { description: 'Format: mongodb://[username:password@]host1[:port1][,host2[:port2]][/[database]]' };\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config/config.inc.php", "<?php\n$config['password_ldap_pass'] = '" + Fake.token(14) + "';\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("src/database/mongo.js", "const uri = 'mongodb://app:" + Fake.token(14) + "@db.internal:27017/app';\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("src/database/pg.js", "const uri = 'postgres://app:" + Fake.token(14) + "@[::1]:5432/app';\n")));
+        // a random literal with something appended, and a method of a literal, are still the value
+        assertEquals(List.of("SEC0030:error"), found(scan("src/auth.js", "const password = '" + Fake.token(14) + "' + suffix;\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("src/auth.py", "password = \"" + Fake.token(14) + "\".encode()\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13d class "a configure input" ({@code web/regression/test_config.json.in}: {@code "login_password":
+     * "PASSWORD"}, filled in by the build): a template, where only a real-looking value is reported.
+     */
+    @Test
+    void configureInputsAreTemplates() {
+        assertEquals(List.of(), found(scan("web/regression/test_config.json.in", "{\n  \"login_password\": \"PASSWORD\",\n"
+                + "  \"db_password\": \"postgres\"\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("web/regression/test_config.json.in", "{\"db_password\": \""
+                + Fake.token(16) + "\"}\n")));
+        assertEquals(List.of("SEC0030:warning"), found(scan("web/regression/test_config.json", "{\"db_password\": \"postgres\"}\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13d classes (debops, a GKE Terraform module's examples, a .NET template): "a subscript in a
+     * templated script" ({@code output['password'] = instance['password']} in an Ansible fact script {@code x.fact.j2}),
+     * "a setting about a password" ({@code login_password_maxlen: 1024}, {@code pwdExpireWarning: '1209600'},
+     * {@code password_hashing_algo: 'sha512'}), "a Secret's connection name" ({@code stringData.connectionName:
+     * us-central1:wp-db}) and "a your-placeholder in symbols" ({@code Password=Your$tr0ngP@ss!}): none is a credential.
+     * A random value in a Secret under a key that names none is still reported.
+     */
+    @Test
+    void subscriptsPasswordSettingsConnectionNamesAndSymbolPlaceholders() {
+        assertEquals(List.of(), found(scan("roles/redis/templates/etc/ansible/facts.d/redis.fact.j2",
+                "#!{{ ansible_python['executable'] }}\nfor instance in instances:\n    output['password'] = instance['password']\n"
+                + "    output['web_db_password'] = DATABASES['default']['PASSWORD']\n")));
+        assertEquals(List.of(), found(scan("roles/app/defaults/main.yml", "login_password_maxlen: 1024\npwdExpireWarning: '1209600'\n"
+                + "etherpad_password_hashing_algo: 'sha512'\n")));
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: wp\ntype: Opaque\nstringData:\n"
+                + "  connectionName: us-central1:wp-db\n";
+        assertEquals(List.of(), found(scan("deploy/wordpress-bundle.yaml", secret)));
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/wordpress-bundle.yaml", secret.replace("us-central1:wp-db", Fake.token(24)))));
+        assertEquals(List.of(), found(scan("src/Web/Data/AppDbContextFactory.cs", "var cs = Environment.GetEnvironmentVariable(\"DB\")\n"
+                + "    ?? \"Server=localhost,1433;Database=App;User ID=sa;Password=Your$tr0ngP@ss!;TrustServerCertificate=true\";\n")));
+    }
+
+    /** Issue 10, held-out 13d class "a prose file without an extension" (a plugin's {@code README}, {@code INSTALL}): documentation. */
+    @Test
+    void extensionlessProseFilesAreDocs() {
+        for (String p : List.of("plugins/auth/README", "INSTALL", "docs-site/UPGRADING", "CHANGELOG")) {
+            assertTrue(dev.devops.files.FileKinds.isDocs(p), p);
+        }
+        assertFalse(dev.devops.files.FileKinds.isDocs("bin/install"));
+        assertEquals(List.of(), found(scan("plugins/auth/README", "Set it in config.inc.php:\n\n  $config['auth_api_token'] = '" + Fake.token(8).toLowerCase() + "';\n")));
+    }
 }
+
