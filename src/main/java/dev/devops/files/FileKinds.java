@@ -124,7 +124,7 @@ public final class FileKinds {
      */
     private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
-            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_tests?\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_tests?\\.(go|py|rb|exs|sh|rs)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"

@@ -2291,4 +2291,23 @@ class SecretContextTest {
         assertEquals(List.of("SEC0031:error"), found(scan(".github/workflows/chart.yml", literal)));
     }
 
+    /**
+     * Issue 10, held-out 13b class "a test-only item gated on a feature too": Rust's integration test modules
+     * ({@code #[cfg(all(test, feature = "x-integration-tests"))] mod integration_tests}) and a {@code *_tests.rs} module
+     * file are test code; {@code #[cfg(any(test, …))]} is compiled into a normal build too, and stays code.
+     */
+    @Test
+    void rustTestsGatedOnAFeatureAreTestCode() {
+        String pw = "Q7" + Fake.token(14);
+        String gated = "fn connect() {}\n\n#[cfg(all(test, feature = \"db-integration-tests\"))]\nmod integration_tests {\n"
+                + "    fn auth() {\n        let password = \"" + pw + "\";\n    }\n}\n"
+                + "#[cfg(all(test, unix, not(target_os = \"macos\")))]\nmod unix_tests {\n    const SECRET: &str = \"" + Fake.token(24) + "\";\n}\n";
+        assertEquals(List.of(), found(scan("src/sources/db_metrics.rs", gated)));
+        String either = "#[cfg(any(test, feature = \"mock\"))]\npub mod fixtures {\n    pub fn auth() {\n        let password = \"" + pw + "\";\n    }\n}\n";
+        assertEquals(List.of("SEC0030:error"), found(scan("src/sources/db_metrics.rs", either)));
+        assertEquals(List.of(), found(scan("src/http/transport_tests.rs", "const PROXY_PASSWORD: &str = \"" + pw + "\";\n")));
+        assertTrue(InlineTests.testOnly("all(test, feature = \"a,b\")"));
+        assertFalse(InlineTests.testOnly("all(feature = \"test\", unix)"));
+        assertFalse(InlineTests.testOnly("not(test)"));
+    }
 }
