@@ -2324,4 +2324,29 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:warning", "SEC0020:warning"), found(scan("deploy/config/app.yaml", text)));
         assertEquals(2, found(scan("deploy/counterexamples/app.yaml", text)).size(), "the word must stand alone");
     }
+
+    /**
+     * Issue 10, held-out 13b class "a publishable client key": PostHog's project key ({@code phc_…}) in a recorded
+     * request body, Datadog's browser client token ({@code pub…}) in a docs site's config, a publishable key
+     * ({@code pk_live_…}): shipped to every browser by design. A random value of the same keys is still a secret.
+     */
+    @Test
+    void aPublishableClientKeyIsNoSecret() {
+        assertEquals(List.of(), found(scan("agent-fixtures/cassette.yaml",
+                "body: '{\"api_key\": \"phc_" + Fake.token(43) + "\", \"batch\": []}'\n")));
+        assertEquals(List.of(), found(scan("website/config.toml", "[params.datadog]\nclient_token = \"pub" + Fake.hex(32) + "\"\n")));
+        assertEquals(List.of(), found(scan("web/config.yaml", "stripe:\n  api_key: pk_live_" + Fake.token(24) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("website/config.toml", "client_token = \"" + Fake.token(35) + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a pattern anchored at both ends": a password rule's {@code PasswordPatten = `^.{8,32}$`}
+     * (misspelt, so its name does not say pattern).
+     */
+    @Test
+    void anAnchoredPatternIsNoPassword() {
+        assertEquals(List.of(), found(scan("common/common.go", "const (\n\tPasswordPatten = `^.{8,32}$`\n"
+                + "\tAdminPassword = \"^[A-Za-z0-9]+$\"\n)\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("common/common.go", "const Password = `^" + Fake.token(14) + "$`\n")));
+    }
 }
