@@ -1091,6 +1091,9 @@ final class Assignments {
         if (disclaimed(job, valuePos)) {
             return; // "// This is not actually a secret key, it's just a string that we XOR with": the author's word
         }
+        if (SEC0040KubernetesSecret.inSecretData(job, valuePos)) {
+            return; // a Kubernetes Secret's data: base64, decoded and judged by SEC0040
+        }
         if (weak && job.dockerfile && isBuildStepPrefix(job, valuePos)) {
             return; // RUN APP_SECRET_TOKEN=secret bundle exec rake assets:precompile: a dummy the build step needs to boot
         }

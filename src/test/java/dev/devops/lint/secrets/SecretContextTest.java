@@ -2349,4 +2349,23 @@ class SecretContextTest {
                 + "\tAdminPassword = \"^[A-Za-z0-9]+$\"\n)\n")));
         assertEquals(List.of("SEC0030:error"), found(scan("common/common.go", "const Password = `^" + Fake.token(14) + "$`\n")));
     }
+
+    /**
+     * Issue 10, held-out 13b class "a Secret's base64 data read as the value": a rendered chart's
+     * {@code kind: Secret} gives {@code admin-password: "YWRtaW4="}, base64 of a default; the name-based detectors judged
+     * the encoding (an error), SEC0040 judges what it decodes to (a warning in runnable config, nothing in an example).
+     */
+    @Test
+    void aSecretsDataIsJudgedDecoded() {
+        String secret = "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: grafana\ntype: Opaque\ndata:\n  \n"
+                + "  admin-user: \"YWRtaW4=\"\n  admin-password: \"YWRtaW4=\"\n";
+        assertEquals(List.of("SEC0040:warning"), found(scan("deploy/grafana/secret.yaml", secret)));
+        assertEquals(List.of(), found(scan("charts/app/examples/default/rendered/grafana/secret.yaml", secret)));
+        String random = java.util.Base64.getEncoder().encodeToString(Fake.token(24).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/grafana/secret.yaml",
+                secret.replace("admin-password: \"YWRtaW4=", "admin-password: \"" + random))));
+        // a ConfigMap's data is no Secret: its plain values are judged as they are
+        assertEquals(List.of("SEC0030:error"), found(scan("deploy/cm.yaml",
+                "kind: ConfigMap\ndata:\n  admin-password: \"" + Fake.token(16) + "\"\n")));
+    }
 }
