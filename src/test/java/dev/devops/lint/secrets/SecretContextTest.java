@@ -2368,4 +2368,17 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("deploy/cm.yaml",
                 "kind: ConfigMap\ndata:\n  admin-password: \"" + Fake.token(16) + "\"\n")));
     }
+
+    /**
+     * Issue 10, held-out 13b class "a NATS JWT": operator, account and user JWTs signed with an nkey
+     * ({@code "alg":"ed25519-nkey"}) are public claims a server config preloads; a bearer JWT in the same file stays an error.
+     */
+    @Test
+    void aNatsNkeyJwtIsNoCredential() {
+        String nats = Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}");
+        assertEquals(List.of(), found(scan("server/configs/op.conf",
+                "operator = \"" + nats + "\"\nresolver_preload = {\n  AD4M: \"" + nats + "\"\n}\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("server/configs/op.conf",
+                "token = \"" + Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"HS256\"}") + "\"\n")));
+    }
 }
