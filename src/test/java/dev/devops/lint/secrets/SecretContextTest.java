@@ -2381,4 +2381,32 @@ class SecretContextTest {
         assertEquals(List.of("SEC0010:error"), found(scan("server/configs/op.conf",
                 "token = \"" + Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"HS256\"}") + "\"\n")));
     }
+
+    /**
+     * Issue 10, held-out 13b class "an enum constant of a secret's kinds": Go's {@code TokenTypeVerification =
+     * "verification"} names a kind of token; a token constant with a random value is still reported.
+     */
+    @Test
+    void anEnumConstantOfTokenKindsIsNoSecret() {
+        assertEquals(List.of(), found(scan("core/record_tokens.go", "const (\n\tTokenTypeVerification = \"verification\"\n"
+                + "\tTokenTypePasswordReset = \"passwordReset\"\n\tPasswordKindOneTime = \"one-time-code\"\n)\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("core/record_tokens.go", "const AdminToken = \"" + Fake.token(24) + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a docs site's reference data": CUE files that describe a setting with
+     * {@code description: """ … amqp://user:password@host …"""}, a list of samples {@code examples: ["amqp://user:password@127.0.0.1"]},
+     * or a Markdown body with a fenced sample configuration. A URI with a password in the CUE a stack runs with is still reported.
+     */
+    @Test
+    void aDocsSitesReferenceDataIsDocumentation() {
+        String cue = "configuration: {\n\tconnection_string: {\n\t\tdescription: \"\"\"\n"
+                + "\t\t\tConnection string in the format of amqp://user:password@host:port/vhost?timeout=seconds.\n\t\t\t\"\"\"\n"
+                + "\t\ttype: string: {\n\t\t\texamples: [\"amqp://user:password@127.0.0.1:5672/%2f?timeout=10\"]\n\t\t}\n\t}\n}\n"
+                + "how_it_works: {\n\tbody: \"\"\"\n\t\tHere is a configuration:\n\n\t\t```yaml\n\t\tsinks:\n\t\t  out:\n"
+                + "\t\t    password: \"test\"\n\t\t    endpoint: postgres://postgres:password123@localhost/test\n\t\t```\n\t\t\"\"\"\n}\n";
+        assertEquals(List.of(), found(scan("website/cue/reference/components/amqp.cue", cue)));
+        assertEquals(List.of("SEC0020:error"), found(scan("deploy/app.cue",
+                "app: endpoint: \"postgres://app:" + Fake.token(16) + "@db.internal/app\"\n")));
+    }
 }
