@@ -2394,6 +2394,31 @@ class SecretContextTest {
     }
 
     /**
+     * Issue 10, held-out 13b class "a Starlark or Ruby DSL file by name": a {@code Tiltfile} lists resources as
+     * {@code 'argocd-secret:secret'} (a name and its kind), read as runnable config it was a default secret. It is code
+     * now, where a literal secret is still reported.
+     */
+    @Test
+    void aTiltfileIsCode() {
+        assertEquals(List.of(), found(scan("Tiltfile", "k8s_resource(\n    objects=[\n        'argocd-secret:secret',\n    ],\n)\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("Tiltfile", "api_secret = '" + Fake.token(24) + "'\n")));
+        assertTrue(dev.devops.files.FileKinds.isSourceCode("deploy/Tiltfile"));
+        assertTrue(dev.devops.files.FileKinds.isSourceCode("Rakefile"));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a bundler's chunk under dist/assets/": Vite writes {@code ui/dist/assets/docsCreate-Ap21j9FE.js};
+     * it is built code as {@code dist/app.js} is. A source file of the same name is still code.
+     */
+    @Test
+    void aBundlersChunkIsVendored() {
+        assertTrue(dev.devops.files.FileKinds.isVendored("ui/dist/assets/docsCreate-Ap21j9FE.js"));
+        assertTrue(dev.devops.files.FileKinds.isVendored("web/dist/js/app.3f2a.js"));
+        assertFalse(dev.devops.files.FileKinds.isVendored("ui/src/assets/docsCreate.js"));
+        assertFalse(dev.devops.files.FileKinds.isVendored("ui/dist/assets/config.yaml"));
+    }
+
+    /**
      * Issue 10, held-out 13b class "a docs site's reference data": CUE files that describe a setting with
      * {@code description: """ … amqp://user:password@host …"""}, a list of samples {@code examples: ["amqp://user:password@127.0.0.1"]},
      * or a Markdown body with a fenced sample configuration. A URI with a password in the CUE a stack runs with is still reported.
