@@ -58,13 +58,8 @@ enum Context {
             "(?m)^\\{?\\s*[\"']?(?:openapi|swagger|asyncapi)[\"']?\\s*:\\s*[\"']?\\d");
     /** How far into a file its version key is looked for. */
     private static final int API_SPEC_HEAD = 4096;
-    /**
-     * Directories of examples: examples/, _example/, samples/, and a directory with example or sample as one hyphen- or
-     * underscore-separated part of its name: a docs site's generated example-configs/, config-examples/, code_samples/,
-     * sample-app/ (not counterexamples/: the word must stand alone).
-     */
-    private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase(
-            "_?(?:examples?|samples?)|[\\w.-]*[-_](?:examples?|samples?)(?:[-_][\\w.-]*)?|(?:examples?|samples?)[-_][\\w.-]*");
+    /** Directories of examples: examples/, _example/, samples/. */
+    private static final DirPattern EXAMPLE_DIR = DirPattern.ignoringCase("_?(?:examples?|samples?)");
     /**
      * Directories of schemas ({@code schema/}, {@code schemas/}): the YAML and JSON files in them describe data and
      * requests, as a schema file by name does ({@link #SCHEMA_NAME}); an API described in pieces

@@ -2312,20 +2312,6 @@ class SecretContextTest {
     }
 
     /**
-     * Issue 10, held-out 13b class "a directory of examples by one part of its name": a docs site's generated
-     * {@code example-configs/} (a sink's {@code password: password}, {@code amqp://user:password@127.0.0.1}) holds
-     * examples as {@code examples/} does; the same lines in the stack's own config are still reported.
-     */
-    @Test
-    void anExampleConfigsDirectoryHoldsExamples() {
-        String text = "sinks:\n  out:\n    password: password\n    connection_string: amqp://user:password@127.0.0.1:5672/%2f\n";
-        assertEquals(List.of(), found(scan("website/generated/example-configs/sinks/amqp/advanced.yaml", text)));
-        assertEquals(List.of(), found(scan("deploy/config-examples/app.yaml", text)));
-        assertEquals(List.of("SEC0030:warning", "SEC0020:warning"), found(scan("deploy/config/app.yaml", text)));
-        assertEquals(2, found(scan("deploy/counterexamples/app.yaml", text)).size(), "the word must stand alone");
-    }
-
-    /**
      * Issue 10, held-out 13b class "a publishable client key": PostHog's project key ({@code phc_…}) in a recorded
      * request body, Datadog's browser client token ({@code pub…}) in a docs site's config, a publishable key
      * ({@code pk_live_…}): shipped to every browser by design. A random value of the same keys is still a secret.
