@@ -36,11 +36,19 @@ public final class FileKinds {
             // interface definitions: 'string password = 4;' is a field's number, never a value
             "proto", "thrift", "avdl", "graphql", "gql");
 
-    /** Whether the path names a source file by its extension (a lower-case {@link #SOURCE_EXT} one). */
+    /**
+     * Source code by its whole lower-cased name: Tilt's {@code Tiltfile} (Starlark: {@code 'argocd-secret:secret'} names a
+     * resource and its kind), Ruby's DSL files ({@code Rakefile}, {@code Gemfile}, fastlane's {@code Fastfile}, Danger's
+     * {@code Dangerfile}, CocoaPods' {@code Podfile}).
+     */
+    private static final Set<String> SOURCE_NAMES = Set.of("tiltfile", "rakefile", "gemfile", "fastfile", "dangerfile",
+            "podfile", "guardfile");
+
+    /** Whether the path names a source file by its extension (a lower-case {@link #SOURCE_EXT} one) or its name ({@link #SOURCE_NAMES}). */
     public static boolean isSourceCode(String path) {
         String name = name(path).toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
-        return dot > 0 && SOURCE_EXT.contains(name.substring(dot + 1));
+        return dot > 0 && SOURCE_EXT.contains(name.substring(dot + 1)) || SOURCE_NAMES.contains(name);
     }
 
     /** Names that are no Dockerfile whatever they start with: templates, docs, data, build output (source code too). */
@@ -131,7 +139,7 @@ public final class FileKinds {
      */
     private static final Pattern TEST_ENV_CONFIG = Pattern.compile("(^|.*/)config/(environments/)?test\\.(exs|rb)");
     private static final Pattern TEST_NAME = Pattern.compile(
-            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_tests?\\.(go|py|rb|exs|sh)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
+            "[^/]*\\.(test|spec|e2e|cy)\\.[a-z]+|[^/]*_tests?\\.(go|py|rb|exs|sh|rs)|test_[^/]*\\.py|conftest\\.py|tests\\.(?:py|rs)|[^/]*_testing\\.py|test_?helpers?\\.[a-z]+"
                     + "|[^/]*(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs)|[^/]*_spec\\.rb"
                     // test runners' own configuration: what it sets (a test user's password, a base URL) is test data
                     + "|(?:cypress|playwright|jest|vitest|karma|wdio|nightwatch)\\.config\\.[a-z]+|pytest\\.ini|tox\\.ini|\\.mocharc\\.[a-z]+"
@@ -185,6 +193,8 @@ public final class FileKinds {
     private static final Pattern VENDORED_NAME = Pattern.compile(".*\\.min\\.(js|mjs|css)"
             // source maps: a bundler writes them, their "sourcesContent" is code flattened into one JSON string
             + "|.*\\.(js|mjs|cjs|css)\\.map");
+    /** The directories a bundler writes its chunks to under {@code dist/}. */
+    private static final Set<String> DIST_SUBDIRS = Set.of("assets", "js", "css", "static", "chunks");
     /** Built bundles, by lower-cased name, in a {@code dist/} directory. */
     private static final Pattern DIST_BUNDLE = Pattern.compile("[^/]+\\.(js|mjs|cjs|css)");
     /** Storybook stories ({@code X.stories.tsx}, or {@code X.story.tsx} as many projects name them): demos of components, documentation that runs. */
@@ -592,8 +602,15 @@ public final class FileKinds {
             return true; // a project may keep an image's build per version (postgres-15.2.0/Dockerfile): still its own
         }
         String n = name(path).toLowerCase(Locale.ROOT);
-        return VENDORED_NAME.matcher(n).matches()
-                || name(dir(path)).toLowerCase(Locale.ROOT).equals("dist") && DIST_BUNDLE.matcher(n).matches();
+        if (VENDORED_NAME.matcher(n).matches()) {
+            return true;
+        }
+        if (!DIST_BUNDLE.matcher(n).matches()) {
+            return false;
+        }
+        String parent = name(dir(path)).toLowerCase(Locale.ROOT);
+        // a bundler's output: dist/app.js, and the chunks Vite, Vue CLI and the like put in dist/assets/, dist/js/, dist/css/
+        return parent.equals("dist") || DIST_SUBDIRS.contains(parent) && name(dir(dir(path))).toLowerCase(Locale.ROOT).equals("dist");
     }
 
     /** Scripts and style sheets a bundler or minifier writes: what {@link #looksMinified} is asked about. */

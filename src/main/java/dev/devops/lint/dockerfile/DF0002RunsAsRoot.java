@@ -5,7 +5,6 @@ import static dev.devops.lint.Severity.WARNING;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,8 +109,6 @@ final class DF0002RunsAsRoot {
         return true;
     }
 
-    /** How many directories above the Dockerfile are tried as the build context. */
-    private static final int MAX_UP = 8;
     /** How many files of a copied directory are looked at, at most. */
     private static final int MAX_FILES = 2000;
 
@@ -126,17 +123,7 @@ final class DF0002RunsAsRoot {
         if (s.contextDir() == null) {
             return false;
         }
-        List<Path> contexts = new ArrayList<>();
-        Path d = s.contextDir().toAbsolutePath().normalize();
-        for (int up = 0; d != null && up <= MAX_UP; up++, d = d.getParent()) {
-            contexts.add(d);
-            if (Files.exists(d.resolve(".git"))) {
-                break;
-            }
-            if (up == MAX_UP || d.getParent() == null) {
-                contexts.subList(1, contexts.size()).clear(); // no repository root above: only the Dockerfile's directory
-            }
-        }
+        List<Path> contexts = s.contextCandidates();
         for (Stage st : s.lineage(last)) {
             for (Instruction i : st.body()) {
                 if (!(i.is("COPY") || i.is("ADD")) || i.hasFlag("from") || i.copiesWholeContext()) {

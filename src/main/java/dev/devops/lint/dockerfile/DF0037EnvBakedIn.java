@@ -34,7 +34,7 @@ final class DF0037EnvBakedIn {
         if (copy == null || s.contextDir() == null) {
             return;
         }
-        Path dir = s.contextDir();
+        Path dir = s.buildContext(); // the Dockerfile's directory, or the one above it that its other COPY sources are in
         String dfName = Path.of(s.dockerfile().path()).getFileName().toString();
         Path ignore = dir.resolve(dfName + ".dockerignore");
         if (!Files.isRegularFile(ignore)) {

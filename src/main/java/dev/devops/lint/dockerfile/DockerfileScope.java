@@ -34,6 +34,72 @@ public final class DockerfileScope {
         return contextDir;
     }
 
+    /** How many directories above the Dockerfile are searched for the repository root. */
+    static final int MAX_UP = 8;
+
+    /**
+     * The directories a build of this Dockerfile may use as its context, nearest first: its own directory, then each one
+     * above it up to the repository root (the one holding {@code .git}); only its own when no repository root is found
+     * within {@link #MAX_UP} levels. Empty when the Dockerfile has no directory on disk.
+     */
+    public List<Path> contextCandidates() {
+        List<Path> contexts = new ArrayList<>();
+        if (contextDir == null) {
+            return contexts;
+        }
+        Path d = contextDir.toAbsolutePath().normalize();
+        for (int up = 0; d != null && up <= MAX_UP; up++, d = d.getParent()) {
+            contexts.add(d);
+            if (Files.exists(d.resolve(".git"))) {
+                break;
+            }
+            if (up == MAX_UP || d.getParent() == null) {
+                contexts.subList(1, contexts.size()).clear(); // no repository root above: only the Dockerfile's directory
+            }
+        }
+        return contexts;
+    }
+
+    private Path buildContext;
+
+    /**
+     * The build context as the Dockerfile's own COPY and ADD sources show it: its directory, unless none of its literal
+     * sources is there and one directory above it (up to the repository root, {@link #contextCandidates}) holds them
+     * all: a Dockerfile in {@code tests/e2e/} that copies {@code scripts/environment/} and {@code rust-toolchain.toml} is
+     * built from the root. Asked only where a rule needs the context's files (its .dockerignore); computed once.
+     */
+    public Path buildContext() {
+        if (buildContext != null || contextDir == null) {
+            return buildContext != null ? buildContext : contextDir;
+        }
+        List<String> sources = new ArrayList<>();
+        for (Stage st : stages()) {
+            for (Instruction i : st.body()) {
+                if (!(i.is("COPY") || i.is("ADD")) || i.hasFlag("from") || i.copiesWholeContext()) {
+                    continue;
+                }
+                for (String src : i.copySources()) {
+                    if (!src.isEmpty() && !src.contains("$") && !src.contains("*") && !src.contains("?")
+                            && !src.contains("..") && !src.contains("://") && !src.startsWith("-")) {
+                        sources.add(src.startsWith("/") ? src.substring(1) : src);
+                    }
+                }
+            }
+        }
+        buildContext = contextDir;
+        List<Path> candidates = contextCandidates();
+        if (sources.isEmpty() || candidates.size() < 2 || sources.stream().anyMatch(src -> Files.exists(candidates.get(0).resolve(src)))) {
+            return buildContext;
+        }
+        for (Path ctx : candidates.subList(1, candidates.size())) {
+            if (sources.stream().allMatch(src -> Files.exists(ctx.resolve(src)))) {
+                buildContext = ctx;
+                break;
+            }
+        }
+        return buildContext;
+    }
+
     /** True when the build context holds a file at {@code relative}. */
     public boolean contextHas(String relative) {
         return contextDir != null && Files.exists(contextDir.resolve(relative));

@@ -630,10 +630,11 @@ final class Assignments {
 
     /**
      * A key that says its value is a sample, right before the value: {@code example:}, {@code "examples":},
-     * {@code example =}, {@code placeholder="}, {@code placeholder={"}, a scheme's {@code example: Bearer }.
+     * {@code example =}, {@code placeholder="}, {@code placeholder={"}, a scheme's {@code example: Bearer }, the first
+     * of a list of samples ({@code examples: ["amqp://user:password@127.0.0.1"]}, JSON Schema's {@code "examples": [}).
      */
     private static final Pattern SAMPLE_KEY = Pattern.compile(
-            "(?i)\\b(example|examples|placeholder)[\"']?\\s*(?::|=>?)\\s*\\{?\\s*[\"'`]?(?:bearer\\s+)?\\z");
+            "(?i)\\b(example|examples|placeholder)[\"']?\\s*(?::|=>?)\\s*[{\\[]?\\s*[\"'`]?(?:bearer\\s+)?\\z");
 
     /**
      * The key ({@code example}, {@code examples} or {@code placeholder}, lower case) whose value starts at {@code valueStart}
@@ -1123,6 +1124,9 @@ final class Assignments {
         if (disclaimed(job, valuePos)) {
             return; // "// This is not actually a secret key, it's just a string that we XOR with": the author's word
         }
+        if (SEC0040KubernetesSecret.inSecretData(job, valuePos)) {
+            return; // a Kubernetes Secret's data: base64, decoded and judged by SEC0040
+        }
         if (weak && job.dockerfile && isBuildStepPrefix(job, valuePos)) {
             return; // RUN APP_SECRET_TOKEN=secret bundle exec rake assets:precompile: a dummy the build step needs to boot
         }
@@ -1469,6 +1473,10 @@ final class Assignments {
             if (w.equals("pwd") && i > 0 && words.get(i - 1).equals("ice")) {
                 continue; // an SDP offer's a=ice-pwd: the ICE password each call draws for itself (RFC 8839), a captured session's
             }
+            if ((PASSWORD_WORDS.contains(w) || SECRET_WORDS.contains(w)) && i + 2 < words.size()
+                    && KIND_WORDS.contains(words.get(i + 1))) {
+                return null; // an enum constant of the kinds of a secret: TokenTypeVerification = "verification", PasswordKindOtp
+            }
             if (PASSWORD_WORDS.contains(w) || isCompoundPassword(w)) {
                 return Kind.PASSWORD;
             }
@@ -1504,6 +1512,8 @@ final class Assignments {
     private static final Set<String> PASS_ROUND_BEFORE = Set.of("first", "second", "third", "final", "single", "multi",
             "double", "two", "2nd", "render", "shadow", "blur", "compile", "lint", "encode", "decode");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
+    /** After a secret word and before a variant's name, words that make the name a kind of the secret ({@code TokenTypeVerification}). */
+    private static final Set<String> KIND_WORDS = Set.of("type", "kind", "category");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
             "secretkey", "clientsecret", "apisecret");
 

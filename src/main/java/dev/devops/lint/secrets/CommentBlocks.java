@@ -20,7 +20,9 @@ final class CommentBlocks {
 
     /** Extensions of languages with {@code /* … *&#47;} block comments and {@code //} line comments. */
     private static final Set<String> C_FAMILY = Set.of("php", "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "java",
-            "kt", "kts", "go", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "groovy", "dart", "rs", "css", "scss", "less");
+            "kt", "kts", "go", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "groovy", "dart", "rs", "css", "scss", "less",
+            // CUE: // comments and """ multi-line strings (a docs site's reference data: description: """ … """)
+            "cue");
 
     /** Extensions of page markup and its templates: {@code <!-- … -->} comments, and code samples a page shows. */
     private static final Set<String> PAGES = Set.of("html", "htm", "xhtml", "twig", "erb", "hbs", "handlebars", "mustache",
@@ -39,10 +41,13 @@ final class CommentBlocks {
         return PAGES.contains(extension(path));
     }
 
-    /** Whether the file is markup ({@link #PAGES}, {@link #XML}): its blocks matter in configuration too, not only in code. */
-    static boolean isMarkup(String path) {
+    /**
+     * Whether the file's blocks matter in configuration too, not only in code: markup ({@link #PAGES}, {@link #XML}), and
+     * CUE, a configuration language whose multi-line strings describe settings.
+     */
+    static boolean blocksInConfig(String path) {
         String ext = extension(path);
-        return PAGES.contains(ext) || XML.contains(ext);
+        return PAGES.contains(ext) || XML.contains(ext) || ext.equals("cue");
     }
 
     /**
@@ -83,8 +88,25 @@ final class CommentBlocks {
             for (int k = 0; k < 2 && windowStart > 0; k++) {
                 windowStart = text.lastIndexOf('\n', windowStart - 2) + 1;
             }
-            return DOCUMENTING.matcher(text.substring(windowStart, open)).matches();
+            return DOCUMENTING.matcher(text.substring(windowStart, open)).matches() || holdsMarkdownSample(text, open);
         });
+    }
+
+    /**
+     * Whether the multi-line string opening at {@code open} is Markdown with a fenced code sample (a line starting with
+     * three backquotes): prose that shows a configuration ({@code body: """ … ```yaml … password: "test" … ``` """}),
+     * documentation whatever key holds it.
+     */
+    private static boolean holdsMarkdownSample(String text, int open) {
+        int close = text.indexOf(text.substring(open, open + 3), open + 3);
+        int end = close < 0 ? text.length() : close;
+        for (int i = text.indexOf("```", open + 3); i >= 0 && i < end; i = text.indexOf("```", i + 3)) {
+            int ls = text.lastIndexOf('\n', i - 1) + 1;
+            if (text.substring(ls, i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

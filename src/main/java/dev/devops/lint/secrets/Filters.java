@@ -285,8 +285,19 @@ public final class Filters {
      */
     private static final Pattern RATE_LIMIT = Pattern.compile(
             "(?i)\\d+/(?:s|sec|second|m|min|minute|h|hr|hour|d|day|w|week)s?(?:/[a-z_]+)?(?:\\s*,\\s*\\d+/[a-z]+(?:/[a-z_]+)?)*");
-    /** A regular expression ({@code sed "s/KEY=.*&#47;KEY=$VALUE/"} reads as KEY = {@code .*&#47;KEY=$VALUE/g}). */
-    private static final Pattern REGEX = Pattern.compile("\\.[*+].*");
+    /**
+     * A regular expression ({@code sed "s/KEY=.*&#47;KEY=$VALUE/"} reads as KEY = {@code .*&#47;KEY=$VALUE/g}), or one
+     * anchored at both ends around a quantifier or a class: a password policy's {@code PasswordPattern = `^.{8,32}$`}.
+     */
+    private static final Pattern REGEX = Pattern.compile("\\.[*+].*|\\^.*(?:[.\\]][*+?]|[.\\])]\\{\\d+(?:,\\d*)?}).*\\$");
+    /**
+     * A key its provider makes to be shipped to every browser, public by design, by its prefix: PostHog's project API
+     * key ({@code phc_…}), Datadog's browser client token ({@code pub} and 32 hex digits), Stripe's and Clerk's
+     * publishable keys ({@code pk_live_…}, {@code pk_test_…}). Whatever the key it is held under ({@code api_key},
+     * {@code client_token}); the secret keys of the same providers have prefixes of their own.
+     */
+    private static final Pattern PUBLISHABLE_KEY = Pattern.compile(
+            "phc_[A-Za-z0-9]{32,64}|pub[0-9a-f]{32}|pk_(?:live|test)_[A-Za-z0-9]{16,}");
     /**
      * A regular expression by its escapes or a sed command's end anchor and delimiter: the pattern of
      * {@code sed 's/^a\\.password=default\\.password$/…/'} read as the value of a password key.
@@ -449,6 +460,9 @@ public final class Filters {
         }
         if (REGEX.matcher(v).matches() || REGEX_ESCAPES.matcher(v).matches()) {
             return "pattern";
+        }
+        if (PUBLISHABLE_KEY.matcher(v).matches()) {
+            return "publishable key"; // shipped to every browser by design
         }
         if (INDEX_EXPRESSION.matcher(v).matches()) {
             return "code";

@@ -13,25 +13,66 @@ final class InlineTests {
     private InlineTests() {
     }
 
-    private static final String CFG_TEST = "#[cfg(test)]";
+    private static final String CFG = "#[cfg(";
 
     /**
-     * Start and end offsets, in pairs, of the {@code #[cfg(test)]} items of Rust source {@code text}: from the
-     * attribute to the item's closing brace (a module, a function, an impl block) or to its semicolon (a constant, a
-     * {@code use}, a module declared in another file). Strings, raw strings, character literals and comments are
-     * skipped while braces are counted; an item whose end is not found runs to the end of the text.
+     * Start and end offsets, in pairs, of the test-only items of Rust source {@code text}: those under
+     * {@code #[cfg(test)]}, or under {@code #[cfg(all(test, …))]} (an integration test module gated on a feature as
+     * well, {@code #[cfg(all(test, feature = "x-integration-tests"))]}, or on a platform); not {@code any(test, …)},
+     * which a normal build compiles too. From the attribute to the item's closing brace (a module, a function, an impl
+     * block) or to its semicolon (a constant, a {@code use}, a module declared in another file). Strings, raw strings,
+     * character literals and comments are skipped while braces are counted; an item whose end is not found runs to the
+     * end of the text.
      */
     static int[] rust(String text) {
         List<Integer> ranges = new ArrayList<>();
         int from = 0;
         int at;
-        while ((at = text.indexOf(CFG_TEST, from)) >= 0) {
-            int end = itemEnd(text, at + CFG_TEST.length());
+        while ((at = text.indexOf(CFG, from)) >= 0) {
+            int close = text.indexOf(")]", at + CFG.length());
+            if (close < 0) {
+                break;
+            }
+            if (!testOnly(text.substring(at + CFG.length(), close))) {
+                from = at + CFG.length();
+                continue;
+            }
+            int end = itemEnd(text, close + 2);
             ranges.add(at);
             ranges.add(end);
-            from = Math.max(end, at + CFG_TEST.length());
+            from = Math.max(end, close + 2);
         }
         return ranges.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether a {@code cfg} predicate holds only in a test build: {@code test}, or {@code all(…)} with {@code test} among its arguments. */
+    static boolean testOnly(String predicate) {
+        String p = predicate.strip();
+        if (p.equals("test")) {
+            return true;
+        }
+        if (!p.startsWith("all(") || !p.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        int start = 4;
+        for (int i = 4; i < p.length() - 1; i++) {
+            char c = p.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '"') {
+                int e = p.indexOf('"', i + 1);
+                i = e < 0 ? p.length() : e;
+            } else if (c == ',' && depth == 0) {
+                if (p.substring(start, i).strip().equals("test")) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return p.substring(start, p.length() - 1).strip().equals("test");
     }
 
     /** The end of the item starting at {@code i}: after its block's closing brace or its semicolon at depth 0. */

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 final class SEC0010Jwt extends Detector {
     static final GenericRule RULE = GenericRule.rule("SEC0010", ERROR, "JSON Web Token",
             "A signed JSON Web Token (its header decodes to JSON with an \"alg\") is committed. Tokens without "
-            + "an expiry, or signed with a shared secret, grant access until the key changes. Expired tokens, and "
-            + "tokens in tests and documentation, are not reported.\n"
+            + "an expiry, or signed with a shared secret, grant access until the key changes. Expired tokens, NATS's "
+            + "nkey-signed JWTs (public claims: the nkey seed is the secret), and tokens in tests and documentation, "
+            + "are not reported.\n"
             + "Fix: revoke the token or rotate the signing key; build test tokens at run time.")
             .examples(Examples.in("api/auth.http")
                     .match("Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFubiJ9.KN7xVGkjwskHk7egyFWZY9Zmti18c6EudM7Oyf5TNS0")
@@ -64,6 +65,9 @@ final class SEC0010Jwt extends Detector {
             int alg = compact.indexOf("\"alg\":\"");
             if (alg < 0 || compact.startsWith("\"alg\":\"none\"", alg) || compact.startsWith("\"alg\":\"None\"", alg)) {
                 return m.end();
+            }
+            if (compact.startsWith("\"alg\":\"ed25519-nkey\"", alg)) {
+                return m.end(); // a NATS operator, account or user JWT: signed public claims; the nkey seed is the secret
             }
             String token = m.group();
             if (Filters.placeholderOrReference(token) != null || expired(payload)) {

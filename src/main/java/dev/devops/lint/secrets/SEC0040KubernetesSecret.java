@@ -137,6 +137,36 @@ final class SEC0040KubernetesSecret implements GenericRule.FileCheck {
                 || value.startsWith("-----BEGIN PUBLIC KEY-----") || value.startsWith("-----BEGIN CERTIFICATE-----");
     }
 
+    /**
+     * Whether {@code pos} is in the {@code data:} section of a {@code kind: Secret} document of a YAML file: a base64
+     * value, which this rule decodes and judges ({@code admin-password: "YWRtaW4="} is the default password admin); the
+     * name-based detectors, which would judge the encoding, leave it. Asked only when a finding is about to be reported.
+     */
+    static boolean inSecretData(ScanJob job, int pos) {
+        String t = job.text;
+        if (!FileKinds.isYaml(job.path) || !t.contains("Secret")) {
+            return false;
+        }
+        int ls = t.lastIndexOf('\n', pos - 1) + 1;
+        if (ls >= t.length() || !Character.isWhitespace(t.charAt(ls))) {
+            return false; // a top-level key is no entry of a section
+        }
+        int top = ls;
+        while (top > 0) {
+            top = t.lastIndexOf('\n', top - 2) + 1;
+            char c = t.charAt(top);
+            if (c != '\n' && c != '\r' && !Character.isWhitespace(c) && c != '#') {
+                break;
+            }
+        }
+        if (!t.startsWith("data:", top)) {
+            return false;
+        }
+        int docStart = t.lastIndexOf("\n---", top);
+        int docEnd = t.indexOf("\n---", pos);
+        return KIND_SECRET.matcher(t).region(docStart < 0 ? 0 : docStart, docEnd < 0 ? t.length() : docEnd).find();
+    }
+
     /** The text of the YAML document that starts at {@code from}. */
     private static String docText(String t, int from) {
         int next = t.indexOf("\n---", from);

@@ -329,9 +329,9 @@ final class ScanJob {
             return Context.VENDORED; // a page's inline script a minifier wrote (a vendor's snippet in a mail template)
         }
         if (context != Context.CODE) {
-            // markup (an XML file's commented-out configuration, a page template's code sample) has its blocks in
-            // configuration too
-            return blocks && context == Context.RUNNABLE && CommentBlocks.isMarkup(path) && inCommentBlock(pos)
+            // markup (an XML file's commented-out configuration, a page template's code sample) and CUE (a setting's
+            // description: """…""") have their blocks in configuration too
+            return blocks && context == Context.RUNNABLE && CommentBlocks.blocksInConfig(path) && inCommentBlock(pos)
                     ? Context.DOCS : context;
         }
         if (minified == 0 && FileKinds.isScriptOrStyle(path)) {

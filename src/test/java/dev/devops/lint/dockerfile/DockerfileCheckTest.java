@@ -227,4 +227,31 @@ class DockerfileCheckTest {
         Files.writeString(dir.resolve("Dockerfile.dockerignore"), ".env\n");
         assertTrue(run("Dockerfile").isEmpty(), "a Dockerfile-specific ignore file counts");
     }
+
+    /**
+     * Issue 10, held-out 13b class "a Dockerfile built from the repository root": {@code tests/e2e/Dockerfile} copies
+     * {@code scripts/environment/…} and {@code rust-toolchain.toml}, which are at the root, not beside it; its
+     * {@code COPY . .} copies the root, whose .dockerignore (ignore everything, re-include the sources) keeps .env out.
+     * A root .dockerignore that lets .env in is still reported, and a Dockerfile whose sources are beside it keeps its
+     * own directory as the context.
+     */
+    @Test
+    void envBakedInReadsTheIgnoreFileOfTheContextTheCopiesShow() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("scripts/environment"));
+        Files.createDirectories(dir.resolve("tests/e2e"));
+        Files.writeString(dir.resolve("scripts/environment/prepare.sh"), "#!/bin/sh\n");
+        Files.writeString(dir.resolve("rust-toolchain.toml"), "[toolchain]\n");
+        Files.writeString(dir.resolve(".dockerignore"), "*\n!scripts\n!src\n!rust-toolchain.toml\n");
+        String df = "FROM rust:1.80\nWORKDIR /app\nCOPY scripts/environment/prepare.sh /\nCOPY rust-toolchain.toml .\nCOPY . .\n"
+                + "USER nobody\nHEALTHCHECK CMD [\"true\"]\nCMD [\"true\"]\n";
+        Files.writeString(dir.resolve("tests/e2e/Dockerfile"), df);
+        assertEquals(List.of(), run("tests/e2e/Dockerfile").stream().map(f -> f.rule().id()).filter("DF0037"::equals).toList());
+        Files.writeString(dir.resolve(".dockerignore"), "target\n");
+        assertEquals(List.of("DF0037"), run("tests/e2e/Dockerfile").stream().map(f -> f.rule().id()).filter("DF0037"::equals).toList());
+        // the sources beside the Dockerfile: its own directory is the context (no .dockerignore there)
+        Files.writeString(dir.resolve(".dockerignore"), "*\n!scripts\n!src\n!rust-toolchain.toml\n");
+        Files.writeString(dir.resolve("tests/e2e/rust-toolchain.toml"), "[toolchain]\n");
+        assertEquals(List.of("DF0037"), run("tests/e2e/Dockerfile").stream().map(f -> f.rule().id()).filter("DF0037"::equals).toList());
+    }
 }

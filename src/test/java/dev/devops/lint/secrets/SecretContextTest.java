@@ -2400,5 +2400,135 @@ class SecretContextTest {
         assertFalse(dev.devops.files.FileKinds.isDocs("bin/install"));
         assertEquals(List.of(), found(scan("plugins/auth/README", "Set it in config.inc.php:\n\n  $config['auth_api_token'] = '" + Fake.token(8).toLowerCase() + "';\n")));
     }
+
+    /**
+     * Issue 10, held-out 13b class "a test-only item gated on a feature too": Rust's integration test modules
+     * ({@code #[cfg(all(test, feature = "x-integration-tests"))] mod integration_tests}) and a {@code *_tests.rs} module
+     * file are test code; {@code #[cfg(any(test, …))]} is compiled into a normal build too, and stays code.
+     */
+    @Test
+    void rustTestsGatedOnAFeatureAreTestCode() {
+        String pw = "Q7" + Fake.token(14);
+        String gated = "fn connect() {}\n\n#[cfg(all(test, feature = \"db-integration-tests\"))]\nmod integration_tests {\n"
+                + "    fn auth() {\n        let password = \"" + pw + "\";\n    }\n}\n"
+                + "#[cfg(all(test, unix, not(target_os = \"macos\")))]\nmod unix_tests {\n    const SECRET: &str = \"" + Fake.token(24) + "\";\n}\n";
+        assertEquals(List.of(), found(scan("src/sources/db_metrics.rs", gated)));
+        String either = "#[cfg(any(test, feature = \"mock\"))]\npub mod fixtures {\n    pub fn auth() {\n        let password = \"" + pw + "\";\n    }\n}\n";
+        assertEquals(List.of("SEC0030:error"), found(scan("src/sources/db_metrics.rs", either)));
+        assertEquals(List.of(), found(scan("src/http/transport_tests.rs", "const PROXY_PASSWORD: &str = \"" + pw + "\";\n")));
+        assertTrue(InlineTests.testOnly("all(test, feature = \"a,b\")"));
+        assertFalse(InlineTests.testOnly("all(feature = \"test\", unix)"));
+        assertFalse(InlineTests.testOnly("not(test)"));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a publishable client key": PostHog's project key ({@code phc_…}) in a recorded
+     * request body, Datadog's browser client token ({@code pub…}) in a docs site's config, a publishable key
+     * ({@code pk_live_…}): shipped to every browser by design. A random value of the same keys is still a secret.
+     */
+    @Test
+    void aPublishableClientKeyIsNoSecret() {
+        assertEquals(List.of(), found(scan("agent-fixtures/cassette.yaml",
+                "body: '{\"api_key\": \"phc_" + Fake.token(43) + "\", \"batch\": []}'\n")));
+        assertEquals(List.of(), found(scan("website/config.toml", "[params.datadog]\nclient_token = \"pub" + Fake.hex(32) + "\"\n")));
+        assertEquals(List.of(), found(scan("web/config.yaml", "stripe:\n  api_key: pk_live_" + Fake.token(24) + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("website/config.toml", "client_token = \"" + Fake.token(35) + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a pattern anchored at both ends": a password rule's {@code PasswordPatten = `^.{8,32}$`}
+     * (misspelt, so its name does not say pattern).
+     */
+    @Test
+    void anAnchoredPatternIsNoPassword() {
+        assertEquals(List.of(), found(scan("common/common.go", "const (\n\tPasswordPatten = `^.{8,32}$`\n"
+                + "\tAdminPassword = \"^[A-Za-z0-9]+$\"\n)\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("common/common.go", "const Password = `^" + Fake.token(14) + "$`\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a Secret's base64 data read as the value": a rendered chart's
+     * {@code kind: Secret} gives {@code admin-password: "YWRtaW4="}, base64 of a default; the name-based detectors judged
+     * the encoding (an error), SEC0040 judges what it decodes to (a warning in runnable config, nothing in an example).
+     */
+    @Test
+    void aSecretsDataIsJudgedDecoded() {
+        String secret = "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: grafana\ntype: Opaque\ndata:\n  \n"
+                + "  admin-user: \"YWRtaW4=\"\n  admin-password: \"YWRtaW4=\"\n";
+        assertEquals(List.of("SEC0040:warning"), found(scan("deploy/grafana/secret.yaml", secret)));
+        assertEquals(List.of(), found(scan("charts/app/examples/default/rendered/grafana/secret.yaml", secret)));
+        String random = java.util.Base64.getEncoder().encodeToString(Fake.token(24).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("SEC0040:error"), found(scan("deploy/grafana/secret.yaml",
+                secret.replace("admin-password: \"YWRtaW4=", "admin-password: \"" + random))));
+        // a ConfigMap's data is no Secret: its plain values are judged as they are
+        assertEquals(List.of("SEC0030:error"), found(scan("deploy/cm.yaml",
+                "kind: ConfigMap\ndata:\n  admin-password: \"" + Fake.token(16) + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a NATS JWT": operator, account and user JWTs signed with an nkey
+     * ({@code "alg":"ed25519-nkey"}) are public claims a server config preloads; a bearer JWT in the same file stays an error.
+     */
+    @Test
+    void aNatsNkeyJwtIsNoCredential() {
+        String nats = Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}");
+        assertEquals(List.of(), found(scan("server/configs/op.conf",
+                "operator = \"" + nats + "\"\nresolver_preload = {\n  AD4M: \"" + nats + "\"\n}\n")));
+        assertEquals(List.of("SEC0010:error"), found(scan("server/configs/op.conf",
+                "token = \"" + Fake.jwt("{\"typ\":\"JWT\",\"alg\":\"HS256\"}") + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "an enum constant of a secret's kinds": Go's {@code TokenTypeVerification =
+     * "verification"} names a kind of token; a token constant with a random value is still reported.
+     */
+    @Test
+    void anEnumConstantOfTokenKindsIsNoSecret() {
+        assertEquals(List.of(), found(scan("core/record_tokens.go", "const (\n\tTokenTypeVerification = \"verification\"\n"
+                + "\tTokenTypePasswordReset = \"passwordReset\"\n\tPasswordKindOneTime = \"one-time-code\"\n)\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("core/record_tokens.go", "const AdminToken = \"" + Fake.token(24) + "\"\n")));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a Starlark or Ruby DSL file by name": a {@code Tiltfile} lists resources as
+     * {@code 'argocd-secret:secret'} (a name and its kind), read as runnable config it was a default secret. It is code
+     * now, where a literal secret is still reported.
+     */
+    @Test
+    void aTiltfileIsCode() {
+        assertEquals(List.of(), found(scan("Tiltfile", "k8s_resource(\n    objects=[\n        'argocd-secret:secret',\n    ],\n)\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("Tiltfile", "api_secret = '" + Fake.token(24) + "'\n")));
+        assertTrue(dev.devops.files.FileKinds.isSourceCode("deploy/Tiltfile"));
+        assertTrue(dev.devops.files.FileKinds.isSourceCode("Rakefile"));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a bundler's chunk under dist/assets/": Vite writes {@code ui/dist/assets/docsCreate-Ap21j9FE.js};
+     * it is built code as {@code dist/app.js} is. A source file of the same name is still code.
+     */
+    @Test
+    void aBundlersChunkIsVendored() {
+        assertTrue(dev.devops.files.FileKinds.isVendored("ui/dist/assets/docsCreate-Ap21j9FE.js"));
+        assertTrue(dev.devops.files.FileKinds.isVendored("web/dist/js/app.3f2a.js"));
+        assertFalse(dev.devops.files.FileKinds.isVendored("ui/src/assets/docsCreate.js"));
+        assertFalse(dev.devops.files.FileKinds.isVendored("ui/dist/assets/config.yaml"));
+    }
+
+    /**
+     * Issue 10, held-out 13b class "a docs site's reference data": CUE files that describe a setting with
+     * {@code description: """ … amqp://user:password@host …"""}, a list of samples {@code examples: ["amqp://user:password@127.0.0.1"]},
+     * or a Markdown body with a fenced sample configuration. A URI with a password in the CUE a stack runs with is still reported.
+     */
+    @Test
+    void aDocsSitesReferenceDataIsDocumentation() {
+        String cue = "configuration: {\n\tconnection_string: {\n\t\tdescription: \"\"\"\n"
+                + "\t\t\tConnection string in the format of amqp://user:password@host:port/vhost?timeout=seconds.\n\t\t\t\"\"\"\n"
+                + "\t\ttype: string: {\n\t\t\texamples: [\"amqp://user:password@127.0.0.1:5672/%2f?timeout=10\"]\n\t\t}\n\t}\n}\n"
+                + "how_it_works: {\n\tbody: \"\"\"\n\t\tHere is a configuration:\n\n\t\t```yaml\n\t\tsinks:\n\t\t  out:\n"
+                + "\t\t    password: \"test\"\n\t\t    endpoint: postgres://postgres:password123@localhost/test\n\t\t```\n\t\t\"\"\"\n}\n";
+        assertEquals(List.of(), found(scan("website/cue/reference/components/amqp.cue", cue)));
+        assertEquals(List.of("SEC0020:error"), found(scan("deploy/app.cue",
+                "app: endpoint: \"postgres://app:" + Fake.token(16) + "@db.internal/app\"\n")));
+    }
 }
 
