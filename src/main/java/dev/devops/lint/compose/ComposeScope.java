@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,20 @@ public final class ComposeScope {
      */
     public boolean inCatalogue() {
         return catalogue;
+    }
+
+    /**
+     * Whether the project is a fragment of a stack that a local development environment generates and merges it with:
+     * DDEV joins every {@code .ddev/docker-compose.*.yaml} to the base file it writes itself (its {@code web} and
+     * {@code db} services, its {@code ddev-global-cache} volume), which is not in the repository.
+     */
+    public boolean completedByDevEnvironment() {
+        List<Path> files = project.files();
+        if (files.isEmpty()) {
+            return false;
+        }
+        String first = project.directory().resolve(files.get(0)).toAbsolutePath().normalize().toString().replace('\\', '/');
+        return first.contains("/.ddev/");
     }
 
     public ComposeScope(ComposeProject project, Path root) {

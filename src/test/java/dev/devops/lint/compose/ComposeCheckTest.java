@@ -43,6 +43,27 @@ class ComposeCheckTest {
         assertEquals(List.of("broken/docker-compose.yml"), got);
     }
 
+    /**
+     * Held-out 13a, class "a fragment a local development environment merges with the base file it generates" (DDEV's
+     * {@code .ddev/docker-compose.<addon>.yaml}: {@code depends_on: [db]} and the {@code ddev-global-cache} volume come
+     * from the base file DDEV writes, not from the repository): DC0017 and DC0018 are info there; the same file elsewhere
+     * is still an error.
+     */
+    @Test
+    void aDevEnvironmentsComposeFragmentIsCompletedByItsGeneratedBase() throws IOException {
+        String addon = "services:\n  admin:\n    image: org/admin:5.2\n    volumes:\n      - \"tool-cache:/mnt/cache\"\n"
+                + "    depends_on:\n      - db\n";
+        Files.createDirectories(dir.resolve(".ddev"));
+        Files.writeString(dir.resolve(".ddev/docker-compose.admin.yaml"), addon);
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.writeString(dir.resolve("deploy/docker-compose.yaml"), addon);
+        List<String> got = run(".ddev/docker-compose.admin.yaml", "deploy/docker-compose.yaml").stream()
+                .filter(x -> x.rule().id().matches("DC0017|DC0018"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase() + ":" + x.path()).sorted().toList();
+        assertEquals(List.of("DC0017:error:deploy/docker-compose.yaml", "DC0017:info:.ddev/docker-compose.admin.yaml",
+                "DC0018:error:deploy/docker-compose.yaml", "DC0018:info:.ddev/docker-compose.admin.yaml"), got);
+    }
+
     /** Writes {@code n} one-app compose templates into {@code dir}/templates (the first {@code declaring} declare their volume). */
     private List<String> catalogue(int n, int declaring) throws IOException {
         Files.createDirectories(dir.resolve("templates"));
