@@ -46,6 +46,13 @@ enum FileKind {
      */
     private static final DirPattern LANGUAGE_DIR = DirPattern.lowerCase("languages?");
 
+    /**
+     * Message catalogues by locale (Yii's and other PHP frameworks' messages/es/base.php, messages/pt-br/archive.json):
+     * a messages directory whose subdirectory is named by a locale code holds one translation file per category,
+     * whatever the file is called. A messages directory with other subdirectories (a protocol's messages/v1/) is not one.
+     */
+    private static final DirPattern MESSAGES_BY_LOCALE_DIR = DirPattern.lowerCase("messages/[a-z]{2}(?:[-_][a-z0-9]{2,4})?");
+
     /** A file named by a locale code: de-de.ini, pt_br.json, de-de_informal.ini, kaa.ini, en-gb.com_foo.ini. */
     private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|ya?ml|properties|xml)");
 
@@ -95,8 +102,10 @@ enum FileKind {
         }
         if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
+                || name.endsWith(".isl") // an installer's (Inno Setup) messages file: WizardPassword=Password is a label
                 || I18N_NAME.matcher(name).matches()
-                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())) {
+                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
+                || MESSAGES_BY_LOCALE_DIR.matches(path)) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

@@ -460,9 +460,22 @@ class SecretContextTest {
     /** Translation trees by directory (lang/es/auth.php, src/lang/bar.json, translations/): labels, whatever the file type. */
     @ParameterizedTest
     @ValueSource(strings = {"lang/es/auth.php", "resources/lang/sv/settings.php", "src/lang/bar.json", "translations/fi.yml",
-        "app/l10n/nb.arb"})
+        "app/l10n/nb.arb", "protected/modules/user/messages/pt-BR/auth.php", "app/messages/sv/archive.json",
+        "distribution/setup/Default.isl"})
     void translationTreesAreLabels(String path) {
         assertEquals(List.of(), found(scan(path, "    'password' => 'Contrase\u00f1a',\n    \"user_api_token\": \"API-tunniste\",\n")), path);
+        // a settings form's example URI and its translation (held-out 13a)
+        assertEquals(List.of(), found(scan(path, "    'e.g. smtps://user:pass@smtp.example.com:port' => 'p. ej smtps://usuario:clave@smtp.ejemplo.com:puerto',\n")), path);
+    }
+
+    /**
+     * Held-out 13a: a messages directory whose subdirectory is not a locale code (a protocol's messages/v1/) holds code
+     * like any other directory.
+     */
+    @Test
+    void aMessagesDirectoryNotByLocaleIsNotATranslationTree() {
+        String pw = Fake.token(24);
+        assertEquals(List.of("SEC0030:error"), found(scan("app/messages/v1/db.php", "'password' => '" + pw + "',\n")), pw);
     }
 
     /** Validation rule lists ('required|string|max:255') are code, not a password. */
