@@ -571,6 +571,10 @@ final class Assignments {
         if (ve <= i) {
             return ke;
         }
+        if (job.bareValuesAreExpressions() && ve > i + 1 && (t.charAt(i) == '"' || t.charAt(i) == '\'' || t.charAt(i) == '`')
+                && t.charAt(ve - 1) == t.charAt(i) && codeConcatenationFollows(t, ve, lineEnd, dotConcatenates(job.path))) {
+            return ve; // '{trackable=' . $redirect->getId() . '}', '{block' + index + '}': a piece of a string built at run time
+        }
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
         }
@@ -794,6 +798,33 @@ final class Assignments {
     private static boolean concatenationFollows(String t, int i, int end) {
         i = skipBlanks(t, i, end);
         return i < end && (t.charAt(i) == '.' || t.charAt(i) == '+');
+    }
+
+    /** Whether {@code .} joins strings in the language of {@code path} (PHP, Perl), not calls a method on them. */
+    private static boolean dotConcatenates(String path) {
+        return path.endsWith(".php") || path.endsWith(".phtml") || path.endsWith(".pl") || path.endsWith(".pm");
+    }
+
+    /**
+     * Whether the literal that ends at {@code i} is joined with code (blanks skipped): {@code +}, or in PHP and Perl
+     * {@code .}, and then a variable, a call or a name ({@code . $id}, {@code + index}); or split into a list of words
+     * ({@code 'br,input,link'.split(',')}). Not another literal ({@code 'abc' . 'def'} is still one hard-coded value), and
+     * not a method call on the value ({@code "…".into()}, {@code "…".trim()}).
+     */
+    private static boolean codeConcatenationFollows(String t, int i, int end, boolean dotConcatenates) {
+        i = skipBlanks(t, i, end);
+        if (i >= end || t.charAt(i) != '.' && t.charAt(i) != '+' || i + 1 < end && t.charAt(i + 1) == t.charAt(i)) {
+            return false; // nor ++ / .. (a range, a spread)
+        }
+        if (t.charAt(i) == '.' && !dotConcatenates) {
+            return t.startsWith(".split(", i);
+        }
+        i = skipBlanks(t, i + 1, end);
+        if (i >= end) {
+            return false;
+        }
+        char c = t.charAt(i);
+        return c == '$' || c == '_' || c == '(' || Character.isLetter(c);
     }
 
     private static boolean isNameChar(char c) {

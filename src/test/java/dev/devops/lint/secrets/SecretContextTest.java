@@ -478,6 +478,23 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("app/messages/v1/db.php", "'password' => '" + pw + "',\n")), pw);
     }
 
+    /**
+     * Held-out 13a, class "a literal that starts a string built at run time" (a mail template's
+     * {@code $token = '{trackable='.$redirect->getId().'}'}, an editor's {@code var token = '{BLOCK'+index+'}'}, a word list
+     * {@code single_token: 'br,input,link'.split(',')}): the literal is a piece of a value the code builds, not the value;
+     * a literal concatenated with another literal is still one hard-coded value.
+     */
+    @Test
+    void aLiteralConcatenatedWithCodeIsAPieceOfABuiltValue() {
+        assertEquals(List.of(), found(scan("app/Model/TrackableModel.php", "        $token = '{trackable='.$redirect->getRedirectId().'}';\n")));
+        assertEquals(List.of(), found(scan("assets/js/builder.js", "    var token = '{CODEMODEBLOCK'+index+'}';\n"
+                + "    var dynConToken  = '{dynamiccontent=\"' + dynConName+'\"}';\n")));
+        assertEquals(List.of(), found(scan("assets/js/beautifier.js", "    single_token: 'br,input,link,meta,source,!doctype,basefont'.split(','),\n")));
+        String a = Fake.token(12);
+        String b = Fake.token(12);
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "$password = '" + a + "' . '" + b + "';\n")), a + b);
+    }
+
     /** Validation rule lists ('required|string|max:255') are code, not a password. */
     @Test
     void validationRuleListsAreNotValues() {
