@@ -462,6 +462,9 @@ public final class Filters {
         }
     }
 
+    /** Words fenced by a run of one punctuation mark on both sides ({@code ---invisible---}, {@code **hidden**}). */
+    private static final Pattern FENCED_WORD = Pattern.compile("([-*_#=~])\\1+[A-Za-z][A-Za-z _-]*?\\1\\1+");
+
     private static final Pattern LONG_RUN = Pattern.compile("(.)\\1{9,}");
 
     /**
@@ -1065,6 +1068,9 @@ public final class Filters {
         if (c0 == '[' && v.endsWith("]") && v.length() > 2 && v.chars().allMatch(ch -> Character.isLetter(ch)
                 || ch == '[' || ch == ']' || ch == ' ' || ch == '_' || ch == '-')) {
             return true; // [HIDDEN], [REDACTED], [your password]
+        }
+        if (FENCED_WORD.matcher(v).matches()) {
+            return true; // ---invisible---, **hidden**, __REDACTED__: a marker a form shows in place of the stored secret
         }
         if (containsWritten(v, lower, REFERENCE_PARTS)) {
             return true;

@@ -495,6 +495,13 @@ class SecretContextTest {
         assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "$password = '" + a + "' . '" + b + "';\n")), a + b);
     }
 
+    /** Held-out 13a, class "a marker shown in place of the stored secret" ({@code $this->password = '---invisible---'}). */
+    @Test
+    void aFencedMarkerWordIsNotAPassword() {
+        assertEquals(List.of(), found(scan("app/models/forms/MailingSettingsForm.php", "        $this->password = '---invisible---';\n")));
+        assertEquals(List.of(), found(scan("app/Settings.php", "        $this->apiSecret = '**hidden**';\n")));
+    }
+
     /** Validation rule lists ('required|string|max:255') are code, not a password. */
     @Test
     void validationRuleListsAreNotValues() {
