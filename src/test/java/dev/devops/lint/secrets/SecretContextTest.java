@@ -502,6 +502,20 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("app/Settings.php", "        $this->apiSecret = '**hidden**';\n")));
     }
 
+    /**
+     * Held-out 13a (extra repository), class "a deployment template's parameter in an ODBC connection string"
+     * ({@code Pwd={DbAdminPassword};} in a Web Deploy parameters.xml): a braced name that says it is a password is the
+     * parameter filled in at install time; a braced value is still a password.
+     */
+    @Test
+    void aBracedParameterNameInAConnectionStringIsATemplate() {
+        String xml = "  <parameter name=\"Connection String\"\n    defaultValue=\"Server={DbServer};Database={DbName};uid={DbAdminUsername};"
+                + "Pwd={DbAdminPassword};\"/>\n";
+        assertEquals(List.of(), found(scan("misc/package/parameters.xml", xml)));
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0021:error"), found(scan("misc/package/parameters.xml", xml.replace("{DbAdminPassword}", "{" + pw + "}"))), pw);
+    }
+
     /** Validation rule lists ('required|string|max:255') are code, not a password. */
     @Test
     void validationRuleListsAreNotValues() {
