@@ -503,6 +503,19 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 13a (extra repository), class "an event map's handler name" ({@code 'Template.userSecurity.afterPassword'
+     * => 'render2FaUserSettings'}): a camel-case method name with a digit is an identifier in code; a password of
+     * random characters is not one.
+     */
+    @Test
+    void aHandlerNameWithADigitIsAnIdentifier() {
+        assertEquals(List.of(), found(scan("plugins/TwoFactorAuth/TwoFactorAuth.php",
+                "            'Template.userSecurity.afterPassword' => 'render2FaUserSettings',\n")));
+        String pw = Fake.token(20);
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "'password' => '" + pw + "',\n")), pw);
+    }
+
+    /**
      * Held-out 13a (extra repository), class "a deployment template's parameter in an ODBC connection string"
      * ({@code Pwd={DbAdminPassword};} in a Web Deploy parameters.xml): a braced name that says it is a password is the
      * parameter filled in at install time; a braced value is still a password.
