@@ -109,7 +109,7 @@ public final class ComposeCheck implements Check {
                     base.dir().relativize(l.dir().resolve(l.files().get(0))).toString().replace('\\', '/')), dedup));
         }
         ComposeScope.Builds builds = builds(loaded, toolImages(context), dockerfilesByDirectoryName(context, root));
-        ComposeScope.Declared declared = declared(root, loaded);
+        ComposeScope.Declared declared = declared(root, loaded, context);
         for (Loaded l : loaded) {
             if (l.project() != null) {
                 lintProject(root, l.dir(), l.files(), l.project(), builds, declared,
@@ -119,7 +119,43 @@ public final class ComposeCheck implements Check {
     }
 
     /** What each loaded project declares, by section, with the first file (repository-relative) declaring a name. */
-    private static ComposeScope.Declared declared(Path root, List<Loaded> loaded) {
+    /** An {@code extends:} entry's {@code file:} key, with {@code service:} before or after it. */
+    private static final java.util.regex.Pattern EXTENDS_FILE = java.util.regex.Pattern.compile(
+            "(?m)^([ \\t]+)extends:[ \\t]*\\R(?:\\1[ \\t]+service:.*\\R)?\\1[ \\t]+file:[ \\t]*[\"']?([^\\s\"'#]+)");
+
+    /**
+     * The compose files of the repository that other compose files name in {@code extends: file:} (repository-relative),
+     * read from the compose files' text once, at the first question.
+     */
+    private static java.util.function.Supplier<Set<String>> extendedFiles(LintContext context) {
+        var memo = new java.util.concurrent.atomic.AtomicReference<Set<String>>();
+        return () -> {
+            synchronized (memo) {
+                if (memo.get() == null) {
+                    Set<String> out = new HashSet<>();
+                    Set<String> compose = context.composeFiles();
+                    for (String f : compose) {
+                        String text = context.readText(f);
+                        if (text == null || !text.contains("extends")) {
+                            continue;
+                        }
+                        var m = EXTENDS_FILE.matcher(text);
+                        String dir = dev.devops.files.FileKinds.dir(f);
+                        while (m.find()) {
+                            String target = Path.of(dir.isEmpty() ? "." : dir).resolve(m.group(2)).normalize().toString().replace('\\', '/');
+                            if (!target.equals(f) && compose.contains(target)) {
+                                out.add(target);
+                            }
+                        }
+                    }
+                    memo.set(out);
+                }
+                return memo.get();
+            }
+        };
+    }
+
+    private static ComposeScope.Declared declared(Path root, List<Loaded> loaded, LintContext context) {
         Map<String, Map<String, String>> out = new TreeMap<>();
         for (Loaded l : loaded) {
             if (l.project() == null) {
@@ -138,7 +174,7 @@ public final class ComposeCheck implements Check {
                 }
             }
         }
-        return new ComposeScope.Declared(out);
+        return new ComposeScope.Declared(out, extendedFiles(context));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.devops.lint.compose;
 
+import dev.devops.compose.ComposeLoader;
 import dev.devops.compose.ComposeProject;
 import dev.devops.compose.ComposeService;
 import dev.devops.compose.ComposeService.Port;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +73,34 @@ public final class ComposeScope {
         return catalogue;
     }
 
+    /**
+     * Whether the project is a fragment of a stack that a local development environment generates and merges it with:
+     * DDEV joins every {@code .ddev/docker-compose.*.yaml} to the base file it writes itself (its {@code web} and
+     * {@code db} services, its {@code ddev-global-cache} volume), which is not in the repository.
+     */
+    public boolean completedByDevEnvironment() {
+        List<Path> files = project.files();
+        if (files.isEmpty()) {
+            return false;
+        }
+        String first = project.directory().resolve(files.get(0)).toAbsolutePath().normalize().toString().replace('\\', '/');
+        return first.contains("/.ddev/");
+    }
+
+    /**
+     * Whether the project is a library of service definitions that other compose files take services from
+     * ({@code extends: file: ../../script/base-compose.yml}, {@code service: oap}) and that is not a file compose
+     * starts by default: each suite starts the few services it extends, never the library as a whole.
+     */
+    public boolean isExtendsLibrary() {
+        List<Path> files = project.files();
+        if (files.size() != 1 || ComposeLoader.DEFAULT_FILES.contains(files.get(0).getFileName().toString())) {
+            return false;
+        }
+        Path abs = project.directory().resolve(files.get(0)).toAbsolutePath().normalize();
+        return declared.extendedByOthers(root.toAbsolutePath().normalize().relativize(abs).toString().replace('\\', '/'));
+    }
+
     public ComposeScope(ComposeProject project, Path root) {
         this(project, root, Builds.NONE);
     }
@@ -124,8 +154,21 @@ public final class ComposeScope {
      * fragment meant to be combined with it ({@code docker compose -f ../compose.yml -f compose.yml}), not a broken
      * project.
      */
-    public record Declared(java.util.Map<String, java.util.Map<String, String>> bySection) {
+    public record Declared(java.util.Map<String, java.util.Map<String, String>> bySection,
+            java.util.function.Supplier<Set<String>> extended) {
         public static final Declared NONE = new Declared(java.util.Map.of());
+
+        public Declared(java.util.Map<String, java.util.Map<String, String>> bySection) {
+            this(bySection, Set::of);
+        }
+
+        /**
+         * Whether another compose file of the repository names {@code file} (repository-relative) in an
+         * {@code extends: file:} entry (asked only when a finding is about to be made).
+         */
+        public boolean extendedByOthers(String file) {
+            return extended.get().contains(file);
+        }
 
         /** The file of another project that declares {@code name} in {@code section}, or null. */
         public String by(String section, String name, String except) {

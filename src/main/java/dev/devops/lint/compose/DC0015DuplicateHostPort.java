@@ -21,7 +21,8 @@ final class DC0015DuplicateHostPort {
                     + "never started together; a service without profiles runs with every profile). Two versions of one "
                     + "data store on the same container port (elasticsearch 7 and 8 on 9200), which a stack starts one "
                     + "at a time by name, are a warning; profile-gated services that inherit the same ports: line through "
-                    + "extends (variants of one template, each started by its profile) are not reported.",
+                    + "extends (variants of one template, each started by its profile) are not reported, nor two services of a "
+                    + "library of definitions that other compose files extend (extends: file:) and compose never starts whole.",
             DC0015DuplicateHostPort::duplicateHostPorts);
 
     private record Bound(String service, List<String> profiles, String ip, String protocol, int first, int last,
@@ -92,7 +93,9 @@ final class DC0015DuplicateHostPort {
                     // each started by its own profile (a worker that inherits the web's port without a profile fails)
                     continue;
                 }
-                if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()) {
+                if (ipClash && x.protocol().equals(b.protocol()) && x.first() <= b.last() && b.first() <= x.last()
+                        && !(!x.service().equals(b.service()) && s.isExtendsLibrary())) {
+                    // (a library of service definitions that suites extend one service at a time never starts whole)
                     String what = x.first() == x.last() && b.first() == b.last() ? "host port " + b.first()
                             : "host ports " + b.first() + "-" + b.last() + " overlap " + x.first() + "-" + x.last();
                     if (!x.service().equals(b.service()) && alternativeStores(x.store(), x.target(), b.store(), b.target())) {

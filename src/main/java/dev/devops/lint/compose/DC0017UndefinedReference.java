@@ -28,7 +28,8 @@ final class DC0017UndefinedReference {
                     + "makes compose fail before starting anything. Declare it under the top-level networks:, "
                     + "volumes:, secrets: or configs:, or fix the name. Info instead when another compose file of the "
                     + "repository declares the name: the file is a fragment run with it (docker compose -f base.yml -f this.yml); "
-                    + "info for an undeclared volume in a platform's catalogue of compose templates, which the platform completes.",
+                    + "info in a fragment a local development environment (DDEV's .ddev/docker-compose.*.yaml) merges with the base "
+                    + "file it generates; info for an undeclared volume in a platform's catalogue of compose templates, which the platform completes.",
             DC0017UndefinedReference::undefinedReference);
 
     private static void undefinedReference(ComposeScope s, ComposeRule.Reporter o) {
@@ -119,6 +120,11 @@ final class DC0017UndefinedReference {
                 o.report(at, Severity.INFO, what + ", which only " + other + " declares: this file is a fragment meant "
                         + "to be combined with it (docker compose -f " + other + " -f <this file>)",
                         "declare it here too if this file is also run on its own");
+                return;
+            }
+            if (s.completedByDevEnvironment()) {
+                o.report(at, Severity.INFO, what + ", which is not declared here: the development environment that runs "
+                        + "this file merges it with the base file it generates, which declares it", hint);
                 return;
             }
             if (section.equals("volumes") && s.inCatalogue()) {

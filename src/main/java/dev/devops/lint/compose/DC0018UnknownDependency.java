@@ -14,7 +14,8 @@ final class DC0018UnknownDependency {
     static final ComposeRule RULE = ComposeRule.of("DC0018", ERROR, "depends_on names a service that does not exist",
             "compose refuses a depends_on entry naming an unknown service. Fix the name, or mark the "
                     + "dependency optional with required: false. Info instead when another compose file of the repository "
-                    + "defines the service: the file is a fragment run with it (docker compose -f base.yml -f this.yml).",
+                    + "defines the service: the file is a fragment run with it (docker compose -f base.yml -f this.yml); info in a "
+                    + "fragment a local development environment (DDEV's .ddev/docker-compose.*.yaml) merges with the base file it generates.",
             DC0018UnknownDependency::unknownDependency);
 
     private static void unknownDependency(ComposeScope s, ComposeRule.Reporter o) {
@@ -28,6 +29,12 @@ final class DC0018UnknownDependency {
                     o.report(d.at(), Severity.INFO, "service '" + svc.name() + "' depends on '" + d.service()
                             + "', which only " + other + " defines: this file is a fragment meant to be combined with it",
                             "run it as docker compose -f " + other + " -f <this file>, or add required: false");
+                    return;
+                }
+                if (s.completedByDevEnvironment()) {
+                    o.report(d.at(), Severity.INFO, "service '" + svc.name() + "' depends on '" + d.service()
+                            + "', which is not defined here: the development environment that runs this file merges it with "
+                            + "the base file it generates, which defines it", "fix the name if that base does not define it either");
                     return;
                 }
                 String near = Suggest.closest(d.service(), names);

@@ -244,8 +244,8 @@ final class DF0002RunsAsRoot {
             }
             if (st.parentStage() < 0) {
                 String image = st.image().toLowerCase(Locale.ROOT);
-                if (image.contains("nonroot") || image.startsWith("cgr.dev/chainguard/")) {
-                    return; // images that default to a non-root user
+                if (image.contains("nonroot") || image.startsWith("cgr.dev/chainguard/") || image.startsWith("gitpod/workspace-")) {
+                    return; // images that default to a non-root user (Gitpod's workspace images run as gitpod, uid 33333)
                 }
             }
         }

@@ -16,7 +16,8 @@ final class ENV0008ComposeUnset {
             (${X:?message}), and neither .env.example nor .env next to it sets X (nor a committed env file beside \
             it under another name, such as deploy.env, that the stack is started from; nor the Makefile beside it, \
             export X ?= default, whose targets run compose; nor the env file the README beside it copies to .env or \
-            passes with --env-file, such as sample.conf). docker compose then \
+            passes with --env-file, such as sample.conf; nor an env file the CI workflows append to $GITHUB_ENV, \
+            cat ci/env >> $GITHUB_ENV). docker compose then \
             substitutes an empty string with only a warning, which usually breaks the container at run \
             time. Fix: add X to .env.example (and your .env), or give it a default in the compose file.""",
             ENV0008ComposeUnset::compose);
@@ -37,7 +38,8 @@ final class ENV0008ComposeUnset {
                 if (EnvScope.documented(ex, r.name()) || (local != null && local.keys().containsKey(r.name()))
                         || s.setBesideCompose(FileKinds.dir(file), r.name()) || !reported.add(r.name())
                         || s.exportedByMakefile(FileKinds.dir(file), r.name())
-                        || s.setByCopiedEnvFile(FileKinds.dir(file), r.name())) {
+                        || s.setByCopiedEnvFile(FileKinds.dir(file), r.name())
+                        || s.setByCiLoadedEnvFile(r.name())) {
                     continue;
                 }
                 o.report(file, r.line(), r.column(), file + ":" + r.line() + " interpolates ${" + r.name()

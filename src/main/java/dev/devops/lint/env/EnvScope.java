@@ -301,6 +301,49 @@ final class EnvScope {
         }).contains(name);
     }
 
+    /** Keys of the env files CI workflows load into their jobs' environment (read at the first question). */
+    private volatile Set<String> ciLoaded;
+
+    /**
+     * A workflow step that appends a committed file to the job's environment: {@code cat ci/env >> $GITHUB_ENV},
+     * {@code grep -v '^#' test/e2e/env >> "$GITHUB_ENV"}. Group 1 is the file.
+     */
+    private static final Pattern LOADED_INTO_CI_ENV = Pattern.compile(
+            "(?m)\\b(?:cat|grep(?:\\s+(?:-\\S+|'[^'\\n]*'|\"[^\"\\n]*\"))+)\\s+\"?([\\w./-]+)\"?\\s*>>\\s*\"?\\$\\{?GITHUB_ENV\\b");
+
+    /**
+     * Whether an env file that the repository's CI workflows append to {@code $GITHUB_ENV} sets {@code name}: every later
+     * step of the job (the compose stacks its tests start) runs with it set, and the file documents it.
+     */
+    boolean setByCiLoadedEnvFile(String name) {
+        Set<String> keys = ciLoaded;
+        if (keys == null) {
+            keys = new java.util.HashSet<>();
+            for (String f : ctx.files()) {
+                if (!FileKinds.isCi(f)) {
+                    continue;
+                }
+                String t = text(f);
+                if (!t.contains("GITHUB_ENV")) {
+                    continue;
+                }
+                Matcher m = LOADED_INTO_CI_ENV.matcher(t);
+                while (m.find()) {
+                    String source = m.group(1).startsWith("./") ? m.group(1).substring(2) : m.group(1);
+                    if (source.contains("..") || source.startsWith("/")) {
+                        continue;
+                    }
+                    Matcher k = ENV_KEY.matcher(text(source));
+                    while (k.find()) {
+                        keys.add(k.group(1));
+                    }
+                }
+            }
+            ciLoaded = keys;
+        }
+        return keys.contains(name);
+    }
+
     /** Makefile texts by directory, read at the first question about the directory (only when a finding is about to be made). */
     private final Map<String, String> makefiles = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -573,13 +573,15 @@ final class Assignments {
         if (ve <= i) {
             return ke;
         }
+        if (job.bareValuesAreExpressions() && ve > i + 1 && (t.charAt(i) == '"' || t.charAt(i) == '\'' || t.charAt(i) == '`')
+                && t.charAt(ve - 1) == t.charAt(i) && codeConcatenationFollows(t, ve, lineEnd, dotConcatenates(job.path))
+                && (isPieceOfAName(t.substring(i + 1, ve - 1)) || t.startsWith(".split(", skipBlanks(t, ve, lineEnd)))) {
+            // '{trackable=' . $redirect->getId() . '}', '{block' + index + '}', 'compose_data_' . self::$ID: a piece of a
+            // string built at run time; but a random literal with something appended ('<token>' + suffix) is still the value
+            return ve;
+        }
         if (ve < lineEnd && t.charAt(ve) == ',' && job.matcher(SECRET_OPTIONS).region(ve, lineEnd).lookingAt()) {
             return ve; // Secret=lldap-jwt-secret,type=mount: the engine's secret named, not a value
-        }
-        char open = t.charAt(i);
-        if ((open == '\'' || open == '"' || open == '`') && job.kind == FileKind.CODE && ve - i > 2
-                && PREFIX_END.indexOf(t.charAt(ve - 2)) >= 0 && concatenatedWithCode(t, ve, lineEnd)) {
-            return ve; // self::$SESSION_KEY = 'compose_data_' . self::$ID: the literal is the start of a name the code builds
         }
         // "token": base64Token, — a quoted key and a bare name before a comma or a brace: JSON has no bare words, so
         // this is a script's object literal (JavaScript in a ConfigMap) passing a variable; and a page's <script> is
@@ -798,35 +800,47 @@ final class Assignments {
         return Math.min(e, i + 502);
     }
 
-    /** How a literal that code completes ends: a separator or a blank before the part appended ('compose_data_', 'Bearer '). */
-    private static final String PREFIX_END = "_-:/.=?&#@ ";
-
     /**
-     * Whether a string concatenation with code follows a literal that ends at {@code i}: the operator ({@code .} in PHP
-     * and Perl, {@code +} elsewhere) and a variable, a name or a call ({@code 'prefix_' . $id}, {@code 'prefix_'.$id},
-     * {@code "key:" + user.id}); not a method of the literal ({@code "…".encode()}).
+     * Whether a literal that code joins with more is a piece of a name or a text, not a random secret with something
+     * appended: it ends in a separator, a blank or markup ({@code 'compose_data_'}, {@code 'Bearer '},
+     * {@code '{dynamiccontent="'}), or it is short or plain ({@code '{block'}).
      */
-    private static boolean concatenatedWithCode(String t, int i, int end) {
-        int k = skipBlanks(t, i, end);
-        if (k >= end || t.charAt(k) != '.' && t.charAt(k) != '+') {
-            return false;
-        }
-        boolean dot = t.charAt(k) == '.';
-        int next = skipBlanks(t, k + 1, end);
-        if (next >= end) {
-            return false;
-        }
-        char c = t.charAt(next);
-        if (dot && next == k + 1 && c != '$') {
-            return false; // "S3cret".encode(), 'x'.length: a method of the literal, which stays the value
-        }
-        return Character.isLetter(c) || c == '$' || c == '_' || c == '(';
+    private static boolean isPieceOfAName(String literal) {
+        return literal.isEmpty() || !Character.isLetterOrDigit(literal.charAt(literal.length() - 1)) || literal.length() < 12
+                || Entropy.shannon(literal) < 3.5;
     }
 
     /** Whether a string concatenation ({@code .} in PHP and Perl, {@code +} elsewhere) starts at {@code i}, blanks skipped. */
     private static boolean concatenationFollows(String t, int i, int end) {
         i = skipBlanks(t, i, end);
         return i < end && (t.charAt(i) == '.' || t.charAt(i) == '+');
+    }
+
+    /** Whether {@code .} joins strings in the language of {@code path} (PHP, Perl), not calls a method on them. */
+    private static boolean dotConcatenates(String path) {
+        return path.endsWith(".php") || path.endsWith(".phtml") || path.endsWith(".pl") || path.endsWith(".pm");
+    }
+
+    /**
+     * Whether the literal that ends at {@code i} is joined with code (blanks skipped): {@code +}, or in PHP and Perl
+     * {@code .}, and then a variable, a call or a name ({@code . $id}, {@code + index}); or split into a list of words
+     * ({@code 'br,input,link'.split(',')}). Not another literal ({@code 'abc' . 'def'} is still one hard-coded value), and
+     * not a method call on the value ({@code "…".into()}, {@code "…".trim()}).
+     */
+    private static boolean codeConcatenationFollows(String t, int i, int end, boolean dotConcatenates) {
+        i = skipBlanks(t, i, end);
+        if (i >= end || t.charAt(i) != '.' && t.charAt(i) != '+' || i + 1 < end && t.charAt(i + 1) == t.charAt(i)) {
+            return false; // nor ++ / .. (a range, a spread)
+        }
+        if (t.charAt(i) == '.' && !dotConcatenates) {
+            return t.startsWith(".split(", i);
+        }
+        i = skipBlanks(t, i + 1, end);
+        if (i >= end) {
+            return false;
+        }
+        char c = t.charAt(i);
+        return c == '$' || c == '_' || c == '(' || Character.isLetter(c);
     }
 
     private static boolean isNameChar(char c) {

@@ -54,10 +54,12 @@ enum FileKind {
 
     /**
      * A language directory's directory named by a locale code (public/language/sv/, localization/es_419/, language/pt-BR/,
-     * BCP 47's private use en-x-pirate/):
-     * its message files are translations whatever they are called (user.json, labels.inc).
+     * BCP 47's private use en-x-pirate/), and a messages directory's (Yii's and other PHP frameworks' messages/es/base.php,
+     * messages/pt-br/archive.json; two letters there: a protocol's messages/v1/ or messages/api/ is no locale): its message
+     * files are translations whatever they are called (user.json, labels.inc).
      */
-    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}");
+    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}"
+            + "|messages/[a-z]{2}(?:[-_][a-z0-9]{2,4})?");
 
     /** An Apple localization bundle's directory: de.lproj/, en-GB.lproj/, Base.lproj/. */
     private static final DirPattern APPLE_LOCALE_DIR = DirPattern.lowerCase("[a-z0-9_-]+\\.lproj");
@@ -134,6 +136,7 @@ enum FileKind {
         }
         if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
+                || name.endsWith(".isl") // an installer's (Inno Setup) messages file: WizardPassword=Password is a label
                 || I18N_NAME.matcher(name).matches()
                 || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
                 || (name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)) && LOCALE_DIR.matches(path))

@@ -233,6 +233,12 @@ public final class Filters {
     /** Whole words of a value that make it a default credential: a password named as one ("secret_pw"). */
     private static final Set<String> CREDENTIAL_WORDS = Set.of("pw", "pwd", "pass", "passwd", "password", "secret",
             "admin", "root", "guest", "demo", "dev", "test", "default", "changeme");
+    /**
+     * A method or handler name in camel case with a digit before one of its words ({@code render2FaUserSettings},
+     * {@code convert2HtmlText}): three or more words, the name an event map hands control to.
+     */
+    private static final Pattern CAMEL_NAME_WITH_DIGIT = Pattern.compile("[a-z]+(?=.*\\d[A-Z])(?:\\d?[A-Z][a-z]+){2,}");
+
     /** Words in camel case, nothing else: "UberSecretPassword", "adminPass". */
     private static final Pattern CAMEL_WORDS = Pattern.compile("[A-Za-z][a-z]+(?:[A-Z][a-z]+)+");
     private static final Pattern CAMEL_WORD = Pattern.compile("[A-Za-z][a-z]+");
@@ -430,7 +436,7 @@ public final class Filters {
                 || QUALIFIED_NAME.matcher(v).matches()) {
             return "identifier";
         }
-        if (inCode && (LOWER_WORDS.matcher(v).matches() || AT_NAME.matcher(v).matches())) {
+        if (inCode && (LOWER_WORDS.matcher(v).matches() || AT_NAME.matcher(v).matches() || CAMEL_NAME_WITH_DIGIT.matcher(v).matches())) {
             return "identifier";
         }
         if (VERSION.matcher(v).matches() || PACKAGE_SPEC.matcher(v).matches()) {
@@ -523,6 +529,9 @@ public final class Filters {
             return false;
         }
     }
+
+    /** Words fenced by a run of one punctuation mark on both sides ({@code ---invisible---}, {@code **hidden**}). */
+    private static final Pattern FENCED_WORD = Pattern.compile("([-*_#=~])\\1+[A-Za-z][A-Za-z _-]*?\\1\\1+");
 
     private static final Pattern LONG_RUN = Pattern.compile("(.)\\1{9,}");
 
@@ -1132,6 +1141,9 @@ public final class Filters {
         if (c0 == '[' && v.endsWith("]") && v.length() > 2 && v.chars().allMatch(ch -> Character.isLetter(ch)
                 || ch == '[' || ch == ']' || ch == ' ' || ch == '_' || ch == '-')) {
             return true; // [HIDDEN], [REDACTED], [your password]
+        }
+        if (FENCED_WORD.matcher(v).matches()) {
+            return true; // ---invisible---, **hidden**, __REDACTED__: a marker a form shows in place of the stored secret
         }
         if (containsWritten(v, lower, REFERENCE_PARTS)) {
             return true;

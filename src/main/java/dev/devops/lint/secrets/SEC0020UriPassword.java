@@ -57,6 +57,15 @@ final class SEC0020UriPassword extends Detector {
         return List.of("://", "@tcp(");
     }
 
+    /**
+     * Not in translations: a catalogue's URI is the example a settings form shows ({@code 'e.g. smtps://user:pass@smtp.example.com'}
+     * and its translation, {@code smtps://usuario:senha@smtp.exemplo.com}), like {@link SEC0021ConnectionString}'s.
+     */
+    @Override
+    boolean appliesTo(FileKind kind) {
+        return kind != FileKind.LOCKFILE && kind != FileKind.I18N;
+    }
+
     @Override
     boolean checksBytes() {
         return true;

@@ -66,6 +66,9 @@ final class SEC0021ConnectionString extends Detector {
         return open != 0;
     }
 
+    /** A name that says it holds a password ({@code DbAdminPassword}, {@code db_pwd}): a template's parameter in braces. */
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?i)[a-z_][a-z0-9_]*(?:password|passwd|pwd|secret)[a-z0-9_]*");
+
     @Override
     List<String> keywords() {
         return List.of("password", "pwd");
@@ -104,6 +107,9 @@ final class SEC0021ConnectionString extends Detector {
         if (raw.length() > 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '{') && !raw.startsWith("{{")) {
             value = raw.substring(1, raw.length() - 1); // libpq 'quoted', ODBC {braced}
             pos++;
+            if (raw.charAt(0) == '{' && NAMED_PARAMETER.matcher(value).matches()) {
+                return m.end(); // Pwd={DbAdminPassword}: a deployment template's parameter, filled in at install time
+            }
         } else if (value.length() > 1 && ".!?".indexOf(value.charAt(value.length() - 1)) >= 0) {
             value = value.substring(0, value.length() - 1); // "…, password=password.<br>": a sentence's full stop
         }

@@ -43,6 +43,54 @@ class ComposeCheckTest {
         assertEquals(List.of("broken/docker-compose.yml"), got);
     }
 
+    /**
+     * Held-out 13a, class "a fragment a local development environment merges with the base file it generates" (DDEV's
+     * {@code .ddev/docker-compose.<addon>.yaml}: {@code depends_on: [db]} and the {@code ddev-global-cache} volume come
+     * from the base file DDEV writes, not from the repository): DC0017 and DC0018 are info there; the same file elsewhere
+     * is still an error.
+     */
+    @Test
+    void aDevEnvironmentsComposeFragmentIsCompletedByItsGeneratedBase() throws IOException {
+        String addon = "services:\n  admin:\n    image: org/admin:5.2\n    volumes:\n      - \"tool-cache:/mnt/cache\"\n"
+                + "    depends_on:\n      - db\n";
+        Files.createDirectories(dir.resolve(".ddev"));
+        Files.writeString(dir.resolve(".ddev/docker-compose.admin.yaml"), addon);
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.writeString(dir.resolve("deploy/docker-compose.yaml"), addon);
+        List<String> got = run(".ddev/docker-compose.admin.yaml", "deploy/docker-compose.yaml").stream()
+                .filter(x -> x.rule().id().matches("DC0017|DC0018"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase() + ":" + x.path()).sorted().toList();
+        assertEquals(List.of("DC0017:error:deploy/docker-compose.yaml", "DC0017:info:.ddev/docker-compose.admin.yaml",
+                "DC0018:error:deploy/docker-compose.yaml", "DC0018:info:.ddev/docker-compose.admin.yaml"), got);
+    }
+
+    /**
+     * Held-out 13a, class "a library of service definitions that suites extend" (an end-to-end suite's
+     * {@code script/docker-compose/base-compose.yml}: a data node and a liaison both on 17912/17913; a hundred suites
+     * each extend the one they need with {@code extends: file:}): DC0015 is not reported in the library; a file no
+     * suite extends, or a default compose.yaml that others extend, is still checked.
+     */
+    @Test
+    void aLibraryOfServicesOtherFilesExtendIsNeverStartedWhole() throws IOException {
+        String lib = "services:\n  data:\n    image: org/db:1.0\n    ports:\n      - 17912:17912\n"
+                + "  liaison:\n    image: org/db:1.0\n    ports:\n      - 17912:17912\n";
+        Files.createDirectories(dir.resolve("e2e/script"));
+        Files.createDirectories(dir.resolve("e2e/cases/one"));
+        Files.createDirectories(dir.resolve("other"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("e2e/script/base-compose.yml"), lib);
+        Files.writeString(dir.resolve("other/base-compose.yml"), lib);
+        Files.writeString(dir.resolve("app/compose.yaml"), lib);
+        Files.writeString(dir.resolve("app/compose.prod.yaml"), "services:\n  web:\n    extends:\n      file: compose.yaml\n"
+                + "      service: data\n");
+        Files.writeString(dir.resolve("e2e/cases/one/docker-compose.yml"), "services:\n  liaison:\n    extends:\n"
+                + "      file: ../../script/base-compose.yml\n      service: liaison\n");
+        List<String> got = run("e2e/script/base-compose.yml", "other/base-compose.yml", "app/compose.yaml", "app/compose.prod.yaml",
+                "e2e/cases/one/docker-compose.yml").stream().filter(x -> x.rule().id().equals("DC0015"))
+                .map(Finding::path).distinct().sorted().toList();
+        assertEquals(List.of("app/compose.yaml", "other/base-compose.yml"), got);
+    }
+
     /** Writes {@code n} one-app compose templates into {@code dir}/templates (the first {@code declaring} declare their volume). */
     private List<String> catalogue(int n, int declaring) throws IOException {
         Files.createDirectories(dir.resolve("templates"));

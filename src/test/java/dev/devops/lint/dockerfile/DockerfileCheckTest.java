@@ -115,6 +115,19 @@ class DockerfileCheckTest {
     }
 
     /**
+     * Held-out 13a, class "a base image that runs as a non-root user" (a cloud workspace's {@code .gitpod.Dockerfile}
+     * {@code FROM gitpod/workspace-full}, every RUN through sudo): no DF0002; the same steps on a root base still are.
+     */
+    @Test
+    void aWorkspaceBaseImageRunsAsItsOwnUser() throws IOException {
+        Files.writeString(dir.resolve(".gitpod.Dockerfile"), "FROM gitpod/workspace-full\nRUN sudo apt-get update\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM ubuntu:24.04\nRUN sudo apt-get update\n");
+        List<String> got = run(".gitpod.Dockerfile", "Dockerfile").stream().filter(x -> x.rule().id().equals("DF0002"))
+                .map(Finding::path).toList();
+        assertEquals(List.of("Dockerfile"), got);
+    }
+
+    /**
      * Issue 10, the whole-corpus re-run after round 11: a copied install script that only lists gosu among the packages
      * it installs, with an entrypoint that execs its arguments as root, does not drop root: DF0002 is still reported
      * (the 11c class needs the tool run with a user, not named).

@@ -106,6 +106,28 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 13a, class "an env file the CI workflows load into the job" (an end-to-end suite's {@code test/e2e/script/env}
+     * of image commits, appended with {@code grep -v '^#' … >> "$GITHUB_ENV"} before the suites' compose files run): the
+     * file sets the variables of every compose file the job starts; a variable it does not set is still reported.
+     */
+    @Test
+    void aVariableOfTheEnvFileCiLoadsIntoTheJobIsSet(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("test/e2e/cases/go"));
+        Files.createDirectories(dir.resolve("test/e2e/script"));
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve("test/e2e/cases/go/docker-compose.yml"), "services:\n  provider:\n"
+                + "    image: org/agent-go:${AGENT_GO_COMMIT}\n    environment:\n      - ES=${STORE_VERSION}\n");
+        Files.writeString(dir.resolve("test/e2e/script/env"), "# pinned commits\nAGENT_GO_COMMIT=4af3d2c\nAGENT_JAVA_COMMIT=9c1b0e7\n");
+        Files.writeString(dir.resolve(".github/workflows/e2e.yaml"), "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n"
+                + "    steps:\n      - uses: actions/checkout@v4\n      - run: grep -v '^#' test/e2e/script/env >> \"$GITHUB_ENV\"\n"
+                + "      - run: docker compose -f test/e2e/cases/go/docker-compose.yml up -d\n");
+        List<String> got = run(dir, Set.of("test/e2e/cases/go/docker-compose.yml", "test/e2e/script/env", ".github/workflows/e2e.yaml"))
+                .stream().filter(x -> x.rule().id().equals("ENV0008"))
+                .map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("STORE_VERSION"), got);
+    }
+
+    /**
      * Corpus class "documented in a sample conf the README copies to .env" (a manual-install directory: compose file,
      * {@code sample.conf}, and a README saying {@code cp sample.conf .env} or {@code --env-file my.conf}): the copied file
      * sets the variable whatever its name; a variable it does not list, or a file the README does not name, is still

@@ -460,9 +460,73 @@ class SecretContextTest {
     /** Translation trees by directory (lang/es/auth.php, src/lang/bar.json, translations/): labels, whatever the file type. */
     @ParameterizedTest
     @ValueSource(strings = {"lang/es/auth.php", "resources/lang/sv/settings.php", "src/lang/bar.json", "translations/fi.yml",
-        "app/l10n/nb.arb"})
+        "app/l10n/nb.arb", "protected/modules/user/messages/pt-BR/auth.php", "app/messages/sv/archive.json",
+        "distribution/setup/Default.isl"})
     void translationTreesAreLabels(String path) {
         assertEquals(List.of(), found(scan(path, "    'password' => 'Contrase\u00f1a',\n    \"user_api_token\": \"API-tunniste\",\n")), path);
+        // a settings form's example URI and its translation (held-out 13a)
+        assertEquals(List.of(), found(scan(path, "    'e.g. smtps://user:pass@smtp.example.com:port' => 'p. ej smtps://usuario:clave@smtp.ejemplo.com:puerto',\n")), path);
+    }
+
+    /**
+     * Held-out 13a: a messages directory whose subdirectory is not a locale code (a protocol's messages/v1/) holds code
+     * like any other directory.
+     */
+    @Test
+    void aMessagesDirectoryNotByLocaleIsNotATranslationTree() {
+        String pw = Fake.token(24);
+        assertEquals(List.of("SEC0030:error"), found(scan("app/messages/v1/db.php", "'password' => '" + pw + "',\n")), pw);
+    }
+
+    /**
+     * Held-out 13a, class "a literal that starts a string built at run time" (a mail template's
+     * {@code $token = '{trackable='.$redirect->getId().'}'}, an editor's {@code var token = '{BLOCK'+index+'}'}, a word list
+     * {@code single_token: 'br,input,link'.split(',')}): the literal is a piece of a value the code builds, not the value;
+     * a literal concatenated with another literal is still one hard-coded value.
+     */
+    @Test
+    void aLiteralConcatenatedWithCodeIsAPieceOfABuiltValue() {
+        assertEquals(List.of(), found(scan("app/Model/TrackableModel.php", "        $token = '{trackable='.$redirect->getRedirectId().'}';\n")));
+        assertEquals(List.of(), found(scan("assets/js/builder.js", "    var token = '{CODEMODEBLOCK'+index+'}';\n"
+                + "    var dynConToken  = '{dynamiccontent=\"' + dynConName+'\"}';\n")));
+        assertEquals(List.of(), found(scan("assets/js/beautifier.js", "    single_token: 'br,input,link,meta,source,!doctype,basefont'.split(','),\n")));
+        String a = Fake.token(12);
+        String b = Fake.token(12);
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "$password = '" + a + "' . '" + b + "';\n")), a + b);
+    }
+
+    /** Held-out 13a, class "a marker shown in place of the stored secret" ({@code $this->password = '---invisible---'}). */
+    @Test
+    void aFencedMarkerWordIsNotAPassword() {
+        assertEquals(List.of(), found(scan("app/models/forms/MailingSettingsForm.php", "        $this->password = '---invisible---';\n")));
+        assertEquals(List.of(), found(scan("app/Settings.php", "        $this->apiSecret = '**hidden**';\n")));
+    }
+
+    /**
+     * Held-out 13a (extra repository), class "an event map's handler name" ({@code 'Template.userSecurity.afterPassword'
+     * => 'render2FaUserSettings'}): a camel-case method name with a digit is an identifier in code; a password of
+     * random characters is not one.
+     */
+    @Test
+    void aHandlerNameWithADigitIsAnIdentifier() {
+        assertEquals(List.of(), found(scan("plugins/TwoFactorAuth/TwoFactorAuth.php",
+                "            'Template.userSecurity.afterPassword' => 'render2FaUserSettings',\n")));
+        String pw = Fake.token(20);
+        assertEquals(List.of("SEC0030:error"), found(scan("app/Db.php", "'password' => '" + pw + "',\n")), pw);
+    }
+
+    /**
+     * Held-out 13a (extra repository), class "a deployment template's parameter in an ODBC connection string"
+     * ({@code Pwd={DbAdminPassword};} in a Web Deploy parameters.xml): a braced name that says it is a password is the
+     * parameter filled in at install time; a braced value is still a password.
+     */
+    @Test
+    void aBracedParameterNameInAConnectionStringIsATemplate() {
+        String xml = "  <parameter name=\"Connection String\"\n    defaultValue=\"Server={DbServer};Database={DbName};uid={DbAdminUsername};"
+                + "Pwd={DbAdminPassword};\"/>\n";
+        assertEquals(List.of(), found(scan("misc/package/parameters.xml", xml)));
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0021:error"), found(scan("misc/package/parameters.xml", xml.replace("{DbAdminPassword}", "{" + pw + "}"))), pw);
     }
 
     /** Validation rule lists ('required|string|max:255') are code, not a password. */
