@@ -90,23 +90,27 @@ final class DF0002RunsAsRoot {
     }
 
     /**
-     * Whether the final image holds files and no command: its lineage starts at {@code scratch} and no stage of it sets
-     * ENTRYPOINT or CMD, so {@code docker run} has nothing to start (an export stage for {@code docker build --output}, a
-     * data image). A scratch image with an ENTRYPOINT runs it as root and is still reported.
+     * Whether the final image holds files and runs nothing: a stage built FROM scratch with no ENTRYPOINT or CMD, made of
+     * COPY, ADD, LABEL and ARG only, and either named (a target: AdGuardHome's {@code FROM scratch AS builder-exporter}
+     * for docker build --output) or copying into directories ({@code COPY ./manifests /manifests/}, an operator bundle;
+     * {@code COPY --from=builder /app/bootstrap .}). A scratch image that copies a binary to a file path, or sets WORKDIR
+     * or ENV, is run with a command given at run time ({@code command: hbbs}) and is still reported, as is one with an
+     * ENTRYPOINT.
      */
-    private static boolean holdsFilesOnly(DockerfileScope s, Stage last) {
-        List<Stage> lineage = s.lineage(last);
-        if (lineage.isEmpty() || !lineage.get(lineage.size() - 1).image().equalsIgnoreCase("scratch")) {
+    private static boolean holdsFilesOnly(Stage last) {
+        if (!last.isScratch() || last.parentStage() >= 0) {
             return false;
         }
-        for (Stage st : lineage) {
-            for (Instruction i : st.body()) {
-                if (i.is("ENTRYPOINT") || i.is("CMD")) {
-                    return false;
-                }
+        boolean intoDirectories = true;
+        for (Instruction i : last.body()) {
+            if (i.is("COPY") || i.is("ADD")) {
+                String to = i.copyDestination();
+                intoDirectories &= to != null && (to.endsWith("/") || to.equals("."));
+            } else if (!i.is("LABEL") && !i.is("ARG")) {
+                return false; // ENTRYPOINT, CMD, WORKDIR, ENV, USER, EXPOSE…: set up to run
             }
         }
-        return true;
+        return last.name() != null || intoDirectories;
     }
 
     /** How many files of a copied directory are looked at, at most. */
@@ -215,7 +219,7 @@ final class DF0002RunsAsRoot {
         if (last == null) {
             return;
         }
-        if (holdsFilesOnly(s, last)) {
+        if (holdsFilesOnly(last)) {
             return; // FROM scratch, COPY --from=builder /app/dist /dist: an export stage (docker build --output), nothing runs
         }
         if (keepsDroppingEntrypoint(s, last)) {
