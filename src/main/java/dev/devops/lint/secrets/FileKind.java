@@ -50,6 +50,17 @@ enum FileKind {
     private static final Pattern LOCALE_NAME = Pattern.compile("[a-z]{2,3}(?:[-_][a-z]{2,4})?(?:[-_.][a-z0-9_.-]+)?\\.(?:ini|json|php|ya?ml|properties|xml)");
 
     /**
+     * A locale-named directory right under a language directory (public/language/de/user.json,
+     * language/pt-BR/admin/users.json, languages/zh-Hans/register.yml): every catalogue file below it is a translation,
+     * whatever it is called. Not the short names of programming languages (a polyglot repository's languages/go/).
+     */
+    private static final DirPattern LANGUAGE_LOCALE_DIR = DirPattern.lowerCase(
+            "languages?/(?!(?:go|js|ts|py|rb|rs|kt|sh|php|lua|sql|cpp|jvm|net)/)[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?");
+
+    /** The extensions of catalogue files ({@link #LOCALE_NAME}'s): data a program reads, never its source. */
+    private static final Pattern CATALOGUE_NAME = Pattern.compile(".*\\.(?:ini|json|php|ya?ml|properties|xml)");
+
+    /**
      * Configuration languages whose strings are always quoted, so that a bare word is an expression: Terraform and HCL
      * ({@code password = random_password.db.result}, {@code var.db_password}), Nix, Jsonnet, CUE.
      */
@@ -96,7 +107,8 @@ enum FileKind {
         if (I18N_DIR.matches(path) || name.endsWith(".po")
                 || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
                 || I18N_NAME.matcher(name).matches()
-                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())) {
+                || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
+                || (LANGUAGE_LOCALE_DIR.matches(path) && CATALOGUE_NAME.matcher(name).matches())) {
             return I18N;
         }
         int dot = name.lastIndexOf('.');

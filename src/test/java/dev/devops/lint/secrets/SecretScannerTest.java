@@ -336,6 +336,15 @@ class SecretScannerTest {
         assertEquals(List.of(), ids("app/Language/sv-SE.ini", "label.password=\"L\u00f6senord\"\n"));
         // other files in a languages directory are still scanned
         assertFalse(ids("languages/python/settings.py", "DB_PASSWORD = \"" + Fake.token(24) + "\"\n").isEmpty());
+        // held-out 13c: a language directory of locale-named directories (language/de/user.json, language/pt-BR/admin/
+        // manage/users.json) is a translation tree whatever the catalogue files are called
+        assertEquals(List.of(), ids("public/language/de/admin/manage/users.json", "{\"password\": \"Passwort123!\",\n"
+                + "\"api.master-token-no-uid\": \"Ein Master-Token wurde ohne eine entsprechende `_uid` im Anfrage-Body empfangen\"}"));
+        assertEquals(List.of(), ids("public/language/nn-NO/user.json", "{\"change-password\": \"Endre passord\"}"));
+        assertEquals(List.of(), ids("app/languages/zh-Hans/register.yml", "password: \"\u5bc6\u7801abc\"\n"));
+        // a language directory named for a programming language is no locale: its files are still scanned
+        assertFalse(ids("languages/go/config.json", "{\"password\": \"" + Fake.token(24) + "\"}").isEmpty());
+        assertFalse(ids("languages/de/app.py", "DB_PASSWORD = \"" + Fake.token(24) + "\"\n").isEmpty());
         assertEquals(List.of(), ids("integrity.txt", "integrity = \"sha384-" + Fake.token(64) + "\"\n"));
     }
 
