@@ -179,7 +179,13 @@ class SecretScannerTest {
         String stripeDocs = "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc";
         assertEquals(List.of(), all.scan("src/pay.js", "const stripe = require('stripe')('" + stripeDocs + "');\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
+        // held-out 13c: Google's reCAPTCHA test secret key, which its FAQ gives for automated tests (a dev environment file)
+        String recaptchaTest = "6LeIxAcTAAAAAGG-" + "vFI1TnRWxMZNFuojJ4WifJWe";
+        assertEquals(List.of(), all.scan("dev/environment", "RECAPTCHA_SECRET_KEY=" + recaptchaTest + "\n", null, Map.of(),
+                Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
         // a key of the same shape that is not the published one is still found
+        assertEquals(List.of("SEC0744"), all.scan("config/app.env", "RECAPTCHA_SECRET_KEY=6L" + Fake.seeded(38) + "\n", null,
+                Map.of(), Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
         String other = Fake.seeded(86) + "==";
         assertEquals(List.of("SEC0141"), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + other + "\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
