@@ -812,9 +812,13 @@ public final class Filters {
 
     /**
      * A URI's user and password both written as names in capitals ({@code s3://ACCESS_KEY:SECRET@BUCKET…},
-     * {@code postgres://USER:PASSWORD@HOST/DB}): the shape of the URI documented, the parts to fill in.
+     * {@code postgres://USER:PASSWORD@HOST/DB}): the shape of the URI documented, the parts to fill in. Also a login in
+     * square brackets, a URI grammar's optional part ({@code mongodb://[username:password@]host[:port]}, in a help text).
      */
     static boolean isTemplateLogin(String user, String password) {
+        if (user.startsWith("[")) {
+            return true; // mongodb://[username:password@]host1[:port1]: a grammar's optional part, not a login
+        }
         return user.length() >= 3 && password.length() >= 3 && CAPITALS_NAME.matcher(user).matches()
                 && CAPITALS_NAME.matcher(password).matches() && password.chars().anyMatch(Character::isLetter);
     }

@@ -165,6 +165,21 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 13c, class "a URI grammar's optional part": an installer's help text gives the connection URI's grammar,
+     * {@code mongodb://[username:password@]host1[:port1][,host2[:port2],...]}, the login in square brackets. A URI with a
+     * real login beside it is still reported.
+     */
+    @Test
+    void aUriGrammarsOptionalLoginIsNoPassword() {
+        String help = "\t\tdescription: 'MongoDB connection URI\\nFormat: mongodb://[username:password@]host1[:port1][,host2[:port2],"
+                + "...[,hostN[:portN]]][/[database][?options]]',\n";
+        assertEquals(List.of(), found(scan("src/database/mongo.js", help)));
+        assertEquals(List.of(), found(scan("config/app.yaml", "uri_format: postgres://[user:secret@]host[:port]/db\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("src/database/mongo.js",
+                "const uri = 'mongodb://app:" + Fake.token(16) + "@db.internal:27017/app';\n")));
+    }
+
+    /**
      * Issue 10, held-out 7b class "the rest of a string concatenation": a command that prints the line to paste
      * ({@code $this->line('SIGNING_PRIVATE_KEY="'.trim($key).'"')}) reads as {@code KEY="'.trim(…}: code, not a value.
      */
