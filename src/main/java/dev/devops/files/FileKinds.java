@@ -66,7 +66,9 @@ public final class FileKinds {
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "template", "dist",
             "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme",
             // a template engine's suffix: .env.hbs, .env.j2 (a generator renders it; its values are the template's)
-            "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs");
+            "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs",
+            // a copy kept as text (.env.dev.txt, which the README copies to .env.dev): no dotenv loader reads it
+            "txt");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
     private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "md",
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej",

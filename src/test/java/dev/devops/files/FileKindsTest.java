@@ -32,7 +32,7 @@ class FileKindsTest {
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("docker/app.env"));
         for (String p : new String[] {".env.example", ".env.sample", ".env.tpl", ".env.template", ".env.dist",
                 ".env.local.example", ".env.example.production", "example.env", ".env-sample", "apps/api/src/.example.env",
-                ".sample.env", "env.sample", "env.example", "docker/env.template"}) {
+                ".sample.env", "env.sample", "env.example", "docker/env.template", "config/.env.dev.txt", ".env.txt"}) {
             assertEquals(p.equals(".env-sample") ? Dotenv.NONE : Dotenv.EXAMPLE, FileKinds.dotenv(p), p);
         }
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("deploy/.prod.env"));
