@@ -685,8 +685,9 @@ public final class FileKinds {
         String lower = path.toLowerCase(Locale.ROOT);
         String n = TEMPLATE_SUFFIX.matcher(name(lower)).replaceFirst("");
         int dot = n.lastIndexOf('.');
-        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)) {
-            return true;
+        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) && dotenv(path) == Dotenv.NONE
+                || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)) {
+            return true; // not an env file kept as text (.env.dev.txt): an example env file, its values read as such
         }
         return DOCS_DIR.matches(path) && !isDockerfile(path) && !isComposeName(path);
     }
