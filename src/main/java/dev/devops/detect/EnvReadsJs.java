@@ -24,6 +24,12 @@ final class EnvReadsJs extends EnvReads {
     /** Further variables tried before the literal: {@code process.env.PORT || process.env.ALT_PORT || 8080}. */
     private static final Pattern JS_ALTERNATIVES = Pattern.compile(
             "(?:\\s*(?:\\|\\||\\?\\?)\\s*process\\.env(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*(['\"`])[^'\"`\\]]+\\1\\s*\\]))+");
+    /**
+     * Optional chaining on the read ({@code process.env.COMMIT_REF?.slice(0, 8)}, {@code X?.trim()?.split(',')}): the
+     * code copes with the variable unset by construction; a fallback after the chain is the read's default.
+     */
+    private static final Pattern JS_OPTIONAL_CHAIN = Pattern.compile(
+            "(?:\\s*\\?\\.\\s*[A-Za-z_$][\\w$]*(?:\\s*\\([^()\\n]*\\))?)+");
     /** A presence test or fallback after the read: {@code X ? a : b}, {@code X && …}, {@code X === 'true'}, {@code X || f()}. */
     private static final Pattern JS_TESTED_AFTER = Pattern.compile("\\s*(?:\\|\\||\\?\\?|&&|\\?(?![.?])|[!=]==?)");
     /**
@@ -122,13 +128,18 @@ final class EnvReadsJs extends EnvReads {
                 converted = true;
             }
         }
+        Matcher chain = JS_OPTIONAL_CHAIN.matcher(text).region(after, text.length());
+        boolean chained = chain.lookingAt();
+        if (chained) {
+            after = chain.end();
+        }
         Matcher alt = JS_ALTERNATIVES.matcher(text).region(after, text.length());
         int tail = alt.lookingAt() ? alt.end() : after;
         String def = jsDefault(tail);
         // Boolean(X) is a presence test, String(X) turns an unset X into "undefined": both cope with it unset
         boolean tested = converted && conv.group().matches("(?s)(?:Boolean|String)\\b.*")
                 || !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
-        tested |= JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
+        tested |= chained || JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
         add(name, nameAt, def, Kind.PROCESS_ENV, def == null && (tested || underEnvGuard(text, start)));
     }
 

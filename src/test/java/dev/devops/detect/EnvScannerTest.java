@@ -288,6 +288,22 @@ class EnvScannerTest {
         assertFalse(refs.get(7).copesWhenUnset(), "a conversion alone copes with nothing");
     }
 
+    /**
+     * Held-out 13c, class "an optional chain on the read" (a docs site's {@code process.env.COMMIT_REF?.slice(0, 8) || 'dev'}):
+     * the chain copes with the variable unset, and a fallback after it is the read's default.
+     */
+    @Test
+    void jsOptionalChainsOnTheReadCopeWhenUnset() {
+        List<EnvReference> refs = scan("doc/.vitepress/config.mts",
+                "const commitRef = process.env.COMMIT_REF?.slice(0, 8) || 'dev'",
+                "const hosts = process.env.ALLOWED_HOSTS?.split(',')?.map(h => h.trim());",
+                "const key = process.env.API_KEY.trim();");
+        assertEquals(List.of("COMMIT_REF", "ALLOWED_HOSTS", "API_KEY"), refs.stream().map(EnvReference::name).toList());
+        assertEquals("dev", refs.get(0).defaultValue());
+        assertTrue(refs.get(1).copesWhenUnset(), "ALLOWED_HOSTS?.split");
+        assertFalse(refs.get(2).copesWhenUnset(), "a plain method call needs the variable");
+    }
+
     /** The right operand of &&, || or ?? is read only when the left one decides so; Boolean(X) and String(X) cope. */
     @Test
     void jsReadsGuardedByAnotherOperandOrAPresenceConversionAreOptional() {
