@@ -51,11 +51,11 @@ enum FileKind {
 
     /**
      * A locale-named directory right under a language directory (public/language/de/user.json,
-     * language/pt-BR/admin/users.json, languages/zh-Hans/register.yml): every catalogue file below it is a translation,
-     * whatever it is called. Not the short names of programming languages (a polyglot repository's languages/go/).
+     * language/pt-BR/admin/users.json, languages/zh-Hans/register.yml, a private-use language/en-x-pirate/): every
+     * catalogue file below it is a translation, whatever it is called. Not the short names of programming languages (a polyglot repository's languages/go/).
      */
     private static final DirPattern LANGUAGE_LOCALE_DIR = DirPattern.lowerCase(
-            "languages?/(?!(?:go|js|ts|py|rb|rs|kt|sh|php|lua|sql|cpp|jvm|net)/)[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?");
+            "languages?/(?!(?:go|js|ts|py|rb|rs|kt|sh|php|lua|sql|cpp|jvm|net)[-_/])[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}");
 
     /** The extensions of catalogue files ({@link #LOCALE_NAME}'s): data a program reads, never its source. */
     private static final Pattern CATALOGUE_NAME = Pattern.compile(".*\\.(?:ini|json|php|ya?ml|properties|xml)");

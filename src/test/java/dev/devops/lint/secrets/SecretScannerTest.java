@@ -347,6 +347,7 @@ class SecretScannerTest {
         assertEquals(List.of(), ids("public/language/de/admin/manage/users.json", "{\"password\": \"Passwort123!\",\n"
                 + "\"api.master-token-no-uid\": \"Ein Master-Token wurde ohne eine entsprechende `_uid` im Anfrage-Body empfangen\"}"));
         assertEquals(List.of(), ids("public/language/nn-NO/user.json", "{\"change-password\": \"Endre passord\"}"));
+        assertEquals(List.of(), ids("public/language/en-x-pirate/email.json", "{\"smtp-transport.password\": \"Passcode\"}"));
         assertEquals(List.of(), ids("app/languages/zh-Hans/register.yml", "password: \"\u5bc6\u7801abc\"\n"));
         // a language directory named for a programming language is no locale: its files are still scanned
         assertFalse(ids("languages/go/config.json", "{\"password\": \"" + Fake.token(24) + "\"}").isEmpty());
