@@ -333,6 +333,9 @@ final class Assignments {
             // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7'; colour and
             // style words are listed with the widget words below)
             "background", "font", "width", "height",
+            // a message about a secret, named by what it is sent as: an RPC method's name mapped to the privilege it
+            // needs ('admin.user.sendPasswordResetEmail': 'admin:users'), a password_reset_email template
+            "email", "emails", "mail",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
             // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'

