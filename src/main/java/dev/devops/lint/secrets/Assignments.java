@@ -434,6 +434,27 @@ final class Assignments {
         KEYWORDS = List.copyOf(k);
     }
 
+    /**
+     * Whether the colon-separated name ending at {@code ke} is a whole quoted key of its own ({@code "admin:password":
+     * "…"}, {@code "mongo:password": "…"}: nconf's and similar libraries' namespaced settings in JSON): it opens at a
+     * quote and its closing quote is followed by the key's colon. Asked only when a name-part is about to be dropped.
+     */
+    private static boolean isQuotedNamespacedKey(String t, int lineStart, int lineEnd, int ks, int ke) {
+        if (ke >= lineEnd || t.charAt(ke) != '"' && t.charAt(ke) != '\'') {
+            return false;
+        }
+        char q = t.charAt(ke);
+        int i = skipBlanks(t, ke + 1, lineEnd);
+        if (i >= lineEnd || t.charAt(i) != ':') {
+            return false;
+        }
+        int b = ks;
+        while (b > lineStart && ks - b < 80 && (isNameChar(t.charAt(b - 1)) || t.charAt(b - 1) == ':')) {
+            b--;
+        }
+        return b > lineStart && t.charAt(b - 1) == q && b < ks;
+    }
+
     /** The {@link #LINES} lexer: reads the assignment at a keyword hit into {@code out}. */
     private static int readLine(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
         String t = job.text;
@@ -507,7 +528,7 @@ final class Assignments {
             return ke; // ${PASSWORD:?message} or $PASSWORD: an interpolation that reads the variable, not a value
         }
         if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && (isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$'
-                || t.charAt(ks - 2) == '}')) {
+                || t.charAt(ks - 2) == '}') && !isQuotedNamespacedKey(t, lineStart, lineEnd, ks, ke)) {
             return ke; // a part of a colon-separated name (arn:aws:secretsmanager:…:secret:app-key:LicenseKey::), not a key
         }
         if (ks > lineStart && t.charAt(ks - 1) == '/' && ke + 1 < lineEnd && t.charAt(ke) == ':'

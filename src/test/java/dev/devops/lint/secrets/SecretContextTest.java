@@ -165,6 +165,19 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 13c miss, class "a namespaced JSON key" (nconf's {@code "admin:password": "…"}, {@code "mongo:password"}
+     * in a setup file or a CI job's JSON): the whole quoted name is the key. A colon-separated reference inside a value
+     * (an ARN's {@code :secret:app-token}) is still no key.
+     */
+    @Test
+    void aNamespacedJsonKeyIsAKey() {
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0030:error"), found(scan("install/setup.json", "{\n  \"admin:password\": \"" + pw + "\"\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config.json", "{\"mongo:password\" : \"" + pw + "\", \"mongo:host\": \"db\"}\n")));
+        assertEquals(List.of(), found(scan("policy.json", "{\"Resource\": \"arn:aws:secretsmanager:eu-west-1:1234:secret:app-token\"}\n")));
+    }
+
+    /**
      * Held-out 13c, class "a URI grammar's optional part": an installer's help text gives the connection URI's grammar,
      * {@code mongodb://[username:password@]host1[:port1][,host2[:port2],...]}, the login in square brackets. A URI with a
      * real login beside it is still reported.
