@@ -305,7 +305,7 @@ final class Assignments {
             "privatekey", "secretkey", "accesskey", "authkey", "clientsecret", "apisecret", "apitoken", "accesstoken",
             "authtoken", "bearertoken", "refreshtoken", "sessionkey", "signingkey", "encryptionkey", "masterkey", "appkey");
     private static final Set<String> KEY_PREFIXES = Set.of("api", "access", "auth", "private", "secret", "signing",
-            "encryption", "master", "client", "app", "session", "account", "license", "service", "consumer", "webhook",
+            "encryption", "cipher", "master", "client", "app", "session", "account", "license", "service", "consumer", "webhook",
             "admin", "root", "db", "database");
     private static final Set<String> NOT_SECRET_LAST = Set.copyOf(List.of("field", "fields", "label", "hint", "placeholder", "message",
             "msg", "prompt", "text", "title", "length", "len", "min", "max", "minlength", "maxlength", "regex", "regexp",
@@ -423,7 +423,8 @@ final class Assignments {
         // a key named by what it does, with no other credential word: ENCRYPTION_KEY, Laravel's APP_KEY, signingKey,
         // SESSION_KEY, a licence or storage account key (classify() reads them as secrets; without a keyword no line
         // holding one was ever read)
-        for (String prefix : List.of("encryption", "signing", "master", "app", "session", "consumer", "license", "account")) {
+        for (String prefix : List.of("encryption", "signing", "master", "app", "session", "consumer", "license", "account",
+                "cipher")) { // CIPHER_KEY: an encryption library's (Cloak's) key, by another word
             PURPOSE_KEYWORDS.add(prefix + "_key");
             PURPOSE_KEYWORDS.add(prefix + "key");
             PURPOSE_KEYWORDS.add(prefix + "-key");

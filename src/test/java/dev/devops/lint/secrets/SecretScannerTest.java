@@ -375,6 +375,9 @@ class SecretScannerTest {
         assertEquals(List.of("SEC0051"), ids("config/.env.sample", "API_TOKEN=" + Fake.token(30) + "\n"));
         // held-out 13c: an env file kept as text, which the README copies to config/.env.dev, is an example env file
         assertEquals(List.of("SEC0051"), ids("config/.env.dev.txt", "SECRET_KEY_BASE=" + Fake.token(64) + "\n"));
+        // held-out 13c miss: CIPHER_KEY, an encryption library's key by another word, in the same template
+        assertEquals(List.of("SEC0051"), ids("config/.env.example", "CIPHER_KEY=" + Fake.token(43) + "=\n"));
+        assertEquals(List.of("SEC0031"), ids("config/prod.env", "OLD_CIPHER_KEY=" + Fake.token(43) + "=\n"));
         assertEquals(List.of(), ids(".env.example", "DB_PASSWORD=\nAPI_TOKEN=changeme\nSECRET=<your-secret>\nPORT=3000\n"));
         assertEquals(List.of(), SCANNER.scan(".env.template", "DB_PASSWORD=\n", null, Map.of(), Allowlist.NONE, true));
     }
