@@ -25,8 +25,9 @@ final class EnvReadsJs extends EnvReads {
     private static final Pattern JS_ALTERNATIVES = Pattern.compile(
             "(?:\\s*(?:\\|\\||\\?\\?)\\s*process\\.env(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*(['\"`])[^'\"`\\]]+\\1\\s*\\]))+");
     /**
-     * Optional chaining on the read ({@code process.env.COMMIT_REF?.slice(0, 8)}, {@code X?.trim()?.split(',')}): the
-     * code copes with the variable unset by construction; a fallback after the chain is the read's default.
+     * Optional chaining on the read ({@code process.env.COMMIT_REF?.slice(0, 8) || 'dev'}): a literal fallback after the
+     * chain is the read's default. The chain alone makes no read optional ({@code X?.split(',') ?? []} still wants the
+     * variable documented), nor does a test after it.
      */
     private static final Pattern JS_OPTIONAL_CHAIN = Pattern.compile(
             "(?:\\s*\\?\\.\\s*[A-Za-z_$][\\w$]*(?:\\s*\\([^()\\n]*\\))?)+");
@@ -129,17 +130,14 @@ final class EnvReadsJs extends EnvReads {
             }
         }
         Matcher chain = JS_OPTIONAL_CHAIN.matcher(text).region(after, text.length());
-        boolean chained = chain.lookingAt();
-        if (chained) {
-            after = chain.end();
-        }
-        Matcher alt = JS_ALTERNATIVES.matcher(text).region(after, text.length());
-        int tail = alt.lookingAt() ? alt.end() : after;
+        int chainEnd = chain.lookingAt() ? chain.end() : after;
+        Matcher alt = JS_ALTERNATIVES.matcher(text).region(chainEnd, text.length());
+        int tail = alt.lookingAt() ? alt.end() : chainEnd;
         String def = jsDefault(tail);
         // Boolean(X) is a presence test, String(X) turns an unset X into "undefined": both cope with it unset
         boolean tested = converted && conv.group().matches("(?s)(?:Boolean|String)\\b.*")
                 || !converted && JS_TESTED_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
-        tested |= chained || JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
+        tested |= JS_TESTED_AFTER.matcher(text).region(after, text.length()).lookingAt();
         add(name, nameAt, def, Kind.PROCESS_ENV, def == null && (tested || underEnvGuard(text, start)));
     }
 
