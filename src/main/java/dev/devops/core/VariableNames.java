@@ -153,6 +153,11 @@ public final class VariableNames {
         return PUBLIC_BUNDLED.matcher(n).matches() && !SAYS_SECRET.matcher(n).matches();
     }
 
+    /** A CAPTCHA widget's site key (upper-case name): public, every page that shows the widget carries it. */
+    private static boolean isCaptchaSiteKey(String upper) {
+        return (upper.contains("SITE_KEY") || upper.contains("SITEKEY")) && (upper.contains("CAPTCHA") || upper.contains("TURNSTILE"));
+    }
+
     /**
      * Whether a variable with this name holds a secret: PASSWORD, PASSWD, SECRET, TOKEN, PRIVATE_KEY (PRIVATE as
      * the last word; before other words it is a visibility qualifier: NEXT_PRIVATE_SMTP_FROM_NAME),
@@ -194,8 +199,10 @@ public final class VariableNames {
             }
         }
         if (n.endsWith("_KEY") || n.equals("KEY") || n.contains("_KEY_")) {
-            // PUBLIC_KEY and PUBLISHABLE_KEY (Stripe, Clerk pk_…) are public by design
-            return !n.contains("PUBLIC_KEY") && !n.contains("PUBLISHABLE") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_");
+            // PUBLIC_KEY and PUBLISHABLE_KEY (Stripe, Clerk pk_…) are public by design, and so is a CAPTCHA's site key
+            // (RECAPTCHA_SITE_KEY, HCAPTCHA_SITEKEY, TURNSTILE_SITE_KEY: every page that shows the widget carries it)
+            return !n.contains("PUBLIC_KEY") && !n.contains("PUBLISHABLE") && !n.endsWith("_KEY_ID") && !n.contains("_KEY_ID_")
+                    && !isCaptchaSiteKey(n);
         }
         return false;
     }

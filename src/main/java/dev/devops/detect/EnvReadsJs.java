@@ -26,6 +26,13 @@ final class EnvReadsJs extends EnvReads {
     /** Further variables tried before the literal: {@code process.env.PORT || process.env.ALT_PORT || 8080}. */
     private static final Pattern JS_ALTERNATIVES = Pattern.compile(
             "(?:\\s*(?:\\|\\||\\?\\?)\\s*process\\.env(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*(['\"`])[^'\"`\\]]+\\1\\s*\\]))+");
+    /**
+     * Optional chaining on the read ({@code process.env.COMMIT_REF?.slice(0, 8) || 'dev'}): a literal fallback after the
+     * chain is the read's default. The chain alone makes no read optional ({@code X?.split(',') ?? []} still wants the
+     * variable documented), nor does a test after it.
+     */
+    private static final Pattern JS_OPTIONAL_CHAIN = Pattern.compile(
+            "(?:\\s*\\?\\.\\s*[A-Za-z_$][\\w$]*(?:\\s*\\([^()\\n]*\\))?)+");
     /** A presence test or fallback after the read: {@code X ? a : b}, {@code X && …}, {@code X === 'true'}, {@code X || f()}. */
     private static final Pattern JS_TESTED_AFTER = Pattern.compile("\\s*(?:\\|\\||\\?\\?|&&|\\?(?![.?])|[!=]==?)");
     /**
@@ -131,8 +138,10 @@ final class EnvReadsJs extends EnvReads {
                 converted = true;
             }
         }
-        Matcher alt = JS_ALTERNATIVES.matcher(text).region(after, text.length());
-        int tail = alt.lookingAt() ? alt.end() : after;
+        Matcher chain = JS_OPTIONAL_CHAIN.matcher(text).region(after, text.length());
+        int chainEnd = chain.lookingAt() ? chain.end() : after;
+        Matcher alt = JS_ALTERNATIVES.matcher(text).region(chainEnd, text.length());
+        int tail = alt.lookingAt() ? alt.end() : chainEnd;
         String def = jsDefault(tail);
         // Boolean(X) is a presence test, String(X) turns an unset X into "undefined": both cope with it unset
         boolean tested = converted && conv.group().matches("(?s)(?:Boolean|String)\\b.*")

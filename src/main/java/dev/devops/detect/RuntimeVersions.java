@@ -365,8 +365,13 @@ public final class RuntimeVersions {
                 if (m.find()) {
                     boolean engines = section.equals("engines");
                     String v = engines ? NodeStack.lowestMajor(m.group(2)) : NodeStack.normalize(m.group(2));
-                    add(out, "node", v, "package.json " + section + ".node", path, lines.line(m.start()),
-                            engines && isFloor(m.group(2)));
+                    boolean floor = engines && isFloor(m.group(2));
+                    String union = engines ? unionFloor(m.group(2)) : null;
+                    if (union != null) {
+                        v = union; // ">=18 <19 || >=20 <21 || >=22": every alternative's major agrees, from the lowest up
+                        floor = true;
+                    }
+                    add(out, "node", v, "package.json " + section + ".node", path, lines.line(m.start()), floor);
                 }
             }
         }
@@ -381,6 +386,25 @@ public final class RuntimeVersions {
         if (version != null) {
             out.add(new Stated(language, version, source, path, line, floor));
         }
+    }
+
+    /**
+     * The lowest major of a range of alternatives ({@code >=18.0.0 <19.0.0 || >=20.0.0 <21.0.0 || >=22.0.0},
+     * {@code ^18 || ^20}), or null for a single range: any of them is a supported version, so a version file that
+     * names one of them (.nvmrc 20) agrees; compared as a floor at the lowest, the precision the drift rules keep.
+     */
+    private static String unionFloor(String range) {
+        if (!range.contains("||")) {
+            return null;
+        }
+        Integer lowest = null;
+        for (String alt : range.split("\\|\\|")) {
+            String major = NodeStack.lowestMajor(alt);
+            if (major != null && (lowest == null || Integer.parseInt(major) < lowest)) {
+                lowest = Integer.parseInt(major);
+            }
+        }
+        return lowest == null ? null : String.valueOf(lowest);
     }
 
     /** A range with a lower bound and no upper bound or exact pin: ">=18", ">3.9", "18 || >=20". */

@@ -74,7 +74,9 @@ public final class FileKinds {
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "template", "dist",
             "defaults", "default", "tpl", "tmpl", "schema", "skel", "stub", "editme",
             // a template engine's suffix: .env.hbs, .env.j2 (a generator renders it; its values are the template's)
-            "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs");
+            "hbs", "handlebars", "mustache", "j2", "jinja", "jinja2", "gotmpl", "liquid", "njk", "ejs",
+            // a copy kept as text (.env.dev.txt, which the README copies to .env.dev): no dotenv loader reads it
+            "txt");
     /** Extensions that make {@code .env.X} source code or another format, not a dotenv file ({@code .env.d.ts}). */
     private static final Set<String> NOT_DOTENV_EXT = Set.of("js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "md",
             "sh", "py", "go", "java", "rb", "toml", "bak", "swp", "orig", "patch", "diff", "rej",
@@ -707,10 +709,11 @@ public final class FileKinds {
         String lower = path.toLowerCase(Locale.ROOT);
         String n = TEMPLATE_SUFFIX.matcher(name(lower)).replaceFirst("");
         int dot = n.lastIndexOf('.');
-        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)
+        if (dot > 0 && DOCS_EXT.contains(n.substring(dot + 1)) && dotenv(path) == Dotenv.NONE
+                || STORIES.matcher(n).matches() || METADATA_NAMES.contains(n)
                 || dot < 0 && PROSE_NAMES.contains(n) && (n.startsWith("readme") || n.startsWith("changelog")
                         || name(path).equals(name(path).toUpperCase(Locale.ROOT)))) {
-            return true;
+            return true; // not an env file kept as text (.env.dev.txt): an example env file, its values read as such
         }
         return DOCS_DIR.matches(path) && !isDockerfile(path) && !isComposeName(path);
     }

@@ -301,6 +301,23 @@ class EnvScannerTest {
         assertFalse(refs.get(7).copesWhenUnset(), "a conversion alone copes with nothing");
     }
 
+    /**
+     * Held-out 13c, class "a literal fallback after an optional chain" (a docs site's
+     * {@code process.env.COMMIT_REF?.slice(0, 8) || 'dev'}): the fallback is the read's default. The chain alone, or with
+     * an expression or a test after it, leaves the read as it was (the corpus labels those undocumented variables true).
+     */
+    @Test
+    void jsLiteralFallbacksAfterAnOptionalChainAreDefaults() {
+        List<EnvReference> refs = scan("doc/.vitepress/config.mts",
+                "const commitRef = process.env.COMMIT_REF?.slice(0, 8) || 'dev'",
+                "const hosts = process.env.ALLOWED_HOSTS?.split(',') ?? [];",
+                "const on = process.env.SHOW_STATS?.toLowerCase() === 'true';",
+                "const key = process.env.API_KEY.trim();");
+        assertEquals(List.of("COMMIT_REF", "ALLOWED_HOSTS", "SHOW_STATS", "API_KEY"), refs.stream().map(EnvReference::name).toList());
+        assertEquals("dev", refs.get(0).defaultValue());
+        assertEquals(List.of(false, false, false), refs.subList(1, 4).stream().map(EnvReference::copesWhenUnset).toList());
+    }
+
     /** The right operand of &&, || or ?? is read only when the left one decides so; Boolean(X) and String(X) cope. */
     @Test
     void jsReadsGuardedByAnotherOperandOrAPresenceConversionAreOptional() {

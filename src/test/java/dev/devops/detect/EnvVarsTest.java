@@ -124,14 +124,16 @@ class EnvVarsTest {
     @ValueSource(strings = {"DB_PASSWORD", "MYSQL_PASSWD", "JWT_SECRET", "GITHUB_TOKEN", "PRIVATE_KEY_PEM",
         "GOOGLE_CREDENTIALS", "OPENAI_API_KEY", "MAPS_APIKEY", "STRIPE_KEY", "SENTRY_DSN", "DATABASE_URL",
         "READ_DATABASE_URL", "MONGO_URI", "MONGODB_URL", "AMQP_URL", "RABBITMQ_URL", "AWS_SECRET_ACCESS_KEY", "MYSQL_PASS",
-        "DB_PWD", "SSH_PASSPHRASE"})
+        "DB_PWD", "SSH_PASSPHRASE", "RECAPTCHA_SECRET_KEY", "HCAPTCHA_SECRET_KEY", "SITE_KEY"})
     void secretNames(String name) {
         assertTrue(VariableNames.isSecret(name), name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"AWS_ACCESS_KEY_ID", "VAPID_PUBLIC_KEY", "REDIS_URL", "PORT", "LOG_LEVEL", "KEYCLOAK_REALM",
-        "SPRING_DATASOURCE_URL", "API_URL", "PASSENGER_COUNT", "PASSPORT_OFFICE", "OLDPWD_HINT"})
+        "SPRING_DATASOURCE_URL", "API_URL", "PASSENGER_COUNT", "PASSPORT_OFFICE", "OLDPWD_HINT",
+        // held-out 13c: a CAPTCHA widget's site key is in every page that shows the widget
+        "RECAPTCHA_SITE_KEY", "HCAPTCHA_SITEKEY", "TURNSTILE_SITE_KEY"})
     void notSecretNames(String name) {
         assertFalse(VariableNames.isSecret(name), name);
     }

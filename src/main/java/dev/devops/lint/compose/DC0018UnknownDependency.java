@@ -18,10 +18,27 @@ final class DC0018UnknownDependency {
                     + "fragment a local development environment (DDEV's .ddev/docker-compose.*.yaml) merges with the base file it generates.",
             DC0018UnknownDependency::unknownDependency);
 
+    /**
+     * Whether the depends_on entry at {@code at} names its service with a variable ({@code - "${APP_DB}"}): the wrapper
+     * that starts the stack chooses the service (a script that exports APP_DB=postgresql or mysql), so the name is
+     * unknown here; ENV0008 reports the variable if nothing sets it. Read only for an entry about to be reported.
+     */
+    static boolean writtenWithVariable(dev.devops.core.SourceLocation at) {
+        if (at == null || at.file() == null || at.line() <= 0) {
+            return false;
+        }
+        try (var lines = java.nio.file.Files.lines(at.file(), java.nio.charset.StandardCharsets.UTF_8)) {
+            String line = lines.skip(at.line() - 1L).findFirst().orElse("");
+            return java.util.regex.Pattern.compile("\\$\\{?[A-Za-z_]").matcher(line).find();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private static void unknownDependency(ComposeScope s, ComposeRule.Reporter o) {
         Set<String> names = s.project().services().keySet();
         s.each(svc -> svc.dependsOn().values().forEach(d -> {
-            if (d.required() && !names.contains(d.service())) {
+            if (d.required() && !names.contains(d.service()) && !writtenWithVariable(d.at())) {
                 String other = s.declared().by("services", d.service(), ComposeCheck.relative(s.root().toAbsolutePath().normalize(),
                         s.project().directory().resolve(s.project().files().get(0))));
                 if (other != null) {

@@ -15,7 +15,8 @@ final class ENV0008ComposeUnset {
             A compose file interpolates ${X} or $X with no default (${X:-default}) and no error message \
             (${X:?message}), and neither .env.example nor .env next to it sets X (nor a committed env file beside \
             it under another name, such as deploy.env, that the stack is started from; nor the Makefile beside it, \
-            export X ?= default, whose targets run compose; nor the env file the README beside it copies to .env or \
+            export X ?= default, whose targets run compose; nor a shell script that names the compose file and \
+            exports X, the wrapper that starts the stack; nor the env file the README beside it copies to .env or \
             passes with --env-file, such as sample.conf; nor an env file the CI workflows append to $GITHUB_ENV, \
             cat ci/env >> $GITHUB_ENV). docker compose then \
             substitutes an empty string with only a warning, which usually breaks the container at run \
@@ -38,6 +39,7 @@ final class ENV0008ComposeUnset {
                 if (EnvScope.documented(ex, r.name()) || (local != null && local.keys().containsKey(r.name()))
                         || s.setBesideCompose(FileKinds.dir(file), r.name()) || !reported.add(r.name())
                         || s.exportedByMakefile(FileKinds.dir(file), r.name())
+                        || s.exportedByWrapperScript(file, r.name())
                         || s.setByCopiedEnvFile(FileKinds.dir(file), r.name())
                         || s.setByCiLoadedEnvFile(r.name())) {
                     continue;

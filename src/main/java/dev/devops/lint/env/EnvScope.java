@@ -369,6 +369,38 @@ final class EnvScope {
                 .matcher(text).find();
     }
 
+    /** Shell scripts that mention compose and export variables, by path: read during the walk, asked only for a finding. */
+    private final Map<String, String> composeWrappers = new TreeMap<>();
+
+    /**
+     * Whether a shell script of the repository that names the compose file {@code composeFile} (its repository path,
+     * or its bare name from a script beside it: {@code export COMPOSE_FILE=$ROOT/docker/dev/docker-compose.yml},
+     * {@code docker compose -f docker/dev/docker-compose.yml up}) exports {@code name}: the wrapper that starts the
+     * stack sets it ({@code export APP_ROOT_UID=1001}), so compose never sees it unset.
+     */
+    boolean exportedByWrapperScript(String composeFile, String name) {
+        String dir = FileKinds.dir(composeFile);
+        String base = composeFile.substring(composeFile.lastIndexOf('/') + 1);
+        java.util.regex.Pattern export = null;
+        for (var e : composeWrappers.entrySet()) {
+            String text = e.getValue();
+            if (!text.contains(name)) {
+                continue;
+            }
+            if (!text.contains(composeFile) && !(FileKinds.dir(e.getKey()).equals(dir) && text.contains(base))) {
+                continue;
+            }
+            if (export == null) {
+                export = java.util.regex.Pattern.compile("(?m)^[ \\t]*export[ \\t]+(?:-\\w+[ \\t]+)*"
+                        + java.util.regex.Pattern.quote(name) + "(?:=|[ \\t]*$)");
+            }
+            if (export.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String names(List<DotenvFile> files) {
         return files.isEmpty() ? ".env.example" : String.join(" / ", files.stream().map(DotenvFile::path).toList());
     }
@@ -512,6 +544,9 @@ final class EnvScope {
             int nl = text.indexOf('\n');
             if (ShellReads.isScript(f, nl < 0 ? text : text.substring(0, nl))) {
                 anyInputs = true;
+                if (text.contains("compose") && text.contains("export")) {
+                    composeWrappers.put(f, text); // may start a compose stack with variables it exports
+                }
                 boolean test = FileKinds.isTest(f) || FileKinds.isVendored(f) || FileKinds.isGeneratorTemplate(f);
                 for (ShellReads.Read r : ShellReads.scan(text)) {
                     reads.add(new Read(r.name(), new Site(f, r.line(), r.column()), r.hasDefault(), true, test));

@@ -305,7 +305,7 @@ final class Assignments {
             "privatekey", "secretkey", "accesskey", "authkey", "clientsecret", "apisecret", "apitoken", "accesstoken",
             "authtoken", "bearertoken", "refreshtoken", "sessionkey", "signingkey", "encryptionkey", "masterkey", "appkey");
     private static final Set<String> KEY_PREFIXES = Set.of("api", "access", "auth", "private", "secret", "signing",
-            "encryption", "master", "client", "app", "session", "account", "license", "service", "consumer", "webhook",
+            "encryption", "cipher", "master", "client", "app", "session", "account", "license", "service", "consumer", "webhook",
             "admin", "root", "db", "database");
     private static final Set<String> NOT_SECRET_LAST = Set.copyOf(List.of("field", "fields", "label", "hint", "placeholder", "message",
             "msg", "prompt", "text", "title", "length", "len", "min", "max", "minlength", "maxlength", "regex", "regexp",
@@ -328,13 +328,16 @@ final class Assignments {
             "length", "cookie", "property", "properties", "field", "setting", "settings", "config", "resolver", "parser",
             "lexer", "stream", "reader", "writer", "builder", "factory", "util", "utils", "helper", "impl", "interface",
             "fds", "complete", "autocomplete", "strength", "scheme", "schemes", "map", "maps", "namespace", "namespaces", "kid",
-            // what a name ends in is what it names: sendPasswordResetEmail an email, password_strength_driver a driver
-            "email", "emails", "mail", "driver", "drivers", "algo", "maxlen", "minlen", "warning", "warn",
+            // what a name ends in is what it names: password_strength_driver a driver, login_password_maxlen a limit
+            "driver", "drivers", "algo", "maxlen", "minlen", "warning", "warn",
             // a front-end controller's element (Stimulus: data: { password_validator_target: "input" })
             "target", "targets",
             // how a control about the secret looks (a login page's theme: forgotPasswordColor: '#909fa7'; colour and
             // style words are listed with the widget words below)
             "background", "font", "width", "height",
+            // a message about a secret, named by what it is sent as: an RPC method's name mapped to the privilege it
+            // needs ('admin.user.sendPasswordResetEmail': 'admin:users'), a password_reset_email template
+            "email", "emails", "mail",
             // a digest of a secret, not the secret (Helm's secretChecksum: <sha256> rolls pods when it changes)
             "checksum", "checksums", "digest", "sha", "sha1", "sha256", "fingerprint",
             // how a secret is hashed, sent or stored (Airflow's FAB_PASSWORD_HASH_METHOD = "pbkdf2:sha256", Postgres'
@@ -422,7 +425,8 @@ final class Assignments {
         // a key named by what it does, with no other credential word: ENCRYPTION_KEY, Laravel's APP_KEY, signingKey,
         // SESSION_KEY, a licence or storage account key (classify() reads them as secrets; without a keyword no line
         // holding one was ever read)
-        for (String prefix : List.of("encryption", "signing", "master", "app", "session", "consumer", "license", "account")) {
+        for (String prefix : List.of("encryption", "signing", "master", "app", "session", "consumer", "license", "account",
+                "cipher")) { // CIPHER_KEY: an encryption library's (Cloak's) key, by another word
             PURPOSE_KEYWORDS.add(prefix + "_key");
             PURPOSE_KEYWORDS.add(prefix + "key");
             PURPOSE_KEYWORDS.add(prefix + "-key");
@@ -431,6 +435,27 @@ final class Assignments {
         // Erlang's distribution cookie, the shared secret of RabbitMQ and Elixir nodes (no credential word in the name)
         k.addAll(List.of("erlang_cookie", "erlangcookie", "erlang-cookie", "release_cookie"));
         KEYWORDS = List.copyOf(k);
+    }
+
+    /**
+     * Whether the colon-separated name ending at {@code ke} is a whole quoted key of its own ({@code "admin:password":
+     * "…"}, {@code "mongo:password": "…"}: nconf's and similar libraries' namespaced settings in JSON): it opens at a
+     * quote and its closing quote is followed by the key's colon. Asked only when a name-part is about to be dropped.
+     */
+    private static boolean isQuotedNamespacedKey(String t, int lineStart, int lineEnd, int ks, int ke) {
+        if (ke >= lineEnd || t.charAt(ke) != '"' && t.charAt(ke) != '\'') {
+            return false;
+        }
+        char q = t.charAt(ke);
+        int i = skipBlanks(t, ke + 1, lineEnd);
+        if (i >= lineEnd || t.charAt(i) != ':') {
+            return false;
+        }
+        int b = ks;
+        while (b > lineStart && ks - b < 80 && (isNameChar(t.charAt(b - 1)) || t.charAt(b - 1) == ':')) {
+            b--;
+        }
+        return b > lineStart && t.charAt(b - 1) == q && b < ks;
     }
 
     /** The {@link #LINES} lexer: reads the assignment at a keyword hit into {@code out}. */
@@ -506,7 +531,7 @@ final class Assignments {
             return ke; // ${PASSWORD:?message} or $PASSWORD: an interpolation that reads the variable, not a value
         }
         if (ks - 1 > lineStart && t.charAt(ks - 1) == ':' && (isNameChar(t.charAt(ks - 2)) && t.charAt(ks - 2) != '$'
-                || t.charAt(ks - 2) == '}')) {
+                || t.charAt(ks - 2) == '}') && !isQuotedNamespacedKey(t, lineStart, lineEnd, ks, ke)) {
             return ke; // a part of a colon-separated name (arn:aws:secretsmanager:…:secret:app-key:LicenseKey::), not a key
         }
         if (ks > lineStart && t.charAt(ks - 1) == '/' && ke + 1 < lineEnd && t.charAt(ke) == ':'

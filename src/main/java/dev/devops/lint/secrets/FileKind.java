@@ -56,9 +56,11 @@ enum FileKind {
      * A language directory's directory named by a locale code (public/language/sv/, localization/es_419/, language/pt-BR/,
      * BCP 47's private use en-x-pirate/), and a messages directory's (Yii's and other PHP frameworks' messages/es/base.php,
      * messages/pt-br/archive.json; two letters there: a protocol's messages/v1/ or messages/api/ is no locale): its message
-     * files are translations whatever they are called (user.json, labels.inc).
+     * files are translations whatever they are called (user.json, labels.inc). Not the short names of programming
+     * languages a polyglot repository keeps under languages/ (languages/go/, languages/js/).
      */
-    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}"
+    private static final DirPattern LOCALE_DIR = DirPattern.lowerCase("(?:languages?|locali[sz]ations?)/"
+            + "(?!(?:go|js|ts|py|rb|rs|kt|sh|php|lua|sql|cpp|jvm|net)[-_/])[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}"
             + "|messages/[a-z]{2}(?:[-_][a-z0-9]{2,4})?");
 
     /** An Apple localization bundle's directory: de.lproj/, en-GB.lproj/, Base.lproj/. */

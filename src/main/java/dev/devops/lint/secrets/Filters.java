@@ -36,7 +36,10 @@ public final class Filters {
             new PublishedKey(32, "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326"),
             // the verification token of Slack's Events API documentation (its url_verification example), copied into
             // the sample payloads of every Slack integration
-            new PublishedKey(24, "304779c4de12ef17c3b7f21104206b3da838c50637d21fe474dd7100f18724c4"));
+            new PublishedKey(24, "304779c4de12ef17c3b7f21104206b3da838c50637d21fe474dd7100f18724c4"),
+            // Google's reCAPTCHA v2 test secret key (its FAQ's automated-testing keys: every verification passes), the
+            // development default of every app with a CAPTCHA
+            new PublishedKey(40, "f5e95c9954635b65acab57e6d5ea663eb900f06dc8794a90358f5abb1c77d4e0"));
     private static final Set<Integer> PUBLISHED_KEY_LENGTHS =
             Set.copyOf(PUBLISHED_KEYS.stream().map(PublishedKey::length).toList());
 
@@ -885,9 +888,13 @@ public final class Filters {
 
     /**
      * A URI's user and password both written as names in capitals ({@code s3://ACCESS_KEY:SECRET@BUCKET…},
-     * {@code postgres://USER:PASSWORD@HOST/DB}): the shape of the URI documented, the parts to fill in.
+     * {@code postgres://USER:PASSWORD@HOST/DB}): the shape of the URI documented, the parts to fill in. Also a login in
+     * square brackets, a URI grammar's optional part ({@code mongodb://[username:password@]host[:port]}, in a help text).
      */
     static boolean isTemplateLogin(String user, String password) {
+        if (user.startsWith("[")) {
+            return true; // mongodb://[username:password@]host1[:port1]: a grammar's optional part, not a login
+        }
         return user.length() >= 3 && password.length() >= 3 && CAPITALS_NAME.matcher(user).matches()
                 && CAPITALS_NAME.matcher(password).matches() && password.chars().anyMatch(Character::isLetter);
     }

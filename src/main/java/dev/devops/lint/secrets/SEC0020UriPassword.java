@@ -155,9 +155,6 @@ final class SEC0020UriPassword extends Detector {
             if (Filters.isTemplateLogin(user, password)) {
                 return m.end(); // s3://ACCESS_KEY:SECRET@BUCKET.s3.REGION.amazonaws.com: the URI's shape, in capitals
             }
-            if (user.startsWith("[") || m.group(4).indexOf(']') >= 0 && m.group(4).charAt(0) != '[') {
-                return m.end(); // mongodb://[username:password@]host1[:port1]: the grammar, its optional parts in brackets
-            }
             String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
             report(job, hitStart, user, password, m.start(3), m.group(4), scheme + " URI");
             return m.end();

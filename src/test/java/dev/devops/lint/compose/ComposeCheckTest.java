@@ -414,6 +414,21 @@ class ComposeCheckTest {
     }
 
     /**
+     * Held-out 13c, class "a dependency named by a variable" (a development stack's {@code depends_on: - "${APP_DB}"},
+     * which the wrapper script that starts it exports as postgresql or mysql): the service is chosen at run time, so no
+     * DC0018 (ENV0008 reports the variable if nothing sets it); a literal unknown name beside it is still an error.
+     */
+    @Test
+    void aDependencyNamedByAVariableIsNoUnknownService() throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  app:\n    image: org/app:1.0\n    restart: always\n"
+                + "    depends_on:\n      - \"${APP_DB}\"\n      - $CACHE_SERVICE\n      - nowhere\n"
+                + "  postgresql:\n    image: postgres:16\n    restart: always\n");
+        List<String> got = run("docker-compose.yml").stream().filter(x -> x.rule().id().equals("DC0018"))
+                .map(x -> x.severity().name().toLowerCase() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("error:8"), got);
+    }
+
+    /**
      * Held-out 6a, class "a test stack's env_file" (thingsboard's black-box suite writes {@code cache-valkey.env} beside
      * {@code src/test/resources/docker-compose.valkey-ssl.yml} before it runs it; harbor's {@code tests/docker-compose.test.yml}
      * reads what its prepare step generates): info; the same file in a stack the project runs is still an error.

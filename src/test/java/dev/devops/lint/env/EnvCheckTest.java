@@ -128,6 +128,27 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 13c, class "a variable the wrapper script exports" (a development stack's {@code script/app-dev}, which
+     * exports {@code APP_ROOT_UID=1001} and {@code COMPOSE_FILE=$APP_ROOT/docker/develop/docker-compose.yml} before it
+     * runs compose): the script sets it; a variable it does not export, or one exported by a script that never names
+     * the compose file, is still reported.
+     */
+    @Test
+    void aVariableTheWrapperScriptExportsIsSet(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("docker/develop"));
+        Files.createDirectories(dir.resolve("script"));
+        Files.writeString(dir.resolve("docker/develop/docker-compose.yml"), "services:\n  app:\n    build:\n      context: .\n"
+                + "      args:\n        UID: \"${APP_ROOT_UID}\"\n    volumes:\n      - \"${APP_ROOT}:/app:rw\"\n"
+                + "    environment:\n      TOKEN: ${APP_TOKEN}\n      OTHER: ${OTHER_VAR}\n");
+        Files.writeString(dir.resolve("script/app-dev"), "#!/usr/bin/env bash\nexport APP_ROOT=$(dirname \"$0\")/..\n"
+                + "export APP_ROOT_UID=1001\nexport COMPOSE_FILE=$APP_ROOT/docker/develop/docker-compose.yml\ndocker compose up\n");
+        Files.writeString(dir.resolve("script/other.sh"), "#!/bin/sh\nexport OTHER_VAR=1\ndocker compose -f compose.yaml up\n");
+        List<String> got = run(dir, Set.of("docker/develop/docker-compose.yml", "script/app-dev", "script/other.sh")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("APP_TOKEN", "OTHER_VAR"), got);
+    }
+
+    /**
      * Corpus class "documented in a sample conf the README copies to .env" (a manual-install directory: compose file,
      * {@code sample.conf}, and a README saying {@code cp sample.conf .env} or {@code --env-file my.conf}): the copied file
      * sets the variable whatever its name; a variable it does not list, or a file the README does not name, is still

@@ -165,6 +165,34 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 13c miss, class "a namespaced JSON key" (nconf's {@code "admin:password": "…"}, {@code "mongo:password"}
+     * in a setup file or a CI job's JSON): the whole quoted name is the key. A colon-separated reference inside a value
+     * (an ARN's {@code :secret:app-token}) is still no key.
+     */
+    @Test
+    void aNamespacedJsonKeyIsAKey() {
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0030:error"), found(scan("install/setup.json", "{\n  \"admin:password\": \"" + pw + "\"\n}\n")));
+        assertEquals(List.of("SEC0030:error"), found(scan("config.json", "{\"mongo:password\" : \"" + pw + "\", \"mongo:host\": \"db\"}\n")));
+        assertEquals(List.of(), found(scan("policy.json", "{\"Resource\": \"arn:aws:secretsmanager:eu-west-1:1234:secret:app-token\"}\n")));
+    }
+
+    /**
+     * Held-out 13c, class "a URI grammar's optional part": an installer's help text gives the connection URI's grammar,
+     * {@code mongodb://[username:password@]host1[:port1][,host2[:port2],...]}, the login in square brackets. A URI with a
+     * real login beside it is still reported.
+     */
+    @Test
+    void aUriGrammarsOptionalLoginIsNoPassword() {
+        String help = "\t\tdescription: 'MongoDB connection URI\\nFormat: mongodb://[username:password@]host1[:port1][,host2[:port2],"
+                + "...[,hostN[:portN]]][/[database][?options]]',\n";
+        assertEquals(List.of(), found(scan("src/database/mongo.js", help)));
+        assertEquals(List.of(), found(scan("config/app.yaml", "uri_format: postgres://[user:secret@]host[:port]/db\n")));
+        assertEquals(List.of("SEC0020:error"), found(scan("src/database/mongo.js",
+                "const uri = 'mongodb://app:" + Fake.token(16) + "@db.internal:27017/app';\n")));
+    }
+
+    /**
      * Issue 10, held-out 7b class "the rest of a string concatenation": a command that prints the line to paste
      * ({@code $this->line('SIGNING_PRIVATE_KEY="'.trim($key).'"')}) reads as {@code KEY="'.trim(…}: code, not a value.
      */
@@ -338,6 +366,9 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("frontend/src/login.html", "<script>\n  var theme = {\n      forgotPasswordColor: '#909fa7',\n"
                 + "      forgotPasswordAltColor: '#748690',\n  };\n</script>\n")));
         assertEquals(List.of(), found(scan("theme.yaml", "forgot_password_color: '#909fa7'\n")));
+        // a method's name mapped to the privilege it needs (held-out 13c: 'admin.user.sendPasswordResetEmail': 'admin:users')
+        assertEquals(List.of(), found(scan("src/privileges/admin.js", "const methods = {\n\t'admin.user.sendPasswordResetEmail': 'admin:users',\n"
+                + "\tpassword_reset_email: 'admin:users',\n};\n")));
         // a page's script is code (held-out 11d: an LLM settings tab's const apiKey = (document.querySelector(…) || {}).value)
         assertEquals(List.of(), found(scan("templates/settings_tab.html", "<div>\n<script>\n    const apiKey  = "
                 + "(document.querySelector('[name=\"llm-api_key\"]')  || {}).value || '';\n</script>\n</div>\n")));

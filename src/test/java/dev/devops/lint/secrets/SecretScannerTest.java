@@ -179,7 +179,13 @@ class SecretScannerTest {
         String stripeDocs = "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc";
         assertEquals(List.of(), all.scan("src/pay.js", "const stripe = require('stripe')('" + stripeDocs + "');\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
+        // held-out 13c: Google's reCAPTCHA test secret key, which its FAQ gives for automated tests (a dev environment file)
+        String recaptchaTest = "6LeIxAcTAAAAAGG-" + "vFI1TnRWxMZNFuojJ4WifJWe";
+        assertEquals(List.of(), all.scan("dev/environment", "RECAPTCHA_SECRET_KEY=" + recaptchaTest + "\n", null, Map.of(),
+                Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
         // a key of the same shape that is not the published one is still found
+        assertEquals(List.of("SEC0744"), all.scan("config/app.env", "RECAPTCHA_SECRET_KEY=6L" + Fake.seeded(38) + "\n", null,
+                Map.of(), Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
         String other = Fake.seeded(86) + "==";
         assertEquals(List.of("SEC0141"), all.scan("config/storage.env", "AZURE_STORAGE_ACCOUNT_KEY=" + other + "\n", null, Map.of(),
                 Allowlist.NONE, false).stream().map(f -> f.rule().id()).toList());
@@ -336,6 +342,16 @@ class SecretScannerTest {
         assertEquals(List.of(), ids("app/Language/sv-SE.ini", "label.password=\"L\u00f6senord\"\n"));
         // other files in a languages directory are still scanned
         assertFalse(ids("languages/python/settings.py", "DB_PASSWORD = \"" + Fake.token(24) + "\"\n").isEmpty());
+        // held-out 13c: a language directory of locale-named directories (language/de/user.json, language/pt-BR/admin/
+        // manage/users.json) is a translation tree whatever the catalogue files are called
+        assertEquals(List.of(), ids("public/language/de/admin/manage/users.json", "{\"password\": \"Passwort123!\",\n"
+                + "\"api.master-token-no-uid\": \"Ein Master-Token wurde ohne eine entsprechende `_uid` im Anfrage-Body empfangen\"}"));
+        assertEquals(List.of(), ids("public/language/nn-NO/user.json", "{\"change-password\": \"Endre passord\"}"));
+        assertEquals(List.of(), ids("public/language/en-x-pirate/email.json", "{\"smtp-transport.password\": \"Passcode\"}"));
+        assertEquals(List.of(), ids("app/languages/zh-Hans/register.yml", "password: \"\u5bc6\u7801abc\"\n"));
+        // a language directory named for a programming language is no locale: its files are still scanned
+        assertFalse(ids("languages/go/config.json", "{\"password\": \"" + Fake.token(24) + "\"}").isEmpty());
+        assertFalse(ids("languages/de/app.py", "DB_PASSWORD = \"" + Fake.token(24) + "\"\n").isEmpty());
         assertEquals(List.of(), ids("integrity.txt", "integrity = \"sha384-" + Fake.token(64) + "\"\n"));
     }
 
@@ -357,6 +373,11 @@ class SecretScannerTest {
     void exampleEnvFiles() {
         assertEquals(List.of("SEC0051"), ids(".env.example", "DB_PASSWORD=" + Fake.token(12) + "\nPORT=3000\n"));
         assertEquals(List.of("SEC0051"), ids("config/.env.sample", "API_TOKEN=" + Fake.token(30) + "\n"));
+        // held-out 13c: an env file kept as text, which the README copies to config/.env.dev, is an example env file
+        assertEquals(List.of("SEC0051"), ids("config/.env.dev.txt", "SECRET_KEY_BASE=" + Fake.token(64) + "\n"));
+        // held-out 13c miss: CIPHER_KEY, an encryption library's key by another word, in the same template
+        assertEquals(List.of("SEC0051"), ids("config/.env.example", "CIPHER_KEY=" + Fake.token(43) + "=\n"));
+        assertEquals(List.of("SEC0031"), ids("config/prod.env", "OLD_CIPHER_KEY=" + Fake.token(43) + "=\n"));
         assertEquals(List.of(), ids(".env.example", "DB_PASSWORD=\nAPI_TOKEN=changeme\nSECRET=<your-secret>\nPORT=3000\n"));
         assertEquals(List.of(), SCANNER.scan(".env.template", "DB_PASSWORD=\n", null, Map.of(), Allowlist.NONE, true));
     }
