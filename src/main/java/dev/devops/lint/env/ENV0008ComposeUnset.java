@@ -3,6 +3,7 @@ package dev.devops.lint.env;
 import static dev.devops.lint.Severity.WARNING;
 
 import dev.devops.files.FileKinds;
+import dev.devops.lint.Severity;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,9 @@ final class ENV0008ComposeUnset {
             passes with --env-file, such as sample.conf; nor an env file the CI workflows append to $GITHUB_ENV, \
             cat ci/env >> $GITHUB_ENV). docker compose then \
             substitutes an empty string with only a warning, which usually breaks the container at run \
-            time. Fix: add X to .env.example (and your .env), or give it a default in the compose file.""",
+            time. Fix: add X to .env.example (and your .env), or give it a default in the compose file. In a test \
+            suite's compose file (under a test directory), which its harness starts with the variables set (a CI \
+            matrix, testcontainers, the project's test runner), the finding is info.""",
             ENV0008ComposeUnset::compose);
 
     private static void compose(EnvScope s, EnvRule.Reporter o) {
@@ -44,9 +47,13 @@ final class ENV0008ComposeUnset {
                         || s.setByCiLoadedEnvFile(r.name())) {
                     continue;
                 }
-                o.report(file, r.line(), r.column(), file + ":" + r.line() + " interpolates ${" + r.name()
+                // a test suite's stack (tests/integration/x/compose.yaml, a functional test's resources) is started by its
+                // harness, which sets the variables (a CI matrix, testcontainers, the project's test runner): info
+                boolean suite = FileKinds.isTest(file);
+                o.report(suite ? Severity.INFO : WARNING, file, r.line(), r.column(), file + ":" + r.line() + " interpolates ${" + r.name()
                         + "} with no default, but neither " + (ex.isEmpty() ? ".env.example" : EnvScope.names(ex)) + " nor "
-                        + EnvScope.join(FileKinds.dir(file), ".env") + " sets " + r.name() + " (compose will substitute an empty string)",
+                        + EnvScope.join(FileKinds.dir(file), ".env") + " sets " + r.name() + " (compose will substitute an empty string"
+                        + (suite ? "; a test suite's stack, whose harness usually sets it" : "") + ")",
                         "add " + r.name() + "= to " + (ex.isEmpty() ? EnvScope.join(FileKinds.dir(file), ".env.example") : ex.get(0).path())
                                 + ", or write ${" + r.name() + ":-default} / ${" + r.name() + ":?" + r.name() + " must be set}"
                                 + " (or $$" + r.name() + " if the container's shell should expand it)",

@@ -87,6 +87,24 @@ class EnvCheckTest {
     }
 
     /**
+     * Issue 10, the whole-corpus run of session 14, class "a test suite's stack" (a Rust project's
+     * {@code tests/integration/redis/config/compose.yaml} with {@code ${CONFIG_VERSION}}, which the project's test runner
+     * sets from the suite's matrix; a CI matrix, testcontainers): info, said to be a suite's; the same file elsewhere
+     * is a warning.
+     */
+    @Test
+    void aTestSuitesComposeVariableIsInfo(@TempDir Path dir) throws IOException {
+        String compose = "services:\n  redis:\n    image: docker.io/redis:${CONFIG_VERSION}\n";
+        Files.createDirectories(dir.resolve("tests/integration/redis/config"));
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.writeString(dir.resolve("tests/integration/redis/config/compose.yaml"), compose);
+        Files.writeString(dir.resolve("deploy/compose.yaml"), compose);
+        List<String> got = run(dir, Set.of("tests/integration/redis/config/compose.yaml", "deploy/compose.yaml")).stream()
+                .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.path() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("deploy/compose.yaml:warning", "tests/integration/redis/config/compose.yaml:info"), got);
+    }
+
+    /**
      * Held-out 10c, class "a variable the Makefile beside the compose file exports" (a monorepo's
      * {@code services/<name>/Makefile}: {@code export BUILD_NUMBER ?= local}, {@code export PROJECT_NAME = chat}, whose
      * targets run {@code docker compose -f docker-compose.ci.yml}): make sets it; a variable it does not export is still
