@@ -157,15 +157,23 @@ public final class ComposeCheck implements Check {
 
     private static ComposeScope.Declared declared(Path root, List<Loaded> loaded, LintContext context) {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        for (Loaded l : loaded) {
+        // an override of a variant (docker-compose.infrastructure.override.yml, which only adds ports to the services
+        // docker-compose.infrastructure.yml defines) names a service after the file that defines it: read last
+        List<Loaded> ordered = new ArrayList<>(loaded);
+        ordered.sort(java.util.Comparator.comparing((Loaded l) -> l.files().size() > 1
+                && l.files().get(l.files().size() - 1).contains(".override.")
+                && !isBaseOverride(l.files())));
+        for (Loaded l : ordered) {
             if (l.project() == null) {
                 continue;
             }
             // an overlay run over the base (docker-compose.yml + docker-compose.kafka.yml) declares the names the base
             // lacks: they are the overlay's; the base's own names come first, from the main group (base and the
             // .override file compose merges with it by default)
+            // (the base's own override file only: docker-compose.infrastructure.override.yml overrides another variant and
+            // declares that variant's services, which docker-compose.yml runs with -f)
             String last = l.files().get(l.files().size() - 1);
-            String file = relative(root, l.dir().resolve(last.contains(".override.") ? l.files().get(0) : last));
+            String file = relative(root, l.dir().resolve(isBaseOverride(l.files()) ? l.files().get(0) : last));
             var p = l.project();
             for (var e : Map.of("services", p.services().keySet(), "networks", p.networks().keySet(),
                     "volumes", p.volumes().keySet(), "secrets", p.secrets().keySet(), "configs", p.configs().keySet()).entrySet()) {
@@ -175,6 +183,17 @@ public final class ComposeCheck implements Check {
             }
         }
         return new ComposeScope.Declared(out, extendedFiles(context));
+    }
+
+    /** Whether a load group is a base file and its own override ({@code docker-compose.yml} + {@code docker-compose.override.yml}). */
+    private static boolean isBaseOverride(List<String> files) {
+        if (files.size() < 2) {
+            return false;
+        }
+        String first = files.get(0);
+        String last = files.get(files.size() - 1);
+        String stem = first.contains(".") ? first.substring(0, first.lastIndexOf('.')) : first;
+        return last.equals(stem + ".override.yml") || last.equals(stem + ".override.yaml");
     }
 
     /**
@@ -521,13 +540,34 @@ public final class ComposeCheck implements Check {
         }
         out.add(main);
         for (String n : names) {
-            if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n) && !included.contains(n)) {
+            String overridden = overriddenVariant(n, names);
+            if (!main.contains(n) && overridden != null && !overridden.equals(base)) {
+                out.add(List.of(overridden, n)); // a variant's own override (x.override.yml over x.yml), run with it
+            } else if (!main.contains(n) && !ComposeLoader.DEFAULT_FILES.contains(n) && !included.contains(n)) {
                 out.add(List.of(base, n));
             } else if (!main.contains(n)) {
                 out.add(List.of(n)); // a second default name in the same directory: lint it alone
             }
         }
         return out;
+    }
+
+    /**
+     * The file of {@code names} that {@code n} overrides by name ({@code docker-compose.infrastructure.override.yml} of
+     * {@code docker-compose.infrastructure.yml}), or null.
+     */
+    private static String overriddenVariant(String n, List<String> names) {
+        int at = n.lastIndexOf(".override.");
+        if (at < 0) {
+            return null;
+        }
+        String stem = n.substring(0, at);
+        for (String m : names) {
+            if (m.equals(stem + ".yml") || m.equals(stem + ".yaml")) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** Whether a file is empty or holds only white space (read only when it is small). */

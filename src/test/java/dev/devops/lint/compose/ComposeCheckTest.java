@@ -377,6 +377,34 @@ class ComposeCheckTest {
     }
 
     /**
+     * Issue 10, session 14 spot check (an ABP microservices sample's etc/docker: {@code docker-compose.yml} run with
+     * {@code -f docker-compose.infrastructure.yml -f docker-compose.infrastructure.override.yml}), class "a variant's own
+     * override": the override is merged onto its variant, not onto the base, so the base's services waiting for the
+     * infrastructure to be healthy are a fragment's references (info, naming the file that defines them), not 64 errors
+     * about services with no healthcheck.
+     */
+    @Test
+    void aVariantsOwnOverrideIsMergedOntoItsVariant() throws IOException {
+        Files.createDirectories(dir.resolve("etc/docker"));
+        Files.writeString(dir.resolve("etc/docker/docker-compose.yml"), "services:\n  app:\n    image: example/app:1.0\n"
+                + "    depends_on:\n      redis:\n        condition: service_healthy\n");
+        Files.writeString(dir.resolve("etc/docker/docker-compose.infrastructure.yml"), "services:\n  redis:\n    image: redis:7.2\n"
+                + "    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n");
+        Files.writeString(dir.resolve("etc/docker/docker-compose.infrastructure.override.yml"), "services:\n  redis:\n"
+                + "    ports:\n      - \"127.0.0.1:6379:6379\"\n");
+        List<Finding> all = run("etc/docker/docker-compose.yml", "etc/docker/docker-compose.infrastructure.yml",
+                "etc/docker/docker-compose.infrastructure.override.yml");
+        List<String> got = all.stream().filter(x -> x.rule().id().equals("DC0007") || x.rule().id().equals("DC0018"))
+                .map(x -> x.rule().id() + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("DC0018:info"), got);
+        assertTrue(all.stream().anyMatch(x -> x.message().contains("which only etc/docker/docker-compose.infrastructure.yml defines")),
+                all.toString());
+        assertEquals(List.of(List.of("docker-compose.yml"), List.of("docker-compose.yml", "docker-compose.x.yml"),
+                List.of("docker-compose.x.yml", "docker-compose.x.override.yml")),
+                ComposeCheck.groups(List.of("docker-compose.yml", "docker-compose.x.yml", "docker-compose.x.override.yml")));
+    }
+
+    /**
      * Held-out 12c, class "a network declared in a declarations-only fragment": the stack's files in one directory are
      * combined with -f, and one of them (not named like a compose file, no services) only declares the external
      * network the service files join. A reference to it is info naming that file; a name declared nowhere stays an error.
