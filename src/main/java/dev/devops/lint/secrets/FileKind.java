@@ -63,6 +63,12 @@ enum FileKind {
             + "(?!(?:go|js|ts|py|rb|rs|kt|sh|php|lua|sql|cpp|jvm|net)[-_/])[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}"
             + "|messages/[a-z]{2}(?:[-_][a-z0-9]{2,4})?");
 
+    /**
+     * Translation formats by extension: gettext (.po, .pot), XLIFF, .NET .resx, an installer's (Inno Setup) .isl messages
+     * (WizardPassword=Password is a label), Apple .strings/.stringsdict/.xcstrings, Flutter .arb.
+     */
+    private static final Set<String> I18N_EXT = Set.of("po", "pot", "xlf", "resx", "isl", "strings", "stringsdict", "xcstrings", "arb");
+
     /** An Apple localization bundle's directory: de.lproj/, en-GB.lproj/, Base.lproj/. */
     private static final DirPattern APPLE_LOCALE_DIR = DirPattern.lowerCase("[a-z0-9_-]+\\.lproj");
 
@@ -136,21 +142,19 @@ enum FileKind {
         if (env != FileKinds.Dotenv.NONE) {
             return env == FileKinds.Dotenv.EXAMPLE ? ENV_EXAMPLE : ENV;
         }
-        if (I18N_DIR.matches(path) || name.endsWith(".po")
-                || name.endsWith(".pot") || name.endsWith(".xlf") || name.endsWith(".resx")
-                || name.endsWith(".isl") // an installer's (Inno Setup) messages file: WizardPassword=Password is a label
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 ? name.substring(dot + 1) : "";
+        if (I18N_DIR.matches(path) || I18N_EXT.contains(ext)
                 || I18N_NAME.matcher(name).matches()
                 || (LANGUAGE_DIR.matches(path) && LOCALE_NAME.matcher(name).matches())
-                || (name.lastIndexOf('.') > 0 && MESSAGE_EXT.contains(name.substring(name.lastIndexOf('.') + 1)) && LOCALE_DIR.matches(path))
-                || name.endsWith(".strings") || name.endsWith(".stringsdict") || name.endsWith(".xcstrings") || name.endsWith(".arb")
+                || (dot > 0 && MESSAGE_EXT.contains(ext) && LOCALE_DIR.matches(path))
                 || path.contains(".lproj/") && APPLE_LOCALE_DIR.matches(path) || isResourceBundle(path)) {
             return I18N;
         }
-        int dot = name.lastIndexOf('.');
         if (FileKinds.isSourceCode(path)) {
             return CODE;
         }
-        if (dot > 0 && STYLE_EXT.contains(name.substring(dot + 1))) {
+        if (dot > 0 && STYLE_EXT.contains(ext)) {
             return STYLE;
         }
         if (FileKinds.isDocs(path)) {

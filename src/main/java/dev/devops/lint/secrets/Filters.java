@@ -811,7 +811,6 @@ public final class Filters {
     static boolean isWordLike(String v) {
         boolean upper = false;
         boolean lower = false;
-        boolean separated = false;
         int run = 0;
         int longest = 0;
         for (int i = 0; i < v.length(); i++) {
@@ -823,7 +822,6 @@ public final class Filters {
                 upper = true;
                 longest = Math.max(longest, ++run);
             } else if ("-_.:/@* ".indexOf(c) >= 0) {
-                separated = true;
                 run = 0;
             } else {
                 return false; // a digit, another symbol or a non-ASCII letter
