@@ -828,11 +828,12 @@ final class Assignments {
     /**
      * Whether a literal that code joins with more is a piece of a name or a text, not a random secret with something
      * appended: it ends in a separator, a blank or markup ({@code 'compose_data_'}, {@code 'Bearer '},
-     * {@code '{dynamiccontent="'}), or it is short or plain ({@code '{block'}).
+     * {@code '{dynamiccontent="'}), or it is short, or plain: no digit and little variety ({@code '{CODEMODEBLOCK'}).
+     * Entropy alone does not tell: a third of random 14-character tokens are under 3.5 bits a character.
      */
     private static boolean isPieceOfAName(String literal) {
         return literal.isEmpty() || !Character.isLetterOrDigit(literal.charAt(literal.length() - 1)) || literal.length() < 12
-                || Entropy.shannon(literal) < 3.5;
+                || literal.chars().noneMatch(Character::isDigit) && Entropy.shannon(literal) < 3.5;
     }
 
     /** Whether a string concatenation ({@code .} in PHP and Perl, {@code +} elsewhere) starts at {@code i}, blanks skipped. */
