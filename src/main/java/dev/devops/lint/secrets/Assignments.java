@@ -91,6 +91,16 @@ final class Assignments {
 
         /** Reads the assignments at the hit into {@code out} and sets {@code out.end} (as {@link Detector#scan} returns). */
         abstract void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out);
+
+        /** Whether {@link #mayMatch} checks hits on the raw bytes ({@link Detector#checksBytes}). */
+        boolean checksBytes() {
+            return false;
+        }
+
+        /** {@link Detector#mayMatch} for this form: a "no" must be exact. */
+        boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+            return true;
+        }
     }
 
     /** A way an assignment is written that only a whole file shows (a .pgpass line, a YAML env list). */
@@ -131,6 +141,16 @@ final class Assignments {
         @Override
         void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
             out.end = readLine(job, lineStart, lineEnd, hitStart, hitEnd, out);
+        }
+
+        @Override
+        boolean checksBytes() {
+            return true;
+        }
+
+        @Override
+        boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+            return mayReadLine(file, lineStart, lineEnd, hitStart, hitEnd);
         }
     };
 
@@ -203,6 +223,16 @@ final class Assignments {
         @Override
         boolean appliesTo(FileKind kind) {
             return form.appliesTo(kind) && anyTakes(targets, kind);
+        }
+
+        @Override
+        boolean checksBytes() {
+            return form.checksBytes();
+        }
+
+        @Override
+        boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+            return form.mayMatch(file, lineStart, lineEnd, hitStart, hitEnd);
         }
 
         @Override
@@ -458,6 +488,61 @@ final class Assignments {
         return b > lineStart && t.charAt(b - 1) == q && b < ks;
     }
 
+    /** How far {@link #readLine} reads a name on either side of its keyword. */
+    private static final int NAME_REACH = 80;
+
+    /**
+     * {@link #readLine}'s first questions, asked of the raw bytes before a file is decoded (most keyword hits in code are
+     * names used in expressions: {@code Token token = lexer.next()}, {@code bypassed}, {@code @param password}): whether
+     * the name around the keyword is a secret's name ({@link #classify}), and whether an operator, a quote (SQL's
+     * {@code PASSWORD 'x'}) or the start of an element or attribute ({@code <password>}, {@code key="password"}) stands
+     * next to it. A "no" is exact: readLine reads nothing at such a hit and returns the name's end (or the line's, for
+     * a line it skips whole, where every later hit of the line is skipped too), so dropping the hit changes no other
+     * hit. Not decided here, so yes: a Dockerfile (its {@code ENV} lines are read before the name is judged), a name
+     * next to a non-ASCII byte or as long as the reach (readLine's name may differ from the bytes' there).
+     */
+    static boolean mayReadLine(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        byte[] b = file.bytes;
+        int ks = hitStart;
+        while (ks > lineStart && ks > hitStart - NAME_REACH && isNameChar((char) (b[ks - 1] & 0xff))) {
+            ks--;
+        }
+        int ke = hitEnd;
+        while (ke < lineEnd && ke < hitEnd + NAME_REACH && isNameChar((char) (b[ke] & 0xff))) {
+            ke++;
+        }
+        if (ks == hitStart - NAME_REACH || ke == hitEnd + NAME_REACH || ks > lineStart && b[ks - 1] < 0
+                || ke < lineEnd && b[ke] < 0 || file.dockerfile()) {
+            return true;
+        }
+        for (int k = hitStart; k < hitEnd; k++) {
+            if (!isNameChar((char) (b[k] & 0xff))) {
+                return true; // a keyword that is not all name characters: the name is not the span read here
+            }
+        }
+        if (ks > lineStart && b[ks - 1] == '\\' && ke - ks >= 5 && b[ks] == 'u' && b[ks + 1] == '0' && b[ks + 2] == '0'
+                && b[ks + 3] == '2' && b[ks + 4] == '6') {
+            ks += 5; // as readLine: "…\u0026page_token=…"
+        }
+        // the cheap question first: most names in code stand in expressions, with no operator after them
+        if (!(ks > lineStart && (b[ks - 1] == '<' || b[ks - 1] == '"'))) {
+            int i = ke;
+            if (i < lineEnd && (b[i] == '"' || b[i] == '\'' || b[i] == '`')) {
+                i++;
+            }
+            if (i < lineEnd && b[i] == ']') {
+                i++;
+            }
+            while (i < lineEnd && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
+            if (!(i < lineEnd && (b[i] == ':' || b[i] == '=' || b[i] == '?' || b[i] == '|' || b[i] == '\''))) {
+                return false;
+            }
+        }
+        return classify(new String(b, ks, ke - ks, java.nio.charset.StandardCharsets.ISO_8859_1)) != null;
+    }
+
     /** The {@link #LINES} lexer: reads the assignment at a keyword hit into {@code out}. */
     private static int readLine(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Lexed out) {
         String t = job.text;
@@ -485,11 +570,11 @@ final class Assignments {
         }
         // the name around the keyword, read by hand: this runs on every line with a keyword, so no regex
         int ks = hitStart;
-        while (ks > lineStart && ks > hitStart - 80 && isNameChar(t.charAt(ks - 1))) {
+        while (ks > lineStart && ks > hitStart - NAME_REACH && isNameChar(t.charAt(ks - 1))) {
             ks--;
         }
         int ke = hitEnd;
-        while (ke < lineEnd && ke < hitEnd + 80 && isNameChar(t.charAt(ke))) {
+        while (ke < lineEnd && ke < hitEnd + NAME_REACH && isNameChar(t.charAt(ke))) {
             ke++;
         }
         if (job.dockerfile) {

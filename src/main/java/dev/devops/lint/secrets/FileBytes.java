@@ -17,12 +17,29 @@ final class FileBytes implements CharSequence {
     final int length;
     /** No byte is 0x80 or more: {@link #charAt} is the decoded text's character at the same offset. */
     final boolean ascii;
+    /** The file's repository-relative path ("" when unknown: then no check may depend on it). */
+    final String path;
     private IdentityHashMap<Pattern, Matcher> matchers;
+    /** {@link #dockerfile()}: 0 not asked yet, 1 yes, -1 no. */
+    private byte dockerfile;
 
     FileBytes(byte[] bytes, int length, boolean ascii) {
+        this(bytes, length, ascii, "");
+    }
+
+    FileBytes(byte[] bytes, int length, boolean ascii, String path) {
         this.bytes = bytes;
         this.length = length;
         this.ascii = ascii;
+        this.path = path;
+    }
+
+    /** Whether the file is a Dockerfile ({@link ScanJob#dockerfile}), asked once. */
+    boolean dockerfile() {
+        if (dockerfile == 0) {
+            dockerfile = (byte) (dev.devops.files.FileKinds.isDockerfile(path) ? 1 : -1);
+        }
+        return dockerfile > 0;
     }
 
     /** Offset of the first byte of the line holding {@code pos}. */

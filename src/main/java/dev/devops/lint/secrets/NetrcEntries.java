@@ -44,7 +44,41 @@ final class NetrcEntries {
         void read(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd, Assignments.Lexed out) {
             out.end = NetrcEntries.read(job, lineStart, lineEnd, hitStart, hitEnd, out);
         }
+
+        @Override
+        boolean checksBytes() {
+            return true;
+        }
+
+        /**
+         * {@link #read}'s necessary conditions on the raw bytes: a blank or a quote (or the line's start) before
+         * "password", a blank after it, and outside a .netrc file the word "machine" or "default" earlier on the line.
+         */
+        @Override
+        boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+            byte[] b = file.bytes;
+            if (hitStart > lineStart && b[hitStart - 1] != ' ' && b[hitStart - 1] != '\t' && b[hitStart - 1] != '"'
+                    && b[hitStart - 1] != '\'' || hitEnd >= lineEnd || b[hitEnd] != ' ' && b[hitEnd] != '\t') {
+                return false;
+            }
+            return isNetrc(file.path) || containsWord(b, lineStart, hitStart, "machine") || containsWord(b, lineStart, hitStart, "default");
+        }
     };
+
+    /** Whether {@code word} (lower case ASCII) occurs in bytes[from, to), case ignored. */
+    private static boolean containsWord(byte[] b, int from, int to, String word) {
+        int n = word.length();
+        for (int i = from; i + n <= to; i++) {
+            int k = 0;
+            while (k < n && (b[i + k] | 0x20) == word.charAt(k)) {
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The password field of each line of a .pgpass file. */
     static final Assignments.FileForm PGPASS = new Assignments.FileForm() {

@@ -80,6 +80,33 @@ final class SEC0021ConnectionString extends Detector {
     }
 
     @Override
+    boolean checksBytes() {
+        return true;
+    }
+
+    /**
+     * {@link #PASSWORD}'s necessary conditions at the hit, on the raw bytes: the keyword does not continue a name
+     * ({@code db.password}, {@code userPassword}) and is followed by blanks and '=' ({@link #scan} reads a match only
+     * where it starts at the hit).
+     */
+    @Override
+    boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
+        byte[] b = file.bytes;
+        if (hitStart > lineStart) {
+            int c = b[hitStart - 1];
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '$'
+                    || c == '-') {
+                return false;
+            }
+        }
+        int i = hitEnd;
+        while (i < lineEnd && (b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        return i < lineEnd && b[i] == '=';
+    }
+
+    @Override
     int scan(ScanJob job, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         int from = Math.max(lineStart, hitStart - 1);
         Matcher m = job.matcher(PASSWORD);

@@ -179,7 +179,7 @@ public final class SecretScanner {
         }
         Scratch work = scratch.get();
         KeywordAutomaton.HitList hits = automaton.searchLanes(bytes, length, work.lanes);
-        dropRejectedHits(hits, bytes, length, work);
+        dropRejectedHits(path, hits, bytes, length, work);
         boolean fileLevel = false;
         for (GenericRule.FileCheck f : fileChecks) {
             fileLevel |= f.appliesTo(path, kind, committed);
@@ -208,7 +208,7 @@ public final class SecretScanner {
      * Removes the hits their detector's byte-level checks reject ({@link Detector#acceptsHit}, then
      * {@link Detector#mayMatch} on the hit's line), before the file is decoded.
      */
-    private void dropRejectedHits(KeywordAutomaton.HitList hits, byte[] bytes, int length, Scratch work) {
+    private void dropRejectedHits(String path, KeywordAutomaton.HitList hits, byte[] bytes, int length, Scratch work) {
         int[] d = hits.data;
         int kept = 0;
         FileBytes file = null;
@@ -225,7 +225,7 @@ public final class SecretScanner {
             }
             if (det.checksBytes()) {
                 if (file == null) {
-                    file = new FileBytes(bytes, length, hits.ascii);
+                    file = new FileBytes(bytes, length, hits.ascii, path);
                 }
                 if (start > lineEnd || start < lineStart) {
                     lineStart = file.lineStart(start);

@@ -110,6 +110,65 @@ class ByteChecksTest {
         assertFalse(d.mayMatch(f, 0, f.length - 1, 12, 17), "basic then no base64 token");
     }
 
+    /**
+     * The assignment lines' byte check ({@link Assignments#mayReadLine}), the .netrc form's and SEC0021's: a keyword hit
+     * they drop is one the text scan reads nothing at, in every form a line can take (operators, quoted and bracketed
+     * keys, XML elements and key/value attributes, SQL role statements, a JSON-escaped '&', names longer than the
+     * lexer's reach, Dockerfile ENV lines, non-ASCII neighbours, comments, two names on a line).
+     */
+    @Test
+    void assignmentsNetrcAndConnectionStringsFromBytesAsFromText() {
+        String pw = Fake.token(20);
+        String longName = "x".repeat(90) + "_password";
+        int found = 0;
+        for (String line : List.of("password = \"" + pw + "\"", "db_password: " + pw, "\"apiToken\": \"" + pw + "\"",
+                "secrets['api_key'] = '" + pw + "'", "TOKEN ||= '" + pw + "'", "token ??= '" + pw + "'", "PASSWORD := " + pw,
+                ":secret => '" + pw + "'", "<password>" + pw + "</password>", "<add key=\"SmtpPassword\" value=\"" + pw + "\"/>",
+                "CREATE USER app WITH PASSWORD '" + pw + "';", "url = \"/x?a=1\\u0026page_token=" + pw + "\"",
+                longName + " = \"" + pw + "\"", "a_" + longName + "_token = \"" + pw + "\"", "ENV DB_PASSWORD " + pw,
+                "ENV API_TOKEN=" + pw, "\u00e9password = \"" + pw + "\"", "password\u00e9 = \"" + pw + "\"",
+                "Token token = lexer.nextToken(); String password = \"" + pw + "\";", "bypassed = true; secret = \"" + pw + "\"",
+                "// password = \"" + pw + "\"", "x = 1 # token: " + pw, "if (passwordField == null) return;",
+                "Token token = lexer.next();", "@param password the password", "machine db login app password " + pw,
+                "default login app password " + pw, "password " + pw, "echo \"machine h login u password " + pw + "\" > ~/.netrc",
+                "Server=db;Database=shop;User Id=sa;Password=" + pw + ";", "conn = \"host=db user=app password=" + pw + " dbname=app\"",
+                "db.password=" + pw, "x.Password = " + pw, "pwd = " + pw, "Pwd\t=\t" + pw, "spring.datasource.password: " + pw)) {
+            for (String path : List.of("app/config.conf", "src/main/App.java", "deploy/run.sh", "Dockerfile", ".netrc",
+                    "config/app.yml", "src/app.py", ".env")) {
+                for (String text : List.of(line + "\n", "a = 1\n" + line, "x: y\n" + line + "\n" + line + "\n")) {
+                    List<Finding> expected = viaText(path, text);
+                    assertEquals(expected, viaBytes(path, text), path + ": " + text);
+                    found += expected.size();
+                }
+            }
+        }
+        assertTrue(found > 100, "credentials found: " + found);
+        // and what the checks are for: names in expressions and prose are dropped before the file is decoded
+        FileBytes f = ascii("Token token = lexer.next(); bypassed = true; @param password the password\n");
+        Detector lines = SCANNER_PART.apply(Assignments.LINES);
+        assertFalse(lines.mayMatch(f, 0, f.length - 1, 0, 5), "a type, then no operator");
+        assertFalse(lines.mayMatch(f, 0, f.length - 1, 30, 34), "bypassed: not a secret's name");
+        assertFalse(lines.mayMatch(f, 0, f.length - 1, 52, 60), "a doc comment's parameter");
+        assertTrue(lines.mayMatch(ascii("password = x\n"), 0, 12, 0, 8));
+        Detector netrc = SCANNER_PART.apply(NetrcEntries.FORM);
+        assertFalse(netrc.mayMatch(f, 0, f.length - 1, 52, 60), "password outside a .netrc, no machine on the line");
+        Detector conn = SEC0021ConnectionString.RULE.detectors.get(0);
+        assertFalse(conn.mayMatch(f, 0, f.length - 1, 52, 60), "password, then no '='");
+        assertFalse(conn.mayMatch(ascii("db.password=x\n"), 0, 13, 3, 11), "a dotted key's part");
+    }
+
+    /** The fused assignment detector of a form, as the scanner holds it. */
+    private static final java.util.function.Function<Assignments.Form, Detector> SCANNER_PART = form -> {
+        for (GenericRule g : GenericRules.all()) {
+            for (Detector d : g.detectors) {
+                if (d instanceof Assignments.Part p && p.form == form) {
+                    return d;
+                }
+            }
+        }
+        throw new AssertionError("no part of " + form);
+    };
+
     private static FileBytes ascii(String s) {
         byte[] b = s.getBytes(StandardCharsets.US_ASCII);
         return new FileBytes(b, b.length, true);
