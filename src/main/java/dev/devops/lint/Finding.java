@@ -28,18 +28,6 @@ public record Finding(RuleInfo rule, Severity severity, String path, int line, i
      * The one definition every family uses (baselines compare these).
      */
     public static String fingerprint(String... parts) {
-        java.security.MessageDigest md = SHA256.get();
-        md.reset();
-        byte[] d = md.digest(String.join("\0", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return java.util.HexFormat.of().formatHex(d, 0, 16);
+        return java.util.HexFormat.of().formatHex(dev.devops.core.Sha256.of(String.join("\0", parts)), 0, 16);
     }
-
-    /** One digest per thread: the secret scan fingerprints from several threads, often. */
-    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 }

@@ -902,13 +902,8 @@ public final class Filters {
         if (!PUBLISHED_KEY_LENGTHS.contains(v.length())) {
             return false; // the common case, on every candidate value: no digest
         }
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String hex = java.util.HexFormat.of().formatHex(d);
-            return PUBLISHED_KEYS.stream().anyMatch(k -> k.sha256().equals(hex));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hex = java.util.HexFormat.of().formatHex(dev.devops.core.Sha256.of(v));
+        return PUBLISHED_KEYS.stream().anyMatch(k -> k.sha256().equals(hex));
     }
 
     /**
