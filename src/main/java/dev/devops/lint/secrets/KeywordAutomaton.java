@@ -54,7 +54,7 @@ final class KeywordAutomaton {
         for (int slot = 0; slot < keywords.size(); slot++) {
             for (String kw : keywords.get(slot)) {
                 String k = kw.toLowerCase(Locale.ROOT);
-                if (k.isEmpty() || !k.chars().allMatch(ch -> ch < ALPHABET)) {
+                if (k.isEmpty() || !isAscii(k)) {
                     continue;
                 }
                 words.add(k);
@@ -161,6 +161,16 @@ final class KeywordAutomaton {
     }
 
 
+
+    /** Whether every character of {@code k} is ASCII (a loop, not a stream: the build runs cold, interpreted). */
+    private static boolean isAscii(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) >= ALPHABET) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     int states() {
         return outputs.length;
