@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -62,11 +60,7 @@ public final class ConfigHash {
 
     /** The hex SHA-256 of {@link #canonical}. */
     public static String of(ServiceSpec service, String imageId) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(canonical(service, imageId).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        // dev.devops.core.Sha256, not MessageDigest: the same digest without initialising the security providers
+        return HexFormat.of().formatHex(dev.devops.core.Sha256.of(canonical(service, imageId)));
     }
 }
