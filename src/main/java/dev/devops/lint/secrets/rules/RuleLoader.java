@@ -103,22 +103,59 @@ public final class RuleLoader {
      * far more than the rest of loading), else parses the YAML.
      */
     private static List<SecretRule> loadBuiltin(Map<String, String> sources) {
-        Map<String, byte[]> files = builtinFiles();
+        Map<String, Long> crcs = new LinkedHashMap<>();
+        for (String n : builtinNames()) {
+            crcs.put(n, crcOf(DIR + n));
+        }
         List<SecretRule> cached = RulesCache.read(RuleLoader.class.getResourceAsStream(DIR + RulesCache.RESOURCE),
-                RulesCache.checksum(files), sources);
-        return cached != null ? cached : parseBuiltin(files, sources);
+                RulesCache.checksumOfCrcs(crcs), sources);
+        return cached != null ? cached : parseBuiltin(builtinFiles(), sources);
     }
 
     /** The built-in rules files in index order: name to content. */
     static Map<String, byte[]> builtinFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String n : builtinNames()) {
+            files.put(n, readResource(DIR + n));
+        }
+        return files;
+    }
+
+    /** The names of the built-in rules files, in index order. */
+    private static List<String> builtinNames() {
+        List<String> names = new ArrayList<>();
         for (String name : new String(readResource(INDEX), StandardCharsets.UTF_8).split("\n")) {
             String n = name.strip();
             if (!n.isEmpty() && !n.startsWith("#")) {
-                files.put(n, readResource(DIR + n));
+                names.add(n);
             }
         }
-        return files;
+        return names;
+    }
+
+    /**
+     * The CRC-32 of a resource's content: from the jar's directory when it is packed in one (no inflating), else
+     * computed from its bytes (a classes directory: tests, an IDE).
+     */
+    private static long crcOf(String name) {
+        java.net.URL url = RuleLoader.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("missing resource " + name);
+        }
+        try {
+            java.net.URLConnection c = url.openConnection();
+            if (c instanceof java.net.JarURLConnection jar) {
+                long crc = jar.getJarEntry().getCrc();
+                if (crc >= 0) {
+                    return crc;
+                }
+            }
+            try (InputStream in = c.getInputStream()) {
+                return RulesCache.crc32(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
     }
 
     /** Parses the built-in YAML, files in parallel; ids are then checked across files. */

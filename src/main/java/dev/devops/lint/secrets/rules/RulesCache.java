@@ -21,19 +21,41 @@ import java.util.zip.CRC32;
 final class RulesCache {
     /** Resource name of the cache, next to the YAML files. */
     static final String RESOURCE = "builtin-rules.bin";
-    private static final String MAGIC = "devops-secret-rules/1";
+    private static final String MAGIC = "devops-secret-rules/2";
 
     private RulesCache() {
     }
 
     /** Checksum of the rules files in index order (names and contents). */
     static long checksum(Map<String, byte[]> files) {
+        Map<String, Long> crcs = new java.util.LinkedHashMap<>();
+        files.forEach((name, bytes) -> crcs.put(name, crc32(bytes)));
+        return checksumOfCrcs(crcs);
+    }
+
+    /** The CRC-32 of {@code bytes}, as a zip entry records it for its uncompressed content. */
+    static long crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /**
+     * {@link #checksum} from each file's CRC-32 (in index order): what a packed jar's directory already holds for its
+     * entries, so a run from the jar checks the cache without inflating and reading the YAML (~20 ms of a cold start).
+     */
+    static long checksumOfCrcs(Map<String, Long> crcs) {
         CRC32 crc = new CRC32();
         crc.update(MAGIC.getBytes(StandardCharsets.UTF_8));
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        byte[] value = new byte[8];
+        for (Map.Entry<String, Long> e : crcs.entrySet()) {
             crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             crc.update(0);
-            crc.update(e.getValue());
+            long v = e.getValue();
+            for (int i = 0; i < 8; i++) {
+                value[i] = (byte) (v >>> (56 - 8 * i));
+            }
+            crc.update(value);
             crc.update(0);
         }
         return crc.getValue();
