@@ -490,6 +490,14 @@ final class Assignments {
 
     /** How far {@link #readLine} reads a name on either side of its keyword. */
     private static final int NAME_REACH = 80;
+    /** {@link #isNameChar} of each ASCII byte, for the byte checks (a table: they run at every keyword hit in code). */
+    private static final boolean[] NAME_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            NAME_CHARS[c] = isNameChar(c);
+        }
+    }
 
     /**
      * {@link #readLine}'s first questions, asked of the raw bytes before a file is decoded (most keyword hits in code are
@@ -504,11 +512,11 @@ final class Assignments {
     static boolean mayReadLine(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         byte[] b = file.bytes;
         int ks = hitStart;
-        while (ks > lineStart && ks > hitStart - NAME_REACH && isNameChar((char) (b[ks - 1] & 0xff))) {
+        while (ks > lineStart && ks > hitStart - NAME_REACH && b[ks - 1] >= 0 && NAME_CHARS[b[ks - 1]]) {
             ks--;
         }
         int ke = hitEnd;
-        while (ke < lineEnd && ke < hitEnd + NAME_REACH && isNameChar((char) (b[ke] & 0xff))) {
+        while (ke < lineEnd && ke < hitEnd + NAME_REACH && b[ke] >= 0 && NAME_CHARS[b[ke]]) {
             ke++;
         }
         if (ks == hitStart - NAME_REACH || ke == hitEnd + NAME_REACH || ks > lineStart && b[ks - 1] < 0
@@ -1542,11 +1550,37 @@ final class Assignments {
         return String.join("_", words(key)).toUpperCase(Locale.ROOT);
     }
 
-    /** Whether a variable name holds a password, another secret, or neither. */
     /** The words before "cookie" that make it Erlang's distribution cookie, a shared secret, not an HTTP cookie's name. */
     private static final Set<String> COOKIE_SECRET_BEFORE = Set.of("erlang", "release");
 
+    /**
+     * {@link #classifyWords}'s answers by name, shared by the scan threads: a tree repeats its names ({@code token},
+     * {@code password}, {@code DB_PASSWORD}) thousands of times, and splitting a name into words is a regex. Emptied
+     * when it holds {@link #KINDS_KEPT} names (a tree of generated names cannot grow it without bound).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Byte> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KINDS_KEPT = 8192;
+    private static final Kind[] KIND_BY_CODE = {null, Kind.PASSWORD, Kind.SECRET};
+
+    /**
+     * What the name {@code key} holds, judged by its words (a password, another secret, or null: not a secret's name,
+     * or a name that describes one rather than holds it); remembered by name.
+     */
     static Kind classify(String key) {
+        Byte code = KINDS.get(key);
+        if (code == null) {
+            Kind k = classifyWords(key);
+            code = (byte) (k == null ? 0 : k.ordinal() + 1);
+            if (KINDS.size() >= KINDS_KEPT) {
+                KINDS.clear();
+            }
+            KINDS.put(key, code);
+        }
+        return KIND_BY_CODE[code];
+    }
+
+    /** Whether a variable name holds a password, another secret, or neither, by its words. */
+    private static Kind classifyWords(String key) {
         // a dotted name is a path of keys: its last part says what the value is (spring.datasource.password is a
         // password; traefik.http.routers.feedback-token.tls.certresolver names a resolver, whatever its router is called)
         int dot = key.lastIndexOf('.');
