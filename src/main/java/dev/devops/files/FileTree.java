@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,21 +67,27 @@ public final class FileTree {
     private static void list(Directory d, ArrayDeque<Directory> pending, Predicate<String> skipDirectory, int maxDepth,
             boolean fileLinks, java.util.function.ObjLongConsumer<String> each) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(d.path)) {
+            // where the platform opens the directory (Linux: openat), an entry is stat'ed by its name relative to it: one
+            // component for the kernel to look up, not the whole path again (path lookups were 6% of a secrets scan's CPU)
+            SecureDirectoryStream<Path> at = entries instanceof SecureDirectoryStream<Path> sds ? sds : null;
             for (Path entry : entries) {
-                entry(d, entry, pending, skipDirectory, maxDepth, fileLinks, each);
+                entry(d, entry, at, pending, skipDirectory, maxDepth, fileLinks, each);
             }
         } catch (IOException | SecurityException | DirectoryIteratorException e) {
             // an unreadable directory: what it listed before the error is kept, as the JDK's walker keeps it
         }
     }
 
-    private static void entry(Directory d, Path entry, ArrayDeque<Directory> pending, Predicate<String> skipDirectory,
-            int maxDepth, boolean fileLinks, java.util.function.ObjLongConsumer<String> each) {
-        String name = entry.getFileName().toString();
+    private static void entry(Directory d, Path entry, SecureDirectoryStream<Path> at, ArrayDeque<Directory> pending,
+            Predicate<String> skipDirectory, int maxDepth, boolean fileLinks, java.util.function.ObjLongConsumer<String> each) {
+        Path fileName = entry.getFileName();
+        String name = fileName.toString();
         String path = d.rel.isEmpty() ? name : d.rel + "/" + name;
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attrs = at != null
+                    ? at.getFileAttributeView(fileName, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
+                    : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | SecurityException e) {
             return; // gone or unreadable: not the repository's content
         }
