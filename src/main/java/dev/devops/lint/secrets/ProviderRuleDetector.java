@@ -48,8 +48,17 @@ final class ProviderRuleDetector extends Detector {
         this.anchored = f != null;
         boolean exact = anchored && rule.regex().flags() == 0 && !regex.startsWith(IGNORE_CASE);
         this.foldCase = anchored && !exact && (rule.regex().flags() & ~java.util.regex.Pattern.CASE_INSENSITIVE) == 0;
-        this.fronts = exact || foldCase ? f.stream().map(x -> (foldCase ? x.toLowerCase(java.util.Locale.ROOT) : x)
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new) : null;
+        if (exact || foldCase) {
+            // loops, not streams: 305 rules are made at every start, in a cold JVM
+            byte[][] bytes = new byte[f.size()][];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (foldCase ? f.get(i).toLowerCase(java.util.Locale.ROOT) : f.get(i))
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            this.fronts = bytes;
+        } else {
+            this.fronts = null;
+        }
         this.notBefore = exact ? lookbehindBytes(regex) : null;
     }
 
@@ -59,8 +68,13 @@ final class ProviderRuleDetector extends Detector {
             return null;
         }
         String content = regex.substring(5, regex.indexOf("])", 5));
-        if (content.startsWith("^") || content.chars().anyMatch(c -> c >= 128)) {
+        if (content.startsWith("^")) {
             return null;
+        }
+        for (int i = 0; i < content.length(); i++) {
+            if (content.charAt(i) >= 128) {
+                return null;
+            }
         }
         boolean[] in = new boolean[256];
         if (content.isEmpty() || content.contains("\\") || content.contains("[") || content.contains("&&")) {

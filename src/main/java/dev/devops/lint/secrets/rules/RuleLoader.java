@@ -103,9 +103,13 @@ public final class RuleLoader {
      * far more than the rest of loading), else parses the YAML.
      */
     private static List<SecretRule> loadBuiltin(Map<String, String> sources) {
-        Map<String, Long> crcs = new LinkedHashMap<>();
-        for (String n : builtinNames()) {
-            crcs.put(n, crcOf(DIR + n));
+        List<String> names = builtinNames();
+        Map<String, Long> crcs = packedCrcs(names);
+        if (crcs == null) {
+            crcs = new LinkedHashMap<>();
+            for (String n : names) {
+                crcs.put(n, RulesCache.crc32(readResource(DIR + n)));
+            }
         }
         List<SecretRule> cached = RulesCache.read(RuleLoader.class.getResourceAsStream(DIR + RulesCache.RESOURCE),
                 RulesCache.checksumOfCrcs(crcs), sources);
@@ -134,27 +138,34 @@ public final class RuleLoader {
     }
 
     /**
-     * The CRC-32 of a resource's content: from the jar's directory when it is packed in one (no inflating), else
-     * computed from its bytes (a classes directory: tests, an IDE).
+     * The CRC-32 of each built-in rules file as the directory of the jar this class was loaded from records it: the
+     * jar is already open (the class loader's; a second {@link java.util.zip.ZipFile} of it shares what was read of it),
+     * so this is a look-up per file. Null when the classes are not in a jar (a classes directory: tests, an IDE) or an
+     * entry has no CRC.
      */
-    private static long crcOf(String name) {
-        java.net.URL url = RuleLoader.class.getResource(name);
-        if (url == null) {
-            throw new IllegalStateException("missing resource " + name);
-        }
+    private static Map<String, Long> packedCrcs(List<String> names) {
         try {
-            java.net.URLConnection c = url.openConnection();
-            if (c instanceof java.net.JarURLConnection jar) {
-                long crc = jar.getJarEntry().getCrc();
-                if (crc >= 0) {
-                    return crc;
+            java.security.CodeSource source = RuleLoader.class.getProtectionDomain().getCodeSource();
+            if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+                return null;
+            }
+            java.io.File jar = new java.io.File(source.getLocation().toURI());
+            if (!jar.isFile()) {
+                return null;
+            }
+            Map<String, Long> crcs = new LinkedHashMap<>();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                for (String n : names) {
+                    java.util.zip.ZipEntry e = zip.getEntry(DIR.substring(1) + n);
+                    if (e == null || e.getCrc() < 0) {
+                        return null;
+                    }
+                    crcs.put(n, e.getCrc());
                 }
             }
-            try (InputStream in = c.getInputStream()) {
-                return RulesCache.crc32(in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource " + name, e);
+            return crcs;
+        } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
         }
     }
 
