@@ -2656,4 +2656,17 @@ class SecretContextTest {
         assertEquals(List.of(), found(scan("hack/run_e2e.sh", line)));
         assertEquals(List.of("SEC0031:warning", "SEC0030:warning"), found(scan("scripts/cluster-setup.sh", line)));
     }
+
+    /**
+     * Held-out 14b, class "a command quoted as code" (a comment's {@code `curl -u user:pass`}): the backtick ends the
+     * pair, and user:pass is a placeholder; a pair with a random password is still reported.
+     */
+    @Test
+    void aBacktickEndsACurlUserPair() {
+        assertEquals(List.of(), found(scan("web/src/components/ServiceAccountsList.vue",
+                "      // `curl -u user:pass` builds the Basic auth header itself, so the example\n")));
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0022:error"), found(scan("web/src/components/Help.vue",
+                "      // `curl -u deploy:" + pw + "` uploads the build\n")), pw);
+    }
 }
