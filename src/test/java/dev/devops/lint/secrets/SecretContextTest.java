@@ -2669,4 +2669,27 @@ class SecretContextTest {
         assertEquals(List.of("SEC0022:error"), found(scan("web/src/components/Help.vue",
                 "      // `curl -u deploy:" + pw + "` uploads the build\n")), pw);
     }
+
+    /**
+     * Held-out 14b, class "the password manager's name" ({@code CallOnePasswordSDKResolve = "Resolve"}): 1Password is a
+     * product, not a password; its token is still a secret by its own word.
+     */
+    @Test
+    void onePasswordIsAProductName() {
+        assertEquals(List.of(), found(scan("runtime/constants/constants.go", "\tCallOnePasswordSDKResolve = \"Resolve\"\n")));
+        assertEquals(List.of(), found(scan("runtime/constants/constants.go", "\tONEPASSWORD_VAULT = \"Resolve\"\n")));
+        String t = Fake.token(24);
+        assertEquals(List.of("SEC0031:error"), found(scan("app/config.go", "\tOnePasswordToken = \"" + t + "\"\n")), t);
+    }
+
+    /**
+     * Held-out 14b, class "a status map's entry" ({@code pass: "success"} beside {@code passed: "success"}): the outcome
+     * of a check, not a password; a random value under the same key is still reported.
+     */
+    @Test
+    void aPassKeyWithAnOutcomeIsAStatus() {
+        assertEquals(List.of(), found(scan("web/src/lib/statusVariant.ts", "  passed: \"success\",\n  pass: \"success\",\n  fail: \"error\",\n")));
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0030:error"), found(scan("web/src/lib/db.ts", "  pass: \"" + pw + "\",\n")), pw);
+    }
 }
