@@ -874,6 +874,17 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 14b (external-secrets' templating guide: the first and last lines of a key with {@code . . .} between):
+     * spaced dots are an elision too.
+     */
+    @Test
+    void aPemKeyElidedWithSpacedDotsIsNotAKey() {
+        String[] lines = Fake.pem("").split("\n");
+        String elided = lines[0] + "\n" + lines[1] + "\n . . .\n" + lines[lines.length - 2] + "\n" + lines[lines.length - 1] + "\n";
+        assertEquals(List.of(), found(scan("docs/guides/templating.md", "```\n" + elided + "```\n")));
+    }
+
+    /**
      * Held-out 6a, class "token scopes of a syntax highlighter" (thingsboard's Ace modes: {@code token:
      * "meta.tag.punctuation.tag-close.xml"}, {@code token: 'tb.scada-symbol-ctx'}): a dotted name of kebab-case words
      * is an identifier, not a token.
