@@ -167,6 +167,9 @@ public final class FileKinds {
                     // smoketest_configuration.py (not latest.yml: the word must stand alone)
                     + "|[^/]*[-_.](e2e|tests?|testing|smoketests?)([-_.][^/]*)?\\.(ya?ml|json|toml|env|ini|conf|cfg|py)"
                     + "|(smoke|e2e|integration)[-_]?tests?[-_.][^/]*"
+                    // an end-to-end run's shell script by name (scripts/e2e-cluster-setup.sh, run_e2e.sh): it seeds the
+                    // throwaway cluster the suite runs against with made-up secrets
+                    + "|(?:e2e|end2end)[-_][^/]*\\.(?:sh|bash)|[^/]*[-_](?:e2e|end2end)\\.(?:sh|bash)"
                     // a test runner's setup file: vitestSetup.ts, jest.setup.js, setupTests.ts, test-setup.ts
                     + "|(?i:(?:jest|vitest|mocha|karma|tests?)[-_.]?setup(?:[-_.][\\w-]+)?|setup[-_.]?(?:jest|vitest|tests?))\\.[a-z]+");
     /** Helm chart-testing's values files ({@code charts/x/ci/*-values.yaml}): what {@code ct install} tests the chart with. */

@@ -33,6 +33,11 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
      */
     static final java.util.regex.Pattern TEMPLATE_EXPRESSION = java.util.regex.Pattern.compile(
             "\\{\\{\\{[^{}]*}}}|\\{\\{[^{}]*}}|\\{%[^%]*%}|<%=?[^%]*%>");
+    /**
+     * A value that is one shell command substitution: React Native's {@code .xcode.env} ({@code export
+     * NODE_BINARY=$(command -v node)}), sourced by a shell, where the output is assigned whole and nothing is split.
+     */
+    static final java.util.regex.Pattern COMMAND_SUBSTITUTION = java.util.regex.Pattern.compile("\\$\\([^()]*\\)|`[^`]*`");
 
     /** A commented-out assignment ({@code # KEY=value}): in an example file it documents an optional variable. */
     private static final java.util.regex.Pattern COMMENTED = java.util.regex.Pattern.compile("^\\s*#\\s?([A-Za-z_][A-Za-z0-9_]*)=.*$");
@@ -201,7 +206,8 @@ record DotenvFile(String path, Map<String, Integer> keys, List<Problem> problems
             trailing(line, no);
             int hash = v.indexOf(" #");
             String value = (hash >= 0 ? v.substring(0, hash) : v).strip();
-            if ((value.contains(" ") || value.contains("\t")) && !TEMPLATE_EXPRESSION.matcher(value).matches()) {
+            if ((value.contains(" ") || value.contains("\t")) && !TEMPLATE_EXPRESSION.matcher(value).matches()
+                    && !COMMAND_SUBSTITUTION.matcher(value).matches()) {
                 // a template's expression (authelia's web/.env.production: VITE_BASEPATH={{ .Base }}, rendered by
                 // Go's text/template before any loader reads it) is not the value: its spaces vanish
                 problem(ENV0015UnquotedSpaces.RULE, no, "the value of " + key + " contains spaces but is not quoted",

@@ -1239,6 +1239,9 @@ final class Assignments {
         if (isVisibilityEntry(job, valuePos, value)) {
             return; // a dump's column list: token = "private" beside id = "private", name = "public"
         }
+        if (words(key).equals(List.of("pass")) && OUTCOME_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+            return; // a status map's entry (pass: "success" beside passed: "success"): a check's outcome, not a password
+        }
         if (isNameServiceSources(key, value)) {
             return; // nsswitch.conf's passwd: files systemd: where the user database is looked up, not a password
         }
@@ -1629,6 +1632,9 @@ final class Assignments {
             if (w.equals("pass") && i > 0 && PASS_ROUND_BEFORE.contains(words.get(i - 1))) {
                 continue; // a round of a process: an encoder's hwScaleFilterFirstPass, a two_pass filter, a render pass
             }
+            if (w.equals("password") && i > 0 && ONE_WORDS.contains(words.get(i - 1))) {
+                continue; // the password manager 1Password: external-secrets' CallOnePasswordSDKResolve, a OnePasswordSDK provider
+            }
             if (w.equals("pwd") && i > 0 && words.get(i - 1).equals("ice")) {
                 continue; // an SDP offer's a=ice-pwd: the ICE password each call draws for itself (RFC 8839), a captured session's
             }
@@ -1671,6 +1677,14 @@ final class Assignments {
     private static final Set<String> PASS_ROUND_BEFORE = Set.of("first", "second", "third", "final", "single", "multi",
             "double", "two", "2nd", "render", "shadow", "blur", "compile", "lint", "encode", "decode");
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publishable");
+    /** Before "password", the words that make it the password manager 1Password ({@code OnePasswordSDK}, {@code op_1_password}). */
+    private static final Set<String> ONE_WORDS = Set.of("one", "1");
+    /**
+     * The outcomes a check or a job ends in: after a key "pass" ({@code pass: "success"} beside
+     * {@code passed: "success"}, {@code fail: "error"}), a status map's entry, not a password.
+     */
+    private static final Set<String> OUTCOME_WORDS = Set.of("success", "succeeded", "successful", "passed", "failed",
+            "failure", "fail", "error", "skipped", "pending", "warning", "ok", "done", "green", "red");
     /** After a secret word and before a variant's name, words that make the name a kind of the secret ({@code TokenTypeVerification}). */
     private static final Set<String> KIND_WORDS = Set.of("type", "kind", "category");
     private static final Set<String> PRIVATE_WORDS = Set.of("secret", "private", "password", "passwd", "pwd", "privatekey",
@@ -1689,6 +1703,9 @@ final class Assignments {
 
     /** One word ending in "password" or "passwd": libpq's PGPASSWORD, sqlcmd's SQLCMDPASSWORD, a DBPASSWORD. */
     private static boolean isCompoundPassword(String w) {
+        if (w.equals("onepassword") || w.equals("1password")) {
+            return false; // the password manager 1Password (ONEPASSWORD_VAULT): its token is found by its own word
+        }
         if (w.startsWith("no")) {
             return false; // sudoers' NOPASSWD: tag, a nopassword flag: the absence of a password
         }

@@ -4,6 +4,7 @@ import dev.devops.files.DirPattern;
 import dev.devops.files.FileKinds;
 import dev.devops.files.PathClasses;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +60,13 @@ enum Context {
      */
     private static final Pattern API_SPEC_VERSION = Pattern.compile(
             "(?m)^\\{?\\s*[\"']?(?:openapi|swagger|asyncapi)[\"']?\\s*:\\s*[\"']?\\d");
+    /**
+     * A Kubernetes CustomResourceDefinition: the OpenAPI schema of a resource, whose {@code description:} prose names
+     * the keys a referenced Secret holds ({@code - aws_secret_access_key: Secret Access Key, …}). A document's kind at
+     * the top level; the file is a schema only when every document in it is one (an install bundle that also holds a
+     * Secret or a Deployment is configuration).
+     */
+    private static final Pattern TOP_LEVEL_KIND = Pattern.compile("(?m)^kind:[ \\t]*[\"']?([A-Za-z]+)");
     /** How far into a file its version key is looked for. */
     private static final int API_SPEC_HEAD = 4096;
     /** Directories of examples: examples/, _example/, samples/. */
@@ -88,7 +96,26 @@ enum Context {
                 && API_SPEC_VERSION.matcher(text).region(0, Math.min(text.length(), API_SPEC_HEAD)).find()) {
             return DOCS;
         }
+        if (c == RUNNABLE && text != null && YAML_OR_JSON.matcher(path).matches() && onlyResourceDefinitions(text)) {
+            return DOCS;
+        }
         return c;
+    }
+
+    /** Whether the YAML text has a top-level kind and every one is CustomResourceDefinition. */
+    private static boolean onlyResourceDefinitions(String text) {
+        if (!text.contains("CustomResourceDefinition")) {
+            return false;
+        }
+        Matcher m = TOP_LEVEL_KIND.matcher(text);
+        boolean any = false;
+        while (m.find()) {
+            if (!m.group(1).equals("CustomResourceDefinition")) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     static Context of(String path, FileKind kind, PathClasses classes) {

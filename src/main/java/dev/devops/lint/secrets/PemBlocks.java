@@ -19,10 +19,10 @@ final class PemBlocks {
             "-----BEGIN[ ]((?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP|SSH2 ENCRYPTED)[ ])?PRIVATE[ ]KEY(?:[ ]BLOCK)?-----");
     private static final int MAX_BODY = 64 * 1024;
     /**
-     * A body line that says lines were left out ({@code ...}, {@code …}, {@code [...]}, {@code <snip>}): documentation
+     * A body line that says lines were left out ({@code ...}, {@code . . .}, {@code …}, {@code [...]}, {@code <snip>}): documentation
      * showing a key's shape with its first and last lines (Bitnami's chart READMEs), not a key.
      */
-    private static final Pattern ELISION = Pattern.compile("[\\s\"'#/*-]*(?:\\.{3,}|\u2026|\\[\\.{3,}]|\\(\\.{3,}\\)|<\\.{3,}>|<snip>|\\[snip])[\\s\"'+,;]*");
+    private static final Pattern ELISION = Pattern.compile("[\\s\"'#/*-]*(?:\\.(?:[ ]?\\.){2,}|\u2026|\\[\\.{3,}]|\\(\\.{3,}\\)|<\\.{3,}>|<snip>|\\[snip])[\\s\"'+,;]*");
 
     static final String HINT = "Revoke or replace the key pair, remove the file from the repository and its history, and "
             + "load the key from a secret store or a mounted file.";

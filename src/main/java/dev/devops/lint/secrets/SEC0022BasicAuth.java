@@ -41,9 +41,12 @@ final class SEC0022BasicAuth extends Detector {
         this.rule = rule;
     }
 
-    /** From "curl" on: the -u / --user option later on the line, then an optionally quoted user:password. */
+    /**
+     * From "curl" on: the -u / --user option later on the line, then an optionally quoted user:password. A backtick
+     * ends the pair (a command quoted as code in a comment or a Markdown string: {@code `curl -u user:pass`}).
+     */
     private static final Pattern CURL = Pattern.compile(
-            "(?i)curl\\b[^\\n]{0,400}?[ \\t](?:-u|--user)(?:[ \\t]+|=)?(['\"]?)([^\\s:'\"\\\\{}()]{1,128}):([^\\s'\"\\\\{}()]{1,256})\\1(?=[\\s;|&)]|$)");
+            "(?i)curl\\b[^\\n]{0,400}?[ \\t](?:-u|--user)(?:[ \\t]+|=)?(['\"]?)([^\\s:'\"`\\\\{}()]{1,128}):([^\\s'\"`\\\\{}()]{1,256})\\1(?=[\\s;|&)`]|$)");
     /** "basic" then a base64 token: the value of an Authorization header. */
     private static final Pattern BASIC = Pattern.compile("(?i)basic[ \\t]+([A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=_-])");
 

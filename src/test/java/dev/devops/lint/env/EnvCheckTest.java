@@ -579,6 +579,16 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14b (React Native's {@code ios/.xcode.env}: {@code export NODE_BINARY=$(command -v node)}, sourced by a
+     * shell): a value that is one command substitution is assigned whole, nothing is split; prose still is reported.
+     */
+    @Test
+    void aCommandSubstitutionIsNotAnUnquotedValueWithSpaces(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".xcode.env"), "export NODE_BINARY=$(command -v node)\nTITLE=two words\nDIR=`git rev-parse --show-toplevel`\n");
+        assertEquals(List.of(2), run(dir, Set.of()).stream().filter(f -> f.rule().id().equals("ENV0015")).map(Finding::line).toList());
+    }
+
+    /**
      * Held-out 6b: a dotenv template ({@code packages/create/templates/.env.hbs}: 4 ENV0014 errors on its
      * {@code {{#if requiresConnection}}} / {@code {{/if}}} lines, 5 ENV0015 on {@code {{{ escapeSingle dbName }}}} values)
      * is an example the generator renders; a cookiecutter template's code ({@code {{cookiecutter.project_slug}}/…}) reads

@@ -874,6 +874,17 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out 14b (external-secrets' templating guide: the first and last lines of a key with {@code . . .} between):
+     * spaced dots are an elision too.
+     */
+    @Test
+    void aPemKeyElidedWithSpacedDotsIsNotAKey() {
+        String[] lines = Fake.pem("").split("\n");
+        String elided = lines[0] + "\n" + lines[1] + "\n . . .\n" + lines[lines.length - 2] + "\n" + lines[lines.length - 1] + "\n";
+        assertEquals(List.of(), found(scan("docs/guides/templating.md", "```\n" + elided + "```\n")));
+    }
+
+    /**
      * Held-out 6a, class "token scopes of a syntax highlighter" (thingsboard's Ace modes: {@code token:
      * "meta.tag.punctuation.tag-close.xml"}, {@code token: 'tb.scada-symbol-ctx'}): a dotted name of kebab-case words
      * is an identifier, not a token.
@@ -2625,5 +2636,71 @@ class SecretContextTest {
         assertEquals(List.of("SEC0020:error"), found(scan("deploy/app.cue",
                 "app: endpoint: \"postgres://app:" + Fake.token(16) + "@db.internal/app\"\n")));
     }
-}
 
+    /**
+     * Held-out 14b, class "a CustomResourceDefinition's description prose" ({@code description: The secret retrieval
+     * type. SECRET = Secrets Safe …}, a block scalar listing {@code - aws_secret_access_key: Secret Access Key, …}): a
+     * CRD is the OpenAPI schema of a resource, documentation; a bundle that also holds other kinds is configuration.
+     */
+    @Test
+    void aCustomResourceDefinitionIsASchema() {
+        String crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: secretstores.acme.io\n"
+                + "spec:\n  versions:\n  - schema:\n      openAPIV3Schema:\n        properties:\n          retrievalType:\n"
+                + "            description: The secret retrieval type. SECRET = Secrets\n              Safe (credential, text, file).\n"
+                + "          auth:\n            description: |-\n              Secret should be created with below names for keys\n"
+                + "              - aws_secret_access_key: Secret Access Key, which is used to authenticate requests.\n";
+        assertEquals(List.of(), found(scan("config/crds/bases/acme.io_secretstores.yaml", crd)));
+        String pw = Fake.token(20);
+        assertTrue(found(scan("deploy/install.yaml", crd
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  db_password: " + pw + "\n")).contains("SEC0030:error"), pw);
+    }
+
+    /**
+     * Held-out 14b, class "an end-to-end run's setup script" ({@code scripts/e2e-cluster-setup.sh} putting
+     * {@code db_password="app1-db-pass-v1"} into a throwaway dev-mode Vault): a test file by its name; the same line in
+     * a deploy script is still reported.
+     */
+    @Test
+    void anEndToEndSetupScriptIsATestFile() {
+        String line = "kubectl exec vault-0 -- vault kv put secret/app1 api_key=\"app1-api-key-v1\" db_password=\"app1-db-pass-v1\"\n";
+        assertEquals(List.of(), found(scan("scripts/e2e-cluster-setup.sh", line)));
+        assertEquals(List.of(), found(scan("hack/run_e2e.sh", line)));
+        assertEquals(List.of("SEC0031:warning", "SEC0030:warning"), found(scan("scripts/cluster-setup.sh", line)));
+    }
+
+    /**
+     * Held-out 14b, class "a command quoted as code" (a comment's {@code `curl -u user:pass`}): the backtick ends the
+     * pair, and user:pass is a placeholder; a pair with a random password is still reported.
+     */
+    @Test
+    void aBacktickEndsACurlUserPair() {
+        assertEquals(List.of(), found(scan("web/src/components/ServiceAccountsList.vue",
+                "      // `curl -u user:pass` builds the Basic auth header itself, so the example\n")));
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0022:error"), found(scan("web/src/components/Help.vue",
+                "      // `curl -u deploy:" + pw + "` uploads the build\n")), pw);
+    }
+
+    /**
+     * Held-out 14b, class "the password manager's name" ({@code CallOnePasswordSDKResolve = "Resolve"}): 1Password is a
+     * product, not a password; its token is still a secret by its own word.
+     */
+    @Test
+    void onePasswordIsAProductName() {
+        assertEquals(List.of(), found(scan("runtime/constants/constants.go", "\tCallOnePasswordSDKResolve = \"Resolve\"\n")));
+        assertEquals(List.of(), found(scan("runtime/constants/constants.go", "\tONEPASSWORD_VAULT = \"Resolve\"\n")));
+        String t = Fake.token(24);
+        assertEquals(List.of("SEC0031:error"), found(scan("app/config.go", "\tOnePasswordToken = \"" + t + "\"\n")), t);
+    }
+
+    /**
+     * Held-out 14b, class "a status map's entry" ({@code pass: "success"} beside {@code passed: "success"}): the outcome
+     * of a check, not a password; a random value under the same key is still reported.
+     */
+    @Test
+    void aPassKeyWithAnOutcomeIsAStatus() {
+        assertEquals(List.of(), found(scan("web/src/lib/statusVariant.ts", "  passed: \"success\",\n  pass: \"success\",\n  fail: \"error\",\n")));
+        String pw = Fake.token(16);
+        assertEquals(List.of("SEC0030:error"), found(scan("web/src/lib/db.ts", "  pass: \"" + pw + "\",\n")), pw);
+    }
+}
