@@ -1433,6 +1433,21 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out round 14c: Nx's web builds inline the same public variables under its {@code NX_} prefix
+     * ({@code NX_REACT_APP_…}, {@code NX_PUBLIC_…}); a committed front-end env file with an analytics write key or a
+     * billing client key is public by design. A name that says secret, and Nx's own {@code NX_CLOUD_ACCESS_TOKEN}
+     * (read by the CLI, never bundled), stay reported.
+     */
+    @Test
+    void nxBundledVariablesArePublic() {
+        String v = Fake.token(32);
+        assertEquals(List.of(), found(scan("packages/web-client/.env.production", "NX_REACT_APP_ANALYTICS_API_KEY=\"" + v + "\"\n")));
+        assertEquals(List.of(), found(scan("apps/web/.env.production", "NX_PUBLIC_BILLING_API_KEY=" + v + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("apps/web/.env.production", "NX_REACT_APP_API_SECRET=" + v + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("apps/web/.env.production", "NX_CLOUD_ACCESS_TOKEN=" + v + "\n")));
+    }
+
+    /**
      * Held-out round 9, the largest class of false errors on fresh repositories: values written as words under a
      * secret's name, in code and configuration: CSS custom properties ({@code --color-…}), a tokenizer's states
      * ({@code @rematch}), dotted label ids, package specs ({@code workspace:*}). No digit, letters joined by
