@@ -136,15 +136,19 @@ public final class VariableNames {
         return ADDRESS_SUFFIX.matcher(n).find() || n.equals("DSN") || n.endsWith("_DSN");
     }
 
-    /** The prefixes by which a bundler inlines a variable into the JavaScript it builds for the browser. */
+    /**
+     * The prefixes by which a bundler inlines a variable into the JavaScript it builds for the browser; Nx's web
+     * builds put {@code NX_} before them ({@code NX_REACT_APP_…}, {@code NX_PUBLIC_…}).
+     */
     private static final Pattern PUBLIC_BUNDLED = Pattern.compile(
-            "(?:VITE|NEXT_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|EXPO_PUBLIC|GATSBY|PUBLIC)_.*");
+            "(?:NX_)?(?:VITE|NEXT_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|EXPO_PUBLIC|GATSBY|PUBLIC)_.*");
     private static final Pattern SAYS_SECRET = Pattern.compile(
             ".*(?:SECRET|PRIVATE|PASSWORD|PASSWD).*");
 
     /**
      * A variable a front-end bundler inlines into the JavaScript every browser downloads (Vite's {@code VITE_…},
-     * {@code NEXT_PUBLIC_…}, {@code REACT_APP_…}, {@code VUE_APP_…}, {@code EXPO_PUBLIC_…}, SvelteKit's {@code PUBLIC_…}):
+     * {@code NEXT_PUBLIC_…}, {@code REACT_APP_…}, {@code VUE_APP_…}, {@code EXPO_PUBLIC_…}, SvelteKit's {@code PUBLIC_…},
+     * and these under Nx's {@code NX_} prefix):
      * public by design, whatever its other words ({@code VITE_SENTRY_DSN}, {@code NEXT_PUBLIC_MAPS_API_KEY}). Not when
      * the name says secret, private or password ({@code VITE_STRIPE_SECRET_KEY} is a leak into the bundle).
      */

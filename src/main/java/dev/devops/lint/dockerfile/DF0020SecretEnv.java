@@ -19,12 +19,14 @@ final class DF0020SecretEnv {
                     + "anyone who can pull the image. Pass secrets at run time (environment, compose secrets) "
                     + "or at build time with RUN --mount=type=secret. ENV with a random-looking literal value is "
                     + "an error, a development default (changeme) a warning, a placeholder or a connection URL "
-                    + "without a password (a build step's dummy DATABASE_URL) not reported; ARG is a warning. A front-end "
+                    + "without a password (a build step's dummy DATABASE_URL) not reported; ARG in a stage is a warning (a global ARG before the first FROM only feeds FROM lines and is not recorded). A front-end "
                     + "bundler's public variables (VITE_…, NEXT_PUBLIC_…, REACT_APP_…) are inlined into the browser's code and not reported.",
             DF0020SecretEnv::secretEnv);
 
     private static void secretEnv(DockerfileScope s, DockerfileRule.Reporter o) {
+        boolean inStage = false;
         for (Instruction i : s.dockerfile().instructions()) {
+            inStage |= i.is("FROM");
             if (i.is("ENV")) {
                 List<String[]> pairs = i.envPairs();
                 for (String[] kv : pairs) {
@@ -50,7 +52,9 @@ final class DF0020SecretEnv {
                         }
                     }
                 }
-            } else if (i.is("ARG")) {
+            } else if (i.is("ARG") && inStage) {
+                // an ARG before the first FROM is global: only FROM lines can read it, no layer records it; a stage
+                // that declares it again is reported there
                 for (String[] kv : DockerfileParser.argPairs(i.rest())) {
                     if (VariableNames.isSecret(kv[0]) && !VariableNames.isPublicBundled(kv[0])) {
                         // a bundler's public variable (VITE_SENTRY_DSN) is inlined into the browser's JavaScript anyway

@@ -27,6 +27,8 @@ final class DriftScope {
     private final Map<String, List<Stated>> byDir = new TreeMap<>();
     private final List<String> dockerfiles = new ArrayList<>();
     private final List<String> workflows = new ArrayList<>();
+    /** Directories with a Node lock file of their own: each is installed on its own, a project apart from its ancestors. */
+    private final java.util.Set<String> nodeProjects = new java.util.HashSet<>();
     private List<Scaffolder.Drift> drifts;
 
     DriftScope(LintContext context) {
@@ -43,6 +45,8 @@ final class DriftScope {
             }
         } else if (FileKinds.isDockerfile(f)) {
             dockerfiles.add(f);
+        } else if (NODE_LOCKS.contains(f.substring(f.lastIndexOf('/') + 1))) {
+            nodeProjects.add(FileKinds.dir(f));
         } else if (f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))) {
             workflows.add(f);
         }
@@ -131,7 +135,15 @@ final class DriftScope {
         return out;
     }
 
-    /** The statements for {@code language} of {@code dir} or its nearest ancestor that has some. */
+    /** The lock files npm, Yarn, pnpm and Bun write beside the package.json they install. */
+    private static final java.util.Set<String> NODE_LOCKS = java.util.Set.of("package-lock.json", "npm-shrinkwrap.json",
+            "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb");
+
+    /**
+     * The statements for {@code language} of {@code dir} or its nearest ancestor that has some. For node the walk
+     * stops at a directory with its own lock file: a package installed on its own (an admin UI with its own
+     * package-lock.json inside a monorepo) is not governed by the engines of the repository's root package.json.
+     */
     List<Stated> stated(String dir, String language) {
         String d = dir;
         while (true) {
@@ -139,7 +151,7 @@ final class DriftScope {
             if (!here.isEmpty()) {
                 return here;
             }
-            if (d.isEmpty()) {
+            if (d.isEmpty() || language.equals("node") && nodeProjects.contains(d)) {
                 return List.of();
             }
             d = FileKinds.dir(d);

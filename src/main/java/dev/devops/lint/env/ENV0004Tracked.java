@@ -75,8 +75,8 @@ final class ENV0004Tracked {
             if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
                 v = v.substring(1, v.length() - 1);
             }
-            if (v.isEmpty() || !VariableNames.isSecret(m.group(1))) {
-                continue;
+            if (v.isEmpty() || !VariableNames.isSecret(m.group(1)) || VariableNames.isPublicBundled(m.group(1))) {
+                continue; // NEXT_PUBLIC_…_KEY, NX_REACT_APP_…_KEY: inlined into the browser's code, no credential
             }
             Filters.Strength strength = Filters.strength(v);
             if (strength == Filters.Strength.LIVE && !ciRun) {

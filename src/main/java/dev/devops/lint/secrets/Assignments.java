@@ -1220,11 +1220,13 @@ final class Assignments {
         if (squashed.equals(squash(key))
                 && !(runnable && !code && SELF_NAMED_DEFAULTS.contains(value)
                         && (key.equals(value) || key.equals(key.toUpperCase(Locale.ROOT)) && key.equalsIgnoreCase(value)
-                        && !job.bareValuesAreExpressions()))) {
+                        && !job.bareValuesAreExpressions()))
+                && !(runnable && job.kind == FileKind.ENV)) {
             // HEADER_API_KEY = 'headerapikey': a constant whose value is its own name. Not a bare password key in
             // configuration the stack runs with: there password: password (PASSWORD: password in a Django DATABASES
             // block) is the password it logs in with (but a
-            // template's confirm_password: confirm_password or _token: token is a variable passed on)
+            // template's confirm_password: confirm_password or _token: token is a variable passed on). Nor in an env file
+            // the stack runs with: a dotenv value is a literal, JWT_SECRET=jwt-secret is the key it signs with
             return;
         }
         if (namesItself(key, squashed)) {

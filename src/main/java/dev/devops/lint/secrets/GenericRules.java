@@ -30,6 +30,7 @@ public final class GenericRules {
             SEC0003PgpKey.RULE,
             SEC0004PuttyKey.RULE,
             SEC0005Keystore.RULE,
+            SEC0006DataProtectionKey.RULE,
             SEC0010Jwt.RULE,
             SEC0020UriPassword.RULE,
             SEC0021ConnectionString.RULE,

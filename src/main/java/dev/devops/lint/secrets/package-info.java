@@ -6,7 +6,7 @@
  *
  * <p>Generic rules, in code (SEC0001–SEC0099), one unit each ({@code SEC<id><Name>.java}, registered in
  * {@link dev.devops.lint.secrets.GenericRules}): private keys SEC0001 PEM, SEC0002 OpenSSH, SEC0003 PGP, SEC0004
- * PuTTY, SEC0005 keystores; SEC0010 JWT (header decoded, "alg" required, "none" ignored); SEC0020 password in a
+ * PuTTY, SEC0005 keystores, SEC0006 ASP.NET Core Data Protection key rings in the clear; SEC0010 JWT (header decoded, "alg" required, "none" ignored); SEC0020 password in a
  * connection URI, SEC0021 in a connection string, SEC0022 basic-auth credentials; SEC0030 password and SEC0031
  * secret/token/API-key assignments; SEC0040 Kubernetes Secret values (data base64-decoded and rescanned with every
  * rule); SEC0050 committed .env file; SEC0051 secret value in an example env file. Provider formats (SEC0100 and up)

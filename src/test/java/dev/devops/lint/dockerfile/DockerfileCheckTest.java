@@ -56,6 +56,18 @@ class DockerfileCheckTest {
     }
 
     /**
+     * Held-out 14c, class "global ARG": an ARG before the first FROM only feeds FROM lines, so no layer and no
+     * history entry records its value; the stage that declares it again is where DF0020 reports it.
+     */
+    @Test
+    void secretArgBeforeTheFirstFromIsNotRecorded() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "ARG BUILD_CACHE_TOKEN\nFROM node:22-slim AS base\nARG BUILD_CACHE_TOKEN\n"
+                + "RUN corepack enable\nUSER node\nHEALTHCHECK CMD [\"true\"]\nCMD [\"node\", \"main.js\"]\n");
+        List<Integer> got = run("Dockerfile").stream().filter(x -> x.rule().id().equals("DF0020")).map(Finding::line).toList();
+        assertEquals(List.of(3), got);
+    }
+
+    /**
      * Held-out 11c, class "a named build context" (a Makefile at the root runs docker buildx build --build-context
      * api=./packages/api -f docker/app/Dockerfile): COPY --from=api copies from that directory, not an image; info,
      * naming the file. A name no build passes is still an error.

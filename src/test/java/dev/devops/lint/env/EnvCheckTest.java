@@ -449,6 +449,25 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14c: a front-end's tracked {@code .env.production} whose only keys are ones its bundler inlines into the
+     * browser's code ({@code NEXT_PUBLIC_…}, Nx's {@code NX_REACT_APP_…}: an analytics write key, a billing client key)
+     * sets no credential: info, one definition with the secret rules ({@code VariableNames.isPublicBundled}). A
+     * server key beside them keeps it an error.
+     */
+    @Test
+    void trackedFrontEndEnvWithPublicKeysOnlyIsInfo(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("web"));
+        Files.writeString(dir.resolve("web/.env.production"), "NX_REACT_APP_ANALYTICS_API_KEY=\"" + dev.devops.lint.secrets.Fake.token(32)
+                + "\"\nNEXT_PUBLIC_BILLING_API_KEY=" + dev.devops.lint.secrets.Fake.token(40) + "\n");
+        Files.writeString(dir.resolve(".env.production"), "NEXT_PUBLIC_BILLING_API_KEY=" + dev.devops.lint.secrets.Fake.token(40)
+                + "\nBILLING_API_KEY=" + dev.devops.lint.secrets.Fake.token(40) + "\n");
+        List<Finding> all = run(dir, Set.of("web/.env.production", ".env.production"));
+        java.util.Map<String, Severity> bySeverity = new java.util.TreeMap<>();
+        all.stream().filter(x -> x.rule().id().equals("ENV0004")).forEach(x -> bySeverity.put(x.path(), x.severity()));
+        assertEquals(java.util.Map.of("web/.env.production", Severity.INFO, ".env.production", Severity.ERROR), bySeverity);
+    }
+
+    /**
      * Issue 10, held-out 8a class "a test env file by a test word in its name" (snipe-it's {@code .env.tests},
      * {@code .env.unit-tests}, {@code .env.testing-ci}; Sylius' {@code .env.test_cached}): the values of a test run, tracked
      * like {@code .env.test} (info), their dummy keys no committed secret; {@code .env.docker} beside them still is.

@@ -1444,6 +1444,34 @@ class SecretContextTest {
     }
 
     /**
+     * Held-out round 14c: Nx's web builds inline the same public variables under its {@code NX_} prefix
+     * ({@code NX_REACT_APP_…}, {@code NX_PUBLIC_…}); a committed front-end env file with an analytics write key or a
+     * billing client key is public by design. A name that says secret, and Nx's own {@code NX_CLOUD_ACCESS_TOKEN}
+     * (read by the CLI, never bundled), stay reported.
+     */
+    @Test
+    void nxBundledVariablesArePublic() {
+        String v = Fake.token(32);
+        assertEquals(List.of(), found(scan("packages/web-client/.env.production", "NX_REACT_APP_ANALYTICS_API_KEY=\"" + v + "\"\n")));
+        assertEquals(List.of(), found(scan("apps/web/.env.production", "NX_PUBLIC_BILLING_API_KEY=" + v + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("apps/web/.env.production", "NX_REACT_APP_API_SECRET=" + v + "\n")));
+        assertEquals(List.of("SEC0031:error"), found(scan("apps/web/.env.production", "NX_CLOUD_ACCESS_TOKEN=" + v + "\n")));
+    }
+
+    /**
+     * Held-out round 14c, a miss: a committed env file the compose stack runs with sets {@code JWT_SECRET=jwt-secret}: a
+     * dotenv value is a literal, so a value spelling its key's own name is the development default the stack signs
+     * with (a warning). The same constant in code, or in an example env file, stays silent.
+     */
+    @Test
+    void selfNamedValueInARunnableEnvFileIsADefault() {
+        assertEquals(List.of("SEC0031:warning"), found(scan(".env.docker-compose", "JWT_SECRET=jwt-secret\n")));
+        assertEquals(List.of("SEC0031:warning"), found(scan("deploy/.env", "SERVICE_JWT_SECRET=service-jwt-secret\n")));
+        assertEquals(List.of(), found(scan("src/config.ts", "export const JWT_SECRET = 'jwt-secret';\n")));
+        assertEquals(List.of(), found(scan(".env.example", "JWT_SECRET=jwt-secret\n")));
+    }
+
+    /**
      * Held-out round 9, the largest class of false errors on fresh repositories: values written as words under a
      * secret's name, in code and configuration: CSS custom properties ({@code --color-…}), a tokenizer's states
      * ({@code @rematch}), dotted label ids, package specs ({@code workspace:*}). No digit, letters joined by

@@ -91,6 +91,25 @@ class SecretScannerTest {
         assertEquals(List.of("SEC0004"), ids("me.ppk", putty));
     }
 
+    /**
+     * Held-out 14c, a miss: ASP.NET Core Data Protection key ring files (key-&lt;id&gt;.xml) committed with the master key
+     * in the clear (the framework's comment says so); the key signs every auth cookie. One protected at rest
+     * (an encryptedSecret inside masterKey) is not reported.
+     */
+    @Test
+    void dataProtectionKeyRingInTheClear() {
+        String head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<key id=\"k1\" version=\"1\">\n  <descriptor>\n"
+                + "    <masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"http://schemas.asp.net/2015/03/dataProtection\">\n";
+        String clear = head + "      <!-- Warning: the key below is in an unencrypted form. -->\n      <value>"
+                + Fake.base64Body(64).replace("\n", "") + "</value>\n    </masterKey>\n  </descriptor>\n</key>\n";
+        assertEquals(List.of("SEC0006"), ids("src/Api/key-0f8fad5b.xml", clear));
+        assertEquals(List.of("SEC0006"), ids("test/Api.Tests/keys/key-0f8fad5b.xml", clear));
+        String wrapped = head + "      <encryptedSecret decryptorType=\"DpapiXmlDecryptor\">\n        <encryptedKey xmlns=\"\">\n"
+                + "          <value>" + Fake.base64Body(64).replace("\n", "") + "</value>\n        </encryptedKey>\n"
+                + "      </encryptedSecret>\n    </masterKey>\n  </descriptor>\n</key>\n";
+        assertEquals(List.of(), ids("src/Api/key-0f8fad5b.xml", wrapped));
+    }
+
     @Test
     void keyInAJavaStringLiteral() {
         String d = "-----";
