@@ -85,6 +85,10 @@ public final class DockerfileCheck implements Check {
         if (!df.errors().isEmpty() && dev.devops.files.TemplateText.hasTagLines(text)) {
             return; // a template of a Dockerfile ({% if %} and {{ patch("x") }} lines): a generator renders it, docker builds that
         }
+        if (!df.errors().isEmpty() && df.customFrontend()
+                && df.errors().stream().allMatch(e -> e.message().startsWith(DockerfileParser.UNKNOWN_INSTRUCTION))) {
+            return; // INCLUDE and the like under '# syntax=devthefuture/dockerfile-x': the named frontend parses the file
+        }
         if (!df.errors().isEmpty()) {
             for (Dockerfile.ParseError e : df.errors()) {
                 out.accept(finding(DockerfileRules.PARSE.info(), null, file, e.line(), e.message(),

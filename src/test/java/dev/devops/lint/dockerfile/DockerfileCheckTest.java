@@ -138,6 +138,21 @@ class DockerfileCheckTest {
     }
 
     /**
+     * Issue 10, held-out round 14a: a Dockerfile whose {@code # syntax=} directive names another frontend
+     * (devthefuture/dockerfile-x) uses that frontend's {@code INCLUDE}: no DF0000; the same line under Docker's own
+     * frontend, or with no directive, still is one.
+     */
+    @Test
+    void anInstructionOfACustomFrontendIsNotAParseError() throws IOException {
+        Files.writeString(dir.resolve("app.dockerfile"), "# syntax = devthefuture/dockerfile-x\n\nINCLUDE docker/base.dockerfile\n");
+        Files.writeString(dir.resolve("Dockerfile"), "# syntax=docker/dockerfile:1.7\nINCLUDE docker/base.dockerfile\n");
+        Files.writeString(dir.resolve("plain.dockerfile"), "INCLUDE docker/base.dockerfile\n");
+        List<String> got = run("app.dockerfile", "Dockerfile", "plain.dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DF0000")).map(Finding::path).sorted().toList();
+        assertEquals(List.of("Dockerfile", "plain.dockerfile"), got);
+    }
+
+    /**
      * Issue 10, the whole-corpus re-run after round 11: a copied install script that only lists gosu among the packages
      * it installs, with an entrypoint that execs its arguments as root, does not drop root: DF0002 is still reported
      * (the 11c class needs the tool run with a user, not named).
