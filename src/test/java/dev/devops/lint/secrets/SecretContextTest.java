@@ -290,6 +290,36 @@ class SecretContextTest {
                 + "REACT_APP_CLERK_PUBLISHABLE_KEY=pk_test_" + Fake.token(24) + "\n")));
     }
 
+    /**
+     * Issue 10, held-out round 14a: a committed development env file whose API token is the hex alphabet typed to 40
+     * characters ({@code 0123456789abcdef0123…}) holds development defaults only, as its own line's SEC0031 says: SEC0050
+     * is a warning; a generated 40-hex key under the same name is still an error.
+     */
+    @Test
+    void aTypedHexAlphabetIsNotAGeneratedKey() {
+        String typed = "0123456789abcdef".repeat(3).substring(0, 40);
+        List<Finding> dev = scanCommitted("development/dev.env", "DB_PASSWORD=changeme\nSUPERUSER_API_TOKEN=" + typed + "\n");
+        assertTrue(found(dev).contains("SEC0050:warning"), found(dev).toString());
+        assertFalse(found(dev).contains("SEC0050:error"), found(dev).toString());
+        List<Finding> live = scanCommitted("development/dev.env", "DB_PASSWORD=changeme\nSUPERUSER_API_TOKEN=" + Fake.hex(40) + "\n");
+        assertTrue(found(live).contains("SEC0050:error"), found(live).toString());
+    }
+
+    /**
+     * Issue 10, held-out round 14a: a seed script's fixed secret written as a sentence of words that says it is an e2e
+     * seed ({@code "shop_cl_e2e_seed_checkout_link"}) is a development default, not a live secret: no error. A
+     * generated value under the same prefix is still one.
+     */
+    @Test
+    void aSentenceThatSaysItIsAnE2eSeedIsADevelopmentDefault() {
+        List<Finding> seed = scan("server/scripts/seeds_load.py",
+                "links.append(CheckoutLink(\n    client_secret=\"shop_cl_e2e_seed_checkout_link_subscription\",\n))\n");
+        assertFalse(found(seed).contains("SEC0031:error"), found(seed).toString());
+        List<Finding> live = scan("server/scripts/seeds_load.py",
+                "links.append(CheckoutLink(\n    client_secret=\"shop_cl_" + Fake.token(32) + "\",\n))\n");
+        assertTrue(found(live).contains("SEC0031:error"), found(live).toString());
+    }
+
     @Test
     void committedEnvFileWithACredential() {
         List<Finding> live = scanCommitted("docker/app.env", "WORKERS=4\nAPI_TOKEN=" + Fake.token(32) + "\n");
