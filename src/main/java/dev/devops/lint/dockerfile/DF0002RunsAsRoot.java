@@ -216,8 +216,8 @@ final class DF0002RunsAsRoot {
 
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
-        if (last == null) {
-            return;
+        if (last == null || s.fragment() != null && !s.fragment().last()) {
+            return; // a part that a later part of the joined file builds on: its last stage is not the image
         }
         if (holdsFilesOnly(last)) {
             return; // FROM scratch, COPY --from=builder /app/dist /dist: an export stage (docker build --output), nothing runs

@@ -41,10 +41,10 @@ public final class DockerfileCheck implements Check {
 
     @Override
     public void run(LintContext context, Consumer<Finding> out) {
-        for (String file : context.files()) {
-            if (isDockerfile(file)) {
-                lint(context, file, out);
-            }
+        List<String> dockerfiles = context.files().stream().filter(DockerfileCheck::isDockerfile).toList();
+        DockerfileFragments fragments = DockerfileFragments.read(context, dockerfiles);
+        for (String file : dockerfiles) {
+            lint(context, file, fragments, out);
         }
     }
 
@@ -61,6 +61,10 @@ public final class DockerfileCheck implements Check {
 
     /** Lints one Dockerfile (repo-relative {@code file}). */
     public void lint(LintContext context, String file, Consumer<Finding> out) {
+        lint(context, file, DockerfileFragments.NONE, out);
+    }
+
+    private void lint(LintContext context, String file, DockerfileFragments fragments, Consumer<Finding> out) {
         Path abs = context.resolve(file);
         String text;
         try {
@@ -96,7 +100,7 @@ public final class DockerfileCheck implements Check {
             }
             return;
         }
-        DockerfileScope scope = new DockerfileScope(df, abs.getParent());
+        DockerfileScope scope = new DockerfileScope(df, abs.getParent(), fragments.of(file));
         for (DockerfileRule rule : DockerfileRules.all()) {
             try {
                 runRule(rule, scope, file, text, out);
