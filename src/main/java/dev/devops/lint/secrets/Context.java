@@ -59,6 +59,16 @@ enum Context {
      */
     private static final Pattern API_SPEC_VERSION = Pattern.compile(
             "(?m)^\\{?\\s*[\"']?(?:openapi|swagger|asyncapi)[\"']?\\s*:\\s*[\"']?\\d");
+    /**
+     * A JSON Schema document by content: a top-level {@code $schema} naming a draft of json-schema.org
+     * ({@code "$schema": "https://json-schema.org/draft/2020-12/schema"}) before its {@code properties} or
+     * {@code definitions}. Its descriptions, defaults and examples document settings (a settings schema's Markdown
+     * {@code details: |-} with a code sample); no program runs with them. A configuration file that only points editors
+     * at its schema ({@code "$schema": "https://json.schemastore.org/…"}) is not one.
+     */
+    private static final Pattern JSON_SCHEMA_DRAFT = Pattern.compile(
+            "(?m)^\\{?\\s*[\"']?\\$schema[\"']?\\s*:\\s*[\"']?https?://json-schema\\.org/[^\\n]*(?:\\n[^\\n]*){0,40}?"
+            + "\\n\\s*[\"']?(?:properties|definitions|\\$defs)[\"']?\\s*:");
     /** How far into a file its version key is looked for. */
     private static final int API_SPEC_HEAD = 4096;
     /** Directories of examples: examples/, _example/, samples/. */
@@ -81,11 +91,15 @@ enum Context {
         return this == TEST || this == DOCS || this == VENDORED;
     }
 
-    /** {@link #of(String, FileKind, PathClasses)}, and a YAML or JSON text that is an API description is documentation. */
+    /**
+     * {@link #of(String, FileKind, PathClasses)}, and a YAML or JSON text that is an API description or a JSON Schema
+     * document is documentation.
+     */
     static Context of(String path, FileKind kind, PathClasses classes, String text) {
         Context c = of(path, kind, classes);
         if (c == RUNNABLE && text != null && YAML_OR_JSON.matcher(path).matches()
-                && API_SPEC_VERSION.matcher(text).region(0, Math.min(text.length(), API_SPEC_HEAD)).find()) {
+                && (API_SPEC_VERSION.matcher(text).region(0, Math.min(text.length(), API_SPEC_HEAD)).find()
+                || JSON_SCHEMA_DRAFT.matcher(text).region(0, Math.min(text.length(), API_SPEC_HEAD)).find())) {
             return DOCS;
         }
         return c;

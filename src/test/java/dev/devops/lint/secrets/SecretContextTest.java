@@ -320,6 +320,31 @@ class SecretContextTest {
         assertTrue(found(live).contains("SEC0031:error"), found(live).toString());
     }
 
+    /**
+     * Issue 10, held-out round 14a: a settings schema in YAML ({@code $schema: https://json-schema.org/…}, properties
+     * with Markdown {@code details: |-}) documents settings: the code samples in its details are examples, not
+     * credentials (name-based detectors silent, as in docs); a provider key there is still reported. A configuration
+     * that only points at a schema store is still configuration.
+     */
+    @Test
+    void aJsonSchemaDocumentsSettings() {
+        String body = "properties:\n  NAPALM_ARGS:\n    default: {}\n    details: |-\n      Example:\n\n      ```python\n"
+                + "      NAPALM_ARGS = {\n          'api_key': '" + Fake.hex(32) + "',\n      }\n      NAPALM_PASSWORD = '"
+                + Fake.token(16) + "'\n      ```\n";
+        List<Finding> schema = scan("app/core/settings.yaml",
+                "---\n\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"\ntitle: \"Settings\"\n" + body);
+        assertEquals(List.of(), found(schema));
+        List<Finding> config = scan("app/core/settings.yaml",
+                "---\n\"$schema\": \"https://json.schemastore.org/app.json\"\n" + body);
+        assertTrue(found(config).contains("SEC0031:error"), found(config).toString());
+        String aws = "AKIA" + Fake.token(40).toUpperCase().replaceAll("[^A-Z2-7]", "").substring(0, 16);
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        List<Finding> provider = all.scan("app/core/settings.yaml",
+                "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"\nproperties:\n  key:\n    default: " + aws + "\n",
+                null, Map.of(), Allowlist.NONE, false);
+        assertFalse(found(provider).isEmpty(), found(provider).toString());
+    }
+
     @Test
     void committedEnvFileWithACredential() {
         List<Finding> live = scanCommitted("docker/app.env", "WORKERS=4\nAPI_TOKEN=" + Fake.token(32) + "\n");
