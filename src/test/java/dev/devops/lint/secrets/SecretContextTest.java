@@ -345,6 +345,21 @@ class SecretContextTest {
         assertFalse(found(provider).isEmpty(), found(provider).toString());
     }
 
+    /**
+     * Issue 10, held-out round 14a: CoffeeScript is code, also under a template suffix (Sprockets'
+     * {@code payments.js.coffee.erb}): {@code stripe_token: token} passes a variable. A quoted random value is still a
+     * hard-coded secret.
+     */
+    @Test
+    void coffeeScriptIsCode() {
+        String coffee = "  submitPaymentMethod: (intent) ->\n    token = intent.payment_method or intent.source\n"
+                + "    @log \"submitting form\", stripe_token: token, intentStatus: intent.status\n";
+        assertEquals(List.of(), found(scan("app/assets/javascripts/payments/payments.js.coffee.erb", coffee)));
+        assertEquals(List.of(), found(scan("app/assets/javascripts/payments.coffee", coffee)));
+        List<Finding> live = scan("app/assets/javascripts/payments.coffee", "  api_token: \"" + Fake.token(32) + "\"\n");
+        assertTrue(found(live).contains("SEC0031:error"), found(live).toString());
+    }
+
     @Test
     void committedEnvFileWithACredential() {
         List<Finding> live = scanCommitted("docker/app.env", "WORKERS=4\nAPI_TOKEN=" + Fake.token(32) + "\n");
