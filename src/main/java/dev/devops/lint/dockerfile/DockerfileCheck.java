@@ -89,11 +89,11 @@ public final class DockerfileCheck implements Check {
         if (!df.errors().isEmpty() && dev.devops.files.TemplateText.hasTagLines(text)) {
             return; // a template of a Dockerfile ({% if %} and {{ patch("x") }} lines): a generator renders it, docker builds that
         }
-        if (!df.errors().isEmpty() && df.customFrontend()
-                && df.errors().stream().allMatch(e -> e.message().startsWith(DockerfileParser.UNKNOWN_INSTRUCTION))) {
-            return; // INCLUDE and the like under '# syntax=devthefuture/dockerfile-x': the named frontend parses the file
-        }
-        if (!df.errors().isEmpty()) {
+        // INCLUDE and the like under '# syntax=devthefuture/dockerfile-x' are the named frontend's: the rules still run
+        // on the instructions Docker knows, with the included parts' stages (DockerfileFragments)
+        boolean frontendOwn = df.customFrontend()
+                && df.errors().stream().allMatch(e -> e.message().startsWith(DockerfileParser.UNKNOWN_INSTRUCTION));
+        if (!df.errors().isEmpty() && !frontendOwn) {
             for (Dockerfile.ParseError e : df.errors()) {
                 out.accept(finding(DockerfileRules.PARSE.info(), null, file, e.line(), e.message(),
                         "fix this line so that docker build can read the file", lineText(text, e.line())));

@@ -21,8 +21,15 @@ import java.util.regex.Pattern;
  * and the build goes through BuildKit. Read once per lint run, before the Dockerfiles are linted.
  */
 final class DockerfileFragments {
-    /** What a fragment's rules need from the rest of the joined file. */
-    record Fragment(boolean last, Map<String, Boolean> otherStages) {
+    /** What a stage of another part sets that the stages built on it inherit. */
+    record StageFacts(boolean workdir, boolean nonRootUser) {
+    }
+
+    /**
+     * What a part's rules need from the rest of the joined file: whether its last stage is the image, and the named
+     * stages of the other parts. The including file is a part too, its INCLUDE lines standing for the others.
+     */
+    record Fragment(boolean last, Map<String, StageFacts> otherStages) {
         /** Whether {@code name} is a stage of another part of the joined file. */
         boolean stageElsewhere(String name) {
             return name != null && otherStages.containsKey(name.toLowerCase(Locale.ROOT));
@@ -30,7 +37,14 @@ final class DockerfileFragments {
 
         /** Whether the stage {@code name} of another part sets a WORKDIR. */
         boolean setsWorkdir(String name) {
-            return name != null && Boolean.TRUE.equals(otherStages.get(name.toLowerCase(Locale.ROOT)));
+            StageFacts f = name == null ? null : otherStages.get(name.toLowerCase(Locale.ROOT));
+            return f != null && f.workdir();
+        }
+
+        /** Whether the stage {@code name} of another part switches to a user other than root. */
+        boolean setsNonRootUser(String name) {
+            StageFacts f = name == null ? null : otherStages.get(name.toLowerCase(Locale.ROOT));
+            return f != null && f.nonRootUser();
         }
     }
 
@@ -69,37 +83,62 @@ final class DockerfileFragments {
                     parts.add(part);
                 }
             }
-            Map<String, Map<String, Boolean>> stagesOf = new HashMap<>();
+            if (parts.isEmpty()) {
+                continue;
+            }
+            Map<String, Map<String, StageFacts>> stagesOf = new HashMap<>();
+            Map<String, StageFacts> all = new HashMap<>();
             for (String part : parts) {
                 String t = text(context.resolve(part));
-                Map<String, Boolean> stages = new HashMap<>();
+                Map<String, StageFacts> stages = new HashMap<>();
                 if (t != null) {
                     for (Stage st : DockerfileParser.parse(part, t).stages()) {
                         if (st.name() != null) {
-                            stages.put(st.name().toLowerCase(Locale.ROOT), st.body().stream().anyMatch(i -> i.is("WORKDIR")));
+                            stages.put(st.name().toLowerCase(Locale.ROOT), facts(st));
                         }
                     }
                 }
                 stagesOf.put(part, stages);
+                all.putAll(stages);
             }
+            // the including file: its own stages (FROM runtime AS app) build on the parts', and its last one is the image
+            merge(out, file, new Fragment(!df.stages().isEmpty(), all));
             for (int i = 0; i < parts.size(); i++) {
-                Map<String, Boolean> others = new HashMap<>();
+                Map<String, StageFacts> others = new HashMap<>();
                 for (String p : parts) {
                     if (!p.equals(parts.get(i))) {
                         others.putAll(stagesOf.get(p));
                     }
                 }
                 // the includer's own stages after the INCLUDE lines count as later parts
-                boolean last = i == parts.size() - 1 && df.stages().isEmpty();
-                Fragment prev = out.get(parts.get(i));
-                if (prev != null) {
-                    others.putAll(prev.otherStages());
-                    last |= prev.last();
-                }
-                out.put(parts.get(i), new Fragment(last, others));
+                merge(out, parts.get(i), new Fragment(i == parts.size() - 1 && df.stages().isEmpty(), others));
             }
         }
         return new DockerfileFragments(out);
+    }
+
+    /** A part two including files join: the image of either when it is the last of either. */
+    private static void merge(Map<String, Fragment> out, String path, Fragment f) {
+        Fragment prev = out.get(path);
+        if (prev == null) {
+            out.put(path, f);
+            return;
+        }
+        Map<String, StageFacts> others = new HashMap<>(prev.otherStages());
+        others.putAll(f.otherStages());
+        out.put(path, new Fragment(prev.last() || f.last(), others));
+    }
+
+    private static StageFacts facts(Stage st) {
+        boolean workdir = false;
+        String user = null;
+        for (Instruction i : st.body()) {
+            workdir |= i.is("WORKDIR");
+            if (i.is("USER")) {
+                user = i.rest().strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        return new StageFacts(workdir, user != null && !DF0002RunsAsRoot.ROOT.contains(user));
     }
 
     /** The included file: relative to the build context (the repository root), else to the including file. */
