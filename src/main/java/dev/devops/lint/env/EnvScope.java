@@ -369,6 +369,28 @@ final class EnvScope {
                 .matcher(text).find();
     }
 
+    /** Invoke task files by directory, read at the first question about the directory (only for a finding). */
+    private final Map<String, String> taskFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether an Invoke task file ({@code tasks.py}) beside the compose file or in a directory above it, one that runs
+     * compose, passes {@code name} in the environment of the commands it runs ({@code env.update({"NAUTOBOT_VER": …})},
+     * {@code context.run(cmd, env={"APP_VER": v})}): the task that starts the stack sets it.
+     */
+    boolean setByTaskFile(String dir, String name) {
+        for (String d = dir; ; d = FileKinds.dir(d)) {
+            String text = taskFiles.computeIfAbsent(d, x -> text(join(x, "tasks.py")));
+            if (text.contains(name) && text.contains("compose") && text.contains("env")
+                    && java.util.regex.Pattern.compile("[\"']" + java.util.regex.Pattern.quote(name) + "[\"'][ \\t]*:")
+                            .matcher(text).find()) {
+                return true;
+            }
+            if (d.isEmpty()) {
+                return false;
+            }
+        }
+    }
+
     /** Shell scripts that mention compose and export variables, by path: read during the walk, asked only for a finding. */
     private final Map<String, String> composeWrappers = new TreeMap<>();
 

@@ -146,6 +146,26 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14a, class "a variable the Invoke task that runs compose passes": a root {@code tasks.py} whose compose
+     * helper runs {@code context.run(cmd, env=env)} after {@code env.update({"APP_VER": …})} sets it for the stack in
+     * {@code development/}; a variable it does not pass is still reported.
+     */
+    @Test
+    void aVariableTheInvokeTaskPassesToComposeIsSet(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("development"));
+        Files.writeString(dir.resolve("development/docker-compose.yml"), "services:\n  app:\n"
+                + "    image: \"local/app-dev:local-${APP_VER}\"\n    environment:\n      OTHER: ${OTHER_VAR}\n");
+        Files.writeString(dir.resolve("tasks.py"), "from invoke import task\n\ndef docker_compose(context, command, **kwargs):\n"
+                + "    cmd = \"docker compose --project-directory development \" + command\n    env = kwargs.pop(\"env\", {})\n"
+                + "    env.update({\"PYTHON_VER\": \"3.12\", \"APP_VER\": app_version(context)})\n"
+                + "    return context.run(cmd, env=env, **kwargs)\n");
+        List<String> got = run(dir, Set.of("development/docker-compose.yml", "tasks.py"))
+                .stream().filter(x -> x.rule().id().equals("ENV0008"))
+                .map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("OTHER_VAR"), got);
+    }
+
+    /**
      * Held-out 13c, class "a variable the wrapper script exports" (a development stack's {@code script/app-dev}, which
      * exports {@code APP_ROOT_UID=1001} and {@code COMPOSE_FILE=$APP_ROOT/docker/develop/docker-compose.yml} before it
      * runs compose): the script sets it; a variable it does not export, or one exported by a script that never names
