@@ -223,6 +223,25 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14a, class "an index read guarded by a presence test" (a Django settings module's
+     * {@code if "APP_BANNER_TOP" in os.environ and os.environ["APP_BANNER_TOP"] != "":}): the code copes with the
+     * variable unset, so ENV0001 is info, as for {@code os.getenv}; an unguarded {@code os.environ["X"]}, or one after
+     * a {@code not in} test, is still a warning.
+     */
+    @Test
+    void anIndexReadGuardedByAPresenceTestHasADefault(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.writeString(dir.resolve("settings.py"), "import os\n\n"
+                + "if \"APP_BANNER_TOP\" in os.environ and os.environ[\"APP_BANNER_TOP\"] != \"\":\n"
+                + "    BANNER_TOP = os.environ[\"APP_BANNER_TOP\"]\n"
+                + "if \"APP_REQUIRED\" not in os.environ:\n    raise SystemExit(1)\nREQUIRED = os.environ[\"APP_REQUIRED\"]\n"
+                + "SECRET = os.environ[\"APP_SECRET\"]\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable") + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("APP_BANNER_TOP:info", "APP_REQUIRED:warning", "APP_SECRET:warning"), got);
+    }
+
+    /**
      * Held-out 10a, class "a documentation host's variable" (a VitePress config reads
      * {@code process.env.READTHEDOCS_CANONICAL_URL}): Read the Docs sets it in every build; the app's own variable
      * beside it is still reported.
