@@ -242,6 +242,22 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14a, class "a variable the framework sets" (a Next.js layout's
+     * {@code process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD}): Next.js sets NEXT_PHASE and NEXT_RUNTIME; the app's
+     * own variable beside it is still reported.
+     */
+    @Test
+    void nextJsPhaseAndRuntimeAreTheFrameworks(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("src/app"));
+        Files.writeString(dir.resolve("src/app/layout.tsx"), "if (process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) {\n"
+                + "  init(process.env.NEXT_RUNTIME, process.env.APP_ANALYTICS_TOKEN)\n}\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("APP_ANALYTICS_TOKEN"), got);
+    }
+
+    /**
      * Held-out 10a, class "a documentation host's variable" (a VitePress config reads
      * {@code process.env.READTHEDOCS_CANONICAL_URL}): Read the Docs sets it in every build; the app's own variable
      * beside it is still reported.
