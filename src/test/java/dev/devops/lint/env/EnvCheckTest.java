@@ -258,6 +258,27 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14a, class "a function's variable the Terraform beside it sets" (a Lambda's {@code refresh.py} next to
+     * the {@code main.tf} whose {@code aws_lambda_function} has {@code environment { variables = { TARGET_GROUP_ARN = … } }}):
+     * the deployment sets it; a variable the block does not set is still reported.
+     */
+    @Test
+    void aFunctionsVariableTheTerraformBesideItSetsIsSet(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("terraform/modules/refresh"));
+        Files.writeString(dir.resolve("terraform/modules/refresh/refresh.py"), "import os\n\n"
+                + "def handler(event, context):\n    arn = os.environ[\"TARGET_GROUP_ARN\"]\n"
+                + "    host = os.environ[\"REDIS_HOST\"]\n    other = os.environ[\"REFRESH_OTHER\"]\n");
+        Files.writeString(dir.resolve("terraform/modules/refresh/main.tf"), "resource \"aws_lambda_function\" \"refresh\" {\n"
+                + "  function_name = \"refresh\"\n  handler = \"refresh.handler\"\n  environment {\n    variables = {\n"
+                + "      TARGET_GROUP_ARN = aws_lb_target_group.redis.arn\n      REDIS_HOST       = var.redis_host\n    }\n  }\n}\n"
+                + "locals {\n  REFRESH_OTHER = 1\n}\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("REFRESH_OTHER"), got);
+    }
+
+    /**
      * Held-out 10a, class "a documentation host's variable" (a VitePress config reads
      * {@code process.env.READTHEDOCS_CANONICAL_URL}): Read the Docs sets it in every build; the app's own variable
      * beside it is still reported.
