@@ -279,6 +279,24 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14a, class "a code sample in a template literal" (an onboarding page's
+     * {@code code={`… accessToken: process.env.POLAR_ACCESS_TOKEN …`}}): text the page shows, not a read; a read in the
+     * literal's {@code ${…}} and one outside it are still reads.
+     */
+    @Test
+    void aReadInATemplateLiteralsTextIsACodeSample(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("src/components"));
+        Files.writeString(dir.resolve("src/components/Guide.tsx"), "export const Guide = () => (\n  <Code\n"
+                + "    code={`import { Sdk } from \"sdk\";\n\nconst sdk = new Sdk({\n  accessToken: process.env[\"SDK_ACCESS_TOKEN\"] ?? \"\",\n"
+                + "  successUrl: process.env.SDK_SUCCESS_URL\n});\nconst base = \"${process.env.APP_BASE_URL}\";`}\n  />\n)\n"
+                + "const key = process.env.APP_ANALYTICS_KEY\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("APP_ANALYTICS_KEY", "APP_BASE_URL"), got);
+    }
+
+    /**
      * Held-out 10a, class "a documentation host's variable" (a VitePress config reads
      * {@code process.env.READTHEDOCS_CANONICAL_URL}): Read the Docs sets it in every build; the app's own variable
      * beside it is still reported.
