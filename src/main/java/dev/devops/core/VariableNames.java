@@ -58,6 +58,8 @@ public final class VariableNames {
             "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM", "WATCHDOG_USEC", "WATCHDOG_PID",
             // the container manager's marker (podman, systemd-nspawn: container=podman), as systemd's detect_container reads it
             "container", "XDG_CONFIG_HOME",
+            // Next.js sets them for the code it runs: the build phase (phase-production-build …) and the runtime (nodejs, edge)
+            "NEXT_PHASE", "NEXT_RUNTIME",
             "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "DISPLAY", "COLUMNS", "LINES", "SSH_AUTH_SOCK",
             "DEBIAN_FRONTEND", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE", "COMPOSE_PROFILES", "DOCKER_HOST",
             "DOCKER_BUILDKIT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",

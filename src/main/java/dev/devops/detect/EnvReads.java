@@ -88,6 +88,66 @@ abstract class EnvReads {
         }
     }
 
+    /** The text parts of the JS template literals (outside their {@code ${…}}), computed at the first question. */
+    private List<int[]> templateText;
+
+    private boolean inTemplateText(int offset) {
+        if (templateText == null) {
+            templateText = templateTextRanges(text);
+        }
+        for (int[] r : templateText) {
+            if (offset >= r[0] && offset < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The [from, to) ranges of template-literal text in JS source, interpolations ({@code ${…}}) left out. */
+    static List<int[]> templateTextRanges(String t) {
+        List<int[]> out = new ArrayList<>();
+        if (t.indexOf('`') < 0) {
+            return out;
+        }
+        char[] m = SourceLexer.maskJs(t);
+        int i = 0;
+        while (i < m.length) {
+            if (m[i] != '`' || t.charAt(i) != '`') {
+                i++;
+                continue;
+            }
+            int close = i + 1;
+            while (close < m.length && m[close] != '`') {
+                close++;
+            }
+            int from = i + 1;
+            int j = i + 1;
+            while (j < close) {
+                if (t.charAt(j) == '\\') {
+                    j += 2;
+                    continue;
+                }
+                if (t.startsWith("${", j)) {
+                    out.add(new int[] {from, j});
+                    int depth = 0;
+                    for (j = j + 1; j < close; j++) {
+                        char c = t.charAt(j);
+                        if (c == '{') {
+                            depth++;
+                        } else if (c == '}' && --depth == 0) {
+                            break;
+                        }
+                    }
+                    from = j + 1;
+                }
+                j++;
+            }
+            out.add(new int[] {from, Math.min(close, m.length)});
+            i = close + 1;
+        }
+        return out;
+    }
+
     private boolean inConfigComment(int offset) {
         String line = lines.lineText(offset).stripLeading();
         return line.startsWith("#") || line.startsWith("!");
@@ -100,6 +160,9 @@ abstract class EnvReads {
     void add(String name, int offset, String defaultValue, Kind kind, boolean optional) {
         if (!ENV_NAME.matcher(name).matches() || inLineComment(offset)) {
             return;
+        }
+        if (syntax == EnvScanner.Syntax.JS && inTemplateText(offset)) {
+            return; // a code sample the page shows (code={`… process.env.POLAR_ACCESS_TOKEN …`}): text, not a read
         }
         if ((kind == Kind.PYTHON_ENVIRON || kind == Kind.PROCESS_ENV) && assignedTo(offset + name.length())) {
             return; // os.environ["NLS_LANG"] = …, process.env.X = …: the code sets it (for a library it calls), not reads it

@@ -89,6 +89,20 @@ final class EnvReadsPython extends EnvReads {
         }
     }
 
+    /** How far before an index read its presence test is looked for: the condition of its if, a line or two above. */
+    private static final int GUARD_REACH = 240;
+
+    /** Whether a presence test {@code "X" in os.environ} (not {@code not in}) of {@code name} comes shortly before {@code at}. */
+    private boolean guarded(String name, int at) {
+        Matcher in = PY_IN_ENVIRON.matcher(text).region(Math.max(0, at - GUARD_REACH), at);
+        while (in.find()) {
+            if (in.group(2).equals(name) && !in.group().contains("not")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void python(Pattern p, boolean bareAllowed, boolean withDefault, Kind kind) {
         Matcher m = p.matcher(text);
         while (m.find()) {
@@ -105,8 +119,9 @@ final class EnvReadsPython extends EnvReads {
                     def = SourceLexer.literal(or); // os.environ.get('X') or 'fallback'
                 }
             }
-            // environ.get and getenv return None when unset: the code chose the call that copes with it
-            add(m.group(3), m.start(3), def, kind, withDefault && def == null);
+            // environ.get and getenv return None when unset: the code chose the call that copes with it; an index read
+            // guarded by a presence test just before it (if "X" in os.environ and os.environ["X"] != "") copes too
+            add(m.group(3), m.start(3), def, kind, withDefault && def == null || !withDefault && guarded(m.group(3), m.start()));
         }
     }
 }

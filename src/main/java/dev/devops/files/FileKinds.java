@@ -34,7 +34,9 @@ public final class FileKinds {
             // whose ${…} and <% … %> hold code (Grails' GSP, JSP), Starlark (Bazel, Tilt)
             "gradle", "gsp", "jsp", "bzl", "star",
             // interface definitions: 'string password = 4;' is a field's number, never a value
-            "proto", "thrift", "avdl", "graphql", "gql");
+            "proto", "thrift", "avdl", "graphql", "gql",
+            // CoffeeScript (Sprockets' payments.js.coffee, and .js.coffee.erb through its template suffix): 'stripe_token: token' passes a variable
+            "coffee");
 
     /**
      * Source code by its whole lower-cased name: Tilt's {@code Tiltfile} (Starlark: {@code 'argocd-secret:secret'} names a

@@ -27,7 +27,9 @@ final class DF0001UntaggedBase {
         });
         for (Stage st : s.stages()) {
             if (st.isScratch() || st.parentStage() >= 0 || !st.resolved()
-                    || stageNames.contains(st.image().toLowerCase(Locale.ROOT))) {
+                    || stageNames.contains(st.image().toLowerCase(Locale.ROOT))
+                    || s.fragment() != null && s.fragment().stageElsewhere(st.image())) {
+                // a stage of another part of the joined file (FROM base AS build, base defined in base.dockerfile)
                 continue;
             }
             ImageRef ref = ImageRef.parse(st.image());

@@ -25,7 +25,7 @@ final class DF0002RunsAsRoot {
                     + "script with s6-setuidgid, an entrypoint that execs gosu or su-exec).",
             DF0002RunsAsRoot::runsAsRoot);
 
-    private static final Set<String> ROOT = Set.of("root", "0", "root:root", "0:0", "root:0", "0:root");
+    static final Set<String> ROOT = Set.of("root", "0", "root:root", "0:0", "root:0", "0:root");
 
     /**
      * Tools an entrypoint drops root with (the official images' pattern: start as root to fix the ownership of a volume,
@@ -216,8 +216,8 @@ final class DF0002RunsAsRoot {
 
     private static void runsAsRoot(DockerfileScope s, DockerfileRule.Reporter o) {
         Stage last = s.dockerfile().lastStage();
-        if (last == null) {
-            return;
+        if (last == null || s.fragment() != null && !s.fragment().last()) {
+            return; // a part that a later part of the joined file builds on: its last stage is not the image
         }
         if (holdsFilesOnly(last)) {
             return; // FROM scratch, COPY --from=builder /app/dist /dist: an export stage (docker build --output), nothing runs
@@ -245,6 +245,9 @@ final class DF0002RunsAsRoot {
                             "switch to an unprivileged user after the steps that need root: USER app");
                 }
                 return;
+            }
+            if (st.parentStage() < 0 && s.fragment() != null && s.fragment().setsNonRootUser(st.image())) {
+                return; // FROM runtime, a stage of an included part that switches to a user
             }
             if (st.parentStage() < 0) {
                 String image = st.image().toLowerCase(Locale.ROOT);

@@ -17,6 +17,9 @@ final class DF0023CopyManyToFile {
             DF0023CopyManyToFile::copyManyToFile);
 
     private static void copyManyToFile(DockerfileScope s, DockerfileRule.Reporter o) {
+        if (s.buildKitOnly()) {
+            return; // a file of a BuildKit frontend (or a part of one): the classic builder never reads it
+        }
         for (Instruction i : s.dockerfile().instructions()) {
             if (i.is("COPY") || i.is("ADD")) {
                 List<String> src = i.copySources();

@@ -22,6 +22,8 @@ final class DF0032CopyRelativeNoWorkdir {
                 if (anc != st) {
                     workdir |= anc.body().stream().anyMatch(i -> i.is("WORKDIR"));
                 }
+                // FROM base, base a stage of another part of the joined file that sets one
+                workdir |= s.fragment() != null && anc.parentStage() < 0 && s.fragment().setsWorkdir(anc.image());
             }
             for (Instruction i : st.body()) {
                 if (i.is("WORKDIR")) {

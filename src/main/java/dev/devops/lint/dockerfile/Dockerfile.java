@@ -20,6 +20,20 @@ public record Dockerfile(String path, Map<String, String> directives, List<Instr
     public record ParseError(int line, String message) {
     }
 
+    /** Docker's own Dockerfile frontends, named in a {@code # syntax=} directive. */
+    private static final java.util.regex.Pattern DOCKER_FRONTEND = java.util.regex.Pattern.compile(
+            "(?i)(?:docker\\.io/)?docker/dockerfile(?:-upstream)?(?::[^@\\s]*)?(?:@\\S+)?");
+
+    /**
+     * Whether a {@code # syntax=} directive names a frontend other than Docker's own (devthefuture/dockerfile-x,
+     * an earthly or a buildpacks frontend): BuildKit hands the file to that image, which defines instructions of
+     * its own ({@code INCLUDE}), so an instruction Docker's parser does not know is the frontend's.
+     */
+    public boolean customFrontend() {
+        String syntax = directives.get("syntax");
+        return syntax != null && !syntax.isBlank() && !DOCKER_FRONTEND.matcher(syntax.strip()).matches();
+    }
+
     public Stage lastStage() {
         return stages.isEmpty() ? null : stages.get(stages.size() - 1);
     }

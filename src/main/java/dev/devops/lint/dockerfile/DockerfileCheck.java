@@ -41,10 +41,10 @@ public final class DockerfileCheck implements Check {
 
     @Override
     public void run(LintContext context, Consumer<Finding> out) {
-        for (String file : context.files()) {
-            if (isDockerfile(file)) {
-                lint(context, file, out);
-            }
+        List<String> dockerfiles = context.files().stream().filter(DockerfileCheck::isDockerfile).toList();
+        DockerfileFragments fragments = DockerfileFragments.read(context, dockerfiles);
+        for (String file : dockerfiles) {
+            lint(context, file, fragments, out);
         }
     }
 
@@ -61,6 +61,10 @@ public final class DockerfileCheck implements Check {
 
     /** Lints one Dockerfile (repo-relative {@code file}). */
     public void lint(LintContext context, String file, Consumer<Finding> out) {
+        lint(context, file, DockerfileFragments.NONE, out);
+    }
+
+    private void lint(LintContext context, String file, DockerfileFragments fragments, Consumer<Finding> out) {
         Path abs = context.resolve(file);
         String text;
         try {
@@ -85,14 +89,18 @@ public final class DockerfileCheck implements Check {
         if (!df.errors().isEmpty() && dev.devops.files.TemplateText.hasTagLines(text)) {
             return; // a template of a Dockerfile ({% if %} and {{ patch("x") }} lines): a generator renders it, docker builds that
         }
-        if (!df.errors().isEmpty()) {
+        // INCLUDE and the like under '# syntax=devthefuture/dockerfile-x' are the named frontend's: the rules still run
+        // on the instructions Docker knows, with the included parts' stages (DockerfileFragments)
+        boolean frontendOwn = df.customFrontend()
+                && df.errors().stream().allMatch(e -> e.message().startsWith(DockerfileParser.UNKNOWN_INSTRUCTION));
+        if (!df.errors().isEmpty() && !frontendOwn) {
             for (Dockerfile.ParseError e : df.errors()) {
                 out.accept(finding(DockerfileRules.PARSE.info(), null, file, e.line(), e.message(),
                         "fix this line so that docker build can read the file", lineText(text, e.line())));
             }
             return;
         }
-        DockerfileScope scope = new DockerfileScope(df, abs.getParent());
+        DockerfileScope scope = new DockerfileScope(df, abs.getParent(), fragments.of(file));
         for (DockerfileRule rule : DockerfileRules.all()) {
             try {
                 runRule(rule, scope, file, text, out);

@@ -24,6 +24,9 @@ public final class DockerfileParser {
     private static final Set<String> FLAGGED = Set.of("FROM", "RUN", "COPY", "ADD", "HEALTHCHECK");
     private static final Set<String> HEREDOC = Set.of("RUN", "COPY", "ADD");
     private static final Set<String> JSON_FORMS = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME");
+    /** The start of the parse error for an instruction Docker's parser does not know. */
+    static final String UNKNOWN_INSTRUCTION = "unknown instruction";
+
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.*?)\\s*$");
     static final Pattern HEREDOC_MARK = Pattern.compile("<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,7 +116,7 @@ public final class DockerfileParser {
                 argStarts.add(new int[] {Math.max(0, s[0] - argsOffset), s[1]});
             }
             if (!KEYWORDS.contains(keyword)) {
-                errors.add(new Dockerfile.ParseError(start, "unknown instruction '" + word + "'"));
+                errors.add(new Dockerfile.ParseError(start, UNKNOWN_INSTRUCTION + " '" + word + "'"));
                 continue;
             }
             List<Instruction.Heredoc> heredocs = new ArrayList<>();

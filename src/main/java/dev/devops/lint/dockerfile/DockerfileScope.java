@@ -16,9 +16,32 @@ public final class DockerfileScope {
     private final Path contextDir;
     private final Map<Instruction, List<ShellCommand>> commands = new IdentityHashMap<>();
 
+    private final DockerfileFragments.Fragment fragment;
+
     public DockerfileScope(Dockerfile dockerfile, Path contextDir) {
+        this(dockerfile, contextDir, null);
+    }
+
+    DockerfileScope(Dockerfile dockerfile, Path contextDir, DockerfileFragments.Fragment fragment) {
         this.dockerfile = dockerfile;
         this.contextDir = contextDir;
+        this.fragment = fragment;
+    }
+
+    /**
+     * The part of a joined file this Dockerfile is ({@link DockerfileFragments}: another Dockerfile of a custom
+     * frontend INCLUDEs it), or null when it is built on its own.
+     */
+    DockerfileFragments.Fragment fragment() {
+        return fragment;
+    }
+
+    /**
+     * Whether only BuildKit builds this file: it names a frontend of its own in {@code # syntax=}, or such a file
+     * INCLUDEs it. The classic builder's limits (DF0023) do not apply.
+     */
+    boolean buildKitOnly() {
+        return fragment != null || dockerfile.customFrontend();
     }
 
     public Dockerfile dockerfile() {

@@ -39,6 +39,9 @@ final class ENV0001Undocumented {
             if (rs.stream().allMatch(EnvScope.Read::script)) {
                 continue; // tooling scripts read their own knobs (CACHE_DIR, MIRROR …): not the app's configuration
             }
+            if (rs.stream().allMatch(r -> s.setByTerraformBeside(r.at().path(), name))) {
+                continue; // a function's code: the Terraform beside it deploys it with the variable set
+            }
             if (s.readAsDeprecated(name, rs)) {
                 continue; // read only to carry a deprecated name over to its replacement: not to be documented anew
             }

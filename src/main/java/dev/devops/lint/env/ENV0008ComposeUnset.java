@@ -42,6 +42,7 @@ final class ENV0008ComposeUnset {
                 if (EnvScope.documented(ex, r.name()) || (local != null && local.keys().containsKey(r.name()))
                         || s.setBesideCompose(FileKinds.dir(file), r.name()) || !reported.add(r.name())
                         || s.exportedByMakefile(FileKinds.dir(file), r.name())
+                        || s.setByTaskFile(FileKinds.dir(file), r.name())
                         || s.exportedByWrapperScript(file, r.name())
                         || s.setByCopiedEnvFile(FileKinds.dir(file), r.name())
                         || s.setByCiLoadedEnvFile(r.name())) {

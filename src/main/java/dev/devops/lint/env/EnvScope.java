@@ -369,6 +369,76 @@ final class EnvScope {
                 .matcher(text).find();
     }
 
+    /** The Terraform text of a directory (its *.tf files joined), read at the first question about it (only for a finding). */
+    private final Map<String, String> terraformByDir = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether a Terraform file in the directory of {@code path} gives {@code name} to a function it deploys from that
+     * directory: an {@code environment { variables = { TARGET_GROUP_ARN = aws_lb_target_group.redis.arn } }} block of an
+     * AWS Lambda (or the same map of another provider's function) that packages the code beside it. The deployment
+     * sets it; a dotenv example would document nothing.
+     */
+    boolean setByTerraformBeside(String path, String name) {
+        String text = terraformByDir.computeIfAbsent(FileKinds.dir(path), d -> {
+            StringBuilder b = new StringBuilder();
+            try (var files = Files.list(d.isEmpty() ? root : root.resolve(d))) {
+                files.filter(f -> f.getFileName().toString().endsWith(".tf") && Files.isRegularFile(f)).sorted()
+                        .forEach(f -> b.append(text(root.relativize(f).toString().replace('\\', '/'))).append('\n'));
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+            return b.toString();
+        });
+        if (!text.contains(name) || !text.contains("variables")) {
+            return false;
+        }
+        java.util.regex.Matcher block = TF_FUNCTION_VARIABLES.matcher(text);
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("(?m)^[ \\t]*\"?" + java.util.regex.Pattern.quote(name) + "\"?[ \\t]*=");
+        while (block.find()) {
+            int open = text.indexOf('{', block.end() - 1);
+            int depth = 0;
+            int end = open;
+            for (; end < text.length(); end++) {
+                char c = text.charAt(end);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    break;
+                }
+            }
+            if (key.matcher(text).region(open, Math.min(end, text.length())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The variables map of a Terraform function resource's environment block (aws_lambda_function and the like). */
+    private static final java.util.regex.Pattern TF_FUNCTION_VARIABLES = java.util.regex.Pattern.compile(
+            "\\benvironment\\s*\\{\\s*variables\\s*=\\s*\\{");
+
+    /** Invoke task files by directory, read at the first question about the directory (only for a finding). */
+    private final Map<String, String> taskFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether an Invoke task file ({@code tasks.py}) beside the compose file or in a directory above it, one that runs
+     * compose, passes {@code name} in the environment of the commands it runs ({@code env.update({"NAUTOBOT_VER": …})},
+     * {@code context.run(cmd, env={"APP_VER": v})}): the task that starts the stack sets it.
+     */
+    boolean setByTaskFile(String dir, String name) {
+        for (String d = dir; ; d = FileKinds.dir(d)) {
+            String text = taskFiles.computeIfAbsent(d, x -> text(join(x, "tasks.py")));
+            if (text.contains(name) && text.contains("compose") && text.contains("env")
+                    && java.util.regex.Pattern.compile("[\"']" + java.util.regex.Pattern.quote(name) + "[\"'][ \\t]*:")
+                            .matcher(text).find()) {
+                return true;
+            }
+            if (d.isEmpty()) {
+                return false;
+            }
+        }
+    }
+
     /** Shell scripts that mention compose and export variables, by path: read during the walk, asked only for a finding. */
     private final Map<String, String> composeWrappers = new TreeMap<>();
 

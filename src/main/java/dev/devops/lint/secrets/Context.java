@@ -61,6 +61,16 @@ enum Context {
     private static final Pattern API_SPEC_VERSION = Pattern.compile(
             "(?m)^\\{?\\s*[\"']?(?:openapi|swagger|asyncapi)[\"']?\\s*:\\s*[\"']?\\d");
     /**
+     * A JSON Schema document by content: a top-level {@code $schema} naming a draft of json-schema.org
+     * ({@code "$schema": "https://json-schema.org/draft/2020-12/schema"}) before its {@code properties} or
+     * {@code definitions}. Its descriptions, defaults and examples document settings (a settings schema's Markdown
+     * {@code details: |-} with a code sample); no program runs with them. A configuration file that only points editors
+     * at its schema ({@code "$schema": "https://json.schemastore.org/…"}) is not one.
+     */
+    private static final Pattern JSON_SCHEMA_DRAFT = Pattern.compile(
+            "(?m)^\\{?\\s*[\"']?\\$schema[\"']?\\s*:\\s*[\"']?https?://json-schema\\.org/[^\\n]*(?:\\n[^\\n]*){0,40}?"
+            + "\\n\\s*[\"']?(?:properties|definitions|\\$defs)[\"']?\\s*:");
+    /**
      * A Kubernetes CustomResourceDefinition: the OpenAPI schema of a resource, whose {@code description:} prose names
      * the keys a referenced Secret holds ({@code - aws_secret_access_key: Secret Access Key, …}). A document's kind at
      * the top level; the file is a schema only when every document in it is one (an install bundle that also holds a
@@ -89,17 +99,28 @@ enum Context {
         return this == TEST || this == DOCS || this == VENDORED;
     }
 
-    /** {@link #of(String, FileKind, PathClasses)}, and a YAML or JSON text that is an API description is documentation. */
+    /**
+     * {@link #of(String, FileKind, PathClasses)}, and a YAML or JSON text that describes data rather than configures a
+     * program ({@link #describesSchema}) is documentation.
+     */
     static Context of(String path, FileKind kind, PathClasses classes, String text) {
         Context c = of(path, kind, classes);
-        if (c == RUNNABLE && text != null && YAML_OR_JSON.matcher(path).matches()
-                && API_SPEC_VERSION.matcher(text).region(0, Math.min(text.length(), API_SPEC_HEAD)).find()) {
-            return DOCS;
-        }
-        if (c == RUNNABLE && text != null && YAML_OR_JSON.matcher(path).matches() && onlyResourceDefinitions(text)) {
+        if (c == RUNNABLE && text != null && YAML_OR_JSON.matcher(path).matches() && describesSchema(text)) {
             return DOCS;
         }
         return c;
+    }
+
+    /**
+     * Whether a YAML or JSON text is a description of data by its content, whatever its name: an API description
+     * ({@link #API_SPEC_VERSION}), a JSON Schema document ({@link #JSON_SCHEMA_DRAFT}) or Kubernetes
+     * CustomResourceDefinitions only ({@link #onlyResourceDefinitions}). Their descriptions, defaults and examples
+     * document values; no program runs with them.
+     */
+    private static boolean describesSchema(String text) {
+        int head = Math.min(text.length(), API_SPEC_HEAD);
+        return API_SPEC_VERSION.matcher(text).region(0, head).find() || JSON_SCHEMA_DRAFT.matcher(text).region(0, head).find()
+                || onlyResourceDefinitions(text);
     }
 
     /** Whether the YAML text has a top-level kind and every one is CustomResourceDefinition. */

@@ -213,14 +213,15 @@ public final class Filters {
             + "|[A-Z][a-z]+(?:[-_.@ ]?[A-Z][a-z]+){0,2})[-_.@]?\\d{0,6}[!@#$%*.?]{0,2}|\\d+");
     /**
      * Four or more lowercase words joined by '-' or '_', numbers standing as words of their own: a sentence such as
-     * "my-dev-signing-secret-of-at-least-48-chars" (what {@link #DICTIONARY_LIKE} reads only with the number last).
+     * "my-dev-signing-secret-of-at-least-48-chars" (what {@link #DICTIONARY_LIKE} reads only with the number last);
+     * a word may be a numeronym of one digit ("e2e", "i18n", "k8s").
      */
-    private static final Pattern WORD_SENTENCE = Pattern.compile("[a-z]+(?:[-_](?:[a-z]+|\\d{1,4})){3,}");
+    private static final Pattern WORD_SENTENCE = Pattern.compile("[a-z]+(?:[-_](?:[a-z]+(?:\\d[a-z]+)?|\\d{1,4})){3,}");
     /** A CSS id selector or a page anchor: '#' and an identifier of letters and dashes, no digits. */
     private static final Pattern ELEMENT_ID = Pattern.compile("#[A-Za-z][A-Za-z_-]*");
     /** Words that make a value a default or development credential. */
     private static final String[] DEFAULT_WORDS = {"test", "dev", "demo", "local", "change", "secret", "passw", "pass",
-        "admin", "default", "root", "guest", "user"};
+        "admin", "default", "root", "guest", "user", "e2e", "seed"};
     private static final Pattern DEFAULT_TRIVIAL = Pattern.compile(
             "1234(5(6(7(8(9(0)?)?)?)?)?)?(?:[a-z]{1,3}|[!@#$%*.?])?|abc(d(e(f)?)?)?|qwerty|letmein|secret\\d*|password\\d*|pass\\d*|test\\d*|foo\\d*"
             + "|admin\\d*|root|toor|guest|demo|postgres|mysql|mariadb|minioadmin|changeit"
@@ -953,7 +954,8 @@ public final class Filters {
      * ({@code openssl rand -hex 32}), not the commit id or digest it would be in code.
      */
     static boolean isGeneratedHexKey(String v) {
-        return HEX_KEY.matcher(v).matches() && !lowVariety(v);
+        // 0123456789abcdef repeated is the hex alphabet typed to the length, not a generated key
+        return HEX_KEY.matcher(v).matches() && !lowVariety(v) && !hasAlphabetRun(v);
     }
 
     /**

@@ -150,6 +150,65 @@ class DockerfileCheckTest {
     }
 
     /**
+     * Issue 10, held-out round 14a: a Dockerfile whose {@code # syntax=} directive names another frontend
+     * (devthefuture/dockerfile-x) uses that frontend's {@code INCLUDE}: no DF0000; the same line under Docker's own
+     * frontend, or with no directive, still is one.
+     */
+    @Test
+    void anInstructionOfACustomFrontendIsNotAParseError() throws IOException {
+        Files.writeString(dir.resolve("app.dockerfile"), "# syntax = devthefuture/dockerfile-x\n\nINCLUDE docker/base.dockerfile\n");
+        Files.writeString(dir.resolve("Dockerfile"), "# syntax=docker/dockerfile:1.7\nINCLUDE docker/base.dockerfile\n");
+        Files.writeString(dir.resolve("plain.dockerfile"), "INCLUDE docker/base.dockerfile\n");
+        List<String> got = run("app.dockerfile", "Dockerfile", "plain.dockerfile").stream()
+                .filter(x -> x.rule().id().equals("DF0000")).map(Finding::path).sorted().toList();
+        assertEquals(List.of("Dockerfile", "plain.dockerfile"), got);
+    }
+
+    /**
+     * Issue 10, held-out round 14a: the parts a custom-frontend Dockerfile INCLUDEs are one file once joined: a stage of
+     * another part is a base (no DF0001), sets the WORKDIR (no DF0032), only the last part holds the image (DF0002 on it
+     * alone), and BuildKit builds it (no DF0023). The same lines in a Dockerfile built alone are still reported.
+     */
+    @Test
+    void thePartsACustomFrontendIncludesAreOneJoinedFile() throws IOException {
+        Files.createDirectories(dir.resolve("docker"));
+        Files.writeString(dir.resolve("docker/app.dockerfile"), "# syntax = devthefuture/dockerfile-x\n"
+                + "INCLUDE docker/base.dockerfile\nINCLUDE docker/runtime.dockerfile\n");
+        Files.writeString(dir.resolve("docker/base.dockerfile"), "FROM ruby:3.3-alpine AS base\nWORKDIR /usr/src/app\n");
+        String runtime = "FROM base AS runtime\nCOPY . .\nCOPY --from=base /usr/lib/liba.so /usr/lib/libb.so /usr/lib\nCMD [\"app\"]\n";
+        Files.writeString(dir.resolve("docker/runtime.dockerfile"), runtime);
+        Files.writeString(dir.resolve("alone.dockerfile"), runtime);
+        List<String> got = run("docker/app.dockerfile", "docker/base.dockerfile", "docker/runtime.dockerfile", "alone.dockerfile")
+                .stream().filter(x -> List.of("DF0001", "DF0002", "DF0023", "DF0032").contains(x.rule().id()))
+                .map(x -> x.rule().id() + " " + x.path()).sorted().toList();
+        assertEquals(List.of("DF0001 alone.dockerfile", "DF0002 alone.dockerfile", "DF0002 docker/runtime.dockerfile",
+                "DF0023 alone.dockerfile", "DF0032 alone.dockerfile"), got);
+    }
+
+    /**
+     * Issue 10, held-out round 14a: an including file with a stage of its own after its INCLUDE lines holds the image:
+     * DF0002 is reported there (its base, a part's stage, sets no USER), not on the part; a part's stage that switches
+     * to a user makes the image run as that user.
+     */
+    @Test
+    void theIncludingFilesOwnStageIsTheImage() throws IOException {
+        Files.createDirectories(dir.resolve("docker"));
+        Files.writeString(dir.resolve("docker/app.dockerfile"), "# syntax = devthefuture/dockerfile-x\n"
+                + "INCLUDE docker/base.dockerfile\nINCLUDE docker/runtime.dockerfile\nFROM runtime AS app\nCMD [\"app\"]\n");
+        Files.writeString(dir.resolve("docker/base.dockerfile"), "FROM ruby:3.3-alpine AS base\nWORKDIR /usr/src/app\n");
+        Files.writeString(dir.resolve("docker/runtime.dockerfile"), "FROM base AS runtime\nCOPY . .\n");
+        Files.writeString(dir.resolve("docker/user.dockerfile"), "# syntax = devthefuture/dockerfile-x\n"
+                + "INCLUDE docker/base.dockerfile\nINCLUDE docker/worker.dockerfile\nFROM worker AS app\nCMD [\"app\"]\n");
+        Files.writeString(dir.resolve("docker/worker.dockerfile"), "FROM base AS worker\nUSER app\n");
+        List<String> got = run("docker/app.dockerfile", "docker/base.dockerfile", "docker/runtime.dockerfile",
+                "docker/user.dockerfile", "docker/worker.dockerfile").stream()
+                .filter(x -> x.severity() != dev.devops.lint.Severity.INFO)
+                .filter(x -> List.of("DF0000", "DF0001", "DF0002", "DF0032").contains(x.rule().id()))
+                .map(x -> x.rule().id() + " " + x.path() + ":" + x.line()).sorted().toList();
+        assertEquals(List.of("DF0002 docker/app.dockerfile:4"), got);
+    }
+
+    /**
      * Issue 10, the whole-corpus re-run after round 11: a copied install script that only lists gosu among the packages
      * it installs, with an entrypoint that execs its arguments as root, does not drop root: DF0002 is still reported
      * (the 11c class needs the tool run with a user, not named).

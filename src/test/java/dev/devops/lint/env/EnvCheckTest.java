@@ -146,6 +146,26 @@ class EnvCheckTest {
     }
 
     /**
+     * Held-out 14a, class "a variable the Invoke task that runs compose passes": a root {@code tasks.py} whose compose
+     * helper runs {@code context.run(cmd, env=env)} after {@code env.update({"APP_VER": …})} sets it for the stack in
+     * {@code development/}; a variable it does not pass is still reported.
+     */
+    @Test
+    void aVariableTheInvokeTaskPassesToComposeIsSet(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("development"));
+        Files.writeString(dir.resolve("development/docker-compose.yml"), "services:\n  app:\n"
+                + "    image: \"local/app-dev:local-${APP_VER}\"\n    environment:\n      OTHER: ${OTHER_VAR}\n");
+        Files.writeString(dir.resolve("tasks.py"), "from invoke import task\n\ndef docker_compose(context, command, **kwargs):\n"
+                + "    cmd = \"docker compose --project-directory development \" + command\n    env = kwargs.pop(\"env\", {})\n"
+                + "    env.update({\"PYTHON_VER\": \"3.12\", \"APP_VER\": app_version(context)})\n"
+                + "    return context.run(cmd, env=env, **kwargs)\n");
+        List<String> got = run(dir, Set.of("development/docker-compose.yml", "tasks.py"))
+                .stream().filter(x -> x.rule().id().equals("ENV0008"))
+                .map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
+        assertEquals(List.of("OTHER_VAR"), got);
+    }
+
+    /**
      * Held-out 13c, class "a variable the wrapper script exports" (a development stack's {@code script/app-dev}, which
      * exports {@code APP_ROOT_UID=1001} and {@code COMPOSE_FILE=$APP_ROOT/docker/develop/docker-compose.yml} before it
      * runs compose): the script sets it; a variable it does not export, or one exported by a script that never names
@@ -200,6 +220,80 @@ class EnvCheckTest {
         List<String> got = run(dir, Set.of("docker-compose.gitpod.yaml")).stream()
                 .filter(x -> x.rule().id().equals("ENV0008")).map(x -> x.message().replaceAll(".*interpolates \\$\\{(\\w+)}.*", "$1")).sorted().toList();
         assertEquals(List.of("APP_TOKEN"), got);
+    }
+
+    /**
+     * Held-out 14a, class "an index read guarded by a presence test" (a Django settings module's
+     * {@code if "APP_BANNER_TOP" in os.environ and os.environ["APP_BANNER_TOP"] != "":}): the code copes with the
+     * variable unset, so ENV0001 is info, as for {@code os.getenv}; an unguarded {@code os.environ["X"]}, or one after
+     * a {@code not in} test, is still a warning.
+     */
+    @Test
+    void anIndexReadGuardedByAPresenceTestHasADefault(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.writeString(dir.resolve("settings.py"), "import os\n\n"
+                + "if \"APP_BANNER_TOP\" in os.environ and os.environ[\"APP_BANNER_TOP\"] != \"\":\n"
+                + "    BANNER_TOP = os.environ[\"APP_BANNER_TOP\"]\n"
+                + "if \"APP_REQUIRED\" not in os.environ:\n    raise SystemExit(1)\nREQUIRED = os.environ[\"APP_REQUIRED\"]\n"
+                + "SECRET = os.environ[\"APP_SECRET\"]\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable") + ":" + x.severity().name().toLowerCase()).sorted().toList();
+        assertEquals(List.of("APP_BANNER_TOP:info", "APP_REQUIRED:warning", "APP_SECRET:warning"), got);
+    }
+
+    /**
+     * Held-out 14a, class "a variable the framework sets" (a Next.js layout's
+     * {@code process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD}): Next.js sets NEXT_PHASE and NEXT_RUNTIME; the app's
+     * own variable beside it is still reported.
+     */
+    @Test
+    void nextJsPhaseAndRuntimeAreTheFrameworks(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("src/app"));
+        Files.writeString(dir.resolve("src/app/layout.tsx"), "if (process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) {\n"
+                + "  init(process.env.NEXT_RUNTIME, process.env.APP_ANALYTICS_TOKEN)\n}\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("APP_ANALYTICS_TOKEN"), got);
+    }
+
+    /**
+     * Held-out 14a, class "a function's variable the Terraform beside it sets" (a Lambda's {@code refresh.py} next to
+     * the {@code main.tf} whose {@code aws_lambda_function} has {@code environment { variables = { TARGET_GROUP_ARN = … } }}):
+     * the deployment sets it; a variable the block does not set is still reported.
+     */
+    @Test
+    void aFunctionsVariableTheTerraformBesideItSetsIsSet(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("terraform/modules/refresh"));
+        Files.writeString(dir.resolve("terraform/modules/refresh/refresh.py"), "import os\n\n"
+                + "def handler(event, context):\n    arn = os.environ[\"TARGET_GROUP_ARN\"]\n"
+                + "    host = os.environ[\"REDIS_HOST\"]\n    other = os.environ[\"REFRESH_OTHER\"]\n");
+        Files.writeString(dir.resolve("terraform/modules/refresh/main.tf"), "resource \"aws_lambda_function\" \"refresh\" {\n"
+                + "  function_name = \"refresh\"\n  handler = \"refresh.handler\"\n  environment {\n    variables = {\n"
+                + "      TARGET_GROUP_ARN = aws_lb_target_group.redis.arn\n      REDIS_HOST       = var.redis_host\n    }\n  }\n}\n"
+                + "locals {\n  REFRESH_OTHER = 1\n}\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("REFRESH_OTHER"), got);
+    }
+
+    /**
+     * Held-out 14a, class "a code sample in a template literal" (an onboarding page's
+     * {@code code={`… accessToken: process.env.POLAR_ACCESS_TOKEN …`}}): text the page shows, not a read; a read in the
+     * literal's {@code ${…}} and one outside it are still reads.
+     */
+    @Test
+    void aReadInATemplateLiteralsTextIsACodeSample(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".env.example"), "PORT=3000\n");
+        Files.createDirectories(dir.resolve("src/components"));
+        Files.writeString(dir.resolve("src/components/Guide.tsx"), "export const Guide = () => (\n  <Code\n"
+                + "    code={`import { Sdk } from \"sdk\";\n\nconst sdk = new Sdk({\n  accessToken: process.env[\"SDK_ACCESS_TOKEN\"] ?? \"\",\n"
+                + "  successUrl: process.env.SDK_SUCCESS_URL\n});\nconst base = \"${process.env.APP_BASE_URL}\";`}\n  />\n)\n"
+                + "const key = process.env.APP_ANALYTICS_KEY\n");
+        List<String> got = run(dir, Set.of()).stream().filter(x -> x.rule().id().equals("ENV0001"))
+                .map(x -> x.properties().get("variable")).sorted().toList();
+        assertEquals(List.of("APP_ANALYTICS_KEY", "APP_BASE_URL"), got);
     }
 
     /**

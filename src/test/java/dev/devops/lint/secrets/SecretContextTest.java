@@ -290,6 +290,76 @@ class SecretContextTest {
                 + "REACT_APP_CLERK_PUBLISHABLE_KEY=pk_test_" + Fake.token(24) + "\n")));
     }
 
+    /**
+     * Issue 10, held-out round 14a: a committed development env file whose API token is the hex alphabet typed to 40
+     * characters ({@code 0123456789abcdef0123…}) holds development defaults only, as its own line's SEC0031 says: SEC0050
+     * is a warning; a generated 40-hex key under the same name is still an error.
+     */
+    @Test
+    void aTypedHexAlphabetIsNotAGeneratedKey() {
+        String typed = "0123456789abcdef".repeat(3).substring(0, 40);
+        List<Finding> dev = scanCommitted("development/dev.env", "DB_PASSWORD=changeme\nSUPERUSER_API_TOKEN=" + typed + "\n");
+        assertTrue(found(dev).contains("SEC0050:warning"), found(dev).toString());
+        assertFalse(found(dev).contains("SEC0050:error"), found(dev).toString());
+        List<Finding> live = scanCommitted("development/dev.env", "DB_PASSWORD=changeme\nSUPERUSER_API_TOKEN=" + Fake.hex(40) + "\n");
+        assertTrue(found(live).contains("SEC0050:error"), found(live).toString());
+    }
+
+    /**
+     * Issue 10, held-out round 14a: a seed script's fixed secret written as a sentence of words that says it is an e2e
+     * seed ({@code "shop_cl_e2e_seed_checkout_link"}) is a development default, not a live secret: no error. A
+     * generated value under the same prefix is still one.
+     */
+    @Test
+    void aSentenceThatSaysItIsAnE2eSeedIsADevelopmentDefault() {
+        List<Finding> seed = scan("server/scripts/seeds_load.py",
+                "links.append(CheckoutLink(\n    client_secret=\"shop_cl_e2e_seed_checkout_link_subscription\",\n))\n");
+        assertFalse(found(seed).contains("SEC0031:error"), found(seed).toString());
+        List<Finding> live = scan("server/scripts/seeds_load.py",
+                "links.append(CheckoutLink(\n    client_secret=\"shop_cl_" + Fake.token(32) + "\",\n))\n");
+        assertTrue(found(live).contains("SEC0031:error"), found(live).toString());
+    }
+
+    /**
+     * Issue 10, held-out round 14a: a settings schema in YAML ({@code $schema: https://json-schema.org/…}, properties
+     * with Markdown {@code details: |-}) documents settings: the code samples in its details are examples, not
+     * credentials (name-based detectors silent, as in docs); a provider key there is still reported. A configuration
+     * that only points at a schema store is still configuration.
+     */
+    @Test
+    void aJsonSchemaDocumentsSettings() {
+        String body = "properties:\n  NAPALM_ARGS:\n    default: {}\n    details: |-\n      Example:\n\n      ```python\n"
+                + "      NAPALM_ARGS = {\n          'api_key': '" + Fake.hex(32) + "',\n      }\n      NAPALM_PASSWORD = '"
+                + Fake.token(16) + "'\n      ```\n";
+        List<Finding> schema = scan("app/core/settings.yaml",
+                "---\n\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"\ntitle: \"Settings\"\n" + body);
+        assertEquals(List.of(), found(schema));
+        List<Finding> config = scan("app/core/settings.yaml",
+                "---\n\"$schema\": \"https://json.schemastore.org/app.json\"\n" + body);
+        assertTrue(found(config).contains("SEC0031:error"), found(config).toString());
+        String aws = "AKIA" + Fake.token(40).toUpperCase().replaceAll("[^A-Z2-7]", "").substring(0, 16);
+        SecretScanner all = new SecretScanner(dev.devops.lint.secrets.rules.RuleLoader.builtin());
+        List<Finding> provider = all.scan("app/core/settings.yaml",
+                "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"\nproperties:\n  key:\n    default: " + aws + "\n",
+                null, Map.of(), Allowlist.NONE, false);
+        assertFalse(found(provider).isEmpty(), found(provider).toString());
+    }
+
+    /**
+     * Issue 10, held-out round 14a: CoffeeScript is code, also under a template suffix (Sprockets'
+     * {@code payments.js.coffee.erb}): {@code stripe_token: token} passes a variable. A quoted random value is still a
+     * hard-coded secret.
+     */
+    @Test
+    void coffeeScriptIsCode() {
+        String coffee = "  submitPaymentMethod: (intent) ->\n    token = intent.payment_method or intent.source\n"
+                + "    @log \"submitting form\", stripe_token: token, intentStatus: intent.status\n";
+        assertEquals(List.of(), found(scan("app/assets/javascripts/payments/payments.js.coffee.erb", coffee)));
+        assertEquals(List.of(), found(scan("app/assets/javascripts/payments.coffee", coffee)));
+        List<Finding> live = scan("app/assets/javascripts/payments.coffee", "  api_token: \"" + Fake.token(32) + "\"\n");
+        assertTrue(found(live).contains("SEC0031:error"), found(live).toString());
+    }
+
     @Test
     void committedEnvFileWithACredential() {
         List<Finding> live = scanCommitted("docker/app.env", "WORKERS=4\nAPI_TOKEN=" + Fake.token(32) + "\n");
