@@ -499,6 +499,11 @@ final class Assignments {
         }
     }
 
+    /** {@link #isNameChar} of a raw byte: a byte of a non-ASCII character is none. */
+    static boolean isNameByte(byte b) {
+        return b >= 0 && NAME_CHARS[b];
+    }
+
     /**
      * {@link #readLine}'s first questions, asked of the raw bytes before a file is decoded (most keyword hits in code are
      * names used in expressions: {@code Token token = lexer.next()}, {@code bypassed}, {@code @param password}): whether
@@ -512,11 +517,11 @@ final class Assignments {
     static boolean mayReadLine(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         byte[] b = file.bytes;
         int ks = hitStart;
-        while (ks > lineStart && ks > hitStart - NAME_REACH && b[ks - 1] >= 0 && NAME_CHARS[b[ks - 1]]) {
+        while (ks > lineStart && ks > hitStart - NAME_REACH && isNameByte(b[ks - 1])) {
             ks--;
         }
         int ke = hitEnd;
-        while (ke < lineEnd && ke < hitEnd + NAME_REACH && b[ke] >= 0 && NAME_CHARS[b[ke]]) {
+        while (ke < lineEnd && ke < hitEnd + NAME_REACH && isNameByte(b[ke])) {
             ke++;
         }
         if (ks == hitStart - NAME_REACH || ke == hitEnd + NAME_REACH || ks > lineStart && b[ks - 1] < 0
@@ -524,7 +529,7 @@ final class Assignments {
             return true;
         }
         for (int k = hitStart; k < hitEnd; k++) {
-            if (!isNameChar((char) (b[k] & 0xff))) {
+            if (!isNameByte(b[k])) {
                 return true; // a keyword that is not all name characters: the name is not the span read here
             }
         }

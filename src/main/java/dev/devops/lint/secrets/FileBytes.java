@@ -42,6 +42,19 @@ final class FileBytes implements CharSequence {
         return dockerfile > 0;
     }
 
+    /** Whether {@code bytes} at {@code start} spell the lower-case ASCII {@code lower}, ASCII case ignored. */
+    static boolean equalsFolded(byte[] bytes, int start, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
+            int b = bytes[start + i];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
     /** Offset of the first byte of the line holding {@code pos}. */
     int lineStart(int pos) {
         int i = pos - 1;

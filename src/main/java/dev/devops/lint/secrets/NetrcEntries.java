@@ -61,24 +61,24 @@ final class NetrcEntries {
                     && b[hitStart - 1] != '\'' || hitEnd >= lineEnd || b[hitEnd] != ' ' && b[hitEnd] != '\t') {
                 return false;
             }
-            return isNetrc(file.path) || containsWord(b, lineStart, hitStart, "machine") || containsWord(b, lineStart, hitStart, "default");
+            return isNetrc(file.path) || containsFolded(b, lineStart, hitStart, MACHINE_WORD)
+                    || containsFolded(b, lineStart, hitStart, DEFAULT_WORD);
         }
     };
 
-    /** Whether {@code word} (lower case ASCII) occurs in bytes[from, to), case ignored. */
-    private static boolean containsWord(byte[] b, int from, int to, String word) {
-        int n = word.length();
-        for (int i = from; i + n <= to; i++) {
-            int k = 0;
-            while (k < n && (b[i + k] | 0x20) == word.charAt(k)) {
-                k++;
-            }
-            if (k == n) {
+    private static final byte[] MACHINE_WORD = "machine".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DEFAULT_WORD = "default".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether {@code lower} (lower-case ASCII) occurs in bytes[from, to), ASCII case ignored. */
+    private static boolean containsFolded(byte[] b, int from, int to, byte[] lower) {
+        for (int i = from; i + lower.length <= to; i++) {
+            if (FileBytes.equalsFolded(b, i, lower)) {
                 return true;
             }
         }
         return false;
     }
+
 
     /** The password field of each line of a .pgpass file. */
     static final Assignments.FileForm PGPASS = new Assignments.FileForm() {

@@ -117,7 +117,7 @@ final class ProviderRuleDetector extends Detector {
         }
         for (byte[] f : fronts) {
             // a front may be shorter than the keyword hit (KEY of key0 … keyf): the hit must begin with it
-            if (f.length <= end - start && (foldCase ? equalsFolded(bytes, start, f)
+            if (f.length <= end - start && (foldCase ? FileBytes.equalsFolded(bytes, start, f)
                     : java.util.Arrays.equals(bytes, start, start + f.length, f, 0, f.length))) {
                 return true;
             }
@@ -125,19 +125,6 @@ final class ProviderRuleDetector extends Detector {
         return false;
     }
 
-    /** Whether {@code bytes} at {@code start} spell the lower-case ASCII {@code lower}, ASCII case ignored. */
-    private static boolean equalsFolded(byte[] bytes, int start, byte[] lower) {
-        for (int i = 0; i < lower.length; i++) {
-            int b = bytes[start + i];
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != lower[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The inline flag that makes a whole regex ignore case, read in front of an anchored rule. */
     private static final String IGNORE_CASE = "(?i)";

@@ -92,12 +92,8 @@ final class SEC0021ConnectionString extends Detector {
     @Override
     boolean mayMatch(FileBytes file, int lineStart, int lineEnd, int hitStart, int hitEnd) {
         byte[] b = file.bytes;
-        if (hitStart > lineStart) {
-            int c = b[hitStart - 1];
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '$'
-                    || c == '-') {
-                return false;
-            }
+        if (hitStart > lineStart && Assignments.isNameByte(b[hitStart - 1])) {
+            return false; // the lookbehind's [\w.$-]: the characters of a name
         }
         int i = hitEnd;
         while (i < lineEnd && (b[i] == ' ' || b[i] == '\t')) {

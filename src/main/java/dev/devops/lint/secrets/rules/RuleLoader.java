@@ -105,21 +105,22 @@ public final class RuleLoader {
     private static List<SecretRule> loadBuiltin(Map<String, String> sources) {
         List<String> names = builtinNames();
         Map<String, Long> crcs = packedCrcs(names);
-        if (crcs == null) {
-            crcs = new LinkedHashMap<>();
-            for (String n : names) {
-                crcs.put(n, RulesCache.crc32(readResource(DIR + n)));
-            }
-        }
-        List<SecretRule> cached = RulesCache.read(RuleLoader.class.getResourceAsStream(DIR + RulesCache.RESOURCE),
-                RulesCache.checksumOfCrcs(crcs), sources);
-        return cached != null ? cached : parseBuiltin(builtinFiles(), sources);
+        // not in a jar: the files are read for their checksum, and parsed from what was read if the cache is stale
+        Map<String, byte[]> files = crcs == null ? builtinFiles(names) : null;
+        long checksum = files != null ? RulesCache.checksum(files) : RulesCache.checksumOfCrcs(crcs);
+        List<SecretRule> cached = RulesCache.read(RuleLoader.class.getResourceAsStream(DIR + RulesCache.RESOURCE), checksum,
+                sources);
+        return cached != null ? cached : parseBuiltin(files != null ? files : builtinFiles(names), sources);
     }
 
     /** The built-in rules files in index order: name to content. */
     static Map<String, byte[]> builtinFiles() {
+        return builtinFiles(builtinNames());
+    }
+
+    private static Map<String, byte[]> builtinFiles(List<String> names) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String n : builtinNames()) {
+        for (String n : names) {
             files.put(n, readResource(DIR + n));
         }
         return files;

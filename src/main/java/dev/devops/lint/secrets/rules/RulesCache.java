@@ -34,7 +34,7 @@ final class RulesCache {
     }
 
     /** The CRC-32 of {@code bytes}, as a zip entry records it for its uncompressed content. */
-    static long crc32(byte[] bytes) {
+    private static long crc32(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return crc.getValue();
